@@ -1,0 +1,67 @@
+package org.snncodesign.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.snncodesign.api.plugin.PluginRegistry;
+import org.snncodesign.cli.demo.DemoContext;
+import org.snncodesign.cli.demo.DemoStage;
+import org.snncodesign.cli.demo.PluginCheckStage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code snn demo}: the main job. Runs the pipeline data -> encoding -> network -> compression -> software run ->
+ * accelerator models on the embedded default data set, and writes a report.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Run the co-design pipeline end to end on the embedded default data set.")
+final class DemoCommand implements Callable<Integer> {
+  private final PluginRegistry registry;
+
+  @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
+  boolean json;
+
+  @Option(names = "--out", defaultValue = "snn-out/demo", description = "Report folder (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Inject
+  DemoCommand(PluginRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** The stages in pipeline order. */
+  static List<DemoStage> stages() {
+    return List.of(new PluginCheckStage());
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    ObjectNode report = JsonReport.create("demo");
+    report.put("seed", seed);
+    DemoContext context = new DemoContext(registry, out, seed, report, System.err);
+    List<DemoStage> stages = stages();
+    for (int i = 0; i < stages.size(); i++) {
+      DemoStage stage = stages.get(i);
+      System.err.printf("[%d/%d] %s: %s%n", i + 1, stages.size(), stage.name(), stage.description());
+      long start = System.nanoTime();
+      stage.run(context);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      context.results(stage).put("seconds", seconds);
+    }
+    Path reportFile = out.resolve("report.json");
+    JsonReport.write(report, reportFile);
+    System.err.println("report written to " + reportFile.toAbsolutePath());
+    if (json) {
+      JsonReport.printLine(report, System.out);
+    } else {
+      System.out.println(DemoSummary.render(report));
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,46 @@
+package org.snncodesign.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code snn} command line. Subcommands are wired by Guice; figures go to stdout, progress to stderr. */
+@Command(
+    name = "snn",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Hardware-software co-design of spiking neural networks.",
+    subcommands = {
+        PluginsCommand.class,
+        DemoCommand.class,
+    })
+public final class SnnCli implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code (for tests). */
+  public static int run(String... args) {
+    Injector injector = Guice.createInjector(new SnnModule());
+    CommandLine commandLine = new CommandLine(SnnCli.class, new GuiceFactory(injector));
+    commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
+      cmd.getErr().println("snn " + cmd.getCommandName() + ": " + describe(exception));
+      return 1;
+    });
+    return commandLine.execute(args);
+  }
+
+  private static String describe(Exception exception) {
+    String message = exception.getMessage();
+    return message == null ? exception.toString() : message;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.err);
+  }
+}

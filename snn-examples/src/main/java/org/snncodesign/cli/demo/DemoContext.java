@@ -1,0 +1,71 @@
+package org.snncodesign.cli.demo;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.snncodesign.api.SnnException;
+import org.snncodesign.api.plugin.PluginRegistry;
+
+/** What the demo's stages share: settings, the plugins, the report and the values stages hand on. */
+public final class DemoContext {
+
+  /** A typed name for a value one stage hands to the next. */
+  public record Key<T>(String name, Class<T> type) {}
+
+  private final PluginRegistry plugins;
+  private final Path outputFolder;
+  private final long seed;
+  private final ObjectNode report;
+  private final PrintStream progress;
+  private final Map<Key<?>, Object> values = new HashMap<>();
+
+  public DemoContext(PluginRegistry plugins, Path outputFolder, long seed, ObjectNode report, PrintStream progress) {
+    this.plugins = plugins;
+    this.outputFolder = outputFolder;
+    this.seed = seed;
+    this.report = report;
+    this.progress = progress;
+  }
+
+  public PluginRegistry plugins() {
+    return plugins;
+  }
+
+  public Path outputFolder() {
+    return outputFolder;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** The node a stage writes its figures into, {@code stages.<stage>} of the report. */
+  public ObjectNode results(DemoStage stage) {
+    ObjectNode stages = report.with("stages");
+    return stages.has(stage.name()) ? (ObjectNode) stages.get(stage.name()) : stages.putObject(stage.name());
+  }
+
+  /** Where stages print progress (standard error). */
+  public PrintStream progress() {
+    return progress;
+  }
+
+  public <T> void put(Key<T> key, T value) {
+    values.put(key, value);
+  }
+
+  /**
+   * The value an earlier stage handed on.
+   *
+   * @throws SnnException naming the key when no stage produced it
+   */
+  public <T> T get(Key<T> key) {
+    Object value = values.get(key);
+    if (value == null) {
+      throw new SnnException("demo stage order: nothing produced '" + key.name() + "' before it was needed");
+    }
+    return key.type().cast(value);
+  }
+}
