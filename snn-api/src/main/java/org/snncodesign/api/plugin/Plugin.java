@@ -14,10 +14,9 @@ public interface Plugin {
   /** One sentence on what the provider is, shown by {@code snn plugins}. */
   String description();
 
-  /** The provider's own version; by default the {@code Implementation-Version} of its jar, else "dev". */
+  /** The provider's own version; by default its module's version, see {@link ModuleVersion}. */
   default String version() {
-    String fromJar = getClass().getPackage() == null ? null : getClass().getPackage().getImplementationVersion();
-    return fromJar == null ? "dev" : fromJar;
+    return ModuleVersion.of(getClass());
   }
 
   /**
