@@ -1,0 +1,63 @@
+package org.snncodesign.neurons.integrate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.snncodesign.api.ApiVersion;
+import org.snncodesign.api.neuron.NeuronModel;
+import org.snncodesign.api.neuron.NeuronParameters;
+import org.snncodesign.api.neuron.NeuronPopulation;
+import org.snncodesign.neurons.model.ModelParameters;
+
+/**
+ * The (non-leaky) integrate-and-fire neuron, plugin name {@code if}: a perfect integrator as used in ANN-to-SNN
+ * conversion (Rueckauer et al. 2017, Front. Neurosci. 11:682).
+ *
+ * <pre>
+ *   v[t] = v[t-1] + x[t]                         (x: input, a potential increment per step)
+ *   if v[t] >= v_th:  spike;  v[t] = v_reset              (reset_by_subtraction = 0, reset to zero/v_reset)
+ *                     or      v[t] = v[t] - (v_th - v_reset) (reset_by_subtraction = 1, keeps the residue)
+ * </pre>
+ *
+ * <p>Parameters: {@code v_th} (threshold, default 1), {@code v_reset} (default 0, also the initial potential),
+ * {@code reset_by_subtraction} (0 or 1, default 0), {@code t_ref} (refractory period in s, default 0: while
+ * {@code t - t_spike < t_ref} the input is ignored and v stays at its reset value).
+ */
+public final class IntegrateAndFire implements NeuronModel {
+  static final String NAME = "if";
+
+  /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
+  public IntegrateAndFire() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "integrate-and-fire (perfect integrator) with reset to v_reset or by subtraction";
+  }
+
+  @Override
+  public ApiVersion apiVersion() {
+    return new ApiVersion(1, 0);
+  }
+
+  @Override
+  public Map<String, Double> defaultParameters() {
+    Map<String, Double> d = new LinkedHashMap<>();
+    d.put("v_th", 1.0);
+    d.put("v_reset", 0.0);
+    d.put("reset_by_subtraction", 0.0);
+    d.put("t_ref", 0.0);
+    return d;
+  }
+
+  @Override
+  public NeuronPopulation create(int size, NeuronParameters parameters) {
+    ModelParameters p = ModelParameters.resolve(NAME, defaultParameters(), parameters);
+    p.requireBelow("v_reset", "v_th");
+    return new IntegrateAndFirePopulation(ModelParameters.size(size), p.dt(), (float) p.get("v_th"),
+        (float) p.get("v_reset"), p.flag("reset_by_subtraction"), p.steps("t_ref"));
+  }
+}

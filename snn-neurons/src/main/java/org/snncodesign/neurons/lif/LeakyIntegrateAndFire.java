@@ -1,0 +1,77 @@
+package org.snncodesign.neurons.lif;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.snncodesign.api.ApiVersion;
+import org.snncodesign.api.neuron.NeuronModel;
+import org.snncodesign.api.neuron.NeuronParameters;
+import org.snncodesign.api.neuron.NeuronPopulation;
+import org.snncodesign.neurons.model.ModelParameters;
+
+/**
+ * The current-based leaky integrate-and-fire neuron, plugin name {@code lif}, integrated with the exact
+ * exponential propagator of its linear equations (Rotter &amp; Diesmann 1999, Biol. Cybern. 81:381):
+ *
+ * <pre>
+ *   tau_m dv/dt     = -(v - v_rest) + R (I_e + I_i)
+ *   tau_syn_e dI_e/dt = -I_e,   tau_syn_i dI_i/dt = -I_i
+ *   v &gt;= v_th:  spike;  v = v_reset (or v = v - (v_th - v_reset) with reset_by_subtraction = 1);
+ *               v stays clamped while t - t_spike &lt; t_ref
+ * </pre>
+ *
+ * <p>Channel 0 (excitatory, {@code tau_syn_e}) and channel 1 (inhibitory, {@code tau_syn_i}) each take, per step,
+ * a jump of their synaptic current ({@code I += x} at the step's start). A synaptic time constant of 0 (the
+ * default) makes the channel a plain current held over the step, so that with constant input x
+ * {@code v[t] = v_rest + (v[t-1] - v_rest) e^{-dt/tau_m} + R x (1 - e^{-dt/tau_m})} and the firing rate is
+ * {@code 1 / (t_ref + tau_m ln((R x + v_rest - v_reset) / (R x + v_rest - v_th)))} for {@code R x > v_th - v_rest}.
+ *
+ * <p>Parameters (times in seconds, potentials in model units): {@code tau_m} (0.02), {@code v_rest} (0),
+ * {@code v_reset} (0), {@code v_th} (1), {@code t_ref} (0), {@code R} (1), {@code tau_syn_e} (0),
+ * {@code tau_syn_i} (0), {@code reset_by_subtraction} (0).
+ */
+public final class LeakyIntegrateAndFire implements NeuronModel {
+  static final String NAME = "lif";
+
+  /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
+  public LeakyIntegrateAndFire() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "leaky integrate-and-fire, current-based exponential synapses, exact integration";
+  }
+
+  @Override
+  public ApiVersion apiVersion() {
+    return new ApiVersion(1, 0);
+  }
+
+  @Override
+  public Map<String, Double> defaultParameters() {
+    return defaults();
+  }
+
+  static Map<String, Double> defaults() {
+    Map<String, Double> d = new LinkedHashMap<>();
+    d.put("tau_m", 0.02);
+    d.put("v_rest", 0.0);
+    d.put("v_reset", 0.0);
+    d.put("v_th", 1.0);
+    d.put("t_ref", 0.0);
+    d.put("R", 1.0);
+    d.put("tau_syn_e", 0.0);
+    d.put("tau_syn_i", 0.0);
+    d.put("reset_by_subtraction", 0.0);
+    return d;
+  }
+
+  @Override
+  public NeuronPopulation create(int size, NeuronParameters parameters) {
+    ModelParameters p = ModelParameters.resolve(NAME, defaultParameters(), parameters);
+    return new LifPopulation(NAME, ModelParameters.size(size), p, 0, 1);
+  }
+}
