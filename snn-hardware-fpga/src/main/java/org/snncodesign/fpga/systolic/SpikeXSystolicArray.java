@@ -1,0 +1,272 @@
+package org.snncodesign.fpga.systolic;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.snncodesign.api.ApiVersion;
+import org.snncodesign.api.Checks;
+import org.snncodesign.api.energy.EnergyModel;
+import org.snncodesign.api.energy.Operation;
+import org.snncodesign.api.hardware.Accelerator;
+import org.snncodesign.api.hardware.HardwareReport;
+import org.snncodesign.api.hardware.LayerWorkload;
+import org.snncodesign.api.hardware.Workload;
+import org.snncodesign.fpga.cost.CostLedger;
+import org.snncodesign.fpga.cost.SramTier;
+import org.snncodesign.fpga.resources.FpgaCostTable;
+import org.snncodesign.fpga.resources.FpgaResources;
+
+/**
+ * A cycle-level model of a SpikeX-style systolic array for spiking layers (B. Xu et al., "SpikeX: Exploring
+ * Accelerator Architecture and Network-Hardware Co-Optimization for Sparse Spiking Neural Networks",
+ * arXiv:2505.12292, 2025): a {@code rows x cols} array of accumulate-only PEs computing
+ * {@code I[t][j] = sum_i s[t][i] * w[i][j]}, which skips zero spikes and shares each multi-bit weight fetch across
+ * several time steps.
+ *
+ * <p><b>Weight-stationary</b> (loops: output tile, time batch of {@code timeBatch} steps, input tile): a tile of
+ * {@code R x C} weights is loaded (one row per cycle, {@code R} cycles) and every step of the batch at which some
+ * input of the tile spikes streams one spike vector through the array; steps without a spike in the tile are
+ * skipped, and so is a tile with no non-zero weight or no spike in the batch. A tile costs
+ * {@code R + a + (R + C - 2)} cycles, {@code a} the streamed steps and {@code R + C - 2} the systolic fill and
+ * drain. Each streamed step read-modify-writes {@code C} partial sums in the output buffer.
+ *
+ * <p><b>Output-stationary</b> (loops: output tile, block of {@code R} steps): the weight row of every input that
+ * spikes in the block and has a non-zero weight in the tile streams down the columns once and serves all
+ * {@code R} steps; a block costs {@code a + (R + C - 2)} cycles for {@code a} such inputs.
+ *
+ * <p>In both, a zero spike or zero weight inside a streamed vector gates its PE (no add, no energy) but takes its
+ * cycle. After the array, {@code C} neuron units integrate and fire each (step, output): {@code T * M / C} cycles
+ * and two adds each. DRAM traffic overlaps compute (double buffering): a layer takes the larger of its compute and
+ * DRAM cycles. Weights are stored as a bitmap plus {@code weightBits} per non-zero; accumulators are 16 bits for
+ * weights of up to 8 bits, else 32. Energies come from the given {@link EnergyModel} (adds at accumulator width,
+ * 64-bit SRAM and DRAM accesses); see {@code docs/hardware/spikex-systolic.md}.
+ */
+public final class SpikeXSystolicArray implements Accelerator {
+  /** Plugin name. */
+  public static final String NAME = "spikex-systolic";
+
+  private final SystolicConfig config;
+  private final FpgaCostTable costs;
+
+  /** The default design, {@link SystolicConfig#DEFAULT}. */
+  public SpikeXSystolicArray() {
+    this(SystolicConfig.DEFAULT, FpgaCostTable.XILINX);
+  }
+
+  public SpikeXSystolicArray(SystolicConfig config) {
+    this(config, FpgaCostTable.XILINX);
+  }
+
+  public SpikeXSystolicArray(SystolicConfig config, FpgaCostTable costs) {
+    Checks.checkArgument(config != null && costs != null, "config and cost table must be given");
+    this.config = config;
+    this.costs = costs;
+  }
+
+  public SystolicConfig config() {
+    return config;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "SpikeX-style systolic array (arXiv:2505.12292): weight- or output-stationary, skips zero spikes, "
+        + "shares weight fetches across time steps";
+  }
+
+  @Override
+  public ApiVersion apiVersion() {
+    return new ApiVersion(1, 0);
+  }
+
+  /** Accumulator width for weights of {@code weightBits}. */
+  static int accumulatorBits(int weightBits) {
+    return weightBits <= 8 ? 16 : 32;
+  }
+
+  private static Operation addOf(int accBits) {
+    return accBits <= 16 ? Operation.ADD_INT16 : Operation.ADD_INT32;
+  }
+
+  @Override
+  public HardwareReport evaluate(Workload workload, EnergyModel energy) {
+    Checks.checkArgument(workload != null && energy != null, "workload and energy model must be given");
+    CostLedger ledger = new CostLedger();
+    Map<String, Double> counters = new LinkedHashMap<>();
+    double totalCycles = 0;
+    double computeCycles = 0;
+    double memoryCycles = 0;
+    double pairs = 0;
+    double denseOps = 0;
+    double streamed = 0;
+    double tileLoads = 0;
+    int maxWeightBits = 1;
+    for (LayerWorkload layer : workload.layers()) {
+      LayerResult r = config.dataflow() == Dataflow.WEIGHT_STATIONARY
+          ? weightStationary(layer) : outputStationary(layer);
+      ledger.addAll(r.ledger);
+      double layerCycles = Math.ceil(Math.max(r.computeCycles, r.dramCycles) - 1e-9);
+      totalCycles += layerCycles;
+      computeCycles += r.computeCycles;
+      memoryCycles += r.dramCycles;
+      pairs += r.pairs;
+      streamed += r.streamed;
+      tileLoads += r.tileLoads;
+      denseOps += (double) layer.timeSteps() * layer.inputs() * layer.outputs();
+      maxWeightBits = Math.max(maxWeightBits, layer.weightBits());
+      counters.put("layer." + layer.name() + ".cycles", layerCycles);
+    }
+    long cycles = (long) totalCycles;
+    Map<String, Double> breakdown = ledger.price(energy, config.staticPowerWatts(), cycles / config.clockHz());
+    double total = breakdown.values().stream().mapToDouble(Double::doubleValue).sum();
+    counters.put("compute_cycles", computeCycles);
+    counters.put("memory_cycles", memoryCycles);
+    counters.put("synaptic_ops", pairs);
+    counters.put("dense_synaptic_ops", denseOps);
+    counters.put("skipped_fraction", denseOps == 0 ? 0 : 1 - pairs / denseOps);
+    counters.put("streamed_vectors", streamed);
+    counters.put("weight_tile_loads", tileLoads);
+    counters.put("sram_bits", ledger.sramBits());
+    counters.put("dram_bits", ledger.dramBits());
+    counters.put("pe_utilisation", computeCycles == 0 ? 0
+        : pairs / (computeCycles * config.rows() * config.cols()));
+    Map<String, Long> resources = new LinkedHashMap<>(resources(maxWeightBits).toMap());
+    resources.put("pe", (long) config.rows() * config.cols());
+    resources.put("sram_bytes",
+        (long) config.weightBufferBytes() + config.spikeBufferBytes() + config.outputBufferBytes());
+    return new HardwareReport(NAME, config.toMap(), cycles, config.clockHz(), total, breakdown, resources,
+        computeCycles >= memoryCycles ? "compute" : "memory", counters);
+  }
+
+  /**
+   * Fabric estimate for weights up to {@code weightBits}: per PE an accumulator adder, a gate on the weight
+   * operand, and registers for the weight, the partial sum and the spike; {@code cols} neuron units (integrate
+   * adder, threshold comparator, membrane register); the three buffers in RAMB36; the controller.
+   */
+  public FpgaResources resources(int weightBits) {
+    int accBits = accumulatorBits(weightBits);
+    FpgaResources pe = new FpgaResources(costs.adderLuts(accBits) + costs.andLuts(weightBits),
+        costs.registerFfs(accBits + weightBits + 1L), 0, 0);
+    FpgaResources neuron = new FpgaResources(2 * costs.adderLuts(accBits), costs.registerFfs(accBits), 0, 0);
+    long bram = costs.bram36(config.weightBufferBytes()) + costs.bram36(config.spikeBufferBytes())
+        + costs.bram36(config.outputBufferBytes());
+    return pe.times((long) config.rows() * config.cols()).plus(neuron.times(config.cols()))
+        .plus(new FpgaResources(0, 0, bram, 0)).plus(costs.control());
+  }
+
+  private static final class LayerResult {
+    final CostLedger ledger = new CostLedger();
+    double computeCycles;
+    double dramCycles;
+    double pairs;
+    double streamed;
+    double tileLoads;
+  }
+
+  private LayerResult weightStationary(LayerWorkload layer) {
+    int rows = config.rows();
+    int cols = config.cols();
+    int steps = layer.timeSteps();
+    int inputs = layer.inputs();
+    int outputs = layer.outputs();
+    int wb = layer.weightBits();
+    int accBits = accumulatorBits(wb);
+    int batch = Math.min(config.timeBatch(), steps);
+    LayerView view = LayerView.of(layer, cols);
+    LayerResult r = new LayerResult();
+    double weightBits = 0;
+    double spikeBits = 0;
+    double psumBits = 0;
+    for (int j0 = 0; j0 < outputs; j0 += cols) {
+      int j1 = Math.min(j0 + cols, outputs);
+      for (int t0 = 0; t0 < steps; t0 += batch) {
+        int t1 = Math.min(t0 + batch, steps);
+        for (int i0 = 0; i0 < inputs; i0 += rows) {
+          int i1 = Math.min(i0 + rows, inputs);
+          double nonZeroTile = view.tileNonZero(i0, i1, j0, j1);
+          if (nonZeroTile == 0) {
+            continue;
+          }
+          // The controller scans the tile's spikes of the batch to find the steps worth streaming.
+          spikeBits += nonZeroTile * (t1 - t0) * (i1 - i0);
+          double loaded = nonZeroTile * view.anySpike(t0, t1, i0, i1);
+          double active = nonZeroTile * view.stepsWithSpike(t0, t1, i0, i1);
+          r.computeCycles += loaded * ((i1 - i0) + (rows + cols - 2)) + active;
+          r.tileLoads += loaded;
+          r.streamed += active;
+          weightBits += view.anySpike(t0, t1, i0, i1)
+              * (nonZeroTile * (i1 - i0) * (j1 - j0) + view.weightNonZeros(i0, i1, j0, j1) * wb);
+          r.pairs += view.pairs(t0, t1, i0, i1, j0, j1);
+          psumBits += 2.0 * active * (j1 - j0) * accBits;
+        }
+      }
+    }
+    finishLayer(layer, r, weightBits, spikeBits, accBits);
+    boolean psumsFit = (long) batch * cols * accBits <= 8L * config.outputBufferBytes();
+    if (psumsFit) {
+      r.ledger.sram(SramTier.forBytes(config.outputBufferBytes()), psumBits);
+    } else {
+      r.ledger.dram(psumBits);
+      r.dramCycles += psumBits / 8 / config.dramBytesPerCycle();
+    }
+    return r;
+  }
+
+  private LayerResult outputStationary(LayerWorkload layer) {
+    int rows = config.rows();
+    int cols = config.cols();
+    int steps = layer.timeSteps();
+    int inputs = layer.inputs();
+    int outputs = layer.outputs();
+    int wb = layer.weightBits();
+    int accBits = accumulatorBits(wb);
+    LayerView view = LayerView.of(layer, cols);
+    LayerResult r = new LayerResult();
+    double weightBits = 0;
+    double spikeBits = 0;
+    double resultBits = 0;
+    for (int j0 = 0; j0 < outputs; j0 += cols) {
+      int j1 = Math.min(j0 + cols, outputs);
+      for (int t0 = 0; t0 < steps; t0 += rows) {
+        int t1 = Math.min(t0 + rows, steps);
+        double active = view.activeInputs(t0, t1, j0, j1);
+        r.computeCycles += active + view.anyActiveInput(t0, t1, j0, j1) * (rows + cols - 2);
+        r.streamed += active;
+        spikeBits += (double) (t1 - t0) * inputs;
+        weightBits += active * (j1 - j0) + view.activeInputNonZeros(t0, t1, j0, j1) * wb;
+        r.pairs += view.pairs(t0, t1, 0, inputs, j0, j1);
+        resultBits += (double) (t1 - t0) * (j1 - j0) * accBits;
+      }
+    }
+    finishLayer(layer, r, weightBits, spikeBits, accBits);
+    r.ledger.sram(SramTier.forBytes(config.outputBufferBytes()), resultBits);
+    return r;
+  }
+
+  // Accumulates, neuron updates, buffer reads and DRAM traffic common to both dataflows.
+  private void finishLayer(LayerWorkload layer, LayerResult r, double weightBitsRead, double spikeBitsRead,
+      int accBits) {
+    int steps = layer.timeSteps();
+    long neuronUpdates = (long) steps * layer.outputs();
+    Operation add = addOf(accBits);
+    r.ledger.compute(add, r.pairs + 2.0 * neuronUpdates);
+    r.computeCycles += Math.ceil((double) neuronUpdates / config.cols());
+    // Each neuron update reads its synaptic input from the output buffer.
+    r.ledger.sram(SramTier.forBytes(config.outputBufferBytes()), (double) neuronUpdates * accBits);
+    SramTier weightTier = SramTier.forBytes(config.weightBufferBytes());
+    SramTier spikeTier = SramTier.forBytes(config.spikeBufferBytes());
+    r.ledger.sram(weightTier, weightBitsRead);
+    r.ledger.sram(spikeTier, spikeBitsRead);
+    double storedWeightBits = (double) layer.inputs() * layer.outputs()
+        + layer.weightDensity() * layer.inputs() * layer.outputs() * layer.weightBits();
+    double dram = storedWeightBits <= 8.0 * config.weightBufferBytes() ? storedWeightBits : weightBitsRead;
+    double inputSpikeBits = (double) steps * layer.inputs();
+    dram += inputSpikeBits <= 8.0 * config.spikeBufferBytes() ? inputSpikeBits : spikeBitsRead;
+    dram += (double) steps * layer.outputs(); // output spikes
+    r.ledger.dram(dram);
+    r.dramCycles = dram / 8 / config.dramBytesPerCycle();
+  }
+}
