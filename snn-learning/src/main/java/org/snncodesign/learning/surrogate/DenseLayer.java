@@ -1,0 +1,127 @@
+package org.snncodesign.learning.surrogate;
+
+import java.util.Arrays;
+import org.snncodesign.api.Checks;
+import org.snncodesign.api.sparse.BitmapMatrix;
+import org.snncodesign.api.sparse.CsrMatrix;
+
+/**
+ * A fully connected synapse layer {@code inputs -> outputs} of a {@link SpikingNetwork}: weights, biases and, once
+ * quantised, the bit width and step of its weights.
+ *
+ * <p>Weights are stored pre-major: the synapse from presynaptic {@code i} to postsynaptic {@code j} is
+ * {@code weights[i * outputs + j]}. That is the orientation of {@link CsrMatrix} rows = pre, cols = post used by the
+ * learning rules and the sparse kernels, and it lets a spike of input {@code i} add one contiguous row to the
+ * currents (event-driven, vectorisable). The arrays are the live parameters: a trainer writes them in place.
+ */
+public final class DenseLayer {
+  private final int inputs;
+  private final int outputs;
+  private final float[] weights;
+  private final float[] bias;
+  private int bits;
+  private float scale;
+
+  /**
+   * Wraps the arrays (not copied).
+   *
+   * @param bits weight bit width when quantised (2..8), 0 for full-precision floats
+   * @param scale the quantisation step when {@code bits > 0} (each weight is an integer times it), else 0
+   */
+  public DenseLayer(int inputs, int outputs, float[] weights, float[] bias, int bits, float scale) {
+    this.inputs = Checks.positive(inputs, "inputs");
+    this.outputs = Checks.positive(outputs, "outputs");
+    Checks.checkArgument(weights.length == (long) inputs * outputs, "layer %d -> %d needs %d weights, got %d",
+        inputs, outputs, (long) inputs * outputs, weights.length);
+    Checks.checkArgument(bias.length == outputs, "layer %d -> %d needs %d biases, got %d", inputs, outputs, outputs,
+        bias.length);
+    this.weights = weights;
+    this.bias = bias;
+    setQuantization(bits, scale);
+  }
+
+  /** A full-precision layer of zero weights and biases. */
+  public DenseLayer(int inputs, int outputs) {
+    this(inputs, outputs, new float[Math.multiplyExact(inputs, outputs)], new float[outputs], 0, 0f);
+  }
+
+  public int inputs() {
+    return inputs;
+  }
+
+  public int outputs() {
+    return outputs;
+  }
+
+  /** Live weights, pre-major ({@code [i * outputs + j]} is pre {@code i} to post {@code j}). */
+  public float[] weights() {
+    return weights;
+  }
+
+  /** Live biases, one per output neuron (a constant input current). */
+  public float[] bias() {
+    return bias;
+  }
+
+  /** Weight bit width, 0 when the weights are full-precision floats. */
+  public int bits() {
+    return bits;
+  }
+
+  /** Quantisation step of the weights, 0 when full precision. */
+  public float scale() {
+    return scale;
+  }
+
+  /** Records that the weights are integers (of {@code bits} bits, signed) times {@code scale}. */
+  public void setQuantization(int bits, float scale) {
+    Checks.checkArgument(bits == 0 || (bits >= 2 && bits <= 16), "bits must be 0 or in [2, 16], got %d", bits);
+    Checks.checkArgument(bits == 0 ? scale == 0f : scale > 0f && Float.isFinite(scale),
+        "scale must be 0 for float weights and finite > 0 for %d-bit weights, got %s", bits, scale);
+    this.bits = bits;
+    this.scale = scale;
+  }
+
+  /** Number of weights equal to zero (pruned or quantised away). */
+  public int zeroWeights() {
+    int zeros = 0;
+    for (float w : weights) {
+      if (w == 0f) {
+        zeros++;
+      }
+    }
+    return zeros;
+  }
+
+  /** The non-zero weights as CSR, rows = presynaptic inputs, columns = postsynaptic outputs. */
+  public CsrMatrix toCsr() {
+    return CsrMatrix.fromDense(inputs, outputs, weights);
+  }
+
+  /** The non-zero weights as an occupancy bitmap plus values (the FireFly-S weight format). */
+  public BitmapMatrix toBitmap() {
+    return BitmapMatrix.fromCsr(toCsr());
+  }
+
+  /** A deep copy. */
+  public DenseLayer copy() {
+    return new DenseLayer(inputs, outputs, weights.clone(), bias.clone(), bits, scale);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DenseLayer l && l.inputs == inputs && l.outputs == outputs && l.bits == bits
+        && Float.floatToIntBits(l.scale) == Float.floatToIntBits(scale) && Arrays.equals(l.weights, weights)
+        && Arrays.equals(l.bias, bias);
+  }
+
+  @Override
+  public int hashCode() {
+    return (Arrays.hashCode(weights) * 31 + Arrays.hashCode(bias)) * 31 + bits;
+  }
+
+  @Override
+  public String toString() {
+    return "DenseLayer[" + inputs + " -> " + outputs + (bits > 0 ? ", " + bits + "-bit" : "") + "]";
+  }
+}

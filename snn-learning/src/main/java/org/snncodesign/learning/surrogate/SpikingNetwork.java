@@ -1,0 +1,207 @@
+package org.snncodesign.learning.surrogate;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.snncodesign.api.Checks;
+
+/**
+ * A feed-forward spiking network of fully connected layers of leaky integrate-and-fire neurons, run for
+ * {@code T} discrete time steps (the differentiable formulation trained by {@link SurrogateGradientTrainer}).
+ *
+ * <p>Per layer and step (snnTorch / SpikingJelly discrete LIF, time step folded into {@code beta = exp(-dt/tau)}):
+ * <pre>
+ *   h[t] = beta * v[t-1] + I[t],        I[t] = W^T x[t] + b
+ *   s[t] = H(h[t] - v_th)
+ *   v[t] = h[t] - v_th * s[t]            (ResetMode.SUBTRACT)   or   h[t] * (1 - s[t])   (ResetMode.ZERO)
+ * </pre>
+ * with {@code v[-1] = 0}. {@code beta = 1} gives the integrate-and-fire neuron. The first layer receives the analog
+ * input itself as a constant current at every step (direct encoding, as in FireFly-S and Fang et al. 2021); later
+ * layers receive the spikes of the layer below. The last layer either spikes (readout {@link Readout#SPIKE_COUNT})
+ * or only integrates ({@link Readout#MEMBRANE}).
+ */
+public final class SpikingNetwork {
+  private final int timesteps;
+  private final float beta;
+  private final float threshold;
+  private final ResetMode reset;
+  private final Readout readout;
+  private final List<DenseLayer> layers;
+
+  /**
+   * @param timesteps T, at least 1
+   * @param beta membrane decay per step in (0, 1]; 1 is IF
+   * @param threshold firing threshold v_th, finite and positive
+   * @param layers at least one, each taking the previous one's outputs as inputs
+   */
+  public SpikingNetwork(int timesteps, float beta, float threshold, ResetMode reset, Readout readout,
+      List<DenseLayer> layers) {
+    this.timesteps = Checks.positive(timesteps, "timesteps");
+    Checks.checkArgument(beta > 0f && beta <= 1f, "beta must be in (0, 1], got %s", beta);
+    Checks.checkArgument(threshold > 0f && Float.isFinite(threshold), "threshold must be finite and > 0, got %s",
+        threshold);
+    Checks.checkArgument(reset != null && readout != null, "reset and readout must not be null");
+    Checks.checkArgument(!layers.isEmpty(), "a network needs at least one layer");
+    for (int l = 1; l < layers.size(); l++) {
+      Checks.checkArgument(layers.get(l).inputs() == layers.get(l - 1).outputs(),
+          "layer %d has %d inputs but layer %d has %d outputs", l, layers.get(l).inputs(), l - 1,
+          layers.get(l - 1).outputs());
+    }
+    this.beta = beta;
+    this.threshold = threshold;
+    this.reset = reset;
+    this.readout = readout;
+    this.layers = Collections.unmodifiableList(new ArrayList<>(layers));
+  }
+
+  /**
+   * A network with layer sizes {@code sizes} (e.g. {@code 784, 500, 10}) and weights and biases drawn uniformly from
+   * {@code [-1/sqrt(fan_in), 1/sqrt(fan_in)]} (the PyTorch default for linear layers) from {@code seed}.
+   */
+  public static SpikingNetwork initialise(int[] sizes, int timesteps, float beta, float threshold, ResetMode reset,
+      Readout readout, long seed) {
+    Checks.checkArgument(sizes.length >= 2, "need at least an input and an output size, got %d sizes", sizes.length);
+    Random random = new Random(seed);
+    List<DenseLayer> layers = new ArrayList<>();
+    for (int l = 0; l + 1 < sizes.length; l++) {
+      DenseLayer layer = new DenseLayer(Checks.positive(sizes[l], "size " + l), Checks.positive(sizes[l + 1],
+          "size " + (l + 1)));
+      float bound = (float) (1 / Math.sqrt(sizes[l]));
+      float[] w = layer.weights();
+      for (int i = 0; i < w.length; i++) {
+        w[i] = (2 * random.nextFloat() - 1) * bound;
+      }
+      float[] b = layer.bias();
+      for (int j = 0; j < b.length; j++) {
+        b[j] = (2 * random.nextFloat() - 1) * bound;
+      }
+      layers.add(layer);
+    }
+    return new SpikingNetwork(timesteps, beta, threshold, reset, readout, layers);
+  }
+
+  /** Parses an architecture string such as {@code 784-500-10}. */
+  public static int[] parseArchitecture(String architecture) {
+    String[] parts = architecture.trim().split("[-x,]");
+    Checks.checkArgument(parts.length >= 2, "architecture '%s' needs at least two sizes such as 784-10",
+        architecture);
+    int[] sizes = new int[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      try {
+        sizes[i] = Integer.parseInt(parts[i].trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("architecture '" + architecture + "': '" + parts[i]
+            + "' is not a layer size");
+      }
+      Checks.checkArgument(sizes[i] > 0, "architecture '%s': layer size %d must be > 0", architecture, sizes[i]);
+    }
+    return sizes;
+  }
+
+  public int timesteps() {
+    return timesteps;
+  }
+
+  public float beta() {
+    return beta;
+  }
+
+  public float threshold() {
+    return threshold;
+  }
+
+  public ResetMode reset() {
+    return reset;
+  }
+
+  public Readout readout() {
+    return readout;
+  }
+
+  /** The layers, input side first (unmodifiable list of live layers). */
+  public List<DenseLayer> layers() {
+    return layers;
+  }
+
+  public DenseLayer layer(int index) {
+    return layers.get(index);
+  }
+
+  public int inputs() {
+    return layers.get(0).inputs();
+  }
+
+  public int outputs() {
+    return layers.get(layers.size() - 1).outputs();
+  }
+
+  /** Layer sizes, input first. */
+  public int[] sizes() {
+    int[] sizes = new int[layers.size() + 1];
+    sizes[0] = inputs();
+    for (int l = 0; l < layers.size(); l++) {
+      sizes[l + 1] = layers.get(l).outputs();
+    }
+    return sizes;
+  }
+
+  /** Total number of synapses (weights, zero or not). */
+  public long synapses() {
+    long n = 0;
+    for (DenseLayer layer : layers) {
+      n += (long) layer.inputs() * layer.outputs();
+    }
+    return n;
+  }
+
+  /** Fraction of all weights that are exactly zero. */
+  public double weightSparsity() {
+    long zeros = 0;
+    for (DenseLayer layer : layers) {
+      zeros += layer.zeroWeights();
+    }
+    return (double) zeros / synapses();
+  }
+
+  /** The class the network predicts for one input of {@link #inputs()} values (allocates a small workspace). */
+  public int predict(float[] input) {
+    Checks.checkArgument(input.length == inputs(), "input has %d values, the network takes %d", input.length,
+        inputs());
+    BpttWorkspace workspace = new BpttWorkspace(this, SurrogateFunction.of(SurrogateKind.FAST_SIGMOID), false, true, false);
+    workspace.forward(input, 0);
+    return workspace.predicted();
+  }
+
+  /** A deep copy. */
+  public SpikingNetwork copy() {
+    List<DenseLayer> copies = new ArrayList<>();
+    for (DenseLayer layer : layers) {
+      copies.add(layer.copy());
+    }
+    return new SpikingNetwork(timesteps, beta, threshold, reset, readout, copies);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SpikingNetwork n && n.timesteps == timesteps
+        && Float.floatToIntBits(n.beta) == Float.floatToIntBits(beta)
+        && Float.floatToIntBits(n.threshold) == Float.floatToIntBits(threshold) && n.reset == reset
+        && n.readout == readout && n.layers.equals(layers);
+  }
+
+  @Override
+  public int hashCode() {
+    return layers.hashCode() * 31 + timesteps;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder arch = new StringBuilder();
+    for (int size : sizes()) {
+      arch.append(arch.length() == 0 ? "" : "-").append(size);
+    }
+    return "SpikingNetwork[" + arch + ", T=" + timesteps + ", beta=" + beta + ", v_th=" + threshold + ", " + reset
+        + ", " + readout + "]";
+  }
+}
