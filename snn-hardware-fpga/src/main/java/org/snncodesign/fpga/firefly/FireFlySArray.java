@@ -188,23 +188,29 @@ public final class FireFlySArray implements Accelerator {
    * controller. With pipelining there is one array per layer.
    */
   public FpgaResources resources(Workload workload) {
-    int w = config.detectorWidth();
-    int lanes = config.lanes();
-    long lut = costs.andLuts(w) + costs.popcountLuts(w) + lanes * costs.muxLuts(w, config.weightBits())
-        + 2 * costs.adderLuts(ACCUMULATOR_BITS);
-    long ff = costs.registerFfs(2L * ACCUMULATOR_BITS + 2L * w);
     long pes = (long) config.peRows() * config.peCols() * (config.pipelined() ? workload.layers().size() : 1);
-    long dsp = 0;
-    if (config.dspAccumulate()) {
-      dsp = costs.dspForAccumulators(pes * lanes, ACCUMULATOR_BITS);
-    } else {
-      lut += lanes * costs.adderLuts(ACCUMULATOR_BITS);
-    }
+    FpgaResources pe = peResources();
+    long dsp = config.dspAccumulate() ? costs.dspForAccumulators(pes * config.lanes(), ACCUMULATOR_BITS) : 0;
     long bram = costs.bram36(config.weightBufferBytes());
     for (LayerWorkload layer : workload.layers()) {
       bram += costs.bram36(spikeBufferBytes(layer));
     }
-    return new FpgaResources(lut * pes, ff * pes, bram, dsp).plus(costs.control());
+    return pe.times(pes).plus(new FpgaResources(0, 0, bram, dsp)).plus(costs.control());
+  }
+
+  /**
+   * Fabric of one PE without DSPs or memories: AND and popcount of the segment, per lane a value mux (and a
+   * fabric accumulator adder unless accumulators go to DSPs), integrate and compare adders, and registers.
+   */
+  public FpgaResources peResources() {
+    int w = config.detectorWidth();
+    int lanes = config.lanes();
+    long lut = costs.andLuts(w) + costs.popcountLuts(w) + lanes * costs.muxLuts(w, config.weightBits())
+        + 2 * costs.adderLuts(ACCUMULATOR_BITS);
+    if (!config.dspAccumulate()) {
+      lut += lanes * costs.adderLuts(ACCUMULATOR_BITS);
+    }
+    return new FpgaResources(lut, costs.registerFfs(2L * ACCUMULATOR_BITS + 2L * w), 0, 0);
   }
 
   private LayerTally measured(SpikeRaster spikes, CsrMatrix weights) {
