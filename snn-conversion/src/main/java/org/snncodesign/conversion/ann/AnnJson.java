@@ -1,0 +1,79 @@
+package org.snncodesign.conversion.ann;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.snncodesign.api.InvalidInputException;
+
+/**
+ * JSON form of an {@link AnnModel}: snake_case fields, {@code "schema_version"}, layers tagged by
+ * {@code "type"}. Floats are written with the shortest decimal that parses back to the same {@code float}, so a
+ * saved model reloads bit-exact.
+ */
+public final class AnnJson {
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .build();
+
+  private AnnJson() {}
+
+  /** The model as one JSON document. */
+  public static String toJson(AnnModel model) {
+    try {
+      return MAPPER.writeValueAsString(model);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write model '" + model.name() + "' as JSON", e);
+    }
+  }
+
+  /**
+   * Reads a model written by {@link #toJson}.
+   *
+   * @throws InvalidInputException when the text is not a valid model (message says what and where)
+   */
+  public static AnnModel fromJson(String json) {
+    try {
+      return MAPPER.readValue(json, AnnModel.class);
+    } catch (IOException e) {
+      throw new InvalidInputException("not a valid ANN model JSON: " + rootMessage(e), e);
+    }
+  }
+
+  /** Writes the model to {@code file}, creating parent folders. */
+  public static void write(AnnModel model, Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.writeString(file, toJson(model));
+  }
+
+  /**
+   * Reads a model file.
+   *
+   * @throws InvalidInputException naming the file when it is not a valid model
+   */
+  public static AnnModel read(Path file) throws IOException {
+    try {
+      return fromJson(Files.readString(file));
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String message = t == e ? e.getMessage() : t.getMessage() + " (" + e.getMessage() + ")";
+    return message == null ? e.toString() : message.replace('\n', ' ');
+  }
+}

@@ -1,0 +1,121 @@
+package org.snncodesign.conversion.ann;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.snncodesign.api.Checks;
+import org.snncodesign.api.InvalidInputException;
+
+/**
+ * A feed-forward ANN: the input shape and the layers in execution order. The last layer's output are the class
+ * scores (logits). Saved and loaded by {@link AnnJson}; {@link #SCHEMA_VERSION} is written with it.
+ *
+ * @param schemaVersion layout version of the JSON form, {@link #SCHEMA_VERSION}
+ * @param name model name
+ * @param inputShape shape of one input sample
+ * @param layers layers, names unique
+ */
+public record AnnModel(int schemaVersion, String name, TensorShape inputShape, List<AnnLayer> layers) {
+  /** Version of the JSON layout this code reads and writes. */
+  public static final int SCHEMA_VERSION = 1;
+
+  public AnnModel {
+    Checks.checkArgument(schemaVersion == SCHEMA_VERSION,
+        "ANN model '%s' has schema version %d, this build reads version %d", name, schemaVersion, SCHEMA_VERSION);
+    Checks.checkArgument(name != null && !name.isBlank(), "a model needs a name");
+    Checks.checkArgument(inputShape != null, "model '%s' needs an input shape", name);
+    Checks.checkArgument(layers != null && !layers.isEmpty(), "model '%s' has no layers", name);
+    layers = List.copyOf(layers);
+    Set<String> names = new HashSet<>();
+    names.add(ResidualAddLayer.INPUT);
+    for (AnnLayer layer : layers) {
+      Checks.checkArgument(names.add(layer.name()), "model '%s' has two layers named '%s' (or one named '%s')",
+          name, layer.name(), ResidualAddLayer.INPUT);
+    }
+    shapesOf(inputShape, layers);
+  }
+
+  /** A model of the current schema version. */
+  public static AnnModel of(String name, TensorShape inputShape, List<AnnLayer> layers) {
+    return new AnnModel(SCHEMA_VERSION, name, inputShape, layers);
+  }
+
+  /** Shapes of the input (index 0) and of each layer's output (index i + 1). */
+  public List<TensorShape> shapes() {
+    return shapesOf(inputShape, layers);
+  }
+
+  /** Number of classes: the width of the last layer's output. */
+  public int outputs() {
+    List<TensorShape> shapes = shapes();
+    return shapes.get(shapes.size() - 1).size();
+  }
+
+  /** Index of the layer named {@code layerName}, -1 for {@code "input"}. */
+  public int indexOf(String layerName) {
+    if (ResidualAddLayer.INPUT.equals(layerName)) {
+      return -1;
+    }
+    for (int i = 0; i < layers.size(); i++) {
+      if (layers.get(i).name().equals(layerName)) {
+        return i;
+      }
+    }
+    throw new InvalidInputException("model '" + name + "' has no layer named '" + layerName + "'");
+  }
+
+  /**
+   * Multiply-accumulates of one inference: every weight of a dense layer once, every kernel weight once per
+   * output position of a convolution (zeros included, as an ANN accelerator does them). Pooling, batch norm,
+   * ReLU and residual additions are not counted.
+   */
+  public long macs() {
+    List<TensorShape> shapes = shapes();
+    long macs = 0;
+    for (int i = 0; i < layers.size(); i++) {
+      AnnLayer layer = layers.get(i);
+      if (layer instanceof DenseLayer d) {
+        macs += (long) d.inputs() * d.outputs();
+      } else if (layer instanceof Conv2dLayer c) {
+        macs += (long) shapes.get(i + 1).size() * c.fanIn();
+      }
+    }
+    return macs;
+  }
+
+  /** Number of trainable parameters (weights and biases of dense and convolution layers). */
+  public long parameters() {
+    long n = 0;
+    for (AnnLayer layer : layers) {
+      if (layer instanceof DenseLayer d) {
+        n += d.weights().length + d.bias().length;
+      } else if (layer instanceof Conv2dLayer c) {
+        n += c.weights().length + c.bias().length;
+      }
+    }
+    return n;
+  }
+
+  private static List<TensorShape> shapesOf(TensorShape input, List<AnnLayer> layers) {
+    List<TensorShape> shapes = new ArrayList<>(layers.size() + 1);
+    Map<String, TensorShape> byName = new HashMap<>();
+    shapes.add(input);
+    byName.put(ResidualAddLayer.INPUT, input);
+    TensorShape current = input;
+    for (AnnLayer layer : layers) {
+      if (layer instanceof ResidualAddLayer r) {
+        TensorShape skip = byName.get(r.from());
+        ShapeChecks.require(skip != null, r.name(), "source layer '%s' is not an earlier layer", r.from());
+        ShapeChecks.require(skip.size() == current.size(), r.name(),
+            "adds '%s' of shape %s to an input of shape %s", r.from(), skip, current);
+      }
+      current = layer.outputShape(current);
+      shapes.add(current);
+      byName.put(layer.name(), current);
+    }
+    return List.copyOf(shapes);
+  }
+}
