@@ -72,7 +72,7 @@ public final class AedatReader {
       throw in.error(dataStart + size - size % 8, "whole 8-byte events after the header, but " + size % 8
           + " bytes are left over");
     }
-    EventBuffer events = new EventBuffer(size >= 0 ? size / 8 : 1 << 16);
+    EventBuffer events = new EventBuffer(size >= 0 ? size / 8 : 1024);
     while (!in.atEnd()) {
       long at = in.offset();
       int address = in.i32be("an event address");
@@ -103,7 +103,7 @@ public final class AedatReader {
       }
     }
     long remaining = in.remaining();
-    EventBuffer events = new EventBuffer(remaining >= 0 ? remaining / 8 : 1 << 16);
+    EventBuffer events = new EventBuffer(remaining >= 0 ? remaining / 8 : 1024);
     while (!in.atEnd()) {
       long packet = in.offset();
       int type = in.s16le("the packet's event type");

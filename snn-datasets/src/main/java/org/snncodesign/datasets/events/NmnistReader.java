@@ -31,8 +31,8 @@ public final class NmnistReader {
       throw in.error(size - size % EVENT_BYTES, "whole 5-byte events, but the file's " + size
           + " bytes leave " + size % EVENT_BYTES + " over");
     }
-    EventBuffer events = new EventBuffer(size >= 0 ? size / EVENT_BYTES : 1 << 16);
-    byte[] chunk = new byte[EVENT_BYTES * 13_107];
+    EventBuffer events = new EventBuffer(size >= 0 ? size / EVENT_BYTES : 1024);
+    byte[] chunk = new byte[(int) (size >= 0 && size < 65_535 ? size + EVENT_BYTES : 65_535)];
     int held = 0;
     while (true) {
       int n = in.read(chunk, held, chunk.length - held);

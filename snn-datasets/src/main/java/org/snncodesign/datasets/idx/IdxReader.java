@@ -181,13 +181,14 @@ public final class IdxReader {
   private static float[] readUnsignedBytes(BinarySource in, long total, String what) throws IOException {
     // Plain files are checked exactly above; gzip arrays start at a size the compressed data can plausibly
     // fill and double as real bytes arrive.
-    long initial = in.remaining() >= 0 ? total : Math.min(total, Math.max(1 << 20, in.storedSize() * 8));
+    long initial = in.remaining() >= 0 ? total
+        : Math.min(total, in.storedSize() >= 0 ? Math.max(1 << 20, in.storedSize() * 8) : 1 << 16);
     float[] values = new float[(int) initial];
-    byte[] chunk = new byte[CHUNK];
+    byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(1, total))];
     long start = in.offset();
     int done = 0;
     while (done < total) {
-      int n = in.read(chunk, 0, (int) Math.min(CHUNK, total - done));
+      int n = in.read(chunk, 0, (int) Math.min(chunk.length, total - done));
       if (n == 0) {
         throw in.error(start + done, "the " + total + " " + what + " that the header declares, but the file ends after "
             + done);

@@ -69,7 +69,20 @@ public final class BinarySource implements Closeable {
     }
   }
 
-  /** Reads {@code data} in memory, named {@code name} in messages. */
+  /** Reads {@code data} in memory, decompressing it when it starts with the gzip magic number. */
+  public static BinarySource decoding(byte[] data, String name) throws IOException {
+    if (data.length >= 2 && (data[0] & 0xff) == 0x1f && (data[1] & 0xff) == 0x8b) {
+      try {
+        return new BinarySource(new GZIPInputStream(new ByteArrayInputStream(data), BUFFER), name, -1, data.length,
+            true);
+      } catch (ZipException | EOFException e) {
+        throw new DataFormatException(name, 0, "a gzip header, but it is corrupt or truncated: " + e.getMessage(), e);
+      }
+    }
+    return of(data, name);
+  }
+
+  /** Reads {@code data} in memory as it is, named {@code name} in messages. */
   public static BinarySource of(byte[] data, String name) {
     return new BinarySource(new ByteArrayInputStream(data), name, data.length, data.length, false);
   }
