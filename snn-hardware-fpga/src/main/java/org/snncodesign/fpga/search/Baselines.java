@@ -2,26 +2,26 @@ package org.snncodesign.fpga.search;
 
 import org.snncodesign.fpga.firefly.FireFlyConfig;
 import org.snncodesign.fpga.firefly.FireFlySArray;
-import org.snncodesign.fpga.systolic.Dataflow;
 import org.snncodesign.fpga.systolic.SpikeXSystolicArray;
 import org.snncodesign.fpga.systolic.SystolicConfig;
 
-/** The stated baseline designs against which co-search reports its EDP reduction. */
+/** The stated baseline designs against which co-search reports its EDP reduction: each model's default design. */
 public final class Baselines {
   private Baselines() {}
 
   /**
-   * A conventional small systolic array: 8 x 8 PEs, weight-stationary, no time batching (weights reloaded every
-   * step), 8 KB weight, 2 KB spike and 2 KB output buffers, otherwise {@link SystolicConfig#DEFAULT}.
+   * {@link SystolicConfig#DEFAULT}: 16 x 16 PEs, weight-stationary, 4 time steps per weight load, 64 KB weight,
+   * 16 KB spike and 16 KB output buffers, 200 MHz.
    */
   public static SpikeXSystolicArray systolic() {
-    return new SpikeXSystolicArray(SystolicConfig.DEFAULT.withArray(8, 8).withDataflow(Dataflow.WEIGHT_STATIONARY)
-        .withTimeBatch(1).withBuffers(8 << 10, 2 << 10, 2 << 10));
+    return new SpikeXSystolicArray(SystolicConfig.DEFAULT);
   }
 
-  /** FireFly-S-style array with 1 x 8 PEs, 8-bit detector, one lane, no pipelining, 64 KB weight buffer. */
+  /**
+   * {@link FireFlyConfig#DEFAULT}: 4 x 32 PEs per layer, 64-bit detector, one lane, pipelined, 512 KB weight
+   * buffer, 200 MHz.
+   */
   public static FireFlySArray fireFly() {
-    return new FireFlySArray(FireFlyConfig.DEFAULT.withArray(1, 8).withDetector(8, 1).withPipelining(false)
-        .withWeightBuffer(64 << 10));
+    return new FireFlySArray(FireFlyConfig.DEFAULT);
   }
 }
