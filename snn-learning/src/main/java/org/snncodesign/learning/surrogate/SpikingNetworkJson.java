@@ -1,0 +1,176 @@
+package org.snncodesign.learning.surrogate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Base64;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.snncodesign.api.InvalidInputException;
+
+/**
+ * Saves a {@link SpikingNetwork} as JSON and loads it back bit-exact.
+ *
+ * <p>Layout ({@code schema_version} 1):
+ * <pre>
+ * {"format": "snn-codesign/spiking-network", "schema_version": 1, "timesteps": 8, "beta": 0.9, "threshold": 1.0,
+ *  "reset": "SUBTRACT", "readout": "MEMBRANE",
+ *  "layers": [{"inputs": 784, "outputs": 500, "bits": 4, "scale": 0.0123, "weights": "base64", "bias": "base64"}]}
+ * </pre>
+ * Weights are pre-major ({@code [i * outputs + j]}). The weight and bias arrays are little-endian IEEE-754 float32
+ * values in base64, so every bit (negative zero included) survives and a 784-500-10 network stays near 2 MB. The
+ * scalar floats are written as the shortest decimal that identifies them and read back through an exact decimal
+ * and {@link Float#parseFloat}, which rounds correctly; they are positive, so no sign of zero is lost.
+ */
+public final class SpikingNetworkJson {
+  /** Value of the {@code format} field. */
+  public static final String FORMAT = "snn-codesign/spiking-network";
+  /** Layout version; bump when a field changes meaning. */
+  public static final int SCHEMA_VERSION = 1;
+
+  private static final ObjectMapper WRITER = new ObjectMapper();
+  private static final ObjectMapper READER =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  private SpikingNetworkJson() {}
+
+  /** The network as a JSON tree. */
+  public static ObjectNode toTree(SpikingNetwork network) {
+    ObjectNode root = WRITER.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("schema_version", SCHEMA_VERSION);
+    root.put("timesteps", network.timesteps());
+    root.put("beta", network.beta());
+    root.put("threshold", network.threshold());
+    root.put("reset", network.reset().name());
+    root.put("readout", network.readout().name());
+    ArrayNode layers = root.putArray("layers");
+    for (DenseLayer layer : network.layers()) {
+      ObjectNode node = layers.addObject();
+      node.put("inputs", layer.inputs());
+      node.put("outputs", layer.outputs());
+      node.put("bits", layer.bits());
+      node.put("scale", layer.scale());
+      node.put("weights", encode(layer.weights()));
+      node.put("bias", encode(layer.bias()));
+    }
+    return root;
+  }
+
+  /** The network as a compact JSON string. */
+  public static String toJson(SpikingNetwork network) {
+    try {
+      return WRITER.writeValueAsString(toTree(network));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + network, e);
+    }
+  }
+
+  /** Writes the network to {@code file}, creating parent folders. */
+  public static void write(SpikingNetwork network, Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    WRITER.writeValue(file.toFile(), toTree(network));
+  }
+
+  /** Parses a network saved by {@link #toJson}. */
+  public static SpikingNetwork fromJson(String json) {
+    try {
+      return fromTree(READER.readTree(json), "<string>");
+    } catch (JsonProcessingException e) {
+      throw new InvalidInputException("not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Reads a network saved by {@link #write}. */
+  public static SpikingNetwork read(Path file) throws IOException {
+    JsonNode root;
+    try {
+      root = READER.readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      throw new InvalidInputException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+    }
+    return fromTree(root, file.toString());
+  }
+
+  private static SpikingNetwork fromTree(JsonNode root, String source) {
+    if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
+      throw new InvalidInputException(source + ": not a spiking network file (format must be \"" + FORMAT + "\")");
+    }
+    int version = root.path("schema_version").asInt(-1);
+    if (version != SCHEMA_VERSION) {
+      throw new InvalidInputException(source + ": schema_version " + version + " is not supported (expected "
+          + SCHEMA_VERSION + ")");
+    }
+    try {
+      List<DenseLayer> layers = new ArrayList<>();
+      JsonNode layerNodes = required(root, "layers", source);
+      for (int l = 0; l < layerNodes.size(); l++) {
+        JsonNode node = layerNodes.get(l);
+        String where = source + ": layers[" + l + "]";
+        layers.add(new DenseLayer(required(node, "inputs", where).asInt(), required(node, "outputs", where).asInt(),
+            floats(required(node, "weights", where), where + ".weights"),
+            floats(required(node, "bias", where), where + ".bias"), required(node, "bits", where).asInt(),
+            floatOf(required(node, "scale", where), where + ".scale")));
+      }
+      return new SpikingNetwork(required(root, "timesteps", source).asInt(),
+          floatOf(required(root, "beta", source), source + ": beta"),
+          floatOf(required(root, "threshold", source), source + ": threshold"),
+          ResetMode.valueOf(required(root, "reset", source).asText()),
+          Readout.valueOf(required(root, "readout", source).asText()), layers);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonNode required(JsonNode node, String field, String where) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      throw new InvalidInputException(where + ": missing field \"" + field + "\"");
+    }
+    return value;
+  }
+
+  /** IEEE-754 float32 values, little-endian, base64 (exact for every bit pattern, incl. -0 and NaN payloads). */
+  static String encode(float[] values) {
+    ByteBuffer buffer = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    buffer.asFloatBuffer().put(values);
+    return Base64.getEncoder().encodeToString(buffer.array());
+  }
+
+  private static float[] floats(JsonNode node, String where) {
+    if (!node.isTextual()) {
+      throw new InvalidInputException(where + " must be a base64 string of little-endian float32 values");
+    }
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(node.asText());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(where + ": invalid base64: " + e.getMessage(), e);
+    }
+    if (bytes.length % 4 != 0) {
+      throw new InvalidInputException(where + ": " + bytes.length + " bytes is not a whole number of float32 values");
+    }
+    float[] values = new float[bytes.length / 4];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+    return values;
+  }
+
+  /** Exact: the decimal text (kept as BigDecimal by the reader) goes through Float.parseFloat. */
+  private static float floatOf(JsonNode node, String where) {
+    if (!node.isNumber()) {
+      throw new InvalidInputException(where + " must be a number, got " + node);
+    }
+    return node.isIntegralNumber() ? node.floatValue() : Float.parseFloat(node.decimalValue().toString());
+  }
+}
