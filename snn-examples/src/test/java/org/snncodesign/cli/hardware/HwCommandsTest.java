@@ -1,0 +1,66 @@
+package org.snncodesign.cli.hardware;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snncodesign.api.plugin.PluginRegistry;
+import org.snncodesign.cli.JsonReport;
+import picocli.CommandLine;
+
+class HwCommandsTest {
+
+  private static JsonNode run(Object command, String... args) throws Exception {
+    PrintStream saved = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buffer, true, "UTF-8"));
+    int exit;
+    try {
+      exit = new CommandLine(command).execute(args);
+    } finally {
+      System.setOut(saved);
+    }
+    assertThat(exit).as("exit code; output %s", buffer).isZero();
+    List<String> lines = buffer.toString("UTF-8").lines().toList();
+    return JsonReport.mapper().readTree(lines.get(lines.size() - 1));
+  }
+
+  @Test
+  @DisplayName("hw evaluate --json reports both FPGA models side by side")
+  void evaluate() throws Exception {
+    JsonNode json = run(new HwEvaluateCommand(PluginRegistry.discover()), "--model", "spikex-systolic,firefly-s",
+        "--steps", "4", "--json");
+    assertThat(json.get("reports")).hasSize(2);
+    assertThat(json.get("reports").get(1).get("counters").get("fps_per_watt").asDouble()).isPositive();
+    assertThat(json.get("reports").get(0).get("edp_js").asDouble()).isPositive();
+  }
+
+  @Test
+  @DisplayName("hw search --json gives baseline and best EDP, their ratio and writes the Pareto CSV")
+  void search(@TempDir Path dir) throws Exception {
+    JsonNode json = run(new HwSearchCommand(), "--random", "12", "--population", "6", "--generations", "2",
+        "--steps", "4", "--out", dir.toString(), "--json");
+    assertThat(json.get("best_edp").asDouble()).isPositive();
+    assertThat(json.get("edp_reduction").asDouble())
+        .isEqualTo(json.get("baseline_edp").asDouble() / json.get("best_edp").asDouble());
+    assertThat(json.get("best").get("configuration").get("rows")).isNotNull();
+    assertThat(dir.resolve("pareto.csv")).exists();
+  }
+
+  @Test
+  @DisplayName("hw verilog --json writes the RTL and testbench files")
+  void verilog(@TempDir Path dir) throws Exception {
+    JsonNode json = run(new HwVerilogCommand(), "--out", dir.toString(), "--vectors", "500", "--json");
+    assertThat(json.get("files")).hasSize(4);
+    assertThat(dir.resolve("bitmap_pe.v")).exists();
+    if (json.get("simulated").asBoolean()) {
+      assertThat(json.get("mismatches").asInt()).isZero();
+    }
+  }
+}
