@@ -1,0 +1,89 @@
+package org.snncodesign.cli.data;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import org.snncodesign.api.dataset.LabeledDataset;
+import org.snncodesign.api.plugin.PluginRegistry;
+import org.snncodesign.cli.JsonReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code snn data info PATH}: format, sample count, shape, classes and label histogram of a data set. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+    description = "Show a data set's format, sample count, sample shape, value range and label histogram.")
+public final class DataInfoCommand implements Callable<Integer> {
+  private final PluginRegistry registry;
+
+  @Parameters(index = "0", paramLabel = "PATH",
+      description = "A data file or folder, or embedded:digits for the data set inside the jar.")
+  String path;
+
+  @Option(names = "--format", paramLabel = "PLUGIN",
+      description = "Data-set plugin to read PATH with (idx, csv, wav, nmnist, aedat, uci-digits); default: the first that accepts it.")
+  String format;
+
+  @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
+  boolean json;
+
+  @Inject
+  public DataInfoCommand(PluginRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    System.err.println("reading " + path + " ...");
+    DatasetLocator.Located located = new DatasetLocator(registry).locate(path, format);
+    LabeledDataset data = located.dataset();
+    float min = Float.POSITIVE_INFINITY;
+    float max = Float.NEGATIVE_INFINITY;
+    for (float v : data.features()) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    int[] counts = data.labelCounts();
+    PrintStream out = System.out;
+    if (json) {
+      ObjectNode report = JsonReport.create("data info");
+      report.put("path", path);
+      report.put("format", located.format());
+      report.put("name", data.name());
+      report.put("samples", data.samples());
+      ArrayNode shape = report.putArray("shape");
+      Arrays.stream(data.shape()).forEach(shape::add);
+      report.put("sample_size", data.sampleSize());
+      report.put("classes", data.classes());
+      ArrayNode names = report.putArray("class_names");
+      data.classNames().forEach(names::add);
+      ObjectNode histogram = report.putObject("label_counts");
+      for (int c = 0; c < counts.length; c++) {
+        histogram.put(data.classNames().get(c), counts[c]);
+      }
+      if (data.samples() > 0) {
+        report.put("value_min", min);
+        report.put("value_max", max);
+      }
+      JsonReport.printLine(report, out);
+      return 0;
+    }
+    out.printf("data set   %s%n", data.name());
+    out.printf("format     %s%n", located.format());
+    out.printf("samples    %d%n", data.samples());
+    out.printf("shape      %s (%d values a sample)%n", Arrays.toString(data.shape()), data.sampleSize());
+    if (data.samples() > 0) {
+      out.printf("values     %s .. %s%n", min, max);
+    }
+    out.printf("classes    %d%n", data.classes());
+    int peak = Arrays.stream(counts).max().orElse(1);
+    for (int c = 0; c < counts.length; c++) {
+      int bar = peak == 0 ? 0 : (int) Math.round(40.0 * counts[c] / peak);
+      out.printf("  %-12s %7d %s%n", data.classNames().get(c), counts[c], "#".repeat(bar));
+    }
+    return 0;
+  }
+}

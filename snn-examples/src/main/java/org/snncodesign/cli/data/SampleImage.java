@@ -1,0 +1,119 @@
+package org.snncodesign.cli.data;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import org.snncodesign.api.spike.SpikeRaster;
+
+/**
+ * Pictures of one sample: grey images for {@code [h, w]} samples, red (polarity 0) / green (polarity 1) frames for
+ * {@code [2, h, w]} event counts, the first channel for other {@code [c, h, w]}, a line plot for 1-D samples
+ * (waveforms, feature vectors), and a raster plot (time across, neurons down) for spikes.
+ */
+final class SampleImage {
+  private SampleImage() {}
+
+  static BufferedImage render(float[] values, int[] shape, int scale) {
+    if (shape.length == 2) {
+      return grey(values, 0, shape[0], shape[1], scale);
+    }
+    if (shape.length == 3 && shape[0] == 2) {
+      return polarity(values, shape[1], shape[2], scale);
+    }
+    if (shape.length == 3) {
+      return grey(values, 0, shape[1], shape[2], scale);
+    }
+    return line(values, 800, 240);
+  }
+
+  private static float[] range(float[] values, int from, int to) {
+    float lo = Float.POSITIVE_INFINITY;
+    float hi = Float.NEGATIVE_INFINITY;
+    for (int i = from; i < to; i++) {
+      lo = Math.min(lo, values[i]);
+      hi = Math.max(hi, values[i]);
+    }
+    return new float[] {lo, hi > lo ? hi : lo + 1};
+  }
+
+  private static BufferedImage grey(float[] values, int offset, int rows, int cols, int scale) {
+    float[] r = range(values, offset, offset + rows * cols);
+    BufferedImage image = new BufferedImage(cols * scale, rows * scale, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < rows; y++) {
+      for (int x = 0; x < cols; x++) {
+        int g = Math.round(255 * (values[offset + y * cols + x] - r[0]) / (r[1] - r[0]));
+        fill(image, x, y, scale, g << 16 | g << 8 | g);
+      }
+    }
+    return image;
+  }
+
+  private static BufferedImage polarity(float[] values, int rows, int cols, int scale) {
+    int plane = rows * cols;
+    float peak = Math.max(range(values, 0, 2 * plane)[1], 1e-9f);
+    BufferedImage image = new BufferedImage(cols * scale, rows * scale, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < rows; y++) {
+      for (int x = 0; x < cols; x++) {
+        int off = Math.round(255 * Math.max(0, values[y * cols + x]) / peak);
+        int on = Math.round(255 * Math.max(0, values[plane + y * cols + x]) / peak);
+        fill(image, x, y, scale, off << 16 | on << 8);
+      }
+    }
+    return image;
+  }
+
+  private static void fill(BufferedImage image, int x, int y, int scale, int rgb) {
+    for (int dy = 0; dy < scale; dy++) {
+      for (int dx = 0; dx < scale; dx++) {
+        image.setRGB(x * scale + dx, y * scale + dy, rgb);
+      }
+    }
+  }
+
+  private static BufferedImage line(float[] values, int width, int height) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, width, height);
+    g.setColor(Color.LIGHT_GRAY);
+    float[] r = range(values, 0, values.length);
+    int zero = (int) Math.round((height - 1) * (1 - (0 - r[0]) / (r[1] - r[0])));
+    if (zero >= 0 && zero < height) {
+      g.drawLine(0, zero, width, zero);
+    }
+    g.setColor(new Color(0x1f77b4));
+    int prevX = 0;
+    int prevY = 0;
+    for (int i = 0; i < values.length; i++) {
+      int x = values.length == 1 ? 0 : (int) ((long) i * (width - 1) / (values.length - 1));
+      int y = (int) Math.round((height - 1) * (1 - (values[i] - r[0]) / (r[1] - r[0])));
+      if (i > 0) {
+        g.drawLine(prevX, prevY, x, y);
+      }
+      prevX = x;
+      prevY = y;
+    }
+    g.dispose();
+    return image;
+  }
+
+  static BufferedImage raster(SpikeRaster spikes, int scale) {
+    int width = Math.max(1, spikes.timeSteps() * scale);
+    int height = Math.max(1, spikes.neurons() * scale);
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, width, height);
+    g.dispose();
+    for (int t = 0; t < spikes.timeSteps(); t++) {
+      for (int n = 0; n < spikes.neurons(); n++) {
+        if (spikes.get(t, n)) {
+          fill(image, t, n, scale, 0);
+        }
+      }
+    }
+    return image;
+  }
+}

@@ -1,0 +1,2 @@
+/** {@code snn data}: data-set inspection and sample rendering. */
+package org.snncodesign.cli.data;
