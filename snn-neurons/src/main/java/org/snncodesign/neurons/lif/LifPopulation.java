@@ -32,9 +32,13 @@ final class LifPopulation implements SynapticPopulation {
   private final float[] v;
   private final float[] currentE;
   private final float[] currentI;
-  private final int[] refractory;
   private final float[] adaptation;
   private final float[] zeros;
+  // Refractory neurons as a compact list (few at a time): index, steps left, clamped potential.
+  private final int[] refractoryNeuron;
+  private final int[] refractoryLeft;
+  private final float[] refractoryHeld;
+  private int refractoryCount;
 
   LifPopulation(String model, int size, ModelParameters p, double beta, double tauAdapt) {
     this.model = model;
@@ -62,7 +66,9 @@ final class LifPopulation implements SynapticPopulation {
     this.v = new float[size];
     this.currentE = new float[size];
     this.currentI = new float[size];
-    this.refractory = new int[size];
+    this.refractoryNeuron = new int[size];
+    this.refractoryLeft = new int[size];
+    this.refractoryHeld = new float[size];
     this.adaptation = new float[adaptive ? size : 0];
     this.zeros = new float[size];
     reset();
@@ -115,52 +121,109 @@ final class LifPopulation implements SynapticPopulation {
     return advance(inputs[0], inputs[1], spikes);
   }
 
+  /*
+   * One step in three passes so that the bulk of the work vectorises (C2 SuperWord):
+   *  A. integrate every neuron exactly (straight-line float arithmetic over parallel arrays);
+   *  B. walk the short list of refractory neurons and put back their clamped potential;
+   *  C. threshold: a predictable branch per neuron, taken only by the few that spike.
+   * A non-finite input makes v non-finite in pass A; passes B and C detect it and name the input.
+   */
   private int advance(float[] inE, float[] inI, long[] spikes) {
-    int count = 0;
-    long word = 0;
+    float[] vs = v;
+    float[] ce = currentE;
+    float[] ci = currentI;
     for (int i = 0; i < size; i++) {
-      float xe = inE[i];
-      float xi = inI[i];
-      if (!(Math.abs(xe) <= Float.MAX_VALUE)) {
-        throw InputChecks.notFinite(model, i, xe);
+      float ie = ce[i] + inE[i];
+      float ii = ci[i] + inI[i];
+      vs[i] = vRest + (vs[i] - vRest) * decayM + ie * gainE + ii * gainI;
+      ce[i] = ie * decayE;
+      ci[i] = ii * decayI;
+    }
+    // B. The spike's own step counts as refractory, so v stays clamped while t - t_spike < t_ref.
+    int n = 0;
+    for (int k = 0; k < refractoryCount; k++) {
+      int i = refractoryNeuron[k];
+      if (!(Math.abs(vs[i]) <= Float.MAX_VALUE)) {
+        throw badInput(i, inE, inI);
       }
-      if (!(Math.abs(xi) <= Float.MAX_VALUE)) {
-        throw InputChecks.notFinite(model, i, xi);
-      }
-      // Input jumps the synaptic currents at the step's start (or is the step's current when tau_syn = 0).
-      float ie = currentE[i] + xe;
-      float ii = currentI[i] + xi;
-      float vi = v[i];
-      // Refractory: the spike's own step counts, so v is clamped while t - t_spike < t_ref.
-      if (refractory[i] == 0 || --refractory[i] == 0) {
-        vi = vRest + (vi - vRest) * decayM + ie * gainE + ii * gainI;
-      }
-      currentE[i] = ie * decayE;
-      currentI[i] = ii * decayI;
-      float threshold = vTh;
-      if (adaptive) {
-        threshold += beta * adaptation[i];
-        adaptation[i] *= decayA;
-      }
-      if (vi >= threshold) {
-        vi = subtract ? vi - (vTh - vReset) : vReset;
-        refractory[i] = refractorySteps;
-        if (adaptive) {
-          adaptation[i] += 1f;
-        }
-        word |= 1L << i;
-        count++;
-      }
-      v[i] = vi;
-      if ((i & 63) == 63) {
-        spikes[i >>> 6] = word;
-        word = 0;
+      int left = refractoryLeft[k] - 1;
+      if (left > 0) {
+        vs[i] = refractoryHeld[k];
+        refractoryNeuron[n] = i;
+        refractoryLeft[n] = left;
+        refractoryHeld[n] = refractoryHeld[k];
+        n++;
       }
     }
-    if ((size & 63) != 0) {
-      spikes[size >>> 6] = word;
+    refractoryCount = n;
+    int words = (size + 63) >>> 6;
+    java.util.Arrays.fill(spikes, 0, words, 0L);
+    int count = 0;
+    float[] a = adaptation;
+    int i = 0;
+    if (!adaptive) {
+      // Screen eight neurons per branch with non-short-circuit ORs: spikes are rare, so almost every block is
+      // skipped by one well-predicted branch. NaN fails "v < v_th" and so reaches the per-neuron check.
+      float th = vTh;
+      for (; i + 8 <= size; i += 8) {
+        if (!(vs[i] < th) | !(vs[i + 1] < th) | !(vs[i + 2] < th) | !(vs[i + 3] < th) | !(vs[i + 4] < th)
+            | !(vs[i + 5] < th) | !(vs[i + 6] < th) | !(vs[i + 7] < th)) {
+          for (int j = i; j < i + 8; j++) {
+            count += threshold(j, th, vs, spikes, inE, inI);
+          }
+        }
+      }
+    }
+    for (; i < size; i++) {
+      count += threshold(i, adaptive ? vTh + beta * a[i] : vTh, vs, spikes, inE, inI);
+    }
+    if (adaptive) {
+      for (int k = 0; k < size; k++) {
+        a[k] *= decayA;
+      }
+      for (int w = 0; w < words; w++) {
+        long word = spikes[w];
+        while (word != 0) {
+          a[(w << 6) + Long.numberOfTrailingZeros(word)] += 1f;
+          word &= word - 1;
+        }
+      }
     }
     return count;
+  }
+
+  /** Fires neuron i when v >= threshold; returns 1 if it spiked. */
+  private int threshold(int i, float threshold, float[] vs, long[] spikes, float[] inE, float[] inI) {
+    float vi = vs[i];
+    if (vi < threshold) {
+      // v = -Infinity comes only from a non-finite input.
+      if (vi == Float.NEGATIVE_INFINITY) {
+        throw badInput(i, inE, inI);
+      }
+      return 0;
+    }
+    if (!(Math.abs(vi) <= Float.MAX_VALUE)) {
+      throw badInput(i, inE, inI);
+    }
+    vi = subtract ? vi - (vTh - vReset) : vReset;
+    vs[i] = vi;
+    spikes[i >>> 6] |= 1L << i;
+    if (refractorySteps > 1) {
+      refractoryNeuron[refractoryCount] = i;
+      refractoryLeft[refractoryCount] = refractorySteps;
+      refractoryHeld[refractoryCount++] = vi;
+    }
+    return 1;
+  }
+
+  private IllegalArgumentException badInput(int neuron, float[] inE, float[] inI) {
+    float bad = Math.abs(inE[neuron]) <= Float.MAX_VALUE ? inI[neuron] : inE[neuron];
+    if (Math.abs(bad) <= Float.MAX_VALUE) {
+      // The input itself was finite: the state overflowed (e.g. weights far too large).
+      return new IllegalArgumentException("membrane potential of neuron " + neuron + " (model '" + model
+          + "') became " + v[neuron] + "; input current too large");
+    }
+    return InputChecks.notFinite(model, neuron, bad);
   }
 
   @Override
@@ -184,7 +247,7 @@ final class LifPopulation implements SynapticPopulation {
     Arrays.fill(v, vRest);
     Arrays.fill(currentE, 0f);
     Arrays.fill(currentI, 0f);
-    Arrays.fill(refractory, 0);
+    refractoryCount = 0;
     Arrays.fill(adaptation, 0f);
   }
 }
