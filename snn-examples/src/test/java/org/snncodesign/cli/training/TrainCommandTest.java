@@ -1,0 +1,69 @@
+package org.snncodesign.cli.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snncodesign.learning.quantization.QuantizedWeights;
+import org.snncodesign.learning.surrogate.SpikingNetwork;
+import org.snncodesign.learning.surrogate.SpikingNetworkJson;
+import picocli.CommandLine;
+
+class TrainCommandTest {
+
+  private static String run(String... args) {
+    PrintStream old = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    PrintStream oldErr = System.err;
+    try {
+      System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+      int code = new CommandLine(new TrainCommand()).execute(args);
+      assertThat(code).isZero();
+    } finally {
+      System.setOut(old);
+      System.setErr(oldErr);
+    }
+    String[] lines = buffer.toString(StandardCharsets.UTF_8).strip().split("\\R");
+    return lines[lines.length - 1];
+  }
+
+  @Test
+  @DisplayName("snn train --dataset digits --json learns the embedded digits and reports the required fields")
+  void digitsDense(@TempDir Path dir) throws Exception {
+    JsonNode report = new ObjectMapper().readTree(run("--dataset", "digits", "--json", "--epochs", "6",
+        "--timesteps", "4", "--out", dir.toString()));
+    assertThat(report.get("dataset").asText()).isEqualTo("digits");
+    assertThat(report.get("test_accuracy").asDouble()).isGreaterThan(0.85);
+    assertThat(report.get("weight_sparsity").asDouble()).isLessThan(0.05);
+    assertThat(report.get("bits").asInt()).isEqualTo(32);
+    assertThat(report.get("epochs").asInt()).isEqualTo(6);
+    assertThat(report.get("train_seconds").asDouble()).isPositive();
+    assertThat(Files.readAllLines(dir.resolve("train.csv"))).hasSize(7);
+    assertThat(dir.resolve("learning-curve.png")).isNotEmptyFile();
+    assertThat(dir.resolve("train.json")).isNotEmptyFile();
+  }
+
+  @Test
+  @DisplayName("with --sparsity and --bits the saved model is that sparse and holds 4-bit integers")
+  void digitsSparseQuantised(@TempDir Path dir) throws Exception {
+    JsonNode report = new ObjectMapper().readTree(run("--json", "--epochs", "6", "--timesteps", "4",
+        "--sparsity", "0.8", "--bits", "4", "--no-chart", "--out", dir.toString()));
+    assertThat(report.get("weight_sparsity").asDouble()).isGreaterThanOrEqualTo(0.8);
+    assertThat(report.get("bits").asInt()).isEqualTo(4);
+    assertThat(report.get("test_accuracy").asDouble()).isGreaterThan(0.7);
+    SpikingNetwork model = SpikingNetworkJson.read(dir.resolve("model.json"));
+    assertThat(model.weightSparsity()).isEqualTo(report.get("weight_sparsity").asDouble());
+    for (var layer : model.layers()) {
+      assertThat(QuantizedWeights.of(layer).bits()).isEqualTo(4);
+    }
+  }
+}
