@@ -2,6 +2,9 @@ package org.snncodesign.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import org.snncodesign.cli.data.DataCommand;
+import org.snncodesign.cli.hardware.HwCommand;
+import org.snncodesign.cli.spmm.SpmmCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +17,10 @@ import picocli.CommandLine.Command;
     subcommands = {
         PluginsCommand.class,
         DemoCommand.class,
+        DataCommand.class,
+        SpmmCommand.class,
+        HwCommand.class,
+        BenchCommand.class,
     })
 public final class SnnCli implements Runnable {
 
