@@ -75,6 +75,19 @@ class WavFileTest {
   }
 
   @Test
+  @DisplayName("the real FSDD folder reads as 3,000 clips: 6 speakers, 300 per digit, 300 in the official test part")
+  void realFsddFolder() throws IOException {
+    Path folder = SharedData.require("fsdd", "recordings");
+    List<AudioClip> clips = new WavFolderReader(8000).clips(folder);
+    assertThat(clips).hasSize(3000);
+    assertThat(clips.stream().map(c -> c.name().speaker()).distinct()).hasSize(6);
+    assertThat(clips.stream().filter(c -> c.name().officialTest())).hasSize(300);
+    LabeledDataset set = WavFolderReader.dataset(clips, 8000, "fsdd");
+    assertThat(set.classNames()).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+    assertThat(set.labelCounts()).containsOnly(300);
+  }
+
+  @Test
   @DisplayName("FSDD names parse into label, speaker and take; others are refused by name")
   void names() {
     FsddName name = FsddName.parse("7_theo_23.wav");
