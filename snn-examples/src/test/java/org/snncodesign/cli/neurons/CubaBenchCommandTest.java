@@ -1,0 +1,52 @@
+package org.snncodesign.cli.neurons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class CubaBenchCommandTest {
+
+  private static JsonNode run(String... args) throws Exception {
+    PrintStream original = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+      code = new CommandLine(new CubaBenchCommand()).execute(args);
+    } finally {
+      System.setOut(original);
+    }
+    assertThat(code).isZero();
+    String[] lines = buffer.toString(StandardCharsets.UTF_8).trim().split("\n");
+    return new ObjectMapper().readTree(lines[lines.length - 1]);
+  }
+
+  @Test
+  @DisplayName("--json prints the CUBA figures, and both modes agree on spikes and events")
+  void jsonReport() throws Exception {
+    JsonNode event = run("--duration", "0.2", "--warmup", "0", "--mode", "event", "--json");
+    JsonNode clock = run("--duration", "0.2", "--warmup", "0", "--mode", "clock", "--json");
+    assertThat(event.get("command").asText()).isEqualTo("bench cuba");
+    assertThat(event.get("sim_seconds").asDouble()).isEqualTo(0.2);
+    assertThat(event.get("neurons").asLong()).isEqualTo(4000);
+    assertThat(event.get("synapses").asLong()).isBetween(300_000L, 340_000L);
+    assertThat(event.get("spikes").asLong()).isPositive();
+    assertThat(event.get("synaptic_events").asLong()).isGreaterThan(event.get("spikes").asLong());
+    assertThat(event.get("mean_rate_hz").asDouble()).isBetween(1.0, 50.0);
+    assertThat(clock.get("spikes").asLong()).isEqualTo(event.get("spikes").asLong());
+    assertThat(clock.get("synaptic_events").asLong()).isEqualTo(event.get("synaptic_events").asLong());
+  }
+
+  @Test
+  @DisplayName("An unknown mode is refused with exit code 2")
+  void badMode() {
+    assertThat(new CommandLine(new CubaBenchCommand()).execute("--mode", "fast")).isEqualTo(2);
+  }
+}
