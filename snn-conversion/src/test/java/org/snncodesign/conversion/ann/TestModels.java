@@ -41,4 +41,42 @@ public final class TestModels {
         new MaxPoolLayer("max", 2, 2), new FlattenLayer("flat"), fc);
     return AnnModel.of("every-kind", new TensorShape(2, 9, 9), layers);
   }
+
+  /**
+   * A model the converter accepts with every convertible kind: conv s2 p1 - bn - relu - conv - residual(relu1) -
+   * relu - max pool - avg pool - flatten - dense - relu - dense. Input 2x9x9, values in [0, 1).
+   */
+  public static AnnModel convertible(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    AnnModel base = everyKind(seed);
+    Conv2dLayer conv1 = (Conv2dLayer) base.layers().get(0);
+    BatchNormLayer bn = (BatchNormLayer) base.layers().get(1);
+    Conv2dLayer conv2 = (Conv2dLayer) base.layers().get(3);
+    for (int i = 0; i < conv1.bias().length; i++) {
+      bn.beta()[i] = Math.abs(bn.beta()[i]) + 0.1f;
+    }
+    DenseLayer fc1 = DenseLayer.zeros("fc1", 4 * 2 * 2, 12);
+    fill(fc1.weights(), r, 0.8);
+    fill(fc1.bias(), r, 0.05);
+    DenseLayer fc2 = DenseLayer.zeros("fc2", 12, 4);
+    fill(fc2.weights(), r, 0.8);
+    fill(fc2.bias(), r, 0.05);
+    List<AnnLayer> layers = List.of(conv1, bn, new ReluLayer("relu1"), conv2,
+        new ResidualAddLayer("add", "relu1"), new ReluLayer("relu2"), new MaxPoolLayer("max", 2, 2),
+        new AvgPoolLayer("avg", 1, 1), new FlattenLayer("flat"), fc1, new ReluLayer("relu3"), fc2);
+    return AnnModel.of("convertible", new TensorShape(2, 9, 9), layers);
+  }
+
+  /** {@code n} uniform random samples in [0, 1) labelled by the ANN's own prediction. */
+  public static LabeledImages selfLabelled(AnnModel model, int n, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    TensorShape shape = model.inputShape();
+    float[] px = new float[n * shape.size()];
+    for (int i = 0; i < px.length; i++) {
+      px[i] = r.nextDouble() < 0.3 ? 0f : (float) r.nextDouble();
+    }
+    AnnNetwork net = new AnnNetwork(model);
+    int[] labels = net.predictAll(new LabeledImages(shape, px, new int[n], 1 << 20), 1);
+    return new LabeledImages(shape, px, labels, model.outputs());
+  }
 }

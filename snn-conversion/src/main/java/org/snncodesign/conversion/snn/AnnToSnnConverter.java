@@ -1,0 +1,330 @@
+package org.snncodesign.conversion.snn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.snncodesign.api.Checks;
+import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.sparse.CsrMatrix;
+import org.snncodesign.conversion.ann.AnnLayer;
+import org.snncodesign.conversion.ann.AnnModel;
+import org.snncodesign.conversion.ann.AnnNetwork;
+import org.snncodesign.conversion.ann.AnnWorkspace;
+import org.snncodesign.conversion.ann.AvgPoolLayer;
+import org.snncodesign.conversion.ann.BatchNormFolding;
+import org.snncodesign.conversion.ann.Conv2dLayer;
+import org.snncodesign.conversion.ann.DenseLayer;
+import org.snncodesign.conversion.ann.FlattenLayer;
+import org.snncodesign.conversion.ann.LabeledImages;
+import org.snncodesign.conversion.ann.MaxPoolLayer;
+import org.snncodesign.conversion.ann.ReluLayer;
+import org.snncodesign.conversion.ann.ResidualAddLayer;
+import org.snncodesign.conversion.ann.TensorShape;
+
+/**
+ * Converts a trained ANN into a {@link ConvertedNetwork}.
+ *
+ * <ol>
+ *   <li>Batch norm is folded into the preceding layer, and {@code max_pool -> relu} is reordered to
+ *       {@code relu -> max_pool} (they commute), so that pooling acts on spikes.
+ *   <li>Every ReLU becomes a stage of spiking neurons; the linear layers between two ReLUs (convolution, dense,
+ *       average pooling, flatten, residual sums) are composed into one fan-out matrix per source stage.
+ *   <li>Data-based normalisation (Diehl et al., IJCNN 2015; Rueckauer et al., Front. Neurosci. 2017, Sec. 2.2):
+ *       {@code lambda_l} is the {@code p}-th percentile of layer {@code l}'s positive activations on calibration
+ *       data (p = 99.9 by default, robust to outliers, unlike the maximum); weights become
+ *       {@code W lambda_{l-1} / lambda_l} and biases {@code b / lambda_l}, so the threshold is 1 everywhere.
+ * </ol>
+ */
+public final class AnnToSnnConverter {
+  private final double percentile;
+
+  /** @param percentile in (0, 100], e.g. 99.9 */
+  public AnnToSnnConverter(double percentile) {
+    Checks.checkArgument(percentile > 0 && percentile <= 100, "percentile must be in (0, 100], got %s",
+        percentile);
+    this.percentile = percentile;
+  }
+
+  /**
+   * Converts {@code model}, normalising with {@code calibration} samples (a few hundred training images suffice).
+   *
+   * @throws InvalidInputException naming the layer when the ANN has a structure that cannot be converted
+   */
+  public ConvertedNetwork convert(AnnModel model, LabeledImages calibration) {
+    Checks.checkArgument(calibration.count() > 0, "conversion needs at least one calibration sample");
+    AnnModel prepared = reorderPoolAndRelu(BatchNormFolding.fold(model));
+    List<TensorShape> shapes = prepared.shapes();
+    List<Draft> drafts = new ArrayList<>();
+    drafts.add(Draft.input(shapes.get(0)));
+    Map<String, Integer> stageOfLayer = new HashMap<>();
+    stageOfLayer.put(ResidualAddLayer.INPUT, 0);
+    Pending pending = Pending.identity(0, shapes.get(0));
+    List<AnnLayer> layers = prepared.layers();
+    for (int i = 0; i < layers.size(); i++) {
+      AnnLayer layer = layers.get(i);
+      TensorShape in = shapes.get(i);
+      TensorShape out = shapes.get(i + 1);
+      if (layer instanceof Conv2dLayer c) {
+        double[] own = new double[out.size()];
+        int plane = out.height() * out.width();
+        for (int k = 0; k < own.length; k++) {
+          own[k] = c.bias()[k / plane];
+        }
+        pending = pending.then(LinearMaps.conv(c, in, out), own, out);
+      } else if (layer instanceof DenseLayer d) {
+        double[] own = new double[d.outputs()];
+        for (int k = 0; k < own.length; k++) {
+          own[k] = d.bias()[k];
+        }
+        pending = pending.then(LinearMaps.dense(d), own, out);
+      } else if (layer instanceof AvgPoolLayer a) {
+        pending = pending.then(LinearMaps.avgPool(a, in, out), null, out);
+      } else if (layer instanceof FlattenLayer) {
+        pending = pending.reshaped(out);
+        if (pending.identityOf >= 0) {
+          stageOfLayer.put(layer.name(), pending.identityOf);
+        }
+      } else if (layer instanceof ReluLayer) {
+        if (pending.identityOf < 0) {
+          drafts.add(Draft.spiking(layer.name(), out, pending, i));
+          pending = Pending.identity(drafts.size() - 1, out);
+        }
+        // A ReLU straight on spikes (non-negative already) is the identity.
+        stageOfLayer.put(layer.name(), pending.identityOf);
+      } else if (layer instanceof MaxPoolLayer m) {
+        if (pending.identityOf < 0) {
+          throw new InvalidInputException("max pool '" + m.name() + "' follows a linear layer without a ReLU;"
+              + " the converter needs max pooling on spikes (relu before or right after the pool)");
+        }
+        SparseRows windows = LinearMaps.transpose(LinearMaps.poolMembership(m.size(), m.stride(), in, out));
+        drafts.add(Draft.pool(m.name(), out, pending.identityOf, windows, i));
+        pending = Pending.identity(drafts.size() - 1, out);
+        stageOfLayer.put(layer.name(), pending.identityOf);
+      } else if (layer instanceof ResidualAddLayer r) {
+        Integer source = stageOfLayer.get(r.from());
+        if (source == null) {
+          throw new InvalidInputException("residual '" + r.name() + "' adds the output of '" + r.from() + "',"
+              + " which is not a spiking layer after conversion; connect residuals to ReLU, max-pool or input"
+              + " outputs");
+        }
+        pending = pending.plusIdentity(source, out);
+      } else {
+        throw new InvalidInputException("layer '" + layer.name() + "' of kind "
+            + layer.getClass().getSimpleName() + " cannot be converted");
+      }
+    }
+    if (pending.identityOf >= 0) {
+      pending = pending.plusIdentity(-1, pending.shape);
+    }
+    drafts.add(Draft.output(pending));
+    double[] scales = calibrate(prepared, drafts, calibration);
+    List<ConvertedNetwork.Stage> stages = new ArrayList<>();
+    for (int s = 0; s < drafts.size(); s++) {
+      stages.add(drafts.get(s).build(scales, s));
+    }
+    return new ConvertedNetwork(model.name(), stages, model.macs(), percentile);
+  }
+
+  /** {@code max_pool; relu} becomes {@code relu; max_pool}: max and ReLU commute, and pooling then sees spikes. */
+  static AnnModel reorderPoolAndRelu(AnnModel model) {
+    List<AnnLayer> layers = new ArrayList<>(model.layers());
+    for (int i = 0; i + 1 < layers.size(); i++) {
+      if (layers.get(i) instanceof MaxPoolLayer && layers.get(i + 1) instanceof ReluLayer
+          && !referenced(layers, layers.get(i).name())) {
+        AnnLayer pool = layers.get(i);
+        layers.set(i, layers.get(i + 1));
+        layers.set(i + 1, pool);
+      }
+    }
+    return new AnnModel(model.schemaVersion(), model.name(), model.inputShape(), layers);
+  }
+
+  private static boolean referenced(List<AnnLayer> layers, String name) {
+    return layers.stream().anyMatch(l -> l instanceof ResidualAddLayer r && r.from().equals(name));
+  }
+
+  /** The percentile scale of every stage. */
+  private double[] calibrate(AnnModel prepared, List<Draft> drafts, LabeledImages calibration) {
+    AnnNetwork ann = new AnnNetwork(prepared);
+    AnnWorkspace ws = ann.newWorkspace();
+    int n = calibration.count();
+    double[] scales = new double[drafts.size()];
+    float[][] samples = new float[drafts.size()][];
+    int[] filled = new int[drafts.size()];
+    for (int s = 0; s < drafts.size(); s++) {
+      Draft d = drafts.get(s);
+      if (d.kind == StageKind.INPUT || d.kind == StageKind.SPIKING) {
+        samples[s] = new float[(int) Math.min(Integer.MAX_VALUE - 8, (long) d.shape.size() * n)];
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      ann.forward(ws, calibration.pixels(), calibration.offset(i));
+      for (int s = 0; s < drafts.size(); s++) {
+        if (samples[s] == null) {
+          continue;
+        }
+        float[] act = ws.activation(drafts.get(s).annLayer);
+        for (float v : act) {
+          if (v > 0 && filled[s] < samples[s].length) {
+            samples[s][filled[s]++] = v;
+          }
+        }
+      }
+    }
+    for (int s = 0; s < drafts.size(); s++) {
+      Draft d = drafts.get(s);
+      if (samples[s] != null) {
+        scales[s] = percentileOf(samples[s], filled[s], percentile);
+      } else if (d.kind == StageKind.MAX_POOL) {
+        scales[s] = scales[d.sources[0]];
+      } else {
+        scales[s] = 1;
+      }
+    }
+    return scales;
+  }
+
+  /** The {@code p}-th percentile (nearest rank) of the first {@code n} values; 1 when there are none. */
+  static double percentileOf(float[] values, int n, double p) {
+    if (n == 0) {
+      return 1;
+    }
+    Arrays.sort(values, 0, n);
+    // The small guard keeps 99.9% of 1000 at rank 999 despite 0.999 * 1000 rounding to 999.0000000000001.
+    int rank = (int) Math.ceil(p / 100.0 * n - 1e-9) - 1;
+    return values[Math.max(0, Math.min(n - 1, rank))];
+  }
+
+  /** A linear map still being composed: terms by source stage and a bias, or the identity on one stage. */
+  private static final class Pending {
+    final int identityOf;
+    final Map<Integer, SparseRows> terms;
+    final double[] bias;
+    final TensorShape shape;
+
+    private Pending(int identityOf, Map<Integer, SparseRows> terms, double[] bias, TensorShape shape) {
+      this.identityOf = identityOf;
+      this.terms = terms;
+      this.bias = bias;
+      this.shape = shape;
+    }
+
+    static Pending identity(int stage, TensorShape shape) {
+      return new Pending(stage, Map.of(), null, shape);
+    }
+
+    Pending then(SparseRows map, double[] ownBias, TensorShape out) {
+      Map<Integer, SparseRows> next = new LinkedHashMap<>();
+      if (identityOf >= 0) {
+        next.put(identityOf, map);
+      } else {
+        terms.forEach((source, m) -> next.put(source, m.times(map)));
+      }
+      double[] b = bias == null ? new double[out.size()] : map.leftMultiply(bias);
+      if (ownBias != null) {
+        for (int k = 0; k < b.length; k++) {
+          b[k] += ownBias[k];
+        }
+      }
+      return new Pending(-1, next, b, out);
+    }
+
+    Pending reshaped(TensorShape out) {
+      return new Pending(identityOf, terms, bias, out);
+    }
+
+    /** Adds the identity from {@code source} (or, with -1, turns an identity into an explicit term). */
+    Pending plusIdentity(int source, TensorShape out) {
+      Map<Integer, SparseRows> next = new LinkedHashMap<>();
+      if (identityOf >= 0) {
+        next.put(identityOf, SparseRows.identity(out.size()));
+      } else {
+        next.putAll(terms);
+      }
+      if (source >= 0) {
+        SparseRows id = SparseRows.identity(out.size());
+        next.merge(source, id, SparseRows::plus);
+      }
+      return new Pending(-1, next, bias == null ? new double[out.size()] : bias, out);
+    }
+  }
+
+  /** A stage before normalisation. */
+  private static final class Draft {
+    StageKind kind;
+    String name;
+    TensorShape shape;
+    int[] sources;
+    SparseRows[] maps;
+    double[] bias;
+    SparseRows windows;
+    int annLayer;
+
+    static Draft input(TensorShape shape) {
+      Draft d = new Draft();
+      d.kind = StageKind.INPUT;
+      d.name = "input";
+      d.shape = shape;
+      d.annLayer = -1;
+      return d;
+    }
+
+    static Draft spiking(String name, TensorShape shape, Pending p, int annLayer) {
+      Draft d = fromPending(p);
+      d.kind = StageKind.SPIKING;
+      d.name = name;
+      d.shape = shape;
+      d.annLayer = annLayer;
+      return d;
+    }
+
+    static Draft pool(String name, TensorShape shape, int source, SparseRows windows, int annLayer) {
+      Draft d = new Draft();
+      d.kind = StageKind.MAX_POOL;
+      d.name = name;
+      d.shape = shape;
+      d.sources = new int[] {source};
+      d.windows = windows;
+      d.annLayer = annLayer;
+      return d;
+    }
+
+    static Draft output(Pending p) {
+      Draft d = fromPending(p);
+      d.kind = StageKind.OUTPUT;
+      d.name = "output";
+      d.shape = p.shape;
+      d.annLayer = -2;
+      return d;
+    }
+
+    private static Draft fromPending(Pending p) {
+      Draft d = new Draft();
+      d.sources = p.terms.keySet().stream().mapToInt(Integer::intValue).toArray();
+      d.maps = p.terms.values().toArray(new SparseRows[0]);
+      d.bias = p.bias;
+      return d;
+    }
+
+    ConvertedNetwork.Stage build(double[] scales, int self) {
+      double own = scales[self];
+      CsrMatrix[] fanouts = null;
+      float[] b = null;
+      if (maps != null) {
+        fanouts = new CsrMatrix[maps.length];
+        for (int t = 0; t < maps.length; t++) {
+          fanouts[t] = maps[t].scaled(scales[sources[t]], 1 / own).toCsr();
+        }
+        b = new float[bias.length];
+        for (int k = 0; k < b.length; k++) {
+          b[k] = (float) (bias[k] / own);
+        }
+      }
+      return new ConvertedNetwork.Stage(kind, name, shape, sources, fanouts, b,
+          windows == null ? null : windows.toCsr(), own);
+    }
+  }
+}

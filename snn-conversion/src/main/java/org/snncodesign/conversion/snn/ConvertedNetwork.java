@@ -1,0 +1,126 @@
+package org.snncodesign.conversion.snn;
+
+import java.util.List;
+import org.snncodesign.api.Checks;
+import org.snncodesign.api.sparse.CsrMatrix;
+import org.snncodesign.conversion.ann.TensorShape;
+
+/**
+ * A spiking network converted from an ANN by {@link AnnToSnnConverter}: an ordered list of stages (input, spiking
+ * layers, max-pool relays, output read-out). Each spiking or output stage {@code s} integrates
+ * {@code V_s = b_s + sum_terms W_term^T x_source}, where every fan-out matrix {@code W} (rows = source neurons,
+ * columns = neurons of {@code s}) is the composition of the ANN's linear layers between two ReLUs, already
+ * scaled by the data-based normalisation {@code lambda_source / lambda_s}, so every spiking neuron has threshold 1.
+ * The same structure runs under any coding ({@link OneSpikeSimulator}, {@link RateSimulator}).
+ */
+public final class ConvertedNetwork {
+  private final String name;
+  private final List<Stage> stages;
+  private final long annMacs;
+  private final double percentile;
+
+  /** One population. {@code sources}/{@code fanouts} describe its inputs; {@code poolWindows} only for pools. */
+  record Stage(StageKind kind, String name, TensorShape shape, int[] sources, CsrMatrix[] fanouts, float[] bias,
+      CsrMatrix poolWindows, double scale) {
+    int neurons() {
+      return shape.size();
+    }
+  }
+
+  ConvertedNetwork(String name, List<Stage> stages, long annMacs, double percentile) {
+    this.name = name;
+    this.stages = List.copyOf(stages);
+    this.annMacs = annMacs;
+    this.percentile = percentile;
+  }
+
+  List<Stage> stageList() {
+    return stages;
+  }
+
+  /** Name of the ANN this network was converted from. */
+  public String name() {
+    return name;
+  }
+
+  /** Multiply-accumulates of one inference of the source ANN. */
+  public long annMacs() {
+    return annMacs;
+  }
+
+  /** Percentile of the activations used as each layer's scale. */
+  public double percentile() {
+    return percentile;
+  }
+
+  public int stageCount() {
+    return stages.size();
+  }
+
+  public StageKind kind(int stage) {
+    return stage(stage).kind();
+  }
+
+  public String stageName(int stage) {
+    return stage(stage).name();
+  }
+
+  /** Neurons in a stage. */
+  public int neurons(int stage) {
+    return stage(stage).neurons();
+  }
+
+  /** Activation scale {@code lambda} of a stage: a spike or unit potential stands for this ANN activation. */
+  public double scale(int stage) {
+    return stage(stage).scale();
+  }
+
+  /** Fan-out matrices feeding a stage (rows = source neurons); empty for the input and pools. */
+  public List<CsrMatrix> fanouts(int stage) {
+    CsrMatrix[] f = stage(stage).fanouts();
+    return f == null ? List.of() : List.of(f);
+  }
+
+  /** Source stages of the fan-out matrices of {@link #fanouts(int)}, in the same order. */
+  public int[] sources(int stage) {
+    int[] s = stage(stage).sources();
+    return s == null ? new int[0] : s.clone();
+  }
+
+  /** Number of layer windows an input needs to reach the read-out: 1 (input) + the number of spiking stages. */
+  public int windows() {
+    return 1 + (int) stages.stream().filter(s -> s.kind() == StageKind.SPIKING).count();
+  }
+
+  /** Neurons that can spike: input, spiking and pool stages. */
+  public long spikingNeurons() {
+    return stages.stream().filter(s -> s.kind() != StageKind.OUTPUT).mapToLong(Stage::neurons).sum();
+  }
+
+  /** Stored synapses over all fan-out matrices. */
+  public long synapses() {
+    long n = 0;
+    for (Stage s : stages) {
+      if (s.fanouts() != null) {
+        for (CsrMatrix m : s.fanouts()) {
+          n += m.nonZeros();
+        }
+      }
+    }
+    return n;
+  }
+
+  private Stage stage(int i) {
+    Checks.checkArgument(i >= 0 && i < stages.size(), "stage %d outside [0, %d)", i, stages.size());
+    return stages.get(i);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder("ConvertedNetwork[" + name);
+    for (Stage s : stages) {
+      b.append(", ").append(s.name()).append(' ').append(s.kind()).append(' ').append(s.shape());
+    }
+    return b.append(']').toString();
+  }
+}

@@ -1,0 +1,241 @@
+package org.snncodesign.conversion.snn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.snncodesign.api.Checks;
+import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.sparse.CsrMatrix;
+import org.snncodesign.conversion.ann.LabeledImages;
+
+/**
+ * The rate-coded baseline (Diehl et al. 2015; Rueckauer et al. 2017): every stage runs at every time step.
+ * Input neurons integrate their pixel value each step and fire at a rate proportional to it; spiking neurons are
+ * integrate-and-fire with threshold 1 and reset by subtraction, {@code V <- V + b + W^T s(t); if V >= 1: spike,
+ * V <- V - 1}; max-pool neurons relay the spikes of the input with the highest spike count so far; the read-out
+ * accumulates its potential and is read at each checkpoint.
+ */
+public final class RateSimulator {
+  private final ConvertedNetwork network;
+  private final int[] checkpoints;
+  private final List<ConvertedNetwork.Stage> stages;
+
+  /**
+   * @param checkpoints ascending time steps at which the read-out is evaluated; the last one is the run length
+   */
+  public RateSimulator(ConvertedNetwork network, int... checkpoints) {
+    Checks.checkArgument(checkpoints.length > 0, "need at least one checkpoint");
+    for (int i = 0; i < checkpoints.length; i++) {
+      Checks.positive(checkpoints[i], "checkpoint");
+      Checks.checkArgument(i == 0 || checkpoints[i] > checkpoints[i - 1], "checkpoints must ascend, got %s",
+          java.util.Arrays.toString(checkpoints));
+    }
+    this.network = network;
+    this.checkpoints = checkpoints.clone();
+    this.stages = network.stageList();
+  }
+
+  /** One evaluation per checkpoint, with the operations counted up to that step. */
+  public List<SnnEvaluation> evaluate(LabeledImages images, int threads) {
+    if (images.shape().size() != stages.get(0).neurons()) {
+      throw new InvalidInputException("samples of shape " + images.shape() + " do not fit network '"
+          + network.name() + "'");
+    }
+    long start = System.nanoTime();
+    List<Run> runs = ParallelSamples.run(images.count(), threads, () -> new Run(images));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    List<SnnEvaluation> out = new ArrayList<>();
+    for (int c = 0; c < checkpoints.length; c++) {
+      int correct = 0;
+      long syn = 0;
+      long neu = 0;
+      long spikes = 0;
+      for (Run r : runs) {
+        correct += r.correct[c];
+        syn += r.synapticOps[c];
+        neu += r.neuronOps[c];
+        spikes += r.spikes[c];
+      }
+      out.add(new SnnEvaluation("rate", images.count(), correct, checkpoints[c], syn, neu, spikes,
+          network.spikingNeurons(), seconds * checkpoints[c] / checkpoints[checkpoints.length - 1]));
+    }
+    return out;
+  }
+
+  private final class Run implements ParallelSamples.Worker {
+    final LabeledImages images;
+    final float[][] v;
+    final int[][] spiking;
+    final int[] spikingCount;
+    final int[][] counts;
+    final int[] correct = new int[checkpoints.length];
+    final long[] synapticOps = new long[checkpoints.length];
+    final long[] neuronOps = new long[checkpoints.length];
+    final long[] spikes = new long[checkpoints.length];
+    long syn;
+    long neu;
+    long spk;
+
+    Run(LabeledImages images) {
+      this.images = images;
+      int n = stages.size();
+      v = new float[n][];
+      spiking = new int[n][];
+      spikingCount = new int[n];
+      counts = new int[n][];
+      for (int s = 0; s < n; s++) {
+        int size = stages.get(s).neurons();
+        v[s] = new float[size];
+        spiking[s] = new int[size];
+        counts[s] = new int[size];
+      }
+    }
+
+    @Override
+    public void run(int sample) {
+      int offset = images.offset(sample);
+      float[] pixels = images.pixels();
+      for (int s = 0; s < stages.size(); s++) {
+        java.util.Arrays.fill(v[s], 0f);
+        java.util.Arrays.fill(counts[s], 0);
+      }
+      syn = 0;
+      neu = 0;
+      spk = 0;
+      int next = 0;
+      int last = checkpoints[checkpoints.length - 1];
+      for (int t = 1; t <= last; t++) {
+        step(pixels, offset);
+        if (t == checkpoints[next]) {
+          float[] out = v[stages.size() - 1];
+          int best = 0;
+          for (int c = 1; c < out.length; c++) {
+            if (out[c] > out[best]) {
+              best = c;
+            }
+          }
+          if (best == images.labels()[sample]) {
+            correct[next]++;
+          }
+          synapticOps[next] += syn;
+          neuronOps[next] += neu;
+          spikes[next] += spk;
+          next++;
+        }
+      }
+    }
+
+    private void step(float[] pixels, int offset) {
+      for (int s = 0; s < stages.size(); s++) {
+        ConvertedNetwork.Stage stage = stages.get(s);
+        float[] pot = v[s];
+        int[] out = spiking[s];
+        int n = 0;
+        switch (stage.kind()) {
+          case INPUT -> {
+            float inv = (float) (1 / stage.scale());
+            for (int i = 0; i < pot.length; i++) {
+              pot[i] += pixels[offset + i] * inv;
+              if (pot[i] >= 1f) {
+                pot[i] -= 1f;
+                out[n++] = i;
+                neu++;
+              }
+            }
+            neu += 2L * pot.length;
+          }
+          case SPIKING, OUTPUT -> {
+            float[] bias = stage.bias();
+            for (int i = 0; i < pot.length; i++) {
+              if (bias[i] != 0f) {
+                pot[i] += bias[i];
+                neu++;
+              }
+            }
+            for (int t = 0; t < stage.sources().length; t++) {
+              int src = stage.sources()[t];
+              int[] list = spiking[src];
+              CsrMatrix w = stage.fanouts()[t];
+              int[] ptr = w.rowPointers();
+              int[] col = w.columnIndices();
+              float[] val = w.values();
+              for (int k = 0; k < spikingCount[src]; k++) {
+                int j = list[k];
+                syn += ptr[j + 1] - ptr[j];
+                for (int q = ptr[j]; q < ptr[j + 1]; q++) {
+                  pot[col[q]] += val[q];
+                }
+              }
+            }
+            if (stage.kind() == StageKind.SPIKING) {
+              for (int i = 0; i < pot.length; i++) {
+                if (pot[i] >= 1f) {
+                  pot[i] -= 1f;
+                  out[n++] = i;
+                  neu++;
+                }
+              }
+              neu += pot.length;
+            }
+          }
+          case MAX_POOL -> {
+            int src = stage.sources()[0];
+            int[] count = counts[src];
+            int[] list = spiking[src];
+            for (int k = 0; k < spikingCount[src]; k++) {
+              count[list[k]]++;
+            }
+            CsrMatrix w = stage.poolWindows();
+            int[] ptr = w.rowPointers();
+            int[] col = w.columnIndices();
+            boolean[] fired = firedScratch(src, list, spikingCount[src]);
+            for (int i = 0; i < pot.length; i++) {
+              // Gate: pass the spike of the input with the most spikes so far (Rueckauer et al. 2017, Sec. 2.3).
+              int best = -1;
+              int bestCount = 0;
+              for (int q = ptr[i]; q < ptr[i + 1]; q++) {
+                if (count[col[q]] > bestCount) {
+                  bestCount = count[col[q]];
+                  best = col[q];
+                }
+              }
+              neu += ptr[i + 1] - ptr[i];
+              if (best >= 0 && fired[best]) {
+                out[n++] = i;
+              }
+            }
+            clearScratch(list, spikingCount[src]);
+          }
+          default -> throw new AssertionError(stage.kind());
+        }
+        spikingCount[s] = n;
+        spk += n;
+      }
+    }
+
+    private boolean[] scratch;
+
+    private boolean[] firedScratch(int src, int[] list, int n) {
+      if (scratch == null || scratch.length < stages.get(src).neurons()) {
+        scratch = new boolean[maxNeurons()];
+      }
+      for (int k = 0; k < n; k++) {
+        scratch[list[k]] = true;
+      }
+      return scratch;
+    }
+
+    private void clearScratch(int[] list, int n) {
+      for (int k = 0; k < n; k++) {
+        scratch[list[k]] = false;
+      }
+    }
+
+    private int maxNeurons() {
+      int m = 0;
+      for (ConvertedNetwork.Stage s : stages) {
+        m = Math.max(m, s.neurons());
+      }
+      return m;
+    }
+  }
+}
