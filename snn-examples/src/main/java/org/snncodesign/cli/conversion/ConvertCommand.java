@@ -1,0 +1,186 @@
+package org.snncodesign.cli.conversion;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.snncodesign.api.energy.EnergyTable;
+import org.snncodesign.cli.JsonReport;
+import org.snncodesign.conversion.ann.AnnJson;
+import org.snncodesign.conversion.ann.AnnModel;
+import org.snncodesign.conversion.ann.AnnNetwork;
+import org.snncodesign.conversion.ann.LabeledImages;
+import org.snncodesign.conversion.snn.AnnToSnnConverter;
+import org.snncodesign.conversion.snn.ConversionReport;
+import org.snncodesign.conversion.snn.ConvertedNetwork;
+import org.snncodesign.conversion.snn.OneSpikeSimulator;
+import org.snncodesign.conversion.snn.PhaseCoding;
+import org.snncodesign.conversion.snn.RateSimulator;
+import org.snncodesign.conversion.snn.SnnEvaluation;
+import org.snncodesign.conversion.training.AnnTrainer;
+import org.snncodesign.conversion.training.CnnArchitectures;
+import org.snncodesign.conversion.training.TrainingSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code snn convert}: converts a CNN (a model JSON, or the default LeNet-class CNN trained and cached on first
+ * use) into a spiking network and reports ANN versus SNN accuracy, latency, spikes, operations and energy.
+ */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+    description = "Convert a CNN to a one-spike phase-coded (or rate-coded) SNN and report accuracy and energy.")
+public final class ConvertCommand implements Callable<Integer> {
+  private final PrintStream out;
+  private final PrintStream err;
+
+  @Option(names = "--dataset", defaultValue = "mnist", description = "mnist or fashion-mnist (IDX files).")
+  String dataset;
+
+  @Option(names = "--data-dir", required = true, description = "Folder with the data set's IDX files.")
+  Path dataDir;
+
+  @Option(names = "--coding", defaultValue = "phase1", description = "phase1 or rate.")
+  String coding;
+
+  @Option(names = "--model", description = "ANN model JSON; without it the default CNN is trained and cached.")
+  Path model;
+
+  @Option(names = "--cache-dir", description = "Where the default CNN is cached (default: ~/.cache/snn-codesign).")
+  Path cacheDir;
+
+  @Option(names = "--base-root", defaultValue = "4",
+      description = "m of the phase base 2^(1/m) (1 = binary phases; larger = base manipulation).")
+  int baseRoot;
+
+  @Option(names = "--octaves", defaultValue = "8", description = "Dynamic range in octaves; K = m * octaves.")
+  int octaves;
+
+  @Option(names = "--percentile", defaultValue = "99.9", description = "Normalisation percentile.")
+  double percentile;
+
+  @Option(names = "--rate-steps", defaultValue = "256", description = "Time steps of the rate-coded run.")
+  int rateSteps;
+
+  @Option(names = "--test-samples", defaultValue = "10000", description = "Test samples evaluated.")
+  int testSamples;
+
+  @Option(names = "--train-samples", defaultValue = "60000", description = "Training samples (default CNN).")
+  int trainSamples;
+
+  @Option(names = "--epochs", defaultValue = "6", description = "Training epochs of the default CNN.")
+  int epochs;
+
+  @Option(names = "--threads", defaultValue = "2", description = "Worker threads.")
+  int threads;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of initialisation and shuffling.")
+  long seed;
+
+  @Option(names = "--out", description = "Folder for conversion.json and conversion.csv.")
+  Path outDir;
+
+  @Option(names = "--json", description = "Print one JSON object as the last line of stdout.")
+  boolean json;
+
+  public ConvertCommand() {
+    this(System.out, System.err);
+  }
+
+  ConvertCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (!coding.equals("phase1") && !coding.equals("rate")) {
+      err.println("unknown --coding '" + coding + "': use phase1 or rate");
+      return 2;
+    }
+    if (!Files.isDirectory(dataDir)) {
+      err.println("--data-dir " + dataDir + " is not a folder");
+      return 2;
+    }
+    LabeledImages test = ConversionData.load(dataDir, "t10k", testSamples);
+    LabeledImages calibration = ConversionData.load(dataDir, "train", 500);
+    AnnModel ann = model != null ? AnnJson.read(model) : cachedOrTrained();
+    AnnNetwork network = new AnnNetwork(ann);
+    double annAccuracy = network.accuracy(test, threads);
+    err.printf(Locale.ROOT, "ANN %s: accuracy %.4f on %d samples, %,d MACs%n", ann.name(), annAccuracy,
+        test.count(), ann.macs());
+    long t0 = System.nanoTime();
+    ConvertedNetwork snn = new AnnToSnnConverter(percentile).convert(ann, calibration);
+    double conversionSeconds = (System.nanoTime() - t0) / 1e9;
+    err.printf(Locale.ROOT, "converted in %.2f s: %d stages, %,d synapses%n", conversionSeconds, snn.stageCount(),
+        snn.synapses());
+    ConversionReport report;
+    if (coding.equals("phase1")) {
+      PhaseCoding phase = PhaseCoding.rootOfTwo(baseRoot, octaves);
+      SnnEvaluation e = new OneSpikeSimulator(snn, phase).evaluate(test, threads);
+      report = ConversionReport.of(dataset, snn, annAccuracy, e, phase, EnergyTable.HOROWITZ_45NM,
+          conversionSeconds);
+      err.println(report.tableRow());
+    } else {
+      int[] checkpoints = checkpoints(rateSteps);
+      List<SnnEvaluation> runs = new RateSimulator(snn, checkpoints).evaluate(test, threads);
+      report = null;
+      for (SnnEvaluation e : runs) {
+        report = ConversionReport.of(dataset, snn, annAccuracy, e, null, EnergyTable.HOROWITZ_45NM,
+            conversionSeconds);
+        err.println(report.tableRow());
+      }
+    }
+    ObjectNode node = JsonReport.create("convert");
+    JsonNode fields = JsonReport.mapper().readTree(report.toJson());
+    fields.fields().forEachRemaining(e -> {
+      if (!e.getKey().equals("schema_version")) {
+        node.set(e.getKey(), e.getValue());
+      }
+    });
+    node.put("report_schema_version", report.schemaVersion());
+    if (outDir != null) {
+      JsonReport.write(node, outDir.resolve("conversion.json"));
+      Files.writeString(outDir.resolve("conversion.csv"),
+          ConversionReport.csvHeader() + "\n" + report.csvRow() + "\n");
+      err.println("wrote " + outDir.resolve("conversion.json") + " and conversion.csv");
+    }
+    if (json) {
+      JsonReport.printLine(node, out);
+    } else {
+      out.println(report.tableRow());
+    }
+    return 0;
+  }
+
+  private static int[] checkpoints(int steps) {
+    java.util.List<Integer> list = new java.util.ArrayList<>();
+    for (int t = 16; t < steps; t *= 2) {
+      list.add(t);
+    }
+    list.add(steps);
+    return list.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private AnnModel cachedOrTrained() throws IOException {
+    Path dir = cacheDir != null ? cacheDir : Path.of(System.getProperty("user.home"), ".cache", "snn-codesign");
+    Path file = dir.resolve(String.format(Locale.ROOT, "%s-lenet-e%d-n%d-s%d.json", dataset, epochs, trainSamples,
+        seed));
+    if (Files.exists(file)) {
+      err.println("using cached model " + file);
+      return AnnJson.read(file);
+    }
+    LabeledImages train = ConversionData.load(dataDir, "train", trainSamples);
+    AnnModel fresh = CnnArchitectures.lenet(1, train.shape().height(), 16, 32, 128, 10, seed);
+    err.printf("training %s on %d samples for %d epochs (cached afterwards in %s)%n", fresh.name(), train.count(),
+        epochs, file);
+    new AnnTrainer(TrainingSettings.adam(epochs, seed).withThreads(threads)).train(new AnnNetwork(fresh), train,
+        null, err::println);
+    AnnJson.write(fresh, file);
+    return fresh;
+  }
+}
