@@ -1,0 +1,29 @@
+package org.snncodesign.learning.lsm.pruning;
+
+/**
+ * One point of an accuracy-versus-size curve.
+ *
+ * @param keepFraction fraction of the original neurons kept
+ * @param ranking how neurons were ranked
+ * @param rewired whether removed neurons' synapses were re-wired ({@link AdaptiveReconnection})
+ * @param size the pruned machine's size
+ * @param cvAccuracy cross-validated accuracy on the training set (used to choose lambda and the operating point)
+ * @param testAccuracy accuracy on the held-out set
+ * @param lambda the readout's regularisation
+ * @param meanRateHz mean firing rate of the pruned liquid on the training set
+ */
+public record PruningPoint(double keepFraction, NeuronRanking ranking, boolean rewired, LiquidSize size,
+    double cvAccuracy, double testAccuracy, double lambda, double meanRateHz) {
+
+  /** Header of {@link #csvRow()}. */
+  public static final String CSV_HEADER = "keep_fraction,ranking,rewired,neurons,synapses,input_synapses,"
+      + "readout_parameters,bytes,cv_accuracy,test_accuracy,lambda,mean_rate_hz";
+
+  /** The point as one CSV row (no line break). */
+  public String csvRow() {
+    return String.format(java.util.Locale.ROOT, "%.4f,%s,%s,%d,%d,%d,%d,%d,%.5f,%.5f,%g,%.3f", keepFraction,
+        ranking.name().toLowerCase(java.util.Locale.ROOT), rewired, size.neurons(), size.synapses(),
+        size.inputSynapses(), size.readoutParameters(), size.bytes(), cvAccuracy, testAccuracy, lambda,
+        meanRateHz);
+  }
+}
