@@ -39,6 +39,8 @@ final class LifPopulation implements SynapticPopulation {
   private final int[] refractoryLeft;
   private final float[] refractoryHeld;
   private int refractoryCount;
+  // Neurons at or above threshold in this step, before firing.
+  private final int[] candidates;
 
   LifPopulation(String model, int size, ModelParameters p, double beta, double tauAdapt) {
     this.model = model;
@@ -69,6 +71,7 @@ final class LifPopulation implements SynapticPopulation {
     this.refractoryNeuron = new int[size];
     this.refractoryLeft = new int[size];
     this.refractoryHeld = new float[size];
+    this.candidates = new int[size];
     this.adaptation = new float[adaptive ? size : 0];
     this.zeros = new float[size];
     reset();
@@ -125,19 +128,29 @@ final class LifPopulation implements SynapticPopulation {
    * One step in three passes so that the bulk of the work vectorises (C2 SuperWord):
    *  A. integrate every neuron exactly (straight-line float arithmetic over parallel arrays);
    *  B. walk the short list of refractory neurons and put back their clamped potential;
-   *  C. threshold: a predictable branch per neuron, taken only by the few that spike.
-   * A non-finite input makes v non-finite in pass A; passes B and C detect it and name the input.
+   *  C. threshold: collect the neurons at or above threshold (a rarely taken branch), then fire them.
+   * A non-finite input makes v NaN in pass A; passes B and C detect it and name the input.
    */
   private int advance(float[] inE, float[] inI, long[] spikes) {
     float[] vs = v;
     float[] ce = currentE;
     float[] ci = currentI;
-    for (int i = 0; i < size; i++) {
+    final float rest = vRest;
+    final float dm = decayM;
+    final float ge = gainE;
+    final float gi = gainI;
+    final float de = decayE;
+    final float di = decayI;
+    final int n0 = size;
+    for (int i = 0; i < n0; i++) {
       float ie = ce[i] + inE[i];
       float ii = ci[i] + inI[i];
-      vs[i] = vRest + (vs[i] - vRest) * decayM + ie * gainE + ii * gainI;
-      ce[i] = ie * decayE;
-      ci[i] = ii * decayI;
+      // (x - x) is +0 for finite x and NaN for NaN or +-Infinity: it adds nothing to a finite v but turns any
+      // non-finite input into NaN, which the threshold pass then reports without a second check per neuron.
+      float vi = rest + (vs[i] - rest) * dm + ie * ge + ii * gi + ((ie - ie) + (ii - ii));
+      vs[i] = vi;
+      ce[i] = ie * de;
+      ci[i] = ii * di;
     }
     // B. The spike's own step counts as refractory, so v stays clamped while t - t_spike < t_ref.
     int n = 0;
@@ -160,22 +173,26 @@ final class LifPopulation implements SynapticPopulation {
     java.util.Arrays.fill(spikes, 0, words, 0L);
     int count = 0;
     float[] a = adaptation;
-    int i = 0;
+    // Spikes are rare: first collect the candidates in a tight loop with one well-predicted branch (NaN fails
+    // "v < threshold" too), then fire them.
+    int[] found = candidates;
+    int c = 0;
     if (!adaptive) {
-      // Screen eight neurons per branch with non-short-circuit ORs: spikes are rare, so almost every block is
-      // skipped by one well-predicted branch. NaN fails "v < v_th" and so reaches the per-neuron check.
       float th = vTh;
-      for (; i + 8 <= size; i += 8) {
-        if (!(vs[i] < th) | !(vs[i + 1] < th) | !(vs[i + 2] < th) | !(vs[i + 3] < th) | !(vs[i + 4] < th)
-            | !(vs[i + 5] < th) | !(vs[i + 6] < th) | !(vs[i + 7] < th)) {
-          for (int j = i; j < i + 8; j++) {
-            count += threshold(j, th, vs, spikes, inE, inI);
-          }
+      for (int i = 0; i < size; i++) {
+        if (!(vs[i] < th)) {
+          found[c++] = i;
+        }
+      }
+    } else {
+      for (int i = 0; i < size; i++) {
+        if (!(vs[i] < vTh + beta * a[i])) {
+          found[c++] = i;
         }
       }
     }
-    for (; i < size; i++) {
-      count += threshold(i, adaptive ? vTh + beta * a[i] : vTh, vs, spikes, inE, inI);
+    for (int k = 0; k < c; k++) {
+      count += fire(found[k], vs, spikes, inE, inI);
     }
     if (adaptive) {
       for (int k = 0; k < size; k++) {
@@ -192,16 +209,9 @@ final class LifPopulation implements SynapticPopulation {
     return count;
   }
 
-  /** Fires neuron i when v >= threshold; returns 1 if it spiked. */
-  private int threshold(int i, float threshold, float[] vs, long[] spikes, float[] inE, float[] inI) {
+  /** Fires neuron i, whose v reached threshold or is NaN; returns 1. */
+  private int fire(int i, float[] vs, long[] spikes, float[] inE, float[] inI) {
     float vi = vs[i];
-    if (vi < threshold) {
-      // v = -Infinity comes only from a non-finite input.
-      if (vi == Float.NEGATIVE_INFINITY) {
-        throw badInput(i, inE, inI);
-      }
-      return 0;
-    }
     if (!(Math.abs(vi) <= Float.MAX_VALUE)) {
       throw badInput(i, inE, inI);
     }

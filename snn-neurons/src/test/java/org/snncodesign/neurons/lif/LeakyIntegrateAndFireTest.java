@@ -124,6 +124,22 @@ class LeakyIntegrateAndFireTest {
   }
 
   @Test
+  @DisplayName("Infinite inputs on either channel, and NaN during refractoriness, are refused naming the neuron")
+  void nonFiniteInputsOnAnyChannelAreRefused() {
+    SynapticPopulation p = (SynapticPopulation) model.create(3,
+        NeuronParameters.withDt(1e-4).with("tau_syn_i", 0.01).with("t_ref", 0.002));
+    assertThatThrownBy(() -> p.step(new float[][] {{0f, 0f, Float.NEGATIVE_INFINITY}, {0f, 0f, 0f}}, new long[1]))
+        .hasMessageContaining("neuron 2").hasMessageContaining("-Infinity");
+    p.reset();
+    assertThatThrownBy(() -> p.step(new float[][] {{0f, 0f, 0f}, {Float.POSITIVE_INFINITY, 0f, 0f}}, new long[1]))
+        .hasMessageContaining("neuron 0").hasMessageContaining("Infinity");
+    p.reset();
+    p.step(new float[][] {{0f, 1e6f, 0f}, {0f, 0f, 0f}}, new long[1]);
+    assertThatThrownBy(() -> p.step(new float[][] {{0f, Float.NaN, 0f}, {0f, 0f, 0f}}, new long[1]))
+        .hasMessageContaining("neuron 1").hasMessageContaining("NaN");
+  }
+
+  @Test
   @DisplayName("Input and spike arrays of the wrong size are refused naming expected and actual sizes")
   void mismatchedSizesAreRefused() {
     NeuronPopulation p = model.create(70, NeuronParameters.withDt(1e-3));
