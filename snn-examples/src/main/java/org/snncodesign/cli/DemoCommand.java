@@ -8,7 +8,10 @@ import java.util.concurrent.Callable;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.demo.DemoContext;
 import org.snncodesign.cli.demo.DemoStage;
+import org.snncodesign.cli.demo.HardwareStage;
 import org.snncodesign.cli.demo.PluginCheckStage;
+import org.snncodesign.cli.demo.SoftwareRunStage;
+import org.snncodesign.cli.training.TrainingDemoStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
 
   /** The stages in pipeline order. */
   static List<DemoStage> stages() {
-    return List.of(new PluginCheckStage());
+    return List.of(new PluginCheckStage(), new TrainingDemoStage(), new SoftwareRunStage(), new HardwareStage());
   }
 
   @Override

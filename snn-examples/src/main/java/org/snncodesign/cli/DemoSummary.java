@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
 
-/** Renders the demo report as an indented table of each stage's figures, for the terminal. */
+/** Renders the demo report for the terminal: each stage's figures, nested objects indented beneath their key. */
 final class DemoSummary {
   private DemoSummary() {}
 
@@ -14,14 +14,30 @@ final class DemoSummary {
     while (stages.hasNext()) {
       Map.Entry<String, JsonNode> stage = stages.next();
       text.append(stage.getKey()).append('\n');
-      Iterator<Map.Entry<String, JsonNode>> figures = stage.getValue().fields();
-      while (figures.hasNext()) {
-        Map.Entry<String, JsonNode> figure = figures.next();
-        JsonNode value = figure.getValue();
-        String shown = value.isFloatingPointNumber() ? String.format("%.4g", value.asDouble()) : value.toString();
-        text.append(String.format("  %-28s %s%n", figure.getKey(), shown));
-      }
+      appendFields(text, stage.getValue(), "  ");
     }
     return text.toString();
+  }
+
+  private static void appendFields(StringBuilder text, JsonNode node, String indent) {
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      appendValue(text, field.getKey(), field.getValue(), indent);
+    }
+  }
+
+  private static void appendValue(StringBuilder text, String key, JsonNode value, String indent) {
+    if (value.isObject()) {
+      text.append(indent).append(key).append('\n');
+      appendFields(text, value, indent + "  ");
+    } else if (value.isArray()) {
+      for (int i = 0; i < value.size(); i++) {
+        appendValue(text, key + "[" + i + "]", value.get(i), indent);
+      }
+    } else {
+      String shown = value.isFloatingPointNumber() ? String.format("%.4g", value.asDouble()) : value.asText();
+      text.append(String.format("%s%-" + Math.max(1, 36 - indent.length()) + "s %s%n", indent, key, shown));
+    }
   }
 }

@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import org.snncodesign.cli.data.DataCommand;
 import org.snncodesign.cli.hardware.HwCommand;
 import org.snncodesign.cli.spmm.SpmmCommand;
+import org.snncodesign.cli.training.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
         SpmmCommand.class,
         HwCommand.class,
         BenchCommand.class,
+        TrainCommand.class,
     })
 public final class SnnCli implements Runnable {
 

@@ -56,6 +56,14 @@ class SnnCliTest {
     assertThat(printed).isEqualTo(written);
     assertThat(printed.get("command").asText()).isEqualTo("demo");
     assertThat(printed.at("/stages/plugins/accelerator").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(printed.at("/stages/software-run/accuracy").asDouble()).isGreaterThan(0.8);
+    assertThat(printed.at("/stages/software-run/spike_driven_layers/0/max_abs_difference_vs_dense").asDouble())
+        .as("the sparse kernel computes the same layer as the dense product").isLessThan(1e-5);
+    assertThat(printed.at("/stages/software-run/spike_driven_layers/0/kernel_adds").asLong())
+        .isLessThan(printed.at("/stages/software-run/spike_driven_layers/0/dense_macs").asLong());
+    assertThat(printed.at("/stages/hardware/accelerators/spiked-gustavson/energy_pj").asDouble()).isPositive();
+    assertThat(out.resolve("hardware.csv")).isNotEmptyFile();
+    assertThat(out.resolve("hardware-edp.png")).isNotEmptyFile();
     assertThat(run.err()).contains("[1/");
   }
 

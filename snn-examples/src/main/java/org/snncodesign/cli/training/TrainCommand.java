@@ -48,8 +48,8 @@ public final class TrainCommand implements Callable<Integer> {
       description = "digits (embedded UCI 8x8, no download) or mnist. Default: ${DEFAULT-VALUE}.")
   String dataset;
 
-  @Option(names = "--data-dir", defaultValue = "../shared/data/mnist",
-      description = "Folder with the MNIST IDX files. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--data-dir",
+      description = "Folder with the MNIST IDX files (train-/t10k-images/labels, gzip or raw); needed for mnist.")
   Path dataDir;
 
   @Option(names = "--arch", description = "Layer sizes, e.g. 784-500-10. Default: 64-128-10 for digits, "
@@ -124,11 +124,6 @@ public final class TrainCommand implements Callable<Integer> {
   /** For picocli and Guice. */
   public TrainCommand() {}
 
-  /** Runs the command alone (until it is wired into {@code snn}). */
-  public static void main(String[] args) {
-    System.exit(new picocli.CommandLine(new TrainCommand()).execute(args));
-  }
-
   @Override
   public Integer call() throws Exception {
     PrintStream err = System.err;
@@ -145,6 +140,10 @@ public final class TrainCommand implements Callable<Integer> {
     if (bits != 0 && (bits < 2 || bits > 8)) {
       throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
           "--bits must be 0 (float) or in 2..8, got " + bits);
+    }
+    if (mnist && dataDir == null) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+          "--dataset mnist needs --data-dir, the folder holding the MNIST IDX files");
     }
     TrainingData data = mnist ? TrainingData.mnist(dataDir) : TrainingData.digits(seed);
     if (limit != null) {

@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Random;
+import java.util.ArrayList;
+import java.util.List;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.datasets.digits.EmbeddedDigits;
+import org.snncodesign.datasets.encoding.MinMaxScaling;
 import org.snncodesign.datasets.idx.IdxReader;
+import org.snncodesign.datasets.split.DatasetSplit;
+import org.snncodesign.datasets.split.DatasetSplitter;
 
 /**
  * A train / test split with features scaled to [0, 1], ready for the trainer.
@@ -24,39 +28,21 @@ import org.snncodesign.datasets.idx.IdxReader;
 record TrainingData(String name, int inputs, int classes, float[] trainFeatures, int[] trainLabels,
     float[] testFeatures, int[] testLabels) {
 
-  /** The embedded UCI digits (8x8, 0..16), split 80/20 after a seeded shuffle. */
+  /** The embedded UCI digits (8x8, 0..16) scaled by 1/16, split 80/20 per class with a seeded shuffle. */
   static TrainingData digits(long seed) {
-    LabeledDataset all = EmbeddedDigits.load();
-    int n = all.samples();
-    int inputs = all.sampleSize();
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
+    LabeledDataset all = MinMaxScaling.range(0, EmbeddedDigits.MAX_VALUE).apply(EmbeddedDigits.load());
+    DatasetSplit split = DatasetSplitter.stratified(all, 0.8, 0, seed);
+    return new TrainingData("digits", all.sampleSize(), all.classes(), split.train().features(),
+        split.train().labels(), split.test().features(), split.test().labels());
+  }
+
+  /** The test part as a labelled data set of flat samples. */
+  LabeledDataset testSet() {
+    List<String> names = new ArrayList<>();
+    for (int c = 0; c < classes; c++) {
+      names.add(String.valueOf(c));
     }
-    Random random = new Random(seed);
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    int trainCount = n * 4 / 5;
-    float[] trainX = new float[trainCount * inputs];
-    int[] trainY = new int[trainCount];
-    float[] testX = new float[(n - trainCount) * inputs];
-    int[] testY = new int[n - trainCount];
-    float scale = 1f / EmbeddedDigits.MAX_VALUE;
-    for (int p = 0; p < n; p++) {
-      int s = order[p];
-      boolean train = p < trainCount;
-      float[] target = train ? trainX : testX;
-      int row = train ? p : p - trainCount;
-      for (int i = 0; i < inputs; i++) {
-        target[row * inputs + i] = all.features()[s * inputs + i] * scale;
-      }
-      (train ? trainY : testY)[row] = all.labels()[s];
-    }
-    return new TrainingData("digits", inputs, all.classes(), trainX, trainY, testX, testY);
+    return new LabeledDataset(name + "-test", new int[] {inputs}, testFeatures, testLabels, names);
   }
 
   /** MNIST from the four IDX files (gzip or not) in {@code dir}, pixels divided by 255. */

@@ -2,6 +2,7 @@ package org.snncodesign.cli.training;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.cli.demo.DemoContext;
 import org.snncodesign.cli.demo.DemoStage;
 import org.snncodesign.learning.quantization.LsqQuantizer;
@@ -16,14 +17,20 @@ import org.snncodesign.learning.surrogate.TrainingOptions;
 
 /**
  * {@code snn demo} stage: a few seconds of surrogate-gradient training on the embedded digits, with gradient
- * rewiring to 80 % weight sparsity and 4-bit LSQ weights; hands the trained network on under {@link #NETWORK}.
+ * rewiring to 80 % weight sparsity and 4-bit LSQ weights; hands the trained network on under {@link #NETWORK} and
+ * the held-out samples under {@link #TEST_SET}.
  */
 public final class TrainingDemoStage implements DemoStage {
   /** The trained, sparse, 4-bit network. */
   public static final DemoContext.Key<SpikingNetwork> NETWORK =
       new DemoContext.Key<>("trained-snn", SpikingNetwork.class);
 
-  private static final int EPOCHS = 6;
+  /** The held-out digits the network was not trained on, scaled to [0, 1]. */
+  public static final DemoContext.Key<LabeledDataset> TEST_SET =
+      new DemoContext.Key<>("test-set", LabeledDataset.class);
+
+  private static final int EPOCHS = 8;
+  private static final int[] ARCHITECTURE = {64, 128, 64, 10};
 
   @Override
   public String name() {
@@ -32,13 +39,13 @@ public final class TrainingDemoStage implements DemoStage {
 
   @Override
   public String description() {
-    return "train a 64-64-10 LIF network on the embedded digits (surrogate gradients, Grad R 80 %, LSQ 4-bit)";
+    return "train a 64-128-64-10 LIF network on the embedded digits (surrogate gradients, Grad R 80 %, LSQ 4-bit)";
   }
 
   @Override
   public void run(DemoContext context) {
     TrainingData data = TrainingData.digits(context.seed());
-    SpikingNetwork network = SpikingNetwork.initialise(new int[] {64, 64, 10}, 4, 0.9f, 1f, ResetMode.SUBTRACT,
+    SpikingNetwork network = SpikingNetwork.initialise(ARCHITECTURE, 4, 0.9f, 1f, ResetMode.SUBTRACT,
         Readout.MEMBRANE, context.seed());
     long stepsPerEpoch = (data.trainLabels().length + 31) / 32;
     TrainingOptions options = TrainingOptions.builder().learningRate(5e-3f).batchSize(32).seed(context.seed())
@@ -60,12 +67,14 @@ public final class TrainingDemoStage implements DemoStage {
         100 * network.weightSparsity());
     ObjectNode results = context.results(this);
     results.put("dataset", "digits");
-    results.put("architecture", "64-64-10");
+    results.put("architecture", "64-128-64-10");
+    results.put("timesteps", network.timesteps());
     results.put("test_accuracy", accuracy);
     results.put("weight_sparsity", network.weightSparsity());
     results.put("bits", 4);
     results.put("epochs", EPOCHS);
     results.put("train_seconds", seconds);
     context.put(NETWORK, network);
+    context.put(TEST_SET, data.testSet());
   }
 }

@@ -91,6 +91,11 @@ final class BpttWorkspace {
     return logits;
   }
 
+  /** Spikes of layer {@code l} from the last forward pass, {@code [t * n + j]}. */
+  float[] spikes(int l) {
+    return spikes[l];
+  }
+
   void zeroGradients() {
     for (int l = 0; l < depth; l++) {
       Arrays.fill(weightGradient[l], 0f);
