@@ -1,0 +1,283 @@
+package org.snncodesign.cli.lsm;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.cli.JsonReport;
+import org.snncodesign.learning.lsm.Liquid;
+import org.snncodesign.learning.lsm.LiquidParameters;
+import org.snncodesign.learning.lsm.LiquidSimulator;
+import org.snncodesign.learning.lsm.LiquidStates;
+import org.snncodesign.learning.lsm.pruning.AdaptiveReconnection;
+import org.snncodesign.learning.lsm.pruning.InactiveNeuronPruner;
+import org.snncodesign.learning.lsm.pruning.NeuronRanking;
+import org.snncodesign.learning.lsm.pruning.PruningPoint;
+import org.snncodesign.learning.lsm.pruning.PruningStudy;
+import org.snncodesign.learning.lsm.readout.Features;
+import org.snncodesign.learning.lsm.readout.RidgeRegression;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code snn lsm}: a liquid state machine on digits or FSDD, before and after inactive-neuron pruning.
+ *
+ * <p>Builds a Maass-style LIF liquid, trains a ridge readout (lambda by 3-fold cross-validation on the training
+ * part), ranks neurons by activity on the training set (or by readout weight), keeps the given fraction (with
+ * optional adaptive re-connection), re-simulates and retrains, and prints the before/after table. With
+ * {@code --curve} it evaluates several kept fractions and writes the accuracy-versus-size CSV. With
+ * {@code --split speaker} (FSDD) it runs leave-one-speaker-out: one fold per speaker, activity ranking on each
+ * fold's training speakers, lambda fixed to the value cross-validation picks on the first fold.
+ */
+@Command(name = "lsm", mixinStandardHelpOptions = true,
+    description = "Liquid state machine with a ridge readout, before and after inactive-neuron pruning.")
+public final class LsmCommand implements Callable<Integer> {
+  static final double[] LAMBDAS = {10, 100, 1000, 3000, 10000};
+
+  @Option(names = "--dataset", defaultValue = "digits", description = "digits or fsdd (default digits).")
+  String dataset;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "fsdd: the recordings folder (default ../shared/data/fsdd/recordings); digits: a UCI digits "
+          + "CSV file (default: the embedded copy).")
+  Path dataDir;
+
+  @Option(names = "--split", defaultValue = "official",
+      description = "official (digits: every 4th sample held out; fsdd: takes 0-4 held out) or speaker "
+          + "(fsdd: leave one speaker out).")
+  String split;
+
+  @Option(names = "--liquid", defaultValue = "1000", description = "Liquid neurons (default 1000).")
+  int neurons;
+
+  @Option(names = "--prune", defaultValue = "0.25",
+      description = "Fraction of liquid neurons kept after pruning, in (0, 1] (default 0.25 = 4x fewer).")
+  double keep;
+
+  @Option(names = "--ranking", defaultValue = "activity",
+      description = "activity (inactive-neuron pruning) or readout-weight (default activity).")
+  String ranking;
+
+  @Option(names = "--rewire", description = "Re-wire removed neurons' synapses to the nearest kept neuron.")
+  boolean rewire;
+
+  @Option(names = "--curve", split = ",", paramLabel = "F",
+      description = "Kept fractions of an accuracy-vs-size curve (official split), e.g. 0.5,0.35,0.25,0.15.")
+  double[] curve;
+
+  @Option(names = "--csv", paramLabel = "FILE", description = "Write the curve as CSV (with --curve).")
+  Path csv;
+
+  @Option(names = "--bins", defaultValue = "0", description = "Liquid-state time bins (0: 4 digits, 8 fsdd).")
+  int bins;
+
+  @Option(names = "--max-samples", defaultValue = "0", description = "Use at most this many samples (0: all).")
+  int maxSamples;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the liquid (default 1).")
+  long seed;
+
+  @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
+  boolean json;
+
+  public LsmCommand() {}
+
+  private static void progress(String line) {
+    System.err.println(line);
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (!(keep > 0 && keep <= 1)) {
+      throw new InvalidInputException("--prune must be a kept fraction in (0, 1], got " + keep);
+    }
+    NeuronRanking rank = switch (ranking) {
+      case "activity" -> NeuronRanking.ACTIVITY;
+      case "readout-weight" -> NeuronRanking.READOUT_WEIGHT;
+      default -> throw new InvalidInputException("--ranking must be activity or readout-weight, got " + ranking);
+    };
+    LsmTask task = switch (dataset) {
+      case "digits" -> LsmTask.digits(dataDir, maxSamples);
+      case "fsdd" -> LsmTask.fsdd(dataDir != null ? dataDir : Path.of("..", "shared", "data", "fsdd",
+          "recordings"), maxSamples, LsmCommand::progress);
+      default -> throw new InvalidInputException("--dataset must be digits or fsdd, got " + dataset);
+    };
+    int stateBins = bins > 0 ? bins : task.bins();
+    Liquid liquid = Liquid.create(LiquidParameters.builder().neurons(neurons).inputChannels(task.channels())
+        .inputProbability(task.channels() > 8 ? 0.1 : 0.3).seed(seed).build());
+    progress(task.name() + ": " + task.labels().length + " samples, " + liquid);
+    ObjectNode report = JsonReport.create("lsm");
+    report.put("dataset", task.name());
+    report.put("liquid", liquid.toString());
+    report.put("bins", stateBins);
+    report.put("ranking", ranking);
+    report.put("rewired", rewire);
+    report.put("keep_fraction", keep);
+    switch (split) {
+      case "official" -> official(task, liquid, rank, stateBins, report);
+      case "speaker" -> speakers(task, liquid, stateBins, report);
+      default -> throw new InvalidInputException("--split must be official or speaker, got " + split);
+    }
+    PrintStream out = System.out;
+    out.printf(Locale.ROOT, "%-22s %12s %12s%n", task.name() + " (" + report.get("split").asText() + ")",
+        "before", "after");
+    for (String[] row : new String[][] {{"neurons", "neurons_before", "neurons_after"},
+        {"synapses", "synapses_before", "synapses_after"},
+        {"readout parameters", "readout_parameters_before", "readout_parameters_after"},
+        {"bytes", "bytes_before", "bytes_after"}, {"accuracy", "accuracy_before", "accuracy_after"}}) {
+      if (report.has(row[1])) {
+        out.printf(Locale.ROOT, "%-22s %12s %12s%n", row[0], report.get(row[1]).asText(),
+            report.get(row[2]).asText());
+      }
+    }
+    if (json) {
+      JsonReport.printLine(report, out);
+    }
+    return 0;
+  }
+
+  private void official(LsmTask task, Liquid liquid, NeuronRanking rank, int stateBins, ObjectNode report)
+      throws IOException {
+    int[] train = task.select(task.officialTest(), false);
+    int[] test = task.select(task.officialTest(), true);
+    report.put("split", task.name().equals("fsdd") ? "official (takes 0-4 test, 5-49 train)"
+        : "every 4th sample test (index % 4 == 3)");
+    report.put("train_samples", train.length);
+    report.put("test_samples", test.length);
+    PruningStudy study = new PruningStudy(task.inputsOf(train), task.labelsOf(train), task.inputsOf(test),
+        task.labelsOf(test), task.classes(), stateBins, 10, LAMBDAS, 3, seed, LsmCommand::progress);
+    long start = System.nanoTime();
+    PruningStudy.Evaluation full = study.evaluate(liquid, 1, NeuronRanking.ACTIVITY, false);
+    double[] score = InactiveNeuronPruner.scores(rank, full.activity(), full.readout(), stateBins);
+    int kept = Math.max(1, (int) Math.round(keep * liquid.neurons()));
+    int[] keepers = InactiveNeuronPruner.keepTop(score, kept);
+    Liquid pruned = rewire ? AdaptiveReconnection.prune(liquid, keepers) : InactiveNeuronPruner.prune(liquid,
+        keepers);
+    PruningStudy.Evaluation after = study.evaluate(pruned, keep, rank, rewire);
+    report.put("inactive_neurons", InactiveNeuronPruner.countInactive(full.activity(), 1));
+    put(report, "before", full.point());
+    put(report, "after", after.point());
+    report.put("simulation_seconds_before", full.simulationSeconds());
+    report.put("simulation_seconds_after", after.simulationSeconds());
+    if (curve != null && curve.length > 0) {
+      List<PruningPoint> points = study.curve(liquid, curve, List.of(rank), rewire);
+      ArrayNode array = report.putArray("curve");
+      StringBuilder text = new StringBuilder(PruningPoint.CSV_HEADER).append('\n');
+      for (PruningPoint p : points) {
+        text.append(p.csvRow()).append('\n');
+        ObjectNode node = array.addObject();
+        node.put("keep_fraction", p.keepFraction());
+        node.put("rewired", p.rewired());
+        node.put("neurons", p.size().neurons());
+        node.put("synapses", p.size().synapses());
+        node.put("cv_accuracy", p.cvAccuracy());
+        node.put("test_accuracy", p.testAccuracy());
+      }
+      if (csv != null) {
+        Path parent = csv.toAbsolutePath().getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+        Files.writeString(csv, text, StandardCharsets.UTF_8);
+        report.put("csv", csv.toString());
+      }
+    }
+    report.put("wall_seconds", (System.nanoTime() - start) / 1e9);
+  }
+
+  private static void put(ObjectNode report, String suffix, PruningPoint p) {
+    report.put("accuracy_" + suffix, p.testAccuracy());
+    report.put("cv_accuracy_" + suffix, p.cvAccuracy());
+    report.put("neurons_" + suffix, p.size().neurons());
+    report.put("synapses_" + suffix, p.size().synapses());
+    report.put("input_synapses_" + suffix, p.size().inputSynapses());
+    report.put("readout_parameters_" + suffix, p.size().readoutParameters());
+    report.put("bytes_" + suffix, p.size().bytes());
+    report.put("lambda_" + suffix, p.lambda());
+    report.put("mean_rate_hz_" + suffix, p.meanRateHz());
+  }
+
+  /** Leave-one-speaker-out with activity ranking per fold. */
+  private void speakers(LsmTask task, Liquid liquid, int stateBins, ObjectNode report) {
+    List<String> speakers = new ArrayList<>(new LinkedHashSet<>(Arrays.asList(task.groups())));
+    if (speakers.size() < 2) {
+      throw new InvalidInputException("--split speaker needs at least 2 speakers, found " + speakers);
+    }
+    report.put("split", "leave one speaker out (" + speakers.size() + " folds)");
+    long start = System.nanoTime();
+    Features all = LiquidStates.compute(new LiquidSimulator(liquid, 10), task.inputs(), stateBins);
+    int n = liquid.neurons();
+    int kept = Math.max(1, (int) Math.round(keep * n));
+    double lambda = -1;
+    double sumBefore = 0;
+    double sumAfter = 0;
+    long weightBefore = 0;
+    long weightAfter = 0;
+    ArrayNode folds = report.putArray("folds");
+    Liquid lastPruned = liquid;
+    for (String speaker : speakers) {
+      boolean[] held = new boolean[task.labels().length];
+      for (int i = 0; i < held.length; i++) {
+        held[i] = task.groups()[i].equals(speaker);
+      }
+      int[] train = task.select(held, false);
+      int[] test = task.select(held, true);
+      int[] yTrain = task.labelsOf(train);
+      int[] yTest = task.labelsOf(test);
+      Features trainStates = all.rows(train);
+      if (lambda < 0) {
+        lambda = RidgeRegression.crossValidate(trainStates, yTrain, task.classes(), LAMBDAS, 3, seed)
+            .bestLambda();
+      }
+      double before = RidgeRegression.fit(trainStates, yTrain, task.classes(), lambda)
+          .accuracy(all.rows(test), yTest);
+      long[] activity = new long[n];
+      for (int s : train) {
+        for (int b = 0; b < stateBins; b++) {
+          for (int i = 0; i < n; i++) {
+            activity[i] += (long) all.values()[s * all.dimension() + b * n + i];
+          }
+        }
+      }
+      double[] score = InactiveNeuronPruner.scores(NeuronRanking.ACTIVITY, activity, null, stateBins);
+      int[] keepers = InactiveNeuronPruner.keepTop(score, kept);
+      Liquid pruned = rewire ? AdaptiveReconnection.prune(liquid, keepers)
+          : InactiveNeuronPruner.prune(liquid, keepers);
+      LiquidSimulator small = new LiquidSimulator(pruned, 10);
+      Features prunedTrain = LiquidStates.compute(small, task.inputsOf(train), stateBins);
+      Features prunedTest = LiquidStates.compute(small, task.inputsOf(test), stateBins);
+      double after = RidgeRegression.fit(prunedTrain, yTrain, task.classes(), lambda).accuracy(prunedTest, yTest);
+      progress(String.format(Locale.ROOT, "speaker %s: %d test clips, before %.4f, after %.4f", speaker,
+          test.length, before, after));
+      ObjectNode fold = folds.addObject();
+      fold.put("speaker", speaker);
+      fold.put("test_samples", test.length);
+      fold.put("accuracy_before", before);
+      fold.put("accuracy_after", after);
+      sumBefore += before * test.length;
+      sumAfter += after * test.length;
+      weightBefore += test.length;
+      weightAfter += test.length;
+      lastPruned = pruned;
+    }
+    report.put("lambda", lambda);
+    report.put("accuracy_before", sumBefore / weightBefore);
+    report.put("accuracy_after", sumAfter / weightAfter);
+    report.put("neurons_before", n);
+    report.put("neurons_after", kept);
+    report.put("synapses_before", liquid.synapses());
+    // Pruned liquids differ per fold; the last fold's is reported (the kept count is the same in every fold).
+    report.put("synapses_after", lastPruned.synapses());
+    report.put("wall_seconds", (System.nanoTime() - start) / 1e9);
+  }
+}

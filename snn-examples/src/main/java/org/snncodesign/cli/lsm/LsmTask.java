@@ -1,0 +1,138 @@
+package org.snncodesign.cli.lsm;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.dataset.LabeledDataset;
+import org.snncodesign.api.spike.SpikeRaster;
+import org.snncodesign.datasets.audio.AudioClip;
+import org.snncodesign.datasets.audio.WavFolderReader;
+import org.snncodesign.datasets.audio.frontend.MelFilterBank;
+import org.snncodesign.datasets.audio.frontend.Spectrogram;
+import org.snncodesign.datasets.digits.EmbeddedDigits;
+import org.snncodesign.learning.lsm.TimeSeriesEncoder;
+
+/**
+ * A classification task turned into liquid input spikes: every sample's spikes, label and group (the speaker for
+ * FSDD), and whether it belongs to the official test part.
+ *
+ * <ul>
+ *   <li><b>digits</b>: the 8 x 8 UCI digits (embedded copy, or a CSV), presented row by row: 8 frames of 8 pixel
+ *       intensities / 16, each frame for 10 steps of 1 ms, regular rate coding with at most 0.5 spikes per step.
+ *       Test part: every 4th sample (index % 4 == 3).
+ *   <li><b>fsdd</b>: Free Spoken Digit Dataset WAVs at 8 kHz through a 32-band mel filter bank (256-sample Hann
+ *       frames every 80 samples = 10 ms, 50-4000 Hz), silence trimmed (40 dB below the peak), normalised to
+ *       [0, 1] over a 60 dB range, cut at 100 frames (1 s); each frame for 5 steps of 1 ms, regular rate coding
+ *       with at most 0.5 spikes per step. Test part: the official split, takes 0-4 of every speaker and digit.
+ * </ul>
+ *
+ * @param name data set name
+ * @param inputs spike trains per sample
+ * @param labels class per sample
+ * @param groups speaker per sample (one group for digits)
+ * @param officialTest whether a sample is in the official / fixed test part
+ * @param classes number of classes
+ * @param channels input channels
+ * @param bins liquid-state time bins suited to the task
+ */
+record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, String[] groups, boolean[] officialTest,
+    int classes, int channels, int bins) {
+
+  static final int FSDD_CHANNELS = 32;
+
+  static LsmTask digits(Path csv, int maxSamples) throws IOException {
+    LabeledDataset data;
+    if (csv == null) {
+      data = EmbeddedDigits.load();
+    } else {
+      data = new org.snncodesign.datasets.digits.UciDigitsProvider().load(csv);
+    }
+    int n = maxSamples > 0 ? Math.min(maxSamples, data.samples()) : data.samples();
+    TimeSeriesEncoder encoder = new TimeSeriesEncoder(10, 0.5, TimeSeriesEncoder.Mode.REGULAR);
+    List<SpikeRaster> inputs = new ArrayList<>(n);
+    int[] labels = new int[n];
+    String[] groups = new String[n];
+    boolean[] test = new boolean[n];
+    float scale = 1f / EmbeddedDigits.MAX_VALUE;
+    for (int i = 0; i < n; i++) {
+      float[] pixels = data.sample(i);
+      float[] values = new float[64];
+      for (int j = 0; j < 64; j++) {
+        values[j] = pixels[j] * scale;
+      }
+      inputs.add(encoder.encode(values, 8, 8, i));
+      labels[i] = data.labels()[i];
+      groups[i] = "all";
+      test[i] = i % 4 == 3;
+    }
+    return new LsmTask("digits", inputs, labels, groups, test, data.classes(), 8, 4);
+  }
+
+  static LsmTask fsdd(Path folder, int maxSamples, Consumer<String> progress) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      throw new InvalidInputException("FSDD recordings folder not found: " + folder
+          + " (give --data-dir pointing at free-spoken-digit-dataset/recordings)");
+    }
+    progress.accept("reading " + folder + " ...");
+    List<AudioClip> clips = new WavFolderReader(WavFolderReader.DEFAULT_RATE).clips(folder);
+    if (maxSamples > 0 && clips.size() > maxSamples) {
+      // Every k-th clip keeps all speakers, digits and both parts of the split in a small run.
+      List<AudioClip> subset = new ArrayList<>();
+      double step = (double) clips.size() / maxSamples;
+      for (int i = 0; i < maxSamples; i++) {
+        subset.add(clips.get((int) (i * step)));
+      }
+      clips = subset;
+    }
+    MelFilterBank bank = new MelFilterBank(WavFolderReader.DEFAULT_RATE, 256, 80, FSDD_CHANNELS, 50, 4000);
+    TimeSeriesEncoder encoder = new TimeSeriesEncoder(5, 0.5, TimeSeriesEncoder.Mode.REGULAR);
+    int n = clips.size();
+    List<SpikeRaster> inputs = new ArrayList<>(n);
+    int[] labels = new int[n];
+    String[] groups = new String[n];
+    boolean[] test = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      AudioClip clip = clips.get(i);
+      Spectrogram s = bank.apply(clip.audio().samples()).trimmed(40).normalized(60);
+      if (s.frames() > 100) {
+        s = s.fitted(100);
+      }
+      inputs.add(encoder.encode(s.values(), s.frames(), FSDD_CHANNELS, i));
+      try {
+        labels[i] = Integer.parseInt(clip.name().label());
+      } catch (NumberFormatException e) {
+        throw new InvalidInputException("FSDD label '" + clip.name().label() + "' of " + clip.file()
+            + " is not a digit");
+      }
+      groups[i] = clip.name().speaker();
+      test[i] = clip.name().officialTest();
+    }
+    int classes = java.util.Arrays.stream(labels).max().orElse(0) + 1;
+    return new LsmTask("fsdd", inputs, labels, groups, test, classes, FSDD_CHANNELS, 8);
+  }
+
+  /** The samples whose membership in {@code part} matches. */
+  int[] select(boolean[] part, boolean value) {
+    return java.util.stream.IntStream.range(0, labels.length).filter(i -> part[i] == value).toArray();
+  }
+
+  List<SpikeRaster> inputsOf(int[] rows) {
+    List<SpikeRaster> out = new ArrayList<>(rows.length);
+    for (int r : rows) {
+      out.add(inputs.get(r));
+    }
+    return out;
+  }
+
+  int[] labelsOf(int[] rows) {
+    int[] out = new int[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = labels[rows[i]];
+    }
+    return out;
+  }
+}

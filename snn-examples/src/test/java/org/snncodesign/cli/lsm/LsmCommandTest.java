@@ -1,0 +1,62 @@
+package org.snncodesign.cli.lsm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class LsmCommandTest {
+
+  private static JsonNode run(String... args) throws Exception {
+    PrintStream original = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+      code = new CommandLine(new LsmCommand()).execute(args);
+    } finally {
+      System.setOut(original);
+    }
+    assertThat(code).isZero();
+    String[] lines = buffer.toString(StandardCharsets.UTF_8).trim().split("\n");
+    return new ObjectMapper().readTree(lines[lines.length - 1]);
+  }
+
+  @Test
+  @DisplayName("snn lsm on a few embedded digits prints the before/after JSON with the required fields")
+  void digitsJson(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("curve.csv");
+    JsonNode json = run("--dataset", "digits", "--liquid", "135", "--max-samples", "240", "--prune", "0.5",
+        "--curve", "0.5", "--csv", csv.toString(), "--json");
+    assertThat(json.get("dataset").asText()).isEqualTo("digits");
+    assertThat(json.get("split").asText()).contains("4th");
+    assertThat(json.get("neurons_before").asInt()).isEqualTo(135);
+    assertThat(json.get("neurons_after").asInt()).isEqualTo(68);
+    assertThat(json.get("synapses_after").asInt()).isLessThan(json.get("synapses_before").asInt());
+    assertThat(json.get("accuracy_before").asDouble()).isGreaterThan(0.5);
+    assertThat(json.get("accuracy_after").asDouble()).isGreaterThan(0.3);
+    assertThat(Files.readAllLines(csv)).hasSize(3);
+  }
+
+  @Test
+  @DisplayName("snn lsm on a few FSDD clips runs leave-one-speaker-out (skipped without the data)")
+  void fsddSpeakers() throws Exception {
+    Path folder = Path.of("..", "..", "shared", "data", "fsdd", "recordings");
+    assumeTrue(Files.isDirectory(folder), "FSDD not found at " + folder.toAbsolutePath());
+    JsonNode json = run("--dataset", "fsdd", "--data-dir", folder.toString(), "--split", "speaker", "--liquid",
+        "100", "--max-samples", "120", "--json");
+    assertThat(json.get("split").asText()).contains("speaker");
+    assertThat(json.get("folds").size()).isGreaterThanOrEqualTo(2);
+    assertThat(json.get("neurons_after").asInt()).isEqualTo(25);
+  }
+}
