@@ -2,6 +2,7 @@ package org.snncodesign.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import org.snncodesign.cli.conversion.ConvertCommand;
 import org.snncodesign.cli.data.DataCommand;
 import org.snncodesign.cli.hardware.HwCommand;
 import org.snncodesign.cli.spmm.SpmmCommand;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
         HwCommand.class,
         BenchCommand.class,
         TrainCommand.class,
+        ConvertCommand.class,
     })
 public final class SnnCli implements Runnable {
 
