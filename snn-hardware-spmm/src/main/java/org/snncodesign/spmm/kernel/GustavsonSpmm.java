@@ -209,7 +209,7 @@ public final class GustavsonSpmm {
 
   private long sparseRow(int[] spikes, int from, int n, WeightRows.Csr w, Workspace ws, SparseChunk out,
       Accumulator mode, int localRow) {
-    final int[] ptr = w.pointers;
+    final int[] ptr = w.rowStarts;
     final int[] col = w.columns;
     final float[] val = w.values;
     final int m = w.cols();

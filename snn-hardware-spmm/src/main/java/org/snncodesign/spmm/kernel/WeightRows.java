@@ -10,14 +10,38 @@ import org.snncodesign.api.sparse.CsrMatrix;
  * cost is amortised over the row's spikes and weights.
  */
 abstract class WeightRows {
-  abstract int rows();
+  private final int rows;
+  private final int cols;
+  private final long nonZeros;
+  /**
+   * Where each weight row's entries start in the format's value (or code) array, length {@code rows + 1}: row
+   * {@code k} ends where row {@code k + 1} starts (CSR row pointers, bitmap row offsets).
+   */
+  final int[] rowStarts;
 
-  abstract int cols();
+  WeightRows(int rows, int cols, long nonZeros, int[] rowStarts) {
+    this.rows = rows;
+    this.cols = cols;
+    this.nonZeros = nonZeros;
+    this.rowStarts = rowStarts;
+  }
 
-  abstract long nonZeros();
+  final int rows() {
+    return rows;
+  }
+
+  final int cols() {
+    return cols;
+  }
+
+  final long nonZeros() {
+    return nonZeros;
+  }
 
   /** Stored entries of weight row {@code k}: the adds one spike on input {@code k} costs. */
-  abstract int rowLength(int k);
+  final int rowLength(int k) {
+    return rowStarts[k + 1] - rowStarts[k];
+  }
 
   /**
    * Writes {@code out[offset + j] = sum over the n spikes k in spikes[from..from+n) of w[k][j]}, summing in
@@ -45,41 +69,18 @@ abstract class WeightRows {
 
   /** Float CSR: each spike streams one contiguous slice of (column, value) pairs. */
   static final class Csr extends WeightRows {
-    final CsrMatrix matrix;
-    final int[] pointers;
     final int[] columns;
     final float[] values;
 
     Csr(CsrMatrix matrix) {
-      this.matrix = matrix;
-      this.pointers = matrix.rowPointers();
+      super(matrix.rows(), matrix.cols(), matrix.nonZeros(), matrix.rowPointers());
       this.columns = matrix.columnIndices();
       this.values = matrix.values();
     }
 
     @Override
-    int rows() {
-      return matrix.rows();
-    }
-
-    @Override
-    int cols() {
-      return matrix.cols();
-    }
-
-    @Override
-    long nonZeros() {
-      return matrix.nonZeros();
-    }
-
-    @Override
-    int rowLength(int k) {
-      return pointers[k + 1] - pointers[k];
-    }
-
-    @Override
     long writeRow(int[] spikes, int from, int n, float[] out, int offset, Workspace ws) {
-      final int[] ptr = pointers;
+      final int[] ptr = rowStarts;
       final int[] col = columns;
       final float[] val = values;
       long adds = 0;
@@ -98,43 +99,21 @@ abstract class WeightRows {
 
   /** Float bitmap: each spike walks its weight row's occupancy words; values follow in row-major order. */
   static final class Bitmap extends WeightRows {
-    final BitmapMatrix matrix;
     final long[] bitmap;
-    final int[] offsets;
     final float[] values;
     final int wordsPerRow;
 
     Bitmap(BitmapMatrix matrix) {
-      this.matrix = matrix;
+      super(matrix.rows(), matrix.cols(), matrix.nonZeros(), matrix.rowOffsets());
       this.bitmap = matrix.bitmap();
-      this.offsets = matrix.rowOffsets();
       this.values = matrix.values();
       this.wordsPerRow = matrix.wordsPerRow();
     }
 
     @Override
-    int rows() {
-      return matrix.rows();
-    }
-
-    @Override
-    int cols() {
-      return matrix.cols();
-    }
-
-    @Override
-    long nonZeros() {
-      return matrix.nonZeros();
-    }
-
-    @Override
-    int rowLength(int k) {
-      return offsets[k + 1] - offsets[k];
-    }
-
-    @Override
     long writeRow(int[] spikes, int from, int n, float[] out, int offset, Workspace ws) {
       final long[] bits = bitmap;
+      final int[] offsets = rowStarts;
       final float[] val = values;
       long adds = 0;
       for (int s = from, end = from + n; s < end; s++) {
@@ -158,37 +137,16 @@ abstract class WeightRows {
   /** Quantized CSR: integer codes summed exactly in an int row, scaled once per output. */
   static final class Quantized extends WeightRows {
     final QuantizedCsrMatrix matrix;
-    final int[] pointers;
     final int[] columns;
     final byte[] codes;
     final boolean int4;
 
     Quantized(QuantizedCsrMatrix matrix) {
+      super(matrix.rows(), matrix.cols(), matrix.nonZeros(), matrix.rowPointers());
       this.matrix = matrix;
-      this.pointers = matrix.rowPointers();
       this.columns = matrix.columnIndices();
       this.codes = matrix.codes();
       this.int4 = matrix.bits() == 4;
-    }
-
-    @Override
-    int rows() {
-      return matrix.rows();
-    }
-
-    @Override
-    int cols() {
-      return matrix.cols();
-    }
-
-    @Override
-    long nonZeros() {
-      return matrix.nonZeros();
-    }
-
-    @Override
-    int rowLength(int k) {
-      return pointers[k + 1] - pointers[k];
     }
 
     @Override
@@ -210,7 +168,7 @@ abstract class WeightRows {
 
     /** Adds the codes of the selected rows into {@code acc[offset ..]}; returns the adds performed. */
     long accumulateCodes(int[] spikes, int from, int n, int[] acc, int offset) {
-      final int[] ptr = pointers;
+      final int[] ptr = rowStarts;
       final int[] col = columns;
       final byte[] c = codes;
       long adds = 0;

@@ -1,14 +1,9 @@
 package org.snncodesign.spmm.model;
 
 import java.util.Map;
-import org.snncodesign.api.ApiVersion;
-import org.snncodesign.api.Checks;
 import org.snncodesign.api.energy.EnergyModel;
 import org.snncodesign.api.energy.Operation;
-import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.hardware.HardwareReport;
-import org.snncodesign.api.hardware.LayerWorkload;
-import org.snncodesign.api.hardware.Workload;
 
 /**
  * {@code dense-array}: a dense weight-stationary array of {@code R x C} spike-gated adders, the baseline that
@@ -18,16 +13,14 @@ import org.snncodesign.api.hardware.Workload;
  * computes for {@code tiles * (2R + C + rows - 2)} cycles whatever its sparsity. Weights are stored dense
  * ({@code K M b} bits) and read from DRAM once; the layer takes {@code max(compute, DRAM)} cycles.
  */
-public final class DenseArrayAccelerator implements Accelerator {
-  private final DenseArrayConfig config;
+public final class DenseArrayAccelerator extends LayerCostModel<DenseArrayConfig> {
 
   public DenseArrayAccelerator() {
     this(DenseArrayConfig.DEFAULT);
   }
 
   public DenseArrayAccelerator(DenseArrayConfig config) {
-    Checks.checkArgument(config != null, "config must not be null");
-    this.config = config;
+    super(config);
   }
 
   @Override
@@ -41,16 +34,7 @@ public final class DenseArrayAccelerator implements Accelerator {
   }
 
   @Override
-  public ApiVersion apiVersion() {
-    return new ApiVersion(1, 0);
-  }
-
-  @Override
-  public HardwareReport evaluate(Workload workload, EnergyModel energy) {
-    CostSheet total = new CostSheet();
-    for (LayerWorkload layer : workload.layers()) {
-      total.addAll(evaluate(LayerProfile.of(layer)));
-    }
+  HardwareReport report(CostSheet total, EnergyModel energy) {
     DenseArrayConfig c = config;
     Map<String, Long> resources = Map.of(
         "adders", (long) c.arrayRows() * c.arrayCols(),
@@ -58,6 +42,7 @@ public final class DenseArrayAccelerator implements Accelerator {
     return total.report(name(), c.toMap(), c.clockHz(), energy, resources);
   }
 
+  @Override
   CostSheet evaluate(LayerProfile layer) {
     DenseArrayConfig c = config;
     int rows = layer.rows();

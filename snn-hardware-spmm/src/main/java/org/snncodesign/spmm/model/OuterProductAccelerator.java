@@ -1,14 +1,9 @@
 package org.snncodesign.spmm.model;
 
 import java.util.Map;
-import org.snncodesign.api.ApiVersion;
-import org.snncodesign.api.Checks;
 import org.snncodesign.api.energy.EnergyModel;
 import org.snncodesign.api.energy.Operation;
-import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.hardware.HardwareReport;
-import org.snncodesign.api.hardware.LayerWorkload;
-import org.snncodesign.api.hardware.Workload;
 
 /**
  * {@code outer-product}: an OuterSPACE-style baseline (Pal et al., HPCA 2018), {@code C = sum_k S[:,k] W[k,:]}.
@@ -21,16 +16,14 @@ import org.snncodesign.api.hardware.Workload;
  * bits each) stay on chip if they fit the partial buffer; otherwise all are written to DRAM and read back, the
  * cost that makes outer products lose when outputs are dense. Each phase takes {@code max(compute, DRAM)}.
  */
-public final class OuterProductAccelerator implements Accelerator {
-  private final OuterProductConfig config;
+public final class OuterProductAccelerator extends LayerCostModel<OuterProductConfig> {
 
   public OuterProductAccelerator() {
     this(OuterProductConfig.DEFAULT);
   }
 
   public OuterProductAccelerator(OuterProductConfig config) {
-    Checks.checkArgument(config != null, "config must not be null");
-    this.config = config;
+    super(config);
   }
 
   @Override
@@ -44,16 +37,7 @@ public final class OuterProductAccelerator implements Accelerator {
   }
 
   @Override
-  public ApiVersion apiVersion() {
-    return new ApiVersion(1, 0);
-  }
-
-  @Override
-  public HardwareReport evaluate(Workload workload, EnergyModel energy) {
-    CostSheet total = new CostSheet();
-    for (LayerWorkload layer : workload.layers()) {
-      total.addAll(evaluate(LayerProfile.of(layer)));
-    }
+  HardwareReport report(CostSheet total, EnergyModel energy) {
     OuterProductConfig c = config;
     Map<String, Long> resources = Map.of(
         "processing_elements", (long) c.processingElements(),
@@ -62,6 +46,7 @@ public final class OuterProductAccelerator implements Accelerator {
     return total.report(name(), c.toMap(), c.clockHz(), energy, resources);
   }
 
+  @Override
   CostSheet evaluate(LayerProfile layer) {
     OuterProductConfig c = config;
     int rows = layer.rows();

@@ -1,14 +1,9 @@
 package org.snncodesign.spmm.model;
 
 import java.util.Map;
-import org.snncodesign.api.ApiVersion;
-import org.snncodesign.api.Checks;
 import org.snncodesign.api.energy.EnergyModel;
 import org.snncodesign.api.energy.Operation;
-import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.hardware.HardwareReport;
-import org.snncodesign.api.hardware.LayerWorkload;
-import org.snncodesign.api.hardware.Workload;
 
 /**
  * {@code spiked-gustavson}: a cycle-level model of a Gustavson (row-wise) SpMM accelerator for spiking layers,
@@ -27,17 +22,14 @@ import org.snncodesign.api.hardware.Workload;
  * <p>The bottleneck is {@code memory} when DRAM time dominates, else {@code compute} (decode and row fetch: the
  * spike-selects-row half of the product) or {@code merge} (the accumulation half), whichever alone takes longer.
  */
-public final class SpikedGustavsonAccelerator implements Accelerator {
-  private final SpikedGustavsonConfig config;
-
+public final class SpikedGustavsonAccelerator extends LayerCostModel<SpikedGustavsonConfig> {
   /** The default design point, {@link SpikedGustavsonConfig#DEFAULT}. */
   public SpikedGustavsonAccelerator() {
     this(SpikedGustavsonConfig.DEFAULT);
   }
 
   public SpikedGustavsonAccelerator(SpikedGustavsonConfig config) {
-    Checks.checkArgument(config != null, "config must not be null");
-    this.config = config;
+    super(config);
   }
 
   public SpikedGustavsonConfig config() {
@@ -55,16 +47,7 @@ public final class SpikedGustavsonAccelerator implements Accelerator {
   }
 
   @Override
-  public ApiVersion apiVersion() {
-    return new ApiVersion(1, 0);
-  }
-
-  @Override
-  public HardwareReport evaluate(Workload workload, EnergyModel energy) {
-    CostSheet total = new CostSheet();
-    for (LayerWorkload layer : workload.layers()) {
-      total.addAll(evaluate(LayerProfile.of(layer)));
-    }
+  HardwareReport report(CostSheet total, EnergyModel energy) {
     SpikedGustavsonConfig c = config;
     int accBits = 32; // resources are sized for the widest accumulator
     Map<String, Long> resources = Map.of(
@@ -77,7 +60,7 @@ public final class SpikedGustavsonAccelerator implements Accelerator {
     return total.report(name(), c.toMap(), c.clockHz(), energy, resources);
   }
 
-  /** The cost of one layer on this design. */
+  @Override
   CostSheet evaluate(LayerProfile layer) {
     SpikedGustavsonConfig c = config;
     int rows = layer.rows();

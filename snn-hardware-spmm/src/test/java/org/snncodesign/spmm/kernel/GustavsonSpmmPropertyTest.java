@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.snncodesign.api.sparse.BitmapMatrix;
 import org.snncodesign.api.sparse.CsrMatrix;
@@ -36,15 +35,36 @@ class GustavsonSpmmPropertyTest {
     pool.shutdownNow();
   }
 
-  static Stream<Arguments> grid() {
+  /** One grid point: a {@code rows x k} spike raster times a {@code k x m} weight matrix, seeded. */
+  record Case(int rows, int k, int m, double spikeDensity, double weightDensity, long seed, boolean emptyLines) {
+    SpikeRaster spikes() {
+      return RandomOperands.spikes(rows, k, spikeDensity, seed, emptyLines);
+    }
+
+    CsrMatrix weights() {
+      return RandomOperands.weights(k, m, weightDensity, seed, emptyLines);
+    }
+
+    /** The dense i-k-j reference product of these operands. */
+    float[] denseProduct(SpikeRaster s, CsrMatrix w) {
+      return DenseGemm.multiply(DenseGemm.toDense(s), rows, k, w.toDense(), m);
+    }
+
+    @Override
+    public String toString() {
+      return rows + "x" + k + "x" + m + " spikes " + spikeDensity + " weights " + weightDensity + " seed " + seed
+          + " empty lines " + emptyLines;
+    }
+  }
+
+  static Stream<Case> grid() {
     int[][] shapes = {{1, 1, 1}, {7, 65, 33}, {24, 128, 200}, {3, 200, 64}};
-    List<Arguments> cases = new ArrayList<>();
+    List<Case> cases = new ArrayList<>();
     long seed = 11;
     for (int[] shape : shapes) {
       for (double spikeDensity : DENSITIES) {
         for (double weightDensity : DENSITIES) {
-          cases.add(Arguments.of(shape[0], shape[1], shape[2], spikeDensity, weightDensity, seed++,
-              seed % 2 == 0));
+          cases.add(new Case(shape[0], shape[1], shape[2], spikeDensity, weightDensity, seed++, seed % 2 == 0));
         }
       }
     }
@@ -63,14 +83,15 @@ class GustavsonSpmmPropertyTest {
     return adds;
   }
 
-  @ParameterizedTest(name = "{0}x{1}x{2} spikes {3} weights {4} seed {5} empty lines {6}")
+  @ParameterizedTest(name = "{0}")
   @MethodSource("grid")
   @DisplayName("float CSR and bitmap weights, bit-set and index-list spikes, one and many threads")
-  void floatFormatsMatchDense(int rows, int k, int m, double spikeDensity, double weightDensity, long seed,
-      boolean emptyLines) {
-    SpikeRaster s = RandomOperands.spikes(rows, k, spikeDensity, seed, emptyLines);
-    CsrMatrix w = RandomOperands.weights(k, m, weightDensity, seed, emptyLines);
-    float[] expected = DenseGemm.multiply(DenseGemm.toDense(s), rows, k, w.toDense(), m);
+  void floatFormatsMatchDense(Case c) {
+    int rows = c.rows();
+    int m = c.m();
+    SpikeRaster s = c.spikes();
+    CsrMatrix w = c.weights();
+    float[] expected = c.denseProduct(s, w);
     long adds = expectedAdds(s, w);
     SpikeIndexLists lists = SpikeIndexLists.fromRaster(s);
     BitmapMatrix bitmap = BitmapMatrix.fromCsr(w);
@@ -89,14 +110,13 @@ class GustavsonSpmmPropertyTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}x{1}x{2} spikes {3} weights {4} seed {5} empty lines {6}")
+  @ParameterizedTest(name = "{0}")
   @MethodSource("grid")
   @DisplayName("CSR output with dense, hash and automatic accumulators")
-  void sparseOutputMatchesDense(int rows, int k, int m, double spikeDensity, double weightDensity, long seed,
-      boolean emptyLines) {
-    SpikeRaster s = RandomOperands.spikes(rows, k, spikeDensity, seed, emptyLines);
-    CsrMatrix w = RandomOperands.weights(k, m, weightDensity, seed, emptyLines);
-    float[] expected = DenseGemm.multiply(DenseGemm.toDense(s), rows, k, w.toDense(), m);
+  void sparseOutputMatchesDense(Case c) {
+    SpikeRaster s = c.spikes();
+    CsrMatrix w = c.weights();
+    float[] expected = c.denseProduct(s, w);
     long adds = expectedAdds(s, w);
     for (GustavsonSpmm kernel : List.of(GustavsonSpmm.sequential(), GustavsonSpmm.parallel(pool))) {
       for (Accumulator mode : Accumulator.values()) {
@@ -105,7 +125,7 @@ class GustavsonSpmmPropertyTest {
         assertThat(product.product().toDense()).as("accumulator %s", mode).containsExactly(expected);
         assertThat(kernel.multiplySparse(SpikeIndexLists.fromRaster(s), w, mode).product())
             .isEqualTo(product.product());
-        int expectedHashRows = mode == Accumulator.HASH ? rows : mode == Accumulator.DENSE ? 0 : -1;
+        int expectedHashRows = mode == Accumulator.HASH ? c.rows() : mode == Accumulator.DENSE ? 0 : -1;
         if (expectedHashRows >= 0) {
           assertThat(product.hashRows()).isEqualTo(expectedHashRows);
         }
@@ -113,16 +133,17 @@ class GustavsonSpmmPropertyTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}x{1}x{2} spikes {3} weights {4} seed {5} empty lines {6}")
+  @ParameterizedTest(name = "{0}")
   @MethodSource("grid")
   @DisplayName("int8 and int4 weights give the exact integer product, scaled once")
-  void quantizedMatchesIntegerDense(int rows, int k, int m, double spikeDensity, double weightDensity, long seed,
-      boolean emptyLines) {
-    SpikeRaster s = RandomOperands.spikes(rows, k, spikeDensity, seed, emptyLines);
-    CsrMatrix w = RandomOperands.weights(k, m, weightDensity, seed, emptyLines);
+  void quantizedMatchesIntegerDense(Case c) {
+    int rows = c.rows();
+    int m = c.m();
+    SpikeRaster s = c.spikes();
+    CsrMatrix w = c.weights();
     for (int bits : new int[] {8, 4}) {
       QuantizedCsrMatrix q = QuantizedCsrMatrix.quantize(w, bits);
-      int[] expected = DenseGemm.multiply(DenseGemm.toDenseInt(s), rows, k, q.toDenseCodes(), m);
+      int[] expected = DenseGemm.multiply(DenseGemm.toDenseInt(s), rows, c.k(), q.toDenseCodes(), m);
       float[] expectedFloat = new float[expected.length];
       for (int i = 0; i < expected.length; i++) {
         expectedFloat[i] = q.scale() * expected[i];
