@@ -53,7 +53,7 @@ public final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--cache-dir", description = "Where the default CNN is cached (default: ~/.cache/snn-codesign).")
   Path cacheDir;
 
-  @Option(names = "--base-root", defaultValue = "4",
+  @Option(names = "--base-root", defaultValue = "2",
       description = "m of the phase base 2^(1/m) (1 = binary phases; larger = base manipulation).")
   int baseRoot;
 

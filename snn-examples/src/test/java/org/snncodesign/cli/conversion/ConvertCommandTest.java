@@ -37,7 +37,7 @@ class ConvertCommandTest {
       assertThat(json.has(field)).as(field).isTrue();
     }
     assertThat(json.get("dataset").asText()).isEqualTo("mnist");
-    assertThat(json.get("timesteps").asInt()).isEqualTo(4 * 32);
+    assertThat(json.get("timesteps").asInt()).isEqualTo(4 * 16);
     assertThat(json.get("energy_ratio").asDouble()).isGreaterThan(1);
     assertThat(Files.list(tmp).filter(p -> p.toString().endsWith(".json")).count()).isEqualTo(1);
     assertThat(tmp.resolve("report/conversion.csv")).exists();
