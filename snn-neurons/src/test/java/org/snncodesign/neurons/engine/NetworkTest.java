@@ -94,6 +94,22 @@ class NetworkTest {
   }
 
   @Test
+  @DisplayName("reset() returns to step 0 so that a second run repeats the first spike for spike")
+  void resetRepeatsTheRun() {
+    Network net = mixed(PropagationMode.EVENT, 8);
+    SpikeMonitor monitor = net.monitorSpikes("izh");
+    net.run(400);
+    org.snncodesign.api.spike.SpikeRaster first = monitor.toRaster(0, 400);
+    long events = net.synapticEvents();
+    net.reset();
+    assertThat(net.currentStep()).isZero();
+    assertThat(monitor.count()).isZero();
+    net.run(400);
+    assertThat(monitor.toRaster(0, 400)).isEqualTo(first);
+    assertThat(net.synapticEvents()).isEqualTo(events);
+  }
+
+  @Test
   @DisplayName("A spike arrives exactly delay steps later, on the chosen channel")
   void delayIsExact() {
     // One IF neuron driven over threshold at step 0 by a pulse source; the target integrates weight 2 after 4 steps.
