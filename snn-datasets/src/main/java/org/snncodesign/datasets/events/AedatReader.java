@@ -27,6 +27,11 @@ import org.snncodesign.datasets.io.BinarySource;
 public final class AedatReader {
   /** DVS128's side in pixels. */
   public static final int DVS128_SIDE = 128;
+  /**
+   * Largest AEDAT 3.1 coordinate accepted. The format allows 15 bits, but real sensors (DVS128, DAVIS240/346,
+   * DVXplorer 640 x 480) stay far below; the cap keeps a forged file from sizing frames of gigabytes.
+   */
+  public static final int MAX_SENSOR_SIDE = 1024;
   private static final int MAX_HEADER_LINE = 1 << 16;
   private static final int PACKET_HEADER = 28;
   private static final int POLARITY_EVENT = 1;
@@ -142,7 +147,13 @@ public final class AedatReader {
           if (timestamp < 0) {
             throw in.error(in.offset() - 4, "a 31-bit event timestamp, got " + Integer.toUnsignedString(timestamp));
           }
-          events.add(data >>> 17, (data >>> 2) & 0x7fff, (data >>> 1) & 1, base | timestamp);
+          int x = data >>> 17;
+          int y = (data >>> 2) & 0x7fff;
+          if (x >= MAX_SENSOR_SIDE || y >= MAX_SENSOR_SIDE) {
+            throw in.error(in.offset() - 8, "event coordinates below " + MAX_SENSOR_SIDE + " (a real sensor), got x "
+                + x + ", y " + y);
+          }
+          events.add(x, y, (data >>> 1) & 1, base | timestamp);
         }
       }
     }

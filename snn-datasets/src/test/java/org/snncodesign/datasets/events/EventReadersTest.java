@@ -61,6 +61,14 @@ class EventReadersTest {
   }
 
   @Test
+  @DisplayName("an AEDAT 3.1 event beyond any real sensor is refused instead of sizing gigabyte frames")
+  void aedat3ForgedCoordinates() {
+    long[][] forged = {{30000, 5, 1, 10}};
+    assertThatThrownBy(() -> AedatReader.read(BinarySource.of(EventFiles.aedat3(forged, 1, 0), "f.aedat")))
+        .isInstanceOf(DataFormatException.class).hasMessageContaining("f.aedat").hasMessageContaining("x 30000");
+  }
+
+  @Test
   @DisplayName("a file that is not whole 5-byte events is refused at the offset of the partial event")
   void nmnistPartial() {
     byte[] data = Arrays.copyOf(EventFiles.nmnist(EventFiles.random(4, 34, 34, 4)), 22);
