@@ -49,7 +49,7 @@ REPEATS="${CUBA_REPEATS:-5}"
 for r in $(seq 1 "$REPEATS"); do
   echo "pair $r/$REPEATS: snn-codesign event-driven, Brian2 standalone binary..." >&2
   run_timed "snn_event_$r" "${PIN[@]}" java -cp "$CP" org.snncodesign.neurons.cuba.CubaBenchmark \
-    --duration "$DURATION" --mode event --warmup 2
+    --duration "$DURATION" --mode event --warmup 2 --repeats 1
   (cd "$OUT/brian2_standalone_project" && "${PIN[@]}" ./main > /dev/null)
   echo "$(grep -o '"wall_seconds":[0-9.]*' "$OUT/snn_event_$r.json" | cut -d: -f2) $(cut -d' ' -f1 "$OUT/brian2_standalone_project/results/last_run_info.txt")" >> "$OUT/pairs.txt"
 done

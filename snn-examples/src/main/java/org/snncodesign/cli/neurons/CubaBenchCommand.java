@@ -28,6 +28,10 @@ public final class CubaBenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "2", description = "Biological seconds run first to warm up the JIT.")
   double warmup;
 
+  @Option(names = "--repeats", defaultValue = "3",
+      description = "Timed runs on fresh networks (same seed); the median wall time is reported (default 3).")
+  int repeats;
+
   @Option(names = "--seed", defaultValue = "1", description = "Seed of connectivity and initial potentials.")
   long seed;
 
@@ -50,7 +54,7 @@ public final class CubaBenchCommand implements Callable<Integer> {
         propagation.name().toLowerCase(Locale.ROOT), duration, warmup);
     CubaResult r;
     try {
-      r = CubaBenchmark.run(duration, propagation, seed, warmup);
+      r = CubaBenchmark.run(duration, propagation, seed, warmup, repeats);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       return 2;
@@ -70,6 +74,7 @@ public final class CubaBenchCommand implements Callable<Integer> {
       report.put("wall_seconds_per_sim_second", r.wallSecondsPerSimSecond());
       report.put("synaptic_events_per_second", r.synapticEventsPerSecond());
       report.put("warmup_sim_seconds", r.warmupSeconds());
+      report.put("repeats", repeats);
       JsonReport.printLine(report, out);
     } else {
       out.printf(Locale.ROOT, "CUBA %s-driven: %d neurons, %d synapses, %.2f s simulated in %.3f s wall "

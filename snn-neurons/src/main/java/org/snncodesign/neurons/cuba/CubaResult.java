@@ -10,7 +10,7 @@ package org.snncodesign.neurons.cuba;
  * @param spikes spikes in the timed run
  * @param synapticEvents synaptic events delivered in the timed run
  * @param meanRateHz mean firing rate over neurons and the timed run
- * @param wallSeconds wall-clock time of the timed run (after warm-up)
+ * @param wallSeconds wall-clock time of the timed run (after warm-up; the median when repeated)
  * @param buildSeconds wall-clock time to build the network
  * @param warmupSeconds biological time run first to warm up the JIT (not timed)
  */
