@@ -6,6 +6,7 @@ import org.snncodesign.api.hardware.LayerWorkload;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.api.spike.SpikeRaster;
+import org.snncodesign.fpga.search.ReferenceWorkloads;
 
 /** Small hand-made and seeded random workloads for the model tests. */
 public final class TestWorkloads {
@@ -28,15 +29,24 @@ public final class TestWorkloads {
 
   /** Bernoulli spikes of rate {@code rate}. */
   public static SpikeRaster randomRaster(Random random, int steps, int neurons, double rate) {
-    SpikeRaster raster = new SpikeRaster(steps, neurons);
-    for (int t = 0; t < steps; t++) {
-      for (int n = 0; n < neurons; n++) {
-        if (random.nextDouble() < rate) {
-          raster.set(t, n);
+    return ReferenceWorkloads.bernoulliRaster(random, steps, neurons, rate);
+  }
+
+  /** Brute-force count of (spike, non-zero weight) pairs: the accumulates a sparsity-skipping array performs. */
+  public static long synapticPairs(SpikeRaster spikes, CsrMatrix weights) {
+    int[] pointers = weights.rowPointers();
+    float[] values = weights.values();
+    long pairs = 0;
+    for (int t = 0; t < spikes.timeSteps(); t++) {
+      for (int i = 0; i < weights.rows(); i++) {
+        if (spikes.get(t, i)) {
+          for (int p = pointers[i]; p < pointers[i + 1]; p++) {
+            pairs += values[p] != 0f ? 1 : 0;
+          }
         }
       }
     }
-    return raster;
+    return pairs;
   }
 
   /** Weights with density {@code density}, non-zero values uniform in [-maxAbs, maxAbs] \ {0} (integers). */

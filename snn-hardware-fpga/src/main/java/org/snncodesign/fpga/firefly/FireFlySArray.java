@@ -1,19 +1,18 @@
 package org.snncodesign.fpga.firefly;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.snncodesign.api.ApiVersion;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.energy.EnergyModel;
 import org.snncodesign.api.energy.Operation;
-import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.LayerWorkload;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.fpga.cost.CostLedger;
+import org.snncodesign.fpga.cost.FpgaArrayModel;
+import org.snncodesign.fpga.cost.LayerTotals;
 import org.snncodesign.fpga.cost.SramTier;
 import org.snncodesign.fpga.resources.FpgaCostTable;
 import org.snncodesign.fpga.resources.FpgaResources;
@@ -38,16 +37,13 @@ import org.snncodesign.fpga.resources.FpgaResources;
  * + static power; the reported energy per inference includes static power / FPS. See
  * {@code docs/hardware/firefly-s.md}.
  */
-public final class FireFlySArray implements Accelerator {
+public final class FireFlySArray extends FpgaArrayModel<FireFlyConfig> {
   /** Plugin name. */
   public static final String NAME = "firefly-s";
   /** Detector, value fetch, accumulate-and-fire stages of a PE. */
   static final int PIPELINE_DEPTH = 3;
   /** Accumulator and membrane width. */
   static final int ACCUMULATOR_BITS = 16;
-
-  private final FireFlyConfig config;
-  private final FpgaCostTable costs;
 
   /** The default design, {@link FireFlyConfig#DEFAULT}. */
   public FireFlySArray() {
@@ -59,13 +55,7 @@ public final class FireFlySArray implements Accelerator {
   }
 
   public FireFlySArray(FireFlyConfig config, FpgaCostTable costs) {
-    Checks.checkArgument(config != null && costs != null, "config and cost table must be given");
-    this.config = config;
-    this.costs = costs;
-  }
-
-  public FireFlyConfig config() {
-    return config;
+    super(config, costs);
   }
 
   @Override
@@ -77,11 +67,6 @@ public final class FireFlySArray implements Accelerator {
   public String description() {
     return "FireFly-S-style dual-side sparsity array: bitmap spikes and 4-bit bitmap weights ANDed by a detector, "
         + "inter-layer pipelining";
-  }
-
-  @Override
-  public ApiVersion apiVersion() {
-    return new ApiVersion(1, 0);
   }
 
   private static final class LayerTally {
@@ -97,20 +82,13 @@ public final class FireFlySArray implements Accelerator {
     Checks.checkArgument(workload != null && energy != null, "workload and energy model must be given");
     List<LayerWorkload> layers = workload.layers();
     CostLedger ledger = new CostLedger();
-    Map<String, Double> counters = new LinkedHashMap<>();
-    int wb = config.weightBits();
+    LayerTotals totals = new LayerTotals();
     double storedTotal = 0;
     for (LayerWorkload layer : layers) {
       storedTotal += storedWeightBits(layer);
     }
     boolean resident = storedTotal <= 8.0 * config.weightBufferBytes();
     SramTier weightTier = SramTier.forBytes(config.weightBufferBytes());
-    double latency = 0;
-    double slowest = 0;
-    double pairs = 0;
-    double dense = 0;
-    double dramCyclesTotal = 0;
-    double computeCyclesTotal = 0;
     for (int k = 0; k < layers.size(); k++) {
       LayerWorkload layer = layers.get(k);
       LayerTally tally = layer.spikes().isPresent() && layer.weights().isPresent()
@@ -133,41 +111,25 @@ public final class FireFlySArray implements Accelerator {
         dram += (double) updates;
       }
       ledger.dram(dram);
-      double dramCycles = dram / 8 / config.dramBytesPerCycle();
-      double cycles = Math.ceil(Math.max(tally.cycles, dramCycles) - 1e-9);
-      latency += cycles;
-      slowest = Math.max(slowest, cycles);
-      pairs += tally.pairs;
-      dense += (double) layer.timeSteps() * layer.inputs() * layer.outputs();
-      dramCyclesTotal += dramCycles;
-      computeCyclesTotal += tally.cycles;
-      counters.put("layer." + layer.name() + ".cycles", cycles);
+      totals.addLayer(layer, tally.cycles, dram / 8 / config.dramBytesPerCycle(), tally.pairs);
     }
-    double interval = config.pipelined() ? slowest : latency;
+    double latency = totals.latencyCycles();
+    double interval = config.pipelined() ? totals.slowestLayerCycles() : latency;
     double fps = config.clockHz() / Math.max(interval, 1);
     Map<String, Double> breakdown = ledger.price(energy, config.staticPowerWatts(), 1 / fps);
     double dynamic = breakdown.get("compute") + breakdown.get("sram") + breakdown.get("dram");
     double total = dynamic + breakdown.get("static");
     double power = dynamic * 1e-12 * fps + config.staticPowerWatts();
-    counters.put("fps", fps);
-    counters.put("power_w", power);
-    counters.put("fps_per_watt", power == 0 ? Double.POSITIVE_INFINITY : fps / power);
-    counters.put("dynamic_fps_per_watt", dynamic == 0 ? Double.POSITIVE_INFINITY : 1 / (dynamic * 1e-12));
-    counters.put("initiation_interval_cycles", interval);
-    counters.put("compute_cycles", computeCyclesTotal);
-    counters.put("memory_cycles", dramCyclesTotal);
-    counters.put("synaptic_ops", pairs);
-    counters.put("dense_synaptic_ops", dense);
-    counters.put("skipped_fraction", dense == 0 ? 0 : 1 - pairs / dense);
-    counters.put("weights_resident", resident ? 1.0 : 0.0);
-    counters.put("stored_weight_bits", storedTotal);
-    counters.put("sram_bits", ledger.sramBits());
-    counters.put("dram_bits", ledger.dramBits());
-    Map<String, Long> resources = new LinkedHashMap<>(resources(workload).toMap());
-    resources.put("pe", (long) config.peRows() * config.peCols() * (config.pipelined() ? layers.size() : 1));
-    resources.put("sram_bytes", (long) config.weightBufferBytes());
-    return new HardwareReport(NAME, config.toMap(), (long) latency, config.clockHz(), total, breakdown, resources,
-        computeCyclesTotal >= dramCyclesTotal ? "compute" : "memory", counters);
+    totals.counter("fps", fps);
+    totals.counter("power_w", power);
+    totals.counter("fps_per_watt", power == 0 ? Double.POSITIVE_INFINITY : fps / power);
+    totals.counter("dynamic_fps_per_watt", dynamic == 0 ? Double.POSITIVE_INFINITY : 1 / (dynamic * 1e-12));
+    totals.counter("initiation_interval_cycles", interval);
+    totals.counter("weights_resident", resident ? 1.0 : 0.0);
+    totals.counter("stored_weight_bits", storedTotal);
+    long pes = (long) config.peRows() * config.peCols() * (config.pipelined() ? layers.size() : 1);
+    return totals.report(NAME, config.toMap(), (long) latency, config.clockHz(), total, breakdown,
+        LayerTotals.arrayResources(resources(workload), pes, config.weightBufferBytes()), ledger);
   }
 
   // Bitmap (1 bit per weight) plus configured bits per non-zero.

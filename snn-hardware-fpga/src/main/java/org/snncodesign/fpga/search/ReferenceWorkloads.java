@@ -25,11 +25,14 @@ public final class ReferenceWorkloads {
         weightDensity);
     Random random = new Random(seed);
     return new Workload("synthetic-mnist-784-500-10", List.of(
-        LayerWorkload.measured("fc1", raster(random, steps, 784, 0.15), weights(random, 784, 500, weightDensity), 4),
-        LayerWorkload.measured("fc2", raster(random, steps, 500, 0.10), weights(random, 500, 10, weightDensity), 4)));
+        LayerWorkload.measured("fc1", bernoulliRaster(random, steps, 784, 0.15),
+            weights(random, 784, 500, weightDensity), 4),
+        LayerWorkload.measured("fc2", bernoulliRaster(random, steps, 500, 0.10),
+            weights(random, 500, 10, weightDensity), 4)));
   }
 
-  private static SpikeRaster raster(Random random, int steps, int neurons, double rate) {
+  /** Bernoulli({@code rate}) spikes, drawn step by step, neuron by neuron, from {@code random}. */
+  public static SpikeRaster bernoulliRaster(Random random, int steps, int neurons, double rate) {
     SpikeRaster raster = new SpikeRaster(steps, neurons);
     for (int t = 0; t < steps; t++) {
       for (int n = 0; n < neurons; n++) {

@@ -1,7 +1,6 @@
 package org.snncodesign.fpga.search;
 
 import java.util.List;
-import org.snncodesign.api.Checks;
 import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.fpga.systolic.Dataflow;
 import org.snncodesign.fpga.systolic.SpikeXSystolicArray;
@@ -12,7 +11,7 @@ import org.snncodesign.fpga.systolic.SystolicConfig;
  * weight buffers 8 KB..1 MB, spike and output buffers 2..64 KB; clock, DRAM port and static power from
  * {@code base}.
  */
-public final class SystolicDesignSpace implements DesignSpace {
+public final class SystolicDesignSpace extends ListedDesignSpace<SystolicConfig> {
   private static final List<DesignParameter> PARAMETERS = List.of(
       DesignParameter.ofInts("rows", 4, 8, 16, 32, 64, 128),
       DesignParameter.ofInts("cols", 4, 8, 16, 32, 64, 128),
@@ -22,37 +21,19 @@ public final class SystolicDesignSpace implements DesignSpace {
       DesignParameter.ofInts("spike_buffer_bytes", 2 << 10, 8 << 10, 32 << 10, 64 << 10),
       DesignParameter.ofInts("output_buffer_bytes", 2 << 10, 8 << 10, 32 << 10, 64 << 10));
 
-  private final SystolicConfig base;
-
   public SystolicDesignSpace() {
     this(SystolicConfig.DEFAULT);
   }
 
   public SystolicDesignSpace(SystolicConfig base) {
-    this.base = base;
+    super(SpikeXSystolicArray.NAME, PARAMETERS, base);
   }
 
   @Override
-  public String name() {
-    return SpikeXSystolicArray.NAME;
-  }
-
-  @Override
-  public List<DesignParameter> parameters() {
-    return PARAMETERS;
-  }
-
-  @Override
-  public Accelerator build(int[] genes) {
-    Checks.checkArgument(genes.length == PARAMETERS.size(), "expected %d genes, got %d", PARAMETERS.size(),
-        genes.length);
+  Accelerator decode(int[] genes) {
     return new SpikeXSystolicArray(base.withArray(value(genes, 0), value(genes, 1))
-        .withDataflow(Dataflow.parse(PARAMETERS.get(2).values().get(genes[2])))
+        .withDataflow(Dataflow.parse(text(genes, 2)))
         .withTimeBatch(value(genes, 3))
         .withBuffers(value(genes, 4), value(genes, 5), value(genes, 6)));
-  }
-
-  private static int value(int[] genes, int k) {
-    return Integer.parseInt(PARAMETERS.get(k).values().get(genes[k]));
   }
 }

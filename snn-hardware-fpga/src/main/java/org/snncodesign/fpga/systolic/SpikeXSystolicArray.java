@@ -1,16 +1,15 @@
 package org.snncodesign.fpga.systolic;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.snncodesign.api.ApiVersion;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.energy.EnergyModel;
 import org.snncodesign.api.energy.Operation;
-import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.LayerWorkload;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.fpga.cost.CostLedger;
+import org.snncodesign.fpga.cost.FpgaArrayModel;
+import org.snncodesign.fpga.cost.LayerTotals;
 import org.snncodesign.fpga.cost.SramTier;
 import org.snncodesign.fpga.resources.FpgaCostTable;
 import org.snncodesign.fpga.resources.FpgaResources;
@@ -40,12 +39,9 @@ import org.snncodesign.fpga.resources.FpgaResources;
  * weights of up to 8 bits, else 32. Energies come from the given {@link EnergyModel} (adds at accumulator width,
  * 64-bit SRAM and DRAM accesses); see {@code docs/hardware/spikex-systolic.md}.
  */
-public final class SpikeXSystolicArray implements Accelerator {
+public final class SpikeXSystolicArray extends FpgaArrayModel<SystolicConfig> {
   /** Plugin name. */
   public static final String NAME = "spikex-systolic";
-
-  private final SystolicConfig config;
-  private final FpgaCostTable costs;
 
   /** The default design, {@link SystolicConfig#DEFAULT}. */
   public SpikeXSystolicArray() {
@@ -57,13 +53,7 @@ public final class SpikeXSystolicArray implements Accelerator {
   }
 
   public SpikeXSystolicArray(SystolicConfig config, FpgaCostTable costs) {
-    Checks.checkArgument(config != null && costs != null, "config and cost table must be given");
-    this.config = config;
-    this.costs = costs;
-  }
-
-  public SystolicConfig config() {
-    return config;
+    super(config, costs);
   }
 
   @Override
@@ -75,11 +65,6 @@ public final class SpikeXSystolicArray implements Accelerator {
   public String description() {
     return "SpikeX-style systolic array (arXiv:2505.12292): weight- or output-stationary, skips zero spikes, "
         + "shares weight fetches across time steps";
-  }
-
-  @Override
-  public ApiVersion apiVersion() {
-    return new ApiVersion(1, 0);
   }
 
   /** Accumulator width for weights of {@code weightBits}. */
@@ -95,50 +80,31 @@ public final class SpikeXSystolicArray implements Accelerator {
   public HardwareReport evaluate(Workload workload, EnergyModel energy) {
     Checks.checkArgument(workload != null && energy != null, "workload and energy model must be given");
     CostLedger ledger = new CostLedger();
-    Map<String, Double> counters = new LinkedHashMap<>();
-    double totalCycles = 0;
-    double computeCycles = 0;
-    double memoryCycles = 0;
-    double pairs = 0;
-    double denseOps = 0;
+    LayerTotals totals = new LayerTotals();
     double streamed = 0;
     double tileLoads = 0;
     int maxWeightBits = 1;
     for (LayerWorkload layer : workload.layers()) {
-      LayerResult r = config.dataflow() == Dataflow.WEIGHT_STATIONARY
+      LayerPass r = config.dataflow() == Dataflow.WEIGHT_STATIONARY
           ? weightStationary(layer) : outputStationary(layer);
       ledger.addAll(r.ledger);
-      double layerCycles = Math.ceil(Math.max(r.computeCycles, r.dramCycles) - 1e-9);
-      totalCycles += layerCycles;
-      computeCycles += r.computeCycles;
-      memoryCycles += r.dramCycles;
-      pairs += r.pairs;
+      totals.addLayer(layer, r.computeCycles, r.dramCycles, r.pairs);
       streamed += r.streamed;
       tileLoads += r.tileLoads;
-      denseOps += (double) layer.timeSteps() * layer.inputs() * layer.outputs();
       maxWeightBits = Math.max(maxWeightBits, layer.weightBits());
-      counters.put("layer." + layer.name() + ".cycles", layerCycles);
     }
-    long cycles = (long) totalCycles;
+    long cycles = (long) totals.latencyCycles();
     Map<String, Double> breakdown = ledger.price(energy, config.staticPowerWatts(), cycles / config.clockHz());
     double total = breakdown.values().stream().mapToDouble(Double::doubleValue).sum();
-    counters.put("compute_cycles", computeCycles);
-    counters.put("memory_cycles", memoryCycles);
-    counters.put("synaptic_ops", pairs);
-    counters.put("dense_synaptic_ops", denseOps);
-    counters.put("skipped_fraction", denseOps == 0 ? 0 : 1 - pairs / denseOps);
-    counters.put("streamed_vectors", streamed);
-    counters.put("weight_tile_loads", tileLoads);
-    counters.put("sram_bits", ledger.sramBits());
-    counters.put("dram_bits", ledger.dramBits());
-    counters.put("pe_utilisation", computeCycles == 0 ? 0
-        : pairs / (computeCycles * config.rows() * config.cols()));
-    Map<String, Long> resources = new LinkedHashMap<>(resources(maxWeightBits).toMap());
-    resources.put("pe", (long) config.rows() * config.cols());
-    resources.put("sram_bytes",
-        (long) config.weightBufferBytes() + config.spikeBufferBytes() + config.outputBufferBytes());
-    return new HardwareReport(NAME, config.toMap(), cycles, config.clockHz(), total, breakdown, resources,
-        computeCycles >= memoryCycles ? "compute" : "memory", counters);
+    double computeCycles = totals.computeCycles();
+    totals.counter("streamed_vectors", streamed);
+    totals.counter("weight_tile_loads", tileLoads);
+    totals.counter("pe_utilisation", computeCycles == 0 ? 0
+        : totals.synapticOps() / (computeCycles * config.rows() * config.cols()));
+    long sramBytes = (long) config.weightBufferBytes() + config.spikeBufferBytes() + config.outputBufferBytes();
+    return totals.report(NAME, config.toMap(), cycles, config.clockHz(), total, breakdown,
+        LayerTotals.arrayResources(resources(maxWeightBits), (long) config.rows() * config.cols(), sramBytes),
+        ledger);
   }
 
   /**
@@ -157,54 +123,72 @@ public final class SpikeXSystolicArray implements Accelerator {
         .plus(new FpgaResources(0, 0, bram, 0)).plus(costs.control());
   }
 
-  private static final class LayerResult {
+  /** One layer's pass through the array: its shape, and what the pass costs so far. */
+  private final class LayerPass {
     final CostLedger ledger = new CostLedger();
+    final LayerWorkload layer;
+    final int steps;
+    final int inputs;
+    final int outputs;
+    final int weightBits;
+    final int accBits;
+    final LayerView view;
     double computeCycles;
     double dramCycles;
     double pairs;
     double streamed;
     double tileLoads;
+    /** Bits read from the weight buffer. */
+    double weightBitsRead;
+    /** Bits read from the spike buffer. */
+    double spikeBitsRead;
+
+    LayerPass(LayerWorkload layer) {
+      this.layer = layer;
+      this.steps = layer.timeSteps();
+      this.inputs = layer.inputs();
+      this.outputs = layer.outputs();
+      this.weightBits = layer.weightBits();
+      this.accBits = accumulatorBits(weightBits);
+      this.view = LayerView.of(layer, config.cols());
+    }
   }
 
-  private LayerResult weightStationary(LayerWorkload layer) {
+  private LayerPass weightStationary(LayerWorkload layer) {
+    LayerPass r = new LayerPass(layer);
     int rows = config.rows();
     int cols = config.cols();
-    int steps = layer.timeSteps();
-    int inputs = layer.inputs();
-    int outputs = layer.outputs();
-    int wb = layer.weightBits();
-    int accBits = accumulatorBits(wb);
+    int steps = r.steps;
+    int wb = r.weightBits;
+    int accBits = r.accBits;
+    LayerView view = r.view;
     int batch = Math.min(config.timeBatch(), steps);
-    LayerView view = LayerView.of(layer, cols);
-    LayerResult r = new LayerResult();
-    double weightBits = 0;
-    double spikeBits = 0;
     double psumBits = 0;
-    for (int j0 = 0; j0 < outputs; j0 += cols) {
-      int j1 = Math.min(j0 + cols, outputs);
+    for (int j0 = 0; j0 < r.outputs; j0 += cols) {
+      int j1 = Math.min(j0 + cols, r.outputs);
       for (int t0 = 0; t0 < steps; t0 += batch) {
         int t1 = Math.min(t0 + batch, steps);
-        for (int i0 = 0; i0 < inputs; i0 += rows) {
-          int i1 = Math.min(i0 + rows, inputs);
+        for (int i0 = 0; i0 < r.inputs; i0 += rows) {
+          int i1 = Math.min(i0 + rows, r.inputs);
           double nonZeroTile = view.tileNonZero(i0, i1, j0, j1);
           if (nonZeroTile == 0) {
             continue;
           }
           // The controller scans the tile's spikes of the batch to find the steps worth streaming.
-          spikeBits += nonZeroTile * (t1 - t0) * (i1 - i0);
+          r.spikeBitsRead += nonZeroTile * (t1 - t0) * (i1 - i0);
           double loaded = nonZeroTile * view.anySpike(t0, t1, i0, i1);
           double active = nonZeroTile * view.stepsWithSpike(t0, t1, i0, i1);
           r.computeCycles += loaded * ((i1 - i0) + (rows + cols - 2)) + active;
           r.tileLoads += loaded;
           r.streamed += active;
-          weightBits += view.anySpike(t0, t1, i0, i1)
+          r.weightBitsRead += view.anySpike(t0, t1, i0, i1)
               * (nonZeroTile * (i1 - i0) * (j1 - j0) + view.weightNonZeros(i0, i1, j0, j1) * wb);
           r.pairs += view.pairs(t0, t1, i0, i1, j0, j1);
           psumBits += 2.0 * active * (j1 - j0) * accBits;
         }
       }
     }
-    finishLayer(layer, r, weightBits, spikeBits, accBits);
+    finishLayer(r);
     boolean psumsFit = (long) batch * cols * accBits <= 8L * config.outputBufferBytes();
     if (psumsFit) {
       r.ledger.sram(SramTier.forBytes(config.outputBufferBytes()), psumBits);
@@ -215,41 +199,37 @@ public final class SpikeXSystolicArray implements Accelerator {
     return r;
   }
 
-  private LayerResult outputStationary(LayerWorkload layer) {
+  private LayerPass outputStationary(LayerWorkload layer) {
+    LayerPass r = new LayerPass(layer);
     int rows = config.rows();
     int cols = config.cols();
-    int steps = layer.timeSteps();
-    int inputs = layer.inputs();
-    int outputs = layer.outputs();
-    int wb = layer.weightBits();
-    int accBits = accumulatorBits(wb);
-    LayerView view = LayerView.of(layer, cols);
-    LayerResult r = new LayerResult();
-    double weightBits = 0;
-    double spikeBits = 0;
+    LayerView view = r.view;
     double resultBits = 0;
-    for (int j0 = 0; j0 < outputs; j0 += cols) {
-      int j1 = Math.min(j0 + cols, outputs);
-      for (int t0 = 0; t0 < steps; t0 += rows) {
-        int t1 = Math.min(t0 + rows, steps);
+    for (int j0 = 0; j0 < r.outputs; j0 += cols) {
+      int j1 = Math.min(j0 + cols, r.outputs);
+      for (int t0 = 0; t0 < r.steps; t0 += rows) {
+        int t1 = Math.min(t0 + rows, r.steps);
         double active = view.activeInputs(t0, t1, j0, j1);
         r.computeCycles += active + view.anyActiveInput(t0, t1, j0, j1) * (rows + cols - 2);
         r.streamed += active;
-        spikeBits += (double) (t1 - t0) * inputs;
-        weightBits += active * (j1 - j0) + view.activeInputNonZeros(t0, t1, j0, j1) * wb;
-        r.pairs += view.pairs(t0, t1, 0, inputs, j0, j1);
-        resultBits += (double) (t1 - t0) * (j1 - j0) * accBits;
+        r.spikeBitsRead += (double) (t1 - t0) * r.inputs;
+        r.weightBitsRead += active * (j1 - j0) + view.activeInputNonZeros(t0, t1, j0, j1) * r.weightBits;
+        r.pairs += view.pairs(t0, t1, 0, r.inputs, j0, j1);
+        resultBits += (double) (t1 - t0) * (j1 - j0) * r.accBits;
       }
     }
-    finishLayer(layer, r, weightBits, spikeBits, accBits);
+    finishLayer(r);
     r.ledger.sram(SramTier.forBytes(config.outputBufferBytes()), resultBits);
     return r;
   }
 
   // Accumulates, neuron updates, buffer reads and DRAM traffic common to both dataflows.
-  private void finishLayer(LayerWorkload layer, LayerResult r, double weightBitsRead, double spikeBitsRead,
-      int accBits) {
-    int steps = layer.timeSteps();
+  private void finishLayer(LayerPass r) {
+    LayerWorkload layer = r.layer;
+    int steps = r.steps;
+    int accBits = r.accBits;
+    double weightBitsRead = r.weightBitsRead;
+    double spikeBitsRead = r.spikeBitsRead;
     long neuronUpdates = (long) steps * layer.outputs();
     Operation add = addOf(accBits);
     r.ledger.compute(add, r.pairs + 2.0 * neuronUpdates);

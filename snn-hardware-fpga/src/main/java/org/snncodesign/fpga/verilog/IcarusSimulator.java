@@ -17,20 +17,7 @@ public final class IcarusSimulator {
 
   /** True when {@code iverilog} and {@code vvp} run on this machine. */
   public static boolean available() {
-    return runs("iverilog", "-V") && runs("vvp", "-V");
-  }
-
-  private static boolean runs(String... command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return ExternalTool.runs("iverilog", "-V") && ExternalTool.runs("vvp", "-V");
   }
 
   /**

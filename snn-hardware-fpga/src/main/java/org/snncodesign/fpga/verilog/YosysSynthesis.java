@@ -22,16 +22,7 @@ public final class YosysSynthesis {
 
   /** True when {@code yosys} runs on this machine. */
   public static boolean available() {
-    try {
-      Process p = new ProcessBuilder("yosys", "-V").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return ExternalTool.runs("yosys", "-V");
   }
 
   /** Synthesises {@code source} (in {@code dir}) with top module {@code top}; returns the fabric it uses. */

@@ -68,16 +68,7 @@ class FireFlySArrayTest {
     Random random = new Random(5);
     SpikeRaster spikes = TestWorkloads.randomRaster(random, 5, 300, 0.15);
     CsrMatrix w = TestWorkloads.randomWeights(random, 300, 90, 0.2, 7);
-    long expected = 0;
-    for (int t = 0; t < 5; t++) {
-      for (int i = 0; i < 300; i++) {
-        for (int j = 0; j < 90; j++) {
-          if (spikes.get(t, i) && w.get(i, j) != 0) {
-            expected++;
-          }
-        }
-      }
-    }
+    long expected = TestWorkloads.synapticPairs(spikes, w);
     for (int width : new int[] {8, 16, 32, 64}) {
       HardwareReport report = new FireFlySArray(FireFlyConfig.DEFAULT.withDetector(width, 1).withArray(3, 7))
           .evaluate(single(spikes, w, 4), E);

@@ -92,14 +92,7 @@ class SpikeXSystolicArrayTest {
     Random random = new Random(7);
     SpikeRaster spikes = TestWorkloads.randomRaster(random, 6, 150, 0.2);
     CsrMatrix weights = TestWorkloads.randomWeights(random, 150, 70, 0.3, 7);
-    long expected = 0;
-    for (int t = 0; t < 6; t++) {
-      for (int i = 0; i < 150; i++) {
-        if (spikes.get(t, i)) {
-          expected += weights.rowPointers()[i + 1] - weights.rowPointers()[i];
-        }
-      }
-    }
+    long expected = TestWorkloads.synapticPairs(spikes, weights);
     for (Dataflow d : Dataflow.values()) {
       HardwareReport report = new SpikeXSystolicArray(SystolicConfig.DEFAULT.withArray(8, 16).withDataflow(d))
           .evaluate(single(spikes, weights, 4), E);

@@ -1,0 +1,54 @@
+package org.snncodesign.fpga.search;
+
+import java.util.List;
+import org.snncodesign.api.Checks;
+import org.snncodesign.api.hardware.Accelerator;
+
+/**
+ * A design space of listed values per parameter around a base design point, the shape of every array family's
+ * space: a genome picks one listed value per parameter, and the family turns those values into an accelerator.
+ *
+ * @param <C> the family's design point type
+ */
+abstract class ListedDesignSpace<C> implements DesignSpace {
+  private final String name;
+  private final List<DesignParameter> parameters;
+  /** The design point the genes modify; what the space does not search comes from it. */
+  final C base;
+
+  ListedDesignSpace(String name, List<DesignParameter> parameters, C base) {
+    this.name = name;
+    this.parameters = parameters;
+    this.base = base;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public List<DesignParameter> parameters() {
+    return parameters;
+  }
+
+  @Override
+  public Accelerator build(int[] genes) {
+    Checks.checkArgument(genes.length == parameters.size(), "expected %d genes, got %d", parameters.size(),
+        genes.length);
+    return decode(genes);
+  }
+
+  /** The accelerator of a genome of the right length. */
+  abstract Accelerator decode(int[] genes);
+
+  /** The listed value gene {@code k} selects, as written. */
+  final String text(int[] genes, int k) {
+    return parameters.get(k).values().get(genes[k]);
+  }
+
+  /** The listed value gene {@code k} selects, for an integer parameter. */
+  final int value(int[] genes, int k) {
+    return Integer.parseInt(text(genes, k));
+  }
+}
