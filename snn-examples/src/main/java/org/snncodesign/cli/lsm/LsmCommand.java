@@ -81,6 +81,10 @@ public final class LsmCommand implements Callable<Integer> {
   @Option(names = "--bins", defaultValue = "0", description = "Liquid-state time bins (0: 4 digits, 8 fsdd).")
   int bins;
 
+  @Option(names = "--tail", defaultValue = "10",
+      description = "Steps simulated after each input ends, the liquid's fading memory (default 10).")
+  int tail;
+
   @Option(names = "--max-samples", defaultValue = "0", description = "Use at most this many samples (0: all).")
   int maxSamples;
 
@@ -120,6 +124,7 @@ public final class LsmCommand implements Callable<Integer> {
     report.put("dataset", task.name());
     report.put("liquid", liquid.toString());
     report.put("bins", stateBins);
+    report.put("tail_steps", tail);
     report.put("ranking", ranking);
     report.put("rewired", rewire);
     report.put("keep_fraction", keep);
@@ -155,7 +160,7 @@ public final class LsmCommand implements Callable<Integer> {
     report.put("train_samples", train.length);
     report.put("test_samples", test.length);
     PruningStudy study = new PruningStudy(task.inputsOf(train), task.labelsOf(train), task.inputsOf(test),
-        task.labelsOf(test), task.classes(), stateBins, 10, LAMBDAS, 3, seed, LsmCommand::progress);
+        task.labelsOf(test), task.classes(), stateBins, tail, LAMBDAS, 3, seed, LsmCommand::progress);
     long start = System.nanoTime();
     PruningStudy.Evaluation full = study.evaluate(liquid, 1, NeuronRanking.ACTIVITY, false);
     double[] score = InactiveNeuronPruner.scores(rank, full.activity(), full.readout(), stateBins);
@@ -215,7 +220,7 @@ public final class LsmCommand implements Callable<Integer> {
     }
     report.put("split", "leave one speaker out (" + speakers.size() + " folds)");
     long start = System.nanoTime();
-    Features all = LiquidStates.compute(new LiquidSimulator(liquid, 10), task.inputs(), stateBins);
+    Features all = LiquidStates.compute(new LiquidSimulator(liquid, tail), task.inputs(), stateBins);
     int n = liquid.neurons();
     int kept = Math.max(1, (int) Math.round(keep * n));
     double lambda = -1;
@@ -253,7 +258,7 @@ public final class LsmCommand implements Callable<Integer> {
       int[] keepers = InactiveNeuronPruner.keepTop(score, kept);
       Liquid pruned = rewire ? AdaptiveReconnection.prune(liquid, keepers)
           : InactiveNeuronPruner.prune(liquid, keepers);
-      LiquidSimulator small = new LiquidSimulator(pruned, 10);
+      LiquidSimulator small = new LiquidSimulator(pruned, tail);
       Features prunedTrain = LiquidStates.compute(small, task.inputsOf(train), stateBins);
       Features prunedTest = LiquidStates.compute(small, task.inputsOf(test), stateBins);
       double after = RidgeRegression.fit(prunedTrain, yTrain, task.classes(), lambda).accuracy(prunedTest, yTest);
