@@ -7,9 +7,21 @@ import org.snncodesign.api.spike.SpikeRaster;
  * caller's scratch array so the kernel's loops see plain {@code int[]} whatever the spike format.
  */
 abstract class SpikeRows {
-  abstract int rows();
+  private final int rows;
+  private final int cols;
 
-  abstract int cols();
+  SpikeRows(int rows, int cols) {
+    this.rows = rows;
+    this.cols = cols;
+  }
+
+  final int rows() {
+    return rows;
+  }
+
+  final int cols() {
+    return cols;
+  }
 
   /** Total spikes (for the work estimate that decides on parallelism). */
   abstract long count();
@@ -45,19 +57,10 @@ abstract class SpikeRows {
     private final int wordsPerStep;
 
     Bits(SpikeRaster raster) {
+      super(raster.timeSteps(), raster.neurons());
       this.raster = raster;
       this.words = raster.words();
       this.wordsPerStep = raster.wordsPerStep();
-    }
-
-    @Override
-    int rows() {
-      return raster.timeSteps();
-    }
-
-    @Override
-    int cols() {
-      return raster.neurons();
     }
 
     @Override
@@ -86,18 +89,9 @@ abstract class SpikeRows {
     private final int[] pointers;
 
     Lists(SpikeIndexLists lists) {
+      super(lists.rows(), lists.cols());
       this.lists = lists;
       this.pointers = lists.rowPointers();
-    }
-
-    @Override
-    int rows() {
-      return lists.rows();
-    }
-
-    @Override
-    int cols() {
-      return lists.cols();
     }
 
     @Override
