@@ -39,6 +39,7 @@ final class LifPopulation implements SynapticPopulation {
   private final int[] refractoryLeft;
   private final float[] refractoryHeld;
   private int refractoryCount;
+  private final boolean[] inRefractoryList;
   // Neurons at or above threshold in this step, before firing.
   private final int[] candidates;
 
@@ -72,6 +73,7 @@ final class LifPopulation implements SynapticPopulation {
     this.refractoryLeft = new int[size];
     this.refractoryHeld = new float[size];
     this.candidates = new int[size];
+    this.inRefractoryList = new boolean[size];
     this.adaptation = new float[adaptive ? size : 0];
     this.zeros = new float[size];
     reset();
@@ -166,6 +168,8 @@ final class LifPopulation implements SynapticPopulation {
         refractoryLeft[n] = left;
         refractoryHeld[n] = refractoryHeld[k];
         n++;
+      } else {
+        inRefractoryList[i] = false;
       }
     }
     refractoryCount = n;
@@ -192,7 +196,10 @@ final class LifPopulation implements SynapticPopulation {
       }
     }
     for (int k = 0; k < c; k++) {
-      count += fire(found[k], vs, spikes, inE, inI);
+      // A clamped potential at or above threshold (reset by subtraction of a huge input) must not fire again.
+      if (!inRefractoryList[found[k]] || !(Math.abs(vs[found[k]]) <= Float.MAX_VALUE)) {
+        count += fire(found[k], vs, spikes, inE, inI);
+      }
     }
     if (adaptive) {
       for (int k = 0; k < size; k++) {
@@ -222,6 +229,7 @@ final class LifPopulation implements SynapticPopulation {
       refractoryNeuron[refractoryCount] = i;
       refractoryLeft[refractoryCount] = refractorySteps;
       refractoryHeld[refractoryCount++] = vi;
+      inRefractoryList[i] = true;
     }
     return 1;
   }
@@ -258,6 +266,7 @@ final class LifPopulation implements SynapticPopulation {
     Arrays.fill(currentE, 0f);
     Arrays.fill(currentI, 0f);
     refractoryCount = 0;
+    Arrays.fill(inRefractoryList, false);
     Arrays.fill(adaptation, 0f);
   }
 }

@@ -54,6 +54,15 @@ class LeakyIntegrateAndFireTest {
   }
 
   @Test
+  @DisplayName("With reset by subtraction a residue above threshold still waits out the refractory period")
+  void subtractionResidueRespectsRefractoriness() {
+    NeuronPopulation p = model.create(1, NeuronParameters.withDt(1e-4).with("t_ref", 0.005)
+        .with("reset_by_subtraction", 1));
+    List<List<Integer>> times = Spikes.drive(p, new float[] {1000f}, 1_000);
+    assertThat(Spikes.intervals(times.get(0))).isNotEmpty().containsOnly(50);
+  }
+
+  @Test
   @DisplayName("The membrane is clamped to v_reset during refractoriness")
   void potentialIsClampedWhileRefractory() {
     NeuronPopulation p = model.create(1, NeuronParameters.withDt(1e-4).with("t_ref", 0.001)
