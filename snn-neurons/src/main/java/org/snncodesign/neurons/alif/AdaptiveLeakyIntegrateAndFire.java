@@ -2,12 +2,10 @@ package org.snncodesign.neurons.alif;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.snncodesign.api.ApiVersion;
-import org.snncodesign.api.neuron.NeuronModel;
-import org.snncodesign.api.neuron.NeuronParameters;
 import org.snncodesign.api.neuron.NeuronPopulation;
 import org.snncodesign.neurons.lif.LeakyIntegrateAndFire;
 import org.snncodesign.neurons.lif.LifPopulations;
+import org.snncodesign.neurons.model.AbstractNeuronModel;
 import org.snncodesign.neurons.model.ModelParameters;
 
 /**
@@ -23,29 +21,16 @@ import org.snncodesign.neurons.model.ModelParameters;
  * <p>The membrane follows the LIF equations exactly. Parameters: all of {@code lif}, plus {@code beta} (threshold
  * increment per spike in units of v, default 0.2) and {@code tau_adapt} (s, default 0.2).
  */
-public final class AdaptiveLeakyIntegrateAndFire implements NeuronModel {
+public final class AdaptiveLeakyIntegrateAndFire extends AbstractNeuronModel {
   static final String NAME = "alif";
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
-  public AdaptiveLeakyIntegrateAndFire() {}
-
-  @Override
-  public String name() {
-    return NAME;
+  public AdaptiveLeakyIntegrateAndFire() {
+    super(NAME, "adaptive leaky integrate-and-fire: threshold v_th + beta a, a decaying with tau_adapt",
+        defaults());
   }
 
-  @Override
-  public String description() {
-    return "adaptive leaky integrate-and-fire: threshold v_th + beta a, a decaying with tau_adapt";
-  }
-
-  @Override
-  public ApiVersion apiVersion() {
-    return new ApiVersion(1, 0);
-  }
-
-  @Override
-  public Map<String, Double> defaultParameters() {
+  private static Map<String, Double> defaults() {
     Map<String, Double> d = new LinkedHashMap<>(new LeakyIntegrateAndFire().defaultParameters());
     d.put("beta", 0.2);
     d.put("tau_adapt", 0.2);
@@ -53,8 +38,7 @@ public final class AdaptiveLeakyIntegrateAndFire implements NeuronModel {
   }
 
   @Override
-  public NeuronPopulation create(int size, NeuronParameters parameters) {
-    ModelParameters p = ModelParameters.resolve(NAME, defaultParameters(), parameters);
+  protected NeuronPopulation create(int size, ModelParameters p) {
     double beta = p.nonNegative("beta");
     double tauAdapt = p.positive("tau_adapt");
     return LifPopulations.create(NAME, ModelParameters.size(size), p, beta, tauAdapt);

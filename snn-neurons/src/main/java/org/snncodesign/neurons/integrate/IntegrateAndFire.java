@@ -2,10 +2,8 @@ package org.snncodesign.neurons.integrate;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.snncodesign.api.ApiVersion;
-import org.snncodesign.api.neuron.NeuronModel;
-import org.snncodesign.api.neuron.NeuronParameters;
 import org.snncodesign.api.neuron.NeuronPopulation;
+import org.snncodesign.neurons.model.AbstractNeuronModel;
 import org.snncodesign.neurons.model.ModelParameters;
 
 /**
@@ -22,29 +20,15 @@ import org.snncodesign.neurons.model.ModelParameters;
  * {@code reset_by_subtraction} (0 or 1, default 0), {@code t_ref} (refractory period in s, default 0: while
  * {@code t - t_spike < t_ref} the input is ignored and v stays at its reset value).
  */
-public final class IntegrateAndFire implements NeuronModel {
+public final class IntegrateAndFire extends AbstractNeuronModel {
   static final String NAME = "if";
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
-  public IntegrateAndFire() {}
-
-  @Override
-  public String name() {
-    return NAME;
+  public IntegrateAndFire() {
+    super(NAME, "integrate-and-fire (perfect integrator) with reset to v_reset or by subtraction", defaults());
   }
 
-  @Override
-  public String description() {
-    return "integrate-and-fire (perfect integrator) with reset to v_reset or by subtraction";
-  }
-
-  @Override
-  public ApiVersion apiVersion() {
-    return new ApiVersion(1, 0);
-  }
-
-  @Override
-  public Map<String, Double> defaultParameters() {
+  private static Map<String, Double> defaults() {
     Map<String, Double> d = new LinkedHashMap<>();
     d.put("v_th", 1.0);
     d.put("v_reset", 0.0);
@@ -54,8 +38,7 @@ public final class IntegrateAndFire implements NeuronModel {
   }
 
   @Override
-  public NeuronPopulation create(int size, NeuronParameters parameters) {
-    ModelParameters p = ModelParameters.resolve(NAME, defaultParameters(), parameters);
+  protected NeuronPopulation create(int size, ModelParameters p) {
     p.requireBelow("v_reset", "v_th");
     return new IntegrateAndFirePopulation(ModelParameters.size(size), p.dt(), (float) p.get("v_th"),
         (float) p.get("v_reset"), p.flag("reset_by_subtraction"), p.steps("t_ref"));

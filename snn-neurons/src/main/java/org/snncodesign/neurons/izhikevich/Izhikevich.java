@@ -2,10 +2,8 @@ package org.snncodesign.neurons.izhikevich;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.snncodesign.api.ApiVersion;
-import org.snncodesign.api.neuron.NeuronModel;
-import org.snncodesign.api.neuron.NeuronParameters;
 import org.snncodesign.api.neuron.NeuronPopulation;
+import org.snncodesign.neurons.model.AbstractNeuronModel;
 import org.snncodesign.neurons.model.ModelParameters;
 
 /**
@@ -24,29 +22,16 @@ import org.snncodesign.neurons.model.ModelParameters;
  * spiking; fast spiking a = 0.1, d = 2; chattering c = -50, d = 2; intrinsically bursting c = -55, d = 4.
  * {@code v_peak} (30) is the spike cut-off and {@code v_init} (-65) the resting start, with u = b v_init.
  */
-public final class Izhikevich implements NeuronModel {
+public final class Izhikevich extends AbstractNeuronModel {
   static final String NAME = "izhikevich";
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
-  public Izhikevich() {}
-
-  @Override
-  public String name() {
-    return NAME;
+  public Izhikevich() {
+    super(NAME, "Izhikevich (2003) two-variable model: regular/fast spiking, chattering, bursting via a, b, c, d",
+        defaults());
   }
 
-  @Override
-  public String description() {
-    return "Izhikevich (2003) two-variable model: regular/fast spiking, chattering, bursting via a, b, c, d";
-  }
-
-  @Override
-  public ApiVersion apiVersion() {
-    return new ApiVersion(1, 0);
-  }
-
-  @Override
-  public Map<String, Double> defaultParameters() {
+  private static Map<String, Double> defaults() {
     Map<String, Double> d = new LinkedHashMap<>();
     d.put("a", 0.02);
     d.put("b", 0.2);
@@ -58,8 +43,7 @@ public final class Izhikevich implements NeuronModel {
   }
 
   @Override
-  public NeuronPopulation create(int size, NeuronParameters parameters) {
-    ModelParameters p = ModelParameters.resolve(NAME, defaultParameters(), parameters);
+  protected NeuronPopulation create(int size, ModelParameters p) {
     p.requireBelow("c", "v_peak");
     return new IzhikevichPopulation(ModelParameters.size(size), p.dt(), (float) p.positive("a"),
         (float) p.get("b"), (float) p.get("c"), (float) p.get("d"), (float) p.get("v_peak"),

@@ -1,15 +1,12 @@
 package org.snncodesign.neurons.izhikevich;
 
 import java.util.Arrays;
+import org.snncodesign.neurons.model.AbstractSynapticPopulation;
 import org.snncodesign.neurons.model.InputChecks;
-import org.snncodesign.neurons.model.SynapticPopulation;
 
 /** State of {@link Izhikevich} neurons. */
-final class IzhikevichPopulation implements SynapticPopulation {
-  private static final String MODEL = Izhikevich.NAME;
+final class IzhikevichPopulation extends AbstractSynapticPopulation {
   private static final double MAX_SUBSTEP_MS = 0.1;
-  private final int size;
-  private final double dt;
   private final int substeps;
   private final float h;
   private final float a;
@@ -18,12 +15,10 @@ final class IzhikevichPopulation implements SynapticPopulation {
   private final float d;
   private final float vPeak;
   private final float vInit;
-  private final float[] v;
   private final float[] u;
 
   IzhikevichPopulation(int size, double dt, float a, float b, float c, float d, float vPeak, float vInit) {
-    this.size = size;
-    this.dt = dt;
+    super(Izhikevich.NAME, size, dt, 1);
     double dtMs = dt * 1000;
     this.substeps = (int) Math.max(1, Math.ceil(dtMs / MAX_SUBSTEP_MS - 1e-9));
     if (substeps > 1_000_000) {
@@ -36,46 +31,17 @@ final class IzhikevichPopulation implements SynapticPopulation {
     this.d = d;
     this.vPeak = vPeak;
     this.vInit = vInit;
-    this.v = new float[size];
     this.u = new float[size];
     reset();
   }
 
   @Override
-  public int size() {
-    return size;
-  }
-
-  @Override
-  public double dt() {
-    return dt;
-  }
-
-  @Override
-  public int channels() {
-    return 1;
-  }
-
-  @Override
-  public int step(float[][] inputs, long[] spikes) {
-    InputChecks.channels(MODEL, size, 1, inputs, spikes);
-    return advance(inputs[0], spikes);
-  }
-
-  @Override
-  public int step(float[] input, long[] spikes) {
-    InputChecks.shapes(MODEL, size, input, spikes);
-    return advance(input, spikes);
-  }
-
-  private int advance(float[] input, long[] spikes) {
+  protected int advance(float[][] inputs, long[] spikes) {
+    float[] input = inputs[0];
+    clearSpikes(spikes);
     int count = 0;
-    long word = 0;
     for (int i = 0; i < size; i++) {
-      float current = input[i];
-      if (!(Math.abs(current) <= Float.MAX_VALUE)) {
-        throw InputChecks.notFinite(MODEL, i, current);
-      }
+      float current = InputChecks.finite(model, i, input[i]);
       float vi = v[i];
       float ui = u[i];
       boolean spiked = false;
@@ -93,34 +59,16 @@ final class IzhikevichPopulation implements SynapticPopulation {
       v[i] = vi;
       u[i] = ui;
       if (spiked) {
-        word |= 1L << i;
+        spikes[i >>> 6] |= 1L << i;
         count++;
       }
-      if ((i & 63) == 63) {
-        spikes[i >>> 6] = word;
-        word = 0;
-      }
-    }
-    if ((size & 63) != 0) {
-      spikes[size >>> 6] = word;
     }
     return count;
-  }
-
-  @Override
-  public float[] membranePotential() {
-    return v;
   }
 
   /** The recovery variable u per neuron (a live view). */
   float[] recovery() {
     return u;
-  }
-
-  @Override
-  public void setMembranePotential(float[] potentials) {
-    InputChecks.potentials(MODEL, size, potentials);
-    System.arraycopy(potentials, 0, v, 0, size);
   }
 
   @Override

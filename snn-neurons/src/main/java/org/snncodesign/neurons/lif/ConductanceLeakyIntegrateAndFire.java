@@ -2,10 +2,8 @@ package org.snncodesign.neurons.lif;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.snncodesign.api.ApiVersion;
-import org.snncodesign.api.neuron.NeuronModel;
-import org.snncodesign.api.neuron.NeuronParameters;
 import org.snncodesign.api.neuron.NeuronPopulation;
+import org.snncodesign.neurons.model.AbstractNeuronModel;
 import org.snncodesign.neurons.model.ModelParameters;
 
 /**
@@ -27,29 +25,15 @@ import org.snncodesign.neurons.model.ModelParameters;
  * (-60), {@code v_reset} (-60), {@code v_th} (-50), {@code t_ref} (0.005), {@code e_e} (0), {@code e_i} (-80),
  * {@code tau_syn_e} (0.005), {@code tau_syn_i} (0.01), {@code R} (1).
  */
-public final class ConductanceLeakyIntegrateAndFire implements NeuronModel {
+public final class ConductanceLeakyIntegrateAndFire extends AbstractNeuronModel {
   static final String NAME = "lif-cond";
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
-  public ConductanceLeakyIntegrateAndFire() {}
-
-  @Override
-  public String name() {
-    return NAME;
+  public ConductanceLeakyIntegrateAndFire() {
+    super(NAME, "leaky integrate-and-fire with conductance-based exponential synapses (COBA)", defaults());
   }
 
-  @Override
-  public String description() {
-    return "leaky integrate-and-fire with conductance-based exponential synapses (COBA)";
-  }
-
-  @Override
-  public ApiVersion apiVersion() {
-    return new ApiVersion(1, 0);
-  }
-
-  @Override
-  public Map<String, Double> defaultParameters() {
+  private static Map<String, Double> defaults() {
     Map<String, Double> d = new LinkedHashMap<>();
     d.put("tau_m", 0.02);
     d.put("v_rest", -60.0);
@@ -65,8 +49,7 @@ public final class ConductanceLeakyIntegrateAndFire implements NeuronModel {
   }
 
   @Override
-  public NeuronPopulation create(int size, NeuronParameters parameters) {
-    ModelParameters p = ModelParameters.resolve(NAME, defaultParameters(), parameters);
+  protected NeuronPopulation create(int size, ModelParameters p) {
     return new ConductanceLifPopulation(ModelParameters.size(size), p);
   }
 }

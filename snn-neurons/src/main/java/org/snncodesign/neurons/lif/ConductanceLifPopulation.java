@@ -1,15 +1,12 @@
 package org.snncodesign.neurons.lif;
 
 import java.util.Arrays;
+import org.snncodesign.neurons.model.AbstractSynapticPopulation;
 import org.snncodesign.neurons.model.InputChecks;
 import org.snncodesign.neurons.model.ModelParameters;
-import org.snncodesign.neurons.model.SynapticPopulation;
 
 /** State of {@link ConductanceLeakyIntegrateAndFire} neurons. */
-final class ConductanceLifPopulation implements SynapticPopulation {
-  private static final String MODEL = ConductanceLeakyIntegrateAndFire.NAME;
-  private final int size;
-  private final double dt;
+final class ConductanceLifPopulation extends AbstractSynapticPopulation {
   private final double dtOverTauM;
   private final float vRest;
   private final float vTh;
@@ -20,15 +17,13 @@ final class ConductanceLifPopulation implements SynapticPopulation {
   private final float decayE;
   private final float decayI;
   private final int refractorySteps;
-  private final float[] v;
   private final float[] gE;
   private final float[] gI;
   private final int[] refractory;
-  private final float[] zeros;
 
   ConductanceLifPopulation(int size, ModelParameters p) {
-    this.size = size;
-    this.dt = p.dt();
+    super(ConductanceLeakyIntegrateAndFire.NAME, size, p.dt(), 3);
+    double dt = p.dt();
     double tauM = p.positive("tau_m");
     this.dtOverTauM = dt / tauM;
     p.requireBelow("v_reset", "v_th");
@@ -41,61 +36,28 @@ final class ConductanceLifPopulation implements SynapticPopulation {
     this.decayE = (float) Math.exp(-dt / p.positive("tau_syn_e"));
     this.decayI = (float) Math.exp(-dt / p.positive("tau_syn_i"));
     this.refractorySteps = p.steps("t_ref");
-    this.v = new float[size];
     this.gE = new float[size];
     this.gI = new float[size];
     this.refractory = new int[size];
-    this.zeros = new float[size];
     reset();
   }
 
+  /** Channel 0 adds to g_e, channel 1 to g_i, channel 2 is an external current held over the step. */
   @Override
-  public int size() {
-    return size;
-  }
-
-  @Override
-  public double dt() {
-    return dt;
-  }
-
-  @Override
-  public int channels() {
-    return 3;
-  }
-
-  @Override
-  public int step(float[] input, long[] spikes) {
-    InputChecks.shapes(MODEL, size, input, spikes);
-    return advance(input, zeros, zeros, spikes);
-  }
-
-  @Override
-  public int step(float[][] inputs, long[] spikes) {
-    InputChecks.channels(MODEL, size, 3, inputs, spikes);
-    return advance(inputs[0], inputs[1], inputs[2], spikes);
-  }
-
-  private int advance(float[] inE, float[] inI, float[] current, long[] spikes) {
+  protected int advance(float[][] inputs, long[] spikes) {
+    float[] inE = inputs[0];
+    float[] inI = inputs[1];
+    float[] current = inputs[2];
+    clearSpikes(spikes);
     int count = 0;
-    long word = 0;
     for (int i = 0; i < size; i++) {
-      float xe = inE[i];
-      float xi = inI[i];
-      float xc = current[i];
-      if (!(Math.abs(xe) <= Float.MAX_VALUE)) {
-        throw InputChecks.notFinite(MODEL, i, xe);
-      }
-      if (!(Math.abs(xi) <= Float.MAX_VALUE)) {
-        throw InputChecks.notFinite(MODEL, i, xi);
-      }
-      if (!(Math.abs(xc) <= Float.MAX_VALUE)) {
-        throw InputChecks.notFinite(MODEL, i, xc);
-      }
+      float xe = InputChecks.finite(model, i, inE[i]);
+      float xi = InputChecks.finite(model, i, inI[i]);
+      float xc = InputChecks.finite(model, i, current[i]);
       float ge = gE[i] + xe;
       float gi = gI[i] + xi;
       float vi = v[i];
-      if (refractory[i] == 0 || --refractory[i] == 0) {
+      if (!stillRefractory(refractory, i)) {
         float total = 1f + ge + gi;
         float vInf = (vRest + ge * eE + gi * eI + r * xc) / total;
         vi = vInf + (vi - vInf) * (float) Math.exp(-dtOverTauM * total);
@@ -105,30 +67,12 @@ final class ConductanceLifPopulation implements SynapticPopulation {
       if (vi >= vTh) {
         vi = vReset;
         refractory[i] = refractorySteps;
-        word |= 1L << i;
+        spikes[i >>> 6] |= 1L << i;
         count++;
       }
       v[i] = vi;
-      if ((i & 63) == 63) {
-        spikes[i >>> 6] = word;
-        word = 0;
-      }
-    }
-    if ((size & 63) != 0) {
-      spikes[size >>> 6] = word;
     }
     return count;
-  }
-
-  @Override
-  public float[] membranePotential() {
-    return v;
-  }
-
-  @Override
-  public void setMembranePotential(float[] potentials) {
-    InputChecks.potentials(MODEL, size, potentials);
-    System.arraycopy(potentials, 0, v, 0, size);
   }
 
   @Override

@@ -2,10 +2,8 @@ package org.snncodesign.neurons.lif;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.snncodesign.api.ApiVersion;
-import org.snncodesign.api.neuron.NeuronModel;
-import org.snncodesign.api.neuron.NeuronParameters;
 import org.snncodesign.api.neuron.NeuronPopulation;
+import org.snncodesign.neurons.model.AbstractNeuronModel;
 import org.snncodesign.neurons.model.ModelParameters;
 
 /**
@@ -29,30 +27,12 @@ import org.snncodesign.neurons.model.ModelParameters;
  * {@code v_reset} (0), {@code v_th} (1), {@code t_ref} (0), {@code R} (1), {@code tau_syn_e} (0),
  * {@code tau_syn_i} (0), {@code reset_by_subtraction} (0).
  */
-public final class LeakyIntegrateAndFire implements NeuronModel {
+public final class LeakyIntegrateAndFire extends AbstractNeuronModel {
   static final String NAME = "lif";
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
-  public LeakyIntegrateAndFire() {}
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String description() {
-    return "leaky integrate-and-fire, current-based exponential synapses, exact integration";
-  }
-
-  @Override
-  public ApiVersion apiVersion() {
-    return new ApiVersion(1, 0);
-  }
-
-  @Override
-  public Map<String, Double> defaultParameters() {
-    return defaults();
+  public LeakyIntegrateAndFire() {
+    super(NAME, "leaky integrate-and-fire, current-based exponential synapses, exact integration", defaults());
   }
 
   static Map<String, Double> defaults() {
@@ -70,8 +50,7 @@ public final class LeakyIntegrateAndFire implements NeuronModel {
   }
 
   @Override
-  public NeuronPopulation create(int size, NeuronParameters parameters) {
-    ModelParameters p = ModelParameters.resolve(NAME, defaultParameters(), parameters);
+  protected NeuronPopulation create(int size, ModelParameters p) {
     return new LifPopulation(NAME, ModelParameters.size(size), p, 0, 1);
   }
 }

@@ -1,18 +1,15 @@
 package org.snncodesign.neurons.lif;
 
 import java.util.Arrays;
+import org.snncodesign.neurons.model.AbstractSynapticPopulation;
 import org.snncodesign.neurons.model.InputChecks;
 import org.snncodesign.neurons.model.ModelParameters;
-import org.snncodesign.neurons.model.SynapticPopulation;
 
 /**
  * State of current-based LIF neurons, optionally with an adaptive threshold, integrated exactly over each step
  * (see {@link LeakyIntegrateAndFire} and {@link AdaptiveLeakyIntegrateAndFire} for the equations).
  */
-final class LifPopulation implements SynapticPopulation {
-  private final String model;
-  private final int size;
-  private final double dt;
+final class LifPopulation extends AbstractSynapticPopulation {
   private final float vRest;
   private final float vTh;
   private final float vReset;
@@ -29,11 +26,9 @@ final class LifPopulation implements SynapticPopulation {
   private final float beta;
   private final float decayA;
 
-  private final float[] v;
   private final float[] currentE;
   private final float[] currentI;
   private final float[] adaptation;
-  private final float[] zeros;
   // Refractory neurons as a compact list (few at a time): index, steps left, clamped potential.
   private final int[] refractoryNeuron;
   private final int[] refractoryLeft;
@@ -44,9 +39,8 @@ final class LifPopulation implements SynapticPopulation {
   private final int[] candidates;
 
   LifPopulation(String model, int size, ModelParameters p, double beta, double tauAdapt) {
-    this.model = model;
-    this.size = size;
-    this.dt = p.dt();
+    super(model, size, p.dt(), 2);
+    double dt = p.dt();
     double tauM = p.positive("tau_m");
     double r = p.get("R");
     double tauE = p.nonNegative("tau_syn_e");
@@ -66,7 +60,6 @@ final class LifPopulation implements SynapticPopulation {
     this.adaptive = beta > 0;
     this.beta = (float) beta;
     this.decayA = adaptive ? (float) Math.exp(-dt / tauAdapt) : 0f;
-    this.v = new float[size];
     this.currentE = new float[size];
     this.currentI = new float[size];
     this.refractoryNeuron = new int[size];
@@ -75,7 +68,6 @@ final class LifPopulation implements SynapticPopulation {
     this.candidates = new int[size];
     this.inRefractoryList = new boolean[size];
     this.adaptation = new float[adaptive ? size : 0];
-    this.zeros = new float[size];
     reset();
   }
 
@@ -99,33 +91,6 @@ final class LifPopulation implements SynapticPopulation {
     return r * tauSyn / (tauSyn - tauM) * (Math.exp(-dt / tauSyn) - Math.exp(-dt / tauM));
   }
 
-  @Override
-  public int size() {
-    return size;
-  }
-
-  @Override
-  public double dt() {
-    return dt;
-  }
-
-  @Override
-  public int channels() {
-    return 2;
-  }
-
-  @Override
-  public int step(float[] input, long[] spikes) {
-    InputChecks.shapes(model, size, input, spikes);
-    return advance(input, zeros, spikes);
-  }
-
-  @Override
-  public int step(float[][] inputs, long[] spikes) {
-    InputChecks.channels(model, size, 2, inputs, spikes);
-    return advance(inputs[0], inputs[1], spikes);
-  }
-
   /*
    * One step in three passes so that the bulk of the work vectorises (C2 SuperWord):
    *  A. integrate every neuron exactly (straight-line float arithmetic over parallel arrays);
@@ -133,7 +98,10 @@ final class LifPopulation implements SynapticPopulation {
    *  C. threshold: collect the neurons at or above threshold (a rarely taken branch), then fire them.
    * A non-finite input makes v NaN in pass A; passes B and C detect it and name the input.
    */
-  private int advance(float[] inE, float[] inI, long[] spikes) {
+  @Override
+  protected int advance(float[][] inputs, long[] spikes) {
+    float[] inE = inputs[0];
+    float[] inI = inputs[1];
     float[] vs = v;
     float[] ce = currentE;
     float[] ci = currentI;
@@ -173,8 +141,7 @@ final class LifPopulation implements SynapticPopulation {
       }
     }
     refractoryCount = n;
-    int words = (size + 63) >>> 6;
-    java.util.Arrays.fill(spikes, 0, words, 0L);
+    clearSpikes(spikes);
     int count = 0;
     float[] a = adaptation;
     // Spikes are rare: first collect the candidates in a tight loop with one well-predicted branch (NaN fails
@@ -205,7 +172,7 @@ final class LifPopulation implements SynapticPopulation {
       for (int k = 0; k < size; k++) {
         a[k] *= decayA;
       }
-      for (int w = 0; w < words; w++) {
+      for (int w = 0, words = (size + 63) >>> 6; w < words; w++) {
         long word = spikes[w];
         while (word != 0) {
           a[(w << 6) + Long.numberOfTrailingZeros(word)] += 1f;
@@ -242,17 +209,6 @@ final class LifPopulation implements SynapticPopulation {
           + "') became " + v[neuron] + "; input current too large");
     }
     return InputChecks.notFinite(model, neuron, bad);
-  }
-
-  @Override
-  public float[] membranePotential() {
-    return v;
-  }
-
-  @Override
-  public void setMembranePotential(float[] potentials) {
-    InputChecks.potentials(model, size, potentials);
-    System.arraycopy(potentials, 0, v, 0, size);
   }
 
   /** The adaptation variable a per neuron (empty without adaptation); a live view. */

@@ -28,6 +28,14 @@ public final class InputChecks {
     }
   }
 
+  /** Returns {@code value} if finite; otherwise throws {@link #notFinite} (called from step loops). */
+  public static float finite(String model, int neuron, float value) {
+    if (!(Math.abs(value) <= Float.MAX_VALUE)) {
+      throw notFinite(model, neuron, value);
+    }
+    return value;
+  }
+
   /** Thrown from a step loop that met a NaN or infinite input. */
   public static IllegalArgumentException notFinite(String model, int neuron, float value) {
     return new IllegalArgumentException("input current of neuron " + neuron + " (model '" + model

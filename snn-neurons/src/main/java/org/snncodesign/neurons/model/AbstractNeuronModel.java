@@ -1,0 +1,63 @@
+package org.snncodesign.neurons.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.snncodesign.api.ApiVersion;
+import org.snncodesign.api.neuron.NeuronModel;
+import org.snncodesign.api.neuron.NeuronParameters;
+import org.snncodesign.api.neuron.NeuronPopulation;
+
+/**
+ * Skeleton of a {@link NeuronModel} plugin of API version 1.0: it holds the plugin name, the description and the
+ * default parameters (in the order the model's Javadoc lists them), and resolves the caller's parameters over the
+ * defaults, refusing unknown names, before {@link #create(int, ModelParameters)} builds the population.
+ */
+public abstract class AbstractNeuronModel implements NeuronModel {
+  private final String name;
+  private final String description;
+  private final Map<String, Double> defaults;
+
+  /**
+   * @param name plugin name (short kebab-case)
+   * @param description one-line description
+   * @param defaults parameter names with their default values, copied in iteration order
+   */
+  protected AbstractNeuronModel(String name, String description, Map<String, Double> defaults) {
+    this.name = name;
+    this.description = description;
+    this.defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
+  }
+
+  /**
+   * A population of {@code size} neurons (not yet checked: call {@link ModelParameters#size(int)}) with the
+   * resolved parameters; range checks name the parameter.
+   */
+  protected abstract NeuronPopulation create(int size, ModelParameters parameters);
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final String description() {
+    return description;
+  }
+
+  @Override
+  public final ApiVersion apiVersion() {
+    return new ApiVersion(1, 0);
+  }
+
+  /** A new modifiable copy of the defaults, in their declared order. */
+  @Override
+  public final Map<String, Double> defaultParameters() {
+    return new LinkedHashMap<>(defaults);
+  }
+
+  @Override
+  public final NeuronPopulation create(int size, NeuronParameters parameters) {
+    return create(size, ModelParameters.resolve(name, defaults, parameters));
+  }
+}
