@@ -232,16 +232,17 @@ public final class Network {
       }
     }
     for (Projection projection : projections) {
-      if (mode == PropagationMode.EVENT) {
-        synapticEvents += propagateEvents(projection, t);
-      } else {
-        synapticEvents += propagateClock(projection, t);
-      }
+      synapticEvents += propagate(projection, t, mode == PropagationMode.EVENT);
     }
     step = t + 1;
   }
 
-  private long propagateEvents(Projection projection, int t) {
+  /**
+   * Adds this step's spikes of the projection's source to the ring slots of its target. EVENT walks only the set
+   * bits; CLOCK walks every row and multiplies by s_pre in {0, 1}: adding 0 * w leaves every sum unchanged and
+   * 1 * w is w, which is why both modes agree bit for bit.
+   */
+  private long propagate(Projection projection, int t, boolean eventDriven) {
     long[] bits = spikes[projection.pre];
     float[][] slots = ring[projection.post][projection.channel];
     int size = ringSize[projection.post];
@@ -252,61 +253,48 @@ public final class Network {
     int base = t % size;
     float[] target = slots[(base + projection.delay) % size];
     long events = 0;
-    for (int w = 0; w < bits.length; w++) {
-      long word = bits[w];
-      while (word != 0) {
-        int row = (w << 6) + Long.numberOfTrailingZeros(word);
-        word &= word - 1;
-        int start = pointers[row];
-        int end = pointers[row + 1];
-        events += end - start;
-        if (delays == null) {
-          for (int k = start; k < end; k++) {
-            target[columns[k]] += weights[k];
-          }
-        } else {
-          for (int k = start; k < end; k++) {
-            int slot = base + delays[k];
-            slots[slot >= size ? slot - size : slot][columns[k]] += weights[k];
-          }
+    if (eventDriven) {
+      for (int w = 0; w < bits.length; w++) {
+        long word = bits[w];
+        while (word != 0) {
+          int row = (w << 6) + Long.numberOfTrailingZeros(word);
+          word &= word - 1;
+          events += pointers[row + 1] - pointers[row];
+          deliver(row, 1f, pointers, columns, weights, delays, target, slots, base, size);
         }
+      }
+    } else {
+      int rows = pointers.length - 1;
+      for (int row = 0; row < rows; row++) {
+        float s = (float) ((bits[row >>> 6] >>> row) & 1L);
+        if (s != 0f) {
+          events += pointers[row + 1] - pointers[row];
+        }
+        deliver(row, s, pointers, columns, weights, delays, target, slots, base, size);
       }
     }
     return events;
   }
 
-  private long propagateClock(Projection projection, int t) {
-    long[] bits = spikes[projection.pre];
-    float[][] slots = ring[projection.post][projection.channel];
-    int size = ringSize[projection.post];
-    int[] pointers = projection.rowPointers;
-    int[] columns = projection.columns;
-    float[] weights = projection.weights;
-    short[] delays = projection.delays;
-    int base = t % size;
-    float[] target = slots[(base + projection.delay) % size];
-    int rows = pointers.length - 1;
-    long events = 0;
-    for (int row = 0; row < rows; row++) {
-      // s_pre is 0 or 1; adding 0 * w leaves every sum unchanged, which is why both modes agree bit for bit.
-      float s = (float) ((bits[row >>> 6] >>> row) & 1L);
-      int start = pointers[row];
-      int end = pointers[row + 1];
-      if (s != 0f) {
-        events += end - start;
+  /**
+   * Adds {@code s * w} of each synapse of {@code row} to its target's slot: {@code target} for the projection's
+   * single delay, else the ring slot {@code base + delay} (mod {@code size}). Small and static so that the JIT
+   * inlines it into both loops of {@link #propagate} and folds {@code 1f * w} to {@code w}.
+   */
+  private static void deliver(int row, float s, int[] pointers, int[] columns, float[] weights, short[] delays,
+      float[] target, float[][] slots, int base, int size) {
+    int start = pointers[row];
+    int end = pointers[row + 1];
+    if (delays == null) {
+      for (int k = start; k < end; k++) {
+        target[columns[k]] += s * weights[k];
       }
-      if (delays == null) {
-        for (int k = start; k < end; k++) {
-          target[columns[k]] += s * weights[k];
-        }
-      } else {
-        for (int k = start; k < end; k++) {
-          int slot = base + delays[k];
-          slots[slot >= size ? slot - size : slot][columns[k]] += s * weights[k];
-        }
+    } else {
+      for (int k = start; k < end; k++) {
+        int slot = base + delays[k];
+        slots[slot >= size ? slot - size : slot][columns[k]] += s * weights[k];
       }
     }
-    return events;
   }
 
   /** Back to step 0: populations reset, pending input and counters cleared, monitors emptied. */
