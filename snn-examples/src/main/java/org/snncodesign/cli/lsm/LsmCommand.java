@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
  * {@code --split speaker} (FSDD) it runs leave-one-speaker-out: one fold per speaker, activity ranking on each
  * fold's training speakers, lambda fixed to the value cross-validation picks on the first fold.
  */
-@Command(name = "lsm", mixinStandardHelpOptions = true,
+@Command(name = "lsm", mixinStandardHelpOptions = true, subcommands = {LsmSaStlCommand.class, LsmHardwareCommand.class},
     description = "Liquid state machine with a ridge readout, before and after inactive-neuron pruning.")
 public final class LsmCommand implements Callable<Integer> {
   static final double[] LAMBDAS = {10, 100, 1000, 3000, 10000};

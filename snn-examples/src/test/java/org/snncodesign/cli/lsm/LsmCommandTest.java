@@ -59,4 +59,28 @@ class LsmCommandTest {
     assertThat(json.get("folds").size()).isGreaterThanOrEqualTo(2);
     assertThat(json.get("neurons_after").asInt()).isEqualTo(25);
   }
+
+  @Test
+  @DisplayName("snn lsm sastl reports the kept synapses and distances per kept share")
+  void saStl() throws Exception {
+    JsonNode json = run("sastl", "--liquid", "100", "--steps", "100", "--epochs", "4", "--keep", "1,0.5",
+        "--seeds", "1", "--json");
+    assertThat(json.get("rows").size()).isEqualTo(2);
+    JsonNode half = json.get("rows").get(1);
+    assertThat(half.get("kept_synapses").asInt())
+        .isEqualTo((int) Math.ceil(half.get("trainable_synapses").asInt() * 0.5));
+    assertThat(json.get("mean_van_rossum_last10").size()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("snn lsm hardware reports the lut-lsm cycles and resources of the full and the pruned liquid")
+  void hardware() throws Exception {
+    JsonNode json = run("hardware", "--liquid", "135", "--samples", "20", "--prune", "0.5", "--json");
+    JsonNode liquids = json.get("liquids");
+    assertThat(liquids.size()).isEqualTo(2);
+    assertThat(liquids.get(1).get("neurons").asInt()).isEqualTo(68);
+    assertThat(liquids.get(1).get("hw_cycles_per_sample").asLong())
+        .isLessThan(liquids.get(0).get("hw_cycles_per_sample").asLong());
+    assertThat(liquids.get(0).get("dsp").asLong()).isZero();
+  }
 }

@@ -1,0 +1,121 @@
+package org.snncodesign.cli.lsm;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.snncodesign.api.energy.EnergyTable;
+import org.snncodesign.api.hardware.HardwareReport;
+import org.snncodesign.api.hardware.LayerWorkload;
+import org.snncodesign.api.hardware.Workload;
+import org.snncodesign.api.spike.SpikeRaster;
+import org.snncodesign.cli.JsonReport;
+import org.snncodesign.fpga.lsm.FixedPointLiquid;
+import org.snncodesign.fpga.lsm.LutLsmAccelerator;
+import org.snncodesign.fpga.lsm.LutLsmConfig;
+import org.snncodesign.fpga.lsm.LutLsmRun;
+import org.snncodesign.learning.lsm.Liquid;
+import org.snncodesign.learning.lsm.LiquidParameters;
+import org.snncodesign.learning.lsm.LiquidSimulator;
+import org.snncodesign.learning.lsm.pruning.InactiveNeuronPruner;
+import org.snncodesign.learning.lsm.pruning.NeuronRanking;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code snn lsm hardware}: the digits liquid, full and pruned by activity, on the {@code lut-lsm} accelerator
+ * model (cycles, latency, energy, resources per sample) next to the measured CPU time of the software engine on
+ * the same liquid and inputs.
+ */
+@Command(name = "hardware", mixinStandardHelpOptions = true,
+    description = "Full and pruned digits liquid on the lut-lsm model vs the software engine's CPU time.")
+public final class LsmHardwareCommand implements Callable<Integer> {
+  @Option(names = "--liquid", defaultValue = "1000", description = "Liquid neurons (default 1000).")
+  int neurons;
+
+  @Option(names = "--prune", defaultValue = "0.25", description = "Kept fraction of the pruned liquid.")
+  double keep;
+
+  @Option(names = "--samples", defaultValue = "400", description = "Digits timed and modelled (default 400).")
+  int samples;
+
+  @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
+  boolean json;
+
+  public LsmHardwareCommand() {}
+
+  @Override
+  public Integer call() throws IOException {
+    LsmTask task = LsmTask.digits(null, 0);
+    List<SpikeRaster> inputs = task.inputs();
+    int n = Math.min(samples, inputs.size());
+    Liquid full = Liquid.create(LiquidParameters.builder().neurons(neurons).inputChannels(task.channels()).seed(1)
+        .build());
+    LiquidSimulator probe = new LiquidSimulator(full, 10);
+    for (SpikeRaster x : inputs) {
+      probe.raster(x);
+    }
+    int kept = Math.max(1, (int) Math.round(keep * neurons));
+    Liquid pruned = InactiveNeuronPruner.prune(full, InactiveNeuronPruner.keepTop(
+        InactiveNeuronPruner.scores(NeuronRanking.ACTIVITY, probe.activity(), null, 1), kept));
+    ObjectNode report = JsonReport.create("lsm hardware");
+    report.put("dataset", "digits");
+    report.put("samples", n);
+    report.put("accelerator", LutLsmAccelerator.NAME);
+    ArrayNode rows = report.putArray("liquids");
+    System.out.println("liquid,neurons,synapses,cpu_us_per_sample,hw_cycles_per_sample,hw_latency_us,"
+        + "hw_energy_nj,lut,ff,bram36,dsp,sw_spikes_per_sample,hw_spikes_per_sample");
+    for (Object[] entry : new Object[][] {{"full", full}, {"pruned", pruned}}) {
+      Liquid liquid = (Liquid) entry[1];
+      LiquidSimulator sim = new LiquidSimulator(liquid, 10);
+      for (int i = 0; i < n; i++) {
+        sim.raster(inputs.get(i));
+      }
+      sim.clearActivity();
+      long start = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        sim.raster(inputs.get(i));
+      }
+      double cpuMicros = (System.nanoTime() - start) / 1e3 / n;
+      FixedPointLiquid fixed = new FixedPointLiquid(liquid.recurrent(), liquid.input(), LutLsmConfig.DEFAULT);
+      LutLsmAccelerator accelerator = new LutLsmAccelerator();
+      long cycles = 0;
+      long hwSpikes = 0;
+      double energy = 0;
+      HardwareReport last = null;
+      for (int i = 0; i < n; i++) {
+        SpikeRaster in = inputs.get(i);
+        int steps = sim.stepsFor(in.timeSteps());
+        LutLsmRun run = accelerator.run(fixed, in, steps);
+        cycles += run.cycles();
+        hwSpikes += run.spikes().count();
+        SpikeRaster padded = new SpikeRaster(steps, in.neurons());
+        System.arraycopy(in.words(), 0, padded.words(), 0, in.words().length);
+        last = accelerator.evaluate(new Workload("lsm", List.of(
+            LayerWorkload.measured("liquid", run.spikes(), liquid.recurrent(), 8),
+            LayerWorkload.measured("input", padded, liquid.input(), 8))), EnergyTable.HOROWITZ_45NM);
+        energy += last.energyPicojoules();
+      }
+      double clock = LutLsmConfig.DEFAULT.clockHz();
+      System.out.printf(Locale.ROOT, "%s,%d,%d,%.1f,%d,%.2f,%.1f,%d,%d,%d,%d,%.1f,%.1f%n", entry[0],
+          liquid.neurons(), liquid.synapses(), cpuMicros, cycles / n, cycles / (double) n / clock * 1e6,
+          energy / n / 1e3, last.resources().get("lut"), last.resources().get("ff"), last.resources().get("bram36"),
+          last.resources().get("dsp"), (double) sim.totalSpikes() / n, (double) hwSpikes / n);
+      ObjectNode row = rows.addObject();
+      row.put("liquid", (String) entry[0]);
+      row.put("neurons", liquid.neurons());
+      row.put("synapses", liquid.synapses());
+      row.put("cpu_us_per_sample", cpuMicros);
+      row.put("hw_cycles_per_sample", cycles / n);
+      row.put("hw_latency_us", cycles / (double) n / clock * 1e6);
+      row.put("hw_energy_nj", energy / n / 1e3);
+      last.resources().forEach(row::put);
+    }
+    if (json) {
+      JsonReport.printLine(report, System.out);
+    }
+    return 0;
+  }
+}
