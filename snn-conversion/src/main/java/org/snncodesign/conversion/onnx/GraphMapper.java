@@ -63,6 +63,10 @@ final class GraphMapper {
       throw new OnnxImportException("the model uses ONNX opset " + graph.opset() + "; the importer reads opset 7"
           + " and later (re-export with a newer opset_version)");
     }
+    // An operator the importer cannot map is the first thing a user needs to hear about, before any shape issue.
+    for (OnnxNode node : graph.nodes()) {
+      checkOperator(node);
+    }
     constants.putAll(graph.initializers());
     layerNames.add(ResidualAddLayer.INPUT);
     OnnxValueInfo input = graphInput();
@@ -147,11 +151,18 @@ final class GraphMapper {
     return d.length == 4 ? new TensorShape((int) d[1], (int) d[2], (int) d[3]) : TensorShape.vector((int) d[1]);
   }
 
-  private void visit(OnnxNode node, int index) {
+  private static void checkOperator(OnnxNode node) {
     if (!node.domain().isEmpty() && !node.domain().equals("ai.onnx")) {
       throw fail(node, "operator '" + node.opType() + "' of domain '" + node.domain() + "' is not supported; the"
           + " importer reads the default ai.onnx operators " + SUPPORTED);
     }
+    if (!SUPPORTED.contains(node.opType())) {
+      throw fail(node, "unsupported ONNX operator '" + node.opType() + "' in node '" + node.label()
+          + "'; supported: " + SUPPORTED);
+    }
+  }
+
+  private void visit(OnnxNode node, int index) {
     if (node.outputs().isEmpty() || node.outputs().get(0).isEmpty()) {
       throw fail(node, "the node has no output");
     }
@@ -176,8 +187,7 @@ final class GraphMapper {
       case "BatchNormalization" -> batchNorm(node, index);
       case "Flatten" -> flatten(node, index);
       case "Reshape" -> reshape(node, index);
-      default -> throw fail(node, "unsupported ONNX operator '" + node.opType() + "' in node '" + node.label()
-          + "'; supported: " + SUPPORTED);
+      default -> throw new AssertionError("operator " + node.opType() + " passed checkOperator");
     }
   }
 
