@@ -7,44 +7,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
-import org.snncodesign.api.ApiVersion;
-import org.snncodesign.api.dataset.DatasetProvider;
 import org.snncodesign.api.dataset.LabeledDataset;
+import org.snncodesign.datasets.AbstractDatasetProvider;
 import org.snncodesign.datasets.DataFormatException;
 
 /**
  * Plugin {@code uci-digits}: the UCI optical digits, embedded in the jar ({@link EmbeddedDigits}) or read from a
  * user's file in the same layout (65 integers a line, label last; plain or gzip).
  */
-public final class UciDigitsProvider implements DatasetProvider {
+public final class UciDigitsProvider extends AbstractDatasetProvider {
 
-  public UciDigitsProvider() {}
-
-  @Override
-  public String name() {
-    return "uci-digits";
-  }
-
-  @Override
-  public String description() {
-    return "UCI optical handwritten digits, 8x8, 1,797 samples embedded (Alpaydin & Kaynak 1998, CC BY 4.0)";
-  }
-
-  @Override
-  public ApiVersion apiVersion() {
-    return new ApiVersion(1, 0);
+  public UciDigitsProvider() {
+    super("uci-digits",
+        "UCI optical handwritten digits, 8x8, 1,797 samples embedded (Alpaydin & Kaynak 1998, CC BY 4.0)");
   }
 
   /** Files named like the UCI/scikit-learn copy: {@code digits*.csv[.gz]} or {@code optdigits*.tes|.tra}. */
   @Override
-  public boolean accepts(Path path) {
-    Path fileName = path.getFileName();
-    if (fileName == null || Files.isDirectory(path)) {
-      return false;
-    }
-    String name = fileName.toString().toLowerCase(java.util.Locale.ROOT);
-    return (name.startsWith("digits") && (name.endsWith(".csv") || name.endsWith(".csv.gz")))
-        || (name.startsWith("optdigits") && (name.endsWith(".tes") || name.endsWith(".tra")));
+  protected boolean acceptsFileName(String fileName) {
+    String name = fileName.toLowerCase(java.util.Locale.ROOT);
+    return (name.startsWith("digits") && hasExtension(name, ".csv", ".csv.gz"))
+        || (name.startsWith("optdigits") && hasExtension(name, ".tes", ".tra"));
   }
 
   @Override

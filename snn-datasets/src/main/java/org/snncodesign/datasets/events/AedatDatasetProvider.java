@@ -15,9 +15,8 @@ import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.snncodesign.api.ApiVersion;
-import org.snncodesign.api.dataset.DatasetProvider;
 import org.snncodesign.api.dataset.LabeledDataset;
+import org.snncodesign.datasets.AbstractDatasetProvider;
 import org.snncodesign.datasets.DataFormatException;
 
 /**
@@ -26,30 +25,15 @@ import org.snncodesign.datasets.DataFormatException;
  * without one, the whole recording is one sample of class "unlabelled". Samples are event counts per polarity and
  * pixel, shape {@code [2, height, width]}; for timing use {@link AedatReader} and {@link EventBinning}.
  */
-public final class AedatDatasetProvider implements DatasetProvider {
+public final class AedatDatasetProvider extends AbstractDatasetProvider {
 
-  public AedatDatasetProvider() {}
-
-  @Override
-  public String name() {
-    return "aedat";
+  public AedatDatasetProvider() {
+    super("aedat", "AEDAT 2.0/3.1 event recordings (DVS128 Gesture), labelled windows from <name>_labels.csv");
   }
 
   @Override
-  public String description() {
-    return "AEDAT 2.0/3.1 event recordings (DVS128 Gesture), labelled windows from <name>_labels.csv";
-  }
-
-  @Override
-  public ApiVersion apiVersion() {
-    return new ApiVersion(1, 0);
-  }
-
-  @Override
-  public boolean accepts(Path path) {
-    Path fileName = path.getFileName();
-    return fileName != null && !Files.isDirectory(path)
-        && fileName.toString().toLowerCase(Locale.ROOT).matches(".*\\.aedat[0-9]?");
+  protected boolean acceptsFileName(String fileName) {
+    return fileName.toLowerCase(Locale.ROOT).matches(".*\\.aedat[0-9]?");
   }
 
   /** The labels file of a recording by the DVS128 Gesture naming. */

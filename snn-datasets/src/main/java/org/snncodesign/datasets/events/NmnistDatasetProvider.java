@@ -6,12 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
-import org.snncodesign.api.ApiVersion;
 import org.snncodesign.api.InvalidInputException;
-import org.snncodesign.api.dataset.DatasetProvider;
 import org.snncodesign.api.dataset.LabeledDataset;
+import org.snncodesign.datasets.AbstractDatasetProvider;
 
 /**
  * Plugin {@code nmnist}: N-MNIST / N-Caltech101 event files ({@code .bin}, 40-bit events). A folder whose
@@ -19,43 +17,26 @@ import org.snncodesign.api.dataset.LabeledDataset;
  * {@code .bin} file gives one sample. Each sample is its event count per polarity and pixel, shape
  * {@code [2, height, width]} (34 x 34 for N-MNIST); for timing use {@link NmnistReader} and {@link EventBinning}.
  */
-public final class NmnistDatasetProvider implements DatasetProvider {
+public final class NmnistDatasetProvider extends AbstractDatasetProvider {
 
-  public NmnistDatasetProvider() {}
-
-  @Override
-  public String name() {
-    return "nmnist";
+  public NmnistDatasetProvider() {
+    super("nmnist",
+        "N-MNIST / N-Caltech101 40-bit event files, class sub-folders, event counts per polarity and pixel");
   }
 
   @Override
-  public String description() {
-    return "N-MNIST / N-Caltech101 40-bit event files, class sub-folders, event counts per polarity and pixel";
+  protected boolean acceptsFileName(String fileName) {
+    return hasExtension(fileName, ".bin");
   }
 
+  /** A folder named {@code *.bin}, or with {@code .bin} files in it or in its class sub-folders. */
   @Override
-  public ApiVersion apiVersion() {
-    return new ApiVersion(1, 0);
-  }
-
-  @Override
-  public boolean accepts(Path path) {
-    Path fileName = path.getFileName();
-    if (fileName == null) {
-      return false;
-    }
-    if (Files.isDirectory(path)) {
-      try (Stream<Path> walk = Files.walk(path, 2)) {
-        return walk.anyMatch(NmnistDatasetProvider::isBin);
-      } catch (IOException e) {
-        return false;
-      }
-    }
-    return isBin(path);
+  protected boolean acceptsFolder(Path folder) {
+    return isBin(folder) || anyEntry(folder, 2, NmnistDatasetProvider::isBin);
   }
 
   private static boolean isBin(Path p) {
-    return p.getFileName() != null && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".bin");
+    return p.getFileName() != null && hasExtension(p.getFileName().toString(), ".bin");
   }
 
   @Override

@@ -210,23 +210,26 @@ public final class BinarySource implements Closeable {
     }
   }
 
+  /** Consumes {@code bytes} (after {@link #ensure}) and returns the buffer position of the first. */
+  private int take(int bytes, String what) throws IOException {
+    ensure(bytes, what);
+    int p = position;
+    position += bytes;
+    offset += bytes;
+    return p;
+  }
+
   /** A big-endian signed 32-bit integer. */
   public int i32be(String what) throws IOException {
-    ensure(4, what);
     byte[] b = buffer;
-    int p = position;
-    position += 4;
-    offset += 4;
+    int p = take(4, what);
     return (b[p] & 0xff) << 24 | (b[p + 1] & 0xff) << 16 | (b[p + 2] & 0xff) << 8 | (b[p + 3] & 0xff);
   }
 
   /** A little-endian signed 32-bit integer. */
   public int i32le(String what) throws IOException {
-    ensure(4, what);
     byte[] b = buffer;
-    int p = position;
-    position += 4;
-    offset += 4;
+    int p = take(4, what);
     return (b[p + 3] & 0xff) << 24 | (b[p + 2] & 0xff) << 16 | (b[p + 1] & 0xff) << 8 | (b[p] & 0xff);
   }
 
@@ -237,10 +240,7 @@ public final class BinarySource implements Closeable {
 
   /** A little-endian unsigned 16-bit integer. */
   public int u16le(String what) throws IOException {
-    ensure(2, what);
-    int p = position;
-    position += 2;
-    offset += 2;
+    int p = take(2, what);
     return (buffer[p + 1] & 0xff) << 8 | (buffer[p] & 0xff);
   }
 
