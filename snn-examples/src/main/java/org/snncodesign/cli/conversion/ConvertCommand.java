@@ -15,6 +15,8 @@ import org.snncodesign.conversion.ann.AnnJson;
 import org.snncodesign.conversion.ann.AnnModel;
 import org.snncodesign.conversion.ann.AnnNetwork;
 import org.snncodesign.conversion.ann.LabeledImages;
+import org.snncodesign.conversion.onnx.OnnxImportException;
+import org.snncodesign.conversion.onnx.OnnxImporter;
 import org.snncodesign.conversion.snn.AnnToSnnConverter;
 import org.snncodesign.conversion.snn.ConversionReport;
 import org.snncodesign.conversion.snn.ConvertedNetwork;
@@ -49,6 +51,10 @@ public final class ConvertCommand implements Callable<Integer> {
 
   @Option(names = "--model", description = "ANN model JSON; without it the default CNN is trained and cached.")
   Path model;
+
+  @Option(names = "--onnx", description = "ONNX model to import instead (e.g. exported by PyTorch); a --model"
+      + " ending in .onnx is imported too.")
+  Path onnx;
 
   @Option(names = "--cache-dir", description = "Where the default CNN is cached (default: ~/.cache/snn-codesign).")
   Path cacheDir;
@@ -106,9 +112,21 @@ public final class ConvertCommand implements Callable<Integer> {
       err.println("--data-dir " + dataDir + " is not a folder");
       return 2;
     }
+    Path onnxFile = onnx != null ? onnx : model != null && model.toString().endsWith(".onnx") ? model : null;
+    if (onnx != null && model != null) {
+      err.println("give either --model or --onnx, not both");
+      return 2;
+    }
+    AnnModel ann;
+    try {
+      ann = onnxFile != null ? OnnxImporter.read(onnxFile) : model != null ? AnnJson.read(model) : null;
+    } catch (OnnxImportException | java.nio.file.NoSuchFileException e) {
+      err.println("cannot read model: " + e.getMessage());
+      return 2;
+    }
     LabeledImages test = ConversionData.load(dataDir, "t10k", testSamples);
     LabeledImages calibration = ConversionData.load(dataDir, "train", 500);
-    AnnModel ann = model != null ? AnnJson.read(model) : cachedOrTrained();
+    ann = ann != null ? ann : cachedOrTrained();
     AnnNetwork network = new AnnNetwork(ann);
     double annAccuracy = network.accuracy(test, threads);
     err.printf(Locale.ROOT, "ANN %s: accuracy %.4f on %d samples, %,d MACs%n", ann.name(), annAccuracy,
