@@ -43,7 +43,11 @@ public final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--dataset", defaultValue = "mnist", description = "mnist or fashion-mnist (IDX files).")
   String dataset;
 
-  @Option(names = "--data-dir", required = true, description = "Folder with the data set's IDX files.")
+  @Option(names = "--arch", defaultValue = "cnn",
+      description = "cnn (LeNet-class CNN) or vit (small vision transformer, SpikedAttention conversion).")
+  String arch;
+
+  @Option(names = "--data-dir", description = "Folder with the data set's IDX files (not needed for digits).")
   Path dataDir;
 
   @Option(names = "--coding", defaultValue = "phase1", description = "phase1 or rate.")
@@ -78,8 +82,15 @@ public final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--train-samples", defaultValue = "60000", description = "Training samples (default CNN).")
   int trainSamples;
 
-  @Option(names = "--epochs", defaultValue = "6", description = "Training epochs of the default CNN.")
-  int epochs;
+  @Option(names = "--epochs",
+      description = "Training epochs of the default model (CNN: 6; ViT: 6 on MNIST, 30 on digits).")
+  void setEpochs(int n) {
+    epochs = n;
+    epochsGiven = true;
+  }
+
+  int epochs = 6;
+  boolean epochsGiven;
 
   @Option(names = "--threads", defaultValue = "2", description = "Worker threads.")
   int threads;
@@ -104,6 +115,17 @@ public final class ConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (arch.equals("vit")) {
+      return VitConversion.run(this, out, err);
+    }
+    if (!arch.equals("cnn")) {
+      err.println("unknown --arch '" + arch + "': use cnn or vit");
+      return 2;
+    }
+    if (dataDir == null) {
+      err.println("--data-dir is required for --arch cnn");
+      return 2;
+    }
     if (!coding.equals("phase1") && !coding.equals("rate")) {
       err.println("unknown --coding '" + coding + "': use phase1 or rate");
       return 2;
