@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import org.snncodesign.cli.conversion.ConvertCommand;
 import org.snncodesign.cli.data.DataCommand;
 import org.snncodesign.cli.hardware.HwCommand;
+import org.snncodesign.cli.lsm.LsmCommand;
 import org.snncodesign.cli.spmm.SpmmCommand;
 import org.snncodesign.cli.training.TrainCommand;
 import picocli.CommandLine;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
         BenchCommand.class,
         TrainCommand.class,
         ConvertCommand.class,
+        LsmCommand.class,
     })
 public final class SnnCli implements Runnable {
 

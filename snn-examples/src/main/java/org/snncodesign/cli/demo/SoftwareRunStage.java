@@ -2,28 +2,18 @@ package org.snncodesign.cli.demo;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.List;
-import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.energy.Operation;
 import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.hardware.LayerExecution;
-import org.snncodesign.api.hardware.LayerWorkload;
-import org.snncodesign.api.hardware.Workload;
-import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.api.spike.SpikeRaster;
+import org.snncodesign.cli.training.MeasuredRun;
 import org.snncodesign.cli.training.TrainingDemoStage;
 import org.snncodesign.learning.surrogate.DenseLayer;
-import org.snncodesign.learning.surrogate.SpikeRecorder;
-import org.snncodesign.learning.surrogate.SpikingNetwork;
 
 /**
  * Runs the trained network on the held-out samples, records every spike, and executes each spike-driven layer on
  * the {@code cpu-gustavson} sparse kernel, checked against a dense product. Hands each inference's measured
  * spikes and the weights on as the accelerator workloads.
- *
- * <p>The first layer receives the analog pixels as a constant current (direct encoding), so it is not spike-driven
- * and is left out of the accelerator comparison; that is stated in the report.
  */
 public final class SoftwareRunStage implements DemoStage {
   private static final String KERNEL = "cpu-gustavson";
@@ -40,68 +30,39 @@ public final class SoftwareRunStage implements DemoStage {
 
   @Override
   public void run(DemoContext context) {
-    SpikingNetwork network = context.get(TrainingDemoStage.NETWORK);
-    LabeledDataset test = context.get(TrainingDemoStage.TEST_SET);
-    int samples = test.samples();
-    SpikeRecorder.Recording recording = SpikeRecorder.record(network, test.features(), samples);
-
+    MeasuredRun run = MeasuredRun.of(context.get(TrainingDemoStage.NETWORK), context.get(TrainingDemoStage.TEST_SET));
+    int samples = run.inferences();
     ObjectNode results = context.results(this);
-    int correct = 0;
-    for (int k = 0; k < samples; k++) {
-      correct += recording.predictions()[k] == test.labels()[k] ? 1 : 0;
-    }
     results.put("inferences", samples);
-    results.put("timesteps", network.timesteps());
-    results.put("accuracy", (double) correct / samples);
-    results.put("first_layer", "analog input (direct encoding): not spike-driven, left out of accelerator costs");
+    results.put("timesteps", run.timesteps());
+    results.put("accuracy", run.accuracy());
+    results.put("first_layer", MeasuredRun.FIRST_LAYER_NOTE);
 
     Accelerator kernel = context.plugins().require(Accelerator.class, KERNEL);
-    List<List<LayerWorkload>> perInference = new ArrayList<>();
-    for (int k = 0; k < samples; k++) {
-      perInference.add(new ArrayList<>());
-    }
     ArrayNode perLayer = results.putArray("spike_driven_layers");
-    int steps = network.timesteps();
-    for (int l = 1; l < network.layers().size(); l++) {
-      DenseLayer layer = network.layer(l);
-      SpikeRaster input = recording.layerSpikes()[l - 1];
-      CsrMatrix weights = layer.toCsr();
-      String name = "fc" + (l + 1) + " " + layer.inputs() + "->" + layer.outputs();
-      LayerExecution execution = kernel.execute(input, weights);
-      float difference = maxDifference(execution.output(), denseProduct(input, layer));
-      long denseMacs = (long) input.timeSteps() * layer.inputs() * layer.outputs();
+    for (MeasuredRun.SpikeDrivenLayer layer : run.spikeDrivenLayers()) {
+      SpikeRaster input = layer.input();
+      LayerExecution execution = kernel.execute(input, layer.weights());
+      float difference = maxDifference(execution.output(), denseProduct(input, layer.layer()));
+      long denseMacs = (long) input.timeSteps() * layer.layer().inputs() * layer.layer().outputs();
       long adds = execution.operations().get(Operation.ADD_FP32);
 
       ObjectNode node = perLayer.addObject();
-      node.put("layer", name);
+      node.put("layer", layer.name());
       node.put("input_spike_rate", input.density());
       node.put("input_spikes_per_neuron_per_inference", (double) input.count() / samples / input.neurons());
-      node.put("weight_density", weights.density());
+      node.put("weight_density", layer.weights().density());
+      node.put("weight_bits", layer.weightBits());
       node.put("kernel_adds", adds);
       node.put("dense_macs", denseMacs);
       node.put("ops_saved_vs_dense", denseMacs == 0 ? 0 : 1 - (double) adds / denseMacs);
       node.put("max_abs_difference_vs_dense", difference);
       context.progress().printf("  %s: spike rate %.3f, %d adds on %s vs %d dense MACs (%.1f%% saved), "
-              + "max |diff| %.2g%n", name, input.density(), adds, KERNEL, denseMacs,
+              + "max |diff| %.2g%n", layer.name(), input.density(), adds, KERNEL, denseMacs,
           100 * (1 - (double) adds / denseMacs), difference);
-      int bits = Math.max(layer.bits(), 1);
-      for (int k = 0; k < samples; k++) {
-        perInference.get(k).add(LayerWorkload.measured(name, rows(input, k * steps, steps), weights, bits));
-      }
     }
-    context.progress().printf("  accuracy %.2f%% on %d held-out samples%n", 100.0 * correct / samples, samples);
-    List<Workload> workloads = new ArrayList<>();
-    for (int k = 0; k < samples; k++) {
-      workloads.add(new Workload("digits test sample " + k, perInference.get(k)));
-    }
-    context.put(HardwareStage.INFERENCES, new HardwareStage.Inferences(workloads));
-  }
-
-  // One inference's steps [first, first + count) of a raster that holds many inferences back to back.
-  private static SpikeRaster rows(SpikeRaster all, int first, int count) {
-    SpikeRaster part = new SpikeRaster(count, all.neurons());
-    System.arraycopy(all.words(), all.stepOffset(first), part.words(), 0, count * all.wordsPerStep());
-    return part;
+    context.progress().printf("  accuracy %.2f%% on %d held-out samples%n", 100 * run.accuracy(), samples);
+    context.put(HardwareStage.INFERENCES, new HardwareStage.Inferences(run.perInference()));
   }
 
   // The plain reference: every (row, input, output) triple multiplied, spikes as 0/1 floats.

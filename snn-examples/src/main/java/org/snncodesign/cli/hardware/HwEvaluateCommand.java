@@ -13,13 +13,13 @@ import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
-import org.snncodesign.fpga.search.ReferenceWorkloads;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code snn hw evaluate}: every accelerator plugin (or the ones named) on the same workload, side by side. With no
- * network given the workload is the seeded synthetic MNIST-shaped MLP of {@link ReferenceWorkloads}.
+ * {@code snn hw evaluate}: every accelerator plugin (or the ones named) on the same workload, side by side: one
+ * inference of a trained network with its measured spike rates (see {@link NetworkWorkloadOptions}).
  */
 @Command(name = "evaluate", aliases = "estimate", mixinStandardHelpOptions = true,
     description = "Cycles, latency, energy, EDP and resources of a workload on each accelerator model.")
@@ -30,15 +30,12 @@ public final class HwEvaluateCommand implements Callable<Integer> {
       description = "Accelerator plugins to evaluate (default: all), e.g. spikex-systolic,firefly-s.")
   List<String> models = new ArrayList<>();
 
-  @Option(names = "--steps", defaultValue = "8", description = "Time steps per inference (default ${DEFAULT-VALUE}).")
-  int steps;
 
-  @Option(names = "--weight-density", defaultValue = "0.15",
-      description = "Fraction of non-zero weights (default ${DEFAULT-VALUE}, i.e. 85% sparsity).")
-  double weightDensity;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic workload.")
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the default network's training, or of the synthetic workload.")
   long seed;
+
+  @Mixin NetworkWorkloadOptions network;
 
   @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
   boolean json;
@@ -49,9 +46,9 @@ public final class HwEvaluateCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     PrintStream out = System.out;
-    Workload workload = ReferenceWorkloads.mnistMlp(steps, weightDensity, seed);
+    Workload workload = network.workload(seed, System.err);
     List<Accelerator> accelerators = new ArrayList<>();
     if (models.isEmpty()) {
       accelerators.addAll(registry.providers(Accelerator.class));

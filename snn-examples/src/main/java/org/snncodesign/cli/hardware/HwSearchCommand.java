@@ -15,11 +15,11 @@ import org.snncodesign.fpga.search.Baselines;
 import org.snncodesign.fpga.search.CoSearch;
 import org.snncodesign.fpga.search.DesignSpace;
 import org.snncodesign.fpga.search.FireFlyDesignSpace;
-import org.snncodesign.fpga.search.ReferenceWorkloads;
 import org.snncodesign.fpga.search.SearchResult;
 import org.snncodesign.fpga.search.SearchSettings;
 import org.snncodesign.fpga.search.SystolicDesignSpace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,20 +47,18 @@ public final class HwSearchCommand implements Callable<Integer> {
   @Option(names = "--generations", defaultValue = "20", description = "Evolutionary generations.")
   int generations;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the search and the synthetic workload.")
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the search and of the default network's training.")
   long seed;
 
   @Option(names = "--threads", description = "Evaluation threads (default: all cores).")
   Integer threads;
 
-  @Option(names = "--steps", defaultValue = "8", description = "Time steps per inference.")
-  int steps;
 
-  @Option(names = "--weight-density", defaultValue = "0.15", description = "Fraction of non-zero weights.")
-  double weightDensity;
 
   @Option(names = "--out", description = "Folder for pareto.csv and search.json.")
   Path out;
+
+  @Mixin NetworkWorkloadOptions network;
 
   @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
   boolean json;
@@ -91,7 +89,7 @@ public final class HwSearchCommand implements Callable<Integer> {
     if (threads != null) {
       settings = settings.withThreads(threads);
     }
-    Workload workload = ReferenceWorkloads.mnistMlp(steps, weightDensity, seed);
+    Workload workload = network.workload(seed, System.err);
     SearchResult result = new CoSearch(space, limit, settings)
         .run(workload, EnergyTable.HOROWITZ_45NM, baseline, line -> System.err.println("hw search: " + line));
     ObjectNode report = JsonReport.create("hw search");

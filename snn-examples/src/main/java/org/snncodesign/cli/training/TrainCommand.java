@@ -127,12 +127,6 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintStream err = System.err;
-    boolean mnist = switch (dataset.toLowerCase(Locale.ROOT)) {
-      case "mnist" -> true;
-      case "digits" -> false;
-      default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-          "--dataset must be digits or mnist, got '" + dataset + "'");
-    };
     if (sparsity < 0 || sparsity >= 1) {
       throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
           "--sparsity must be in [0, 1), got " + sparsity);
@@ -141,11 +135,8 @@ public final class TrainCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
           "--bits must be 0 (float) or in 2..8, got " + bits);
     }
-    if (mnist && dataDir == null) {
-      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-          "--dataset mnist needs --data-dir, the folder holding the MNIST IDX files");
-    }
-    TrainingData data = mnist ? TrainingData.mnist(dataDir) : TrainingData.digits(seed);
+    TrainingData data = TrainingData.load(dataset, dataDir, seed);
+    boolean mnist = data.name().equals("mnist");
     if (limit != null) {
       data = data.limit(limit, data.testLabels().length);
     }

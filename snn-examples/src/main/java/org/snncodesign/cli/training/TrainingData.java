@@ -25,8 +25,27 @@ import org.snncodesign.datasets.split.DatasetSplitter;
  * @param testFeatures row-major test samples
  * @param testLabels test labels
  */
-record TrainingData(String name, int inputs, int classes, float[] trainFeatures, int[] trainLabels,
+public record TrainingData(String name, int inputs, int classes, float[] trainFeatures, int[] trainLabels,
     float[] testFeatures, int[] testLabels) {
+
+  /**
+   * {@code digits} (embedded, {@code dataDir} unused) or {@code mnist} (the IDX files in {@code dataDir}).
+   *
+   * @throws InvalidInputException naming the data set or the missing folder
+   */
+  public static TrainingData load(String dataset, Path dataDir, long seed) throws IOException {
+    switch (dataset.toLowerCase(java.util.Locale.ROOT)) {
+      case "digits":
+        return digits(seed);
+      case "mnist":
+        if (dataDir == null) {
+          throw new InvalidInputException("--dataset mnist needs --data-dir, the folder holding the MNIST IDX files");
+        }
+        return mnist(dataDir);
+      default:
+        throw new InvalidInputException("unknown data set '" + dataset + "': expected digits or mnist");
+    }
+  }
 
   /** The embedded UCI digits (8x8, 0..16) scaled by 1/16, split 80/20 per class with a seeded shuffle. */
   static TrainingData digits(long seed) {
@@ -37,7 +56,7 @@ record TrainingData(String name, int inputs, int classes, float[] trainFeatures,
   }
 
   /** The test part as a labelled data set of flat samples. */
-  LabeledDataset testSet() {
+  public LabeledDataset testSet() {
     List<String> names = new ArrayList<>();
     for (int c = 0; c < classes; c++) {
       names.add(String.valueOf(c));

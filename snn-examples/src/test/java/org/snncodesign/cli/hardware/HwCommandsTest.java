@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.cli.training.TrainCommand;
 import picocli.CommandLine;
 
 class HwCommandsTest {
@@ -32,20 +33,35 @@ class HwCommandsTest {
   }
 
   @Test
-  @DisplayName("hw evaluate --json reports both FPGA models side by side")
+  @DisplayName("hw evaluate --json reports both FPGA models side by side on the synthetic workload")
   void evaluate() throws Exception {
     JsonNode json = run(new HwEvaluateCommand(PluginRegistry.discover()), "--model", "spikex-systolic,firefly-s",
-        "--steps", "4", "--json");
+        "--synthetic", "--steps", "4", "--json");
     assertThat(json.get("reports")).hasSize(2);
     assertThat(json.get("reports").get(1).get("counters").get("fps_per_watt").asDouble()).isPositive();
     assertThat(json.get("reports").get(0).get("edp_js").asDouble()).isPositive();
   }
 
   @Test
-  @DisplayName("hw search --json gives baseline and best EDP, their ratio and writes the Pareto CSV")
+  @DisplayName("hw evaluate prices a network saved by snn train, with rates measured on held-out digits")
+  void evaluateTrainedNetwork(@TempDir Path dir) throws Exception {
+    run(new TrainCommand(), "--dataset", "digits", "--epochs", "1", "--sparsity", "0.5", "--bits", "4", "--no-chart",
+        "--out", dir.toString(), "--json");
+
+    JsonNode json = run(new HwEvaluateCommand(PluginRegistry.discover()), "--model", "firefly-s", "--network",
+        dir.resolve("model.json").toString(), "--json");
+
+    assertThat(json.get("workload").asText()).contains("digits-test").contains("measured rates");
+    assertThat(json.get("reports").get(0).get("energy_pj").asDouble()).isPositive();
+  }
+
+  @Test
+  @DisplayName("hw search --json on the default trained network gives baseline and best EDP, their ratio and the "
+      + "Pareto CSV")
   void search(@TempDir Path dir) throws Exception {
     JsonNode json = run(new HwSearchCommand(), "--random", "12", "--population", "6", "--generations", "2",
-        "--steps", "4", "--out", dir.toString(), "--json");
+        "--out", dir.toString(), "--json");
+    assertThat(json.get("workload").asText()).contains("digits-test");
     assertThat(json.get("best_edp").asDouble()).isPositive();
     assertThat(json.get("edp_reduction").asDouble())
         .isEqualTo(json.get("baseline_edp").asDouble() / json.get("best_edp").asDouble());
