@@ -48,7 +48,7 @@ public final class LsmCommand implements Callable<Integer> {
   String dataset;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "fsdd: the recordings folder (default ../shared/data/fsdd/recordings); digits: a UCI digits "
+      description = "fsdd: the recordings folder (required); digits: a UCI digits "
           + "CSV file (default: the embedded copy).")
   Path dataDir;
 
@@ -112,8 +112,13 @@ public final class LsmCommand implements Callable<Integer> {
     };
     LsmTask task = switch (dataset) {
       case "digits" -> LsmTask.digits(dataDir, maxSamples);
-      case "fsdd" -> LsmTask.fsdd(dataDir != null ? dataDir : Path.of("..", "shared", "data", "fsdd",
-          "recordings"), maxSamples, LsmCommand::progress);
+      case "fsdd" -> {
+        if (dataDir == null) {
+          throw new InvalidInputException("--dataset fsdd needs --data-dir, the folder of Free Spoken Digit Dataset "
+              + "WAV files named {digit}_{speaker}_{index}.wav");
+        }
+        yield LsmTask.fsdd(dataDir, maxSamples, LsmCommand::progress);
+      }
       default -> throw new InvalidInputException("--dataset must be digits or fsdd, got " + dataset);
     };
     int stateBins = bins > 0 ? bins : task.bins();
