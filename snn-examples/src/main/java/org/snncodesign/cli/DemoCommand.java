@@ -11,6 +11,7 @@ import org.snncodesign.cli.demo.DemoStage;
 import org.snncodesign.cli.demo.HardwareStage;
 import org.snncodesign.cli.demo.PluginCheckStage;
 import org.snncodesign.cli.demo.SoftwareRunStage;
+import org.snncodesign.cli.lsm.LsmDemoStage;
 import org.snncodesign.cli.training.TrainingDemoStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +41,8 @@ final class DemoCommand implements Callable<Integer> {
 
   /** The stages in pipeline order. */
   static List<DemoStage> stages() {
-    return List.of(new PluginCheckStage(), new TrainingDemoStage(), new SoftwareRunStage(), new HardwareStage());
+    return List.of(new PluginCheckStage(), new TrainingDemoStage(), new SoftwareRunStage(), new HardwareStage(),
+        new LsmDemoStage());
   }
 
   @Override

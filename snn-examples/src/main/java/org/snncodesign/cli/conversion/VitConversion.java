@@ -63,7 +63,7 @@ final class VitConversion {
       epochs = o.epochsGiven ? o.epochs : 6;
     }
     VitModel model = o.model != null ? VitJson.read(o.model) : cachedOrTrained(o, config, train, epochs, err);
-    PhaseCoding coding = PhaseCoding.rootOfTwo(o.baseRoot, o.octaves);
+    PhaseCoding coding = PhaseCoding.rootOfTwo(o.phaseBaseRoot(), o.octaves);
     long t0 = System.nanoTime();
     SpikingVit snn = new SpikedAttentionConverter(o.percentile).convert(model, train.head(500), coding);
     double conversion = (System.nanoTime() - t0) / 1e9;

@@ -102,6 +102,27 @@ public final class LsmCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    ObjectNode report = report();
+    PrintStream out = System.out;
+    out.printf(Locale.ROOT, "%-22s %12s %12s%n", report.get("dataset").asText() + " (" + report.get("split").asText()
+        + ")", "before", "after");
+    for (String[] row : new String[][] {{"neurons", "neurons_before", "neurons_after"},
+        {"synapses", "synapses_before", "synapses_after"},
+        {"readout parameters", "readout_parameters_before", "readout_parameters_after"},
+        {"bytes", "bytes_before", "bytes_after"}, {"accuracy", "accuracy_before", "accuracy_after"}}) {
+      if (report.has(row[1])) {
+        out.printf(Locale.ROOT, "%-22s %12s %12s%n", row[0], report.get(row[1]).asText(),
+            report.get(row[2]).asText());
+      }
+    }
+    if (json) {
+      JsonReport.printLine(report, out);
+    }
+    return 0;
+  }
+
+  /** Runs the study the options describe and returns its report; progress goes to standard error. */
+  ObjectNode report() throws IOException {
     if (!(keep > 0 && keep <= 1)) {
       throw new InvalidInputException("--prune must be a kept fraction in (0, 1], got " + keep);
     }
@@ -138,22 +159,7 @@ public final class LsmCommand implements Callable<Integer> {
       case "speaker" -> speakers(task, liquid, stateBins, report);
       default -> throw new InvalidInputException("--split must be official or speaker, got " + split);
     }
-    PrintStream out = System.out;
-    out.printf(Locale.ROOT, "%-22s %12s %12s%n", task.name() + " (" + report.get("split").asText() + ")",
-        "before", "after");
-    for (String[] row : new String[][] {{"neurons", "neurons_before", "neurons_after"},
-        {"synapses", "synapses_before", "synapses_after"},
-        {"readout parameters", "readout_parameters_before", "readout_parameters_after"},
-        {"bytes", "bytes_before", "bytes_after"}, {"accuracy", "accuracy_before", "accuracy_after"}}) {
-      if (report.has(row[1])) {
-        out.printf(Locale.ROOT, "%-22s %12s %12s%n", row[0], report.get(row[1]).asText(),
-            report.get(row[2]).asText());
-      }
-    }
-    if (json) {
-      JsonReport.printLine(report, out);
-    }
-    return 0;
+    return report;
   }
 
   private void official(LsmTask task, Liquid liquid, NeuronRanking rank, int stateBins, ObjectNode report)

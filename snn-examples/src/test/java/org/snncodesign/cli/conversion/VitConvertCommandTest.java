@@ -15,12 +15,13 @@ import picocli.CommandLine;
 
 class VitConvertCommandTest {
   @Test
-  @DisplayName("snn convert --arch vit on the embedded digits trains a ViT, converts it and prints per-layer errors")
+  @DisplayName("snn convert --arch vit on the embedded digits trains a ViT, converts it with base 2^(1/4) by default"
+      + " and prints per-layer errors")
   void convertsDigitsVit(@TempDir Path tmp) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     String[] args = {"--dataset", "digits", "--arch", "vit", "--coding", "phase1", "--epochs", "2",
-        "--test-samples", "100", "--base-root", "4", "--cache-dir", tmp.toString(),
+        "--test-samples", "100", "--cache-dir", tmp.toString(),
         "--out", tmp.resolve("report").toString(), "--json"};
     int code = new CommandLine(new ConvertCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8))).execute(args);
@@ -34,6 +35,9 @@ class VitConvertCommandTest {
     assertThat(json.get("dataset").asText()).isEqualTo("digits");
     assertThat(json.get("arch").asText()).isEqualTo("vit");
     assertThat(json.get("samples").asInt()).isEqualTo(100);
+    // Without --base-root the ViT uses base 2^(1/4): K = 4 * 8 octaves = 32 phases in each of the 23 windows of a
+    // one-block ViT (the CNN keeps 2^(1/2), pinned in ConvertCommandTest).
+    assertThat(json.get("timesteps").asInt()).isEqualTo(23 * 32);
     assertThat(json.get("energy_ratio").asDouble()).isGreaterThan(1);
     assertThat(json.get("layer_errors").get(0).get("layer").asText()).isEqualTo("input");
     assertThat(tmp.resolve("report/conversion-layers.csv")).exists();
