@@ -1,17 +1,22 @@
 package org.snncodesign.cli.hardware;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.api.hardware.Accelerator;
+import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.cli.report.ParetoChart;
 import org.snncodesign.fpga.resources.FpgaResources;
 import org.snncodesign.fpga.search.Baselines;
+import org.snncodesign.fpga.search.Candidate;
 import org.snncodesign.fpga.search.CoSearch;
 import org.snncodesign.fpga.search.DesignSpace;
 import org.snncodesign.fpga.search.FireFlyDesignSpace;
@@ -107,6 +112,10 @@ public final class HwSearchCommand implements Callable<Integer> {
     if (out != null) {
       Files.createDirectories(out);
       Files.writeString(out.resolve("pareto.csv"), result.paretoCsv());
+      ParetoChart.write(out.resolve("pareto.png"), result.space() + ": " + result.evaluated().size()
+          + " designs, " + workload.name(), points(result.evaluated().stream().filter(Candidate::feasible).toList()),
+          points(result.paretoFront()), point(result.baseline()));
+      report.put("pareto_png", out.resolve("pareto.png").toString());
       JsonReport.write(report, out.resolve("search.json"));
       report.put("pareto_csv", out.resolve("pareto.csv").toString());
     }
@@ -120,5 +129,13 @@ public final class HwSearchCommand implements Callable<Integer> {
           result.evaluated().size(), result.paretoFront().size());
     }
     return 0;
+  }
+
+  private static List<double[]> points(List<Candidate> candidates) {
+    return candidates.stream().map(c -> point(c.report())).sorted(Comparator.comparingDouble(p -> p[0])).toList();
+  }
+
+  private static double[] point(HardwareReport report) {
+    return new double[] {report.latencySeconds() * 1e6, report.energyPicojoules() * 1e-6};
   }
 }

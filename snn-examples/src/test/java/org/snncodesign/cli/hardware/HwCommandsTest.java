@@ -67,6 +67,7 @@ class HwCommandsTest {
         .isEqualTo(json.get("baseline_edp").asDouble() / json.get("best_edp").asDouble());
     assertThat(json.get("best").get("configuration").get("rows")).isNotNull();
     assertThat(dir.resolve("pareto.csv")).exists();
+    assertThat(dir.resolve("pareto.png")).isNotEmptyFile();
   }
 
   @Test
