@@ -2,12 +2,12 @@
 # CUBA benchmark side by side: snn-codesign's engine (in-process, after JIT warm-up) vs Brian2 2.5
 # (C++ standalone, its fastest CPU target, and the Cython runtime target), each pinned to one core.
 #
-# Usage: snn-neurons/bench/cuba.sh [duration_seconds=5] [out_dir=target/cuba-bench]
+# Usage: bench/cuba.sh [duration_seconds=5] [out_dir=target/cuba-bench]
 # Run from the repository root or anywhere; needs JDK 17+, and installs Debian's python3-brian when missing.
 set -euo pipefail
 DURATION="${1:-5}"
 HERE="$(cd "$(dirname "$0")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
 OUT="${2:-$ROOT/snn-neurons/target/cuba-bench}"
 mkdir -p "$OUT"
 CORE="${CUBA_CORE:-1}"
@@ -20,9 +20,8 @@ if ! /usr/bin/python3 -c 'import brian2' 2>/dev/null; then
 fi
 
 echo "building snn-neurons..." >&2
-(cd "$ROOT" && ./mvnw -B -q -pl snn-neurons package -DskipTests)
-API_JAR="$(ls "$HOME"/.m2/repository/org/snncodesign/snn-api/*/snn-api-*.jar | grep -v sources | head -1)"
-CP="$ROOT/snn-neurons/target/classes:$API_JAR"
+(cd "$ROOT" && ./mvnw -B -q -pl snn-neurons -am package -DskipTests)
+CP="$ROOT/snn-neurons/target/classes:$ROOT/snn-api/target/classes"
 
 run_timed() { # name, command...: stdout -> $OUT/name.json (last line), whole-process wall time -> $OUT/name.process
   local name="$1"; shift
