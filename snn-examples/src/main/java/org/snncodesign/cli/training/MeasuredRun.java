@@ -80,7 +80,7 @@ public final class MeasuredRun {
   public List<SpikeDrivenLayer> spikeDrivenLayers() {
     List<SpikeDrivenLayer> layers = new ArrayList<>();
     for (int l = 1; l < network.layers().size(); l++) {
-      DenseLayer layer = network.layer(l);
+      DenseLayer layer = network.denseLayer(l);
       layers.add(new SpikeDrivenLayer("fc" + (l + 1) + " " + layer.inputs() + "->" + layer.outputs(),
           recording.layerSpikes()[l - 1], layer));
     }

@@ -13,17 +13,19 @@ import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.snncodesign.api.sparse.BitmapMatrix;
+import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.learning.quantization.LsqQuantizer;
 import org.snncodesign.learning.quantization.QuantizedWeights;
 import org.snncodesign.learning.rewiring.GradientRewiring;
 import org.snncodesign.learning.rewiring.SparsitySchedule;
-import org.snncodesign.learning.surrogate.DenseLayer;
 import org.snncodesign.learning.surrogate.EpochResult;
 import org.snncodesign.learning.surrogate.Evaluation;
+import org.snncodesign.learning.surrogate.NetworkArchitecture;
 import org.snncodesign.learning.surrogate.OptimizerKind;
 import org.snncodesign.learning.surrogate.Readout;
 import org.snncodesign.learning.surrogate.ResetMode;
+import org.snncodesign.learning.surrogate.SpikingLayer;
 import org.snncodesign.learning.surrogate.SpikingNetwork;
 import org.snncodesign.learning.surrogate.SpikingNetworkJson;
 import org.snncodesign.learning.surrogate.SurrogateFunction;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code snn train}: direct surrogate-gradient training of a dense LIF network, optionally pruned by gradient
+ * {@code snn train}: direct surrogate-gradient training of a dense or convolutional LIF network (see
+ * {@link NetworkArchitecture} for the {@code --arch} syntax), optionally pruned by gradient
  * rewiring and quantised by LSQ (the FireFly-S software flow), with a progress line per epoch on stderr and a
  * JSON report, a CSV log, the model JSON and a PNG learning curve in the output folder.
  */
@@ -52,8 +55,9 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Folder with the MNIST IDX files (train-/t10k-images/labels, gzip or raw); needed for mnist.")
   Path dataDir;
 
-  @Option(names = "--arch", description = "Layer sizes, e.g. 784-500-10. Default: 64-128-10 for digits, "
-      + "784-800-10 for mnist.")
+  @Option(names = "--arch", description = "Layer sizes, e.g. 784-500-10, or an input shape CxHxW followed by "
+      + "conv layers c<channels>k<kernel>[s<stride>][p<padding>] and dense sizes, e.g. 1x28x28-c16k5s2-c32k3s2-10 "
+      + "(1x8x8-c8k3-10 for digits). Default: 64-128-10 for digits, 784-800-10 for mnist.")
   String architecture;
 
   @Option(names = "--timesteps", defaultValue = "8", description = "Time steps T. Default: ${DEFAULT-VALUE}.")
@@ -140,14 +144,19 @@ public final class TrainCommand implements Callable<Integer> {
     if (limit != null) {
       data = data.limit(limit, data.testLabels().length);
     }
-    int[] sizes = SpikingNetwork.parseArchitecture(architecture != null ? architecture
-        : mnist ? "784-800-10" : "64-128-10");
-    if (sizes[0] != data.inputs() || sizes[sizes.length - 1] != data.classes()) {
+    String archText = architecture != null ? architecture : mnist ? "784-800-10" : "64-128-10";
+    List<SpikingLayer> shapes;
+    try {
+      shapes = NetworkArchitecture.parse(archText).layers();
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--arch: " + e.getMessage());
+    }
+    if (shapes.get(0).inputs() != data.inputs() || shapes.get(shapes.size() - 1).outputs() != data.classes()) {
       throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--arch must start with "
           + data.inputs() + " inputs and end with " + data.classes() + " classes for " + data.name());
     }
     int epochCount = epochs != null ? epochs : mnist ? 15 : 30;
-    SpikingNetwork network = SpikingNetwork.initialise(sizes, timesteps, beta, threshold,
+    SpikingNetwork network = SpikingNetwork.initialise(archText, timesteps, beta, threshold,
         ResetMode.valueOf(reset.toUpperCase(Locale.ROOT)), Readout.parse(readout), seed);
     TrainingOptions options = TrainingOptions.builder()
         .surrogate(SurrogateFunction.of(SurrogateKind.parse(surrogate)))
@@ -203,11 +212,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
     ObjectNode report = JsonReport.create("train");
     report.put("dataset", data.name());
-    StringBuilder arch = new StringBuilder();
-    for (int size : sizes) {
-      arch.append(arch.length() == 0 ? "" : "-").append(size);
-    }
-    report.put("architecture", arch.toString());
+    String arch = NetworkArchitecture.describe(network.layers());
+    report.put("architecture", arch);
     report.put("timesteps", timesteps);
     report.put("neuron", beta == 1f ? "IF" : "LIF");
     report.put("beta", beta);
@@ -225,8 +231,10 @@ public final class TrainCommand implements Callable<Integer> {
     report.put("synapses", network.synapses());
     long nonZeros = 0;
     long bitmapBytes = 0;
-    for (DenseLayer layer : network.layers()) {
-      BitmapMatrix bitmap = bits > 0 ? QuantizedWeights.of(layer).levelsAsBitmap() : layer.toBitmap();
+    for (SpikingLayer layer : network.layers()) {
+      // A conv kernel is stored as its (k k C_in) x C_out weight matrix.
+      BitmapMatrix bitmap = bits > 0 ? QuantizedWeights.of(layer).levelsAsBitmap()
+          : BitmapMatrix.fromCsr(CsrMatrix.fromDense(layer.weightRows(), layer.weightCols(), layer.weights()));
       nonZeros += bitmap.nonZeros();
       bitmapBytes += bitmap.storageBytes(bits == 0 ? 32 : bits);
     }

@@ -66,4 +66,33 @@ class TrainCommandTest {
       assertThat(QuantizedWeights.of(layer).bits()).isEqualTo(4);
     }
   }
+
+  @Test
+  @DisplayName("--arch with a conv layer trains a convolutional network on digits and saves it with its conv layer")
+  void digitsConv(@TempDir Path dir) throws Exception {
+    JsonNode report = new ObjectMapper().readTree(run("--json", "--arch", "1x8x8-c8k3-10", "--epochs", "3",
+        "--timesteps", "4", "--lr", "0.003", "--no-chart", "--out", dir.toString()));
+    assertThat(report.get("architecture").asText()).isEqualTo("1x8x8-c8k3-10");
+    assertThat(report.get("test_accuracy").asDouble()).isGreaterThan(0.8);
+    assertThat(report.get("synapses").asLong()).isEqualTo(9 * 8 + 6 * 6 * 8 * 10);
+    SpikingNetwork model = SpikingNetworkJson.read(dir.resolve("model.json"));
+    assertThat(model.isDense()).isFalse();
+    assertThat(model.layer(0)).isInstanceOf(org.snncodesign.learning.surrogate.ConvLayer.class);
+  }
+
+  @Test
+  @DisplayName("a malformed or mismatched --arch is refused with the offending part")
+  void badArchitecture() {
+    // The command reports parameter errors through its own CommandLine, i.e. on System.err.
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      assertThat(new CommandLine(new TrainCommand()).execute("--arch", "1x8x8-c8q3-10", "--no-chart")).isNotZero();
+      assertThat(new CommandLine(new TrainCommand()).execute("--arch", "1x7x7-c8k3-10", "--no-chart")).isNotZero();
+    } finally {
+      System.setErr(oldErr);
+    }
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("c8q3").contains("64 inputs");
+  }
 }

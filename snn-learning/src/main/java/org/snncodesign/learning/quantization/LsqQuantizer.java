@@ -3,7 +3,7 @@ package org.snncodesign.learning.quantization;
 import java.util.ArrayList;
 import java.util.List;
 import org.snncodesign.api.Checks;
-import org.snncodesign.learning.surrogate.DenseLayer;
+import org.snncodesign.learning.surrogate.SpikingLayer;
 import org.snncodesign.learning.surrogate.SpikingNetwork;
 import org.snncodesign.learning.surrogate.WeightTransform;
 
@@ -20,7 +20,8 @@ import org.snncodesign.learning.surrogate.WeightTransform;
  *
  * <p>For spiking networks (as in FireFly-S) only the synaptic weights are quantised; spikes are already binary.
  * Zero weights (pruned synapses) stay exactly zero. Each forward pass records {@code bits} and the step in the
- * {@link DenseLayer}, so {@link QuantizedWeights#of(DenseLayer)} exports the integers.
+ * {@link SpikingLayer} (dense or convolutional: the step is per layer, the kernel weights are quantised like any
+ * others), so {@link QuantizedWeights#of(SpikingLayer)} exports the integers.
  */
 public final class LsqQuantizer implements WeightTransform {
   private static final float MIN_STEP = 1e-8f;

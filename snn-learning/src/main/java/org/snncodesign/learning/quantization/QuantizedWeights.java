@@ -3,14 +3,19 @@ package org.snncodesign.learning.quantization;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.sparse.BitmapMatrix;
 import org.snncodesign.api.sparse.CsrMatrix;
+import org.snncodesign.learning.surrogate.ConvLayer;
 import org.snncodesign.learning.surrogate.DenseLayer;
+import org.snncodesign.learning.surrogate.SpikingLayer;
 
 /**
  * The integer form of a quantised layer, for hardware models: weight {@code (i, j)} (pre {@code i}, post {@code j})
  * equals {@code levels[i * cols + j] * scale}, each level a signed {@code bits}-bit integer.
  *
- * @param rows presynaptic inputs
- * @param cols postsynaptic outputs
+ * <p>For a {@link DenseLayer} rows are the inputs and columns the outputs; for a {@link ConvLayer} rows are the
+ * kernel taps and input channels {@code (ky k + kx) C_in + ci} and columns the output channels.
+ *
+ * @param rows presynaptic inputs (or kernel taps x input channels)
+ * @param cols postsynaptic outputs (or output channels)
  * @param bits bit width of each level
  * @param scale the step between levels
  * @param levels row-major integer levels in {@code [-2^(bits-1), 2^(bits-1) - 1]}
@@ -32,7 +37,7 @@ public record QuantizedWeights(int rows, int cols, int bits, float scale, int[] 
    *
    * @throws IllegalArgumentException if the layer is not quantised or a weight is not an integer times its scale
    */
-  public static QuantizedWeights of(DenseLayer layer) {
+  public static QuantizedWeights of(SpikingLayer layer) {
     Checks.checkArgument(layer.bits() > 0, "layer %s is not quantised", layer);
     float[] w = layer.weights();
     int[] levels = new int[w.length];
@@ -44,7 +49,7 @@ public record QuantizedWeights(int rows, int cols, int bits, float scale, int[] 
       Checks.checkArgument(q * scale == w[i], "weight %s at %d is not a multiple of the scale %s", w[i], i, scale);
       levels[i] = q;
     }
-    return new QuantizedWeights(layer.inputs(), layer.outputs(), layer.bits(), scale, levels);
+    return new QuantizedWeights(layer.weightRows(), layer.weightCols(), layer.bits(), scale, levels);
   }
 
   /** The weights as floats, {@code level * scale}. */

@@ -17,7 +17,9 @@ import java.util.Arrays;
  * </pre>
  * where the reset term ({@code v_th g_v} or {@code h g_v}) is dropped when the reset is detached from the graph
  * (Zenke and Vogels 2021 find this trains better). Then {@code g_I[t] = g_h[t]}, {@code g_b = sum_t g_I[t]},
- * {@code g_W[i][j] = sum_t x_i[t] g_I[t][j]} and the spikes below receive {@code g_s[t] = W g_I[t]}.
+ * {@code g_W[i][j] = sum_t x_i[t] g_I[t][j]} and the spikes below receive {@code g_s[t] = W g_I[t]} (for a
+ * {@link ConvLayer} the same sums run over the positions that share each kernel weight and channel bias; see
+ * {@link LayerKernels}).
  */
 final class BpttWorkspace {
   private final SpikingNetwork network;
@@ -61,7 +63,7 @@ final class BpttWorkspace {
     this.biasGradient = new float[depth][];
     int widest = 0;
     for (int l = 0; l < depth; l++) {
-      DenseLayer layer = network.layer(l);
+      SpikingLayer layer = network.layer(l);
       int n = layer.outputs();
       widths[l] = n;
       widest = Math.max(widest, n);
@@ -71,7 +73,7 @@ final class BpttWorkspace {
         currentGradient[l] = new float[steps * n];
         spikeGradient[l] = new float[steps * n];
         weightGradient[l] = new float[layer.weights().length];
-        biasGradient[l] = new float[n];
+        biasGradient[l] = new float[layer.bias().length];
       }
     }
     this.potential = new float[widest];
@@ -113,10 +115,8 @@ final class BpttWorkspace {
     boolean membraneReadout = network.readout() == Readout.MEMBRANE;
     Arrays.fill(logits, 0f);
     for (int l = 0; l < depth; l++) {
-      DenseLayer layer = network.layer(l);
+      SpikingLayer layer = network.layer(l);
       int n = widths[l];
-      float[] w = layer.weights();
-      float[] b = layer.bias();
       float[] h = membrane[l];
       float[] s = spikes[l];
       boolean last = l == depth - 1;
@@ -124,31 +124,15 @@ final class BpttWorkspace {
       Arrays.fill(potential, 0, n, 0f);
       if (l == 0) {
         // Direct encoding: the same analog current at every step, computed once.
-        System.arraycopy(b, 0, inputCurrent, 0, n);
-        int inputs = layer.inputs();
-        for (int i = 0; i < inputs; i++) {
-          float x = features[offset + i];
-          if (x != 0f) {
-            axpy(x, w, i * n, inputCurrent, 0, n);
-          }
-        }
+        LayerKernels.current(layer, features, offset, inputCurrent, 0);
       }
       for (int t = 0; t < steps; t++) {
         int base = t * n;
         if (l == 0) {
           System.arraycopy(inputCurrent, 0, h, base, n);
         } else {
-          // Event-driven: only presynaptic neurons that spiked at t add their weight row.
-          System.arraycopy(b, 0, h, base, n);
-          float[] below = spikes[l - 1];
-          int m = widths[l - 1];
-          int belowBase = t * m;
-          for (int i = 0; i < m; i++) {
-            float x = below[belowBase + i];
-            if (x != 0f) {
-              axpy(x, w, i * n, h, base, n);
-            }
-          }
+          // Event-driven: only presynaptic neurons that spiked at t scatter their weights.
+          LayerKernels.current(layer, spikes[l - 1], t * widths[l - 1], h, base);
         }
         if (integrateOnly) {
           for (int j = 0; j < n; j++) {
@@ -286,7 +270,7 @@ final class BpttWorkspace {
 
   /** Weight and bias gradients of layer l from dL/dI, and dL/ds of the layer below. */
   private void parameterBackward(int l) {
-    DenseLayer layer = network.layer(l);
+    SpikingLayer layer = network.layer(l);
     int n = widths[l];
     float[] gI = currentGradient[l];
     float[] gW = weightGradient[l];
@@ -296,61 +280,16 @@ final class BpttWorkspace {
       float[] total = potential;
       Arrays.fill(total, 0, n, 0f);
       for (int t = 0; t < steps; t++) {
-        axpy(1f, gI, t * n, total, 0, n);
+        LayerKernels.axpy(1f, gI, t * n, total, 0, n);
       }
-      for (int j = 0; j < n; j++) {
-        gB[j] += total[j];
-      }
-      int inputs = layer.inputs();
-      for (int i = 0; i < inputs; i++) {
-        float x = input[inputOffset + i];
-        if (x != 0f) {
-          axpy(x, total, 0, gW, i * n, n);
-        }
-      }
+      LayerKernels.backward(layer, input, inputOffset, total, 0, gW, gB, null, 0);
       return;
     }
-    float[] w = layer.weights();
     int m = widths[l - 1];
     float[] below = spikes[l - 1];
     float[] gsBelow = spikeGradient[l - 1];
     for (int t = 0; t < steps; t++) {
-      int base = t * n;
-      int belowBase = t * m;
-      axpy(1f, gI, base, gB, 0, n);
-      for (int i = 0; i < m; i++) {
-        float x = below[belowBase + i];
-        if (x != 0f) {
-          axpy(x, gI, base, gW, i * n, n);
-        }
-        gsBelow[belowBase + i] = dot(w, i * n, gI, base, n);
-      }
+      LayerKernels.backward(layer, below, t * m, gI, t * n, gW, gB, gsBelow, t * m);
     }
-  }
-
-  /** y[yo ..] += a * x[xo ..] over n entries. */
-  private static void axpy(float a, float[] x, int xo, float[] y, int yo, int n) {
-    for (int k = 0; k < n; k++) {
-      y[yo + k] += a * x[xo + k];
-    }
-  }
-
-  /** Dot product with four partial sums (float reductions are not auto-vectorised, this shortens the chain). */
-  private static float dot(float[] a, int ao, float[] b, int bo, int n) {
-    float s0 = 0f;
-    float s1 = 0f;
-    float s2 = 0f;
-    float s3 = 0f;
-    int k = 0;
-    for (; k + 3 < n; k += 4) {
-      s0 += a[ao + k] * b[bo + k];
-      s1 += a[ao + k + 1] * b[bo + k + 1];
-      s2 += a[ao + k + 2] * b[bo + k + 2];
-      s3 += a[ao + k + 3] * b[bo + k + 3];
-    }
-    for (; k < n; k++) {
-      s0 += a[ao + k] * b[bo + k];
-    }
-    return (s0 + s1) + (s2 + s3);
   }
 }

@@ -14,7 +14,7 @@ import org.snncodesign.api.sparse.CsrMatrix;
  * learning rules and the sparse kernels, and it lets a spike of input {@code i} add one contiguous row to the
  * currents (event-driven, vectorisable). The arrays are the live parameters: a trainer writes them in place.
  */
-public final class DenseLayer {
+public final class DenseLayer implements SpikingLayer {
   private final int inputs;
   private final int outputs;
   private final float[] weights;
@@ -45,35 +45,54 @@ public final class DenseLayer {
     this(inputs, outputs, new float[Math.multiplyExact(inputs, outputs)], new float[outputs], 0, 0f);
   }
 
+  @Override
   public int inputs() {
     return inputs;
   }
 
+  @Override
   public int outputs() {
     return outputs;
   }
 
+  /** {@link #inputs()}: one weight row per presynaptic input. */
+  @Override
+  public int weightRows() {
+    return inputs;
+  }
+
+  /** {@link #outputs()}. */
+  @Override
+  public int weightCols() {
+    return outputs;
+  }
+
   /** Live weights, pre-major ({@code [i * outputs + j]} is pre {@code i} to post {@code j}). */
+  @Override
   public float[] weights() {
     return weights;
   }
 
   /** Live biases, one per output neuron (a constant input current). */
+  @Override
   public float[] bias() {
     return bias;
   }
 
   /** Weight bit width, 0 when the weights are full-precision floats. */
+  @Override
   public int bits() {
     return bits;
   }
 
   /** Quantisation step of the weights, 0 when full precision. */
+  @Override
   public float scale() {
     return scale;
   }
 
   /** Records that the weights are integers (of {@code bits} bits, signed) times {@code scale}. */
+  @Override
   public void setQuantization(int bits, float scale) {
     Checks.checkArgument(bits == 0 || (bits >= 2 && bits <= 16), "bits must be 0 or in [2, 16], got %d", bits);
     Checks.checkArgument(bits == 0 ? scale == 0f : scale > 0f && Float.isFinite(scale),
@@ -83,6 +102,7 @@ public final class DenseLayer {
   }
 
   /** Number of weights equal to zero (pruned or quantised away). */
+  @Override
   public int zeroWeights() {
     int zeros = 0;
     for (float w : weights) {
@@ -104,6 +124,7 @@ public final class DenseLayer {
   }
 
   /** A deep copy. */
+  @Override
   public DenseLayer copy() {
     return new DenseLayer(inputs, outputs, weights.clone(), bias.clone(), bits, scale);
   }

@@ -7,7 +7,8 @@ import java.util.Random;
 import org.snncodesign.api.Checks;
 
 /**
- * A feed-forward spiking network of fully connected layers of leaky integrate-and-fire neurons, run for
+ * A feed-forward spiking network of fully connected ({@link DenseLayer}) and convolutional ({@link ConvLayer})
+ * layers of leaky integrate-and-fire neurons, run for
  * {@code T} discrete time steps (the differentiable formulation trained by {@link SurrogateGradientTrainer}).
  *
  * <p>Per layer and step (snnTorch / SpikingJelly discrete LIF, time step folded into {@code beta = exp(-dt/tau)}):
@@ -19,7 +20,8 @@ import org.snncodesign.api.Checks;
  * with {@code v[-1] = 0}. {@code beta = 1} gives the integrate-and-fire neuron. The first layer receives the analog
  * input itself as a constant current at every step (direct encoding, as in FireFly-S and Fang et al. 2021); later
  * layers receive the spikes of the layer below. The last layer either spikes (readout {@link Readout#SPIKE_COUNT})
- * or only integrates ({@link Readout#MEMBRANE}).
+ * or only integrates ({@link Readout#MEMBRANE}). For a convolution, {@code W^T x} is the convolution of the input
+ * maps and {@code b} is broadcast over positions; the neuron update is the same.
  */
 public final class SpikingNetwork {
   private final int timesteps;
@@ -27,7 +29,7 @@ public final class SpikingNetwork {
   private final float threshold;
   private final ResetMode reset;
   private final Readout readout;
-  private final List<DenseLayer> layers;
+  private final List<SpikingLayer> layers;
 
   /**
    * @param timesteps T, at least 1
@@ -36,7 +38,7 @@ public final class SpikingNetwork {
    * @param layers at least one, each taking the previous one's outputs as inputs
    */
   public SpikingNetwork(int timesteps, float beta, float threshold, ResetMode reset, Readout readout,
-      List<DenseLayer> layers) {
+      List<? extends SpikingLayer> layers) {
     this.timesteps = Checks.positive(timesteps, "timesteps");
     Checks.checkArgument(beta > 0f && beta <= 1f, "beta must be in (0, 1], got %s", beta);
     Checks.checkArgument(threshold > 0f && Float.isFinite(threshold), "threshold must be finite and > 0, got %s",
@@ -44,9 +46,15 @@ public final class SpikingNetwork {
     Checks.checkArgument(reset != null && readout != null, "reset and readout must not be null");
     Checks.checkArgument(!layers.isEmpty(), "a network needs at least one layer");
     for (int l = 1; l < layers.size(); l++) {
-      Checks.checkArgument(layers.get(l).inputs() == layers.get(l - 1).outputs(),
-          "layer %d has %d inputs but layer %d has %d outputs", l, layers.get(l).inputs(), l - 1,
-          layers.get(l - 1).outputs());
+      SpikingLayer below = layers.get(l - 1);
+      SpikingLayer above = layers.get(l);
+      Checks.checkArgument(above.inputs() == below.outputs(), "layer %d (%s) has %d inputs but layer %d (%s) has %d outputs",
+          l, above, above.inputs(), l - 1, below, below.outputs());
+      if (below instanceof ConvLayer b && above instanceof ConvLayer a) {
+        Checks.checkArgument(a.inChannels() == b.outChannels() && a.height() == b.outHeight()
+            && a.width() == b.outWidth(), "layer %d (%s) takes %s maps but layer %d (%s) produces %s maps", l, a,
+            a.inputShape(), l - 1, b, b.outputShape());
+      }
     }
     this.beta = beta;
     this.threshold = threshold;
@@ -81,7 +89,31 @@ public final class SpikingNetwork {
     return new SpikingNetwork(timesteps, beta, threshold, reset, readout, layers);
   }
 
-  /** Parses an architecture string such as {@code 784-500-10}. */
+  /**
+   * A network built from an architecture string (see {@link NetworkArchitecture}), e.g. {@code 784-500-10} or
+   * {@code 1x28x28-c16k5s2-c32k3s2-10}, with weights and biases drawn uniformly from
+   * {@code [-1/sqrt(fan_in), 1/sqrt(fan_in)]} ({@code fan_in = k k C_in} for a convolution) from {@code seed}.
+   */
+  public static SpikingNetwork initialise(String architecture, int timesteps, float beta, float threshold,
+      ResetMode reset, Readout readout, long seed) {
+    Random random = new Random(seed);
+    List<SpikingLayer> layers = NetworkArchitecture.parse(architecture).layers();
+    for (SpikingLayer layer : layers) {
+      int fanIn = layer instanceof ConvLayer c ? c.kernel() * c.kernel() * c.inChannels() : layer.inputs();
+      float bound = (float) (1 / Math.sqrt(fanIn));
+      float[] w = layer.weights();
+      for (int i = 0; i < w.length; i++) {
+        w[i] = (2 * random.nextFloat() - 1) * bound;
+      }
+      float[] b = layer.bias();
+      for (int j = 0; j < b.length; j++) {
+        b[j] = (2 * random.nextFloat() - 1) * bound;
+      }
+    }
+    return new SpikingNetwork(timesteps, beta, threshold, reset, readout, layers);
+  }
+
+  /** Parses a dense architecture string such as {@code 784-500-10}. */
   public static int[] parseArchitecture(String architecture) {
     String[] parts = architecture.trim().split("[-x,]");
     Checks.checkArgument(parts.length >= 2, "architecture '%s' needs at least two sizes such as 784-10",
@@ -120,12 +152,35 @@ public final class SpikingNetwork {
   }
 
   /** The layers, input side first (unmodifiable list of live layers). */
-  public List<DenseLayer> layers() {
+  public List<SpikingLayer> layers() {
     return layers;
   }
 
-  public DenseLayer layer(int index) {
+  public SpikingLayer layer(int index) {
     return layers.get(index);
+  }
+
+  /**
+   * Layer {@code index} as a {@link DenseLayer}, for code that handles fully connected layers only.
+   *
+   * @throws IllegalArgumentException naming the layer if it is of another kind
+   */
+  public DenseLayer denseLayer(int index) {
+    SpikingLayer layer = layers.get(index);
+    if (layer instanceof DenseLayer dense) {
+      return dense;
+    }
+    throw new IllegalArgumentException("layer " + index + " is " + layer + ", not a fully connected layer");
+  }
+
+  /** Whether every layer is fully connected. */
+  public boolean isDense() {
+    for (SpikingLayer layer : layers) {
+      if (!(layer instanceof DenseLayer)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public int inputs() {
@@ -146,11 +201,11 @@ public final class SpikingNetwork {
     return sizes;
   }
 
-  /** Total number of synapses (weights, zero or not). */
+  /** Total number of weights, zero or not (a convolution kernel weight counts once, however often it is shared). */
   public long synapses() {
     long n = 0;
-    for (DenseLayer layer : layers) {
-      n += (long) layer.inputs() * layer.outputs();
+    for (SpikingLayer layer : layers) {
+      n += layer.weights().length;
     }
     return n;
   }
@@ -158,7 +213,7 @@ public final class SpikingNetwork {
   /** Fraction of all weights that are exactly zero. */
   public double weightSparsity() {
     long zeros = 0;
-    for (DenseLayer layer : layers) {
+    for (SpikingLayer layer : layers) {
       zeros += layer.zeroWeights();
     }
     return (double) zeros / synapses();
@@ -175,8 +230,8 @@ public final class SpikingNetwork {
 
   /** A deep copy. */
   public SpikingNetwork copy() {
-    List<DenseLayer> copies = new ArrayList<>();
-    for (DenseLayer layer : layers) {
+    List<SpikingLayer> copies = new ArrayList<>();
+    for (SpikingLayer layer : layers) {
       copies.add(layer.copy());
     }
     return new SpikingNetwork(timesteps, beta, threshold, reset, readout, copies);
@@ -197,10 +252,7 @@ public final class SpikingNetwork {
 
   @Override
   public String toString() {
-    StringBuilder arch = new StringBuilder();
-    for (int size : sizes()) {
-      arch.append(arch.length() == 0 ? "" : "-").append(size);
-    }
+    String arch = NetworkArchitecture.describe(layers);
     return "SpikingNetwork[" + arch + ", T=" + timesteps + ", beta=" + beta + ", v_th=" + threshold + ", " + reset
         + ", " + readout + "]";
   }

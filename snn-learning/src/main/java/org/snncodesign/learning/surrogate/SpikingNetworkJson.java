@@ -19,13 +19,22 @@ import org.snncodesign.api.InvalidInputException;
 /**
  * Saves a {@link SpikingNetwork} as JSON and loads it back bit-exact.
  *
- * <p>Layout ({@code schema_version} 1):
+ * <p>Layout:
  * <pre>
  * {"format": "snn-codesign/spiking-network", "schema_version": 1, "timesteps": 8, "beta": 0.9, "threshold": 1.0,
  *  "reset": "SUBTRACT", "readout": "MEMBRANE",
- *  "layers": [{"inputs": 784, "outputs": 500, "bits": 4, "scale": 0.0123, "weights": "base64", "bias": "base64"}]}
+ *  "layers": [{"kind": "dense", "inputs": 784, "outputs": 500, "bits": 4, "scale": 0.0123, "weights": "base64",
+ *              "bias": "base64"}]}
  * </pre>
- * Weights are pre-major ({@code [i * outputs + j]}). The weight and bias arrays are little-endian IEEE-754 float32
+ * Dense weights are pre-major ({@code [i * outputs + j]}). A convolution layer (schema version 2) reads
+ * <pre>
+ *   {"kind": "conv", "in_channels": 1, "height": 28, "width": 28, "out_channels": 16, "kernel": 5, "stride": 2,
+ *    "padding": 0, "inputs": 784, "outputs": 2304, "bits": 0, "scale": 0.0, "weights": "base64", "bias": "base64"}
+ * </pre>
+ * with weights {@code [ky][kx][ci][co]} and one bias per output channel ({@link ConvLayer}). A layer without
+ * {@code kind} is dense, so version-1 files (written before convolutions existed) load unchanged; networks with only
+ * dense layers are still written as version 1 (older readers ignore the added {@code kind}), and a network with a
+ * convolution is written as version 2 so that an older reader refuses it instead of misreading it. The weight and bias arrays are little-endian IEEE-754 float32
  * values in base64, so every bit (negative zero included) survives and a 784-500-10 network stays near 2 MB. The
  * scalar floats are written as the shortest decimal that identifies them and read back through an exact decimal
  * and {@link Float#parseFloat}, which rounds correctly; they are positive, so no sign of zero is lost.
@@ -33,8 +42,10 @@ import org.snncodesign.api.InvalidInputException;
 public final class SpikingNetworkJson {
   /** Value of the {@code format} field. */
   public static final String FORMAT = "snn-codesign/spiking-network";
-  /** Layout version; bump when a field changes meaning. */
+  /** Layout version of dense-only networks; bump when a field changes meaning. */
   public static final int SCHEMA_VERSION = 1;
+  /** Layout version of networks with a convolution layer (adds the {@code kind} {@code conv}). */
+  public static final int CONV_SCHEMA_VERSION = 2;
 
   private static final ObjectMapper WRITER = new ObjectMapper();
   private static final ObjectMapper READER =
@@ -46,15 +57,27 @@ public final class SpikingNetworkJson {
   public static ObjectNode toTree(SpikingNetwork network) {
     ObjectNode root = WRITER.createObjectNode();
     root.put("format", FORMAT);
-    root.put("schema_version", SCHEMA_VERSION);
+    root.put("schema_version", network.isDense() ? SCHEMA_VERSION : CONV_SCHEMA_VERSION);
     root.put("timesteps", network.timesteps());
     root.put("beta", network.beta());
     root.put("threshold", network.threshold());
     root.put("reset", network.reset().name());
     root.put("readout", network.readout().name());
     ArrayNode layers = root.putArray("layers");
-    for (DenseLayer layer : network.layers()) {
+    for (SpikingLayer layer : network.layers()) {
       ObjectNode node = layers.addObject();
+      if (layer instanceof ConvLayer conv) {
+        node.put("kind", "conv");
+        node.put("in_channels", conv.inChannels());
+        node.put("height", conv.height());
+        node.put("width", conv.width());
+        node.put("out_channels", conv.outChannels());
+        node.put("kernel", conv.kernel());
+        node.put("stride", conv.stride());
+        node.put("padding", conv.padding());
+      } else {
+        node.put("kind", "dense");
+      }
       node.put("inputs", layer.inputs());
       node.put("outputs", layer.outputs());
       node.put("bits", layer.bits());
@@ -108,16 +131,29 @@ public final class SpikingNetworkJson {
       throw new InvalidInputException(source + ": not a spiking network file (format must be \"" + FORMAT + "\")");
     }
     int version = root.path("schema_version").asInt(-1);
-    if (version != SCHEMA_VERSION) {
+    if (version != SCHEMA_VERSION && version != CONV_SCHEMA_VERSION) {
       throw new InvalidInputException(source + ": schema_version " + version + " is not supported (expected "
-          + SCHEMA_VERSION + ")");
+          + SCHEMA_VERSION + " or " + CONV_SCHEMA_VERSION + ")");
     }
     try {
-      List<DenseLayer> layers = new ArrayList<>();
+      List<SpikingLayer> layers = new ArrayList<>();
       JsonNode layerNodes = required(root, "layers", source);
       for (int l = 0; l < layerNodes.size(); l++) {
         JsonNode node = layerNodes.get(l);
         String where = source + ": layers[" + l + "]";
+        String kind = node.path("kind").asText("dense");
+        if (kind.equals("conv")) {
+          layers.add(new ConvLayer(required(node, "in_channels", where).asInt(), required(node, "height", where).asInt(),
+              required(node, "width", where).asInt(), required(node, "out_channels", where).asInt(),
+              required(node, "kernel", where).asInt(), required(node, "stride", where).asInt(),
+              required(node, "padding", where).asInt(), floats(required(node, "weights", where), where + ".weights"),
+              floats(required(node, "bias", where), where + ".bias"), required(node, "bits", where).asInt(),
+              floatOf(required(node, "scale", where), where + ".scale")));
+          continue;
+        }
+        if (!kind.equals("dense")) {
+          throw new InvalidInputException(where + ": unknown layer kind \"" + kind + "\" (expected dense or conv)");
+        }
         layers.add(new DenseLayer(required(node, "inputs", where).asInt(), required(node, "outputs", where).asInt(),
             floats(required(node, "weights", where), where + ".weights"),
             floats(required(node, "bias", where), where + ".bias"), required(node, "bits", where).asInt(),

@@ -75,7 +75,7 @@ public final class SurrogateGradientTrainer implements AutoCloseable {
     this.chain = new float[depth][count][];
     this.optimizer = new Optimizer(options.optimizer(), options.momentum());
     for (int l = 0; l < depth; l++) {
-      DenseLayer layer = network.layer(l);
+      SpikingLayer layer = network.layer(l);
       variables[l] = count == 0 ? layer.weights() : layer.weights().clone();
       float[] current = variables[l];
       for (int k = 0; k < count; k++) {

@@ -88,7 +88,7 @@ class LsqQuantizerTest {
       assertThat(trainer.evaluate(train.features, train.labels).accuracy()).isGreaterThan(0.9);
     }
     for (int l = 0; l < 2; l++) {
-      DenseLayer layer = net.layer(l);
+      DenseLayer layer = net.denseLayer(l);
       assertThat(layer.bits()).isEqualTo(4);
       assertThat(layer.scale()).isEqualTo(lsq.step(l));
       QuantizedWeights ints = QuantizedWeights.of(layer);

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.snncodesign.learning.surrogate.DenseLayer;
 import org.snncodesign.learning.surrogate.Readout;
 import org.snncodesign.learning.surrogate.ResetMode;
+import org.snncodesign.learning.surrogate.SpikingLayer;
 import org.snncodesign.learning.surrogate.SpikingNetwork;
 import org.snncodesign.learning.surrogate.SurrogateGradientTrainer;
 import org.snncodesign.learning.surrogate.ToyData;
@@ -107,7 +107,7 @@ class GradientRewiringTest {
         }
       }
       assertThat(trainer.steps()).isGreaterThan(65);
-      for (DenseLayer layer : net.layers()) {
+      for (SpikingLayer layer : net.layers()) {
         double s = (double) layer.zeroWeights() / layer.weights().length;
         // At least the target and not far beyond it: the budget does not over-prune.
         assertThat(s).isBetween(0.8, 0.85);

@@ -13,7 +13,7 @@ class GradientCheckTest {
    * Checks every weight and bias gradient against a central difference of the mean loss; returns the worst error
    * relative to the largest gradient of the same array.
    */
-  private static double worstRelativeError(SpikingNetwork net, TrainingOptions options, ToyData data,
+  static double worstRelativeError(SpikingNetwork net, TrainingOptions options, ToyData data,
       boolean lastLayerOnly) {
     try (SurrogateGradientTrainer trainer = new SurrogateGradientTrainer(net, options)) {
       float[][][] analytic = trainer.gradients(data.features, data.labels);

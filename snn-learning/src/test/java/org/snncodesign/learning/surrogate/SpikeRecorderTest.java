@@ -38,7 +38,7 @@ class SpikeRecorderTest {
   }
 
   private static SpikeRaster replayLayer(SpikingNetwork network, int l, SpikeRaster below, int samples) {
-    DenseLayer layer = network.layer(l);
+    DenseLayer layer = network.denseLayer(l);
     int n = layer.outputs();
     int steps = network.timesteps();
     SpikeRaster out = new SpikeRaster(samples * steps, n);

@@ -91,4 +91,52 @@ class SpikingNetworkJsonTest {
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("layer 4 -> 2").hasMessageContaining("8 weights");
     assertThatThrownBy(() -> SpikingNetworkJson.fromJson("{not json")).isInstanceOf(InvalidInputException.class);
   }
+
+  @Test
+  @DisplayName("a network with conv layers reloads bit for bit, as schema version 2 with layer kinds")
+  void convRoundTrip(@TempDir Path dir) throws Exception {
+    Random random = new Random(8);
+    SpikingNetwork net = SpikingNetwork.initialise("2x7x7-c3k3s2p1-c4k2-5", 6, 0.85f, 0.6f, ResetMode.ZERO,
+        Readout.SPIKE_COUNT, 4);
+    float[] w = net.layer(0).weights();
+    w[0] = -0f;
+    w[1] = Float.MIN_VALUE;
+    w[2] = Float.intBitsToFloat(random.nextInt() & 0x7f7fffff);
+    net.layer(1).setQuantization(3, 0.0377f);
+    String json = SpikingNetworkJson.toJson(net);
+    assertThat(json).contains("\"schema_version\":2").contains("\"kind\":\"conv\"").contains("\"kind\":\"dense\"");
+    SpikingNetwork back = SpikingNetworkJson.fromJson(json);
+    assertThat(back).isEqualTo(net);
+    for (int l = 0; l < 3; l++) {
+      float[] a = net.layer(l).weights();
+      float[] b = back.layer(l).weights();
+      for (int i = 0; i < a.length; i++) {
+        assertThat(Float.floatToRawIntBits(b[i])).isEqualTo(Float.floatToRawIntBits(a[i]));
+      }
+    }
+    Path file = dir.resolve("conv.json");
+    SpikingNetworkJson.write(net, file);
+    assertThat(SpikingNetworkJson.read(file)).isEqualTo(net);
+    assertThat(SpikingNetworkJson.toJson(SpikingNetwork.initialise("4-3", 2, 0.9f, 1f, ResetMode.SUBTRACT,
+        Readout.SPIKE_COUNT, 1))).contains("\"schema_version\":1");
+    assertThatThrownBy(() -> SpikingNetworkJson.fromJson(json.replace("\"kind\":\"conv\"", "\"kind\":\"pool\"")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("layers[0]").hasMessageContaining("pool");
+    assertThatThrownBy(() -> SpikingNetworkJson.fromJson(json.replace("\"kernel\":3", "\"kernel\":9")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("2x7x7");
+  }
+
+  @Test
+  @DisplayName("a version-1 file written before layer kinds existed still loads as dense layers")
+  void loadsVersionOneFiles() {
+    String old = "{\"format\":\"snn-codesign/spiking-network\",\"schema_version\":1,\"timesteps\":4,"
+        + "\"beta\":0.9,\"threshold\":1.0,\"reset\":\"SUBTRACT\",\"readout\":\"MEMBRANE\",\"layers\":["
+        + "{\"inputs\":2,\"outputs\":1,\"bits\":0,\"scale\":0.0,\"weights\":\"AAAAPwAAgL4=\",\"bias\":\"AAAAPg==\"}]}";
+    SpikingNetwork net = SpikingNetworkJson.fromJson(old);
+    assertThat(net.isDense()).isTrue();
+    DenseLayer layer = net.denseLayer(0);
+    assertThat(layer.weights()).containsExactly(0.5f, -0.25f);
+    assertThat(layer.bias()).containsExactly(0.125f);
+    assertThat(net.timesteps()).isEqualTo(4);
+    assertThat(net.readout()).isEqualTo(Readout.MEMBRANE);
+  }
 }

@@ -1,0 +1,201 @@
+package org.snncodesign.learning.surrogate;
+
+/**
+ * The synaptic part of each {@link SpikingLayer} kind for one time step, on primitive arrays and without
+ * allocation: input currents from the values below (forward) and, given {@code g_I = dL/dI}, the weight, bias and
+ * input gradients (backward). Only non-zero inputs scatter, so spike inputs cost in proportion to the spikes.
+ */
+final class LayerKernels {
+  private LayerKernels() {}
+
+  /** {@code out[outOff ..] = b + W x}, x the layer's inputs at {@code in[inOff ..]}. */
+  static void current(SpikingLayer layer, float[] in, int inOff, float[] out, int outOff) {
+    if (layer instanceof DenseLayer dense) {
+      denseCurrent(dense, in, inOff, out, outOff);
+    } else {
+      convCurrent((ConvLayer) layer, in, inOff, out, outOff);
+    }
+  }
+
+  /**
+   * Adds {@code dL/dW} and {@code dL/db} for inputs {@code x} and current gradient {@code g_I}, and when
+   * {@code gIn != null} writes {@code dL/dx = W^T g_I} to {@code gIn[gInOff ..]}.
+   */
+  static void backward(SpikingLayer layer, float[] in, int inOff, float[] gOut, int gOutOff, float[] gW, float[] gB,
+      float[] gIn, int gInOff) {
+    if (layer instanceof DenseLayer dense) {
+      denseBackward(dense, in, inOff, gOut, gOutOff, gW, gB, gIn, gInOff);
+    } else {
+      convBackward((ConvLayer) layer, in, inOff, gOut, gOutOff, gW, gB, gIn, gInOff);
+    }
+  }
+
+  private static void denseCurrent(DenseLayer layer, float[] in, int inOff, float[] out, int outOff) {
+    int n = layer.outputs();
+    int m = layer.inputs();
+    float[] w = layer.weights();
+    System.arraycopy(layer.bias(), 0, out, outOff, n);
+    for (int i = 0; i < m; i++) {
+      float x = in[inOff + i];
+      if (x != 0f) {
+        axpy(x, w, i * n, out, outOff, n);
+      }
+    }
+  }
+
+  private static void denseBackward(DenseLayer layer, float[] in, int inOff, float[] gOut, int gOutOff, float[] gW,
+      float[] gB, float[] gIn, int gInOff) {
+    int n = layer.outputs();
+    int m = layer.inputs();
+    float[] w = layer.weights();
+    axpy(1f, gOut, gOutOff, gB, 0, n);
+    for (int i = 0; i < m; i++) {
+      float x = in[inOff + i];
+      if (x != 0f) {
+        axpy(x, gOut, gOutOff, gW, i * n, n);
+      }
+      if (gIn != null) {
+        gIn[gInOff + i] = dot(w, i * n, gOut, gOutOff, n);
+      }
+    }
+  }
+
+  /**
+   * Scatter form of the convolution: input {@code (y, x, ci)} reaches output {@code (oy, ox)} through tap
+   * {@code (ky, kx)} when {@code y + p - ky = oy s} and {@code x + p - kx = ox s}.
+   */
+  private static void convCurrent(ConvLayer layer, float[] in, int inOff, float[] out, int outOff) {
+    int c = layer.inChannels();
+    int h = layer.height();
+    int wd = layer.width();
+    int k = layer.kernel();
+    int s = layer.stride();
+    int p = layer.padding();
+    int oc = layer.outChannels();
+    int oh = layer.outHeight();
+    int ow = layer.outWidth();
+    float[] w = layer.weights();
+    float[] b = layer.bias();
+    for (int pos = 0; pos < oh * ow; pos++) {
+      System.arraycopy(b, 0, out, outOff + pos * oc, oc);
+    }
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < wd; x++) {
+        int inBase = inOff + (y * wd + x) * c;
+        for (int ci = 0; ci < c; ci++) {
+          float v = in[inBase + ci];
+          if (v == 0f) {
+            continue;
+          }
+          for (int ky = 0; ky < k; ky++) {
+            int ny = y + p - ky;
+            if (ny < 0) {
+              break;
+            }
+            int oy = ny / s;
+            if (ny != oy * s || oy >= oh) {
+              continue;
+            }
+            for (int kx = 0; kx < k; kx++) {
+              int nx = x + p - kx;
+              if (nx < 0) {
+                break;
+              }
+              int ox = nx / s;
+              if (nx != ox * s || ox >= ow) {
+                continue;
+              }
+              axpy(v, w, ((ky * k + kx) * c + ci) * oc, out, outOff + (oy * ow + ox) * oc, oc);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static void convBackward(ConvLayer layer, float[] in, int inOff, float[] gOut, int gOutOff, float[] gW,
+      float[] gB, float[] gIn, int gInOff) {
+    int c = layer.inChannels();
+    int h = layer.height();
+    int wd = layer.width();
+    int k = layer.kernel();
+    int s = layer.stride();
+    int p = layer.padding();
+    int oc = layer.outChannels();
+    int oh = layer.outHeight();
+    int ow = layer.outWidth();
+    float[] w = layer.weights();
+    for (int pos = 0; pos < oh * ow; pos++) {
+      axpy(1f, gOut, gOutOff + pos * oc, gB, 0, oc);
+    }
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < wd; x++) {
+        int inIndex = (y * wd + x) * c;
+        for (int ci = 0; ci < c; ci++) {
+          float v = in[inOff + inIndex + ci];
+          if (v == 0f && gIn == null) {
+            continue;
+          }
+          float g = 0f;
+          for (int ky = 0; ky < k; ky++) {
+            int ny = y + p - ky;
+            if (ny < 0) {
+              break;
+            }
+            int oy = ny / s;
+            if (ny != oy * s || oy >= oh) {
+              continue;
+            }
+            for (int kx = 0; kx < k; kx++) {
+              int nx = x + p - kx;
+              if (nx < 0) {
+                break;
+              }
+              int ox = nx / s;
+              if (nx != ox * s || ox >= ow) {
+                continue;
+              }
+              int row = ((ky * k + kx) * c + ci) * oc;
+              int outBase = gOutOff + (oy * ow + ox) * oc;
+              if (v != 0f) {
+                axpy(v, gOut, outBase, gW, row, oc);
+              }
+              if (gIn != null) {
+                g += dot(w, row, gOut, outBase, oc);
+              }
+            }
+          }
+          if (gIn != null) {
+            gIn[gInOff + inIndex + ci] = g;
+          }
+        }
+      }
+    }
+  }
+
+  /** y[yo ..] += a * x[xo ..] over n entries. */
+  static void axpy(float a, float[] x, int xo, float[] y, int yo, int n) {
+    for (int k = 0; k < n; k++) {
+      y[yo + k] += a * x[xo + k];
+    }
+  }
+
+  /** Dot product with four partial sums (float reductions are not auto-vectorised, this shortens the chain). */
+  static float dot(float[] a, int ao, float[] b, int bo, int n) {
+    float s0 = 0f;
+    float s1 = 0f;
+    float s2 = 0f;
+    float s3 = 0f;
+    int k = 0;
+    for (; k + 3 < n; k += 4) {
+      s0 += a[ao + k] * b[bo + k];
+      s1 += a[ao + k + 1] * b[bo + k + 1];
+      s2 += a[ao + k + 2] * b[bo + k + 2];
+      s3 += a[ao + k + 3] * b[bo + k + 3];
+    }
+    for (; k < n; k++) {
+      s0 += a[ao + k] * b[bo + k];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+}
