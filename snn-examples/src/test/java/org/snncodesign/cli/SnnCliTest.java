@@ -17,7 +17,7 @@ class SnnCliTest {
   @Test
   @DisplayName("--version names the API version")
   void version() {
-    CliRun run = CliRun.of("--version");
+    CommandOutput run = CommandOutput.ofCli("--version");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("snn-api 1.0");
   }
@@ -25,7 +25,7 @@ class SnnCliTest {
   @Test
   @DisplayName("plugins --json prints one JSON object on the last line, listing each provider with its jar")
   void pluginsJson() throws Exception {
-    CliRun run = CliRun.of("plugins", "--json");
+    CommandOutput run = CommandOutput.ofCli("plugins", "--json");
 
     JsonNode report = JSON.readTree(run.lastLine());
     assertThat(run.exitCode()).isZero();
@@ -41,14 +41,14 @@ class SnnCliTest {
   @Test
   @DisplayName("plugins prints a table with a header and a summary line")
   void pluginsTable() {
-    CliRun run = CliRun.of("plugins");
+    CommandOutput run = CommandOutput.ofCli("plugins");
     assertThat(run.out()).contains("KIND", "NAME", "test-fixture").containsPattern("\\d+ plugins loaded");
   }
 
   @Test
   @DisplayName("demo --json writes report.json and prints the same report as the last line")
   void demo(@TempDir Path out) throws Exception {
-    CliRun run = CliRun.of("demo", "--json", "--out", out.toString());
+    CommandOutput run = CommandOutput.ofCli("demo", "--json", "--out", out.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode printed = JSON.readTree(run.lastLine());
@@ -73,7 +73,7 @@ class SnnCliTest {
   @Test
   @DisplayName("an unknown command exits 2 and says what was unknown")
   void unknownCommand() {
-    CliRun run = CliRun.of("frobnicate");
+    CommandOutput run = CommandOutput.ofCli("frobnicate");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("frobnicate");
   }

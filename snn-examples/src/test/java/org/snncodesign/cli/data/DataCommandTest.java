@@ -5,49 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.snncodesign.cli.CommandOutput;
 import org.junit.jupiter.api.io.TempDir;
 import org.snncodesign.api.plugin.PluginRegistry;
-import picocli.CommandLine;
 
 @DisplayName("snn data info and snn data show")
 class DataCommandTest {
   private static final PluginRegistry REGISTRY = PluginRegistry.discover();
 
-  private record Run(int code, String lastLine, String err) {}
-
-  private static synchronized Run run(Object command, String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      CommandLine commandLine = new CommandLine(command);
-      commandLine.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
-      code = commandLine.execute(args);
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-    String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\\R");
-    return new Run(code, lines[lines.length - 1], err.toString(StandardCharsets.UTF_8));
-  }
-
   @Test
   @DisplayName("info on embedded:digits prints format, 1,797 samples, shape [8, 8], 10 classes and the histogram")
   void infoEmbedded() throws Exception {
-    Run run = run(new DataInfoCommand(REGISTRY), "embedded:digits", "--json");
-    assertThat(run.code()).isZero();
+    CommandOutput run = CommandOutput.of(new DataInfoCommand(REGISTRY), "embedded:digits", "--json");
+    assertThat(run.exitCode()).isZero();
     JsonNode json = new ObjectMapper().readTree(run.lastLine());
     assertThat(json.get("format").asText()).isEqualTo("uci-digits");
     assertThat(json.get("samples").asInt()).isEqualTo(1797);
@@ -61,12 +36,12 @@ class DataCommandTest {
   @DisplayName("info finds the plugin for a file by itself, and --format overrides it")
   void infoFile(@TempDir Path dir) throws Exception {
     Path csv = Files.writeString(dir.resolve("t.csv"), "a,b,y\n1,2,cat\n3,4,dog\n5,6,dog\n");
-    JsonNode json = new ObjectMapper().readTree(run(new DataInfoCommand(REGISTRY), csv.toString(), "--json")
+    JsonNode json = new ObjectMapper().readTree(CommandOutput.of(new DataInfoCommand(REGISTRY), csv.toString(), "--json")
         .lastLine());
     assertThat(json.get("format").asText()).isEqualTo("csv");
     assertThat(json.get("label_counts").get("dog").asInt()).isEqualTo(2);
-    Run missing = run(new DataInfoCommand(REGISTRY), dir.resolve("nope.idx").toString());
-    assertThat(missing.code()).isNotZero();
+    CommandOutput missing = CommandOutput.of(new DataInfoCommand(REGISTRY), dir.resolve("nope.idx").toString());
+    assertThat(missing.exitCode()).isNotZero();
     assertThat(missing.err()).contains("no such file");
   }
 
@@ -74,9 +49,9 @@ class DataCommandTest {
   @DisplayName("show renders a digit as an 8x-scaled PNG")
   void show(@TempDir Path dir) throws Exception {
     Path png = dir.resolve("d.png");
-    Run run = run(new DataShowCommand(REGISTRY), "embedded:digits", "--index", "5", "--output", png.toString(),
+    CommandOutput run = CommandOutput.of(new DataShowCommand(REGISTRY), "embedded:digits", "--index", "5", "--output", png.toString(),
         "--json");
-    assertThat(run.code()).isZero();
+    assertThat(run.exitCode()).isZero();
     JsonNode json = new ObjectMapper().readTree(run.lastLine());
     assertThat(json.get("label").asText()).isEqualTo("5");
     BufferedImage image = ImageIO.read(png.toFile());
@@ -99,9 +74,9 @@ class DataCommandTest {
     org.junit.jupiter.api.Assumptions.assumeFalse(codings.isEmpty(), "skipped: no coding plugin on the class path");
     String coding = codings.get(0).name();
     Path png = dir.resolve("r.png");
-    Run run = run(new DataShowCommand(REGISTRY), "embedded:digits", "--coding", coding, "--steps", "20",
+    CommandOutput run = CommandOutput.of(new DataShowCommand(REGISTRY), "embedded:digits", "--coding", coding, "--steps", "20",
         "--scale", "2", "-o", png.toString(), "--json");
-    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(run.lastLine());
     assertThat(json.get("coding").asText()).isEqualTo(coding);
     assertThat(json.get("spikes").asLong()).isPositive();
@@ -115,8 +90,8 @@ class DataCommandTest {
   void showLine(@TempDir Path dir) throws Exception {
     Path csv = Files.writeString(dir.resolve("t.csv"), "1,2,3,4,0\n");
     Path png = dir.resolve("l.png");
-    Run run = run(new DataShowCommand(REGISTRY), csv.toString(), "-o", png.toString(), "--json");
-    assertThat(run.code()).isZero();
+    CommandOutput run = CommandOutput.of(new DataShowCommand(REGISTRY), csv.toString(), "-o", png.toString(), "--json");
+    assertThat(run.exitCode()).isZero();
     assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(800);
   }
 }

@@ -3,39 +3,20 @@ package org.snncodesign.cli.hardware;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snncodesign.api.plugin.PluginRegistry;
-import org.snncodesign.cli.JsonReport;
+import org.snncodesign.cli.CommandOutput;
 import org.snncodesign.cli.training.TrainCommand;
-import picocli.CommandLine;
 
 class HwCommandsTest {
-
-  private static JsonNode run(Object command, String... args) throws Exception {
-    PrintStream saved = System.out;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buffer, true, "UTF-8"));
-    int exit;
-    try {
-      exit = new CommandLine(command).execute(args);
-    } finally {
-      System.setOut(saved);
-    }
-    assertThat(exit).as("exit code; output %s", buffer).isZero();
-    List<String> lines = buffer.toString("UTF-8").lines().toList();
-    return JsonReport.mapper().readTree(lines.get(lines.size() - 1));
-  }
 
   @Test
   @DisplayName("hw evaluate --json reports both FPGA models side by side on the synthetic workload")
   void evaluate() throws Exception {
-    JsonNode json = run(new HwEvaluateCommand(PluginRegistry.discover()), "--model", "spikex-systolic,firefly-s",
+    JsonNode json = CommandOutput.json(new HwEvaluateCommand(PluginRegistry.discover()), "--model", "spikex-systolic,firefly-s",
         "--synthetic", "--steps", "4", "--json");
     assertThat(json.get("reports")).hasSize(2);
     assertThat(json.get("reports").get(1).get("counters").get("fps_per_watt").asDouble()).isPositive();
@@ -45,10 +26,10 @@ class HwCommandsTest {
   @Test
   @DisplayName("hw evaluate prices a network saved by snn train, with rates measured on held-out digits")
   void evaluateTrainedNetwork(@TempDir Path dir) throws Exception {
-    run(new TrainCommand(), "--dataset", "digits", "--epochs", "1", "--sparsity", "0.5", "--bits", "4", "--no-chart",
+    CommandOutput.json(new TrainCommand(), "--dataset", "digits", "--epochs", "1", "--sparsity", "0.5", "--bits", "4", "--no-chart",
         "--out", dir.toString(), "--json");
 
-    JsonNode json = run(new HwEvaluateCommand(PluginRegistry.discover()), "--model", "firefly-s", "--network",
+    JsonNode json = CommandOutput.json(new HwEvaluateCommand(PluginRegistry.discover()), "--model", "firefly-s", "--network",
         dir.resolve("model.json").toString(), "--json");
 
     assertThat(json.get("workload").asText()).contains("digits-test").contains("measured rates");
@@ -59,7 +40,7 @@ class HwCommandsTest {
   @DisplayName("hw search --json on the default trained network gives baseline and best EDP, their ratio and the "
       + "Pareto CSV")
   void search(@TempDir Path dir) throws Exception {
-    JsonNode json = run(new HwSearchCommand(), "--random", "12", "--population", "6", "--generations", "2",
+    JsonNode json = CommandOutput.json(new HwSearchCommand(), "--random", "12", "--population", "6", "--generations", "2",
         "--out", dir.toString(), "--json");
     assertThat(json.get("workload").asText()).contains("digits-test");
     assertThat(json.get("best_edp").asDouble()).isPositive();
@@ -73,7 +54,7 @@ class HwCommandsTest {
   @Test
   @DisplayName("hw verilog --json writes the RTL and testbench files")
   void verilog(@TempDir Path dir) throws Exception {
-    JsonNode json = run(new HwVerilogCommand(), "--out", dir.toString(), "--vectors", "500", "--json");
+    JsonNode json = CommandOutput.json(new HwVerilogCommand(), "--out", dir.toString(), "--vectors", "500", "--json");
     assertThat(json.get("files")).hasSize(4);
     assertThat(dir.resolve("bitmap_pe.v")).exists();
     if (json.get("simulated").asBoolean()) {

@@ -4,39 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.snncodesign.cli.CommandOutput;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class LsmCommandTest {
-
-  private static JsonNode run(String... args) throws Exception {
-    PrintStream original = System.out;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-      code = new CommandLine(new LsmCommand()).execute(args);
-    } finally {
-      System.setOut(original);
-    }
-    assertThat(code).isZero();
-    String[] lines = buffer.toString(StandardCharsets.UTF_8).trim().split("\n");
-    return new ObjectMapper().readTree(lines[lines.length - 1]);
-  }
 
   @Test
   @DisplayName("snn lsm on a few embedded digits prints the before/after JSON with the required fields")
   void digitsJson(@TempDir Path dir) throws Exception {
     Path csv = dir.resolve("curve.csv");
-    JsonNode json = run("--dataset", "digits", "--liquid", "135", "--max-samples", "240", "--prune", "0.5",
+    JsonNode json = CommandOutput.json(new LsmCommand(), "--dataset", "digits", "--liquid", "135", "--max-samples", "240", "--prune", "0.5",
         "--curve", "0.5", "--csv", csv.toString(), "--json");
     assertThat(json.get("dataset").asText()).isEqualTo("digits");
     assertThat(json.get("split").asText()).contains("4th");
@@ -53,7 +34,7 @@ class LsmCommandTest {
   void fsddSpeakers() throws Exception {
     Path folder = Path.of("..", "..", "shared", "data", "fsdd", "recordings");
     assumeTrue(Files.isDirectory(folder), "FSDD not found at " + folder.toAbsolutePath());
-    JsonNode json = run("--dataset", "fsdd", "--data-dir", folder.toString(), "--split", "speaker", "--liquid",
+    JsonNode json = CommandOutput.json(new LsmCommand(), "--dataset", "fsdd", "--data-dir", folder.toString(), "--split", "speaker", "--liquid",
         "100", "--max-samples", "120", "--json");
     assertThat(json.get("split").asText()).contains("speaker");
     assertThat(json.get("folds").size()).isGreaterThanOrEqualTo(2);
@@ -63,7 +44,7 @@ class LsmCommandTest {
   @Test
   @DisplayName("snn lsm sastl reports the kept synapses and distances per kept share")
   void saStl() throws Exception {
-    JsonNode json = run("sastl", "--liquid", "100", "--steps", "100", "--epochs", "4", "--keep", "1,0.5",
+    JsonNode json = CommandOutput.json(new LsmCommand(), "sastl", "--liquid", "100", "--steps", "100", "--epochs", "4", "--keep", "1,0.5",
         "--seeds", "1", "--json");
     assertThat(json.get("rows").size()).isEqualTo(2);
     JsonNode half = json.get("rows").get(1);
@@ -75,7 +56,7 @@ class LsmCommandTest {
   @Test
   @DisplayName("snn lsm hardware reports the lut-lsm cycles and resources of the full and the pruned liquid")
   void hardware() throws Exception {
-    JsonNode json = run("hardware", "--liquid", "135", "--samples", "20", "--prune", "0.5", "--json");
+    JsonNode json = CommandOutput.json(new LsmCommand(), "hardware", "--liquid", "135", "--samples", "20", "--prune", "0.5", "--json");
     JsonNode liquids = json.get("liquids");
     assertThat(liquids.size()).isEqualTo(2);
     assertThat(liquids.get(1).get("neurons").asInt()).isEqualTo(68);

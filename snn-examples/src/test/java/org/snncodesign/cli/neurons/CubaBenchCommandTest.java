@@ -3,36 +3,18 @@ package org.snncodesign.cli.neurons;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.snncodesign.cli.CommandOutput;
 import picocli.CommandLine;
 
 class CubaBenchCommandTest {
 
-  private static JsonNode run(String... args) throws Exception {
-    PrintStream original = System.out;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-      code = new CommandLine(new CubaBenchCommand()).execute(args);
-    } finally {
-      System.setOut(original);
-    }
-    assertThat(code).isZero();
-    String[] lines = buffer.toString(StandardCharsets.UTF_8).trim().split("\n");
-    return new ObjectMapper().readTree(lines[lines.length - 1]);
-  }
-
   @Test
   @DisplayName("--json prints the CUBA figures, and both modes agree on spikes and events")
   void jsonReport() throws Exception {
-    JsonNode event = run("--duration", "0.2", "--warmup", "0", "--mode", "event", "--repeats", "2", "--json");
-    JsonNode clock = run("--duration", "0.2", "--warmup", "0", "--mode", "clock", "--json");
+    JsonNode event = CommandOutput.json(new CubaBenchCommand(), "--duration", "0.2", "--warmup", "0", "--mode", "event", "--repeats", "2", "--json");
+    JsonNode clock = CommandOutput.json(new CubaBenchCommand(), "--duration", "0.2", "--warmup", "0", "--mode", "clock", "--json");
     assertThat(event.get("command").asText()).isEqualTo("bench cuba");
     assertThat(event.get("repeats").asInt()).isEqualTo(2);
     assertThat(event.get("sim_seconds").asDouble()).isEqualTo(0.2);

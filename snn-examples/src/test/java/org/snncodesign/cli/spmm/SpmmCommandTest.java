@@ -4,36 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.snncodesign.cli.CommandOutput;
 import org.junit.jupiter.api.io.TempDir;
 import org.snncodesign.api.plugin.PluginRegistry;
-import picocli.CommandLine;
 
 @DisplayName("snn spmm and snn bench spmm")
 class SpmmCommandTest {
 
-  private static synchronized String run(Object command, String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-      int code = new CommandLine(command).execute(args);
-      assertThat(code).isZero();
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-    String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\\R");
-    return lines[lines.length - 1];
+  private static String run(Object command, String... args) {
+    CommandOutput output = CommandOutput.of(command, args);
+    assertThat(output.exitCode()).as(output.err()).isZero();
+    return output.lastLine();
   }
 
   @Test
