@@ -56,7 +56,8 @@ public final class TrainCommand implements Callable<Integer> {
   Path dataDir;
 
   @Option(names = "--arch", description = "Layer sizes, e.g. 784-500-10, or an input shape CxHxW followed by "
-      + "conv layers c<channels>k<kernel>[s<stride>][p<padding>] and dense sizes, e.g. 1x28x28-c16k5s2-c32k3s2-10 "
+      + "conv layers c<channels>k<kernel>[s<stride>][p<padding>][a<pool>] (a2 = 2x2 average pooling of the "
+      + "spikes) and dense sizes, e.g. 1x28x28-c16k5s2-c32k3s2-10 or 1x28x28-c16k5p2a2-c32k5p2a2-10 "
       + "(1x8x8-c8k3-10 for digits). Default: 64-128-10 for digits, 784-800-10 for mnist.")
   String architecture;
 

@@ -37,6 +37,11 @@ final class BpttWorkspace {
   private final float[][] currentGradient;
   /** dL/ds[t] for each layer. */
   private final float[][] spikeGradient;
+  /** What each layer passes up: its spikes, or their average pooling for a pooling conv layer. */
+  private final float[][] passed;
+  private final int[] passedWidths;
+  /** dL/d(passed), the spike gradient itself unless the layer pools. */
+  private final float[][] passedGradient;
   /** Post-reset membrane of the step being simulated. */
   private final float[] potential;
   private final float[] inputCurrent;
@@ -61,10 +66,13 @@ final class BpttWorkspace {
     this.spikeGradient = new float[depth][];
     this.weightGradient = new float[depth][];
     this.biasGradient = new float[depth][];
+    this.passed = new float[depth][];
+    this.passedWidths = new int[depth];
+    this.passedGradient = new float[depth][];
     int widest = 0;
     for (int l = 0; l < depth; l++) {
       SpikingLayer layer = network.layer(l);
-      int n = layer.outputs();
+      int n = layer.neurons();
       widths[l] = n;
       widest = Math.max(widest, n);
       membrane[l] = new float[steps * n];
@@ -75,6 +83,10 @@ final class BpttWorkspace {
         weightGradient[l] = new float[layer.weights().length];
         biasGradient[l] = new float[layer.bias().length];
       }
+      boolean pools = n != layer.outputs();
+      passedWidths[l] = layer.outputs();
+      passed[l] = pools ? new float[steps * layer.outputs()] : spikes[l];
+      passedGradient[l] = pools && withGradients ? new float[steps * layer.outputs()] : spikeGradient[l];
     }
     this.potential = new float[widest];
     this.inputCurrent = new float[widest];
@@ -132,7 +144,7 @@ final class BpttWorkspace {
           System.arraycopy(inputCurrent, 0, h, base, n);
         } else {
           // Event-driven: only presynaptic neurons that spiked at t scatter their weights.
-          LayerKernels.current(layer, spikes[l - 1], t * widths[l - 1], h, base);
+          LayerKernels.current(layer, passed[l - 1], t * passedWidths[l - 1], h, base);
         }
         if (integrateOnly) {
           for (int j = 0; j < n; j++) {
@@ -148,6 +160,9 @@ final class BpttWorkspace {
             float sj = smoothSpikes ? surrogate.smoothStep(hj - threshold) : (hj >= threshold ? 1f : 0f);
             s[base + j] = sj;
             potential[j] = subtract ? hj - threshold * sj : hj * (1f - sj);
+          }
+          if (passed[l] != s) {
+            LayerKernels.pool((ConvLayer) layer, s, base, passed[l], t * passedWidths[l]);
           }
           if (last) {
             for (int j = 0; j < n; j++) {
@@ -233,6 +248,12 @@ final class BpttWorkspace {
     }
     for (int l = lastLayer; l >= 0; l--) {
       if (l < lastLayer) {
+        if (passedGradient[l] != spikeGradient[l]) {
+          ConvLayer pooling = (ConvLayer) network.layer(l);
+          for (int t = 0; t < steps; t++) {
+            LayerKernels.unpool(pooling, passedGradient[l], t * passedWidths[l], spikeGradient[l], t * widths[l]);
+          }
+        }
         spikingBackward(l);
       }
       parameterBackward(l);
@@ -285,9 +306,9 @@ final class BpttWorkspace {
       LayerKernels.backward(layer, input, inputOffset, total, 0, gW, gB, null, 0);
       return;
     }
-    int m = widths[l - 1];
-    float[] below = spikes[l - 1];
-    float[] gsBelow = spikeGradient[l - 1];
+    int m = passedWidths[l - 1];
+    float[] below = passed[l - 1];
+    float[] gsBelow = passedGradient[l - 1];
     for (int t = 0; t < steps; t++) {
       LayerKernels.backward(layer, below, t * m, gI, t * n, gW, gB, gsBelow, t * m);
     }

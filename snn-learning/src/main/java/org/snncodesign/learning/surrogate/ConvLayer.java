@@ -11,6 +11,10 @@ import org.snncodesign.api.Checks;
  *   I[oy][ox][co] = b[co] + sum_{ky, kx, ci} W[ky][kx][ci][co] x[oy s + ky - p][ox s + kx - p][ci]
  * </pre>
  * (terms outside the input are zero). The neurons are those of the network (same beta, threshold and reset).
+ * With {@code pool = q > 1} the layer passes on the {@code q x q} average pooling (non-overlapping, stride q,
+ * {@code floor} of the size) of its neurons' spikes, so the next layer sees {@code C_out x floor(H_out / q) x
+ * floor(W_out / q)} values in {@code {0, 1/q^2, ..., 1}} (as in SpikingJelly's spiking CNNs); {@link #neurons()}
+ * counts the neurons and {@link #outputs()} the pooled values.
  *
  * <p>Layout: maps are stored channel-last, {@code [(y * W + x) * C + c]}, for the input (for one-channel images
  * that is the ordinary row-major image) and for the neurons, so a dense layer after a convolution sees the
@@ -29,6 +33,7 @@ public final class ConvLayer implements SpikingLayer {
   private final int padding;
   private final int outHeight;
   private final int outWidth;
+  private final int pool;
   private final float[] weights;
   private final float[] bias;
   private int bits;
@@ -44,6 +49,19 @@ public final class ConvLayer implements SpikingLayer {
    */
   public ConvLayer(int inChannels, int height, int width, int outChannels, int kernel, int stride, int padding,
       float[] weights, float[] bias, int bits, float scale) {
+    this(inChannels, height, width, outChannels, kernel, stride, padding, 1, weights, bias, bits, scale);
+  }
+
+  /**
+   * Wraps the arrays (not copied), with {@code pool x pool} average pooling of the spikes (1 = none).
+   *
+   * @param weights {@code k * k * inChannels * outChannels} values, {@code [ky][kx][ci][co]}
+   * @param bias {@code outChannels} values
+   * @param bits weight bit width when quantised (2..16), 0 for full-precision floats
+   * @param scale the quantisation step when {@code bits > 0}, else 0
+   */
+  public ConvLayer(int inChannels, int height, int width, int outChannels, int kernel, int stride, int padding,
+      int pool, float[] weights, float[] bias, int bits, float scale) {
     this.inChannels = Checks.positive(inChannels, "inChannels");
     this.height = Checks.positive(height, "height");
     this.width = Checks.positive(width, "width");
@@ -60,6 +78,9 @@ public final class ConvLayer implements SpikingLayer {
         height + 2 * padding, width + 2 * padding);
     this.outHeight = (height + 2 * padding - kernel) / stride + 1;
     this.outWidth = (width + 2 * padding - kernel) / stride + 1;
+    this.pool = Checks.positive(pool, "pool");
+    Checks.checkArgument(pool <= outHeight && pool <= outWidth,
+        "conv layer (%s): %dx%d pooling does not fit its %dx%d output maps", shape, pool, pool, outHeight, outWidth);
     long taps = (long) kernel * kernel * inChannels * outChannels;
     Checks.checkArgument(weights.length == taps, "conv layer (%s) -> %d channels needs %d weights, got %d", shape,
         outChannels, taps, weights.length);
@@ -72,9 +93,15 @@ public final class ConvLayer implements SpikingLayer {
     setQuantization(bits, scale);
   }
 
-  /** A full-precision layer of zero weights and biases. */
+  /** A full-precision layer of zero weights and biases, without pooling. */
   public ConvLayer(int inChannels, int height, int width, int outChannels, int kernel, int stride, int padding) {
-    this(inChannels, height, width, outChannels, kernel, stride, padding,
+    this(inChannels, height, width, outChannels, kernel, stride, padding, 1);
+  }
+
+  /** A full-precision layer of zero weights and biases with {@code pool x pool} average pooling (1 = none). */
+  public ConvLayer(int inChannels, int height, int width, int outChannels, int kernel, int stride, int padding,
+      int pool) {
+    this(inChannels, height, width, outChannels, kernel, stride, padding, pool,
         new float[Math.multiplyExact(Math.multiplyExact(kernel * kernel, inChannels), outChannels)],
         new float[outChannels], 0, 0f);
   }
@@ -107,12 +134,29 @@ public final class ConvLayer implements SpikingLayer {
     return padding;
   }
 
+  /** Height of the neuron maps (before pooling). */
   public int outHeight() {
     return outHeight;
   }
 
+  /** Width of the neuron maps (before pooling). */
   public int outWidth() {
     return outWidth;
+  }
+
+  /** Side of the average pooling window, 1 when the spikes are passed on unpooled. */
+  public int pool() {
+    return pool;
+  }
+
+  /** Height of the maps passed to the next layer, {@code floor(outHeight / pool)}. */
+  public int pooledHeight() {
+    return outHeight / pool;
+  }
+
+  /** Width of the maps passed to the next layer, {@code floor(outWidth / pool)}. */
+  public int pooledWidth() {
+    return outWidth / pool;
   }
 
   /** {@code inChannels * height * width}. */
@@ -121,9 +165,15 @@ public final class ConvLayer implements SpikingLayer {
     return inChannels * height * width;
   }
 
-  /** {@code outChannels * outHeight * outWidth} neurons. */
+  /** Values passed to the next layer: {@code outChannels * pooledHeight * pooledWidth}. */
   @Override
   public int outputs() {
+    return outChannels * pooledHeight() * pooledWidth();
+  }
+
+  /** {@code outChannels * outHeight * outWidth} LIF/IF neurons. */
+  @Override
+  public int neurons() {
     return outChannels * outHeight * outWidth;
   }
 
@@ -175,14 +225,19 @@ public final class ConvLayer implements SpikingLayer {
     return inChannels + "x" + height + "x" + width;
   }
 
-  /** The {@code C x H x W} shape of the output as a string. */
+  /** The {@code C x H x W} shape of what the next layer sees (after pooling) as a string. */
   public String outputShape() {
+    return outChannels + "x" + pooledHeight() + "x" + pooledWidth();
+  }
+
+  /** The {@code C x H x W} shape of the neuron maps (before pooling) as a string. */
+  public String neuronShape() {
     return outChannels + "x" + outHeight + "x" + outWidth;
   }
 
   @Override
   public ConvLayer copy() {
-    return new ConvLayer(inChannels, height, width, outChannels, kernel, stride, padding, weights.clone(),
+    return new ConvLayer(inChannels, height, width, outChannels, kernel, stride, padding, pool, weights.clone(),
         bias.clone(), bits, scale);
   }
 
@@ -190,7 +245,7 @@ public final class ConvLayer implements SpikingLayer {
   public boolean equals(Object o) {
     return o instanceof ConvLayer l && l.inChannels == inChannels && l.height == height && l.width == width
         && l.outChannels == outChannels && l.kernel == kernel && l.stride == stride && l.padding == padding
-        && l.bits == bits && Float.floatToIntBits(l.scale) == Float.floatToIntBits(scale)
+        && l.pool == pool && l.bits == bits && Float.floatToIntBits(l.scale) == Float.floatToIntBits(scale)
         && Arrays.equals(l.weights, weights) && Arrays.equals(l.bias, bias);
   }
 
@@ -201,7 +256,7 @@ public final class ConvLayer implements SpikingLayer {
 
   @Override
   public String toString() {
-    return "ConvLayer[" + inputShape() + " -> " + outputShape() + ", k" + kernel + " s" + stride + " p" + padding
-        + (bits > 0 ? ", " + bits + "-bit" : "") + "]";
+    return "ConvLayer[" + inputShape() + " -> " + neuronShape() + ", k" + kernel + " s" + stride + " p" + padding
+        + (pool > 1 ? ", avg-pool " + pool + " -> " + outputShape() : "") + (bits > 0 ? ", " + bits + "-bit" : "") + "]";
   }
 }

@@ -173,6 +173,54 @@ final class LayerKernels {
     }
   }
 
+  /**
+   * Average pooling of one step of a conv layer's spikes, {@code q x q} windows with stride q (neurons beyond the
+   * last whole window are dropped); only neurons that spiked are read into the zeroed output.
+   */
+  static void pool(ConvLayer layer, float[] spikes, int sOff, float[] out, int oOff) {
+    int c = layer.outChannels();
+    int q = layer.pool();
+    int ow = layer.outWidth();
+    int pw = layer.pooledWidth();
+    int ph = layer.pooledHeight();
+    float inv = 1f / (q * q);
+    java.util.Arrays.fill(out, oOff, oOff + ph * pw * c, 0f);
+    for (int y = 0; y < ph * q; y++) {
+      int py = y / q;
+      for (int x = 0; x < pw * q; x++) {
+        int from = sOff + (y * ow + x) * c;
+        int to = oOff + (py * pw + x / q) * c;
+        for (int ch = 0; ch < c; ch++) {
+          float v = spikes[from + ch];
+          if (v != 0f) {
+            out[to + ch] += v * inv;
+          }
+        }
+      }
+    }
+  }
+
+  /** The transpose of {@link #pool}: each neuron receives {@code 1/q^2} of its window's gradient (0 outside). */
+  static void unpool(ConvLayer layer, float[] gOut, int gOff, float[] gSpikes, int sOff) {
+    int c = layer.outChannels();
+    int q = layer.pool();
+    int ow = layer.outWidth();
+    int pw = layer.pooledWidth();
+    int ph = layer.pooledHeight();
+    float inv = 1f / (q * q);
+    java.util.Arrays.fill(gSpikes, sOff, sOff + layer.neurons(), 0f);
+    for (int y = 0; y < ph * q; y++) {
+      int py = y / q;
+      for (int x = 0; x < pw * q; x++) {
+        int to = sOff + (y * ow + x) * c;
+        int from = gOff + (py * pw + x / q) * c;
+        for (int ch = 0; ch < c; ch++) {
+          gSpikes[to + ch] = gOut[from + ch] * inv;
+        }
+      }
+    }
+  }
+
   /** y[yo ..] += a * x[xo ..] over n entries. */
   static void axpy(float a, float[] x, int xo, float[] y, int yo, int n) {
     for (int k = 0; k < n; k++) {

@@ -15,16 +15,18 @@ import org.snncodesign.api.Checks;
  *   <li>Dense only (as before): layer sizes such as {@code 784-500-10} (also {@code 784x500x10} or
  *       {@code 784,500,10}).</li>
  *   <li>With convolutions: the input shape {@code CxHxW} (e.g. {@code 1x28x28}, channel-last in memory, see
- *       {@link ConvLayer}) followed by conv tokens {@code c<out>k<kernel>[s<stride>][p<padding>]} (stride 1 and
- *       padding 0 by default) and dense sizes, e.g. {@code 1x28x28-c16k5s2-c32k3s2-10}: a 5x5 stride-2 convolution to
+ *       {@link ConvLayer}) followed by conv tokens {@code c<out>k<kernel>[s<stride>][p<padding>][a<pool>]} (stride
+ *       1, padding 0 and no pooling by default; {@code a2} average-pools the layer's spikes over 2x2) and dense
+ *       sizes, e.g. {@code 1x28x28-c16k5s2-c32k3s2-10}: a 5x5 stride-2 convolution to
  *       16 channels (12x12), a 3x3 stride-2 one to 32 channels (5x5), then a fully connected layer to 10 neurons.
- *       Convolutions must come before the dense layers.</li>
+ *       Likewise {@code 1x28x28-c16k5p2a2-c32k5p2a2-10}: two padded 5x5 convolutions, each followed by 2x2
+ *       average pooling (28 -> 14 -> 7). Convolutions must come before the dense layers.</li>
  * </ul>
  *
  * @param layers freshly built layers of zero weights, input side first
  */
 public record NetworkArchitecture(List<SpikingLayer> layers) {
-  private static final Pattern CONV = Pattern.compile("c(\\d+)k(\\d+)(?:s(\\d+))?(?:p(\\d+))?");
+  private static final Pattern CONV = Pattern.compile("c(\\d+)k(\\d+)(?:s(\\d+))?(?:p(\\d+))?(?:a(\\d+))?");
   private static final Pattern SHAPE = Pattern.compile("(\\d+)x(\\d+)x(\\d+)");
 
   public NetworkArchitecture {
@@ -79,17 +81,18 @@ public record NetworkArchitecture(List<SpikingLayer> layers) {
         int kernel = number(conv.group(2), architecture, token);
         int stride = conv.group(3) == null ? 1 : number(conv.group(3), architecture, token);
         int padding = conv.group(4) == null ? 0 : Integer.parseInt(conv.group(4));
+        int pool = conv.group(5) == null ? 1 : number(conv.group(5), architecture, token);
         ConvLayer layer;
         try {
-          layer = new ConvLayer(channels, height, width, out, kernel, stride, padding);
+          layer = new ConvLayer(channels, height, width, out, kernel, stride, padding, pool);
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException("architecture '" + architecture + "', layer " + (i - 1) + " ('" + token
               + "'): " + e.getMessage(), e);
         }
         layers.add(layer);
         channels = out;
-        height = layer.outHeight();
-        width = layer.outWidth();
+        height = layer.pooledHeight();
+        width = layer.pooledWidth();
       } else {
         int size = number(token, architecture, token);
         layers.add(new DenseLayer(channels * height * width, size));
@@ -117,6 +120,9 @@ public record NetworkArchitecture(List<SpikingLayer> layers) {
         if (c.padding() != 0) {
           out.append('p').append(c.padding());
         }
+        if (c.pool() != 1) {
+          out.append('a').append(c.pool());
+        }
       } else {
         out.append(layer.outputs());
       }
@@ -130,7 +136,7 @@ public record NetworkArchitecture(List<SpikingLayer> layers) {
       value = Integer.parseInt(text.trim());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("architecture '" + architecture + "': '" + token
-          + "' is neither a layer size, an input shape CxHxW nor a conv token such as c16k5s2p1");
+          + "' is neither a layer size, an input shape CxHxW nor a conv token such as c16k5s2p1a2");
     }
     Checks.checkArgument(value > 0, "architecture '%s': %d in '%s' must be > 0", architecture, value, token);
     return value;

@@ -31,7 +31,7 @@ public final class SpikeRecorder {
     int spiking = network.readout() == Readout.MEMBRANE ? depth - 1 : depth;
     SpikeRaster[] rasters = new SpikeRaster[spiking];
     for (int l = 0; l < spiking; l++) {
-      rasters[l] = new SpikeRaster(Math.multiplyExact(samples, steps), network.layer(l).outputs());
+      rasters[l] = new SpikeRaster(Math.multiplyExact(samples, steps), network.layer(l).neurons());
     }
     int[] predictions = new int[samples];
     BpttWorkspace workspace = new BpttWorkspace(network, SurrogateFunction.of(SurrogateKind.FAST_SIGMOID), false,
@@ -40,7 +40,7 @@ public final class SpikeRecorder {
       workspace.forward(features, k * inputs);
       predictions[k] = workspace.predicted();
       for (int l = 0; l < spiking; l++) {
-        copySpikes(workspace.spikes(l), network.layer(l).outputs(), steps, rasters[l], k * steps);
+        copySpikes(workspace.spikes(l), network.layer(l).neurons(), steps, rasters[l], k * steps);
       }
     }
     return new Recording(predictions, rasters);

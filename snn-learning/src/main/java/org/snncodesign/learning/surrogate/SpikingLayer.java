@@ -16,8 +16,13 @@ public sealed interface SpikingLayer permits DenseLayer, ConvLayer {
   /** Number of input values (flattened). */
   int inputs();
 
-  /** Number of output neurons (flattened). */
+  /** Number of values passed to the next layer (flattened): the neurons' spikes, pooled for a pooling conv layer. */
   int outputs();
+
+  /** Number of LIF/IF neurons; equals {@link #outputs()} unless the layer pools its spikes. */
+  default int neurons() {
+    return outputs();
+  }
 
   /** Live weights, {@code weightRows() x weightCols()} row-major. */
   float[] weights();

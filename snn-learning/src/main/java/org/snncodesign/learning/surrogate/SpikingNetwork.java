@@ -51,11 +51,14 @@ public final class SpikingNetwork {
       Checks.checkArgument(above.inputs() == below.outputs(), "layer %d (%s) has %d inputs but layer %d (%s) has %d outputs",
           l, above, above.inputs(), l - 1, below, below.outputs());
       if (below instanceof ConvLayer b && above instanceof ConvLayer a) {
-        Checks.checkArgument(a.inChannels() == b.outChannels() && a.height() == b.outHeight()
-            && a.width() == b.outWidth(), "layer %d (%s) takes %s maps but layer %d (%s) produces %s maps", l, a,
+        Checks.checkArgument(a.inChannels() == b.outChannels() && a.height() == b.pooledHeight()
+            && a.width() == b.pooledWidth(), "layer %d (%s) takes %s maps but layer %d (%s) produces %s maps", l, a,
             a.inputShape(), l - 1, b, b.outputShape());
       }
     }
+    SpikingLayer top = layers.get(layers.size() - 1);
+    Checks.checkArgument(top.neurons() == top.outputs(),
+        "the last layer (%s) cannot pool: the readout needs one logit per neuron", top);
     this.beta = beta;
     this.threshold = threshold;
     this.reset = reset;

@@ -29,9 +29,11 @@ import org.snncodesign.api.InvalidInputException;
  * Dense weights are pre-major ({@code [i * outputs + j]}). A convolution layer (schema version 2) reads
  * <pre>
  *   {"kind": "conv", "in_channels": 1, "height": 28, "width": 28, "out_channels": 16, "kernel": 5, "stride": 2,
- *    "padding": 0, "inputs": 784, "outputs": 2304, "bits": 0, "scale": 0.0, "weights": "base64", "bias": "base64"}
+ *    "padding": 0, "pool": 1, "inputs": 784, "outputs": 2304, "bits": 0, "scale": 0.0, "weights": "base64",
+ *    "bias": "base64"}
  * </pre>
- * with weights {@code [ky][kx][ci][co]} and one bias per output channel ({@link ConvLayer}). A layer without
+ * with weights {@code [ky][kx][ci][co]} and one bias per output channel ({@link ConvLayer}); {@code pool} (1 when
+ * absent) is the side of the average pooling of the layer's spikes and {@code outputs} counts the pooled values. A layer without
  * {@code kind} is dense, so version-1 files (written before convolutions existed) load unchanged; networks with only
  * dense layers are still written as version 1 (older readers ignore the added {@code kind}), and a network with a
  * convolution is written as version 2 so that an older reader refuses it instead of misreading it. The weight and bias arrays are little-endian IEEE-754 float32
@@ -75,6 +77,7 @@ public final class SpikingNetworkJson {
         node.put("kernel", conv.kernel());
         node.put("stride", conv.stride());
         node.put("padding", conv.padding());
+        node.put("pool", conv.pool());
       } else {
         node.put("kind", "dense");
       }
@@ -143,10 +146,11 @@ public final class SpikingNetworkJson {
         String where = source + ": layers[" + l + "]";
         String kind = node.path("kind").asText("dense");
         if (kind.equals("conv")) {
-          layers.add(new ConvLayer(required(node, "in_channels", where).asInt(), required(node, "height", where).asInt(),
-              required(node, "width", where).asInt(), required(node, "out_channels", where).asInt(),
-              required(node, "kernel", where).asInt(), required(node, "stride", where).asInt(),
-              required(node, "padding", where).asInt(), floats(required(node, "weights", where), where + ".weights"),
+          layers.add(new ConvLayer(required(node, "in_channels", where).asInt(),
+              required(node, "height", where).asInt(), required(node, "width", where).asInt(),
+              required(node, "out_channels", where).asInt(), required(node, "kernel", where).asInt(),
+              required(node, "stride", where).asInt(), required(node, "padding", where).asInt(),
+              node.path("pool").asInt(1), floats(required(node, "weights", where), where + ".weights"),
               floats(required(node, "bias", where), where + ".bias"), required(node, "bits", where).asInt(),
               floatOf(required(node, "scale", where), where + ".scale")));
           continue;

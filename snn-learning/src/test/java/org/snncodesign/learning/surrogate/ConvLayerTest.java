@@ -87,6 +87,52 @@ class ConvLayerTest {
   }
 
   @Test
+  @DisplayName("average pooling sums each window over q^2, drops the ragged edge, and unpooling is its transpose")
+  void poolingAndItsTranspose() {
+    ConvLayer layer = new ConvLayer(1, 5, 5, 2, 1, 1, 0, 2);
+    assertThat(layer.neurons()).isEqualTo(50);
+    assertThat(layer.outputs()).isEqualTo(8);
+    Random random = new Random(3);
+    float[] spikes = new float[50 + 1];
+    for (int i = 1; i < spikes.length; i++) {
+      spikes[i] = random.nextBoolean() ? 1f : 0f;
+    }
+    float[] pooled = new float[8 + 2];
+    java.util.Arrays.fill(pooled, 7f);
+    LayerKernels.pool(layer, spikes, 1, pooled, 2);
+    for (int py = 0; py < 2; py++) {
+      for (int px = 0; px < 2; px++) {
+        for (int c = 0; c < 2; c++) {
+          float sum = 0;
+          for (int dy = 0; dy < 2; dy++) {
+            for (int dx = 0; dx < 2; dx++) {
+              sum += spikes[1 + ((2 * py + dy) * 5 + 2 * px + dx) * 2 + c];
+            }
+          }
+          assertThat(pooled[2 + (py * 2 + px) * 2 + c]).isEqualTo(sum / 4);
+        }
+      }
+    }
+    float[] g = new float[8];
+    for (int i = 0; i < 8; i++) {
+      g[i] = random.nextFloat() - 0.5f;
+    }
+    float[] gs = new float[50];
+    java.util.Arrays.fill(gs, 9f);
+    LayerKernels.unpool(layer, g, 0, gs, 0);
+    double lhs = 0;
+    double rhs = 0;
+    for (int i = 0; i < 8; i++) {
+      lhs += g[i] * pooled[2 + i];
+    }
+    for (int i = 0; i < 50; i++) {
+      rhs += gs[i] * spikes[1 + i];
+    }
+    assertThat(rhs).isCloseTo(lhs, within(1e-6));
+    assertThat(gs[(4 * 5 + 4) * 2]).isZero();
+  }
+
+  @Test
   @DisplayName("a kernel as large as the unpadded input is a fully connected layer")
   void fullKernelIsDense() {
     Random random = new Random(4);
@@ -142,6 +188,16 @@ class ConvLayerTest {
     assertThatThrownBy(() -> NetworkArchitecture.parse("1x4x4-c4k7")).hasMessageContaining("layer 0")
         .hasMessageContaining("1x4x4");
     assertThatThrownBy(() -> NetworkArchitecture.parse("1x8x8-c4q3-2")).hasMessageContaining("c4q3");
+    NetworkArchitecture pooled = NetworkArchitecture.parse("1x28x28-c16k5p2a2-c32k5p2a2-10");
+    assertThat(((ConvLayer) pooled.layers().get(0)).outputShape()).isEqualTo("16x14x14");
+    assertThat(((ConvLayer) pooled.layers().get(0)).neuronShape()).isEqualTo("16x28x28");
+    assertThat(((ConvLayer) pooled.layers().get(1)).outputShape()).isEqualTo("32x7x7");
+    assertThat(pooled.layers().get(2).inputs()).isEqualTo(32 * 49);
+    assertThat(NetworkArchitecture.describe(pooled.layers())).isEqualTo("1x28x28-c16k5p2a2-c32k5p2a2-10");
+    assertThatThrownBy(() -> SpikingNetwork.initialise("1x8x8-c2k3a2", 2, 0.9f, 1f, ResetMode.SUBTRACT,
+        Readout.SPIKE_COUNT, 1)).hasMessageContaining("cannot pool");
+    assertThatThrownBy(() -> NetworkArchitecture.parse("1x4x4-c2k3a3-2")).hasMessageContaining("3x3 pooling")
+        .hasMessageContaining("2x2 output");
   }
 
   @Test

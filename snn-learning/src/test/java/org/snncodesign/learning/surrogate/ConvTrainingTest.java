@@ -25,7 +25,10 @@ class ConvTrainingTest {
       "1x6x6-c2k3-3, ZERO, MEMBRANE, ARCTAN",
       "1x6x6-c2k3p1-c3k3s2p1-3, SUBTRACT, MEMBRANE, FAST_SIGMOID",
       "1x6x6-c2k3p1-c3k3s2p1-3, ZERO, SPIKE_COUNT, TRIANGLE",
-      "2x5x5-c2k2s2p1-4-3, SUBTRACT, SPIKE_COUNT, ARCTAN"})
+      "2x5x5-c2k2s2p1-4-3, SUBTRACT, SPIKE_COUNT, ARCTAN",
+      "1x6x6-c2k3p1a2-3, ZERO, MEMBRANE, FAST_SIGMOID",
+      "1x7x7-c2k3p1a2-c3k2-3, SUBTRACT, SPIKE_COUNT, FAST_SIGMOID",
+      "1x7x7-c2k3p1a2-c3k2-3, ZERO, MEMBRANE, ARCTAN"})
   @DisplayName("with smooth spikes, BPTT gradients of conv networks match finite differences")
   void convGradientsMatchFiniteDifferences(String arch, ResetMode reset, Readout readout, SurrogateKind kind) {
     SpikingNetwork net = SpikingNetwork.initialise(arch, 5, 0.8f, 0.5f, reset, readout, 3);
@@ -51,6 +54,22 @@ class ConvTrainingTest {
       double after = trainer.evaluate(test.features, test.labels).accuracy();
       assertThat(before).isLessThan(0.7);
       assertThat(after).isGreaterThan(0.9);
+    }
+  }
+
+  @Test
+  @DisplayName("a conv network with 2x2 average pooling also learns the bars")
+  void learnsBarsWithPooling() {
+    BarImages train = BarImages.generate(300, 8, 0.3f, 5);
+    BarImages test = BarImages.generate(200, 8, 0.3f, 6);
+    SpikingNetwork net = SpikingNetwork.initialise("1x8x8-c4k3p1a2-2", 4, 0.9f, 1f, ResetMode.SUBTRACT,
+        Readout.MEMBRANE, 5);
+    TrainingOptions options = TrainingOptions.builder().learningRate(1e-2f).batchSize(16).threads(2).build();
+    try (SurrogateGradientTrainer trainer = new SurrogateGradientTrainer(net, options)) {
+      for (int epoch = 0; epoch < 6; epoch++) {
+        trainer.trainEpoch(train.features, train.labels, epoch);
+      }
+      assertThat(trainer.evaluate(test.features, test.labels).accuracy()).isGreaterThan(0.9);
     }
   }
 
@@ -92,10 +111,12 @@ class ConvTrainingTest {
   @DisplayName("the spike recorder records conv neurons and predicts as the network does")
   void recorderOnConv() {
     BarImages data = BarImages.generate(10, 8, 0.3f, 4);
-    SpikingNetwork net = SpikingNetwork.initialise("1x8x8-c4k3s2p1-2", 3, 0.9f, 0.5f, ResetMode.ZERO,
+    SpikingNetwork net = SpikingNetwork.initialise("1x8x8-c4k3p1a2-2", 3, 0.9f, 0.5f, ResetMode.ZERO,
         Readout.SPIKE_COUNT, 2);
     SpikeRecorder.Recording recording = SpikeRecorder.record(net, data.features, 10);
-    assertThat(recording.layerSpikes()[0].neurons()).isEqualTo(4 * 4 * 4);
+    // The raster holds the conv neurons themselves (8x8x4), not the pooled values the dense layer sees.
+    assertThat(recording.layerSpikes()[0].neurons()).isEqualTo(8 * 8 * 4);
+    assertThat(net.layer(1).inputs()).isEqualTo(4 * 4 * 4);
     for (int s = 0; s < 10; s++) {
       assertThat(recording.predictions()[s]).isEqualTo(net.predict(java.util.Arrays.copyOfRange(data.features,
           s * 64, s * 64 + 64)));

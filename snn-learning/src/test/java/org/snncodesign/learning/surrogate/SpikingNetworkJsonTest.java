@@ -96,7 +96,7 @@ class SpikingNetworkJsonTest {
   @DisplayName("a network with conv layers reloads bit for bit, as schema version 2 with layer kinds")
   void convRoundTrip(@TempDir Path dir) throws Exception {
     Random random = new Random(8);
-    SpikingNetwork net = SpikingNetwork.initialise("2x7x7-c3k3s2p1-c4k2-5", 6, 0.85f, 0.6f, ResetMode.ZERO,
+    SpikingNetwork net = SpikingNetwork.initialise("2x8x8-c3k3p1a2-c4k2s2-5", 6, 0.85f, 0.6f, ResetMode.ZERO,
         Readout.SPIKE_COUNT, 4);
     float[] w = net.layer(0).weights();
     w[0] = -0f;
@@ -122,7 +122,13 @@ class SpikingNetworkJsonTest {
     assertThatThrownBy(() -> SpikingNetworkJson.fromJson(json.replace("\"kind\":\"conv\"", "\"kind\":\"pool\"")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("layers[0]").hasMessageContaining("pool");
     assertThatThrownBy(() -> SpikingNetworkJson.fromJson(json.replace("\"kernel\":3", "\"kernel\":9")))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("2x7x7");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("2x8x8");
+    assertThat(json).contains("\"pool\":2");
+    // A conv layer without "pool" does not pool.
+    SpikingNetwork plain = SpikingNetwork.initialise("1x5x5-c2k3-3", 2, 0.9f, 1f, ResetMode.SUBTRACT,
+        Readout.SPIKE_COUNT, 2);
+    assertThat(SpikingNetworkJson.fromJson(SpikingNetworkJson.toJson(plain).replace("\"pool\":1,", "")))
+        .isEqualTo(plain);
   }
 
   @Test
