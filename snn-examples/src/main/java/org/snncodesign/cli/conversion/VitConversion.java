@@ -60,7 +60,7 @@ final class VitConversion {
       train = ConversionData.load(o.dataDir, "train", o.trainSamples);
       test = ConversionData.load(o.dataDir, "t10k", o.testSamples);
       config = VitConfig.mnist();
-      epochs = o.epochsGiven ? o.epochs : 6;
+      epochs = o.epochsGiven ? o.epochs : 12;
     }
     VitModel model = o.model != null ? VitJson.read(o.model) : cachedOrTrained(o, config, train, epochs, err);
     PhaseCoding coding = PhaseCoding.rootOfTwo(o.phaseBaseRoot(), o.octaves);
@@ -107,10 +107,11 @@ final class VitConversion {
     VitModel fresh = VitModel.initialised(o.dataset + "-vit", config, o.seed);
     err.printf("training %s on %d samples for %d epochs (cached afterwards in %s)%n", config, train.count(), epochs,
         file);
-    // Small batches suit the 1,400 digits; MNIST uses the CNN trainer's batch of 64.
+    // Small batches suit the 1,400 digits; MNIST uses the CNN trainer's batch of 64. On MNIST, 12 epochs from 2e-3
+    // decayed x0.8 per epoch reach 97% (6 epochs from 1.5e-3, x0.75, stopped at 96.7% with the loss still falling).
     int batch = train.count() < 5000 ? 16 : 64;
-    double lr = train.count() < 5000 ? 3e-3 : 1.5e-3;
-    double decay = train.count() < 5000 ? 0.93 : 0.75;
+    double lr = train.count() < 5000 ? 3e-3 : 2e-3;
+    double decay = train.count() < 5000 ? 0.93 : 0.8;
     new VitTrainer(new TrainingSettings(epochs, batch, lr, decay, Optimizer.ADAM, 0, 0, o.threads, o.seed))
         .train(new VitNetwork(fresh), train, null, err::println);
     VitJson.write(fresh, file);
