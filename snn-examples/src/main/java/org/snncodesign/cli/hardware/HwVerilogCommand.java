@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 public final class HwVerilogCommand implements Callable<Integer> {
   private static final Pattern RESULT = Pattern.compile("RESULT vectors=(\\d+) errors=(\\d+)");
 
-  @Option(names = "--out", defaultValue = "hw-verilog", description = "Output folder (default ${DEFAULT-VALUE}).")
+  @Option(names = "--out", defaultValue = "snn-out/verilog", description = "Output folder (default ${DEFAULT-VALUE}).")
   Path out;
 
   @Option(names = "--width", defaultValue = "16", description = "Bitmap segment width W.")

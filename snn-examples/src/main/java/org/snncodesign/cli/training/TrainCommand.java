@@ -115,7 +115,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--limit", description = "Use only the first N training samples (quick runs).")
   Integer limit;
 
-  @Option(names = "--out", defaultValue = "output/train",
+  @Option(names = "--out", defaultValue = "snn-out/train",
       description = "Folder for train.json, train.csv, model.json and learning-curve.png. Default: "
           + "${DEFAULT-VALUE}.")
   Path out;
