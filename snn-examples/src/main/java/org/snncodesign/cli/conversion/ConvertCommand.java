@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.snncodesign.api.SnnException;
 import org.snncodesign.api.energy.EnergyTable;
+import org.snncodesign.api.hardware.Accelerator;
+import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.conversion.ann.AnnJson;
 import org.snncodesign.conversion.ann.AnnModel;
@@ -17,6 +20,7 @@ import org.snncodesign.conversion.ann.AnnNetwork;
 import org.snncodesign.conversion.ann.LabeledImages;
 import org.snncodesign.conversion.onnx.OnnxImportException;
 import org.snncodesign.conversion.onnx.OnnxImporter;
+import org.snncodesign.conversion.snn.AcceleratedOneSpikeSimulator;
 import org.snncodesign.conversion.snn.AnnToSnnConverter;
 import org.snncodesign.conversion.snn.ConversionReport;
 import org.snncodesign.conversion.snn.ConvertedNetwork;
@@ -103,6 +107,15 @@ public final class ConvertCommand implements Callable<Integer> {
     return arch.equals("vit") ? 4 : 2;
   }
 
+  @Option(names = "--backend", defaultValue = "simulator",
+      description = "phase1 only: simulator (the event-driven one-spike simulator, multi-threaded) or the name of"
+          + " an executing Accelerator plugin, e.g. cpu-gustavson, that computes every layer's synaptic"
+          + " accumulation sum_k B^-k (S_k x W) (dense and conv stages; single-threaded, batched).")
+  String backend;
+
+  @Option(names = "--batch", defaultValue = "32", description = "Samples per kernel call with --backend.")
+  int batch;
+
   @Option(names = "--threads", defaultValue = "2", description = "Worker threads.")
   int threads;
 
@@ -141,6 +154,28 @@ public final class ConvertCommand implements Callable<Integer> {
       err.println("unknown --coding '" + coding + "': use phase1 or rate");
       return 2;
     }
+    Accelerator kernel = null;
+    if (!backend.equals("simulator")) {
+      if (!coding.equals("phase1")) {
+        err.println("--backend " + backend + " runs only --coding phase1");
+        return 2;
+      }
+      if (batch < 1) {
+        err.println("--batch must be >= 1, got " + batch);
+        return 2;
+      }
+      try {
+        kernel = PluginRegistry.discover().require(Accelerator.class, backend);
+      } catch (SnnException e) {
+        err.println("unknown --backend: " + e.getMessage());
+        return 2;
+      }
+      if (!kernel.executes()) {
+        err.println("--backend " + backend + " models hardware and does not execute layers; use an executing"
+            + " backend such as cpu-gustavson");
+        return 2;
+      }
+    }
     if (!Files.isDirectory(dataDir)) {
       err.println("--data-dir " + dataDir + " is not a folder");
       return 2;
@@ -170,9 +205,22 @@ public final class ConvertCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "converted in %.2f s: %d stages, %,d synapses%n", conversionSeconds, snn.stageCount(),
         snn.synapses());
     ConversionReport report;
+    long kernelAdds = -1;
+    long kernelCalls = -1;
     if (coding.equals("phase1")) {
       PhaseCoding phase = PhaseCoding.rootOfTwo(phaseBaseRoot(), octaves);
-      SnnEvaluation e = new OneSpikeSimulator(snn, phase).evaluate(test, threads);
+      SnnEvaluation e;
+      if (kernel == null) {
+        e = new OneSpikeSimulator(snn, phase).evaluate(test, threads);
+      } else {
+        AcceleratedOneSpikeSimulator.AcceleratedEvaluation run =
+            new AcceleratedOneSpikeSimulator(snn, phase, kernel).evaluate(test, batch);
+        e = run.evaluation();
+        kernelAdds = run.kernelAdds();
+        kernelCalls = run.kernelCalls();
+        err.printf(Locale.ROOT, "backend %s: %,d kernel adds in %,d calls, %.2f s%n", run.backend(), kernelAdds,
+            kernelCalls, e.seconds());
+      }
       report = ConversionReport.of(dataset, snn, annAccuracy, e, phase, EnergyTable.HOROWITZ_45NM,
           conversionSeconds);
       err.println(report.tableRow());
@@ -194,6 +242,11 @@ public final class ConvertCommand implements Callable<Integer> {
       }
     });
     node.put("report_schema_version", report.schemaVersion());
+    node.put("backend", backend);
+    if (kernel != null) {
+      node.put("kernel_adds", kernelAdds);
+      node.put("kernel_calls", kernelCalls);
+    }
     if (outDir != null) {
       JsonReport.write(node, outDir.resolve("conversion.json"));
       Files.writeString(outDir.resolve("conversion.csv"),
