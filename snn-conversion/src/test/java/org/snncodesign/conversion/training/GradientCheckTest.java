@@ -14,16 +14,7 @@ import org.snncodesign.conversion.ann.TestModels;
 class GradientCheckTest {
 
   private static double loss(AnnNetwork net, AnnWorkspace ws, float[] x, int label) {
-    float[] z = net.forward(ws, x, 0);
-    double max = Double.NEGATIVE_INFINITY;
-    for (float v : z) {
-      max = Math.max(max, v);
-    }
-    double sum = 0;
-    for (float v : z) {
-      sum += Math.exp(v - max);
-    }
-    return -(z[label] - max - Math.log(sum));
+    return CrossEntropy.of(net.forward(ws, x, 0), label);
   }
 
   @Test

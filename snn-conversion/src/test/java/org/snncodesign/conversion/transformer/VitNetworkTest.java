@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.conversion.training.CrossEntropy;
 
 class VitNetworkTest {
   private static final VitConfig TINY = new VitConfig(1, 4, 4, 2, 4, 2, 2, 6, 3);
@@ -63,16 +64,7 @@ class VitNetworkTest {
   }
 
   private static double loss(VitNetwork net, VitWorkspace ws, float[] x, int label) {
-    float[] z = net.forward(ws, x, 0);
-    double max = Double.NEGATIVE_INFINITY;
-    for (float v : z) {
-      max = Math.max(max, v);
-    }
-    double sum = 0;
-    for (float v : z) {
-      sum += Math.exp(v - max);
-    }
-    return -(z[label] - max - Math.log(sum));
+    return CrossEntropy.of(net.forward(ws, x, 0), label);
   }
 
   @Test
