@@ -1,11 +1,6 @@
 package org.snncodesign.conversion.ann;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.InvalidInputException;
 
@@ -155,31 +150,12 @@ public final class AnnNetwork {
     }
     int n = images.count();
     int[] predictions = new int[n];
-    int workers = Math.max(1, Math.min(threads, n));
-    ExecutorService pool = Executors.newFixedThreadPool(workers);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < workers; t++) {
-        int from = (int) ((long) n * t / workers);
-        int to = (int) ((long) n * (t + 1) / workers);
-        futures.add(pool.submit(() -> {
-          AnnWorkspace ws = newWorkspace();
-          for (int i = from; i < to; i++) {
-            predictions[i] = predict(ws, images.pixels(), images.offset(i));
-          }
-        }));
+    ParallelSlices.run(n, ParallelSlices.workers(n, threads), (worker, from, to) -> {
+      AnnWorkspace ws = newWorkspace();
+      for (int i = from; i < to; i++) {
+        predictions[i] = predict(ws, images.pixels(), images.offset(i));
       }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("evaluation interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("evaluation failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    });
     return predictions;
   }
 

@@ -1,14 +1,9 @@
 package org.snncodesign.conversion.transformer;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.conversion.ann.LabeledImages;
+import org.snncodesign.conversion.ann.ParallelSlices;
 
 /**
  * Forward pass and softmax cross-entropy backward pass of a {@link VitModel} on primitive arrays. Reads the
@@ -170,35 +165,16 @@ public final class VitNetwork {
     checkShape(images);
     Checks.positive(threads, "threads");
     int n = images.count();
-    int workers = Math.max(1, Math.min(threads, n));
+    int workers = ParallelSlices.workers(n, threads);
     int[] correct = new int[workers];
-    ExecutorService pool = Executors.newFixedThreadPool(workers);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int w = 0; w < workers; w++) {
-        int from = (int) ((long) n * w / workers);
-        int to = (int) ((long) n * (w + 1) / workers);
-        int worker = w;
-        futures.add(pool.submit(() -> {
-          VitWorkspace ws = newWorkspace();
-          for (int i = from; i < to; i++) {
-            if (predict(ws, images.pixels(), images.offset(i)) == images.labels()[i]) {
-              correct[worker]++;
-            }
-          }
-        }));
+    ParallelSlices.run(n, workers, (worker, from, to) -> {
+      VitWorkspace ws = newWorkspace();
+      for (int i = from; i < to; i++) {
+        if (predict(ws, images.pixels(), images.offset(i)) == images.labels()[i]) {
+          correct[worker]++;
+        }
       }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("evaluation interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("evaluation failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    });
     int total = 0;
     for (int k : correct) {
       total += k;
