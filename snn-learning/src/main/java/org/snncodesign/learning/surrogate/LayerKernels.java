@@ -88,21 +88,19 @@ final class LayerKernels {
             continue;
           }
           for (int ky = 0; ky < k; ky++) {
-            int ny = y + p - ky;
-            if (ny < 0) {
-              break;
-            }
-            int oy = ny / s;
-            if (ny != oy * s || oy >= oh) {
+            int oy = tapTarget(y, ky, p, s, oh);
+            if (oy < 0) {
+              if (oy == PAST) {
+                break;
+              }
               continue;
             }
             for (int kx = 0; kx < k; kx++) {
-              int nx = x + p - kx;
-              if (nx < 0) {
-                break;
-              }
-              int ox = nx / s;
-              if (nx != ox * s || ox >= ow) {
+              int ox = tapTarget(x, kx, p, s, ow);
+              if (ox < 0) {
+                if (ox == PAST) {
+                  break;
+                }
                 continue;
               }
               axpy(v, w, ((ky * k + kx) * c + ci) * oc, out, outOff + (oy * ow + ox) * oc, oc);
@@ -138,21 +136,19 @@ final class LayerKernels {
           }
           float g = 0f;
           for (int ky = 0; ky < k; ky++) {
-            int ny = y + p - ky;
-            if (ny < 0) {
-              break;
-            }
-            int oy = ny / s;
-            if (ny != oy * s || oy >= oh) {
+            int oy = tapTarget(y, ky, p, s, oh);
+            if (oy < 0) {
+              if (oy == PAST) {
+                break;
+              }
               continue;
             }
             for (int kx = 0; kx < k; kx++) {
-              int nx = x + p - kx;
-              if (nx < 0) {
-                break;
-              }
-              int ox = nx / s;
-              if (nx != ox * s || ox >= ow) {
+              int ox = tapTarget(x, kx, p, s, ow);
+              if (ox < 0) {
+                if (ox == PAST) {
+                  break;
+                }
                 continue;
               }
               int row = ((ky * k + kx) * c + ci) * oc;
@@ -171,6 +167,25 @@ final class LayerKernels {
         }
       }
     }
+  }
+
+  /** {@link #tapTarget} result: this tap misses every output (not on the stride grid, or past the map's end). */
+  private static final int MISS = -1;
+  /** {@link #tapTarget} result: this and every larger tap fall before the map's start. */
+  private static final int PAST = -2;
+
+  /**
+   * The output coordinate that input coordinate {@code i} reaches through kernel tap {@code t} along one axis,
+   * {@code o = (i + p - t) / s} when that division is exact and {@code o < limit}; else {@link #MISS}, or
+   * {@link #PAST} when {@code i + p - t < 0} (taps are scanned upwards, so no later tap can hit either).
+   */
+  private static int tapTarget(int i, int t, int p, int s, int limit) {
+    int n = i + p - t;
+    if (n < 0) {
+      return PAST;
+    }
+    int o = n / s;
+    return n != o * s || o >= limit ? MISS : o;
   }
 
   /**
