@@ -62,7 +62,7 @@ final class LayerKernels {
 
   /**
    * Scatter form of the convolution: input {@code (y, x, ci)} reaches output {@code (oy, ox)} through tap
-   * {@code (ky, kx)} when {@code y + p - ky = oy s} and {@code x + p - kx = ox s}.
+   * {@code (ky, kx)} when {@code y + p - ky = oy s} and {@code x + p - kx = ox s} (taps from {@link #firstTap}).
    */
   private static void convCurrent(ConvLayer layer, float[] in, int inOff, float[] out, int outOff) {
     int c = layer.inChannels();
@@ -80,29 +80,21 @@ final class LayerKernels {
       System.arraycopy(b, 0, out, outOff + pos * oc, oc);
     }
     for (int y = 0; y < h; y++) {
+      int ky0 = firstTap(y, p, s, oh);
+      int ky1 = Math.min(k - 1, y + p);
       for (int x = 0; x < wd; x++) {
+        int kx0 = firstTap(x, p, s, ow);
+        int kx1 = Math.min(k - 1, x + p);
         int inBase = inOff + (y * wd + x) * c;
         for (int ci = 0; ci < c; ci++) {
           float v = in[inBase + ci];
           if (v == 0f) {
             continue;
           }
-          for (int ky = 0; ky < k; ky++) {
-            int oy = tapTarget(y, ky, p, s, oh);
-            if (oy < 0) {
-              if (oy == PAST) {
-                break;
-              }
-              continue;
-            }
-            for (int kx = 0; kx < k; kx++) {
-              int ox = tapTarget(x, kx, p, s, ow);
-              if (ox < 0) {
-                if (ox == PAST) {
-                  break;
-                }
-                continue;
-              }
+          for (int ky = ky0; ky <= ky1; ky += s) {
+            int oy = (y + p - ky) / s;
+            for (int kx = kx0; kx <= kx1; kx += s) {
+              int ox = (x + p - kx) / s;
               axpy(v, w, ((ky * k + kx) * c + ci) * oc, out, outOff + (oy * ow + ox) * oc, oc);
             }
           }
@@ -127,7 +119,11 @@ final class LayerKernels {
       axpy(1f, gOut, gOutOff + pos * oc, gB, 0, oc);
     }
     for (int y = 0; y < h; y++) {
+      int ky0 = firstTap(y, p, s, oh);
+      int ky1 = Math.min(k - 1, y + p);
       for (int x = 0; x < wd; x++) {
+        int kx0 = firstTap(x, p, s, ow);
+        int kx1 = Math.min(k - 1, x + p);
         int inIndex = (y * wd + x) * c;
         for (int ci = 0; ci < c; ci++) {
           float v = in[inOff + inIndex + ci];
@@ -135,22 +131,10 @@ final class LayerKernels {
             continue;
           }
           float g = 0f;
-          for (int ky = 0; ky < k; ky++) {
-            int oy = tapTarget(y, ky, p, s, oh);
-            if (oy < 0) {
-              if (oy == PAST) {
-                break;
-              }
-              continue;
-            }
-            for (int kx = 0; kx < k; kx++) {
-              int ox = tapTarget(x, kx, p, s, ow);
-              if (ox < 0) {
-                if (ox == PAST) {
-                  break;
-                }
-                continue;
-              }
+          for (int ky = ky0; ky <= ky1; ky += s) {
+            int oy = (y + p - ky) / s;
+            for (int kx = kx0; kx <= kx1; kx += s) {
+              int ox = (x + p - kx) / s;
               int row = ((ky * k + kx) * c + ci) * oc;
               int outBase = gOutOff + (oy * ow + ox) * oc;
               if (v != 0f) {
@@ -169,23 +153,18 @@ final class LayerKernels {
     }
   }
 
-  /** {@link #tapTarget} result: this tap misses every output (not on the stride grid, or past the map's end). */
-  private static final int MISS = -1;
-  /** {@link #tapTarget} result: this and every larger tap fall before the map's start. */
-  private static final int PAST = -2;
-
   /**
-   * The output coordinate that input coordinate {@code i} reaches through kernel tap {@code t} along one axis,
-   * {@code o = (i + p - t) / s} when that division is exact and {@code o < limit}; else {@link #MISS}, or
-   * {@link #PAST} when {@code i + p - t < 0} (taps are scanned upwards, so no later tap can hit either).
+   * Smallest kernel tap {@code t} along one axis through which input coordinate {@code i} reaches an output
+   * {@code o = (i + p - t) / s < limit} exactly; the others follow every {@code s} taps up to
+   * {@code min(k - 1, i + p)} (the result exceeds that bound when there is none). Scanning taps upwards from here
+   * visits the same taps in the same order as testing every {@code t} in {@code [0, k)}.
    */
-  private static int tapTarget(int i, int t, int p, int s, int limit) {
-    int n = i + p - t;
-    if (n < 0) {
-      return PAST;
+  private static int firstTap(int i, int p, int s, int limit) {
+    int lo = Math.max(0, i + p - s * (limit - 1));
+    if (lo > i + p) {
+      return lo;
     }
-    int o = n / s;
-    return n != o * s || o >= limit ? MISS : o;
+    return lo + (i + p - lo) % s;
   }
 
   /**
