@@ -23,7 +23,7 @@ import org.snncodesign.api.Checks;
  * {@code ci} adds, for every output position it reaches, one contiguous row of {@code C_out} weights to a
  * contiguous run of {@code C_out} currents (event-driven, vectorisable, the same pattern as {@link DenseLayer}).
  */
-public final class ConvLayer implements SpikingLayer {
+public final class ConvLayer extends WeightedLayer implements SpikingLayer {
   private final int inChannels;
   private final int height;
   private final int width;
@@ -34,10 +34,6 @@ public final class ConvLayer implements SpikingLayer {
   private final int outHeight;
   private final int outWidth;
   private final int pool;
-  private final float[] weights;
-  private final float[] bias;
-  private int bits;
-  private float scale;
 
   /**
    * Wraps the arrays (not copied).
@@ -62,6 +58,7 @@ public final class ConvLayer implements SpikingLayer {
    */
   public ConvLayer(int inChannels, int height, int width, int outChannels, int kernel, int stride, int padding,
       int pool, float[] weights, float[] bias, int bits, float scale) {
+    super(weights, bias);
     this.inChannels = Checks.positive(inChannels, "inChannels");
     this.height = Checks.positive(height, "height");
     this.width = Checks.positive(width, "width");
@@ -88,8 +85,6 @@ public final class ConvLayer implements SpikingLayer {
         outChannels, outChannels, bias.length);
     Math.multiplyExact(Math.multiplyExact(outHeight, outWidth), outChannels);
     Math.multiplyExact(Math.multiplyExact(height, width), inChannels);
-    this.weights = weights;
-    this.bias = bias;
     setQuantization(bits, scale);
   }
 
@@ -187,37 +182,6 @@ public final class ConvLayer implements SpikingLayer {
   @Override
   public int weightCols() {
     return outChannels;
-  }
-
-  /** Live weights {@code [ky][kx][ci][co]}. */
-  @Override
-  public float[] weights() {
-    return weights;
-  }
-
-  /** Live biases, one per output channel. */
-  @Override
-  public float[] bias() {
-    return bias;
-  }
-
-  @Override
-  public int bits() {
-    return bits;
-  }
-
-  @Override
-  public float scale() {
-    return scale;
-  }
-
-  @Override
-  public void setQuantization(int bits, float scale) {
-    Checks.checkArgument(bits == 0 || (bits >= 2 && bits <= 16), "bits must be 0 or in [2, 16], got %d", bits);
-    Checks.checkArgument(bits == 0 ? scale == 0f : scale > 0f && Float.isFinite(scale),
-        "scale must be 0 for float weights and finite > 0 for %d-bit weights, got %s", bits, scale);
-    this.bits = bits;
-    this.scale = scale;
   }
 
   /** The {@code C x H x W} shape of the input as a string, e.g. {@code 1x28x28}. */

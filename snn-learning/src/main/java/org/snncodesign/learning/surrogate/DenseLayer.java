@@ -14,13 +14,9 @@ import org.snncodesign.api.sparse.CsrMatrix;
  * learning rules and the sparse kernels, and it lets a spike of input {@code i} add one contiguous row to the
  * currents (event-driven, vectorisable). The arrays are the live parameters: a trainer writes them in place.
  */
-public final class DenseLayer implements SpikingLayer {
+public final class DenseLayer extends WeightedLayer implements SpikingLayer {
   private final int inputs;
   private final int outputs;
-  private final float[] weights;
-  private final float[] bias;
-  private int bits;
-  private float scale;
 
   /**
    * Wraps the arrays (not copied).
@@ -29,14 +25,13 @@ public final class DenseLayer implements SpikingLayer {
    * @param scale the quantisation step when {@code bits > 0} (each weight is an integer times it), else 0
    */
   public DenseLayer(int inputs, int outputs, float[] weights, float[] bias, int bits, float scale) {
+    super(weights, bias);
     this.inputs = Checks.positive(inputs, "inputs");
     this.outputs = Checks.positive(outputs, "outputs");
     Checks.checkArgument(weights.length == (long) inputs * outputs, "layer %d -> %d needs %d weights, got %d",
         inputs, outputs, (long) inputs * outputs, weights.length);
     Checks.checkArgument(bias.length == outputs, "layer %d -> %d needs %d biases, got %d", inputs, outputs, outputs,
         bias.length);
-    this.weights = weights;
-    this.bias = bias;
     setQuantization(bits, scale);
   }
 
@@ -65,52 +60,6 @@ public final class DenseLayer implements SpikingLayer {
   @Override
   public int weightCols() {
     return outputs;
-  }
-
-  /** Live weights, pre-major ({@code [i * outputs + j]} is pre {@code i} to post {@code j}). */
-  @Override
-  public float[] weights() {
-    return weights;
-  }
-
-  /** Live biases, one per output neuron (a constant input current). */
-  @Override
-  public float[] bias() {
-    return bias;
-  }
-
-  /** Weight bit width, 0 when the weights are full-precision floats. */
-  @Override
-  public int bits() {
-    return bits;
-  }
-
-  /** Quantisation step of the weights, 0 when full precision. */
-  @Override
-  public float scale() {
-    return scale;
-  }
-
-  /** Records that the weights are integers (of {@code bits} bits, signed) times {@code scale}. */
-  @Override
-  public void setQuantization(int bits, float scale) {
-    Checks.checkArgument(bits == 0 || (bits >= 2 && bits <= 16), "bits must be 0 or in [2, 16], got %d", bits);
-    Checks.checkArgument(bits == 0 ? scale == 0f : scale > 0f && Float.isFinite(scale),
-        "scale must be 0 for float weights and finite > 0 for %d-bit weights, got %s", bits, scale);
-    this.bits = bits;
-    this.scale = scale;
-  }
-
-  /** Number of weights equal to zero (pruned or quantised away). */
-  @Override
-  public int zeroWeights() {
-    int zeros = 0;
-    for (float w : weights) {
-      if (w == 0f) {
-        zeros++;
-      }
-    }
-    return zeros;
   }
 
   /** The non-zero weights as CSR, rows = presynaptic inputs, columns = postsynaptic outputs. */
