@@ -60,51 +60,33 @@ final class LayerKernels {
     }
   }
 
-  /**
-   * Scatter form of the convolution: input {@code (y, x, ci)} reaches output {@code (oy, ox)} through tap
-   * {@code (ky, kx)} when {@code y + p - ky = oy s} and {@code x + p - kx = ox s} (taps from {@link #firstTap}).
-   */
   private static void convCurrent(ConvLayer layer, float[] in, int inOff, float[] out, int outOff) {
-    int c = layer.inChannels();
-    int h = layer.height();
-    int wd = layer.width();
-    int k = layer.kernel();
-    int s = layer.stride();
-    int p = layer.padding();
     int oc = layer.outChannels();
-    int oh = layer.outHeight();
-    int ow = layer.outWidth();
-    float[] w = layer.weights();
     float[] b = layer.bias();
-    for (int pos = 0; pos < oh * ow; pos++) {
+    for (int pos = 0; pos < layer.outHeight() * layer.outWidth(); pos++) {
       System.arraycopy(b, 0, out, outOff + pos * oc, oc);
     }
-    for (int y = 0; y < h; y++) {
-      int ky0 = firstTap(y, p, s, oh);
-      int ky1 = Math.min(k - 1, y + p);
-      for (int x = 0; x < wd; x++) {
-        int kx0 = firstTap(x, p, s, ow);
-        int kx1 = Math.min(k - 1, x + p);
-        int inBase = inOff + (y * wd + x) * c;
-        for (int ci = 0; ci < c; ci++) {
-          float v = in[inBase + ci];
-          if (v == 0f) {
-            continue;
-          }
-          for (int ky = ky0; ky <= ky1; ky += s) {
-            int oy = (y + p - ky) / s;
-            for (int kx = kx0; kx <= kx1; kx += s) {
-              int ox = (x + p - kx) / s;
-              axpy(v, w, ((ky * k + kx) * c + ci) * oc, out, outOff + (oy * ow + ox) * oc, oc);
-            }
-          }
-        }
-      }
-    }
+    convScatter(layer, in, inOff, out, outOff, null, null, 0);
   }
 
   private static void convBackward(ConvLayer layer, float[] in, int inOff, float[] gOut, int gOutOff, float[] gW,
       float[] gB, float[] gIn, int gInOff) {
+    int oc = layer.outChannels();
+    for (int pos = 0; pos < layer.outHeight() * layer.outWidth(); pos++) {
+      axpy(1f, gOut, gOutOff + pos * oc, gB, 0, oc);
+    }
+    convScatter(layer, in, inOff, gOut, gOutOff, gW, gIn, gInOff);
+  }
+
+  /**
+   * Scatter form of the convolution: input {@code (y, x, ci)} reaches output {@code (oy, ox)} through tap
+   * {@code (ky, kx)} when {@code y + p - ky = oy s} and {@code x + p - kx = ox s} (taps from {@link #firstTap}).
+   * Forward and backward visit the same (input, tap, output) triples, so they share this walk: with
+   * {@code gW == null} it adds {@code x W} to the currents {@code a}; otherwise {@code a} holds {@code g_I}, and it
+   * adds {@code x g_I} to {@code gW} and, when {@code gIn != null}, writes {@code W^T g_I} to {@code gIn}.
+   */
+  private static void convScatter(ConvLayer layer, float[] in, int inOff, float[] a, int aOff, float[] gW,
+      float[] gIn, int gInOff) {
     int c = layer.inChannels();
     int h = layer.height();
     int wd = layer.width();
@@ -115,9 +97,7 @@ final class LayerKernels {
     int oh = layer.outHeight();
     int ow = layer.outWidth();
     float[] w = layer.weights();
-    for (int pos = 0; pos < oh * ow; pos++) {
-      axpy(1f, gOut, gOutOff + pos * oc, gB, 0, oc);
-    }
+    boolean forward = gW == null;
     for (int y = 0; y < h; y++) {
       int ky0 = firstTap(y, p, s, oh);
       int ky1 = Math.min(k - 1, y + p);
@@ -127,6 +107,7 @@ final class LayerKernels {
         int inIndex = (y * wd + x) * c;
         for (int ci = 0; ci < c; ci++) {
           float v = in[inOff + inIndex + ci];
+          // Forward has gIn == null, so zero inputs are skipped there; backward still needs W^T g_I for them.
           if (v == 0f && gIn == null) {
             continue;
           }
@@ -136,12 +117,16 @@ final class LayerKernels {
             for (int kx = kx0; kx <= kx1; kx += s) {
               int ox = (x + p - kx) / s;
               int row = ((ky * k + kx) * c + ci) * oc;
-              int outBase = gOutOff + (oy * ow + ox) * oc;
+              int outBase = aOff + (oy * ow + ox) * oc;
+              if (forward) {
+                axpy(v, w, row, a, outBase, oc);
+                continue;
+              }
               if (v != 0f) {
-                axpy(v, gOut, outBase, gW, row, oc);
+                axpy(v, a, outBase, gW, row, oc);
               }
               if (gIn != null) {
-                g += dot(w, row, gOut, outBase, oc);
+                g += dot(w, row, a, outBase, oc);
               }
             }
           }
