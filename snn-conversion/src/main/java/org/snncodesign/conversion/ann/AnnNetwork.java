@@ -83,26 +83,14 @@ public final class AnnNetwork {
   public double backward(AnnWorkspace ws, int label) {
     float[] z = ws.activations[ops.length];
     Checks.checkArgument(label >= 0 && label < z.length, "label %d outside [0, %d)", label, z.length);
-    float max = Float.NEGATIVE_INFINITY;
-    for (float v : z) {
-      max = Math.max(max, v);
-    }
-    double sum = 0;
-    for (float v : z) {
-      sum += Math.exp(v - max);
-    }
-    float[] g = ws.gradients[ops.length];
-    for (int k = 0; k < z.length; k++) {
-      // d(-log softmax_label)/dz_k = softmax_k - [k == label]
-      g[k] = (float) (Math.exp(z[k] - max) / sum) - (k == label ? 1f : 0f);
-    }
+    double loss = SoftmaxCrossEntropy.lossAndGradient(z, label, ws.gradients[ops.length]);
     for (int i = 0; i < ops.length; i++) {
       java.util.Arrays.fill(ws.gradients[i], 0f);
     }
     for (int i = ops.length - 1; i >= 0; i--) {
       ops[i].backward(ws, i);
     }
-    return -(z[label] - max - Math.log(sum));
+    return loss;
   }
 
   /** Gradient of the loss with respect to the input, valid after {@link #backward}. */

@@ -4,6 +4,7 @@ import org.snncodesign.api.Checks;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.conversion.ann.LabeledImages;
 import org.snncodesign.conversion.ann.ParallelSlices;
+import org.snncodesign.conversion.ann.SoftmaxCrossEntropy;
 
 /**
  * Forward pass and softmax cross-entropy backward pass of a {@link VitModel} on primitive arrays. Reads the
@@ -92,17 +93,7 @@ public final class VitNetwork {
     int d = c.dim();
     int m = c.mlpDim();
     float[] grad = ws.grad;
-    float max = Float.NEGATIVE_INFINITY;
-    for (float v : z) {
-      max = Math.max(max, v);
-    }
-    double sum = 0;
-    for (float v : z) {
-      sum += Math.exp(v - max);
-    }
-    for (int k = 0; k < z.length; k++) {
-      ws.gLogits[k] = (float) (Math.exp(z[k] - max) / sum) - (k == label ? 1f : 0f);
-    }
+    double loss = SoftmaxCrossEntropy.lossAndGradient(z, label, ws.gLogits);
     java.util.Arrays.fill(ws.gNf, 0f);
     VitMath.linearBackward(ws.nf, ws.gLogits, 1, d, p, at.headW, at.headB, c.classes(), grad, ws.gNf);
     java.util.Arrays.fill(ws.gPooled, 0f);
@@ -145,7 +136,7 @@ public final class VitNetwork {
       grad[at.position + i] += gx[i];
     }
     VitMath.linearBackward(ws.patches, gx, t, c.patchSize(), p, at.patchW, at.patchB, d, grad, null);
-    return -(z[label] - max - Math.log(sum));
+    return loss;
   }
 
   /** Class with the highest logit (lowest index on ties). */
