@@ -61,7 +61,21 @@ public final class RateSimulator {
     return out;
   }
 
+  /**
+   * Runs one sample to the last checkpoint and records, per time step, how many neurons of each stage spiked, and
+   * the read-out potentials at each checkpoint: the reference that {@link EngineRateRunner} is compared with.
+   */
+  RateTrace trace(LabeledImages images, int sample) {
+    Checks.checkArgument(sample >= 0 && sample < images.count(), "sample %d outside [0, %d)", sample,
+        images.count());
+    Run run = new Run(images);
+    run.trace = new RateTrace(checkpoints[checkpoints.length - 1], stages.size(), checkpoints.length);
+    run.run(sample);
+    return run.trace;
+  }
+
   private final class Run implements ParallelSamples.Worker {
+    RateTrace trace;
     final LabeledImages images;
     final float[][] v;
     final int[][] spiking;
@@ -105,8 +119,14 @@ public final class RateSimulator {
       int last = checkpoints[checkpoints.length - 1];
       for (int t = 1; t <= last; t++) {
         step(pixels, offset);
+        if (trace != null) {
+          System.arraycopy(spikingCount, 0, trace.spikes()[t - 1], 0, spikingCount.length);
+        }
         if (t == checkpoints[next]) {
           float[] out = v[stages.size() - 1];
+          if (trace != null) {
+            trace.output()[next] = out.clone();
+          }
           int best = 0;
           for (int c = 1; c < out.length; c++) {
             if (out[c] > out[best]) {

@@ -1,0 +1,353 @@
+package org.snncodesign.conversion.snn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.snncodesign.api.Checks;
+import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.neuron.NeuronParameters;
+import org.snncodesign.api.neuron.NeuronPopulation;
+import org.snncodesign.api.sparse.CsrMatrix;
+import org.snncodesign.conversion.ann.LabeledImages;
+import org.snncodesign.neurons.engine.Network;
+import org.snncodesign.neurons.engine.NetworkBuilder;
+import org.snncodesign.neurons.engine.PropagationMode;
+import org.snncodesign.neurons.integrate.IntegrateAndFire;
+
+/**
+ * Runs the rate-coded {@link ConvertedNetwork} on the project's spiking engine ({@link Network}) instead of
+ * {@link RateSimulator}'s own loop: the same neurons and timing, built from engine parts.
+ *
+ * <p>Mapping (Diehl et al. 2015; Rueckauer et al. 2017): every stage becomes one population of the {@code if}
+ * plugin ({@link IntegrateAndFire}) with {@code v_th = 1} and reset by subtraction, {@code V <- V + x; if V >= 1:
+ * spike, V <- V - 1}; the read-out is an {@code if} population whose threshold ({@value #READOUT_THRESHOLD}) is
+ * never reached, so it only accumulates. Every fan-out matrix of the converted network becomes a projection that
+ * wraps the same CSR arrays. The engine has no external current, so a one-neuron pacemaker that spikes every step
+ * delivers the constant terms: the input drive {@code pixel / lambda_in} (a projection whose weights are rewritten
+ * per sample) and each stage's bias.
+ *
+ * <p>Timing: the engine delivers a spike at step {@code e} at step {@code e + delay} with {@code delay >= 1}, while
+ * {@link RateSimulator} passes spikes through all stages within one step. Each stage therefore gets a depth
+ * {@code d} (pacemaker 0, input 1, otherwise 1 + the largest depth of its sources), every projection the delay
+ * {@code d(post) - d(pre)} (so residual paths of different lengths stay aligned), and the state of stage {@code s}
+ * after engine step {@code e} (counted from 0) is RateSimulator's state after its time step {@code e - d(s) + 1}.
+ * A run of {@code T} rate steps takes {@code T + d(read-out)} engine steps.
+ *
+ * <p>Equality: the engine sums a step's input in a ring slot ({@code bias + w_1 + w_2 + ...} from 0) and then adds
+ * it to V, whereas RateSimulator adds bias and weights to V one at a time. Float addition is not associative, so
+ * potentials can differ in the last bits and a neuron sitting exactly at threshold can spike one step apart; when
+ * every weight, bias and drive is exactly representable on a common binary grid (all partial sums exact) the two
+ * are bit-identical, and {@link PropagationMode#CLOCK} and {@link PropagationMode#EVENT} are always identical.
+ *
+ * <p>Max-pool stages (a gate that relays the spikes of the input with the highest count so far) have no engine
+ * neuron model and are rejected; average pooling is folded into the fan-out matrices and runs as is.
+ */
+public final class EngineRateRunner {
+  /** Threshold of the read-out population: far above any potential a converted network reaches. */
+  static final double READOUT_THRESHOLD = 1e30;
+  private static final double DT = 1e-3;
+  private static final String PACEMAKER = "pacemaker";
+
+  private final ConvertedNetwork network;
+  private final PropagationMode mode;
+  private final List<ConvertedNetwork.Stage> stages;
+  private final int[] depth;
+  private final int[] checkpoints;
+
+  /**
+   * @param checkpoints ascending time steps (RateSimulator's steps) at which the read-out is evaluated; the last
+   *     one is the run length
+   * @throws InvalidInputException if the network has a max-pool stage
+   */
+  public EngineRateRunner(ConvertedNetwork network, PropagationMode mode, int... checkpoints) {
+    Checks.checkArgument(mode != null, "propagation mode must not be null");
+    Checks.checkArgument(checkpoints.length > 0, "need at least one checkpoint");
+    for (int i = 0; i < checkpoints.length; i++) {
+      Checks.positive(checkpoints[i], "checkpoint");
+      Checks.checkArgument(i == 0 || checkpoints[i] > checkpoints[i - 1], "checkpoints must ascend, got %s",
+          Arrays.toString(checkpoints));
+    }
+    this.network = network;
+    this.mode = mode;
+    this.stages = network.stageList();
+    this.checkpoints = checkpoints.clone();
+    this.depth = new int[stages.size()];
+    for (int s = 0; s < stages.size(); s++) {
+      ConvertedNetwork.Stage stage = stages.get(s);
+      switch (stage.kind()) {
+        case INPUT -> depth[s] = 1;
+        case SPIKING, OUTPUT -> {
+          int d = 0;
+          for (int src : stage.sources()) {
+            Checks.checkArgument(src < s, "stage %d has source %d that is not before it", s, src);
+            d = Math.max(d, depth[src]);
+          }
+          depth[s] = d + 1;
+        }
+        case MAX_POOL -> throw new InvalidInputException("stage '" + stage.name() + "' of network '"
+            + network.name() + "' is a max-pool gate, which the engine has no neuron model for; convert a model"
+            + " with average pooling to run it on the engine");
+        default -> throw new AssertionError(stage.kind());
+      }
+    }
+    Checks.checkArgument(stages.get(0).kind() == StageKind.INPUT, "stage 0 of '%s' must be the input",
+        network.name());
+    Checks.checkArgument(stages.get(stages.size() - 1).kind() == StageKind.OUTPUT,
+        "the last stage of '%s' must be the read-out", network.name());
+  }
+
+  /** Engine steps between a stage's input at RateSimulator step t and the engine step that computes it, plus 1. */
+  public int depth(int stage) {
+    Checks.checkArgument(stage >= 0 && stage < depth.length, "stage %d outside [0, %d)", stage, depth.length);
+    return depth[stage];
+  }
+
+  /** Engine steps needed for {@code timesteps} RateSimulator steps to reach the read-out. */
+  public int engineSteps(int timesteps) {
+    return timesteps + depth[depth.length - 1];
+  }
+
+  /** One evaluation per checkpoint, as {@link RateSimulator#evaluate} reports it (coding {@code rate-engine}). */
+  public List<SnnEvaluation> evaluate(LabeledImages images, int threads) {
+    checkShape(images);
+    long start = System.nanoTime();
+    List<Run> runs = ParallelSamples.run(images.count(), threads, () -> new Run(images));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    List<SnnEvaluation> out = new ArrayList<>();
+    long neurons = 0;
+    for (ConvertedNetwork.Stage s : stages) {
+      neurons += s.neurons();
+    }
+    for (int c = 0; c < checkpoints.length; c++) {
+      int correct = 0;
+      long syn = 0;
+      long spikes = 0;
+      for (Run r : runs) {
+        correct += r.correct[c];
+        syn += r.synapticOps[c];
+        spikes += r.spikes[c];
+      }
+      // Neuron operations: one potential update per neuron per step (the engine steps every neuron).
+      long neu = neurons * checkpoints[c] * (long) images.count();
+      out.add(new SnnEvaluation("rate-engine", images.count(), correct, checkpoints[c], syn, neu, spikes,
+          network.spikingNeurons(), seconds * checkpoints[c] / checkpoints[checkpoints.length - 1]));
+    }
+    return out;
+  }
+
+  /** The same record as {@link RateSimulator#trace}, from the engine: spikes per stage per step, read-outs. */
+  RateTrace trace(LabeledImages images, int sample) {
+    checkShape(images);
+    Checks.checkArgument(sample >= 0 && sample < images.count(), "sample %d outside [0, %d)", sample,
+        images.count());
+    Run run = new Run(images);
+    run.trace = new RateTrace(checkpoints[checkpoints.length - 1], stages.size(), checkpoints.length);
+    run.run(sample);
+    return run.trace;
+  }
+
+  private void checkShape(LabeledImages images) {
+    if (images.shape().size() != stages.get(0).neurons()) {
+      throw new InvalidInputException("samples of shape " + images.shape() + " do not fit network '"
+          + network.name() + "'");
+    }
+  }
+
+  private static String populationName(int stage) {
+    return "s" + stage;
+  }
+
+  /** A network per worker (the engine's state is per instance); the CSR arrays are shared read-only. */
+  private final class Run implements ParallelSamples.Worker {
+    final LabeledImages images;
+    final Network net;
+    final float[] drive;
+    final long[][] bits;
+    final int[][] stageFanout;
+    final int[] correct = new int[checkpoints.length];
+    final long[] synapticOps = new long[checkpoints.length];
+    final long[] spikes = new long[checkpoints.length];
+    final long[] spikesAt;
+    final long[] synAt;
+    RateTrace trace;
+
+    Run(LabeledImages images) {
+      this.images = images;
+      NetworkBuilder b = Network.builder(DT).mode(mode);
+      b.population(PACEMAKER, new Pacemaker(DT));
+      IntegrateAndFire model = new IntegrateAndFire();
+      NeuronParameters spiking = NeuronParameters.withDt(DT).with("v_th", 1.0).with("v_reset", 0.0)
+          .with("reset_by_subtraction", 1.0);
+      NeuronParameters readout = NeuronParameters.withDt(DT).with("v_th", READOUT_THRESHOLD)
+          .with("v_reset", 0.0).with("reset_by_subtraction", 1.0);
+      int n = stages.size();
+      stageFanout = new int[n][];
+      for (int s = 0; s < n; s++) {
+        ConvertedNetwork.Stage stage = stages.get(s);
+        b.population(populationName(s), model.create(stage.neurons(),
+            stage.kind() == StageKind.OUTPUT ? readout : spiking));
+        stageFanout[s] = new int[stage.neurons()];
+      }
+      int inputs = stages.get(0).neurons();
+      int[] all = new int[inputs];
+      for (int i = 0; i < inputs; i++) {
+        all[i] = i;
+      }
+      drive = new float[inputs];
+      b.projection("drive", PACEMAKER, populationName(0), new CsrMatrix(1, inputs, new int[] {0, inputs}, all,
+          drive), 1, 0);
+      for (int s = 1; s < n; s++) {
+        ConvertedNetwork.Stage stage = stages.get(s);
+        CsrMatrix bias = biasRow(stage.bias());
+        // Bias first: RateSimulator also adds the bias before the weighted spikes.
+        if (bias.nonZeros() > 0) {
+          b.projection("bias" + s, PACEMAKER, populationName(s), bias, depth[s], 0);
+        }
+        for (int t = 0; t < stage.sources().length; t++) {
+          int src = stage.sources()[t];
+          CsrMatrix w = stage.fanouts()[t];
+          b.projection("w" + s + "_" + t, populationName(src), populationName(s), w, depth[s] - depth[src], 0);
+          int[] ptr = w.rowPointers();
+          for (int j = 0; j < stageFanout[src].length; j++) {
+            stageFanout[src][j] += ptr[j + 1] - ptr[j];
+          }
+        }
+      }
+      net = b.build();
+      bits = new long[n][];
+      for (int s = 0; s < n; s++) {
+        bits[s] = net.lastSpikes(populationName(s));
+      }
+      int last = checkpoints[checkpoints.length - 1];
+      spikesAt = new long[last + 1];
+      synAt = new long[last + 1];
+    }
+
+    @Override
+    public void run(int sample) {
+      int offset = images.offset(sample);
+      float[] pixels = images.pixels();
+      float inv = (float) (1 / stages.get(0).scale());
+      for (int i = 0; i < drive.length; i++) {
+        drive[i] = pixels[offset + i] * inv;
+      }
+      net.reset();
+      Arrays.fill(spikesAt, 0L);
+      Arrays.fill(synAt, 0L);
+      int last = checkpoints[checkpoints.length - 1];
+      int out = stages.size() - 1;
+      float[] potential = net.population(populationName(out)).membranePotential();
+      int next = 0;
+      int steps = engineSteps(last);
+      for (int e = 0; e < steps; e++) {
+        net.step();
+        for (int s = 0; s < out; s++) {
+          int t = e - depth[s] + 1;
+          if (t < 1 || t > last) {
+            continue;
+          }
+          int count = 0;
+          long syn = 0;
+          long[] word = bits[s];
+          int[] fan = stageFanout[s];
+          for (int w = 0; w < word.length; w++) {
+            long x = word[w];
+            while (x != 0) {
+              syn += fan[(w << 6) + Long.numberOfTrailingZeros(x)];
+              x &= x - 1;
+              count++;
+            }
+          }
+          spikesAt[t] += count;
+          synAt[t] += syn;
+          if (trace != null) {
+            trace.spikes()[t - 1][s] = count;
+          }
+        }
+        int t = e - depth[out] + 1;
+        if (next < checkpoints.length && t == checkpoints[next]) {
+          int best = 0;
+          for (int c = 1; c < potential.length; c++) {
+            if (potential[c] > potential[best]) {
+              best = c;
+            }
+          }
+          if (best == images.labels()[sample]) {
+            correct[next]++;
+          }
+          if (trace != null) {
+            trace.output()[next] = potential.clone();
+          }
+          next++;
+        }
+      }
+      long spk = 0;
+      long syn = 0;
+      int c = 0;
+      for (int t = 1; t <= last; t++) {
+        spk += spikesAt[t];
+        syn += synAt[t];
+        if (t == checkpoints[c]) {
+          spikes[c] += spk;
+          synapticOps[c] += syn;
+          c++;
+        }
+      }
+    }
+  }
+
+  private static CsrMatrix biasRow(float[] bias) {
+    int nz = 0;
+    for (float v : bias) {
+      if (v != 0f) {
+        nz++;
+      }
+    }
+    int[] cols = new int[nz];
+    float[] vals = new float[nz];
+    int k = 0;
+    for (int i = 0; i < bias.length; i++) {
+      if (bias[i] != 0f) {
+        cols[k] = i;
+        vals[k++] = bias[i];
+      }
+    }
+    return new CsrMatrix(1, bias.length, new int[] {0, nz}, cols, vals);
+  }
+
+  /** One neuron that spikes at every step: the engine's way to deliver a constant input through a projection. */
+  private static final class Pacemaker implements NeuronPopulation {
+    private final double dt;
+    private final float[] v = new float[1];
+
+    Pacemaker(double dt) {
+      this.dt = dt;
+    }
+
+    @Override
+    public int size() {
+      return 1;
+    }
+
+    @Override
+    public double dt() {
+      return dt;
+    }
+
+    @Override
+    public int step(float[] input, long[] spikes) {
+      spikes[0] = 1L;
+      return 1;
+    }
+
+    @Override
+    public float[] membranePotential() {
+      return v;
+    }
+
+    @Override
+    public void reset() {
+      // Stateless: it fires at every step.
+    }
+  }
+}
