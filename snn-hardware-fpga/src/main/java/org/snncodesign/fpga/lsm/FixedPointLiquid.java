@@ -189,21 +189,62 @@ public final class FixedPointLiquid {
         }
       }
       for (int n = 0; n < neurons; n++) {
-        ie[n] = saturate(ie[n] - leak(lutE, ie[n]) + inE[n]);
-        ii[n] = saturate(ii[n] - leak(lutI, ii[n]) + inI[n]);
-        long drive = ((ie[n] + ii[n]) * config.gainNumerator()) >> config.gainShift();
-        v[n] = saturate(v[n] - leak(lutM, v[n]) + drive);
-        if (hold[n] > 0) {
-          hold[n]--;
-          v[n] = 0;
-        } else if (v[n] >= threshold) {
+        if (updateNeuron(v, ie, ii, hold, n, inE[n], inI[n])) {
           out.set(t, n);
-          v[n] = 0;
-          hold[n] = config.refractorySteps() - 1;
         }
       }
     }
     return out;
+  }
+
+  /**
+   * One time step of neuron {@code n}'s fixed-point LIF, in place (the update of the class comment); the single
+   * definition the reference simulation and the exported Verilog core ({@code LutLifVerilog}) are checked against.
+   *
+   * @param inE this step's excitatory input (sum of excitatory and input weights of last step's spikes)
+   * @param inI this step's inhibitory input (sum of inhibitory weights, &lt;= 0)
+   * @return whether the neuron spikes
+   */
+  public boolean updateNeuron(long[] v, long[] ie, long[] ii, int[] hold, int n, long inE, long inI) {
+    ie[n] = saturate(ie[n] - leak(lutE, ie[n]) + inE);
+    ii[n] = saturate(ii[n] - leak(lutI, ii[n]) + inI);
+    long drive = ((ie[n] + ii[n]) * config.gainNumerator()) >> config.gainShift();
+    v[n] = saturate(v[n] - leak(lutM, v[n]) + drive);
+    if (hold[n] > 0) {
+      hold[n]--;
+      v[n] = 0;
+      return false;
+    }
+    if (v[n] >= threshold) {
+      v[n] = 0;
+      hold[n] = config.refractorySteps() - 1;
+      return true;
+    }
+    return false;
+  }
+
+  public LutLsmConfig config() {
+    return config;
+  }
+
+  /** Right shift of |state| that indexes the decay LUTs. */
+  public int lutShift() {
+    return shift;
+  }
+
+  /** The membrane decay LUT (a copy). */
+  public int[] membraneLut() {
+    return lutM.clone();
+  }
+
+  /** The excitatory synaptic current decay LUT (a copy). */
+  public int[] excitatoryLut() {
+    return lutE.clone();
+  }
+
+  /** The inhibitory synaptic current decay LUT (a copy). */
+  public int[] inhibitoryLut() {
+    return lutI.clone();
   }
 
   long leak(int[] lut, long x) {

@@ -99,25 +99,9 @@ public final class BitmapPeVerilog {
             .clk(clk), .rst(rst), .clear(clear), .valid(valid), .spike_bits(spike_bits),
             .weight_bits(weight_bits), .weight_values(weight_values), .acc(acc));
 
-          initial begin
-            $readmemh("stimulus.hex", stim);
-            $readmemh("expected.hex", expected);
-            errors = 0;
-            for (i = 0; i < N; i = i + 1) begin
-              {rst, clear, valid, spike_bits, weight_bits, weight_values} = stim[i];
-              #1 clk = 1'b1;
-              #1 clk = 1'b0;
-              if (acc !== expected[i]) begin
-                errors = errors + 1;
-                if (errors <= 10)
-                  $display("MISMATCH vector=%%0d got=%%h expected=%%h", i, acc, expected[i]);
-              end
-            end
-            $display("RESULT vectors=%%0d errors=%%0d", N, errors);
-            $finish;
-          end
-        endmodule
-        """.formatted(MODULE, shape.width(), shape.valueBits(), shape.accumulatorBits(), vectors, stimulusBits());
+%7$s        endmodule
+        """.formatted(MODULE, shape.width(), shape.valueBits(), shape.accumulatorBits(), vectors, stimulusBits(),
+            VerilogHex.checkLoop("{rst, clear, valid, spike_bits, weight_bits, weight_values}", "acc"));
   }
 
   /**
@@ -143,23 +127,17 @@ public final class BitmapPeVerilog {
 
   /** One hex line per stimulus, in the testbench's concatenation order. */
   public String stimulusHex(List<PeStimulus> stimuli) {
-    StringBuilder out = new StringBuilder();
+    VerilogHex out = new VerilogHex();
     int w = shape.width();
     int wb = shape.valueBits();
     for (PeStimulus s : stimuli) {
-      java.math.BigInteger line = java.math.BigInteger.ZERO;
-      line = line.shiftLeft(1).or(bit(s.reset()));
-      line = line.shiftLeft(1).or(bit(s.clear()));
-      line = line.shiftLeft(1).or(bit(s.valid()));
-      line = line.shiftLeft(w).or(unsigned(s.spikeBits(), w));
-      line = line.shiftLeft(w).or(unsigned(s.weightBits(), w));
       int[] values = s.packedValues();
       java.math.BigInteger packed = java.math.BigInteger.ZERO;
       for (int k = w - 1; k >= 0; k--) {
-        packed = packed.shiftLeft(wb).or(unsigned(values[k], wb));
+        packed = packed.shiftLeft(wb).or(VerilogHex.unsigned(values[k], wb));
       }
-      line = line.shiftLeft(w * wb).or(packed);
-      out.append(line.toString(16)).append('\n');
+      out.bit(s.reset()).bit(s.clear()).bit(s.valid()).field(s.spikeBits(), w).field(s.weightBits(), w)
+          .field(packed, w * wb).endLine();
     }
     return out.toString();
   }
@@ -169,7 +147,7 @@ public final class BitmapPeVerilog {
     BitmapPeModel model = new BitmapPeModel(shape.width(), shape.valueBits(), shape.accumulatorBits());
     StringBuilder out = new StringBuilder();
     for (PeStimulus s : stimuli) {
-      out.append(unsigned(model.step(s), shape.accumulatorBits()).toString(16)).append('\n');
+      out.append(VerilogHex.unsigned(model.step(s), shape.accumulatorBits()).toString(16)).append('\n');
     }
     return out.toString();
   }
@@ -190,14 +168,5 @@ public final class BitmapPeVerilog {
     java.nio.file.Files.writeString(files.get(2), stimulusHex(stimuli));
     java.nio.file.Files.writeString(files.get(3), expectedHex(stimuli));
     return files;
-  }
-
-  private static java.math.BigInteger bit(boolean b) {
-    return b ? java.math.BigInteger.ONE : java.math.BigInteger.ZERO;
-  }
-
-  private static java.math.BigInteger unsigned(long value, int bits) {
-    java.math.BigInteger v = java.math.BigInteger.valueOf(value);
-    return v.and(java.math.BigInteger.ONE.shiftLeft(bits).subtract(java.math.BigInteger.ONE));
   }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snncodesign.fpga.firefly.FireFlyConfig;
 import org.snncodesign.fpga.firefly.FireFlySArray;
+import org.snncodesign.fpga.lsm.LutLsmConfig;
 import org.snncodesign.fpga.resources.FpgaResources;
 
 class YosysSynthesisTest {
@@ -34,5 +35,18 @@ class YosysSynthesisTest {
         .peResources();
     assertThat(synthesized.lut()).isBetween(estimate.lut() / 2, estimate.lut() * 2);
     assertThat(synthesized.ff()).isPositive();
+  }
+
+  @Test
+  @DisplayName("Yosys maps the lut-lsm LIF core to logic with exactly its state registers as flip-flops")
+  void lifCoreSynthesizes(@TempDir Path dir) throws IOException {
+    assumeTrue(YosysSynthesis.available(), "Yosys is not installed; install with apt-get install -y yosys");
+    LutLifVerilog rtl = LutLifVerilog.of(LutLsmConfig.DEFAULT);
+    Files.writeString(dir.resolve("lif.v"), rtl.module());
+    FpgaResources synthesized = YosysSynthesis.synthesize(dir, "lif.v", LutLifVerilog.MODULE);
+    // spike + v, ie, ii (18 bits each) + a 1-bit refractory counter (2 refractory steps); the ROMs stay in fabric.
+    assertThat(synthesized.ff()).isEqualTo(1 + 3 * 18 + 1);
+    assertThat(synthesized.lut()).isPositive();
+    assertThat(synthesized.bram36()).isZero();
   }
 }
