@@ -39,8 +39,12 @@ import org.snncodesign.neurons.integrate.IntegrateAndFire;
  * every weight, bias and drive is exactly representable on a common binary grid (all partial sums exact) the two
  * are bit-identical, and {@link PropagationMode#CLOCK} and {@link PropagationMode#EVENT} are always identical.
  *
- * <p>Max-pool stages (a gate that relays the spikes of the input with the highest count so far) have no engine
- * neuron model and are rejected; average pooling is folded into the fan-out matrices and runs as is.
+ * <p>Max pooling (Rueckauer et al. 2017, Sec. 2.3: relay the spikes of the window's input with the highest spike
+ * count so far) becomes two populations: a gate with one unit per input, fed one-to-one with weight 1, that counts
+ * spikes and fires at an input that fired now and leads its window (first of equal counts, as RateSimulator), and
+ * an {@code if} relay per window fed with weight 1 by the gate units of its window. Each input must belong to at
+ * most one window (stride >= size, as in LeNet); overlapping windows are rejected. Average pooling is folded into
+ * the fan-out matrices and runs as is.
  */
 public final class EngineRateRunner {
   /** Threshold of the read-out population: far above any potential a converted network reaches. */
@@ -84,9 +88,11 @@ public final class EngineRateRunner {
           }
           depth[s] = d + 1;
         }
-        case MAX_POOL -> throw new InvalidInputException("stage '" + stage.name() + "' of network '"
-            + network.name() + "' is a max-pool gate, which the engine has no neuron model for; convert a model"
-            + " with average pooling to run it on the engine");
+        case MAX_POOL -> {
+          checkDisjoint(stage);
+          // Source -> gate (delay 1) -> relay (delay 1).
+          depth[s] = depth[stage.sources()[0]] + 2;
+        }
         default -> throw new AssertionError(stage.kind());
       }
     }
@@ -94,6 +100,19 @@ public final class EngineRateRunner {
         network.name());
     Checks.checkArgument(stages.get(stages.size() - 1).kind() == StageKind.OUTPUT,
         "the last stage of '%s' must be the read-out", network.name());
+  }
+
+  private void checkDisjoint(ConvertedNetwork.Stage stage) {
+    CsrMatrix w = stage.poolWindows();
+    boolean[] seen = new boolean[w.cols()];
+    for (int c : w.columnIndices()) {
+      if (seen[c]) {
+        throw new InvalidInputException("max-pool stage '" + stage.name() + "' of network '" + network.name()
+            + "' has overlapping windows (input " + c + " is in two), which the engine's pool gate cannot relay;"
+            + " use stride >= window size");
+      }
+      seen[c] = true;
+    }
   }
 
   /** Engine steps between a stage's input at RateSimulator step t and the engine step that computes it, plus 1. */
@@ -198,6 +217,14 @@ public final class EngineRateRunner {
           drive), 1, 0);
       for (int s = 1; s < n; s++) {
         ConvertedNetwork.Stage stage = stages.get(s);
+        if (stage.kind() == StageKind.MAX_POOL) {
+          int src = stage.sources()[0];
+          CsrMatrix windows = stage.poolWindows();
+          b.population("g" + s, new PoolGate(DT, windows));
+          b.projection("one-to-one" + s, populationName(src), "g" + s, identity(windows.cols()), 1, 0);
+          b.projection("relay" + s, "g" + s, populationName(s), membership(windows), 1, 0);
+          continue;
+        }
         CsrMatrix bias = biasRow(stage.bias());
         // Bias first: RateSimulator also adds the bias before the weighted spikes.
         if (bias.nonZeros() > 0) {
@@ -293,6 +320,119 @@ public final class EngineRateRunner {
           c++;
         }
       }
+    }
+  }
+
+  private static CsrMatrix identity(int n) {
+    int[] ptr = new int[n + 1];
+    int[] cols = new int[n];
+    float[] ones = new float[n];
+    for (int i = 0; i < n; i++) {
+      ptr[i + 1] = i + 1;
+      cols[i] = i;
+      ones[i] = 1f;
+    }
+    return new CsrMatrix(n, n, ptr, cols, ones);
+  }
+
+  /** Rows = inputs of the pool, one entry of weight 1 at the window holding the input (windows are disjoint). */
+  private static CsrMatrix membership(CsrMatrix windows) {
+    int inputs = windows.cols();
+    int[] windowOf = new int[inputs];
+    Arrays.fill(windowOf, -1);
+    int[] ptr = windows.rowPointers();
+    int[] col = windows.columnIndices();
+    for (int i = 0; i < windows.rows(); i++) {
+      for (int q = ptr[i]; q < ptr[i + 1]; q++) {
+        windowOf[col[q]] = i;
+      }
+    }
+    int[] rowPtr = new int[inputs + 1];
+    int nz = 0;
+    for (int j = 0; j < inputs; j++) {
+      nz += windowOf[j] >= 0 ? 1 : 0;
+      rowPtr[j + 1] = nz;
+    }
+    int[] cols = new int[nz];
+    float[] ones = new float[nz];
+    for (int j = 0, k = 0; j < inputs; j++) {
+      if (windowOf[j] >= 0) {
+        cols[k] = windowOf[j];
+        ones[k++] = 1f;
+      }
+    }
+    return new CsrMatrix(inputs, windows.rows(), rowPtr, cols, ones);
+  }
+
+  /**
+   * The max-pool gate: unit {@code j} stands for input {@code j} of the pool. Its input is 1 when the input
+   * spiked; it counts spikes and fires when its input spiked this step and has the highest count of its window so
+   * far (the first in window order among equal counts, as {@link RateSimulator}).
+   */
+  private static final class PoolGate implements NeuronPopulation {
+    private final double dt;
+    private final int[] ptr;
+    private final int[] col;
+    private final int windows;
+    private final int[] count;
+    private final float[] countView;
+
+    PoolGate(double dt, CsrMatrix windows) {
+      this.dt = dt;
+      this.ptr = windows.rowPointers();
+      this.col = windows.columnIndices();
+      this.windows = windows.rows();
+      this.count = new int[windows.cols()];
+      this.countView = new float[windows.cols()];
+    }
+
+    @Override
+    public int size() {
+      return count.length;
+    }
+
+    @Override
+    public double dt() {
+      return dt;
+    }
+
+    @Override
+    public int step(float[] input, long[] spikes) {
+      Arrays.fill(spikes, 0, (count.length + 63) >>> 6, 0L);
+      for (int j = 0; j < count.length; j++) {
+        if (input[j] > 0f) {
+          count[j]++;
+          countView[j] = count[j];
+        }
+      }
+      int fired = 0;
+      for (int i = 0; i < windows; i++) {
+        int best = -1;
+        int bestCount = 0;
+        for (int q = ptr[i]; q < ptr[i + 1]; q++) {
+          if (count[col[q]] > bestCount) {
+            bestCount = count[col[q]];
+            best = col[q];
+          }
+        }
+        if (best >= 0 && input[best] > 0f) {
+          spikes[best >>> 6] |= 1L << best;
+          fired++;
+        }
+      }
+      return fired;
+    }
+
+    /** Spike counts so far (the gate's state). */
+    @Override
+    public float[] membranePotential() {
+      return countView;
+    }
+
+    @Override
+    public void reset() {
+      Arrays.fill(count, 0);
+      Arrays.fill(countView, 0f);
     }
   }
 

@@ -135,11 +135,11 @@ class EngineRateRunnerTest {
 
   @ParameterizedTest
   @EnumSource(PropagationMode.class)
-  @DisplayName("on converted dense and conv networks the engine gives RateSimulator's spikes per stage and step, its"
+  @DisplayName("on converted dense and conv networks (max pooling and a residual add included) the engine gives RateSimulator's spikes per stage and step, its"
       + " predictions, and read-outs within float re-association error; clock and event runs are identical")
   void matchesRateSimulatorOnConvertedNetworks(PropagationMode mode) {
     PropagationMode other = mode == PropagationMode.CLOCK ? PropagationMode.EVENT : PropagationMode.CLOCK;
-    for (AnnModel model : List.of(dense(3), conv(4))) {
+    for (AnnModel model : List.of(dense(3), conv(4), TestModels.convertible(7))) {
       LabeledImages data = TestModels.selfLabelled(model, 40, 5);
       ConvertedNetwork net = new AnnToSnnConverter(99.9).convert(model, data);
       RateSimulator rate = new RateSimulator(net, 16, T);
@@ -191,11 +191,15 @@ class EngineRateRunnerTest {
   }
 
   @Test
-  @DisplayName("a network with a max-pool gate is rejected with a message naming the stage")
-  void rejectsMaxPool() {
-    AnnModel model = TestModels.convertible(7);
-    ConvertedNetwork net = new AnnToSnnConverter(99.9).convert(model, TestModels.selfLabelled(model, 20, 3));
+  @DisplayName("max-pool windows that overlap are rejected with a message naming the stage")
+  void rejectsOverlappingMaxPool() {
+    AnnModel model = TestModels.everyKind(7);
+    AnnModel overlapping = AnnModel.of("overlap", model.inputShape(), List.of(model.layers().get(0),
+        new ReluLayer("r"), new org.snncodesign.conversion.ann.MaxPoolLayer("mp", 3, 1), new FlattenLayer("f"),
+        DenseLayer.zeros("fc", 4 * 3 * 3, 2)));
+    ConvertedNetwork net = new AnnToSnnConverter(99.9).convert(overlapping,
+        TestModels.selfLabelled(overlapping, 10, 3));
     assertThatThrownBy(() -> new EngineRateRunner(net, PropagationMode.EVENT, 8))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("max-pool").hasMessageContaining("max");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'mp'").hasMessageContaining("overlapping");
   }
 }
