@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.SnnException;
 import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.api.hardware.Accelerator;
@@ -24,6 +25,7 @@ import org.snncodesign.conversion.snn.AcceleratedOneSpikeSimulator;
 import org.snncodesign.conversion.snn.AnnToSnnConverter;
 import org.snncodesign.conversion.snn.ConversionReport;
 import org.snncodesign.conversion.snn.ConvertedNetwork;
+import org.snncodesign.conversion.snn.EngineRateRunner;
 import org.snncodesign.conversion.snn.OneSpikeSimulator;
 import org.snncodesign.conversion.snn.PhaseCoding;
 import org.snncodesign.conversion.snn.RateSimulator;
@@ -31,6 +33,7 @@ import org.snncodesign.conversion.snn.SnnEvaluation;
 import org.snncodesign.conversion.training.AnnTrainer;
 import org.snncodesign.conversion.training.CnnArchitectures;
 import org.snncodesign.conversion.training.TrainingSettings;
+import org.snncodesign.neurons.engine.PropagationMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -108,10 +111,16 @@ public final class ConvertCommand implements Callable<Integer> {
   }
 
   @Option(names = "--backend", defaultValue = "simulator",
-      description = "phase1 only: simulator (the event-driven one-spike simulator, multi-threaded) or the name of"
-          + " an executing Accelerator plugin, e.g. cpu-gustavson, that computes every layer's synaptic"
-          + " accumulation sum_k B^-k (S_k x W) (dense and conv stages; single-threaded, batched).")
+      description = "simulator (the conversion module's own simulators, multi-threaded); for phase1 also the name"
+          + " of an executing Accelerator plugin, e.g. cpu-gustavson, that computes every layer's synaptic"
+          + " accumulation sum_k B^-k (S_k x W) (dense and conv stages; single-threaded, batched); for rate also"
+          + " engine: the neuron engine (if populations, CSR projections, one step of delay per stage).")
   String backend;
+
+  @Option(names = "--propagation", defaultValue = "event",
+      description = "With --backend engine: event (visit the synapses of neurons that spiked) or clock (visit"
+          + " every synapse every step).")
+  String propagation;
 
   @Option(names = "--batch", defaultValue = "32", description = "Samples per kernel call with --backend.")
   int batch;
@@ -155,7 +164,20 @@ public final class ConvertCommand implements Callable<Integer> {
       return 2;
     }
     Accelerator kernel = null;
-    if (!backend.equals("simulator")) {
+    boolean engine = backend.equals("engine");
+    PropagationMode mode = null;
+    if (engine) {
+      if (!coding.equals("rate")) {
+        err.println("--backend engine runs only --coding rate");
+        return 2;
+      }
+      try {
+        mode = PropagationMode.valueOf(propagation.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        err.println("unknown --propagation '" + propagation + "': use event or clock");
+        return 2;
+      }
+    } else if (!backend.equals("simulator")) {
       if (!coding.equals("phase1")) {
         err.println("--backend " + backend + " runs only --coding phase1");
         return 2;
@@ -226,7 +248,22 @@ public final class ConvertCommand implements Callable<Integer> {
       err.println(report.tableRow());
     } else {
       int[] checkpoints = checkpoints(rateSteps);
-      List<SnnEvaluation> runs = new RateSimulator(snn, checkpoints).evaluate(test, threads);
+      List<SnnEvaluation> runs;
+      if (engine) {
+        EngineRateRunner runner;
+        try {
+          runner = new EngineRateRunner(snn, mode, checkpoints);
+        } catch (InvalidInputException e) {
+          err.println("--backend engine cannot run this network: " + e.getMessage());
+          return 2;
+        }
+        runs = runner.evaluate(test, threads);
+        err.printf(Locale.ROOT, "engine (%s propagation): %d rate steps in %d engine steps, %.2f s%n",
+            mode.name().toLowerCase(Locale.ROOT), rateSteps, runner.engineSteps(rateSteps),
+            runs.get(runs.size() - 1).seconds());
+      } else {
+        runs = new RateSimulator(snn, checkpoints).evaluate(test, threads);
+      }
       report = null;
       for (SnnEvaluation e : runs) {
         report = ConversionReport.of(dataset, snn, annAccuracy, e, null, EnergyTable.HOROWITZ_45NM,
@@ -243,6 +280,9 @@ public final class ConvertCommand implements Callable<Integer> {
     });
     node.put("report_schema_version", report.schemaVersion());
     node.put("backend", backend);
+    if (engine) {
+      node.put("propagation", mode.name().toLowerCase(Locale.ROOT));
+    }
     if (kernel != null) {
       node.put("kernel_adds", kernelAdds);
       node.put("kernel_calls", kernelCalls);

@@ -65,4 +65,48 @@ class ConvertCommandTest {
         .execute("--dataset", "mnist");
     assertThat(code).isEqualTo(2);
   }
+
+  @Test
+  @DisplayName("--coding rate --backend engine gives the rate simulator's accuracy, spikes and accumulates, in both"
+      + " propagation modes")
+  void rateOnTheEngine(@TempDir Path tmp) throws Exception {
+    assumeTrue(Files.exists(MNIST.resolve("t10k-images-idx3-ubyte.gz")), "MNIST not in ../../shared/data/mnist");
+    Path model = tmp.resolve("lenet.json");
+    org.snncodesign.conversion.ann.AnnJson.write(
+        org.snncodesign.conversion.training.CnnArchitectures.lenet(1, 28, 4, 8, 16, 10, 5), model);
+    JsonNode reference = rateJson(model, "simulator", "event");
+    for (String mode : new String[] {"event", "clock"}) {
+      JsonNode engine = rateJson(model, "engine", mode);
+      assertThat(engine.get("backend").asText()).isEqualTo("engine");
+      assertThat(engine.get("propagation").asText()).isEqualTo(mode);
+      for (String field : new String[] {"snn_accuracy", "timesteps", "spikes_per_neuron", "snn_acs"}) {
+        assertThat(engine.get(field)).as(field).isEqualTo(reference.get(field));
+      }
+    }
+    assertThat(reference.get("spikes_per_neuron").asDouble()).isPositive();
+  }
+
+  private static JsonNode rateJson(Path model, String backend, String propagation) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = new CommandLine(new ConvertCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8))).execute("--data-dir", MNIST.toString(), "--model",
+        model.toString(), "--coding", "rate", "--rate-steps", "32", "--test-samples", "20", "--backend", backend,
+        "--propagation", propagation, "--json");
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    String[] lines = out.toString(StandardCharsets.UTF_8).trim().split("\n");
+    return new ObjectMapper().readTree(lines[lines.length - 1]);
+  }
+
+  @Test
+  @DisplayName("--backend engine refuses phase1 and an unknown propagation mode with exit code 2")
+  void engineArguments(@TempDir Path tmp) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+    assertThat(new CommandLine(new ConvertCommand(System.out, e)).execute("--data-dir", tmp.toString(),
+        "--backend", "engine")).isEqualTo(2);
+    assertThat(new CommandLine(new ConvertCommand(System.out, e)).execute("--data-dir", tmp.toString(),
+        "--coding", "rate", "--backend", "engine", "--propagation", "warp")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("runs only --coding rate").contains("warp");
+  }
 }
