@@ -133,25 +133,47 @@ public final class EngineRateRunner {
     List<Run> runs = ParallelSamples.run(images.count(), threads, () -> new Run(images));
     double seconds = (System.nanoTime() - start) / 1e9;
     List<SnnEvaluation> out = new ArrayList<>();
-    long neurons = 0;
-    for (ConvertedNetwork.Stage s : stages) {
-      neurons += s.neurons();
-    }
+    long perStep = neuronOpsPerStep();
     for (int c = 0; c < checkpoints.length; c++) {
       int correct = 0;
       long syn = 0;
       long spikes = 0;
+      long updates = 0;
       for (Run r : runs) {
         correct += r.correct[c];
         syn += r.synapticOps[c];
         spikes += r.spikes[c];
+        updates += r.resets[c];
       }
-      // Neuron operations: one potential update per neuron per step (the engine steps every neuron).
-      long neu = neurons * checkpoints[c] * (long) images.count();
+      // Neuron operations counted as RateSimulator counts them, so that the two reports are comparable.
+      long neu = perStep * checkpoints[c] * (long) images.count() + updates;
       out.add(new SnnEvaluation("rate-engine", images.count(), correct, checkpoints[c], syn, neu, spikes,
           network.spikingNeurons(), seconds * checkpoints[c] / checkpoints[checkpoints.length - 1]));
     }
     return out;
+  }
+
+  /**
+   * Neuron operations of one step apart from resets, as {@link RateSimulator} counts them: input neurons 2 (add,
+   * compare), spiking neurons 1 compare plus 1 per non-zero bias, read-out 1 per non-zero bias, max-pool 1 per
+   * window entry.
+   */
+  private long neuronOpsPerStep() {
+    long ops = 0;
+    for (ConvertedNetwork.Stage stage : stages) {
+      switch (stage.kind()) {
+        case INPUT -> ops += 2L * stage.neurons();
+        case SPIKING, OUTPUT -> {
+          for (float b : stage.bias()) {
+            ops += b != 0f ? 1 : 0;
+          }
+          ops += stage.kind() == StageKind.SPIKING ? stage.neurons() : 0;
+        }
+        case MAX_POOL -> ops += stage.poolWindows().nonZeros();
+        default -> throw new AssertionError(stage.kind());
+      }
+    }
+    return ops;
   }
 
   /** The same record as {@link RateSimulator#trace}, from the engine: spikes per stage per step, read-outs. */
@@ -186,7 +208,9 @@ public final class EngineRateRunner {
     final int[] correct = new int[checkpoints.length];
     final long[] synapticOps = new long[checkpoints.length];
     final long[] spikes = new long[checkpoints.length];
+    final long[] resets = new long[checkpoints.length];
     final long[] spikesAt;
+    final long[] resetsAt;
     final long[] synAt;
     RateTrace trace;
 
@@ -248,6 +272,7 @@ public final class EngineRateRunner {
       int last = checkpoints[checkpoints.length - 1];
       spikesAt = new long[last + 1];
       synAt = new long[last + 1];
+      resetsAt = new long[last + 1];
     }
 
     @Override
@@ -261,6 +286,7 @@ public final class EngineRateRunner {
       net.reset();
       Arrays.fill(spikesAt, 0L);
       Arrays.fill(synAt, 0L);
+      Arrays.fill(resetsAt, 0L);
       int last = checkpoints[checkpoints.length - 1];
       int out = stages.size() - 1;
       float[] potential = net.population(populationName(out)).membranePotential();
@@ -287,6 +313,9 @@ public final class EngineRateRunner {
           }
           spikesAt[t] += count;
           synAt[t] += syn;
+          if (stages.get(s).kind() != StageKind.MAX_POOL) {
+            resetsAt[t] += count;
+          }
           if (trace != null) {
             trace.spikes()[t - 1][s] = count;
           }
@@ -310,13 +339,16 @@ public final class EngineRateRunner {
       }
       long spk = 0;
       long syn = 0;
+      long res = 0;
       int c = 0;
       for (int t = 1; t <= last; t++) {
         spk += spikesAt[t];
         syn += synAt[t];
+        res += resetsAt[t];
         if (t == checkpoints[c]) {
           spikes[c] += spk;
           synapticOps[c] += syn;
+          resets[c] += res;
           c++;
         }
       }

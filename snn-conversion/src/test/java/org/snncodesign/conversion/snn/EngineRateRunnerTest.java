@@ -176,6 +176,7 @@ class EngineRateRunnerTest {
         assertThat(b.get(c).timesteps()).isEqualTo(a.get(c).timesteps());
         assertThat(b.get(c).synapticOps()).isEqualTo(a.get(c).synapticOps());
         assertThat(b.get(c).spikes()).isEqualTo(a.get(c).spikes());
+        assertThat(b.get(c).neuronOps()).isEqualTo(a.get(c).neuronOps());
       }
     }
   }

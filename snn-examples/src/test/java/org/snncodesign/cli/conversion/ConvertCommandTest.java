@@ -79,7 +79,8 @@ class ConvertCommandTest {
       JsonNode engine = rateJson(model, "engine", mode);
       assertThat(engine.get("backend").asText()).isEqualTo("engine");
       assertThat(engine.get("propagation").asText()).isEqualTo(mode);
-      for (String field : new String[] {"snn_accuracy", "timesteps", "spikes_per_neuron", "snn_acs"}) {
+      for (String field : new String[] {"snn_accuracy", "timesteps", "spikes_per_neuron", "snn_acs",
+          "snn_neuron_ops"}) {
         assertThat(engine.get(field)).as(field).isEqualTo(reference.get(field));
       }
     }
