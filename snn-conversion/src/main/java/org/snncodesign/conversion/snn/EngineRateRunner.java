@@ -132,22 +132,15 @@ public final class EngineRateRunner {
     long start = System.nanoTime();
     List<Run> runs = ParallelSamples.run(images.count(), threads, () -> new Run(images));
     double seconds = (System.nanoTime() - start) / 1e9;
+    CheckpointTally total = CheckpointTally.sum(runs.stream().map(r -> r.tally).toList(), checkpoints.length);
     List<SnnEvaluation> out = new ArrayList<>();
     long perStep = neuronOpsPerStep();
     for (int c = 0; c < checkpoints.length; c++) {
-      int correct = 0;
-      long syn = 0;
-      long spikes = 0;
-      long updates = 0;
-      for (Run r : runs) {
-        correct += r.correct[c];
-        syn += r.synapticOps[c];
-        spikes += r.spikes[c];
-        updates += r.resets[c];
-      }
-      // Neuron operations counted as RateSimulator counts them, so that the two reports are comparable.
-      long neu = perStep * checkpoints[c] * (long) images.count() + updates;
-      out.add(new SnnEvaluation("rate-engine", images.count(), correct, checkpoints[c], syn, neu, spikes,
+      // The workers count resets; the per-step operations are added here, as RateSimulator counts them, so that the
+      // two reports are comparable.
+      long neu = perStep * checkpoints[c] * (long) images.count() + total.neuronOps[c];
+      out.add(new SnnEvaluation("rate-engine", images.count(), total.correct[c], checkpoints[c],
+          total.synapticOps[c], neu, total.spikes[c],
           network.spikingNeurons(), seconds * checkpoints[c] / checkpoints[checkpoints.length - 1]));
     }
     return out;
@@ -205,10 +198,7 @@ public final class EngineRateRunner {
     final float[] drive;
     final long[][] bits;
     final int[][] stageFanout;
-    final int[] correct = new int[checkpoints.length];
-    final long[] synapticOps = new long[checkpoints.length];
-    final long[] spikes = new long[checkpoints.length];
-    final long[] resets = new long[checkpoints.length];
+    final CheckpointTally tally = new CheckpointTally(checkpoints.length);
     final long[] spikesAt;
     final long[] resetsAt;
     final long[] synAt;
@@ -322,15 +312,7 @@ public final class EngineRateRunner {
         }
         int t = e - depth[out] + 1;
         if (next < checkpoints.length && t == checkpoints[next]) {
-          int best = 0;
-          for (int c = 1; c < potential.length; c++) {
-            if (potential[c] > potential[best]) {
-              best = c;
-            }
-          }
-          if (best == images.labels()[sample]) {
-            correct[next]++;
-          }
+          tally.score(next, potential, images.labels()[sample]);
           if (trace != null) {
             trace.output()[next] = potential.clone();
           }
@@ -346,9 +328,9 @@ public final class EngineRateRunner {
         syn += synAt[t];
         res += resetsAt[t];
         if (t == checkpoints[c]) {
-          spikes[c] += spk;
-          synapticOps[c] += syn;
-          resets[c] += res;
+          tally.spikes[c] += spk;
+          tally.synapticOps[c] += syn;
+          tally.neuronOps[c] += res;
           c++;
         }
       }

@@ -43,20 +43,12 @@ public final class RateSimulator {
     long start = System.nanoTime();
     List<Run> runs = ParallelSamples.run(images.count(), threads, () -> new Run(images));
     double seconds = (System.nanoTime() - start) / 1e9;
+    CheckpointTally total = CheckpointTally.sum(runs.stream().map(r -> r.tally).toList(), checkpoints.length);
     List<SnnEvaluation> out = new ArrayList<>();
     for (int c = 0; c < checkpoints.length; c++) {
-      int correct = 0;
-      long syn = 0;
-      long neu = 0;
-      long spikes = 0;
-      for (Run r : runs) {
-        correct += r.correct[c];
-        syn += r.synapticOps[c];
-        neu += r.neuronOps[c];
-        spikes += r.spikes[c];
-      }
-      out.add(new SnnEvaluation("rate", images.count(), correct, checkpoints[c], syn, neu, spikes,
-          network.spikingNeurons(), seconds * checkpoints[c] / checkpoints[checkpoints.length - 1]));
+      out.add(new SnnEvaluation("rate", images.count(), total.correct[c], checkpoints[c], total.synapticOps[c],
+          total.neuronOps[c], total.spikes[c], network.spikingNeurons(),
+          seconds * checkpoints[c] / checkpoints[checkpoints.length - 1]));
     }
     return out;
   }
@@ -81,10 +73,7 @@ public final class RateSimulator {
     final int[][] spiking;
     final int[] spikingCount;
     final int[][] counts;
-    final int[] correct = new int[checkpoints.length];
-    final long[] synapticOps = new long[checkpoints.length];
-    final long[] neuronOps = new long[checkpoints.length];
-    final long[] spikes = new long[checkpoints.length];
+    final CheckpointTally tally = new CheckpointTally(checkpoints.length);
     long syn;
     long neu;
     long spk;
@@ -127,18 +116,10 @@ public final class RateSimulator {
           if (trace != null) {
             trace.output()[next] = out.clone();
           }
-          int best = 0;
-          for (int c = 1; c < out.length; c++) {
-            if (out[c] > out[best]) {
-              best = c;
-            }
-          }
-          if (best == images.labels()[sample]) {
-            correct[next]++;
-          }
-          synapticOps[next] += syn;
-          neuronOps[next] += neu;
-          spikes[next] += spk;
+          tally.score(next, out, images.labels()[sample]);
+          tally.synapticOps[next] += syn;
+          tally.neuronOps[next] += neu;
+          tally.spikes[next] += spk;
           next++;
         }
       }
