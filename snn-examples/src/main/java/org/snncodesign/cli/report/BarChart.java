@@ -1,10 +1,8 @@
 package org.snncodesign.cli.report;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -30,12 +28,6 @@ public final class BarChart {
     }
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     chart.addSeries(yAxis, categories, values);
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    String name = file.toString();
-    String base = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
-    BitmapEncoder.saveBitmap(chart, base, BitmapEncoder.BitmapFormat.PNG);
+    PngFile.save(chart, file);
   }
 }

@@ -2,10 +2,8 @@ package org.snncodesign.cli.report;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -39,13 +37,7 @@ public final class ParetoChart {
     style(paretoSeries, SeriesMarkers.DIAMOND, Color.RED);
     style(chart.addSeries("baseline", new double[] {baseline[0]}, new double[] {baseline[1]}), SeriesMarkers.SQUARE,
         Color.BLACK);
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    String name = file.toString();
-    BitmapEncoder.saveBitmap(chart, name.endsWith(".png") ? name.substring(0, name.length() - 4) : name,
-        BitmapEncoder.BitmapFormat.PNG);
+    PngFile.save(chart, file);
   }
 
   private static void style(XYSeries series, Marker marker, Color color) {

@@ -1,13 +1,12 @@
 package org.snncodesign.cli.training;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
+import org.snncodesign.cli.report.PngFile;
 
 /** PNG learning curve of a training run: train and test accuracy and weight sparsity per epoch, in percent. */
 final class LearningCurveChart {
@@ -29,13 +28,7 @@ final class LearningCurveChart {
     chart.addSeries("train accuracy", epochs, percent(train));
     chart.addSeries("test accuracy", epochs, percent(test));
     chart.addSeries("weight sparsity", epochs, percent(sparsity));
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    String name = file.toString();
-    BitmapEncoder.saveBitmap(chart, name.endsWith(".png") ? name.substring(0, name.length() - 4) : name,
-        BitmapEncoder.BitmapFormat.PNG);
+    PngFile.save(chart, file);
   }
 
   private static double[] percent(List<Double> values) {
