@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,13 +21,25 @@ import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.fpga.resources.FpgaResources;
 
 /**
- * Accelerator design-space search for the least energy-delay product on one workload under a resource budget:
- * uniform random sampling, then an elitist genetic algorithm (binary tournament, uniform crossover, per-gene
- * mutation) over the feasible designs. Candidates are generated sequentially from the seed and evaluated in
- * parallel, so the same seed gives the same result whatever the thread count. Designs whose LUT, FF, BRAM or DSP
- * exceed the budget are kept as infeasible and never selected.
+ * Network x accelerator design-space search for the least energy-delay product under a resource budget and an
+ * accuracy floor: uniform random sampling, then an elitist genetic algorithm (binary tournament, uniform crossover,
+ * per-gene mutation) over the feasible designs.
+ *
+ * <p>A genome is the accelerator's genes ({@link DesignSpace}) followed by the network's ({@link NetworkSpace}, e.g.
+ * per-layer weight sparsity and bit width); crossover and mutation treat both alike, so the search trades a sparser
+ * or narrower network against array size and buffers. Each distinct network genome is turned into a variant (its
+ * workload and accuracy) once per search and shared by every accelerator design paired with it. With a
+ * {@linkplain NetworkSpace#fixed fixed} network the search is over the accelerator alone.
+ *
+ * <p>Candidates are generated sequentially from the seed and evaluated in parallel (network variants first, then
+ * designs), so the same seed gives the same result whatever the thread count. Designs whose LUT, FF, BRAM or DSP
+ * exceed the budget, or whose network variant is below the accuracy floor, are kept as infeasible and never
+ * selected.
  */
 public final class CoSearch {
+  /** Slack on the accuracy floor so that a variant exactly at it is not lost to rounding of a fraction. */
+  static final double ACCURACY_SLACK = 1e-9;
+
   private final DesignSpace space;
   private final FpgaResources budget;
   private final SearchSettings settings;
@@ -40,15 +53,31 @@ public final class CoSearch {
   }
 
   /**
-   * Searches for the best design for {@code workload}, compared with {@code baseline}.
+   * Searches the accelerator alone for the best design for {@code workload}, compared with {@code baseline}.
    *
    * @param progress told after each batch, e.g. to print to stderr
    * @throws IllegalStateException when no sampled design fits the budget
    */
   public SearchResult run(Workload workload, EnergyModel energy, Accelerator baseline, Consumer<String> progress) {
+    return run(NetworkSpace.fixed(workload), Double.NEGATIVE_INFINITY, energy, baseline, progress);
+  }
+
+  /**
+   * Searches network and accelerator jointly. The baseline is {@code baseline} running the
+   * {@linkplain NetworkSpace#reference() unmodified network}.
+   *
+   * @param minAccuracy least accuracy a network variant may have ({@code -Infinity} for no floor); variants whose
+   *     accuracy is NaN (not measured) are not held to it
+   * @param progress told after each batch, e.g. to print to stderr
+   * @throws IllegalStateException when no sampled design both fits the budget and meets the floor
+   */
+  public SearchResult run(NetworkSpace network, double minAccuracy, EnergyModel energy, Accelerator baseline,
+      Consumer<String> progress) {
+    Checks.checkArgument(network != null && energy != null && baseline != null && progress != null,
+        "network, energy, baseline and progress must be given");
+    Checks.checkArgument(!Double.isNaN(minAccuracy), "minAccuracy must be a number or -Infinity");
+    Evaluation run = new Evaluation(network, minAccuracy, energy);
     Random random = new Random(settings.seed());
-    Map<String, Candidate> seen = new HashMap<>();
-    List<Candidate> order = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
       Thread t = new Thread(r, "co-search");
       t.setDaemon(true);
@@ -57,52 +86,54 @@ public final class CoSearch {
     try {
       List<int[]> batch = new ArrayList<>();
       for (int n = 0; n < settings.randomSamples(); n++) {
-        batch.add(randomGenome(random));
+        batch.add(run.randomGenome(random));
       }
-      evaluate(batch, workload, energy, pool, seen, order);
-      progress.accept(String.format("random phase: %d designs, best EDP %.4e J*s", order.size(),
-          bestOf(order) == null ? Double.NaN : bestOf(order).edp()));
+      run.evaluate(batch, pool);
+      progress.accept(String.format("random phase: %d designs, %d network variants, best EDP %.4e J*s",
+          run.order.size(), run.variants.size(), bestEdp(run.order)));
       for (int g = 0; g < settings.generations(); g++) {
-        List<Candidate> population = order.stream().filter(Candidate::feasible)
-            .sorted(Comparator.comparingDouble(Candidate::edp)).limit(settings.population()).toList();
+        List<Candidate> population = run.order.stream().filter(Candidate::feasible).sorted(BY_EDP)
+            .limit(settings.population()).toList();
         batch = new ArrayList<>();
         for (int c = 0; c < settings.population(); c++) {
-          int[] child = population.size() < 2 ? randomGenome(random)
-              : crossover(tournament(population, random), tournament(population, random), random);
-          mutate(child, random, settings.mutationRate());
-          for (int retry = 0; retry < 8 && seen.containsKey(Arrays.toString(child)); retry++) {
-            mutate(child, random, 1.0 / child.length);
+          int[] child = population.size() < 2 ? run.randomGenome(random)
+              : crossover(run.genome(tournament(population, random)), run.genome(tournament(population, random)),
+                  random);
+          run.mutate(child, random, settings.mutationRate());
+          for (int retry = 0; retry < 8 && run.seen.containsKey(Arrays.toString(child)); retry++) {
+            run.mutate(child, random, 1.0 / child.length);
           }
           batch.add(child);
         }
-        evaluate(batch, workload, energy, pool, seen, order);
-        Candidate best = bestOf(order);
-        progress.accept(String.format("generation %d: %d designs, best EDP %.4e J*s", g + 1, order.size(),
-            best == null ? Double.NaN : best.edp()));
+        run.evaluate(batch, pool);
+        progress.accept(String.format("generation %d: %d designs, %d network variants, best EDP %.4e J*s", g + 1,
+            run.order.size(), run.variants.size(), bestEdp(run.order)));
       }
     } finally {
       pool.shutdownNow();
     }
-    Candidate best = bestOf(order);
+    Candidate best = bestOf(run.order);
     if (best == null) {
-      throw new IllegalStateException("no design of " + space.name() + " fits the budget " + budget + " after "
-          + order.size() + " designs");
+      throw new IllegalStateException("no design of " + space.name() + " fits the budget " + budget
+          + (minAccuracy > Double.NEGATIVE_INFINITY ? " with accuracy >= " + minAccuracy : "") + " after "
+          + run.order.size() + " designs");
     }
-    return new SearchResult(space.name(), order, best, baseline.evaluate(workload, energy));
+    NetworkVariant reference = network.reference();
+    return new SearchResult(space.name(), network.parameters(), run.order, best,
+        baseline.evaluate(reference.workload(), energy), reference, minAccuracy);
   }
+
+  /** Least EDP first; among equal EDP the more accurate variant. */
+  static final Comparator<Candidate> BY_EDP = Comparator.comparingDouble(Candidate::edp)
+      .thenComparing(Comparator.comparingDouble(Candidate::accuracy).reversed());
 
   private static Candidate bestOf(List<Candidate> candidates) {
-    return candidates.stream().filter(Candidate::feasible).min(Comparator.comparingDouble(Candidate::edp))
-        .orElse(null);
+    return candidates.stream().filter(Candidate::feasible).min(BY_EDP).orElse(null);
   }
 
-  private int[] randomGenome(Random random) {
-    List<DesignParameter> params = space.parameters();
-    int[] genes = new int[params.size()];
-    for (int k = 0; k < genes.length; k++) {
-      genes[k] = random.nextInt(params.get(k).size());
-    }
-    return genes;
+  private static double bestEdp(List<Candidate> candidates) {
+    Candidate best = bestOf(candidates);
+    return best == null ? Double.NaN : best.edp();
   }
 
   private static Candidate tournament(List<Candidate> population, Random random) {
@@ -111,9 +142,7 @@ public final class CoSearch {
     return a.edp() <= b.edp() ? a : b;
   }
 
-  private static int[] crossover(Candidate a, Candidate b, Random random) {
-    int[] ga = a.genes();
-    int[] gb = b.genes();
+  private static int[] crossover(int[] ga, int[] gb, Random random) {
     int[] child = new int[ga.length];
     for (int k = 0; k < child.length; k++) {
       child[k] = random.nextBoolean() ? ga[k] : gb[k];
@@ -121,42 +150,109 @@ public final class CoSearch {
     return child;
   }
 
-  private void mutate(int[] genes, Random random, double rate) {
-    List<DesignParameter> params = space.parameters();
-    for (int k = 0; k < genes.length; k++) {
-      if (random.nextDouble() < rate) {
-        genes[k] = random.nextInt(params.get(k).size());
+  /** The state of one search: the joint parameters, what has been evaluated, the network variant cache. */
+  private final class Evaluation {
+    final NetworkSpace network;
+    final double minAccuracy;
+    final EnergyModel energy;
+    final List<DesignParameter> parameters;
+    final int acceleratorGenes;
+    final Map<String, Candidate> seen = new HashMap<>();
+    final List<Candidate> order = new ArrayList<>();
+    final Map<String, NetworkVariant> variants = new HashMap<>();
+
+    Evaluation(NetworkSpace network, double minAccuracy, EnergyModel energy) {
+      this.network = network;
+      this.minAccuracy = minAccuracy;
+      this.energy = energy;
+      List<DesignParameter> all = new ArrayList<>(space.parameters());
+      this.acceleratorGenes = all.size();
+      all.addAll(network.parameters());
+      this.parameters = List.copyOf(all);
+    }
+
+    int[] randomGenome(Random random) {
+      int[] genes = new int[parameters.size()];
+      for (int k = 0; k < genes.length; k++) {
+        genes[k] = random.nextInt(parameters.get(k).size());
+      }
+      return genes;
+    }
+
+    void mutate(int[] genes, Random random, double rate) {
+      for (int k = 0; k < genes.length; k++) {
+        if (random.nextDouble() < rate) {
+          genes[k] = random.nextInt(parameters.get(k).size());
+        }
+      }
+    }
+
+    int[] genome(Candidate c) {
+      int[] a = c.genes();
+      int[] n = c.networkGenes();
+      int[] genes = Arrays.copyOf(a, a.length + n.length);
+      System.arraycopy(n, 0, genes, a.length, n.length);
+      return genes;
+    }
+
+    void evaluate(List<int[]> batch, ExecutorService pool) {
+      List<int[]> fresh = new ArrayList<>();
+      for (int[] genes : batch) {
+        if (!seen.containsKey(Arrays.toString(genes)) && fresh.stream().noneMatch(f -> Arrays.equals(f, genes))) {
+          fresh.add(genes);
+        }
+      }
+      // Network variants first: each distinct one once, shared by every design that pairs with it.
+      List<String> newKeys = new ArrayList<>();
+      List<Callable<NetworkVariant>> variantJobs = new ArrayList<>();
+      for (int[] genes : fresh) {
+        int[] net = Arrays.copyOfRange(genes, acceleratorGenes, genes.length);
+        String key = Arrays.toString(net);
+        if (!variants.containsKey(key) && !newKeys.contains(key)) {
+          newKeys.add(key);
+          variantJobs.add(() -> network.variant(net));
+        }
+      }
+      List<NetworkVariant> computed = all(pool, variantJobs, "evaluating a network variant");
+      for (int k = 0; k < newKeys.size(); k++) {
+        variants.put(newKeys.get(k), computed.get(k));
+      }
+      List<Callable<Candidate>> designJobs = new ArrayList<>();
+      for (int[] genes : fresh) {
+        int[] acc = Arrays.copyOf(genes, acceleratorGenes);
+        int[] net = Arrays.copyOfRange(genes, acceleratorGenes, genes.length);
+        NetworkVariant variant = variants.get(Arrays.toString(net));
+        boolean meets = Double.isNaN(variant.accuracy()) || variant.accuracy() >= minAccuracy - ACCURACY_SLACK;
+        designJobs.add(() -> {
+          HardwareReport report = space.build(acc, variant.workload()).evaluate(variant.workload(), energy);
+          return new Candidate(acc, net, variant, report, FpgaResources.fromMap(report.resources()).fitsIn(budget),
+              meets);
+        });
+      }
+      List<Candidate> designs = all(pool, designJobs, "evaluating a design");
+      for (int k = 0; k < fresh.size(); k++) {
+        seen.put(Arrays.toString(fresh.get(k)), designs.get(k));
+        order.add(designs.get(k));
       }
     }
   }
 
-  private void evaluate(List<int[]> batch, Workload workload, EnergyModel energy, ExecutorService pool,
-      Map<String, Candidate> seen, List<Candidate> order) {
-    List<int[]> fresh = new ArrayList<>();
-    for (int[] genes : batch) {
-      String key = Arrays.toString(genes);
-      if (!seen.containsKey(key) && fresh.stream().noneMatch(f -> Arrays.equals(f, genes))) {
-        fresh.add(genes);
-      }
+  private static <T> List<T> all(ExecutorService pool, List<Callable<T>> jobs, String what) {
+    List<Future<T>> futures = new ArrayList<>();
+    for (Callable<T> job : jobs) {
+      futures.add(pool.submit(job));
     }
-    List<Future<Candidate>> futures = new ArrayList<>();
-    for (int[] genes : fresh) {
-      futures.add(pool.submit(() -> {
-        HardwareReport report = space.build(genes).evaluate(workload, energy);
-        return new Candidate(genes, report, FpgaResources.fromMap(report.resources()).fitsIn(budget));
-      }));
-    }
+    List<T> results = new ArrayList<>();
     try {
-      for (Future<Candidate> f : futures) {
-        Candidate c = f.get();
-        seen.put(Arrays.toString(c.genes()), c);
-        order.add(c);
+      for (Future<T> f : futures) {
+        results.add(f.get());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("co-search interrupted", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("evaluating a design failed: " + e.getCause(), e.getCause());
+      throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
     }
+    return results;
   }
 }

@@ -34,9 +34,14 @@ abstract class ListedDesignSpace<C> implements DesignSpace {
 
   @Override
   public Accelerator build(int[] genes) {
+    checkLength(genes);
+    return decode(genes);
+  }
+
+  /** Rejects a genome of the wrong length, naming both lengths. */
+  final void checkLength(int[] genes) {
     Checks.checkArgument(genes.length == parameters.size(), "expected %d genes, got %d", parameters.size(),
         genes.length);
-    return decode(genes);
   }
 
   /** The accelerator of a genome of the right length. */

@@ -2,37 +2,112 @@ package org.snncodesign.fpga.search;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
 import org.snncodesign.api.hardware.HardwareReport;
 
 /**
  * What a co-search found.
  *
  * @param space the accelerator family searched
+ * @param networkParameters the network genes searched (empty when the network was fixed)
  * @param evaluated every distinct design evaluated, in evaluation order
  * @param best the feasible design of least EDP
- * @param baseline the stated baseline design's report
+ * @param baseline the stated baseline design's report, on the unmodified network
+ * @param baselineNetwork the unmodified network (its workload and accuracy)
+ * @param minAccuracy the accuracy floor ({@code -Infinity} when there was none)
  */
-public record SearchResult(String space, List<Candidate> evaluated, Candidate best, HardwareReport baseline) {
+public record SearchResult(String space, List<DesignParameter> networkParameters, List<Candidate> evaluated,
+    Candidate best, HardwareReport baseline, NetworkVariant baselineNetwork, double minAccuracy) {
   public SearchResult {
+    networkParameters = List.copyOf(networkParameters);
     evaluated = List.copyOf(evaluated);
   }
 
-  /** Baseline EDP over best EDP. */
+  /** Baseline EDP (baseline design, unmodified network) over best EDP. */
   public double edpReduction() {
     return baseline.energyDelayProduct() / best.edp();
   }
 
+  /** Whether network genes were searched next to the accelerator's. */
+  public boolean searchedNetwork() {
+    return !networkParameters.isEmpty();
+  }
+
   /** Feasible designs no other feasible design beats in both energy and latency, by ascending latency. */
   public List<Candidate> paretoFront() {
-    List<Candidate> feasible = evaluated.stream().filter(Candidate::feasible).toList();
+    List<Candidate> front = front(evaluated.stream().filter(Candidate::feasible).toList(), Candidate::dominates);
+    front.sort(Comparator.comparingDouble((Candidate c) -> c.report().latencySeconds())
+        .thenComparingDouble(c -> c.report().energyPicojoules()));
+    return front;
+  }
+
+  /**
+   * Designs within the resource budget that no other such design beats in both EDP and accuracy, by ascending EDP:
+   * the accuracy cost of each step down in EDP. Variants below the accuracy floor are included (that is the
+   * trade-off the floor cuts); with a fixed network every accuracy is NaN and this is the least-EDP design(s).
+   */
+  public List<Candidate> accuracyFront() {
+    List<Candidate> front = front(evaluated.stream().filter(Candidate::fitsBudget).toList(),
+        Candidate::dominatesInEdpAndAccuracy);
+    front.sort(CoSearch.BY_EDP);
+    return front;
+  }
+
+  /**
+   * The energy-latency Pareto front as CSV: {@code latency_s, energy_pj, edp_js, cycles, lut, ff, bram36, dsp}, then,
+   * when network genes were searched, {@code accuracy} and the network configuration, then the design's
+   * configuration parameters, one design per line.
+   */
+  public String paretoCsv() {
+    return csv(paretoFront());
+  }
+
+  /** {@link #accuracyFront()} in the columns of {@link #paretoCsv()}. */
+  public String accuracyFrontCsv() {
+    return csv(accuracyFront());
+  }
+
+  private String csv(List<Candidate> rows) {
+    Set<String> keys = new LinkedHashSet<>();
+    Set<String> networkKeys = new LinkedHashSet<>();
+    for (Candidate c : rows) {
+      keys.addAll(c.report().configuration().keySet());
+      networkKeys.addAll(c.network().configuration().keySet());
+    }
+    StringBuilder out = new StringBuilder("latency_s,energy_pj,edp_js,cycles,lut,ff,bram36,dsp");
+    if (searchedNetwork()) {
+      out.append(",accuracy");
+      networkKeys.forEach(k -> out.append(',').append(k));
+    }
+    keys.forEach(k -> out.append(',').append(k));
+    out.append('\n');
+    for (Candidate c : rows) {
+      HardwareReport r = c.report();
+      Map<String, Long> res = r.resources();
+      out.append(String.format(Locale.ROOT, "%.6e,%.6e,%.6e,%d,%d,%d,%d,%d", r.latencySeconds(),
+          r.energyPicojoules(), r.energyDelayProduct(), r.cycles(), res.getOrDefault("lut", 0L),
+          res.getOrDefault("ff", 0L), res.getOrDefault("bram36", 0L), res.getOrDefault("dsp", 0L)));
+      if (searchedNetwork()) {
+        out.append(String.format(Locale.ROOT, ",%.4f", c.accuracy()));
+        networkKeys.forEach(k -> out.append(',').append(c.network().configuration().getOrDefault(k, "")));
+      }
+      keys.forEach(k -> out.append(',').append(r.configuration().getOrDefault(k, "")));
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  private static List<Candidate> front(List<Candidate> pool, BiPredicate<Candidate, Candidate> dominates) {
     List<Candidate> front = new ArrayList<>();
-    for (Candidate c : feasible) {
+    for (Candidate c : pool) {
       boolean dominated = false;
-      for (Candidate o : feasible) {
-        if (o.dominates(c)) {
+      for (Candidate o : pool) {
+        if (dominates.test(o, c)) {
           dominated = true;
           break;
         }
@@ -41,34 +116,6 @@ public record SearchResult(String space, List<Candidate> evaluated, Candidate be
         front.add(c);
       }
     }
-    front.sort(Comparator.comparingDouble((Candidate c) -> c.report().latencySeconds())
-        .thenComparingDouble(c -> c.report().energyPicojoules()));
     return front;
-  }
-
-  /**
-   * The Pareto front as CSV: {@code latency_s, energy_pj, edp_js, cycles, lut, ff, bram36, dsp} then the design's
-   * configuration parameters, one design per line.
-   */
-  public String paretoCsv() {
-    List<Candidate> front = paretoFront();
-    List<String> keys = front.isEmpty() ? List.of() : new ArrayList<>(front.get(0).report().configuration().keySet());
-    StringBuilder out = new StringBuilder("latency_s,energy_pj,edp_js,cycles,lut,ff,bram36,dsp");
-    for (String k : keys) {
-      out.append(',').append(k);
-    }
-    out.append('\n');
-    for (Candidate c : front) {
-      HardwareReport r = c.report();
-      Map<String, Long> res = r.resources();
-      out.append(String.format(Locale.ROOT, "%.6e,%.6e,%.6e,%d,%d,%d,%d,%d", r.latencySeconds(),
-          r.energyPicojoules(), r.energyDelayProduct(), r.cycles(), res.getOrDefault("lut", 0L),
-          res.getOrDefault("ff", 0L), res.getOrDefault("bram36", 0L), res.getOrDefault("dsp", 0L)));
-      for (String k : keys) {
-        out.append(',').append(r.configuration().getOrDefault(k, ""));
-      }
-      out.append('\n');
-    }
-    return out.toString();
   }
 }
