@@ -77,6 +77,11 @@ public record FireFlyConfig(
         dspAccumulate, clockHz, dramBytesPerCycle, watts);
   }
 
+  public FireFlyConfig withClock(double hz) {
+    return new FireFlyConfig(peRows, peCols, detectorWidth, lanes, weightBits, pipelined, weightBufferBytes,
+        dspAccumulate, hz, dramBytesPerCycle, staticPowerWatts);
+  }
+
   public FireFlyConfig withDspAccumulate(boolean on) {
     return new FireFlyConfig(peRows, peCols, detectorWidth, lanes, weightBits, pipelined, weightBufferBytes, on,
         clockHz, dramBytesPerCycle, staticPowerWatts);

@@ -35,6 +35,17 @@ import org.snncodesign.fpga.resources.FpgaResources;
  * <p>{@link #evaluate} reads the liquid as a workload: the layer whose inputs equal its outputs is the recurrent
  * liquid (its measured spikes and CSR weights are used when present, else rate and density), any other layer is
  * an input projection; its cycles add to the synapse phase.
+ *
+ * <p><b>Feed-forward workloads</b> (no layer with inputs equal to outputs): a feed-forward spiking layer is a
+ * population of LIF neurons with an input projection and no recurrence, so the same time-multiplexed design runs
+ * it. The layers run one after the other on the one set of neuron units and synapse lanes (no inter-layer
+ * pipelining). Layer {@code l} over its {@code T_l} steps costs a synapse phase (per input spike
+ * {@code 1 + ceil(k / lanes)} cycles for its row of {@code k} non-zero weights; synaptic events = input spikes x
+ * fan-out) and a neuron phase of {@code T_l (ceil(N_l / units) + 3)} cycles; cycles add over layers. The weight
+ * memory holds every layer's non-zero weights at {@code weightBits + ceil(log2 N_l)} bits plus a 4-byte row pointer
+ * per input row; the state memory holds every neuron of every layer. Energies and resources use the liquid's
+ * constants. The design's decay LUT implements LIF leak; a network trained with another neuron (IF, different
+ * beta) is priced as if the LUT held its decay, which costs the same.
  */
 public final class LutLsmAccelerator implements Accelerator {
   /** Plugin name. */
@@ -175,8 +186,9 @@ public final class LutLsmAccelerator implements Accelerator {
         liquid = layer;
       }
     }
-    Checks.checkArgument(liquid != null, "workload %s has no recurrent layer (inputs == outputs) to map as the "
-        + "liquid", workload.name());
+    if (liquid == null) {
+      return evaluateFeedForward(workload, energy);
+    }
     int n = liquid.outputs();
     int steps = liquid.timeSteps();
     int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
@@ -195,25 +207,13 @@ public final class LutLsmAccelerator implements Accelerator {
     }
     long neuronUpdates = (long) n * steps;
     long weightBytes = (storedSynapses * synapseBits + 7) / 8 + 4L * (n + 1);
-    Operation weightRead = weightBytes <= 8 * 1024 ? Operation.SRAM_READ_8KB
-        : weightBytes <= 32 * 1024 ? Operation.SRAM_READ_32KB : Operation.SRAM_READ_1MB;
-    Map<String, Double> breakdown = new LinkedHashMap<>();
-    breakdown.put("synapse_accumulate", events * energy.picojoules(Operation.ADD_INT16));
-    breakdown.put("weight_memory", words * energy.picojoules(weightRead));
-    breakdown.put("lut_decay", 3.0 * neuronUpdates * energy.picojoules(Operation.ADD_INT8));
-    breakdown.put("neuron_arithmetic", 3.0 * neuronUpdates * energy.picojoules(Operation.ADD_INT32));
-    breakdown.put("state_memory", 2.0 * neuronUpdates * energy.picojoules(Operation.SRAM_READ_8KB));
+    Map<String, Double> breakdown = priceBreakdown(energy, events, words, neuronUpdates, weightBytes);
     double total = breakdown.values().stream().mapToDouble(Double::doubleValue).sum();
     FpgaResources resources = resources(n, weightBytes);
     Map<String, Long> res = new LinkedHashMap<>(resources.toMap());
     res.put("weight_memory_bytes", weightBytes);
     res.put("state_memory_bytes", (3L * config.stateBits() * n + 7) / 8);
-    Map<String, String> configuration = new LinkedHashMap<>();
-    configuration.put("weight_bits", Integer.toString(config.weightBits()));
-    configuration.put("state_bits", Integer.toString(config.stateBits()));
-    configuration.put("lut_entries", Integer.toString(1 << config.lutIndexBits()));
-    configuration.put("neuron_units", Integer.toString(config.neuronUnits()));
-    configuration.put("synapse_lanes", Integer.toString(config.synapseLanes()));
+    Map<String, String> configuration = configurationMap();
     long neuronCycles = (long) steps * ((n + config.neuronUnits() - 1) / config.neuronUnits() + PIPELINE_DEPTH);
     Map<String, Double> counters = new LinkedHashMap<>();
     counters.put("synaptic_events", (double) events);
@@ -224,6 +224,78 @@ public final class LutLsmAccelerator implements Accelerator {
     String bottleneck = cycles - neuronCycles > neuronCycles ? "synapse-streaming" : "neuron-update";
     return new HardwareReport(NAME, configuration, cycles, config.clockHz(), total, breakdown, res, bottleneck,
         counters);
+  }
+
+  /** Feed-forward layers one after the other on the same units and lanes (see the class comment). */
+  private HardwareReport evaluateFeedForward(Workload workload, EnergyModel energy) {
+    long synapseCycles = 0;
+    long neuronCycles = 0;
+    long events = 0;
+    long words = 0;
+    long neuronUpdates = 0;
+    long weightBytes = 0;
+    int neurons = 0;
+    int widest = 0;
+    for (LayerWorkload layer : workload.layers()) {
+      int n = layer.outputs();
+      int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
+      int synapseBits = config.weightBits() + indexBits;
+      long[] phase = synapsePhase(layer, synapseBits);
+      synapseCycles += phase[0];
+      events += phase[1];
+      words += phase[2];
+      neuronCycles += (long) layer.timeSteps() * ((n + config.neuronUnits() - 1) / config.neuronUnits()
+          + PIPELINE_DEPTH);
+      neuronUpdates += (long) n * layer.timeSteps();
+      long stored = layer.weights().map(w -> (long) w.nonZeros())
+          .orElse(Math.round(layer.weightDensity() * layer.inputs() * layer.outputs()));
+      weightBytes += (stored * synapseBits + 7) / 8 + 4L * (layer.inputs() + 1);
+      neurons = Math.addExact(neurons, n);
+      widest = Math.max(widest, n);
+    }
+    Map<String, Double> breakdown = priceBreakdown(energy, events, words, neuronUpdates, weightBytes);
+    double total = breakdown.values().stream().mapToDouble(Double::doubleValue).sum();
+    Map<String, Long> res = new LinkedHashMap<>(resources(neurons, weightBytes).toMap());
+    res.put("weight_memory_bytes", weightBytes);
+    res.put("state_memory_bytes", (3L * config.stateBits() * neurons + 7) / 8);
+    Map<String, String> configuration = configurationMap();
+    configuration.put("mapping", "feed-forward");
+    Map<String, Double> counters = new LinkedHashMap<>();
+    counters.put("synaptic_events", (double) events);
+    counters.put("neuron_updates", (double) neuronUpdates);
+    counters.put("weight_words", (double) words);
+    counters.put("neuron_phase_cycles", (double) neuronCycles);
+    counters.put("synapse_phase_cycles", (double) synapseCycles);
+    counters.put("layers", (double) workload.layers().size());
+    counters.put("widest_layer_neurons", (double) widest);
+    long cycles = synapseCycles + neuronCycles;
+    String bottleneck = synapseCycles > neuronCycles ? "synapse-streaming" : "neuron-update";
+    return new HardwareReport(NAME, configuration, cycles, config.clockHz(), total, breakdown, res, bottleneck,
+        counters);
+  }
+
+  // The energy parts of both mappings, with the same constants (see the class comment).
+  private static Map<String, Double> priceBreakdown(EnergyModel energy, long events, long words, long neuronUpdates,
+      long weightBytes) {
+    Operation weightRead = weightBytes <= 8 * 1024 ? Operation.SRAM_READ_8KB
+        : weightBytes <= 32 * 1024 ? Operation.SRAM_READ_32KB : Operation.SRAM_READ_1MB;
+    Map<String, Double> breakdown = new LinkedHashMap<>();
+    breakdown.put("synapse_accumulate", events * energy.picojoules(Operation.ADD_INT16));
+    breakdown.put("weight_memory", words * energy.picojoules(weightRead));
+    breakdown.put("lut_decay", 3.0 * neuronUpdates * energy.picojoules(Operation.ADD_INT8));
+    breakdown.put("neuron_arithmetic", 3.0 * neuronUpdates * energy.picojoules(Operation.ADD_INT32));
+    breakdown.put("state_memory", 2.0 * neuronUpdates * energy.picojoules(Operation.SRAM_READ_8KB));
+    return breakdown;
+  }
+
+  private Map<String, String> configurationMap() {
+    Map<String, String> configuration = new LinkedHashMap<>();
+    configuration.put("weight_bits", Integer.toString(config.weightBits()));
+    configuration.put("state_bits", Integer.toString(config.stateBits()));
+    configuration.put("lut_entries", Integer.toString(1 << config.lutIndexBits()));
+    configuration.put("neuron_units", Integer.toString(config.neuronUnits()));
+    configuration.put("synapse_lanes", Integer.toString(config.synapseLanes()));
+    return configuration;
   }
 
   /** Cycles, synaptic events and 64-bit weight words of one layer's synapse phase over all steps. */
