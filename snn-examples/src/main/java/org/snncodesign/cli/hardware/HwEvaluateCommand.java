@@ -13,6 +13,9 @@ import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.fpga.firefly.FireFlyConfig;
+import org.snncodesign.fpga.firefly.FireFlyEfficiency;
+import org.snncodesign.fpga.firefly.FireFlySArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,6 +23,12 @@ import picocli.CommandLine.Option;
 /**
  * {@code snn hw evaluate}: every accelerator plugin (or the ones named) on the same workload, side by side: one
  * inference of a trained network with its measured spike rates (see {@link NetworkWorkloadOptions}).
+ *
+ * <p>When {@code firefly-s} is among the models, a second table puts its FPS/W next to FireFly-S's published 10,047
+ * FPS/W with one assumption changed at a time ({@link FireFlyEfficiency}): spike-driven layers only, the whole
+ * network, no static power, FPGA dynamic energies ({@code --fpga-energy-factor}), FPGA static power
+ * ({@code --static-power-w}) and clock ({@code --clock-hz}). The last two also set the {@code firefly-s} design of the
+ * main table.
  */
 @Command(name = "evaluate", aliases = "estimate", mixinStandardHelpOptions = true,
     description = "Cycles, latency, energy, EDP and resources of a workload on each accelerator model.")
@@ -37,6 +46,18 @@ public final class HwEvaluateCommand implements Callable<Integer> {
 
   @Mixin NetworkWorkloadOptions network;
 
+  @Option(names = "--static-power-w", description = "Static power of the firefly-s design in watts (default: the "
+      + "model's assumed 0.5 W).")
+  Double staticPowerWatts;
+
+  @Option(names = "--clock-hz", description = "Clock of the firefly-s design in Hz (default: 200e6).")
+  Double clockHz;
+
+  @Option(names = "--fpga-energy-factor", defaultValue = "14",
+      description = "FPGA over ASIC dynamic energy factor of the FireFly-S comparison (default ${DEFAULT-VALUE}, "
+          + "Kuon & Rose 2007).")
+  double fpgaEnergyFactor;
+
   @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
   boolean json;
 
@@ -48,7 +69,9 @@ public final class HwEvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws java.io.IOException {
     PrintStream out = System.out;
-    Workload workload = network.workload(seed, System.err);
+    NetworkWorkloadOptions.Measured measured = network.measure(seed, System.err);
+    Workload workload = measured.priced();
+    FireFlyConfig fireFly = fireFlyConfig();
     List<Accelerator> accelerators = new ArrayList<>();
     if (models.isEmpty()) {
       accelerators.addAll(registry.providers(Accelerator.class));
@@ -57,9 +80,18 @@ public final class HwEvaluateCommand implements Callable<Integer> {
         accelerators.add(registry.require(Accelerator.class, name));
       }
     }
+    boolean fireFlyListed = false;
+    for (int i = 0; i < accelerators.size(); i++) {
+      if (accelerators.get(i) instanceof FireFlySArray) {
+        fireFlyListed = true;
+        accelerators.set(i, new FireFlySArray(fireFly));
+      }
+    }
     ObjectNode report = JsonReport.create("hw evaluate");
     report.put("workload", workload.name());
     report.put("energy_model", EnergyTable.HOROWITZ_45NM.name());
+    report.put("first_layer", measured.firstLayerNote());
+    report.put("layers", workload.layers().size());
     ArrayNode rows = report.putArray("reports");
     if (!json) {
       out.printf("%-18s %12s %12s %14s %14s %10s %10s %8s %6s %s%n", "ACCELERATOR", "CYCLES", "LATENCY_S",
@@ -87,9 +119,70 @@ public final class HwEvaluateCommand implements Callable<Integer> {
             r.resources().getOrDefault("dsp", 0L), r.bottleneck());
       }
     }
+    if (fireFlyListed) {
+      compareWithFireFlyS(measured, fireFly, report.putObject("firefly_s_vs_published"), out);
+    }
     if (json) {
       JsonReport.printLine(report, out);
     }
     return failures == 0 ? 0 : 1;
+  }
+
+  private FireFlyConfig fireFlyConfig() {
+    FireFlyConfig config = FireFlyConfig.DEFAULT;
+    if (staticPowerWatts != null) {
+      config = config.withStaticPower(staticPowerWatts);
+    }
+    if (clockHz != null) {
+      config = config.withClock(clockHz);
+    }
+    return config;
+  }
+
+  // FPS/W of firefly-s with one assumption changed at a time, next to the published figure.
+  private void compareWithFireFlyS(NetworkWorkloadOptions.Measured measured, FireFlyConfig design, ObjectNode node,
+      PrintStream out) {
+    Workload spikeLayers = measured.spikeLayersOnly() == measured.priced() ? null : measured.spikeLayersOnly();
+    List<FireFlyEfficiency.Step> steps = FireFlyEfficiency.steps(spikeLayers, measured.priced(),
+        FireFlyConfig.DEFAULT, EnergyTable.HOROWITZ_45NM, fpgaEnergyFactor, design.staticPowerWatts(),
+        design.clockHz());
+    node.put("published_fps_per_watt", FireFlyEfficiency.PUBLISHED_FPS_PER_WATT);
+    node.put("fpga_energy_factor", fpgaEnergyFactor);
+    node.put("fpga_energy_factor_source", "Kuon and Rose, IEEE TCAD 26(2), 2007: FPGA/ASIC dynamic power ~14x");
+    FireFlyEfficiency.Step dynamicFpga = steps.stream().filter(s -> s.key().equals("dynamic_only_fpga")).findFirst()
+        .orElseThrow();
+    node.put("break_even_static_w", FireFlyEfficiency.breakEvenStaticWatts(dynamicFpga));
+    double breakEvenFps = FireFlyEfficiency.breakEvenFps(dynamicFpga, design.staticPowerWatts());
+    if (Double.isFinite(breakEvenFps)) {
+      node.put("break_even_fps", breakEvenFps);
+    }
+    ArrayNode rows = node.putArray("steps");
+    if (!json) {
+      out.printf("%nfirefly-s FPS/W next to FireFly-S's published %,.0f FPS/W (one assumption changed per row):%n",
+          FireFlyEfficiency.PUBLISHED_FPS_PER_WATT);
+      out.printf("%-26s %14s %12s %10s %14s %10s  %s%n", "STEP", "FPS", "DYNAMIC_W", "STATIC_W", "FPS_PER_W",
+          "X_PAPER", "ASSUMPTION");
+    }
+    for (FireFlyEfficiency.Step step : steps) {
+      ObjectNode row = rows.addObject();
+      row.put("key", step.key());
+      row.put("assumption", step.assumption());
+      row.put("fps", step.fps());
+      row.put("dynamic_w", step.dynamicWatts());
+      row.put("static_w", step.staticWatts());
+      row.put("fps_per_watt", step.fpsPerWatt());
+      row.put("over_published", step.overPublished());
+      if (!json) {
+        out.printf("%-26s %14.1f %12.4g %10.3f %14.1f %10.2f  %s%n", step.key(), step.fps(), step.dynamicWatts(),
+            step.staticWatts(), step.fpsPerWatt(), step.overPublished(), step.assumption());
+      }
+    }
+    if (!json) {
+      out.printf("static power at which %s falls to %,.0f FPS/W: %.3f W%n", dynamicFpga.key(),
+          FireFlyEfficiency.PUBLISHED_FPS_PER_WATT, FireFlyEfficiency.breakEvenStaticWatts(dynamicFpga));
+      out.printf("frame rate at which FPGA dynamic energy + %.3f W static gives %,.0f FPS/W: %,.0f FPS "
+              + "(the model runs %,.0f FPS)%n", design.staticPowerWatts(), FireFlyEfficiency.PUBLISHED_FPS_PER_WATT,
+          breakEvenFps, dynamicFpga.fps());
+    }
   }
 }

@@ -3,6 +3,7 @@ package org.snncodesign.cli.hardware;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.cli.training.DigitsDemoNetwork;
 import org.snncodesign.cli.training.MeasuredRun;
@@ -15,7 +16,9 @@ import picocli.CommandLine.Option;
 /**
  * Which network the hardware commands price: a trained one ({@code --network model.json} from {@code snn train}),
  * run on held-out data to measure its spike rates; by default the demo's digits network, trained on the spot; or
- * the seeded synthetic MNIST-shaped MLP ({@code --synthetic}).
+ * the seeded synthetic MNIST-shaped MLP ({@code --synthetic}). The analog-input first layer is priced as 8 bit
+ * planes of the quantised input ({@code --first-layer bit-planes}, the default) or left out ({@code excluded}); see
+ * {@link MeasuredRun}.
  */
 final class NetworkWorkloadOptions {
   @Option(names = "--network", description = "Trained network (model.json of snn train) whose measured spike rates "
@@ -40,10 +43,42 @@ final class NetworkWorkloadOptions {
       description = "Fraction of non-zero weights (synthetic workload).")
   double weightDensity;
 
+  @Option(names = "--first-layer", defaultValue = "bit-planes",
+      description = "How the analog-input first layer of a trained network is priced: bit-planes (8 bit planes of "
+          + "the quantised input through the spike path, once per inference) or excluded (spike-driven layers "
+          + "only). Default ${DEFAULT-VALUE}.")
+  String firstLayer = "bit-planes";
+
+  /**
+   * The workload priced, and the same inference without its first layer (for comparisons); equal for the synthetic
+   * workload, which has no analog layer.
+   *
+   * @param priced what the commands price (per {@code --first-layer})
+   * @param spikeLayersOnly the spike-driven layers only, null for a one-layer network
+   * @param firstLayerNote how the first layer was treated, for reports
+   */
+  record Measured(Workload priced, Workload spikeLayersOnly, String firstLayerNote) {}
+
   /** The workload of one inference, measured where a network is run; progress goes to {@code progress}. */
   Workload workload(long seed, PrintStream progress) throws IOException {
+    return measure(seed, progress).priced();
+  }
+
+  MeasuredRun.FirstLayer firstLayer() {
+    return switch (firstLayer) {
+      case "bit-planes" -> MeasuredRun.FirstLayer.BIT_PLANES;
+      case "excluded" -> MeasuredRun.FirstLayer.EXCLUDED;
+      default -> throw new InvalidInputException("unknown --first-layer '" + firstLayer
+          + "': expected bit-planes or excluded");
+    };
+  }
+
+  /** The workload priced and its spike-driven part; see {@link Measured}. */
+  Measured measure(long seed, PrintStream progress) throws IOException {
+    MeasuredRun.FirstLayer first = firstLayer();
     if (synthetic) {
-      return ReferenceWorkloads.mnistMlp(steps, weightDensity, seed);
+      Workload workload = ReferenceWorkloads.mnistMlp(steps, weightDensity, seed);
+      return new Measured(workload, workload, "synthetic spike workload: no analog layer");
     }
     SpikingNetwork trained;
     TrainingData data;
@@ -58,7 +93,9 @@ final class NetworkWorkloadOptions {
     }
     MeasuredRun run = MeasuredRun.of(trained, data.testSet());
     progress.printf("measured %d held-out inferences: accuracy %.2f%%; %s%n", run.inferences(),
-        100 * run.accuracy(), "first layer " + MeasuredRun.FIRST_LAYER_NOTE);
-    return run.meanInference();
+        100 * run.accuracy(), "first layer " + first.note());
+    // A one-layer network has no spike-driven layer to compare with.
+    Workload spikeLayers = trained.layers().size() > 1 ? run.meanInference(MeasuredRun.FirstLayer.EXCLUDED) : null;
+    return new Measured(run.meanInference(first), spikeLayers, first.note());
   }
 }

@@ -24,7 +24,10 @@ import org.snncodesign.api.hardware.Workload;
  *       configured one).
  * </ol>
  * Also reported: the static power at which step 4 would fall to the published figure
- * ({@code FPS / 10,047 - dynamic power}); negative when dynamic power alone already exceeds it.
+ * ({@code FPS / 10,047 - dynamic power}); negative when dynamic power alone already exceeds it; and the frame rate
+ * at which a given static power would do so ({@code P_static / (1 / 10,047 - E_dynamic)}, since static energy per
+ * inference is {@code P_static / FPS}): throughput, i.e. clock and cycles per inference, matters as soon as static
+ * power does.
  */
 public final class FireFlyEfficiency {
   /** FireFly-S's published MNIST figure (arXiv 2408.15578, abstract). */
@@ -99,6 +102,15 @@ public final class FireFlyEfficiency {
   /** Static power that would bring {@code step} down to the published FPS/W: {@code FPS / 10,047 - dynamic}. */
   public static double breakEvenStaticWatts(Step step) {
     return step.fps() / PUBLISHED_FPS_PER_WATT - step.dynamicWatts();
+  }
+
+  /**
+   * Frame rate at which {@code staticWatts} on top of {@code step}'s dynamic energy per inference gives the
+   * published FPS/W; infinite when the dynamic energy alone already reaches or exceeds the published budget.
+   */
+  public static double breakEvenFps(Step step, double staticWatts) {
+    double budget = 1 / PUBLISHED_FPS_PER_WATT - step.dynamicWatts() / step.fps();
+    return budget <= 0 ? Double.POSITIVE_INFINITY : staticWatts / budget;
   }
 
   private static Step step(String key, String assumption, Workload workload, FireFlyConfig config,

@@ -62,5 +62,12 @@ class FireFlyEfficiencyTest {
         watts);
     assertThat(atBreakEven.fpsPerWatt()).isCloseTo(FireFlyEfficiency.PUBLISHED_FPS_PER_WATT, within(1e-6));
     assertThat(atBreakEven.overPublished()).isCloseTo(1.0, within(1e-12));
+    // At the break-even frame rate, 0.5 W of static power brings the same dynamic energy per inference to 10,047.
+    double fps = FireFlyEfficiency.breakEvenFps(dynamic, 0.5);
+    double joulesPerInference = dynamic.dynamicWatts() / dynamic.fps();
+    assertThat(fps / (fps * joulesPerInference + 0.5)).isCloseTo(FireFlyEfficiency.PUBLISHED_FPS_PER_WATT,
+        within(1e-6));
+    FireFlyEfficiency.Step hungry = new FireFlyEfficiency.Step("h", "h", 1000, 1, 0);
+    assertThat(FireFlyEfficiency.breakEvenFps(hungry, 0.5)).isInfinite();
   }
 }
