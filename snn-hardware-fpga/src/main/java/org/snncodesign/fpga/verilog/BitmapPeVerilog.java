@@ -160,13 +160,7 @@ public final class BitmapPeVerilog {
    */
   public List<java.nio.file.Path> writeTo(java.nio.file.Path dir, List<PeStimulus> stimuli)
       throws java.io.IOException {
-    java.nio.file.Files.createDirectories(dir);
-    List<java.nio.file.Path> files = List.of(dir.resolve(MODULE + ".v"), dir.resolve(MODULE + "_tb.v"),
-        dir.resolve("stimulus.hex"), dir.resolve("expected.hex"));
-    java.nio.file.Files.writeString(files.get(0), module());
-    java.nio.file.Files.writeString(files.get(1), testbench(stimuli.size()));
-    java.nio.file.Files.writeString(files.get(2), stimulusHex(stimuli));
-    java.nio.file.Files.writeString(files.get(3), expectedHex(stimuli));
-    return files;
+    return VerilogHex.writeBlock(dir, MODULE, module(), testbench(stimuli.size()), stimulusHex(stimuli),
+        expectedHex(stimuli));
   }
 }

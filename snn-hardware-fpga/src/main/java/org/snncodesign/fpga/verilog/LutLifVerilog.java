@@ -1,7 +1,6 @@
 package org.snncodesign.fpga.verilog;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -305,13 +304,7 @@ public final class LutLifVerilog {
    * @return the files written
    */
   public List<Path> writeTo(Path dir, List<LifStimulus> stimuli) throws IOException {
-    Files.createDirectories(dir);
-    List<Path> files = List.of(dir.resolve(MODULE + ".v"), dir.resolve(MODULE + "_tb.v"),
-        dir.resolve("stimulus.hex"), dir.resolve("expected.hex"));
-    Files.writeString(files.get(0), module());
-    Files.writeString(files.get(1), testbench(stimuli.size()));
-    Files.writeString(files.get(2), stimulusHex(stimuli));
-    Files.writeString(files.get(3), expectedHex(stimuli));
-    return files;
+    return VerilogHex.writeBlock(dir, MODULE, module(), testbench(stimuli.size()), stimulusHex(stimuli),
+        expectedHex(stimuli));
   }
 }

@@ -1,6 +1,10 @@
 package org.snncodesign.fpga.verilog;
 
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Helpers for the {@code $readmemh} files of the generated testbenches: one line per cycle, fields concatenated
@@ -52,6 +56,14 @@ final class VerilogHex {
    * {@code RESULT vectors=N errors=E} line (read by {@link SimulationResult}).
    */
   static String checkLoop(String apply, String observed) {
+    return checkLoop(apply, observed, "", "");
+  }
+
+  /**
+   * {@link #checkLoop(String, String)} with {@code afterCheck} run after each vector's comparison and
+   * {@code atEnd} just before the RESULT line (both Verilog statements, or empty).
+   */
+  static String checkLoop(String apply, String observed, String afterCheck, String atEnd) {
     return """
           initial begin
             $readmemh("stimulus.hex", stim);
@@ -66,10 +78,30 @@ final class VerilogHex {
                 if (errors <= 10)
                   $display("MISMATCH vector=%%0d got=%%h expected=%%h", i, %2$s, expected[i]);
               end
+              %3$s
             end
+            %4$s
             $display("RESULT vectors=%%0d errors=%%0d", N, errors);
             $finish;
           end
-        """.formatted(apply, observed);
+        """.formatted(apply, observed, afterCheck, atEnd);
+  }
+
+  /**
+   * Writes a block's files into {@code dir} (created if needed): {@code <module>.v}, {@code <module>_tb.v},
+   * {@code stimulus.hex} and {@code expected.hex}, the names the testbenches read.
+   *
+   * @return the files written, in that order
+   */
+  static List<Path> writeBlock(Path dir, String module, String rtl, String testbench, String stimulus,
+      String expected) throws IOException {
+    Files.createDirectories(dir);
+    List<Path> files = List.of(dir.resolve(module + ".v"), dir.resolve(module + "_tb.v"),
+        dir.resolve("stimulus.hex"), dir.resolve("expected.hex"));
+    Files.writeString(files.get(0), rtl);
+    Files.writeString(files.get(1), testbench);
+    Files.writeString(files.get(2), stimulus);
+    Files.writeString(files.get(3), expected);
+    return files;
   }
 }

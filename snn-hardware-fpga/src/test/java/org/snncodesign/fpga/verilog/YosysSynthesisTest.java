@@ -49,4 +49,21 @@ class YosysSynthesisTest {
     assertThat(synthesized.lut()).isPositive();
     assertThat(synthesized.bram36()).isZero();
   }
+
+  @Test
+  @DisplayName("Yosys maps the PE array to exactly its documented registers; the cost table's LUTs are a lower bound "
+      + "within 4x")
+  void peArrayAgainstCostTable(@TempDir Path dir) throws IOException {
+    assumeTrue(YosysSynthesis.available(), "Yosys is not installed; install with apt-get install -y yosys");
+    PeArrayVerilog rtl = new PeArrayVerilog(new PeArrayConfig(1, 2, 8, 2, 4, 16, 24));
+    Files.writeString(dir.resolve("array.v"), rtl.module());
+    FpgaResources synthesized = YosysSynthesis.synthesize(dir, "array.v", PeArrayVerilog.MODULE);
+    // The same firefly-s design point (fabric accumulators, as in the RTL): PE fabric times PEs, no buffers.
+    FpgaResources table = new FireFlySArray(rtl.config().fireFly()).peResources()
+        .times(rtl.config().processingElements());
+    assertThat(synthesized.ff()).isEqualTo(rtl.registerBits()).isEqualTo(2 * (8 + 32 + 1) + 2 * (8 + 32 + 16) + 4);
+    assertThat(synthesized.lut()).isBetween(table.lut(), 4 * table.lut());
+    assertThat(synthesized.dsp()).isZero();
+    assertThat(synthesized.bram36()).isZero();
+  }
 }
