@@ -6,33 +6,49 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.cli.report.ParetoChart;
+import org.snncodesign.cli.training.DigitsDemoNetwork;
+import org.snncodesign.cli.training.MeasuredRun;
+import org.snncodesign.cli.training.TrainingData;
+import org.snncodesign.datasets.split.DatasetSplit;
+import org.snncodesign.datasets.split.DatasetSplitter;
 import org.snncodesign.fpga.resources.FpgaResources;
 import org.snncodesign.fpga.search.Baselines;
 import org.snncodesign.fpga.search.Candidate;
 import org.snncodesign.fpga.search.CoSearch;
 import org.snncodesign.fpga.search.DesignSpace;
 import org.snncodesign.fpga.search.FireFlyDesignSpace;
+import org.snncodesign.fpga.search.NetworkVariant;
 import org.snncodesign.fpga.search.SearchResult;
 import org.snncodesign.fpga.search.SearchSettings;
 import org.snncodesign.fpga.search.SystolicDesignSpace;
+import org.snncodesign.learning.surrogate.SpikingNetwork;
+import org.snncodesign.learning.surrogate.SpikingNetworkJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code snn hw search}: seeded random + evolutionary search of an accelerator family's parameters for the least
- * EDP under an FPGA budget, against the family's default design as the stated baseline.
+ * EDP under an FPGA budget, against the family's default design as the stated baseline. With
+ * {@code --network-genes} the search is joint: per-layer weight sparsity and width of the trained network are genes
+ * too ({@link CompressedNetworkSpace}), each compressed variant is run on a validation half of the held-out data for
+ * its spike rates and accuracy, and variants more than {@code --max-accuracy-drop} points below the unmodified
+ * network are rejected; the accelerator-only search on the same data is reported next to it.
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
-    description = "Search accelerator parameters for minimum energy-delay product under an FPGA resource budget.")
+    description = "Search accelerator parameters (and with --network-genes per-layer weight sparsity and width) "
+        + "for minimum energy-delay product under an FPGA resource budget.")
 public final class HwSearchCommand implements Callable<Integer> {
 
   @Option(names = {"--model", "--space"}, defaultValue = "spikex-systolic",
@@ -58,9 +74,18 @@ public final class HwSearchCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Evaluation threads (default: all cores).")
   Integer threads;
 
+  @Option(names = "--network-genes", description = "Search the network too: per spike-driven layer, weight sparsity "
+      + "(keep, 0.85, 0.9, 0.95, 0.98 by magnitude pruning) and width (keep, 8, 4, 3, 2 bits), each variant run on "
+      + "half of the held-out data for its spike rates and accuracy. Needs a trained network (not --synthetic).")
+  boolean networkGenes;
 
+  @Option(names = "--max-accuracy-drop", defaultValue = "1.0", description = "With --network-genes: reject variants "
+      + "more than this many percentage points below the unmodified network's validation accuracy "
+      + "(default ${DEFAULT-VALUE}).")
+  double maxAccuracyDrop;
 
-  @Option(names = "--out", description = "Folder for pareto.csv and search.json.")
+  @Option(names = "--out", description = "Folder for pareto.csv, pareto.png and search.json (with --network-genes "
+      + "also pareto-accuracy.csv and pareto-accuracy.png).")
   Path out;
 
   @Mixin NetworkWorkloadOptions network;
@@ -94,12 +119,136 @@ public final class HwSearchCommand implements Callable<Integer> {
     if (threads != null) {
       settings = settings.withThreads(threads);
     }
+    ObjectNode report = networkGenes ? joint(space, baseline, limit, settings, stdout)
+        : acceleratorOnly(space, baseline, limit, settings, stdout);
+    if (json) {
+      JsonReport.printLine(report, stdout);
+    }
+    return 0;
+  }
+
+  private ObjectNode acceleratorOnly(DesignSpace space, Accelerator baseline, FpgaResources limit,
+      SearchSettings settings, PrintStream stdout) throws IOException {
     Workload workload = network.workload(seed, System.err);
     SearchResult result = new CoSearch(space, limit, settings)
         .run(workload, EnergyTable.HOROWITZ_45NM, baseline, line -> System.err.println("hw search: " + line));
+    ObjectNode report = common(result, workload.name());
+    report.put("network_genes", false);
+    report.set("best", HwJson.report(result.best().report()));
+    report.put("pareto_size", result.paretoFront().size());
+    if (out != null) {
+      writeLatencyFront(result, workload.name(), report);
+      JsonReport.write(report, out.resolve("search.json"));
+      report.put("pareto_csv", out.resolve("pareto.csv").toString());
+    }
+    if (!json) {
+      stdout.printf("baseline %s EDP %.4e J*s%n", result.baseline().configuration(),
+          result.baseline().energyDelayProduct());
+      stdout.printf("best     %s EDP %.4e J*s%n", result.best().report().configuration(), result.best().edp());
+      stdout.printf("EDP reduction %.2fx over %d designs; Pareto front of %d%n", result.edpReduction(),
+          result.evaluated().size(), result.paretoFront().size());
+    }
+    return report;
+  }
+
+  private ObjectNode joint(DesignSpace space, Accelerator baseline, FpgaResources limit, SearchSettings settings,
+      PrintStream stdout) throws IOException {
+    if (network.synthetic) {
+      throw new InvalidInputException("--network-genes needs a trained network to prune and quantise; drop "
+          + "--synthetic (the default digits network is used) or give --network model.json");
+    }
+    if (!(maxAccuracyDrop >= 0 && maxAccuracyDrop <= 100)) {
+      throw new InvalidInputException("--max-accuracy-drop must be in [0, 100] points, got " + maxAccuracyDrop);
+    }
+    SpikingNetwork trained;
+    TrainingData data;
+    if (network.network == null) {
+      System.err.println("training the default digits network (give --network model.json to search your own)");
+      DigitsDemoNetwork demo = DigitsDemoNetwork.train(seed, System.err);
+      trained = demo.network();
+      data = demo.data();
+    } else {
+      trained = SpikingNetworkJson.read(network.network);
+      data = TrainingData.load(network.dataset, network.dataDir, seed);
+    }
+    // Variants are selected on one half of the held-out data and reported on the other, so the reported accuracy
+    // is not the one the search optimised against.
+    DatasetSplit halves = DatasetSplitter.stratified(data.testSet(), 0.5, 0, seed);
+    LabeledDataset validation = renamed(halves.train(), data.name() + "-validation");
+    LabeledDataset test = renamed(halves.test(), data.name() + "-test-half");
+    String name = data.name() + " " + describe(trained);
+    CompressedNetworkSpace networks = new CompressedNetworkSpace(name, trained, validation);
+    NetworkVariant reference = networks.reference();
+    double minAccuracy = reference.accuracy() - maxAccuracyDrop / 100;
+    System.err.printf(Locale.ROOT, "hw search: unmodified network %.2f %% on %d validation samples; floor %.2f %%%n",
+        100 * reference.accuracy(), validation.samples(), 100 * minAccuracy);
+    SearchResult alone = new CoSearch(space, limit, settings).run(reference.workload(), EnergyTable.HOROWITZ_45NM,
+        baseline, line -> System.err.println("hw search (accelerator only): " + line));
+    SearchResult result = new CoSearch(space, limit, settings).run(networks, minAccuracy, EnergyTable.HOROWITZ_45NM,
+        baseline, line -> System.err.println("hw search (network x accelerator): " + line));
+    Candidate best = result.best();
+    double baselineTest = MeasuredRun.of(trained, test).accuracy();
+    double bestTest = MeasuredRun.of(networks.network(best.networkGenes()), test).accuracy();
+
+    ObjectNode report = common(result, reference.workload().name());
+    report.put("network_genes", true);
+    report.put("network", name);
+    report.put("validation_samples", validation.samples());
+    report.put("test_samples", test.samples());
+    report.put("max_accuracy_drop_points", maxAccuracyDrop);
+    report.put("min_accuracy", minAccuracy);
+    report.put("baseline_accuracy", reference.accuracy());
+    report.put("best_accuracy", best.accuracy());
+    report.put("baseline_test_accuracy", baselineTest);
+    report.put("best_test_accuracy", bestTest);
+    report.put("network_variants", result.evaluated().stream()
+        .map(c -> java.util.Arrays.toString(c.networkGenes())).distinct().count());
+    report.put("rejected_for_accuracy", result.evaluated().stream().filter(c -> !c.meetsAccuracy()).count());
+    ObjectNode aloneNode = report.putObject("accelerator_only");
+    aloneNode.put("best_edp", alone.best().edp());
+    aloneNode.put("edp_reduction", alone.edpReduction());
+    aloneNode.put("evaluated", alone.evaluated().size());
+    aloneNode.set("best", HwJson.report(alone.best().report()));
+    report.put("network_genes_gain", alone.best().edp() / best.edp());
+    ObjectNode bestNode = HwJson.report(best.report());
+    ObjectNode networkNode = bestNode.putObject("network");
+    best.network().configuration().forEach(networkNode::put);
+    report.set("best", bestNode);
+    ObjectNode referenceNode = report.putObject("baseline_network");
+    reference.configuration().forEach(referenceNode::put);
+    report.put("pareto_size", result.paretoFront().size());
+    report.put("accuracy_front_size", result.accuracyFront().size());
+    if (out != null) {
+      writeLatencyFront(result, name, report);
+      Files.writeString(out.resolve("pareto-accuracy.csv"), result.accuracyFrontCsv());
+      AccuracyParetoChart.write(out.resolve("pareto-accuracy.png"), result.space() + " x " + name + ": "
+          + result.evaluated().size() + " designs", accuracyPoints(result.evaluated().stream()
+              .filter(Candidate::fitsBudget).toList()), accuracyPoints(result.accuracyFront()),
+          new double[] {result.baseline().energyDelayProduct(), 100 * reference.accuracy()}, 100 * minAccuracy);
+      report.put("pareto_accuracy_png", out.resolve("pareto-accuracy.png").toString());
+      JsonReport.write(report, out.resolve("search.json"));
+      report.put("pareto_csv", out.resolve("pareto.csv").toString());
+      report.put("pareto_accuracy_csv", out.resolve("pareto-accuracy.csv").toString());
+    }
+    if (!json) {
+      stdout.printf(Locale.ROOT, "baseline %s on the unmodified network (%.2f %%) EDP %.4e J*s%n",
+          result.baseline().configuration(), 100 * reference.accuracy(), result.baseline().energyDelayProduct());
+      stdout.printf(Locale.ROOT, "accelerator only: EDP %.4e J*s, reduction %.2fx%n", alone.best().edp(),
+          alone.edpReduction());
+      stdout.printf(Locale.ROOT, "joint: %s %s (%.2f %% validation, %.2f %% test vs %.2f %%) EDP %.4e J*s%n",
+          best.report().configuration(), best.network().configuration(), 100 * best.accuracy(), 100 * bestTest,
+          100 * baselineTest, best.edp());
+      stdout.printf(Locale.ROOT, "EDP reduction %.2fx (accelerator only %.2fx) over %d designs; %d rejected for "
+          + "accuracy%n", result.edpReduction(), alone.edpReduction(), result.evaluated().size(),
+          report.get("rejected_for_accuracy").asLong());
+    }
+    return report;
+  }
+
+  private ObjectNode common(SearchResult result, String workload) {
     ObjectNode report = JsonReport.create("hw search");
     report.put("space", result.space());
-    report.put("workload", workload.name());
+    report.put("workload", workload);
     report.put("budget", budget);
     report.put("seed", seed);
     report.put("evaluated", result.evaluated().size());
@@ -107,28 +256,28 @@ public final class HwSearchCommand implements Callable<Integer> {
     report.put("best_edp", result.best().edp());
     report.put("edp_reduction", result.edpReduction());
     report.set("baseline", HwJson.report(result.baseline()));
-    report.set("best", HwJson.report(result.best().report()));
-    report.put("pareto_size", result.paretoFront().size());
-    if (out != null) {
-      Files.createDirectories(out);
-      Files.writeString(out.resolve("pareto.csv"), result.paretoCsv());
-      ParetoChart.write(out.resolve("pareto.png"), result.space() + ": " + result.evaluated().size()
-          + " designs, " + workload.name(), points(result.evaluated().stream().filter(Candidate::feasible).toList()),
-          points(result.paretoFront()), point(result.baseline()));
-      report.put("pareto_png", out.resolve("pareto.png").toString());
-      JsonReport.write(report, out.resolve("search.json"));
-      report.put("pareto_csv", out.resolve("pareto.csv").toString());
+    return report;
+  }
+
+  private void writeLatencyFront(SearchResult result, String workload, ObjectNode report) throws IOException {
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("pareto.csv"), result.paretoCsv());
+    ParetoChart.write(out.resolve("pareto.png"), result.space() + ": " + result.evaluated().size()
+        + " designs, " + workload, points(result.evaluated().stream().filter(Candidate::feasible).toList()),
+        points(result.paretoFront()), point(result.baseline()));
+    report.put("pareto_png", out.resolve("pareto.png").toString());
+  }
+
+  private static LabeledDataset renamed(LabeledDataset data, String name) {
+    return new LabeledDataset(name, data.shape(), data.features(), data.labels(), data.classNames());
+  }
+
+  private static String describe(SpikingNetwork trained) {
+    StringBuilder s = new StringBuilder();
+    for (int size : trained.sizes()) {
+      s.append(s.length() == 0 ? "" : "-").append(size);
     }
-    if (json) {
-      JsonReport.printLine(report, stdout);
-    } else {
-      stdout.printf("baseline %s EDP %.4e J*s%n", result.baseline().configuration(),
-          result.baseline().energyDelayProduct());
-      stdout.printf("best     %s EDP %.4e J*s%n", result.best().report().configuration(), result.best().edp());
-      stdout.printf("EDP reduction %.2fx over %d designs; Pareto front of %d%n", result.edpReduction(),
-          result.evaluated().size(), result.paretoFront().size());
-    }
-    return 0;
+    return s.toString();
   }
 
   private static List<double[]> points(List<Candidate> candidates) {
@@ -137,5 +286,10 @@ public final class HwSearchCommand implements Callable<Integer> {
 
   private static double[] point(HardwareReport report) {
     return new double[] {report.latencySeconds() * 1e6, report.energyPicojoules() * 1e-6};
+  }
+
+  private static List<double[]> accuracyPoints(List<Candidate> candidates) {
+    return candidates.stream().map(c -> new double[] {c.edp(), 100 * c.accuracy()})
+        .sorted(Comparator.comparingDouble(p -> p[0])).toList();
   }
 }

@@ -31,6 +31,9 @@ import org.snncodesign.fpga.resources.FpgaResources;
  * workload and accuracy) once per search and shared by every accelerator design paired with it. With a
  * {@linkplain NetworkSpace#fixed fixed} network the search is over the accelerator alone.
  *
+ * <p>Half the random designs are paired with the unmodified network ({@link NetworkSpace#referenceGenes()}), so
+ * that evolution starts from designs that meet the accuracy floor.
+ *
  * <p>Candidates are generated sequentially from the seed and evaluated in parallel (network variants first, then
  * designs), so the same seed gives the same result whatever the thread count. Designs whose LUT, FF, BRAM or DSP
  * exceed the budget, or whose network variant is below the accuracy floor, are kept as infeasible and never
@@ -85,8 +88,18 @@ public final class CoSearch {
     });
     try {
       List<int[]> batch = new ArrayList<>();
+      int[] reference = network.referenceGenes();
+      Checks.checkArgument(reference.length == network.parameters().size(),
+          "the reference genome has %d genes for %d network parameters", reference.length,
+          network.parameters().size());
       for (int n = 0; n < settings.randomSamples(); n++) {
-        batch.add(run.randomGenome(random));
+        int[] genes = run.randomGenome(random);
+        // Every other random design runs the unmodified network: most random compressions of a network miss an
+        // accuracy floor, and evolution needs feasible parents to start from.
+        if (n % 2 == 0) {
+          System.arraycopy(reference, 0, genes, run.acceleratorGenes, reference.length);
+        }
+        batch.add(genes);
       }
       run.evaluate(batch, pool);
       progress.accept(String.format("random phase: %d designs, %d network variants, best EDP %.4e J*s",

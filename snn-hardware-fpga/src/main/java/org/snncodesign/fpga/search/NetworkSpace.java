@@ -27,6 +27,16 @@ public interface NetworkSpace {
   /** The unmodified network: what the baseline design is priced on and the accuracy the constraint is relative to. */
   NetworkVariant reference();
 
+  /**
+   * The genome of the {@linkplain #reference() unmodified network}. By convention the first value of every network
+   * parameter leaves the network as it is, so the default is all zeros; override when that does not hold.
+   * {@link CoSearch} pairs half its random designs with it, so the search starts from variants that meet any
+   * accuracy floor the unmodified network meets.
+   */
+  default int[] referenceGenes() {
+    return new int[parameters().size()];
+  }
+
   /** A fixed workload and no network genes: the search is then over the accelerator alone. */
   static NetworkSpace fixed(Workload workload) {
     NetworkVariant only = NetworkVariant.of(workload);

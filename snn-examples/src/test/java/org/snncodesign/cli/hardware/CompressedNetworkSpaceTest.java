@@ -1,0 +1,71 @@
+package org.snncodesign.cli.hardware;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.snncodesign.api.dataset.LabeledDataset;
+import org.snncodesign.api.hardware.LayerWorkload;
+import org.snncodesign.fpga.search.NetworkVariant;
+import org.snncodesign.learning.surrogate.Readout;
+import org.snncodesign.learning.surrogate.ResetMode;
+import org.snncodesign.learning.surrogate.SpikingNetwork;
+
+class CompressedNetworkSpaceTest {
+  private static final SpikingNetwork NET = SpikingNetwork.initialise(new int[] {16, 24, 12, 4}, 4, 0.9f, 0.5f,
+      ResetMode.SUBTRACT, Readout.MEMBRANE, 11);
+
+  private static LabeledDataset data() {
+    Random random = new Random(2);
+    int n = 40;
+    float[] x = new float[n * 16];
+    int[] y = new int[n];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = 2 * random.nextFloat();
+    }
+    for (int k = 0; k < n; k++) {
+      y[k] = k % 4;
+    }
+    return new LabeledDataset("toy", new int[] {16}, x, y, List.of("0", "1", "2", "3"));
+  }
+
+  private static int index(List<String> values, String value) {
+    return values.indexOf(value);
+  }
+
+  @Test
+  @DisplayName("genes are a sparsity and a width per spike-driven layer; all-keep is the unmodified network")
+  void genes() {
+    CompressedNetworkSpace space = new CompressedNetworkSpace("toy", NET, data());
+    assertThat(space.parameters()).extracting(p -> p.name())
+        .containsExactly("fc2_sparsity", "fc2_bits", "fc3_sparsity", "fc3_bits");
+    NetworkVariant reference = space.reference();
+    assertThat(reference.workload().layers()).hasSize(2);
+    assertThat(reference.workload().layers()).allMatch(l -> l.weightBits() == 32 && l.weightDensity() == 1.0);
+    assertThat(space.network(new int[4])).isEqualTo(NET);
+    assertThat(space.variant(new int[4])).isEqualTo(reference);
+  }
+
+  @Test
+  @DisplayName("a 0.95-sparse 2-bit fc2 shows in the workload (density at most 5 %, 2 bits) and leaves fc3 and the "
+      + "trained network alone")
+  void variantShowsInWorkload() {
+    SpikingNetwork before = NET.copy();
+    CompressedNetworkSpace space = new CompressedNetworkSpace("toy", NET, data());
+    int[] genes = {index(CompressedNetworkSpace.SPARSITIES, "0.95"), index(CompressedNetworkSpace.WIDTHS, "2"), 0, 0};
+    NetworkVariant v = space.variant(genes);
+    LayerWorkload fc2 = v.workload().layers().get(0);
+    LayerWorkload fc3 = v.workload().layers().get(1);
+    assertThat(fc2.weightDensity()).isLessThanOrEqualTo(0.05);
+    assertThat(fc2.weightBits()).isEqualTo(2);
+    assertThat(fc3.weightDensity()).isEqualTo(1.0);
+    assertThat(fc3.weightBits()).isEqualTo(32);
+    assertThat(Double.parseDouble(v.configuration().get("fc2_sparsity"))).isGreaterThanOrEqualTo(0.95);
+    assertThat(v.configuration()).containsEntry("fc2_bits", "2").containsEntry("fc3_bits", "32");
+    assertThat(v.accuracy()).isBetween(0.0, 1.0);
+    assertThat(NET).isEqualTo(before);
+    assertThat(space.variant(genes)).isEqualTo(v);
+  }
+}

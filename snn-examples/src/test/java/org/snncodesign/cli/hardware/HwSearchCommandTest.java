@@ -1,0 +1,59 @@
+package org.snncodesign.cli.hardware;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snncodesign.cli.CommandOutput;
+
+class HwSearchCommandTest {
+
+  @Test
+  @DisplayName("hw search --network-genes searches per-layer sparsity and width with the accelerator, within the "
+      + "accuracy floor, and reports the accelerator-only search, the best network and the EDP-accuracy front")
+  void networkGenes(@TempDir Path dir) throws Exception {
+    JsonNode json = CommandOutput.json(new HwSearchCommand(), "--network-genes", "--random", "24", "--population",
+        "8", "--generations", "3", "--threads", "2", "--out", dir.toString(), "--json");
+    assertThat(json.get("network_genes").asBoolean()).isTrue();
+    assertThat(json.get("edp_reduction").asDouble())
+        .isEqualTo(json.get("baseline_edp").asDouble() / json.get("best_edp").asDouble());
+    assertThat(json.get("min_accuracy").asDouble())
+        .isCloseTo(json.get("baseline_accuracy").asDouble() - 0.01, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(json.get("best_accuracy").asDouble()).isGreaterThanOrEqualTo(json.get("min_accuracy").asDouble() - 1e-9);
+    JsonNode network = json.get("best").get("network");
+    assertThat(network.get("fc2_sparsity")).isNotNull();
+    assertThat(network.get("fc3_bits")).isNotNull();
+    assertThat(json.get("best").get("configuration").get("rows")).isNotNull();
+    assertThat(json.get("accelerator_only").get("edp_reduction").asDouble()).isPositive();
+    assertThat(json.get("baseline_test_accuracy").asDouble()).isBetween(0.5, 1.0);
+    assertThat(json.get("workload").asText()).contains("digits-validation");
+    assertThat(Files.readString(dir.resolve("pareto-accuracy.csv"))).startsWith(
+        "latency_s,energy_pj,edp_js,cycles,lut,ff,bram36,dsp,accuracy,fc2_sparsity,fc2_bits,fc3_sparsity,fc3_bits,");
+    assertThat(dir.resolve("pareto-accuracy.png")).isNotEmptyFile();
+    assertThat(dir.resolve("pareto.png")).isNotEmptyFile();
+    assertThat(dir.resolve("search.json")).isNotEmptyFile();
+  }
+
+  @Test
+  @DisplayName("with no accuracy drop allowed the best network classifies the validation half as well as the "
+      + "unmodified one")
+  void zeroDrop() throws Exception {
+    JsonNode json = CommandOutput.json(new HwSearchCommand(), "--network-genes", "--max-accuracy-drop", "0",
+        "--model", "firefly-s", "--random", "16", "--population", "6", "--generations", "2", "--json");
+    assertThat(json.get("best_accuracy").asDouble())
+        .isGreaterThanOrEqualTo(json.get("baseline_accuracy").asDouble() - 1e-9);
+    assertThat(json.get("space").asText()).isEqualTo("firefly-s");
+  }
+
+  @Test
+  @DisplayName("--network-genes on the synthetic workload is refused: there is no network to compress")
+  void syntheticRefused() {
+    CommandOutput output = CommandOutput.of(new HwSearchCommand(), "--network-genes", "--synthetic", "--json");
+    assertThat(output.exitCode()).isNotZero();
+    assertThat(output.err()).contains("--network-genes needs a trained network");
+  }
+}
