@@ -18,6 +18,12 @@ import org.snncodesign.learning.lsm.Liquid;
  *
  * <p>where r' is r's heir. A re-wired synapse that would duplicate an existing one, or connect a neuron to itself,
  * is dropped. The pruned liquid therefore keeps most synapses but concentrates them on active neurons.
+ *
+ * <p>With {@code restoreFanIn} the re-connection only replaces lost partners: every kept neuron may receive at most
+ * as many recurrent synapses (and input synapses) as it had before pruning. Its surviving original synapses stay;
+ * re-wired candidates fill the free places strongest |w| first (ties by presynaptic, then postsynaptic index). The
+ * liquid then keeps its per-neuron connection density, so synapses shrink with neurons (about as many times fewer),
+ * while no kept neuron loses inputs.
  */
 public final class AdaptiveReconnection {
   private AdaptiveReconnection() {}
@@ -54,6 +60,14 @@ public final class AdaptiveReconnection {
 
   /** The liquid restricted to {@code keep} (ascending) with the removed neurons' synapses re-wired to heirs. */
   public static Liquid prune(Liquid liquid, int[] keep) {
+    return prune(liquid, keep, false);
+  }
+
+  /**
+   * As {@link #prune(Liquid, int[])}; with {@code restoreFanIn} no kept neuron ends with more recurrent or input
+   * synapses than it had before.
+   */
+  public static Liquid prune(Liquid liquid, int[] keep, boolean restoreFanIn) {
     int n = liquid.neurons();
     int[] heir = heirs(liquid, keep);
     int[] newIndex = new int[n];
@@ -74,6 +88,9 @@ public final class AdaptiveReconnection {
     int[] rp = recurrent.rowPointers();
     int[] ci = recurrent.columnIndices();
     float[] v = recurrent.values();
+    int[] fanIn = new int[m];
+    int[] cap = capacity(recurrent, newIndex, m, restoreFanIn);
+    Candidates rewired = new Candidates();
     // Original synapses between kept neurons come first so that they win over re-wired duplicates.
     for (int pass = 0; pass < 2; pass++) {
       for (int a = 0; a < n; a++) {
@@ -88,10 +105,16 @@ public final class AdaptiveReconnection {
           if (from < 0 || to < 0 || from == to) {
             continue;
           }
-          add(columns, weights, counts, from, to, v[k]);
+          if (pass == 0) {
+            add(columns, weights, counts, from, to, v[k]);
+            fanIn[to]++;
+          } else {
+            rewired.add(from, to, v[k]);
+          }
         }
       }
     }
+    rewired.fill(columns, weights, counts, fanIn, cap);
     CsrMatrix newRecurrent = toCsr(columns, weights, counts, m, m);
     CsrMatrix input = liquid.input();
     int channels = input.rows();
@@ -102,6 +125,9 @@ public final class AdaptiveReconnection {
       inColumns[c] = new int[8];
       inWeights[c] = new float[8];
     }
+    int[] inFanIn = new int[m];
+    int[] inCap = capacity(input, newIndex, m, restoreFanIn);
+    Candidates inRewired = new Candidates();
     for (int pass = 0; pass < 2; pass++) {
       for (int c = 0; c < channels; c++) {
         for (int k = input.rowPointers()[c]; k < input.rowPointers()[c + 1]; k++) {
@@ -110,22 +136,85 @@ public final class AdaptiveReconnection {
             continue;
           }
           int to = heir[b] < 0 ? -1 : newIndex[heir[b]];
-          if (to >= 0) {
+          if (to < 0) {
+            continue;
+          }
+          if (pass == 0) {
             add(inColumns, inWeights, inCounts, c, to, input.values()[k]);
+            inFanIn[to]++;
+          } else {
+            inRewired.add(c, to, input.values()[k]);
           }
         }
       }
     }
+    inRewired.fill(inColumns, inWeights, inCounts, inFanIn, inCap);
     CsrMatrix newInput = toCsr(inColumns, inWeights, inCounts, channels, m);
     Liquid sub = liquid.subLiquid(keep);
     return sub.withSynapses(newRecurrent, newInput);
   }
 
-  private static void add(int[][] columns, float[][] weights, int[] counts, int row, int column, float weight) {
+  /** Per kept neuron, how many synapses onto it may exist: its old fan-in, or unbounded. */
+  private static int[] capacity(CsrMatrix m, int[] newIndex, int kept, boolean restoreFanIn) {
+    int[] cap = new int[kept];
+    if (!restoreFanIn) {
+      Arrays.fill(cap, Integer.MAX_VALUE);
+      return cap;
+    }
+    for (int c : m.columnIndices()) {
+      if (newIndex[c] >= 0) {
+        cap[newIndex[c]]++;
+      }
+    }
+    return cap;
+  }
+
+  /** Re-wired synapse candidates, added strongest first while the target has room. */
+  private static final class Candidates {
+    private int[] from = new int[64];
+    private int[] to = new int[64];
+    private float[] weight = new float[64];
+    private int size;
+
+    void add(int f, int t, float w) {
+      if (size == from.length) {
+        from = Arrays.copyOf(from, size * 2);
+        to = Arrays.copyOf(to, size * 2);
+        weight = Arrays.copyOf(weight, size * 2);
+      }
+      from[size] = f;
+      to[size] = t;
+      weight[size++] = w;
+    }
+
+    void fill(int[][] columns, float[][] weights, int[] counts, int[] fanIn, int[] cap) {
+      Integer[] order = new Integer[size];
+      for (int i = 0; i < size; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (x, y) -> {
+        int c = Float.compare(Math.abs(weight[y]), Math.abs(weight[x]));
+        if (c != 0) {
+          return c;
+        }
+        c = Integer.compare(from[x], from[y]);
+        return c != 0 ? c : Integer.compare(to[x], to[y]);
+      });
+      for (int i : order) {
+        int t = to[i];
+        if (fanIn[t] < cap[t] && AdaptiveReconnection.add(columns, weights, counts, from[i], t, weight[i])) {
+          fanIn[t]++;
+        }
+      }
+    }
+  }
+
+  /** Adds a synapse unless the row already has one onto {@code column}; returns whether it was added. */
+  private static boolean add(int[][] columns, float[][] weights, int[] counts, int row, int column, float weight) {
     int[] cols = columns[row];
     for (int i = 0; i < counts[row]; i++) {
       if (cols[i] == column) {
-        return;
+        return false;
       }
     }
     if (counts[row] == cols.length) {
@@ -134,6 +223,7 @@ public final class AdaptiveReconnection {
     }
     columns[row][counts[row]] = column;
     weights[row][counts[row]++] = weight;
+    return true;
   }
 
   private static CsrMatrix toCsr(int[][] columns, float[][] weights, int[] counts, int rows, int cols) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import org.snncodesign.api.Checks;
 import org.snncodesign.learning.lsm.Liquid;
+import org.snncodesign.learning.lsm.readout.Features;
 import org.snncodesign.learning.lsm.readout.LinearReadout;
 
 /**
@@ -30,8 +31,76 @@ public final class InactiveNeuronPruner {
     return java.util.stream.IntStream.range(0, activity.length).filter(i -> activity[i] >= minSpikes).toArray();
   }
 
-  /** Score per neuron for a ranking. */
+  /**
+   * Score per neuron for any ranking: {@link NeuronRanking#FISHER} needs the training states and labels, the
+   * others ignore them.
+   */
+  public static double[] scores(NeuronRanking ranking, long[] activity, LinearReadout readout, int bins,
+      Features trainStates, int[] labels, int classes) {
+    if (ranking == NeuronRanking.FISHER) {
+      Checks.checkArgument(trainStates != null && labels != null, "ranking by Fisher ratio needs training states");
+      return fisher(trainStates, labels, classes, bins);
+    }
+    return scores(ranking, activity, readout, bins);
+  }
+
+  /**
+   * Per neuron, the sum over its {@code bins} features of the Fisher ratio
+   * {@code sum_c n_c (mu_c - mu)^2 / sum_c sum_(s in c) (x_s - mu_c)^2}; a feature without within-class spread
+   * scores 0 if it has no between-class spread either (a silent neuron), else the ratio with a tiny floor on the
+   * denominator. Feature {@code b * neurons + i} is neuron i in bin b.
+   */
+  public static double[] fisher(Features states, int[] labels, int classes, int bins) {
+    Checks.checkArgument(labels.length == states.samples(), "%d labels for %d samples", labels.length,
+        states.samples());
+    Checks.checkArgument(states.dimension() % bins == 0, "%d features are not a multiple of %d bins",
+        states.dimension(), bins);
+    int d = states.dimension();
+    int n = d / bins;
+    double[] classSum = new double[classes * d];
+    double[] classSq = new double[classes * d];
+    long[] count = new long[classes];
+    float[] v = states.values();
+    for (int s = 0; s < labels.length; s++) {
+      int c = labels[s];
+      Checks.checkArgument(c >= 0 && c < classes, "label %d of sample %d outside [0, %d)", c, s, classes);
+      count[c]++;
+      int base = s * d;
+      int row = c * d;
+      for (int j = 0; j < d; j++) {
+        double x = v[base + j];
+        classSum[row + j] += x;
+        classSq[row + j] += x * x;
+      }
+    }
+    double[] score = new double[n];
+    long total = labels.length;
+    for (int j = 0; j < d; j++) {
+      double sum = 0;
+      for (int c = 0; c < classes; c++) {
+        sum += classSum[c * d + j];
+      }
+      double mean = sum / Math.max(1, total);
+      double between = 0;
+      double within = 0;
+      for (int c = 0; c < classes; c++) {
+        if (count[c] == 0) {
+          continue;
+        }
+        double mc = classSum[c * d + j] / count[c];
+        between += count[c] * (mc - mean) * (mc - mean);
+        within += Math.max(0, classSq[c * d + j] - count[c] * mc * mc);
+      }
+      if (between > 0) {
+        score[j % n] += between / Math.max(within, 1e-9 * total);
+      }
+    }
+    return score;
+  }
+
+  /** Score per neuron for a ranking that needs no training states (activity or readout weight). */
   public static double[] scores(NeuronRanking ranking, long[] activity, LinearReadout readout, int bins) {
+    Checks.checkArgument(ranking != NeuronRanking.FISHER, "ranking by Fisher ratio needs training states");
     int n = activity.length;
     double[] score = new double[n];
     if (ranking == NeuronRanking.ACTIVITY) {

@@ -102,11 +102,11 @@ class InactiveNeuronPrunerTest {
   void operatingPoint() {
     LiquidSize big = new LiquidSize(100, 1000, 50, 1010, 9000);
     List<PruningPoint> points = List.of(
-        new PruningPoint(1, NeuronRanking.ACTIVITY, false, big, 0.90, 0.91, 1, 10),
+        new PruningPoint(1, NeuronRanking.ACTIVITY, false, big, 0.90, 0.91, 1, 10, 0, 4),
         new PruningPoint(0.5, NeuronRanking.ACTIVITY, false, new LiquidSize(50, 400, 25, 510, 4000), 0.895,
-            0.9, 1, 10),
+            0.9, 1, 10, 1, 4),
         new PruningPoint(0.2, NeuronRanking.ACTIVITY, false, new LiquidSize(20, 100, 10, 210, 1000), 0.85, 0.95,
-            1, 10));
+            1, 10, 1, 4));
     assertThat(PruningStudy.operatingPoint(points, 0.01).size().neurons()).isEqualTo(50);
     assertThat(points.get(0).csvRow()).startsWith("1.0000,activity,false,100,1000,50,1010,9000,0.90000");
   }
