@@ -20,11 +20,13 @@ import org.snncodesign.learning.lsm.LiquidParameters;
 import org.snncodesign.learning.lsm.LiquidSimulator;
 import org.snncodesign.learning.lsm.LiquidStates;
 import org.snncodesign.learning.lsm.pruning.AdaptiveReconnection;
+import org.snncodesign.learning.lsm.pruning.DriveBalance;
 import org.snncodesign.learning.lsm.pruning.InactiveNeuronPruner;
 import org.snncodesign.learning.lsm.pruning.NeuronRanking;
 import org.snncodesign.learning.lsm.pruning.PruningPoint;
 import org.snncodesign.learning.lsm.pruning.PruningStudy;
 import org.snncodesign.learning.lsm.readout.Features;
+import org.snncodesign.learning.lsm.readout.ReadoutKind;
 import org.snncodesign.learning.lsm.readout.RidgeRegression;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,15 +34,18 @@ import picocli.CommandLine.Option;
 /**
  * {@code snn lsm}: a liquid state machine on digits or FSDD, before and after inactive-neuron pruning.
  *
- * <p>Builds a Maass-style LIF liquid, trains a ridge readout (lambda by 3-fold cross-validation on the training
- * part), ranks neurons by activity on the training set (or by readout weight), keeps the given fraction (with
- * optional adaptive re-connection), re-simulates and retrains, and prints the before/after table. With
- * {@code --curve} it evaluates several kept fractions and writes the accuracy-versus-size CSV. With
+ * <p>Builds a Maass-style LIF liquid, trains a ridge or logistic readout (lambda, and the number of state time
+ * bins if several are given, by 3-fold cross-validation on the training part), ranks neurons by activity on the
+ * training set (or by readout weight, or by Fisher ratio), keeps the given fraction in one shot or in
+ * {@code --rounds} prune-retrain-rank rounds (with optional adaptive re-connection and drive balancing),
+ * re-simulates and retrains, and prints the before/after table. With {@code --curve} it evaluates several kept
+ * fractions (one iterative run through them with {@code --rounds > 1}) and writes the accuracy-versus-size CSV
+ * and a PNG chart next to it. With
  * {@code --split speaker} (FSDD) it runs leave-one-speaker-out: one fold per speaker, activity ranking on each
  * fold's training speakers, lambda fixed to the value cross-validation picks on the first fold.
  */
 @Command(name = "lsm", mixinStandardHelpOptions = true, subcommands = {LsmSaStlCommand.class, LsmHardwareCommand.class},
-    description = "Liquid state machine with a ridge readout, before and after inactive-neuron pruning.")
+    description = "Liquid state machine with a ridge or logistic readout, before and after inactive-neuron pruning.")
 public final class LsmCommand implements Callable<Integer> {
   static final double[] LAMBDAS = {10, 100, 1000, 3000, 10000};
 
@@ -65,21 +70,41 @@ public final class LsmCommand implements Callable<Integer> {
   double keep;
 
   @Option(names = "--ranking", defaultValue = "activity",
-      description = "activity (inactive-neuron pruning) or readout-weight (default activity).")
+      description = "activity (inactive-neuron pruning), readout-weight or fisher (default activity).")
   String ranking;
 
   @Option(names = "--rewire", description = "Re-wire removed neurons' synapses to the nearest kept neuron.")
   boolean rewire;
 
+  @Option(names = "--fan-in",
+      description = "With --rewire: re-wire only up to each kept neuron's old fan-in (synapses shrink with neurons).")
+  boolean fanIn;
+
+  @Option(names = "--balance",
+      description = "Rescale kept neurons' recurrent weights to their summed drive before pruning (capped 4x).")
+  boolean balance;
+
+  @Option(names = "--rounds", defaultValue = "1",
+      description = "Prune-retrain-rank rounds down to --prune, kept count falling geometrically (default 1).")
+  int rounds;
+
+  @Option(names = "--readout", defaultValue = "ridge",
+      description = "ridge (closed form) or logistic (softmax, L2), both with cross-validated lambda (default ridge).")
+  String readout;
+
   @Option(names = "--curve", split = ",", paramLabel = "F",
-      description = "Kept fractions of an accuracy-vs-size curve (official split), e.g. 0.5,0.35,0.25,0.15.")
+      description = "Kept fractions of an accuracy-vs-size curve (official split), e.g. 0.5,0.35,0.25,0.15; with "
+          + "--rounds > 1 one iterative run through them.")
   double[] curve;
 
-  @Option(names = "--csv", paramLabel = "FILE", description = "Write the curve as CSV (with --curve).")
+  @Option(names = "--csv", paramLabel = "FILE",
+      description = "Write the curve as CSV (with --curve), and its chart as a PNG of the same name.")
   Path csv;
 
-  @Option(names = "--bins", defaultValue = "0", description = "Liquid-state time bins (0: 4 digits, 8 fsdd).")
-  int bins;
+  @Option(names = "--bins", split = ",", paramLabel = "B",
+      description = "Liquid-state time bins (default 4 digits, 8 fsdd); several (each dividing the largest), e.g. "
+          + "4,8: chosen per liquid by cross-validation.")
+  int[] bins;
 
   @Option(names = "--tail", defaultValue = "10",
       description = "Steps simulated after each input ends, the liquid's fading memory (default 10).")
@@ -129,8 +154,22 @@ public final class LsmCommand implements Callable<Integer> {
     NeuronRanking rank = switch (ranking) {
       case "activity" -> NeuronRanking.ACTIVITY;
       case "readout-weight" -> NeuronRanking.READOUT_WEIGHT;
-      default -> throw new InvalidInputException("--ranking must be activity or readout-weight, got " + ranking);
+      case "fisher" -> NeuronRanking.FISHER;
+      default -> throw new InvalidInputException("--ranking must be activity, readout-weight or fisher, got "
+          + ranking);
     };
+    ReadoutKind kind = switch (readout) {
+      case "ridge" -> ReadoutKind.RIDGE;
+      case "logistic" -> ReadoutKind.LOGISTIC;
+      default -> throw new InvalidInputException("--readout must be ridge or logistic, got " + readout);
+    };
+    if (rounds < 1) {
+      throw new InvalidInputException("--rounds must be >= 1, got " + rounds);
+    }
+    if (fanIn && !rewire) {
+      throw new InvalidInputException("--fan-in limits re-connection: give it with --rewire");
+    }
+    PruningStudy.Method method = new PruningStudy.Method(rank, rewire, fanIn, balance, rounds);
     LsmTask task = switch (dataset) {
       case "digits" -> LsmTask.digits(dataDir, maxSamples);
       case "fsdd" -> {
@@ -142,62 +181,76 @@ public final class LsmCommand implements Callable<Integer> {
       }
       default -> throw new InvalidInputException("--dataset must be digits or fsdd, got " + dataset);
     };
-    int stateBins = bins > 0 ? bins : task.bins();
+    int[] binChoices = bins == null || bins.length == 0 ? new int[] {task.bins()} : bins.clone();
+    Arrays.sort(binChoices);
+    for (int b : binChoices) {
+      if (b < 1 || binChoices[binChoices.length - 1] % b != 0) {
+        throw new InvalidInputException("--bins must be positive and divide the largest, got "
+            + Arrays.toString(bins));
+      }
+    }
+    int stateBins = binChoices[0];
     Liquid liquid = Liquid.create(LiquidParameters.builder().neurons(neurons).inputChannels(task.channels())
         .inputProbability(task.channels() > 8 ? 0.1 : 0.3).seed(seed).build());
     progress(task.name() + ": " + task.labels().length + " samples, " + liquid);
     ObjectNode report = JsonReport.create("lsm");
     report.put("dataset", task.name());
     report.put("liquid", liquid.toString());
-    report.put("bins", stateBins);
+    report.put("bins", Arrays.toString(binChoices));
+    report.put("readout", kind.label());
+    report.put("method", method.label());
     report.put("tail_steps", tail);
     report.put("ranking", ranking);
     report.put("rewired", rewire);
     report.put("keep_fraction", keep);
     switch (split) {
-      case "official" -> official(task, liquid, rank, stateBins, report);
-      case "speaker" -> speakers(task, liquid, stateBins, report);
+      case "official" -> official(task, liquid, method, kind, binChoices, report);
+      case "speaker" -> {
+        if (binChoices.length > 1 || kind != ReadoutKind.RIDGE || rounds > 1 || rank != NeuronRanking.ACTIVITY) {
+          throw new InvalidInputException("--split speaker runs one-shot activity pruning with a ridge readout and "
+              + "one bin count");
+        }
+        speakers(task, liquid, stateBins, report);
+      }
       default -> throw new InvalidInputException("--split must be official or speaker, got " + split);
     }
     return report;
   }
 
-  private void official(LsmTask task, Liquid liquid, NeuronRanking rank, int stateBins, ObjectNode report)
-      throws IOException {
+  private void official(LsmTask task, Liquid liquid, PruningStudy.Method method, ReadoutKind kind,
+      int[] binChoices, ObjectNode report) throws IOException {
     int[] train = task.select(task.officialTest(), false);
     int[] test = task.select(task.officialTest(), true);
     report.put("split", task.name().equals("fsdd") ? "official (takes 0-4 test, 5-49 train)"
         : "every 4th sample test (index % 4 == 3)");
     report.put("train_samples", train.length);
     report.put("test_samples", test.length);
+    double[] lambdas = kind == ReadoutKind.RIDGE ? LAMBDAS : kind.defaultLambdas();
     PruningStudy study = new PruningStudy(task.inputsOf(train), task.labelsOf(train), task.inputsOf(test),
-        task.labelsOf(test), task.classes(), stateBins, tail, LAMBDAS, 3, seed, LsmCommand::progress);
+        task.labelsOf(test), task.classes(), binChoices[binChoices.length - 1], tail, kind, lambdas, 3, seed,
+        LsmCommand::progress).withBinChoices(binChoices);
     long start = System.nanoTime();
-    PruningStudy.Evaluation full = study.evaluate(liquid, 1, NeuronRanking.ACTIVITY, false);
-    double[] score = InactiveNeuronPruner.scores(rank, full.activity(), full.readout(), stateBins);
-    int kept = Math.max(1, (int) Math.round(keep * liquid.neurons()));
-    int[] keepers = InactiveNeuronPruner.keepTop(score, kept);
-    Liquid pruned = rewire ? AdaptiveReconnection.prune(liquid, keepers) : InactiveNeuronPruner.prune(liquid,
-        keepers);
-    PruningStudy.Evaluation after = study.evaluate(pruned, keep, rank, rewire);
+    progress("evaluating the full liquid ...");
+    PruningStudy.Evaluation full = study.evaluate(liquid, 1, method.ranking(), false, 0);
+    progress("pruning to " + keep + " (" + method.label() + ") ...");
+    PruningStudy.Run run = study.prune(liquid, full, keep, method);
+    PruningStudy.Evaluation after = run.rounds().get(run.rounds().size() - 1);
     report.put("inactive_neurons", InactiveNeuronPruner.countInactive(full.activity(), 1));
     put(report, "before", full.point());
     put(report, "after", after.point());
     report.put("simulation_seconds_before", full.simulationSeconds());
     report.put("simulation_seconds_after", after.simulationSeconds());
+    ArrayNode roundArray = report.putArray("rounds");
+    for (PruningStudy.Evaluation e : run.rounds()) {
+      node(roundArray, e.point());
+    }
     if (curve != null && curve.length > 0) {
-      List<PruningPoint> points = study.curve(liquid, curve, List.of(rank), rewire);
+      List<PruningPoint> points = curve(study, liquid, full, method);
       ArrayNode array = report.putArray("curve");
       StringBuilder text = new StringBuilder(PruningPoint.CSV_HEADER).append('\n');
       for (PruningPoint p : points) {
         text.append(p.csvRow()).append('\n');
-        ObjectNode node = array.addObject();
-        node.put("keep_fraction", p.keepFraction());
-        node.put("rewired", p.rewired());
-        node.put("neurons", p.size().neurons());
-        node.put("synapses", p.size().synapses());
-        node.put("cv_accuracy", p.cvAccuracy());
-        node.put("test_accuracy", p.testAccuracy());
+        node(array, p);
       }
       if (csv != null) {
         Path parent = csv.toAbsolutePath().getParent();
@@ -206,9 +259,66 @@ public final class LsmCommand implements Callable<Integer> {
         }
         Files.writeString(csv, text, StandardCharsets.UTF_8);
         report.put("csv", csv.toString());
+        Path png = pngNextTo(csv);
+        LsmCurveChart.write(png, task.name() + ", " + liquid.neurons() + "-neuron liquid: accuracy vs size ("
+            + method.label() + ", " + kind.label() + ")", points);
+        report.put("chart", png.toString());
       }
     }
     report.put("wall_seconds", (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * The curve's points: the full liquid, then the method at every fraction (one shot each, plus plain one-shot
+   * pruning for comparison when the method re-wires), or with {@code --rounds > 1} one iterative run through the
+   * fractions in descending order.
+   */
+  private List<PruningPoint> curve(PruningStudy study, Liquid liquid, PruningStudy.Evaluation full,
+      PruningStudy.Method method) {
+    for (double f : curve) {
+      if (!(f > 0 && f <= 1)) {
+        throw new InvalidInputException("--curve fractions must be in (0, 1], got " + f);
+      }
+    }
+    List<PruningPoint> points = new ArrayList<>();
+    points.add(full.point());
+    if (method.rounds() > 1) {
+      double[] schedule = Arrays.stream(curve).boxed().sorted(java.util.Comparator.reverseOrder())
+          .mapToDouble(Double::doubleValue).toArray();
+      progress("curve: one iterative run through " + Arrays.toString(schedule) + " ...");
+      List<PruningStudy.Evaluation> rounds = study.pruneThrough(liquid, full, schedule, method).rounds();
+      rounds.subList(1, rounds.size()).forEach(e -> points.add(e.point()));
+      return points;
+    }
+    PruningStudy.Method plain = PruningStudy.Method.oneShot(method.ranking(), false);
+    for (double f : curve) {
+      progress("curve: one-shot pruning to " + f + " ...");
+      if (!plain.equals(method)) {
+        points.add(study.prune(liquid, full, f, plain).last());
+      }
+      points.add(study.prune(liquid, full, f, method).last());
+    }
+    return points;
+  }
+
+  /** {@code curve.csv} -> {@code curve.png} in the same folder. */
+  static Path pngNextTo(Path csvFile) {
+    String name = csvFile.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return csvFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".png");
+  }
+
+  private static void node(ArrayNode array, PruningPoint p) {
+    ObjectNode node = array.addObject();
+    node.put("keep_fraction", p.keepFraction());
+    node.put("rewired", p.rewired());
+    node.put("rounds", p.rounds());
+    node.put("neurons", p.size().neurons());
+    node.put("synapses", p.size().synapses());
+    node.put("bytes", p.size().bytes());
+    node.put("bins", p.bins());
+    node.put("cv_accuracy", p.cvAccuracy());
+    node.put("test_accuracy", p.testAccuracy());
   }
 
   private static void put(ObjectNode report, String suffix, PruningPoint p) {
@@ -221,6 +331,7 @@ public final class LsmCommand implements Callable<Integer> {
     report.put("bytes_" + suffix, p.size().bytes());
     report.put("lambda_" + suffix, p.lambda());
     report.put("mean_rate_hz_" + suffix, p.meanRateHz());
+    report.put("bins_" + suffix, p.bins());
   }
 
   /** Leave-one-speaker-out with activity ranking per fold. */
@@ -231,7 +342,13 @@ public final class LsmCommand implements Callable<Integer> {
     }
     report.put("split", "leave one speaker out (" + speakers.size() + " folds)");
     long start = System.nanoTime();
-    Features all = LiquidStates.compute(new LiquidSimulator(liquid, tail), task.inputs(), stateBins);
+    int samples = task.inputs().size();
+    progress("simulating the full liquid on " + samples + " samples ...");
+    Features all = LiquidStates.compute(new LiquidSimulator(liquid, tail), task.inputs(), stateBins, done -> {
+      if (done % 500 == 0 && done < samples) {
+        progress("  simulated " + done + " / " + samples);
+      }
+    });
     int n = liquid.neurons();
     int kept = Math.max(1, (int) Math.round(keep * n));
     double lambda = -1;
@@ -267,8 +384,11 @@ public final class LsmCommand implements Callable<Integer> {
       }
       double[] score = InactiveNeuronPruner.scores(NeuronRanking.ACTIVITY, activity, null, stateBins);
       int[] keepers = InactiveNeuronPruner.keepTop(score, kept);
-      Liquid pruned = rewire ? AdaptiveReconnection.prune(liquid, keepers)
+      Liquid pruned = rewire ? AdaptiveReconnection.prune(liquid, keepers, fanIn)
           : InactiveNeuronPruner.prune(liquid, keepers);
+      if (balance) {
+        pruned = DriveBalance.restore(liquid, keepers, pruned);
+      }
       LiquidSimulator small = new LiquidSimulator(pruned, tail);
       Features prunedTrain = LiquidStates.compute(small, task.inputsOf(train), stateBins);
       Features prunedTest = LiquidStates.compute(small, task.inputsOf(test), stateBins);

@@ -30,6 +30,35 @@ class LsmCommandTest {
   }
 
   @Test
+  @DisplayName("snn lsm prunes iteratively with a logistic readout, picks bins by CV and writes the curve CSV and PNG")
+  void iterativeLogisticCurve(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("curve.csv");
+    JsonNode json = CommandOutput.json(new LsmCommand(), "--dataset", "digits", "--liquid", "64", "--max-samples",
+        "160", "--prune", "0.25", "--rounds", "2", "--ranking", "readout-weight", "--rewire", "--fan-in",
+        "--readout", "logistic", "--bins", "2,4", "--curve", "0.5,0.25", "--csv", csv.toString(), "--json");
+    assertThat(json.get("readout").asText()).isEqualTo("logistic");
+    assertThat(json.get("method").asText()).isEqualTo("readout-weight+rewire-fan-in x2");
+    assertThat(json.get("neurons_after").asInt()).isEqualTo(16);
+    assertThat(json.get("rounds").size()).isEqualTo(3);
+    assertThat(json.get("rounds").get(1).get("neurons").asInt()).isEqualTo(32);
+    assertThat(json.get("bins_after").asInt()).isIn(2, 4);
+    assertThat(json.get("lambda_after").asDouble()).isLessThan(1);
+    assertThat(json.get("curve").size()).isEqualTo(3);
+    assertThat(Files.readAllLines(csv)).hasSize(4);
+    Path png = dir.resolve("curve.png");
+    assertThat(json.get("chart").asText()).isEqualTo(png.toString());
+    assertThat(Files.size(png)).isGreaterThan(1000);
+    assertThat(LsmCommand.pngNextTo(Path.of("a", "b.csv"))).isEqualTo(Path.of("a", "b.png"));
+  }
+
+  @Test
+  @DisplayName("snn lsm rejects an unknown readout and --fan-in without --rewire")
+  void rejectsBadOptions() {
+    assertThat(CommandOutput.of(new LsmCommand(), "--readout", "svm", "--max-samples", "40").exitCode()).isNotZero();
+    assertThat(CommandOutput.of(new LsmCommand(), "--fan-in", "--max-samples", "40").exitCode()).isNotZero();
+  }
+
+  @Test
   @DisplayName("snn lsm on a few FSDD clips runs leave-one-speaker-out (skipped without the data)")
   void fsddSpeakers() throws Exception {
     Path folder = Path.of("..", "..", "shared", "data", "fsdd", "recordings");
