@@ -50,31 +50,4 @@ class HwCommandsTest {
     assertThat(dir.resolve("pareto.csv")).exists();
     assertThat(dir.resolve("pareto.png")).isNotEmptyFile();
   }
-
-  @Test
-  @DisplayName("hw verilog --json writes the RTL and testbench files")
-  void verilog(@TempDir Path dir) throws Exception {
-    JsonNode json = CommandOutput.json(new HwVerilogCommand(), "--out", dir.toString(), "--vectors", "500", "--json");
-    assertThat(json.get("files")).hasSize(4);
-    assertThat(dir.resolve("bitmap_pe.v")).exists();
-    if (json.get("simulated").asBoolean()) {
-      assertThat(json.get("mismatches").asInt()).isZero();
-    }
-  }
-
-  @Test
-  @DisplayName("hw verilog --block all writes the PE and the LUT-leak LIF core, each bit-exact when simulated")
-  void verilogAllBlocks(@TempDir Path dir) throws Exception {
-    JsonNode json = CommandOutput.json(new HwVerilogCommand(), "--out", dir.toString(), "--block", "all",
-        "--vectors", "500", "--json");
-    assertThat(json.get("blocks")).hasSize(2);
-    assertThat(json.get("blocks").get(1).get("module").asText()).isEqualTo("lut_lif");
-    assertThat(dir.resolve("bitmap_pe").resolve("bitmap_pe.v")).exists();
-    assertThat(dir.resolve("lut_lif").resolve("lut_lif.v")).exists();
-    assertThat(dir.resolve("lut_lif").resolve("expected.hex")).exists();
-    if (json.get("simulated").asBoolean()) {
-      assertThat(json.get("mismatches").asInt()).isZero();
-      assertThat(json.get("blocks").get(1).get("mismatches").asInt()).isZero();
-    }
-  }
 }
