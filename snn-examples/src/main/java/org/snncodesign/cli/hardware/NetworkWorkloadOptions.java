@@ -54,7 +54,8 @@ final class NetworkWorkloadOptions {
    * workload, which has no analog layer.
    *
    * @param priced what the commands price (per {@code --first-layer})
-   * @param spikeLayersOnly the spike-driven layers only, null for a one-layer network
+   * @param spikeLayersOnly the spike-driven layers only ({@code priced} itself when the first layer is excluded),
+   *     null for a one-layer network
    * @param firstLayerNote how the first layer was treated, for reports
    */
   record Measured(Workload priced, Workload spikeLayersOnly, String firstLayerNote) {}
@@ -95,7 +96,9 @@ final class NetworkWorkloadOptions {
     progress.printf("measured %d held-out inferences: accuracy %.2f%%; %s%n", run.inferences(),
         100 * run.accuracy(), "first layer " + first.note());
     // A one-layer network has no spike-driven layer to compare with.
-    Workload spikeLayers = trained.layers().size() > 1 ? run.meanInference(MeasuredRun.FirstLayer.EXCLUDED) : null;
-    return new Measured(run.meanInference(first), spikeLayers, first.note());
+    Workload priced = run.meanInference(first);
+    Workload spikeLayers = first == MeasuredRun.FirstLayer.EXCLUDED ? priced
+        : trained.layers().size() > 1 ? run.meanInference(MeasuredRun.FirstLayer.EXCLUDED) : null;
+    return new Measured(priced, spikeLayers, first.note());
   }
 }

@@ -14,7 +14,7 @@ import org.snncodesign.api.hardware.Workload;
  * <ol>
  *   <li>{@code spike_layers_asic}: only the spike-driven layers, the given (ASIC) energies, the configured static
  *       power and clock (the model's defaults: 0.5 W, 200 MHz);
- *   <li>{@code full_network_asic}: plus the analog-input first layer (as priced by the full workload);
+ *   <li>{@code full_network_asic}: the whole workload (with the analog-input first layer when the caller priced it);
  *   <li>{@code dynamic_only_asic}: static power 0 (FPS/W then no longer depends on the clock: FPS and dynamic power
  *       both scale with it);
  *   <li>{@code dynamic_only_fpga}: every dynamic energy times {@code fpgaFactor} (default
@@ -83,7 +83,8 @@ public final class FireFlyEfficiency {
       steps.add(step("spike_layers_asic", "spike-driven layers only, " + energy.name() + " energies, "
           + config.staticPowerWatts() + " W static, " + clock, spikeLayersOnly, config, energy));
     }
-    steps.add(step("full_network_asic", "every layer (analog first layer included), " + energy.name() + ", "
+    steps.add(step("full_network_asic", "the whole workload (" + full.layers().size() + " layers), " + energy.name()
+        + ", "
         + config.staticPowerWatts() + " W static, " + clock, full, config, energy));
     FireFlyConfig noStatic = config.withStaticPower(0);
     steps.add(step("dynamic_only_asic", "as above, static power 0 W", full, noStatic, energy));
