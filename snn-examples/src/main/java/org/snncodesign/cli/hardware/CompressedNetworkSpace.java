@@ -15,10 +15,10 @@ import org.snncodesign.learning.surrogate.DenseLayer;
 import org.snncodesign.learning.surrogate.SpikingNetwork;
 
 /**
- * The network genes of {@code snn hw search --network-genes}: for every spike-driven layer of a trained fully
- * connected network (every layer but the first, which takes the analog input and is not priced, see
- * {@link MeasuredRun}), a weight sparsity ({@code keep} or a magnitude-pruning target) and a weight width
- * ({@code keep} or 8, 4, 3, 2 bits), applied with {@link LayerCompression} to a copy of the network.
+ * The network genes of {@code snn hw search --network-genes}: for every priced layer of a trained fully connected
+ * network (every layer when the analog-input first layer is priced as bit planes, else every layer but the first;
+ * see {@link MeasuredRun.FirstLayer}), a weight sparsity ({@code keep} or a magnitude-pruning target) and a weight
+ * width ({@code keep} or 8, 4, 3, 2 bits), applied with {@link LayerCompression} to a copy of the network.
  *
  * <p>Each variant is run on the validation samples with every spike recorded: its workload carries the measured
  * spike rates of the compressed network (pruning changes what the layers above receive), its weight densities
@@ -36,6 +36,9 @@ public final class CompressedNetworkSpace implements NetworkSpace {
   private final String name;
   private final SpikingNetwork trained;
   private final LabeledDataset validation;
+  private final MeasuredRun.FirstLayer firstLayer;
+  /** Index of the first layer with genes: 0 when the first layer is priced, else 1. */
+  private final int firstGeneLayer;
   private final List<DesignParameter> parameters;
   private final NetworkVariant reference;
 
@@ -43,16 +46,20 @@ public final class CompressedNetworkSpace implements NetworkSpace {
    * @param name the network's name, for reports
    * @param trained a fully connected network (not modified)
    * @param validation held-out samples the variants are run on
+   * @param firstLayer how the workload prices the analog-input first layer; it has genes only when priced
    */
-  public CompressedNetworkSpace(String name, SpikingNetwork trained, LabeledDataset validation) {
+  public CompressedNetworkSpace(String name, SpikingNetwork trained, LabeledDataset validation,
+      MeasuredRun.FirstLayer firstLayer) {
     Checks.checkArgument(trained.isDense(), "network genes need a fully connected network, got %s", trained);
-    Checks.checkArgument(trained.layers().size() >= 2,
-        "network genes need a spike-driven layer: %s has only its analog input layer", trained);
     this.name = name;
     this.trained = trained.copy();
     this.validation = validation;
+    this.firstLayer = firstLayer;
+    this.firstGeneLayer = firstLayer == MeasuredRun.FirstLayer.BIT_PLANES ? 0 : 1;
+    Checks.checkArgument(trained.layers().size() > firstGeneLayer,
+        "network genes need a priced layer: %s has only its analog input layer, which is left out", trained);
     List<DesignParameter> params = new ArrayList<>();
-    for (int l = 1; l < trained.layers().size(); l++) {
+    for (int l = firstGeneLayer; l < trained.layers().size(); l++) {
       params.add(new DesignParameter(layerName(l) + "_sparsity", SPARSITIES));
       params.add(new DesignParameter(layerName(l) + "_bits", WIDTHS));
     }
@@ -80,13 +87,13 @@ public final class CompressedNetworkSpace implements NetworkSpace {
     SpikingNetwork network = network(genes);
     MeasuredRun run = MeasuredRun.of(network, validation);
     Map<String, String> configuration = new LinkedHashMap<>();
-    for (int l = 1; l < network.layers().size(); l++) {
+    for (int l = firstGeneLayer; l < network.layers().size(); l++) {
       DenseLayer layer = network.denseLayer(l);
       configuration.put(layerName(l) + "_sparsity",
           String.format(Locale.ROOT, "%.3f", (double) layer.zeroWeights() / layer.weights().length));
       configuration.put(layerName(l) + "_bits", Integer.toString(layer.bits() == 0 ? 32 : layer.bits()));
     }
-    return new NetworkVariant(run.meanInference(), run.accuracy(), configuration);
+    return new NetworkVariant(run.meanInference(firstLayer), run.accuracy(), configuration);
   }
 
   /** The compressed copy of the trained network one genome selects. */
@@ -94,10 +101,10 @@ public final class CompressedNetworkSpace implements NetworkSpace {
     Checks.checkArgument(genes.length == parameters.size(), "expected %d network genes, got %d", parameters.size(),
         genes.length);
     SpikingNetwork copy = trained.copy();
-    for (int l = 1; l < copy.layers().size(); l++) {
+    for (int l = firstGeneLayer; l < copy.layers().size(); l++) {
       DenseLayer layer = copy.denseLayer(l);
-      String sparsity = SPARSITIES.get(genes[2 * (l - 1)]);
-      String bits = WIDTHS.get(genes[2 * (l - 1) + 1]);
+      String sparsity = SPARSITIES.get(genes[2 * (l - firstGeneLayer)]);
+      String bits = WIDTHS.get(genes[2 * (l - firstGeneLayer) + 1]);
       // Prune first so that the step is fitted to the weights that survive.
       if (!KEEP.equals(sparsity)) {
         LayerCompression.prune(layer, Double.parseDouble(sparsity));
@@ -109,7 +116,7 @@ public final class CompressedNetworkSpace implements NetworkSpace {
     return copy;
   }
 
-  /** {@code fc2} for layer 1: the names {@link MeasuredRun} gives the spike-driven layers. */
+  /** {@code fc2} for layer 1: the names {@link MeasuredRun} gives the layers. */
   static String layerName(int layer) {
     return "fc" + (layer + 1);
   }

@@ -68,15 +68,17 @@ public final class HwSearchCommand implements Callable<Integer> {
   @Option(names = "--generations", defaultValue = "20", description = "Evolutionary generations.")
   int generations;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the search and of the default network's training.")
+  @Option(names = "--seed", defaultValue = "1",
+      description = "Seed of the search, of the default network's training and of the validation split.")
   long seed;
 
   @Option(names = "--threads", description = "Evaluation threads (default: all cores).")
   Integer threads;
 
-  @Option(names = "--network-genes", description = "Search the network too: per spike-driven layer, weight sparsity "
-      + "(keep, 0.85, 0.9, 0.95, 0.98 by magnitude pruning) and width (keep, 8, 4, 3, 2 bits), each variant run on "
-      + "half of the held-out data for its spike rates and accuracy. Needs a trained network (not --synthetic).")
+  @Option(names = "--network-genes", description = "Search the network too: per priced layer (see --first-layer), "
+      + "weight sparsity (keep, 0.85, 0.9, 0.95, 0.98 by magnitude pruning) and width (keep, 8, 4, 3, 2 bits), each "
+      + "variant run on half of the held-out data for its spike rates and accuracy. Needs a trained network (not "
+      + "--synthetic).")
   boolean networkGenes;
 
   @Option(names = "--max-accuracy-drop", defaultValue = "1.0", description = "With --network-genes: reject variants "
@@ -177,7 +179,8 @@ public final class HwSearchCommand implements Callable<Integer> {
     LabeledDataset validation = renamed(halves.train(), data.name() + "-validation");
     LabeledDataset test = renamed(halves.test(), data.name() + "-test-half");
     String name = data.name() + " " + describe(trained);
-    CompressedNetworkSpace networks = new CompressedNetworkSpace(name, trained, validation);
+    MeasuredRun.FirstLayer firstLayer = network.firstLayer();
+    CompressedNetworkSpace networks = new CompressedNetworkSpace(name, trained, validation, firstLayer);
     NetworkVariant reference = networks.reference();
     double minAccuracy = reference.accuracy() - maxAccuracyDrop / 100;
     System.err.printf(Locale.ROOT, "hw search: unmodified network %.2f %% on %d validation samples; floor %.2f %%%n",
@@ -193,6 +196,7 @@ public final class HwSearchCommand implements Callable<Integer> {
     ObjectNode report = common(result, reference.workload().name());
     report.put("network_genes", true);
     report.put("network", name);
+    report.put("first_layer", firstLayer.note());
     report.put("validation_samples", validation.samples());
     report.put("test_samples", test.samples());
     report.put("max_accuracy_drop_points", maxAccuracyDrop);

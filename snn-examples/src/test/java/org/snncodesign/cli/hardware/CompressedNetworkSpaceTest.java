@@ -8,6 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.hardware.LayerWorkload;
+import org.snncodesign.cli.training.MeasuredRun;
 import org.snncodesign.fpga.search.NetworkVariant;
 import org.snncodesign.learning.surrogate.Readout;
 import org.snncodesign.learning.surrogate.ResetMode;
@@ -38,7 +39,7 @@ class CompressedNetworkSpaceTest {
   @Test
   @DisplayName("genes are a sparsity and a width per spike-driven layer; all-keep is the unmodified network")
   void genes() {
-    CompressedNetworkSpace space = new CompressedNetworkSpace("toy", NET, data());
+    CompressedNetworkSpace space = new CompressedNetworkSpace("toy", NET, data(), MeasuredRun.FirstLayer.EXCLUDED);
     assertThat(space.parameters()).extracting(p -> p.name())
         .containsExactly("fc2_sparsity", "fc2_bits", "fc3_sparsity", "fc3_bits");
     NetworkVariant reference = space.reference();
@@ -53,7 +54,7 @@ class CompressedNetworkSpaceTest {
       + "trained network alone")
   void variantShowsInWorkload() {
     SpikingNetwork before = NET.copy();
-    CompressedNetworkSpace space = new CompressedNetworkSpace("toy", NET, data());
+    CompressedNetworkSpace space = new CompressedNetworkSpace("toy", NET, data(), MeasuredRun.FirstLayer.EXCLUDED);
     int[] genes = {index(CompressedNetworkSpace.SPARSITIES, "0.95"), index(CompressedNetworkSpace.WIDTHS, "2"), 0, 0};
     NetworkVariant v = space.variant(genes);
     LayerWorkload fc2 = v.workload().layers().get(0);
@@ -67,5 +68,21 @@ class CompressedNetworkSpaceTest {
     assertThat(v.accuracy()).isBetween(0.0, 1.0);
     assertThat(NET).isEqualTo(before);
     assertThat(space.variant(genes)).isEqualTo(v);
+  }
+
+  @Test
+  @DisplayName("when the first layer is priced as bit planes it has genes too, and its compression shows in the "
+      + "first layer of the workload")
+  void firstLayerPriced() {
+    CompressedNetworkSpace space = new CompressedNetworkSpace("toy", NET, data(), MeasuredRun.FirstLayer.BIT_PLANES);
+    assertThat(space.parameters()).extracting(p -> p.name())
+        .containsExactly("fc1_sparsity", "fc1_bits", "fc2_sparsity", "fc2_bits", "fc3_sparsity", "fc3_bits");
+    assertThat(space.reference().workload().layers()).hasSize(3);
+    int[] genes = {index(CompressedNetworkSpace.SPARSITIES, "0.9"), index(CompressedNetworkSpace.WIDTHS, "3"), 0, 0,
+        0, 0};
+    LayerWorkload fc1 = space.variant(genes).workload().layers().get(0);
+    assertThat(fc1.weightDensity()).isLessThanOrEqualTo(0.1);
+    assertThat(fc1.weightBits()).isEqualTo(3);
+    assertThat(fc1.name()).contains("bit planes");
   }
 }

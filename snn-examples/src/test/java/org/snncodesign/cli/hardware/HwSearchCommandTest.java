@@ -25,6 +25,7 @@ class HwSearchCommandTest {
         .isCloseTo(json.get("baseline_accuracy").asDouble() - 0.01, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(json.get("best_accuracy").asDouble()).isGreaterThanOrEqualTo(json.get("min_accuracy").asDouble() - 1e-9);
     JsonNode network = json.get("best").get("network");
+    assertThat(network.get("fc1_sparsity")).isNotNull();
     assertThat(network.get("fc2_sparsity")).isNotNull();
     assertThat(network.get("fc3_bits")).isNotNull();
     assertThat(json.get("best").get("configuration").get("rows")).isNotNull();
@@ -32,7 +33,8 @@ class HwSearchCommandTest {
     assertThat(json.get("baseline_test_accuracy").asDouble()).isBetween(0.5, 1.0);
     assertThat(json.get("workload").asText()).contains("digits-validation");
     assertThat(Files.readString(dir.resolve("pareto-accuracy.csv"))).startsWith(
-        "latency_s,energy_pj,edp_js,cycles,lut,ff,bram36,dsp,accuracy,fc2_sparsity,fc2_bits,fc3_sparsity,fc3_bits,");
+        "latency_s,energy_pj,edp_js,cycles,lut,ff,bram36,dsp,accuracy,fc1_sparsity,fc1_bits,fc2_sparsity,fc2_bits,"
+        + "fc3_sparsity,fc3_bits,");
     assertThat(dir.resolve("pareto-accuracy.png")).isNotEmptyFile();
     assertThat(dir.resolve("pareto.png")).isNotEmptyFile();
     assertThat(dir.resolve("search.json")).isNotEmptyFile();
@@ -43,10 +45,12 @@ class HwSearchCommandTest {
       + "unmodified one")
   void zeroDrop() throws Exception {
     JsonNode json = CommandOutput.json(new HwSearchCommand(), "--network-genes", "--max-accuracy-drop", "0",
-        "--model", "firefly-s", "--random", "16", "--population", "6", "--generations", "2", "--json");
+        "--model", "firefly-s", "--first-layer", "excluded", "--random", "16", "--population", "6",
+        "--generations", "2", "--json");
     assertThat(json.get("best_accuracy").asDouble())
         .isGreaterThanOrEqualTo(json.get("baseline_accuracy").asDouble() - 1e-9);
     assertThat(json.get("space").asText()).isEqualTo("firefly-s");
+    assertThat(json.get("best").get("network").get("fc1_sparsity")).isNull();
   }
 
   @Test
