@@ -63,14 +63,12 @@ public record PeArrayConfig(int rows, int cols, int width, int lanes, int valueB
 
   /** The parameters as report entries. */
   public Map<String, Integer> toMap() {
+    String[] names = {"rows", "cols", "width", "lanes", "value_bits", "acc_bits", "threshold"};
+    int[] values = {rows, cols, width, lanes, valueBits, accumulatorBits, threshold};
     Map<String, Integer> map = new LinkedHashMap<>();
-    map.put("rows", rows);
-    map.put("cols", cols);
-    map.put("width", width);
-    map.put("lanes", lanes);
-    map.put("value_bits", valueBits);
-    map.put("acc_bits", accumulatorBits);
-    map.put("threshold", threshold);
+    for (int k = 0; k < names.length; k++) {
+      map.put(names[k], values[k]);
+    }
     return map;
   }
 }
