@@ -49,13 +49,18 @@ import picocli.CommandLine.Option;
 public final class LsmCommand implements Callable<Integer> {
   static final double[] LAMBDAS = {10, 100, 1000, 3000, 10000};
 
-  @Option(names = "--dataset", defaultValue = "digits", description = "digits or fsdd (default digits).")
+  @Option(names = "--dataset", defaultValue = "digits", description = "digits, fsdd or mnist (default digits).")
   String dataset;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "fsdd: the recordings folder (required); digits: a UCI digits "
-          + "CSV file (default: the embedded copy).")
+      description = "fsdd: the recordings folder (required); mnist: the folder of the IDX files (required); "
+          + "digits: a UCI digits CSV file (default: the embedded copy).")
   Path dataDir;
+
+  @Option(names = "--encoding", defaultValue = "rate",
+      description = "fsdd: spike coding of the mel band envelopes, rate or bsa (Ben's Spiker Algorithm; "
+          + "default rate).")
+  String encoding;
 
   @Option(names = "--split", defaultValue = "official",
       description = "official (digits: every 4th sample held out; fsdd: takes 0-4 held out) or speaker "
@@ -177,9 +182,10 @@ public final class LsmCommand implements Callable<Integer> {
           throw new InvalidInputException("--dataset fsdd needs --data-dir, the folder of Free Spoken Digit Dataset "
               + "WAV files named {digit}_{speaker}_{index}.wav");
         }
-        yield LsmTask.fsdd(dataDir, maxSamples, LsmCommand::progress);
+        yield LsmTask.fsdd(dataDir, maxSamples, encoding, LsmCommand::progress);
       }
-      default -> throw new InvalidInputException("--dataset must be digits or fsdd, got " + dataset);
+      case "mnist" -> LsmTask.mnist(dataDir, maxSamples, LsmCommand::progress);
+      default -> throw new InvalidInputException("--dataset must be digits, fsdd or mnist, got " + dataset);
     };
     int[] binChoices = bins == null || bins.length == 0 ? new int[] {task.bins()} : bins.clone();
     Arrays.sort(binChoices);

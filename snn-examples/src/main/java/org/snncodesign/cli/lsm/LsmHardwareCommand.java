@@ -19,8 +19,12 @@ import org.snncodesign.fpga.lsm.LutLsmRun;
 import org.snncodesign.learning.lsm.Liquid;
 import org.snncodesign.learning.lsm.LiquidParameters;
 import org.snncodesign.learning.lsm.LiquidSimulator;
+import org.snncodesign.learning.lsm.LiquidStates;
 import org.snncodesign.learning.lsm.pruning.InactiveNeuronPruner;
 import org.snncodesign.learning.lsm.pruning.NeuronRanking;
+import org.snncodesign.learning.lsm.readout.CrossValidation;
+import org.snncodesign.learning.lsm.readout.Features;
+import org.snncodesign.learning.lsm.readout.RidgeRegression;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,6 +32,13 @@ import picocli.CommandLine.Option;
  * {@code snn lsm hardware}: the digits liquid, full and pruned by activity, on the {@code lut-lsm} accelerator
  * model (cycles, latency, energy, resources per sample) next to the measured CPU time of the software engine on
  * the same liquid and inputs.
+ *
+ * <p>Classification accuracy of both arithmetics: every digit (or the first {@code --accuracy-samples}) runs
+ * through the float engine ({@link LiquidSimulator}) and through the fixed-point liquid ({@link
+ * FixedPointLiquid#simulate}, whose spikes the cycle-level {@link LutLsmAccelerator#run} reproduces exactly); each
+ * gives liquid states (spike counts in 4 time bins), a ridge readout is trained on the training part (every 4th
+ * sample held out, lambda by 3-fold cross-validation) of its own states, and its test accuracy is reported as
+ * {@code accuracy_float} and {@code accuracy_fixed_point}.
  */
 @Command(name = "hardware", mixinStandardHelpOptions = true,
     description = "Full and pruned digits liquid on the lut-lsm model vs the software engine's CPU time.")
@@ -40,6 +51,10 @@ public final class LsmHardwareCommand implements Callable<Integer> {
 
   @Option(names = "--samples", defaultValue = "400", description = "Digits timed and modelled (default 400).")
   int samples;
+
+  @Option(names = "--accuracy-samples", defaultValue = "0",
+      description = "Digits used for the float and fixed-point accuracy (0: all 1797; negative: skip accuracy).")
+  int accuracySamples;
 
   @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
   boolean json;
@@ -66,7 +81,8 @@ public final class LsmHardwareCommand implements Callable<Integer> {
     report.put("accelerator", LutLsmAccelerator.NAME);
     ArrayNode rows = report.putArray("liquids");
     System.out.println("liquid,neurons,synapses,cpu_us_per_sample,hw_cycles_per_sample,hw_latency_us,"
-        + "hw_energy_nj,lut,ff,bram36,dsp,sw_spikes_per_sample,hw_spikes_per_sample");
+        + "hw_energy_nj,lut,ff,bram36,dsp,sw_spikes_per_sample,hw_spikes_per_sample,accuracy_float,"
+        + "accuracy_fixed_point");
     for (Object[] entry : new Object[][] {{"full", full}, {"pruned", pruned}}) {
       Liquid liquid = (Liquid) entry[1];
       LiquidSimulator sim = new LiquidSimulator(liquid, 10);
@@ -99,10 +115,13 @@ public final class LsmHardwareCommand implements Callable<Integer> {
         energy += last.energyPicojoules();
       }
       double clock = LutLsmConfig.DEFAULT.clockHz();
-      System.out.printf(Locale.ROOT, "%s,%d,%d,%.1f,%d,%.2f,%.1f,%d,%d,%d,%d,%.1f,%.1f%n", entry[0],
+      double[] accuracy = accuracySamples < 0 ? new double[] {Double.NaN, Double.NaN}
+          : accuracies(task, liquid, fixed, (String) entry[0]);
+      System.out.printf(Locale.ROOT, "%s,%d,%d,%.1f,%d,%.2f,%.1f,%d,%d,%d,%d,%.1f,%.1f,%.4f,%.4f%n", entry[0],
           liquid.neurons(), liquid.synapses(), cpuMicros, cycles / n, cycles / (double) n / clock * 1e6,
           energy / n / 1e3, last.resources().get("lut"), last.resources().get("ff"), last.resources().get("bram36"),
-          last.resources().get("dsp"), (double) sim.totalSpikes() / n, (double) hwSpikes / n);
+          last.resources().get("dsp"), (double) sim.totalSpikes() / n, (double) hwSpikes / n, accuracy[0],
+          accuracy[1]);
       ObjectNode row = rows.addObject();
       row.put("liquid", (String) entry[0]);
       row.put("neurons", liquid.neurons());
@@ -112,10 +131,80 @@ public final class LsmHardwareCommand implements Callable<Integer> {
       row.put("hw_latency_us", cycles / (double) n / clock * 1e6);
       row.put("hw_energy_nj", energy / n / 1e3);
       last.resources().forEach(row::put);
+      if (accuracySamples >= 0) {
+        row.put("accuracy_float", accuracy[0]);
+        row.put("accuracy_fixed_point", accuracy[1]);
+      }
+    }
+    if (accuracySamples >= 0) {
+      report.put("accuracy_samples", accuracySamples == 0 ? inputs.size() : Math.min(accuracySamples,
+          inputs.size()));
+      report.put("split", "every 4th sample test (index % 4 == 3)");
     }
     if (json) {
       JsonReport.printLine(report, System.out);
     }
     return 0;
+  }
+
+  static final int BINS = 4;
+  static final int TAIL = 10;
+
+  /**
+   * Test accuracy of a ridge readout on the float engine's and on the fixed-point liquid's states, each readout
+   * trained (lambda by 3-fold cross-validation) on states of its own arithmetic.
+   *
+   * @return {float accuracy, fixed-point accuracy}
+   */
+  private double[] accuracies(LsmTask task, Liquid liquid, FixedPointLiquid fixed, String name) {
+    int total = accuracySamples == 0 ? task.inputs().size() : Math.min(accuracySamples, task.inputs().size());
+    List<SpikeRaster> inputs = task.inputs().subList(0, total);
+    LiquidSimulator sim = new LiquidSimulator(liquid, TAIL);
+    Features floatStates = LiquidStates.compute(sim, inputs, BINS);
+    int d = BINS * liquid.neurons();
+    float[] values = new float[Math.multiplyExact(total, d)];
+    for (int s = 0; s < total; s++) {
+      SpikeRaster in = inputs.get(s);
+      int steps = sim.stepsFor(in.timeSteps());
+      binCounts(fixed.simulate(in, steps), BINS, values, s * d);
+    }
+    Features fixedStates = new Features(total, d, values);
+    boolean[] test = new boolean[total];
+    for (int i = 0; i < total; i++) {
+      test[i] = task.officialTest()[i];
+    }
+    int[] train = java.util.stream.IntStream.range(0, total).filter(i -> !test[i]).toArray();
+    int[] held = java.util.stream.IntStream.range(0, total).filter(i -> test[i]).toArray();
+    double[] out = new double[2];
+    Features[] states = {floatStates, fixedStates};
+    for (int a = 0; a < 2; a++) {
+      CrossValidation cv = RidgeRegression.crossValidate(states[a].rows(train), task.labelsOf(train),
+          task.classes(), LsmCommand.LAMBDAS, 3, 1);
+      out[a] = cv.readout().accuracy(states[a].rows(held), task.labelsOf(held));
+    }
+    System.err.printf(Locale.ROOT, "%s liquid: accuracy float %.4f, fixed point %.4f (%d train / %d test)%n", name,
+        out[0], out[1], train.length, held.length);
+    return out;
+  }
+
+  /**
+   * Liquid state of one run, as {@link LiquidSimulator#state}: spike counts per neuron in {@code bins} equal
+   * time bins (step t falls in bin {@code t * bins / steps}), added into {@code state[offset ..]}.
+   */
+  static void binCounts(SpikeRaster spikes, int bins, float[] state, int offset) {
+    int steps = spikes.timeSteps();
+    int n = spikes.neurons();
+    long[] words = spikes.words();
+    for (int t = 0; t < steps; t++) {
+      int base = offset + (int) ((long) t * bins / steps) * n;
+      int word0 = spikes.stepOffset(t);
+      for (int w = 0; w < spikes.wordsPerStep(); w++) {
+        long word = words[word0 + w];
+        while (word != 0) {
+          state[base + (w << 6) + Long.numberOfTrailingZeros(word)] += 1f;
+          word &= word - 1;
+        }
+      }
+    }
   }
 }

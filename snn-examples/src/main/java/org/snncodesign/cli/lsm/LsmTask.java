@@ -11,9 +11,12 @@ import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.datasets.audio.AudioClip;
 import org.snncodesign.datasets.audio.WavFolderReader;
+import org.snncodesign.datasets.audio.frontend.BsaEncoder;
 import org.snncodesign.datasets.audio.frontend.MelFilterBank;
 import org.snncodesign.datasets.audio.frontend.Spectrogram;
 import org.snncodesign.datasets.digits.EmbeddedDigits;
+import org.snncodesign.datasets.idx.IdxImages;
+import org.snncodesign.datasets.idx.IdxReader;
 import org.snncodesign.learning.lsm.TimeSeriesEncoder;
 
 /**
@@ -28,6 +31,13 @@ import org.snncodesign.learning.lsm.TimeSeriesEncoder;
  *       frames every 80 samples = 10 ms, 50-4000 Hz), silence trimmed (40 dB below the peak), normalised to
  *       [0, 1] over a 60 dB range, cut at 100 frames (1 s); each frame for 5 steps of 1 ms, regular rate coding
  *       with at most 0.5 spikes per step. Test part: the official split, takes 0-4 of every speaker and digit.
+ *       With encoding {@code bsa} each band's envelope is instead interpolated to the same 5 steps per frame and
+ *       coded by Ben's Spiker Algorithm ({@link BsaEncoder}: 10-tap Hann filter summing to 2, i.e. about 0.5
+ *       spikes per step at level 1 like the rate code, threshold 1.2 = 0.6 of the filter's sum).
+ *   <li><b>mnist</b>: the 28 x 28 MNIST digits (IDX files), presented row by row: 28 frames of 28 pixel
+ *       intensities / 255 (the columns are the input channels), each frame for 5 steps of 1 ms, the same regular
+ *       rate coding. Train part: {@code train-images-idx3-ubyte}; test part: {@code t10k-images-idx3-ubyte} (the
+ *       official split); a subset takes the first samples of each file.
  * </ul>
  *
  * @param name data set name
@@ -72,7 +82,97 @@ record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, String[] gro
     return new LsmTask("digits", inputs, labels, groups, test, data.classes(), 8, 4);
   }
 
+  static final int MNIST_SIDE = 28;
+  static final int MNIST_STEPS_PER_ROW = 5;
+
+  /**
+   * MNIST row by row (see the class comment).
+   *
+   * @param folder folder holding {@code train-images-idx3-ubyte[.gz]}, {@code t10k-images-idx3-ubyte[.gz]} and
+   *     their label files
+   * @param maxSamples at most this many samples in all, 0 for all 70,000: five sixths from the start of the
+   *     training file, the rest from the start of the test file (12,000 gives 10,000 + 2,000)
+   */
+  static LsmTask mnist(Path folder, int maxSamples, Consumer<String> progress) throws IOException {
+    if (folder == null || !Files.isDirectory(folder)) {
+      throw new InvalidInputException("MNIST folder not found: " + folder + " (give --data-dir pointing at the "
+          + "folder of train-images-idx3-ubyte[.gz] and t10k-images-idx3-ubyte[.gz])");
+    }
+    Path trainImages = idxFile(folder, "train-images-idx3-ubyte");
+    Path testImages = idxFile(folder, "t10k-images-idx3-ubyte");
+    int trainWanted = maxSamples > 0 ? (int) Math.round(maxSamples * 5.0 / 6.0) : Integer.MAX_VALUE;
+    int testWanted = maxSamples > 0 ? maxSamples - trainWanted : Integer.MAX_VALUE;
+    TimeSeriesEncoder encoder = new TimeSeriesEncoder(MNIST_STEPS_PER_ROW, 0.5, TimeSeriesEncoder.Mode.REGULAR);
+    List<SpikeRaster> inputs = new ArrayList<>();
+    List<Integer> labels = new ArrayList<>();
+    List<Boolean> test = new ArrayList<>();
+    for (Object[] part : new Object[][] {{trainImages, trainWanted, false}, {testImages, testWanted, true}}) {
+      Path images = (Path) part[0];
+      progress.accept("reading " + images + " ...");
+      IdxImages idx = IdxReader.readImages(images);
+      int[] partLabels = IdxReader.readLabels(IdxReader.labelsFileFor(images));
+      if (idx.rows() != MNIST_SIDE || idx.columns() != MNIST_SIDE || partLabels.length != idx.count()) {
+        throw new InvalidInputException(images + " holds " + idx.count() + " images of " + idx.rows() + " x "
+            + idx.columns() + " and " + partLabels.length + " labels; expected 28 x 28 images, one label each");
+      }
+      int n = Math.min(idx.count(), (Integer) part[1]);
+      int pixels = MNIST_SIDE * MNIST_SIDE;
+      float[] values = new float[pixels];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < pixels; j++) {
+          values[j] = idx.pixels()[i * pixels + j] / 255f;
+        }
+        inputs.add(encoder.encode(values, MNIST_SIDE, MNIST_SIDE, inputs.size()));
+        labels.add(partLabels[i]);
+        test.add((Boolean) part[2]);
+      }
+    }
+    int n = inputs.size();
+    int[] labelArray = new int[n];
+    String[] groups = new String[n];
+    boolean[] testArray = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      labelArray[i] = labels.get(i);
+      groups[i] = "all";
+      testArray[i] = test.get(i);
+    }
+    int classes = java.util.Arrays.stream(labelArray).max().orElse(0) + 1;
+    return new LsmTask("mnist", inputs, labelArray, groups, testArray, classes, MNIST_SIDE, 4);
+  }
+
+  /** {@code stem.gz} or {@code stem} in {@code folder}. */
+  private static Path idxFile(Path folder, String stem) {
+    for (String name : new String[] {stem + ".gz", stem, stem.replace("-idx3", ".idx3")}) {
+      Path file = folder.resolve(name);
+      if (Files.isRegularFile(file)) {
+        return file;
+      }
+    }
+    throw new InvalidInputException("no " + stem + "[.gz] in " + folder);
+  }
+
+  /** FSDD with rate coding. */
   static LsmTask fsdd(Path folder, int maxSamples, Consumer<String> progress) throws IOException {
+    return fsdd(folder, maxSamples, "rate", progress);
+  }
+
+  static final int FSDD_STEPS_PER_FRAME = 5;
+  static final int BSA_TAPS = 10;
+  static final double BSA_GAIN = 2;
+  static final double BSA_THRESHOLD = 1.2;
+
+  /**
+   * FSDD (see the class comment).
+   *
+   * @param encoding {@code rate} (regular rate coding) or {@code bsa} (Ben's Spiker Algorithm)
+   */
+  static LsmTask fsdd(Path folder, int maxSamples, String encoding, Consumer<String> progress)
+      throws IOException {
+    boolean bsa = switch (encoding) {
+      case "rate" -> false;
+      case "bsa" -> true;
+      default -> throw new InvalidInputException("--encoding must be rate or bsa, got " + encoding);
+    };
     if (!Files.isDirectory(folder)) {
       throw new InvalidInputException("FSDD recordings folder not found: " + folder
           + " (give --data-dir pointing at free-spoken-digit-dataset/recordings)");
@@ -89,7 +189,8 @@ record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, String[] gro
       clips = subset;
     }
     MelFilterBank bank = new MelFilterBank(WavFolderReader.DEFAULT_RATE, 256, 80, FSDD_CHANNELS, 50, 4000);
-    TimeSeriesEncoder encoder = new TimeSeriesEncoder(5, 0.5, TimeSeriesEncoder.Mode.REGULAR);
+    TimeSeriesEncoder encoder = new TimeSeriesEncoder(FSDD_STEPS_PER_FRAME, 0.5, TimeSeriesEncoder.Mode.REGULAR);
+    BsaEncoder bsaEncoder = new BsaEncoder(BsaEncoder.hann(BSA_TAPS, BSA_GAIN), BSA_THRESHOLD);
     int n = clips.size();
     List<SpikeRaster> inputs = new ArrayList<>(n);
     int[] labels = new int[n];
@@ -101,7 +202,8 @@ record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, String[] gro
       if (s.frames() > 100) {
         s = s.fitted(100);
       }
-      inputs.add(encoder.encode(s.values(), s.frames(), FSDD_CHANNELS, i));
+      inputs.add(bsa ? bsaEncoder.encode(s, FSDD_STEPS_PER_FRAME)
+          : encoder.encode(s.values(), s.frames(), FSDD_CHANNELS, i));
       try {
         labels[i] = Integer.parseInt(clip.name().label());
       } catch (NumberFormatException e) {

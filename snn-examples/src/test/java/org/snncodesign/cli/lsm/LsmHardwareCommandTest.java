@@ -1,0 +1,56 @@
+package org.snncodesign.cli.lsm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.snncodesign.api.spike.SpikeRaster;
+import org.snncodesign.cli.CommandOutput;
+import org.snncodesign.learning.lsm.Liquid;
+import org.snncodesign.learning.lsm.LiquidParameters;
+import org.snncodesign.learning.lsm.LiquidSimulator;
+
+class LsmHardwareCommandTest {
+
+  @Test
+  @DisplayName("binning a liquid's spike raster gives exactly the simulator's own liquid state")
+  void binCountsMatchSimulatorState() throws IOException {
+    LsmTask task = LsmTask.digits(null, 5);
+    Liquid liquid = Liquid.create(LiquidParameters.builder().neurons(100).inputChannels(8).seed(4).build());
+    LiquidSimulator sim = new LiquidSimulator(liquid, 10);
+    for (SpikeRaster input : task.inputs()) {
+      for (int bins : new int[] {1, 3, 4}) {
+        float[] expected = new float[bins * 100];
+        sim.state(input, bins, expected, 0);
+        float[] actual = new float[bins * 100 + 7];
+        LsmHardwareCommand.binCounts(sim.raster(input), bins, actual, 7);
+        assertThat(java.util.Arrays.copyOfRange(actual, 7, actual.length)).containsExactly(expected);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("snn lsm hardware reports the float and the fixed-point liquid's accuracy on the same split")
+  void accuracies() throws Exception {
+    JsonNode json = CommandOutput.json(new LsmHardwareCommand(), "--liquid", "135", "--samples", "10",
+        "--accuracy-samples", "400", "--prune", "0.5", "--json");
+    assertThat(json.get("accuracy_samples").asInt()).isEqualTo(400);
+    assertThat(json.get("split").asText()).contains("4th");
+    for (JsonNode row : json.get("liquids")) {
+      // 10 classes: chance is 0.1; both arithmetics must carry the digit identity.
+      assertThat(row.get("accuracy_float").asDouble()).isGreaterThan(0.7);
+      assertThat(row.get("accuracy_fixed_point").asDouble()).isGreaterThan(0.7);
+    }
+  }
+
+  @Test
+  @DisplayName("a negative --accuracy-samples skips the accuracy columns")
+  void skipAccuracy() throws Exception {
+    JsonNode json = CommandOutput.json(new LsmHardwareCommand(), "--liquid", "64", "--samples", "5",
+        "--accuracy-samples", "-1", "--json");
+    assertThat(json.get("liquids").get(0).has("accuracy_fixed_point")).isFalse();
+    assertThat(json.has("accuracy_samples")).isFalse();
+  }
+}

@@ -1,0 +1,124 @@
+package org.snncodesign.cli.lsm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snncodesign.api.spike.SpikeRaster;
+
+class LsmTaskTest {
+
+  /** Writes an IDX images file of {@code count} 28 x 28 images where image i lights row {@code i % 28}. */
+  private static void writeImages(Path file, int count) throws IOException {
+    try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
+      out.writeInt(0x0803);
+      out.writeInt(count);
+      out.writeInt(28);
+      out.writeInt(28);
+      for (int i = 0; i < count; i++) {
+        for (int r = 0; r < 28; r++) {
+          for (int c = 0; c < 28; c++) {
+            out.writeByte(r == i % 28 ? 255 : 0);
+          }
+        }
+      }
+    }
+  }
+
+  private static void writeLabels(Path file, int count) throws IOException {
+    try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
+      out.writeInt(0x0801);
+      out.writeInt(count);
+      for (int i = 0; i < count; i++) {
+        out.writeByte(i % 10);
+      }
+    }
+  }
+
+  private static Path tinyMnist(Path dir) throws IOException {
+    writeImages(dir.resolve("train-images-idx3-ubyte"), 12);
+    writeLabels(dir.resolve("train-labels-idx1-ubyte"), 12);
+    writeImages(dir.resolve("t10k-images-idx3-ubyte"), 4);
+    writeLabels(dir.resolve("t10k-labels-idx1-ubyte"), 4);
+    return dir;
+  }
+
+  private static int spikesAt(SpikeRaster raster, int t0, int t1) {
+    int n = 0;
+    for (int t = t0; t < t1; t++) {
+      for (int c = 0; c < raster.neurons(); c++) {
+        n += raster.get(t, c) ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  @Test
+  @DisplayName("MNIST is presented row by row: 28 channels, 5 steps per row, spikes only while the lit row is shown")
+  void mnistRowByRow(@TempDir Path dir) throws IOException {
+    LsmTask task = LsmTask.mnist(tinyMnist(dir), 0, line -> {});
+    assertThat(task.name()).isEqualTo("mnist");
+    assertThat(task.inputs()).hasSize(16);
+    assertThat(task.channels()).isEqualTo(28);
+    assertThat(task.classes()).isEqualTo(10);
+    SpikeRaster third = task.inputs().get(3);
+    assertThat(third.timeSteps()).isEqualTo(28 * LsmTask.MNIST_STEPS_PER_ROW);
+    // Image 3 lights row 3 (value 1): 0.5 spikes per step on all 28 channels during steps 15..19 only.
+    assertThat(spikesAt(third, 15, 20)).isBetween(2 * 28, 3 * 28);
+    assertThat(spikesAt(third, 0, 15) + spikesAt(third, 20, third.timeSteps())).isZero();
+    assertThat(task.labels()[13]).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("MNIST keeps the official split: training-file samples first, then the test file's, 5:1 in a subset")
+  void mnistSplit(@TempDir Path dir) throws IOException {
+    LsmTask all = LsmTask.mnist(tinyMnist(dir), 0, line -> {});
+    assertThat(all.select(all.officialTest(), true)).containsExactly(12, 13, 14, 15);
+    LsmTask subset = LsmTask.mnist(dir, 6, line -> {});
+    assertThat(subset.select(subset.officialTest(), false)).hasSize(5);
+    assertThat(subset.select(subset.officialTest(), true)).containsExactly(5);
+    assertThatThrownBy(() -> LsmTask.mnist(dir.resolve("absent"), 0, line -> {}))
+        .hasMessageContaining("absent");
+  }
+
+  @Test
+  @DisplayName("snn lsm --dataset mnist trains and prunes a liquid on the IDX files")
+  void mnistCommand(@TempDir Path dir) throws Exception {
+    var json = org.snncodesign.cli.CommandOutput.json(new LsmCommand(), "--dataset", "mnist", "--data-dir",
+        tinyMnist(dir).toString(), "--liquid", "64", "--prune", "0.5", "--json");
+    assertThat(json.get("dataset").asText()).isEqualTo("mnist");
+    assertThat(json.get("train_samples").asInt()).isEqualTo(12);
+    assertThat(json.get("test_samples").asInt()).isEqualTo(4);
+    assertThat(json.get("neurons_after").asInt()).isEqualTo(32);
+  }
+
+  @Test
+  @DisplayName("FSDD with BSA gives 32-channel trains of 5 steps per frame that differ from the rate code (skipped "
+      + "without the data)")
+  void fsddBsa() throws IOException {
+    Path folder = Path.of("..", "..", "shared", "data", "fsdd", "recordings");
+    assumeTrue(Files.isDirectory(folder), "FSDD not found at " + folder.toAbsolutePath());
+    LsmTask rate = LsmTask.fsdd(folder, 12, "rate", line -> {});
+    LsmTask bsa = LsmTask.fsdd(folder, 12, "bsa", line -> {});
+    assertThat(bsa.labels()).containsExactly(rate.labels());
+    int differing = 0;
+    for (int i = 0; i < 12; i++) {
+      SpikeRaster r = rate.inputs().get(i);
+      SpikeRaster b = bsa.inputs().get(i);
+      assertThat(b.neurons()).isEqualTo(LsmTask.FSDD_CHANNELS);
+      assertThat(b.timeSteps()).isEqualTo(r.timeSteps());
+      assertThat(b.timeSteps() % LsmTask.FSDD_STEPS_PER_FRAME).isZero();
+      assertThat(b.count()).isPositive();
+      differing += java.util.Arrays.equals(r.words(), b.words()) ? 0 : 1;
+    }
+    assertThat(differing).isEqualTo(12);
+    assertThatThrownBy(() -> LsmTask.fsdd(folder, 12, "latency", line -> {})).hasMessageContaining("latency");
+  }
+}
