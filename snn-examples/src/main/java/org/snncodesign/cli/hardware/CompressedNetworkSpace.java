@@ -8,11 +8,18 @@ import java.util.Map;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.cli.training.MeasuredRun;
+import org.snncodesign.cli.training.TrainingData;
 import org.snncodesign.fpga.search.DesignParameter;
 import org.snncodesign.fpga.search.NetworkSpace;
 import org.snncodesign.fpga.search.NetworkVariant;
+import org.snncodesign.learning.quantization.LsqQuantizer;
+import org.snncodesign.learning.rewiring.GradientRewiring;
+import org.snncodesign.learning.rewiring.SparsitySchedule;
 import org.snncodesign.learning.surrogate.DenseLayer;
 import org.snncodesign.learning.surrogate.SpikingNetwork;
+import org.snncodesign.learning.surrogate.SurrogateGradientTrainer;
+import org.snncodesign.learning.surrogate.TrainingOptions;
+import org.snncodesign.learning.surrogate.WeightTransform;
 
 /**
  * The network genes of {@code snn hw search --network-genes}: for every priced layer of a trained fully connected
@@ -24,6 +31,13 @@ import org.snncodesign.learning.surrogate.SpikingNetwork;
  * spike rates of the compressed network (pruning changes what the layers above receive), its weight densities
  * (quantisation may prune further) and widths, and its accuracy is what the search's floor is checked against.
  * Variants are built from copies, so concurrent calls are safe.
+ *
+ * <p>Optionally each compressed variant is fine-tuned for a few epochs on the training split (never on the
+ * validation or test samples) with surrogate gradients, keeping every layer's compression: gradient rewiring
+ * (Chen et al. 2021) with a constant budget at the layer's compressed sparsity, and LSQ at its width starting from
+ * the fitted step, one transform per layer ({@link PerLayerTransform}); Adam, cosine-decayed learning rate
+ * {@value #FINE_TUNE_LEARNING_RATE}, batch 32, one thread, seeded, so a variant is the same whoever builds it.
+ * The unmodified genome is not fine-tuned: it is the reference.
  */
 public final class CompressedNetworkSpace implements NetworkSpace {
   /** The gene value that leaves a layer as trained. */
@@ -41,6 +55,12 @@ public final class CompressedNetworkSpace implements NetworkSpace {
   private final int firstGeneLayer;
   private final List<DesignParameter> parameters;
   private final NetworkVariant reference;
+  private final TrainingData fineTuneData;
+  private final int fineTuneEpochs;
+  private final long seed;
+
+  /** Initial learning rate of the fine-tuning (a fifth of the demo network's training rate). */
+  public static final float FINE_TUNE_LEARNING_RATE = 1e-3f;
 
   /**
    * @param name the network's name, for reports
@@ -50,6 +70,23 @@ public final class CompressedNetworkSpace implements NetworkSpace {
    */
   public CompressedNetworkSpace(String name, SpikingNetwork trained, LabeledDataset validation,
       MeasuredRun.FirstLayer firstLayer) {
+    this(name, trained, validation, firstLayer, null, 0, 0);
+  }
+
+  /**
+   * A space whose compressed variants are fine-tuned.
+   *
+   * @param fineTuneData the training split the variants are fine-tuned on (null with 0 epochs)
+   * @param fineTuneEpochs epochs of fine-tuning per compressed variant, 0 for none
+   * @param seed seed of the fine-tuning's batch order
+   */
+  public CompressedNetworkSpace(String name, SpikingNetwork trained, LabeledDataset validation,
+      MeasuredRun.FirstLayer firstLayer, TrainingData fineTuneData, int fineTuneEpochs, long seed) {
+    Checks.nonNegative(fineTuneEpochs, "fineTuneEpochs");
+    Checks.checkArgument(fineTuneEpochs == 0 || fineTuneData != null, "fine-tuning needs training data");
+    this.fineTuneData = fineTuneData;
+    this.fineTuneEpochs = fineTuneEpochs;
+    this.seed = seed;
     Checks.checkArgument(trained.isDense(), "network genes need a fully connected network, got %s", trained);
     this.name = name;
     this.trained = trained.copy();
@@ -113,7 +150,46 @@ public final class CompressedNetworkSpace implements NetworkSpace {
         LayerCompression.quantize(layer, Integer.parseInt(bits));
       }
     }
+    boolean modified = java.util.Arrays.stream(genes).anyMatch(g -> g != 0);
+    if (fineTuneEpochs > 0 && modified) {
+      fineTune(copy);
+    }
     return copy;
+  }
+
+  /** Epochs of fine-tuning per compressed variant (0: none). */
+  public int fineTuneEpochs() {
+    return fineTuneEpochs;
+  }
+
+  // Every layer keeps its compressed sparsity (as a rewiring budget) and width (LSQ from the fitted step).
+  private void fineTune(SpikingNetwork network) {
+    int depth = network.layers().size();
+    List<WeightTransform> rewiring = new ArrayList<>();
+    List<WeightTransform> quantisers = new ArrayList<>();
+    float[][] steps = new float[depth][];
+    for (int l = 0; l < depth; l++) {
+      DenseLayer layer = network.denseLayer(l);
+      int n = layer.weights().length;
+      // Half a synapse below the zero fraction, so the budget floor((1 - s) n) is exactly the live count.
+      double sparsity = Math.max(0, (layer.zeroWeights() - 0.5) / n);
+      rewiring.add(new GradientRewiring(SparsitySchedule.constant(sparsity)));
+      if (layer.bits() >= 2 && layer.bits() <= 8) {
+        quantisers.add(new LsqQuantizer(layer.bits()));
+        steps[l] = new float[] {layer.scale()};
+      } else {
+        // Float layers (and widths LSQ does not train) are fine-tuned unquantised.
+        quantisers.add(PerLayerTransform.IDENTITY);
+      }
+    }
+    TrainingOptions options = TrainingOptions.builder().learningRate(FINE_TUNE_LEARNING_RATE).batchSize(32)
+        .seed(seed).cosineEpochs(fineTuneEpochs).threads(1).build();
+    try (SurrogateGradientTrainer trainer = new SurrogateGradientTrainer(network, options, List.of(
+        new PerLayerTransform(rewiring, new float[depth][]), new PerLayerTransform(quantisers, steps)))) {
+      for (int epoch = 0; epoch < fineTuneEpochs; epoch++) {
+        trainer.trainEpoch(fineTuneData.trainFeatures(), fineTuneData.trainLabels(), epoch);
+      }
+    }
   }
 
   /** {@code fc2} for layer 1: the names {@link MeasuredRun} gives the layers. */

@@ -86,6 +86,11 @@ public final class HwSearchCommand implements Callable<Integer> {
       + "(default ${DEFAULT-VALUE}).")
   double maxAccuracyDrop;
 
+  @Option(names = "--fine-tune-epochs", defaultValue = "0", description = "With --network-genes: fine-tune every "
+      + "compressed variant this many epochs on the training split, keeping its sparsity and widths (default "
+      + "${DEFAULT-VALUE}: post-training compression only). Each variant is trained once per search.")
+  int fineTuneEpochs;
+
   @Option(names = "--out", description = "Folder for pareto.csv, pareto.png and search.json (with --network-genes "
       + "also pareto-accuracy.csv and pareto-accuracy.png).")
   Path out;
@@ -159,6 +164,9 @@ public final class HwSearchCommand implements Callable<Integer> {
       throw new InvalidInputException("--network-genes needs a trained network to prune and quantise; drop "
           + "--synthetic (the default digits network is used) or give --network model.json");
     }
+    if (fineTuneEpochs < 0) {
+      throw new InvalidInputException("--fine-tune-epochs must be >= 0, got " + fineTuneEpochs);
+    }
     if (!(maxAccuracyDrop >= 0 && maxAccuracyDrop <= 100)) {
       throw new InvalidInputException("--max-accuracy-drop must be in [0, 100] points, got " + maxAccuracyDrop);
     }
@@ -180,7 +188,8 @@ public final class HwSearchCommand implements Callable<Integer> {
     LabeledDataset test = renamed(halves.test(), data.name() + "-test-half");
     String name = data.name() + " " + describe(trained);
     MeasuredRun.FirstLayer firstLayer = network.firstLayer();
-    CompressedNetworkSpace networks = new CompressedNetworkSpace(name, trained, validation, firstLayer);
+    CompressedNetworkSpace networks = new CompressedNetworkSpace(name, trained, validation, firstLayer, data,
+        fineTuneEpochs, seed);
     NetworkVariant reference = networks.reference();
     double minAccuracy = reference.accuracy() - maxAccuracyDrop / 100;
     System.err.printf(Locale.ROOT, "hw search: unmodified network %.2f %% on %d validation samples; floor %.2f %%%n",
@@ -197,6 +206,7 @@ public final class HwSearchCommand implements Callable<Integer> {
     report.put("network_genes", true);
     report.put("network", name);
     report.put("first_layer", firstLayer.note());
+    report.put("fine_tune_epochs", fineTuneEpochs);
     report.put("validation_samples", validation.samples());
     report.put("test_samples", test.samples());
     report.put("max_accuracy_drop_points", maxAccuracyDrop);

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.hardware.LayerWorkload;
 import org.snncodesign.cli.training.MeasuredRun;
+import org.snncodesign.cli.training.TrainingData;
+import org.snncodesign.learning.surrogate.DenseLayer;
 import org.snncodesign.fpga.search.NetworkVariant;
 import org.snncodesign.learning.surrogate.Readout;
 import org.snncodesign.learning.surrogate.ResetMode;
@@ -84,5 +86,32 @@ class CompressedNetworkSpaceTest {
     assertThat(fc1.weightDensity()).isLessThanOrEqualTo(0.1);
     assertThat(fc1.weightBits()).isEqualTo(3);
     assertThat(fc1.name()).contains("bit planes");
+  }
+
+  @Test
+  @DisplayName("fine-tuning changes a compressed variant's weights but keeps its sparsity and 3-bit grid, is "
+      + "deterministic, and leaves the unmodified genome alone")
+  void fineTuningKeepsCompression() {
+    LabeledDataset d = data();
+    TrainingData train = new TrainingData("toy", 16, 4, d.features(), d.labels(), d.features(), d.labels());
+    CompressedNetworkSpace plain = new CompressedNetworkSpace("toy", NET, d, MeasuredRun.FirstLayer.EXCLUDED);
+    CompressedNetworkSpace tuned = new CompressedNetworkSpace("toy", NET, d, MeasuredRun.FirstLayer.EXCLUDED, train,
+        2, 5);
+    int[] genes = {index(CompressedNetworkSpace.SPARSITIES, "0.9"), index(CompressedNetworkSpace.WIDTHS, "3"), 0, 0};
+    DenseLayer compressed = plain.network(genes).denseLayer(1);
+    DenseLayer fine = tuned.network(genes).denseLayer(1);
+    assertThat(fine.weights()).isNotEqualTo(compressed.weights());
+    // round(0.1 * 288) = 29 weights survive the pruning; fine-tuning may not regrow any.
+    assertThat(compressed.weights().length - compressed.zeroWeights()).isLessThanOrEqualTo(29);
+    assertThat(fine.zeroWeights()).isGreaterThanOrEqualTo(compressed.zeroWeights());
+    assertThat(fine.bits()).isEqualTo(3);
+    for (float w : fine.weights()) {
+      float level = w / fine.scale();
+      assertThat(Math.abs(level - Math.round(level))).isLessThan(1e-3f);
+      assertThat(Math.round(level)).isBetween(-4, 3);
+    }
+    assertThat(tuned.network(genes)).isEqualTo(tuned.network(genes));
+    assertThat(tuned.network(new int[4])).isEqualTo(NET);
+    assertThat(tuned.reference()).isEqualTo(plain.reference());
   }
 }

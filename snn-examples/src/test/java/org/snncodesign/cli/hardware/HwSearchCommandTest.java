@@ -60,4 +60,13 @@ class HwSearchCommandTest {
     assertThat(output.exitCode()).isNotZero();
     assertThat(output.err()).contains("--network-genes needs a trained network");
   }
+
+  @Test
+  @DisplayName("--fine-tune-epochs 1 fine-tunes the compressed variants and still meets the floor")
+  void fineTune() throws Exception {
+    JsonNode json = CommandOutput.json(new HwSearchCommand(), "--network-genes", "--fine-tune-epochs", "1",
+        "--random", "6", "--population", "4", "--generations", "1", "--json");
+    assertThat(json.get("fine_tune_epochs").asInt()).isEqualTo(1);
+    assertThat(json.get("best_accuracy").asDouble()).isGreaterThanOrEqualTo(json.get("min_accuracy").asDouble() - 1e-9);
+  }
 }
