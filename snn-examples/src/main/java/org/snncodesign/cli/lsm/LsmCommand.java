@@ -238,20 +238,31 @@ public final class LsmCommand implements Callable<Integer> {
     long start = System.nanoTime();
     progress("evaluating the full liquid ...");
     PruningStudy.Evaluation full = study.evaluate(liquid, 1, method.ranking(), false, 0);
-    progress("pruning to " + keep + " (" + method.label() + ") ...");
-    PruningStudy.Run run = study.prune(liquid, full, keep, method);
-    PruningStudy.Evaluation after = run.rounds().get(run.rounds().size() - 1);
+    PruningStudy.Run curveRun = null;
+    List<PruningStudy.Evaluation> afterRounds;
+    if (method.rounds() > 1 && curve != null && curve.length > 0 && sharesSchedule(liquid.neurons())) {
+      // The iterative curve passes through the --prune schedule first: one run gives both.
+      progress("pruning through " + Arrays.toString(descending(curve)) + " (" + method.label() + ") ...");
+      curveRun = study.pruneThrough(liquid, full, descending(curve), method);
+      afterRounds = curveRun.rounds().subList(0, method.rounds() + 1);
+    } else {
+      progress("pruning to " + keep + " (" + method.label() + ") ...");
+      afterRounds = study.prune(liquid, full, keep, method).rounds();
+    }
+    PruningStudy.Evaluation after = afterRounds.get(afterRounds.size() - 1);
     report.put("inactive_neurons", InactiveNeuronPruner.countInactive(full.activity(), 1));
     put(report, "before", full.point());
     put(report, "after", after.point());
     report.put("simulation_seconds_before", full.simulationSeconds());
     report.put("simulation_seconds_after", after.simulationSeconds());
     ArrayNode roundArray = report.putArray("rounds");
-    for (PruningStudy.Evaluation e : run.rounds()) {
+    for (PruningStudy.Evaluation e : afterRounds) {
       node(roundArray, e.point());
     }
     if (curve != null && curve.length > 0) {
-      List<PruningPoint> points = curve(study, liquid, full, method);
+      List<PruningPoint> points = curveRun != null
+          ? curveRun.rounds().stream().map(PruningStudy.Evaluation::point).toList()
+          : curve(study, liquid, full, method);
       ArrayNode array = report.putArray("curve");
       StringBuilder text = new StringBuilder(PruningPoint.CSV_HEADER).append('\n');
       for (PruningPoint p : points) {
@@ -289,8 +300,7 @@ public final class LsmCommand implements Callable<Integer> {
     List<PruningPoint> points = new ArrayList<>();
     points.add(full.point());
     if (method.rounds() > 1) {
-      double[] schedule = Arrays.stream(curve).boxed().sorted(java.util.Comparator.reverseOrder())
-          .mapToDouble(Double::doubleValue).toArray();
+      double[] schedule = descending(curve);
       progress("curve: one iterative run through " + Arrays.toString(schedule) + " ...");
       List<PruningStudy.Evaluation> rounds = study.pruneThrough(liquid, full, schedule, method).rounds();
       rounds.subList(1, rounds.size()).forEach(e -> points.add(e.point()));
@@ -305,6 +315,30 @@ public final class LsmCommand implements Callable<Integer> {
       points.add(study.prune(liquid, full, f, method).last());
     }
     return points;
+  }
+
+  /** The curve's fractions, largest first. */
+  private static double[] descending(double[] fractions) {
+    return Arrays.stream(fractions).boxed().sorted(java.util.Comparator.reverseOrder())
+        .mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /**
+   * Whether the curve's first {@code --rounds} fractions give the same neuron counts as the geometric schedule to
+   * {@code --prune} (e.g. 0.707,0.5,0.354,0.25 for 4 rounds to 0.25).
+   */
+  private boolean sharesSchedule(int n0) {
+    double[] schedule = descending(curve);
+    if (schedule.length < rounds) {
+      return false;
+    }
+    for (int r = 1; r <= rounds; r++) {
+      long geometric = Math.max(1, Math.round(n0 * Math.pow(keep, (double) r / rounds)));
+      if (Math.max(1, Math.round(n0 * schedule[r - 1])) != geometric) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code curve.csv} -> {@code curve.png} in the same folder. */

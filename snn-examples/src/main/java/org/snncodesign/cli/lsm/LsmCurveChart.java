@@ -16,8 +16,8 @@ import org.snncodesign.learning.lsm.pruning.PruningPoint;
 
 /**
  * PNG of an LSM pruning curve: test and cross-validated accuracy (percent) against liquid neurons, one pair of
- * series per way of pruning (plain or re-wired; the full liquid starts every series), and the target line one
- * point below the full liquid's test accuracy.
+ * series per way of pruning (plain or re-wired; the full liquid starts every series), and the target lines one
+ * point below the full liquid's test and CV accuracy.
  */
 final class LsmCurveChart {
   private LsmCurveChart() {}
@@ -25,7 +25,7 @@ final class LsmCurveChart {
   /** Writes {@code file} (a .png path); the first point is the full liquid. */
   static void write(Path file, String title, List<PruningPoint> points) throws IOException {
     System.setProperty("java.awt.headless", "true");
-    XYChart chart = new XYChartBuilder().width(800).height(520).title(title).xAxisTitle("liquid neurons")
+    XYChart chart = new XYChartBuilder().width(960).height(560).title(title).xAxisTitle("liquid neurons")
         .yAxisTitle("accuracy (%)").build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
     chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
@@ -48,11 +48,15 @@ final class LsmCurveChart {
           series.stream().mapToDouble(p -> 100 * p.cvAccuracy()).toArray()).setMarker(SeriesMarkers.DIAMOND);
     }
     double lowest = points.stream().mapToDouble(PruningPoint::keepFraction).min().orElse(1) * full.size().neurons();
-    XYSeries target = chart.addSeries("full test - 1 point", new double[] {lowest, full.size().neurons()},
-        new double[] {100 * full.testAccuracy() - 1, 100 * full.testAccuracy() - 1});
-    target.setMarker(SeriesMarkers.NONE);
-    target.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
-        java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+    target(chart, "full test - 1 point", lowest, full.size().neurons(), 100 * full.testAccuracy() - 1);
+    target(chart, "full CV - 1 point", lowest, full.size().neurons(), 100 * full.cvAccuracy() - 1);
     PngFile.save(chart, file);
+  }
+
+  private static void target(XYChart chart, String name, double from, double to, double level) {
+    XYSeries line = chart.addSeries(name, new double[] {from, to}, new double[] {level, level});
+    line.setMarker(SeriesMarkers.NONE);
+    line.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
+        java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
   }
 }
