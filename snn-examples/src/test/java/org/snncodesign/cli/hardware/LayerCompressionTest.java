@@ -72,4 +72,66 @@ class LayerCompressionTest {
     assertThat(l.scale()).isEqualTo(0.3f);
     assertThat(l.weights()).containsExactly(0.3f, -0.6f, 0f);
   }
+
+  @Test
+  @DisplayName("on 200 seeded random layers, pruning keeps round((1-s) N) weights unchanged and prunes none larger "
+      + "than one it keeps")
+  void pruningLaw() {
+    java.util.Random random = new java.util.Random(17);
+    for (int trial = 0; trial < 200; trial++) {
+      int n = 1 + random.nextInt(60);
+      float[] w = new float[n];
+      for (int i = 0; i < n; i++) {
+        w[i] = random.nextInt(4) == 0 ? 0f : (float) random.nextGaussian();
+      }
+      float[] before = w.clone();
+      double s = random.nextDouble() * 0.99;
+      DenseLayer l = layer(w.clone());
+      int nonZeroBefore = n - l.zeroWeights();
+      LayerCompression.prune(l, s);
+      float[] after = l.weights();
+      int kept = n - l.zeroWeights();
+      assertThat(kept).isEqualTo(Math.min(nonZeroBefore, (int) Math.round((1 - s) * n)));
+      float smallestKept = Float.POSITIVE_INFINITY;
+      float largestPruned = 0f;
+      for (int i = 0; i < n; i++) {
+        if (after[i] != 0f) {
+          assertThat(after[i]).isEqualTo(before[i]);
+          smallestKept = Math.min(smallestKept, Math.abs(after[i]));
+        } else {
+          largestPruned = Math.max(largestPruned, Math.abs(before[i]));
+        }
+      }
+      assertThat(largestPruned).isLessThanOrEqualTo(smallestKept);
+    }
+  }
+
+  @Test
+  @DisplayName("on 100 seeded random layers, the least-squares step quantises no worse than the full-range step "
+      + "max|w| / Q_P")
+  void leastSquaresStep() {
+    java.util.Random random = new java.util.Random(23);
+    for (int trial = 0; trial < 100; trial++) {
+      int bits = 2 + random.nextInt(4);
+      float[] w = new float[20 + random.nextInt(40)];
+      float max = 0f;
+      for (int i = 0; i < w.length; i++) {
+        w[i] = (float) random.nextGaussian();
+        max = Math.max(max, Math.abs(w[i]));
+      }
+      float fullRange = max / ((1 << (bits - 1)) - 1);
+      float best = LayerCompression.bestStep(w, max, bits);
+      assertThat(error(w, best, bits)).isLessThanOrEqualTo(error(w, fullRange, bits) + 1e-9);
+    }
+  }
+
+  private static double error(float[] w, float step, int bits) {
+    float[] q = new float[w.length];
+    org.snncodesign.learning.quantization.LsqQuantizer.quantize(w, step, bits, q);
+    double e = 0;
+    for (int i = 0; i < w.length; i++) {
+      e += (w[i] - q[i]) * (double) (w[i] - q[i]);
+    }
+    return e;
+  }
 }
