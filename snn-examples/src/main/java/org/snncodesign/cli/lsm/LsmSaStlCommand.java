@@ -2,130 +2,311 @@ package org.snncodesign.cli.lsm;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Arrays;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.snncodesign.api.spike.SpikeRaster;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.snncodesign.cli.JsonReport;
-import org.snncodesign.learning.lsm.Liquid;
-import org.snncodesign.learning.lsm.LiquidParameters;
-import org.snncodesign.learning.lsm.LiquidSimulator;
+import org.snncodesign.cli.report.PngFile;
+import org.snncodesign.cli.report.ResultTable;
 import org.snncodesign.learning.stdp.SaStl;
+import org.snncodesign.learning.stdp.SaStlTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code snn lsm sastl}: SA-STL on a teacher-student task, spike-train distance against the share of trainable
- * recurrent synapses kept. The student is a liquid; the teacher is the same liquid with its synapses onto the
- * output neurons rescaled by {@code U[0.3, 2)}; the targets are the teacher outputs' spikes for a fixed Poisson
- * input (8 channels, p = 0.3 per step). Outputs are the 5 most active excitatory neurons firing fewer than 40
- * spikes. Prints one row per (seed, kept share).
+ * {@code snn lsm sastl}: SA-STL on the teacher-student task of {@link SaStlTask} (defaults: 200-neuron liquid,
+ * 10 outputs with 40 recurrent afferents each, 300 steps, dense teacher), spike-train distance to the targets
+ * against the share of the outputs' recurrent synapses kept, for STDP-relevance selection (SA-STL), magnitude
+ * selection and random selection, over seeds 1..n. For every seed the unpruned learner (keep 1, the same
+ * settings) is the reference: {@code ratio = distance_pruned / distance_full}.
+ *
+ * <p>The top-level JSON figures are means over seeds for the first {@code --keep} value and the first
+ * {@code --selection}; {@code rows} has every run (the unpruned reference first for each seed) and {@code summary}
+ * the mean and standard deviation per (selection, keep); {@code mean_van_rossum_last10} has, per {@code --keep}
+ * value, the mean over seeds of the last 10 recorded distances (the wandering of the current weights, not the
+ * returned pocket weights). Progress goes to standard error every {@code --progress-every} epochs.
  */
 @Command(name = "sastl", mixinStandardHelpOptions = true,
     description = "SA-STL: van Rossum / Victor-Purpura distance to target trains vs share of synapses kept.")
 public final class LsmSaStlCommand implements Callable<Integer> {
-  @Option(names = "--liquid", defaultValue = "200", description = "Liquid neurons (default 200).")
+  @Option(names = "--liquid", defaultValue = "200", description = "Liquid neurons, outputs not counted (default 200).")
   int neurons;
 
   @Option(names = "--steps", defaultValue = "300", description = "Steps of the presentation (default 300).")
   int steps;
 
-  @Option(names = "--epochs", defaultValue = "100", description = "Training epochs (default 100).")
+  @Option(names = "--outputs", defaultValue = "10", description = "Output neurons (default 10).")
+  int outputs;
+
+  @Option(names = "--afferents", defaultValue = "40", description = "Recurrent synapses onto each output (default 40).")
+  int afferents;
+
+  @Option(names = "--output-rate", defaultValue = "0.05",
+      description = "Spikes per step the outputs are calibrated to (default 0.05).")
+  double outputRate;
+
+  @Option(names = "--input-scale", defaultValue = "0.6",
+      description = "Outputs' direct input weight relative to the liquid's (default 0.6).")
+  double inputScale;
+
+  @Option(names = "--teacher-density", defaultValue = "1",
+      description = "Share of the synapses onto each output the teacher uses (default 1).")
+  double teacherDensity;
+
+  @Option(names = "--epochs", defaultValue = "400", description = "Training epochs (default 400).")
   int epochs;
 
-  @Option(names = "--eta", defaultValue = "0.01", description = "Learning rate (default 0.01).")
+  @Option(names = "--eta", defaultValue = "0.002", description = "ReSuMe learning rate (default 0.002).")
   double eta;
 
-  @Option(names = "--keep", split = ",", defaultValue = "1,0.75,0.5,0.35,0.25",
-      description = "Kept shares of the trainable synapses (default 1,0.75,0.5,0.35,0.25).")
+  @Option(names = "--trace-tau", defaultValue = "20", description = "ReSuMe / STDP trace tau in steps (default 20).")
+  double traceTau;
+
+  @Option(names = "--prune-until", defaultValue = "0.25",
+      description = "Share of the epochs by whose end the kept share is reached (default 0.25).")
+  double pruneUntil;
+
+  @Option(names = "--keep", split = ",", defaultValue = "0.5",
+      description = "Kept shares of the trainable synapses, e.g. 0.75,0.5,0.35,0.25 (default 0.5).")
   double[] keep;
 
-  @Option(names = "--seeds", defaultValue = "3", description = "Seeds 1..n (default 3).")
+  @Option(names = "--selection", split = ",", defaultValue = "relevance",
+      description = "Selections, any of relevance (SA-STL), magnitude, random (default relevance).")
+  String[] selections;
+
+  @Option(names = "--seeds", defaultValue = "5", description = "Seeds 1..n (default 5).")
   int seeds;
+
+  @Option(names = "--progress-every", defaultValue = "50",
+      description = "Epochs between progress lines on standard error; 1 for every epoch (default 50).")
+  int progressEvery;
+
+  @Option(names = "--csv", description = "Write one row per run to this CSV file.")
+  Path csv;
+
+  @Option(names = "--png", description = "Write the distance-vs-kept-share chart to this PNG file.")
+  Path png;
 
   @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
   boolean json;
 
   public LsmSaStlCommand() {}
 
+  /** One training run. */
+  private record Run(long seed, String selection, double keep, SaStl.Result result, double fullVanRossum) {}
+
   @Override
-  public Integer call() {
-    ObjectNode report = JsonReport.create("lsm sastl");
-    ArrayNode rows = report.putArray("rows");
-    double[] sum = new double[keep.length];
-    System.out.println("seed,keep_fraction,kept_synapses,trainable_synapses,van_rossum_start,van_rossum_end,"
-        + "van_rossum_last10,victor_purpura_start,victor_purpura_end");
+  public Integer call() throws IOException {
+    List<SaStl.Selection> chosen = new ArrayList<>();
+    for (String s : selections) {
+      chosen.add(SaStl.Selection.valueOf(s.trim().toUpperCase(Locale.ROOT)));
+    }
+    List<Run> runs = new ArrayList<>();
+    List<SaStl.Result> fulls = new ArrayList<>();
+    int recurrentTotal = 0;
     for (long seed = 1; seed <= seeds; seed++) {
-      Liquid liquid = Liquid.create(LiquidParameters.builder().neurons(neurons).inputChannels(8).seed(seed)
-          .build());
-      SpikeRaster input = new SpikeRaster(steps, 8);
-      SplittableRandom random = new SplittableRandom(seed + 4);
-      for (int t = 0; t < steps; t++) {
-        for (int c = 0; c < 8; c++) {
-          if (random.nextDouble() < 0.3) {
-            input.set(t, c);
-          }
+      SaStlTask task = SaStlTask.create(neurons, steps, outputs, afferents, outputRate, inputScale, teacherDensity,
+          seed);
+      recurrentTotal += task.student().synapses();
+      SaStl.Settings base = new SaStl.Settings(epochs, eta, 0, traceTau, 1, 2, pruneUntil, 5, 0.2,
+          SaStl.Selection.RELEVANCE, seed);
+      SaStl.Result full = train(task, base, seed, "full", 1);
+      fulls.add(full);
+      runs.add(new Run(seed, "full", 1, full, full.finalVanRossum()));
+      for (double k : keep) {
+        if (k >= 1) {
+          continue;
         }
-      }
-      int[] counts = new LiquidSimulator(liquid, 0).raster(input).countsPerNeuron();
-      Integer[] order = new Integer[neurons];
-      Arrays.setAll(order, i -> i);
-      Arrays.sort(order, (x, y) -> counts[y] - counts[x]);
-      int[] outputs = new int[5];
-      int found = 0;
-      for (int i = 0; i < neurons && found < 5; i++) {
-        if (liquid.isExcitatory(order[i]) && counts[order[i]] < 40) {
-          outputs[found++] = order[i];
+        for (SaStl.Selection selection : chosen) {
+          String name = selection.name().toLowerCase(Locale.ROOT);
+          SaStl.Result r = train(task, base.keeping(k).selecting(selection, seed), seed, name, k);
+          runs.add(new Run(seed, name, k, r, full.finalVanRossum()));
         }
-      }
-      outputs = Arrays.copyOf(outputs, found);
-      Arrays.sort(outputs);
-      Liquid teacher = liquid.copy();
-      boolean[] isOutput = new boolean[neurons];
-      for (int o : outputs) {
-        isOutput[o] = true;
-      }
-      float[] w = teacher.recurrent().values();
-      int[] columns = teacher.recurrent().columnIndices();
-      for (int k = 0; k < w.length; k++) {
-        if (isOutput[columns[k]]) {
-          w[k] *= (float) (0.3 + 1.7 * random.nextDouble());
-        }
-      }
-      SpikeRaster taught = new LiquidSimulator(teacher, 0).raster(input);
-      SpikeRaster targets = new SpikeRaster(steps, outputs.length);
-      for (int t = 0; t < steps; t++) {
-        for (int o = 0; o < outputs.length; o++) {
-          if (taught.get(t, outputs[o])) {
-            targets.set(t, o);
-          }
-        }
-      }
-      for (int i = 0; i < keep.length; i++) {
-        SaStl.Settings settings = new SaStl.Settings(epochs, eta, 0.05, 10, keep[i], 2, 5, 0.2);
-        SaStl.Result r = new SaStl(settings).train(liquid, outputs, input, targets);
-        double last = r.meanVanRossumOfLast(10);
-        sum[i] += last / seeds;
-        System.out.printf(Locale.ROOT, "%d,%.2f,%d,%d,%.4f,%.4f,%.4f,%.3f,%.3f%n", seed, keep[i],
-            r.keptSynapses(), r.trainableSynapses(), r.vanRossum().get(0), r.finalVanRossum(), last,
-            r.victorPurpura().get(0), r.finalVictorPurpura());
-        ObjectNode row = rows.addObject();
-        row.put("seed", seed);
-        row.put("keep_fraction", keep[i]);
-        row.put("kept_synapses", r.keptSynapses());
-        row.put("trainable_synapses", r.trainableSynapses());
-        row.put("van_rossum_last10", last);
-        row.put("victor_purpura_end", r.finalVictorPurpura());
       }
     }
-    ArrayNode means = report.putArray("mean_van_rossum_last10");
-    for (double s : sum) {
-      means.add(s);
+    ResultTable table = new ResultTable(List.of("seed", "selection", "keep_fraction", "kept_synapses",
+        "trainable_synapses", "van_rossum_start", "van_rossum_end", "victor_purpura_start", "victor_purpura_end",
+        "ratio_to_full"));
+    ObjectNode report = JsonReport.create("lsm sastl");
+    ArrayNode rows = report.putArray("rows");
+    for (Run run : runs) {
+      SaStl.Result r = run.result();
+      double ratio = r.finalVanRossum() / run.fullVanRossum();
+      table.add(run.seed(), run.selection(), fmt(run.keep()), r.keptSynapses(), r.trainableSynapses(),
+          fmt(r.initialVanRossum()), fmt(r.finalVanRossum()), fmt(r.victorPurpura().get(0)),
+          fmt(r.finalVictorPurpura()), fmt(ratio));
+      ObjectNode row = rows.addObject();
+      row.put("seed", run.seed());
+      row.put("selection", run.selection());
+      row.put("keep_fraction", run.keep());
+      row.put("kept_synapses", r.keptSynapses());
+      row.put("trainable_synapses", r.trainableSynapses());
+      row.put("van_rossum_start", r.initialVanRossum());
+      row.put("van_rossum_end", r.finalVanRossum());
+      row.put("victor_purpura_start", r.victorPurpura().get(0));
+      row.put("victor_purpura_end", r.finalVictorPurpura());
+      row.put("ratio_to_full", ratio);
+    }
+    System.out.println(table.render());
+    Map<String, double[][]> summary = summarise(runs);
+    ArrayNode summaryNode = report.putArray("summary");
+    for (Map.Entry<String, double[][]> e : summary.entrySet()) {
+      String[] key = e.getKey().split("@");
+      double[][] v = e.getValue();
+      ObjectNode s = summaryNode.addObject();
+      s.put("selection", key[0]);
+      s.put("keep_fraction", Double.parseDouble(key[1]));
+      s.put("van_rossum_mean", v[0][0]);
+      s.put("van_rossum_sd", v[0][1]);
+      s.put("victor_purpura_mean", v[1][0]);
+      s.put("victor_purpura_sd", v[1][1]);
+      s.put("ratio_mean", v[2][0]);
+      s.put("ratio_sd", v[2][1]);
+      System.out.printf(Locale.ROOT, "%-9s keep %.2f: van Rossum %.3f +- %.3f, Victor-Purpura %.2f +- %.2f, "
+          + "ratio to full %.3f +- %.3f%n", key[0], Double.parseDouble(key[1]), v[0][0], v[0][1], v[1][0], v[1][1],
+          v[2][0], v[2][1]);
+    }
+    double firstKeep = keep[0];
+    String firstSelection = firstKeep >= 1 ? "full" : chosen.get(0).name().toLowerCase(Locale.ROOT);
+    List<Run> headline = runs.stream().filter(r -> r.selection().equals(firstSelection) && r.keep() == firstKeep)
+        .toList();
+    double start = mean(fulls.stream().mapToDouble(SaStl.Result::initialVanRossum).toArray());
+    double distanceFull = mean(fulls.stream().mapToDouble(SaStl.Result::finalVanRossum).toArray());
+    double distancePruned = mean(headline.stream().mapToDouble(r -> r.result().finalVanRossum()).toArray());
+    report.put("task", "teacher-student (SaStlTask): liquid " + neurons + ", " + outputs + " outputs x " + afferents
+        + " afferents, " + steps + " steps, teacher density " + teacherDensity);
+    report.put("selection", firstSelection);
+    report.put("keep_fraction", firstKeep);
+    report.put("seeds", seeds);
+    report.put("epochs", epochs);
+    report.put("distance_start", start);
+    report.put("distance_full", distanceFull);
+    report.put("distance_pruned", distancePruned);
+    report.put("ratio", distancePruned / distanceFull);
+    report.put("learning_reduction", 1 - distanceFull / start);
+    report.put("victor_purpura_start", mean(fulls.stream().mapToDouble(r -> r.victorPurpura().get(0)).toArray()));
+    report.put("victor_purpura_full", mean(fulls.stream().mapToDouble(SaStl.Result::finalVictorPurpura).toArray()));
+    report.put("victor_purpura_pruned",
+        mean(headline.stream().mapToDouble(r -> r.result().finalVictorPurpura()).toArray()));
+    int before = fulls.stream().mapToInt(SaStl.Result::trainableSynapses).sum();
+    int after = headline.stream().mapToInt(r -> r.result().keptSynapses()).sum();
+    report.put("synapses_before", before / seeds);
+    report.put("synapses_after", after / seeds);
+    report.put("recurrent_synapses_before", recurrentTotal / seeds);
+    report.put("recurrent_synapses_after", (recurrentTotal - before + after) / seeds);
+    // Per --keep value, first selection: mean over seeds of the mean distance of the last 10 recorded epochs.
+    ArrayNode last10 = report.putArray("mean_van_rossum_last10");
+    for (double k : keep) {
+      String name = k >= 1 ? "full" : firstSelection;
+      last10.add(mean(runs.stream().filter(r -> r.selection().equals(name) && r.keep() == (k >= 1 ? 1 : k))
+          .mapToDouble(r -> r.result().meanVanRossumOfLast(10)).toArray()));
+    }
+    report.put("target_met", firstKeep <= 0.5 && distancePruned <= 1.1 * distanceFull);
+    if (csv != null) {
+      table.writeCsv(csv);
+      report.put("csv", csv.toString());
+    }
+    if (png != null) {
+      chart(summary, png);
+      report.put("chart", png.toString());
     }
     if (json) {
       JsonReport.printLine(report, System.out);
     }
     return 0;
+  }
+
+  private SaStl.Result train(SaStlTask task, SaStl.Settings settings, long seed, String name, double k) {
+    int every = Math.max(1, progressEvery);
+    return new SaStl(settings).train(task.student(), task.outputs(), task.input(), task.targets(),
+        (epoch, vr, vp, live) -> {
+          if (epoch % every == 0 || epoch == settings.epochs()) {
+            System.err.printf(Locale.ROOT, "sastl seed %d %s keep %.2f epoch %d/%d van_rossum %.4f "
+                + "victor_purpura %.3f live %d%n", seed, name, k, epoch, settings.epochs(), vr, vp, live);
+          }
+        });
+  }
+
+  /** Per "selection@keep": {van Rossum, Victor-Purpura, ratio} x {mean, sd}; "full" rows join every selection. */
+  private static Map<String, double[][]> summarise(List<Run> runs) {
+    Map<String, List<Run>> groups = new LinkedHashMap<>();
+    for (Run run : runs) {
+      groups.computeIfAbsent(run.selection() + "@" + run.keep(), k -> new ArrayList<>()).add(run);
+    }
+    Map<String, double[][]> out = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Run>> e : groups.entrySet()) {
+      List<Run> g = e.getValue();
+      double[] vr = g.stream().mapToDouble(r -> r.result().finalVanRossum()).toArray();
+      double[] vp = g.stream().mapToDouble(r -> r.result().finalVictorPurpura()).toArray();
+      double[] ratio = g.stream().mapToDouble(r -> r.result().finalVanRossum() / r.fullVanRossum()).toArray();
+      out.put(e.getKey(), new double[][] {{mean(vr), sd(vr)}, {mean(vp), sd(vp)}, {mean(ratio), sd(ratio)}});
+    }
+    return out;
+  }
+
+  /** Mean van Rossum distance (error bars: sd over seeds) against kept share, one series per selection. */
+  private static void chart(Map<String, double[][]> summary, Path file) throws IOException {
+    System.setProperty("java.awt.headless", "true");
+    XYChart chart = new XYChartBuilder().width(900).height(540)
+        .title("SA-STL: distance to target vs share of synapses onto the outputs kept")
+        .xAxisTitle("share of trainable synapses kept").yAxisTitle("van Rossum distance (mean +- sd)").build();
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+    double[][] full = summary.get("full@1.0");
+    Map<String, List<double[]>> series = new LinkedHashMap<>();
+    for (Map.Entry<String, double[][]> e : summary.entrySet()) {
+      String[] key = e.getKey().split("@");
+      if (!key[0].equals("full")) {
+        series.computeIfAbsent(key[0], k -> new ArrayList<>(List.of(new double[] {1, full[0][0], full[0][1]})))
+            .add(new double[] {Double.parseDouble(key[1]), e.getValue()[0][0], e.getValue()[0][1]});
+      }
+    }
+    for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
+      List<double[]> points = e.getValue();
+      points.sort((a, b) -> Double.compare(a[0], b[0]));
+      XYSeries s = chart.addSeries(e.getKey(), points.stream().mapToDouble(p -> p[0]).toArray(),
+          points.stream().mapToDouble(p -> p[1]).toArray(), points.stream().mapToDouble(p -> p[2]).toArray());
+      s.setMarker(SeriesMarkers.CIRCLE);
+    }
+    XYSeries target = chart.addSeries("unpruned + 10 %", new double[] {0.2, 1}, new double[] {1.1 * full[0][0],
+        1.1 * full[0][0]});
+    target.setMarker(SeriesMarkers.NONE);
+    target.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
+        java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+    PngFile.save(chart, file);
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  private static double mean(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x;
+    }
+    return v.length == 0 ? Double.NaN : s / v.length;
+  }
+
+  private static double sd(double[] v) {
+    if (v.length < 2) {
+      return 0;
+    }
+    double m = mean(v);
+    double s = 0;
+    for (double x : v) {
+      s += (x - m) * (x - m);
+    }
+    return Math.sqrt(s / (v.length - 1));
   }
 }

@@ -3,6 +3,7 @@ package org.snncodesign.learning.stdp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.api.spike.SpikeRaster;
@@ -13,21 +14,58 @@ import org.snncodesign.learning.lsm.LiquidSimulator;
 
 /**
  * STDP-assisted spike timing learning (SA-STL): trains the recurrent synapses onto designated output neurons of a
- * liquid so that those neurons fire the target spike trains, while keeping only the most relevant of those
+ * liquid so that those neurons fire given target spike trains, while keeping only the most relevant of those
  * synapses.
  *
- * <p>Timing learning is the remote supervised rule (ReSuMe; Ponulak &amp; Kasiński 2010, Neural Computation
- * 22:467): after each presentation (the liquid run on the engine), for every output j and step t,
- * {@code dw_ij = eta [S_target_j(t) - S_out_j(t)] (a + x_i(t))}, x_i the presynaptic trace with time constant
- * tau. Relevance is the STDP pairing of each presynaptic train with the target train,
- * {@code r_ij = | sum_t x_i(t) S_target_j(t) - y_j(t) S_i(t) |} (potentiation minus depression of pair STDP with
- * y_j the target's trace), accumulated over presentations. Every {@code pruneEvery} epochs during the first half
- * of training the least relevant live synapses are removed, the live share falling linearly to
- * {@code keepFraction}; the rest of training tunes the survivors. Removed synapses stay in the matrix with weight
- * 0 while training and are dropped from {@link Result#learner()}. Excitatory synapses stay >= 0 and inhibitory
- * ones <= 0 (Dale's law).
+ * <p><b>Timing learning</b> is the remote supervised rule (ReSuMe; Ponulak &amp; Kasiński 2010, Neural
+ * Computation 22:467): after each presentation (the liquid run on the project's engine), for every output j and
+ * step t, {@code dw_ij = eta [S_target_j(t) - S_out_j(t)] (a + x_i(t))}, x_i the presynaptic trace with time
+ * constant tau. Excitatory synapses stay >= 0 and inhibitory ones <= 0 (Dale's law).
+ *
+ * <p><b>Relevance</b> is the pair-STDP pairing of each presynaptic train with the target train,
+ * {@code r_ij += sum_t x_i(t) S_target_j(t) - y_j(t) S_i(t)} (pre-before-target potentiates, target-before-pre
+ * depresses, y_j the target's trace), accumulated over presentations: a synapse whose presynaptic spikes
+ * consistently precede the target spikes scores high, one whose spikes are unrelated to the target's timing
+ * scores about zero because both terms then grow with the same rate product. The selection score is
+ * {@code |r_ij| * |w_ij|}, the causal pairing weighted by how strongly the synapse can act on it.
+ *
+ * <p><b>Dynamic selection</b>: every {@code pruneEvery} epochs during the first {@code pruneUntil} share of
+ * training the live synapses with the lowest score ({@link Selection#RELEVANCE}), the smallest |w|
+ * ({@link Selection#MAGNITUDE}) or random ones ({@link Selection#RANDOM}, the control) are removed, the live share
+ * falling linearly to {@code keepFraction}; the rest of training tunes the survivors. Removed synapses stay in the
+ * matrix with weight 0 while training and are dropped from {@link Result#learner()}.
+ *
+ * <p><b>Pocket</b> (Gallant 1990, IEEE Trans. Neural Networks 1:179): batch ReSuMe on an integrating LIF output
+ * does not settle; the distance wanders around a floor with jumps of +-50 % from one presentation to the next. So
+ * the best weights of every output seen since the last pruning round (lowest van Rossum distance) are kept aside,
+ * learning goes on from the current weights, and the returned learner carries the pocket weights. The final
+ * entry of {@link Result#vanRossum()} is measured on those weights, so it is the distance of the returned liquid.
+ * All distances are on the training presentation: the task is to reproduce given trains, not to generalise.
+ *
+ * <p>ReSuMe assumes the presynaptic trains do not depend on the weights being learned; outputs that project back
+ * into the liquid break this (each update changes the output's own input), which is why {@link SaStlTask}'s
+ * outputs send no synapses.
  */
 public final class SaStl {
+
+  /** How the synapses to remove are chosen. */
+  public enum Selection {
+    /** Lowest {@code |STDP pairing with the target| x |w|}: SA-STL. */
+    RELEVANCE,
+    /** Smallest |w| (magnitude pruning during learning). */
+    MAGNITUDE,
+    /** Uniformly random live synapses (seeded): the control. */
+    RANDOM
+  }
+
+  /** Called after every presentation; {@code epoch} counts from 0, the final check has {@code epoch == epochs}. */
+  @FunctionalInterface
+  public interface EpochListener {
+    /** A listener that does nothing. */
+    EpochListener NONE = (epoch, vanRossum, victorPurpura, live) -> { };
+
+    void epoch(int epoch, double vanRossum, double victorPurpura, int liveSynapses);
+  }
 
   /**
    * Training settings.
@@ -38,11 +76,15 @@ public final class SaStl {
    * @param traceTauSteps tau of the traces, in steps
    * @param keepFraction share of the trainable synapses kept at the end, in (0, 1]
    * @param pruneEvery epochs between pruning rounds
+   * @param pruneUntil share of the epochs, in (0, 1], by whose end the kept share is reached
    * @param distanceTauSteps tau of the van Rossum distance, in steps
    * @param victorPurpuraCost q of the Victor-Purpura distance, per step
+   * @param selection how synapses are chosen for removal
+   * @param seed seed of {@link Selection#RANDOM}
    */
   public record Settings(int epochs, double learningRate, double bias, double traceTauSteps, double keepFraction,
-      int pruneEvery, double distanceTauSteps, double victorPurpuraCost) {
+      int pruneEvery, double pruneUntil, double distanceTauSteps, double victorPurpuraCost, Selection selection,
+      long seed) {
     public Settings {
       Checks.positive(epochs, "epochs");
       Checks.positive(learningRate, "learningRate");
@@ -51,15 +93,44 @@ public final class SaStl {
       Checks.checkArgument(keepFraction > 0 && keepFraction <= 1, "keepFraction must be in (0, 1], got %s",
           keepFraction);
       Checks.positive(pruneEvery, "pruneEvery");
+      Checks.checkArgument(pruneUntil > 0 && pruneUntil <= 1, "pruneUntil must be in (0, 1], got %s", pruneUntil);
       Checks.positive(distanceTauSteps, "distanceTauSteps");
       Checks.checkArgument(victorPurpuraCost >= 0, "Victor-Purpura cost must be >= 0, got %s",
           victorPurpuraCost);
+      Checks.checkArgument(selection != null, "selection must not be null");
+    }
+
+    /**
+     * The defaults of {@code snn lsm sastl}: 400 epochs, eta = 0.002, a = 0, tau = 20 steps, keep 0.5, a pruning
+     * round every 2 epochs during the first quarter, van Rossum tau = 5 steps, Victor-Purpura q = 0.2 per step,
+     * relevance selection, seed 1.
+     */
+    public static Settings defaults() {
+      return new Settings(400, 0.002, 0, 20, 0.5, 2, 0.25, 5, 0.2, Selection.RELEVANCE, 1);
+    }
+
+    /** The same settings with another number of epochs. */
+    public Settings withEpochs(int newEpochs) {
+      return new Settings(newEpochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
+          distanceTauSteps, victorPurpuraCost, selection, seed);
+    }
+
+    /** The same settings with another learning rate. */
+    public Settings withLearningRate(double eta) {
+      return new Settings(epochs, eta, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil, distanceTauSteps,
+          victorPurpuraCost, selection, seed);
     }
 
     /** The same settings with another kept fraction. */
     public Settings keeping(double fraction) {
-      return new Settings(epochs, learningRate, bias, traceTauSteps, fraction, pruneEvery, distanceTauSteps,
-          victorPurpuraCost);
+      return new Settings(epochs, learningRate, bias, traceTauSteps, fraction, pruneEvery, pruneUntil,
+          distanceTauSteps, victorPurpuraCost, selection, seed);
+    }
+
+    /** The same settings with another selection and seed. */
+    public Settings selecting(Selection newSelection, long newSeed) {
+      return new Settings(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
+          distanceTauSteps, victorPurpuraCost, newSelection, newSeed);
     }
   }
 
@@ -69,8 +140,9 @@ public final class SaStl {
    * @param learner the trained liquid, removed synapses dropped
    * @param trainableSynapses synapses onto the outputs at the start
    * @param keptSynapses of those, the ones alive at the end
-   * @param vanRossum mean van Rossum distance per output between produced and target trains, per epoch
-   * @param victorPurpura mean Victor-Purpura distance per output, per epoch
+   * @param vanRossum mean van Rossum distance per output between produced and target trains, per epoch (before
+   *     that epoch's update), plus a last entry for the returned (pocket) weights
+   * @param victorPurpura mean Victor-Purpura distance per output, per epoch, plus the returned weights' one
    */
   public record Result(Liquid learner, int trainableSynapses, int keptSynapses, List<Double> vanRossum,
       List<Double> victorPurpura) {
@@ -84,14 +156,29 @@ public final class SaStl {
       return victorPurpura.get(victorPurpura.size() - 1);
     }
 
+    /** Distance of the untrained liquid. */
+    public double initialVanRossum() {
+      return vanRossum.get(0);
+    }
+
     /** Mean van Rossum distance over the last {@code count} epochs (smooths epoch-to-epoch jitter). */
     public double meanVanRossumOfLast(int count) {
-      return vanRossum.subList(Math.max(0, vanRossum.size() - count), vanRossum.size()).stream()
-          .mapToDouble(Double::doubleValue).average().orElseThrow();
+      return meanOfLast(vanRossum, count);
+    }
+
+    /** Mean Victor-Purpura distance over the last {@code count} epochs. */
+    public double meanVictorPurpuraOfLast(int count) {
+      return meanOfLast(victorPurpura, count);
     }
 
     public double keptShare() {
       return trainableSynapses == 0 ? 1 : (double) keptSynapses / trainableSynapses;
+    }
+
+    private static double meanOfLast(List<Double> values, int count) {
+      Checks.positive(count, "count");
+      return values.subList(Math.max(0, values.size() - count), values.size()).stream()
+          .mapToDouble(Double::doubleValue).average().orElseThrow();
     }
   }
 
@@ -101,14 +188,25 @@ public final class SaStl {
     this.settings = settings;
   }
 
+  public Settings settings() {
+    return settings;
+  }
+
+  /** As {@link #train(Liquid, int[], SpikeRaster, SpikeRaster, EpochListener)} without a listener. */
+  public Result train(Liquid liquid, int[] outputs, SpikeRaster input, SpikeRaster targets) {
+    return train(liquid, outputs, input, targets, EpochListener.NONE);
+  }
+
   /**
    * Trains a copy of {@code liquid}.
    *
    * @param outputs indices of the output neurons, distinct
    * @param input the input presented every epoch
    * @param targets target spikes, {@code input.timeSteps() x outputs.length}
+   * @param listener told the distances after every presentation
    */
-  public Result train(Liquid liquid, int[] outputs, SpikeRaster input, SpikeRaster targets) {
+  public Result train(Liquid liquid, int[] outputs, SpikeRaster input, SpikeRaster targets,
+      EpochListener listener) {
     Checks.checkArgument(targets.neurons() == outputs.length, "targets have %d trains but there are %d outputs",
         targets.neurons(), outputs.length);
     Checks.checkArgument(targets.timeSteps() == input.timeSteps(), "targets span %d steps but the input %d",
@@ -127,31 +225,37 @@ public final class SaStl {
     int[] ci = w.columnIndices();
     float[] values = w.values();
     // Trainable synapses grouped by output: entry index and presynaptic neuron.
-    List<int[]> entries = new ArrayList<>();
-    int[][] byOutputEntries = new int[outputs.length][];
-    int[][] byOutputRows = new int[outputs.length][];
     int[] counts = new int[outputs.length];
     for (int k = 0; k < ci.length; k++) {
       if (outputOf[ci[k]] >= 0) {
         counts[outputOf[ci[k]]]++;
       }
     }
+    int[][] byOutputEntries = new int[outputs.length][];
+    int[][] byOutputRows = new int[outputs.length][];
     for (int o = 0; o < outputs.length; o++) {
       byOutputEntries[o] = new int[counts[o]];
       byOutputRows[o] = new int[counts[o]];
     }
+    int trainable = 0;
+    for (int c : counts) {
+      trainable += c;
+    }
+    int[] entries = new int[trainable];
+    int[] entryRows = new int[trainable];
     int[] fill = new int[outputs.length];
+    int e0 = 0;
     for (int r = 0; r < n; r++) {
       for (int k = rp[r]; k < rp[r + 1]; k++) {
         int o = outputOf[ci[k]];
         if (o >= 0) {
           byOutputEntries[o][fill[o]] = k;
           byOutputRows[o][fill[o]++] = r;
-          entries.add(new int[] {k, r});
+          entries[e0] = k;
+          entryRows[e0++] = r;
         }
       }
     }
-    int trainable = entries.size();
     boolean[] alive = new boolean[values.length];
     Arrays.fill(alive, true);
     double[] relevance = new double[values.length];
@@ -164,27 +268,60 @@ public final class SaStl {
     for (int o = 0; o < outputs.length; o++) {
       targetTimes[o] = targets.train(o).times();
     }
+    SplittableRandom random = new SplittableRandom(settings.seed());
+    double[] x = new double[n];
+    double[] y = new double[outputs.length];
+    // Pocket (Gallant 1990): the best weights of each output seen since the last pruning round are kept aside;
+    // learning explores from the current weights, the result is the pocket.
+    float[] pocket = values.clone();
+    double[] pocketVr = new double[outputs.length];
+    Arrays.fill(pocketVr, Double.POSITIVE_INFINITY);
     int liveCount = trainable;
-    for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+    int pruneEnd = Math.max(1, (int) (settings.epochs() * settings.pruneUntil()));
+    for (int epoch = 0; epoch <= settings.epochs(); epoch++) {
+      if (epoch == settings.epochs()) {
+        for (int k : entries) {
+          values[k] = pocket[k];
+        }
+      }
       SpikeRaster spikes = new LiquidSimulator(learner, 0).raster(input);
-      record(spikes, outputs, targetTimes, vanRossum, victorPurpura);
+      double vrSum = 0;
+      double vpSum = 0;
+      for (int o = 0; o < outputs.length; o++) {
+        int[] produced = spikes.train(outputs[o]).times();
+        double vr = VanRossumDistance.distance(produced, targetTimes[o], settings.distanceTauSteps());
+        vrSum += vr;
+        vpSum += VictorPurpuraDistance.distance(produced, targetTimes[o], settings.victorPurpuraCost());
+        if (vr < pocketVr[o]) {
+          pocketVr[o] = vr;
+          for (int k : byOutputEntries[o]) {
+            pocket[k] = values[k];
+          }
+        }
+      }
+      vanRossum.add(vrSum / outputs.length);
+      victorPurpura.add(vpSum / outputs.length);
+      listener.epoch(epoch, vanRossum.get(epoch), victorPurpura.get(epoch), liveCount);
+      if (epoch == settings.epochs()) {
+        break;
+      }
       Arrays.fill(delta, 0);
-      double[] x = new double[n];
-      double[] y = new double[outputs.length];
+      Arrays.fill(x, 0);
+      Arrays.fill(y, 0);
       for (int t = 0; t < steps; t++) {
         for (int o = 0; o < outputs.length; o++) {
-          int err = (targets.get(t, o) ? 1 : 0) - (spikes.get(t, outputs[o]) ? 1 : 0);
           boolean targetSpike = targets.get(t, o);
+          int err = (targetSpike ? 1 : 0) - (spikes.get(t, outputs[o]) ? 1 : 0);
           int[] ks = byOutputEntries[o];
           int[] rows = byOutputRows[o];
+          double step = settings.learningRate() * err;
           for (int e = 0; e < ks.length; e++) {
             int k = ks[e];
             int i = rows[e];
             if (err != 0) {
-              delta[k] += settings.learningRate() * err * (settings.bias() + x[i]);
+              delta[k] += step * (settings.bias() + x[i]);
             }
-            // Pair STDP of the presynaptic train against the target train: pre-before-target potentiates,
-            // target-before-pre depresses.
+            // Pair STDP of the presynaptic train against the target train.
             if (targetSpike) {
               relevance[k] += x[i];
             }
@@ -200,61 +337,72 @@ public final class SaStl {
           y[o] = y[o] * decay + (targets.get(t, o) ? 1 : 0);
         }
       }
-      for (int[] entry : entries) {
-        int k = entry[0];
+      for (int e = 0; e < trainable; e++) {
+        int k = entries[e];
         if (alive[k]) {
           float updated = (float) (values[k] + delta[k]);
-          values[k] = learner.isExcitatory(entry[1]) ? Math.max(0f, updated) : Math.min(0f, updated);
+          values[k] = learner.isExcitatory(entryRows[e]) ? Math.max(0f, updated) : Math.min(0f, updated);
         }
       }
-      int half = Math.max(1, settings.epochs() / 2);
-      if ((epoch + 1) % settings.pruneEvery() == 0 && epoch < half) {
-        double progress = Math.min(1.0, (epoch + 1.0) / half);
-        int target = (int) Math.ceil(trainable * (1 - (1 - settings.keepFraction()) * progress));
-        liveCount = prune(entries, alive, relevance, values, liveCount - target);
+      boolean last = epoch == settings.epochs() - 1;
+      if (((epoch + 1) % settings.pruneEvery() == 0 && epoch < pruneEnd) || last) {
+        // The last epoch makes sure the requested share is reached even when pruneEvery skips the end of the
+        // pruning phase.
+        double progress = last ? 1 : Math.min(1.0, (epoch + 1.0) / pruneEnd);
+        int target = targetLive(trainable, progress);
+        if (liveCount > target) {
+          liveCount = prune(entries, alive, relevance, values, liveCount - target, random);
+          // The pruned network is a new starting point: the pocket starts again from it.
+          Arrays.fill(pocketVr, Double.POSITIVE_INFINITY);
+          for (int k : entries) {
+            pocket[k] = values[k];
+          }
+        }
       }
     }
-    // Final state after the last update.
-    SpikeRaster spikes = new LiquidSimulator(learner, 0).raster(input);
-    record(spikes, outputs, targetTimes, vanRossum, victorPurpura);
     Liquid compact = learner.withSynapses(dropDead(w, alive), learner.input());
     return new Result(compact, trainable, liveCount, List.copyOf(vanRossum), List.copyOf(victorPurpura));
   }
 
-  private void record(SpikeRaster spikes, int[] outputs, int[][] targetTimes, List<Double> vanRossum,
-      List<Double> victorPurpura) {
-    double vr = 0;
-    double vp = 0;
-    for (int o = 0; o < outputs.length; o++) {
-      int[] produced = spikes.train(outputs[o]).times();
-      vr += VanRossumDistance.distance(produced, targetTimes[o], settings.distanceTauSteps());
-      vp += VictorPurpuraDistance.distance(produced, targetTimes[o], settings.victorPurpuraCost());
-    }
-    vanRossum.add(vr / outputs.length);
-    victorPurpura.add(vp / outputs.length);
+  /** Live synapses wanted when pruning is {@code progress} (0..1) of the way to {@code keepFraction}. */
+  private int targetLive(int trainable, double progress) {
+    return (int) Math.ceil(trainable * (1 - (1 - settings.keepFraction()) * progress) - 1e-9);
   }
 
-  /** Removes the {@code count} least relevant live synapses; returns the live count left. */
-  private static int prune(List<int[]> entries, boolean[] alive, double[] relevance, float[] values, int count) {
-    int live = 0;
-    for (int[] e : entries) {
-      live += alive[e[0]] ? 1 : 0;
-    }
+  /** Removes {@code count} live synapses chosen by the selection; returns the live count left. */
+  private int prune(int[] entries, boolean[] alive, double[] relevance, float[] values, int count,
+      SplittableRandom random) {
+    int[] candidates = Arrays.stream(entries).filter(k -> alive[k]).toArray();
     if (count <= 0) {
-      return live;
+      return candidates.length;
     }
-    int[] candidates = entries.stream().mapToInt(e -> e[0]).filter(k -> alive[k]).toArray();
-    Integer[] order = Arrays.stream(candidates).boxed().toArray(Integer[]::new);
+    double[] score = new double[candidates.length];
+    for (int c = 0; c < candidates.length; c++) {
+      int k = candidates[c];
+      score[c] = switch (settings.selection()) {
+        case RELEVANCE -> relevanceScore(relevance[k], values[k]);
+        case MAGNITUDE -> Math.abs(values[k]);
+        case RANDOM -> random.nextDouble();
+      };
+    }
+    Integer[] order = new Integer[candidates.length];
+    Arrays.setAll(order, c -> c);
+    // Ties broken by entry index so the order is deterministic.
     Arrays.sort(order, (a, b) -> {
-      int c = Double.compare(Math.abs(relevance[a]), Math.abs(relevance[b]));
-      return c != 0 ? c : Integer.compare(a, b);
+      int c = Double.compare(score[a], score[b]);
+      return c != 0 ? c : Integer.compare(candidates[a], candidates[b]);
     });
     int removed = Math.min(count, order.length);
     for (int i = 0; i < removed; i++) {
-      alive[order[i]] = false;
-      values[order[i]] = 0f;
+      alive[candidates[order[i]]] = false;
+      values[candidates[order[i]]] = 0f;
     }
-    return live - removed;
+    return candidates.length - removed;
+  }
+
+  /** The selection score of a live synapse: its accumulated STDP pairing with the target times its |w|. */
+  private static double relevanceScore(double pairing, float weight) {
+    return Math.abs(pairing) * Math.abs(weight);
   }
 
   private static CsrMatrix dropDead(CsrMatrix w, boolean[] alive) {

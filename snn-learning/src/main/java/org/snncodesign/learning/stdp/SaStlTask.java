@@ -1,0 +1,269 @@
+package org.snncodesign.learning.stdp;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.snncodesign.api.Checks;
+import org.snncodesign.api.sparse.CsrMatrix;
+import org.snncodesign.api.spike.SpikeRaster;
+import org.snncodesign.learning.lsm.Liquid;
+import org.snncodesign.learning.lsm.LiquidParameters;
+import org.snncodesign.learning.lsm.LiquidSimulator;
+
+/**
+ * A teacher-student spike timing task for {@link SaStl}.
+ *
+ * <p>The student is a Maass liquid ({@link Liquid#create}, 8 input channels) with {@code outputCount} excitatory
+ * output neurons added to it (indices {@code neurons .. neurons + outputCount - 1}, on an extra grid layer). Each
+ * output receives recurrent synapses from {@code afferents} excitatory liquid neurons drawn uniformly without
+ * replacement, weights {@code g_o w_EE U[0.5, 1.5)} (w_EE from {@link LiquidParameters#meanWeight}; with the
+ * liquid's inhibitory afferents too, excitation and inhibition cancel so closely that the gain needed to make an
+ * output fire varied 40-fold between outputs), and direct input synapses with the liquid's input law at
+ * {@code g_o inputScale} times its weight (a timing timing reference; without it, an integrating output with
+ * 40 dense afferents fires at times ReSuMe could hardly move). Outputs send no synapses, so learning never changes
+ * their presynaptic trains (with feedback, every update also moved the output's own input and ReSuMe did not
+ * converge: see docs/results/lsm-sastl.md). The input is a fixed Poisson raster, each channel firing with
+ * probability 0.3 per step. The gain g_o of every output is calibrated (bisection) so that it fires
+ * {@code round(outputRate * steps)} spikes for the input.
+ *
+ * <p>The teacher is the student with, for every output, only a random share {@code teacherDensity} of its
+ * recurrent afferents kept, each rescaled by {@code U[0.5, 1.5) / teacherDensity}; the teacher's gains are
+ * calibrated again to the same spike count, and the targets are the teacher outputs' spikes for the input.
+ * Student and teacher thus start with equal spike counts and differ in timing; the target is reachable by
+ * learning (the teacher's weights are a point of the student's weight space) but not given.
+ *
+ * @param student the liquid to train (liquid plus outputs)
+ * @param teacher the liquid that made the targets
+ * @param outputs output neuron indices, ascending
+ * @param input the input raster
+ * @param targets target trains, {@code input.timeSteps() x outputs.length}
+ */
+public record SaStlTask(Liquid student, Liquid teacher, int[] outputs, SpikeRaster input, SpikeRaster targets) {
+
+  /**
+   * Draws a task.
+   *
+   * @param neurons liquid size (without the outputs)
+   * @param steps presentation length in steps
+   * @param outputCount output neurons
+   * @param afferents recurrent synapses onto each output, in [1, neurons]
+   * @param outputRate spikes per step each output (student and teacher alike) is calibrated to, in (0, 0.5]
+   * @param inputScale factor on the liquid's input weight for the outputs' direct input synapses, >= 0
+   * @param teacherDensity share of the synapses onto each output the teacher uses, in (0, 1]
+   * @param seed seed of the liquid, input, output wiring and teacher
+   */
+  public static SaStlTask create(int neurons, int steps, int outputCount, int afferents, double outputRate,
+      double inputScale, double teacherDensity, long seed) {
+    Checks.checkArgument(inputScale >= 0, "inputScale must be >= 0, got %s", inputScale);
+    Checks.positive(steps, "steps");
+    Checks.positive(outputCount, "outputCount");
+    Checks.checkArgument(afferents >= 1 && afferents <= neurons, "afferents must be in [1, %d], got %s", neurons,
+        afferents);
+    Checks.checkArgument(outputRate > 0 && outputRate <= 0.5, "outputRate must be in (0, 0.5], got %s",
+        outputRate);
+    Checks.checkArgument(teacherDensity > 0 && teacherDensity <= 1, "teacherDensity must be in (0, 1], got %s",
+        teacherDensity);
+    LiquidParameters p = LiquidParameters.builder().neurons(neurons).inputChannels(8).seed(seed).build();
+    Liquid liquid = Liquid.create(p);
+    SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 17);
+    SpikeRaster input = new SpikeRaster(steps, 8);
+    for (int t = 0; t < steps; t++) {
+      for (int c = 0; c < 8; c++) {
+        if (random.nextDouble() < 0.3) {
+          input.set(t, c);
+        }
+      }
+    }
+    int total = neurons + outputCount;
+    // Presynaptic neurons of each output: a partial Fisher-Yates shuffle per output.
+    boolean[][] feeds = new boolean[outputCount][neurons];
+    int[] excitatoryNeurons = new int[liquid.excitatoryCount()];
+    int e = 0;
+    for (int i = 0; i < neurons; i++) {
+      if (liquid.isExcitatory(i)) {
+        excitatoryNeurons[e++] = i;
+      }
+    }
+    Checks.checkArgument(afferents <= excitatoryNeurons.length,
+        "afferents must be at most the %d excitatory neurons, got %s", excitatoryNeurons.length, afferents);
+    int[] pool = new int[excitatoryNeurons.length];
+    for (int o = 0; o < outputCount; o++) {
+      System.arraycopy(excitatoryNeurons, 0, pool, 0, pool.length);
+      for (int a = 0; a < afferents; a++) {
+        int j = a + random.nextInt(pool.length - a);
+        int swap = pool[a];
+        pool[a] = pool[j];
+        pool[j] = swap;
+        feeds[o][pool[a]] = true;
+      }
+    }
+    CsrMatrix old = liquid.recurrent();
+    int[] rp = old.rowPointers();
+    int[] pointers = new int[total + 1];
+    int[] columns = new int[old.nonZeros() + outputCount * afferents];
+    float[] values = new float[columns.length];
+    int k2 = 0;
+    for (int r = 0; r < neurons; r++) {
+      for (int k = rp[r]; k < rp[r + 1]; k++) {
+        columns[k2] = old.columnIndices()[k];
+        values[k2++] = old.values()[k];
+      }
+      for (int o = 0; o < outputCount; o++) {
+        if (feeds[o][r]) {
+          double w = p.meanWeight(true, true) * (0.5 + random.nextDouble());
+          columns[k2] = neurons + o;
+          values[k2++] = (float) w;
+        }
+      }
+      pointers[r + 1] = k2;
+    }
+    Arrays.fill(pointers, neurons + 1, total + 1, k2);
+    CsrMatrix recurrent = new CsrMatrix(total, total, pointers, columns, values);
+    CsrMatrix inputMatrix = withOutputInput(liquid.input(), neurons, outputCount, p.inputProbability(),
+        p.inputWeight() * inputScale, random);
+    int[] x = new int[total];
+    int[] y = new int[total];
+    int[] z = new int[total];
+    boolean[] excitatory = new boolean[total];
+    int[] original = new int[total];
+    int top = 0;
+    for (int i = 0; i < neurons; i++) {
+      int[] position = liquid.position(i);
+      x[i] = position[0];
+      y[i] = position[1];
+      z[i] = position[2];
+      top = Math.max(top, position[2]);
+      excitatory[i] = liquid.isExcitatory(i);
+      original[i] = i;
+    }
+    int side = Liquid.gridSides(neurons)[0];
+    for (int o = 0; o < outputCount; o++) {
+      int i = neurons + o;
+      x[i] = o % side;
+      y[i] = (o / side) % side;
+      z[i] = top + 1 + o / (side * side);
+      excitatory[i] = true;
+      original[i] = i;
+    }
+    Liquid student = new Liquid(p, x, y, z, excitatory, original, recurrent, inputMatrix);
+    Liquid teacher = student.copy();
+    float[] w = teacher.recurrent().values();
+    int[] tc = teacher.recurrent().columnIndices();
+    for (int k = 0; k < w.length; k++) {
+      if (tc[k] >= neurons) {
+        w[k] = random.nextDouble() < teacherDensity
+            ? (float) (w[k] * (0.5 + random.nextDouble()) / teacherDensity) : 0f;
+      }
+    }
+    int[] outputs = new int[outputCount];
+    Arrays.setAll(outputs, o -> neurons + o);
+    int wanted = (int) Math.max(1, Math.round(outputRate * steps));
+    calibrate(student, outputs, input, wanted);
+    calibrate(teacher, outputs, input, wanted);
+    SpikeRaster taught = new LiquidSimulator(teacher, 0).raster(input);
+    SpikeRaster targets = new SpikeRaster(steps, outputCount);
+    for (int t = 0; t < steps; t++) {
+      for (int o = 0; o < outputCount; o++) {
+        if (taught.get(t, outputs[o])) {
+          targets.set(t, o);
+        }
+      }
+    }
+    return new SaStlTask(student, teacher, outputs, input, targets);
+  }
+
+  /**
+   * Scales each output's afferent weights, recurrent and input alike (in place), by its own factor, found by bisection on the log of the
+   * factor, so that the output fires as close to {@code wanted} spikes as the bisection gets in 30 rounds. The
+   * outputs send no synapses, so all of them are calibrated from the same runs.
+   */
+  private static void calibrate(Liquid liquid, int[] outputs, SpikeRaster input, int wanted) {
+    int first = outputs[0];
+    float[][] values = {liquid.recurrent().values(), liquid.input().values()};
+    int[][] columns = {liquid.recurrent().columnIndices(), liquid.input().columnIndices()};
+    float[][] base = {values[0].clone(), values[1].clone()};
+    double[] low = new double[outputs.length];
+    double[] high = new double[outputs.length];
+    Arrays.fill(low, Math.log(1e-2));
+    Arrays.fill(high, Math.log(1e2));
+    double[] best = new double[outputs.length];
+    int[] bestMiss = new int[outputs.length];
+    Arrays.fill(bestMiss, Integer.MAX_VALUE);
+    for (int round = 0; round <= 30; round++) {
+      double[] logGain = new double[outputs.length];
+      for (int o = 0; o < outputs.length; o++) {
+        logGain[o] = round == 30 ? best[o] : 0.5 * (low[o] + high[o]);
+      }
+      for (int m = 0; m < 2; m++) {
+        for (int k = 0; k < values[m].length; k++) {
+          if (columns[m][k] >= first) {
+            values[m][k] = (float) (base[m][k] * Math.exp(logGain[columns[m][k] - first]));
+          }
+        }
+      }
+      if (round == 30) {
+        break;
+      }
+      int[] counts = new LiquidSimulator(liquid, 0).raster(input).countsPerNeuron();
+      for (int o = 0; o < outputs.length; o++) {
+        int miss = Math.abs(counts[outputs[o]] - wanted);
+        if (miss < bestMiss[o]) {
+          bestMiss[o] = miss;
+          best[o] = logGain[o];
+        }
+        if (counts[outputs[o]] < wanted) {
+          low[o] = logGain[o];
+        } else {
+          high[o] = logGain[o];
+        }
+      }
+    }
+  }
+
+  /**
+   * The liquid's input projection widened to the outputs: each channel reaches each output with probability
+   * {@code probability}, weight {@code weight U[0.5, 1.5)} (the liquid's own input law).
+   */
+  private static CsrMatrix withOutputInput(CsrMatrix old, int neurons, int outputCount, double probability,
+      double weight, SplittableRandom random) {
+    int channels = old.rows();
+    int[] rp = old.rowPointers();
+    int[] pointers = new int[channels + 1];
+    int[] columns = new int[old.nonZeros() + channels * outputCount];
+    float[] values = new float[columns.length];
+    int k2 = 0;
+    for (int c = 0; c < channels; c++) {
+      for (int k = rp[c]; k < rp[c + 1]; k++) {
+        columns[k2] = old.columnIndices()[k];
+        values[k2++] = old.values()[k];
+      }
+      for (int o = 0; o < outputCount; o++) {
+        double u = random.nextDouble();
+        double w = weight * (0.5 + random.nextDouble());
+        if (u < probability) {
+          columns[k2] = neurons + o;
+          values[k2++] = (float) w;
+        }
+      }
+      pointers[c + 1] = k2;
+    }
+    return new CsrMatrix(channels, neurons + outputCount, pointers, Arrays.copyOf(columns, k2),
+        Arrays.copyOf(values, k2));
+  }
+
+  /**
+   * The default task of {@code snn lsm sastl}: 200 liquid neurons, 300 steps, 10 outputs with 40 afferents each,
+   * 0.05 spikes per step, direct input at 0.6 of the liquid's input weight, dense teacher.
+   */
+  public static SaStlTask defaults(long seed) {
+    return create(200, 300, 10, 40, 0.05, 0.6, 1.0, seed);
+  }
+
+  /** Synapses onto the outputs in the student (the trainable ones). */
+  public int trainableSynapses() {
+    int count = 0;
+    for (int c : student.recurrent().columnIndices()) {
+      count += c >= outputs[0] ? 1 : 0;
+    }
+    return count;
+  }
+}
