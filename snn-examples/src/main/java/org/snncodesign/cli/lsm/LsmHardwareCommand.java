@@ -3,9 +3,11 @@ package org.snncodesign.cli.lsm;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.LayerWorkload;
@@ -29,31 +31,46 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code snn lsm hardware}: the digits liquid, full and pruned by activity, on the {@code lut-lsm} accelerator
- * model (cycles, latency, energy, resources per sample) next to the measured CPU time of the software engine on
- * the same liquid and inputs.
+ * {@code snn lsm hardware}: the digits (or, with {@code --dataset fsdd}, FSDD) liquid, full and pruned by activity,
+ * on the {@code lut-lsm} accelerator model (cycles, latency, energy, resources per sample) next to the measured CPU
+ * time of the software engine on the same liquid and inputs.
  *
- * <p>Classification accuracy of both arithmetics: every digit (or the first {@code --accuracy-samples}) runs
+ * <p>Classification accuracy of both arithmetics: every sample (or the first {@code --accuracy-samples}) runs
  * through the float engine ({@link LiquidSimulator}) and through the fixed-point liquid ({@link
  * FixedPointLiquid#simulate}, whose spikes the cycle-level {@link LutLsmAccelerator#run} reproduces exactly); each
- * gives liquid states (spike counts in 4 time bins), a ridge readout is trained on the training part (every 4th
- * sample held out, lambda by 3-fold cross-validation) of its own states, and its test accuracy is reported as
- * {@code accuracy_float} and {@code accuracy_fixed_point}.
+ * gives liquid states (spike counts in the task's time bins: 4 for digits, 8 for FSDD), a ridge readout is trained
+ * on the training part (digits: every 4th sample held out; FSDD: the official split) of its own states, lambda by
+ * 3-fold cross-validation, and its test accuracy is reported as {@code accuracy_float} and
+ * {@code accuracy_fixed_point}.
  */
 @Command(name = "hardware", mixinStandardHelpOptions = true,
-    description = "Full and pruned digits liquid on the lut-lsm model vs the software engine's CPU time.")
+    description = "Full and pruned liquid (digits or FSDD) on the lut-lsm model vs the software engine's CPU time,"
+        + " with the readout accuracy of both arithmetics.")
 public final class LsmHardwareCommand implements Callable<Integer> {
+  @Option(names = "--dataset", defaultValue = "digits", description = "digits or fsdd (default digits).")
+  String dataset;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "fsdd: the recordings folder (required).")
+  Path dataDir;
+
+  @Option(names = "--encoding", defaultValue = "rate", description = "fsdd: rate or bsa (default rate).")
+  String encoding;
+
+  @Option(names = "--tail", defaultValue = "0",
+      description = "Steps simulated after each input (0: 10 for digits, 20 for fsdd).")
+  int tailOption;
+
   @Option(names = "--liquid", defaultValue = "1000", description = "Liquid neurons (default 1000).")
   int neurons;
 
   @Option(names = "--prune", defaultValue = "0.25", description = "Kept fraction of the pruned liquid.")
   double keep;
 
-  @Option(names = "--samples", defaultValue = "400", description = "Digits timed and modelled (default 400).")
+  @Option(names = "--samples", defaultValue = "400", description = "Samples timed and modelled (default 400).")
   int samples;
 
   @Option(names = "--accuracy-samples", defaultValue = "0",
-      description = "Digits used for the float and fixed-point accuracy (0: all 1797; negative: skip accuracy).")
+      description = "Samples used for the float and fixed-point accuracy (0: all; negative: skip accuracy).")
   int accuracySamples;
 
   @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
@@ -63,12 +80,23 @@ public final class LsmHardwareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    LsmTask task = LsmTask.digits(null, 0);
+    LsmTask task = switch (dataset) {
+      case "digits" -> LsmTask.digits(null, 0);
+      case "fsdd" -> {
+        if (dataDir == null) {
+          throw new InvalidInputException("--dataset fsdd needs --data-dir, the FSDD recordings folder");
+        }
+        yield LsmTask.fsdd(dataDir, 0, encoding, System.err::println);
+      }
+      default -> throw new InvalidInputException("--dataset must be digits or fsdd, got " + dataset);
+    };
+    tail = tailOption > 0 ? tailOption : task.name().equals("fsdd") ? 20 : 10;
     List<SpikeRaster> inputs = task.inputs();
     int n = Math.min(samples, inputs.size());
-    Liquid full = Liquid.create(LiquidParameters.builder().neurons(neurons).inputChannels(task.channels()).seed(1)
-        .build());
-    LiquidSimulator probe = new LiquidSimulator(full, 10);
+    // Same input fan-in rule as snn lsm: sparser for many channels.
+    Liquid full = Liquid.create(LiquidParameters.builder().neurons(neurons).inputChannels(task.channels())
+        .inputProbability(task.channels() > 8 ? 0.1 : 0.3).seed(1).build());
+    LiquidSimulator probe = new LiquidSimulator(full, tail);
     for (SpikeRaster x : inputs) {
       probe.raster(x);
     }
@@ -76,7 +104,10 @@ public final class LsmHardwareCommand implements Callable<Integer> {
     Liquid pruned = InactiveNeuronPruner.prune(full, InactiveNeuronPruner.keepTop(
         InactiveNeuronPruner.scores(NeuronRanking.ACTIVITY, probe.activity(), null, 1), kept));
     ObjectNode report = JsonReport.create("lsm hardware");
-    report.put("dataset", "digits");
+    report.put("dataset", task.name());
+    if (task.name().equals("fsdd")) {
+      report.put("encoding", encoding);
+    }
     report.put("samples", n);
     report.put("accelerator", LutLsmAccelerator.NAME);
     ArrayNode rows = report.putArray("liquids");
@@ -85,7 +116,7 @@ public final class LsmHardwareCommand implements Callable<Integer> {
         + "accuracy_fixed_point");
     for (Object[] entry : new Object[][] {{"full", full}, {"pruned", pruned}}) {
       Liquid liquid = (Liquid) entry[1];
-      LiquidSimulator sim = new LiquidSimulator(liquid, 10);
+      LiquidSimulator sim = new LiquidSimulator(liquid, tail);
       for (int i = 0; i < n; i++) {
         sim.raster(inputs.get(i));
       }
@@ -139,7 +170,10 @@ public final class LsmHardwareCommand implements Callable<Integer> {
     if (accuracySamples >= 0) {
       report.put("accuracy_samples", accuracySamples == 0 ? inputs.size() : Math.min(accuracySamples,
           inputs.size()));
-      report.put("split", "every 4th sample test (index % 4 == 3)");
+      report.put("split", task.name().equals("fsdd") ? "official (takes 0-4 test, 5-49 train)"
+          : "every 4th sample test (index % 4 == 3)");
+      report.put("bins", task.bins());
+      report.put("tail_steps", tail);
     }
     if (json) {
       JsonReport.printLine(report, System.out);
@@ -147,8 +181,7 @@ public final class LsmHardwareCommand implements Callable<Integer> {
     return 0;
   }
 
-  static final int BINS = 4;
-  static final int TAIL = 10;
+  private int tail;
 
   /**
    * Test accuracy of a ridge readout on the float engine's and on the fixed-point liquid's states, each readout
@@ -159,14 +192,15 @@ public final class LsmHardwareCommand implements Callable<Integer> {
   private double[] accuracies(LsmTask task, Liquid liquid, FixedPointLiquid fixed, String name) {
     int total = accuracySamples == 0 ? task.inputs().size() : Math.min(accuracySamples, task.inputs().size());
     List<SpikeRaster> inputs = task.inputs().subList(0, total);
-    LiquidSimulator sim = new LiquidSimulator(liquid, TAIL);
-    Features floatStates = LiquidStates.compute(sim, inputs, BINS);
-    int d = BINS * liquid.neurons();
+    int bins = task.bins();
+    LiquidSimulator sim = new LiquidSimulator(liquid, tail);
+    Features floatStates = LiquidStates.compute(sim, inputs, bins);
+    int d = bins * liquid.neurons();
     float[] values = new float[Math.multiplyExact(total, d)];
     for (int s = 0; s < total; s++) {
       SpikeRaster in = inputs.get(s);
       int steps = sim.stepsFor(in.timeSteps());
-      binCounts(fixed.simulate(in, steps), BINS, values, s * d);
+      binCounts(fixed.simulate(in, steps), bins, values, s * d);
     }
     Features fixedStates = new Features(total, d, values);
     boolean[] test = new boolean[total];
