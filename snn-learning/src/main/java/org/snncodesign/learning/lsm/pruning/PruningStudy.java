@@ -310,15 +310,6 @@ public final class PruningStudy {
   }
 
   /**
-   * The iterative curve: starting from the full liquid (evaluated as {@code full}), prune in {@code rounds}
-   * geometric steps down to {@code smallestFraction}; every round's liquid is one point of the curve (the
-   * iterative run passes through all intermediate sizes, so one run gives the whole curve).
-   */
-  public List<PruningPoint> iterativeCurve(Liquid liquid, Evaluation full, double smallestFraction, Method method) {
-    return prune(liquid, full, smallestFraction, method).rounds().stream().map(Evaluation::point).toList();
-  }
-
-  /**
    * The smallest pruned liquid whose cross-validated accuracy is within {@code tolerance} of the full liquid's
    * (the first point); chosen on training data only, so its test accuracy is an honest estimate.
    */

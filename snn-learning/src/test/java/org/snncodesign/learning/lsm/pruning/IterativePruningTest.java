@@ -79,6 +79,21 @@ class IterativePruningTest {
   }
 
   @Test
+  @DisplayName("the one-shot curve starts with the full liquid, then plain and re-wired points per fraction")
+  void oneShotCurve() {
+    Liquid liquid = Liquid.create(LiquidParameters.builder().neurons(48).inputChannels(2).inputProbability(0.3)
+        .seed(6).build());
+    List<PruningPoint> points = study(24, new int[] {2}).curve(liquid, new double[] {0.5, 0.25},
+        List.of(NeuronRanking.ACTIVITY), true);
+    assertThat(points).hasSize(5);
+    assertThat(points.get(0).size().neurons()).isEqualTo(48);
+    assertThat(points.stream().skip(1).mapToInt(p -> p.size().neurons()).toArray()).containsExactly(24, 24, 12, 12);
+    assertThat(points.stream().skip(1).map(PruningPoint::rewired).toList()).containsExactly(false, true, false,
+        true);
+    assertThat(points.get(2).size().synapses()).isGreaterThanOrEqualTo(points.get(1).size().synapses());
+  }
+
+  @Test
   @DisplayName("states summed into fewer bins equal the states simulated with fewer bins")
   void coarserBinsAreExact() {
     Liquid liquid = Liquid.create(LiquidParameters.builder().neurons(40).inputChannels(2).inputProbability(0.3)
