@@ -106,27 +106,8 @@ record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, String[] gro
     List<SpikeRaster> inputs = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
     List<Boolean> test = new ArrayList<>();
-    for (Object[] part : new Object[][] {{trainImages, trainWanted, false}, {testImages, testWanted, true}}) {
-      Path images = (Path) part[0];
-      progress.accept("reading " + images + " ...");
-      IdxImages idx = IdxReader.readImages(images);
-      int[] partLabels = IdxReader.readLabels(IdxReader.labelsFileFor(images));
-      if (idx.rows() != MNIST_SIDE || idx.columns() != MNIST_SIDE || partLabels.length != idx.count()) {
-        throw new InvalidInputException(images + " holds " + idx.count() + " images of " + idx.rows() + " x "
-            + idx.columns() + " and " + partLabels.length + " labels; expected 28 x 28 images, one label each");
-      }
-      int n = Math.min(idx.count(), (Integer) part[1]);
-      int pixels = MNIST_SIDE * MNIST_SIDE;
-      float[] values = new float[pixels];
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < pixels; j++) {
-          values[j] = idx.pixels()[i * pixels + j] / 255f;
-        }
-        inputs.add(encoder.encode(values, MNIST_SIDE, MNIST_SIDE, inputs.size()));
-        labels.add(partLabels[i]);
-        test.add((Boolean) part[2]);
-      }
-    }
+    appendMnist(trainImages, trainWanted, false, encoder, inputs, labels, test, progress);
+    appendMnist(testImages, testWanted, true, encoder, inputs, labels, test, progress);
     int n = inputs.size();
     int[] labelArray = new int[n];
     String[] groups = new String[n];
@@ -138,6 +119,31 @@ record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, String[] gro
     }
     int classes = java.util.Arrays.stream(labelArray).max().orElse(0) + 1;
     return new LsmTask("mnist", inputs, labelArray, groups, testArray, classes, MNIST_SIDE, 4);
+  }
+
+  /** Encodes the first {@code wanted} images of one IDX file and appends them, labelled and flagged. */
+  private static void appendMnist(Path images, int wanted, boolean testPart, TimeSeriesEncoder encoder,
+      List<SpikeRaster> inputs, List<Integer> labels, List<Boolean> test, Consumer<String> progress)
+      throws IOException {
+    progress.accept("reading " + images + " ...");
+    IdxImages idx = IdxReader.readImages(images);
+    int[] fileLabels = IdxReader.readLabels(IdxReader.labelsFileFor(images));
+    if (idx.rows() != MNIST_SIDE || idx.columns() != MNIST_SIDE || fileLabels.length != idx.count()) {
+      throw new InvalidInputException(images + " holds " + idx.count() + " images of " + idx.rows() + " x "
+          + idx.columns() + " and " + fileLabels.length + " labels; expected 28 x 28 images, one label each");
+    }
+    int n = Math.min(idx.count(), wanted);
+    int pixels = MNIST_SIDE * MNIST_SIDE;
+    float[] values = new float[pixels];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < pixels; j++) {
+        values[j] = idx.pixels()[i * pixels + j] / 255f;
+      }
+      // Rows are the frames, columns the channels: the image is read top to bottom as a time series.
+      inputs.add(encoder.encode(values, MNIST_SIDE, MNIST_SIDE, inputs.size()));
+      labels.add(fileLabels[i]);
+      test.add(testPart);
+    }
   }
 
   /** {@code stem.gz} or {@code stem} in {@code folder}. */
