@@ -72,8 +72,9 @@ public final class LsmSaStlCommand implements Callable<Integer> {
   @Option(names = "--trace-tau", defaultValue = "20", description = "ReSuMe / STDP trace tau in steps (default 20).")
   double traceTau;
 
-  @Option(names = "--prune-until", defaultValue = "0.25",
-      description = "Share of the epochs by whose end the kept share is reached (default 0.25).")
+  @Option(names = "--prune-until", defaultValue = "0.02",
+      description = "Share of the epochs by whose end the kept share is reached (default 0.02: select early, then "
+          + "train the survivors).")
   double pruneUntil;
 
   @Option(names = "--keep", split = ",", defaultValue = "0.5",

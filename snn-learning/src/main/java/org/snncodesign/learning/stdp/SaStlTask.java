@@ -28,8 +28,9 @@ import org.snncodesign.learning.lsm.LiquidSimulator;
  * <p>The teacher is the student with, for every output, only a random share {@code teacherDensity} of its
  * recurrent afferents kept, each rescaled by {@code U[0.5, 1.5) / teacherDensity}; the teacher's gains are
  * calibrated again to the same spike count, and the targets are the teacher outputs' spikes for the input.
- * Student and teacher thus start with equal spike counts and differ in timing; the target is reachable by
- * learning (the teacher's weights are a point of the student's weight space) but not given.
+ * Student and teacher thus start with equal spike counts and differ in timing. The target is nearly, not
+ * exactly, reachable by learning the recurrent weights: the outputs' direct input weights scale with the
+ * calibrated gain and are not trained, so the teacher's differ from the student's by the ratio of the two gains.
  *
  * @param student the liquid to train (liquid plus outputs)
  * @param teacher the liquid that made the targets
