@@ -227,8 +227,7 @@ public final class LsmCommand implements Callable<Integer> {
       int[] binChoices, ObjectNode report) throws IOException {
     int[] train = task.select(task.officialTest(), false);
     int[] test = task.select(task.officialTest(), true);
-    report.put("split", task.name().equals("fsdd") ? "official (takes 0-4 test, 5-49 train)"
-        : "every 4th sample test (index % 4 == 3)");
+    report.put("split", task.officialSplit());
     report.put("train_samples", train.length);
     report.put("test_samples", test.length);
     double[] lambdas = kind == ReadoutKind.RIDGE ? LAMBDAS : kind.defaultLambdas();

@@ -170,8 +170,7 @@ public final class LsmHardwareCommand implements Callable<Integer> {
     if (accuracySamples >= 0) {
       report.put("accuracy_samples", accuracySamples == 0 ? inputs.size() : Math.min(accuracySamples,
           inputs.size()));
-      report.put("split", task.name().equals("fsdd") ? "official (takes 0-4 test, 5-49 train)"
-          : "every 4th sample test (index % 4 == 3)");
+      report.put("split", task.officialSplit());
       report.put("bins", task.bins());
       report.put("tail_steps", tail);
     }

@@ -82,6 +82,15 @@ record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, String[] gro
     return new LsmTask("digits", inputs, labels, groups, test, data.classes(), 8, 4);
   }
 
+  /** How the official / fixed test part of this task is chosen, as printed in reports. */
+  String officialSplit() {
+    return switch (name) {
+      case "fsdd" -> "official (takes 0-4 test, 5-49 train)";
+      case "mnist" -> "official (MNIST training file train, t10k file test)";
+      default -> "every 4th sample test (index % 4 == 3)";
+    };
+  }
+
   static final int MNIST_SIDE = 28;
   static final int MNIST_STEPS_PER_ROW = 5;
 

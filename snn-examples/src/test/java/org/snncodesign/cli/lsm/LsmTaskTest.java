@@ -96,6 +96,7 @@ class LsmTaskTest {
     assertThat(json.get("dataset").asText()).isEqualTo("mnist");
     assertThat(json.get("train_samples").asInt()).isEqualTo(12);
     assertThat(json.get("test_samples").asInt()).isEqualTo(4);
+    assertThat(json.get("split").asText()).contains("t10k file test");
     assertThat(json.get("neurons_after").asInt()).isEqualTo(32);
   }
 
