@@ -62,6 +62,8 @@ class SnnCliTest {
     assertThat(printed.at("/stages/software-run/spike_driven_layers/0/kernel_adds").asLong())
         .isLessThan(printed.at("/stages/software-run/spike_driven_layers/0/dense_macs").asLong());
     assertThat(printed.at("/stages/hardware/accelerators/spiked-gustavson/energy_pj").asDouble()).isPositive();
+    assertThat(printed.at("/stages/hardware/layers").asText())
+        .as("the first layer is priced as bit planes, as snn hw does").contains("fc1").contains("bit planes");
     assertThat(printed.at("/stages/liquid-state-machine/neurons_after").asInt())
         .isLessThan(printed.at("/stages/liquid-state-machine/neurons_before").asInt());
     assertThat(printed.at("/stages/liquid-state-machine/accuracy_before").asDouble()).isGreaterThan(0.8);

@@ -36,7 +36,7 @@ public final class SoftwareRunStage implements DemoStage {
     results.put("inferences", samples);
     results.put("timesteps", run.timesteps());
     results.put("accuracy", run.accuracy());
-    results.put("first_layer", MeasuredRun.FIRST_LAYER_NOTE);
+    results.put("first_layer", "analog input (direct encoding): not spike-driven, so computed densely here");
 
     Accelerator kernel = context.plugins().require(Accelerator.class, KERNEL);
     ArrayNode perLayer = results.putArray("spike_driven_layers");
@@ -62,7 +62,8 @@ public final class SoftwareRunStage implements DemoStage {
           100 * (1 - (double) adds / denseMacs), difference);
     }
     context.progress().printf("  accuracy %.2f%% on %d held-out samples%n", 100 * run.accuracy(), samples);
-    context.put(HardwareStage.INFERENCES, new HardwareStage.Inferences(run.perInference()));
+    context.put(HardwareStage.INFERENCES, new HardwareStage.Inferences(
+        run.perInference(MeasuredRun.FirstLayer.BIT_PLANES)));
   }
 
   // The plain reference: every (row, input, output) triple multiplied, spikes as 0/1 floats.
