@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.api.hardware.Accelerator;
@@ -35,8 +36,12 @@ import picocli.CommandLine.Option;
 public final class HwEvaluateCommand implements Callable<Integer> {
   private final PluginRegistry registry;
 
+  /** Short names the paper-level vocabulary uses for plugins with longer names. */
+  static final Map<String, String> SHORT_NAMES = Map.of("spikex", "spikex-systolic");
+
   @Option(names = {"--model", "--backend"}, split = ",",
-      description = "Accelerator plugins to evaluate (default: all), e.g. spikex-systolic,firefly-s.")
+      description = "Accelerator plugins to evaluate (default: all), e.g. spikex-systolic,firefly-s "
+          + "(spikex is short for spikex-systolic).")
   List<String> models = new ArrayList<>();
 
 
@@ -69,17 +74,18 @@ public final class HwEvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws java.io.IOException {
     PrintStream out = System.out;
-    NetworkWorkloadOptions.Measured measured = network.measure(seed, System.err);
-    Workload workload = measured.priced();
-    FireFlyConfig fireFly = fireFlyConfig();
+    // Names are checked before the default network is trained, so a typo fails at once.
     List<Accelerator> accelerators = new ArrayList<>();
     if (models.isEmpty()) {
       accelerators.addAll(registry.providers(Accelerator.class));
     } else {
       for (String name : models) {
-        accelerators.add(registry.require(Accelerator.class, name));
+        accelerators.add(registry.require(Accelerator.class, SHORT_NAMES.getOrDefault(name, name)));
       }
     }
+    NetworkWorkloadOptions.Measured measured = network.measure(seed, System.err);
+    Workload workload = measured.priced();
+    FireFlyConfig fireFly = fireFlyConfig();
     boolean fireFlyListed = false;
     for (int i = 0; i < accelerators.size(); i++) {
       if (accelerators.get(i) instanceof FireFlySArray) {

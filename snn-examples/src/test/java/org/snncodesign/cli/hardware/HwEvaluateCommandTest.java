@@ -79,4 +79,16 @@ class HwEvaluateCommandTest {
     assertThat(bad.exitCode()).isNotZero();
     assertThat(bad.err()).contains("sideways");
   }
+
+  @Test
+  @DisplayName("--backend takes the short name spikex, and an unknown name fails before any network is trained")
+  void backendNames() throws Exception {
+    JsonNode json = CommandOutput.json(new HwEvaluateCommand(PluginRegistry.discover()), "--backend", "spikex",
+        "--synthetic", "--steps", "2", "--json");
+    assertThat(json.get("reports").get(0).get("accelerator").asText()).isEqualTo("spikex-systolic");
+    CommandOutput unknown = CommandOutput.of(new HwEvaluateCommand(PluginRegistry.discover()), "--backend",
+        "tpu-v9", "--json");
+    assertThat(unknown.exitCode()).isNotZero();
+    assertThat(unknown.err()).contains("tpu-v9").contains("spikex-systolic").doesNotContain("training");
+  }
 }
