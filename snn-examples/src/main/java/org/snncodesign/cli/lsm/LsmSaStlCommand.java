@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
  * {@code snn lsm sastl}: SA-STL on the teacher-student task of {@link SaStlTask} (defaults: 200-neuron liquid,
  * 10 outputs with 40 recurrent afferents each, 300 steps, dense teacher), spike-train distance to the targets
  * against the share of the outputs' recurrent synapses kept, for STDP-relevance selection (SA-STL), magnitude
- * selection and random selection, over seeds 1..n. For every seed the unpruned learner (keep 1, the same
+ * selection and random selection, over seeds first..first+n-1 (default 1..n), with regrowth by default
+ * ({@code --regrow-every 0}: one selection, as before). For every seed the unpruned learner (keep 1, the same
  * settings) is the reference: {@code ratio = distance_pruned / distance_full}.
  *
  * <p>The top-level JSON figures are means over seeds for the first {@code --keep} value and the first
@@ -77,20 +78,49 @@ public final class LsmSaStlCommand implements Callable<Integer> {
           + "train the survivors).")
   double pruneUntil;
 
+  @Option(names = "--regrow-every", defaultValue = "5",
+      description = "Epochs between regrowth rounds after the pruning phase; 0: no regrowth, the selection of "
+          + "earlier versions (default 5).")
+  int regrowEvery;
+
+  @Option(names = "--regrow-share", defaultValue = "0.05",
+      description = "Share of each output's live synapses swapped per regrowth round, rounded (default 0.05: one "
+          + "of 20).")
+  double regrowShare;
+
+  @Option(names = "--regrow-until", defaultValue = "0.9",
+      description = "Share of the epochs after which the topology is fixed (default 0.9).")
+  double regrowUntil;
+
   @Option(names = "--keep", split = ",", defaultValue = "0.5",
       description = "Kept shares of the trainable synapses, e.g. 0.75,0.5,0.35,0.25 (default 0.5).")
   double[] keep;
 
   @Option(names = "--selection", split = ",", defaultValue = "relevance",
-      description = "Selections, any of relevance (SA-STL), magnitude, random (default relevance).")
+      description = "Selections, any of relevance (SA-STL), magnitude, random, taylor (|summed ReSuMe update| x |w|) "
+          + "(default relevance).")
   String[] selections;
 
-  @Option(names = "--seeds", defaultValue = "5", description = "Seeds 1..n (default 5).")
+  @Option(names = "--seeds", defaultValue = "5", description = "Number of seeds (default 5).")
   int seeds;
+
+  @Option(names = "--first-seed", defaultValue = "1",
+      description = "First seed: seeds first..first+n-1 (default 1; development runs used 11..).")
+  long firstSeed;
 
   @Option(names = "--progress-every", defaultValue = "50",
       description = "Epochs between progress lines on standard error; 1 for every epoch (default 50).")
   int progressEvery;
+
+  @Option(names = "--rescale", negatable = true, defaultValue = "false",
+      description = "After each pruning round, scale each output's surviving weights back to their summed |w| "
+          + "before the round (default off).")
+  boolean rescale;
+
+  @Option(names = "--oracle",
+      description = "Also train, per kept share, a student pre-pruned to the synapses the teacher weights most "
+          + "(row 'oracle': a diagnostic reference that knows the teacher, not a learning method).")
+  boolean oracle;
 
   @Option(names = "--csv", description = "Write one row per run to this CSV file.")
   Path csv;
@@ -115,12 +145,12 @@ public final class LsmSaStlCommand implements Callable<Integer> {
     List<Run> runs = new ArrayList<>();
     List<SaStl.Result> fulls = new ArrayList<>();
     int recurrentTotal = 0;
-    for (long seed = 1; seed <= seeds; seed++) {
+    for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
       SaStlTask task = SaStlTask.create(neurons, steps, outputs, afferents, outputRate, inputScale, teacherDensity,
           seed);
       recurrentTotal += task.student().synapses();
       SaStl.Settings base = new SaStl.Settings(epochs, eta, 0, traceTau, 1, 2, pruneUntil, 5, 0.2,
-          SaStl.Selection.RELEVANCE, seed);
+          SaStl.Selection.RELEVANCE, seed, regrowEvery, regrowShare, regrowUntil, rescale);
       SaStl.Result full = train(task, base, seed, "full", 1);
       fulls.add(full);
       runs.add(new Run(seed, "full", 1, full, full.finalVanRossum()));
@@ -132,6 +162,13 @@ public final class LsmSaStlCommand implements Callable<Integer> {
           String name = selection.name().toLowerCase(Locale.ROOT);
           SaStl.Result r = train(task, base.keeping(k).selecting(selection, seed), seed, name, k);
           runs.add(new Run(seed, name, k, r, full.finalVanRossum()));
+        }
+        if (oracle) {
+          SaStl.Result o = new SaStl(base).train(task.studentKeepingTeachersStrongest(k), task.outputs(),
+              task.input(), task.targets());
+          System.err.printf(Locale.ROOT, "sastl seed %d oracle keep %.2f van_rossum %.4f%n", seed, k,
+              o.finalVanRossum());
+          runs.add(new Run(seed, "oracle", k, o, full.finalVanRossum()));
         }
       }
     }
@@ -189,6 +226,8 @@ public final class LsmSaStlCommand implements Callable<Integer> {
     report.put("selection", firstSelection);
     report.put("keep_fraction", firstKeep);
     report.put("seeds", seeds);
+    report.put("first_seed", firstSeed);
+    report.put("regrow_every", regrowEvery);
     report.put("epochs", epochs);
     report.put("distance_start", start);
     report.put("distance_full", distanceFull);

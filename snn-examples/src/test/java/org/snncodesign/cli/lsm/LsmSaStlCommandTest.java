@@ -55,6 +55,33 @@ class LsmSaStlCommandTest {
         .isNotZero();
   }
 
+  @Test
+  @DisplayName("--oracle adds a teacher-selected reference per seed, --first-seed moves the seeds, and --regrow-every 0 "
+      + "changes only the pruned runs")
+  void oracleSeedsAndRegrowth() throws Exception {
+    JsonNode a = CommandOutput.json(new LsmSaStlCommand(),
+        concat(SMALL, "--keep", "0.5", "--first-seed", "3", "--oracle", "--json"));
+    // 2 seeds x (full + 2 selections + oracle).
+    assertThat(a.get("rows").size()).isEqualTo(8);
+    assertThat(a.get("first_seed").asInt()).isEqualTo(3);
+    int oracles = 0;
+    for (JsonNode row : a.get("rows")) {
+      assertThat(row.get("seed").asInt()).isBetween(3, 4);
+      if (row.get("selection").asText().equals("oracle")) {
+        oracles++;
+        // The oracle student is pre-pruned to half of each output's 20 afferents and trained with all of them.
+        assertThat(row.get("trainable_synapses").asInt()).isEqualTo(30);
+        assertThat(row.get("kept_synapses").asInt()).isEqualTo(30);
+      }
+    }
+    assertThat(oracles).isEqualTo(2);
+    JsonNode fixed = CommandOutput.json(new LsmSaStlCommand(),
+        concat(SMALL, "--keep", "0.5", "--first-seed", "3", "--regrow-every", "0", "--json"));
+    assertThat(fixed.get("regrow_every").asInt()).isZero();
+    assertThat(fixed.get("distance_full").asDouble()).isEqualTo(a.get("distance_full").asDouble());
+    assertThat(fixed.get("synapses_after").asInt()).isEqualTo(a.get("synapses_after").asInt());
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);

@@ -35,9 +35,19 @@ import org.snncodesign.learning.lsm.LiquidSimulator;
  * falling linearly to {@code keepFraction}; the rest of training tunes the survivors. Removed synapses stay in the
  * matrix with weight 0 while training and are dropped from {@link Result#learner()}.
  *
+ * <p><b>Regrowth</b> (optional, {@code regrowEvery > 0}; after DEEP R, Bellec et al. 2018, ICLR, and RigL,
+ * Evci et al. 2020, ICML): after the pruning phase, every {@code regrowEvery} epochs until {@code regrowUntil} of
+ * the epochs, each output drops {@code regrowShare} of its live synapses by the selection's score and revives as
+ * many of its removed synapses, the ones with the largest ReSuMe update accumulated since the last round in the
+ * direction Dale's law allows ({@code sum_t [S_target_j(t) - S_out_j(t)] x_i(t)}, positive for an excitatory,
+ * negative for an inhibitory presynaptic neuron). Revived synapses start at weight 0 (so the swap does not disturb
+ * the output's trains), ReSuMe then grows them, and they cannot be dropped in the next round. Every output keeps its
+ * live count, so the kept share stays exact; the selection can thus correct the early choice.
+ *
  * <p><b>Pocket</b> (Gallant 1990, IEEE Trans. Neural Networks 1:179): batch ReSuMe on an integrating LIF output
  * does not settle; the distance wanders around a floor with jumps of +-50 % from one presentation to the next. So
- * the best weights of every output seen since the last pruning round (lowest van Rossum distance) are kept aside,
+ * the best weights of every output seen since the last pruning round (lowest van Rossum distance), with which of
+ * its synapses were live (regrowth rounds do not reset the pocket: each output's live count is the same), are kept aside,
  * learning goes on from the current weights, and the returned learner carries the pocket weights. The final
  * entry of {@link Result#vanRossum()} is measured on those weights, so it is the distance of the returned liquid.
  * All distances are on the training presentation: the task is to reproduce given trains, not to generalise.
@@ -55,7 +65,13 @@ public final class SaStl {
     /** Smallest |w| (magnitude pruning during learning). */
     MAGNITUDE,
     /** Uniformly random live synapses (seeded): the control. */
-    RANDOM
+    RANDOM,
+    /**
+     * Lowest {@code |sum of the synapse's ReSuMe updates so far| x |w|}: the first-order (Taylor) estimate of how
+     * much the error would change without the synapse (after Molchanov et al. 2017, ICLR), with ReSuMe's update
+     * as the error signal; an error-driven alternative to the target pairing of {@link #RELEVANCE}.
+     */
+    TAYLOR
   }
 
   /** Called after every presentation; {@code epoch} counts from 0, the final check has {@code epoch == epochs}. */
@@ -81,10 +97,32 @@ public final class SaStl {
    * @param victorPurpuraCost q of the Victor-Purpura distance, per step
    * @param selection how synapses are chosen for removal
    * @param seed seed of {@link Selection#RANDOM}
+   * @param regrowEvery epochs between regrowth rounds after the pruning phase; 0: no regrowth
+   * @param regrowShare share of each output's live synapses swapped per regrowth round, in [0, 1]
+   * @param regrowUntil share of the epochs after which the topology is fixed, in [0, 1]
+   * @param rescale after each pruning round, scale every output's surviving weights so that their summed
+   *     magnitude is what it was before the round (the output keeps its drive; ReSuMe need not regrow it)
    */
   public record Settings(int epochs, double learningRate, double bias, double traceTauSteps, double keepFraction,
       int pruneEvery, double pruneUntil, double distanceTauSteps, double victorPurpuraCost, Selection selection,
-      long seed) {
+      long seed, int regrowEvery, double regrowShare, double regrowUntil, boolean rescale) {
+
+    /** Settings without rescaling on pruning. */
+    public Settings(int epochs, double learningRate, double bias, double traceTauSteps, double keepFraction,
+        int pruneEvery, double pruneUntil, double distanceTauSteps, double victorPurpuraCost, Selection selection,
+        long seed, int regrowEvery, double regrowShare, double regrowUntil) {
+      this(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil, distanceTauSteps,
+          victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, false);
+    }
+
+    /** Settings without regrowth (the selection is made once, during the pruning phase). */
+    public Settings(int epochs, double learningRate, double bias, double traceTauSteps, double keepFraction,
+        int pruneEvery, double pruneUntil, double distanceTauSteps, double victorPurpuraCost, Selection selection,
+        long seed) {
+      this(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil, distanceTauSteps,
+          victorPurpuraCost, selection, seed, 0, 0, 0);
+    }
+
     public Settings {
       Checks.positive(epochs, "epochs");
       Checks.positive(learningRate, "learningRate");
@@ -98,40 +136,59 @@ public final class SaStl {
       Checks.checkArgument(victorPurpuraCost >= 0, "Victor-Purpura cost must be >= 0, got %s",
           victorPurpuraCost);
       Checks.checkArgument(selection != null, "selection must not be null");
+      Checks.checkArgument(regrowEvery >= 0, "regrowEvery must be >= 0, got %s", regrowEvery);
+      Checks.checkArgument(regrowShare >= 0 && regrowShare <= 1, "regrowShare must be in [0, 1], got %s",
+          regrowShare);
+      Checks.checkArgument(regrowUntil >= 0 && regrowUntil <= 1, "regrowUntil must be in [0, 1], got %s",
+          regrowUntil);
     }
 
     /**
      * The defaults of {@code snn lsm sastl}: 400 epochs, eta = 0.002, a = 0, tau = 20 steps, keep 0.5, a pruning
      * round every 2 epochs during the first 2 % of the epochs (the selection is made from the first presentations'
      * STDP pairings, then the survivors train; later selection was worse, see docs/results/lsm-sastl.md), van
-     * Rossum tau = 5 steps, Victor-Purpura q = 0.2 per step, relevance selection, seed 1.
+     * Rossum tau = 5 steps, Victor-Purpura q = 0.2 per step, relevance selection, seed 1, and regrowth: every 5
+     * epochs after the pruning phase each output swaps 5 % of its live synapses (one of 20) until 90 % of the epochs
+     * (chosen on development seeds 11-15, see docs/results/lsm-sastl.md).
      */
     public static Settings defaults() {
-      return new Settings(400, 0.002, 0, 20, 0.5, 2, 0.02, 5, 0.2, Selection.RELEVANCE, 1);
+      return new Settings(400, 0.002, 0, 20, 0.5, 2, 0.02, 5, 0.2, Selection.RELEVANCE, 1, 5, 0.05, 0.9);
     }
 
     /** The same settings with another number of epochs. */
     public Settings withEpochs(int newEpochs) {
       return new Settings(newEpochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
-          distanceTauSteps, victorPurpuraCost, selection, seed);
+          distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale);
     }
 
     /** The same settings with another learning rate. */
     public Settings withLearningRate(double eta) {
       return new Settings(epochs, eta, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil, distanceTauSteps,
-          victorPurpuraCost, selection, seed);
+          victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale);
     }
 
     /** The same settings with another kept fraction. */
     public Settings keeping(double fraction) {
       return new Settings(epochs, learningRate, bias, traceTauSteps, fraction, pruneEvery, pruneUntil,
-          distanceTauSteps, victorPurpuraCost, selection, seed);
+          distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale);
     }
 
     /** The same settings with another selection and seed. */
     public Settings selecting(Selection newSelection, long newSeed) {
       return new Settings(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
-          distanceTauSteps, victorPurpuraCost, newSelection, newSeed);
+          distanceTauSteps, victorPurpuraCost, newSelection, newSeed, regrowEvery, regrowShare, regrowUntil, rescale);
+    }
+
+    /** The same settings with regrowth every {@code every} epochs, {@code share} swapped, until {@code until}. */
+    public Settings regrowing(int every, double share, double until) {
+      return new Settings(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
+          distanceTauSteps, victorPurpuraCost, selection, seed, every, share, until, rescale);
+    }
+
+    /** The same settings with rescaling on pruning switched on or off. */
+    public Settings rescaling(boolean on) {
+      return new Settings(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
+          distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, on);
     }
   }
 
@@ -275,6 +332,14 @@ public final class SaStl {
     // Pocket (Gallant 1990): the best weights of each output seen since the last pruning round are kept aside;
     // learning explores from the current weights, the result is the pocket.
     float[] pocket = values.clone();
+    boolean[] pocketAlive = alive.clone();
+    // Regrowth: ReSuMe updates accumulated since the last round (also for removed synapses), and the synapses
+    // revived in the last round (protected from being dropped at once).
+    double[] growth = new double[values.length];
+    double[] updates = new double[values.length];
+    double[] scoreBase = settings.selection() == Selection.TAYLOR ? updates : relevance;
+    boolean[] fresh = new boolean[values.length];
+    int regrowEnd = (int) (settings.epochs() * settings.regrowUntil());
     double[] pocketVr = new double[outputs.length];
     Arrays.fill(pocketVr, Double.POSITIVE_INFINITY);
     int liveCount = trainable;
@@ -283,6 +348,7 @@ public final class SaStl {
       if (epoch == settings.epochs()) {
         for (int k : entries) {
           values[k] = pocket[k];
+          alive[k] = pocketAlive[k];
         }
       }
       SpikeRaster spikes = new LiquidSimulator(learner, 0).raster(input);
@@ -297,6 +363,7 @@ public final class SaStl {
           pocketVr[o] = vr;
           for (int k : byOutputEntries[o]) {
             pocket[k] = values[k];
+            pocketAlive[k] = alive[k];
           }
         }
       }
@@ -340,6 +407,8 @@ public final class SaStl {
       }
       for (int e = 0; e < trainable; e++) {
         int k = entries[e];
+        growth[k] += delta[k];
+        updates[k] += delta[k];
         if (alive[k]) {
           float updated = (float) (values[k] + delta[k]);
           values[k] = learner.isExcitatory(entryRows[e]) ? Math.max(0f, updated) : Math.min(0f, updated);
@@ -352,17 +421,47 @@ public final class SaStl {
         double progress = last ? 1 : Math.min(1.0, (epoch + 1.0) / pruneEnd);
         int target = targetLive(trainable, progress);
         if (liveCount > target) {
-          liveCount = prune(entries, alive, relevance, values, liveCount - target, random);
+          double[] before = settings.rescale() ? outputMagnitudes(byOutputEntries, values) : null;
+          liveCount = prune(entries, alive, scoreBase, values, liveCount - target, random);
+          if (settings.rescale()) {
+            double[] after = outputMagnitudes(byOutputEntries, values);
+            for (int o = 0; o < outputs.length; o++) {
+              if (after[o] > 0) {
+                float factor = (float) (before[o] / after[o]);
+                for (int k : byOutputEntries[o]) {
+                  values[k] *= factor;
+                }
+              }
+            }
+          }
           // The pruned network is a new starting point: the pocket starts again from it.
           Arrays.fill(pocketVr, Double.POSITIVE_INFINITY);
           for (int k : entries) {
             pocket[k] = values[k];
+            pocketAlive[k] = alive[k];
           }
         }
+      } else if (settings.regrowEvery() > 0 && epoch >= pruneEnd && epoch + 1 < regrowEnd
+          && (epoch + 1 - pruneEnd) % settings.regrowEvery() == 0) {
+        for (int o = 0; o < outputs.length; o++) {
+          regrow(byOutputEntries[o], byOutputRows[o], learner, alive, fresh, scoreBase, growth, values, random);
+        }
+        Arrays.fill(growth, 0);
       }
     }
     Liquid compact = learner.withSynapses(dropDead(w, alive), learner.input());
     return new Result(compact, trainable, liveCount, List.copyOf(vanRossum), List.copyOf(victorPurpura));
+  }
+
+  /** Summed |w| of the synapses onto each output (removed ones are 0). */
+  private static double[] outputMagnitudes(int[][] byOutputEntries, float[] values) {
+    double[] sums = new double[byOutputEntries.length];
+    for (int o = 0; o < sums.length; o++) {
+      for (int k : byOutputEntries[o]) {
+        sums[o] += Math.abs(values[k]);
+      }
+    }
+    return sums;
   }
 
   /** Live synapses wanted when pruning is {@code progress} (0..1) of the way to {@code keepFraction}. */
@@ -381,7 +480,7 @@ public final class SaStl {
     for (int c = 0; c < candidates.length; c++) {
       int k = candidates[c];
       score[c] = switch (settings.selection()) {
-        case RELEVANCE -> relevanceScore(relevance[k], values[k]);
+        case RELEVANCE, TAYLOR -> relevanceScore(relevance[k], values[k]);
         case MAGNITUDE -> Math.abs(values[k]);
         case RANDOM -> random.nextDouble();
       };
@@ -399,6 +498,80 @@ public final class SaStl {
       values[candidates[order[i]]] = 0f;
     }
     return candidates.length - removed;
+  }
+
+  /**
+   * One regrowth round for one output: drops up to {@code regrowShare} of its live synapses (lowest selection score,
+   * not revived in the last round) and revives as many removed ones (largest accumulated ReSuMe update in the
+   * direction Dale's law allows, or random ones for {@link Selection#RANDOM}) at weight 0.
+   */
+  private void regrow(int[] ks, int[] rows, Liquid learner, boolean[] alive, boolean[] fresh, double[] relevance,
+      double[] growth, float[] values, SplittableRandom random) {
+    int live = 0;
+    for (int k : ks) {
+      live += alive[k] ? 1 : 0;
+    }
+    int swaps = (int) Math.round(settings.regrowShare() * live);
+    if (swaps == 0) {
+      return;
+    }
+    int[] droppable = Arrays.stream(ks).filter(k -> alive[k] && !fresh[k]).toArray();
+    double[] dropScore = new double[droppable.length];
+    for (int c = 0; c < droppable.length; c++) {
+      int k = droppable[c];
+      dropScore[c] = switch (settings.selection()) {
+        case RELEVANCE, TAYLOR -> relevanceScore(relevance[k], values[k]);
+        case MAGNITUDE -> Math.abs(values[k]);
+        case RANDOM -> random.nextDouble();
+      };
+    }
+    int[] growable = new int[ks.length];
+    double[] growScore = new double[ks.length];
+    int g = 0;
+    for (int e = 0; e < ks.length; e++) {
+      int k = ks[e];
+      if (alive[k]) {
+        continue;
+      }
+      double score;
+      if (settings.selection() == Selection.RANDOM) {
+        score = random.nextDouble();
+      } else {
+        // Only an update in the allowed direction can move a weight away from 0.
+        score = learner.isExcitatory(rows[e]) ? growth[k] : -growth[k];
+        if (score <= 0) {
+          continue;
+        }
+      }
+      growable[g] = k;
+      growScore[g++] = score;
+    }
+    swaps = Math.min(swaps, Math.min(droppable.length, g));
+    int[] dropOrder = order(droppable, dropScore, droppable.length);
+    int[] growOrder = order(Arrays.copyOf(growable, g), Arrays.copyOf(growScore, g), g);
+    for (int k : ks) {
+      fresh[k] = false;
+    }
+    for (int i = 0; i < swaps; i++) {
+      int dropped = droppable[dropOrder[i]];
+      alive[dropped] = false;
+      values[dropped] = 0f;
+      int grown = growable[growOrder[g - 1 - i]];
+      alive[grown] = true;
+      values[grown] = 0f;
+      fresh[grown] = true;
+    }
+  }
+
+  /** Indices 0..count-1 sorted by ascending score, ties by entry index (deterministic). */
+  private static int[] order(int[] entries, double[] score, int count) {
+    Integer[] order = new Integer[count];
+    Arrays.setAll(order, c -> c);
+    Arrays.sort(order, (a, b) -> {
+      int c = Double.compare(score[a], score[b]);
+      return c != 0 ? c : Integer.compare(entries[a], entries[b]);
+    });
+    return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
   }
 
   /** The selection score of a live synapse: its accumulated STDP pairing with the target times its |w|. */

@@ -259,6 +259,66 @@ public record SaStlTask(Liquid student, Liquid teacher, int[] outputs, SpikeRast
     return create(200, 300, 10, 40, 0.05, 0.6, 1.0, seed);
   }
 
+  /**
+   * A diagnostic upper reference for synapse selection, not a learning method: the student with, for every output,
+   * only the {@code ceil(keep x afferents)} synapses onto it whose <em>teacher</em> weight is largest in magnitude
+   * (a synapse the teacher lacks counts as 0; ties by presynaptic index). Training this student with keep 1 shows
+   * what a selection that knew the teacher could reach.
+   */
+  public Liquid studentKeepingTeachersStrongest(double keep) {
+    Checks.checkArgument(keep > 0 && keep <= 1, "keep must be in (0, 1], got %s", keep);
+    CsrMatrix w = student.recurrent();
+    CsrMatrix tw = teacher.recurrent();
+    int first = outputs[0];
+    int rows = w.rows();
+    // Teacher weight per (pre, output).
+    double[][] teacherWeight = new double[outputs.length][rows];
+    for (int r = 0; r < rows; r++) {
+      for (int k = tw.rowPointers()[r]; k < tw.rowPointers()[r + 1]; k++) {
+        int c = tw.columnIndices()[k];
+        if (c >= first) {
+          teacherWeight[c - first][r] = Math.abs(tw.values()[k]);
+        }
+      }
+    }
+    boolean[] keepEntry = new boolean[w.values().length];
+    for (int o = 0; o < outputs.length; o++) {
+      int column = first + o;
+      java.util.List<int[]> afferentsOfO = new java.util.ArrayList<>();
+      for (int r = 0; r < rows; r++) {
+        for (int k = w.rowPointers()[r]; k < w.rowPointers()[r + 1]; k++) {
+          if (w.columnIndices()[k] == column) {
+            afferentsOfO.add(new int[] {r, k});
+          }
+        }
+      }
+      double[] tww = teacherWeight[o];
+      afferentsOfO.sort((a, b) -> {
+        int c = Double.compare(tww[b[0]], tww[a[0]]);
+        return c != 0 ? c : Integer.compare(a[0], b[0]);
+      });
+      int kept = (int) Math.ceil(keep * afferentsOfO.size() - 1e-9);
+      for (int i = 0; i < kept; i++) {
+        keepEntry[afferentsOfO.get(i)[1]] = true;
+      }
+    }
+    int[] pointers = new int[rows + 1];
+    int[] columns = new int[w.values().length];
+    float[] values = new float[w.values().length];
+    int n = 0;
+    for (int r = 0; r < rows; r++) {
+      for (int k = w.rowPointers()[r]; k < w.rowPointers()[r + 1]; k++) {
+        if (w.columnIndices()[k] < first || keepEntry[k]) {
+          columns[n] = w.columnIndices()[k];
+          values[n++] = w.values()[k];
+        }
+      }
+      pointers[r + 1] = n;
+    }
+    return student.withSynapses(new CsrMatrix(rows, w.cols(), pointers, Arrays.copyOf(columns, n),
+        Arrays.copyOf(values, n)), student.input());
+  }
+
   /** Synapses onto the outputs in the student (the trainable ones). */
   public int trainableSynapses() {
     int count = 0;

@@ -53,4 +53,39 @@ class SaStlTaskTest {
     assertThat(total).isEqualTo(200);
     assertThat((double) used / total).isBetween(0.3, 0.5);
   }
+
+  @Test
+  @DisplayName("the teacher-oracle student keeps, per output, the ceil(keep x afferents) synapses the teacher weights "
+      + "most and leaves the liquid's own synapses alone")
+  void oracleStudent() {
+    SaStlTask task = SaStlTask.create(100, 200, 3, 25, 0.05, 0.6, 1.0, 4);
+    var oracle = task.studentKeepingTeachersStrongest(0.5).recurrent();
+    var teacher = task.teacher().recurrent();
+    var student = task.student().recurrent();
+    int[] kept = new int[3];
+    double[] weakestKept = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+    double[] strongestDropped = new double[3];
+    for (int row = 0; row < student.rows(); row++) {
+      for (int k = student.rowPointers()[row]; k < student.rowPointers()[row + 1]; k++) {
+        int c = student.columnIndices()[k];
+        if (c < 100) {
+          continue;
+        }
+        double tw = Math.abs(teacher.get(row, c));
+        boolean inOracle = oracle.get(row, c) != 0;
+        if (inOracle) {
+          kept[c - 100]++;
+          assertThat(oracle.get(row, c)).isEqualTo(student.get(row, c));
+          weakestKept[c - 100] = Math.min(weakestKept[c - 100], tw);
+        } else {
+          strongestDropped[c - 100] = Math.max(strongestDropped[c - 100], tw);
+        }
+      }
+    }
+    assertThat(kept).containsOnly(13);
+    for (int o = 0; o < 3; o++) {
+      assertThat(weakestKept[o]).isGreaterThanOrEqualTo(strongestDropped[o]);
+    }
+    assertThat(oracle.columnIndices().length).isEqualTo(student.columnIndices().length - 3 * 12);
+  }
 }

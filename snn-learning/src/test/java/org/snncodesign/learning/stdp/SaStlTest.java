@@ -3,6 +3,8 @@ package org.snncodesign.learning.stdp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,54 @@ class SaStlTest {
     assertThat(c.learner().recurrent().columnIndices()).isNotEqualTo(a.learner().recurrent().columnIndices());
   }
 
+  @ParameterizedTest
+  @EnumSource(SaStl.Selection.class)
+  @DisplayName("regrowth keeps every output's live count, so the kept share stays exact, and revives removed synapses")
+  void regrowthKeepsShareAndRevives(SaStl.Selection selection) {
+    SaStlTask task = smallTask(6);
+    SaStl.Settings once = new SaStl.Settings(60, 0.002, 0, 20, 0.5, 2, 0.1, 5, 0.2, selection, 3);
+    SaStl.Settings regrowing = once.regrowing(2, 0.2, 1);
+    SaStl.Result fixed = new SaStl(once).train(task.student(), task.outputs(), task.input(), task.targets());
+    SaStl.Result r = new SaStl(regrowing).train(task.student(), task.outputs(), task.input(), task.targets());
+    assertThat(r.keptSynapses()).isEqualTo(fixed.keptSynapses()).isEqualTo(60);
+    assertThat(r.learner().synapses()).isEqualTo(fixed.learner().synapses());
+    // Both runs make the same selection during the pruning phase (epochs 0-5); without regrowth that is the final
+    // topology. Regrowth must have brought back synapses that selection removed, at the same count per output.
+    Set<Long> fixedPairs = pairs(fixed.learner(), task.outputs());
+    Set<Long> grownPairs = pairs(r.learner(), task.outputs());
+    assertThat(grownPairs).hasSameSizeAs(fixedPairs);
+    assertThat(grownPairs).as("synapses alive only with regrowth").isNotEqualTo(fixedPairs);
+    for (int o : task.outputs()) {
+      assertThat(grownPairs.stream().filter(p -> p % 100_000 == o).count()).as("output %d", o)
+          .isEqualTo(fixedPairs.stream().filter(p -> p % 100_000 == o).count());
+    }
+    // Every synapse is one the student had: regrowth revives, it does not invent connections.
+    assertThat(pairs(task.student(), task.outputs())).containsAll(grownPairs);
+    // Entry 6 is the first presentation after the last pruning round (the pocket's start); the returned weights
+    // must have improved on it.
+    assertThat(r.finalVanRossum()).isLessThan(r.vanRossum().get(6));
+    SaStl.Result again = new SaStl(regrowing).train(task.student(), task.outputs(), task.input(), task.targets());
+    assertThat(again.learner().recurrent()).isEqualTo(r.learner().recurrent());
+  }
+
+  /** (pre, post) of the synapses onto the outputs, encoded as pre * 100000 + post. */
+  private static Set<Long> pairs(Liquid liquid, int[] outputs) {
+    Set<Integer> outs = new HashSet<>();
+    for (int o : outputs) {
+      outs.add(o);
+    }
+    Set<Long> out = new HashSet<>();
+    var w = liquid.recurrent();
+    for (int row = 0; row < w.rows(); row++) {
+      for (int k = w.rowPointers()[row]; k < w.rowPointers()[row + 1]; k++) {
+        if (outs.contains(w.columnIndices()[k])) {
+          out.add(row * 100_000L + w.columnIndices()[k]);
+        }
+      }
+    }
+    return out;
+  }
+
   @Test
   @DisplayName("Dale's law holds after training and the given liquid is left untouched")
   void daleAndCopy() {
@@ -136,5 +186,7 @@ class SaStlTest {
     assertThatThrownBy(() -> SaStl.Settings.defaults().keeping(0)).hasMessageContaining("keepFraction");
     assertThatThrownBy(() -> new SaStl.Settings(10, 0.1, 0, 10, 0.5, 1, 0, 5, 0.2, SaStl.Selection.RANDOM, 1))
         .hasMessageContaining("pruneUntil");
+    assertThatThrownBy(() -> SaStl.Settings.defaults().regrowing(5, 1.5, 0.9)).hasMessageContaining("regrowShare");
+    assertThatThrownBy(() -> SaStl.Settings.defaults().regrowing(-1, 0.05, 0.9)).hasMessageContaining("regrowEvery");
   }
 }
