@@ -239,10 +239,12 @@ public final class LsmCommand implements Callable<Integer> {
     PruningStudy.Evaluation full = study.evaluate(liquid, 1, method.ranking(), false, 0);
     PruningStudy.Run curveRun = null;
     List<PruningStudy.Evaluation> afterRounds;
-    if (method.rounds() > 1 && curve != null && curve.length > 0 && sharesSchedule(liquid.neurons())) {
+    double[] shared = method.rounds() > 1 && curve != null && curve.length > 0
+        ? sharedSchedule(curve, keep, method.rounds()) : null;
+    if (shared != null) {
       // The iterative curve passes through the --prune schedule first: one run gives both.
-      progress("pruning through " + Arrays.toString(descending(curve)) + " (" + method.label() + ") ...");
-      curveRun = study.pruneThrough(liquid, full, descending(curve), method);
+      progress("pruning through " + Arrays.toString(shared) + " (" + method.label() + ") ...");
+      curveRun = study.pruneThrough(liquid, full, shared, method);
       afterRounds = curveRun.rounds().subList(0, method.rounds() + 1);
     } else {
       progress("pruning to " + keep + " (" + method.label() + ") ...");
@@ -323,21 +325,25 @@ public final class LsmCommand implements Callable<Integer> {
   }
 
   /**
-   * Whether the curve's first {@code --rounds} fractions give the same neuron counts as the geometric schedule to
-   * {@code --prune} (e.g. 0.707,0.5,0.354,0.25 for 4 rounds to 0.25).
+   * The curve's fractions, largest first, with the first {@code rounds} replaced by the geometric schedule to
+   * {@code keep} ({@code keep^(r / rounds)}, e.g. 0.7071, 0.5, 0.3536, 0.25 for 4 rounds to 0.25) when each is
+   * within 0.5 % of it, so that one iterative run gives both the --prune result and the curve; {@code null} when
+   * the curve does not start with that schedule. The tolerance matters for large liquids: 0.354 x 2000 rounds to
+   * 708 neurons where the schedule has 707, and comparing neuron counts exactly would run the pruning twice.
    */
-  private boolean sharesSchedule(int n0) {
+  static double[] sharedSchedule(double[] curve, double keep, int rounds) {
     double[] schedule = descending(curve);
     if (schedule.length < rounds) {
-      return false;
+      return null;
     }
     for (int r = 1; r <= rounds; r++) {
-      long geometric = Math.max(1, Math.round(n0 * Math.pow(keep, (double) r / rounds)));
-      if (Math.max(1, Math.round(n0 * schedule[r - 1])) != geometric) {
-        return false;
+      double geometric = Math.pow(keep, (double) r / rounds);
+      if (Math.abs(schedule[r - 1] / geometric - 1) > 0.005) {
+        return null;
       }
+      schedule[r - 1] = geometric;
     }
-    return true;
+    return schedule;
   }
 
   /** {@code curve.csv} -> {@code curve.png} in the same folder. */

@@ -93,4 +93,25 @@ class LsmCommandTest {
         .isLessThan(liquids.get(0).get("hw_cycles_per_sample").asLong());
     assertThat(liquids.get(0).get("dsp").asLong()).isZero();
   }
+
+  @Test
+  @DisplayName("a curve starting with rounded schedule fractions (0.707, 0.5, 0.354, 0.25) shares the --rounds schedule exactly")
+  void sharedScheduleToleratesRoundedFractions() {
+    double[] shared = LsmCommand.sharedSchedule(new double[] {0.177, 0.25, 0.354, 0.5, 0.707}, 0.25, 4);
+    assertThat(shared).isNotNull().hasSize(5);
+    assertThat(shared[0]).isEqualTo(Math.pow(0.25, 0.25));
+    assertThat(shared[2]).isEqualTo(Math.pow(0.25, 0.75));
+    // 0.354 x 2000 = 708 but the schedule prunes to 707: the snapped fraction gives the schedule's count
+    assertThat(Math.round(2000 * shared[2])).isEqualTo(707);
+    assertThat(shared[3]).isEqualTo(0.25);
+    assertThat(shared[4]).isEqualTo(0.177);
+  }
+
+  @Test
+  @DisplayName("a curve that does not start with the --rounds schedule is not shared")
+  void sharedScheduleRejectsOtherCurves() {
+    assertThat(LsmCommand.sharedSchedule(new double[] {0.6, 0.25}, 0.25, 2)).isNull();
+    assertThat(LsmCommand.sharedSchedule(new double[] {0.5, 0.25}, 0.25, 4)).isNull();
+    assertThat(LsmCommand.sharedSchedule(new double[] {0.5, 0.25}, 0.25, 2)).containsExactly(0.5, 0.25);
+  }
 }
