@@ -1,5 +1,6 @@
 package org.snncodesign.cli.lsm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -141,14 +142,19 @@ public final class LsmCommand implements Callable<Integer> {
         {"readout parameters", "readout_parameters_before", "readout_parameters_after"},
         {"bytes", "bytes_before", "bytes_after"}, {"accuracy", "accuracy_before", "accuracy_after"}}) {
       if (report.has(row[1])) {
-        out.printf(Locale.ROOT, "%-22s %12s %12s%n", row[0], report.get(row[1]).asText(),
-            report.get(row[2]).asText());
+        out.printf(Locale.ROOT, "%-22s %12s %12s%n", row[0], cell(report.get(row[1])), cell(report.get(row[2])));
       }
     }
     if (json) {
       JsonReport.printLine(report, out);
     }
     return 0;
+  }
+
+  // Accuracies print as percentages with two decimals; counts print as they are.
+  private static String cell(JsonNode value) {
+    return value.isFloatingPointNumber() ? String.format(Locale.ROOT, "%.2f %%", 100 * value.asDouble())
+        : value.asText();
   }
 
   /** Runs the study the options describe and returns its report; progress goes to standard error. */

@@ -17,8 +17,12 @@ class LsmCommandTest {
   @DisplayName("snn lsm on a few embedded digits prints the before/after JSON with the required fields")
   void digitsJson(@TempDir Path dir) throws Exception {
     Path csv = dir.resolve("curve.csv");
-    JsonNode json = CommandOutput.json(new LsmCommand(), "--dataset", "digits", "--liquid", "135", "--max-samples", "240", "--prune", "0.5",
-        "--curve", "0.5", "--csv", csv.toString(), "--json");
+    CommandOutput run = CommandOutput.of(new LsmCommand(), "--dataset", "digits", "--liquid", "135", "--max-samples",
+        "240", "--prune", "0.5", "--curve", "0.5", "--csv", csv.toString(), "--json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode json = org.snncodesign.cli.JsonReport.mapper().readTree(run.lastLine());
+    // The table shows accuracies as percentages, the JSON as fractions.
+    assertThat(run.out()).containsPattern("accuracy\\s+\\d+\\.\\d\\d %\\s+\\d+\\.\\d\\d %");
     assertThat(json.get("dataset").asText()).isEqualTo("digits");
     assertThat(json.get("split").asText()).contains("4th");
     assertThat(json.get("neurons_before").asInt()).isEqualTo(135);
