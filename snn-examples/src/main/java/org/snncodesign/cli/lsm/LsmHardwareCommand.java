@@ -96,9 +96,10 @@ public final class LsmHardwareCommand implements Callable<Integer> {
     // Same input fan-in rule as snn lsm: sparser for many channels.
     Liquid full = Liquid.create(LiquidParameters.builder().neurons(neurons).inputChannels(task.channels())
         .inputProbability(task.channels() > 8 ? 0.1 : 0.3).seed(1).build());
+    // Activity is measured on the training part only, so the pruned liquid never sees test samples.
     LiquidSimulator probe = new LiquidSimulator(full, tail);
-    for (SpikeRaster x : inputs) {
-      probe.raster(x);
+    for (int i : task.select(task.officialTest(), false)) {
+      probe.raster(inputs.get(i));
     }
     int kept = Math.max(1, (int) Math.round(keep * neurons));
     Liquid pruned = InactiveNeuronPruner.prune(full, InactiveNeuronPruner.keepTop(
