@@ -41,9 +41,9 @@ public final class FireFlySArray extends FpgaArrayModel<FireFlyConfig> {
   /** Plugin name. */
   public static final String NAME = "firefly-s";
   /** Detector, value fetch, accumulate-and-fire stages of a PE. */
-  static final int PIPELINE_DEPTH = 3;
+  public static final int PIPELINE_DEPTH = 3;
   /** Accumulator and membrane width. */
-  static final int ACCUMULATOR_BITS = 16;
+  public static final int ACCUMULATOR_BITS = 16;
 
   /** The default design, {@link FireFlyConfig#DEFAULT}. */
   public FireFlySArray() {

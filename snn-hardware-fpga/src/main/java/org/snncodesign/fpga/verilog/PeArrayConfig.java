@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.snncodesign.api.Checks;
 import org.snncodesign.fpga.firefly.FireFlyConfig;
+import org.snncodesign.fpga.firefly.FireFlySArray;
 import org.snncodesign.fpga.firefly.SparsityDetector;
 
 /**
@@ -22,8 +23,8 @@ import org.snncodesign.fpga.firefly.SparsityDetector;
 public record PeArrayConfig(int rows, int cols, int width, int lanes, int valueBits, int accumulatorBits,
     int threshold) {
 
-  /** Accumulator width of the {@code firefly-s} model's PEs ({@code FireFlySArray}: 16-bit accumulators). */
-  public static final int FIREFLY_ACCUMULATOR_BITS = 16;
+  /** Accumulator width of the {@code firefly-s} model's PEs. */
+  public static final int FIREFLY_ACCUMULATOR_BITS = FireFlySArray.ACCUMULATOR_BITS;
 
   /** 2 x 4 PEs, 16-bit segments, 2 lanes, 4-bit weights, 16-bit accumulators, threshold 24. */
   public static final PeArrayConfig DEFAULT = new PeArrayConfig(2, 4, 16, 2, 4, FIREFLY_ACCUMULATOR_BITS, 24);

@@ -2,6 +2,7 @@ package org.snncodesign.fpga.verilog;
 
 import java.util.Arrays;
 import org.snncodesign.api.Checks;
+import org.snncodesign.fpga.firefly.FireFlySArray;
 import org.snncodesign.fpga.firefly.SparsityDetector;
 
 /**
@@ -27,7 +28,7 @@ import org.snncodesign.fpga.firefly.SparsityDetector;
  */
 public final class PeArrayModel {
   /** Cycles of a tile besides its segments' fetch cycles: detect, last accumulate, fire. */
-  public static final int TILE_OVERHEAD_CYCLES = 3;
+  public static final int TILE_OVERHEAD_CYCLES = FireFlySArray.PIPELINE_DEPTH;
 
   private final PeArrayConfig config;
   private final int pes;

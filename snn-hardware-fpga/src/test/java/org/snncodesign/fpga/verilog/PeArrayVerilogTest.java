@@ -112,7 +112,7 @@ class PeArrayVerilogTest {
     assertThat(segments).hasSize(2);
     PeArrayCycleCheck.Outcome outcome = javaOnly(rtl, new PeArrayVerilog.LayerStimulus(spikes,
         CsrMatrix.fromDense(16, 1, dense)));
-    assertThat(outcome.modelCycles()).isEqualTo(3 + 1 + PeArrayModel.TILE_OVERHEAD_CYCLES);
+    assertThat(outcome.modelCycles()).isEqualTo(3 + 1 + 3);
     assertThat(outcome.fireFlyCycles()).isEqualTo(7.0);
     PeArrayModel model = new PeArrayModel(config);
     for (PeArrayCycle cycle : rtl.drive(segments, new Random(0), 0, 0)) {
@@ -137,7 +137,7 @@ class PeArrayVerilogTest {
     assertThat(segments).hasSize(4).allMatch(PeArraySegment::last);
     PeArrayCycleCheck.Outcome outcome = javaOnly(rtl, new PeArrayVerilog.LayerStimulus(spikes,
         CsrMatrix.fromDense(8, 3, dense)));
-    assertThat(outcome.modelCycles()).isEqualTo(4 * PeArrayModel.TILE_OVERHEAD_CYCLES);
+    assertThat(outcome.modelCycles()).isEqualTo(4 * 3);
     assertThat(outcome.fireFlyCycles()).isEqualTo(12.0);
   }
 
