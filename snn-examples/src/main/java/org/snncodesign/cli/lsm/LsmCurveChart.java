@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.snncodesign.cli.report.PngFile;
+import org.snncodesign.cli.report.ReferenceLine;
 import org.snncodesign.learning.lsm.pruning.PruningPoint;
 
 /**
@@ -48,15 +48,8 @@ final class LsmCurveChart {
           series.stream().mapToDouble(p -> 100 * p.cvAccuracy()).toArray()).setMarker(SeriesMarkers.DIAMOND);
     }
     double lowest = points.stream().mapToDouble(PruningPoint::keepFraction).min().orElse(1) * full.size().neurons();
-    target(chart, "full test - 1 point", lowest, full.size().neurons(), 100 * full.testAccuracy() - 1);
-    target(chart, "full CV - 1 point", lowest, full.size().neurons(), 100 * full.cvAccuracy() - 1);
+    ReferenceLine.dashed(chart, "full test - 1 point", lowest, full.size().neurons(), 100 * full.testAccuracy() - 1);
+    ReferenceLine.dashed(chart, "full CV - 1 point", lowest, full.size().neurons(), 100 * full.cvAccuracy() - 1);
     PngFile.save(chart, file);
-  }
-
-  private static void target(XYChart chart, String name, double from, double to, double level) {
-    XYSeries line = chart.addSeries(name, new double[] {from, to}, new double[] {level, level});
-    line.setMarker(SeriesMarkers.NONE);
-    line.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
-        java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
   }
 }

@@ -17,6 +17,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.cli.report.PngFile;
+import org.snncodesign.cli.report.ReferenceLine;
 import org.snncodesign.cli.report.ResultTable;
 import org.snncodesign.learning.stdp.SaStl;
 import org.snncodesign.learning.stdp.SaStlTask;
@@ -318,11 +319,7 @@ public final class LsmSaStlCommand implements Callable<Integer> {
           points.stream().mapToDouble(p -> p[1]).toArray(), points.stream().mapToDouble(p -> p[2]).toArray());
       s.setMarker(SeriesMarkers.CIRCLE);
     }
-    XYSeries target = chart.addSeries("unpruned + 10 %", new double[] {0.2, 1}, new double[] {1.1 * full[0][0],
-        1.1 * full[0][0]});
-    target.setMarker(SeriesMarkers.NONE);
-    target.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
-        java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+    ReferenceLine.dashed(chart, "unpruned + 10 %", 0.2, 1, 1.1 * full[0][0]);
     PngFile.save(chart, file);
   }
 

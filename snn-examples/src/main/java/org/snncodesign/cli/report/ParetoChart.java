@@ -23,21 +23,35 @@ public final class ParetoChart {
    */
   public static void write(Path file, String title, List<double[]> all, List<double[]> front, double[] baseline)
       throws IOException {
-    XYChart chart = new XYChartBuilder().width(800).height(550).title(title).xAxisTitle("latency (us)")
-        .yAxisTitle("energy (uJ)").build();
+    XYChart chart = frontChart(title, "latency (us)", "energy (uJ)", true, "evaluated", "Pareto front", all, front);
+    addBaseline(chart, baseline);
+    PngFile.save(chart, file);
+  }
+
+  /**
+   * The layout every front chart shares: log x axis, every design as a light-blue dot, the front as a red line with
+   * diamonds, drawn in that order.
+   */
+  public static XYChart frontChart(String title, String xTitle, String yTitle, boolean logY, String allName,
+      String frontName, List<double[]> all, List<double[]> front) {
+    XYChart chart = new XYChartBuilder().width(800).height(550).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
+        .build();
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setXAxisLogarithmic(true);
-    chart.getStyler().setYAxisLogarithmic(true);
-    style(chart.addSeries("evaluated", column(all, 0), column(all, 1)), SeriesMarkers.CIRCLE,
-        new Color(150, 170, 220));
-    XYSeries paretoSeries = chart.addSeries("Pareto front", column(front, 0), column(front, 1));
-    paretoSeries.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-    paretoSeries.setLineColor(Color.RED);
-    style(paretoSeries, SeriesMarkers.DIAMOND, Color.RED);
+    chart.getStyler().setYAxisLogarithmic(logY);
+    style(chart.addSeries(allName, column(all, 0), column(all, 1)), SeriesMarkers.CIRCLE, new Color(150, 170, 220));
+    XYSeries frontSeries = chart.addSeries(frontName, column(front, 0), column(front, 1));
+    frontSeries.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    frontSeries.setLineColor(Color.RED);
+    style(frontSeries, SeriesMarkers.DIAMOND, Color.RED);
+    return chart;
+  }
+
+  /** Adds the baseline design, {@code {x, y}}, as a black square. */
+  public static void addBaseline(XYChart chart, double[] baseline) {
     style(chart.addSeries("baseline", new double[] {baseline[0]}, new double[] {baseline[1]}), SeriesMarkers.SQUARE,
         Color.BLACK);
-    PngFile.save(chart, file);
   }
 
   private static void style(XYSeries series, Marker marker, Color color) {
