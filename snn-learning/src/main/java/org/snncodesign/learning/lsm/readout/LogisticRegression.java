@@ -17,18 +17,27 @@ import org.snncodesign.api.Checks;
  * Ann. Inst. Stat. Math. 44:197), where sigma_max is estimated by power iteration. Nesterov's accelerated
  * gradient with step 1/L then converges at rate O(1/t^2) for any conditioning, and linearly when lambda > 0
  * (Nesterov, Introductory Lectures on Convex Optimization, 2004, 2.2.1). Starts from zero: deterministic.
+ *
+ * <p>When there are fewer training samples than features (LSM states: thousands of bins x neurons) the iterates
+ * are kept in dual coordinates: every gradient of the loss lies in the span of the training rows, so starting from
+ * zero the weights stay {@code W = Z_S^T A} with one coefficient row per training sample, and each accelerated step
+ * on W is the same step on A with the scores {@code K A} taken from the Gram matrix {@code K = Z Z^T} (computed
+ * once, shared by every fold and lambda). A step then costs {@code |S|^2 k} instead of {@code 2 |S| d k}.
  */
 public final class LogisticRegression {
+  /** Largest sample count for the dual form (its Gram matrix holds samples^2 doubles). */
+  static final int DUAL_MAX_SAMPLES = 6000;
+
   private LogisticRegression() {}
 
   /** Fits with {@code iterations} accelerated-gradient steps. */
   public static LinearReadout fit(Features x, int[] labels, int classes, double lambda, int iterations) {
     checkInput(x, labels, classes, lambda, iterations);
     Standardizer standardizer = Standardizer.fit(x);
-    double[] z = standardizer.apply(x);
+    Coordinates space = Coordinates.choose(standardizer.apply(x), x.samples(), x.dimension());
     int[] all = new int[x.samples()];
     Arrays.setAll(all, i -> i);
-    double[] wb = train(z, x.dimension(), labels, all, classes, lambda, iterations);
+    double[] wb = space.weightsAndBiases(train(space, labels, all, classes, lambda, iterations), all, classes);
     return readout(standardizer, wb, x.dimension(), classes, lambda);
   }
 
@@ -40,19 +49,19 @@ public final class LogisticRegression {
       checkInput(x, labels, classes, l, iterations);
     }
     Standardizer standardizer = Standardizer.fit(x);
-    double[] z = standardizer.apply(x);
     int d = x.dimension();
+    Coordinates space = Coordinates.choose(standardizer.apply(x), x.samples(), d);
     int[] fold = CrossValidation.stratifiedFolds(labels, folds, seed);
     double[] accuracy = new double[lambdas.length];
+    double[] scores = new double[classes];
     for (int f = 0; f < folds; f++) {
       int[] train = rows(fold, f, false);
       int[] test = rows(fold, f, true);
       for (int li = 0; li < lambdas.length; li++) {
-        double[] wb = train(z, d, labels, train, classes, lambdas[li], iterations);
+        double[] coefficients = train(space, labels, train, classes, lambdas[li], iterations);
         int correct = 0;
-        double[] scores = new double[classes];
         for (int s : test) {
-          scores(z, d, s, wb, classes, scores);
+          space.scores(coefficients, train, s, classes, scores);
           correct += LinearReadout.argMax(scores) == labels[s] ? 1 : 0;
         }
         accuracy[li] += (double) correct / test.length / folds;
@@ -61,7 +70,8 @@ public final class LogisticRegression {
     int best = CrossValidation.best(lambdas, accuracy);
     int[] all = new int[x.samples()];
     Arrays.setAll(all, i -> i);
-    double[] wb = train(z, d, labels, all, classes, lambdas[best], iterations);
+    double[] wb = space.weightsAndBiases(train(space, labels, all, classes, lambdas[best], iterations), all,
+        classes);
     return new CrossValidation(CrossValidation.list(lambdas), CrossValidation.list(accuracy), lambdas[best],
         readout(standardizer, wb, d, classes, lambdas[best]));
   }
@@ -87,10 +97,22 @@ public final class LogisticRegression {
         Arrays.copyOfRange(wb, d * k, d * k + k), k);
   }
 
-  /** Weights (d x k, row-major) followed by the k biases. */
+  /** Primal fit on standardised rows: weights (d x k, row-major) followed by the k biases. */
   static double[] train(double[] z, int d, int[] labels, int[] rows, int k, double lambda, int iterations) {
-    int size = d * k + k;
-    double lipschitz = largestSingularValueSquared(z, d, rows) / (2.0 * rows.length) + lambda;
+    return train(new Primal(z, d), labels, rows, k, lambda, iterations);
+  }
+
+  /** Dual fit on standardised rows, returned as weights and biases like the primal one. */
+  static double[] trainDual(double[] z, int d, int[] labels, int[] rows, int k, double lambda, int iterations) {
+    Dual dual = new Dual(z, labels.length, d);
+    return dual.weightsAndBiases(train(dual, labels, rows, k, lambda, iterations), rows, k);
+  }
+
+  /** Accelerated gradient in the given coordinates: the coefficients (rows x k) followed by the k biases. */
+  static double[] train(Coordinates space, int[] labels, int[] rows, int k, double lambda, int iterations) {
+    int biasAt = space.coefficientRows(rows) * k;
+    int size = biasAt + k;
+    double lipschitz = space.sigmaSquared(rows) / (2.0 * rows.length) + lambda;
     double step = 1 / Math.max(lipschitz, 1e-12);
     double[] w = new double[size];
     double[] previous = new double[size];
@@ -99,7 +121,7 @@ public final class LogisticRegression {
     double[] scores = new double[k];
     double tk = 1;
     for (int it = 0; it < iterations; it++) {
-      gradient(z, d, labels, rows, k, lambda, y, gradient, scores);
+      gradient(space, labels, rows, k, lambda, biasAt, y, gradient, scores);
       System.arraycopy(w, 0, previous, 0, size);
       for (int i = 0; i < size; i++) {
         w[i] = y[i] - step * gradient[i];
@@ -114,13 +136,13 @@ public final class LogisticRegression {
     return w;
   }
 
-  private static void gradient(double[] z, int d, int[] labels, int[] rows, int k, double lambda, double[] wb,
-      double[] gradient, double[] scores) {
+  private static void gradient(Coordinates space, int[] labels, int[] rows, int k, double lambda, int biasAt,
+      double[] coefficients, double[] gradient, double[] scores) {
     Arrays.fill(gradient, 0);
-    int biasAt = d * k;
     double inverseN = 1.0 / rows.length;
-    for (int s : rows) {
-      scores(z, d, s, wb, k, scores);
+    for (int index = 0; index < rows.length; index++) {
+      int s = rows[index];
+      space.scores(coefficients, rows, s, k, scores);
       double max = Double.NEGATIVE_INFINITY;
       for (double v : scores) {
         max = Math.max(max, v);
@@ -134,76 +156,231 @@ public final class LogisticRegression {
         scores[c] = (scores[c] / sum - (labels[s] == c ? 1 : 0)) * inverseN;
         gradient[biasAt + c] += scores[c];
       }
+      space.addGradient(gradient, index, s, k, scores);
+    }
+    // The penalty's gradient lambda W is lambda A in dual coordinates, since W = Z_S^T A is linear in A.
+    for (int i = 0; i < biasAt; i++) {
+      gradient[i] += lambda * coefficients[i];
+    }
+  }
+
+  /** The coordinates the iterates live in, over standardised rows {@code z} ({@code d} values each). */
+  abstract static class Coordinates {
+    final double[] z;
+    final int d;
+
+    Coordinates(double[] z, int d) {
+      this.z = z;
+      this.d = d;
+    }
+
+    /** The dual form when there are fewer samples than features (and the Gram matrix fits), else the primal. */
+    static Coordinates choose(double[] z, int n, int d) {
+      return n < d && n <= DUAL_MAX_SAMPLES ? new Dual(z, n, d) : new Primal(z, d);
+    }
+
+    /** Rows of the coefficient matrix when training on {@code rows}. */
+    abstract int coefficientRows(int[] rows);
+
+    /** The class scores of sample {@code s} under coefficients (and biases) trained on {@code rows}. */
+    abstract void scores(double[] coefficients, int[] rows, int s, int k, double[] out);
+
+    /** Adds the loss gradient of training sample {@code s} (the {@code index}-th row) with residual {@code r}. */
+    abstract void addGradient(double[] gradient, int index, int s, int k, double[] r);
+
+    /** sigma_max([Z_S 1])^2 (over-estimated by 10 %), the Lipschitz scale of the loss. */
+    abstract double sigmaSquared(int[] rows);
+
+    /** The weights (d x k) followed by the k biases. */
+    abstract double[] weightsAndBiases(double[] coefficients, int[] rows, int k);
+  }
+
+  /** The weights themselves. */
+  static final class Primal extends Coordinates {
+    Primal(double[] z, int d) {
+      super(z, d);
+    }
+
+    @Override
+    int coefficientRows(int[] rows) {
+      return d;
+    }
+
+    @Override
+    void scores(double[] wb, int[] rows, int s, int k, double[] out) {
+      System.arraycopy(wb, d * k, out, 0, k);
       int base = s * d;
       for (int j = 0; j < d; j++) {
         double zj = z[base + j];
         if (zj != 0) {
           int row = j * k;
           for (int c = 0; c < k; c++) {
-            gradient[row + c] += zj * scores[c];
+            out[c] += zj * wb[row + c];
           }
         }
       }
     }
-    for (int i = 0; i < biasAt; i++) {
-      gradient[i] += lambda * wb[i];
-    }
-  }
 
-  private static void scores(double[] z, int d, int s, double[] wb, int k, double[] out) {
-    System.arraycopy(wb, d * k, out, 0, k);
-    int base = s * d;
-    for (int j = 0; j < d; j++) {
-      double zj = z[base + j];
-      if (zj != 0) {
-        int row = j * k;
-        for (int c = 0; c < k; c++) {
-          out[c] += zj * wb[row + c];
+    @Override
+    void addGradient(double[] gradient, int index, int s, int k, double[] r) {
+      int base = s * d;
+      for (int j = 0; j < d; j++) {
+        double zj = z[base + j];
+        if (zj != 0) {
+          int row = j * k;
+          for (int c = 0; c < k; c++) {
+            gradient[row + c] += zj * r[c];
+          }
         }
       }
     }
+
+    /** By 50 steps of power iteration on [Z 1]^T [Z 1]. */
+    @Override
+    double sigmaSquared(int[] rows) {
+      double[] v = start(d + 1);
+      double[] next = new double[d + 1];
+      double estimate = 0;
+      for (int it = 0; it < 50; it++) {
+        normalise(v);
+        Arrays.fill(next, 0);
+        for (int s : rows) {
+          int base = s * d;
+          double dot = v[d];
+          for (int j = 0; j < d; j++) {
+            dot += z[base + j] * v[j];
+          }
+          for (int j = 0; j < d; j++) {
+            next[j] += dot * z[base + j];
+          }
+          next[d] += dot;
+        }
+        estimate = dot(next, v);
+        double[] swap = v;
+        v = next;
+        next = swap;
+      }
+      return safe(estimate);
+    }
+
+    @Override
+    double[] weightsAndBiases(double[] coefficients, int[] rows, int k) {
+      return coefficients;
+    }
   }
 
-  /** sigma_max([Z 1])^2 over the rows, by 50 steps of power iteration on Z^T Z (an upper estimate is taken). */
-  static double largestSingularValueSquared(double[] z, int d, int[] rows) {
-    double[] v = new double[d + 1];
+  /** One coefficient row per training sample: W = Z_S^T A, scores from the Gram matrix of all samples. */
+  static final class Dual extends Coordinates {
+    private final int n;
+    private final double[] gram;
+
+    Dual(double[] z, int n, int d) {
+      super(z, d);
+      this.n = n;
+      this.gram = GramMatrix.ofRows(z, n, d);
+    }
+
+    @Override
+    int coefficientRows(int[] rows) {
+      return rows.length;
+    }
+
+    @Override
+    void scores(double[] ab, int[] rows, int s, int k, double[] out) {
+      System.arraycopy(ab, rows.length * k, out, 0, k);
+      int base = s * n;
+      for (int i = 0; i < rows.length; i++) {
+        double kernel = gram[base + rows[i]];
+        int row = i * k;
+        for (int c = 0; c < k; c++) {
+          out[c] += kernel * ab[row + c];
+        }
+      }
+    }
+
+    @Override
+    void addGradient(double[] gradient, int index, int s, int k, double[] r) {
+      int row = index * k;
+      for (int c = 0; c < k; c++) {
+        gradient[row + c] += r[c];
+      }
+    }
+
+    /** By 50 steps of power iteration on K_SS + 1 1^T, which has the same non-zero spectrum. */
+    @Override
+    double sigmaSquared(int[] rows) {
+      int m = rows.length;
+      double[] v = start(m);
+      double[] next = new double[m];
+      double estimate = 0;
+      for (int it = 0; it < 50; it++) {
+        normalise(v);
+        double sum = 0;
+        for (double e : v) {
+          sum += e;
+        }
+        for (int a = 0; a < m; a++) {
+          int base = rows[a] * n;
+          double acc = sum;
+          for (int b = 0; b < m; b++) {
+            acc += gram[base + rows[b]] * v[b];
+          }
+          next[a] = acc;
+        }
+        estimate = dot(next, v);
+        double[] swap = v;
+        v = next;
+        next = swap;
+      }
+      return safe(estimate);
+    }
+
+    @Override
+    double[] weightsAndBiases(double[] ab, int[] rows, int k) {
+      double[] wb = new double[d * k + k];
+      for (int i = 0; i < rows.length; i++) {
+        int base = rows[i] * d;
+        int row = i * k;
+        for (int j = 0; j < d; j++) {
+          double zj = z[base + j];
+          if (zj != 0) {
+            for (int c = 0; c < k; c++) {
+              wb[j * k + c] += zj * ab[row + c];
+            }
+          }
+        }
+      }
+      System.arraycopy(ab, rows.length * k, wb, d * k, k);
+      return wb;
+    }
+  }
+
+  private static double[] start(int size) {
+    double[] v = new double[size];
     SplittableRandom random = new SplittableRandom(7);
-    for (int j = 0; j <= d; j++) {
+    for (int j = 0; j < size; j++) {
       v[j] = random.nextDouble() + 0.1;
     }
-    double estimate = 0;
-    double[] next = new double[d + 1];
-    for (int it = 0; it < 50; it++) {
-      double norm = 0;
-      for (double e : v) {
-        norm += e * e;
-      }
-      norm = Math.sqrt(norm);
-      for (int j = 0; j <= d; j++) {
-        v[j] /= norm;
-      }
-      Arrays.fill(next, 0);
-      for (int s : rows) {
-        int base = s * d;
-        double dot = v[d];
-        for (int j = 0; j < d; j++) {
-          dot += z[base + j] * v[j];
-        }
-        for (int j = 0; j < d; j++) {
-          next[j] += dot * z[base + j];
-        }
-        next[d] += dot;
-      }
-      double rayleigh = 0;
-      for (int j = 0; j <= d; j++) {
-        rayleigh += next[j] * v[j];
-      }
-      estimate = rayleigh;
-      double[] swap = v;
-      v = next;
-      next = swap;
+    return v;
+  }
+
+  private static void normalise(double[] v) {
+    double norm = Math.sqrt(dot(v, v));
+    for (int j = 0; j < v.length; j++) {
+      v[j] /= norm;
     }
-    // Power iteration approaches sigma^2 from below; a 10 % margin keeps the step safely under 1/L.
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double sum = 0;
+    for (int j = 0; j < a.length; j++) {
+      sum += a[j] * b[j];
+    }
+    return sum;
+  }
+
+  /** Power iteration approaches sigma^2 from below; a 10 % margin keeps the step safely under 1/L. */
+  private static double safe(double estimate) {
     return estimate * 1.1;
   }
 }

@@ -89,7 +89,7 @@ public final class RidgeRegression {
       }
       this.primal = d <= n;
       this.m = primal ? d : n;
-      this.gram = primal ? covariance(null, -1) : kernel();
+      this.gram = primal ? covariance(null, -1) : GramMatrix.ofRows(z, n, d);
     }
 
     /** Z^T Z over the rows whose fold equals {@code only} (all rows when fold is null). */
@@ -112,23 +112,6 @@ public final class RidgeRegression {
         }
       }
       mirror(g, d);
-      return g;
-    }
-
-    double[] kernel() {
-      double[] g = new double[n * n];
-      for (int a = 0; a < n; a++) {
-        for (int b = a; b < n; b++) {
-          double dot = 0;
-          int ba = a * d;
-          int bb = b * d;
-          for (int j = 0; j < d; j++) {
-            dot += z[ba + j] * z[bb + j];
-          }
-          g[a * n + b] = dot;
-          g[b * n + a] = dot;
-        }
-      }
       return g;
     }
 

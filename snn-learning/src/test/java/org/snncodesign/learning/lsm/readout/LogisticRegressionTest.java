@@ -40,14 +40,38 @@ class LogisticRegressionTest {
     assertThat(previous - loss(z, 5, labels, 3, 0.01, optimum)).isLessThan(1e-4);
   }
 
+  @Test
+  @DisplayName("with fewer samples than features the dual coordinates reach the primal fit's weights and loss")
+  void dualMatchesPrimal() {
+    int[] labels = new int[60];
+    Features x = RidgeRegressionTest.blobs(60, 150, 3, 5, labels);
+    double[] z = standardized(x);
+    int[] rows = java.util.stream.IntStream.range(0, 60).filter(s -> s % 5 != 0).toArray();
+    assertThat(LogisticRegression.Coordinates.choose(z, 60, 150)).isInstanceOf(LogisticRegression.Dual.class);
+    for (int iterations : new int[] {20, 400}) {
+      double[] primal = LogisticRegression.train(z, 150, labels, rows, 3, 0.05, iterations);
+      double[] dual = LogisticRegression.trainDual(z, 150, labels, rows, 3, 0.05, iterations);
+      double scale = Arrays.stream(primal).map(Math::abs).max().orElseThrow();
+      for (int i = 0; i < primal.length; i++) {
+        assertThat(dual[i]).isCloseTo(primal[i], org.assertj.core.data.Offset.offset(2e-3 * scale));
+      }
+      assertThat(loss(z, 150, labels, rows, 3, 0.05, dual))
+          .isCloseTo(loss(z, 150, labels, rows, 3, 0.05, primal), org.assertj.core.data.Offset.offset(1e-4));
+    }
+  }
+
   private static double[] standardized(Features x) {
     return Standardizer.fit(x).apply(x);
   }
 
   private static double loss(double[] z, int d, int[] labels, int k, double lambda, double[] wb) {
+    return loss(z, d, labels, java.util.stream.IntStream.range(0, labels.length).toArray(), k, lambda, wb);
+  }
+
+  private static double loss(double[] z, int d, int[] labels, int[] rows, int k, double lambda, double[] wb) {
     double total = 0;
-    int n = labels.length;
-    for (int s = 0; s < n; s++) {
+    int n = rows.length;
+    for (int s : rows) {
       double[] score = new double[k];
       for (int c = 0; c < k; c++) {
         score[c] = wb[d * k + c];
