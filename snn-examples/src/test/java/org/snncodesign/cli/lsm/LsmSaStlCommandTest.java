@@ -82,6 +82,39 @@ class LsmSaStlCommandTest {
     assertThat(fixed.get("synapses_after").asInt()).isEqualTo(a.get("synapses_after").asInt());
   }
 
+  @Test
+  @DisplayName("--targets poisson --budget all keeps at most half of all recurrent synapses, exactly ceil(keep x all), "
+      + "and reports the task and budget")
+  void poissonTargetsAndAllBudget() throws Exception {
+    JsonNode trainable = CommandOutput.json(new LsmSaStlCommand(),
+        concat(SMALL, "--keep", "0.5", "--targets", "poisson", "--json"));
+    JsonNode all = CommandOutput.json(new LsmSaStlCommand(),
+        concat(SMALL, "--keep", "0.5", "--targets", "poisson", "--budget", "all", "--json"));
+    assertThat(all.get("targets").asText()).isEqualTo("poisson");
+    assertThat(all.get("budget").asText()).isEqualTo("all");
+    assertThat(trainable.get("budget").asText()).isEqualTo("trainable");
+    // Same task and unpruned reference; only the pruned runs differ.
+    assertThat(all.get("distance_full").asDouble()).isEqualTo(trainable.get("distance_full").asDouble());
+    int before = all.get("recurrent_synapses_before").asInt();
+    assertThat(before).isEqualTo(trainable.get("recurrent_synapses_before").asInt());
+    assertThat(all.get("synapses_after").asInt()).isEqualTo(30);
+    assertThat(trainable.get("recurrent_synapses_after").asInt()).isEqualTo(before - 30);
+    for (JsonNode row : all.get("rows")) {
+      int total = row.get("recurrent_synapses").asInt();
+      int kept = row.get("recurrent_synapses_kept").asInt();
+      if (row.get("selection").asText().equals("full")) {
+        assertThat(kept).isEqualTo(total);
+      } else {
+        assertThat(kept).isEqualTo((int) Math.ceil(0.5 * total - 1e-9));
+      }
+    }
+    assertThat(all.get("recurrent_share_kept").asDouble()).isBetween(0.5, 0.501);
+    assertThat(all.get("recurrent_synapses_after").asInt()).isLessThanOrEqualTo((before + 1) / 2);
+    JsonNode teacher = CommandOutput.json(new LsmSaStlCommand(), concat(SMALL, "--keep", "0.5", "--json"));
+    assertThat(teacher.get("distance_start").asDouble()).isNotEqualTo(trainable.get("distance_start").asDouble());
+    assertThat(CommandOutput.of(new LsmSaStlCommand(), concat(SMALL, "--budget", "half")).exitCode()).isNotZero();
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);

@@ -33,7 +33,9 @@ import org.snncodesign.learning.lsm.LiquidSimulator;
  * training the live synapses with the lowest score ({@link Selection#RELEVANCE}), the smallest |w|
  * ({@link Selection#MAGNITUDE}) or random ones ({@link Selection#RANDOM}, the control) are removed, the live share
  * falling linearly to {@code keepFraction}; the rest of training tunes the survivors. Removed synapses stay in the
- * matrix with weight 0 while training and are dropped from {@link Result#learner()}.
+ * matrix with weight 0 while training and are dropped from {@link Result#learner()}. With {@link Budget#ALL} the
+ * kept share counts all recurrent synapses and the liquid's own (untrained) synapses are removed in the same rounds
+ * by their own pair-STDP relevance (see {@link Budget}).
  *
  * <p><b>Regrowth</b> (optional, {@code regrowEvery > 0}; after DEEP R, Bellec et al. 2018, ICLR, and RigL,
  * Evci et al. 2020, ICML): after the pruning phase, every {@code regrowEvery} epochs until {@code regrowUntil} of
@@ -74,6 +76,29 @@ public final class SaStl {
     TAYLOR
   }
 
+  /**
+   * Which synapses the kept share counts.
+   *
+   * <p>{@link #ALL}: the share applies to all recurrent synapses, the liquid's own ones (which are not trained) as
+   * well as the trainable ones onto the outputs. The split is proportional: the outputs keep
+   * {@code ceil(keep x trainable)} synapses, as with {@link #TRAINABLE}, and the liquid keeps the rest of
+   * {@code ceil(keep x all)}, so both groups keep (about) the same share. A global ranking would need the two
+   * groups' scores on one scale, but they are not: the outputs' pairing is with the target trains, the liquid's with
+   * its own postsynaptic trains; a fixed split also leaves the outputs the same budget as {@link #TRAINABLE}, so the
+   * difference between the two budgets is the effect of pruning the liquid. The liquid's synapses are removed in the
+   * same pruning rounds, their live count falling linearly to their share, by the selection's score on the
+   * liquid: for {@link Selection#RELEVANCE} and {@link Selection#TAYLOR} (no error signal reaches the liquid) the
+   * pair-STDP pairing of the pre- and postsynaptic liquid trains, {@code r_ij += sum_t x_i(t) S_j(t) - x_j(t)
+   * S_i(t)}, times {@code |w_ij|}; for {@link Selection#MAGNITUDE} {@code |w_ij|}; for {@link Selection#RANDOM} a
+   * seeded random draw. The liquid's weights are never changed otherwise, and it is not regrown.
+   */
+  public enum Budget {
+    /** The share counts the synapses onto the outputs only; the liquid's own synapses stay. */
+    TRAINABLE,
+    /** The share counts all recurrent synapses; the liquid's own ones are pruned too. */
+    ALL
+  }
+
   /** Called after every presentation; {@code epoch} counts from 0, the final check has {@code epoch == epochs}. */
   @FunctionalInterface
   public interface EpochListener {
@@ -102,10 +127,19 @@ public final class SaStl {
    * @param regrowUntil share of the epochs after which the topology is fixed, in [0, 1]
    * @param rescale after each pruning round, scale every output's surviving weights so that their summed
    *     magnitude is what it was before the round (the output keeps its drive; ReSuMe need not regrow it)
+   * @param budget which synapses {@code keepFraction} counts
    */
   public record Settings(int epochs, double learningRate, double bias, double traceTauSteps, double keepFraction,
       int pruneEvery, double pruneUntil, double distanceTauSteps, double victorPurpuraCost, Selection selection,
-      long seed, int regrowEvery, double regrowShare, double regrowUntil, boolean rescale) {
+      long seed, int regrowEvery, double regrowShare, double regrowUntil, boolean rescale, Budget budget) {
+
+    /** Settings whose kept share counts the trainable synapses only. */
+    public Settings(int epochs, double learningRate, double bias, double traceTauSteps, double keepFraction,
+        int pruneEvery, double pruneUntil, double distanceTauSteps, double victorPurpuraCost, Selection selection,
+        long seed, int regrowEvery, double regrowShare, double regrowUntil, boolean rescale) {
+      this(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil, distanceTauSteps,
+          victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale, Budget.TRAINABLE);
+    }
 
     /** Settings without rescaling on pruning. */
     public Settings(int epochs, double learningRate, double bias, double traceTauSteps, double keepFraction,
@@ -136,6 +170,7 @@ public final class SaStl {
       Checks.checkArgument(victorPurpuraCost >= 0, "Victor-Purpura cost must be >= 0, got %s",
           victorPurpuraCost);
       Checks.checkArgument(selection != null, "selection must not be null");
+      Checks.checkArgument(budget != null, "budget must not be null");
       Checks.checkArgument(regrowEvery >= 0, "regrowEvery must be >= 0, got %s", regrowEvery);
       Checks.checkArgument(regrowShare >= 0 && regrowShare <= 1, "regrowShare must be in [0, 1], got %s",
           regrowShare);
@@ -158,37 +193,44 @@ public final class SaStl {
     /** The same settings with another number of epochs. */
     public Settings withEpochs(int newEpochs) {
       return new Settings(newEpochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
-          distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale);
+          distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale, budget);
     }
 
     /** The same settings with another learning rate. */
     public Settings withLearningRate(double eta) {
       return new Settings(epochs, eta, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil, distanceTauSteps,
-          victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale);
+          victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale, budget);
     }
 
     /** The same settings with another kept fraction. */
     public Settings keeping(double fraction) {
       return new Settings(epochs, learningRate, bias, traceTauSteps, fraction, pruneEvery, pruneUntil,
-          distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale);
+          distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale, budget);
     }
 
     /** The same settings with another selection and seed. */
     public Settings selecting(Selection newSelection, long newSeed) {
       return new Settings(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
-          distanceTauSteps, victorPurpuraCost, newSelection, newSeed, regrowEvery, regrowShare, regrowUntil, rescale);
+          distanceTauSteps, victorPurpuraCost, newSelection, newSeed, regrowEvery, regrowShare, regrowUntil, rescale, budget);
     }
 
     /** The same settings with regrowth every {@code every} epochs, {@code share} swapped, until {@code until}. */
     public Settings regrowing(int every, double share, double until) {
       return new Settings(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
-          distanceTauSteps, victorPurpuraCost, selection, seed, every, share, until, rescale);
+          distanceTauSteps, victorPurpuraCost, selection, seed, every, share, until, rescale, budget);
+    }
+
+    /** The same settings with another budget. */
+    public Settings budgeting(Budget newBudget) {
+      return new Settings(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
+          distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale,
+          newBudget);
     }
 
     /** The same settings with rescaling on pruning switched on or off. */
     public Settings rescaling(boolean on) {
       return new Settings(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
-          distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, on);
+          distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, on, budget);
     }
   }
 
@@ -201,9 +243,11 @@ public final class SaStl {
    * @param vanRossum mean van Rossum distance per output between produced and target trains, per epoch (before
    *     that epoch's update), plus a last entry for the returned (pocket) weights
    * @param victorPurpura mean Victor-Purpura distance per output, per epoch, plus the returned weights' one
+   * @param recurrentSynapses all recurrent synapses at the start (the liquid's own and the trainable ones)
+   * @param keptRecurrentSynapses of those, the ones in {@link #learner()}
    */
   public record Result(Liquid learner, int trainableSynapses, int keptSynapses, List<Double> vanRossum,
-      List<Double> victorPurpura) {
+      List<Double> victorPurpura, int recurrentSynapses, int keptRecurrentSynapses) {
 
     /** Distance after the last epoch. */
     public double finalVanRossum() {
@@ -314,6 +358,27 @@ public final class SaStl {
         }
       }
     }
+    // Budget ALL: the liquid's own synapses (post not an output) are pruned too, in the same rounds.
+    boolean pruneLiquid = settings.budget() == Budget.ALL;
+    int liquidCount = pruneLiquid ? ci.length - trainable : 0;
+    int[] liquidEntries = new int[liquidCount];
+    int[] liquidPre = new int[liquidCount];
+    int[] liquidPost = new int[liquidCount];
+    if (pruneLiquid) {
+      int l = 0;
+      for (int r = 0; r < n; r++) {
+        for (int k = rp[r]; k < rp[r + 1]; k++) {
+          if (outputOf[ci[k]] < 0) {
+            liquidEntries[l] = k;
+            liquidPre[l] = r;
+            liquidPost[l++] = ci[k];
+          }
+        }
+      }
+    }
+    int liquidKeep = Math.max(0, (int) Math.ceil(settings.keepFraction() * (trainable + liquidCount) - 1e-9)
+        - targetLive(trainable, 1));
+    int liveLiquid = liquidCount;
     boolean[] alive = new boolean[values.length];
     Arrays.fill(alive, true);
     double[] relevance = new double[values.length];
@@ -398,6 +463,20 @@ public final class SaStl {
             }
           }
         }
+        if (pruneLiquid && epoch < pruneEnd) {
+          // Pair STDP of the liquid's own pre- and postsynaptic trains (x is every neuron's trace up to t - 1).
+          for (int e = 0; e < liquidCount; e++) {
+            int k = liquidEntries[e];
+            if (alive[k]) {
+              if (spikes.get(t, liquidPost[e])) {
+                relevance[k] += x[liquidPre[e]];
+              }
+              if (spikes.get(t, liquidPre[e])) {
+                relevance[k] -= x[liquidPost[e]];
+              }
+            }
+          }
+        }
         for (int i = 0; i < n; i++) {
           x[i] = x[i] * decay + (spikes.get(t, i) ? 1 : 0);
         }
@@ -420,6 +499,13 @@ public final class SaStl {
         // pruning phase.
         double progress = last ? 1 : Math.min(1.0, (epoch + 1.0) / pruneEnd);
         int target = targetLive(trainable, progress);
+        int liquidTarget = (int) Math.ceil(liquidCount - (liquidCount - liquidKeep) * progress - 1e-9);
+        boolean pruned = false;
+        if (liveLiquid > liquidTarget) {
+          // The liquid's synapses are scored by their own STDP pairing for RELEVANCE and TAYLOR alike.
+          liveLiquid = prune(liquidEntries, alive, relevance, values, liveLiquid - liquidTarget, random);
+          pruned = true;
+        }
         if (liveCount > target) {
           double[] before = settings.rescale() ? outputMagnitudes(byOutputEntries, values) : null;
           liveCount = prune(entries, alive, scoreBase, values, liveCount - target, random);
@@ -434,6 +520,9 @@ public final class SaStl {
               }
             }
           }
+          pruned = true;
+        }
+        if (pruned) {
           // The pruned network is a new starting point: the pocket starts again from it.
           Arrays.fill(pocketVr, Double.POSITIVE_INFINITY);
           for (int k : entries) {
@@ -450,7 +539,8 @@ public final class SaStl {
       }
     }
     Liquid compact = learner.withSynapses(dropDead(w, alive), learner.input());
-    return new Result(compact, trainable, liveCount, List.copyOf(vanRossum), List.copyOf(victorPurpura));
+    return new Result(compact, trainable, liveCount, List.copyOf(vanRossum), List.copyOf(victorPurpura),
+        w.nonZeros(), compact.synapses());
   }
 
   /** Summed |w| of the synapses onto each output (removed ones are 0). */

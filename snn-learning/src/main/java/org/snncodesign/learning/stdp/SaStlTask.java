@@ -27,8 +27,9 @@ import org.snncodesign.learning.lsm.LiquidSimulator;
  *
  * <p>The teacher is the student with, for every output, only a random share {@code teacherDensity} of its
  * recurrent afferents kept, each rescaled by {@code U[0.5, 1.5) / teacherDensity}; the teacher's gains are
- * calibrated again to the same spike count, and the targets are the teacher outputs' spikes for the input.
- * Student and teacher thus start with equal spike counts and differ in timing. The target is nearly, not
+ * calibrated again to the same spike count, and the targets are the teacher outputs' spikes for the input
+ * ({@link Targets#TEACHER}, the default), or random trains with the same spike count, independent of the teacher
+ * ({@link Targets#POISSON}). Student and targets thus start with equal spike counts and differ in timing. The target is nearly, not
  * exactly, reachable by learning the recurrent weights: the outputs' direct input weights scale with the
  * calibrated gain and are not trained, so the teacher's differ from the student's by the ratio of the two gains.
  *
@@ -39,6 +40,19 @@ import org.snncodesign.learning.lsm.LiquidSimulator;
  * @param targets target trains, {@code input.timeSteps() x outputs.length}
  */
 public record SaStlTask(Liquid student, Liquid teacher, int[] outputs, SpikeRaster input, SpikeRaster targets) {
+
+  /** Where the target trains come from. */
+  public enum Targets {
+    /** The teacher outputs' spikes (the default task). */
+    TEACHER,
+    /**
+     * Random trains independent of the teacher, as in ReSuMe's standard benchmark (Ponulak &amp; Kasiński 2010,
+     * Neural Computation 22:467, which uses Poisson target trains): every output gets exactly the calibrated spike
+     * count, placed uniformly at random with a minimum inter-spike gap (a dead-time Bernoulli train, see
+     * {@link #randomTrains}).
+     */
+    POISSON
+  }
 
   /**
    * Draws a task.
@@ -54,6 +68,22 @@ public record SaStlTask(Liquid student, Liquid teacher, int[] outputs, SpikeRast
    */
   public static SaStlTask create(int neurons, int steps, int outputCount, int afferents, double outputRate,
       double inputScale, double teacherDensity, long seed) {
+    return create(neurons, steps, outputCount, afferents, outputRate, inputScale, teacherDensity, Targets.TEACHER,
+        seed);
+  }
+
+  /**
+   * Draws a task with the given kind of targets. The student, the teacher and the input do not depend on
+   * {@code targets} (the random trains use their own random stream), so the two kinds share everything else.
+   * {@link Targets#POISSON} targets have exactly {@code round(outputRate * steps)} spikes per output with a
+   * minimum gap of the refractory period plus one step ({@link #minimumTargetGap}).
+   *
+   * @param targets where the targets come from
+   * @see #create(int, int, int, int, double, double, double, long)
+   */
+  public static SaStlTask create(int neurons, int steps, int outputCount, int afferents, double outputRate,
+      double inputScale, double teacherDensity, Targets targets, long seed) {
+    Checks.checkArgument(targets != null, "targets must not be null");
     Checks.checkArgument(inputScale >= 0, "inputScale must be >= 0, got %s", inputScale);
     Checks.positive(steps, "steps");
     Checks.positive(outputCount, "outputCount");
@@ -160,16 +190,67 @@ public record SaStlTask(Liquid student, Liquid teacher, int[] outputs, SpikeRast
     int wanted = (int) Math.max(1, Math.round(outputRate * steps));
     calibrate(student, outputs, input, wanted);
     calibrate(teacher, outputs, input, wanted);
+    if (targets == Targets.POISSON) {
+      SpikeRaster trains = randomTrains(steps, outputCount, wanted, minimumTargetGap(p),
+          seed * 0x9E3779B97F4A7C15L + 29);
+      return new SaStlTask(student, teacher, outputs, input, trains);
+    }
     SpikeRaster taught = new LiquidSimulator(teacher, 0).raster(input);
-    SpikeRaster targets = new SpikeRaster(steps, outputCount);
+    SpikeRaster teacherTargets = new SpikeRaster(steps, outputCount);
     for (int t = 0; t < steps; t++) {
       for (int o = 0; o < outputCount; o++) {
         if (taught.get(t, outputs[o])) {
-          targets.set(t, o);
+          teacherTargets.set(t, o);
         }
       }
     }
-    return new SaStlTask(student, teacher, outputs, input, targets);
+    return new SaStlTask(student, teacher, outputs, input, teacherTargets);
+  }
+
+  /**
+   * The minimum gap between two spikes of a {@link Targets#POISSON} target: the liquid neurons' refractory period
+   * in steps plus one, the shortest interval an output can produce (2 ms / 1 ms + 1 = 3 steps by default).
+   */
+  public static int minimumTargetGap(LiquidParameters p) {
+    return (int) Math.ceil(p.tRef() / p.dt() - 1e-9) + 1;
+  }
+
+  /**
+   * Random spike trains: each of {@code trains} trains has exactly {@code count} spikes in {@code steps} steps, any
+   * two at least {@code minGap} steps apart, every such placement equally likely. Drawn by choosing {@code count}
+   * distinct slots out of {@code steps - (count - 1)(minGap - 1)} uniformly (partial Fisher-Yates), sorting them and
+   * shifting the k-th by {@code k (minGap - 1)}; the result is a Bernoulli (discrete Poisson) train conditioned on its
+   * count, with a dead time.
+   *
+   * @param minGap smallest distance between two spikes of a train, in steps, >= 1
+   * @param seed seed of the draw
+   */
+  public static SpikeRaster randomTrains(int steps, int trains, int count, int minGap, long seed) {
+    Checks.positive(steps, "steps");
+    Checks.positive(trains, "trains");
+    Checks.positive(minGap, "minGap");
+    int slots = steps - (count - 1) * (minGap - 1);
+    Checks.checkArgument(count >= 0 && count <= slots,
+        "count must be in [0, %d] for %d steps with a gap of %d, got %s", Math.max(0, slots), steps, minGap, count);
+    SplittableRandom random = new SplittableRandom(seed);
+    SpikeRaster raster = new SpikeRaster(steps, trains);
+    int[] pool = new int[slots];
+    int[] chosen = new int[count];
+    for (int o = 0; o < trains; o++) {
+      Arrays.setAll(pool, i -> i);
+      for (int a = 0; a < count; a++) {
+        int j = a + random.nextInt(slots - a);
+        int swap = pool[a];
+        pool[a] = pool[j];
+        pool[j] = swap;
+        chosen[a] = pool[a];
+      }
+      Arrays.sort(chosen);
+      for (int a = 0; a < count; a++) {
+        raster.set(chosen[a] + a * (minGap - 1), o);
+      }
+    }
+    return raster;
   }
 
   /**

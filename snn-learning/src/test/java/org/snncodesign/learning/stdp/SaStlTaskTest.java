@@ -1,9 +1,12 @@
 package org.snncodesign.learning.stdp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.snncodesign.api.spike.SpikeRaster;
+import org.snncodesign.learning.lsm.LiquidParameters;
 import org.snncodesign.learning.lsm.LiquidSimulator;
 
 class SaStlTaskTest {
@@ -87,5 +90,57 @@ class SaStlTaskTest {
       assertThat(weakestKept[o]).isGreaterThanOrEqualTo(strongestDropped[o]);
     }
     assertThat(oracle.columnIndices().length).isEqualTo(student.columnIndices().length - 3 * 12);
+  }
+
+  @Test
+  @DisplayName("Poisson targets have exactly the calibrated count per output, respect the refractory gap, are seeded, "
+      + "and leave the student, the input and the teacher as in the teacher task")
+  void poissonTargets() {
+    SaStlTask poisson = SaStlTask.create(100, 200, 4, 25, 0.05, 0.6, 1.0, SaStlTask.Targets.POISSON, 5);
+    SaStlTask teacher = SaStlTask.create(100, 200, 4, 25, 0.05, 0.6, 1.0, 5);
+    int gap = SaStlTask.minimumTargetGap(poisson.student().parameters());
+    assertThat(gap).isEqualTo(3);
+    for (int o = 0; o < 4; o++) {
+      int[] times = poisson.targets().train(o).times();
+      assertThat(times).as("target %d", o).hasSize(10);
+      for (int i = 1; i < times.length; i++) {
+        assertThat(times[i] - times[i - 1]).as("gap in target %d", o).isGreaterThanOrEqualTo(gap);
+      }
+    }
+    assertThat(poisson.student().recurrent()).isEqualTo(teacher.student().recurrent());
+    assertThat(poisson.student().input()).isEqualTo(teacher.student().input());
+    assertThat(poisson.teacher().recurrent()).isEqualTo(teacher.teacher().recurrent());
+    assertThat(poisson.input()).isEqualTo(teacher.input());
+    assertThat(poisson.targets()).isNotEqualTo(teacher.targets());
+    SaStlTask again = SaStlTask.create(100, 200, 4, 25, 0.05, 0.6, 1.0, SaStlTask.Targets.POISSON, 5);
+    assertThat(again.targets()).isEqualTo(poisson.targets());
+    SaStlTask other = SaStlTask.create(100, 200, 4, 25, 0.05, 0.6, 1.0, SaStlTask.Targets.POISSON, 6);
+    assertThat(other.targets()).isNotEqualTo(poisson.targets());
+  }
+
+  @Test
+  @DisplayName("random trains have the exact count, the minimum gap, and place spikes uniformly over the steps")
+  void randomTrains() {
+    for (int gap = 1; gap <= 6; gap++) {
+      SpikeRaster r = SaStlTask.randomTrains(60, 20, 10, gap, gap);
+      for (int o = 0; o < 20; o++) {
+        int[] times = r.train(o).times();
+        assertThat(times).hasSize(10);
+        for (int i = 1; i < times.length; i++) {
+          assertThat(times[i] - times[i - 1]).isGreaterThanOrEqualTo(gap);
+        }
+      }
+    }
+    // The tightest packing has only one placement: every gap-th step from 0.
+    assertThat(SaStlTask.randomTrains(28, 1, 10, 3, 1).train(0).times())
+        .containsExactly(0, 3, 6, 9, 12, 15, 18, 21, 24, 27);
+    assertThat(SaStlTask.randomTrains(100, 3, 7, 3, 9)).isEqualTo(SaStlTask.randomTrains(100, 3, 7, 3, 9));
+    // One spike in 10 steps, 5000 trains: every step gets about 500 (binomial sd 21).
+    SpikeRaster single = SaStlTask.randomTrains(10, 5000, 1, 3, 2);
+    for (int t = 0; t < 10; t++) {
+      assertThat(single.countAt(t)).as("trains with their spike at step %d", t).isBetween(400, 600);
+    }
+    assertThatThrownBy(() -> SaStlTask.randomTrains(27, 1, 10, 3, 1)).hasMessageContaining("count");
+    assertThat(SaStlTask.minimumTargetGap(LiquidParameters.builder().refractoryPeriod(0.004).build())).isEqualTo(5);
   }
 }

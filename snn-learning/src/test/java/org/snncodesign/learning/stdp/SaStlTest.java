@@ -189,4 +189,92 @@ class SaStlTest {
     assertThatThrownBy(() -> SaStl.Settings.defaults().regrowing(5, 1.5, 0.9)).hasMessageContaining("regrowShare");
     assertThatThrownBy(() -> SaStl.Settings.defaults().regrowing(-1, 0.05, 0.9)).hasMessageContaining("regrowEvery");
   }
+
+  @Test
+  @DisplayName("learning brings the outputs' trains closer to random (Poisson) targets on a small task")
+  void learningReducesDistanceToPoissonTargets() {
+    for (long seed = 1; seed <= 2; seed++) {
+      SaStlTask task = SaStlTask.create(100, 150, 4, 30, 0.05, 0.6, 1.0, SaStlTask.Targets.POISSON, seed);
+      SaStl.Result r = new SaStl(small(1, SaStl.Selection.RELEVANCE, seed).withLearningRate(0.008)).train(
+          task.student(), task.outputs(), task.input(), task.targets());
+      assertThat(r.finalVanRossum()).as("seed %d", seed).isLessThan(0.9 * r.initialVanRossum());
+      // The current weights (not only the pocket) stay better than the start: with the rule's sign flipped they
+      // drift away from the targets.
+      assertThat(r.meanVanRossumOfLast(11)).as("seed %d, last 10 epochs", seed).isLessThan(r.initialVanRossum());
+      assertThat(r.finalVictorPurpura()).as("seed %d", seed).isLessThan(r.victorPurpura().get(0));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(SaStl.Selection.class)
+  @DisplayName("the all-synapse budget keeps exactly ceil(keep x all recurrent) synapses, the outputs' share as "
+      + "with the trainable budget, the liquid's survivors unchanged and Dale's law, deterministically")
+  void allBudgetKeepsExactShare(SaStl.Selection selection) {
+    SaStlTask task = smallTask(8);
+    int all = task.student().synapses();
+    int trainable = task.trainableSynapses();
+    for (double keep : new double[] {0.75, 0.5, 0.35}) {
+      SaStl.Settings s = new SaStl.Settings(12, 0.002, 0, 20, keep, 2, 0.5, 5, 0.2, selection, 7)
+          .regrowing(2, 0.2, 1).budgeting(SaStl.Budget.ALL);
+      SaStl.Result r = new SaStl(s).train(task.student(), task.outputs(), task.input(), task.targets());
+      int expected = (int) Math.ceil(keep * all - 1e-9);
+      assertThat(r.recurrentSynapses()).isEqualTo(all);
+      assertThat(r.keptRecurrentSynapses()).isEqualTo(expected).isEqualTo(r.learner().synapses());
+      assertThat(r.keptSynapses()).isEqualTo((int) Math.ceil(keep * trainable - 1e-9));
+      var w = r.learner().recurrent();
+      var student = task.student().recurrent();
+      int liquidKept = 0;
+      for (int row = 0; row < w.rows(); row++) {
+        for (int k = w.rowPointers()[row]; k < w.rowPointers()[row + 1]; k++) {
+          float v = w.values()[k];
+          int c = w.columnIndices()[k];
+          assertThat(r.learner().isExcitatory(row) ? v >= 0 : v <= 0).as("row %d weight %s", row, v).isTrue();
+          if (c < task.outputs()[0]) {
+            liquidKept++;
+            assertThat(v).as("liquid synapse %d -> %d", row, c).isEqualTo(student.get(row, c)).isNotZero();
+          }
+        }
+      }
+      assertThat(liquidKept).isEqualTo(expected - r.keptSynapses());
+      SaStl.Result again = new SaStl(s).train(task.student(), task.outputs(), task.input(), task.targets());
+      assertThat(again.learner().recurrent()).isEqualTo(w);
+      assertThat(again.vanRossum()).isEqualTo(r.vanRossum());
+    }
+  }
+
+  @Test
+  @DisplayName("the trainable budget is the default and leaves every liquid synapse; the liquid's STDP relevance "
+      + "keeps other liquid synapses than magnitude and random selection")
+  void budgets() {
+    SaStlTask task = smallTask(9);
+    SaStl.Settings old = small(0.5, SaStl.Selection.RELEVANCE, 2);
+    assertThat(old.budget()).isEqualTo(SaStl.Budget.TRAINABLE);
+    SaStl.Result r = new SaStl(old).train(task.student(), task.outputs(), task.input(), task.targets());
+    assertThat(r.keptRecurrentSynapses()).isEqualTo(task.student().synapses() - 60);
+    SaStl.Result explicit = new SaStl(old.budgeting(SaStl.Budget.TRAINABLE)).train(task.student(), task.outputs(),
+        task.input(), task.targets());
+    assertThat(explicit.vanRossum()).isEqualTo(r.vanRossum());
+    Set<Long> kept = new HashSet<>();
+    for (SaStl.Selection selection : new SaStl.Selection[] {SaStl.Selection.RELEVANCE, SaStl.Selection.MAGNITUDE,
+        SaStl.Selection.RANDOM}) {
+      SaStl.Result all = new SaStl(old.selecting(selection, 2).budgeting(SaStl.Budget.ALL).withEpochs(20))
+          .train(task.student(), task.outputs(), task.input(), task.targets());
+      long signature = liquidPairs(all.learner(), task.outputs()[0]).hashCode();
+      assertThat(kept.add(signature)).as("%s keeps its own liquid synapses", selection).isTrue();
+    }
+  }
+
+  /** (pre, post) of the liquid's own synapses, encoded as pre * 100000 + post. */
+  private static Set<Long> liquidPairs(Liquid liquid, int firstOutput) {
+    Set<Long> out = new HashSet<>();
+    var w = liquid.recurrent();
+    for (int row = 0; row < w.rows(); row++) {
+      for (int k = w.rowPointers()[row]; k < w.rowPointers()[row + 1]; k++) {
+        if (w.columnIndices()[k] < firstOutput) {
+          out.add(row * 100_000L + w.columnIndices()[k]);
+        }
+      }
+    }
+    return out;
+  }
 }
