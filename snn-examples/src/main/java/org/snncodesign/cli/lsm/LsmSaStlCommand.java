@@ -78,6 +78,16 @@ public final class LsmSaStlCommand implements Callable<Integer> {
           + "both groups) (default trainable).")
   String budget;
 
+  @Option(names = "--rule", defaultValue = "resume",
+      description = "Timing rule: resume (ReSuMe on the free-running outputs) or perceptron (precise-timing "
+          + "perceptron on the teacher-forced outputs, Memmesheimer et al. 2014) (default resume).")
+  String rule;
+
+  @Option(names = "--tolerance", defaultValue = "0",
+      description = "Perceptron: steps just before a target without the below-threshold constraint (default 0: "
+          + "exact, so that meeting every constraint reproduces the targets).")
+  int tolerance;
+
   @Option(names = "--epochs", defaultValue = "400", description = "Training epochs (default 400).")
   int epochs;
 
@@ -158,13 +168,15 @@ public final class LsmSaStlCommand implements Callable<Integer> {
     }
     SaStlTask.Targets targetKind = SaStlTask.Targets.valueOf(targets.trim().toUpperCase(Locale.ROOT));
     SaStl.Budget budgetKind = SaStl.Budget.valueOf(budget.trim().toUpperCase(Locale.ROOT));
+    SaStl.Rule ruleKind = SaStl.Rule.valueOf(rule.trim().toUpperCase(Locale.ROOT));
     List<Run> runs = new ArrayList<>();
     List<SaStl.Result> fulls = new ArrayList<>();
     for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
       SaStlTask task = SaStlTask.create(neurons, steps, outputs, afferents, outputRate, inputScale, teacherDensity,
           targetKind, seed);
       SaStl.Settings base = new SaStl.Settings(epochs, eta, 0, traceTau, 1, 2, pruneUntil, 5, 0.2,
-          SaStl.Selection.RELEVANCE, seed, regrowEvery, regrowShare, regrowUntil, rescale, budgetKind);
+          SaStl.Selection.RELEVANCE, seed, regrowEvery, regrowShare, regrowUntil, rescale, budgetKind)
+          .withRule(ruleKind, tolerance);
       SaStl.Result full = train(task, base, seed, "full", 1);
       fulls.add(full);
       runs.add(new Run(seed, "full", 1, full, full.finalVanRossum()));
@@ -242,6 +254,7 @@ public final class LsmSaStlCommand implements Callable<Integer> {
         + " afferents, " + steps + " steps, teacher density " + teacherDensity);
     report.put("targets", targetKind.name().toLowerCase(Locale.ROOT));
     report.put("budget", budgetKind.name().toLowerCase(Locale.ROOT));
+    report.put("rule", ruleKind.name().toLowerCase(Locale.ROOT));
     report.put("selection", firstSelection);
     report.put("keep_fraction", firstKeep);
     report.put("seeds", seeds);

@@ -115,6 +115,20 @@ class LsmSaStlCommandTest {
     assertThat(CommandOutput.of(new LsmSaStlCommand(), concat(SMALL, "--budget", "half")).exitCode()).isNotZero();
   }
 
+  @Test
+  @DisplayName("--rule perceptron trains with the teacher-forced perceptron and reports the rule")
+  void perceptronRule() throws Exception {
+    JsonNode resume = CommandOutput.json(new LsmSaStlCommand(), concat(SMALL, "--keep", "0.5", "--json"));
+    JsonNode perceptron = CommandOutput.json(new LsmSaStlCommand(),
+        concat(SMALL, "--keep", "0.5", "--rule", "perceptron", "--eta", "0.01", "--json"));
+    assertThat(resume.get("rule").asText()).isEqualTo("resume");
+    assertThat(perceptron.get("rule").asText()).isEqualTo("perceptron");
+    assertThat(perceptron.get("distance_start").asDouble()).isEqualTo(resume.get("distance_start").asDouble());
+    assertThat(perceptron.get("distance_full").asDouble()).isNotEqualTo(resume.get("distance_full").asDouble())
+        .isLessThan(perceptron.get("distance_start").asDouble());
+    assertThat(perceptron.get("synapses_after").asInt()).isEqualTo(30);
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);

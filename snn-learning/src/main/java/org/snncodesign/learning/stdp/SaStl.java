@@ -76,6 +76,19 @@ public final class SaStl {
     TAYLOR
   }
 
+  /** The timing rule that trains the synapses onto the outputs. */
+  public enum Rule {
+    /** ReSuMe on the free-running outputs (batch per presentation). */
+    RESUME,
+    /**
+     * A precise-timing perceptron on the teacher-forced outputs (see {@link SaStlPerceptron}): the potential with
+     * resets forced at the target times is linear in the weights; {@code V >= 1} is required at target steps and
+     * {@code V < 1} at the other free steps (except {@code toleranceSteps} just before a target), and each
+     * violation adds {@code +-eta v_k(t)}. Its current weights converge when the constraints can be met.
+     */
+    PERCEPTRON
+  }
+
   /**
    * Which synapses the kept share counts.
    *
@@ -128,10 +141,22 @@ public final class SaStl {
    * @param rescale after each pruning round, scale every output's surviving weights so that their summed
    *     magnitude is what it was before the round (the output keeps its drive; ReSuMe need not regrow it)
    * @param budget which synapses {@code keepFraction} counts
+   * @param rule the timing rule
+   * @param toleranceSteps for {@link Rule#PERCEPTRON}: steps just before a target without the below-threshold
+   *     constraint, >= 0
    */
   public record Settings(int epochs, double learningRate, double bias, double traceTauSteps, double keepFraction,
       int pruneEvery, double pruneUntil, double distanceTauSteps, double victorPurpuraCost, Selection selection,
-      long seed, int regrowEvery, double regrowShare, double regrowUntil, boolean rescale, Budget budget) {
+      long seed, int regrowEvery, double regrowShare, double regrowUntil, boolean rescale, Budget budget, Rule rule,
+      int toleranceSteps) {
+
+    /** Settings with ReSuMe. */
+    public Settings(int epochs, double learningRate, double bias, double traceTauSteps, double keepFraction,
+        int pruneEvery, double pruneUntil, double distanceTauSteps, double victorPurpuraCost, Selection selection,
+        long seed, int regrowEvery, double regrowShare, double regrowUntil, boolean rescale, Budget budget) {
+      this(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil, distanceTauSteps,
+          victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale, budget, Rule.RESUME, 1);
+    }
 
     /** Settings whose kept share counts the trainable synapses only. */
     public Settings(int epochs, double learningRate, double bias, double traceTauSteps, double keepFraction,
@@ -171,6 +196,8 @@ public final class SaStl {
           victorPurpuraCost);
       Checks.checkArgument(selection != null, "selection must not be null");
       Checks.checkArgument(budget != null, "budget must not be null");
+      Checks.checkArgument(rule != null, "rule must not be null");
+      Checks.checkArgument(toleranceSteps >= 0, "toleranceSteps must be >= 0, got %s", toleranceSteps);
       Checks.checkArgument(regrowEvery >= 0, "regrowEvery must be >= 0, got %s", regrowEvery);
       Checks.checkArgument(regrowShare >= 0 && regrowShare <= 1, "regrowShare must be in [0, 1], got %s",
           regrowShare);
@@ -193,44 +220,57 @@ public final class SaStl {
     /** The same settings with another number of epochs. */
     public Settings withEpochs(int newEpochs) {
       return new Settings(newEpochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
-          distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale, budget);
+          distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale,
+          budget, rule, toleranceSteps);
     }
 
     /** The same settings with another learning rate. */
     public Settings withLearningRate(double eta) {
       return new Settings(epochs, eta, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil, distanceTauSteps,
-          victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale, budget);
+          victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale,
+          budget, rule, toleranceSteps);
     }
 
     /** The same settings with another kept fraction. */
     public Settings keeping(double fraction) {
       return new Settings(epochs, learningRate, bias, traceTauSteps, fraction, pruneEvery, pruneUntil,
-          distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale, budget);
+          distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale,
+          budget, rule, toleranceSteps);
     }
 
     /** The same settings with another selection and seed. */
     public Settings selecting(Selection newSelection, long newSeed) {
       return new Settings(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
-          distanceTauSteps, victorPurpuraCost, newSelection, newSeed, regrowEvery, regrowShare, regrowUntil, rescale, budget);
+          distanceTauSteps, victorPurpuraCost, newSelection, newSeed, regrowEvery, regrowShare, regrowUntil, rescale,
+          budget, rule, toleranceSteps);
     }
 
     /** The same settings with regrowth every {@code every} epochs, {@code share} swapped, until {@code until}. */
     public Settings regrowing(int every, double share, double until) {
       return new Settings(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
-          distanceTauSteps, victorPurpuraCost, selection, seed, every, share, until, rescale, budget);
+          distanceTauSteps, victorPurpuraCost, selection, seed, every, share, until, rescale,
+          budget, rule, toleranceSteps);
+    }
+
+    /** The same settings with another timing rule and perceptron tolerance. */
+    public Settings withRule(Rule newRule, int tolerance) {
+      return new Settings(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
+          distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale,
+          budget, newRule, tolerance);
     }
 
     /** The same settings with another budget. */
     public Settings budgeting(Budget newBudget) {
       return new Settings(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
           distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale,
-          newBudget);
+          newBudget, rule, toleranceSteps);
     }
 
     /** The same settings with rescaling on pruning switched on or off. */
     public Settings rescaling(boolean on) {
       return new Settings(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
-          distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, on, budget);
+          distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, on,
+          budget, rule, toleranceSteps);
     }
   }
 
@@ -381,6 +421,9 @@ public final class SaStl {
     int liveLiquid = liquidCount;
     boolean[] alive = new boolean[values.length];
     Arrays.fill(alive, true);
+    boolean resume = settings.rule() == Rule.RESUME;
+    SaStlPerceptron perceptron = resume ? null
+        : new SaStlPerceptron(learner, outputs, byOutputEntries, byOutputRows, input);
     double[] relevance = new double[values.length];
     double[] delta = new double[values.length];
     double decay = Math.exp(-1 / settings.traceTauSteps());
@@ -451,7 +494,7 @@ public final class SaStl {
           for (int e = 0; e < ks.length; e++) {
             int k = ks[e];
             int i = rows[e];
-            if (err != 0) {
+            if (err != 0 && resume) {
               delta[k] += step * (settings.bias() + x[i]);
             }
             // Pair STDP of the presynaptic train against the target train.
@@ -483,6 +526,9 @@ public final class SaStl {
         for (int o = 0; o < outputs.length; o++) {
           y[o] = y[o] * decay + (targets.get(t, o) ? 1 : 0);
         }
+      }
+      if (!resume) {
+        perceptron.accumulate(spikes, targets, values, settings.learningRate(), settings.toleranceSteps(), delta);
       }
       for (int e = 0; e < trainable; e++) {
         int k = entries[e];
