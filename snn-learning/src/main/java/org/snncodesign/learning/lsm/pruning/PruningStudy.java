@@ -191,7 +191,7 @@ public final class PruningStudy {
     double seconds = (System.nanoTime() - start) / 1e9;
     progress.accept(String.format(Locale.ROOT,
         "  %d neurons simulated in %.1f s; %d-fold %s CV over %d lambdas x %d bin counts ...", liquid.neurons(),
-        seconds, folds, readoutKind.label(), lambdas.length, binChoices.length));
+        seconds, folds, readoutKind, lambdas.length, binChoices.length));
     CrossValidation cv = null;
     double cvAccuracy = -1;
     int chosenBins = bins;
