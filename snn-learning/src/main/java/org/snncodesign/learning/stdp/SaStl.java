@@ -20,7 +20,9 @@ import org.snncodesign.learning.lsm.LiquidSimulator;
  * <p><b>Timing learning</b> is the remote supervised rule (ReSuMe; Ponulak &amp; Kasiński 2010, Neural
  * Computation 22:467): after each presentation (the liquid run on the project's engine), for every output j and
  * step t, {@code dw_ij = eta [S_target_j(t) - S_out_j(t)] (a + x_i(t))}, x_i the presynaptic trace with time
- * constant tau. Excitatory synapses stay >= 0 and inhibitory ones <= 0 (Dale's law).
+ * constant tau. Excitatory synapses stay >= 0 and inhibitory ones <= 0 (Dale's law). {@link Rule#PERCEPTRON}
+ * replaces ReSuMe by a precise-timing perceptron on the teacher-forced outputs ({@link SaStlPerceptron}); pruning,
+ * relevance, regrowth and the pocket work the same with either rule.
  *
  * <p><b>Relevance</b> is the pair-STDP pairing of each presynaptic train with the target train,
  * {@code r_ij += sum_t x_i(t) S_target_j(t) - y_j(t) S_i(t)} (pre-before-target potentiates, target-before-pre
