@@ -2,6 +2,7 @@ package org.snncodesign.learning.lsm.readout;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 import org.snncodesign.api.Checks;
 
 /**
@@ -235,14 +236,10 @@ public final class LogisticRegression {
       }
     }
 
-    /** By 50 steps of power iteration on [Z 1]^T [Z 1]. */
+    /** By power iteration on [Z 1]^T [Z 1]. */
     @Override
     double sigmaSquared(int[] rows) {
-      double[] v = start(d + 1);
-      double[] next = new double[d + 1];
-      double estimate = 0;
-      for (int it = 0; it < 50; it++) {
-        normalise(v);
+      return largestEigenvalue(d + 1, (v, next) -> {
         Arrays.fill(next, 0);
         for (int s : rows) {
           int base = s * d;
@@ -255,12 +252,7 @@ public final class LogisticRegression {
           }
           next[d] += dot;
         }
-        estimate = dot(next, v);
-        double[] swap = v;
-        v = next;
-        next = swap;
-      }
-      return safe(estimate);
+      });
     }
 
     @Override
@@ -306,15 +298,11 @@ public final class LogisticRegression {
       }
     }
 
-    /** By 50 steps of power iteration on K_SS + 1 1^T, which has the same non-zero spectrum. */
+    /** By power iteration on K_SS + 1 1^T, which has the same non-zero spectrum as [Z_S 1]^T [Z_S 1]. */
     @Override
     double sigmaSquared(int[] rows) {
       int m = rows.length;
-      double[] v = start(m);
-      double[] next = new double[m];
-      double estimate = 0;
-      for (int it = 0; it < 50; it++) {
-        normalise(v);
+      return largestEigenvalue(m, (v, next) -> {
         double sum = 0;
         for (double e : v) {
           sum += e;
@@ -327,12 +315,7 @@ public final class LogisticRegression {
           }
           next[a] = acc;
         }
-        estimate = dot(next, v);
-        double[] swap = v;
-        v = next;
-        next = swap;
-      }
-      return safe(estimate);
+      });
     }
 
     @Override
@@ -355,20 +338,31 @@ public final class LogisticRegression {
     }
   }
 
-  private static double[] start(int size) {
+  /**
+   * The largest eigenvalue of a symmetric positive semi-definite operator ({@code multiply(v, next)} writes
+   * {@code next = M v}) by 50 steps of power iteration from a fixed positive start, plus a 10 % margin: power
+   * iteration approaches it from below, and the margin keeps the gradient step safely under 1/L.
+   */
+  private static double largestEigenvalue(int size, BiConsumer<double[], double[]> multiply) {
     double[] v = new double[size];
     SplittableRandom random = new SplittableRandom(7);
     for (int j = 0; j < size; j++) {
       v[j] = random.nextDouble() + 0.1;
     }
-    return v;
-  }
-
-  private static void normalise(double[] v) {
-    double norm = Math.sqrt(dot(v, v));
-    for (int j = 0; j < v.length; j++) {
-      v[j] /= norm;
+    double[] next = new double[size];
+    double estimate = 0;
+    for (int it = 0; it < 50; it++) {
+      double norm = Math.sqrt(dot(v, v));
+      for (int j = 0; j < size; j++) {
+        v[j] /= norm;
+      }
+      multiply.accept(v, next);
+      estimate = dot(next, v);
+      double[] swap = v;
+      v = next;
+      next = swap;
     }
+    return estimate * 1.1;
   }
 
   private static double dot(double[] a, double[] b) {
@@ -377,10 +371,5 @@ public final class LogisticRegression {
       sum += a[j] * b[j];
     }
     return sum;
-  }
-
-  /** Power iteration approaches sigma^2 from below; a 10 % margin keeps the step safely under 1/L. */
-  private static double safe(double estimate) {
-    return estimate * 1.1;
   }
 }
