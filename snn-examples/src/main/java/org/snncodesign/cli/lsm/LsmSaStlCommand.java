@@ -19,6 +19,8 @@ import org.snncodesign.cli.JsonReport;
 import org.snncodesign.cli.report.PngFile;
 import org.snncodesign.cli.report.ReferenceLine;
 import org.snncodesign.cli.report.ResultTable;
+import org.snncodesign.learning.distance.VanRossumDistance;
+import org.snncodesign.learning.distance.VictorPurpuraDistance;
 import org.snncodesign.learning.stdp.SaStl;
 import org.snncodesign.learning.stdp.SaStlTask;
 import picocli.CommandLine.Command;
@@ -31,7 +33,12 @@ import picocli.CommandLine.Option;
  * selection and random selection, over seeds first..first+n-1 (default 1..n), with regrowth by default
  * ({@code --regrow-every 0}: one selection, as before). {@code --targets poisson} replaces the teacher's trains by
  * random trains with the same spike count ({@link SaStlTask.Targets#POISSON}); {@code --budget all} makes
- * {@code --keep} count every recurrent synapse, the liquid's own ones included ({@link SaStl.Budget#ALL}). For every seed the unpruned learner (keep 1, the same
+ * {@code --keep} count every recurrent synapse, the liquid's own ones included ({@link SaStl.Budget#ALL});
+ * {@code --inhibitory-afferents F --inhibitory-balance B} draws a share F of each output's afferents from the
+ * liquid's inhibitory neurons, with inhibitory charge B times the excitatory one (the learnable random-target task
+ * uses {@code --targets poisson --inhibitory-afferents 0.25 --afferents 160 --inhibitory-balance 0.8
+ * --input-scale 0 --eta 0.005}); the JSON's {@code distance_silent} and {@code full_over_silent} say how far a
+ * silent output is from the targets and how much closer the unpruned learner gets. For every seed the unpruned learner (keep 1, the same
  * settings) is the reference: {@code ratio = distance_pruned / distance_full}.
  *
  * <p>The top-level JSON figures are means over seeds for the first {@code --keep} value and the first
@@ -71,6 +78,17 @@ public final class LsmSaStlCommand implements Callable<Integer> {
       description = "Target trains: teacher (the teacher outputs' spikes) or poisson (random trains with the "
           + "calibrated spike count and a refractory gap, independent of the teacher) (default teacher).")
   String targets;
+
+  @Option(names = "--inhibitory-afferents", defaultValue = "0",
+      description = "Share of each output's afferents drawn from the liquid's inhibitory neurons, with negative "
+          + "weights kept <= 0 while learning (Dale's law); 0: excitatory afferents only, the earlier task "
+          + "(default 0).")
+  double inhibitoryShare;
+
+  @Option(names = "--inhibitory-balance", defaultValue = "1",
+      description = "With inhibitory afferents: each output's summed inhibitory drive over its excitatory drive, "
+          + "set by scaling its inhibitory weights (default 1: balanced).")
+  double inhibitoryBalance;
 
   @Option(names = "--budget", defaultValue = "trainable",
       description = "What --keep counts: trainable (the synapses onto the outputs; the liquid's own stay) or all "
@@ -171,9 +189,11 @@ public final class LsmSaStlCommand implements Callable<Integer> {
     SaStl.Rule ruleKind = SaStl.Rule.valueOf(rule.trim().toUpperCase(Locale.ROOT));
     List<Run> runs = new ArrayList<>();
     List<SaStl.Result> fulls = new ArrayList<>();
+    List<double[]> silent = new ArrayList<>();
     for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
       SaStlTask task = SaStlTask.create(neurons, steps, outputs, afferents, outputRate, inputScale, teacherDensity,
-          targetKind, seed);
+          targetKind, inhibitoryShare, inhibitoryBalance, seed);
+      silent.add(silentDistances(task));
       SaStl.Settings base = new SaStl.Settings(epochs, eta, 0, traceTau, 1, 2, pruneUntil, 5, 0.2,
           SaStl.Selection.RELEVANCE, seed, regrowEvery, regrowShare, regrowUntil, rescale, budgetKind)
           .withRule(ruleKind, tolerance);
@@ -251,7 +271,18 @@ public final class LsmSaStlCommand implements Callable<Integer> {
     double distancePruned = mean(headline.stream().mapToDouble(r -> r.result().finalVanRossum()).toArray());
     report.put("task", (targetKind == SaStlTask.Targets.POISSON ? "random (Poisson) targets" : "teacher-student")
         + " (SaStlTask): liquid " + neurons + ", " + outputs + " outputs x " + afferents
-        + " afferents, " + steps + " steps, teacher density " + teacherDensity);
+        + " afferents (" + inhibitoryShare + " inhibitory), " + steps + " steps, input scale " + inputScale
+        + ", teacher density " + teacherDensity);
+    report.put("inhibitory_afferents", inhibitoryShare);
+    report.put("inhibitory_balance", inhibitoryBalance);
+    report.put("afferents", afferents);
+    report.put("input_scale", inputScale);
+    // Learnability: an output that never fires is this far from the targets; a learner that does not beat it by
+    // much has not learned the task, whatever its ratio to the pruned learner.
+    double silentVr = mean(silent.stream().mapToDouble(v -> v[0]).toArray());
+    report.put("distance_silent", silentVr);
+    report.put("victor_purpura_silent", mean(silent.stream().mapToDouble(v -> v[1]).toArray()));
+    report.put("full_over_silent", distanceFull / silentVr);
     report.put("targets", targetKind.name().toLowerCase(Locale.ROOT));
     report.put("budget", budgetKind.name().toLowerCase(Locale.ROOT));
     report.put("rule", ruleKind.name().toLowerCase(Locale.ROOT));
@@ -303,6 +334,19 @@ public final class LsmSaStlCommand implements Callable<Integer> {
       JsonReport.printLine(report, System.out);
     }
     return 0;
+  }
+
+  /** Mean over outputs of the van Rossum and Victor-Purpura distances from a silent output to the targets. */
+  private static double[] silentDistances(SaStlTask task) {
+    double vr = 0;
+    double vp = 0;
+    int n = task.outputs().length;
+    for (int o = 0; o < n; o++) {
+      int[] target = task.targets().train(o).times();
+      vr += VanRossumDistance.distance(new int[0], target, 5);
+      vp += VictorPurpuraDistance.distance(new int[0], target, 0.2);
+    }
+    return new double[] {vr / n, vp / n};
   }
 
   private SaStl.Result train(SaStlTask task, SaStl.Settings settings, long seed, String name, double k) {

@@ -129,6 +129,34 @@ class LsmSaStlCommandTest {
     assertThat(perceptron.get("synapses_after").asInt()).isEqualTo(30);
   }
 
+  @Test
+  @DisplayName("--inhibitory-afferents draws a share of the afferents from inhibitory neurons, deterministically, and "
+      + "the JSON reports the silent output's distance and the unpruned learner's distance relative to it")
+  void inhibitoryAfferents() throws Exception {
+    String[] args = concat(SMALL, "--keep", "0.5", "--targets", "poisson", "--inhibitory-afferents", "0.25",
+        "--inhibitory-balance", "0.8", "--input-scale", "0", "--eta", "0.005", "--json");
+    JsonNode a = CommandOutput.json(new LsmSaStlCommand(), args);
+    JsonNode b = CommandOutput.json(new LsmSaStlCommand(), args);
+    JsonNode excitatory = CommandOutput.json(new LsmSaStlCommand(),
+        concat(SMALL, "--keep", "0.5", "--targets", "poisson", "--json"));
+    assertThat(b.get("rows")).isEqualTo(a.get("rows"));
+    assertThat(a.get("inhibitory_afferents").asDouble()).isEqualTo(0.25);
+    assertThat(a.get("inhibitory_balance").asDouble()).isEqualTo(0.8);
+    assertThat(excitatory.get("inhibitory_afferents").asDouble()).isZero();
+    assertThat(a.get("synapses_before").asInt()).isEqualTo(60);
+    assertThat(a.get("synapses_after").asInt()).isEqualTo(30);
+    // The random targets do not depend on the afferents, so neither does a silent output's distance to them.
+    assertThat(a.get("distance_silent").asDouble()).isPositive()
+        .isEqualTo(excitatory.get("distance_silent").asDouble());
+    // 3 outputs x 6 spikes (0.05 x 120 steps): Victor-Purpura deletes every target spike.
+    assertThat(a.get("victor_purpura_silent").asDouble()).isCloseTo(6, within(1e-9));
+    assertThat(a.get("full_over_silent").asDouble())
+        .isCloseTo(a.get("distance_full").asDouble() / a.get("distance_silent").asDouble(), within(1e-12));
+    assertThat(a.get("distance_start").asDouble()).isNotEqualTo(excitatory.get("distance_start").asDouble());
+    assertThat(CommandOutput.of(new LsmSaStlCommand(), concat(SMALL, "--inhibitory-afferents", "2")).exitCode())
+        .isNotZero();
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);

@@ -23,7 +23,10 @@ import org.snncodesign.learning.lsm.LiquidSimulator;
  * their presynaptic trains (with feedback, every update also moved the output's own input and ReSuMe did not
  * converge: see docs/results/lsm-sastl.md). The input is a fixed Poisson raster, each channel firing with
  * probability 0.3 per step. The gain g_o of every output is calibrated (bisection) so that it fires
- * {@code round(outputRate * steps)} spikes for the input.
+ * {@code round(outputRate * steps)} spikes for the input. Optionally a share of each output's afferents are the
+ * liquid's inhibitory neurons, their weights scaled so that the inhibitory charge is a set multiple of the
+ * excitatory one ({@link #create(int, int, int, int, double, double, double, Targets, double, double, long)}):
+ * this makes random targets learnable, which they hardly are with excitatory afferents only.
  *
  * <p>The teacher is the student with, for every output, only a random share {@code teacherDensity} of its
  * recurrent afferents kept, each rescaled by {@code U[0.5, 1.5) / teacherDensity}; the teacher's gains are
@@ -83,7 +86,43 @@ public record SaStlTask(Liquid student, Liquid teacher, int[] outputs, SpikeRast
    */
   public static SaStlTask create(int neurons, int steps, int outputCount, int afferents, double outputRate,
       double inputScale, double teacherDensity, Targets targets, long seed) {
+    return create(neurons, steps, outputCount, afferents, outputRate, inputScale, teacherDensity, targets, 0, 1,
+        seed);
+  }
+
+  /**
+   * Draws a task in which a share of each output's afferents are inhibitory liquid neurons.
+   *
+   * <p>With only excitatory afferents (the default, {@code inhibitoryShare = 0}) no learnable weight can lower an
+   * output's potential, so the learner cannot remove a spike that the fixed direct input or the common drive
+   * causes, and random target trains are hardly learnable (docs/results/lsm-sastl.md, third pass). Each output
+   * gets {@code round(inhibitoryShare x afferents)} afferents drawn uniformly without replacement from the liquid's
+   * inhibitory neurons, with negative weights drawn as {@code -w_IE U[0.5, 1.5)} (w_IE from
+   * {@link LiquidParameters#meanWeight}, the liquid's own inhibitory-to-excitatory law), and the rest from its
+   * excitatory neurons as before; Dale's law then keeps those weights {@code <= 0} while learning
+   * ({@link SaStl}). With the liquid's own weights the inhibitory drive exceeded the excitatory one several-fold
+   * (w_IE = 3 w_EE, and inhibitory neurons fire more), and the outputs could not be calibrated to fire after the
+   * first steps. So each output's inhibitory weights are then scaled by one factor so that the inhibitory charge
+   * it receives over the presentation ({@code sum |w| x presynaptic spike count x tau_syn}) is
+   * {@code inhibitoryBalance} times the excitatory one: with a balance near 1 the output is driven by fluctuations, not by its mean input, which
+   * is the regime in which an LIF neuron fires irregularly and its spike times follow its inputs' timing (van
+   * Vreeswijk &amp; Sompolinsky 1996, Science 274:1724). The gain g_o is then calibrated on the signed sum, as
+   * before. With {@code inhibitoryShare = 0}
+   * the task is the same, draw for draw, as {@link #create(int, int, int, int, double, double, double, Targets,
+   * long)}.
+   *
+   * @param inhibitoryShare share of each output's afferents that are inhibitory, in [0, 1]
+   * @param inhibitoryBalance summed inhibitory drive onto each output over its excitatory drive, > 0 (used only
+   *     when there are inhibitory afferents)
+   * @see #create(int, int, int, int, double, double, double, long)
+   */
+  public static SaStlTask create(int neurons, int steps, int outputCount, int afferents, double outputRate,
+      double inputScale, double teacherDensity, Targets targets, double inhibitoryShare, double inhibitoryBalance,
+      long seed) {
     Checks.checkArgument(targets != null, "targets must not be null");
+    Checks.checkArgument(inhibitoryBalance > 0, "inhibitoryBalance must be > 0, got %s", inhibitoryBalance);
+    Checks.checkArgument(inhibitoryShare >= 0 && inhibitoryShare <= 1, "inhibitoryShare must be in [0, 1], got %s",
+        inhibitoryShare);
     Checks.checkArgument(inputScale >= 0, "inputScale must be >= 0, got %s", inputScale);
     Checks.positive(steps, "steps");
     Checks.positive(outputCount, "outputCount");
@@ -114,17 +153,25 @@ public record SaStlTask(Liquid student, Liquid teacher, int[] outputs, SpikeRast
         excitatoryNeurons[e++] = i;
       }
     }
-    Checks.checkArgument(afferents <= excitatoryNeurons.length,
-        "afferents must be at most the %d excitatory neurons, got %s", excitatoryNeurons.length, afferents);
-    int[] pool = new int[excitatoryNeurons.length];
+    int[] inhibitoryNeurons = new int[neurons - excitatoryNeurons.length];
+    int in = 0;
+    for (int i = 0; i < neurons; i++) {
+      if (!liquid.isExcitatory(i)) {
+        inhibitoryNeurons[in++] = i;
+      }
+    }
+    int inhibitoryAfferents = (int) Math.round(inhibitoryShare * afferents);
+    int excitatoryAfferents = afferents - inhibitoryAfferents;
+    Checks.checkArgument(excitatoryAfferents <= excitatoryNeurons.length,
+        "excitatory afferents must be at most the %d excitatory neurons, got %s", excitatoryNeurons.length,
+        excitatoryAfferents);
+    Checks.checkArgument(inhibitoryAfferents <= inhibitoryNeurons.length,
+        "inhibitory afferents must be at most the %d inhibitory neurons, got %s", inhibitoryNeurons.length,
+        inhibitoryAfferents);
     for (int o = 0; o < outputCount; o++) {
-      System.arraycopy(excitatoryNeurons, 0, pool, 0, pool.length);
-      for (int a = 0; a < afferents; a++) {
-        int j = a + random.nextInt(pool.length - a);
-        int swap = pool[a];
-        pool[a] = pool[j];
-        pool[j] = swap;
-        feeds[o][pool[a]] = true;
+      drawAfferents(excitatoryNeurons, excitatoryAfferents, feeds[o], random);
+      if (inhibitoryAfferents > 0) {
+        drawAfferents(inhibitoryNeurons, inhibitoryAfferents, feeds[o], random);
       }
     }
     CsrMatrix old = liquid.recurrent();
@@ -140,9 +187,10 @@ public record SaStlTask(Liquid student, Liquid teacher, int[] outputs, SpikeRast
       }
       for (int o = 0; o < outputCount; o++) {
         if (feeds[o][r]) {
-          double w = p.meanWeight(true, true) * (0.5 + random.nextDouble());
+          boolean excitatoryPre = liquid.isExcitatory(r);
+          double w = p.meanWeight(excitatoryPre, true) * (0.5 + random.nextDouble());
           columns[k2] = neurons + o;
-          values[k2++] = (float) w;
+          values[k2++] = (float) (excitatoryPre ? w : -w);
         }
       }
       pointers[r + 1] = k2;
@@ -176,6 +224,9 @@ public record SaStlTask(Liquid student, Liquid teacher, int[] outputs, SpikeRast
       original[i] = i;
     }
     Liquid student = new Liquid(p, x, y, z, excitatory, original, recurrent, inputMatrix);
+    if (inhibitoryAfferents > 0) {
+      balance(student, neurons, input, inhibitoryBalance);
+    }
     Liquid teacher = student.copy();
     float[] w = teacher.recurrent().values();
     int[] tc = teacher.recurrent().columnIndices();
@@ -205,6 +256,61 @@ public record SaStlTask(Liquid student, Liquid teacher, int[] outputs, SpikeRast
       }
     }
     return new SaStlTask(student, teacher, outputs, input, teacherTargets);
+  }
+
+  /**
+   * Scales each output's inhibitory afferent weights (in place) so that the charge they deliver over the
+   * presentation, {@code sum_i |w_io| n_i tau_syn} (n_i the presynaptic spike count, tau_syn of the synapse's type),
+   * is {@code ratio} times the excitatory one. The
+   * liquid's activity does not depend on the outputs (they send no synapses), so one run gives every n_i.
+   */
+  private static void balance(Liquid liquid, int neurons, SpikeRaster input, double ratio) {
+    int[] counts = new LiquidSimulator(liquid, 0).raster(input).countsPerNeuron();
+    CsrMatrix w = liquid.recurrent();
+    LiquidParameters p = liquid.parameters();
+    int outputCount = w.cols() - neurons;
+    double[] excitation = new double[outputCount];
+    double[] inhibition = new double[outputCount];
+    int[] rp = w.rowPointers();
+    for (int r = 0; r < neurons; r++) {
+      for (int k = rp[r]; k < rp[r + 1]; k++) {
+        int o = w.columnIndices()[k] - neurons;
+        if (o >= 0) {
+          // The charge a spike delivers is its current jump times the synaptic time constant (tau_syn_i is twice
+          // tau_syn_e by default), so the balance is of charges.
+          double drive = Math.abs(w.values()[k]) * counts[r];
+          if (liquid.isExcitatory(r)) {
+            excitation[o] += drive * p.tauSynE();
+          } else {
+            inhibition[o] += drive * p.tauSynI();
+          }
+        }
+      }
+    }
+    for (int r = 0; r < neurons; r++) {
+      if (liquid.isExcitatory(r)) {
+        continue;
+      }
+      for (int k = rp[r]; k < rp[r + 1]; k++) {
+        int o = w.columnIndices()[k] - neurons;
+        // An output whose inhibitory afferents never fire keeps their weights: there is nothing to balance.
+        if (o >= 0 && inhibition[o] > 0) {
+          w.values()[k] = (float) (w.values()[k] * ratio * excitation[o] / inhibition[o]);
+        }
+      }
+    }
+  }
+
+  /** Marks {@code count} neurons of {@code candidates}, drawn uniformly without replacement (partial Fisher-Yates). */
+  private static void drawAfferents(int[] candidates, int count, boolean[] feeds, SplittableRandom random) {
+    int[] pool = candidates.clone();
+    for (int a = 0; a < count; a++) {
+      int j = a + random.nextInt(pool.length - a);
+      int swap = pool[a];
+      pool[a] = pool[j];
+      pool[j] = swap;
+      feeds[pool[a]] = true;
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package org.snncodesign.learning.stdp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -142,5 +143,85 @@ class SaStlTaskTest {
     }
     assertThatThrownBy(() -> SaStlTask.randomTrains(27, 1, 10, 3, 1)).hasMessageContaining("count");
     assertThat(SaStlTask.minimumTargetGap(LiquidParameters.builder().refractoryPeriod(0.004).build())).isEqualTo(5);
+  }
+
+  /** A small task with inhibitory afferents: 100 neurons (80 E, 20 I), 3 outputs x 40 afferents, 10 of them I. */
+  private static SaStlTask inhibitoryTask(long seed) {
+    return SaStlTask.create(100, 200, 3, 40, 0.05, 0, 1.0, SaStlTask.Targets.POISSON, 0.25, 0.8, seed);
+  }
+
+  @Test
+  @DisplayName("with inhibitory afferents each output gets the asked share from inhibitory neurons with negative "
+      + "weights, its inhibitory charge is the asked multiple of its excitatory one, and it fires about the asked "
+      + "count")
+  void inhibitoryAfferents() {
+    SaStlTask task = inhibitoryTask(3);
+    var w = task.student().recurrent();
+    int[] counts = new LiquidSimulator(task.student(), 0).raster(task.input()).countsPerNeuron();
+    var p = task.student().parameters();
+    int[] inhibitory = new int[3];
+    int[] excitatory = new int[3];
+    double[] chargeE = new double[3];
+    double[] chargeI = new double[3];
+    for (int row = 0; row < 100; row++) {
+      for (int k = w.rowPointers()[row]; k < w.rowPointers()[row + 1]; k++) {
+        int o = w.columnIndices()[k] - 100;
+        if (o < 0) {
+          continue;
+        }
+        float v = w.values()[k];
+        if (task.student().isExcitatory(row)) {
+          excitatory[o]++;
+          assertThat(v).isPositive();
+          chargeE[o] += v * counts[row] * p.tauSynE();
+        } else {
+          inhibitory[o]++;
+          assertThat(v).isNegative();
+          chargeI[o] -= v * counts[row] * p.tauSynI();
+        }
+      }
+    }
+    assertThat(inhibitory).containsOnly(10);
+    assertThat(excitatory).containsOnly(30);
+    for (int o = 0; o < 3; o++) {
+      // The gain calibration scales both kinds alike, so the balance set before it survives.
+      assertThat(chargeI[o] / chargeE[o]).as("output %d", o).isCloseTo(0.8, within(1e-4));
+      assertThat(counts[100 + o]).as("output %d", o).isBetween(8, 12);
+      assertThat(task.targets().train(o).times()).hasSize(10);
+    }
+    // The other balance changes only the inhibitory weights' scale.
+    SaStlTask balanced = SaStlTask.create(100, 200, 3, 40, 0.05, 0, 1.0, SaStlTask.Targets.POISSON, 0.25, 0.5, 3);
+    assertThat(balanced.targets()).isEqualTo(task.targets());
+    assertThat(balanced.student().recurrent().columnIndices()).isEqualTo(w.columnIndices());
+  }
+
+  @Test
+  @DisplayName("inhibitory afferents: the same seed gives the same task, another seed another wiring, and share 0 "
+      + "is the excitatory-only task draw for draw")
+  void inhibitoryDeterminism() {
+    SaStlTask a = inhibitoryTask(4);
+    SaStlTask b = inhibitoryTask(4);
+    assertThat(a.student().recurrent()).isEqualTo(b.student().recurrent());
+    assertThat(a.student().input()).isEqualTo(b.student().input());
+    assertThat(a.teacher().recurrent()).isEqualTo(b.teacher().recurrent());
+    assertThat(a.targets()).isEqualTo(b.targets());
+    assertThat(inhibitoryTask(5).student().recurrent()).isNotEqualTo(a.student().recurrent());
+    SaStlTask old = SaStlTask.create(100, 200, 3, 25, 0.05, 0.6, 1.0, SaStlTask.Targets.TEACHER, 6);
+    SaStlTask zero = SaStlTask.create(100, 200, 3, 25, 0.05, 0.6, 1.0, SaStlTask.Targets.TEACHER, 0, 0.8, 6);
+    assertThat(zero.student().recurrent()).isEqualTo(old.student().recurrent());
+    assertThat(zero.teacher().recurrent()).isEqualTo(old.teacher().recurrent());
+    assertThat(zero.targets()).isEqualTo(old.targets());
+  }
+
+  @Test
+  @DisplayName("the task rejects an inhibitory share outside [0, 1], a balance <= 0 and more inhibitory afferents "
+      + "than inhibitory neurons")
+  void inhibitoryChecks() {
+    assertThatThrownBy(() -> SaStlTask.create(100, 50, 2, 20, 0.05, 0, 1, SaStlTask.Targets.POISSON, 1.5, 0.8, 1))
+        .hasMessageContaining("inhibitoryShare");
+    assertThatThrownBy(() -> SaStlTask.create(100, 50, 2, 20, 0.05, 0, 1, SaStlTask.Targets.POISSON, 0.5, 0, 1))
+        .hasMessageContaining("inhibitoryBalance");
+    assertThatThrownBy(() -> SaStlTask.create(100, 50, 2, 40, 0.05, 0, 1, SaStlTask.Targets.POISSON, 0.75, 0.8, 1))
+        .hasMessageContaining("inhibitory afferents");
   }
 }

@@ -277,4 +277,76 @@ class SaStlTest {
     }
     return out;
   }
+
+  /** A small random-target task with inhibitory afferents (100 neurons, 3 outputs x 40 afferents, 10 inhibitory). */
+  private static SaStlTask inhibitoryTask(long seed) {
+    return SaStlTask.create(100, 200, 3, 40, 0.05, 0, 1.0, SaStlTask.Targets.POISSON, 0.25, 0.8, seed);
+  }
+
+  /** Summed weight onto the outputs from excitatory ([0]) and inhibitory ([1]) presynaptic neurons. */
+  private static double[] outputWeightSums(Liquid liquid, int firstOutput) {
+    var w = liquid.recurrent();
+    double[] sums = new double[2];
+    for (int row = 0; row < w.rows(); row++) {
+      for (int k = w.rowPointers()[row]; k < w.rowPointers()[row + 1]; k++) {
+        if (w.columnIndices()[k] >= firstOutput) {
+          sums[liquid.isExcitatory(row) ? 0 : 1] += w.values()[k];
+        }
+      }
+    }
+    return sums;
+  }
+
+  @Test
+  @DisplayName("with inhibitory afferents, learning brings the outputs' trains closer to random targets than the "
+      + "start and than a silent output, and Dale's law holds")
+  void learnsRandomTargetsWithInhibitoryAfferents() {
+    for (long seed = 1; seed <= 2; seed++) {
+      SaStlTask task = SaStlTask.create(100, 200, 3, 60, 0.05, 0, 1.0, SaStlTask.Targets.POISSON, 0.25, 0.8, seed);
+      SaStl.Result r = new SaStl(new SaStl.Settings(300, 0.005, 0, 20, 1, 2, 0.02, 5, 0.2,
+          SaStl.Selection.RELEVANCE, seed)).train(task.student(), task.outputs(), task.input(), task.targets());
+      double silent = 0;
+      for (int o = 0; o < task.outputs().length; o++) {
+        silent += org.snncodesign.learning.distance.VanRossumDistance.distance(new int[0],
+            task.targets().train(o).times(), 5);
+      }
+      silent /= task.outputs().length;
+      // Seeds 1 and 2 reach 0.75 and 0.81 of the start, 0.75 and 0.84 of silence; the rule with its sign flipped
+      // never improves on the start, so the pocket would return the start.
+      assertThat(r.finalVanRossum()).as("seed %d", seed).isLessThan(0.9 * r.initialVanRossum())
+          .isLessThan(0.92 * silent);
+      assertThat(r.finalVictorPurpura()).as("seed %d", seed).isLessThan(r.victorPurpura().get(0));
+      var w = r.learner().recurrent();
+      for (int row = 0; row < w.rows(); row++) {
+        for (int k = w.rowPointers()[row]; k < w.rowPointers()[row + 1]; k++) {
+          float v = w.values()[k];
+          assertThat(r.learner().isExcitatory(row) ? v >= 0 : v <= 0).as("row %d weight %s", row, v).isTrue();
+        }
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("asked for silence, the rule removes spikes by strengthening inhibition and weakening excitation "
+      + "(a flipped sign would add spikes and fail)")
+  void silenceStrengthensInhibition() {
+    SaStlTask task = inhibitoryTask(3);
+    SpikeRaster silence = new SpikeRaster(task.input().timeSteps(), task.outputs().length);
+    SaStl.Result r = new SaStl(new SaStl.Settings(20, 0.005, 0, 20, 1, 2, 0.02, 5, 0.2,
+        SaStl.Selection.RELEVANCE, 3)).train(task.student(), task.outputs(), task.input(), silence);
+    int[] before = new LiquidSimulator(task.student(), 0).raster(task.input()).countsPerNeuron();
+    int[] after = new LiquidSimulator(r.learner(), 0).raster(task.input()).countsPerNeuron();
+    int spikesBefore = 0;
+    int spikesAfter = 0;
+    for (int o : task.outputs()) {
+      spikesBefore += before[o];
+      spikesAfter += after[o];
+    }
+    assertThat(spikesAfter).isLessThan(spikesBefore / 2);
+    double[] start = outputWeightSums(task.student(), task.outputs()[0]);
+    double[] end = outputWeightSums(r.learner(), task.outputs()[0]);
+    assertThat(end[0]).as("excitatory sum").isLessThan(start[0]);
+    assertThat(end[1]).as("inhibitory sum").isLessThan(start[1]);
+    assertThat(r.finalVanRossum()).isLessThan(r.initialVanRossum());
+  }
 }
