@@ -49,6 +49,42 @@ class SaStlPerceptronTest {
   }
 
   @Test
+  @DisplayName("with charge-balanced inhibitory afferents the linear model still reproduces the engine's spikes, and "
+      + "asked for silence it strengthens inhibition (more negative) and weakens excitation")
+  void modelMatchesEngineWithInhibitoryAfferents() {
+    for (long seed = 1; seed <= 3; seed++) {
+      SaStlTask task = SaStlTask.create(100, 200, 3, 40, 0.05, 0, 1.0, SaStlTask.Targets.POISSON, 0.25, 0.8, seed);
+      SpikeRaster spikes = new LiquidSimulator(task.student(), 0).raster(task.input());
+      SaStlPerceptron model = model(task);
+      float[] values = task.student().recurrent().values();
+      for (int o = 0; o < task.outputs().length; o++) {
+        int[] engine = spikes.train(task.outputs()[o]).times();
+        assertThat(engine).isNotEmpty();
+        assertThat(model.freeRun(o, spikes, values)).as("seed %d output %d", seed, o).containsExactly(engine);
+      }
+      double[] delta = new double[values.length];
+      assertThat(model.accumulate(spikes, new SpikeRaster(200, 3), values, 0.1, 0, delta)).isPositive();
+      var w = task.student().recurrent();
+      double inhibitory = 0;
+      double excitatory = 0;
+      for (int r = 0; r < w.rows(); r++) {
+        for (int k = w.rowPointers()[r]; k < w.rowPointers()[r + 1]; k++) {
+          if (w.columnIndices()[k] >= 100) {
+            assertThat(delta[k]).isLessThanOrEqualTo(0);
+            if (task.student().isExcitatory(r)) {
+              excitatory += delta[k];
+            } else {
+              inhibitory += delta[k];
+            }
+          }
+        }
+      }
+      assertThat(inhibitory).as("seed %d", seed).isNegative();
+      assertThat(excitatory).as("seed %d", seed).isNegative();
+    }
+  }
+
+  @Test
   @DisplayName("targets the model already meets give no update; a missing target spike potentiates the afferents")
   void updates() {
     SaStlTask task = SaStlTask.create(100, 200, 3, 30, 0.05, 0.6, 1.0, 2);
