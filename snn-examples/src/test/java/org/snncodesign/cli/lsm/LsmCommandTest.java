@@ -39,8 +39,10 @@ class LsmCommandTest {
     Path csv = dir.resolve("curve.csv");
     JsonNode json = CommandOutput.json(new LsmCommand(), "--dataset", "digits", "--liquid", "64", "--max-samples",
         "160", "--prune", "0.25", "--rounds", "2", "--ranking", "readout-weight", "--rewire", "--fan-in",
-        "--readout", "logistic", "--bins", "2,4", "--curve", "0.5,0.25", "--csv", csv.toString(), "--json");
+        "--readout", "logistic", "--logistic-iterations", "40", "--bins", "2,4", "--curve", "0.5,0.25", "--csv",
+        csv.toString(), "--json");
     assertThat(json.get("readout").asText()).isEqualTo("logistic");
+    assertThat(json.get("readout_iterations").asInt()).isEqualTo(40);
     assertThat(json.get("method").asText()).isEqualTo("readout-weight+rewire-fan-in x2");
     assertThat(json.get("neurons_after").asInt()).isEqualTo(16);
     assertThat(json.get("rounds").size()).isEqualTo(3);
@@ -56,8 +58,10 @@ class LsmCommandTest {
   }
 
   @Test
-  @DisplayName("snn lsm rejects an unknown readout and --fan-in without --rewire")
+  @DisplayName("snn lsm rejects an unknown readout, --fan-in without --rewire and a logistic readout without steps")
   void rejectsBadOptions() {
+    assertThat(CommandOutput.of(new LsmCommand(), "--readout", "logistic", "--logistic-iterations", "0",
+        "--max-samples", "40").exitCode()).isNotZero();
     assertThat(CommandOutput.of(new LsmCommand(), "--readout", "svm", "--max-samples", "40").exitCode()).isNotZero();
     assertThat(CommandOutput.of(new LsmCommand(), "--fan-in", "--max-samples", "40").exitCode()).isNotZero();
   }
