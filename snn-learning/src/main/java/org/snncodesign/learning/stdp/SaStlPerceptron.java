@@ -129,46 +129,18 @@ final class SaStlPerceptron {
     int steps = input.timeSteps();
     for (int o = 0; o < outputs.length; o++) {
       int[] ks = entries[o];
-      int[] pre = rows[o];
-      double[] g = gain[o];
-      double[] d = decay[o];
       int m = ks.length;
-      double[] current = new double[m];
-      double[] v = new double[m];
-      double fixedCurrent = 0;
-      double fixedV = 0;
-      int clamp = 0;
+      Kernels k = new Kernels(o);
       int nextTarget = nextTarget(targets, o, 0, steps);
       for (int t = 0; t < steps; t++) {
-        for (int e = 0; e < m; e++) {
-          double i = current[e] + (t > 0 && spikes.get(t - 1, pre[e]) ? 1 : 0);
-          v[e] = v[e] * decayM + i * g[e];
-          current[e] = i * d[e];
-        }
-        double fixedIn = 0;
-        if (t > 0) {
-          for (int c = 0; c < inputChannels[o].length; c++) {
-            if (input.get(t - 1, inputChannels[o][c])) {
-              fixedIn += inputWeights[o][c];
-            }
-          }
-        }
-        double fi = fixedCurrent + fixedIn;
-        fixedV = fixedV * decayM + fi * gainE;
-        fixedCurrent = fi * decayE;
+        boolean free = k.advance(t, spikes);
         if (t > nextTarget) {
           nextTarget = nextTarget(targets, o, t, steps);
         }
-        if (clamp > 0) {
-          clamp--;
-          Arrays.fill(v, 0);
-          fixedV = 0;
+        if (!free) {
           continue;
         }
-        double potential = fixedV;
-        for (int e = 0; e < m; e++) {
-          potential += values[ks[e]] * v[e];
-        }
+        double potential = k.potential(values);
         boolean target = targets.get(t, o);
         int sign = 0;
         if (target && potential < 1) {
@@ -180,14 +152,12 @@ final class SaStlPerceptron {
           violations++;
           double step = sign * eta;
           for (int e = 0; e < m; e++) {
-            delta[ks[e]] += step * v[e];
+            delta[ks[e]] += step * k.v[e];
           }
         }
         if (target) {
           // Teacher forcing: the output spikes at its target, whatever its potential.
-          Arrays.fill(v, 0);
-          fixedV = 0;
-          clamp = refractorySteps - 1;
+          k.fire();
         }
       }
     }
@@ -212,19 +182,44 @@ final class SaStlPerceptron {
     int steps = input.timeSteps();
     int[] out = new int[steps];
     int n = 0;
-    int[] ks = entries[o];
-    int[] pre = rows[o];
-    int m = ks.length;
-    double[] current = new double[m];
-    double[] v = new double[m];
-    double fixedCurrent = 0;
-    double fixedV = 0;
-    int clamp = 0;
+    Kernels k = new Kernels(o);
     for (int t = 0; t < steps; t++) {
-      for (int e = 0; e < m; e++) {
+      if (k.advance(t, spikes) && k.potential(values) >= 1) {
+        out[n++] = t;
+        k.fire();
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Output o's membrane contributions: per afferent the voltage a unit weight would have produced since the last
+   * reset ({@code v}, linear in the weights), plus the fixed direct input's voltage, with the refractory clamp.
+   */
+  private final class Kernels {
+    final int o;
+    final int[] pre;
+    final double[] current;
+    final double[] v;
+    double fixedCurrent;
+    double fixedV;
+    int clamp;
+
+    Kernels(int o) {
+      this.o = o;
+      this.pre = rows[o];
+      this.current = new double[pre.length];
+      this.v = new double[pre.length];
+    }
+
+    /** Propagates one step of the afferents' and the direct input's spikes; false while refractory. */
+    boolean advance(int t, SpikeRaster spikes) {
+      double[] g = gain[o];
+      double[] d = decay[o];
+      for (int e = 0; e < v.length; e++) {
         double i = current[e] + (t > 0 && spikes.get(t - 1, pre[e]) ? 1 : 0);
-        v[e] = v[e] * decayM + i * gain[o][e];
-        current[e] = i * decay[o][e];
+        v[e] = v[e] * decayM + i * g[e];
+        current[e] = i * d[e];
       }
       double fixedIn = 0;
       if (t > 0) {
@@ -241,19 +236,26 @@ final class SaStlPerceptron {
         clamp--;
         Arrays.fill(v, 0);
         fixedV = 0;
-        continue;
+        return false;
       }
+      return true;
+    }
+
+    /** The membrane potential under the given recurrent weights. */
+    double potential(float[] values) {
+      int[] ks = entries[o];
       double potential = fixedV;
-      for (int e = 0; e < m; e++) {
+      for (int e = 0; e < v.length; e++) {
         potential += values[ks[e]] * v[e];
       }
-      if (potential >= 1) {
-        out[n++] = t;
-        Arrays.fill(v, 0);
-        fixedV = 0;
-        clamp = refractorySteps - 1;
-      }
+      return potential;
     }
-    return Arrays.copyOf(out, n);
+
+    /** A spike: reset and start the refractory clamp. */
+    void fire() {
+      Arrays.fill(v, 0);
+      fixedV = 0;
+      clamp = refractorySteps - 1;
+    }
   }
 }
