@@ -614,6 +614,17 @@ public final class SaStl {
     if (count <= 0) {
       return candidates.length;
     }
+    int[] order = order(candidates, selectionScores(candidates, relevance, values, random), candidates.length);
+    int removed = Math.min(count, order.length);
+    for (int i = 0; i < removed; i++) {
+      alive[candidates[order[i]]] = false;
+      values[candidates[order[i]]] = 0f;
+    }
+    return candidates.length - removed;
+  }
+
+  /** The selection's score of each candidate synapse (lowest goes first); one draw each for RANDOM. */
+  private double[] selectionScores(int[] candidates, double[] relevance, float[] values, SplittableRandom random) {
     double[] score = new double[candidates.length];
     for (int c = 0; c < candidates.length; c++) {
       int k = candidates[c];
@@ -623,19 +634,7 @@ public final class SaStl {
         case RANDOM -> random.nextDouble();
       };
     }
-    Integer[] order = new Integer[candidates.length];
-    Arrays.setAll(order, c -> c);
-    // Ties broken by entry index so the order is deterministic.
-    Arrays.sort(order, (a, b) -> {
-      int c = Double.compare(score[a], score[b]);
-      return c != 0 ? c : Integer.compare(candidates[a], candidates[b]);
-    });
-    int removed = Math.min(count, order.length);
-    for (int i = 0; i < removed; i++) {
-      alive[candidates[order[i]]] = false;
-      values[candidates[order[i]]] = 0f;
-    }
-    return candidates.length - removed;
+    return score;
   }
 
   /**
@@ -654,15 +653,7 @@ public final class SaStl {
       return;
     }
     int[] droppable = Arrays.stream(ks).filter(k -> alive[k] && !fresh[k]).toArray();
-    double[] dropScore = new double[droppable.length];
-    for (int c = 0; c < droppable.length; c++) {
-      int k = droppable[c];
-      dropScore[c] = switch (settings.selection()) {
-        case RELEVANCE, TAYLOR -> relevanceScore(relevance[k], values[k]);
-        case MAGNITUDE -> Math.abs(values[k]);
-        case RANDOM -> random.nextDouble();
-      };
-    }
+    double[] dropScore = selectionScores(droppable, relevance, values, random);
     int[] growable = new int[ks.length];
     double[] growScore = new double[ks.length];
     int g = 0;
