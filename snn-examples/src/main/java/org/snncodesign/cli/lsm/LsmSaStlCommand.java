@@ -277,6 +277,7 @@ public final class LsmSaStlCommand implements Callable<Integer> {
     report.put("inhibitory_balance", inhibitoryBalance);
     report.put("afferents", afferents);
     report.put("input_scale", inputScale);
+    report.put("teacher_density", teacherDensity);
     // Learnability: an output that never fires is this far from the targets; a learner that does not beat it by
     // much has not learned the task, whatever its ratio to the pruned learner.
     double silentVr = mean(silent.stream().mapToDouble(v -> v[0]).toArray());

@@ -157,6 +157,24 @@ class LsmSaStlCommandTest {
         .isNotZero();
   }
 
+  @Test
+  @DisplayName("--teacher-density gives a teacher that uses a share of each output's afferents, reported in the JSON, "
+      + "and rejects a share outside (0, 1]")
+  void teacherDensity() throws Exception {
+    JsonNode dense = CommandOutput.json(new LsmSaStlCommand(), concat(SMALL, "--keep", "0.5", "--json"));
+    JsonNode sparse = CommandOutput.json(new LsmSaStlCommand(),
+        concat(SMALL, "--keep", "0.5", "--teacher-density", "0.5", "--json"));
+    assertThat(dense.get("teacher_density").asDouble()).isEqualTo(1.0);
+    assertThat(sparse.get("teacher_density").asDouble()).isEqualTo(0.5);
+    // Same student, other targets: the start distance changes, the synapse counts do not.
+    assertThat(sparse.get("distance_start").asDouble()).isNotEqualTo(dense.get("distance_start").asDouble());
+    assertThat(sparse.get("synapses_before").asInt()).isEqualTo(dense.get("synapses_before").asInt());
+    assertThat(CommandOutput.of(new LsmSaStlCommand(), concat(SMALL, "--teacher-density", "0")).exitCode())
+        .isNotZero();
+    assertThat(CommandOutput.of(new LsmSaStlCommand(), concat(SMALL, "--teacher-density", "1.5")).exitCode())
+        .isNotZero();
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
