@@ -96,6 +96,12 @@ public final class LsmSaStlCommand implements Callable<Integer> {
           + "both groups) (default trainable).")
   String budget;
 
+  @Option(names = "--liquid-score", defaultValue = "pairing",
+      description = "With --budget all and the relevance or taylor selection, how the liquid's own synapses are "
+          + "scored: pairing (their pre/post STDP pairing x |w|) or downstream (that times the postsynaptic "
+          + "neuron's importance to the outputs) (default pairing).")
+  String liquidScore;
+
   @Option(names = "--rule", defaultValue = "resume",
       description = "Timing rule: resume (ReSuMe on the free-running outputs) or perceptron (precise-timing "
           + "perceptron on the teacher-forced outputs, Memmesheimer et al. 2014) (default resume).")
@@ -187,6 +193,7 @@ public final class LsmSaStlCommand implements Callable<Integer> {
     SaStlTask.Targets targetKind = SaStlTask.Targets.valueOf(targets.trim().toUpperCase(Locale.ROOT));
     SaStl.Budget budgetKind = SaStl.Budget.valueOf(budget.trim().toUpperCase(Locale.ROOT));
     SaStl.Rule ruleKind = SaStl.Rule.valueOf(rule.trim().toUpperCase(Locale.ROOT));
+    SaStl.LiquidScore liquidScoreKind = SaStl.LiquidScore.valueOf(liquidScore.trim().toUpperCase(Locale.ROOT));
     List<Run> runs = new ArrayList<>();
     List<SaStl.Result> fulls = new ArrayList<>();
     List<double[]> silent = new ArrayList<>();
@@ -196,7 +203,7 @@ public final class LsmSaStlCommand implements Callable<Integer> {
       silent.add(silentDistances(task));
       SaStl.Settings base = new SaStl.Settings(epochs, eta, 0, traceTau, 1, 2, pruneUntil, 5, 0.2,
           SaStl.Selection.RELEVANCE, seed, regrowEvery, regrowShare, regrowUntil, rescale, budgetKind)
-          .withRule(ruleKind, tolerance);
+          .withRule(ruleKind, tolerance).scoringLiquid(liquidScoreKind);
       SaStl.Result full = train(task, base, seed, "full", 1);
       fulls.add(full);
       runs.add(new Run(seed, "full", 1, full, full.finalVanRossum()));
@@ -286,6 +293,7 @@ public final class LsmSaStlCommand implements Callable<Integer> {
     report.put("full_over_silent", distanceFull / silentVr);
     report.put("targets", targetKind.name().toLowerCase(Locale.ROOT));
     report.put("budget", budgetKind.name().toLowerCase(Locale.ROOT));
+    report.put("liquid_score", liquidScoreKind.name().toLowerCase(Locale.ROOT));
     report.put("rule", ruleKind.name().toLowerCase(Locale.ROOT));
     report.put("selection", firstSelection);
     report.put("keep_fraction", firstKeep);

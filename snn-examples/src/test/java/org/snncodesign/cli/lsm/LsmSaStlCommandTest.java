@@ -175,6 +175,23 @@ class LsmSaStlCommandTest {
         .isNotZero();
   }
 
+  @Test
+  @DisplayName("--liquid-score downstream is reported, keeps the same counts as pairing (the default) but changes "
+      + "the pruned learners, and an unknown score is rejected")
+  void liquidScore() throws Exception {
+    String[] all = concat(SMALL, "--keep", "0.5", "--budget", "all", "--json");
+    JsonNode pairing = CommandOutput.json(new LsmSaStlCommand(), all);
+    JsonNode downstream = CommandOutput.json(new LsmSaStlCommand(), concat(all, "--liquid-score", "downstream"));
+    assertThat(pairing.get("liquid_score").asText()).isEqualTo("pairing");
+    assertThat(downstream.get("liquid_score").asText()).isEqualTo("downstream");
+    assertThat(downstream.get("recurrent_synapses_after").asInt())
+        .isEqualTo(pairing.get("recurrent_synapses_after").asInt());
+    assertThat(downstream.get("distance_full").asDouble()).isEqualTo(pairing.get("distance_full").asDouble());
+    assertThat(downstream.get("distance_pruned").asDouble()).isNotEqualTo(pairing.get("distance_pruned").asDouble());
+    assertThat(CommandOutput.of(new LsmSaStlCommand(), concat(SMALL, "--liquid-score", "nearest")).exitCode())
+        .isNotZero();
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);

@@ -105,13 +105,32 @@ public final class SaStl {
    * liquid: for {@link Selection#RELEVANCE} and {@link Selection#TAYLOR} (no error signal reaches the liquid) the
    * pair-STDP pairing of the pre- and postsynaptic liquid trains, {@code r_ij += sum_t x_i(t) S_j(t) - x_j(t)
    * S_i(t)}, times {@code |w_ij|}; for {@link Selection#MAGNITUDE} {@code |w_ij|}; for {@link Selection#RANDOM} a
-   * seeded random draw. The liquid's weights are never changed otherwise, and it is not regrown.
+   * seeded random draw ({@link LiquidScore} offers a pairing weighted by the postsynaptic neuron's importance to
+   * the outputs). The liquid's weights are never changed otherwise, and it is not regrown.
    */
   public enum Budget {
     /** The share counts the synapses onto the outputs only; the liquid's own synapses stay. */
     TRAINABLE,
     /** The share counts all recurrent synapses; the liquid's own ones are pruned too. */
     ALL
+  }
+
+  /**
+   * How {@link Budget#ALL} scores the liquid's own synapses for {@link Selection#RELEVANCE} and
+   * {@link Selection#TAYLOR} (the other selections score them as they score the outputs' synapses).
+   */
+  public enum LiquidScore {
+    /** {@code |pair-STDP pairing of the pre- and postsynaptic liquid trains| x |w|}. */
+    PAIRING,
+    /**
+     * The pairing score times the postsynaptic neuron's downstream importance to the outputs: its share of the
+     * outputs' live afferent weight (summed over outputs, each output's afferents summing to 1), plus the
+     * importance it passes on in one more hop, its share of each liquid neuron's live recurrent input weight times
+     * that neuron's direct share. A synapse onto a neuron whose spikes reach no output, directly or through one
+     * liquid neuron, scores 0. Pruning the liquid changes the trains the outputs learn from; this keeps the
+     * synapses that shape those trains.
+     */
+    DOWNSTREAM
   }
 
   /** Called after every presentation; {@code epoch} counts from 0, the final check has {@code epoch == epochs}. */
@@ -146,11 +165,22 @@ public final class SaStl {
    * @param rule the timing rule
    * @param toleranceSteps for {@link Rule#PERCEPTRON}: steps just before a target without the below-threshold
    *     constraint, >= 0
+   * @param liquidScore how {@link Budget#ALL} scores the liquid's own synapses
    */
   public record Settings(int epochs, double learningRate, double bias, double traceTauSteps, double keepFraction,
       int pruneEvery, double pruneUntil, double distanceTauSteps, double victorPurpuraCost, Selection selection,
       long seed, int regrowEvery, double regrowShare, double regrowUntil, boolean rescale, Budget budget, Rule rule,
-      int toleranceSteps) {
+      int toleranceSteps, LiquidScore liquidScore) {
+
+    /** Settings whose liquid synapses (with {@link Budget#ALL}) are scored by their own pairing. */
+    public Settings(int epochs, double learningRate, double bias, double traceTauSteps, double keepFraction,
+        int pruneEvery, double pruneUntil, double distanceTauSteps, double victorPurpuraCost, Selection selection,
+        long seed, int regrowEvery, double regrowShare, double regrowUntil, boolean rescale, Budget budget, Rule rule,
+        int toleranceSteps) {
+      this(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil, distanceTauSteps,
+          victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale, budget, rule,
+          toleranceSteps, LiquidScore.PAIRING);
+    }
 
     /** Settings with ReSuMe. */
     public Settings(int epochs, double learningRate, double bias, double traceTauSteps, double keepFraction,
@@ -199,6 +229,7 @@ public final class SaStl {
       Checks.checkArgument(selection != null, "selection must not be null");
       Checks.checkArgument(budget != null, "budget must not be null");
       Checks.checkArgument(rule != null, "rule must not be null");
+      Checks.checkArgument(liquidScore != null, "liquidScore must not be null");
       Checks.checkArgument(toleranceSteps >= 0, "toleranceSteps must be >= 0, got %s", toleranceSteps);
       Checks.checkArgument(regrowEvery >= 0, "regrowEvery must be >= 0, got %s", regrowEvery);
       Checks.checkArgument(regrowShare >= 0 && regrowShare <= 1, "regrowShare must be in [0, 1], got %s",
@@ -223,56 +254,63 @@ public final class SaStl {
     public Settings withEpochs(int newEpochs) {
       return new Settings(newEpochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
           distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale,
-          budget, rule, toleranceSteps);
+          budget, rule, toleranceSteps, liquidScore);
     }
 
     /** The same settings with another learning rate. */
     public Settings withLearningRate(double eta) {
       return new Settings(epochs, eta, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil, distanceTauSteps,
           victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale,
-          budget, rule, toleranceSteps);
+          budget, rule, toleranceSteps, liquidScore);
     }
 
     /** The same settings with another kept fraction. */
     public Settings keeping(double fraction) {
       return new Settings(epochs, learningRate, bias, traceTauSteps, fraction, pruneEvery, pruneUntil,
           distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale,
-          budget, rule, toleranceSteps);
+          budget, rule, toleranceSteps, liquidScore);
     }
 
     /** The same settings with another selection and seed. */
     public Settings selecting(Selection newSelection, long newSeed) {
       return new Settings(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
           distanceTauSteps, victorPurpuraCost, newSelection, newSeed, regrowEvery, regrowShare, regrowUntil, rescale,
-          budget, rule, toleranceSteps);
+          budget, rule, toleranceSteps, liquidScore);
     }
 
     /** The same settings with regrowth every {@code every} epochs, {@code share} swapped, until {@code until}. */
     public Settings regrowing(int every, double share, double until) {
       return new Settings(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
           distanceTauSteps, victorPurpuraCost, selection, seed, every, share, until, rescale,
-          budget, rule, toleranceSteps);
+          budget, rule, toleranceSteps, liquidScore);
     }
 
     /** The same settings with another timing rule and perceptron tolerance. */
     public Settings withRule(Rule newRule, int tolerance) {
       return new Settings(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
           distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale,
-          budget, newRule, tolerance);
+          budget, newRule, tolerance, liquidScore);
     }
 
     /** The same settings with another budget. */
     public Settings budgeting(Budget newBudget) {
       return new Settings(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
           distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale,
-          newBudget, rule, toleranceSteps);
+          newBudget, rule, toleranceSteps, liquidScore);
+    }
+
+    /** The same settings with another score for the liquid's own synapses. */
+    public Settings scoringLiquid(LiquidScore newLiquidScore) {
+      return new Settings(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
+          distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, rescale,
+          budget, rule, toleranceSteps, newLiquidScore);
     }
 
     /** The same settings with rescaling on pruning switched on or off. */
     public Settings rescaling(boolean on) {
       return new Settings(epochs, learningRate, bias, traceTauSteps, keepFraction, pruneEvery, pruneUntil,
           distanceTauSteps, victorPurpuraCost, selection, seed, regrowEvery, regrowShare, regrowUntil, on,
-          budget, rule, toleranceSteps);
+          budget, rule, toleranceSteps, liquidScore);
     }
   }
 
@@ -427,6 +465,9 @@ public final class SaStl {
     SaStlPerceptron perceptron = resume ? null
         : new SaStlPerceptron(learner, outputs, byOutputEntries, byOutputRows, input);
     double[] relevance = new double[values.length];
+    // DOWNSTREAM: the liquid's pairing weighted by the postsynaptic neuron's importance to the outputs.
+    boolean downstream = pruneLiquid && settings.liquidScore() == LiquidScore.DOWNSTREAM;
+    double[] liquidScores = downstream ? new double[values.length] : relevance;
     double[] delta = new double[values.length];
     double decay = Math.exp(-1 / settings.traceTauSteps());
     int steps = input.timeSteps();
@@ -551,7 +592,15 @@ public final class SaStl {
         boolean pruned = false;
         if (liveLiquid > liquidTarget) {
           // The liquid's synapses are scored by their own STDP pairing for RELEVANCE and TAYLOR alike.
-          liveLiquid = prune(liquidEntries, alive, relevance, values, liveLiquid - liquidTarget, random);
+          if (downstream) {
+            double[] importance = downstreamImportance(n, liquidEntries, liquidPre, liquidPost, byOutputEntries,
+                byOutputRows, alive, values);
+            for (int e = 0; e < liquidCount; e++) {
+              int k = liquidEntries[e];
+              liquidScores[k] = relevance[k] * importance[liquidPost[e]];
+            }
+          }
+          liveLiquid = prune(liquidEntries, alive, liquidScores, values, liveLiquid - liquidTarget, random);
           pruned = true;
         }
         if (liveCount > target) {
@@ -600,6 +649,43 @@ public final class SaStl {
       }
     }
     return sums;
+  }
+
+  /**
+   * Each neuron's downstream importance to the outputs ({@link LiquidScore#DOWNSTREAM}): its direct share of every
+   * output's live afferent |w| (each output's shares sum to 1), plus, for each live liquid synapse from it, its
+   * share of the postsynaptic neuron's live recurrent input |w| times that neuron's direct share. The liquid's own
+   * synapses are given as entry, pre- and postsynaptic neuron; each output's afferents as entry and presynaptic
+   * neuron.
+   */
+  static double[] downstreamImportance(int neurons, int[] liquidEntries, int[] liquidPre, int[] liquidPost,
+      int[][] byOutputEntries, int[][] byOutputRows, boolean[] alive, float[] values) {
+    double[] direct = new double[neurons];
+    for (int o = 0; o < byOutputEntries.length; o++) {
+      double total = 0;
+      for (int k : byOutputEntries[o]) {
+        total += alive[k] ? Math.abs(values[k]) : 0;
+      }
+      for (int e = 0; total > 0 && e < byOutputEntries[o].length; e++) {
+        int k = byOutputEntries[o][e];
+        if (alive[k]) {
+          direct[byOutputRows[o][e]] += Math.abs(values[k]) / total;
+        }
+      }
+    }
+    double[] recurrentInput = new double[neurons];
+    for (int e = 0; e < liquidEntries.length; e++) {
+      int k = liquidEntries[e];
+      recurrentInput[liquidPost[e]] += alive[k] ? Math.abs(values[k]) : 0;
+    }
+    double[] importance = direct.clone();
+    for (int e = 0; e < liquidEntries.length; e++) {
+      int k = liquidEntries[e];
+      if (alive[k] && recurrentInput[liquidPost[e]] > 0) {
+        importance[liquidPre[e]] += Math.abs(values[k]) / recurrentInput[liquidPost[e]] * direct[liquidPost[e]];
+      }
+    }
+    return importance;
   }
 
   /** Live synapses wanted when pruning is {@code progress} (0..1) of the way to {@code keepFraction}. */

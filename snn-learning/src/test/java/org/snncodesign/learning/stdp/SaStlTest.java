@@ -264,6 +264,76 @@ class SaStlTest {
     }
   }
 
+  @Test
+  @DisplayName("downstream importance: a neuron's share of the outputs' live afferent weight plus one hop through "
+      + "the liquid, removed synapses ignored")
+  void downstreamImportance() {
+    // Neurons 0-3 form the liquid, 4 is the output. Output afferents: 0 -> 4 (w 1), 1 -> 4 (w 3).
+    // Liquid: 2 -> 0 (w 1), 3 -> 2 (w -2), 1 -> 0 (w 3).
+    int[][] outputEntries = {{0, 1}};
+    int[][] outputRows = {{0, 1}};
+    int[] liquidEntries = {2, 3, 4};
+    int[] liquidPre = {2, 3, 1};
+    int[] liquidPost = {0, 2, 0};
+    float[] values = {1, 3, 1, -2, 3};
+    boolean[] alive = {true, true, true, true, true};
+    // Direct shares 1/4 and 3/4; neuron 2 gives 1/4 of neuron 0's input, neuron 1 the other 3/4; neuron 3 feeds
+    // only neuron 2, which reaches no output directly.
+    assertThat(SaStl.downstreamImportance(5, liquidEntries, liquidPre, liquidPost, outputEntries, outputRows, alive,
+        values)).containsExactly(0.25, 0.75 + 0.75 * 0.25, 0.25 * 0.25, 0, 0);
+    alive[4] = false;
+    assertThat(SaStl.downstreamImportance(5, liquidEntries, liquidPre, liquidPost, outputEntries, outputRows, alive,
+        values)).containsExactly(0.25, 0.75, 0.25, 0, 0);
+    alive[0] = false;
+    assertThat(SaStl.downstreamImportance(5, liquidEntries, liquidPre, liquidPost, outputEntries, outputRows, alive,
+        values)).containsExactly(0, 1, 0, 0, 0);
+  }
+
+  @Test
+  @DisplayName("the downstream liquid score keeps the same counts as the pairing score (the default), keeps more "
+      + "liquid synapses onto the outputs' afferents, and leaves the trainable budget unchanged")
+  void downstreamLiquidScore() {
+    SaStlTask task = smallTask(8);
+    SaStl.Settings pairing = small(0.5, SaStl.Selection.RELEVANCE, 3).budgeting(SaStl.Budget.ALL).withEpochs(20);
+    assertThat(pairing.liquidScore()).isEqualTo(SaStl.LiquidScore.PAIRING);
+    SaStl.Result byPairing = new SaStl(pairing).train(task.student(), task.outputs(), task.input(), task.targets());
+    SaStl.Result byDownstream = new SaStl(pairing.scoringLiquid(SaStl.LiquidScore.DOWNSTREAM))
+        .train(task.student(), task.outputs(), task.input(), task.targets());
+    assertThat(byDownstream.keptRecurrentSynapses()).isEqualTo(byPairing.keptRecurrentSynapses());
+    assertThat(byDownstream.keptSynapses()).isEqualTo(byPairing.keptSynapses());
+    int firstOutput = task.outputs()[0];
+    Set<Integer> afferents = new HashSet<>();
+    for (long pair : outputPairs(task.student(), firstOutput)) {
+      afferents.add((int) (pair / 100_000));
+    }
+    assertThat(ontoAfferents(byDownstream.learner(), firstOutput, afferents))
+        .isGreaterThan(ontoAfferents(byPairing.learner(), firstOutput, afferents));
+    SaStl.Settings trainable = small(0.5, SaStl.Selection.RELEVANCE, 3).withEpochs(20);
+    assertThat(new SaStl(trainable.scoringLiquid(SaStl.LiquidScore.DOWNSTREAM))
+        .train(task.student(), task.outputs(), task.input(), task.targets()).vanRossum())
+        .isEqualTo(new SaStl(trainable).train(task.student(), task.outputs(), task.input(), task.targets())
+            .vanRossum());
+  }
+
+  /** Kept liquid synapses whose postsynaptic neuron is an afferent of some output. */
+  private static long ontoAfferents(Liquid liquid, int firstOutput, Set<Integer> afferents) {
+    return liquidPairs(liquid, firstOutput).stream().filter(p -> afferents.contains((int) (p % 100_000))).count();
+  }
+
+  /** (pre, post) of the synapses onto the outputs, encoded as pre * 100000 + post. */
+  private static Set<Long> outputPairs(Liquid liquid, int firstOutput) {
+    Set<Long> out = new HashSet<>();
+    var w = liquid.recurrent();
+    for (int row = 0; row < w.rows(); row++) {
+      for (int k = w.rowPointers()[row]; k < w.rowPointers()[row + 1]; k++) {
+        if (w.columnIndices()[k] >= firstOutput) {
+          out.add(row * 100_000L + w.columnIndices()[k]);
+        }
+      }
+    }
+    return out;
+  }
+
   /** (pre, post) of the liquid's own synapses, encoded as pre * 100000 + post. */
   private static Set<Long> liquidPairs(Liquid liquid, int firstOutput) {
     Set<Long> out = new HashSet<>();
