@@ -591,7 +591,8 @@ public final class SaStl {
         int liquidTarget = (int) Math.ceil(liquidCount - (liquidCount - liquidKeep) * progress - 1e-9);
         boolean pruned = false;
         if (liveLiquid > liquidTarget) {
-          // The liquid's synapses are scored by their own STDP pairing for RELEVANCE and TAYLOR alike.
+          // The liquid's synapses are scored by their own STDP pairing for RELEVANCE and TAYLOR alike, weighted by
+          // the postsynaptic neuron's importance to the outputs with DOWNSTREAM.
           if (downstream) {
             double[] importance = downstreamImportance(n, liquidEntries, liquidPre, liquidPost, byOutputEntries,
                 byOutputRows, alive, values);

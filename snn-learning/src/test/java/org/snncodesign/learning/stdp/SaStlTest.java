@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -320,27 +321,23 @@ class SaStlTest {
     return liquidPairs(liquid, firstOutput).stream().filter(p -> afferents.contains((int) (p % 100_000))).count();
   }
 
-  /** (pre, post) of the synapses onto the outputs, encoded as pre * 100000 + post. */
-  private static Set<Long> outputPairs(Liquid liquid, int firstOutput) {
-    Set<Long> out = new HashSet<>();
-    var w = liquid.recurrent();
-    for (int row = 0; row < w.rows(); row++) {
-      for (int k = w.rowPointers()[row]; k < w.rowPointers()[row + 1]; k++) {
-        if (w.columnIndices()[k] >= firstOutput) {
-          out.add(row * 100_000L + w.columnIndices()[k]);
-        }
-      }
-    }
-    return out;
-  }
-
   /** (pre, post) of the liquid's own synapses, encoded as pre * 100000 + post. */
   private static Set<Long> liquidPairs(Liquid liquid, int firstOutput) {
+    return pairs(liquid, post -> post < firstOutput);
+  }
+
+  /** (pre, post) of the synapses onto the outputs, encoded as pre * 100000 + post. */
+  private static Set<Long> outputPairs(Liquid liquid, int firstOutput) {
+    return pairs(liquid, post -> post >= firstOutput);
+  }
+
+  /** (pre, post) of the synapses whose postsynaptic neuron passes {@code post}, encoded as pre * 100000 + post. */
+  private static Set<Long> pairs(Liquid liquid, IntPredicate post) {
     Set<Long> out = new HashSet<>();
     var w = liquid.recurrent();
     for (int row = 0; row < w.rows(); row++) {
       for (int k = w.rowPointers()[row]; k < w.rowPointers()[row + 1]; k++) {
-        if (w.columnIndices()[k] < firstOutput) {
+        if (post.test(w.columnIndices()[k])) {
           out.add(row * 100_000L + w.columnIndices()[k]);
         }
       }
