@@ -9,10 +9,13 @@ import org.snncodesign.neurons.model.SynapticPopulation;
 /**
  * A spiking network of populations and sparse projections, advanced in steps of dt.
  *
- * <p>Each step first advances every population with the input that arrived for this step, then propagates this
- * step's spikes along every projection into ring buffers of delayed input (one per target population and channel,
- * {@code max delay + 1} slots). Spikes are bit sets ({@code long[]}), connectivity is CSR, and a step allocates
- * nothing. {@link PropagationMode#CLOCK} visits every synapse each step, {@link PropagationMode#EVENT} only those
+ * <p>Each step first advances every population with the input that arrived for this step (plus its constant
+ * {@linkplain #setInputCurrent input current} on channel 0), then propagates this step's spikes along every
+ * projection into ring buffers of delayed input (one per target population and channel, {@code max delay + 1}
+ * slots). A projection with synapses of delay 0 (feed-forward delivery within the step) instead propagates right
+ * after its source population steps, into the slot its later target is about to read. Projections may carry
+ * spikes or, from a non-spiking source, its membrane potential as an analog value ({@link TransmittedSignal}).
+ * Spikes are bit sets ({@code long[]}), connectivity is CSR, and a step allocates nothing. {@link PropagationMode#CLOCK} visits every synapse each step, {@link PropagationMode#EVENT} only those
  * of neurons that spiked; both add the same terms in the same order (rows ascending), so they give identical
  * spikes.
  *
@@ -32,7 +35,13 @@ public final class Network {
   private final NeuronPopulation[] populations;
   private final SynapticPopulation[] synaptic;
   private final Projection[] projections;
+  // Projections with a delay-0 synapse, by source population, in the order they were added.
+  private final Projection[][] immediateBySource;
+  // The others, in the order they were added (propagated after every population has stepped).
+  private final Projection[] delayedProjections;
   private final PropagationMode mode;
+  // Constant current added to channel 0 of population p every step; null where none was set.
+  private final float[][] inputCurrents;
   private final long[][] spikes;
   private final int[] ringSize;
   // ring[p][channel][slot] holds the input population p receives at the step whose index is slot mod ringSize[p].
@@ -45,13 +54,31 @@ public final class Network {
   private int step;
 
   Network(double dt, List<String> names, List<NeuronPopulation> populations, Projection[] projections,
-      PropagationMode mode) {
+      PropagationMode mode, float[][] inputCurrents) {
     this.dt = dt;
     this.names = List.copyOf(names);
     this.populations = populations.toArray(new NeuronPopulation[0]);
     this.projections = projections;
     this.mode = mode;
+    this.inputCurrents = inputCurrents;
     int n = this.populations.length;
+    List<Projection> delayed = new ArrayList<>();
+    List<List<Projection>> immediate = new ArrayList<>();
+    for (int p = 0; p < n; p++) {
+      immediate.add(new ArrayList<>());
+    }
+    for (Projection projection : projections) {
+      if (projection.immediate()) {
+        immediate.get(projection.pre).add(projection);
+      } else {
+        delayed.add(projection);
+      }
+    }
+    this.delayedProjections = delayed.toArray(new Projection[0]);
+    this.immediateBySource = new Projection[n][];
+    for (int p = 0; p < n; p++) {
+      immediateBySource[p] = immediate.get(p).toArray(new Projection[0]);
+    }
     this.synaptic = new SynapticPopulation[n];
     this.spikes = new long[n][];
     this.ringSize = new int[n];
@@ -135,6 +162,22 @@ public final class Network {
     return monitor;
   }
 
+  /**
+   * Sets the current added to channel 0 of {@code population} at every following step (copied into the network's
+   * own array; allocates only the first time a population without a current gets one).
+   *
+   * @param current one finite value per neuron
+   * @throws IllegalArgumentException naming the population, the length or the value that does not fit
+   */
+  public void setInputCurrent(String population, float[] current) {
+    int p = index(population);
+    InputCurrents.checked(population, populations[p].size(), current);
+    if (inputCurrents[p] == null) {
+      inputCurrents[p] = new float[current.length];
+    }
+    System.arraycopy(current, 0, inputCurrents[p], 0, current.length);
+  }
+
   /** Spikes of a population at the last step, as bits (a live view). */
   public long[] lastSpikes(String population) {
     return spikes[index(population)];
@@ -205,9 +248,17 @@ public final class Network {
   /** Advances one step. */
   public void step() {
     int t = step;
+    boolean eventDriven = mode == PropagationMode.EVENT;
     for (int p = 0; p < populations.length; p++) {
       int slot = t % ringSize[p];
       float[][][] inputs = ring[p];
+      float[] current = inputCurrents[p];
+      if (current != null) {
+        float[] channel0 = inputs[0][slot];
+        for (int i = 0; i < current.length; i++) {
+          channel0[i] += current[i];
+        }
+      }
       int spiked;
       if (synaptic[p] != null) {
         float[][] holder = stepInputs[p];
@@ -230,9 +281,12 @@ public final class Network {
       for (int m = 0; m < vm.size(); m++) {
         vm.get(m).record(t, populations[p].membranePotential());
       }
+      for (Projection projection : immediateBySource[p]) {
+        synapticEvents += propagate(projection, t, eventDriven);
+      }
     }
-    for (Projection projection : projections) {
-      synapticEvents += propagate(projection, t, mode == PropagationMode.EVENT);
+    for (Projection projection : delayedProjections) {
+      synapticEvents += propagate(projection, t, eventDriven);
     }
     step = t + 1;
   }
@@ -243,6 +297,9 @@ public final class Network {
    * 1 * w is w, which is why both modes agree bit for bit.
    */
   private long propagate(Projection projection, int t, boolean eventDriven) {
+    if (projection.signal == TransmittedSignal.MEMBRANE_POTENTIAL) {
+      return propagateValues(projection, t, eventDriven);
+    }
     long[] bits = spikes[projection.pre];
     float[][] slots = ring[projection.post][projection.channel];
     int size = ringSize[projection.post];
@@ -277,6 +334,33 @@ public final class Network {
   }
 
   /**
+   * Adds {@code v_pre * w} of every synapse to the target's slots, {@code v_pre} the source's membrane potential
+   * after this step. EVENT walks only the rows with {@code v_pre != 0}; CLOCK walks every row. A skipped row would
+   * have added {@code 0 * w = +-0}, which leaves a sum unchanged, so both modes agree bit for bit.
+   */
+  private long propagateValues(Projection projection, int t, boolean eventDriven) {
+    float[] values = populations[projection.pre].membranePotential();
+    float[][] slots = ring[projection.post][projection.channel];
+    int size = ringSize[projection.post];
+    int[] pointers = projection.rowPointers;
+    int base = t % size;
+    float[] target = slots[(base + projection.delay) % size];
+    long events = 0;
+    int rows = pointers.length - 1;
+    for (int row = 0; row < rows; row++) {
+      float value = values[row];
+      if (value != 0f) {
+        events += pointers[row + 1] - pointers[row];
+      } else if (eventDriven) {
+        continue;
+      }
+      deliver(row, value, pointers, projection.columns, projection.weights, projection.delays, target, slots, base,
+          size);
+    }
+    return events;
+  }
+
+  /**
    * Adds {@code s * w} of each synapse of {@code row} to its target's slot: {@code target} for the projection's
    * single delay, else the ring slot {@code base + delay} (mod {@code size}). Small and static so that the JIT
    * inlines it into both loops of {@link #propagate} and folds {@code 1f * w} to {@code w}.
@@ -297,7 +381,10 @@ public final class Network {
     }
   }
 
-  /** Back to step 0: populations reset, pending input and counters cleared, monitors emptied. */
+  /**
+   * Back to step 0: populations reset, pending input and counters cleared, monitors emptied. Input currents are
+   * settings, not state: they stay.
+   */
   public void reset() {
     for (NeuronPopulation p : populations) {
       p.reset();

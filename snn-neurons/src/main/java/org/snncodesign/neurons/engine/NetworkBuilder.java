@@ -17,6 +17,7 @@ public final class NetworkBuilder {
   private final Map<String, NeuronPopulation> populations = new LinkedHashMap<>();
   private final List<Projection> projections = new ArrayList<>();
   private final List<String> projectionNames = new ArrayList<>();
+  private final Map<String, float[]> inputCurrents = new LinkedHashMap<>();
   private PropagationMode mode = PropagationMode.EVENT;
 
   NetworkBuilder(double dt) {
@@ -59,7 +60,7 @@ public final class NetworkBuilder {
       throw new IllegalArgumentException("delay of projection '" + name + "' must be in [1, " + Short.MAX_VALUE
           + "] steps, got " + delaySteps);
     }
-    return add(name, pre, post, weights, delaySteps, null, channel);
+    return add(name, pre, post, weights, delaySteps, null, channel, TransmittedSignal.SPIKES);
   }
 
   /**
@@ -81,11 +82,51 @@ public final class NetworkBuilder {
       }
       delays[k] = (short) delaySteps[k];
     }
-    return add(name, pre, post, weights, 1, delays, channel);
+    return add(name, pre, post, weights, 1, delays, channel, TransmittedSignal.SPIKES);
+  }
+
+  /**
+   * Adds a projection carrying spikes or analog values, with one delay per synapse that may be 0: a synapse of
+   * delay 0 delivers in the same step (a spike of {@code pre} at step t is input of {@code post} at step t), so
+   * {@code pre} must come before {@code post} in the population order; such a projection is propagated right
+   * after {@code pre} steps. Equal delays are stored once.
+   *
+   * @param delaySteps one delay per stored entry, each in [0, 32767] steps
+   * @param signal spikes, or the source's membrane potential as an analog value
+   * @throws IllegalArgumentException naming the projection when a delay is out of range, or a delay-0 projection
+   *     does not go from an earlier population to a later one
+   */
+  public NetworkBuilder projection(String name, String pre, String post, CsrMatrix weights, int[] delaySteps,
+      int channel, TransmittedSignal signal) {
+    if (signal == null) {
+      throw new IllegalArgumentException("projection '" + name + "' needs a transmitted signal");
+    }
+    if (delaySteps.length != weights.nonZeros()) {
+      throw new IllegalArgumentException("projection '" + name + "' has " + weights.nonZeros()
+          + " synapses but " + delaySteps.length + " delays");
+    }
+    short[] delays = new short[delaySteps.length];
+    boolean uniform = true;
+    boolean immediate = false;
+    for (int k = 0; k < delays.length; k++) {
+      if (delaySteps[k] < 0 || delaySteps[k] > Short.MAX_VALUE) {
+        throw new IllegalArgumentException("delay of synapse " + k + " of projection '" + name
+            + "' must be in [0, " + Short.MAX_VALUE + "] steps, got " + delaySteps[k]);
+      }
+      delays[k] = (short) delaySteps[k];
+      uniform &= delays[k] == delays[0];
+      immediate |= delays[k] == 0;
+    }
+    if (immediate && indexOf(pre, name) >= indexOf(post, name)) {
+      throw new IllegalArgumentException("projection '" + name + "' delivers in the same step (delay 0), so '"
+          + pre + "' must come before '" + post + "' in the population order " + populations.keySet());
+    }
+    int delay = uniform && delays.length > 0 ? delays[0] : 1;
+    return add(name, pre, post, weights, delay, uniform ? null : delays, channel, signal);
   }
 
   private NetworkBuilder add(String name, String pre, String post, CsrMatrix weights, int delay, short[] delays,
-      int channel) {
+      int channel, TransmittedSignal signal) {
     if (projectionNames.contains(name)) {
       throw new IllegalArgumentException("projection '" + name + "' is already in the network");
     }
@@ -110,7 +151,7 @@ public final class NetworkBuilder {
             + w[k]);
       }
     }
-    projections.add(new Projection(name, preIndex, postIndex, channel, weights, delay, delays));
+    projections.add(new Projection(name, preIndex, postIndex, channel, signal, weights, delay, delays));
     projectionNames.add(name);
     return this;
   }
@@ -127,6 +168,24 @@ public final class NetworkBuilder {
         + "', which is not in the network; known: " + populations.keySet());
   }
 
+  /**
+   * A current added to channel 0 of {@code population} at every step, on top of its synaptic input (a bias, or a
+   * constant analog input such as pixels under direct encoding); {@link Network#setInputCurrent} changes it later.
+   *
+   * @param current one value per neuron, copied
+   * @throws IllegalArgumentException naming the population when it is unknown, the length differs or a value is
+   *     not finite
+   */
+  public NetworkBuilder inputCurrent(String population, float[] current) {
+    NeuronPopulation target = populations.get(population);
+    if (target == null) {
+      throw new IllegalArgumentException("input current names population '" + population
+          + "', which is not in the network; known: " + populations.keySet());
+    }
+    inputCurrents.put(population, InputCurrents.checked(population, target.size(), current).clone());
+    return this;
+  }
+
   /** Clock-driven or event-driven propagation (default event-driven). */
   public NetworkBuilder mode(PropagationMode mode) {
     if (mode == null) {
@@ -137,7 +196,13 @@ public final class NetworkBuilder {
   }
 
   public Network build() {
-    return new Network(dt, new ArrayList<>(populations.keySet()), new ArrayList<>(populations.values()),
-        projections.toArray(new Projection[0]), mode);
+    List<String> names = new ArrayList<>(populations.keySet());
+    float[][] currents = new float[names.size()][];
+    for (int p = 0; p < currents.length; p++) {
+      float[] current = inputCurrents.get(names.get(p));
+      currents[p] = current == null ? null : current.clone();
+    }
+    return new Network(dt, names, new ArrayList<>(populations.values()), projections.toArray(new Projection[0]),
+        mode, currents);
   }
 }

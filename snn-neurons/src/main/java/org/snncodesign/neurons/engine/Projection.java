@@ -8,17 +8,20 @@ final class Projection {
   final int pre;
   final int post;
   final int channel;
+  final TransmittedSignal signal;
   final int[] rowPointers;
   final int[] columns;
   final float[] weights;
   final int delay;
   final short[] delays;
 
-  Projection(String name, int pre, int post, int channel, CsrMatrix matrix, int delay, short[] delays) {
+  Projection(String name, int pre, int post, int channel, TransmittedSignal signal, CsrMatrix matrix, int delay,
+      short[] delays) {
     this.name = name;
     this.pre = pre;
     this.post = post;
     this.channel = channel;
+    this.signal = signal;
     this.rowPointers = matrix.rowPointers();
     this.columns = matrix.columnIndices();
     this.weights = matrix.values();
@@ -35,6 +38,22 @@ final class Projection {
       max = Math.max(max, d);
     }
     return max;
+  }
+
+  /**
+   * Whether some synapse delivers in the step of the spike (delay 0): such a projection is propagated right after
+   * its source population steps, before its (later) target does.
+   */
+  boolean immediate() {
+    if (delays == null) {
+      return delay == 0;
+    }
+    for (short d : delays) {
+      if (d == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   long heapBytes() {

@@ -2,6 +2,7 @@ package org.snncodesign.neurons.integrate;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.snncodesign.api.neuron.NeuronPopulation;
 import org.snncodesign.neurons.model.AbstractNeuronModel;
 import org.snncodesign.neurons.model.ModelParameters;
@@ -19,13 +20,17 @@ import org.snncodesign.neurons.model.ModelParameters;
  * <p>Parameters: {@code v_th} (threshold, default 1), {@code v_reset} (default 0, also the initial potential),
  * {@code reset_by_subtraction} (0 or 1, default 0), {@code t_ref} (refractory period in s, default 0: while
  * {@code t - t_spike < t_ref} the input is ignored and v stays at its reset value).
+ *
+ * <p>In a network graph it runs the IF, I (integrator) and Threshold nodes with their own per-neuron parameters and
+ * NIR's equations (see {@link org.snncodesign.neurons.model.GraphNeuronPopulation}).
  */
 public final class IntegrateAndFire extends AbstractNeuronModel {
   static final String NAME = "if";
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
   public IntegrateAndFire() {
-    super(NAME, "integrate-and-fire (perfect integrator) with reset to v_reset or by subtraction", defaults());
+    super(NAME, "integrate-and-fire (perfect integrator) with reset to v_reset or by subtraction", defaults(),
+        Set.of("IF", "I", "Threshold"));
   }
 
   private static Map<String, Double> defaults() {

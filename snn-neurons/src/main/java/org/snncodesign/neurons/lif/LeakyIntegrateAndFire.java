@@ -2,6 +2,7 @@ package org.snncodesign.neurons.lif;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.snncodesign.api.neuron.NeuronPopulation;
 import org.snncodesign.neurons.model.AbstractNeuronModel;
 import org.snncodesign.neurons.model.ModelParameters;
@@ -26,13 +27,17 @@ import org.snncodesign.neurons.model.ModelParameters;
  * <p>Parameters (times in seconds, potentials in model units): {@code tau_m} (0.02), {@code v_rest} (0),
  * {@code v_reset} (0), {@code v_th} (1), {@code t_ref} (0), {@code R} (1), {@code tau_syn_e} (0),
  * {@code tau_syn_i} (0), {@code reset_by_subtraction} (0).
+ *
+ * <p>In a network graph it runs the LIF, LI, CubaLIF and CubaLI nodes with their own per-neuron parameters and
+ * NIR's equations (see {@link org.snncodesign.neurons.model.GraphNeuronPopulation}).
  */
 public final class LeakyIntegrateAndFire extends AbstractNeuronModel {
   static final String NAME = "lif";
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
   public LeakyIntegrateAndFire() {
-    super(NAME, "leaky integrate-and-fire, current-based exponential synapses, exact integration", defaults());
+    super(NAME, "leaky integrate-and-fire, current-based exponential synapses, exact integration", defaults(),
+        Set.of("LIF", "LI", "CubaLIF", "CubaLI"));
   }
 
   static Map<String, Double> defaults() {

@@ -3,7 +3,11 @@ package org.snncodesign.neurons.model;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.snncodesign.api.ApiVersion;
+import org.snncodesign.api.graph.NeuronNode;
+import org.snncodesign.api.neuron.Discretization;
 import org.snncodesign.api.neuron.NeuronModel;
 import org.snncodesign.api.neuron.NeuronParameters;
 import org.snncodesign.api.neuron.NeuronPopulation;
@@ -17,16 +21,31 @@ public abstract class AbstractNeuronModel implements NeuronModel {
   private final String name;
   private final String description;
   private final Map<String, Double> defaults;
+  private final Set<String> graphNodeTypes;
 
   /**
+   * A model that runs no graph neuron nodes.
+   *
    * @param name plugin name (short kebab-case)
    * @param description one-line description
    * @param defaults parameter names with their default values, copied in iteration order
    */
   protected AbstractNeuronModel(String name, String description, Map<String, Double> defaults) {
+    this(name, description, defaults, Set.of());
+  }
+
+  /**
+   * @param name plugin name (short kebab-case)
+   * @param description one-line description
+   * @param defaults parameter names with their default values, copied in iteration order
+   * @param graphNodeTypes the NIR neuron node types the model runs in a graph (see {@link GraphNeuronPopulation})
+   */
+  protected AbstractNeuronModel(String name, String description, Map<String, Double> defaults,
+      Set<String> graphNodeTypes) {
     this.name = name;
     this.description = description;
     this.defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
+    this.graphNodeTypes = Collections.unmodifiableSet(new TreeSet<>(graphNodeTypes));
   }
 
   /**
@@ -59,5 +78,20 @@ public abstract class AbstractNeuronModel implements NeuronModel {
   @Override
   public final NeuronPopulation create(int size, NeuronParameters parameters) {
     return create(size, ModelParameters.resolve(name, defaults, parameters));
+  }
+
+  @Override
+  public final Set<String> graphNodeTypes() {
+    return graphNodeTypes;
+  }
+
+  @Override
+  public final GraphNeuronPopulation create(NeuronNode node, Discretization discretization,
+      boolean resetBySubtraction) {
+    if (!graphNodeTypes.contains(node.nirType())) {
+      throw new UnsupportedOperationException("neuron model '" + name + "' does not run graph nodes of type "
+          + node.nirType() + "; it runs " + graphNodeTypes);
+    }
+    return GraphNeuronPopulation.of(name, node, discretization, resetBySubtraction);
   }
 }
