@@ -32,7 +32,11 @@ final class GraphEncoder {
       if (entry.getValue() instanceof SubgraphNode sub) {
         encode(sub.graph(), node);
       } else {
-        NodeFields.of(entry.getValue()).forEach(node::putDataset);
+        NodeFields fields = NodeFields.of(entry.getValue(), graph.inputShape(entry.getKey()));
+        fields.datasets().forEach(node::putDataset);
+        if (!fields.inferred().isEmpty()) {
+          node.putAttribute(NirFormat.INFERRED_ATTRIBUTE, fields.inferred().toArray(String[]::new));
+        }
       }
     }
     List<Edge> edges = graph.edges();

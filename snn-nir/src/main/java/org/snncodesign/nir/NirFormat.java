@@ -24,5 +24,12 @@ final class NirFormat {
    */
   static final String ORDER_ATTRIBUTE = "snn-codesign.order";
 
+  /**
+   * HDF5 attribute of a node group listing the fields the writer filled in from the graph's inferred shapes
+   * (a convolution's {@code input_shape}, which the reference reader requires) where the node itself leaves them
+   * open; this reader leaves them open again.
+   */
+  static final String INFERRED_ATTRIBUTE = "snn-codesign.inferred";
+
   private NirFormat() {}
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -87,16 +88,20 @@ final class NirGroup {
     Map<String, Node> children = children();
     List<String> sorted = new ArrayList<>(children.keySet());
     sorted.sort(null);
-    Attribute order = guard(() -> group.getAttribute(NirFormat.ORDER_ATTRIBUTE), "attribute");
-    if (order == null) {
-      return sorted;
+    List<String> written = stringsAttribute(NirFormat.ORDER_ATTRIBUTE);
+    return written.size() == sorted.size() && new HashSet<>(written).equals(children.keySet()) ? written : sorted;
+  }
+
+  /** The strings of attribute {@code name}; empty when it is missing or holds anything else. */
+  List<String> stringsAttribute(String name) {
+    Attribute attribute = guard(() -> group.getAttribute(name), "attribute " + name);
+    if (attribute == null) {
+      return List.of();
     }
-    Object names = guard(order::getData, "attribute");
-    if (names instanceof String[] written && written.length == sorted.size()
-        && new HashSet<>(Arrays.asList(written)).equals(children.keySet())) {
-      return List.of(written);
-    }
-    return sorted;
+    budget.take(guard(attribute::getSize, "attribute " + name), where, "(attribute " + name + ")");
+    Object values = guard(attribute::getData, "attribute " + name);
+    return values instanceof String[] strings && Arrays.stream(strings).allMatch(Objects::nonNull)
+        ? List.of(strings) : List.of();
   }
 
   /** The members, loaded once; each counts against the budget, so a forged member count cannot exhaust memory. */

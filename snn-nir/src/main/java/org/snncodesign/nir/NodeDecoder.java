@@ -118,7 +118,7 @@ final class NodeDecoder {
     int dilation = integers.integer("dilation");
     int kernel = weight.shape().rank() == 3 ? weight.shape().dim(2) : 1;
     int padding = integers.padding("padding", new int[] {kernel}, new int[] {dilation}, new int[] {stride})[0];
-    OptionalInt length = node.has("input_shape") ? OptionalInt.of(integers.integer("input_shape"))
+    OptionalInt length = fixesInputShape(node) ? OptionalInt.of(integers.integer("input_shape"))
         : OptionalInt.empty();
     return new Conv1dNode(length, weight, stride, padding, dilation, integers.integer("groups"),
         tensor(node, "bias"));
@@ -132,9 +132,14 @@ final class NodeDecoder {
         : new int[] {1, 1};
     int[] padding = integers.padding("padding", kernel, new int[] {dilation.height(), dilation.width()},
         new int[] {stride.height(), stride.width()});
-    Optional<Size2d> size = node.has("input_shape") ? Optional.of(integers.pair("input_shape")) : Optional.empty();
+    Optional<Size2d> size = fixesInputShape(node) ? Optional.of(integers.pair("input_shape")) : Optional.empty();
     return new Conv2dNode(size, weight, stride, new Size2d(padding[0], padding[1]), dilation,
         integers.integer("groups"), tensor(node, "bias"));
+  }
+
+  /** Whether the file gives the input shape as the node's own, not as one the writer inferred from the graph. */
+  private static boolean fixesInputShape(NirGroup node) {
+    return node.has("input_shape") && !node.stringsAttribute(NirFormat.INFERRED_ATTRIBUTE).contains("input_shape");
   }
 
   private static Pool2dNode pool(Pooling pooling, IntegerFields integers) {

@@ -1,7 +1,9 @@
 package org.snncodesign.nir;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.snncodesign.api.graph.AffineNode;
 import org.snncodesign.api.graph.Conv1dNode;
@@ -28,17 +30,31 @@ import org.snncodesign.api.graph.ThresholdNode;
 /**
  * The datasets of one (non-graph) node as the reference writer lays them out ({@code to_dict} of each
  * {@code nir.ir} class): {@code type}, then the parameters under NIR's field names. Tensors become nested arrays
- * of their own precision, integers and shapes int64 as numpy stores them; a convolution's {@code input_shape}
- * and a Flatten's {@code input_type} are left out when the node does not fix them (the reference reader then
- * leaves them undefined, as the graph does).
+ * of their own precision, integers and shapes int64 as numpy stores them. A Flatten's {@code input_type} is left
+ * out when the node does not fix it (the reference reader then leaves it undefined, as the graph does).
  */
 final class NodeFields {
   private final Map<String, Object> fields = new LinkedHashMap<>();
+  private final List<String> inferred = new ArrayList<>();
 
   private NodeFields() {}
 
   /** Field name to a value jHDF can write (String, Long, long[] or nested float/double arrays). */
-  static Map<String, Object> of(GraphNode node) {
+  Map<String, Object> datasets() {
+    return fields;
+  }
+
+  /** The fields filled in from {@code graphInput} because the node leaves them open. */
+  List<String> inferred() {
+    return inferred;
+  }
+
+  /**
+   * The fields of {@code node}, which receives {@code graphInput} in its graph. A convolution that does not fix
+   * its input size is given the graph's, because the reference reader requires {@code input_shape}; the field is
+   * then listed in {@link #inferred()}.
+   */
+  static NodeFields of(GraphNode node, Shape graphInput) {
     NodeFields f = new NodeFields();
     f.fields.put(NirFormat.TYPE, node.nirType());
     if (node instanceof InputNode input) {
@@ -72,11 +88,14 @@ final class NodeFields {
           .tensor("v_leak", lif.vLeak()).tensor("v_threshold", lif.vThreshold()).tensor("v_reset", lif.vReset())
           .tensor("w_in", lif.wIn());
     } else if (node instanceof Conv1dNode conv) {
-      conv.inputLength().ifPresent(length -> f.integer("input_shape", length));
+      f.integer("input_shape", conv.inputLength().orElseGet(() -> f.inferred("input_shape", graphInput).dim(1)));
       f.tensor("weight", conv.weight()).integer("stride", conv.stride()).integer("padding", conv.padding())
           .integer("dilation", conv.dilation()).integer("groups", conv.groups()).tensor("bias", conv.bias());
     } else if (node instanceof Conv2dNode conv) {
-      conv.inputSize().ifPresent(size -> f.pair("input_shape", size));
+      f.pair("input_shape", conv.inputSize().orElseGet(() -> {
+        Shape maps = f.inferred("input_shape", graphInput);
+        return new Size2d(maps.dim(1), maps.dim(2));
+      }));
       f.tensor("weight", conv.weight()).pair("stride", conv.stride()).pair("padding", conv.padding())
           .pair("dilation", conv.dilation()).integer("groups", conv.groups()).tensor("bias", conv.bias());
     } else if (node instanceof Pool2dNode pool) {
@@ -88,7 +107,12 @@ final class NodeFields {
       throw new IllegalArgumentException("no NIR fields for " + node.nirType() + "; graphs are written by "
           + GraphEncoder.class.getSimpleName());
     }
-    return f.fields;
+    return f;
+  }
+
+  private Shape inferred(String field, Shape graphInput) {
+    inferred.add(field);
+    return graphInput;
   }
 
   private NodeFields tensor(String name, Tensor tensor) {
