@@ -10,6 +10,28 @@ import java.util.OptionalDouble;
 public final class GraphAnnotations {
   /** The time step (seconds) the network was trained or converted for, as a decimal string. */
   public static final String TIME_STEP = "snn-codesign.dt";
+  /** The number of time steps one sample is presented for (the trainer's T), as a decimal integer. */
+  public static final String TIME_STEPS = "snn-codesign.timesteps";
+  /**
+   * How the Output values over a run become class scores: {@link #READOUT_SPIKE_COUNT},
+   * {@link #READOUT_MEAN_MEMBRANE} or {@link #READOUT_LAST_MEMBRANE}.
+   */
+  public static final String READOUT = "snn-codesign.readout";
+  /** {@link #READOUT}: score {@code k} is the number of spikes output {@code k} emitted over the run. */
+  public static final String READOUT_SPIKE_COUNT = "spike-count";
+  /** {@link #READOUT}: score {@code k} is output {@code k}'s membrane value averaged over the run's steps. */
+  public static final String READOUT_MEAN_MEMBRANE = "mean-membrane";
+  /** {@link #READOUT}: score {@code k} is output {@code k}'s membrane value after the run's last step. */
+  public static final String READOUT_LAST_MEMBRANE = "last-membrane";
+  /**
+   * How inputs and spikes carry values: {@link #CODING_RATE}, or {@link #CODING_PHASE} for a network whose
+   * neurons were made for one-spike phase coding (a simulator of NIR's equations runs it rate coded instead).
+   */
+  public static final String CODING = "snn-codesign.coding";
+  /** {@link #CODING}: values are spike rates (or, at the first layer, analog currents). */
+  public static final String CODING_RATE = "rate";
+  /** {@link #CODING}: one spike per neuron and layer window, its phase carrying the value. */
+  public static final String CODING_PHASE = "phase1";
   /** The value of {@link #resetKey} for a neuron node reset by subtracting its threshold. */
   public static final String RESET_BY_SUBTRACTION = "subtract";
 
