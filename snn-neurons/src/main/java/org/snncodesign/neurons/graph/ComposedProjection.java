@@ -27,4 +27,17 @@ public record ComposedProjection(String name, String source, String target, CsrM
   public int[] delaySteps() {
     return delaySteps.clone();
   }
+
+  /** Name, signal, matrix and delay range. */
+  @Override
+  public String toString() {
+    int min = Integer.MAX_VALUE;
+    int max = 0;
+    for (int d : delaySteps) {
+      min = Math.min(min, d);
+      max = Math.max(max, d);
+    }
+    return "ComposedProjection[" + name + ", " + signal + ", " + weights + ", delays "
+        + (delaySteps.length == 0 ? "none" : min + ".." + max) + " steps]";
+  }
 }
