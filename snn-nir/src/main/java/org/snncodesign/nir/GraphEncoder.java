@@ -13,7 +13,8 @@ import org.snncodesign.api.graph.SubgraphNode;
  * Writes a graph into an HDF5 group as the reference writer does: {@code type = "NIRGraph"}, a {@code nodes}
  * group with one group per node (nested graphs recursively), {@code edges} as an n x 2 array of strings, and the
  * metadata as a {@code metadata} group of strings when there is any. The order of nodes and metadata entries is
- * recorded in {@link NirFormat#ORDER_ATTRIBUTE}.
+ * recorded in {@link NirFormat#ORDER_ATTRIBUTE}, and fields filled in from inferred shapes in
+ * {@link NirFormat#INFERRED_ATTRIBUTE}.
  */
 final class GraphEncoder {
   private GraphEncoder() {}

@@ -45,7 +45,7 @@ class FixtureReadTest {
     assertThat(graph.edges()).extracting(edge -> List.of(edge.source(), edge.target()))
         .containsExactlyElementsOf(edges);
     Map<String, String> metadata = new LinkedHashMap<>();
-    expected.get("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
+    expected.get("metadata").properties().forEach(e -> metadata.put(e.getKey(), e.getValue().asText()));
     assertThat(graph.metadata()).isEqualTo(metadata);
     graph.nodes().forEach((name, node) -> {
       JsonNode json = expected.get("nodes").get(name);
@@ -69,7 +69,7 @@ class FixtureReadTest {
 
   static Map<String, NirFields.Field> expectedFields(JsonNode node) {
     Map<String, NirFields.Field> fields = new LinkedHashMap<>();
-    node.get("fields").fields().forEachRemaining(e -> fields.put(e.getKey(), NirFields.Field.of(e.getValue())));
+    node.get("fields").properties().forEach(e -> fields.put(e.getKey(), NirFields.Field.of(e.getValue())));
     return fields;
   }
 }

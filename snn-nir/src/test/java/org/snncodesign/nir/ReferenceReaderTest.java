@@ -114,7 +114,7 @@ class ReferenceReaderTest {
     answer.get("edges").forEach(e -> edges.add(List.of(e.get(0).asText(), e.get(1).asText())));
     assertThat(edges).as(file).isEqualTo(graph.edges().stream().map(e -> List.of(e.source(), e.target())).toList());
     Map<String, String> metadata = new LinkedHashMap<>();
-    answer.get("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
+    answer.get("metadata").properties().forEach(e -> metadata.put(e.getKey(), e.getValue().asText()));
     assertThat(metadata).as(file).isEqualTo(graph.metadata());
     graph.nodes().forEach((name, node) -> {
       JsonNode json = answer.get("nodes").get(name);
