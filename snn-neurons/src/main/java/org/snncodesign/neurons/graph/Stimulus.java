@@ -53,6 +53,28 @@ public final class Stimulus {
     return new Stimulus(timeSteps, values.length, null, new float[][] {finite(values, 0)});
   }
 
+  /**
+   * Random spikes: each of {@code neurons} inputs spikes at each of {@code timeSteps} steps with probability
+   * {@code rate}, independently, drawn from {@code seed} (the same seed gives the same raster).
+   *
+   * @throws IllegalArgumentException naming a rate outside [0, 1] or a non-positive size
+   */
+  public static Stimulus bernoulli(int neurons, int timeSteps, double rate, long seed) {
+    Checks.positive(neurons, "neurons of a random stimulus");
+    Checks.positive(timeSteps, "time steps of a random stimulus");
+    Checks.checkArgument(rate >= 0 && rate <= 1, "spike rate must be in [0, 1], got %s", rate);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    SpikeRaster raster = new SpikeRaster(timeSteps, neurons);
+    for (int t = 0; t < timeSteps; t++) {
+      for (int i = 0; i < neurons; i++) {
+        if (random.nextDouble() < rate) {
+          raster.set(t, i);
+        }
+      }
+    }
+    return new Stimulus(timeSteps, neurons, raster, null);
+  }
+
   private static float[] finite(float[] values, int step) {
     for (int i = 0; i < values.length; i++) {
       Checks.checkArgument(Float.isFinite(values[i]), "stimulus value %d at step %d is %s, expected a finite"

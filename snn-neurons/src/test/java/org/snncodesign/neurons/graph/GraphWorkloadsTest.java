@@ -51,7 +51,7 @@ class GraphWorkloadsTest {
   void spikeDrivenProjectionsAreMeasuredLayers() {
     Workload workload = GraphWorkloads.workload(simulator, run, "two layers");
 
-    assertThat(workload.layers()).extracting(LayerWorkload::name).containsExactly("lif1->lif2", "lif2->output");
+    assertThat(workload.layers()).extracting(LayerWorkload::name).containsExactly("lif1->lif2");
     LayerWorkload hidden = workload.layers().get(0);
     assertThat(hidden.spikes()).contains(run.spikes("lif1"));
     assertThat(hidden.weights()).contains(simulator.projections().get(1).weights());
@@ -71,6 +71,41 @@ class GraphWorkloadsTest {
     // 0.2 -> round(51) = 0b00110011: bits 0, 1, 4, 5
     assertThat(first.spikes().orElseThrow().train(1).times()).containsExactly(0, 1, 4, 5);
     assertThat(first.weightBits()).isEqualTo(8);
-    assertThat(GraphWorkloads.workload(simulator, run, "excluded").layers()).hasSize(2);
+    assertThat(GraphWorkloads.workload(simulator, run, "excluded").layers()).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("A plain edge into an Output node is not priced as a layer")
+  void outputEdgeIsNotALayer() {
+    assertThat(simulator.projections()).extracting(ComposedProjection::name).contains("lif2->output");
+    assertThat(GraphWorkloads.workload(simulator, run, "w").layers()).extracting(LayerWorkload::name)
+        .doesNotContain("lif2->output");
+  }
+
+  @Test
+  @DisplayName("The mean inference over several recordings carries the mean input density and the weights")
+  void meanInferenceAveragesRates() {
+    GraphRecording quiet = simulator.run(Stimulus.constant(new float[6], 20));
+    Workload mean = GraphWorkloads.meanInference(simulator, java.util.List.of(run, quiet), "mean",
+        GraphWorkloads.AnalogInput.EXCLUDED, 4);
+
+    LayerWorkload hidden = mean.layers().get(0);
+    assertThat(hidden.spikeRate()).isCloseTo(run.spikes("lif1").density() / 2, org.assertj.core.data.Offset.offset(
+        1e-12));
+    assertThat(hidden.spikes()).isEmpty();
+    assertThat(hidden.weights()).contains(simulator.projections().get(1).weights());
+    assertThat(hidden.weightBits()).isEqualTo(4);
+    assertThat(hidden.timeSteps()).isEqualTo(20);
+  }
+
+  @Test
+  @DisplayName("Random input spikes follow the seed and the rate")
+  void bernoulliStimulus() {
+    Stimulus a = Stimulus.bernoulli(100, 200, 0.1, 7);
+    assertThat(a.spikeRaster()).isEqualTo(Stimulus.bernoulli(100, 200, 0.1, 7).spikeRaster())
+        .isNotEqualTo(Stimulus.bernoulli(100, 200, 0.1, 8).spikeRaster());
+    assertThat(a.spikeRaster().density()).isBetween(0.08, 0.12);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Stimulus.bernoulli(1, 1, 1.5, 1))
+        .hasMessageContaining("1.5");
   }
 }
