@@ -6,6 +6,7 @@ import org.snncodesign.cli.conversion.ConvertCommand;
 import org.snncodesign.cli.data.DataCommand;
 import org.snncodesign.cli.hardware.HwCommand;
 import org.snncodesign.cli.lsm.LsmCommand;
+import org.snncodesign.cli.nir.NirCommand;
 import org.snncodesign.cli.spmm.SpmmCommand;
 import org.snncodesign.cli.training.TrainCommand;
 import picocli.CommandLine;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
         TrainCommand.class,
         ConvertCommand.class,
         LsmCommand.class,
+        NirCommand.class,
     })
 public final class SnnCli implements Runnable {
 

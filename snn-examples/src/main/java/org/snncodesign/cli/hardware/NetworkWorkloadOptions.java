@@ -3,7 +3,19 @@ package org.snncodesign.cli.hardware;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.dataset.LabeledDataset;
+import org.snncodesign.api.graph.NetworkGraph;
+import org.snncodesign.api.plugin.PluginRegistry;
+import org.snncodesign.cli.nir.GraphSimulationOptions;
+import org.snncodesign.neurons.graph.GraphRecording;
+import org.snncodesign.neurons.graph.GraphSimulator;
+import org.snncodesign.neurons.graph.GraphWorkloads;
+import org.snncodesign.neurons.graph.Stimulus;
+import org.snncodesign.nir.NirReader;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.cli.training.DigitsDemoNetwork;
 import org.snncodesign.cli.training.MeasuredRun;
@@ -11,6 +23,7 @@ import org.snncodesign.cli.training.TrainingData;
 import org.snncodesign.fpga.search.ReferenceWorkloads;
 import org.snncodesign.learning.surrogate.SpikingNetwork;
 import org.snncodesign.learning.surrogate.SpikingNetworkJson;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,6 +34,12 @@ import picocli.CommandLine.Option;
  * {@link MeasuredRun}.
  */
 final class NetworkWorkloadOptions {
+  /** Bits of a graph's weights: NIR stores floats. */
+  private static final int FLOAT_BITS = 32;
+  /** Bounds checked before any stimulus is allocated. */
+  private static final int MAX_SAMPLES = 100_000;
+  private static final int MAX_STEPS = 100_000;
+
   @Option(names = "--network", description = "Trained network (model.json of snn train) whose measured spike rates "
       + "form the workload. Default: the demo's 64-128-64-10 digits network, trained in a few seconds.")
   Path network;
@@ -36,12 +55,29 @@ final class NetworkWorkloadOptions {
       + "network (--steps, --weight-density set its shape).")
   boolean synthetic;
 
-  @Option(names = "--steps", defaultValue = "8", description = "Time steps per inference (synthetic workload).")
+  @Option(names = "--steps", defaultValue = "8", description = "Time steps per inference (synthetic workload, or --nir). Default: ${DEFAULT-VALUE}.")
   int steps;
 
   @Option(names = "--weight-density", defaultValue = "0.15",
       description = "Fraction of non-zero weights (synthetic workload).")
   double weightDensity;
+
+  @Option(names = "--nir", paramLabel = "FILE",
+      description = "Price a NIR graph (from snnTorch, Norse, Sinabs, ... or snn train/convert --export-nir): run it "
+          + "on the engine, on --samples inferences of --dataset (constant analog input for --steps steps) or of "
+          + "random spikes at --input-rate, and price the measured rates.")
+  Path nir;
+
+  @Option(names = "--input-rate", paramLabel = "P",
+      description = "With --nir: drive the Input with random spikes, each input spiking with probability P per step, "
+          + "instead of the data set.")
+  Double inputRate;
+
+  @Option(names = "--samples", defaultValue = "32",
+      description = "With --nir: inferences measured (data set samples or random stimuli). Default: ${DEFAULT-VALUE}.")
+  int samples;
+
+  @Mixin GraphSimulationOptions simulation;
 
   @Option(names = "--first-layer", defaultValue = "bit-planes",
       description = "How the analog-input first layer of a trained network is priced: bit-planes (8 bit planes of "
@@ -77,6 +113,9 @@ final class NetworkWorkloadOptions {
   /** The workload priced and its spike-driven part; see {@link Measured}. */
   Measured measure(long seed, PrintStream progress) throws IOException {
     MeasuredRun.FirstLayer first = firstLayer();
+    if (nir != null) {
+      return measureGraph(seed, progress, first);
+    }
     if (synthetic) {
       Workload workload = ReferenceWorkloads.mnistMlp(steps, weightDensity, seed);
       return new Measured(workload, workload, "synthetic spike workload: no analog layer");
@@ -100,5 +139,73 @@ final class NetworkWorkloadOptions {
     Workload spikeLayers = first == MeasuredRun.FirstLayer.EXCLUDED ? priced
         : trained.layers().size() > 1 ? run.meanInference(MeasuredRun.FirstLayer.EXCLUDED) : null;
     return new Measured(priced, spikeLayers, first.note());
+  }
+
+  /** A NIR graph run on the engine: the mean inference over the measured samples. */
+  private Measured measureGraph(long seed, PrintStream progress, MeasuredRun.FirstLayer first) throws IOException {
+    if (synthetic || network != null) {
+      throw new InvalidInputException("--nir cannot be combined with --synthetic or --network");
+    }
+    if (samples < 1 || samples > MAX_SAMPLES) {
+      throw new InvalidInputException("--samples " + samples + ": expected 1 to " + MAX_SAMPLES);
+    }
+    if (steps < 1 || steps > MAX_STEPS) {
+      throw new InvalidInputException("--steps " + steps + ": expected 1 to " + MAX_STEPS);
+    }
+    NetworkGraph graph = new NirReader().read(nir);
+    List<String> inputs = graph.inputNames();
+    if (inputs.size() != 1) {
+      throw new InvalidInputException(nir + " has " + inputs.size() + " Input nodes " + inputs
+          + "; --nir prices graphs with exactly one");
+    }
+    String input = inputs.get(0);
+    int width = graph.outputShape(input).size();
+    GraphSimulator simulator = simulation.simulator(graph, PluginRegistry.discover(), false);
+    List<Stimulus> stimuli = new ArrayList<>();
+    String source;
+    if (inputRate != null) {
+      if (!(inputRate >= 0 && inputRate <= 1)) {
+        throw new InvalidInputException("--input-rate " + inputRate + ": expected a probability in [0, 1]");
+      }
+      for (int i = 0; i < samples; i++) {
+        stimuli.add(Stimulus.bernoulli(width, steps, inputRate, seed + i));
+      }
+      source = "random input spikes at rate " + inputRate;
+    } else {
+      LabeledDataset data = TrainingData.load(dataset, dataDir, seed).testSet();
+      if (data.sampleSize() != width) {
+        throw new InvalidInputException(nir + ": Input '" + input + "' takes " + width + " values but data set "
+            + dataset + " has " + data.sampleSize() + " per sample; give --input-rate P to drive it with random "
+            + "spikes, or a data set of that size");
+      }
+      for (int i = 0; i < Math.min(samples, data.samples()); i++) {
+        stimuli.add(Stimulus.constant(data.sample(i), steps));
+      }
+      source = dataset + " test samples as constant input";
+    }
+    progress.printf("running %s on %d inferences of %d steps (dt = %s s, %s; %s)%n", nir.getFileName(),
+        stimuli.size(), steps, simulator.discretization().dt(), simulation.integrationName(), source);
+    List<GraphRecording> recordings = new ArrayList<>();
+    for (Stimulus stimulus : stimuli) {
+      recordings.add(simulator.run(Map.of(input, stimulus)));
+    }
+    String name = nir.getFileName().toString();
+    boolean analog = inputRate == null;
+    GraphWorkloads.AnalogInput analogInput = first == MeasuredRun.FirstLayer.BIT_PLANES
+        ? GraphWorkloads.AnalogInput.BIT_PLANES : GraphWorkloads.AnalogInput.EXCLUDED;
+    Workload priced = GraphWorkloads.meanInference(simulator, recordings, name, analogInput, FLOAT_BITS);
+    Workload spikeLayers = !analog || analogInput == GraphWorkloads.AnalogInput.EXCLUDED ? priced
+        : spikeDrivenOnly(simulator, recordings, name);
+    String note = analog ? first.note() : "spike input: every projection is spike-driven";
+    return new Measured(priced, spikeLayers, note);
+  }
+
+  private static Workload spikeDrivenOnly(GraphSimulator simulator, List<GraphRecording> recordings, String name) {
+    try {
+      return GraphWorkloads.meanInference(simulator, recordings, name, GraphWorkloads.AnalogInput.EXCLUDED,
+          FLOAT_BITS);
+    } catch (IllegalArgumentException e) {
+      return null; // a one-projection graph: nothing is left without its analog input
+    }
   }
 }

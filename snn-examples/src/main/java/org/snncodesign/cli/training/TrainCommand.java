@@ -120,6 +120,16 @@ public final class TrainCommand implements Callable<Integer> {
           + "${DEFAULT-VALUE}.")
   Path out;
 
+  @Option(names = "--export-nir", paramLabel = "FILE",
+      description = "Also write the trained network as a NIR graph (for snnTorch, Norse, ... and snn nir / hw "
+          + "--nir), re-import it and report its test accuracy on the event-driven engine.")
+  Path exportNir;
+
+  @Option(names = "--dt", defaultValue = "1e-3",
+      description = "Time step in seconds the NIR export states (tau = dt / (1 - beta), r = tau / dt; any dt gives "
+          + "the same discrete network). Default: ${DEFAULT-VALUE}.")
+  double dt;
+
   @Option(names = "--no-chart", description = "Skip the PNG learning curve.")
   boolean noChart;
 
@@ -139,6 +149,10 @@ public final class TrainCommand implements Callable<Integer> {
     if (bits != 0 && (bits < 2 || bits > 8)) {
       throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
           "--bits must be 0 (float) or in 2..8, got " + bits);
+    }
+    if (!(dt > 0) || !Double.isFinite(dt)) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+          "--dt must be a time step in seconds, finite and > 0, got " + dt);
     }
     TrainingData data = TrainingData.load(dataset, dataDir, seed);
     boolean mnist = data.name().equals("mnist");
@@ -212,6 +226,9 @@ public final class TrainCommand implements Callable<Integer> {
       LearningCurveChart.write(pngFile, "snn train " + data.name(), trainAcc, testAcc, sparsities);
     }
     ObjectNode report = JsonReport.create("train");
+    if (exportNir != null) {
+      report.set("nir_export", NirExport.writeAndCheck(network, dt, exportNir, data.testSet(), err));
+    }
     report.put("dataset", data.name());
     String arch = NetworkArchitecture.describe(network.layers());
     report.put("architecture", arch);

@@ -1,0 +1,153 @@
+package org.snncodesign.cli.nir;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.snncodesign.api.graph.NetworkGraph;
+import org.snncodesign.api.plugin.PluginRegistry;
+import org.snncodesign.api.spike.SpikeRaster;
+import org.snncodesign.cli.JsonReport;
+import org.snncodesign.cli.report.StagedOutput;
+import org.snncodesign.neurons.graph.GraphRecording;
+import org.snncodesign.neurons.graph.GraphSimulator;
+import org.snncodesign.neurons.graph.Stimulus;
+import org.snncodesign.nir.NirReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code snn nir run FILE}: simulates a NIR graph on the engine with an input from a CSV file (one row per step)
+ * or random spikes, and writes every spike, the neuron voltages and the Output values as CSV.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Simulate a NIR graph on the engine; write spikes.csv, voltages.csv and output.csv.")
+public final class NirRunCommand implements Callable<Integer> {
+  /** Voltage values above which voltages.csv is skipped unless asked for (about 1 GB of text). */
+  static final long VOLTAGE_VALUE_LIMIT = 20_000_000L;
+
+  private final PluginRegistry registry;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "A .nir file.")
+  Path file;
+
+  @Mixin GraphStimulusOptions stimulus;
+
+  @Mixin GraphSimulationOptions simulation;
+
+  @Option(names = "--no-voltages", description = "Do not record or write voltages.csv.")
+  boolean noVoltages;
+
+  @Option(names = "--out", defaultValue = "snn-out/nir-run", description = "Output folder. Default: ${DEFAULT-VALUE}.")
+  Path out;
+
+  @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
+  boolean json;
+
+  @Inject
+  public NirRunCommand(PluginRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    NetworkGraph graph = new NirReader().read(file);
+    String input = GraphStimulusOptions.singleInput(graph, file);
+    Stimulus drive = stimulus.stimulus(graph.outputShape(input).size());
+    long voltageValues = graph.neuronCount() * drive.timeSteps();
+    boolean voltages = !noVoltages && voltageValues <= VOLTAGE_VALUE_LIMIT;
+    if (!noVoltages && !voltages) {
+      System.err.printf("nir run: %,d voltage values exceed %,d; voltages.csv is skipped (give --no-voltages to "
+          + "silence this)%n", voltageValues, VOLTAGE_VALUE_LIMIT);
+    }
+    GraphSimulator simulator = simulation.simulator(graph, registry, voltages);
+    System.err.printf("running %s: %d steps of dt = %s s (%s)%n", file, drive.timeSteps(),
+        simulator.discretization().dt(), simulation.integrationName());
+    GraphRecording recording = simulator.run(java.util.Map.of(input, drive));
+    ObjectNode report = JsonReport.create("nir run");
+    report.put("file", file.toString());
+    report.put("dt_s", simulator.discretization().dt());
+    report.put("integration", simulation.integrationName());
+    report.put("steps", recording.timeSteps());
+    report.put("input", drive.isSpikes() ? "spikes" : "analog values");
+    report.put("synaptic_events", recording.synapticEvents());
+    ObjectNode counts = report.putObject("spikes");
+    try (StagedOutput output = StagedOutput.to(out)) {
+      writeSpikes(recording, output.file("spikes.csv"), counts);
+      if (voltages) {
+        writeVoltages(recording, output.file("voltages.csv"));
+      }
+      writeOutputs(recording, output.file("output.csv"));
+      output.commit();
+      report.put("out", out.toString());
+    }
+    PrintStream stdout = System.out;
+    if (json) {
+      JsonReport.printLine(report, stdout);
+    } else {
+      stdout.printf("%d steps of %s s; spikes per node: %s; written to %s%n", recording.timeSteps(),
+          simulator.discretization().dt(), counts, out);
+    }
+    return 0;
+  }
+
+  private static void writeSpikes(GraphRecording recording, Path file, ObjectNode counts) throws IOException {
+    try (Writer writer = Files.newBufferedWriter(file);
+        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
+            .setHeader("step", "node", "neuron").build())) {
+      for (String node : recording.spikingNodes().stream().sorted().toList()) {
+        SpikeRaster raster = recording.spikes(node);
+        ObjectNode count = counts.putObject(node);
+        count.put("count", raster.count());
+        count.put("rate_per_step", raster.density());
+        for (int t = 0; t < raster.timeSteps(); t++) {
+          for (int n = 0; n < raster.neurons(); n++) {
+            if (raster.get(t, n)) {
+              csv.printRecord(t, node, n);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static void writeVoltages(GraphRecording recording, Path file) throws IOException {
+    try (Writer writer = Files.newBufferedWriter(file);
+        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
+            .setHeader("step", "node", "neuron", "v").build())) {
+      for (String node : recording.voltageNodes().stream().sorted().toList()) {
+        float[][] v = recording.voltages(node);
+        for (int t = 0; t < v.length; t++) {
+          for (int n = 0; n < v[t].length; n++) {
+            csv.printRecord(t, node, n, v[t][n]);
+          }
+        }
+      }
+    }
+  }
+
+  private static void writeOutputs(GraphRecording recording, Path file) throws IOException {
+    try (Writer writer = Files.newBufferedWriter(file);
+        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
+            .setHeader("step", "output", "index", "value").build())) {
+      List<String> outputs = recording.outputNodes().stream().sorted().toList();
+      for (String node : outputs) {
+        float[][] values = recording.output(node);
+        for (int t = 0; t < values.length; t++) {
+          for (int i = 0; i < values[t].length; i++) {
+            csv.printRecord(t, node, i, values[t][i]);
+          }
+        }
+      }
+    }
+  }
+}
