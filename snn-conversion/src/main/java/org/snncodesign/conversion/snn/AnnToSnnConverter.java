@@ -125,7 +125,7 @@ public final class AnnToSnnConverter {
     for (int s = 0; s < drafts.size(); s++) {
       stages.add(drafts.get(s).build(scales, s));
     }
-    return new ConvertedNetwork(model.name(), stages, model.macs(), percentile);
+    return new ConvertedNetwork(model.name(), stages, model.macs(), percentile, prepared);
   }
 
   /** {@code max_pool; relu} becomes {@code relu; max_pool}: max and ReLU commute, and pooling then sees spikes. */

@@ -1,8 +1,10 @@
 package org.snncodesign.conversion.snn;
 
 import java.util.List;
+import java.util.Optional;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.sparse.CsrMatrix;
+import org.snncodesign.conversion.ann.AnnModel;
 import org.snncodesign.conversion.ann.TensorShape;
 
 /**
@@ -18,6 +20,8 @@ public final class ConvertedNetwork {
   private final List<Stage> stages;
   private final long annMacs;
   private final double percentile;
+  /** The ANN as converted (batch norm folded, max pool after ReLU), whose layers the stages compose; may be null. */
+  private final AnnModel prepared;
 
   /** One population. {@code sources}/{@code fanouts} describe its inputs; {@code poolWindows} only for pools. */
   record Stage(StageKind kind, String name, TensorShape shape, int[] sources, CsrMatrix[] fanouts, float[] bias,
@@ -28,14 +32,24 @@ public final class ConvertedNetwork {
   }
 
   ConvertedNetwork(String name, List<Stage> stages, long annMacs, double percentile) {
+    this(name, stages, annMacs, percentile, null);
+  }
+
+  ConvertedNetwork(String name, List<Stage> stages, long annMacs, double percentile, AnnModel prepared) {
     this.name = name;
     this.stages = List.copyOf(stages);
     this.annMacs = annMacs;
     this.percentile = percentile;
+    this.prepared = prepared;
   }
 
   List<Stage> stageList() {
     return stages;
+  }
+
+  /** The prepared ANN the stages were composed from, when the network was made by {@link AnnToSnnConverter}. */
+  Optional<AnnModel> preparedModel() {
+    return Optional.ofNullable(prepared);
   }
 
   /** Name of the ANN this network was converted from. */
