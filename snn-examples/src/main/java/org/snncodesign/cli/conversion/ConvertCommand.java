@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.SnnException;
 import org.snncodesign.api.energy.EnergyTable;
+import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
@@ -25,9 +26,11 @@ import org.snncodesign.conversion.snn.AcceleratedOneSpikeSimulator;
 import org.snncodesign.conversion.snn.AnnToSnnConverter;
 import org.snncodesign.conversion.snn.ConversionReport;
 import org.snncodesign.conversion.snn.ConvertedNetwork;
+import org.snncodesign.conversion.snn.ConvertedNetworkGraphs;
 import org.snncodesign.conversion.snn.EngineRateRunner;
 import org.snncodesign.conversion.snn.OneSpikeSimulator;
 import org.snncodesign.conversion.snn.PhaseCoding;
+import org.snncodesign.nir.NirWriter;
 import org.snncodesign.conversion.snn.RateSimulator;
 import org.snncodesign.conversion.snn.SnnEvaluation;
 import org.snncodesign.conversion.training.AnnTrainer;
@@ -131,6 +134,15 @@ public final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of initialisation and shuffling.")
   long seed;
 
+  @Option(names = "--export-nir", paramLabel = "FILE",
+      description = "Also write the converted network as a NIR graph (IF neurons, reset by subtraction; the coding "
+          + "and phase parameters in its metadata). Refused for networks with max pooling, which NIR cannot express.")
+  Path exportNir;
+
+  @Option(names = "--dt", defaultValue = "1e-3",
+      description = "Time step in seconds of one SNN step in the NIR export. Default: ${DEFAULT-VALUE}.")
+  double dt;
+
   @Option(names = "--out", description = "Folder for conversion.json and conversion.csv.")
   Path outDir;
 
@@ -157,6 +169,10 @@ public final class ConvertCommand implements Callable<Integer> {
     }
     if (dataDir == null) {
       err.println("--data-dir is required for --arch cnn");
+      return 2;
+    }
+    if (exportNir != null && (!(dt > 0) || !Double.isFinite(dt))) {
+      err.println("--dt must be a time step in seconds, finite and > 0, got " + dt);
       return 2;
     }
     if (!coding.equals("phase1") && !coding.equals("rate")) {
@@ -226,6 +242,19 @@ public final class ConvertCommand implements Callable<Integer> {
     double conversionSeconds = (System.nanoTime() - t0) / 1e9;
     err.printf(Locale.ROOT, "converted in %.2f s: %d stages, %,d synapses%n", conversionSeconds, snn.stageCount(),
         snn.synapses());
+    if (exportNir != null) {
+      NetworkGraph graph;
+      try {
+        graph = coding.equals("phase1")
+            ? ConvertedNetworkGraphs.phaseCoded(snn, PhaseCoding.rootOfTwo(phaseBaseRoot(), octaves), dt)
+            : ConvertedNetworkGraphs.rateCoded(snn, dt);
+      } catch (InvalidInputException e) {
+        err.println("--export-nir " + exportNir + ": " + e.getMessage());
+        return 2;
+      }
+      new NirWriter().write(graph, exportNir);
+      err.printf("wrote %s: %d nodes, %,d parameters%n", exportNir, graph.nodes().size(), graph.parameterCount());
+    }
     ConversionReport report;
     long kernelAdds = -1;
     long kernelCalls = -1;
