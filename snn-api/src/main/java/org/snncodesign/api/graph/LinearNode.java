@@ -28,13 +28,12 @@ public record LinearNode(Tensor weight) implements LinearMapNode {
 
   @Override
   public Optional<Shape> inputShape() {
-    return Optional.of(Shape.of(inputs()));
+    return Optional.of(NodeChecks.matrixInput(weight));
   }
 
   @Override
   public Shape outputShape(Shape input) {
-    NodeChecks.sameSize(input, Shape.of(inputs()), nirType());
-    return Shape.of(outputs());
+    return NodeChecks.matrixOutput(weight, input, nirType());
   }
 
   @Override

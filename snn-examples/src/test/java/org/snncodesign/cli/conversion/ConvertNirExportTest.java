@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,15 +21,7 @@ import org.snncodesign.api.graph.GraphNode;
 import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.neuron.Discretization;
 import org.snncodesign.conversion.ann.AnnJson;
-import org.snncodesign.conversion.ann.AnnLayer;
-import org.snncodesign.conversion.ann.AnnModel;
-import org.snncodesign.conversion.ann.AvgPoolLayer;
-import org.snncodesign.conversion.ann.Conv2dLayer;
-import org.snncodesign.conversion.ann.DenseLayer;
-import org.snncodesign.conversion.ann.FlattenLayer;
 import org.snncodesign.conversion.ann.LabeledImages;
-import org.snncodesign.conversion.ann.ReluLayer;
-import org.snncodesign.conversion.ann.TensorShape;
 import org.snncodesign.conversion.training.CnnArchitectures;
 import org.snncodesign.neurons.graph.GraphClassifier;
 import org.snncodesign.neurons.graph.GraphSimulator;
@@ -41,18 +32,6 @@ class ConvertNirExportTest {
   private static final Path MNIST = Path.of("..", "..", "shared", "data", "mnist");
   private static final int SAMPLES = 40;
   private static final int STEPS = 64;
-
-  /** conv 5x5 (4) - ReLU - avgpool 2 - flatten - dense 10: a CNN NIR can express (no max pooling). */
-  private static AnnModel averagePoolingCnn() {
-    SplittableRandom random = new SplittableRandom(3);
-    Conv2dLayer conv = Conv2dLayer.zeros("conv1", 1, 4, 5, 1, 0);
-    DenseLayer fc = DenseLayer.zeros("fc", 4 * 12 * 12, 10);
-    CnnArchitectures.heUniform(conv.weights(), conv.fanIn(), random);
-    CnnArchitectures.heUniform(fc.weights(), fc.inputs(), random);
-    List<AnnLayer> layers = List.of(conv, new ReluLayer("relu1"), new AvgPoolLayer("pool1", 2, 2),
-        new FlattenLayer("flatten"), fc);
-    return AnnModel.of("avg-cnn", new TensorShape(1, 28, 28), layers);
-  }
 
   private static JsonNode convert(Path model, Path nir, ByteArrayOutputStream err) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -73,7 +52,7 @@ class ConvertNirExportTest {
   void exportRunsLikeTheConverter(@TempDir Path tmp) throws Exception {
     assumeTrue(Files.exists(MNIST.resolve("t10k-images-idx3-ubyte.gz")), "MNIST not in ../../shared/data/mnist");
     Path model = tmp.resolve("avg.json");
-    AnnJson.write(averagePoolingCnn(), model);
+    AnnJson.write(AveragePoolingCnn.create(3), model);
     Path nir = tmp.resolve("avg.nir");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     JsonNode report = convert(model, nir, err);

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,18 +21,11 @@ import org.snncodesign.api.graph.NeuronNode;
 import org.snncodesign.api.graph.ScaleNode;
 import org.snncodesign.api.graph.Shape;
 import org.snncodesign.cli.CommandOutput;
-import org.snncodesign.conversion.ann.AnnLayer;
+import org.snncodesign.cli.conversion.AveragePoolingCnn;
 import org.snncodesign.conversion.ann.AnnModel;
-import org.snncodesign.conversion.ann.AvgPoolLayer;
-import org.snncodesign.conversion.ann.Conv2dLayer;
-import org.snncodesign.conversion.ann.DenseLayer;
-import org.snncodesign.conversion.ann.FlattenLayer;
 import org.snncodesign.conversion.ann.LabeledImages;
-import org.snncodesign.conversion.ann.ReluLayer;
-import org.snncodesign.conversion.ann.TensorShape;
 import org.snncodesign.conversion.snn.AnnToSnnConverter;
 import org.snncodesign.conversion.snn.ConvertedNetworkGraphs;
-import org.snncodesign.conversion.training.CnnArchitectures;
 import org.snncodesign.learning.surrogate.SpikingNetwork;
 import org.snncodesign.learning.surrogate.SpikingNetworkGraphs;
 import org.snncodesign.learning.surrogate.SpikingNetworkJson;
@@ -81,14 +72,7 @@ class NirRoundTripTest {
       + "and shapes")
   void convertedCnn(@TempDir Path tmp) throws Exception {
     assumeMnist();
-    SplittableRandom random = new SplittableRandom(11);
-    Conv2dLayer conv = Conv2dLayer.zeros("conv1", 1, 4, 5, 1, 0);
-    DenseLayer fc = DenseLayer.zeros("fc", 4 * 12 * 12, 10);
-    CnnArchitectures.heUniform(conv.weights(), conv.fanIn(), random);
-    CnnArchitectures.heUniform(fc.weights(), fc.inputs(), random);
-    List<AnnLayer> layers = List.of(conv, new ReluLayer("relu1"), new AvgPoolLayer("pool1", 2, 2),
-        new FlattenLayer("flatten"), fc);
-    AnnModel ann = AnnModel.of("avg-cnn", new TensorShape(1, 28, 28), layers);
+    AnnModel ann = AveragePoolingCnn.create(11);
     LabeledImages calibration = org.snncodesign.cli.conversion.ConversionDataAccess.load(MNIST, "train", 200);
     NetworkGraph graph = ConvertedNetworkGraphs.rateCoded(new AnnToSnnConverter(99.9).convert(ann, calibration),
         1e-3);
