@@ -43,7 +43,7 @@ public final class SnnCli implements Runnable {
     Injector injector = Guice.createInjector(new SnnModule());
     CommandLine commandLine = new CommandLine(SnnCli.class, new GuiceFactory(injector));
     commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
-      cmd.getErr().println("snn " + cmd.getCommandName() + ": " + describe(exception));
+      cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + describe(exception));
       return 1;
     });
     return commandLine.execute(args);

@@ -114,6 +114,12 @@ public final class NirReader {
    * errors rather than faults on a memory-mapped region past the end of the file).
    */
   private byte[] load(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new InvalidNirFileException(file + ": a folder, expected a .nir file");
+    }
+    if (!Files.exists(file)) {
+      throw new InvalidNirFileException(file + ": no such file");
+    }
     long size = Files.size(file);
     long maxBytes = Math.min(Integer.MAX_VALUE - 8L, valueLimit * Double.BYTES + (1 << 24));
     if (size > maxBytes) {

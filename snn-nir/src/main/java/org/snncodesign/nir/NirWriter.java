@@ -29,7 +29,7 @@ public final class NirWriter {
   public static final String NIR_VERSION = NirFormat.VERSION;
 
   /**
-   * Writes {@code graph} to {@code file}, replacing it if it exists.
+   * Writes {@code graph} to {@code file}, replacing it if it exists and creating its folder if needed.
    *
    * @throws org.snncodesign.api.graph.InvalidGraphException when the graph has no NIR form (no edges at all, a
    *     metadata key containing '/')
@@ -37,6 +37,10 @@ public final class NirWriter {
    */
   public void write(NetworkGraph graph, Path file) throws IOException {
     Path target = file.toAbsolutePath();
+    if (Files.isDirectory(target)) {
+      throw new IOException(file + " is a folder; expected the path of a .nir file to write");
+    }
+    Files.createDirectories(target.getParent());
     // createFile rather than createTempFile: the finished file gets the directory's usual permissions, not 0600.
     Path temporary = Files.createFile(target.resolveSibling("." + target.getFileName() + "."
         + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp"));

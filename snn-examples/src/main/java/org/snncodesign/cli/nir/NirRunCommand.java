@@ -60,6 +60,12 @@ public final class NirRunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    try (StagedOutput output = StagedOutput.to(out)) {
+      return run(output);
+    }
+  }
+
+  private int run(StagedOutput output) throws IOException {
     NetworkGraph graph = new NirReader().read(file);
     String input = GraphStimulusOptions.singleInput(graph, file);
     Stimulus drive = stimulus.stimulus(graph.outputShape(input).size());
@@ -81,15 +87,13 @@ public final class NirRunCommand implements Callable<Integer> {
     report.put("input", drive.isSpikes() ? "spikes" : "analog values");
     report.put("synaptic_events", recording.synapticEvents());
     ObjectNode counts = report.putObject("spikes");
-    try (StagedOutput output = StagedOutput.to(out)) {
-      writeSpikes(recording, output.file("spikes.csv"), counts);
-      if (voltages) {
-        writeVoltages(recording, output.file("voltages.csv"));
-      }
-      writeOutputs(recording, output.file("output.csv"));
-      output.commit();
-      report.put("out", out.toString());
+    writeSpikes(recording, output.file("spikes.csv"), counts);
+    if (voltages) {
+      writeVoltages(recording, output.file("voltages.csv"));
     }
+    writeOutputs(recording, output.file("output.csv"));
+    output.commit();
+    report.put("out", out.toString());
     PrintStream stdout = System.out;
     if (json) {
       JsonReport.printLine(report, stdout);
