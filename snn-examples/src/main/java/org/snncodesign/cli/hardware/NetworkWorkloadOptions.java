@@ -11,6 +11,7 @@ import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.nir.GraphSimulationOptions;
+import org.snncodesign.cli.nir.GraphStimulusOptions;
 import org.snncodesign.neurons.graph.GraphRecording;
 import org.snncodesign.neurons.graph.GraphSimulator;
 import org.snncodesign.neurons.graph.GraphWorkloads;
@@ -160,6 +161,8 @@ final class NetworkWorkloadOptions {
     }
     String input = inputs.get(0);
     int width = graph.outputShape(input).size();
+    // Every inference's recording is kept until the mean is taken.
+    GraphStimulusOptions.checkCells((graph.neuronCount() + width) * samples, steps);
     GraphSimulator simulator = simulation.simulator(graph, PluginRegistry.discover(), false);
     List<Stimulus> stimuli = new ArrayList<>();
     String source;

@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
 public final class GraphStimulusOptions {
   /** Most steps a run may take: bounds the arrays before they are allocated. */
   static final int MAX_STEPS = 10_000_000;
+  /** Most (step, neuron) cells a run may record, input and neurons together: 2^33 bits, 1 GiB of spike rasters. */
+  static final long MAX_CELLS = 1L << 33;
 
   @Option(names = "--input", paramLabel = "CSV",
       description = "Input per step: one row per time step, one column per input (a header row is skipped).")
@@ -65,9 +67,23 @@ public final class GraphStimulusOptions {
       if (!(inputRate >= 0 && inputRate <= 1)) {
         throw new InvalidInputException("--input-rate " + inputRate + ": expected a probability in [0, 1]");
       }
-      return Stimulus.bernoulli(width, steps == null ? 100 : steps, inputRate, seed);
+      int length = steps == null ? 100 : steps;
+      checkCells(width, length);
+      return Stimulus.bernoulli(width, length, inputRate, seed);
     }
     return fromCsv(width);
+  }
+
+  /**
+   * Refuses a run whose recorded spikes would not fit in memory, before anything is allocated.
+   *
+   * @param neurons the neurons recorded per step (the Input's and the graph's)
+   */
+  public static void checkCells(long neurons, int steps) {
+    if (neurons * steps > MAX_CELLS) {
+      throw new InvalidInputException("--steps " + steps + " x " + neurons + " neurons is more than " + MAX_CELLS
+          + " recorded (step, neuron) cells; give fewer --steps");
+    }
   }
 
   private Stimulus fromCsv(int width) throws IOException {

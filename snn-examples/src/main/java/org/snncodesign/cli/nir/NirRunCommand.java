@@ -69,6 +69,7 @@ public final class NirRunCommand implements Callable<Integer> {
     NetworkGraph graph = new NirReader().read(file);
     String input = GraphStimulusOptions.singleInput(graph, file);
     Stimulus drive = stimulus.stimulus(graph.outputShape(input).size());
+    GraphStimulusOptions.checkCells(graph.neuronCount() + drive.neurons(), drive.timeSteps());
     long voltageValues = graph.neuronCount() * drive.timeSteps();
     boolean voltages = !noVoltages && voltageValues <= VOLTAGE_VALUE_LIMIT;
     if (!noVoltages && !voltages) {

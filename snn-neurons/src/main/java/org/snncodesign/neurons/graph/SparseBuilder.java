@@ -9,6 +9,9 @@ import org.snncodesign.api.sparse.CsrMatrix;
  * since a synapse of weight 0 adds nothing to any sum.
  */
 final class SparseBuilder {
+  /** Most entries one matrix may hold (about 1.6 GB of CSR arrays): refused with a message rather than memory. */
+  static final int MAX_ENTRIES = 1 << 27;
+
   private final int rows;
   private final int cols;
   private int[] rowOf = new int[64];
@@ -26,7 +29,11 @@ final class SparseBuilder {
       return;
     }
     if (count == rowOf.length) {
-      int grown = Math.multiplyExact(count, 2);
+      if (count >= MAX_ENTRIES) {
+        throw new IllegalArgumentException("a composed " + rows + " x " + cols + " projection has more than "
+            + MAX_ENTRIES + " synapses, more than the engine holds in one projection");
+      }
+      int grown = Math.min(Math.multiplyExact(count, 2), MAX_ENTRIES);
       rowOf = Arrays.copyOf(rowOf, grown);
       colOf = Arrays.copyOf(colOf, grown);
       valueOf = Arrays.copyOf(valueOf, grown);
