@@ -16,14 +16,14 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /** Compiles plugin sources against snn-api, outside any build tool, and packs them into a jar with services. */
-final class PluginJarBuilder {
+public final class PluginJarBuilder {
   private PluginJarBuilder() {}
 
   /**
    * Compiles every {@code .java} file under {@code sources}, adds every file under {@code resources}, and writes
    * {@code jar}.
    */
-  static Path build(Path sources, Path resources, Path work, Path jar) throws IOException {
+  public static Path build(Path sources, Path resources, Path work, Path jar) throws IOException {
     Path classes = Files.createDirectories(work.resolve("classes"));
     List<String> files;
     try (Stream<Path> walk = Files.walk(sources)) {
@@ -53,7 +53,7 @@ final class PluginJarBuilder {
   }
 
   /** Writes {@code files} (relative path to content) under a new folder and returns it. */
-  static Path writeTree(Path folder, Map<String, String> files) throws IOException {
+  public static Path writeTree(Path folder, Map<String, String> files) throws IOException {
     for (Map.Entry<String, String> file : files.entrySet()) {
       Path target = folder.resolve(file.getKey());
       Files.createDirectories(target.getParent());
