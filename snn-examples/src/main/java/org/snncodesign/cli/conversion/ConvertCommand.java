@@ -30,13 +30,14 @@ import org.snncodesign.conversion.snn.ConvertedNetworkGraphs;
 import org.snncodesign.conversion.snn.EngineRateRunner;
 import org.snncodesign.conversion.snn.OneSpikeSimulator;
 import org.snncodesign.conversion.snn.PhaseCoding;
-import org.snncodesign.nir.NirWriter;
 import org.snncodesign.conversion.snn.RateSimulator;
 import org.snncodesign.conversion.snn.SnnEvaluation;
 import org.snncodesign.conversion.training.AnnTrainer;
 import org.snncodesign.conversion.training.CnnArchitectures;
 import org.snncodesign.conversion.training.TrainingSettings;
+import org.snncodesign.flow.data.ConversionData;
 import org.snncodesign.neurons.engine.PropagationMode;
+import org.snncodesign.nir.NirWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -27,6 +27,7 @@ import org.snncodesign.conversion.transformer.VitModel;
 import org.snncodesign.conversion.transformer.VitNetwork;
 import org.snncodesign.conversion.transformer.VitTrainer;
 import org.snncodesign.datasets.digits.EmbeddedDigits;
+import org.snncodesign.flow.data.ConversionData;
 
 /**
  * The {@code --arch vit} path of {@code snn convert}: trains (and caches) the default small ViT, or reads one

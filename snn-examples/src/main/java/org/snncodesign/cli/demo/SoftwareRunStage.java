@@ -6,8 +6,8 @@ import org.snncodesign.api.energy.Operation;
 import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.hardware.LayerExecution;
 import org.snncodesign.api.spike.SpikeRaster;
-import org.snncodesign.cli.training.MeasuredRun;
 import org.snncodesign.cli.training.TrainingDemoStage;
+import org.snncodesign.flow.measure.MeasuredRun;
 import org.snncodesign.learning.surrogate.DenseLayer;
 
 /**

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.flow.lsm.LsmTask;
 import org.snncodesign.learning.lsm.Liquid;
 import org.snncodesign.learning.lsm.LiquidParameters;
 import org.snncodesign.learning.lsm.LiquidSimulator;

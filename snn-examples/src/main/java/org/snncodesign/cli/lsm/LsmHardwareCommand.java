@@ -14,6 +14,7 @@ import org.snncodesign.api.hardware.LayerWorkload;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.flow.lsm.LsmTask;
 import org.snncodesign.fpga.lsm.FixedPointLiquid;
 import org.snncodesign.fpga.lsm.LutLsmAccelerator;
 import org.snncodesign.fpga.lsm.LutLsmConfig;

@@ -15,6 +15,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.snncodesign.api.sparse.BitmapMatrix;
 import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.flow.data.TrainingData;
+import org.snncodesign.flow.graph.NirExport;
 import org.snncodesign.learning.quantization.LsqQuantizer;
 import org.snncodesign.learning.quantization.QuantizedWeights;
 import org.snncodesign.learning.rewiring.GradientRewiring;

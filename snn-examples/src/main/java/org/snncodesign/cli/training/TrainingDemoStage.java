@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.cli.demo.DemoContext;
 import org.snncodesign.cli.demo.DemoStage;
+import org.snncodesign.flow.training.DigitsDemoNetwork;
 import org.snncodesign.learning.surrogate.SpikingNetwork;
 
 /**

@@ -23,6 +23,7 @@ import org.snncodesign.api.neuron.Discretization;
 import org.snncodesign.conversion.ann.AnnJson;
 import org.snncodesign.conversion.ann.LabeledImages;
 import org.snncodesign.conversion.training.CnnArchitectures;
+import org.snncodesign.flow.data.ConversionData;
 import org.snncodesign.neurons.graph.GraphClassifier;
 import org.snncodesign.neurons.graph.GraphSimulator;
 import org.snncodesign.nir.NirReader;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.CommandOutput;
-import org.snncodesign.cli.training.DigitsDemoNetwork;
+import org.snncodesign.flow.training.DigitsDemoNetwork;
 import org.snncodesign.fpga.firefly.FireFlyEfficiency;
 
 class HwEvaluateCommandTest {

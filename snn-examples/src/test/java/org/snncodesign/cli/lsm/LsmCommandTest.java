@@ -8,8 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.snncodesign.cli.CommandOutput;
 import org.junit.jupiter.api.io.TempDir;
+import org.snncodesign.cli.CommandOutput;
+import org.snncodesign.flow.lsm.TinyMnist;
 
 class LsmCommandTest {
 
@@ -121,5 +122,17 @@ class LsmCommandTest {
     assertThat(LsmCommand.sharedSchedule(new double[] {0.6, 0.25}, 0.25, 2)).isNull();
     assertThat(LsmCommand.sharedSchedule(new double[] {0.5, 0.25}, 0.25, 4)).isNull();
     assertThat(LsmCommand.sharedSchedule(new double[] {0.5, 0.25}, 0.25, 2)).containsExactly(0.5, 0.25);
+  }
+
+  @Test
+  @DisplayName("snn lsm --dataset mnist trains and prunes a liquid on the IDX files")
+  void mnistCommand(@TempDir Path dir) throws Exception {
+    JsonNode json = CommandOutput.json(new LsmCommand(), "--dataset", "mnist", "--data-dir",
+        TinyMnist.write(dir).toString(), "--liquid", "64", "--prune", "0.5", "--json");
+    assertThat(json.get("dataset").asText()).isEqualTo("mnist");
+    assertThat(json.get("train_samples").asInt()).isEqualTo(12);
+    assertThat(json.get("test_samples").asInt()).isEqualTo(4);
+    assertThat(json.get("split").asText()).contains("t10k file test");
+    assertThat(json.get("neurons_after").asInt()).isEqualTo(32);
   }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.cli.CommandOutput;
+import org.snncodesign.flow.lsm.LsmTask;
 import org.snncodesign.learning.lsm.Liquid;
 import org.snncodesign.learning.lsm.LiquidParameters;
 import org.snncodesign.learning.lsm.LiquidSimulator;

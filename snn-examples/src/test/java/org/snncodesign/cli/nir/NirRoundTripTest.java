@@ -26,6 +26,7 @@ import org.snncodesign.conversion.ann.AnnModel;
 import org.snncodesign.conversion.ann.LabeledImages;
 import org.snncodesign.conversion.snn.AnnToSnnConverter;
 import org.snncodesign.conversion.snn.ConvertedNetworkGraphs;
+import org.snncodesign.flow.data.ConversionData;
 import org.snncodesign.learning.surrogate.SpikingNetwork;
 import org.snncodesign.learning.surrogate.SpikingNetworkGraphs;
 import org.snncodesign.learning.surrogate.SpikingNetworkJson;
@@ -73,7 +74,7 @@ class NirRoundTripTest {
   void convertedCnn(@TempDir Path tmp) throws Exception {
     assumeMnist();
     AnnModel ann = AveragePoolingCnn.create(11);
-    LabeledImages calibration = org.snncodesign.cli.conversion.ConversionDataAccess.load(MNIST, "train", 200);
+    LabeledImages calibration = ConversionData.load(MNIST, "train", 200);
     NetworkGraph graph = ConvertedNetworkGraphs.rateCoded(new AnnToSnnConverter(99.9).convert(ann, calibration),
         1e-3);
     Path nir = tmp.resolve("cnn.nir");

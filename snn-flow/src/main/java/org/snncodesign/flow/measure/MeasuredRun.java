@@ -1,4 +1,4 @@
-package org.snncodesign.cli.training;
+package org.snncodesign.flow.measure;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.snncodesign.cli.conversion;
+package org.snncodesign.flow.data;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,10 +10,10 @@ import org.snncodesign.datasets.idx.IdxImages;
 import org.snncodesign.datasets.idx.IdxReader;
 
 /** Loads an IDX image set (MNIST layout) as {@link LabeledImages} with pixels scaled to [0, 1]. */
-final class ConversionData {
+public final class ConversionData {
   private ConversionData() {}
 
-  static LabeledImages load(Path dir, String prefix, int limit) throws IOException {
+  public static LabeledImages load(Path dir, String prefix, int limit) throws IOException {
     Path images = dir.resolve(prefix + "-images-idx3-ubyte.gz");
     if (!Files.exists(images)) {
       images = dir.resolve(prefix + "-images-idx3-ubyte");

@@ -1,4 +1,4 @@
-package org.snncodesign.cli.training;
+package org.snncodesign.flow.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,7 @@ import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.hardware.LayerWorkload;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.spike.SpikeRaster;
+import org.snncodesign.flow.measure.MeasuredRun;
 import org.snncodesign.learning.surrogate.ConvLayer;
 import org.snncodesign.learning.surrogate.Readout;
 import org.snncodesign.learning.surrogate.ResetMode;

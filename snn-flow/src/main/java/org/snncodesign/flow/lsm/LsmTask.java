@@ -1,4 +1,4 @@
-package org.snncodesign.cli.lsm;
+package org.snncodesign.flow.lsm;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,12 +49,12 @@ import org.snncodesign.learning.lsm.TimeSeriesEncoder;
  * @param channels input channels
  * @param bins liquid-state time bins suited to the task
  */
-record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, String[] groups, boolean[] officialTest,
+public record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, String[] groups, boolean[] officialTest,
     int classes, int channels, int bins) {
 
-  static final int FSDD_CHANNELS = 32;
+  public static final int FSDD_CHANNELS = 32;
 
-  static LsmTask digits(Path csv, int maxSamples) throws IOException {
+  public static LsmTask digits(Path csv, int maxSamples) throws IOException {
     LabeledDataset data;
     if (csv == null) {
       data = EmbeddedDigits.load();
@@ -83,7 +83,7 @@ record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, String[] gro
   }
 
   /** How the official / fixed test part of this task is chosen, as printed in reports. */
-  String officialSplit() {
+  public String officialSplit() {
     return switch (name) {
       case "fsdd" -> "official (takes 0-4 test, 5-49 train)";
       case "mnist" -> "official (MNIST training file train, t10k file test)";
@@ -91,8 +91,8 @@ record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, String[] gro
     };
   }
 
-  static final int MNIST_SIDE = 28;
-  static final int MNIST_STEPS_PER_ROW = 5;
+  public static final int MNIST_SIDE = 28;
+  public static final int MNIST_STEPS_PER_ROW = 5;
 
   /**
    * MNIST row by row (see the class comment).
@@ -102,7 +102,7 @@ record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, String[] gro
    * @param maxSamples at most this many samples in all, 0 for all 70,000: five sixths from the start of the
    *     training file, the rest from the start of the test file (12,000 gives 10,000 + 2,000)
    */
-  static LsmTask mnist(Path folder, int maxSamples, Consumer<String> progress) throws IOException {
+  public static LsmTask mnist(Path folder, int maxSamples, Consumer<String> progress) throws IOException {
     if (folder == null || !Files.isDirectory(folder)) {
       throw new InvalidInputException("MNIST folder not found: " + folder + " (give --data-dir pointing at the "
           + "folder of train-images-idx3-ubyte[.gz] and t10k-images-idx3-ubyte[.gz])");
@@ -167,21 +167,21 @@ record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, String[] gro
   }
 
   /** FSDD with rate coding. */
-  static LsmTask fsdd(Path folder, int maxSamples, Consumer<String> progress) throws IOException {
+  public static LsmTask fsdd(Path folder, int maxSamples, Consumer<String> progress) throws IOException {
     return fsdd(folder, maxSamples, "rate", progress);
   }
 
-  static final int FSDD_STEPS_PER_FRAME = 5;
-  static final int BSA_TAPS = 10;
-  static final double BSA_GAIN = 2;
-  static final double BSA_THRESHOLD = 1.2;
+  public static final int FSDD_STEPS_PER_FRAME = 5;
+  public static final int BSA_TAPS = 10;
+  public static final double BSA_GAIN = 2;
+  public static final double BSA_THRESHOLD = 1.2;
 
   /**
    * FSDD (see the class comment).
    *
    * @param encoding {@code rate} (regular rate coding) or {@code bsa} (Ben's Spiker Algorithm)
    */
-  static LsmTask fsdd(Path folder, int maxSamples, String encoding, Consumer<String> progress)
+  public static LsmTask fsdd(Path folder, int maxSamples, String encoding, Consumer<String> progress)
       throws IOException {
     boolean bsa = switch (encoding) {
       case "rate" -> false;
@@ -233,11 +233,11 @@ record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, String[] gro
   }
 
   /** The samples whose membership in {@code part} matches. */
-  int[] select(boolean[] part, boolean value) {
+  public int[] select(boolean[] part, boolean value) {
     return java.util.stream.IntStream.range(0, labels.length).filter(i -> part[i] == value).toArray();
   }
 
-  List<SpikeRaster> inputsOf(int[] rows) {
+  public List<SpikeRaster> inputsOf(int[] rows) {
     List<SpikeRaster> out = new ArrayList<>(rows.length);
     for (int r : rows) {
       out.add(inputs.get(r));
@@ -245,7 +245,7 @@ record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, String[] gro
     return out;
   }
 
-  int[] labelsOf(int[] rows) {
+  public int[] labelsOf(int[] rows) {
     int[] out = new int[rows.length];
     for (int i = 0; i < rows.length; i++) {
       out[i] = labels[rows[i]];

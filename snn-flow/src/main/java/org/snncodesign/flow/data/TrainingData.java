@@ -1,10 +1,10 @@
-package org.snncodesign.cli.training;
+package org.snncodesign.flow.data;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.dataset.LabeledDataset;
@@ -48,7 +48,7 @@ public record TrainingData(String name, int inputs, int classes, float[] trainFe
   }
 
   /** The embedded UCI digits (8x8, 0..16) scaled by 1/16, split 80/20 per class with a seeded shuffle. */
-  static TrainingData digits(long seed) {
+  public static TrainingData digits(long seed) {
     LabeledDataset all = MinMaxScaling.range(0, EmbeddedDigits.MAX_VALUE).apply(EmbeddedDigits.load());
     DatasetSplit split = DatasetSplitter.stratified(all, 0.8, 0, seed);
     return new TrainingData("digits", all.sampleSize(), all.classes(), split.train().features(),
@@ -65,7 +65,7 @@ public record TrainingData(String name, int inputs, int classes, float[] trainFe
   }
 
   /** MNIST from the four IDX files (gzip or not) in {@code dir}, pixels divided by 255. */
-  static TrainingData mnist(Path dir) throws IOException {
+  public static TrainingData mnist(Path dir) throws IOException {
     LabeledDataset train = IdxReader.load(find(dir, "train-images-idx3-ubyte"));
     LabeledDataset test = IdxReader.load(find(dir, "t10k-images-idx3-ubyte"));
     return new TrainingData("mnist", train.sampleSize(), Math.max(train.classes(), test.classes()),
@@ -73,7 +73,7 @@ public record TrainingData(String name, int inputs, int classes, float[] trainFe
   }
 
   /** The first {@code train} training and {@code test} test samples (for quick runs). */
-  TrainingData limit(int train, int test) {
+  public TrainingData limit(int train, int test) {
     int tr = Math.min(train, trainLabels.length);
     int te = Math.min(test, testLabels.length);
     return new TrainingData(name, inputs, classes, Arrays.copyOf(trainFeatures, tr * inputs),

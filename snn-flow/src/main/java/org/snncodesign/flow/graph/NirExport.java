@@ -1,4 +1,4 @@
-package org.snncodesign.cli.training;
+package org.snncodesign.flow.graph;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,10 +20,10 @@ import org.snncodesign.nir.NirWriter;
  * test set with the re-imported graph on the event-driven engine, so the report shows that the export runs as
  * trained.
  */
-final class NirExport {
+public final class NirExport {
   private NirExport() {}
 
-  static ObjectNode writeAndCheck(SpikingNetwork network, double dt, Path file, LabeledDataset test,
+  public static ObjectNode writeAndCheck(SpikingNetwork network, double dt, Path file, LabeledDataset test,
       PrintStream progress) throws IOException {
     new NirWriter().write(SpikingNetworkGraphs.toGraph(network, dt), file);
     NetworkGraph imported = new NirReader().read(file);

@@ -1,10 +1,9 @@
-package org.snncodesign.cli.lsm;
+package org.snncodesign.flow.lsm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,43 +11,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snncodesign.api.spike.SpikeRaster;
+import org.snncodesign.flow.lsm.LsmTask;
 
 class LsmTaskTest {
-
-  /** Writes an IDX images file of {@code count} 28 x 28 images where image i lights row {@code i % 28}. */
-  private static void writeImages(Path file, int count) throws IOException {
-    try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
-      out.writeInt(0x0803);
-      out.writeInt(count);
-      out.writeInt(28);
-      out.writeInt(28);
-      for (int i = 0; i < count; i++) {
-        for (int r = 0; r < 28; r++) {
-          for (int c = 0; c < 28; c++) {
-            out.writeByte(r == i % 28 ? 255 : 0);
-          }
-        }
-      }
-    }
-  }
-
-  private static void writeLabels(Path file, int count) throws IOException {
-    try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
-      out.writeInt(0x0801);
-      out.writeInt(count);
-      for (int i = 0; i < count; i++) {
-        out.writeByte(i % 10);
-      }
-    }
-  }
-
-  private static Path tinyMnist(Path dir) throws IOException {
-    writeImages(dir.resolve("train-images-idx3-ubyte"), 12);
-    writeLabels(dir.resolve("train-labels-idx1-ubyte"), 12);
-    writeImages(dir.resolve("t10k-images-idx3-ubyte"), 4);
-    writeLabels(dir.resolve("t10k-labels-idx1-ubyte"), 4);
-    return dir;
-  }
 
   private static int spikesAt(SpikeRaster raster, int t0, int t1) {
     int n = 0;
@@ -63,7 +28,7 @@ class LsmTaskTest {
   @Test
   @DisplayName("MNIST is presented row by row: 28 channels, 5 steps per row, spikes only while the lit row is shown")
   void mnistRowByRow(@TempDir Path dir) throws IOException {
-    LsmTask task = LsmTask.mnist(tinyMnist(dir), 0, line -> {});
+    LsmTask task = LsmTask.mnist(TinyMnist.write(dir), 0, line -> {});
     assertThat(task.name()).isEqualTo("mnist");
     assertThat(task.inputs()).hasSize(16);
     assertThat(task.channels()).isEqualTo(28);
@@ -79,25 +44,13 @@ class LsmTaskTest {
   @Test
   @DisplayName("MNIST keeps the official split: training-file samples first, then the test file's, 5:1 in a subset")
   void mnistSplit(@TempDir Path dir) throws IOException {
-    LsmTask all = LsmTask.mnist(tinyMnist(dir), 0, line -> {});
+    LsmTask all = LsmTask.mnist(TinyMnist.write(dir), 0, line -> {});
     assertThat(all.select(all.officialTest(), true)).containsExactly(12, 13, 14, 15);
     LsmTask subset = LsmTask.mnist(dir, 6, line -> {});
     assertThat(subset.select(subset.officialTest(), false)).hasSize(5);
     assertThat(subset.select(subset.officialTest(), true)).containsExactly(5);
     assertThatThrownBy(() -> LsmTask.mnist(dir.resolve("absent"), 0, line -> {}))
         .hasMessageContaining("absent");
-  }
-
-  @Test
-  @DisplayName("snn lsm --dataset mnist trains and prunes a liquid on the IDX files")
-  void mnistCommand(@TempDir Path dir) throws Exception {
-    var json = org.snncodesign.cli.CommandOutput.json(new LsmCommand(), "--dataset", "mnist", "--data-dir",
-        tinyMnist(dir).toString(), "--liquid", "64", "--prune", "0.5", "--json");
-    assertThat(json.get("dataset").asText()).isEqualTo("mnist");
-    assertThat(json.get("train_samples").asInt()).isEqualTo(12);
-    assertThat(json.get("test_samples").asInt()).isEqualTo(4);
-    assertThat(json.get("split").asText()).contains("t10k file test");
-    assertThat(json.get("neurons_after").asInt()).isEqualTo(32);
   }
 
   @Test

@@ -1,7 +1,8 @@
-package org.snncodesign.cli.training;
+package org.snncodesign.flow.training;
 
 import java.io.PrintStream;
 import java.util.List;
+import org.snncodesign.flow.data.TrainingData;
 import org.snncodesign.learning.quantization.LsqQuantizer;
 import org.snncodesign.learning.rewiring.GradientRewiring;
 import org.snncodesign.learning.rewiring.SparsitySchedule;
