@@ -3,11 +3,12 @@ package org.snncodesign.learning.surrogate;
 import java.util.Arrays;
 
 /**
- * One thread's buffers for the forward pass over T steps and backpropagation through time of one sample, plus
- * that thread's gradient accumulators. Everything is allocated once; a sample allocates nothing.
+ * One thread's buffers for the forward pass over T steps and backpropagation through time of one sample; the
+ * gradients go to the accumulators set with {@link #accumulateInto}. Everything is allocated once; a sample
+ * allocates nothing.
  *
  * <p>Memory per layer of {@code n} neurons is {@code 4 T n} floats (pre-reset membrane {@code h}, spikes {@code s},
- * gradient of the input current, gradient of the spikes), i.e. linear in T, plus the gradient of every weight.
+ * gradient of the input current, gradient of the spikes), i.e. linear in T.
  *
  * <p>Backward pass (derived from the update in {@link SpikingNetwork}; {@code g_x = dL/dx}, {@code S'} the
  * surrogate, {@code g_v[t] = beta g_h[t+1]}, {@code g_v[T-1] = 0}):
@@ -46,8 +47,7 @@ final class BpttWorkspace {
   private final float[] potential;
   private final float[] inputCurrent;
   private final float[] logits;
-  private final float[][] weightGradient;
-  private final float[][] biasGradient;
+  private GradientBuffer gradients;
   private float[] input;
   private int inputOffset;
 
@@ -64,8 +64,6 @@ final class BpttWorkspace {
     this.spikes = new float[depth][];
     this.currentGradient = new float[depth][];
     this.spikeGradient = new float[depth][];
-    this.weightGradient = new float[depth][];
-    this.biasGradient = new float[depth][];
     this.passed = new float[depth][];
     this.passedWidths = new int[depth];
     this.passedGradient = new float[depth][];
@@ -80,8 +78,6 @@ final class BpttWorkspace {
       if (withGradients) {
         currentGradient[l] = new float[steps * n];
         spikeGradient[l] = new float[steps * n];
-        weightGradient[l] = new float[layer.weights().length];
-        biasGradient[l] = new float[layer.bias().length];
       }
       boolean pools = n != layer.outputs();
       passedWidths[l] = layer.outputs();
@@ -93,12 +89,9 @@ final class BpttWorkspace {
     this.logits = new float[network.outputs()];
   }
 
-  float[][] weightGradients() {
-    return weightGradient;
-  }
-
-  float[][] biasGradients() {
-    return biasGradient;
+  /** Where the following {@link #backward} calls add their gradients. */
+  void accumulateInto(GradientBuffer target) {
+    this.gradients = target;
   }
 
   float[] logits() {
@@ -108,13 +101,6 @@ final class BpttWorkspace {
   /** Spikes of layer {@code l} from the last forward pass, {@code [t * n + j]}. */
   float[] spikes(int l) {
     return spikes[l];
-  }
-
-  void zeroGradients() {
-    for (int l = 0; l < depth; l++) {
-      Arrays.fill(weightGradient[l], 0f);
-      Arrays.fill(biasGradient[l], 0f);
-    }
   }
 
   /** Runs the sample at {@code features[offset ..]} for T steps, filling the logits. */
@@ -294,8 +280,8 @@ final class BpttWorkspace {
     SpikingLayer layer = network.layer(l);
     int n = widths[l];
     float[] gI = currentGradient[l];
-    float[] gW = weightGradient[l];
-    float[] gB = biasGradient[l];
+    float[] gW = gradients.weights(l);
+    float[] gB = gradients.biases(l);
     if (l == 0) {
       // The input current is constant over time, so only sum_t g_I[t] is needed.
       float[] total = potential;

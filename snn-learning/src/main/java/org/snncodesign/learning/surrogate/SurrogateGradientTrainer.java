@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.snncodesign.api.Checks;
 
 /**
@@ -16,9 +17,10 @@ import org.snncodesign.api.Checks;
  * the backward pass replaces the derivative of the spike step by a {@link SurrogateFunction}, and the loss is the
  * softmax cross-entropy of the {@link Readout} logits averaged over the mini-batch.
  *
- * <p>The mini-batch is split into contiguous chunks, one per worker thread, each with its own
- * {@link BpttWorkspace}; the workers' gradients are summed in a fixed order, so a run is reproducible for a given
- * seed and thread count. Optional {@link WeightTransform}s (gradient rewiring, LSQ quantisation) sit between the
+ * <p>The mini-batch is cut into chunks of a fixed number of samples ({@link BatchChunks}); worker threads, each
+ * with its own {@link BpttWorkspace}, take chunks as they come free, and the chunks' losses and gradients are
+ * summed in chunk order. So a trained model is the same bytes for a given seed whatever the number of threads.
+ * Optional {@link WeightTransform}s (gradient rewiring, LSQ quantisation) sit between the
  * optimiser's variables and the weights the network runs with. Close the trainer to stop its threads.
  */
 public final class SurrogateGradientTrainer implements AutoCloseable {
@@ -30,8 +32,10 @@ public final class SurrogateGradientTrainer implements AutoCloseable {
   private final float[][] variables;
   private final float[][][] chain;
   private final Optimizer optimizer;
-  private final List<Callable<double[]>> tasks = new ArrayList<>();
-  private final int[][] chunk;
+  private final List<Callable<Void>> tasks = new ArrayList<>();
+  private final BatchChunks chunks;
+  private final GradientBuffer total;
+  private final AtomicInteger nextChunk = new AtomicInteger();
   private float[] batchFeatures;
   private int[] batchLabels;
   private int[] batchOrder;
@@ -55,12 +59,13 @@ public final class SurrogateGradientTrainer implements AutoCloseable {
     int depth = network.layers().size();
     int threads = options.threads();
     this.workers = new BpttWorkspace[threads];
-    this.chunk = new int[threads][2];
+    this.chunks = new BatchChunks(network);
+    this.total = new GradientBuffer(network);
     for (int w = 0; w < threads; w++) {
       workers[w] = new BpttWorkspace(network, options.surrogate(), options.smoothSpikes(), options.detachReset(),
           true);
       final int worker = w;
-      tasks.add(() -> runChunk(worker));
+      tasks.add(() -> work(worker));
     }
     this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, runnable -> {
       Thread thread = new Thread(runnable, "bptt-worker");
@@ -86,8 +91,8 @@ public final class SurrogateGradientTrainer implements AutoCloseable {
         chain[l][k] = out;
         current = out;
       }
-      optimizer.register(variables[l], workers[0].weightGradients()[l]);
-      optimizer.register(layer.bias(), workers[0].biasGradients()[l]);
+      optimizer.register(variables[l], total.weights(l));
+      optimizer.register(layer.bias(), total.biases(l));
       for (WeightTransform transform : this.transforms) {
         optimizer.register(transform.parameters(l), transform.parameterGradients(l));
       }
@@ -160,10 +165,9 @@ public final class SurrogateGradientTrainer implements AutoCloseable {
         from, to, order.length);
     double[] result = accumulate(features, labels, order, from, to, true);
     int depth = network.layers().size();
-    float[][] gradients = workers[0].weightGradients();
     for (int l = 0; l < depth; l++) {
       for (int k = transforms.size() - 1; k >= 0; k--) {
-        transforms.get(k).backward(l, k == 0 ? variables[l] : chain[l][k - 1], gradients[l]);
+        transforms.get(k).backward(l, k == 0 ? variables[l] : chain[l][k - 1], total.weights(l));
       }
     }
     optimizer.step(rate);
@@ -211,7 +215,7 @@ public final class SurrogateGradientTrainer implements AutoCloseable {
     int depth = network.layers().size();
     float[][][] out = new float[depth][2][];
     for (int l = 0; l < depth; l++) {
-      float[] g = workers[0].weightGradients()[l].clone();
+      float[] g = total.weights(l).clone();
       for (int k = transforms.size() - 1; k >= 0; k--) {
         transforms.get(k).backward(l, k == 0 ? variables[l] : chain[l][k - 1], g);
       }
@@ -219,42 +223,25 @@ public final class SurrogateGradientTrainer implements AutoCloseable {
         java.util.Arrays.fill(transform.parameterGradients(l), 0f);
       }
       out[l][0] = g;
-      out[l][1] = workers[0].biasGradients()[l].clone();
+      out[l][1] = total.biases(l).clone();
     }
     return out;
   }
 
   private double[] accumulate(float[] features, int[] labels, int[] order, int from, int to, boolean backward) {
-    int count = to - from;
-    int active = Math.min(workers.length, count);
-    for (int w = 0; w < workers.length; w++) {
-      if (backward) {
-        workers[w].zeroGradients();
-      }
-      chunk[w][0] = from + (int) ((long) count * w / active);
-      chunk[w][1] = w < active ? from + (int) ((long) count * (w + 1) / active) : chunk[w][0];
-      if (w >= active) {
-        chunk[w][0] = chunk[w][1] = to;
-      }
-    }
+    chunks.cut(from, to, backward ? total : null);
     batchFeatures = features;
     batchLabels = labels;
     batchOrder = order;
-    batchScale = 1f / count;
+    batchScale = 1f / (to - from);
     batchBackward = backward;
-    double loss = 0;
-    double correct = 0;
-    if (pool == null) {
-      double[] r = runChunk(0);
-      loss = r[0];
-      correct = r[1];
+    nextChunk.set(0);
+    if (pool == null || chunks.count() == 1) {
+      work(0);
     } else {
       try {
-        List<Future<double[]>> futures = pool.invokeAll(tasks);
-        for (Future<double[]> future : futures) {
-          double[] r = future.get();
-          loss += r[0];
-          correct += r[1];
+        for (Future<Void> future : pool.invokeAll(tasks)) {
+          future.get();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -263,18 +250,25 @@ public final class SurrogateGradientTrainer implements AutoCloseable {
         throw new IllegalStateException("a training worker failed: " + e.getCause(), e.getCause());
       }
     }
-    if (backward) {
-      reduceGradients();
-    }
-    return new double[] {loss, correct};
+    return new double[] {chunks.loss(), chunks.correct()};
   }
 
-  private double[] runChunk(int worker) {
+  /** Runs chunks on worker {@code worker}'s workspace until none is left. */
+  private Void work(int worker) {
     BpttWorkspace workspace = workers[worker];
+    for (int c = nextChunk.getAndIncrement(); c < chunks.count(); c = nextChunk.getAndIncrement()) {
+      runChunk(workspace, c);
+    }
+    return null;
+  }
+
+  private void runChunk(BpttWorkspace workspace, int c) {
+    GradientBuffer gradients = batchBackward ? chunks.take() : null;
+    workspace.accumulateInto(gradients);
     int inputs = network.inputs();
     double loss = 0;
     int correct = 0;
-    for (int p = chunk[worker][0]; p < chunk[worker][1]; p++) {
+    for (int p = chunks.start(c); p < chunks.end(c); p++) {
       int sample = batchOrder[p];
       int label = batchLabels[sample];
       workspace.forward(batchFeatures, sample * inputs);
@@ -283,26 +277,7 @@ public final class SurrogateGradientTrainer implements AutoCloseable {
       }
       loss += batchBackward ? workspace.backward(label, batchScale) : workspace.loss(label);
     }
-    return new double[] {loss, correct};
-  }
-
-  /** Sums every worker's gradients into worker 0's, in worker order (deterministic). */
-  private void reduceGradients() {
-    for (int w = 1; w < workers.length; w++) {
-      if (chunk[w][0] == chunk[w][1]) {
-        continue;
-      }
-      for (int l = 0; l < network.layers().size(); l++) {
-        add(workers[w].weightGradients()[l], workers[0].weightGradients()[l]);
-        add(workers[w].biasGradients()[l], workers[0].biasGradients()[l]);
-      }
-    }
-  }
-
-  private static void add(float[] from, float[] into) {
-    for (int i = 0; i < into.length; i++) {
-      into[i] += from[i];
-    }
+    chunks.finish(c, loss, correct, gradients);
   }
 
   private void checkData(float[] features, int[] labels) {
