@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.neuron.NeuronModel;
+import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.flow.lsm.LsmTask;
 import org.snncodesign.learning.lsm.Liquid;
@@ -71,6 +73,11 @@ public final class LsmCommand implements Callable<Integer> {
 
   @Option(names = "--liquid", defaultValue = "1000", description = "Liquid neurons (default 1000).")
   int neurons;
+
+  @Option(names = "--neuron", defaultValue = "lif", paramLabel = "PLUGIN",
+      description = "Neuron model plugin of the liquid (two input channels, excitatory and inhibitory); see snn "
+          + "plugins. Default: ${DEFAULT-VALUE}.")
+  String neuron;
 
   @Option(names = "--prune", defaultValue = "0.25",
       description = "Fraction of liquid neurons kept after pruning, in (0, 1] (default 0.25 = 4x fewer).")
@@ -214,11 +221,13 @@ public final class LsmCommand implements Callable<Integer> {
     }
     int stateBins = binChoices[0];
     Liquid liquid = Liquid.create(LiquidParameters.builder().neurons(neurons).inputChannels(task.channels())
-        .inputProbability(task.channels() > 8 ? 0.1 : 0.3).seed(seed).build());
+        .inputProbability(task.channels() > 8 ? 0.1 : 0.3).seed(seed)
+        .neuronModel(PluginRegistry.discover().require(NeuronModel.class, neuron)).build());
     progress(task.name() + ": " + task.labels().length + " samples, " + liquid);
     ObjectNode report = JsonReport.create("lsm");
     report.put("dataset", task.name());
     report.put("liquid", liquid.toString());
+    report.put("neuron_model", liquid.parameters().neuronModel().name());
     report.put("bins", Arrays.toString(binChoices));
     report.put("readout", kind.label());
     report.put("readout_iterations", kind.iterations());

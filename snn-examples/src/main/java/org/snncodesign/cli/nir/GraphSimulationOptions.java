@@ -1,10 +1,13 @@
 package org.snncodesign.cli.nir;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalDouble;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.graph.GraphAnnotations;
 import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.neuron.Discretization;
+import org.snncodesign.api.neuron.NeuronModel;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.neurons.graph.GraphSimulator;
 import picocli.CommandLine.Option;
@@ -20,6 +23,12 @@ public final class GraphSimulationOptions {
       description = "forward-euler (the rule of snnTorch and Norse, exact for their exports) or exponential-euler "
           + "(exact for input held over a step). Default: ${DEFAULT-VALUE}.")
   String integration;
+
+  @Option(names = "--neuron", split = ",", paramLabel = "[TYPE=]PLUGIN",
+      description = "Neuron model plugins for the graph's neuron nodes: PLUGIN for every node type it runs, or "
+          + "TYPE=PLUGIN for one NIR type (e.g. LIF=example-euler-lif). Default: lif for LIF, LI, CubaLIF, CubaLI; "
+          + "if for IF, I, Threshold.")
+  List<String> neurons = new ArrayList<>();
 
   /** The discretisation asked for, the time step falling back to the graph's own. */
   public Discretization discretization(NetworkGraph graph) {
@@ -52,7 +61,20 @@ public final class GraphSimulationOptions {
 
   /** A simulator of {@code graph}, neuron models looked up in {@code registry}. */
   public GraphSimulator simulator(NetworkGraph graph, PluginRegistry registry, boolean recordVoltages) {
-    return GraphSimulator.builder(graph, discretization(graph)).plugins(registry).recordVoltages(recordVoltages)
-        .build();
+    GraphSimulator.Builder builder = GraphSimulator.builder(graph, discretization(graph)).plugins(registry)
+        .recordVoltages(recordVoltages);
+    for (String choice : neurons) {
+      int equals = choice.indexOf('=');
+      if (equals >= 0) {
+        builder.modelForType(choice.substring(0, equals).strip(), choice.substring(equals + 1).strip());
+      } else {
+        NeuronModel model = registry.require(NeuronModel.class, choice.strip());
+        if (model.graphNodeTypes().isEmpty()) {
+          throw new InvalidInputException("--neuron " + choice + ": the plugin runs no graph node types");
+        }
+        model.graphNodeTypes().stream().sorted().forEach(type -> builder.modelForType(type, model));
+      }
+    }
+    return builder.build();
   }
 }

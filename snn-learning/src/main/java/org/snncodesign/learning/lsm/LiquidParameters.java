@@ -1,6 +1,8 @@
 package org.snncodesign.learning.lsm;
 
 import org.snncodesign.api.Checks;
+import org.snncodesign.api.neuron.NeuronModel;
+import org.snncodesign.neurons.lif.LeakyIntegrateAndFire;
 
 /**
  * The settings of a liquid (Maass, Natschläger &amp; Markram 2002, "Real-time computing without stable states",
@@ -37,6 +39,7 @@ public final class LiquidParameters {
   private final double tRef;
   private final int delaySteps;
   private final long seed;
+  private final NeuronModel neuronModel;
 
   private LiquidParameters(Builder b) {
     this.neurons = Checks.positive(b.neurons, "neurons");
@@ -64,6 +67,8 @@ public final class LiquidParameters {
         "delay must be in [1, 32767] steps, got %d", b.delaySteps);
     this.delaySteps = b.delaySteps;
     this.seed = b.seed;
+    Checks.checkArgument(b.neuronModel != null, "the liquid needs a neuron model");
+    this.neuronModel = b.neuronModel;
   }
 
   private static double probability(double p, String name) {
@@ -105,6 +110,7 @@ public final class LiquidParameters {
     b.tRef = tRef;
     b.delaySteps = delaySteps;
     b.seed = seed;
+    b.neuronModel = neuronModel;
     return b;
   }
 
@@ -168,6 +174,15 @@ public final class LiquidParameters {
     return tRef;
   }
 
+  /**
+   * The model of the liquid's neurons: {@code lif} by default, or any {@link NeuronModel} plugin with two input
+   * channels (excitatory, inhibitory) that takes the parameters {@code tau_m}, {@code tau_syn_e},
+   * {@code tau_syn_i}, {@code t_ref}, {@code v_th}, {@code v_rest} and {@code v_reset}.
+   */
+  public NeuronModel neuronModel() {
+    return neuronModel;
+  }
+
   public int delaySteps() {
     return delaySteps;
   }
@@ -182,7 +197,7 @@ public final class LiquidParameters {
         + cEE + ", " + cEI + ", " + cIE + ", " + cII + "), w=(" + wEE + ", " + wEI + ", " + wIE + ", " + wII
         + "), inputs=" + inputChannels + " x p" + inputProbability + " x w" + inputWeight + ", dt=" + dt
         + ", tau_m=" + tauM + ", tau_syn=(" + tauSynE + ", " + tauSynI + "), t_ref=" + tRef + ", delay="
-        + delaySteps + ", seed=" + seed + "]";
+        + delaySteps + ", seed=" + seed + ", neuronModel=" + neuronModel.name() + "]";
   }
 
   /** Mutable settings; every setter checks nothing until {@link #build()}. */
@@ -208,6 +223,7 @@ public final class LiquidParameters {
     private double tRef = 0.002;
     private int delaySteps = 1;
     private long seed = 1;
+    private NeuronModel neuronModel = new LeakyIntegrateAndFire();
 
     private Builder() {}
 
@@ -296,6 +312,12 @@ public final class LiquidParameters {
 
     public Builder seed(long seed) {
       this.seed = seed;
+      return this;
+    }
+
+    /** The neurons' model (see {@link LiquidParameters#neuronModel()}). */
+    public Builder neuronModel(NeuronModel model) {
+      this.neuronModel = model;
       return this;
     }
 

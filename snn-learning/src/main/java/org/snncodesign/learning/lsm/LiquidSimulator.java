@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.Map;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.neuron.NeuronParameters;
+import org.snncodesign.api.neuron.NeuronPopulation;
 import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.neurons.engine.Network;
 import org.snncodesign.neurons.engine.PropagationMode;
-import org.snncodesign.neurons.lif.LeakyIntegrateAndFire;
 
 /**
  * Runs a {@link Liquid} on the project's engine ({@link Network}): a {@link SpikeReplay} input population, the
@@ -46,9 +46,12 @@ public final class LiquidSimulator {
         "tau_syn_i", p.tauSynI(), "t_ref", p.tRef(), "v_th", 1.0, "v_rest", 0.0, "v_reset", 0.0));
     this.replay = new SpikeReplay(p.inputChannels(), p.dt());
     CsrMatrix[] split = splitByType(liquid);
+    NeuronPopulation neurons = p.neuronModel().create(liquid.neurons(), np);
+    Checks.checkArgument(neurons.channels() >= 2, "neuron model '%s' takes %d input channel(s); the liquid needs two"
+        + " (excitatory, inhibitory)", p.neuronModel().name(), neurons.channels());
     this.network = Network.builder(p.dt())
         .population(INPUT, replay)
-        .population(LIQUID, new LeakyIntegrateAndFire().create(liquid.neurons(), np))
+        .population(LIQUID, neurons)
         .projection("input", INPUT, LIQUID, liquid.input(), p.delaySteps(), 0)
         .projection("excitatory", LIQUID, LIQUID, split[0], p.delaySteps(), 0)
         .projection("inhibitory", LIQUID, LIQUID, split[1], p.delaySteps(), 1)

@@ -1,5 +1,6 @@
 package org.snncodesign.neurons.cuba;
 
+import org.snncodesign.api.neuron.NeuronPopulation;
 import java.util.SplittableRandom;
 import org.snncodesign.api.neuron.NeuronParameters;
 import org.snncodesign.api.sparse.CsrMatrix;
@@ -7,7 +8,6 @@ import org.snncodesign.neurons.engine.Network;
 import org.snncodesign.neurons.engine.PropagationMode;
 import org.snncodesign.neurons.engine.RandomConnectivity;
 import org.snncodesign.neurons.lif.LeakyIntegrateAndFire;
-import org.snncodesign.neurons.model.SynapticPopulation;
 
 /**
  * The CUBA benchmark network of Brette et al. 2007 (J. Comput. Neurosci. 23:349, benchmark 2), as in Brian2's
@@ -48,8 +48,8 @@ public final class CubaNetwork {
         .with("tau_syn_e", 0.005)
         .with("tau_syn_i", 0.010)
         .with("R", 1);
-    SynapticPopulation population =
-        (SynapticPopulation) new LeakyIntegrateAndFire().create(NEURONS, parameters);
+    NeuronPopulation population =
+        (NeuronPopulation) new LeakyIntegrateAndFire().create(NEURONS, parameters);
     SplittableRandom random = new SplittableRandom(seed);
     float[] v = new float[NEURONS];
     for (int i = 0; i < NEURONS; i++) {

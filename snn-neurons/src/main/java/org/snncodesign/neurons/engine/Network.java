@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.snncodesign.api.neuron.NeuronPopulation;
-import org.snncodesign.neurons.model.SynapticPopulation;
 
 /**
  * A spiking network of populations and sparse projections, advanced in steps of dt.
@@ -33,7 +32,6 @@ public final class Network {
   private final double dt;
   private final List<String> names;
   private final NeuronPopulation[] populations;
-  private final SynapticPopulation[] synaptic;
   private final Projection[] projections;
   // Projections with a delay-0 synapse, by source population, in the order they were added.
   private final Projection[][] immediateBySource;
@@ -79,7 +77,6 @@ public final class Network {
     for (int p = 0; p < n; p++) {
       immediateBySource[p] = immediate.get(p).toArray(new Projection[0]);
     }
-    this.synaptic = new SynapticPopulation[n];
     this.spikes = new long[n][];
     this.ringSize = new int[n];
     this.ring = new float[n][][][];
@@ -87,7 +84,6 @@ public final class Network {
     this.spikeCounts = new long[n];
     for (int p = 0; p < n; p++) {
       NeuronPopulation pop = this.populations[p];
-      synaptic[p] = pop instanceof SynapticPopulation s ? s : null;
       spikes[p] = new long[(pop.size() + 63) >>> 6];
       int maxDelay = 1;
       for (Projection projection : projections) {
@@ -96,7 +92,7 @@ public final class Network {
         }
       }
       ringSize[p] = maxDelay + 1;
-      int channels = synaptic[p] == null ? 1 : synaptic[p].channels();
+      int channels = pop.channels();
       ring[p] = new float[channels][ringSize[p]][pop.size()];
       stepInputs[p] = new float[channels][];
       spikeMonitors.add(new ArrayList<>());
@@ -260,12 +256,12 @@ public final class Network {
         }
       }
       int spiked;
-      if (synaptic[p] != null) {
+      if (populations[p].channels() > 1) {
         float[][] holder = stepInputs[p];
         for (int c = 0; c < holder.length; c++) {
           holder[c] = inputs[c][slot];
         }
-        spiked = synaptic[p].step(holder, spikes[p]);
+        spiked = populations[p].step(holder, spikes[p]);
       } else {
         spiked = populations[p].step(inputs[0][slot], spikes[p]);
       }

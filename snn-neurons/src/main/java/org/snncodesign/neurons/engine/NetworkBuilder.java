@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.snncodesign.api.neuron.NeuronPopulation;
 import org.snncodesign.api.sparse.CsrMatrix;
-import org.snncodesign.neurons.model.SynapticPopulation;
 
 /**
  * Collects populations and projections, checks that they fit together, and builds a {@link Network}. Obtain one
@@ -139,7 +138,7 @@ public final class NetworkBuilder {
           + weights.cols() + " matrix but connects " + source.size() + " neurons of '" + pre + "' to "
           + target.size() + " of '" + post + "'");
     }
-    int channels = target instanceof SynapticPopulation s ? s.channels() : 1;
+    int channels = target.channels();
     if (channel < 0 || channel >= channels) {
       throw new IllegalArgumentException("projection '" + name + "' targets channel " + channel + " but '" + post
           + "' has " + channels + " channel(s)");

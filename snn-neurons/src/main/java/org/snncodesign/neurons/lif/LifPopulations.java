@@ -1,7 +1,7 @@
 package org.snncodesign.neurons.lif;
 
+import org.snncodesign.api.neuron.NeuronPopulation;
 import org.snncodesign.neurons.model.ModelParameters;
-import org.snncodesign.neurons.model.SynapticPopulation;
 
 /**
  * Factory of LIF-family populations for models outside this package (the adaptive LIF shares the exact LIF
@@ -14,7 +14,7 @@ public final class LifPopulations {
    * A population of {@code size} LIF neurons with threshold adaptation {@code beta} (0 = none) relaxing with
    * {@code tauAdapt} seconds. {@code parameters} must hold every {@code lif} parameter.
    */
-  public static SynapticPopulation create(String model, int size, ModelParameters parameters, double beta,
+  public static NeuronPopulation create(String model, int size, ModelParameters parameters, double beta,
       double tauAdapt) {
     return new LifPopulation(model, size, parameters, beta, tauAdapt);
   }

@@ -1,16 +1,17 @@
 package org.snncodesign.neurons.model;
 
+import org.snncodesign.api.neuron.NeuronPopulation;
 import java.util.Arrays;
 
 /**
- * Skeleton of a {@link SynapticPopulation} whose state lives in primitive arrays: it holds the model name, size,
+ * Skeleton of a {@link NeuronPopulation} whose state lives in primitive arrays: it holds the model name, size,
  * time step and membrane potentials, checks every step's arrays and hands the channels to {@link #advance}.
  * {@link #step(float[], long[])} feeds channel 0 and zeros on the other channels.
  *
  * <p>Subclasses write the per-neuron loop in {@link #advance}; the static helpers here are small enough for the
  * JIT to inline into that loop, so sharing them costs no call and no allocation per step.
  */
-public abstract class AbstractSynapticPopulation implements SynapticPopulation {
+public abstract class AbstractSynapticPopulation implements NeuronPopulation {
   /** The model's plugin name, used in error messages. */
   protected final String model;
   /** Number of neurons. */

@@ -1,5 +1,6 @@
 package org.snncodesign.neurons.model;
 
+import org.snncodesign.api.neuron.NeuronPopulation;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.graph.CubaLiNode;
 import org.snncodesign.api.graph.CubaLifNode;

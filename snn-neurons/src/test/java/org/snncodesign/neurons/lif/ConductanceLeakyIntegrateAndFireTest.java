@@ -1,5 +1,6 @@
 package org.snncodesign.neurons.lif;
 
+import org.snncodesign.api.neuron.NeuronPopulation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -7,19 +8,18 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.snncodesign.api.neuron.NeuronParameters;
-import org.snncodesign.neurons.model.SynapticPopulation;
 
 class ConductanceLeakyIntegrateAndFireTest {
   private final ConductanceLeakyIntegrateAndFire model = new ConductanceLeakyIntegrateAndFire();
 
-  private SynapticPopulation neuron() {
-    return (SynapticPopulation) model.create(1, NeuronParameters.withDt(1e-4).with("v_th", 50));
+  private NeuronPopulation neuron() {
+    return (NeuronPopulation) model.create(1, NeuronParameters.withDt(1e-4).with("v_th", 50));
   }
 
   @Test
   @DisplayName("A large excitatory conductance drives v toward e_e but never past it")
   void excitationSaturatesAtReversal() {
-    SynapticPopulation p = neuron();
+    NeuronPopulation p = neuron();
     float[][] in = {{0f}, {0f}, {0f}};
     long[] spikes = new long[1];
     for (int t = 0; t < 2000; t++) {
@@ -33,7 +33,7 @@ class ConductanceLeakyIntegrateAndFireTest {
   @Test
   @DisplayName("Inhibition pulls v toward e_i, and the effect of an input scales with the driving force")
   void inhibitionPullsTowardItsReversal() {
-    SynapticPopulation p = neuron();
+    NeuronPopulation p = neuron();
     float[][] in = {{0f}, {0f}, {0f}};
     long[] spikes = new long[1];
     in[1][0] = 1f;
@@ -49,7 +49,7 @@ class ConductanceLeakyIntegrateAndFireTest {
   @Test
   @DisplayName("With the synapses silent the neuron relaxes to v_rest exactly as a passive membrane")
   void passiveRelaxation() {
-    SynapticPopulation p = neuron();
+    NeuronPopulation p = neuron();
     p.setMembranePotential(new float[] {-50f});
     float[][] in = {{0f}, {0f}, {0f}};
     for (int t = 0; t < 200; t++) {
@@ -62,7 +62,7 @@ class ConductanceLeakyIntegrateAndFireTest {
   @Test
   @DisplayName("Mismatched channel counts are refused")
   void wrongChannelCount() {
-    SynapticPopulation p = neuron();
+    NeuronPopulation p = neuron();
     assertThatThrownBy(() -> p.step(new float[][] {{0f}}, new long[1])).hasMessageContaining("3 input channels");
   }
 }

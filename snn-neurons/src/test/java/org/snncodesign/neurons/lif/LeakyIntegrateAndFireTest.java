@@ -9,7 +9,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.snncodesign.api.neuron.NeuronParameters;
 import org.snncodesign.api.neuron.NeuronPopulation;
-import org.snncodesign.neurons.model.SynapticPopulation;
 import org.snncodesign.neurons.support.Spikes;
 
 class LeakyIntegrateAndFireTest {
@@ -94,7 +93,7 @@ class LeakyIntegrateAndFireTest {
     double dt = 1e-4;
     double tauM = 0.02;
     double tauS = 0.005;
-    SynapticPopulation p = (SynapticPopulation) model.create(1,
+    NeuronPopulation p = (NeuronPopulation) model.create(1,
         NeuronParameters.withDt(dt).with("tau_syn_e", tauS).with("v_th", 100));
     long[] spikes = new long[1];
     float[][] in = {{1f}, {0f}};
@@ -135,7 +134,7 @@ class LeakyIntegrateAndFireTest {
   @Test
   @DisplayName("Infinite inputs on either channel, and NaN during refractoriness, are refused naming the neuron")
   void nonFiniteInputsOnAnyChannelAreRefused() {
-    SynapticPopulation p = (SynapticPopulation) model.create(3,
+    NeuronPopulation p = (NeuronPopulation) model.create(3,
         NeuronParameters.withDt(1e-4).with("tau_syn_i", 0.01).with("t_ref", 0.002));
     assertThatThrownBy(() -> p.step(new float[][] {{0f, 0f, Float.NEGATIVE_INFINITY}, {0f, 0f, 0f}}, new long[1]))
         .hasMessageContaining("neuron 2").hasMessageContaining("-Infinity");

@@ -1,0 +1,103 @@
+package org.snncodesign.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snncodesign.api.graph.NetworkGraph;
+import org.snncodesign.api.neuron.Discretization;
+import org.snncodesign.api.neuron.NeuronModel;
+import org.snncodesign.api.plugin.PluginJarBuilder;
+import org.snncodesign.api.plugin.PluginJars;
+import org.snncodesign.api.plugin.PluginRegistry;
+import org.snncodesign.flow.data.TrainingData;
+import org.snncodesign.neurons.graph.GraphClassifier;
+import org.snncodesign.neurons.graph.GraphSimulator;
+import org.snncodesign.nir.NirReader;
+
+/**
+ * The sample neuron model of examples/third-party-neuron, compiled against snn-api outside the reactor and loaded
+ * from its jar, runs wherever a neuron model is taken by name: in the liquid of {@code snn lsm}, in a graph built
+ * from a network trained here, and in a NIR graph written by snnTorch.
+ */
+@DisplayName("A third-party neuron model plugin")
+class ThirdPartyNeuronPluginTest {
+  private static final Path SAMPLE = Path.of("..", "examples", "third-party-neuron", "src", "main");
+  private static final Path BRAILLE = Path.of("..", "..", "shared", "nir", "files",
+      "braille_noDelay_bias_zero.nir");
+  private static final String NAME = "example-euler-lif";
+
+  @TempDir static Path work;
+  private static Path plugins;
+
+  @BeforeAll
+  static void buildPluginJar() throws Exception {
+    assumeThat(SAMPLE).as("sample plugin sources under examples/third-party-neuron").isDirectory();
+    plugins = Files.createDirectories(work.resolve("plugins"));
+    PluginJarBuilder.build(SAMPLE.resolve("java"), SAMPLE.resolve("resources"),
+        Files.createDirectories(work.resolve("build")), plugins.resolve("euler-lif-plugin.jar"));
+  }
+
+  private static JsonNode json(CommandOutput run) throws Exception {
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return new ObjectMapper().readTree(run.lastLine());
+  }
+
+  @Test
+  @DisplayName("is the liquid's neuron model of snn lsm --neuron, and the liquid learns the digits")
+  void runsTheLiquid() throws Exception {
+    JsonNode report = json(CommandOutput.ofCli("--plugins", plugins.toString(), "lsm", "--dataset", "digits",
+        "--liquid", "64", "--max-samples", "160", "--neuron", NAME, "--readout", "logistic",
+        "--logistic-iterations", "40", "--json"));
+    assertThat(report.get("neuron_model").asText()).isEqualTo(NAME);
+    assertThat(report.get("accuracy_before").asDouble()).isGreaterThan(0.3);
+  }
+
+  @Test
+  @DisplayName("runs the LIF and LI nodes of a network trained here and classifies as the trainer does")
+  void runsATrainedNetwork() throws Exception {
+    Path nir = work.resolve("digits.nir");
+    JsonNode report = json(CommandOutput.ofCli("train", "--dataset", "digits", "--epochs", "5", "--export-nir",
+        nir.toString(), "--out", work.resolve("train").toString(), "--no-chart", "--json"));
+    NetworkGraph graph = new NirReader().read(nir);
+    ClassLoader loader = PluginJars.loader(List.of(plugins), getClass().getClassLoader());
+    NeuronModel plugin = PluginRegistry.discover(loader).require(NeuronModel.class, NAME);
+    assertThat(plugin.getClass().getClassLoader()).isSameAs(loader);
+    GraphSimulator simulator = GraphSimulator.builder(graph, Discretization.forwardEuler(1e-3))
+        .modelForType("LIF", plugin).modelForType("LI", plugin).build();
+    GraphClassifier.Result result = GraphClassifier.evaluate(simulator, TrainingData.digits(1).testSet(),
+        GraphClassifier.timeSteps(graph, 8), GraphClassifier.Scoring.of(graph), Integer.MAX_VALUE);
+    assertThat(result.accuracy()).isCloseTo(report.get("test_accuracy").asDouble(),
+        org.assertj.core.data.Offset.offset(0.01));
+  }
+
+  @Test
+  @DisplayName("runs the recurrent CubaLIF nodes of snnTorch's Braille network in snn nir run --neuron")
+  void runsAnImportedNirGraph() throws Exception {
+    assumeThat(BRAILLE).as("the NIR paper's files in ../shared/nir/files").isRegularFile();
+    String[] common = {"nir", "run", BRAILLE.toString(), "--input-rate", "0.3", "--steps", "200", "--dt", "1e-4",
+        "--no-voltages", "--json"};
+    JsonNode builtIn = json(CommandOutput.ofCli(concat(common, "--out", work.resolve("a").toString())));
+    JsonNode sample = json(CommandOutput.ofCli(concat(new String[] {"--plugins", plugins.toString()},
+        concat(common, "--out", work.resolve("b").toString(), "--neuron", NAME))));
+    long reference = builtIn.get("spikes").get("lif1.lif").get("count").asLong();
+    assertThat(reference).isPositive();
+    // The same equations, rounded differently: the counts agree to a few percent.
+    assertThat((double) sample.get("spikes").get("lif1.lif").get("count").asLong())
+        .isCloseTo(reference, org.assertj.core.data.Percentage.withPercentage(10));
+  }
+
+  private static String[] concat(String[] first, String... second) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, all, first.length, second.length);
+    return all;
+  }
+}
