@@ -39,6 +39,9 @@ public record SpikedAttentionEvaluation(int samples, int annCorrect, int snnCorr
     return samples == 0 ? 0 : (double) snnCorrect / samples;
   }
 
+  /** Parts the samples are cut into, each summed on its own: enough to keep 16 threads busy. */
+  private static final int PARTS = 16;
+
   /**
    * Runs {@code model} and {@code snn} on every sample on {@code threads} threads; per-layer errors use the first
    * {@code errorSamples} samples.
@@ -50,15 +53,17 @@ public record SpikedAttentionEvaluation(int samples, int annCorrect, int snnCorr
     ann.checkShape(images);
     int n = images.count();
     int layers = snn.layerNames().size();
-    int workers = Math.max(1, Math.min(threads, n));
+    // The error sums are floating point: cut the samples into a fixed number of parts (never by the thread count)
+    // and add the parts in order, so the figures are the same bytes on any number of threads.
+    int slices = Math.max(1, Math.min(PARTS, n));
     long start = System.nanoTime();
     List<Part> parts = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(workers);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, slices));
     try {
       List<Future<Part>> futures = new ArrayList<>();
-      for (int w = 0; w < workers; w++) {
-        int from = (int) ((long) n * w / workers);
-        int to = (int) ((long) n * (w + 1) / workers);
+      for (int w = 0; w < slices; w++) {
+        int from = (int) ((long) n * w / slices);
+        int to = (int) ((long) n * (w + 1) / slices);
         futures.add(pool.submit(() -> run(ann, snn, images, from, to, errorSamples, layers)));
       }
       for (Future<Part> f : futures) {

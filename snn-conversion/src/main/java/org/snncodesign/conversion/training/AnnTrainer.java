@@ -41,9 +41,8 @@ public final class AnnTrainer {
     }
     Checks.checkArgument(train.classes() <= network.model().outputs(), "%d classes but the model has %d outputs",
         train.classes(), network.model().outputs());
-    int threads = settings.threads();
-    AnnWorkspace[] workspaces = new AnnWorkspace[threads];
-    for (int t = 0; t < threads; t++) {
+    AnnWorkspace[] workspaces = new AnnWorkspace[TrainingLoop.SLICES_PER_BATCH];
+    for (int t = 0; t < workspaces.length; t++) {
       workspaces[t] = network.newWorkspace();
     }
     int layers = network.layers();
@@ -68,8 +67,8 @@ public final class AnnTrainer {
     }
     TrainingLoop.Trainee trainee = new TrainingLoop.Trainee() {
       @Override
-      public double slice(int worker, int[] order, int from, int to, int[] hits) {
-        AnnWorkspace ws = workspaces[worker];
+      public double slice(int slice, int[] order, int from, int to, int[] hits) {
+        AnnWorkspace ws = workspaces[slice];
         ws.clearParameterGradients();
         double loss = 0;
         int ok = 0;
@@ -81,7 +80,7 @@ public final class AnnTrainer {
           }
           loss += network.backward(ws, train.labels()[sample]);
         }
-        hits[worker] = ok;
+        hits[slice] = ok;
         return loss;
       }
 

@@ -14,22 +14,33 @@ import org.snncodesign.conversion.ann.LabeledImages;
 
 /**
  * The epoch and mini-batch loop shared by the trainers. Each epoch shuffles the sample order with a seeded
- * Fisher-Yates pass, decays the learning rate geometrically, cuts each batch into one contiguous slice per thread,
- * runs the slices in parallel, sums their losses and hits in thread order and asks the model for one update; so a
- * seed and a thread count always give the same weights. The model-specific work sits behind {@link Trainee}.
+ * Fisher-Yates pass, decays the learning rate geometrically, cuts each batch into {@link #SLICES_PER_BATCH}
+ * contiguous slices (never by the number of threads), runs the slices on the worker threads, sums their losses and
+ * hits in slice order and asks the model for one update, which sums the slices' gradients in slice order too.
+ * Floating-point sums depend on their grouping, and this grouping depends on the batch only: a seed gives the same
+ * weights on any number of threads. The model-specific work sits behind {@link Trainee}.
  */
 public final class TrainingLoop {
+  /**
+   * Slices per mini-batch, each with its own workspace: enough to keep 8 threads busy; a trainer's update sums
+   * this many gradient arrays.
+   */
+  public static final int SLICES_PER_BATCH = 8;
 
   /** What a trainer supplies to the loop. */
   public interface Trainee {
     /**
-     * Clears worker's gradients, then runs forward and backward on samples {@code order[from..to)} into them.
+     * Clears slice {@code slice}'s gradients (one workspace per slice, {@link #SLICES_PER_BATCH} in all), then runs
+     * forward and backward on samples {@code order[from..to)} into them.
      *
-     * @return summed loss of the slice; the number of correct predictions goes to {@code hits[worker]}
+     * @return summed loss of the slice; the number of correct predictions goes to {@code hits[slice]}
      */
-    double slice(int worker, int[] order, int from, int to, int[] hits);
+    double slice(int slice, int[] order, int from, int to, int[] hits);
 
-    /** Applies one update from the workers' summed gradients; {@link OptimizerStep#begin} has been called. */
+    /**
+     * Applies one update from the slices' gradients summed in slice order; {@link OptimizerStep#begin} has been
+     * called.
+     */
     void update(OptimizerStep step);
 
     /** Accuracy on held-out samples. */
@@ -55,8 +66,9 @@ public final class TrainingLoop {
       order[i] = i;
     }
     SplittableRandom random = new SplittableRandom(settings.seed());
-    double[] losses = new double[threads];
-    int[] hits = new int[threads];
+    int slices = SLICES_PER_BATCH;
+    double[] losses = new double[slices];
+    int[] hits = new int[slices];
     List<EpochReport> reports = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long step = 0;
@@ -69,18 +81,18 @@ public final class TrainingLoop {
         long correct = 0;
         for (int b0 = 0; b0 < n; b0 += settings.batchSize()) {
           int b1 = Math.min(n, b0 + settings.batchSize());
-          List<Callable<Void>> tasks = new ArrayList<>(threads);
-          for (int t = 0; t < threads; t++) {
-            int from = b0 + (int) ((long) (b1 - b0) * t / threads);
-            int to = b0 + (int) ((long) (b1 - b0) * (t + 1) / threads);
-            int worker = t;
+          List<Callable<Void>> tasks = new ArrayList<>(slices);
+          for (int t = 0; t < slices; t++) {
+            int from = b0 + (int) ((long) (b1 - b0) * t / slices);
+            int to = b0 + (int) ((long) (b1 - b0) * (t + 1) / slices);
+            int slice = t;
             tasks.add(() -> {
-              losses[worker] = trainee.slice(worker, order, from, to, hits);
+              losses[slice] = trainee.slice(slice, order, from, to, hits);
               return null;
             });
           }
           runAll(pool, tasks);
-          for (int t = 0; t < threads; t++) {
+          for (int t = 0; t < slices; t++) {
             lossSum += losses[t];
             correct += hits[t];
           }

@@ -28,9 +28,8 @@ public final class VitTrainer {
       Consumer<String> progress) {
     Checks.checkArgument(train.count() > 0, "no training samples");
     network.checkShape(train);
-    int threads = settings.threads();
-    VitWorkspace[] ws = new VitWorkspace[threads];
-    for (int i = 0; i < threads; i++) {
+    VitWorkspace[] ws = new VitWorkspace[TrainingLoop.SLICES_PER_BATCH];
+    for (int i = 0; i < ws.length; i++) {
       ws[i] = network.newWorkspace();
     }
     float[] theta = network.model().parameters();
@@ -38,8 +37,8 @@ public final class VitTrainer {
     float[] v = new float[theta.length];
     TrainingLoop.Trainee trainee = new TrainingLoop.Trainee() {
       @Override
-      public double slice(int worker, int[] order, int from, int to, int[] hits) {
-        VitWorkspace own = ws[worker];
+      public double slice(int slice, int[] order, int from, int to, int[] hits) {
+        VitWorkspace own = ws[slice];
         own.clearGradients();
         double loss = 0;
         int ok = 0;
@@ -50,7 +49,7 @@ public final class VitTrainer {
           }
           loss += network.backward(own, train.labels()[s]);
         }
-        hits[worker] = ok;
+        hits[slice] = ok;
         return loss;
       }
 

@@ -3,10 +3,13 @@ package org.snncodesign.conversion.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.snncodesign.conversion.ann.AnnModel;
 import org.snncodesign.conversion.ann.AnnNetwork;
 import org.snncodesign.conversion.ann.LabeledImages;
@@ -65,20 +68,23 @@ class AnnTrainerTest {
     assertThat(reports.get(1).testAccuracy()).isNaN();
   }
 
-  @Test
-  @DisplayName("the same seed and thread count give bit-identical weights")
-  void deterministic() {
-    AnnModel a = CnnArchitectures.lenet(1, 16, 2, 4, 8, 3, 9);
-    AnnModel b = CnnArchitectures.lenet(1, 16, 2, 4, 8, 3, 9);
-    LabeledImages train = bars(100, 4);
-    TrainingSettings s = TrainingSettings.adam(1, 5).withThreads(2);
-    new AnnTrainer(s).train(new AnnNetwork(a), train, null, x -> { });
-    new AnnTrainer(s).train(new AnnNetwork(b), train, null, x -> { });
-    AnnNetwork na = new AnnNetwork(a);
-    AnnNetwork nb = new AnnNetwork(b);
-    for (int i = 0; i < na.layers(); i++) {
-      assertThat(na.weights(i)).isEqualTo(nb.weights(i));
+  @ParameterizedTest
+  @ValueSource(ints = {2, 3, 16})
+  @DisplayName("the same seed gives bit-identical weights and losses on any number of threads")
+  void deterministicOnAnyThreadCount(int threads) {
+    assertThat(trained(threads)).isEqualTo(trained(1));
+  }
+
+  /** Every weight and bias and the epoch loss after one epoch on {@code threads} threads, as text. */
+  private static String trained(int threads) {
+    AnnModel model = CnnArchitectures.lenet(1, 16, 2, 4, 8, 3, 9);
+    AnnNetwork network = new AnnNetwork(model);
+    List<EpochReport> reports = new AnnTrainer(TrainingSettings.adam(1, 5).withThreads(threads))
+        .train(network, bars(100, 4), null, x -> { });
+    StringBuilder text = new StringBuilder(Double.toString(reports.get(0).meanLoss()));
+    for (int i = 0; i < network.layers(); i++) {
+      text.append(Arrays.toString(network.weights(i))).append(Arrays.toString(network.bias(i)));
     }
-    assertThat(na.weights(0)).isNotEqualTo(new AnnNetwork(CnnArchitectures.lenet(1, 16, 2, 4, 8, 3, 9)).weights(0));
+    return text.toString();
   }
 }
