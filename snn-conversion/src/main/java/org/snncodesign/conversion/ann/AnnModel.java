@@ -10,8 +10,9 @@ import org.snncodesign.api.Checks;
 import org.snncodesign.api.InvalidInputException;
 
 /**
- * A feed-forward ANN: the input shape and the layers in execution order. The last layer's output are the class
- * scores (logits). Saved and loaded by {@link AnnJson}; {@link #SCHEMA_VERSION} is written with it.
+ * A feed-forward ANN: the input shape and the layers in execution order, an acyclic graph in topological order
+ * (each layer reads the one before it; residual and route layers also read named earlier layers). The last
+ * layer's output are the class scores (logits). Saved and loaded by {@link AnnJson}; {@link #SCHEMA_VERSION} is written with it.
  *
  * @param schemaVersion layout version of the JSON form, {@link #SCHEMA_VERSION}
  * @param name model name
@@ -67,6 +68,19 @@ public record AnnModel(int schemaVersion, String name, TensorShape inputShape, L
     throw new InvalidInputException("model '" + name + "' has no layer named '" + layerName + "'");
   }
 
+  /** Names of the layers (or {@code "input"}) whose output a residual or route layer reads. */
+  public Set<String> skipSources() {
+    Set<String> read = new HashSet<>();
+    for (AnnLayer layer : layers) {
+      if (layer instanceof ResidualAddLayer r) {
+        read.add(r.from());
+      } else if (layer instanceof RouteLayer r) {
+        read.addAll(r.from());
+      }
+    }
+    return read;
+  }
+
   /**
    * Multiply-accumulates of one inference: every weight of a dense layer once, every kernel weight once per
    * output position of a convolution (zeros included, as an ANN accelerator does them). Pooling, batch norm,
@@ -112,7 +126,17 @@ public record AnnModel(int schemaVersion, String name, TensorShape inputShape, L
         ShapeChecks.require(skip.size() == current.size(), r.name(),
             "adds '%s' of shape %s to an input of shape %s", r.from(), skip, current);
       }
-      current = layer.outputShape(current);
+      if (layer instanceof RouteLayer r) {
+        List<TensorShape> sources = new ArrayList<>();
+        for (String from : r.from()) {
+          TensorShape source = byName.get(from);
+          ShapeChecks.require(source != null, r.name(), "source layer '%s' is not an earlier layer", from);
+          sources.add(source);
+        }
+        current = r.concatenated(sources);
+      } else {
+        current = layer.outputShape(current);
+      }
       shapes.add(current);
       byName.put(layer.name(), current);
     }

@@ -29,23 +29,27 @@ public final class AnnNetwork {
     }
   }
 
-  private static LayerOp compile(AnnModel model, AnnLayer layer, TensorShape in, TensorShape out) {
+  private LayerOp compile(AnnModel model, AnnLayer layer, TensorShape in, TensorShape out) {
     if (layer instanceof DenseLayer d) {
       return new DenseOp(d, in, out);
     } else if (layer instanceof Conv2dLayer c) {
       return new ConvOp(c, in, out);
     } else if (layer instanceof MaxPoolLayer m) {
-      return new PoolOp(true, m.size(), m.stride(), in, out);
+      return new PoolOp(true, m.size(), m.stride(), m.padding(), in, out);
     } else if (layer instanceof AvgPoolLayer a) {
-      return new PoolOp(false, a.size(), a.stride(), in, out);
+      return new PoolOp(false, a.size(), a.stride(), a.padding(), in, out);
     } else if (layer instanceof ReluLayer r) {
-      return new ElementwiseOp(ElementwiseOp.Kind.RELU, r.name(), in, out, null, -1);
+      return ElementwiseOp.relu(r, in);
     } else if (layer instanceof FlattenLayer f) {
       return new ElementwiseOp(ElementwiseOp.Kind.COPY, f.name(), in, out, null, -1);
     } else if (layer instanceof BatchNormLayer b) {
       return new ElementwiseOp(ElementwiseOp.Kind.BATCH_NORM, b.name(), in, out, b, -1);
     } else if (layer instanceof ResidualAddLayer r) {
       return new ElementwiseOp(ElementwiseOp.Kind.RESIDUAL, r.name(), in, out, null, model.indexOf(r.from()) + 1);
+    } else if (layer instanceof RouteLayer r) {
+      int[] sources = r.from().stream().mapToInt(from -> model.indexOf(from) + 1).toArray();
+      int[] sizes = java.util.Arrays.stream(sources).map(k -> shapes[k].size()).toArray();
+      return new RouteOp(sources, sizes, in, out);
     }
     throw new AssertionError("unknown layer kind " + layer.getClass());
   }

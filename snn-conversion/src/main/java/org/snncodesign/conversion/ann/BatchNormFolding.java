@@ -36,16 +36,19 @@ public final class BatchNormFolding {
         throw new InvalidInputException("batch norm '" + bn.name() + "' must follow a conv2d or dense layer to be"
             + " folded, it follows " + (previous == null ? "the input" : "'" + previous.name() + "'"));
       }
-      if (referenced(model, previous.name())) {
-        throw new InvalidInputException("batch norm '" + bn.name() + "' cannot be folded: a residual connection"
-            + " reads the un-normalised output of '" + previous.name() + "'");
+      if (model.skipSources().contains(previous.name())) {
+        throw new InvalidInputException("batch norm '" + bn.name() + "' cannot be folded: a residual or route"
+            + " layer reads the un-normalised output of '" + previous.name() + "'");
       }
     }
-    // Residual connections that named a batch-norm layer now read the folded layer, which has the old BN output.
+    // Residual and route layers that named a batch-norm layer now read the folded layer, which has the old BN
+    // output.
     List<AnnLayer> fixed = new ArrayList<>(out.size());
     for (AnnLayer layer : out) {
-      if (layer instanceof ResidualAddLayer r && isBatchNorm(model, r.from())) {
-        fixed.add(new ResidualAddLayer(r.name(), model.layers().get(model.indexOf(r.from()) - 1).name()));
+      if (layer instanceof ResidualAddLayer r) {
+        fixed.add(new ResidualAddLayer(r.name(), folded(model, r.from())));
+      } else if (layer instanceof RouteLayer r) {
+        fixed.add(new RouteLayer(r.name(), r.from().stream().map(from -> folded(model, from)).toList()));
       } else {
         fixed.add(layer);
       }
@@ -53,8 +56,9 @@ public final class BatchNormFolding {
     return new AnnModel(model.schemaVersion(), model.name(), model.inputShape(), fixed);
   }
 
-  private static boolean referenced(AnnModel model, String name) {
-    return model.layers().stream().anyMatch(l -> l instanceof ResidualAddLayer r && r.from().equals(name));
+  /** The layer that carries {@code name}'s output after folding: the layer before it if it is a batch norm. */
+  private static String folded(AnnModel model, String name) {
+    return isBatchNorm(model, name) ? model.layers().get(model.indexOf(name) - 1).name() : name;
   }
 
   private static boolean isBatchNorm(AnnModel model, String name) {
@@ -72,8 +76,7 @@ public final class BatchNormFolding {
       }
       b[o] = (float) (c.bias()[o] * s + bn.shift(o));
     }
-    return new Conv2dLayer(c.name(), c.inChannels(), c.outChannels(), c.kernelHeight(), c.kernelWidth(),
-        c.stride(), c.padding(), w, b);
+    return c.withParameters(w, b);
   }
 
   private static DenseLayer foldDense(DenseLayer d, BatchNormLayer bn) {

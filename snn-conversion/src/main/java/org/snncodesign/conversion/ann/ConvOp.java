@@ -1,14 +1,17 @@
 package org.snncodesign.conversion.ann;
 
 /**
- * Direct convolution. The innermost loop runs along an output row with a fixed weight, so for stride 1 it reads
+ * Direct convolution, grouped or not. The innermost loop runs along an output row with a fixed weight, so for stride 1 it reads
  * and writes contiguous memory and the JIT vectorises it.
  */
 final class ConvOp extends LayerOp {
   private final float[] w;
   private final float[] b;
+  /** Input channels per group, the second weight dimension. */
   private final int cin;
   private final int cout;
+  /** Output channels per group. */
+  private final int coutPerGroup;
   private final int kh;
   private final int kw;
   private final int s;
@@ -18,8 +21,9 @@ final class ConvOp extends LayerOp {
     super(in, out);
     this.w = layer.weights();
     this.b = layer.bias();
-    this.cin = layer.inChannels();
+    this.cin = layer.inChannels() / layer.groups();
     this.cout = layer.outChannels();
+    this.coutPerGroup = layer.outChannels() / layer.groups();
     this.kh = layer.kernelHeight();
     this.kw = layer.kernelWidth();
     this.s = layer.stride();
@@ -48,6 +52,7 @@ final class ConvOp extends LayerOp {
     int ow = out.width();
     for (int o = 0; o < cout; o++) {
       java.util.Arrays.fill(y, o * oh * ow, (o + 1) * oh * ow, b[o]);
+      int firstChannel = o / coutPerGroup * cin;
       for (int c = 0; c < cin; c++) {
         for (int ky = 0; ky < kh; ky++) {
           for (int kx = 0; kx < kw; kx++) {
@@ -60,7 +65,7 @@ final class ConvOp extends LayerOp {
                 continue;
               }
               int yRow = (o * oh + oy) * ow;
-              int xRow = (c * ih + iy) * iw - p + kx;
+              int xRow = ((firstChannel + c) * ih + iy) * iw - p + kx;
               if (s == 1) {
                 for (int ox = x0; ox < x1; ox++) {
                   y[yRow + ox] += wv * x[xRow + ox];
@@ -94,6 +99,7 @@ final class ConvOp extends LayerOp {
         sum += g[k];
       }
       gb[o] += sum;
+      int firstChannel = o / coutPerGroup * cin;
       for (int c = 0; c < cin; c++) {
         for (int ky = 0; ky < kh; ky++) {
           for (int kx = 0; kx < kw; kx++) {
@@ -108,7 +114,7 @@ final class ConvOp extends LayerOp {
                 continue;
               }
               int gRow = (o * oh + oy) * ow;
-              int xRow = (c * ih + iy) * iw - p + kx;
+              int xRow = ((firstChannel + c) * ih + iy) * iw - p + kx;
               if (s == 1) {
                 for (int ox = x0; ox < x1; ox++) {
                   float go = g[gRow + ox];

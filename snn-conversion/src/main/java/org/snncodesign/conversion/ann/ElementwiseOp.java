@@ -2,7 +2,7 @@ package org.snncodesign.conversion.ann;
 
 import org.snncodesign.api.InvalidInputException;
 
-/** ReLU, flatten (a copy), inference batch norm and residual addition. */
+/** ReLU (with an optional ceiling), flatten (a copy), inference batch norm and residual addition. */
 final class ElementwiseOp extends LayerOp {
   enum Kind { RELU, COPY, BATCH_NORM, RESIDUAL }
 
@@ -11,15 +11,27 @@ final class ElementwiseOp extends LayerOp {
   private final float[] scale;
   private final float[] shift;
   private final int source;
+  private final float ceiling;
 
   /**
    * @param source for a residual, the index in the activation list of the skip tensor (0 = input)
    */
   ElementwiseOp(Kind kind, String name, TensorShape in, TensorShape out, BatchNormLayer bn, int source) {
+    this(kind, name, in, out, bn, source, Float.POSITIVE_INFINITY);
+  }
+
+  /** A ReLU clipped at {@code ceiling} (infinity for none). */
+  static ElementwiseOp relu(ReluLayer relu, TensorShape shape) {
+    return new ElementwiseOp(Kind.RELU, relu.name(), shape, shape, null, -1, relu.upperBound());
+  }
+
+  private ElementwiseOp(Kind kind, String name, TensorShape in, TensorShape out, BatchNormLayer bn, int source,
+      float ceiling) {
     super(in, out);
     this.kind = kind;
     this.name = name;
     this.source = source;
+    this.ceiling = ceiling;
     if (bn != null) {
       scale = new float[bn.channels()];
       shift = new float[bn.channels()];
@@ -40,7 +52,7 @@ final class ElementwiseOp extends LayerOp {
     switch (kind) {
       case RELU -> {
         for (int k = 0; k < y.length; k++) {
-          y[k] = Math.max(0f, x[k]);
+          y[k] = Math.min(ceiling, Math.max(0f, x[k]));
         }
       }
       case COPY -> System.arraycopy(x, 0, y, 0, y.length);
@@ -72,7 +84,7 @@ final class ElementwiseOp extends LayerOp {
       case RELU -> {
         float[] y = ws.activations[i + 1];
         for (int k = 0; k < g.length; k++) {
-          if (y[k] > 0f) {
+          if (y[k] > 0f && y[k] < ceiling) {
             gx[k] += g[k];
           }
         }

@@ -1,16 +1,22 @@
 package org.snncodesign.conversion.ann;
 
-/** Max or average pooling without padding; max remembers the winning input for the backward pass. */
+/**
+ * Max or average pooling with optional padding: max takes the largest value inside the input (padding is minus
+ * infinity) and remembers it for the backward pass; average divides the sum inside the input by the full window
+ * (padding counts as zeros).
+ */
 final class PoolOp extends LayerOp {
   private final boolean max;
   private final int size;
   private final int stride;
+  private final int padding;
 
-  PoolOp(boolean max, int size, int stride, TensorShape in, TensorShape out) {
+  PoolOp(boolean max, int size, int stride, int padding, TensorShape in, TensorShape out) {
     super(in, out);
     this.max = max;
     this.size = size;
     this.stride = stride;
+    this.padding = padding;
   }
 
   boolean isMax() {
@@ -22,35 +28,30 @@ final class PoolOp extends LayerOp {
     float[] x = ws.activations[i];
     float[] y = ws.activations[i + 1];
     int[] arg = ws.argmax[i];
-    int ih = in.height();
-    int iw = in.width();
-    int oh = out.height();
-    int ow = out.width();
     float inv = 1f / (size * size);
     for (int c = 0; c < out.channels(); c++) {
-      for (int oy = 0; oy < oh; oy++) {
-        for (int ox = 0; ox < ow; ox++) {
-          int base = (c * ih + oy * stride) * iw + ox * stride;
-          int yi = (c * oh + oy) * ow + ox;
-          if (max) {
-            int best = base;
-            for (int u = 0; u < size; u++) {
-              for (int v = 0; v < size; v++) {
-                int k = base + u * iw + v;
-                if (x[k] > x[best]) {
-                  best = k;
-                }
+      for (int oy = 0; oy < out.height(); oy++) {
+        int y0 = Math.max(0, oy * stride - padding);
+        int y1 = Math.min(in.height(), oy * stride - padding + size);
+        for (int ox = 0; ox < out.width(); ox++) {
+          int x0 = Math.max(0, ox * stride - padding);
+          int x1 = Math.min(in.width(), ox * stride - padding + size);
+          int yi = (c * out.height() + oy) * out.width() + ox;
+          int best = -1;
+          float sum = 0f;
+          for (int u = y0; u < y1; u++) {
+            for (int v = x0; v < x1; v++) {
+              int k = (c * in.height() + u) * in.width() + v;
+              if (best < 0 || x[k] > x[best]) {
+                best = k;
               }
+              sum += x[k];
             }
+          }
+          if (max) {
             y[yi] = x[best];
             arg[yi] = best;
           } else {
-            float sum = 0f;
-            for (int u = 0; u < size; u++) {
-              for (int v = 0; v < size; v++) {
-                sum += x[base + u * iw + v];
-              }
-            }
             y[yi] = sum * inv;
           }
         }
@@ -69,19 +70,18 @@ final class PoolOp extends LayerOp {
       }
       return;
     }
-    int ih = in.height();
-    int iw = in.width();
-    int oh = out.height();
-    int ow = out.width();
     float inv = 1f / (size * size);
     for (int c = 0; c < out.channels(); c++) {
-      for (int oy = 0; oy < oh; oy++) {
-        for (int ox = 0; ox < ow; ox++) {
-          float go = g[(c * oh + oy) * ow + ox] * inv;
-          int base = (c * ih + oy * stride) * iw + ox * stride;
-          for (int u = 0; u < size; u++) {
-            for (int v = 0; v < size; v++) {
-              gx[base + u * iw + v] += go;
+      for (int oy = 0; oy < out.height(); oy++) {
+        int y0 = Math.max(0, oy * stride - padding);
+        int y1 = Math.min(in.height(), oy * stride - padding + size);
+        for (int ox = 0; ox < out.width(); ox++) {
+          int x0 = Math.max(0, ox * stride - padding);
+          int x1 = Math.min(in.width(), ox * stride - padding + size);
+          float go = g[(c * out.height() + oy) * out.width() + ox] * inv;
+          for (int u = y0; u < y1; u++) {
+            for (int v = x0; v < x1; v++) {
+              gx[(c * in.height() + u) * in.width() + v] += go;
             }
           }
         }

@@ -1,28 +1,36 @@
 package org.snncodesign.conversion.onnx;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.snncodesign.conversion.ann.AnnModel;
 import org.snncodesign.conversion.ann.TensorShape;
+import org.snncodesign.conversion.onnx.proto.OnnxProto.ModelProto;
+import org.snncodesign.conversion.onnx.proto.OnnxProto.OperatorSetIdProto;
 
 /**
- * Reads a CNN from an ONNX file (e.g. written by PyTorch's {@code torch.onnx.export} of a model in
- * {@code eval()} mode) into an {@link AnnModel}.
+ * Reads a CNN or MLP from an ONNX file (as PyTorch's {@code torch.onnx.export} writes a model in {@code eval()}
+ * mode, with or without a dynamic batch axis) into an {@link AnnModel}. The file is parsed with the classes
+ * protoc generates from the ONNX project's {@code onnx.proto}.
  *
- * <p>Supported operators (default {@code ai.onnx} domain, opset 7 and later): {@code Conv} (2-D, group 1,
- * dilation 1, equal strides, the same padding on every side), {@code Gemm} (any {@code alpha}, {@code beta},
- * {@code transB}; {@code transA = 0}), {@code MatMul} with a constant weight, {@code Add} (a constant bias right
- * after Conv/Gemm/MatMul, or a residual add of an earlier activation), {@code Relu}, {@code MaxPool} and
- * {@code AveragePool} (square window, no padding), {@code GlobalAveragePool} and {@code GlobalMaxPool} (square
- * input), {@code BatchNormalization} (inference mode), {@code Flatten} (axis 1), {@code Reshape} to
- * {@code [N, C*H*W]}, {@code Dropout} and {@code Identity} (pass-through), {@code Constant}, and a final
- * {@code Softmax} or {@code LogSoftmax}, which is dropped: the model then outputs logits, whose arg-max is the
- * same. The graph must be a chain from one input to one output; a residual {@code Add} may read an earlier
- * activation.
+ * <p>The graph may be any acyclic graph (branches, residual and projection shortcuts, concatenation). Shape
+ * arithmetic ({@code Shape}, {@code Gather}, {@code Unsqueeze}, {@code Concat}, {@code Slice}, {@code Cast},
+ * {@code Constant}, {@code ConstantOfShape}, {@code Reshape} to a computed shape, ...) is evaluated at import, so
+ * {@code x.view(x.size(0), -1)} imports. Layers: {@code Conv} (2-D, grouped and depthwise included, the same
+ * padding on every side), {@code Gemm}, {@code MatMul}, {@code Relu}, {@code Clip(0, max)} (ReLU6),
+ * {@code MaxPool}, {@code AveragePool}, the global pools, {@code ReduceMean} over height and width,
+ * {@code BatchNormalization}, {@code Add} of two activations, {@code Concat} on the channels, {@code Flatten},
+ * {@code Reshape}, {@code Squeeze}, {@code Unsqueeze} and {@code Transpose} where they keep every value in place,
+ * a zero {@code Pad} before a {@code Conv} or {@code AveragePool}, {@code Mul}/{@code Div} by and
+ * {@code Add}/{@code Sub} of constants (folded into the producing layer), {@code Dropout} and {@code Identity},
+ * and a final {@code Softmax}, {@code LogSoftmax} or {@code Sigmoid}, which is dropped: the model then outputs
+ * logits, whose arg-max is the same. Activation functions a converted spiking network has no counterpart for
+ * (LeakyRelu, HardSwish, Sigmoid inside the network, ...) are refused naming the node.
  *
- * <p>Anything else fails with an {@link OnnxImportException} naming the operator and node; corrupt or truncated
- * files fail with one naming the byte offset. No input makes the importer throw anything else.
+ * <p>Anything else fails with an {@link OnnxImportException} naming the operator and node; corrupt files, and
+ * weights that are NaN or infinite (naming the tensor and the index), fail too. No input makes the importer throw
+ * anything else.
  */
 public final class OnnxImporter {
   /** Largest file read, the 2 GiB protobuf limit. */
@@ -72,8 +80,29 @@ public final class OnnxImporter {
     if (bytes == null) {
       throw new OnnxImportException("no ONNX bytes given");
     }
-    OnnxGraph graph = ProtoReader.parseModel(bytes);
-    String name = graph.name().isBlank() ? fallbackName : graph.name();
-    return GraphMapper.map(graph, name == null || name.isBlank() ? "model" : name, inputShape);
+    ModelProto model;
+    try {
+      model = ModelProto.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new OnnxImportException("not a valid ONNX model (protobuf ModelProto): " + e.getMessage(), null, null,
+          e);
+    }
+    if (!model.hasGraph()) {
+      throw new OnnxImportException("the file holds no graph (is it an ONNX model?)");
+    }
+    String graphName = model.getGraph().getName();
+    String name = !graphName.isBlank() ? graphName : fallbackName == null || fallbackName.isBlank() ? "model"
+        : fallbackName;
+    return GraphMapper.map(model.getGraph(), defaultOpset(model), name, inputShape);
+  }
+
+  /** The opset version of the default domain, 0 when the model declares none. */
+  private static long defaultOpset(ModelProto model) {
+    for (OperatorSetIdProto id : model.getOpsetImportList()) {
+      if (id.getDomain().isEmpty() || id.getDomain().equals("ai.onnx")) {
+        return id.getVersion();
+      }
+    }
+    return 0;
   }
 }

@@ -22,6 +22,7 @@ import org.snncodesign.conversion.ann.LabeledImages;
 import org.snncodesign.conversion.ann.MaxPoolLayer;
 import org.snncodesign.conversion.ann.ReluLayer;
 import org.snncodesign.conversion.ann.ResidualAddLayer;
+import org.snncodesign.conversion.ann.RouteLayer;
 import org.snncodesign.conversion.ann.TensorShape;
 
 /**
@@ -59,9 +60,10 @@ public final class AnnToSnnConverter {
     List<TensorShape> shapes = prepared.shapes();
     List<Draft> drafts = new ArrayList<>();
     drafts.add(Draft.input(shapes.get(0)));
-    Map<String, Integer> stageOfLayer = new HashMap<>();
-    stageOfLayer.put(ResidualAddLayer.INPUT, 0);
+    // The linear map each layer's output is, from the spiking stages before it: a residual or route reads these.
+    Map<String, Pending> valueOf = new HashMap<>();
     Pending pending = Pending.identity(0, shapes.get(0));
+    valueOf.put(ResidualAddLayer.INPUT, pending);
     List<AnnLayer> layers = prepared.layers();
     for (int i = 0; i < layers.size(); i++) {
       AnnLayer layer = layers.get(i);
@@ -84,42 +86,31 @@ public final class AnnToSnnConverter {
         pending = pending.then(LinearMaps.avgPool(a, in, out), null, out);
       } else if (layer instanceof FlattenLayer) {
         pending = pending.reshaped(out);
-        if (pending.identityOf >= 0) {
-          stageOfLayer.put(layer.name(), pending.identityOf);
-        }
       } else if (layer instanceof ReluLayer) {
         if (pending.identityOf < 0) {
           drafts.add(Draft.spiking(layer.name(), out, pending, i));
           pending = Pending.identity(drafts.size() - 1, out);
         }
         // A ReLU straight on spikes (non-negative already) is the identity.
-        stageOfLayer.put(layer.name(), pending.identityOf);
       } else if (layer instanceof MaxPoolLayer m) {
         if (pending.identityOf < 0) {
           throw new InvalidInputException("max pool '" + m.name() + "' follows a linear layer without a ReLU;"
               + " the converter needs max pooling on spikes (relu before or right after the pool)");
         }
-        SparseRows windows = LinearMaps.transpose(LinearMaps.poolMembership(m.size(), m.stride(), in, out));
+        SparseRows windows = LinearMaps.transpose(LinearMaps.poolMembership(m, in, out));
         drafts.add(Draft.pool(m.name(), out, pending.identityOf, windows, i));
         pending = Pending.identity(drafts.size() - 1, out);
-        stageOfLayer.put(layer.name(), pending.identityOf);
       } else if (layer instanceof ResidualAddLayer r) {
-        Integer source = stageOfLayer.get(r.from());
-        if (source == null) {
-          throw new InvalidInputException("residual '" + r.name() + "' adds the output of '" + r.from() + "',"
-              + " which is not a spiking layer after conversion; connect residuals to ReLU, max-pool or input"
-              + " outputs");
-        }
-        pending = pending.plusIdentity(source, out);
+        pending = pending.plus(valueOf.get(r.from()), out);
+      } else if (layer instanceof RouteLayer r) {
+        pending = Pending.concatenation(r.from().stream().map(valueOf::get).toList(), out);
       } else {
         throw new InvalidInputException("layer '" + layer.name() + "' of kind "
             + layer.getClass().getSimpleName() + " cannot be converted");
       }
+      valueOf.put(layer.name(), pending);
     }
-    if (pending.identityOf >= 0) {
-      pending = pending.plusIdentity(-1, pending.shape);
-    }
-    drafts.add(Draft.output(pending));
+    drafts.add(Draft.output(pending.explicit()));
     double[] scales = calibrate(prepared, drafts, calibration);
     List<ConvertedNetwork.Stage> stages = new ArrayList<>();
     for (int s = 0; s < drafts.size(); s++) {
@@ -133,17 +124,13 @@ public final class AnnToSnnConverter {
     List<AnnLayer> layers = new ArrayList<>(model.layers());
     for (int i = 0; i + 1 < layers.size(); i++) {
       if (layers.get(i) instanceof MaxPoolLayer && layers.get(i + 1) instanceof ReluLayer
-          && !referenced(layers, layers.get(i).name())) {
+          && !model.skipSources().contains(layers.get(i).name())) {
         AnnLayer pool = layers.get(i);
         layers.set(i, layers.get(i + 1));
         layers.set(i + 1, pool);
       }
     }
     return new AnnModel(model.schemaVersion(), model.name(), model.inputShape(), layers);
-  }
-
-  private static boolean referenced(List<AnnLayer> layers, String name) {
-    return layers.stream().anyMatch(l -> l instanceof ResidualAddLayer r && r.from().equals(name));
   }
 
   /** The percentile scale of every stage. */
@@ -236,19 +223,47 @@ public final class AnnToSnnConverter {
       return new Pending(identityOf, terms, bias, out);
     }
 
-    /** Adds the identity from {@code source} (or, with -1, turns an identity into an explicit term). */
-    Pending plusIdentity(int source, TensorShape out) {
+    /** The same map with the identity written as an explicit term, as a stage's input needs it. */
+    Pending explicit() {
+      if (identityOf < 0) {
+        return this;
+      }
+      return new Pending(-1, Map.of(identityOf, SparseRows.identity(shape.size())), new double[shape.size()],
+          shape);
+    }
+
+    /** The sum of this map and {@code other} (a residual connection); terms from one source stage merge. */
+    Pending plus(Pending other, TensorShape out) {
+      Pending a = explicit();
+      Pending b = other.explicit();
+      Map<Integer, SparseRows> next = new LinkedHashMap<>(a.terms);
+      b.terms.forEach((source, m) -> next.merge(source, m, SparseRows::plus));
+      double[] sum = a.bias.clone();
+      for (int k = 0; k < sum.length; k++) {
+        sum[k] += b.bias[k];
+      }
+      return new Pending(-1, next, sum, out);
+    }
+
+    /**
+     * The concatenation of {@code parts} along the channels: each part's columns move to its block, and parts
+     * fed by one source stage merge into one term. A single part is that part itself (a jump back in the list).
+     */
+    static Pending concatenation(List<Pending> parts, TensorShape out) {
+      if (parts.size() == 1) {
+        return parts.get(0).reshaped(out);
+      }
       Map<Integer, SparseRows> next = new LinkedHashMap<>();
-      if (identityOf >= 0) {
-        next.put(identityOf, SparseRows.identity(out.size()));
-      } else {
-        next.putAll(terms);
+      double[] bias = new double[out.size()];
+      int offset = 0;
+      for (Pending part : parts) {
+        Pending p = part.explicit();
+        int at = offset;
+        p.terms.forEach((source, m) -> next.merge(source, m.shifted(at, out.size()), SparseRows::plus));
+        System.arraycopy(p.bias, 0, bias, offset, p.bias.length);
+        offset += p.shape.size();
       }
-      if (source >= 0) {
-        SparseRows id = SparseRows.identity(out.size());
-        next.merge(source, id, SparseRows::plus);
-      }
-      return new Pending(-1, next, bias == null ? new double[out.size()] : bias, out);
+      return new Pending(-1, next, bias, out);
     }
   }
 

@@ -34,6 +34,7 @@ import org.snncodesign.conversion.ann.DenseLayer;
 import org.snncodesign.conversion.ann.FlattenLayer;
 import org.snncodesign.conversion.ann.ReluLayer;
 import org.snncodesign.conversion.ann.ResidualAddLayer;
+import org.snncodesign.conversion.ann.RouteLayer;
 import org.snncodesign.conversion.ann.TensorShape;
 
 /**
@@ -100,18 +101,18 @@ final class ConvertedGraphWriter {
       if (layer instanceof Conv2dLayer c) {
         double lambda = targetScale(i);
         TensorShape maps = shapes.get(i);
-        Tensor weight = Tensor.ofFloats(Shape.of(c.outChannels(), c.inChannels(), c.kernelHeight(),
+        Tensor weight = Tensor.ofFloats(Shape.of(c.outChannels(), c.inChannels() / c.groups(), c.kernelHeight(),
             c.kernelWidth()), normalised(c.weights(), lambda));
         then(c.name(), new Conv2dNode(Optional.of(new Size2d(maps.height(), maps.width())), weight,
-            Size2d.square(c.stride()), Size2d.square(c.padding()), Size2d.square(1), 1, bias(c.bias(), lambda)),
-            lambda);
+            Size2d.square(c.stride()), Size2d.square(c.padding()), Size2d.square(1), c.groups(),
+            bias(c.bias(), lambda)), lambda);
       } else if (layer instanceof DenseLayer d) {
         double lambda = targetScale(i);
         Tensor weight = Tensor.ofFloats(Shape.of(d.outputs(), d.inputs()), normalised(d.weights(), lambda));
         then(d.name(), new AffineNode(weight, bias(d.bias(), lambda)), lambda);
       } else if (layer instanceof AvgPoolLayer a) {
         then(a.name(), new Pool2dNode(Pool2dNode.Pooling.AVERAGE, Size2d.square(a.size()),
-            Size2d.square(a.stride()), Size2d.square(0)), current.unit());
+            Size2d.square(a.stride()), Size2d.square(a.padding())), current.unit());
       } else if (layer instanceof FlattenLayer f) {
         then(f.name(), new FlattenNode(Optional.of(current.shape()), 0, -1), current.unit());
       } else if (layer instanceof ReluLayer r) {
@@ -121,6 +122,8 @@ final class ConvertedGraphWriter {
         }
       } else if (layer instanceof ResidualAddLayer r) {
         residual(r, targetScale(i));
+      } else if (layer instanceof RouteLayer r && r.from().size() == 1) {
+        current = outputs.get(r.from().get(0));
       } else {
         throw new InvalidInputException("layer '" + layer.name() + "' (" + layer.getClass().getSimpleName()
             + ") of network '" + network.name() + "' has no graph counterpart");

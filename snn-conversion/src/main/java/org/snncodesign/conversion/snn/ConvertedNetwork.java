@@ -22,6 +22,7 @@ public final class ConvertedNetwork {
   private final double percentile;
   /** The ANN as converted (batch norm folded, max pool after ReLU), whose layers the stages compose; may be null. */
   private final AnnModel prepared;
+  private final int[] windows;
 
   /** One population. {@code sources}/{@code fanouts} describe its inputs; {@code poolWindows} only for pools. */
   record Stage(StageKind kind, String name, TensorShape shape, int[] sources, CsrMatrix[] fanouts, float[] bias,
@@ -41,6 +42,7 @@ public final class ConvertedNetwork {
     this.annMacs = annMacs;
     this.percentile = percentile;
     this.prepared = prepared;
+    this.windows = windowsOf(this.stages);
   }
 
   List<Stage> stageList() {
@@ -101,9 +103,20 @@ public final class ConvertedNetwork {
     return s == null ? new int[0] : s.clone();
   }
 
-  /** Number of layer windows an input needs to reach the read-out: 1 (input) + the number of spiking stages. */
+  /**
+   * The layer window in which a stage fires under layer-wise pipelined coding: the input fires in window 0, a
+   * spiking stage and the read-out one window after the latest of their sources, a max-pool relay in its
+   * source's window. A term from a source more than one window earlier (a shortcut that skips stages, a branch
+   * shorter than its sibling) waits {@code window(stage) - 1 - window(source)} windows, so that all of a stage's
+   * inputs arrive aligned: the longest path sets the pace of every branch.
+   */
+  public int window(int stage) {
+    return windows[checkedIndex(stage)];
+  }
+
+  /** Number of layer windows an input needs to reach the read-out: the read-out's {@link #window}. */
   public int windows() {
-    return 1 + (int) stages.stream().filter(s -> s.kind() == StageKind.SPIKING).count();
+    return windows[windows.length - 1];
   }
 
   /** Neurons that can spike: input, spiking and pool stages. */
@@ -125,8 +138,29 @@ public final class ConvertedNetwork {
   }
 
   private Stage stage(int i) {
+    return stages.get(checkedIndex(i));
+  }
+
+  private int checkedIndex(int i) {
     Checks.checkArgument(i >= 0 && i < stages.size(), "stage %d outside [0, %d)", i, stages.size());
-    return stages.get(i);
+    return i;
+  }
+
+  private static int[] windowsOf(List<Stage> stages) {
+    int[] window = new int[stages.size()];
+    for (int s = 0; s < window.length; s++) {
+      Stage stage = stages.get(s);
+      int latest = -1;
+      for (int source : stage.sources() == null ? new int[0] : stage.sources()) {
+        latest = Math.max(latest, window[source]);
+      }
+      window[s] = switch (stage.kind()) {
+        case INPUT -> 0;
+        case MAX_POOL -> latest;
+        case SPIKING, OUTPUT -> latest + 1;
+      };
+    }
+    return window;
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.snncodesign.conversion.snn;
 import org.snncodesign.conversion.ann.AvgPoolLayer;
 import org.snncodesign.conversion.ann.Conv2dLayer;
 import org.snncodesign.conversion.ann.DenseLayer;
+import org.snncodesign.conversion.ann.MaxPoolLayer;
 import org.snncodesign.conversion.ann.TensorShape;
 
 /** Fan-out matrices (rows = inputs, columns = outputs) of the linear layers. */
@@ -22,7 +23,10 @@ final class LinearMaps {
         for (int oy = 0; oy < out.height(); oy++) {
           for (int ox = 0; ox < out.width(); ox++) {
             int col = (o * out.height() + oy) * out.width() + ox;
-            for (int ch = 0; ch < c.inChannels(); ch++) {
+            int perGroup = c.inChannels() / c.groups();
+            int firstChannel = o / (c.outChannels() / c.groups()) * perGroup;
+            for (int local = 0; local < perGroup; local++) {
+              int ch = firstChannel + local;
               for (int u = 0; u < c.kernelHeight(); u++) {
                 int iy = oy * c.stride() - c.padding() + u;
                 if (iy < 0 || iy >= in.height()) {
@@ -33,7 +37,7 @@ final class LinearMaps {
                   if (ix < 0 || ix >= in.width()) {
                     continue;
                   }
-                  float w = c.weights()[((o * c.inChannels() + ch) * c.kernelHeight() + u) * c.kernelWidth() + v];
+                  float w = c.weights()[((o * perGroup + local) * c.kernelHeight() + u) * c.kernelWidth() + v];
                   if (w == 0f) {
                     continue;
                   }
@@ -76,21 +80,34 @@ final class LinearMaps {
     return new SparseRows(d.inputs(), d.outputs(), p, list.ints(), list.floats());
   }
 
+  /** Average pooling; padding counts as zeros, so every window entry weighs {@code 1 / size^2}. */
   static SparseRows avgPool(AvgPoolLayer a, TensorShape in, TensorShape out) {
+    return windows(a.size(), a.stride(), a.padding(), 1f / (a.size() * a.size()), in, out);
+  }
+
+  /** Fan-out of max pooling windows: entry (input, output) = 1 where the input lies in the output's window. */
+  static SparseRows poolMembership(MaxPoolLayer m, TensorShape in, TensorShape out) {
+    return windows(m.size(), m.stride(), m.padding(), 1f, in, out);
+  }
+
+  /** Entry (input, output) = {@code weight} where the input lies in the output's window, per channel. */
+  private static SparseRows windows(int size, int stride, int padding, float weight, TensorShape in,
+      TensorShape out) {
     SparseRows.IntFloatList list = new SparseRows.IntFloatList(in.size() * 4);
     int[] p = new int[in.size() + 1];
-    float w = 1f / (a.size() * a.size());
     for (int c = 0; c < in.channels(); c++) {
       for (int y = 0; y < in.height(); y++) {
         for (int x = 0; x < in.width(); x++) {
           int row = (c * in.height() + y) * in.width() + x;
           for (int oy = 0; oy < out.height(); oy++) {
-            if (y < oy * a.stride() || y >= oy * a.stride() + a.size()) {
+            int top = oy * stride - padding;
+            if (y < top || y >= top + size) {
               continue;
             }
             for (int ox = 0; ox < out.width(); ox++) {
-              if (x >= ox * a.stride() && x < ox * a.stride() + a.size()) {
-                list.add((c * out.height() + oy) * out.width() + ox, w);
+              int left = ox * stride - padding;
+              if (x >= left && x < left + size) {
+                list.add((c * out.height() + oy) * out.width() + ox, weight);
               }
             }
           }
@@ -99,11 +116,6 @@ final class LinearMaps {
       }
     }
     return new SparseRows(in.size(), out.size(), p, list.ints(), list.floats());
-  }
-
-  /** Fan-out of max pooling windows: entry (input, output) = 1 where the input lies in the output's window. */
-  static SparseRows poolMembership(int size, int stride, TensorShape in, TensorShape out) {
-    return avgPool(new AvgPoolLayer("pool", size, stride), in, out).scaled(1, size * size);
   }
 
   /** Transpose (rows become columns). */

@@ -22,6 +22,19 @@ final class SparseRows {
     this.values = values;
   }
 
+  /**
+   * This matrix as columns {@code [offset, offset + cols)} of a matrix with {@code width} columns (one block of a
+   * concatenation).
+   */
+  SparseRows shifted(int offset, int width) {
+    int[] shiftedColumns = new int[pointers[rows]];
+    for (int k = 0; k < shiftedColumns.length; k++) {
+      shiftedColumns[k] = columns[k] + offset;
+    }
+    return new SparseRows(rows, width, pointers.clone(), shiftedColumns, java.util.Arrays.copyOf(values,
+        shiftedColumns.length));
+  }
+
   static SparseRows identity(int n) {
     int[] p = new int[n + 1];
     int[] c = new int[n];

@@ -1,95 +1,33 @@
 package org.snncodesign.conversion.onnx;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.CodedOutputStream;
-import com.google.protobuf.WireFormat;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.google.protobuf.InvalidProtocolBufferException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import org.snncodesign.conversion.onnx.proto.OnnxProto.AttributeProto;
+import org.snncodesign.conversion.onnx.proto.OnnxProto.GraphProto;
+import org.snncodesign.conversion.onnx.proto.OnnxProto.ModelProto;
+import org.snncodesign.conversion.onnx.proto.OnnxProto.NodeProto;
+import org.snncodesign.conversion.onnx.proto.OnnxProto.OperatorSetIdProto;
+import org.snncodesign.conversion.onnx.proto.OnnxProto.TensorProto;
+import org.snncodesign.conversion.onnx.proto.OnnxProto.TensorShapeProto;
+import org.snncodesign.conversion.onnx.proto.OnnxProto.TypeProto;
+import org.snncodesign.conversion.onnx.proto.OnnxProto.ValueInfoProto;
 
 /**
- * Test-only writer of ONNX protobuf bytes with protobuf-java's {@link CodedOutputStream}, field numbers from
- * {@code onnx/onnx.proto}: enough of ModelProto, GraphProto, NodeProto, AttributeProto, TensorProto and
- * ValueInfoProto to write the graphs PyTorch exports for small CNNs.
+ * Test-only writer of small ONNX models with the generated message builders: each helper returns the serialised
+ * message, so that tests can also hand the importer corrupt or hand-edited bytes.
  */
 final class OnnxWriter {
   private OnnxWriter() {}
 
-  /** One message under construction. */
-  static final class Msg {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-
-    Msg str(int field, String s) {
-      return io(() -> out.writeString(field, s));
-    }
-
-    Msg varint(int field, long v) {
-      return io(() -> out.writeInt64(field, v));
-    }
-
-    Msg f32(int field, float v) {
-      return io(() -> out.writeFloat(field, v));
-    }
-
-    Msg msg(int field, byte[] message) {
-      return io(() -> out.writeByteArray(field, message));
-    }
-
-    Msg raw(int field, byte[] data) {
-      return io(() -> out.writeBytes(field, ByteString.copyFrom(data)));
-    }
-
-    Msg packedFloats(int field, float[] values) {
-      return io(() -> {
-        out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-        out.writeUInt32NoTag(values.length * 4);
-        for (float v : values) {
-          out.writeFloatNoTag(v);
-        }
-      });
-    }
-
-    Msg packedLongs(int field, long[] values) {
-      return io(() -> {
-        int size = 0;
-        for (long v : values) {
-          size += CodedOutputStream.computeInt64SizeNoTag(v);
-        }
-        out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-        out.writeUInt32NoTag(size);
-        for (long v : values) {
-          out.writeInt64NoTag(v);
-        }
-      });
-    }
-
-    byte[] build() {
-      return io(out::flush).bytes.toByteArray();
-    }
-
-    private Msg io(IoAction action) {
-      try {
-        action.run();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return this;
-    }
-  }
-
-  private interface IoAction {
-    void run() throws IOException;
-  }
-
   /** ModelProto with IR version 8, producer "pytorch", default-domain opset {@code opset}. */
   static byte[] model(long opset, byte[] graph) {
-    byte[] opsetId = new Msg().str(1, "").varint(2, opset).build();
-    return new Msg().varint(1, 8).str(2, "pytorch").str(3, "2.3.0").msg(7, graph).msg(8, opsetId).build();
+    return ModelProto.newBuilder().setIrVersion(8).setProducerName("pytorch").setProducerVersion("2.3.0")
+        .setGraph(parse(GraphProto.parser(), graph))
+        .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset)).build().toByteArray();
   }
 
   /** GraphProto builder. */
@@ -111,84 +49,118 @@ final class OnnxWriter {
     }
 
     byte[] build() {
-      Msg m = new Msg();
-      nodes.forEach(n -> m.msg(1, n));
-      m.str(2, name);
-      initializers.forEach(t -> m.msg(5, t));
-      inputs.forEach(v -> m.msg(11, v));
-      outputs.forEach(v -> m.msg(12, v));
-      return m.build();
+      GraphProto.Builder g = GraphProto.newBuilder().setName(name);
+      nodes.forEach(n -> g.addNode(parse(NodeProto.parser(), n)));
+      initializers.forEach(t -> g.addInitializer(parse(TensorProto.parser(), t)));
+      inputs.forEach(v -> g.addInput(parse(ValueInfoProto.parser(), v)));
+      outputs.forEach(v -> g.addOutput(parse(ValueInfoProto.parser(), v)));
+      return g.build().toByteArray();
     }
   }
 
   /** NodeProto; attribute bytes come from the attribute writers. */
   static byte[] node(String name, String op, List<String> inputs, List<String> outputs, byte[]... attributes) {
-    Msg m = new Msg();
-    inputs.forEach(i -> m.str(1, i));
-    outputs.forEach(o -> m.str(2, o));
-    m.str(3, name).str(4, op);
+    NodeProto.Builder n = NodeProto.newBuilder().setName(name).setOpType(op).addAllInput(inputs)
+        .addAllOutput(outputs);
     for (byte[] a : attributes) {
-      m.msg(5, a);
+      n.addAttribute(parse(AttributeProto.parser(), a));
     }
-    return m.build();
+    return n.build().toByteArray();
   }
 
   static byte[] ints(String name, long... values) {
-    return new Msg().str(1, name).packedLongs(8, values).varint(20, 7).build();
+    AttributeProto.Builder a = attribute(name, AttributeProto.AttributeType.INTS);
+    for (long v : values) {
+      a.addInts(v);
+    }
+    return a.build().toByteArray();
   }
 
   static byte[] intAttr(String name, long value) {
-    return new Msg().str(1, name).varint(3, value).varint(20, 2).build();
+    return attribute(name, AttributeProto.AttributeType.INT).setI(value).build().toByteArray();
   }
 
   static byte[] floatAttr(String name, float value) {
-    return new Msg().str(1, name).f32(2, value).varint(20, 1).build();
+    return attribute(name, AttributeProto.AttributeType.FLOAT).setF(value).build().toByteArray();
   }
 
   static byte[] stringAttr(String name, String value) {
-    return new Msg().str(1, name).str(4, value).varint(20, 3).build();
+    return attribute(name, AttributeProto.AttributeType.STRING).setS(ByteString.copyFromUtf8(value)).build()
+        .toByteArray();
   }
 
   static byte[] tensorAttr(String name, byte[] tensor) {
-    return new Msg().str(1, name).msg(5, tensor).varint(20, 4).build();
+    return attribute(name, AttributeProto.AttributeType.TENSOR).setT(parse(TensorProto.parser(), tensor)).build()
+        .toByteArray();
   }
 
   /** FLOAT TensorProto, data in raw_data (as PyTorch writes it) or in float_data. */
   static byte[] floatTensor(String name, long[] dims, float[] values, boolean raw) {
-    Msg m = new Msg();
-    for (long d : dims) {
-      m.varint(1, d);
-    }
-    m.varint(2, 1).str(8, name);
+    TensorProto.Builder t = tensor(name, dims, TensorProto.DataType.FLOAT);
     if (raw) {
       ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
       for (float v : values) {
         b.putFloat(v);
       }
-      m.raw(9, b.array());
+      t.setRawData(ByteString.copyFrom(b.array()));
     } else {
-      m.packedFloats(4, values);
+      for (float v : values) {
+        t.addFloatData(v);
+      }
     }
-    return m.build();
+    return t.build().toByteArray();
   }
 
   /** INT64 TensorProto with int64_data. */
   static byte[] longTensor(String name, long[] dims, long[] values) {
-    Msg m = new Msg();
-    for (long d : dims) {
-      m.varint(1, d);
+    TensorProto.Builder t = tensor(name, dims, TensorProto.DataType.INT64);
+    for (long v : values) {
+      t.addInt64Data(v);
     }
-    return m.varint(2, 7).str(8, name).packedLongs(7, values).build();
+    return t.build().toByteArray();
+  }
+
+  /** FLOAT TensorProto whose data lies in an external file. */
+  static byte[] externalTensor(String name, long... dims) {
+    return tensor(name, dims, TensorProto.DataType.FLOAT).setDataLocation(TensorProto.DataLocation.EXTERNAL)
+        .build().toByteArray();
   }
 
   /** ValueInfoProto of a FLOAT tensor; a negative dimension is written as the symbol "batch_size". */
   static byte[] valueInfo(String name, long... dims) {
-    Msg shape = new Msg();
+    TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
     for (long d : dims) {
-      shape.msg(1, d < 0 ? new Msg().str(2, "batch_size").build() : new Msg().varint(1, d).build());
+      shape.addDim(d < 0 ? TensorShapeProto.Dimension.newBuilder().setDimParam("batch_size")
+          : TensorShapeProto.Dimension.newBuilder().setDimValue(d));
     }
-    byte[] tensorType = new Msg().varint(1, 1).msg(2, shape.build()).build();
-    byte[] type = new Msg().msg(1, tensorType).build();
-    return new Msg().str(1, name).msg(2, type).build();
+    TypeProto type = TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
+        .setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(shape)).build();
+    return ValueInfoProto.newBuilder().setName(name).setType(type).build().toByteArray();
+  }
+
+  /** NodeProto of an operator in another domain. */
+  static byte[] domainNode(String name, String op, String domain, String input, String output) {
+    return NodeProto.newBuilder().setName(name).setOpType(op).setDomain(domain).addInput(input).addOutput(output)
+        .build().toByteArray();
+  }
+
+  private static AttributeProto.Builder attribute(String name, AttributeProto.AttributeType type) {
+    return AttributeProto.newBuilder().setName(name).setType(type);
+  }
+
+  private static TensorProto.Builder tensor(String name, long[] dims, TensorProto.DataType type) {
+    TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(type.getNumber());
+    for (long d : dims) {
+      t.addDims(d);
+    }
+    return t;
+  }
+
+  private static <T> T parse(com.google.protobuf.Parser<T> parser, byte[] bytes) {
+    try {
+      return parser.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalArgumentException("the test wrote invalid message bytes", e);
+    }
   }
 }

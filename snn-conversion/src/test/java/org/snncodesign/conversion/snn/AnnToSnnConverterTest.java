@@ -16,7 +16,6 @@ import org.snncodesign.conversion.ann.FlattenLayer;
 import org.snncodesign.conversion.ann.LabeledImages;
 import org.snncodesign.conversion.ann.MaxPoolLayer;
 import org.snncodesign.conversion.ann.ReluLayer;
-import org.snncodesign.conversion.ann.ResidualAddLayer;
 import org.snncodesign.conversion.ann.TensorShape;
 import org.snncodesign.conversion.ann.TestModels;
 
@@ -83,7 +82,7 @@ class AnnToSnnConverterTest {
   }
 
   @Test
-  @DisplayName("max pooling on a linear output and residuals from linear layers are refused naming the layer")
+  @DisplayName("max pooling on a linear output is refused naming the layer")
   void unconvertibleStructuresRefused() {
     TensorShape in = new TensorShape(1, 4, 4);
     Conv2dLayer conv = Conv2dLayer.zeros("c", 1, 1, 1, 1, 0);
@@ -96,11 +95,6 @@ class AnnToSnnConverterTest {
     assertThat(new AnnToSnnConverter(99).convert(poolThenRelu, data).kind(2)).isEqualTo(StageKind.MAX_POOL);
     assertThatThrownBy(() -> new AnnToSnnConverter(99).convert(poolAfterConv, data))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("'mp'");
-    AnnModel residualFromConv = AnnModel.of("m", in, List.of(conv, new ReluLayer("r"),
-        Conv2dLayer.zeros("c2", 1, 1, 1, 1, 0), new ResidualAddLayer("add", "c2"), new FlattenLayer("f"),
-        DenseLayer.zeros("d", 16, 2)));
-    assertThatThrownBy(() -> new AnnToSnnConverter(99).convert(residualFromConv, data))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'add'").hasMessageContaining("'c2'");
   }
 
   @Test
