@@ -40,15 +40,6 @@ class ExampleProgramsTest {
   }
 
   @Test
-  @DisplayName("TrainPruneQuantizeAndPrice trains, measures and prices the digits network on every accelerator")
-  void trainPruneQuantizeAndPrice() throws Exception {
-    String output = run(TrainPruneQuantizeAndPrice::main, "3");
-    assertThat(output).contains("accuracy").contains("held-out digits");
-    assertThat(acceleratorLines(output)).hasSizeGreaterThanOrEqualTo(6)
-        .anySatisfy(line -> assertThat(line).startsWith("firefly-s"));
-  }
-
-  @Test
   @DisplayName("SimulateRecurrentNetwork runs the recurrent graph and its neurons fire")
   void simulateRecurrentNetwork() throws Exception {
     String output = run(SimulateRecurrentNetwork::main, "2");
