@@ -3,23 +3,20 @@ package org.snncodesign.cli.hardware;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.snncodesign.api.InvalidInputException;
-import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.nir.GraphSimulationOptions;
 import org.snncodesign.cli.nir.GraphStimulusOptions;
 import org.snncodesign.flow.data.TrainingData;
+import org.snncodesign.flow.graph.GraphMeasurement;
 import org.snncodesign.flow.measure.MeasuredRun;
 import org.snncodesign.flow.training.DigitsDemoNetwork;
 import org.snncodesign.fpga.search.ReferenceWorkloads;
 import org.snncodesign.learning.surrogate.SpikingNetwork;
 import org.snncodesign.learning.surrogate.SpikingNetworkJson;
-import org.snncodesign.neurons.graph.GraphRecording;
 import org.snncodesign.neurons.graph.GraphSimulator;
 import org.snncodesign.neurons.graph.GraphWorkloads;
 import org.snncodesign.neurons.graph.Stimulus;
@@ -154,61 +151,44 @@ final class NetworkWorkloadOptions {
       throw new InvalidInputException("--steps " + steps + ": expected 1 to " + MAX_STEPS);
     }
     NetworkGraph graph = new NirReader().read(nir);
-    List<String> inputs = graph.inputNames();
-    if (inputs.size() != 1) {
-      throw new InvalidInputException(nir + " has " + inputs.size() + " Input nodes " + inputs
-          + "; --nir prices graphs with exactly one");
+    int width;
+    try {
+      width = graph.outputShape(GraphMeasurement.singleInput(graph)).size();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(nir + ": " + e.getMessage());
     }
-    String input = inputs.get(0);
-    int width = graph.outputShape(input).size();
     // Every inference's recording is kept until the mean is taken.
     GraphStimulusOptions.checkCells((graph.neuronCount() + width) * samples, steps);
     GraphSimulator simulator = simulation.simulator(graph, PluginRegistry.discover(), false);
-    List<Stimulus> stimuli = new ArrayList<>();
+    List<Stimulus> stimuli;
     String source;
     if (inputRate != null) {
       if (!(inputRate >= 0 && inputRate <= 1)) {
         throw new InvalidInputException("--input-rate " + inputRate + ": expected a probability in [0, 1]");
       }
-      for (int i = 0; i < samples; i++) {
-        stimuli.add(Stimulus.bernoulli(width, steps, inputRate, seed + i));
-      }
+      stimuli = GraphMeasurement.randomSpikes(graph, samples, steps, inputRate, seed);
       source = "random input spikes at rate " + inputRate;
     } else {
-      LabeledDataset data = TrainingData.load(dataset, dataDir, seed).testSet();
-      if (data.sampleSize() != width) {
-        throw new InvalidInputException(nir + ": Input '" + input + "' takes " + width + " values but data set "
-            + dataset + " has " + data.sampleSize() + " per sample; give --input-rate P to drive it with random "
-            + "spikes, or a data set of that size");
-      }
-      for (int i = 0; i < Math.min(samples, data.samples()); i++) {
-        stimuli.add(Stimulus.constant(data.sample(i), steps));
+      try {
+        stimuli = GraphMeasurement.dataSamples(graph, TrainingData.load(dataset, dataDir, seed).testSet(), samples,
+            steps);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException(nir + ": " + e.getMessage() + "; give --input-rate P to drive it with "
+            + "random spikes, or a data set of that size");
       }
       source = dataset + " test samples as constant input";
     }
     progress.printf("running %s on %d inferences of %d steps (dt = %s s, %s; %s)%n", nir.getFileName(),
         stimuli.size(), steps, simulator.discretization().dt(), simulation.integrationName(), source);
-    List<GraphRecording> recordings = new ArrayList<>();
-    for (Stimulus stimulus : stimuli) {
-      recordings.add(simulator.run(Map.of(input, stimulus)));
-    }
-    String name = nir.getFileName().toString();
-    boolean analog = inputRate == null;
     GraphWorkloads.AnalogInput analogInput = first == MeasuredRun.FirstLayer.BIT_PLANES
         ? GraphWorkloads.AnalogInput.BIT_PLANES : GraphWorkloads.AnalogInput.EXCLUDED;
-    Workload priced = GraphWorkloads.meanInference(simulator, recordings, name, analogInput, FLOAT_BITS);
-    Workload spikeLayers = !analog || analogInput == GraphWorkloads.AnalogInput.EXCLUDED ? priced
-        : spikeDrivenOnly(simulator, recordings, name);
+    GraphMeasurement.Priced priced = GraphMeasurement.price(simulator, GraphMeasurement.run(simulator, stimuli),
+        nir.getFileName().toString(), analogInput, FLOAT_BITS);
+    boolean analog = inputRate == null;
     String note = analog ? first.note() : "spike input: every projection is spike-driven";
-    return new Measured(priced, spikeLayers, note);
+    Workload spikeLayers = analog && analogInput == GraphWorkloads.AnalogInput.BIT_PLANES
+        ? priced.spikeDrivenOnly().orElse(null) : priced.priced();
+    return new Measured(priced.priced(), spikeLayers, note);
   }
 
-  private static Workload spikeDrivenOnly(GraphSimulator simulator, List<GraphRecording> recordings, String name) {
-    try {
-      return GraphWorkloads.meanInference(simulator, recordings, name, GraphWorkloads.AnalogInput.EXCLUDED,
-          FLOAT_BITS);
-    } catch (IllegalArgumentException e) {
-      return null; // a one-projection graph: nothing is left without its analog input
-    }
-  }
 }
