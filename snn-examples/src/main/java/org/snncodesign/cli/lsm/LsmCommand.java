@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -18,20 +17,16 @@ import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.neuron.NeuronModel;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.flow.lsm.LeaveOneSpeakerOut;
 import org.snncodesign.flow.lsm.LsmTask;
 import org.snncodesign.learning.lsm.Liquid;
 import org.snncodesign.learning.lsm.LiquidParameters;
 import org.snncodesign.learning.lsm.LiquidSimulator;
-import org.snncodesign.learning.lsm.LiquidStates;
-import org.snncodesign.learning.lsm.pruning.AdaptiveReconnection;
-import org.snncodesign.learning.lsm.pruning.DriveBalance;
 import org.snncodesign.learning.lsm.pruning.InactiveNeuronPruner;
 import org.snncodesign.learning.lsm.pruning.NeuronRanking;
 import org.snncodesign.learning.lsm.pruning.PruningPoint;
 import org.snncodesign.learning.lsm.pruning.PruningStudy;
-import org.snncodesign.learning.lsm.readout.Features;
 import org.snncodesign.learning.lsm.readout.ReadoutKind;
-import org.snncodesign.learning.lsm.readout.RidgeRegression;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,7 +46,6 @@ import picocli.CommandLine.Option;
 @Command(name = "lsm", mixinStandardHelpOptions = true, subcommands = {LsmSaStlCommand.class, LsmHardwareCommand.class},
     description = "Liquid state machine with a ridge or logistic readout, before and after inactive-neuron pruning.")
 public final class LsmCommand implements Callable<Integer> {
-  static final double[] LAMBDAS = {10, 100, 1000, 3000, 10000};
 
   @Option(names = "--dataset", defaultValue = "digits", description = "digits, fsdd or mnist (default digits).")
   String dataset;
@@ -257,7 +251,7 @@ public final class LsmCommand implements Callable<Integer> {
     report.put("split", task.officialSplit());
     report.put("train_samples", train.length);
     report.put("test_samples", test.length);
-    double[] lambdas = kind == ReadoutKind.RIDGE ? LAMBDAS : kind.defaultLambdas();
+    double[] lambdas = kind.defaultLambdas();
     PruningStudy study = new PruningStudy(task.inputsOf(train), task.labelsOf(train), task.inputsOf(test),
         task.labelsOf(test), task.classes(), binChoices[binChoices.length - 1], tail, kind, lambdas, 3, seed,
         LsmCommand::progress).withBinChoices(binChoices);
@@ -408,84 +402,31 @@ public final class LsmCommand implements Callable<Integer> {
 
   /** Leave-one-speaker-out with activity ranking per fold. */
   private void speakers(LsmTask task, Liquid liquid, int stateBins, ObjectNode report) {
-    List<String> speakers = new ArrayList<>(new LinkedHashSet<>(Arrays.asList(task.groups())));
-    if (speakers.size() < 2) {
-      throw new InvalidInputException("--split speaker needs at least 2 speakers, found " + speakers);
-    }
-    report.put("split", "leave one speaker out (" + speakers.size() + " folds)");
     long start = System.nanoTime();
-    int samples = task.inputs().size();
-    progress("simulating the full liquid on " + samples + " samples ...");
-    Features all = LiquidStates.compute(new LiquidSimulator(liquid, tail), task.inputs(), stateBins, done -> {
-      if (done % 500 == 0 && done < samples) {
-        progress("  simulated " + done + " / " + samples);
-      }
-    });
-    int n = liquid.neurons();
-    int kept = Math.max(1, (int) Math.round(keep * n));
-    double lambda = -1;
-    double sumBefore = 0;
-    double sumAfter = 0;
-    long weightBefore = 0;
-    long weightAfter = 0;
-    ArrayNode folds = report.putArray("folds");
-    Liquid lastPruned = liquid;
-    for (String speaker : speakers) {
-      boolean[] held = new boolean[task.labels().length];
-      for (int i = 0; i < held.length; i++) {
-        held[i] = task.groups()[i].equals(speaker);
-      }
-      int[] train = task.select(held, false);
-      int[] test = task.select(held, true);
-      int[] yTrain = task.labelsOf(train);
-      int[] yTest = task.labelsOf(test);
-      Features trainStates = all.rows(train);
-      if (lambda < 0) {
-        lambda = RidgeRegression.crossValidate(trainStates, yTrain, task.classes(), LAMBDAS, 3, seed)
-            .bestLambda();
-      }
-      double before = RidgeRegression.fit(trainStates, yTrain, task.classes(), lambda)
-          .accuracy(all.rows(test), yTest);
-      long[] activity = new long[n];
-      for (int s : train) {
-        for (int b = 0; b < stateBins; b++) {
-          for (int i = 0; i < n; i++) {
-            activity[i] += (long) all.values()[s * all.dimension() + b * n + i];
-          }
-        }
-      }
-      double[] score = InactiveNeuronPruner.scores(NeuronRanking.ACTIVITY, activity, null, stateBins);
-      int[] keepers = InactiveNeuronPruner.keepTop(score, kept);
-      Liquid pruned = rewire ? AdaptiveReconnection.prune(liquid, keepers, fanIn)
-          : InactiveNeuronPruner.prune(liquid, keepers);
-      if (balance) {
-        pruned = DriveBalance.restore(liquid, keepers, pruned);
-      }
-      LiquidSimulator small = new LiquidSimulator(pruned, tail);
-      Features prunedTrain = LiquidStates.compute(small, task.inputsOf(train), stateBins);
-      Features prunedTest = LiquidStates.compute(small, task.inputsOf(test), stateBins);
-      double after = RidgeRegression.fit(prunedTrain, yTrain, task.classes(), lambda).accuracy(prunedTest, yTest);
-      progress(String.format(Locale.ROOT, "speaker %s: %d test clips, before %.4f, after %.4f", speaker,
-          test.length, before, after));
-      ObjectNode fold = folds.addObject();
-      fold.put("speaker", speaker);
-      fold.put("test_samples", test.length);
-      fold.put("accuracy_before", before);
-      fold.put("accuracy_after", after);
-      sumBefore += before * test.length;
-      sumAfter += after * test.length;
-      weightBefore += test.length;
-      weightAfter += test.length;
-      lastPruned = pruned;
+    LeaveOneSpeakerOut.Result result;
+    try {
+      result = LeaveOneSpeakerOut.run(task, liquid, new LeaveOneSpeakerOut.Settings(tail, stateBins, keep, rewire,
+          fanIn, balance, seed), LsmCommand::progress);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("--split speaker: " + e.getMessage());
     }
-    report.put("lambda", lambda);
-    report.put("accuracy_before", sumBefore / weightBefore);
-    report.put("accuracy_after", sumAfter / weightAfter);
-    report.put("neurons_before", n);
-    report.put("neurons_after", kept);
+    report.put("split", "leave one speaker out (" + result.folds().size() + " folds)");
+    ArrayNode folds = report.putArray("folds");
+    for (LeaveOneSpeakerOut.Fold f : result.folds()) {
+      ObjectNode fold = folds.addObject();
+      fold.put("speaker", f.speaker());
+      fold.put("test_samples", f.testSamples());
+      fold.put("accuracy_before", f.accuracyBefore());
+      fold.put("accuracy_after", f.accuracyAfter());
+    }
+    report.put("lambda", result.lambda());
+    report.put("accuracy_before", result.accuracyBefore());
+    report.put("accuracy_after", result.accuracyAfter());
+    report.put("neurons_before", liquid.neurons());
+    report.put("neurons_after", result.neuronsAfter());
     report.put("synapses_before", liquid.synapses());
     // Pruned liquids differ per fold; the last fold's is reported (the kept count is the same in every fold).
-    report.put("synapses_after", lastPruned.synapses());
+    report.put("synapses_after", result.synapsesAfter());
     report.put("wall_seconds", (System.nanoTime() - start) / 1e9);
   }
 }

@@ -27,6 +27,7 @@ import org.snncodesign.learning.lsm.pruning.InactiveNeuronPruner;
 import org.snncodesign.learning.lsm.pruning.NeuronRanking;
 import org.snncodesign.learning.lsm.readout.CrossValidation;
 import org.snncodesign.learning.lsm.readout.Features;
+import org.snncodesign.learning.lsm.readout.ReadoutKind;
 import org.snncodesign.learning.lsm.readout.RidgeRegression;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -214,7 +215,7 @@ public final class LsmHardwareCommand implements Callable<Integer> {
     Features[] states = {floatStates, fixedStates};
     for (int a = 0; a < 2; a++) {
       CrossValidation cv = RidgeRegression.crossValidate(states[a].rows(train), task.labelsOf(train),
-          task.classes(), LsmCommand.LAMBDAS, 3, 1);
+          task.classes(), ReadoutKind.RIDGE.defaultLambdas(), 3, 1);
       out[a] = cv.readout().accuracy(states[a].rows(held), task.labelsOf(held));
     }
     System.err.printf(Locale.ROOT, "%s liquid: accuracy float %.4f, fixed point %.4f (%d train / %d test)%n", name,
