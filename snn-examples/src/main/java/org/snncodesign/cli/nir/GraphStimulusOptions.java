@@ -1,15 +1,11 @@
 package org.snncodesign.cli.nir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.graph.NetworkGraph;
-import org.snncodesign.api.spike.SpikeRaster;
+import org.snncodesign.flow.graph.StimulusCsv;
 import org.snncodesign.neurons.graph.Stimulus;
 import picocli.CommandLine.Option;
 
@@ -87,91 +83,14 @@ public final class GraphStimulusOptions {
   }
 
   private Stimulus fromCsv(int width) throws IOException {
-    List<float[]> rows = new ArrayList<>();
-    boolean binary = true;
-    try (BufferedReader reader = Files.newBufferedReader(input)) {
-      String line;
-      int lineNumber = 0;
-      int limit = steps == null ? MAX_STEPS : steps;
-      while ((line = reader.readLine()) != null && rows.size() < limit) {
-        lineNumber++;
-        if (line.isBlank() || (lineNumber == 1 && !Character.isDigit(firstNonSpace(line)))) {
-          continue;
-        }
-        float[] row = select(parse(line, lineNumber), lineNumber, width);
-        for (float v : row) {
-          binary &= v == 0f || v == 1f;
-        }
-        rows.add(row);
-      }
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException("--input " + input + ": no such file");
-    }
-    if (rows.isEmpty()) {
-      throw new InvalidInputException("--input " + input + ": no rows of numbers");
-    }
-    if (steps != null && rows.size() < steps) {
-      throw new InvalidInputException("--input " + input + " has " + rows.size() + " rows but --steps is " + steps);
-    }
-    if (!binary) {
-      return Stimulus.values(rows.toArray(new float[0][]));
-    }
-    SpikeRaster raster = new SpikeRaster(rows.size(), width);
-    for (int t = 0; t < rows.size(); t++) {
-      for (int i = 0; i < width; i++) {
-        if (rows.get(t)[i] == 1f) {
-          raster.set(t, i);
-        }
-      }
-    }
-    return Stimulus.spikes(raster);
-  }
-
-  private static char firstNonSpace(String line) {
-    String trimmed = line.strip();
-    char c = trimmed.charAt(0);
-    return c == '-' || c == '+' || c == '.' ? '0' : c;
-  }
-
-  private float[] parse(String line, int lineNumber) {
-    String[] cells = line.split(",");
-    float[] values = new float[cells.length];
-    for (int i = 0; i < cells.length; i++) {
-      try {
-        values[i] = Float.parseFloat(cells[i].strip());
-      } catch (NumberFormatException e) {
-        throw new InvalidInputException("--input " + input + " line " + lineNumber + " column " + i + ": '"
-            + cells[i].strip() + "' is not a number");
-      }
-      if (!Float.isFinite(values[i])) {
-        throw new InvalidInputException("--input " + input + " line " + lineNumber + " column " + i + ": "
-            + cells[i].strip() + " is not finite");
-      }
-    }
-    return values;
-  }
-
-  private float[] select(float[] row, int lineNumber, int width) {
-    if (columns == null) {
-      if (row.length != width) {
-        throw new InvalidInputException("--input " + input + " line " + lineNumber + " has " + row.length
-            + " columns but the graph's Input takes " + width + " values; pick them with --columns");
-      }
-      return row;
-    }
-    if (columns.size() != width) {
+    if (columns != null && columns.size() != width) {
       throw new InvalidInputException("--columns names " + columns.size() + " columns but the graph's Input takes "
           + width + " values");
     }
-    float[] picked = new float[width];
-    for (int i = 0; i < width; i++) {
-      int c = columns.get(i);
-      if (c < 0 || c >= row.length) {
-        throw new InvalidInputException("--columns " + c + ": line " + lineNumber + " of " + input + " has "
-            + row.length + " columns");
-      }
-      picked[i] = row[c];
+    try {
+      return new StimulusCsv(columns, steps == null ? MAX_STEPS : steps, steps != null).read(input, width);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("--input " + e.getMessage(), e);
     }
-    return picked;
   }
 }
