@@ -16,6 +16,10 @@ final class DemoSummary {
       text.append(stage.getKey()).append('\n');
       appendFields(text, stage.getValue(), "  ");
     }
+    if (report.has("measured_timing")) {
+      text.append("measured_timing (wall clock, varies from run to run)\n");
+      appendFields(text, report.get("measured_timing"), "  ");
+    }
     return text.toString();
   }
 

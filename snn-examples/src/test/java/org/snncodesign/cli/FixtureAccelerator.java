@@ -1,6 +1,5 @@
 package org.snncodesign.cli;
 
-import java.util.Map;
 import org.snncodesign.api.energy.EnergyModel;
 import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.hardware.HardwareReport;
@@ -20,7 +19,6 @@ public final class FixtureAccelerator implements Accelerator {
 
   @Override
   public HardwareReport evaluate(Workload workload, EnergyModel energy) {
-    return new HardwareReport(name(), Map.of(), workload.layers().size(), 1e6, 0, Map.of(), Map.of(), "none",
-        Map.of());
+    return HardwareReport.builder(name()).cycles(workload.layers().size()).clockHz(1e6).bottleneck("none").build();
   }
 }

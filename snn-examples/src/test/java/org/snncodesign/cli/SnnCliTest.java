@@ -19,7 +19,7 @@ class SnnCliTest {
   void version() {
     CommandOutput run = CommandOutput.ofCli("--version");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("snn-api 1.0");
+    assertThat(run.out()).contains("snn-api " + org.snncodesign.api.ApiVersion.CURRENT);
   }
 
   @Test
@@ -61,7 +61,8 @@ class SnnCliTest {
         .as("the sparse kernel computes the same layer as the dense product").isLessThan(1e-5);
     assertThat(printed.at("/stages/software-run/spike_driven_layers/0/kernel_adds").asLong())
         .isLessThan(printed.at("/stages/software-run/spike_driven_layers/0/dense_macs").asLong());
-    assertThat(printed.at("/stages/hardware/accelerators/spiked-gustavson/energy_pj").asDouble()).isPositive();
+    assertThat(printed.at("/stages/hardware/designs/0/accelerator").asText()).isEqualTo("cpu-gustavson");
+    assertThat(printed.at("/stages/hardware/designs/0/energy_pj").asDouble()).isPositive();
     assertThat(printed.at("/stages/hardware/layers").asText())
         .as("the first layer is priced as bit planes, as snn hw does").contains("fc1").contains("bit planes");
     assertThat(printed.at("/stages/liquid-state-machine/neurons_after").asInt())

@@ -2,13 +2,15 @@ package com.example.snn;
 
 import java.util.Map;
 import org.snncodesign.api.ApiVersion;
+import org.snncodesign.api.energy.EnergyBreakdown;
+import org.snncodesign.api.energy.EnergyCategory;
 import org.snncodesign.api.energy.EnergyModel;
 import org.snncodesign.api.energy.Operation;
-import org.snncodesign.api.energy.OperationCounts;
 import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.LayerWorkload;
 import org.snncodesign.api.hardware.Workload;
+import org.snncodesign.api.hardware.WorkloadMapping;
 
 /**
  * A third-party backend: an array of {@code macs} 8-bit multiply-accumulate units that exploits no sparsity. Every
@@ -33,12 +35,23 @@ public final class DenseMacArray implements Accelerator {
     return "1.0.0";
   }
 
-  // State the API this plugin was compiled against; the registry refuses it under another major version.
+  // State the API this plugin was compiled against; the registry refuses it under another major version, and under
+  // an older minor one (1.1 added the shared energy categories, mapping() and designSpace()).
   @Override
   public ApiVersion apiVersion() {
-    return new ApiVersion(1, 0);
+    return new ApiVersion(1, 1);
   }
 
+  // A dense array runs any layer: it states its mapping instead of declining.
+  @Override
+  public WorkloadMapping mapping(Workload workload) {
+    return WorkloadMapping.runs("every synapse of every layer as one 8-bit MAC per time step, layers in turn");
+  }
+
+  /**
+   * Energy categories charged: compute (a multiply and an add per MAC), off-chip memory (every weight read once
+   * from DRAM). No on-chip buffers are modelled and no static power is stated, so both stay empty.
+   */
   @Override
   public HardwareReport evaluate(Workload workload, EnergyModel energy) {
     long macOperations = 0;
@@ -47,17 +60,21 @@ public final class DenseMacArray implements Accelerator {
       macOperations += (long) layer.timeSteps() * layer.inputs() * layer.outputs();
       weightBytes += ((long) layer.inputs() * layer.outputs() * layer.weightBits() + 7) / 8;
     }
-    OperationCounts counts = new OperationCounts();
-    counts.add(Operation.MULT_INT8, macOperations);
-    counts.add(Operation.ADD_INT32, macOperations);
-    counts.add(Operation.DRAM_ACCESS, (weightBytes + 7) / 8);
-    long cycles = (macOperations + macs - 1) / macs;
-    Map<String, Double> breakdown = Map.of(
-        "compute", energy.picojoules(Operation.MULT_INT8) * macOperations
-            + energy.picojoules(Operation.ADD_INT32) * macOperations,
-        "dram", energy.picojoules(Operation.DRAM_ACCESS) * ((weightBytes + 7) / 8));
-    return new HardwareReport(name(), Map.of("macs", String.valueOf(macs)), cycles, clockHz,
-        energy.picojoules(counts), breakdown, Map.of("mac_units", (long) macs), "compute",
-        Map.of("mac_operations", (double) macOperations, "dram_bytes", (double) weightBytes));
+    EnergyBreakdown breakdown = EnergyBreakdown.builder()
+        .charge(EnergyCategory.COMPUTE, "mac_multiply", energy, Operation.MULT_INT8, macOperations)
+        .charge(EnergyCategory.COMPUTE, "mac_add", energy, Operation.ADD_INT32, macOperations)
+        .charge(EnergyCategory.OFF_CHIP_MEMORY, "weights", energy, Operation.DRAM_ACCESS, (weightBytes + 7) / 8)
+        .build();
+    return HardwareReport.builder(name())
+        .configuration(Map.of("macs", String.valueOf(macs)))
+        .cycles((macOperations + macs - 1) / macs)
+        .clockHz(clockHz)
+        .energy(breakdown)
+        .energyModel(energy)
+        .mapping(mapping(workload).statement())
+        .resources(Map.of("mac_units", (long) macs))
+        .bottleneck("compute")
+        .counters(Map.of("mac_operations", (double) macOperations, "dram_bytes", (double) weightBytes))
+        .build();
   }
 }

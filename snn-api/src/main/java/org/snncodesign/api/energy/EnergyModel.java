@@ -9,6 +9,14 @@ public interface EnergyModel {
   /** Name of the model, e.g. the process node and source of its figures. */
   String name();
 
+  /**
+   * The technology the energies are for, e.g. {@code "45 nm CMOS, 0.9 V"}, stated in every report priced with this
+   * model. {@code "unstated"} unless the model says.
+   */
+  default String technologyNode() {
+    return "unstated";
+  }
+
   /** Energy of one operation, in picojoules. */
   double picojoules(Operation operation);
 

@@ -8,10 +8,12 @@ import org.snncodesign.api.Checks;
  * An energy model given as a table of picojoules per operation, with the source of its figures.
  *
  * @param name short name, e.g. {@code "horowitz-45nm"}
+ * @param technologyNode the process and supply the figures are for, e.g. {@code "45 nm CMOS, 0.9 V"}
  * @param citation where the figures come from
  * @param picojoules energy per operation; every {@link Operation} must have a finite, non-negative entry
  */
-public record EnergyTable(String name, String citation, Map<Operation, Double> picojoules) implements EnergyModel {
+public record EnergyTable(String name, String technologyNode, String citation, Map<Operation, Double> picojoules)
+    implements EnergyModel {
 
   /**
    * The 45 nm, 0.9 V figures of M. Horowitz, "Computing's energy problem (and what we can do about it)",
@@ -21,7 +23,7 @@ public record EnergyTable(String name, String citation, Map<Operation, Double> p
    * lower end, 1300 pJ, is taken here so that savings from avoiding DRAM are not overstated. A 32-bit float MAC
    * thus costs 4.6 pJ and an accumulate 0.9 pJ, the E_MAC / E_AC pair of the SNN conversion literature.
    */
-  public static final EnergyTable HOROWITZ_45NM = new EnergyTable("horowitz-45nm",
+  public static final EnergyTable HOROWITZ_45NM = new EnergyTable("horowitz-45nm", "45 nm CMOS, 0.9 V",
       "M. Horowitz, Computing's energy problem (and what we can do about it), ISSCC 2014, 45 nm, 0.9 V",
       Map.ofEntries(
           Map.entry(Operation.ADD_INT8, 0.03),
@@ -40,6 +42,8 @@ public record EnergyTable(String name, String citation, Map<Operation, Double> p
 
   public EnergyTable {
     Checks.checkArgument(name != null && !name.isBlank(), "energy table needs a name");
+    Checks.checkArgument(technologyNode != null && !technologyNode.isBlank(),
+        "energy table '%s' needs its technology node", name);
     Map<Operation, Double> copy = new EnumMap<>(Operation.class);
     for (Operation op : Operation.values()) {
       Double pj = picojoules.get(op);
@@ -49,6 +53,11 @@ public record EnergyTable(String name, String citation, Map<Operation, Double> p
       copy.put(op, pj);
     }
     picojoules = Map.copyOf(copy);
+  }
+
+  /** A table whose technology is not stated (API 1.0 form); reports then say {@code "unstated"}. */
+  public EnergyTable(String name, String citation, Map<Operation, Double> picojoules) {
+    this(name, "unstated", citation, picojoules);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.snncodesign.api.hardware;
 
+import java.util.Optional;
 import org.snncodesign.api.energy.EnergyModel;
 import org.snncodesign.api.plugin.Plugin;
 import org.snncodesign.api.sparse.CsrMatrix;
@@ -11,8 +12,35 @@ import org.snncodesign.api.spike.SpikeRaster;
  */
 public interface Accelerator extends Plugin {
 
-  /** Cycles, energy, resources and bottleneck of {@code workload} on this design, priced with {@code energy}. */
+  /**
+   * Cycles, energy, resources and bottleneck of {@code workload} on this design, priced with {@code energy}, in the
+   * shared accounting of {@link HardwareReport}: energy by category, static energy reported on its own, the mapping
+   * of {@link #mapping(Workload)} stated in the report's basis.
+   *
+   * @throws UnsupportedWorkloadException when {@link #mapping(Workload)} declines the workload
+   */
   HardwareReport evaluate(Workload workload, EnergyModel energy);
+
+  /**
+   * Whether this design can run {@code workload}, and the mapping it assumes (or why it cannot). By default every
+   * workload runs, its layers one after another on the whole design; a model with a narrower datapath (a liquid
+   * state machine array given a feed-forward network, say) declines, and {@link #evaluate} then throws.
+   *
+   * @since API 1.1
+   */
+  default WorkloadMapping mapping(Workload workload) {
+    return WorkloadMapping.runs("layers one after another on the whole design");
+  }
+
+  /**
+   * The searchable design space of this accelerator's family around this design point, for co-search; empty when
+   * the model has no parameters to search (a CPU, say).
+   *
+   * @since API 1.1
+   */
+  default Optional<DesignSpace> designSpace() {
+    return Optional.empty();
+  }
 
   /** True when {@link #execute} computes layers. */
   default boolean executes() {

@@ -1,4 +1,4 @@
-package org.snncodesign.fpga.search;
+package org.snncodesign.api.hardware;
 
 import java.util.List;
 import org.snncodesign.api.Checks;

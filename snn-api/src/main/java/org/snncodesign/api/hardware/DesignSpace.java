@@ -1,11 +1,12 @@
-package org.snncodesign.fpga.search;
+package org.snncodesign.api.hardware;
 
 import java.util.List;
-import org.snncodesign.api.hardware.Accelerator;
-import org.snncodesign.api.hardware.Workload;
 
 /**
  * A discrete accelerator design space: a design point is a genome, one choice index per {@link DesignParameter}.
+ * An accelerator offers the space around its own design point through {@link Accelerator#designSpace()}, so that a
+ * co-search can explore any model without knowing its type. A space whose designs must share a budget the search
+ * does not check (an ASIC model's adder count, say) holds it by construction and says so.
  */
 public interface DesignSpace {
 

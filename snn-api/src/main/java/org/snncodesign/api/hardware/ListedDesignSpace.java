@@ -1,8 +1,7 @@
-package org.snncodesign.fpga.search;
+package org.snncodesign.api.hardware;
 
 import java.util.List;
 import org.snncodesign.api.Checks;
-import org.snncodesign.api.hardware.Accelerator;
 
 /**
  * A design space of listed values per parameter around a base design point, the shape of every array family's
@@ -10,15 +9,15 @@ import org.snncodesign.api.hardware.Accelerator;
  *
  * @param <C> the family's design point type
  */
-abstract class ListedDesignSpace<C> implements DesignSpace {
+public abstract class ListedDesignSpace<C> implements DesignSpace {
   private final String name;
   private final List<DesignParameter> parameters;
   /** The design point the genes modify; what the space does not search comes from it. */
-  final C base;
+  protected final C base;
 
-  ListedDesignSpace(String name, List<DesignParameter> parameters, C base) {
+  protected ListedDesignSpace(String name, List<DesignParameter> parameters, C base) {
     this.name = name;
-    this.parameters = parameters;
+    this.parameters = List.copyOf(parameters);
     this.base = base;
   }
 
@@ -39,21 +38,21 @@ abstract class ListedDesignSpace<C> implements DesignSpace {
   }
 
   /** Rejects a genome of the wrong length, naming both lengths. */
-  final void checkLength(int[] genes) {
+  protected final void checkLength(int[] genes) {
     Checks.checkArgument(genes.length == parameters.size(), "expected %d genes, got %d", parameters.size(),
         genes.length);
   }
 
   /** The accelerator of a genome of the right length. */
-  abstract Accelerator decode(int[] genes);
+  protected abstract Accelerator decode(int[] genes);
 
   /** The listed value gene {@code k} selects, as written. */
-  final String text(int[] genes, int k) {
+  protected final String text(int[] genes, int k) {
     return parameters.get(k).values().get(genes[k]);
   }
 
   /** The listed value gene {@code k} selects, for an integer parameter. */
-  final int value(int[] genes, int k) {
+  protected final int value(int[] genes, int k) {
     return Integer.parseInt(text(genes, k));
   }
 }

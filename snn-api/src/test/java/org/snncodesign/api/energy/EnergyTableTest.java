@@ -47,8 +47,8 @@ class EnergyTableTest {
   @Test
   @DisplayName("latency is cycles over clock and EDP is energy times latency")
   void latencyAndEdp() {
-    HardwareReport report = new HardwareReport("test", Map.of(), 2_000, 200e6, 5e6, Map.of(), Map.of(), "compute",
-        Map.of());
+    HardwareReport report = HardwareReport.builder("test").cycles(2_000).clockHz(200e6)
+        .energy(EnergyBreakdown.builder().charge(EnergyCategory.COMPUTE, "adders", 5e6).build()).build();
     assertThat(report.latencySeconds()).isCloseTo(1e-5, within(1e-18));
     assertThat(report.energyDelayProduct()).isCloseTo(5e-6 * 1e-5, within(1e-20));
   }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.snncodesign.api.ApiVersion;
+import org.snncodesign.api.energy.EnergyCategory;
 import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.hardware.HardwareReport;
@@ -73,7 +75,7 @@ class ThirdPartyPluginTest {
     assertThat(found.kind()).isEqualTo(PluginKind.ACCELERATOR);
     assertThat(found.name()).isEqualTo("example-dense-mac");
     assertThat(found.version()).isEqualTo("1.0.0");
-    assertThat(found.apiVersion()).isEqualTo("1.0");
+    assertThat(found.apiVersion()).isEqualTo("1.1");
     assertThat(found.source()).endsWith("mac-array-plugin.jar");
     assertThat(found.status()).isEqualTo(PluginDescriptor.Status.LOADED);
   }
@@ -90,6 +92,8 @@ class ThirdPartyPluginTest {
     // 4 steps x 64 x 32 MACs on 256 units = 32 cycles
     assertThat(report.cycles()).isEqualTo(32);
     assertThat(report.energyPicojoules()).isGreaterThan(0);
+    assertThat(report.energy().chargedCategories()).containsExactly(EnergyCategory.COMPUTE,
+        EnergyCategory.OFF_CHIP_MEMORY);
   }
 
   @Test
@@ -120,7 +124,7 @@ class ThirdPartyPluginTest {
         .filter(d -> d.status() == PluginDescriptor.Status.INCOMPATIBLE).findFirst().orElseThrow();
     assertThat(future.name()).isEqualTo("futureaccelerator");
     assertThat(future.problem().orElseThrow())
-        .contains("futureaccelerator", "broken-plugins.jar", "snn-api 2.0", "snn-api 1.0");
+        .contains("futureaccelerator", "broken-plugins.jar", "snn-api 2.0", "snn-api " + ApiVersion.CURRENT);
     assertThat(registry.find(Accelerator.class, "futureaccelerator")).isEmpty();
   }
 }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.snncodesign.api.SnnException;
 import org.snncodesign.api.plugin.PluginRegistry;
 
@@ -54,6 +55,11 @@ public final class DemoContext {
 
   public <T> void put(Key<T> key, T value) {
     values.put(key, value);
+  }
+
+  /** The value an earlier stage handed on, or empty when none did (for optional settings). */
+  public <T> Optional<T> find(Key<T> key) {
+    return Optional.ofNullable(values.get(key)).map(key.type()::cast);
   }
 
   /**

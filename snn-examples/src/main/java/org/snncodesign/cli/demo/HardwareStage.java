@@ -1,36 +1,53 @@
 package org.snncodesign.cli.demo;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.energy.EnergyTable;
+import org.snncodesign.api.energy.StaticPower;
 import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.LayerWorkload;
 import org.snncodesign.api.hardware.Workload;
+import org.snncodesign.cli.hardware.HwJson;
 import org.snncodesign.cli.report.BarChart;
 import org.snncodesign.cli.report.ResultTable;
+import org.snncodesign.fpga.resources.FpgaResources;
+import org.snncodesign.fpga.search.ComparedDesign;
+import org.snncodesign.fpga.search.DesignPointComparison;
+import org.snncodesign.fpga.search.SearchSettings;
 
 /**
- * Prices the measured inferences on every accelerator model found, side by side: cycles, latency, energy and
- * energy-delay product, with the 45 nm energy table. Each inference is evaluated on its own (weights are fetched
- * per inference, as a model decides) and the figures are summed, run one after another. Writes
- * {@code hardware.csv} and {@code hardware-edp.png}.
+ * Prices the measured inferences on every accelerator model found, like with like: each model at its default design
+ * and at the least-EDP design of a quick seeded co-search on the mean inference (Zynq-7020 budget), side by side,
+ * with the 45 nm energy table; a model that cannot run the network is listed as declined with its reason. Each
+ * inference is evaluated on its own (weights are fetched per inference, as a model decides) and the figures are
+ * summed, run one after another. Energies are dynamic unless the demo was asked to include static energy. Writes
+ * {@code hardware.csv} (one row per model and design point, with the row's assumption) and
+ * {@code hardware-edp.png} (its title states the design points and the static energy policy).
  */
 public final class HardwareStage implements DemoStage {
-  /** One workload per inference, with measured spikes and weights, from the software run. */
-  public record Inferences(List<Workload> workloads) {
+  /**
+   * One workload per inference, with measured spikes and weights, from the software run, and their mean (the
+   * workload the co-search sizes each design for).
+   */
+  public record Inferences(List<Workload> workloads, Workload mean) {
     public Inferences {
       workloads = List.copyOf(workloads);
       Checks.checkArgument(!workloads.isEmpty(), "no inferences to price");
+      Checks.checkArgument(mean != null, "the mean inference must be given");
     }
   }
 
   public static final DemoContext.Key<Inferences> INFERENCES = new DemoContext.Key<>("inferences", Inferences.class);
+  /** Whether energies include static energy; excluded when no stage set it. */
+  public static final DemoContext.Key<StaticPower> STATIC_POWER = new DemoContext.Key<>("static-power",
+      StaticPower.class);
+
+  private static final String BUDGET = "zynq-7020";
 
   @Override
   public String name() {
@@ -39,75 +56,72 @@ public final class HardwareStage implements DemoStage {
 
   @Override
   public String description() {
-    return "cost of the measured workload on every accelerator model (cycles, energy, EDP)";
+    return "cost of the measured workload on every accelerator model, default and co-searched designs";
   }
 
   @Override
   public void run(DemoContext context) throws Exception {
-    List<Workload> inferences = context.get(INFERENCES).workloads();
-    int count = inferences.size();
+    Inferences inferences = context.get(INFERENCES);
+    StaticPower staticPower = context.find(STATIC_POWER).orElse(StaticPower.EXCLUDED);
+    int count = inferences.workloads().size();
+    EnergyTable energy = EnergyTable.HOROWITZ_45NM;
     ObjectNode results = context.results(this);
     results.put("inferences", count);
-    results.put("layers", String.join(", ", inferences.get(0).layers().stream().map(LayerWorkload::name).toList()));
-    results.put("energy_table", EnergyTable.HOROWITZ_45NM.name());
-    results.put("energy_table_citation", EnergyTable.HOROWITZ_45NM.citation());
-    ResultTable table = new ResultTable(List.of("accelerator", "cycles", "latency_us", "energy_nj",
-        "energy_per_inference_nj", "edp_pj_s", "bottleneck"));
+    results.put("layers", String.join(", ", inferences.workloads().get(0).layers().stream()
+        .map(LayerWorkload::name).toList()));
+    results.put("energy_table", energy.name());
+    results.put("energy_table_citation", energy.citation());
+    results.put("technology_node", energy.technologyNode());
+    results.put("static_energy", staticPower == StaticPower.INCLUDED ? "included" : "excluded (reported apart)");
     List<Accelerator> accelerators = new ArrayList<>(context.plugins().providers(Accelerator.class));
     accelerators.sort(Comparator.comparing(Accelerator::name));
-    ObjectNode perModel = results.putObject("accelerators");
+    List<ComparedDesign> designs = new DesignPointComparison(energy, FpgaResources.device(BUDGET), BUDGET,
+        SearchSettings.QUICK.withSeed(context.seed()).withThreads(1).withStaticPower(staticPower))
+        .compare(accelerators, inferences.mean());
+    ResultTable table = new ResultTable(List.of("accelerator", "design_point", "cycles", "latency_us", "energy_nj",
+        "energy_per_inference_nj", "static_nj", "edp_pj_s", "bottleneck", "assumption"));
+    ArrayNode rows = results.putArray("designs");
     List<String> names = new ArrayList<>();
     List<Double> edps = new ArrayList<>();
-    for (Accelerator accelerator : accelerators) {
-      Total total;
-      try {
-        total = Total.of(accelerator, inferences);
-      } catch (RuntimeException e) {
-        // One model that cannot price this workload must not hide the others.
-        context.progress().println("  " + accelerator.name() + " failed: " + e.getMessage());
-        results.with("failures").put(accelerator.name(), String.valueOf(e.getMessage()));
+    for (ComparedDesign design : designs) {
+      if (design.declined()) {
+        rows.add(HwJson.row(design, null));
+        table.add(design.accelerator(), design.point().label(), "", "", "", "", "", "", "declined",
+            design.assumption());
         continue;
       }
-      ObjectNode node = perModel.putObject(accelerator.name());
-      node.put("cycles", total.cycles);
-      node.put("latency_s", total.latencySeconds);
-      node.put("energy_pj", total.energyPicojoules);
-      node.put("energy_per_inference_pj", total.energyPicojoules / count);
-      node.put("edp_js", total.edp());
-      node.put("bottleneck", total.bottleneck);
-      table.add(accelerator.name(), total.cycles, total.latencySeconds * 1e6, total.energyPicojoules * 1e-3,
-          total.energyPicojoules * 1e-3 / count, total.edp() * 1e12, total.bottleneck);
-      names.add(accelerator.name());
-      edps.add(total.edp() * 1e12);
+      HardwareReport total;
+      try {
+        total = design.price(inferences.workloads(), energy, staticPower);
+      } catch (RuntimeException e) {
+        // One model that cannot price this workload must not hide the others.
+        context.progress().println("  " + design.accelerator() + " failed: " + e.getMessage());
+        results.with("failures").put(design.accelerator() + " " + design.point().label(),
+            String.valueOf(e.getMessage()));
+        continue;
+      }
+      rows.add(summary(design, total, count));
+      table.add(design.accelerator(), design.point().label(), total.cycles(), total.latencySeconds() * 1e6,
+          total.energyPicojoules() * 1e-3, total.energyPicojoules() * 1e-3 / count,
+          total.energy().staticPicojoules() * 1e-3, total.energyDelayProduct() * 1e12, total.bottleneck(),
+          design.assumption());
+      names.add(design.accelerator() + " " + design.point().label());
+      edps.add(total.energyDelayProduct() * 1e12);
     }
     context.progress().print(table.render().indent(2));
+    table.writeCsv(context.outputFolder().resolve("hardware.csv"));
     if (!names.isEmpty()) {
-      table.writeCsv(context.outputFolder().resolve("hardware.csv"));
-      BarChart.write(context.outputFolder().resolve("hardware-edp.png"),
-          "Energy-delay product, " + count + " digits inferences", "EDP (pJ s)", names, edps);
+      BarChart.write(context.outputFolder().resolve("hardware-edp.png"), "EDP of " + count + " digits inferences: "
+          + "default and quick co-searched designs, " + energy.name() + ", static energy "
+          + (staticPower == StaticPower.INCLUDED ? "included" : "excluded"), "EDP (pJ s)", names, edps);
     }
   }
 
-  /** An accelerator's figures summed over inferences run one after another. */
-  private record Total(long cycles, double latencySeconds, double energyPicojoules, String bottleneck) {
-    static Total of(Accelerator accelerator, List<Workload> inferences) {
-      long cycles = 0;
-      double latency = 0;
-      double energy = 0;
-      Map<String, Integer> bottlenecks = new TreeMap<>();
-      for (Workload workload : inferences) {
-        HardwareReport report = accelerator.evaluate(workload, EnergyTable.HOROWITZ_45NM);
-        cycles += report.cycles();
-        latency += report.latencySeconds();
-        energy += report.energyPicojoules();
-        bottlenecks.merge(report.bottleneck(), 1, Integer::sum);
-      }
-      String most = bottlenecks.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-      return new Total(cycles, latency, energy, most);
-    }
-
-    double edp() {
-      return energyPicojoules * 1e-12 * latencySeconds;
-    }
+  // The demo's JSON keeps one line per design: the figures a reader compares, not every counter.
+  private static ObjectNode summary(ComparedDesign design, HardwareReport total, int count) {
+    ObjectNode node = HwJson.row(design, total);
+    node.remove(List.of("counters", "energy_components_pj", "resources"));
+    node.put("energy_per_inference_pj", total.energyPicojoules() / count);
+    return node;
   }
 }

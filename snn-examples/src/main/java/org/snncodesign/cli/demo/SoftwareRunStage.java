@@ -63,7 +63,7 @@ public final class SoftwareRunStage implements DemoStage {
     }
     context.progress().printf("  accuracy %.2f%% on %d held-out samples%n", 100 * run.accuracy(), samples);
     context.put(HardwareStage.INFERENCES, new HardwareStage.Inferences(
-        run.perInference(MeasuredRun.FirstLayer.BIT_PLANES)));
+        run.perInference(MeasuredRun.FirstLayer.BIT_PLANES), run.meanInference(MeasuredRun.FirstLayer.BIT_PLANES)));
   }
 
   // The plain reference: every (row, input, output) triple multiplied, spikes as 0/1 floats.

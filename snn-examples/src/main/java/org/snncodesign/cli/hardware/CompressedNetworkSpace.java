@@ -9,7 +9,7 @@ import org.snncodesign.api.Checks;
 import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.flow.data.TrainingData;
 import org.snncodesign.flow.measure.MeasuredRun;
-import org.snncodesign.fpga.search.DesignParameter;
+import org.snncodesign.api.hardware.DesignParameter;
 import org.snncodesign.fpga.search.NetworkSpace;
 import org.snncodesign.fpga.search.NetworkVariant;
 import org.snncodesign.learning.quantization.LsqQuantizer;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.energy.EnergyTable;
+import org.snncodesign.api.energy.StaticPower;
 import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.Workload;
@@ -17,13 +18,22 @@ import org.snncodesign.cli.JsonReport;
 import org.snncodesign.fpga.firefly.FireFlyConfig;
 import org.snncodesign.fpga.firefly.FireFlyEfficiency;
 import org.snncodesign.fpga.firefly.FireFlySArray;
+import org.snncodesign.fpga.resources.FpgaResources;
+import org.snncodesign.fpga.search.ComparedDesign;
+import org.snncodesign.fpga.search.DesignPointComparison;
+import org.snncodesign.fpga.search.SearchSettings;
+import org.snncodesign.spmm.cpu.CpuGustavsonAccelerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code snn hw evaluate}: every accelerator plugin (or the ones named) on the same workload, side by side: one
- * inference of a trained network with its measured spike rates (see {@link NetworkWorkloadOptions}).
+ * inference of a trained network with its measured spike rates (see {@link NetworkWorkloadOptions}). Each model
+ * appears at its default design and, when it has a design space, at the least-EDP design of a quick seeded
+ * co-search on the same workload ({@link DesignPointComparison}); a model that cannot run the workload is listed
+ * as declined with its reason. Energies are dynamic unless {@code --include-static}; every row states its
+ * assumption.
  *
  * <p>When {@code firefly-s} is among the models, a second table puts its FPS/W next to FireFly-S's published 10,047
  * FPS/W with one assumption changed at a time ({@link FireFlyEfficiency}): spike-driven layers only, the whole
@@ -44,9 +54,8 @@ public final class HwEvaluateCommand implements Callable<Integer> {
           + "(spikex is short for spikex-systolic).")
   List<String> models = new ArrayList<>();
 
-
-
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the default network's training, or of the synthetic workload.")
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the default network's training (or of the "
+      + "synthetic workload) and of the quick co-search.")
   long seed;
 
   @Mixin NetworkWorkloadOptions network;
@@ -62,6 +71,18 @@ public final class HwEvaluateCommand implements Callable<Integer> {
       description = "FPGA over ASIC dynamic energy factor of the FireFly-S comparison (default ${DEFAULT-VALUE}, "
           + "Kuon & Rose 2007).")
   double fpgaEnergyFactor;
+
+  @Option(names = "--include-static", description = "Include each model's static (leakage) energy in its energy "
+      + "and EDP (default: dynamic energy only; static energy is reported apart either way).")
+  boolean includeStatic;
+
+  @Option(names = "--measure-cpu-time", description = "Also time the cpu-gustavson kernel on this host and report "
+      + "the wall time under measured_timing (its cycles stay modelled).")
+  boolean measureCpuTime;
+
+  @Option(names = "--budget", defaultValue = "zynq-7020",
+      description = "FPGA budget of the quick co-search: zynq-7020 or zu9eg (default ${DEFAULT-VALUE}).")
+  String budget;
 
   @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
   boolean json;
@@ -83,6 +104,7 @@ public final class HwEvaluateCommand implements Callable<Integer> {
         accelerators.add(registry.require(Accelerator.class, SHORT_NAMES.getOrDefault(name, name)));
       }
     }
+    FpgaResources limit = FpgaResources.device(budget);
     NetworkWorkloadOptions.Measured measured = network.measure(seed, System.err);
     Workload workload = measured.priced();
     FireFlyConfig fireFly = fireFlyConfig();
@@ -91,39 +113,63 @@ public final class HwEvaluateCommand implements Callable<Integer> {
       if (accelerators.get(i) instanceof FireFlySArray) {
         fireFlyListed = true;
         accelerators.set(i, new FireFlySArray(fireFly));
+      } else if (measureCpuTime && accelerators.get(i) instanceof CpuGustavsonAccelerator cpu) {
+        accelerators.set(i, cpu.withMeasuredTiming());
       }
     }
+    StaticPower staticPower = StaticPower.of(includeStatic);
+    EnergyTable energy = EnergyTable.HOROWITZ_45NM;
     ObjectNode report = JsonReport.create("hw evaluate");
     report.put("workload", workload.name());
-    report.put("energy_model", EnergyTable.HOROWITZ_45NM.name());
+    report.put("energy_model", energy.name());
+    report.put("technology_node", energy.technologyNode());
+    report.put("static_energy", includeStatic ? "included" : "excluded (reported apart)");
     report.put("first_layer", measured.firstLayerNote());
     report.put("layers", workload.layers().size());
     ArrayNode rows = report.putArray("reports");
     if (!json) {
-      out.printf("%-18s %12s %12s %14s %14s %10s %10s %8s %6s %s%n", "ACCELERATOR", "CYCLES", "LATENCY_S",
-          "ENERGY_PJ", "EDP_JS", "LUT", "FF", "BRAM36", "DSP", "BOTTLENECK");
+      out.printf("%-18s %-11s %12s %12s %14s %14s %14s %10s %8s %6s %s%n", "ACCELERATOR", "DESIGN", "CYCLES",
+          "LATENCY_S", "ENERGY_PJ", "STATIC_PJ", "EDP_JS", "LUT", "BRAM36", "DSP", "BOTTLENECK");
     }
     int failures = 0;
-    for (Accelerator accelerator : accelerators) {
+    List<ComparedDesign> designs = new DesignPointComparison(energy, limit, budget,
+        SearchSettings.QUICK.withSeed(seed).withStaticPower(staticPower)).compare(accelerators, workload);
+    List<String> notes = new ArrayList<>();
+    for (ComparedDesign design : designs) {
+      if (design.declined()) {
+        rows.add(HwJson.row(design, null));
+        notes.add(design.accelerator() + ": " + design.assumption());
+        if (!json) {
+          out.printf("%-18s %-11s %s%n", design.accelerator(), "-", "declined (see below)");
+        }
+        continue;
+      }
       HardwareReport r;
       try {
-        r = accelerator.evaluate(workload, EnergyTable.HOROWITZ_45NM);
+        r = design.price(List.of(workload), energy, staticPower);
       } catch (RuntimeException e) {
         // One broken model must not hide the others.
         failures++;
-        System.err.println("hw evaluate: " + accelerator.name() + " failed: " + e.getMessage());
+        System.err.println("hw evaluate: " + design.accelerator() + " failed: " + e.getMessage());
         ObjectNode failed = rows.addObject();
-        failed.put("accelerator", accelerator.name());
+        failed.put("accelerator", design.accelerator());
+        failed.put("design_point", design.point().label());
         failed.put("error", String.valueOf(e.getMessage()));
         continue;
       }
-      rows.add(HwJson.report(r));
+      rows.add(HwJson.row(design, r));
+      notes.add(design.accelerator() + " (" + design.point().label() + "): " + design.assumption());
       if (!json) {
-        out.printf("%-18s %12d %12.4e %14.4e %14.4e %10d %10d %8d %6d %s%n", r.accelerator(), r.cycles(),
-            r.latencySeconds(), r.energyPicojoules(), r.energyDelayProduct(), r.resources().getOrDefault("lut", 0L),
-            r.resources().getOrDefault("ff", 0L), r.resources().getOrDefault("bram36", 0L),
-            r.resources().getOrDefault("dsp", 0L), r.bottleneck());
+        out.printf("%-18s %-11s %12d %12.4e %14.4e %14.4e %14.4e %10d %8d %6d %s%n", r.accelerator(),
+            design.point().label(), r.cycles(), r.latencySeconds(), r.energyPicojoules(),
+            r.energy().staticPicojoules(), r.energyDelayProduct(), r.resources().getOrDefault("lut", 0L),
+            r.resources().getOrDefault("bram36", 0L), r.resources().getOrDefault("dsp", 0L), r.bottleneck());
       }
+    }
+    if (!json) {
+      out.printf("%nenergies priced with %s (%s); static energy %s%n", energy.name(), energy.technologyNode(),
+          includeStatic ? "included" : "excluded from ENERGY_PJ and EDP_JS (STATIC_PJ shows it)");
+      notes.forEach(note -> out.println("  " + note));
     }
     if (fireFlyListed) {
       compareWithFireFlyS(measured, fireFly, report.putObject("firefly_s_vs_published"), out);

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.energy.EnergyTable;
+import org.snncodesign.api.energy.StaticPower;
 import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.Workload;
@@ -26,7 +27,7 @@ import org.snncodesign.fpga.resources.FpgaResources;
 import org.snncodesign.fpga.search.Baselines;
 import org.snncodesign.fpga.search.Candidate;
 import org.snncodesign.fpga.search.CoSearch;
-import org.snncodesign.fpga.search.DesignSpace;
+import org.snncodesign.api.hardware.DesignSpace;
 import org.snncodesign.fpga.search.FireFlyDesignSpace;
 import org.snncodesign.fpga.search.NetworkVariant;
 import org.snncodesign.fpga.search.SearchResult;
@@ -97,6 +98,10 @@ public final class HwSearchCommand implements Callable<Integer> {
 
   @Mixin NetworkWorkloadOptions network;
 
+  @Option(names = "--include-static", description = "Minimise EDP with each design's static (leakage) energy "
+      + "included (default: dynamic energy only; static energy is reported apart either way).")
+  boolean includeStatic;
+
   @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
   boolean json;
 
@@ -117,12 +122,9 @@ public final class HwSearchCommand implements Callable<Integer> {
       default -> throw new IllegalArgumentException("unknown --model '" + model
           + "'; expected spikex-systolic or firefly-s");
     }
-    FpgaResources limit = switch (budget) {
-      case "zynq-7020" -> FpgaResources.ZYNQ_7020;
-      case "zu9eg" -> FpgaResources.ZU9EG;
-      default -> throw new IllegalArgumentException("unknown --budget '" + budget + "'; expected zynq-7020 or zu9eg");
-    };
-    SearchSettings settings = SearchSettings.DEFAULT.withBudget(random, population, generations).withSeed(seed);
+    FpgaResources limit = FpgaResources.device(budget);
+    SearchSettings settings = SearchSettings.DEFAULT.withBudget(random, population, generations).withSeed(seed)
+        .withStaticPower(StaticPower.of(includeStatic));
     if (threads != null) {
       settings = settings.withThreads(threads);
     }
@@ -265,6 +267,7 @@ public final class HwSearchCommand implements Callable<Integer> {
     report.put("workload", workload);
     report.put("budget", budget);
     report.put("seed", seed);
+    report.put("static_energy", includeStatic ? "included" : "excluded (reported apart)");
     report.put("evaluated", result.evaluated().size());
     report.put("baseline_edp", result.baseline().energyDelayProduct());
     report.put("best_edp", result.best().edp());

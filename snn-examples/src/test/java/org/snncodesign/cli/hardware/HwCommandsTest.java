@@ -14,12 +14,14 @@ import org.snncodesign.cli.training.TrainCommand;
 class HwCommandsTest {
 
   @Test
-  @DisplayName("hw evaluate --json reports both FPGA models side by side on the synthetic workload")
+  @DisplayName("hw evaluate --json reports both FPGA models, default and co-searched, on the synthetic workload")
   void evaluate() throws Exception {
     JsonNode json = CommandOutput.json(new HwEvaluateCommand(PluginRegistry.discover()), "--model", "spikex-systolic,firefly-s",
         "--synthetic", "--steps", "4", "--json");
-    assertThat(json.get("reports")).hasSize(2);
-    assertThat(json.get("reports").get(1).get("counters").get("fps_per_watt").asDouble()).isPositive();
+    assertThat(json.get("reports")).extracting(r -> r.get("accelerator").asText() + " " + r.get("design_point")
+        .asText()).containsExactly("spikex-systolic default", "spikex-systolic co-searched", "firefly-s default",
+        "firefly-s co-searched");
+    assertThat(json.get("reports").get(2).get("counters").get("fps_per_watt").asDouble()).isPositive();
     assertThat(json.get("reports").get(0).get("edp_js").asDouble()).isPositive();
   }
 

@@ -1,8 +1,8 @@
 package org.snncodesign.fpga.cost;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.snncodesign.api.Checks;
+import org.snncodesign.api.energy.EnergyBreakdown;
+import org.snncodesign.api.energy.EnergyCategory;
 import org.snncodesign.api.energy.EnergyModel;
 import org.snncodesign.api.energy.Operation;
 import org.snncodesign.api.energy.OperationCounts;
@@ -12,8 +12,9 @@ import org.snncodesign.api.energy.OperationCounts;
  * workloads can add fractional expectations) and priced at the end with an {@link EnergyModel}.
  *
  * <p>Memory traffic is tallied in bits and converted to 64-bit words once, at pricing time, because the energy
- * table prices 64-bit accesses (Horowitz, ISSCC 2014). Energy falls into four parts: {@code compute} (adds),
- * {@code sram}, {@code dram} and {@code static} (leakage power times the time the design is busy).
+ * table prices 64-bit accesses (Horowitz, ISSCC 2014). Energy goes to the shared categories: compute (adds and
+ * bitmap logic), on-chip memory (SRAM buffers, per size tier), off-chip memory (DRAM) and static (the device's
+ * static power times the time the design is busy).
  */
 public final class CostLedger {
   private static final Operation[] OPERATIONS = Operation.values();
@@ -88,25 +89,25 @@ public final class CostLedger {
   }
 
   /**
-   * Energy by part in picojoules: {@code compute}, {@code sram}, {@code dram}, and {@code static} =
-   * {@code staticWatts * busySeconds}.
+   * The energy of everything tallied: component {@code arithmetic} (compute), {@code sram_8kb} / {@code sram_32kb} /
+   * {@code sram_1mb} (on-chip memory, one per tier used), {@code dram} (off-chip memory) and {@code device} (static:
+   * {@code staticWatts * busySeconds}).
    */
-  public Map<String, Double> price(EnergyModel energy, double staticWatts, double busySeconds) {
-    Checks.checkArgument(staticWatts >= 0, "static power must be >= 0 W, got %s", staticWatts);
+  public EnergyBreakdown price(EnergyModel energy, double staticWatts, double busySeconds) {
+    EnergyBreakdown.Builder parts = EnergyBreakdown.builder();
     double compute = 0;
     for (Operation op : OPERATIONS) {
       compute += computeOps[op.ordinal()] * energy.picojoules(op);
     }
-    double sram = 0;
+    parts.charge(EnergyCategory.COMPUTE, "arithmetic", compute);
     for (SramTier tier : SramTier.values()) {
-      sram += words(sramBits[tier.ordinal()]) * energy.picojoules(tier.operation());
+      if (sramBits[tier.ordinal()] > 0) {
+        parts.charge(EnergyCategory.ON_CHIP_MEMORY, "sram_" + tier.label(),
+            energy, tier.operation(), words(sramBits[tier.ordinal()]));
+      }
     }
-    Map<String, Double> parts = new LinkedHashMap<>();
-    parts.put("compute", compute);
-    parts.put("sram", sram);
-    parts.put("dram", words(dramBits) * energy.picojoules(Operation.DRAM_ACCESS));
-    parts.put("static", staticWatts * busySeconds * 1e12);
-    return parts;
+    parts.charge(EnergyCategory.OFF_CHIP_MEMORY, "dram", energy, Operation.DRAM_ACCESS, words(dramBits));
+    return parts.chargeStatic("device", staticWatts, busySeconds).build();
   }
 
   private static long words(double bits) {

@@ -30,6 +30,6 @@ public abstract class FpgaArrayModel<C> implements Accelerator {
 
   @Override
   public ApiVersion apiVersion() {
-    return new ApiVersion(1, 0);
+    return new ApiVersion(1, 1);
   }
 }

@@ -65,12 +65,12 @@ public final class LayerTotals {
   }
 
   /**
-   * The report: the given figures, with counters {@code compute_cycles}, {@code memory_cycles},
+   * A report builder holding what the totals know: counters {@code compute_cycles}, {@code memory_cycles},
    * {@code synaptic_ops}, {@code dense_synaptic_ops}, {@code skipped_fraction}, {@code sram_bits} and
-   * {@code dram_bits} besides the per-layer and model counters, and the bottleneck.
+   * {@code dram_bits} besides the per-layer and model counters, and the bottleneck. The model adds its design,
+   * cycles, clock, energy and basis.
    */
-  public HardwareReport report(String accelerator, Map<String, String> configuration, long cycles, double clockHz,
-      double energyPicojoules, Map<String, Double> breakdown, Map<String, Long> resources, CostLedger ledger) {
+  public HardwareReport.Builder report(String accelerator, CostLedger ledger) {
     Map<String, Double> all = new LinkedHashMap<>(counters);
     all.put("compute_cycles", computeCycles);
     all.put("memory_cycles", memoryCycles);
@@ -79,8 +79,8 @@ public final class LayerTotals {
     all.put("skipped_fraction", denseSynapticOps == 0 ? 0 : 1 - synapticOps / denseSynapticOps);
     all.put("sram_bits", ledger.sramBits());
     all.put("dram_bits", ledger.dramBits());
-    return new HardwareReport(accelerator, configuration, cycles, clockHz, energyPicojoules, breakdown, resources,
-        computeCycles >= memoryCycles ? "compute" : "memory", all);
+    return HardwareReport.builder(accelerator).counters(all)
+        .bottleneck(computeCycles >= memoryCycles ? "compute" : "memory");
   }
 
   /** Report resources: the fabric estimate's entries, then {@code pe} and on-chip {@code sram_bytes}. */

@@ -12,18 +12,25 @@ import org.snncodesign.api.energy.Operation;
  */
 public enum SramTier {
   /** Up to 8 KB. */
-  KB8(8 * 1024, Operation.SRAM_READ_8KB),
+  KB8(8 * 1024, Operation.SRAM_READ_8KB, "8kb"),
   /** Up to 32 KB. */
-  KB32(32 * 1024, Operation.SRAM_READ_32KB),
+  KB32(32 * 1024, Operation.SRAM_READ_32KB, "32kb"),
   /** Anything larger (the 1 MB figure). */
-  MB1(Long.MAX_VALUE, Operation.SRAM_READ_1MB);
+  MB1(Long.MAX_VALUE, Operation.SRAM_READ_1MB, "1mb");
 
   private final long capacityBytes;
   private final Operation operation;
+  private final String label;
 
-  SramTier(long capacityBytes, Operation operation) {
+  SramTier(long capacityBytes, Operation operation, String label) {
     this.capacityBytes = capacityBytes;
     this.operation = operation;
+    this.label = label;
+  }
+
+  /** The tier's size as it appears in energy component names, e.g. {@code 32kb}. */
+  public String label() {
+    return label;
   }
 
   /** The energy-table operation of one 64-bit access. */

@@ -1,13 +1,16 @@
 package org.snncodesign.fpga.firefly;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.snncodesign.api.Checks;
+import org.snncodesign.api.energy.EnergyBreakdown;
 import org.snncodesign.api.energy.EnergyModel;
 import org.snncodesign.api.energy.Operation;
+import org.snncodesign.api.hardware.DesignSpace;
 import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.LayerWorkload;
 import org.snncodesign.api.hardware.Workload;
+import org.snncodesign.api.hardware.WorkloadMapping;
 import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.fpga.cost.CostLedger;
@@ -16,6 +19,7 @@ import org.snncodesign.fpga.cost.LayerTotals;
 import org.snncodesign.fpga.cost.SramTier;
 import org.snncodesign.fpga.resources.FpgaCostTable;
 import org.snncodesign.fpga.resources.FpgaResources;
+import org.snncodesign.fpga.search.FireFlyDesignSpace;
 
 /**
  * A cycle-level model of a FireFly-S-style dual-side sparsity accelerator (T. Li et al., "FireFly-S: Exploiting
@@ -34,8 +38,13 @@ import org.snncodesign.fpga.resources.FpgaResources;
  *
  * <p>With pipelining each layer has its own array and the inference rate is set by the slowest layer; without it
  * one array runs the layers in turn. FPS = clock / initiation interval; power = dynamic energy per inference x FPS
- * + static power; the reported energy per inference includes static power / FPS. See
- * {@code docs/hardware/firefly-s.md}.
+ * + static power. See {@code docs/hardware/firefly-s.md}.
+ *
+ * <p>Energy categories charged: compute (accumulates, neuron updates and the detector's AND and popcount), on-chip
+ * memory (spike ping-pong and weight buffers by size tier), off-chip memory (input spikes, output spikes, and
+ * weights when they do not stay resident) and static (the device static power over one initiation interval, i.e.
+ * static power / FPS per inference, since a pipelined design starts an inference every interval). Nothing is
+ * charged to other.
  */
 public final class FireFlySArray extends FpgaArrayModel<FireFlyConfig> {
   /** Plugin name. */
@@ -116,9 +125,8 @@ public final class FireFlySArray extends FpgaArrayModel<FireFlyConfig> {
     double latency = totals.latencyCycles();
     double interval = config.pipelined() ? totals.slowestLayerCycles() : latency;
     double fps = config.clockHz() / Math.max(interval, 1);
-    Map<String, Double> breakdown = ledger.price(energy, config.staticPowerWatts(), 1 / fps);
-    double dynamic = breakdown.get("compute") + breakdown.get("sram") + breakdown.get("dram");
-    double total = dynamic + breakdown.get("static");
+    EnergyBreakdown breakdown = ledger.price(energy, config.staticPowerWatts(), 1 / fps);
+    double dynamic = breakdown.dynamicPicojoules();
     double power = dynamic * 1e-12 * fps + config.staticPowerWatts();
     totals.counter("fps", fps);
     totals.counter("power_w", power);
@@ -128,8 +136,28 @@ public final class FireFlySArray extends FpgaArrayModel<FireFlyConfig> {
     totals.counter("weights_resident", resident ? 1.0 : 0.0);
     totals.counter("stored_weight_bits", storedTotal);
     long pes = (long) config.peRows() * config.peCols() * (config.pipelined() ? layers.size() : 1);
-    return totals.report(NAME, config.toMap(), (long) latency, config.clockHz(), total, breakdown,
-        LayerTotals.arrayResources(resources(workload), pes, config.weightBufferBytes()), ledger);
+    return totals.report(NAME, ledger).configuration(config.toMap()).cycles((long) latency)
+        .clockHz(config.clockHz()).energy(breakdown).energyModel(energy).staticPowerWatts(config.staticPowerWatts())
+        .mapping(mapping(workload).statement())
+        .resources(LayerTotals.arrayResources(resources(workload), pes, config.weightBufferBytes())).build();
+  }
+
+  /**
+   * Every workload runs; with pipelining each layer gets its own array and layers overlap across inferences,
+   * without it one array runs the layers in turn. Weights are stored at the design's width whatever the network's.
+   */
+  @Override
+  public WorkloadMapping mapping(Workload workload) {
+    String arrays = config.pipelined()
+        ? "each layer on its own " + config.peRows() + "x" + config.peCols() + " array, pipelined across inferences"
+        : "layers in turn on one " + config.peRows() + "x" + config.peCols() + " array";
+    return WorkloadMapping.runs(arrays + "; weights stored at " + config.weightBits() + " bits");
+  }
+
+  /** The FireFly-S-style family's space around this design ({@link FireFlyDesignSpace}). */
+  @Override
+  public Optional<DesignSpace> designSpace() {
+    return Optional.of(new FireFlyDesignSpace(config));
   }
 
   // Bitmap (1 bit per weight) plus configured bits per non-zero.

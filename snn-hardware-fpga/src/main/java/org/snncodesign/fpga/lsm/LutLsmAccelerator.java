@@ -4,12 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.snncodesign.api.ApiVersion;
 import org.snncodesign.api.Checks;
+import org.snncodesign.api.energy.EnergyBreakdown;
+import org.snncodesign.api.energy.EnergyCategory;
 import org.snncodesign.api.energy.EnergyModel;
 import org.snncodesign.api.energy.Operation;
 import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.LayerWorkload;
+import org.snncodesign.api.hardware.UnsupportedWorkloadException;
 import org.snncodesign.api.hardware.Workload;
+import org.snncodesign.api.hardware.WorkloadMapping;
 import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.fpga.resources.FpgaCostTable;
 import org.snncodesign.fpga.resources.FpgaResources;
@@ -36,21 +40,14 @@ import org.snncodesign.fpga.resources.FpgaResources;
  * liquid (its measured spikes and CSR weights are used when present, else rate and density), any other layer is
  * an input projection; its cycles add to the synapse phase.
  *
- * <p><b>Feed-forward workloads</b> (no layer with inputs equal to outputs): a feed-forward spiking layer is a
- * population of LIF neurons with an input projection and no recurrence, so the same time-multiplexed design runs
- * it. The layers run one after the other on the one set of neuron units and synapse lanes (no inter-layer
- * pipelining). Layer {@code l} over its {@code T_l} steps costs a synapse phase (per input spike
- * {@code 1 + ceil(k / lanes)} cycles for its row of {@code k} non-zero weights; synaptic events = input spikes x
- * fan-out) and a neuron phase of {@code T_l (ceil(N_l / units) + 3)} cycles; cycles add over layers. The weight
- * memory holds every layer's non-zero weights at {@code weightBits + ceil(log2 N_l)} bits plus a 4-byte row pointer
- * per input row; the state memory holds every neuron of every layer. Energies and resources use the liquid's
- * constants. The design's decay LUT implements LIF leak; a network trained with another neuron (IF, different
- * beta) is priced as if the LUT held its decay, which costs the same.
+ * <p>A workload without a recurrent layer is declined ({@link #mapping}).
  */
 public final class LutLsmAccelerator implements Accelerator {
   /** Plugin name. */
   public static final String NAME = "lut-lsm";
   static final int PIPELINE_DEPTH = 3;
+  /** Bits of the per-neuron spike count the read-out takes off chip at the end of a sample. */
+  static final int READOUT_COUNT_BITS = 16;
 
   private final LutLsmConfig config;
   private final FpgaCostTable costs;
@@ -77,7 +74,7 @@ public final class LutLsmAccelerator implements Accelerator {
 
   @Override
   public ApiVersion apiVersion() {
-    return new ApiVersion(1, 0);
+    return new ApiVersion(1, 1);
   }
 
   public LutLsmConfig config() {
@@ -178,114 +175,98 @@ public final class LutLsmAccelerator implements Accelerator {
     return (int) Math.max(-max - 1L, Math.min(max, x));
   }
 
+  /**
+   * The liquid is the first layer whose inputs equal its outputs (the recurrent projection); every other layer is an
+   * input projection into it. A workload without such a layer (a feed-forward MLP or CNN) is declined: the array's
+   * one population of neuron units and its single spike FIFO have no place for a second population, and pricing
+   * the layers as if they were a liquid would hide that.
+   */
   @Override
-  public HardwareReport evaluate(Workload workload, EnergyModel energy) {
-    LayerWorkload liquid = null;
+  public WorkloadMapping mapping(Workload workload) {
+    LayerWorkload liquid = liquid(workload);
+    if (liquid == null) {
+      return WorkloadMapping.declines("no recurrent layer (inputs = outputs) to run as the liquid; the LUT-LSM array "
+          + "runs one liquid and its input projections, not a feed-forward network");
+    }
+    return WorkloadMapping.runs("layer '" + liquid.name() + "' (" + liquid.outputs() + " neurons) as the recurrent "
+        + "liquid on " + config.neuronUnits() + " neuron units, the other " + (workload.layers().size() - 1)
+        + " layer(s) as its input projections");
+  }
+
+  private static LayerWorkload liquid(Workload workload) {
     for (LayerWorkload layer : workload.layers()) {
-      if (layer.inputs() == layer.outputs() && liquid == null) {
-        liquid = layer;
+      if (layer.inputs() == layer.outputs()) {
+        return layer;
       }
     }
-    if (liquid == null) {
-      return evaluateFeedForward(workload, energy);
+    return null;
+  }
+
+  /**
+   * Energy categories charged: compute (per synaptic event one 16-bit add; per neuron update three LUT reads priced
+   * as 8-bit adds and three 32-bit adds), on-chip memory (weight-memory words; the neuron state read and written
+   * per update), off-chip memory (the sample's input spikes in, one bit per (step, channel), and each liquid
+   * neuron's 16-bit spike count out to the read-out at the end of the sample; the weights are loaded into BRAM once
+   * per configuration, not per sample). Static power is
+   * not modelled: the design states none.
+   *
+   * @throws UnsupportedWorkloadException for a workload without a recurrent layer (see {@link #mapping})
+   */
+  @Override
+  public HardwareReport evaluate(Workload workload, EnergyModel energy) {
+    WorkloadMapping mapping = mapping(workload);
+    if (!mapping.supported()) {
+      throw new UnsupportedWorkloadException(NAME, workload, mapping.statement());
     }
+    LayerWorkload liquid = liquid(workload);
     int n = liquid.outputs();
     int steps = liquid.timeSteps();
     int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
     int synapseBits = config.weightBits() + indexBits;
-    long cycles = (long) steps * ((n + config.neuronUnits() - 1) / config.neuronUnits() + PIPELINE_DEPTH);
+    long neuronCycles = (long) steps * ((n + config.neuronUnits() - 1) / config.neuronUnits() + PIPELINE_DEPTH);
+    long synapseCycles = 0;
     long events = 0;
     long words = 0;
     long storedSynapses = 0;
+    // The read-out takes each liquid neuron's spike count once per sample, 16 bits each.
+    long spikeIoBits = (long) READOUT_COUNT_BITS * n;
     for (LayerWorkload layer : workload.layers()) {
-      long[] phase = synapsePhase(layer, synapseBits);
-      cycles += phase[0];
-      events += phase[1];
-      words += phase[2];
-      storedSynapses += layer.weights().map(w -> (long) w.nonZeros())
-          .orElse(Math.round(layer.weightDensity() * layer.inputs() * layer.outputs()));
-    }
-    long neuronUpdates = (long) n * steps;
-    long weightBytes = (storedSynapses * synapseBits + 7) / 8 + 4L * (n + 1);
-    Map<String, Double> breakdown = priceBreakdown(energy, events, words, neuronUpdates, weightBytes);
-    double total = breakdown.values().stream().mapToDouble(Double::doubleValue).sum();
-    FpgaResources resources = resources(n, weightBytes);
-    Map<String, Long> res = new LinkedHashMap<>(resources.toMap());
-    res.put("weight_memory_bytes", weightBytes);
-    res.put("state_memory_bytes", (3L * config.stateBits() * n + 7) / 8);
-    Map<String, String> configuration = configurationMap();
-    long neuronCycles = (long) steps * ((n + config.neuronUnits() - 1) / config.neuronUnits() + PIPELINE_DEPTH);
-    Map<String, Double> counters = new LinkedHashMap<>();
-    counters.put("synaptic_events", (double) events);
-    counters.put("neuron_updates", (double) neuronUpdates);
-    counters.put("weight_words", (double) words);
-    counters.put("neuron_phase_cycles", (double) neuronCycles);
-    counters.put("synapse_phase_cycles", (double) (cycles - neuronCycles));
-    String bottleneck = cycles - neuronCycles > neuronCycles ? "synapse-streaming" : "neuron-update";
-    return new HardwareReport(NAME, configuration, cycles, config.clockHz(), total, breakdown, res, bottleneck,
-        counters);
-  }
-
-  /** Feed-forward layers one after the other on the same units and lanes (see the class comment). */
-  private HardwareReport evaluateFeedForward(Workload workload, EnergyModel energy) {
-    long synapseCycles = 0;
-    long neuronCycles = 0;
-    long events = 0;
-    long words = 0;
-    long neuronUpdates = 0;
-    long weightBytes = 0;
-    int neurons = 0;
-    int widest = 0;
-    for (LayerWorkload layer : workload.layers()) {
-      int n = layer.outputs();
-      int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
-      int synapseBits = config.weightBits() + indexBits;
       long[] phase = synapsePhase(layer, synapseBits);
       synapseCycles += phase[0];
       events += phase[1];
       words += phase[2];
-      neuronCycles += (long) layer.timeSteps() * ((n + config.neuronUnits() - 1) / config.neuronUnits()
-          + PIPELINE_DEPTH);
-      neuronUpdates += (long) n * layer.timeSteps();
-      long stored = layer.weights().map(w -> (long) w.nonZeros())
+      storedSynapses += layer.weights().map(w -> (long) w.nonZeros())
           .orElse(Math.round(layer.weightDensity() * layer.inputs() * layer.outputs()));
-      weightBytes += (stored * synapseBits + 7) / 8 + 4L * (layer.inputs() + 1);
-      neurons = Math.addExact(neurons, n);
-      widest = Math.max(widest, n);
+      if (layer != liquid) {
+        spikeIoBits += (long) layer.timeSteps() * layer.inputs();
+      }
     }
-    Map<String, Double> breakdown = priceBreakdown(energy, events, words, neuronUpdates, weightBytes);
-    double total = breakdown.values().stream().mapToDouble(Double::doubleValue).sum();
-    Map<String, Long> res = new LinkedHashMap<>(resources(neurons, weightBytes).toMap());
+    long neuronUpdates = (long) n * steps;
+    long weightBytes = (storedSynapses * synapseBits + 7) / 8 + 4L * (n + 1);
+    Operation weightRead = weightBytes <= 8 * 1024 ? Operation.SRAM_READ_8KB
+        : weightBytes <= 32 * 1024 ? Operation.SRAM_READ_32KB : Operation.SRAM_READ_1MB;
+    EnergyBreakdown breakdown = EnergyBreakdown.builder()
+        .charge(EnergyCategory.COMPUTE, "synapse_accumulate", energy, Operation.ADD_INT16, events)
+        .charge(EnergyCategory.COMPUTE, "lut_decay", energy, Operation.ADD_INT8, 3.0 * neuronUpdates)
+        .charge(EnergyCategory.COMPUTE, "neuron_arithmetic", energy, Operation.ADD_INT32, 3.0 * neuronUpdates)
+        .charge(EnergyCategory.ON_CHIP_MEMORY, "weight_memory", energy, weightRead, words)
+        .charge(EnergyCategory.ON_CHIP_MEMORY, "state_memory", energy, Operation.SRAM_READ_8KB, 2.0 * neuronUpdates)
+        .charge(EnergyCategory.OFF_CHIP_MEMORY, "spike_io", energy, Operation.DRAM_ACCESS,
+            Math.ceil(spikeIoBits / 64.0))
+        .build();
+    Map<String, Long> res = new LinkedHashMap<>(resources(n, weightBytes).toMap());
     res.put("weight_memory_bytes", weightBytes);
-    res.put("state_memory_bytes", (3L * config.stateBits() * neurons + 7) / 8);
-    Map<String, String> configuration = configurationMap();
-    configuration.put("mapping", "feed-forward");
+    res.put("state_memory_bytes", (3L * config.stateBits() * n + 7) / 8);
     Map<String, Double> counters = new LinkedHashMap<>();
     counters.put("synaptic_events", (double) events);
     counters.put("neuron_updates", (double) neuronUpdates);
     counters.put("weight_words", (double) words);
+    counters.put("spike_io_bits", (double) spikeIoBits);
     counters.put("neuron_phase_cycles", (double) neuronCycles);
     counters.put("synapse_phase_cycles", (double) synapseCycles);
-    counters.put("layers", (double) workload.layers().size());
-    counters.put("widest_layer_neurons", (double) widest);
-    long cycles = synapseCycles + neuronCycles;
-    String bottleneck = synapseCycles > neuronCycles ? "synapse-streaming" : "neuron-update";
-    return new HardwareReport(NAME, configuration, cycles, config.clockHz(), total, breakdown, res, bottleneck,
-        counters);
-  }
-
-  // The energy parts of both mappings, with the same constants (see the class comment).
-  private static Map<String, Double> priceBreakdown(EnergyModel energy, long events, long words, long neuronUpdates,
-      long weightBytes) {
-    Operation weightRead = weightBytes <= 8 * 1024 ? Operation.SRAM_READ_8KB
-        : weightBytes <= 32 * 1024 ? Operation.SRAM_READ_32KB : Operation.SRAM_READ_1MB;
-    Map<String, Double> breakdown = new LinkedHashMap<>();
-    breakdown.put("synapse_accumulate", events * energy.picojoules(Operation.ADD_INT16));
-    breakdown.put("weight_memory", words * energy.picojoules(weightRead));
-    breakdown.put("lut_decay", 3.0 * neuronUpdates * energy.picojoules(Operation.ADD_INT8));
-    breakdown.put("neuron_arithmetic", 3.0 * neuronUpdates * energy.picojoules(Operation.ADD_INT32));
-    breakdown.put("state_memory", 2.0 * neuronUpdates * energy.picojoules(Operation.SRAM_READ_8KB));
-    return breakdown;
+    return HardwareReport.builder(NAME).configuration(configurationMap()).cycles(neuronCycles + synapseCycles)
+        .clockHz(config.clockHz()).energy(breakdown).energyModel(energy).mapping(mapping.statement()).resources(res)
+        .bottleneck(synapseCycles > neuronCycles ? "synapse-streaming" : "neuron-update").counters(counters).build();
   }
 
   private Map<String, String> configurationMap() {
@@ -295,6 +276,7 @@ public final class LutLsmAccelerator implements Accelerator {
     configuration.put("lut_entries", Integer.toString(1 << config.lutIndexBits()));
     configuration.put("neuron_units", Integer.toString(config.neuronUnits()));
     configuration.put("synapse_lanes", Integer.toString(config.synapseLanes()));
+    configuration.put("clock_hz", Double.toString(config.clockHz()));
     return configuration;
   }
 

@@ -29,6 +29,20 @@ public record FpgaResources(long lut, long ff, long bram36, long dsp) {
    */
   public static final FpgaResources ZU9EG = new FpgaResources(274_080, 548_160, 912, 2_520);
 
+  /**
+   * A device budget by name: {@code zynq-7020} ({@link #ZYNQ_7020}) or {@code zu9eg} ({@link #ZU9EG}).
+   *
+   * @throws org.snncodesign.api.InvalidInputException naming the unknown device and the known ones
+   */
+  public static FpgaResources device(String name) {
+    return switch (name) {
+      case "zynq-7020" -> ZYNQ_7020;
+      case "zu9eg" -> ZU9EG;
+      default -> throw new org.snncodesign.api.InvalidInputException("unknown FPGA budget '" + name
+          + "'; expected zynq-7020 or zu9eg");
+    };
+  }
+
   public FpgaResources {
     Checks.checkArgument(lut >= 0 && ff >= 0 && bram36 >= 0 && dsp >= 0,
         "resources must be >= 0, got lut=%d ff=%d bram36=%d dsp=%d", lut, ff, bram36, dsp);

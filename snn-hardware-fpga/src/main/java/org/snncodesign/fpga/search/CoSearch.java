@@ -19,6 +19,8 @@ import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.fpga.resources.FpgaResources;
+import org.snncodesign.api.hardware.DesignParameter;
+import org.snncodesign.api.hardware.DesignSpace;
 
 /**
  * Network x accelerator design-space search for the least energy-delay product under a resource budget and an
@@ -33,6 +35,9 @@ import org.snncodesign.fpga.resources.FpgaResources;
  *
  * <p>Half the random designs are paired with the unmodified network ({@link NetworkSpace#referenceGenes()}), so
  * that evolution starts from designs that meet the accuracy floor.
+ *
+ * <p>Every report is taken under the settings' {@link SearchSettings#staticPower() static power policy}, the
+ * baseline's too, so that EDPs compare like with like.
  *
  * <p>Candidates are generated sequentially from the seed and evaluated in parallel (network variants first, then
  * designs), so the same seed gives the same result whatever the thread count. Designs whose LUT, FF, BRAM or DSP
@@ -133,7 +138,8 @@ public final class CoSearch {
     }
     NetworkVariant reference = network.reference();
     return new SearchResult(space.name(), network.parameters(), run.order, best,
-        baseline.evaluate(reference.workload(), energy), reference, minAccuracy);
+        baseline.evaluate(reference.workload(), energy).withStaticPower(settings.staticPower()), reference,
+        minAccuracy);
   }
 
   /** Least EDP first; among equal EDP the more accurate variant. */
@@ -237,7 +243,8 @@ public final class CoSearch {
         NetworkVariant variant = variants.get(Arrays.toString(net));
         boolean meets = Double.isNaN(variant.accuracy()) || variant.accuracy() >= minAccuracy - ACCURACY_SLACK;
         designJobs.add(() -> {
-          HardwareReport report = space.build(acc, variant.workload()).evaluate(variant.workload(), energy);
+          HardwareReport report = space.build(acc, variant.workload()).evaluate(variant.workload(), energy)
+              .withStaticPower(settings.staticPower());
           return new Candidate(acc, net, variant, report, FpgaResources.fromMap(report.resources()).fitsIn(budget),
               meets);
         });

@@ -6,6 +6,8 @@ import org.snncodesign.api.hardware.LayerWorkload;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.fpga.firefly.FireFlyConfig;
 import org.snncodesign.fpga.firefly.FireFlySArray;
+import org.snncodesign.api.hardware.DesignParameter;
+import org.snncodesign.api.hardware.ListedDesignSpace;
 
 /**
  * The FireFly-S-style array's space: PE rows 1..16, columns 4..128, detector width 8..64, 1..8 lanes, pipelining
@@ -37,7 +39,7 @@ public final class FireFlyDesignSpace extends ListedDesignSpace<FireFlyConfig> {
   }
 
   @Override
-  Accelerator decode(int[] genes) {
+  protected Accelerator decode(int[] genes) {
     return new FireFlySArray(config(genes));
   }
 

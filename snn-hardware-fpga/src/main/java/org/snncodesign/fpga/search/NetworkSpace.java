@@ -2,6 +2,7 @@ package org.snncodesign.fpga.search;
 
 import java.util.List;
 import org.snncodesign.api.hardware.Workload;
+import org.snncodesign.api.hardware.DesignParameter;
 
 /**
  * The network side of a joint network x accelerator search: genes (e.g. per-layer weight sparsity and bit width)

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import org.snncodesign.api.hardware.HardwareReport;
+import org.snncodesign.api.hardware.DesignParameter;
 
 /**
  * What a co-search found.

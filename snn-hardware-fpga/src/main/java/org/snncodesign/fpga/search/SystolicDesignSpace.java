@@ -5,6 +5,8 @@ import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.fpga.systolic.Dataflow;
 import org.snncodesign.fpga.systolic.SpikeXSystolicArray;
 import org.snncodesign.fpga.systolic.SystolicConfig;
+import org.snncodesign.api.hardware.DesignParameter;
+import org.snncodesign.api.hardware.ListedDesignSpace;
 
 /**
  * The SpikeX-style array's space: rows and columns 4..128, both dataflows, 1..16 time steps per weight load,
@@ -30,7 +32,7 @@ public final class SystolicDesignSpace extends ListedDesignSpace<SystolicConfig>
   }
 
   @Override
-  Accelerator decode(int[] genes) {
+  protected Accelerator decode(int[] genes) {
     return new SpikeXSystolicArray(base.withArray(value(genes, 0), value(genes, 1))
         .withDataflow(Dataflow.parse(text(genes, 2)))
         .withTimeBatch(value(genes, 3))

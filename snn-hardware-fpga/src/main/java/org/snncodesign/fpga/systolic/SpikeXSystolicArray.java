@@ -1,18 +1,21 @@
 package org.snncodesign.fpga.systolic;
 
-import java.util.Map;
+import java.util.Optional;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.energy.EnergyModel;
 import org.snncodesign.api.energy.Operation;
+import org.snncodesign.api.hardware.DesignSpace;
 import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.LayerWorkload;
 import org.snncodesign.api.hardware.Workload;
+import org.snncodesign.api.hardware.WorkloadMapping;
 import org.snncodesign.fpga.cost.CostLedger;
 import org.snncodesign.fpga.cost.FpgaArrayModel;
 import org.snncodesign.fpga.cost.LayerTotals;
 import org.snncodesign.fpga.cost.SramTier;
 import org.snncodesign.fpga.resources.FpgaCostTable;
 import org.snncodesign.fpga.resources.FpgaResources;
+import org.snncodesign.fpga.search.SystolicDesignSpace;
 
 /**
  * A cycle-level model of a SpikeX-style systolic array for spiking layers (B. Xu et al., "SpikeX: Exploring
@@ -38,6 +41,10 @@ import org.snncodesign.fpga.resources.FpgaResources;
  * DRAM cycles. Weights are stored as a bitmap plus {@code weightBits} per non-zero; accumulators are 16 bits for
  * weights of up to 8 bits, else 32. Energies come from the given {@link EnergyModel} (adds at accumulator width,
  * 64-bit SRAM and DRAM accesses); see {@code docs/hardware/spikex-systolic.md}.
+ *
+ * <p>Energy categories charged: compute (accumulates and neuron updates), on-chip memory (weight, spike and output
+ * buffers by size tier), off-chip memory (weights, input and output spikes, spilled partial sums) and static (the
+ * configured device static power while the array is busy, i.e. over the latency). Nothing is charged to other.
  */
 public final class SpikeXSystolicArray extends FpgaArrayModel<SystolicConfig> {
   /** Plugin name. */
@@ -94,17 +101,34 @@ public final class SpikeXSystolicArray extends FpgaArrayModel<SystolicConfig> {
       maxWeightBits = Math.max(maxWeightBits, layer.weightBits());
     }
     long cycles = (long) totals.latencyCycles();
-    Map<String, Double> breakdown = ledger.price(energy, config.staticPowerWatts(), cycles / config.clockHz());
-    double total = breakdown.values().stream().mapToDouble(Double::doubleValue).sum();
     double computeCycles = totals.computeCycles();
     totals.counter("streamed_vectors", streamed);
     totals.counter("weight_tile_loads", tileLoads);
     totals.counter("pe_utilisation", computeCycles == 0 ? 0
         : totals.synapticOps() / (computeCycles * config.rows() * config.cols()));
     long sramBytes = (long) config.weightBufferBytes() + config.spikeBufferBytes() + config.outputBufferBytes();
-    return totals.report(NAME, config.toMap(), cycles, config.clockHz(), total, breakdown,
-        LayerTotals.arrayResources(resources(maxWeightBits), (long) config.rows() * config.cols(), sramBytes),
-        ledger);
+    return totals.report(NAME, ledger).configuration(config.toMap()).cycles(cycles).clockHz(config.clockHz())
+        .energy(ledger.price(energy, config.staticPowerWatts(), cycles / config.clockHz())).energyModel(energy)
+        .staticPowerWatts(config.staticPowerWatts()).mapping(mapping(workload).statement())
+        .resources(LayerTotals.arrayResources(resources(maxWeightBits), (long) config.rows() * config.cols(),
+            sramBytes))
+        .build();
+  }
+
+  /**
+   * Every workload runs: its layers one after another on the one array, each as a {@code T x inputs} spike matrix
+   * times an {@code inputs x outputs} weight matrix cut into array tiles (a convolution as its unrolled matrix).
+   */
+  @Override
+  public WorkloadMapping mapping(Workload workload) {
+    return WorkloadMapping.runs("layers one after another on one " + config.rows() + "x" + config.cols() + " "
+        + config.dataflow().label() + " array, each as spikes x weights in array tiles");
+  }
+
+  /** The SpikeX-style family's space around this design ({@link SystolicDesignSpace}). */
+  @Override
+  public Optional<DesignSpace> designSpace() {
+    return Optional.of(new SystolicDesignSpace(config));
   }
 
   /**

@@ -102,8 +102,7 @@ class FireFlySArrayTest {
     Workload net = single(TestWorkloads.randomRaster(random, 4, 200, 0.2),
         TestWorkloads.randomWeights(random, 200, 50, 0.15, 7), 4);
     HardwareReport r = new FireFlySArray().evaluate(net, E);
-    double dynamicJ = (r.energyBreakdownPicojoules().get("compute") + r.energyBreakdownPicojoules().get("sram")
-        + r.energyBreakdownPicojoules().get("dram")) * 1e-12;
+    double dynamicJ = r.energy().dynamicPicojoules() * 1e-12;
     double fps = r.counters().get("fps");
     assertThat(r.counters().get("fps_per_watt")).isCloseTo(fps / (dynamicJ * fps + 0.5), within(1e-6));
   }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.fpga.resources.FpgaResources;
+import org.snncodesign.api.hardware.DesignSpace;
 
 class CoSearchTest {
   private static final EnergyTable E = EnergyTable.HOROWITZ_45NM;

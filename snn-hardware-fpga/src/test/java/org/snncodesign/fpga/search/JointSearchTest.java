@@ -21,6 +21,8 @@ import org.snncodesign.fpga.firefly.FireFlySArray;
 import org.snncodesign.fpga.resources.FpgaResources;
 import org.snncodesign.fpga.systolic.SpikeXSystolicArray;
 import org.snncodesign.fpga.systolic.SystolicConfig;
+import org.snncodesign.api.hardware.DesignParameter;
+import org.snncodesign.api.hardware.DesignSpace;
 
 class JointSearchTest {
   private static final EnergyTable E = EnergyTable.HOROWITZ_45NM;

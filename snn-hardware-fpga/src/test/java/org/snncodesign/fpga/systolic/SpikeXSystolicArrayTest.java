@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.snncodesign.api.energy.EnergyCategory;
 import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.LayerWorkload;
@@ -39,9 +40,9 @@ class SpikeXSystolicArrayTest {
     // compute (2 accumulates + 2 x 4 neuron adds) x 0.05 pJ; weights 28 bits -> one 1 MB-tier word (100 pJ);
     // spikes 4 + partial sums 64 + neuron reads 64 = 132 bits -> three 32 KB-tier words (60 pJ);
     // DRAM: 28 weight + 4 input + 4 output spike bits -> one word (1300 pJ).
-    assertThat(report.energyBreakdownPicojoules()).containsEntry("compute", 10 * 0.05);
-    assertThat(report.energyBreakdownPicojoules().get("sram")).isCloseTo(160.0, within(1e-9));
-    assertThat(report.energyBreakdownPicojoules().get("dram")).isCloseTo(1300.0, within(1e-9));
+    assertThat(report.energy().picojoules(EnergyCategory.COMPUTE)).isEqualTo(10 * 0.05);
+    assertThat(report.energy().picojoules(EnergyCategory.ON_CHIP_MEMORY)).isCloseTo(160.0, within(1e-9));
+    assertThat(report.energy().picojoules(EnergyCategory.OFF_CHIP_MEMORY)).isCloseTo(1300.0, within(1e-9));
     assertThat(report.energyPicojoules()).isCloseTo(1460.5, within(1e-9));
     assertThat(report.bottleneck()).isEqualTo("compute");
   }

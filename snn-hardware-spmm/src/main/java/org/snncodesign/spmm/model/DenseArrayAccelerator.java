@@ -1,8 +1,11 @@
 package org.snncodesign.spmm.model;
 
 import java.util.Map;
+import java.util.Optional;
+import org.snncodesign.api.energy.EnergyCategory;
 import org.snncodesign.api.energy.EnergyModel;
 import org.snncodesign.api.energy.Operation;
+import org.snncodesign.api.hardware.DesignSpace;
 import org.snncodesign.api.hardware.HardwareReport;
 
 /**
@@ -33,8 +36,14 @@ public final class DenseArrayAccelerator extends LayerCostModel<DenseArrayConfig
     return "Dense weight-stationary adder array baseline for spike x weight products (ignores sparsity)";
   }
 
+  /** The family's space around this design, at its budget ({@link DenseArrayDesignSpace}). */
   @Override
-  HardwareReport report(CostSheet total, EnergyModel energy) {
+  public Optional<DesignSpace> designSpace() {
+    return Optional.of(new DenseArrayDesignSpace(config));
+  }
+
+  @Override
+  HardwareReport.Builder report(CostSheet total, EnergyModel energy) {
     DenseArrayConfig c = config;
     Map<String, Long> resources = Map.of(
         "adders", (long) c.arrayRows() * c.arrayCols(),
@@ -67,15 +76,18 @@ public final class DenseArrayAccelerator extends LayerCostModel<DenseArrayConfig
     sheet.addBound(CostSheet.COMPUTE, compute);
     sheet.addBound(CostSheet.MEMORY, dramCycles);
     sheet.addDramBytes(dramBytes);
-    sheet.charge("adders", Costing.addFor(weightBits), adds);
+    sheet.charge(EnergyCategory.COMPUTE, "adders", Costing.addFor(weightBits), adds);
     // Weights pass through the array once; they are staged in a buffer the size of one tile row.
-    sheet.charge("weight_buffer", Costing.sramFor((long) c.arrayRows() * m * weightBits / 8),
+    sheet.charge(EnergyCategory.ON_CHIP_MEMORY, "weight_buffer",
+        Costing.sramFor((long) c.arrayRows() * m * weightBits / 8),
         weightBytes / 8);
-    sheet.charge("spike_buffer", Costing.sramFor(c.spikeBufferBytes()), tilesM * spikeBytes / 8);
+    sheet.charge(EnergyCategory.ON_CHIP_MEMORY, "spike_buffer",
+        Costing.sramFor(c.spikeBufferBytes()), tilesM * spikeBytes / 8);
     // Partial sums of each K tile: read, add, write back (writes priced as reads).
-    sheet.charge("accumulator", Costing.sramFor((long) rows * c.arrayCols() * accBits / 8),
+    sheet.charge(EnergyCategory.ON_CHIP_MEMORY, "accumulator",
+        Costing.sramFor((long) rows * c.arrayCols() * accBits / 8),
         tilesK * rows * m * 2.0 * accBits / 64);
-    sheet.charge("dram", Operation.DRAM_ACCESS, dramBytes / 8);
+    sheet.charge(EnergyCategory.OFF_CHIP_MEMORY, "dram", Operation.DRAM_ACCESS, dramBytes / 8);
     sheet.counter("adds", adds);
     sheet.counter("mac_slots", (double) rows * k * m);
     return sheet;

@@ -1,8 +1,11 @@
 package org.snncodesign.spmm.model;
 
 import java.util.Map;
+import java.util.Optional;
+import org.snncodesign.api.energy.EnergyCategory;
 import org.snncodesign.api.energy.EnergyModel;
 import org.snncodesign.api.energy.Operation;
+import org.snncodesign.api.hardware.DesignSpace;
 import org.snncodesign.api.hardware.HardwareReport;
 
 /**
@@ -36,8 +39,14 @@ public final class OuterProductAccelerator extends LayerCostModel<OuterProductCo
     return "OuterSPACE-style outer-product SpMM baseline (multiply phase, then merge of partial products)";
   }
 
+  /** The family's space around this design, at its budget ({@link OuterProductDesignSpace}). */
   @Override
-  HardwareReport report(CostSheet total, EnergyModel energy) {
+  public Optional<DesignSpace> designSpace() {
+    return Optional.of(new OuterProductDesignSpace(config));
+  }
+
+  @Override
+  HardwareReport.Builder report(CostSheet total, EnergyModel energy) {
     OuterProductConfig c = config;
     Map<String, Long> resources = Map.of(
         "processing_elements", (long) c.processingElements(),
@@ -98,12 +107,14 @@ public final class OuterProductAccelerator extends LayerCostModel<OuterProductCo
     sheet.addBound(CostSheet.MERGE, merge);
     sheet.addBound(CostSheet.MEMORY, (multiplyDram + mergeDram) / bytesPerCycle);
     sheet.addDramBytes(multiplyDram + mergeDram);
-    sheet.charge("adders", Costing.addFor(weightBits), partials);
+    sheet.charge(EnergyCategory.COMPUTE, "adders", Costing.addFor(weightBits), partials);
     Operation partialSram = Costing.sramFor(c.partialBufferBytes());
     // Each partial product is written once and read once per merge pass (writes priced as reads).
-    sheet.charge("partial_buffer", partialSram, (partials + mergeReads) * partialBits / 64);
-    sheet.charge("operand_reads", Operation.SRAM_READ_32KB, (spikeBytes + weightBytes) / 8);
-    sheet.charge("dram", Operation.DRAM_ACCESS, (multiplyDram + mergeDram) / 8);
+    sheet.charge(EnergyCategory.ON_CHIP_MEMORY, "partial_buffer",
+        partialSram, (partials + mergeReads) * partialBits / 64);
+    sheet.charge(EnergyCategory.ON_CHIP_MEMORY, "operand_reads",
+        Operation.SRAM_READ_32KB, (spikeBytes + weightBytes) / 8);
+    sheet.charge(EnergyCategory.OFF_CHIP_MEMORY, "dram", Operation.DRAM_ACCESS, (multiplyDram + mergeDram) / 8);
     sheet.counter("adds", partials);
     sheet.counter("partial_products", partials);
     sheet.counter("partial_spill", spill ? 1 : 0);

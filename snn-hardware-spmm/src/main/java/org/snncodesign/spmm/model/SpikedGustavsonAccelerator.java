@@ -1,8 +1,11 @@
 package org.snncodesign.spmm.model;
 
 import java.util.Map;
+import java.util.Optional;
+import org.snncodesign.api.energy.EnergyCategory;
 import org.snncodesign.api.energy.EnergyModel;
 import org.snncodesign.api.energy.Operation;
+import org.snncodesign.api.hardware.DesignSpace;
 import org.snncodesign.api.hardware.HardwareReport;
 
 /**
@@ -46,8 +49,14 @@ public final class SpikedGustavsonAccelerator extends LayerCostModel<SpikedGusta
     return "Cycle-level model of the SpikedGustavson row-wise SpMM accelerator (spikes select weight rows)";
   }
 
+  /** The family's space around this design, at its budget ({@link SpikedGustavsonDesignSpace}). */
   @Override
-  HardwareReport report(CostSheet total, EnergyModel energy) {
+  public Optional<DesignSpace> designSpace() {
+    return Optional.of(new SpikedGustavsonDesignSpace(config));
+  }
+
+  @Override
+  HardwareReport.Builder report(CostSheet total, EnergyModel energy) {
     SpikedGustavsonConfig c = config;
     int accBits = 32; // resources are sized for the widest accumulator
     Map<String, Long> resources = Map.of(
@@ -121,15 +130,17 @@ public final class SpikedGustavsonAccelerator extends LayerCostModel<SpikedGusta
     sheet.addBound(CostSheet.MERGE, mergeBound);
     sheet.addBound(CostSheet.MEMORY, dramCycles);
     sheet.addDramBytes(dramBytes);
-    sheet.charge("adders", Costing.addFor(weightBits), work);
+    sheet.charge(EnergyCategory.COMPUTE, "adders", Costing.addFor(weightBits), work);
     // One 64-bit word of row pointers per selected row, plus the selected entries themselves.
-    sheet.charge("weight_buffer", Costing.sramFor(c.weightBufferBytes()), spikes + work * entryBits / 64);
-    sheet.charge("spike_buffer", Costing.sramFor(c.spikeBufferBytes()),
+    sheet.charge(EnergyCategory.ON_CHIP_MEMORY, "weight_buffer",
+        Costing.sramFor(c.weightBufferBytes()), spikes + work * entryBits / 64);
+    sheet.charge(EnergyCategory.ON_CHIP_MEMORY, "spike_buffer", Costing.sramFor(c.spikeBufferBytes()),
         (double) rows * Costing.ceilDiv(k, 64) * tiles);
     // Read-modify-write per add and one read per drained entry; SRAM writes are priced as reads.
-    sheet.charge("accumulator", Costing.sramFor(2L * c.accumulatorEntries() * accBits / 8),
+    sheet.charge(EnergyCategory.ON_CHIP_MEMORY, "accumulator",
+        Costing.sramFor(2L * c.accumulatorEntries() * accBits / 8),
         (2 * work + drained) * accBits / 64);
-    sheet.charge("dram", Operation.DRAM_ACCESS, dramBytes / 8);
+    sheet.charge(EnergyCategory.OFF_CHIP_MEMORY, "dram", Operation.DRAM_ACCESS, dramBytes / 8);
     sheet.counter("adds", work);
     sheet.counter("column_tiles", tiles);
     sheet.counter("pe_cycles", peCycles);

@@ -40,19 +40,45 @@ class CpuGustavsonAcceleratorTest {
     assertThat(run.operations().get(Operation.ADD_FP32)).isEqualTo(expectedAdds);
   }
 
+  private static final Workload STATISTICS = new Workload("w",
+      List.of(LayerWorkload.ofStatistics("l", 32, 256, 256, 0.05, 0.1, 32)));
+
   @Test
-  @DisplayName("evaluates a statistics-only workload on seeded synthetic operands and says it is a CPU estimate")
+  @DisplayName("evaluates a statistics-only workload on seeded synthetic operands and says it is a modelled estimate")
   void evaluatesStatistics() {
-    LayerWorkload layer = LayerWorkload.ofStatistics("l", 32, 256, 256, 0.05, 0.1, 32);
-    HardwareReport r = new CpuGustavsonAccelerator().evaluate(new Workload("w", List.of(layer)),
-        EnergyTable.HOROWITZ_45NM);
-    assertThat(r.bottleneck()).isEqualTo("cpu-measured");
-    assertThat(r.configuration()).containsEntry("estimate", "cpu-measured").containsEntry("operands",
+    HardwareReport r = new CpuGustavsonAccelerator().evaluate(STATISTICS, EnergyTable.HOROWITZ_45NM);
+    assertThat(r.configuration()).containsEntry("estimate", "cpu-modelled").containsEntry("operands",
         "synthetic-seed-42");
     assertThat(r.counters().get("synthetic_operands")).isEqualTo(1.0);
-    assertThat(r.counters().get("adds")).isPositive();
-    assertThat(r.counters().get("measured_seconds")).isPositive();
     assertThat(r.energyPicojoules()).isPositive();
+  }
+
+  @Test
+  @DisplayName("models the time as 2.7 cycles per add plus one per spike-bitmap word, with no timing by default")
+  void modelledTime() {
+    HardwareReport r = new CpuGustavsonAccelerator().evaluate(STATISTICS, EnergyTable.HOROWITZ_45NM);
+    double adds = r.counters().get("adds");
+    double words = r.counters().get("bitmap_words");
+    assertThat(r.cycles()).isEqualTo((long) Math.ceil(adds * CpuGustavsonAccelerator.CYCLES_PER_ADD + words));
+    assertThat(r.measurements()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("gives the same report on every evaluation of the same workload")
+  void deterministic() {
+    CpuGustavsonAccelerator cpu = new CpuGustavsonAccelerator();
+    assertThat(cpu.evaluate(STATISTICS, EnergyTable.HOROWITZ_45NM))
+        .isEqualTo(cpu.evaluate(STATISTICS, EnergyTable.HOROWITZ_45NM));
+  }
+
+  @Test
+  @DisplayName("with measured timing reports the wall time apart, as measured_seconds, leaving the cycles modelled")
+  void measuredTimingApart() {
+    HardwareReport modelled = new CpuGustavsonAccelerator().evaluate(STATISTICS, EnergyTable.HOROWITZ_45NM);
+    HardwareReport timed = new CpuGustavsonAccelerator().withMeasuredTiming().evaluate(STATISTICS,
+        EnergyTable.HOROWITZ_45NM);
+    assertThat(timed.measurements().get("measured_seconds")).isPositive();
+    assertThat(timed.cycles()).isEqualTo(modelled.cycles());
   }
 
   @Test

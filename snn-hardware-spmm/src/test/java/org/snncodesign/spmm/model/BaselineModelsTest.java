@@ -15,7 +15,7 @@ import org.snncodesign.api.hardware.Workload;
 class BaselineModelsTest {
 
   private static HardwareReport report(CostSheet sheet) {
-    return sheet.report("x", Map.of(), 1e9, EnergyTable.HOROWITZ_45NM, Map.of());
+    return sheet.report("x", Map.of(), 1e9, EnergyTable.HOROWITZ_45NM, Map.of()).build();
   }
 
   @Test

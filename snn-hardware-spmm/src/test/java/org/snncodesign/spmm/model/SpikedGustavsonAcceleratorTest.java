@@ -24,7 +24,8 @@ class SpikedGustavsonAcceleratorTest {
   private static HardwareReport evaluate(SpikedGustavsonConfig config) {
     SpikedGustavsonAccelerator model = new SpikedGustavsonAccelerator(config);
     CostSheet sheet = model.evaluate(HandCase.profile());
-    return sheet.report(model.name(), config.toMap(), config.clockHz(), EnergyTable.HOROWITZ_45NM, java.util.Map.of());
+    return sheet.report(model.name(), config.toMap(), config.clockHz(), EnergyTable.HOROWITZ_45NM, java.util.Map.of())
+        .build();
   }
 
   @Test
@@ -49,11 +50,11 @@ class SpikedGustavsonAcceleratorTest {
     // adds 7 x 0.05 (int16); weight buffer (1 MB class) 3 pointer words + 7 x 16 / 64 entry words = 4.75 x 100;
     // spike buffer 2 words x 100; accumulator (4 KB, 8 KB class) (2 x 7 + 8 drained) x 16 / 64 = 5.5 x 10;
     // DRAM 54 / 8 = 6.75 words x 1300.
-    assertThat(report.energyBreakdownPicojoules().get("adders")).isCloseTo(0.35, within(1e-9));
-    assertThat(report.energyBreakdownPicojoules().get("weight_buffer")).isCloseTo(475, within(1e-9));
-    assertThat(report.energyBreakdownPicojoules().get("spike_buffer")).isCloseTo(200, within(1e-9));
-    assertThat(report.energyBreakdownPicojoules().get("accumulator")).isCloseTo(55, within(1e-9));
-    assertThat(report.energyBreakdownPicojoules().get("dram")).isCloseTo(8775, within(1e-9));
+    assertThat(report.energy().componentPicojoules("adders")).isCloseTo(0.35, within(1e-9));
+    assertThat(report.energy().componentPicojoules("weight_buffer")).isCloseTo(475, within(1e-9));
+    assertThat(report.energy().componentPicojoules("spike_buffer")).isCloseTo(200, within(1e-9));
+    assertThat(report.energy().componentPicojoules("accumulator")).isCloseTo(55, within(1e-9));
+    assertThat(report.energy().componentPicojoules("dram")).isCloseTo(8775, within(1e-9));
     assertThat(report.energyPicojoules()).isCloseTo(9505.35, within(1e-6));
   }
 
