@@ -25,8 +25,8 @@ class AnnJsonTest {
       if (x instanceof Conv2dLayer c) {
         Conv2dLayer d = (Conv2dLayer) y;
         assertThat(List.of(d.inChannels(), d.outChannels(), d.kernelHeight(), d.kernelWidth(), d.stride(),
-            d.padding())).isEqualTo(List.of(c.inChannels(), c.outChannels(), c.kernelHeight(), c.kernelWidth(),
-            c.stride(), c.padding()));
+            d.padding(), d.groups())).isEqualTo(List.of(c.inChannels(), c.outChannels(), c.kernelHeight(),
+            c.kernelWidth(), c.stride(), c.padding(), c.groups()));
         assertThat(bits(d.weights())).isEqualTo(bits(c.weights()));
         assertThat(bits(d.bias())).isEqualTo(bits(c.bias()));
       } else if (x instanceof DenseLayer c) {
@@ -136,10 +136,45 @@ class AnnJsonTest {
   }
 
   @Test
+  @DisplayName("a weight that is NaN or beyond the float range is refused naming the layer, the array and the index")
+  void nonFiniteWeightRefused() {
+    String json = AnnJson.toJson(AnnModel.of("m", TensorShape.vector(2),
+        List.of(new DenseLayer("fc9", 2, 1, new float[] {1, 2}, new float[] {0}))));
+    assertThatThrownBy(() -> AnnJson.fromJson(json.replace("[1.0,2.0]", "[1.0,\"NaN\"]")))
+        .isInstanceOf(InvalidInputException.class).hasMessage(
+            "layer 0 ('fc9') weights[1] is NaN; every parameter must be a finite number");
+    assertThatThrownBy(() -> AnnJson.fromJson(json.replace("[1.0,2.0]", "[1e999,2.0]")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("weights[0] is Infinity");
+  }
+
+  @Test
   @DisplayName("a residual connection from a later or unknown layer is refused")
   void badResidualRefused() {
     assertThatThrownBy(() -> AnnModel.of("m", TensorShape.vector(2),
         List.of(new ReluLayer("a"), new ResidualAddLayer("add", "b"), new ReluLayer("b"))))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("'b'").hasMessageContaining("add");
+  }
+
+  @Test
+  @DisplayName("routes, grouped convolutions, padded pools and ReLU6 survive the JSON round trip")
+  void graphLayersRoundTrip() {
+    Conv2dLayer depthwise = new Conv2dLayer("dw", 2, 2, 3, 3, 1, 1, 2, new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 8,
+        7, 6, 5, 4, 3, 2, 1}, new float[] {0.5f, -0.5f});
+    AnnModel model = AnnModel.of("graph", new TensorShape(2, 6, 6), List.of(depthwise, new ReluLayer("relu6", 6f),
+        new AvgPoolLayer("avg", 3, 2, 1), new RouteLayer("back", List.of("relu6")), new MaxPoolLayer("max", 3, 2, 1),
+        new RouteLayer("cat", List.of("avg", "max")), new FlattenLayer("flat")));
+    assertBitExact(model, AnnJson.fromJson(AnnJson.toJson(model)));
+  }
+
+  @Test
+  @DisplayName("a file written before groups, pool padding and ReLU ceilings reads as ungrouped, unpadded, unclipped")
+  void olderFilesReadWithDefaults() {
+    String json = AnnJson.toJson(TestModels.everyKind(1)).replace(",\"groups\":1", "")
+        .replace(",\"padding\":0}", "}");
+    assertThat(json).doesNotContain("groups").doesNotContain("ceiling");
+    AnnModel model = AnnJson.fromJson(json);
+    assertThat(((Conv2dLayer) model.layers().get(0)).groups()).isEqualTo(1);
+    assertThat(((AvgPoolLayer) model.layers().get(6)).padding()).isZero();
+    assertThat(((ReluLayer) model.layers().get(2)).ceiling()).isNull();
   }
 }

@@ -16,6 +16,8 @@ import org.snncodesign.conversion.ann.FlattenLayer;
 import org.snncodesign.conversion.ann.LabeledImages;
 import org.snncodesign.conversion.ann.MaxPoolLayer;
 import org.snncodesign.conversion.ann.ReluLayer;
+import org.snncodesign.conversion.ann.ResidualAddLayer;
+import org.snncodesign.conversion.ann.RouteLayer;
 import org.snncodesign.conversion.ann.TensorShape;
 import org.snncodesign.conversion.ann.TestModels;
 
@@ -102,5 +104,39 @@ class AnnToSnnConverterTest {
   void badPercentile() {
     assertThatThrownBy(() -> new AnnToSnnConverter(0)).hasMessageContaining("percentile");
     assertThatThrownBy(() -> new AnnToSnnConverter(100.5)).hasMessageContaining("100.5");
+  }
+
+  @Test
+  @DisplayName("a projection shortcut converts: the joining stage reads both branches, one window after the longer")
+  void projectionShortcutJoinsBranches() {
+    TensorShape in = new TensorShape(1, 4, 4);
+    AnnModel model = AnnModel.of("block", in, List.of(ones("c1", 1, 2), new ReluLayer("r1"), ones("c2", 2, 2),
+        new ReluLayer("r2"), ones("c3", 2, 2), new RouteLayer("back", List.of("r1")), ones("down", 2, 2),
+        new ResidualAddLayer("add", "c3"), new ReluLayer("r3"), new FlattenLayer("f"),
+        DenseLayer.zeros("d", 32, 2)));
+    LabeledImages data = new LabeledImages(in, new float[] {0.1f, 0.5f, 0.9f, 0.3f, 0.2f, 0.8f, 0.4f, 0.6f, 0.7f,
+        0.1f, 0.3f, 0.5f, 0.9f, 0.2f, 0.4f, 0.6f}, new int[1], 2);
+    ConvertedNetwork snn = new AnnToSnnConverter(100).convert(model, data);
+    int r3 = stageNamed(snn, "r3");
+    assertThat(snn.sources(r3)).containsExactlyInAnyOrder(stageNamed(snn, "r1"), stageNamed(snn, "r2"));
+    assertThat(snn.window(stageNamed(snn, "r1"))).isEqualTo(1);
+    assertThat(snn.window(r3)).isEqualTo(3);
+    assertThat(snn.windows()).isEqualTo(4);
+  }
+
+  /** A 1x1 convolution with all weights 0.5. */
+  private static Conv2dLayer ones(String name, int in, int out) {
+    Conv2dLayer c = Conv2dLayer.zeros(name, in, out, 1, 1, 0);
+    java.util.Arrays.fill(c.weights(), 0.5f);
+    return c;
+  }
+
+  private static int stageNamed(ConvertedNetwork snn, String name) {
+    for (int s = 0; s < snn.stageCount(); s++) {
+      if (snn.stageName(s).equals(name)) {
+        return s;
+      }
+    }
+    throw new AssertionError("no stage " + name + " in " + snn);
   }
 }
