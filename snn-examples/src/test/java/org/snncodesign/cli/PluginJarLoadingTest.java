@@ -81,4 +81,24 @@ class PluginJarLoadingTest {
         "--plugins", "d")).containsExactly(Path.of("a"), Path.of("b"), Path.of("c"));
     assertThat(SnnCli.pluginOptions("plugins")).isEqualTo(List.of());
   }
+
+  @Test
+  @DisplayName("hw search explores the design space the jar's accelerator declares, its default as the baseline")
+  void searchedByName() throws Exception {
+    CommandOutput run = CommandOutput.ofCli("--plugins", pluginFolder.toString(), "hw", "search", "--model",
+        "example-dense-mac", "--synthetic", "--steps", "2", "--random", "8", "--population", "4", "--generations",
+        "2", "--json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(run.lastLine());
+    assertThat(report.toString()).contains("example-dense-mac");
+    assertThat(report.get("best").get("configuration").get("macs").asText()).isEqualTo("1024");
+  }
+
+  @Test
+  @DisplayName("hw search refuses an accelerator without a design space, naming those that have one")
+  void noDesignSpace() {
+    CommandOutput run = CommandOutput.ofCli("hw", "search", "--model", "cpu-gustavson", "--synthetic");
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err()).contains("declares no design space").contains("spikex-systolic");
+  }
 }

@@ -1,12 +1,16 @@
 package com.example.snn;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.snncodesign.api.ApiVersion;
 import org.snncodesign.api.energy.EnergyBreakdown;
 import org.snncodesign.api.energy.EnergyCategory;
 import org.snncodesign.api.energy.EnergyModel;
 import org.snncodesign.api.energy.Operation;
 import org.snncodesign.api.hardware.Accelerator;
+import org.snncodesign.api.hardware.DesignParameter;
+import org.snncodesign.api.hardware.DesignSpace;
 import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.LayerWorkload;
 import org.snncodesign.api.hardware.Workload;
@@ -17,8 +21,18 @@ import org.snncodesign.api.hardware.WorkloadMapping;
  * synapse costs one MAC per time step and every weight is read once from DRAM per inference.
  */
 public final class DenseMacArray implements Accelerator {
-  private final int macs = 256;
+  private final int macs;
   private final double clockHz = 200e6;
+
+  /** The default design, 256 MACs; the public no-argument constructor is what ServiceLoader calls. */
+  public DenseMacArray() {
+    this(256);
+  }
+
+  /** A design with {@code macs} MAC units. */
+  public DenseMacArray(int macs) {
+    this.macs = macs;
+  }
 
   @Override
   public String name() {
@@ -27,7 +41,7 @@ public final class DenseMacArray implements Accelerator {
 
   @Override
   public String description() {
-    return "example third-party plugin: a 256-MAC dense array that skips nothing";
+    return "example third-party plugin: a " + macs + "-MAC dense array that skips nothing";
   }
 
   @Override
@@ -40,6 +54,28 @@ public final class DenseMacArray implements Accelerator {
   @Override
   public ApiVersion apiVersion() {
     return new ApiVersion(1, 1);
+  }
+
+  // The space snn hw search --model example-dense-mac explores: the number of MAC units.
+  @Override
+  public Optional<DesignSpace> designSpace() {
+    List<DesignParameter> parameters = List.of(DesignParameter.ofInts("macs", 64, 128, 256, 512, 1024));
+    return Optional.of(new DesignSpace() {
+      @Override
+      public String name() {
+        return "example-dense-mac";
+      }
+
+      @Override
+      public List<DesignParameter> parameters() {
+        return parameters;
+      }
+
+      @Override
+      public Accelerator build(int[] genes) {
+        return new DenseMacArray(Integer.parseInt(parameters.get(0).values().get(genes[0])));
+      }
+    });
   }
 
   // A dense array runs any layer: it states its mapping instead of declining.

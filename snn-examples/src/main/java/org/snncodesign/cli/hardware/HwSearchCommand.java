@@ -14,8 +14,10 @@ import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.api.energy.StaticPower;
 import org.snncodesign.api.hardware.Accelerator;
+import org.snncodesign.api.hardware.DesignSpace;
 import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.Workload;
+import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.cli.report.ParetoChart;
 import org.snncodesign.datasets.split.DatasetSplit;
@@ -24,15 +26,11 @@ import org.snncodesign.flow.data.TrainingData;
 import org.snncodesign.flow.measure.MeasuredRun;
 import org.snncodesign.flow.training.DigitsDemoNetwork;
 import org.snncodesign.fpga.resources.FpgaResources;
-import org.snncodesign.fpga.search.Baselines;
 import org.snncodesign.fpga.search.Candidate;
 import org.snncodesign.fpga.search.CoSearch;
-import org.snncodesign.api.hardware.DesignSpace;
-import org.snncodesign.fpga.search.FireFlyDesignSpace;
 import org.snncodesign.fpga.search.NetworkVariant;
 import org.snncodesign.fpga.search.SearchResult;
 import org.snncodesign.fpga.search.SearchSettings;
-import org.snncodesign.fpga.search.SystolicDesignSpace;
 import org.snncodesign.learning.surrogate.SpikingNetwork;
 import org.snncodesign.learning.surrogate.SpikingNetworkJson;
 import picocli.CommandLine.Command;
@@ -53,7 +51,9 @@ import picocli.CommandLine.Option;
 public final class HwSearchCommand implements Callable<Integer> {
 
   @Option(names = {"--model", "--space"}, defaultValue = "spikex-systolic",
-      description = "Design space: spikex-systolic or firefly-s (default ${DEFAULT-VALUE}).")
+      description = "Accelerator plugin whose design space is searched: any that declares one (spikex-systolic, "
+          + "firefly-s, spiked-gustavson, dense-array, outer-product, or a plugin jar's; spikex is short for "
+          + "spikex-systolic). Its default design is the baseline. Default: ${DEFAULT-VALUE}.")
   String model;
 
   @Option(names = "--budget", defaultValue = "zynq-7020",
@@ -108,20 +108,13 @@ public final class HwSearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintStream stdout = System.out;
-    DesignSpace space;
-    Accelerator baseline;
-    switch (model) {
-      case "spikex-systolic", "spikex" -> {
-        space = new SystolicDesignSpace();
-        baseline = Baselines.systolic();
-      }
-      case "firefly-s" -> {
-        space = new FireFlyDesignSpace();
-        baseline = Baselines.fireFly();
-      }
-      default -> throw new IllegalArgumentException("unknown --model '" + model
-          + "'; expected spikex-systolic or firefly-s");
-    }
+    PluginRegistry registry = PluginRegistry.discover();
+    Accelerator baseline = registry.require(Accelerator.class,
+        HwEvaluateCommand.SHORT_NAMES.getOrDefault(model, model));
+    DesignSpace space = baseline.designSpace().orElseThrow(() -> new InvalidInputException("--model " + model
+        + ": accelerator '" + baseline.name() + "' declares no design space to search; those that do: "
+        + registry.providers(Accelerator.class).stream().filter(a -> a.designSpace().isPresent())
+            .map(Accelerator::name).sorted().toList()));
     FpgaResources limit = FpgaResources.device(budget);
     SearchSettings settings = SearchSettings.DEFAULT.withBudget(random, population, generations).withSeed(seed)
         .withStaticPower(StaticPower.of(includeStatic));
