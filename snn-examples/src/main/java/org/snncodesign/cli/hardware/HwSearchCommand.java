@@ -24,6 +24,7 @@ import org.snncodesign.datasets.split.DatasetSplit;
 import org.snncodesign.datasets.split.DatasetSplitter;
 import org.snncodesign.flow.data.TrainingData;
 import org.snncodesign.flow.measure.MeasuredRun;
+import org.snncodesign.flow.search.CompressedNetworkSpace;
 import org.snncodesign.flow.training.DigitsDemoNetwork;
 import org.snncodesign.fpga.resources.FpgaResources;
 import org.snncodesign.fpga.search.Candidate;

@@ -1,4 +1,4 @@
-package org.snncodesign.cli.hardware;
+package org.snncodesign.flow.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.snncodesign.cli.hardware;
+package org.snncodesign.flow.search;
 
 import java.util.List;
 import org.snncodesign.api.Checks;
