@@ -20,6 +20,7 @@ import org.snncodesign.conversion.ann.AnnJson;
 import org.snncodesign.conversion.ann.AnnModel;
 import org.snncodesign.conversion.ann.AnnNetwork;
 import org.snncodesign.conversion.ann.LabeledImages;
+import org.snncodesign.conversion.onnx.OnnxExporter;
 import org.snncodesign.conversion.onnx.OnnxImportException;
 import org.snncodesign.conversion.onnx.OnnxImporter;
 import org.snncodesign.conversion.snn.AcceleratedOneSpikeSimulator;
@@ -140,6 +141,11 @@ public final class ConvertCommand implements Callable<Integer> {
           + "and phase parameters in its metadata). Refused for networks with max pooling, which NIR cannot express.")
   Path exportNir;
 
+  @Option(names = "--export-onnx", paramLabel = "FILE",
+      description = "Also write the ANN (imported, loaded or trained) as an ONNX model (opset 13, dynamic batch)"
+          + " that onnx and PyTorch tools read.")
+  Path exportOnnx;
+
   @Option(names = "--dt", defaultValue = "1e-3",
       description = "Time step in seconds of one SNN step in the NIR export. Default: ${DEFAULT-VALUE}.")
   double dt;
@@ -234,6 +240,10 @@ public final class ConvertCommand implements Callable<Integer> {
     LabeledImages test = ConversionData.load(dataDir, "t10k", testSamples);
     LabeledImages calibration = ConversionData.load(dataDir, "train", 500);
     ann = ann != null ? ann : cachedOrTrained();
+    if (exportOnnx != null) {
+      OnnxExporter.write(ann, exportOnnx);
+      err.printf("wrote %s: ANN '%s' as ONNX opset %d%n", exportOnnx, ann.name(), OnnxExporter.OPSET);
+    }
     AnnNetwork network = new AnnNetwork(ann);
     double annAccuracy = network.accuracy(test, threads);
     err.printf(Locale.ROOT, "ANN %s: accuracy %.4f on %d samples, %,d MACs%n", ann.name(), annAccuracy,

@@ -5,104 +5,54 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.protobuf.ByteString;
-import com.google.protobuf.CodedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.snncodesign.conversion.ann.AnnModel;
+import org.snncodesign.conversion.ann.DenseLayer;
+import org.snncodesign.conversion.ann.FlattenLayer;
+import org.snncodesign.conversion.ann.ReluLayer;
+import org.snncodesign.conversion.ann.TensorShape;
+import org.snncodesign.conversion.onnx.OnnxExporter;
+import org.snncodesign.conversion.onnx.OnnxImporter;
+import org.snncodesign.conversion.onnx.proto.OnnxProto.ModelProto;
+import org.snncodesign.conversion.onnx.proto.OnnxProto.NodeProto;
 import picocli.CommandLine;
 
 class ConvertOnnxTest {
   private static final Path MNIST = Path.of("..", "..", "shared", "data", "mnist");
 
-  /** Serialises a protobuf message: each call appends one field. */
-  private static final class Msg {
-    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    final CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-
-    Msg str(int field, String s) throws IOException {
-      out.writeString(field, s);
-      return this;
-    }
-
-    Msg num(int field, long v) throws IOException {
-      out.writeInt64(field, v);
-      return this;
-    }
-
-    Msg msg(int field, byte[] m) throws IOException {
-      out.writeByteArray(field, m);
-      return this;
-    }
-
-    byte[] build() throws IOException {
-      out.flush();
-      return bytes.toByteArray();
-    }
-  }
-
-  private static byte[] floats(String name, SplittableRandom r, double scale, long... dims) throws IOException {
-    long n = 1;
-    Msg t = new Msg();
-    for (long d : dims) {
-      t.num(1, d);
-      n *= d;
-    }
-    ByteBuffer b = ByteBuffer.allocate((int) n * 4).order(ByteOrder.LITTLE_ENDIAN);
-    for (int i = 0; i < n; i++) {
-      b.putFloat((float) ((r.nextDouble() * 2 - 1) * scale));
-    }
-    t.num(2, 1).str(8, name);
-    t.out.writeBytes(9, ByteString.copyFrom(b.array()));
-    return t.build();
-  }
-
-  private static byte[] valueInfo(String name, long... dims) throws IOException {
-    Msg shape = new Msg();
-    for (long d : dims) {
-      shape.msg(1, new Msg().num(1, d).build());
-    }
-    return new Msg().str(1, name).msg(2, new Msg().msg(1, new Msg().num(1, 1).msg(2, shape.build()).build())
-        .build()).build();
-  }
-
-  private static byte[] node(String name, String op, String[] in, String out, byte[]... attributes)
-      throws IOException {
-    Msg m = new Msg();
-    for (String i : in) {
-      m.str(1, i);
-    }
-    m.str(2, out).str(3, name).str(4, op);
-    for (byte[] a : attributes) {
-      m.msg(5, a);
-    }
-    return m.build();
-  }
-
-  /** An MLP as PyTorch exports it: input 1x28x28 - Flatten - Gemm 784x32 - Relu - Gemm 32x10, or an LSTM. */
-  private static byte[] model(boolean lstm) throws IOException {
+  /** An MLP 1x28x28 - Flatten - Gemm 784x32 - Relu - Gemm 32x10 with seeded weights. */
+  private static AnnModel mlp() {
     SplittableRandom r = new SplittableRandom(3);
-    byte[] transB = new Msg().str(1, "transB").num(3, 1).num(20, 2).build();
-    Msg g = new Msg()
-        .msg(1, node("/Flatten", "Flatten", new String[] {"input"}, "f"))
-        .msg(1, node("/fc1/Gemm", "Gemm", new String[] {"f", "fc1.weight", "fc1.bias"}, "h", transB))
-        .msg(1, lstm ? node("lstm_0", "LSTM", new String[] {"h"}, "a")
-            : node("/relu/Relu", "Relu", new String[] {"h"}, "a"))
-        .msg(1, node("/fc2/Gemm", "Gemm", new String[] {"a", "fc2.weight", "fc2.bias"}, "output", transB))
-        .str(2, "mlp")
-        .msg(5, floats("fc1.weight", r, 0.05, 32, 784)).msg(5, floats("fc1.bias", r, 0.1, 32))
-        .msg(5, floats("fc2.weight", r, 0.3, 10, 32)).msg(5, floats("fc2.bias", r, 0.1, 10))
-        .msg(11, valueInfo("input", 1, 1, 28, 28)).msg(12, valueInfo("output", 1, 10));
-    return new Msg().num(1, 8).msg(7, g.build()).msg(8, new Msg().num(2, 17).build()).build();
+    DenseLayer fc1 = DenseLayer.zeros("fc1", 784, 32);
+    DenseLayer fc2 = DenseLayer.zeros("fc2", 32, 10);
+    for (float[] w : new float[][] {fc1.weights(), fc1.bias(), fc2.weights(), fc2.bias()}) {
+      for (int i = 0; i < w.length; i++) {
+        w[i] = (float) ((r.nextDouble() * 2 - 1) * (w.length > 1000 ? 0.05 : 0.3));
+      }
+    }
+    return AnnModel.of("mlp", new TensorShape(1, 28, 28), List.of(new FlattenLayer("flatten"), fc1,
+        new ReluLayer("relu"), fc2));
+  }
+
+  /** The MLP as ONNX bytes, its ReLU replaced by an LSTM node named "lstm_0" when {@code lstm}. */
+  private static byte[] model(boolean lstm) {
+    ModelProto.Builder proto = OnnxExporter.toModel(mlp()).toBuilder();
+    if (lstm) {
+      NodeProto.Builder relu = proto.getGraphBuilder().getNodeBuilderList().stream()
+          .filter(n -> n.getOpType().equals("Relu")).findFirst().orElseThrow();
+      relu.setOpType("LSTM").setName("lstm_0");
+    }
+    return proto.build().toByteArray();
   }
 
   private static int run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
@@ -119,7 +69,7 @@ class ConvertOnnxTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = run(new ByteArrayOutputStream(), err, "--data-dir", tmp.toString(), "--onnx", file.toString());
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("broken.onnx").contains("not a valid ONNX protobuf");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("broken.onnx").contains("not a valid ONNX model");
   }
 
   @Test
@@ -149,5 +99,23 @@ class ConvertOnnxTest {
     JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
     assertThat(json.get("ann_macs").asLong()).isEqualTo(784L * 32 + 32 * 10);
     assertThat(json.get("snn_accuracy").asDouble()).isBetween(0.0, 1.0);
+  }
+
+  @Test
+  @DisplayName("snn convert --export-onnx writes the ANN as an ONNX file that imports back to the same layers")
+  void exportsOnnx(@TempDir Path tmp) throws Exception {
+    assumeTrue(Files.exists(MNIST.resolve("t10k-images-idx3-ubyte.gz")), "MNIST not in ../../shared/data/mnist");
+    Path file = tmp.resolve("mlp.onnx");
+    Files.write(file, model(false));
+    Path exported = tmp.resolve("out").resolve("again.onnx");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = run(new ByteArrayOutputStream(), err, "--data-dir", MNIST.toString(), "--onnx", file.toString(),
+        "--test-samples", "20", "--export-onnx", exported.toString());
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("wrote " + exported);
+    AnnModel back = OnnxImporter.read(exported);
+    assertThat(back.layers()).hasSize(4);
+    DenseLayer original = (DenseLayer) mlp().layers().get(1);
+    assertThat(((DenseLayer) back.layers().get(1)).weights()).containsExactly(original.weights());
   }
 }
