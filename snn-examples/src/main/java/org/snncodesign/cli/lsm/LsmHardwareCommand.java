@@ -6,29 +6,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.InvalidInputException;
-import org.snncodesign.api.energy.EnergyTable;
-import org.snncodesign.api.hardware.HardwareReport;
-import org.snncodesign.api.hardware.LayerWorkload;
-import org.snncodesign.api.hardware.Workload;
-import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.flow.lsm.LiquidOnLutLsm;
 import org.snncodesign.flow.lsm.LsmTask;
 import org.snncodesign.fpga.lsm.FixedPointLiquid;
 import org.snncodesign.fpga.lsm.LutLsmAccelerator;
-import org.snncodesign.fpga.lsm.LutLsmConfig;
-import org.snncodesign.fpga.lsm.LutLsmRun;
 import org.snncodesign.learning.lsm.Liquid;
 import org.snncodesign.learning.lsm.LiquidParameters;
 import org.snncodesign.learning.lsm.LiquidSimulator;
-import org.snncodesign.learning.lsm.LiquidStates;
-import org.snncodesign.learning.lsm.pruning.InactiveNeuronPruner;
-import org.snncodesign.learning.lsm.pruning.NeuronRanking;
-import org.snncodesign.learning.lsm.readout.CrossValidation;
-import org.snncodesign.learning.lsm.readout.Features;
-import org.snncodesign.learning.lsm.readout.ReadoutKind;
-import org.snncodesign.learning.lsm.readout.RidgeRegression;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -92,87 +80,45 @@ public final class LsmHardwareCommand implements Callable<Integer> {
       }
       default -> throw new InvalidInputException("--dataset must be digits or fsdd, got " + dataset);
     };
-    tail = tailOption > 0 ? tailOption : task.name().equals("fsdd") ? 20 : 10;
-    List<SpikeRaster> inputs = task.inputs();
-    int n = Math.min(samples, inputs.size());
+    int tail = tailOption > 0 ? tailOption : task.name().equals("fsdd") ? 20 : 10;
+    LiquidOnLutLsm.Settings settings = new LiquidOnLutLsm.Settings(tail, samples, accuracySamples);
     // Same input fan-in rule as snn lsm: sparser for many channels.
     Liquid full = Liquid.create(LiquidParameters.builder().neurons(neurons).inputChannels(task.channels())
         .inputProbability(task.channels() > 8 ? 0.1 : 0.3).seed(1).build());
-    // Activity is measured on the training part only, so the pruned liquid never sees test samples.
-    LiquidSimulator probe = new LiquidSimulator(full, tail);
-    for (int i : task.select(task.officialTest(), false)) {
-      probe.raster(inputs.get(i));
-    }
-    int kept = Math.max(1, (int) Math.round(keep * neurons));
-    Liquid pruned = InactiveNeuronPruner.prune(full, InactiveNeuronPruner.keepTop(
-        InactiveNeuronPruner.scores(NeuronRanking.ACTIVITY, probe.activity(), null, 1), kept));
+    Liquid pruned = LiquidOnLutLsm.prunedByActivity(task, full, keep, tail);
     ObjectNode report = JsonReport.create("lsm hardware");
     report.put("dataset", task.name());
     if (task.name().equals("fsdd")) {
       report.put("encoding", encoding);
     }
-    report.put("samples", n);
+    report.put("samples", Math.min(samples, task.inputs().size()));
     report.put("accelerator", LutLsmAccelerator.NAME);
     ArrayNode rows = report.putArray("liquids");
     System.out.println("liquid,neurons,synapses,cpu_us_per_sample,hw_cycles_per_sample,hw_latency_us,"
         + "hw_energy_nj,lut,ff,bram36,dsp,sw_spikes_per_sample,hw_spikes_per_sample,accuracy_float,"
         + "accuracy_fixed_point");
-    for (Object[] entry : new Object[][] {{"full", full}, {"pruned", pruned}}) {
-      Liquid liquid = (Liquid) entry[1];
-      LiquidSimulator sim = new LiquidSimulator(liquid, tail);
-      for (int i = 0; i < n; i++) {
-        sim.raster(inputs.get(i));
-      }
-      sim.clearActivity();
-      long start = System.nanoTime();
-      for (int i = 0; i < n; i++) {
-        sim.raster(inputs.get(i));
-      }
-      double cpuMicros = (System.nanoTime() - start) / 1e3 / n;
-      FixedPointLiquid fixed = new FixedPointLiquid(liquid.recurrent(), liquid.input(), LutLsmConfig.DEFAULT);
-      LutLsmAccelerator accelerator = new LutLsmAccelerator();
-      long cycles = 0;
-      long hwSpikes = 0;
-      double energy = 0;
-      HardwareReport last = null;
-      for (int i = 0; i < n; i++) {
-        SpikeRaster in = inputs.get(i);
-        int steps = sim.stepsFor(in.timeSteps());
-        LutLsmRun run = accelerator.run(fixed, in, steps);
-        cycles += run.cycles();
-        hwSpikes += run.spikes().count();
-        SpikeRaster padded = new SpikeRaster(steps, in.neurons());
-        System.arraycopy(in.words(), 0, padded.words(), 0, in.words().length);
-        last = accelerator.evaluate(new Workload("lsm", List.of(
-            LayerWorkload.measured("liquid", run.spikes(), liquid.recurrent(), 8),
-            LayerWorkload.measured("input", padded, liquid.input(), 8))), EnergyTable.HOROWITZ_45NM);
-        energy += last.energyPicojoules();
-      }
-      double clock = LutLsmConfig.DEFAULT.clockHz();
-      double[] accuracy = accuracySamples < 0 ? new double[] {Double.NaN, Double.NaN}
-          : accuracies(task, liquid, fixed, (String) entry[0]);
-      System.out.printf(Locale.ROOT, "%s,%d,%d,%.1f,%d,%.2f,%.1f,%d,%d,%d,%d,%.1f,%.1f,%.4f,%.4f%n", entry[0],
-          liquid.neurons(), liquid.synapses(), cpuMicros, cycles / n, cycles / (double) n / clock * 1e6,
-          energy / n / 1e3, last.resources().get("lut"), last.resources().get("ff"), last.resources().get("bram36"),
-          last.resources().get("dsp"), (double) sim.totalSpikes() / n, (double) hwSpikes / n, accuracy[0],
-          accuracy[1]);
+    for (Map.Entry<String, Liquid> entry : List.of(Map.entry("full", full), Map.entry("pruned", pruned))) {
+      LiquidOnLutLsm.Row r = LiquidOnLutLsm.measure(entry.getKey(), task, entry.getValue(), settings,
+          System.err::println);
+      System.out.printf(Locale.ROOT, "%s,%d,%d,%.1f,%d,%.2f,%.1f,%d,%d,%d,%d,%.1f,%.1f,%.4f,%.4f%n", r.liquid(),
+          r.neurons(), r.synapses(), r.cpuMicrosPerSample(), r.hwCyclesPerSample(), r.hwLatencyMicros(),
+          r.hwEnergyNanojoules(), r.resources().get("lut"), r.resources().get("ff"), r.resources().get("bram36"),
+          r.resources().get("dsp"), r.swSpikesPerSample(), r.hwSpikesPerSample(),
+          r.accuracyFloat().orElse(Double.NaN), r.accuracyFixedPoint().orElse(Double.NaN));
       ObjectNode row = rows.addObject();
-      row.put("liquid", (String) entry[0]);
-      row.put("neurons", liquid.neurons());
-      row.put("synapses", liquid.synapses());
-      row.put("cpu_us_per_sample", cpuMicros);
-      row.put("hw_cycles_per_sample", cycles / n);
-      row.put("hw_latency_us", cycles / (double) n / clock * 1e6);
-      row.put("hw_energy_nj", energy / n / 1e3);
-      last.resources().forEach(row::put);
-      if (accuracySamples >= 0) {
-        row.put("accuracy_float", accuracy[0]);
-        row.put("accuracy_fixed_point", accuracy[1]);
-      }
+      row.put("liquid", r.liquid());
+      row.put("neurons", r.neurons());
+      row.put("synapses", r.synapses());
+      row.put("cpu_us_per_sample", r.cpuMicrosPerSample());
+      row.put("hw_cycles_per_sample", r.hwCyclesPerSample());
+      row.put("hw_latency_us", r.hwLatencyMicros());
+      row.put("hw_energy_nj", r.hwEnergyNanojoules());
+      r.resources().forEach(row::put);
+      r.accuracyFloat().ifPresent(v -> row.put("accuracy_float", v));
+      r.accuracyFixedPoint().ifPresent(v -> row.put("accuracy_fixed_point", v));
     }
     if (accuracySamples >= 0) {
-      report.put("accuracy_samples", accuracySamples == 0 ? inputs.size() : Math.min(accuracySamples,
-          inputs.size()));
+      report.put("accuracy_samples", LiquidOnLutLsm.accuracySamples(task, settings));
       report.put("split", task.officialSplit());
       report.put("bins", task.bins());
       report.put("tail_steps", tail);
@@ -181,66 +127,5 @@ public final class LsmHardwareCommand implements Callable<Integer> {
       JsonReport.printLine(report, System.out);
     }
     return 0;
-  }
-
-  private int tail;
-
-  /**
-   * Test accuracy of a ridge readout on the float engine's and on the fixed-point liquid's states, each readout
-   * trained (lambda by 3-fold cross-validation) on states of its own arithmetic.
-   *
-   * @return {float accuracy, fixed-point accuracy}
-   */
-  private double[] accuracies(LsmTask task, Liquid liquid, FixedPointLiquid fixed, String name) {
-    int total = accuracySamples == 0 ? task.inputs().size() : Math.min(accuracySamples, task.inputs().size());
-    List<SpikeRaster> inputs = task.inputs().subList(0, total);
-    int bins = task.bins();
-    LiquidSimulator sim = new LiquidSimulator(liquid, tail);
-    Features floatStates = LiquidStates.compute(sim, inputs, bins);
-    int d = bins * liquid.neurons();
-    float[] values = new float[Math.multiplyExact(total, d)];
-    for (int s = 0; s < total; s++) {
-      SpikeRaster in = inputs.get(s);
-      int steps = sim.stepsFor(in.timeSteps());
-      binCounts(fixed.simulate(in, steps), bins, values, s * d);
-    }
-    Features fixedStates = new Features(total, d, values);
-    boolean[] test = new boolean[total];
-    for (int i = 0; i < total; i++) {
-      test[i] = task.officialTest()[i];
-    }
-    int[] train = java.util.stream.IntStream.range(0, total).filter(i -> !test[i]).toArray();
-    int[] held = java.util.stream.IntStream.range(0, total).filter(i -> test[i]).toArray();
-    double[] out = new double[2];
-    Features[] states = {floatStates, fixedStates};
-    for (int a = 0; a < 2; a++) {
-      CrossValidation cv = RidgeRegression.crossValidate(states[a].rows(train), task.labelsOf(train),
-          task.classes(), ReadoutKind.RIDGE.defaultLambdas(), 3, 1);
-      out[a] = cv.readout().accuracy(states[a].rows(held), task.labelsOf(held));
-    }
-    System.err.printf(Locale.ROOT, "%s liquid: accuracy float %.4f, fixed point %.4f (%d train / %d test)%n", name,
-        out[0], out[1], train.length, held.length);
-    return out;
-  }
-
-  /**
-   * Liquid state of one run, as {@link LiquidSimulator#state}: spike counts per neuron in {@code bins} equal
-   * time bins (step t falls in bin {@code t * bins / steps}), added into {@code state[offset ..]}.
-   */
-  static void binCounts(SpikeRaster spikes, int bins, float[] state, int offset) {
-    int steps = spikes.timeSteps();
-    int n = spikes.neurons();
-    long[] words = spikes.words();
-    for (int t = 0; t < steps; t++) {
-      int base = offset + (int) ((long) t * bins / steps) * n;
-      int word0 = spikes.stepOffset(t);
-      for (int w = 0; w < spikes.wordsPerStep(); w++) {
-        long word = words[word0 + w];
-        while (word != 0) {
-          state[base + (w << 6) + Long.numberOfTrailingZeros(word)] += 1f;
-          word &= word - 1;
-        }
-      }
-    }
   }
 }

@@ -4,36 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.cli.CommandOutput;
-import org.snncodesign.flow.lsm.LsmTask;
-import org.snncodesign.learning.lsm.Liquid;
-import org.snncodesign.learning.lsm.LiquidParameters;
-import org.snncodesign.learning.lsm.LiquidSimulator;
 
 class LsmHardwareCommandTest {
-
-  @Test
-  @DisplayName("binning a liquid's spike raster gives exactly the simulator's own liquid state")
-  void binCountsMatchSimulatorState() throws IOException {
-    LsmTask task = LsmTask.digits(null, 5);
-    Liquid liquid = Liquid.create(LiquidParameters.builder().neurons(100).inputChannels(8).seed(4).build());
-    LiquidSimulator sim = new LiquidSimulator(liquid, 10);
-    for (SpikeRaster input : task.inputs()) {
-      for (int bins : new int[] {1, 3, 4}) {
-        float[] expected = new float[bins * 100];
-        sim.state(input, bins, expected, 0);
-        float[] actual = new float[bins * 100 + 7];
-        LsmHardwareCommand.binCounts(sim.raster(input), bins, actual, 7);
-        assertThat(java.util.Arrays.copyOfRange(actual, 7, actual.length)).containsExactly(expected);
-      }
-    }
-  }
 
   @Test
   @DisplayName("snn lsm hardware reports the float and the fixed-point liquid's accuracy on the same split")
