@@ -298,4 +298,39 @@ class OnnxImporterTest {
     assertThatThrownBy(() -> OnnxImporter.read(bad))
         .isInstanceOf(OnnxImportException.class).hasMessageStartingWith(bad.toString());
   }
+
+  @Test
+  @DisplayName("Unsqueeze, a transpose of size-1 axes and Squeeze (opset 11 attributes) import as no-ops")
+  void shapeNoOps() {
+    OnnxWriter.Graph g = new OnnxWriter.Graph();
+    g.inputs.add(valueInfo("x", -1, 4));
+    g.outputs.add(valueInfo("y", -1, 4));
+    g.node(node("up", "Unsqueeze", List.of("x"), List.of("a"), ints("axes", 2, 3)));
+    g.node(node("swap", "Transpose", List.of("a"), List.of("b"), ints("perm", 0, 1, 3, 2)));
+    g.node(node("down", "Squeeze", List.of("b"), List.of("c"), ints("axes", 2, 3)));
+    g.node(node("relu", "Relu", List.of("c"), List.of("y")));
+    AnnModel model = OnnxImporter.fromBytes(OnnxWriter.model(11, g.build()), "m", null);
+    assertThat(model.layers()).extracting(AnnLayer::name).containsExactly("relu");
+  }
+
+  @Test
+  @DisplayName("A leaky ReLU is refused naming the node and why a converted network cannot compute it")
+  void leakyReluRefused() {
+    byte[] bytes = graphWith(node("/act/LeakyRelu", "LeakyRelu", List.of("a"), List.of("b")));
+    assertThatThrownBy(() -> OnnxImporter.fromBytes(bytes, "m", null))
+        .isInstanceOf(OnnxImportException.class).hasMessageContaining("/act/LeakyRelu")
+        .hasMessageContaining("no counterpart in a converted spiking network");
+  }
+
+  @Test
+  @DisplayName("A NaN weight is refused naming the initializer and its flat index")
+  void nonFiniteWeightRefused() {
+    float[] w = new float[4];
+    w[3] = Float.NaN;
+    byte[] bytes = graphWith(node("conv", "Conv", List.of("a", "conv.weight"), List.of("b")),
+        floatTensor("conv.weight", new long[] {2, 2, 1, 1}, w, true));
+    assertThatThrownBy(() -> OnnxImporter.fromBytes(bytes, "m", null))
+        .isInstanceOf(OnnxImportException.class).hasMessageContaining("initializer 'conv.weight'")
+        .hasMessageContaining("NaN at flat index 3");
+  }
 }
