@@ -2,13 +2,10 @@ package org.snncodesign.cli.demo;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.snncodesign.api.energy.Operation;
 import org.snncodesign.api.hardware.Accelerator;
-import org.snncodesign.api.hardware.LayerExecution;
-import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.cli.training.TrainingDemoStage;
+import org.snncodesign.flow.measure.KernelExecution;
 import org.snncodesign.flow.measure.MeasuredRun;
-import org.snncodesign.learning.surrogate.DenseLayer;
 
 /**
  * Runs the trained network on the held-out samples, records every spike, and executes each spike-driven layer on
@@ -40,55 +37,23 @@ public final class SoftwareRunStage implements DemoStage {
 
     Accelerator kernel = context.plugins().require(Accelerator.class, KERNEL);
     ArrayNode perLayer = results.putArray("spike_driven_layers");
-    for (MeasuredRun.SpikeDrivenLayer layer : run.spikeDrivenLayers()) {
-      SpikeRaster input = layer.input();
-      LayerExecution execution = kernel.execute(input, layer.weights());
-      float difference = maxDifference(execution.output(), denseProduct(input, layer.layer()));
-      long denseMacs = (long) input.timeSteps() * layer.layer().inputs() * layer.layer().outputs();
-      long adds = execution.operations().get(Operation.ADD_FP32);
-
+    for (KernelExecution.LayerCheck layer : KernelExecution.run(kernel, run)) {
       ObjectNode node = perLayer.addObject();
-      node.put("layer", layer.name());
-      node.put("input_spike_rate", input.density());
-      node.put("input_spikes_per_neuron_per_inference", (double) input.count() / samples / input.neurons());
-      node.put("weight_density", layer.weights().density());
+      node.put("layer", layer.layer());
+      node.put("input_spike_rate", layer.inputSpikeRate());
+      node.put("input_spikes_per_neuron_per_inference", layer.spikesPerNeuronPerInference());
+      node.put("weight_density", layer.weightDensity());
       node.put("weight_bits", layer.weightBits());
-      node.put("kernel_adds", adds);
-      node.put("dense_macs", denseMacs);
-      node.put("ops_saved_vs_dense", denseMacs == 0 ? 0 : 1 - (double) adds / denseMacs);
-      node.put("max_abs_difference_vs_dense", difference);
+      node.put("kernel_adds", layer.kernelAdds());
+      node.put("dense_macs", layer.denseMacs());
+      node.put("ops_saved_vs_dense", layer.opsSavedVsDense());
+      node.put("max_abs_difference_vs_dense", layer.maxAbsDifference());
       context.progress().printf("  %s: spike rate %.3f, %d adds on %s vs %d dense MACs (%.1f%% saved), "
-              + "max |diff| %.2g%n", layer.name(), input.density(), adds, KERNEL, denseMacs,
-          100 * (1 - (double) adds / denseMacs), difference);
+              + "max |diff| %.2g%n", layer.layer(), layer.inputSpikeRate(), layer.kernelAdds(), KERNEL,
+          layer.denseMacs(), 100 * layer.opsSavedVsDense(), layer.maxAbsDifference());
     }
     context.progress().printf("  accuracy %.2f%% on %d held-out samples%n", 100 * run.accuracy(), samples);
     context.put(HardwareStage.INFERENCES, new HardwareStage.Inferences(
         run.perInference(MeasuredRun.FirstLayer.BIT_PLANES), run.meanInference(MeasuredRun.FirstLayer.BIT_PLANES)));
-  }
-
-  // The plain reference: every (row, input, output) triple multiplied, spikes as 0/1 floats.
-  private static float[] denseProduct(SpikeRaster spikes, DenseLayer layer) {
-    int rows = spikes.timeSteps();
-    int inputs = layer.inputs();
-    int outputs = layer.outputs();
-    float[] w = layer.weights();
-    float[] out = new float[rows * outputs];
-    for (int r = 0; r < rows; r++) {
-      for (int i = 0; i < inputs; i++) {
-        float s = spikes.get(r, i) ? 1f : 0f;
-        for (int j = 0; j < outputs; j++) {
-          out[r * outputs + j] += s * w[i * outputs + j];
-        }
-      }
-    }
-    return out;
-  }
-
-  private static float maxDifference(float[] a, float[] b) {
-    float max = 0;
-    for (int i = 0; i < a.length; i++) {
-      max = Math.max(max, Math.abs(a[i] - b[i]));
-    }
-    return max;
   }
 }
