@@ -36,14 +36,18 @@ public final class AnnJson {
   /**
    * Reads a model written by {@link #toJson}.
    *
-   * @throws InvalidInputException when the text is not a valid model (message says what and where)
+   * @throws InvalidInputException when the text is not a valid model or holds a parameter that is not finite
+   *     (message says what and where)
    */
   public static AnnModel fromJson(String json) {
+    AnnModel model;
     try {
-      return MAPPER.readValue(json, AnnModel.class);
+      model = MAPPER.readValue(json, AnnModel.class);
     } catch (IOException e) {
       throw new InvalidInputException("not a valid ANN model JSON: " + rootMessage(e), e);
     }
+    FiniteParameters.check(model);
+    return model;
   }
 
   /** Writes the model to {@code file}, creating parent folders. */

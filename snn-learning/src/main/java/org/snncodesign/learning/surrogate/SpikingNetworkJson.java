@@ -203,6 +203,12 @@ public final class SpikingNetworkJson {
     }
     float[] values = new float[bytes.length / 4];
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+    for (int i = 0; i < values.length; i++) {
+      if (!Float.isFinite(values[i])) {
+        // One NaN makes every output NaN: refuse the model rather than report chance accuracy as a result.
+        throw new InvalidInputException(where + "[" + i + "] is " + values[i] + "; weights must be finite numbers");
+      }
+    }
     return values;
   }
 
@@ -211,6 +217,10 @@ public final class SpikingNetworkJson {
     if (!node.isNumber()) {
       throw new InvalidInputException(where + " must be a number, got " + node);
     }
-    return node.isIntegralNumber() ? node.floatValue() : Float.parseFloat(node.decimalValue().toString());
+    float value = node.isIntegralNumber() ? node.floatValue() : Float.parseFloat(node.decimalValue().toString());
+    if (!Float.isFinite(value)) {
+      throw new InvalidInputException(where + " is " + node + ", beyond the float range");
+    }
+    return value;
   }
 }

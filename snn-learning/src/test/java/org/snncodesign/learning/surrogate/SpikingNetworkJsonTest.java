@@ -79,6 +79,18 @@ class SpikingNetworkJsonTest {
   }
 
   @Test
+  @DisplayName("a NaN or infinite weight is refused with the layer and the index")
+  void nonFiniteWeightRefused() {
+    float[] w = new float[3 * 2];
+    w[4] = Float.NaN;
+    SpikingNetwork net = new SpikingNetwork(2, 0.9f, 1f, ResetMode.SUBTRACT, Readout.SPIKE_COUNT,
+        List.of(new DenseLayer(3, 2, w, new float[2], 0, 0f)));
+    assertThatThrownBy(() -> SpikingNetworkJson.fromJson(SpikingNetworkJson.toJson(net)))
+        .isInstanceOf(InvalidInputException.class).hasMessage("<string>: layers[0].weights[4] is NaN; weights must "
+            + "be finite numbers");
+  }
+
+  @Test
   @DisplayName("broken files are refused with the field and place that is wrong")
   void rejectsBrokenFiles() {
     assertThatThrownBy(() -> SpikingNetworkJson.fromJson("{\"format\": \"other\"}"))
