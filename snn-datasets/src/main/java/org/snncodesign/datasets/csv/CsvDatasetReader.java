@@ -34,6 +34,15 @@ import org.snncodesign.datasets.DataFormatException;
  * <p>Immutable; build with {@link #builder()}.
  */
 public final class CsvDatasetReader {
+  /**
+   * Longest line read: 2^26 characters, about 6 million numeric columns. Longer lines are not a table but a
+   * binary or broken file, and would be buffered whole before the first check.
+   */
+  public static final long MAX_LINE = 1L << 26;
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+  /** Samples the feature array holds at first; it doubles as records arrive, so memory follows the data read. */
+  private static final int FIRST_CAPACITY = 16;
+
   private final Boolean header;
   private final String labelName;
   private final int labelIndex;
@@ -72,9 +81,12 @@ public final class CsvDatasetReader {
   public LabeledDataset read(Reader reader, String source) throws IOException {
     CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).setTrim(true)
         .get();
-    try (CSVParser parser = CSVParser.parse(reader, format)) {
+    try (CSVParser parser = CSVParser.parse(new LineLengthLimit(reader, source, MAX_LINE), format)) {
       return parse(parser, source);
     } catch (UncheckedIOException | IllegalStateException e) {
+      if (e.getCause() instanceof DataFormatException refused) {
+        throw refused;
+      }
       // Commons CSV reports malformed quoting this way; it is the file's fault.
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new DataFormatException(source, -1, "well-formed CSV, but " + cause.getMessage(), e);
@@ -117,7 +129,7 @@ public final class CsvDatasetReader {
       }
     }
     int featureCount = columns - 1;
-    float[] features = new float[featureCount * 1024];
+    float[] features = new float[(int) Math.min(MAX_ARRAY, (long) featureCount * FIRST_CAPACITY)];
     List<String> labelTexts = new ArrayList<>();
     if (!firstIsHeader) {
       features = add(first, features, labelTexts, label, columns, names, source, 1);
@@ -168,12 +180,21 @@ public final class CsvDatasetReader {
           + record.size());
     }
     int featureCount = columns - 1;
-    int base = (sample - 1) * featureCount;
+    long end = (long) sample * featureCount;
+    if (end > MAX_ARRAY) {
+      throw DataFormatException.atLine(source, line, 0, "at most " + MAX_ARRAY + " values in all, but record "
+          + sample + " of " + featureCount + " features goes beyond");
+    }
+    int base = (int) (end - featureCount);
     float[] target = features;
-    if (base + featureCount > target.length) {
-      long grown = Math.max(base + (long) featureCount, 2L * target.length);
-      Checks.checkArgument(grown <= Integer.MAX_VALUE - 8, "%s holds more values than an array can (%d)", source,
-          grown);
+    if (end > target.length) {
+      long grown = Math.min(MAX_ARRAY, Math.max(end, 2L * target.length));
+      long free = Runtime.getRuntime().maxMemory() - usedMemory();
+      if (4 * grown > free) {
+        throw DataFormatException.atLine(source, line, 0, "data that fits in memory: " + sample + " records of "
+            + featureCount + " features need " + (4 * grown >> 20) + " MB more, the JVM has " + (free >> 20)
+            + " MB free");
+      }
       target = Arrays.copyOf(target, (int) grown);
     }
     int f = 0;
@@ -194,6 +215,11 @@ public final class CsvDatasetReader {
       target[base + f++] = value;
     }
     return target;
+  }
+
+  private static long usedMemory() {
+    Runtime runtime = Runtime.getRuntime();
+    return runtime.totalMemory() - runtime.freeMemory();
   }
 
   private static List<String> classNames(List<String> labelTexts) {

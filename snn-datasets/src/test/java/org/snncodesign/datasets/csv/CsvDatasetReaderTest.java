@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,39 @@ class CsvDatasetReaderTest {
   void badQuote() {
     assertThatThrownBy(() -> read(CsvDatasetReader.defaults(), "1,2,0\n3,\"4,1\n"))
         .isInstanceOf(DataFormatException.class).hasMessageContaining("t.csv");
+  }
+
+  @Test
+  @DisplayName("text without line breaks (like /dev/zero) is refused once a line passes the limit, not buffered")
+  void endlessLineRefused() {
+    Reader zeros = new Reader() {
+      @Override
+      public int read(char[] buffer, int offset, int length) {
+        java.util.Arrays.fill(buffer, offset, offset + length, '\0');
+        return length;
+      }
+
+      @Override
+      public void close() {}
+    };
+    assertThatThrownBy(() -> CsvDatasetReader.defaults().read(zeros, "zero.csv"))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessage("zero.csv, line 1: lines of at most " + CsvDatasetReader.MAX_LINE
+            + " characters (a text CSV file), but this line goes on");
+  }
+
+  @Test
+  @DisplayName("one record of a million columns reads, its memory proportional to the record")
+  void wideRecord() throws IOException {
+    StringBuilder row = new StringBuilder();
+    for (int c = 0; c < 1_000_000; c++) {
+      row.append(c % 7).append(',');
+    }
+    row.append("a\n");
+    LabeledDataset data = CsvDatasetReader.builder().header(false).build()
+        .read(new StringReader(row.toString()), "wide.csv");
+    assertThat(data.samples()).isEqualTo(1);
+    assertThat(data.sampleSize()).isEqualTo(1_000_000);
   }
 
   @Test
