@@ -13,6 +13,8 @@ import org.snncodesign.cli.data.DataCommand;
 import org.snncodesign.cli.hardware.HwCommand;
 import org.snncodesign.cli.lsm.LsmCommand;
 import org.snncodesign.cli.nir.NirCommand;
+import org.snncodesign.cli.options.FiniteNumbers;
+import org.snncodesign.cli.report.OutputStaging;
 import org.snncodesign.cli.spmm.SpmmCommand;
 import org.snncodesign.cli.training.TrainCommand;
 import picocli.CommandLine;
@@ -48,6 +50,10 @@ public final class SnnCli implements Runnable {
           + PluginJars.ENVIRONMENT_VARIABLE + " environment variable adds more.")
   List<Path> plugins;
 
+  @CommandLine.Option(names = CommandErrors.DEBUG_OPTION, scope = CommandLine.ScopeType.INHERIT,
+      description = "Print the stack trace of an error (for a bug report).")
+  boolean debug;
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
@@ -69,14 +75,28 @@ public final class SnnCli implements Runnable {
     thread.setContextClassLoader(loader);
     try {
       Injector injector = Guice.createInjector(new SnnModule(PluginRegistry.discover(loader)));
-      CommandLine commandLine = new CommandLine(SnnCli.class, new GuiceFactory(injector));
-      commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
-        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + describe(exception));
-        return 1;
-      });
-      return commandLine.execute(args);
+      return execute(injector, args);
     } finally {
       thread.setContextClassLoader(previous);
+    }
+  }
+
+  /**
+   * Runs {@code args} on a fresh command tree from {@code injector}: options checked by the shared validation
+   * layer, outputs staged, and every error ended in one line ({@link CommandErrors}).
+   */
+  static int execute(Injector injector, String... args) {
+    CommandLine commandLine = new CommandLine(SnnCli.class, new GuiceFactory(injector));
+    CommandErrors errors = new CommandErrors(List.of(args).contains(CommandErrors.DEBUG_OPTION));
+    FiniteNumbers.register(commandLine);
+    commandLine.setExecutionStrategy(new OutputStaging());
+    commandLine.setParameterExceptionHandler(errors::onBadOption);
+    commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> errors.onFailure(exception, cmd));
+    try {
+      return commandLine.execute(args);
+    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+      // Thrown outside a command's own code (picocli hands those to the handler above), or an Error.
+      return errors.onFailure(e, CommandErrors.ranCommand(commandLine));
     }
   }
 
@@ -91,11 +111,6 @@ public final class SnnCli implements Runnable {
       }
     }
     return locations;
-  }
-
-  private static String describe(Exception exception) {
-    String message = exception.getMessage();
-    return message == null ? exception.toString() : message;
   }
 
   @Override

@@ -35,8 +35,9 @@ public record CommandOutput(int exitCode, String out, String err) {
     return JsonReport.mapper().readTree(output.lastLine());
   }
 
+  /** Runs {@code run}, given the stream standing for standard error, with standard output and error captured. */
   // System.out and System.err are global: one capture at a time.
-  private static synchronized CommandOutput capture(ToIntFunction<PrintStream> run) {
+  static synchronized CommandOutput capture(ToIntFunction<PrintStream> run) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -16,6 +16,7 @@ import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.cli.report.StagedOutput;
 import org.snncodesign.conversion.ann.AnnJson;
 import org.snncodesign.conversion.ann.AnnModel;
 import org.snncodesign.conversion.ann.AnnNetwork;
@@ -264,7 +265,8 @@ public final class ConvertCommand implements Callable<Integer> {
         return 2;
       }
       new NirWriter().write(graph, exportNir);
-      err.printf("wrote %s: %d nodes, %,d parameters%n", exportNir, graph.nodes().size(), graph.parameterCount());
+      err.printf("wrote %s: %d nodes, %,d parameters%n", StagedOutput.shown(exportNir), graph.nodes().size(),
+          graph.parameterCount());
     }
     ConversionReport report;
     long kernelAdds = -1;
@@ -331,7 +333,7 @@ public final class ConvertCommand implements Callable<Integer> {
       JsonReport.write(node, outDir.resolve("conversion.json"));
       Files.writeString(outDir.resolve("conversion.csv"),
           ConversionReport.csvHeader() + "\n" + report.csvRow() + "\n");
-      err.println("wrote " + outDir.resolve("conversion.json") + " and conversion.csv");
+      err.println("wrote " + StagedOutput.shown(outDir.resolve("conversion.json")) + " and conversion.csv");
     }
     if (json) {
       JsonReport.printLine(node, out);

@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.cli.report.StagedOutput;
 import org.snncodesign.conversion.ann.LabeledImages;
 import org.snncodesign.conversion.ann.TensorShape;
 import org.snncodesign.conversion.attention.SpikedAttentionConverter;
@@ -86,7 +87,8 @@ final class VitConversion {
       Files.writeString(o.outDir.resolve("conversion.csv"),
           ConversionReport.csvHeader() + "\n" + report.base().csvRow() + "\n");
       Files.writeString(o.outDir.resolve("conversion-layers.csv"), report.layerErrorsCsv());
-      err.println("wrote " + o.outDir.resolve("conversion.json") + ", conversion.csv and conversion-layers.csv");
+      err.println("wrote " + StagedOutput.shown(o.outDir.resolve("conversion.json"))
+          + ", conversion.csv and conversion-layers.csv");
     }
     if (o.json) {
       JsonReport.printLine(node, out);

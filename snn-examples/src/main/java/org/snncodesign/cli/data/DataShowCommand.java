@@ -16,6 +16,7 @@ import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.cli.report.StagedOutput;
 import org.snncodesign.datasets.encoding.SpikeInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -93,7 +94,7 @@ public final class DataShowCommand implements Callable<Integer> {
       throw new IllegalStateException("no PNG writer in this JVM");
     }
     String label = data.classNames().get(data.labels()[index]);
-    System.err.println("wrote " + file);
+    System.err.println("wrote " + StagedOutput.shown(file));
     if (json) {
       ObjectNode report = JsonReport.create("data show");
       report.put("path", path);
@@ -102,7 +103,7 @@ public final class DataShowCommand implements Callable<Integer> {
       report.put("label", label);
       ArrayNode shape = report.putArray("shape");
       Arrays.stream(data.shape()).forEach(shape::add);
-      report.put("image", file.toString());
+      report.put("image", StagedOutput.shown(file).toString());
       report.put("width", image.getWidth());
       report.put("height", image.getHeight());
       if (coding != null) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.cli.report.StagedOutput;
 import org.snncodesign.fpga.lsm.LutLsmConfig;
 import org.snncodesign.fpga.verilog.BitmapPeVerilog;
 import org.snncodesign.fpga.verilog.IcarusSimulator;
@@ -149,13 +150,13 @@ public final class HwVerilogCommand implements Callable<Integer> {
     }
     String module = moduleOf(b);
     report.put("module", module);
-    report.put("out", dir.toString());
+    report.put("out", StagedOutput.shown(dir).toString());
     ArrayNode written = report.putArray("files");
-    files.forEach(f -> written.add(f.toString()));
+    files.forEach(f -> written.add(StagedOutput.shown(f).toString()));
     report.put("vectors", vectors);
     report.put("simulated", simulate);
     if (!json) {
-      System.out.println("wrote " + files);
+      System.out.println("wrote " + files.stream().map(StagedOutput::shown).toList());
     }
     boolean cyclesAgree = array == null || cycleCheck(array, dir.resolve("layer-check"), simulate, report);
     if (!simulate) {

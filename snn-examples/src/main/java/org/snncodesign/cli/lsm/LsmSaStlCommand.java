@@ -16,6 +16,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.cli.options.Choices;
 import org.snncodesign.cli.report.PngFile;
 import org.snncodesign.cli.report.ReferenceLine;
 import org.snncodesign.cli.report.ResultTable;
@@ -188,12 +189,12 @@ public final class LsmSaStlCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     List<SaStl.Selection> chosen = new ArrayList<>();
     for (String s : selections) {
-      chosen.add(SaStl.Selection.valueOf(s.trim().toUpperCase(Locale.ROOT)));
+      chosen.add(Choices.parse(SaStl.Selection.class, s, "--selection"));
     }
-    SaStlTask.Targets targetKind = SaStlTask.Targets.valueOf(targets.trim().toUpperCase(Locale.ROOT));
-    SaStl.Budget budgetKind = SaStl.Budget.valueOf(budget.trim().toUpperCase(Locale.ROOT));
-    SaStl.Rule ruleKind = SaStl.Rule.valueOf(rule.trim().toUpperCase(Locale.ROOT));
-    SaStl.LiquidScore liquidScoreKind = SaStl.LiquidScore.valueOf(liquidScore.trim().toUpperCase(Locale.ROOT));
+    SaStlTask.Targets targetKind = Choices.parse(SaStlTask.Targets.class, targets, "--targets");
+    SaStl.Budget budgetKind = Choices.parse(SaStl.Budget.class, budget, "--budget");
+    SaStl.Rule ruleKind = Choices.parse(SaStl.Rule.class, rule, "--rule");
+    SaStl.LiquidScore liquidScoreKind = Choices.parse(SaStl.LiquidScore.class, liquidScore, "--liquid-score");
     List<Run> runs = new ArrayList<>();
     List<SaStl.Result> fulls = new ArrayList<>();
     List<double[]> silent = new ArrayList<>();

@@ -15,6 +15,7 @@ import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.cli.report.SelfStaged;
 import org.snncodesign.cli.report.StagedOutput;
 import org.snncodesign.neurons.graph.GraphRecording;
 import org.snncodesign.neurons.graph.GraphSimulator;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Simulate a NIR graph on the engine; write spikes.csv, voltages.csv and output.csv.")
-public final class NirRunCommand implements Callable<Integer> {
+public final class NirRunCommand implements Callable<Integer>, SelfStaged {
   /** Voltage values above which voltages.csv is skipped unless asked for (about 1 GB of text). */
   static final long VOLTAGE_VALUE_LIMIT = 20_000_000L;
 

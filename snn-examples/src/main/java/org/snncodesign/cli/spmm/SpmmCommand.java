@@ -24,6 +24,7 @@ import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.cli.report.StagedOutput;
 import org.snncodesign.spmm.workload.RandomSpmmOperands;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -156,7 +157,7 @@ public final class SpmmCommand implements Callable<Integer> {
     }
     if (csv != null) {
       writeCsv(table);
-      err.println("spmm: wrote " + csv);
+      err.println("spmm: wrote " + StagedOutput.shown(csv));
     }
     if (json) {
       JsonReport.printLine(report, out);

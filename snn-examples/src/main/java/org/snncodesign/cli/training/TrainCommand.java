@@ -15,6 +15,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.snncodesign.api.sparse.BitmapMatrix;
 import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.cli.options.Choices;
+import org.snncodesign.cli.report.StagedOutput;
 import org.snncodesign.flow.data.TrainingData;
 import org.snncodesign.flow.graph.NirExport;
 import org.snncodesign.learning.quantization.LsqQuantizer;
@@ -174,7 +176,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
     int epochCount = epochs != null ? epochs : mnist ? 15 : 30;
     SpikingNetwork network = SpikingNetwork.initialise(archText, timesteps, beta, threshold,
-        ResetMode.valueOf(reset.toUpperCase(Locale.ROOT)), Readout.parse(readout), seed);
+        Choices.parse(ResetMode.class, reset, "--reset"), Readout.parse(readout), seed);
     TrainingOptions options = TrainingOptions.builder()
         .surrogate(SurrogateFunction.of(SurrogateKind.parse(surrogate)))
         .optimizer(OptimizerKind.parse(optimizer)).learningRate(learningRate).batchSize(batch)
@@ -264,10 +266,10 @@ public final class TrainCommand implements Callable<Integer> {
     report.put("train_seconds", trainSeconds);
     report.put("threads", options.threads());
     report.put("seed", seed);
-    report.put("model_file", modelFile.toString());
-    report.put("csv_file", csvFile.toString());
+    report.put("model_file", StagedOutput.shown(modelFile).toString());
+    report.put("csv_file", StagedOutput.shown(csvFile).toString());
     if (!noChart) {
-      report.put("png_file", pngFile.toString());
+      report.put("png_file", StagedOutput.shown(pngFile).toString());
     }
     JsonReport.write(report, out.resolve("train.json"));
     PrintStream stdout = System.out;
