@@ -13,7 +13,7 @@ samples, PyTorch's logits for them and, for the models trained here, PyTorch's M
                        (padding=1), Linear + BatchNorm1d
   resnet               two stages of BasicBlocks with 1x1 projection shortcuts, trained on MNIST (the
                        convolutions' BatchNorms are fused into them by the export)
-  depthwise            depthwise-separable CNN (groups = channels, ReLU6), trained on MNIST
+  depthwise            depthwise-separable CNN (groups = channels, ReLU6, x.view flatten), trained on MNIST
   mlp                  x.flatten(1), Linear-ReLU-Linear-ReLU-Linear, logits * 0.5 + 1 (constants to fold)
   no_bias_inplace      convolutions and Linear without biases, ReLU(inplace=True), torch.flatten
   branches             two branches (1x1 and 3x3 convolutions) concatenated along the channels
@@ -31,6 +31,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 torch.manual_seed(23)
+TRAINING_SEEDS = {"resnet": 1, "depthwise": 2}
 torch.set_num_threads(2)
 
 
@@ -107,9 +108,8 @@ class Depthwise(nn.Module):
         super().__init__()
         self.features = nn.Sequential(
             nn.Conv2d(1, 16, 3, 2, 1, bias=False), nn.BatchNorm2d(16), nn.ReLU6(),
-            *separable(16, 32, 1), *separable(32, 64, 2),
-            nn.AdaptiveAvgPool2d(1))
-        self.fc = nn.Linear(64, 10)
+            *separable(16, 32, 1), *separable(32, 64, 2))
+        self.fc = nn.Linear(64 * 7 * 7, 10)
 
     def forward(self, x):
         return self.fc(self.features(x).view(x.size(0), -1))
@@ -168,7 +168,8 @@ def mnist(folder, prefix):
 
 def train(model, data, epochs):
     x, y = data
-    opt = torch.optim.Adam(model.parameters(), lr=2e-3)
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    decay = torch.optim.lr_scheduler.StepLR(opt, 1, 0.3)
     model.train()
     for epoch in range(epochs):
         order = torch.randperm(len(x))
@@ -177,6 +178,7 @@ def train(model, data, epochs):
             opt.zero_grad()
             F.cross_entropy(model(x[idx]), y[idx]).backward()
             opt.step()
+        decay.step()
     model.eval()
 
 
@@ -218,7 +220,8 @@ def warm_up_batch_norm(model, samples):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--mnist", default="../../../../../../../shared/data/mnist")
-    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--only", help="comma-separated model names to export (default: all)")
     args = parser.parse_args()
     have_mnist = os.path.exists(os.path.join(args.mnist, "t10k-images-idx3-ubyte.gz"))
     if have_mnist:
@@ -228,19 +231,30 @@ def main():
         print("MNIST not found at", args.mnist, "- trained models are skipped")
         samples = torch.rand(4, 1, 28, 28)
 
+    wanted = set(args.only.split(",")) if args.only else None
+
+    def chosen(name):
+        return wanted is None or name in wanted
+
+    # Models are built in a fixed order whatever is exported, so every model gets the same seeded weights.
     lenet = LeNet()
     for opset in (11, 13, 17):
-        export(lenet, "lenet_opset%d" % opset, opset, samples)
+        if chosen("lenet_opset%d" % opset):
+            export(lenet, "lenet_opset%d" % opset, opset, samples)
     bn = BnPaddedPool()
     warm_up_batch_norm(bn, torch.rand(64, 1, 28, 28))
-    export(bn, "bn_padded_pool", 13, samples)
-    export(Mlp(), "mlp", 13, samples)
-    export(NoBiasInplace(), "no_bias_inplace", 13, samples)
-    export(Branches(), "branches", 13, samples)
+    for name, model in (("bn_padded_pool", bn), ("mlp", Mlp()), ("no_bias_inplace", NoBiasInplace()),
+                        ("branches", Branches())):
+        if chosen(name):
+            export(model, name, 13, samples)
 
     if have_mnist:
         train_data = mnist(args.mnist, "train")
-        for name, model in (("resnet", ResNet()), ("depthwise", Depthwise())):
+        for name, make in (("resnet", ResNet), ("depthwise", Depthwise)):
+            if not chosen(name):
+                continue
+            torch.manual_seed(TRAINING_SEEDS[name])  # each trained model is reproducible on its own
+            model = make()
             train(model, train_data, args.epochs)
             export(model, name, 13, samples, {"mnist_test_accuracy": accuracy(model, test),
                                               "epochs": args.epochs})
