@@ -1,6 +1,8 @@
 package org.snncodesign.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import org.snncodesign.api.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -43,6 +45,11 @@ final class CommandErrors {
       print(command.getErr(), name + ": " + describe(thrown), thrown);
       return BAD_INPUT;
     }
+    IOException io = ioCause(thrown);
+    if (io != null) {
+      print(command.getErr(), name + ": " + describe(io), thrown);
+      return FAILED;
+    }
     print(command.getErr(), name + ": " + describe(thrown) + " (unexpected: run again with " + DEBUG_OPTION
         + " for the stack trace and report it)", thrown);
     return FAILED;
@@ -77,10 +84,22 @@ final class CommandErrors {
     return t;
   }
 
+  private static IOException ioCause(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof IOException io) {
+        return io;
+      }
+    }
+    return null;
+  }
+
   /** The message of the exception a user can act on: the innermost one with a message. */
   private static String describe(Throwable thrown) {
     String message = null;
     for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof FileSystemException file) {
+        return oneLine(describe(file));
+      }
       if (t.getMessage() != null && !t.getMessage().isBlank()) {
         message = t.getMessage();
         if (t instanceof InvalidInputException) {
@@ -89,6 +108,20 @@ final class CommandErrors {
       }
     }
     return message == null ? thrown.getClass().getSimpleName() : oneLine(message);
+  }
+
+  /** A file error with its reason, which the JDK keeps in the exception's type: "access denied: /sys/x". */
+  private static String describe(FileSystemException file) {
+    String kind = switch (file.getClass().getSimpleName()) {
+      case "NoSuchFileException" -> "no such file or folder";
+      case "AccessDeniedException" -> "access denied";
+      case "FileAlreadyExistsException" -> "already exists";
+      case "NotDirectoryException" -> "not a folder";
+      case "DirectoryNotEmptyException" -> "folder not empty";
+      default -> file.getClass().getSimpleName();
+    };
+    String reason = file.getReason() == null ? "" : " (" + file.getReason() + ")";
+    return kind + reason + ": " + file.getFile() + (file.getOtherFile() == null ? "" : " -> " + file.getOtherFile());
   }
 
   private static String oneLine(String text) {

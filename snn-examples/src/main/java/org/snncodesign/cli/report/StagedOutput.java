@@ -94,13 +94,21 @@ public final class StagedOutput implements AutoCloseable {
     if (!Files.isWritable(parent)) {
       throw new InvalidInputException(option + " " + given + ": folder " + parent + " is not writable");
     }
-    OutputLock lock = OutputLock.acquire(absolute, option);
+    OutputLock lock;
+    try {
+      lock = OutputLock.acquire(absolute, option);
+    } catch (IOException e) {
+      throw cannotWrite(option, given, parent, e);
+    }
     try {
       String name = absolute.getFileName().toString();
       OutputLock.removeStaleStaging(parent, name);
       Path staging = Files.createDirectory(parent.resolve(OutputLock.stagingName(name)));
       return new StagedOutput(absolute, folder, staging, lock);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      lock.release();
+      throw cannotWrite(option, given, parent, e);
+    } catch (RuntimeException e) {
       lock.release();
       throw e;
     }
@@ -215,6 +223,11 @@ public final class StagedOutput implements AutoCloseable {
   /** Whether {@link #commit()} ran. */
   public boolean committed() {
     return committed;
+  }
+
+  private static InvalidInputException cannotWrite(String option, Path given, Path parent, IOException e) {
+    return new InvalidInputException(option + " " + given + ": cannot write in folder " + parent + " ("
+        + reason(e) + ")", e);
   }
 
   private static String reason(IOException e) {
