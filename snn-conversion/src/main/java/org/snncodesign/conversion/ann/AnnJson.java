@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.snncodesign.api.InvalidInputException;
 
 /**
@@ -50,13 +52,24 @@ public final class AnnJson {
     return model;
   }
 
-  /** Writes the model to {@code file}, creating parent folders. */
+  /**
+   * Writes the model to {@code file}, creating parent folders. The text goes to a temporary file beside it that is
+   * renamed over {@code file} when complete, so a reader (a model cache shared by runs) never sees half a model.
+   */
   public static void write(AnnModel model, Path file) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
+    Path target = file.toAbsolutePath();
+    Files.createDirectories(target.getParent());
+    Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+    try {
+      Files.writeString(partial, toJson(model));
+      try {
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(partial);
     }
-    Files.writeString(file, toJson(model));
   }
 
   /**

@@ -108,6 +108,18 @@ class AnnJsonTest {
   }
 
   @Test
+  @DisplayName("writing over an existing model replaces it whole and leaves no temporary file beside it")
+  void writeReplacesWhole(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("model.json");
+    AnnJson.write(TestModels.everyKind(1), file);
+    AnnJson.write(TestModels.everyKind(2), file);
+    assertBitExact(TestModels.everyKind(2), AnnJson.read(file));
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("model.json");
+    }
+  }
+
+  @Test
   @DisplayName("a future schema version is refused with both versions named")
   void futureSchemaRefused() {
     String json = AnnJson.toJson(TestModels.everyKind(1)).replace("\"schema_version\":1", "\"schema_version\":9");

@@ -77,6 +77,9 @@ public final class OptionBounds {
       // Each design's report (per-layer costs, resources) is kept for the Pareto front.
       new MemoryEstimate("snn hw search", List.of("--population"), 64 * 1024),
       new MemoryEstimate("snn hw search", List.of("--random"), 64 * 1024),
+      // BPTT buffers (membrane, spikes and their gradients) per time step for a network of about a thousand
+      // neurons on four workers.
+      new MemoryEstimate("snn train", List.of("--timesteps"), 64 * 1024),
       // Spike trains of the synthetic workload: steps x samples x neurons, with the layer workloads.
       new MemoryEstimate("snn hw evaluate", List.of("--steps"), 32 * 1024),
       // The dense baseline holds K x M float weights (and the CSR copy beside them).
