@@ -10,14 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.learning.LearningRule;
 import org.snncodesign.api.neuron.NeuronModel;
 import org.snncodesign.api.plugin.PluginRegistry;
+import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.flow.lsm.LeaveOneSpeakerOut;
+import org.snncodesign.flow.lsm.LiquidPlasticity;
 import org.snncodesign.flow.lsm.LsmTask;
 import org.snncodesign.learning.lsm.Liquid;
 import org.snncodesign.learning.lsm.LiquidParameters;
@@ -67,6 +72,18 @@ public final class LsmCommand implements Callable<Integer> {
 
   @Option(names = "--liquid", defaultValue = "1000", description = "Liquid neurons (default 1000).")
   int neurons;
+
+  @Option(names = "--rule", paramLabel = "PLUGIN",
+      description = "Learning-rule plugin (e.g. stdp) that adapts the liquid's input synapses on the training "
+          + "samples before the readout is trained; see snn plugins. Default: none.")
+  String rule;
+
+  @Option(names = "--rule-epochs", defaultValue = "1", description = "Passes of --rule over the training samples.")
+  int ruleEpochs;
+
+  @Option(names = "--rule-param", paramLabel = "NAME=VALUE",
+      description = "A parameter of --rule, e.g. --rule-param a_plus=0.005 (repeatable).")
+  Map<String, Double> ruleParameters = new LinkedHashMap<>();
 
   @Option(names = "--neuron", defaultValue = "lif", paramLabel = "PLUGIN",
       description = "Neuron model plugin of the liquid (two input channels, excitatory and inhibitory); see snn "
@@ -217,11 +234,24 @@ public final class LsmCommand implements Callable<Integer> {
     Liquid liquid = Liquid.create(LiquidParameters.builder().neurons(neurons).inputChannels(task.channels())
         .inputProbability(task.channels() > 8 ? 0.1 : 0.3).seed(seed)
         .neuronModel(PluginRegistry.discover().require(NeuronModel.class, neuron)).build());
+    if (rule != null) {
+      liquid = plastic(task, liquid);
+    }
     progress(task.name() + ": " + task.labels().length + " samples, " + liquid);
     ObjectNode report = JsonReport.create("lsm");
     report.put("dataset", task.name());
     report.put("liquid", liquid.toString());
     report.put("neuron_model", liquid.parameters().neuronModel().name());
+    if (plasticity != null) {
+      ObjectNode node = report.putObject("plasticity");
+      node.put("rule", rule);
+      node.put("presentations", plasticity.presentations());
+      node.put("potentiated", plasticity.potentiated());
+      node.put("depressed", plasticity.depressed());
+      node.put("total_change", plasticity.totalChange());
+      plasticity.parameters().entrySet().stream().sorted(Map.Entry.comparingByKey())
+          .forEach(e -> node.with("parameters").put(e.getKey(), e.getValue()));
+    }
     report.put("bins", Arrays.toString(binChoices));
     report.put("readout", kind.label());
     report.put("readout_iterations", kind.iterations());
@@ -401,6 +431,22 @@ public final class LsmCommand implements Callable<Integer> {
   }
 
   /** Leave-one-speaker-out with activity ranking per fold. */
+  private LiquidPlasticity.Result plasticity;
+
+  /** The liquid after --rule adapted its input synapses on the training samples (never the held-out ones). */
+  private Liquid plastic(LsmTask task, Liquid liquid) {
+    LearningRule learningRule = PluginRegistry.discover().require(LearningRule.class, rule);
+    List<SpikeRaster> training = task.inputsOf(task.select(task.officialTest(), false));
+    progress("adapting the input synapses with " + rule + " on " + training.size() + " training samples x "
+        + ruleEpochs + " ...");
+    try {
+      plasticity = LiquidPlasticity.adaptInputs(liquid, learningRule, ruleParameters, training, ruleEpochs, tail);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("--rule " + rule + ": " + e.getMessage());
+    }
+    return plasticity.adapted();
+  }
+
   private void speakers(LsmTask task, Liquid liquid, int stateBins, ObjectNode report) {
     long start = System.nanoTime();
     LeaveOneSpeakerOut.Result result;

@@ -135,4 +135,16 @@ class LsmCommandTest {
     assertThat(json.get("split").asText()).contains("t10k file test");
     assertThat(json.get("neurons_after").asInt()).isEqualTo(32);
   }
+
+  @Test
+  @DisplayName("snn lsm --rule stdp adapts the input synapses on the training samples before the readout")
+  void learningRuleByName() throws Exception {
+    JsonNode json = CommandOutput.json(new LsmCommand(), "--dataset", "digits", "--liquid", "64", "--max-samples",
+        "80", "--rule", "stdp", "--rule-param", "a_plus=0.005", "--json");
+    JsonNode plasticity = json.get("plasticity");
+    assertThat(plasticity.get("rule").asText()).isEqualTo("stdp");
+    assertThat(plasticity.get("presentations").asInt()).isEqualTo(60);
+    assertThat(plasticity.get("total_change").asDouble()).isPositive();
+    assertThat(plasticity.get("parameters").get("a_plus").asDouble()).isEqualTo(0.005);
+  }
 }
