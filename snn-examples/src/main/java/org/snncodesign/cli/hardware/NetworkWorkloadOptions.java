@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.coding.SpikeEncoder;
+import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.plugin.PluginRegistry;
@@ -70,6 +72,11 @@ final class NetworkWorkloadOptions {
       description = "With --nir: drive the Input with random spikes, each input spiking with probability P per step, "
           + "instead of the data set.")
   Double inputRate;
+
+  @Option(names = "--coding", paramLabel = "PLUGIN",
+      description = "With --nir and a data set: encode each sample into spikes with this coding plugin (rate, "
+          + "ttfs, phase, burst, ...; see snn plugins) instead of holding it as a constant analog input.")
+  String coding;
 
   @Option(names = "--samples", defaultValue = "32",
       description = "With --nir: inferences measured (data set samples or random stimuli). Default: ${DEFAULT-VALUE}.")
@@ -169,14 +176,16 @@ final class NetworkWorkloadOptions {
       stimuli = GraphMeasurement.randomSpikes(graph, samples, steps, inputRate, seed);
       source = "random input spikes at rate " + inputRate;
     } else {
+      LabeledDataset test = TrainingData.load(dataset, dataDir, seed).testSet();
       try {
-        stimuli = GraphMeasurement.dataSamples(graph, TrainingData.load(dataset, dataDir, seed).testSet(), samples,
-            steps);
+        stimuli = coding == null ? GraphMeasurement.dataSamples(graph, test, samples, steps)
+            : GraphMeasurement.encodedSamples(graph, test, PluginRegistry.discover().require(SpikeEncoder.class,
+                coding), samples, steps, seed);
       } catch (IllegalArgumentException e) {
         throw new InvalidInputException(nir + ": " + e.getMessage() + "; give --input-rate P to drive it with "
             + "random spikes, or a data set of that size");
       }
-      source = dataset + " test samples as constant input";
+      source = dataset + " test samples " + (coding == null ? "as constant input" : "in " + coding + " coding");
     }
     progress.printf("running %s on %d inferences of %d steps (dt = %s s, %s; %s)%n", nir.getFileName(),
         stimuli.size(), steps, simulator.discretization().dt(), simulation.integrationName(), source);
@@ -184,8 +193,9 @@ final class NetworkWorkloadOptions {
         ? GraphWorkloads.AnalogInput.BIT_PLANES : GraphWorkloads.AnalogInput.EXCLUDED;
     GraphMeasurement.Priced priced = GraphMeasurement.price(simulator, GraphMeasurement.run(simulator, stimuli),
         nir.getFileName().toString(), analogInput, FLOAT_BITS);
-    boolean analog = inputRate == null;
-    String note = analog ? first.note() : "spike input: every projection is spike-driven";
+    boolean analog = inputRate == null && coding == null;
+    String note = analog ? first.note() : "spike input" + (coding == null ? "" : " (" + coding + " coding)")
+        + ": every projection is spike-driven";
     Workload spikeLayers = analog && analogInput == GraphWorkloads.AnalogInput.BIT_PLANES
         ? priced.spikeDrivenOnly().orElse(null) : priced.priced();
     return new Measured(priced.priced(), spikeLayers, note);

@@ -111,4 +111,23 @@ class NirCommandsTest {
       assertThat(report.get("cycles").asLong()).as(report.get("accelerator").asText()).isPositive();
     }
   }
+
+  @Test
+  @DisplayName("hw estimate --nir --dataset --coding prices a network trained here on rate-coded digits, the input "
+      + "projection spike-driven")
+  void priceWithACodingPlugin(@TempDir Path tmp) throws Exception {
+    Path nir = tmp.resolve("digits.nir");
+    CommandOutput train = CommandOutput.ofCli("train", "--dataset", "digits", "--epochs", "2", "--export-nir",
+        nir.toString(), "--out", tmp.resolve("train").toString(), "--no-chart");
+    assertThat(train.exitCode()).as(train.err()).isZero();
+    JsonNode json = CommandOutput.json(new org.snncodesign.cli.hardware.HwEvaluateCommand(PluginRegistry.discover()),
+        "--nir", nir.toString(), "--dataset", "digits", "--coding", "rate", "--samples", "4", "--steps", "16",
+        "--json");
+    assertThat(json.get("first_layer").asText()).contains("rate coding");
+    assertThat(json.get("layers").asInt()).isEqualTo(2);
+    CommandOutput unknown = CommandOutput.ofCli("hw", "estimate", "--nir", nir.toString(), "--dataset", "digits",
+        "--coding", "morse");
+    assertThat(unknown.exitCode()).isNotZero();
+    assertThat(unknown.err()).contains("morse").contains("rate");
+  }
 }

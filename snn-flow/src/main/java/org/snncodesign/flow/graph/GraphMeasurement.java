@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snncodesign.api.Checks;
+import org.snncodesign.api.coding.CodingParameters;
+import org.snncodesign.api.coding.SpikeEncoder;
 import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.hardware.Workload;
@@ -75,6 +77,26 @@ public final class GraphMeasurement {
     List<Stimulus> stimuli = new ArrayList<>();
     for (int i = 0; i < Math.min(samples, data.samples()); i++) {
       stimuli.add(Stimulus.constant(data.sample(i), steps));
+    }
+    return stimuli;
+  }
+
+  /**
+   * The first {@code samples} samples of {@code data} (values in [0, 1]) encoded into spikes by a coding plugin,
+   * {@code steps} steps each; sample i draws any random choice from {@code seed + i}.
+   *
+   * @throws IllegalArgumentException when a sample's size differs from the Input's, or a value is outside [0, 1]
+   */
+  public static List<Stimulus> encodedSamples(NetworkGraph graph, LabeledDataset data, SpikeEncoder coding,
+      int samples, int steps, long seed) {
+    String input = singleInput(graph);
+    int width = graph.outputShape(input).size();
+    Checks.checkArgument(data.sampleSize() == width, "Input '%s' takes %d values but data set %s has %d per "
+        + "sample", input, width, data.name(), data.sampleSize());
+    Checks.positive(samples, "samples");
+    List<Stimulus> stimuli = new ArrayList<>();
+    for (int i = 0; i < Math.min(samples, data.samples()); i++) {
+      stimuli.add(Stimulus.spikes(coding.encode(data.sample(i), CodingParameters.of(steps, seed + i))));
     }
     return stimuli;
   }

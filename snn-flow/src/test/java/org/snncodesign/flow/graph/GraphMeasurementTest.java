@@ -78,4 +78,21 @@ class GraphMeasurementTest {
     assertThatThrownBy(() -> GraphMeasurement.dataSamples(graph, wide, 1, 10)).hasMessageContaining("takes 4")
         .hasMessageContaining("has 5");
   }
+
+  @Test
+  @DisplayName("data samples encoded by a coding plugin become spike stimuli, every projection spike-driven")
+  void encodedSamples() {
+    LabeledDataset data = new LabeledDataset("four", new int[] {4}, new float[] {1, 0, 1, 0, 0, 1, 0, 1}, new int[]
+        {0, 1}, List.of("a", "b"));
+    org.snncodesign.api.coding.SpikeEncoder rate = org.snncodesign.api.plugin.PluginRegistry.discover()
+        .require(org.snncodesign.api.coding.SpikeEncoder.class, "rate");
+    List<Stimulus> stimuli = GraphMeasurement.encodedSamples(graph, data, rate, 2, 30, 9);
+    assertThat(stimuli).hasSize(2).allSatisfy(s -> assertThat(s.isSpikes()).isTrue());
+    assertThat(stimuli.get(0).spikeRaster().countsPerNeuron()[0]).isPositive();
+    assertThat(stimuli.get(0).spikeRaster().countsPerNeuron()[1]).isZero();
+    GraphMeasurement.Priced priced = GraphMeasurement.price(simulator, GraphMeasurement.run(simulator, stimuli),
+        "net", GraphWorkloads.AnalogInput.BIT_PLANES, 32);
+    assertThat(priced.priced().layers()).hasSize(2);
+    assertThat(priced.priced().layers().get(0).name()).isEqualTo("input->lif1");
+  }
 }
