@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.flow.data.DatasetLocator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

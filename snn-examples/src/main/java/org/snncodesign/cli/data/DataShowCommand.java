@@ -16,6 +16,7 @@ import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.flow.data.DatasetLocator;
 import org.snncodesign.cli.report.StagedOutput;
 import org.snncodesign.datasets.encoding.SpikeInput;
 import picocli.CommandLine.Command;

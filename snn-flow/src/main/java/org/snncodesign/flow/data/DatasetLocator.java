@@ -1,4 +1,4 @@
-package org.snncodesign.cli.data;
+package org.snncodesign.flow.data;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,23 +11,32 @@ import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.plugin.PluginRegistry;
 
 /**
- * Turns a command-line PATH into a data set through the data-set plugins: {@code embedded:NAME} is the embedded
+ * The flow step that loads data through the data-set plugins ({@link DatasetProvider}), by plugin name or by
+ * whichever plugin accepts a file: a location string {@code embedded:NAME} is the embedded
  * set of provider {@code NAME} ({@code embedded:digits} is short for {@code embedded:uci-digits}); a file or folder
  * goes to the plugin named by {@code --format}, or else to the first plugin (in discovery order) that accepts it.
  */
-final class DatasetLocator {
-  static final String EMBEDDED = "embedded:";
+public final class DatasetLocator {
+  /** Prefix of an embedded data set's location. */
+  public static final String EMBEDDED = "embedded:";
 
   /** A loaded data set and the plugin that read it. */
-  record Located(String format, LabeledDataset dataset) {}
+  public record Located(String format, LabeledDataset dataset) {}
 
   private final PluginRegistry registry;
 
-  DatasetLocator(PluginRegistry registry) {
+  /** Looks data-set plugins up in {@code registry}. */
+  public DatasetLocator(PluginRegistry registry) {
     this.registry = registry;
   }
 
-  Located locate(String path, String format) throws IOException {
+  /**
+   * The data set at {@code path} ({@code embedded:NAME} or a file or folder), read by plugin {@code format} or,
+   * when null, by the first plugin that accepts it.
+   *
+   * @throws InvalidInputException naming the path or the plugin when nothing can read it
+   */
+  public Located locate(String path, String format) throws IOException {
     if (path.startsWith(EMBEDDED)) {
       String name = path.substring(EMBEDDED.length());
       String plugin = name.equals("digits") ? "uci-digits" : name;
