@@ -13,6 +13,7 @@ import org.snncodesign.cli.demo.HardwareStage;
 import org.snncodesign.cli.demo.PluginCheckStage;
 import org.snncodesign.cli.demo.SoftwareRunStage;
 import org.snncodesign.cli.lsm.LsmDemoStage;
+import org.snncodesign.cli.report.StagedOutput;
 import org.snncodesign.cli.training.TrainingDemoStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     Path reportFile = out.resolve("report.json");
     JsonReport.write(report, reportFile);
-    System.err.println("report written to " + reportFile.toAbsolutePath());
+    System.err.println("report written to " + StagedOutput.shown(reportFile).toAbsolutePath());
     if (json) {
       JsonReport.printLine(report, System.out);
     } else {

@@ -243,7 +243,8 @@ public final class ConvertCommand implements Callable<Integer> {
     ann = ann != null ? ann : cachedOrTrained();
     if (exportOnnx != null) {
       OnnxExporter.write(ann, exportOnnx);
-      err.printf("wrote %s: ANN '%s' as ONNX opset %d%n", exportOnnx, ann.name(), OnnxExporter.OPSET);
+      err.printf("wrote %s: ANN '%s' as ONNX opset %d%n", StagedOutput.shown(exportOnnx), ann.name(),
+          OnnxExporter.OPSET);
     }
     AnnNetwork network = new AnnNetwork(ann);
     double annAccuracy = network.accuracy(test, threads);

@@ -115,7 +115,7 @@ public final class DataShowCommand implements Callable<Integer> {
       JsonReport.printLine(report, System.out);
     } else {
       System.out.printf("sample %d (label %s, shape %s) -> %s (%d x %d)%n", index, label,
-          Arrays.toString(data.shape()), file, image.getWidth(), image.getHeight());
+          Arrays.toString(data.shape()), StagedOutput.shown(file), image.getWidth(), image.getHeight());
     }
     return 0;
   }

@@ -105,7 +105,7 @@ public final class HwVerilogCommand implements Callable<Integer> {
         failed |= export(b, out.resolve(moduleOf(b)), simulate, node);
         mismatches += node.path("mismatches").asInt(0);
       }
-      report.put("out", out.toString());
+      report.put("out", StagedOutput.shown(out).toString());
       report.put("vectors", vectors);
       report.put("simulated", simulate);
       if (simulate) {

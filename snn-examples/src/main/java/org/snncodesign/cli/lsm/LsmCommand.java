@@ -21,6 +21,7 @@ import org.snncodesign.api.neuron.NeuronModel;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.cli.report.StagedOutput;
 import org.snncodesign.flow.lsm.LeaveOneSpeakerOut;
 import org.snncodesign.flow.lsm.LiquidPlasticity;
 import org.snncodesign.flow.lsm.LsmTask;
@@ -327,11 +328,11 @@ public final class LsmCommand implements Callable<Integer> {
           Files.createDirectories(parent);
         }
         Files.writeString(csv, text, StandardCharsets.UTF_8);
-        report.put("csv", csv.toString());
+        report.put("csv", StagedOutput.shown(csv).toString());
         Path png = pngNextTo(csv);
         LsmCurveChart.write(png, task.name() + ", " + liquid.neurons() + "-neuron liquid: accuracy vs size ("
             + method.label() + ", " + kind.label() + ")", points);
-        report.put("chart", png.toString());
+        report.put("chart", StagedOutput.shown(png).toString());
       }
     }
     report.put("wall_seconds", (System.nanoTime() - start) / 1e9);

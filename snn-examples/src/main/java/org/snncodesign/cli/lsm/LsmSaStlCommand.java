@@ -20,6 +20,7 @@ import org.snncodesign.cli.options.Choices;
 import org.snncodesign.cli.report.PngFile;
 import org.snncodesign.cli.report.ReferenceLine;
 import org.snncodesign.cli.report.ResultTable;
+import org.snncodesign.cli.report.StagedOutput;
 import org.snncodesign.learning.distance.VanRossumDistance;
 import org.snncodesign.learning.distance.VictorPurpuraDistance;
 import org.snncodesign.learning.stdp.SaStl;
@@ -332,13 +333,13 @@ public final class LsmSaStlCommand implements Callable<Integer> {
     report.put("target_met", firstKeep <= 0.5 && distancePruned <= 1.1 * distanceFull);
     if (csv != null) {
       table.writeCsv(csv);
-      report.put("csv", csv.toString());
+      report.put("csv", StagedOutput.shown(csv).toString());
     }
     if (png != null) {
       chart(summary, png, budgetKind == SaStl.Budget.ALL ? "share of all recurrent synapses kept"
           : "share of trainable synapses (onto the outputs) kept",
           targetKind == SaStlTask.Targets.POISSON ? "random (Poisson) targets" : "teacher targets");
-      report.put("chart", png.toString());
+      report.put("chart", StagedOutput.shown(png).toString());
     }
     if (json) {
       JsonReport.printLine(report, System.out);

@@ -14,14 +14,15 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * How every {@code snn} command runs: its numeric options are checked ({@link OptionBounds}), then each output it
- * was given ({@code --out} folder; {@code --csv}, {@code --png}, {@code -o}, {@code --export-nir} files) is checked
+ * was given ({@code --out} folder; {@code --csv}, {@code --png}, {@code -o}, {@code --export-nir}, {@code --export-onnx}
+ * files) is checked
  * and locked, and the command writes into a {@link StagedOutput} in its place; the files move into the real
  * output only when the command returns 0. Commands need no code of their own for this.
  */
 public final class OutputStaging implements IExecutionStrategy {
   /** Output options, true for a folder and false for a single file. */
   private static final Map<String, Boolean> OUTPUTS = Map.of("--out", true, "--csv", false, "--png", false,
-      "--output", false, "--export-nir", false);
+      "--output", false, "--export-nir", false, "--export-onnx", false);
 
   @Override
   public int execute(ParseResult parseResult) {

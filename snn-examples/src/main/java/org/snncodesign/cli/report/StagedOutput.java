@@ -6,7 +6,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,6 @@ public final class StagedOutput implements AutoCloseable {
   private final Path staging;
   private final OutputLock lock;
   private final Thread cleanupOnExit;
-  private final List<String> files = new ArrayList<>();
   private boolean committed;
   private boolean closed;
 
@@ -121,7 +119,6 @@ public final class StagedOutput implements AutoCloseable {
 
   /** Where to write file {@code name} of a staged folder until {@link #commit()}. */
   public Path file(String name) {
-    files.add(name);
     return staging.resolve(name);
   }
 
@@ -146,27 +143,21 @@ public final class StagedOutput implements AutoCloseable {
 
   /**
    * Moves every staged file into place, each by an atomic rename (the staging folder is on the same file
-   * system), creating the target folder and its subfolders as needed.
+   * system): into the target folder, creating it and its subfolders as needed, or, for a staged file, beside it
+   * (the file itself and any companion a command writes next to it, such as a chart beside a CSV).
    */
   public synchronized void commit() throws IOException {
     if (closed) {
       return;
     }
-    if (!folder) {
-      Path staged = stagedPath();
-      if (Files.exists(staged)) {
-        move(staged, target);
-      }
-      committed = true;
-      return;
-    }
-    Files.createDirectories(target);
+    Path destination = folder ? target : target.getParent();
+    Files.createDirectories(destination);
     List<Path> written;
     try (Stream<Path> paths = Files.walk(staging)) {
       written = paths.filter(Files::isRegularFile).sorted().toList();
     }
     for (Path from : written) {
-      Path to = target.resolve(staging.relativize(from).toString());
+      Path to = destination.resolve(staging.relativize(from).toString());
       Files.createDirectories(to.getParent());
       move(from, to);
     }

@@ -104,6 +104,17 @@ class StagedOutputTest {
     assertThat(siblings(dir)).containsExactly("runs.csv");
   }
 
+  @Test
+  @DisplayName("moves a companion a command writes beside a staged file (a chart beside its CSV) along with it")
+  void companionFile(@TempDir Path dir) throws Exception {
+    try (StagedOutput output = StagedOutput.file(dir.resolve("curve.csv"), "--csv")) {
+      Files.writeString(output.stagedPath(), "size,accuracy\n");
+      Files.writeString(output.stagedPath().resolveSibling("curve.png"), "png");
+      output.commit();
+    }
+    assertThat(siblings(dir)).containsExactly("curve.csv", "curve.png");
+  }
+
   private static java.util.List<String> siblings(Path dir) throws Exception {
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(p -> p.getFileName().toString()).sorted().toList();

@@ -1,0 +1,24 @@
+package org.snncodesign.cli.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snncodesign.cli.CommandOutput;
+
+@DisplayName("A staged command's messages")
+class StagedPathsTest {
+
+  @Test
+  @DisplayName("name the final file, never the staging folder it was written in")
+  void finalPathsShown(@TempDir Path dir) {
+    Path image = dir.resolve("pics/sample.png");
+    CommandOutput run = CommandOutput.ofCli("data", "show", "embedded:digits", "-o", image.toString(), "--json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.lastLine()).contains("\"image\":\"" + image.toAbsolutePath() + "\"");
+    assertThat(run.out() + run.err()).doesNotContain(".staging-");
+    assertThat(image).exists();
+  }
+}
