@@ -2,6 +2,7 @@ package org.snncodesign.flow.training;
 
 import java.io.PrintStream;
 import java.util.List;
+import org.snncodesign.api.Checks;
 import org.snncodesign.flow.data.TrainingData;
 import org.snncodesign.learning.quantization.LsqQuantizer;
 import org.snncodesign.learning.rewiring.GradientRewiring;
@@ -30,21 +31,47 @@ public record DigitsDemoNetwork(TrainingData data, SpikingNetwork network, doubl
   public static final double SPARSITY = 0.8;
   public static final int BITS = 4;
 
+  /**
+   * The knobs of the recipe a study varies.
+   *
+   * @param sparsity weight sparsity gradient rewiring prunes to, in [0, 1)
+   * @param bits LSQ weight bits
+   * @param epochs training epochs (cosine learning-rate schedule over them)
+   * @param threads trainer threads; the result does not depend on them
+   */
+  public record Recipe(double sparsity, int bits, int epochs, int threads) {
+    /** The recipe of {@code snn demo}: 80 % sparsity, 4 bits, 8 epochs, one thread per core. */
+    public static final Recipe DEMO = new Recipe(SPARSITY, BITS, EPOCHS,
+        Runtime.getRuntime().availableProcessors());
+
+    public Recipe {
+      Checks.checkArgument(sparsity >= 0 && sparsity < 1, "sparsity must be in [0, 1), got %s", sparsity);
+      Checks.positive(epochs, "epochs");
+      Checks.positive(threads, "threads");
+    }
+  }
+
   /** Trains the network with every random choice drawn from {@code seed}, printing one line per epoch. */
   public static DigitsDemoNetwork train(long seed, PrintStream progress) {
+    return train(Recipe.DEMO, seed, progress);
+  }
+
+  /** Trains the network by {@code recipe} with every random choice drawn from {@code seed}. */
+  public static DigitsDemoNetwork train(Recipe recipe, long seed, PrintStream progress) {
     TrainingData data = TrainingData.digits(seed);
     SpikingNetwork network = SpikingNetwork.initialise(SpikingNetwork.parseArchitecture(ARCHITECTURE), TIMESTEPS,
         0.9f, 1f, ResetMode.SUBTRACT, Readout.MEMBRANE, seed);
     long stepsPerEpoch = (data.trainLabels().length + 31) / 32;
     TrainingOptions options = TrainingOptions.builder().learningRate(5e-3f).batchSize(32).seed(seed)
-        .cosineEpochs(EPOCHS).build();
+        .cosineEpochs(recipe.epochs()).threads(recipe.threads()).build();
     // Dense for one epoch, pruned to the target over the next two, then trained at it.
-    GradientRewiring rewiring = new GradientRewiring(new SparsitySchedule(SPARSITY, stepsPerEpoch, 2 * stepsPerEpoch));
+    GradientRewiring rewiring = new GradientRewiring(new SparsitySchedule(recipe.sparsity(), stepsPerEpoch,
+        2 * stepsPerEpoch));
     double seconds = 0;
     double accuracy;
     try (SurrogateGradientTrainer trainer = new SurrogateGradientTrainer(network, options,
-        List.of(rewiring, new LsqQuantizer(BITS)))) {
-      for (int epoch = 0; epoch < EPOCHS; epoch++) {
+        List.of(rewiring, new LsqQuantizer(recipe.bits())))) {
+      for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
         EpochResult result = trainer.trainEpoch(data.trainFeatures(), data.trainLabels(), epoch);
         seconds += result.seconds();
         progress.printf("  epoch %d: loss %.3f, train %.1f %%, sparsity %.1f %%%n", epoch + 1,
@@ -53,7 +80,7 @@ public record DigitsDemoNetwork(TrainingData data, SpikingNetwork network, doubl
       accuracy = trainer.evaluate(data.testFeatures(), data.testLabels()).accuracy();
     }
     progress.printf("  test accuracy %.1f %%, weight sparsity %.1f %%, %d-bit%n", 100 * accuracy,
-        100 * network.weightSparsity(), BITS);
+        100 * network.weightSparsity(), recipe.bits());
     return new DigitsDemoNetwork(data, network, accuracy, seconds);
   }
 }
