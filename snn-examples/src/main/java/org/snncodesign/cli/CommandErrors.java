@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
 import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.SnnException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
  * How a failed command ends: one line {@code <command>: <what went wrong>[; what to try]} on standard error, never
- * a stack trace unless {@code --debug} was given. Exit code 2 for a bad option or input, 1 for anything else.
+ * a stack trace unless {@code --debug} was given. Exit code 2 for a bad option or input (picocli's errors, the
+ * project's {@link SnnException}s, {@link IllegalArgumentException}s), 1 for anything else.
  */
 final class CommandErrors {
   static final String DEBUG_OPTION = "--debug";
@@ -69,7 +71,9 @@ final class CommandErrors {
 
   private static boolean isBadInput(Throwable thrown) {
     for (Throwable t = thrown; t != null; t = t.getCause()) {
-      if (t instanceof InvalidInputException || t instanceof IllegalArgumentException) {
+      // The project's own errors (a bad file, an unknown plugin, a workload a model declines) and argument
+      // checks of the libraries describe what the user gave, not a bug.
+      if (t instanceof SnnException || t instanceof IllegalArgumentException) {
         return true;
       }
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.options.OptionBounds;
@@ -95,20 +96,21 @@ class BadOptionValuesTest {
     assertThat(run.err()).contains("--liquid 100000000 needs about").contains("the JVM has");
   }
 
-  @Test
-  @DisplayName("an unknown name is refused with the valid choices")
-  void unknownName() {
-    CommandOutput run = CommandOutput.ofCli("train", "--reset", "foo");
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err().strip()).isEqualTo("snn train: --reset foo is not known; choose one of subtract, zero");
-  }
-
-  @Test
-  @DisplayName("a data set name a command would otherwise ignore is refused with the valid names")
-  void unknownDataset() {
-    CommandOutput run = CommandOutput.ofCli("hw", "estimate", "--dataset", "foo");
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).startsWith("snn hw evaluate: --dataset foo is not known; choose one of digits, mnist");
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "train --reset foo | snn train: --reset foo is not known; choose one of subtract, zero",
+      "hw verilog --block foo | snn hw verilog: Invalid value for option '--block': --block foo is not known; choose "
+          + "one of",
+      "lsm sastl --rule foo | snn lsm sastl: --rule foo is not known; choose one of resume, perceptron",
+      "convert --dataset foo | snn convert: --dataset foo is not known; choose one of mnist, fashion-mnist",
+      "hw estimate --dataset foo | snn hw evaluate: --dataset foo is not known; choose one of digits, mnist",
+      "hw search --space foo --random 1 --generations 0 | snn hw search: no Accelerator plugin named 'foo'; "
+          + "available:"})
+  @DisplayName("an unknown name is refused in one line with the valid choices, exit code 2")
+  void unknownName(String args, String expected) {
+    CommandOutput run = CommandOutput.ofCli(args.split(" "));
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.err().strip()).startsWith(expected).doesNotContain("Exception").doesNotContain("unexpected");
   }
 
   /** A value for each required positional parameter, so that the option is what the command trips over. */

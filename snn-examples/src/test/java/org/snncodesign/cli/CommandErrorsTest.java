@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.snncodesign.api.SnnException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -64,5 +65,12 @@ class CommandErrorsTest {
   void badInput() {
     assertThat(fail(false, new IllegalArgumentException("threads must be > 0, got 0"))).isEqualTo(2);
     assertThat(err.toString().strip()).isEqualTo("work: threads must be > 0, got 0");
+  }
+
+  @Test
+  @DisplayName("the project's own error (an unknown plugin) is a bad input: exit code 2, no 'unexpected' hint")
+  void projectError() {
+    assertThat(fail(false, new SnnException("no Accelerator plugin named 'foo'"))).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("work: no Accelerator plugin named 'foo'");
   }
 }

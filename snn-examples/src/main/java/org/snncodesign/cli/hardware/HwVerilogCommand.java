@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.cli.options.Choices;
 import org.snncodesign.cli.report.StagedOutput;
 import org.snncodesign.fpga.lsm.LutLsmConfig;
 import org.snncodesign.fpga.verilog.BitmapPeVerilog;
@@ -83,7 +85,11 @@ public final class HwVerilogCommand implements Callable<Integer> {
   static final class BlockConverter implements picocli.CommandLine.ITypeConverter<Block> {
     @Override
     public Block convert(String value) {
-      return Block.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+      try {
+        return Choices.parse(Block.class, value, "--block");
+      } catch (InvalidInputException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
     }
   }
 
