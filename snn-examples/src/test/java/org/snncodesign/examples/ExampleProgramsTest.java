@@ -54,12 +54,4 @@ class ExampleProgramsTest {
     assertThat(output).contains("45 neurons, 3 spike-driven projections");
     assertThat(acceleratorLines(output)).hasSizeGreaterThanOrEqualTo(6);
   }
-
-  @Test
-  @DisplayName("CustomNeuronModel classifies the exported digits network with a model written against snn-api")
-  void customNeuronModel() throws Exception {
-    String output = run(CustomNeuronModel::main, "1");
-    assertThat(output).containsPattern("built-in lif +\\d+\\.\\d\\d %")
-        .containsPattern("example-lif +\\d+\\.\\d\\d %");
-  }
 }

@@ -1,14 +1,12 @@
 package org.snncodesign.api.graph;
 
-import java.util.Optional;
-
 /**
  * {@code y = W x + b} (NIR {@code Affine}).
  *
  * @param weight {@code [outputs, inputs]}
  * @param bias {@code [outputs]}
  */
-public record AffineNode(Tensor weight, Tensor bias) implements LinearMapNode {
+public record AffineNode(Tensor weight, Tensor bias) implements MatrixMap {
   public AffineNode {
     NodeChecks.present(weight, "Affine", "weight");
     NodeChecks.present(bias, "Affine", "bias");
@@ -19,27 +17,9 @@ public record AffineNode(Tensor weight, Tensor bias) implements LinearMapNode {
         weight.shape().dim(0));
   }
 
-  public int inputs() {
-    return weight.shape().dim(1);
-  }
-
-  public int outputs() {
-    return weight.shape().dim(0);
-  }
-
   @Override
   public String nirType() {
     return "Affine";
-  }
-
-  @Override
-  public Optional<Shape> inputShape() {
-    return Optional.of(NodeChecks.matrixInput(weight));
-  }
-
-  @Override
-  public Shape outputShape(Shape input) {
-    return NodeChecks.matrixOutput(weight, input, nirType());
   }
 
   @Override

@@ -5,5 +5,5 @@ package org.snncodesign.api.graph;
  * Conv1d, Conv2d, Flatten, SumPool2d, AvgPool2d, and Delay, which shifts its input in time.
  */
 public sealed interface LinearMapNode extends GraphNode
-    permits AffineNode, LinearNode, ScaleNode, Conv1dNode, Conv2dNode, FlattenNode, Pool2dNode,
+    permits MatrixMap, ScaleNode, Conv1dNode, Conv2dNode, FlattenNode, Pool2dNode,
     DelayNode {}

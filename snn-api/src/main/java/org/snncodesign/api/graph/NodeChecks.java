@@ -49,17 +49,6 @@ final class NodeChecks {
         expected.size(), expected, input);
   }
 
-  /** The input a {@code [outputs, inputs]} weight matrix takes. */
-  static Shape matrixInput(Tensor weight) {
-    return Shape.of(weight.shape().dim(1));
-  }
-
-  /** What a {@code [outputs, inputs]} weight matrix gives for {@code input}, which must hold {@code inputs} values. */
-  static Shape matrixOutput(Tensor weight, Shape input, String type) {
-    sameSize(input, matrixInput(weight), type);
-    return Shape.of(weight.shape().dim(0));
-  }
-
   /** Output length of a convolution or pooling along one axis (PyTorch's formula, which NIR uses). */
   static int convolvedLength(int length, int padding, int dilation, int kernel, int stride, String type,
       String axis) {
