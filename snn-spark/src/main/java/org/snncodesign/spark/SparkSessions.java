@@ -4,6 +4,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -42,12 +43,12 @@ public final class SparkSessions {
   }
 
   /** The jar this class was loaded from, when it was loaded from a jar (not from a classes folder). */
-  static java.util.Optional<Path> applicationJar() {
+  static Optional<Path> applicationJar() {
     try {
       Path source = Path.of(SparkSessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return Files.isRegularFile(source) ? java.util.Optional.of(source) : java.util.Optional.empty();
+      return Files.isRegularFile(source) ? Optional.of(source) : Optional.empty();
     } catch (URISyntaxException | SecurityException | NullPointerException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.snncodesign.spark.sweep;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,8 +23,7 @@ import org.snncodesign.flow.sweep.SweepRecord;
 public final class PointStore {
   private static final JsonMapper JSON = JsonMapper.builder()
       // NaN and infinities stay numbers (an accuracy can be NaN), not strings that would read back as text.
-      .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
+      .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
   private final Path folder;
 

@@ -80,6 +80,14 @@ public record SweepFile(String step, Map<String, Object> fixed, List<Map<String,
         throw new InvalidInputException(source + ": parameter " + name + " is both fixed and varied");
       }
     }
+    for (int a = 0; a < settings.size(); a++) {
+      int first = settings.indexOf(settings.get(a));
+      if (first != a) {
+        // Two equal settings would be one point run twice, and one row counted twice in the summary.
+        throw new InvalidInputException(source + ": settings " + first + " and " + a + " are the same, "
+            + settings.get(a) + "; give each value once (or fewer random draws of few choices)");
+      }
+    }
     return new SweepFile(step, fixed, settings, List.copyOf(varied), seeds(root.path("seeds"), source),
         objectives(root.path("objectives"), source));
   }

@@ -73,7 +73,7 @@ class SweepFileTest {
   }
 
   @Test
-  @DisplayName("an unknown key, a repeated seed or one objective is refused naming the file")
+  @DisplayName("an unknown key, a repeated seed or setting, or one objective is refused naming the file")
   void refusals() {
     assertThatThrownBy(() -> SweepFile.parse("{\"step\": \"s\", \"seed\": [1]}", "f.json"))
         .hasMessageContaining("f.json").hasMessageContaining("seed");
@@ -82,5 +82,7 @@ class SweepFileTest {
     assertThatThrownBy(() -> SweepFile.parse("""
         {"step": "s", "seeds": [1], "objectives": [{"column": "a", "goal": "min"}]}""", "f.json"))
         .hasMessageContaining("two columns");
+    assertThatThrownBy(() -> SweepFile.parse("{\"step\": \"s\", \"grid\": {\"k\": [1, 2, 1]}, \"seeds\": [1]}",
+        "f.json")).hasMessageContaining("settings 0 and 2 are the same");
   }
 }
