@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.snncodesign.api.ApiVersion;
 import org.snncodesign.api.plugin.fixture.deep.VersionedClass;
+import org.snncodesign.unversioned.UnversionedClass;
 
 @DisplayName("Module versions")
 class ModuleVersionTest {
@@ -15,8 +17,14 @@ class ModuleVersionTest {
   }
 
   @Test
+  @DisplayName("snn-api states its own version, filled in by the build")
+  void apiHasItsVersion() {
+    assertThat(ModuleVersion.of(ApiVersion.class)).matches("\\d+\\.\\d+\\.\\d+.*");
+  }
+
+  @Test
   @DisplayName("a class with no module.properties and no manifest version is 'dev'")
   void fallsBackToDev() {
-    assertThat(ModuleVersion.of(ModuleVersionTest.class)).isEqualTo("dev");
+    assertThat(ModuleVersion.of(UnversionedClass.class)).isEqualTo("dev");
   }
 }

@@ -10,7 +10,7 @@ import org.snncodesign.conversion.transformer.VitWorkspace;
 /**
  * A vision transformer converted to one-spike phase coding by {@link SpikedAttentionConverter}: folded weights
  * (layer-norm gains and shifts folded into the following linear layer, {@code 1/sqrt(dh)} into the queries) and
- * the calibrated scale of every spiking population. {@link #run} executes one sample with {@link SpikeOps} only.
+ * the calibrated scale of every spiking population. {@link Worker#run} executes one sample with {@link SpikeOps} only.
  *
  * <p>Pipeline, per block: residual spikes -&gt; layer norm (mean, centred, shift) -&gt; Q, K, V neurons -&gt;
  * score potentials (spike-timing products) -&gt; attention spikes (winner-oriented shift) -&gt; {@code A V}

@@ -45,7 +45,7 @@ public final class FixedPointLiquid {
 
   /**
    * @param recurrent signed recurrent weights, neurons x neurons, row = presynaptic (excitatory rows >= 0,
-   *     inhibitory rows <= 0)
+   *     inhibitory rows &lt;= 0)
    * @param input non-negative input weights, channels x neurons
    */
   public FixedPointLiquid(CsrMatrix recurrent, CsrMatrix input, LutLsmConfig config) {

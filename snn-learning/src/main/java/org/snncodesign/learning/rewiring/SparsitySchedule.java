@@ -5,7 +5,7 @@ import org.snncodesign.api.Checks;
 /**
  * Target weight sparsity as a function of the optimiser step: zero before {@code startStep}, then the cubic ramp of
  * Zhu and Gupta ("To prune, or not to prune", 2017)
- * <pre>  s(t) = s_f (1 - (1 - (t - t_0) / n)^3)  for t_0 <= t < t_0 + n,   s_f afterwards</pre>
+ * <pre>  s(t) = s_f (1 - (1 - (t - t_0) / n)^3)  for t_0 &lt;= t &lt; t_0 + n,   s_f afterwards</pre>
  * which prunes fast while many redundant weights remain and slowly near the target.
  *
  * @param finalSparsity target fraction of zero weights, in [0, 1)

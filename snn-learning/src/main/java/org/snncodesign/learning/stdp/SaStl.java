@@ -20,7 +20,7 @@ import org.snncodesign.learning.lsm.LiquidSimulator;
  * <p><b>Timing learning</b> is the remote supervised rule (ReSuMe; Ponulak &amp; Kasiński 2010, Neural
  * Computation 22:467): after each presentation (the liquid run on the project's engine), for every output j and
  * step t, {@code dw_ij = eta [S_target_j(t) - S_out_j(t)] (a + x_i(t))}, x_i the presynaptic trace with time
- * constant tau. Excitatory synapses stay >= 0 and inhibitory ones <= 0 (Dale's law). {@link Rule#PERCEPTRON}
+ * constant tau. Excitatory synapses stay >= 0 and inhibitory ones &lt;= 0 (Dale's law). {@link Rule#PERCEPTRON}
  * replaces ReSuMe by a precise-timing perceptron on the teacher-forced outputs ({@link SaStlPerceptron}); pruning,
  * relevance, regrowth and the pocket work the same with either rule.
  *

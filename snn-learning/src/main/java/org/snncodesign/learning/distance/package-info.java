@@ -1,0 +1,4 @@
+/**
+ * Distances between spike trains: van Rossum and Victor-Purpura.
+ */
+package org.snncodesign.learning.distance;

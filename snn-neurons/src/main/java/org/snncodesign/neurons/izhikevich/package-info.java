@@ -1,0 +1,4 @@
+/**
+ * The Izhikevich neuron, plugin name {@code izhikevich}.
+ */
+package org.snncodesign.neurons.izhikevich;
