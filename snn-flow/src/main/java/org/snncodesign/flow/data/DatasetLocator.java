@@ -40,6 +40,11 @@ public final class DatasetLocator {
     if (path.startsWith(EMBEDDED)) {
       String name = path.substring(EMBEDDED.length());
       String plugin = name.equals("digits") ? "uci-digits" : name;
+      if (format != null && !format.equals(plugin)) {
+        registry.require(DatasetProvider.class, format);
+        throw new InvalidInputException("--format " + format + " does not apply to " + path + ", which plugin '"
+            + plugin + "' provides; leave --format out or give --format " + plugin);
+      }
       DatasetProvider provider = registry.require(DatasetProvider.class, plugin);
       LabeledDataset data = provider.embedded().orElseThrow(() -> new InvalidInputException(
           "data-set plugin '" + plugin + "' has no embedded data set; embedded sets: " + embeddedNames()));

@@ -37,5 +37,8 @@ class DatasetLocatorTest {
     assertThatThrownBy(() -> locator.locate(dir.toString(), "no-such-format")).hasMessageContaining(
         "no-such-format");
     assertThatThrownBy(() -> locator.locate("embedded:csv", null)).hasMessageContaining("no embedded data set");
+    assertThatThrownBy(() -> locator.locate("embedded:digits", "foo")).hasMessageContaining("foo");
+    assertThatThrownBy(() -> locator.locate("embedded:digits", "csv")).hasMessageContaining(
+        "does not apply to embedded:digits");
   }
 }
