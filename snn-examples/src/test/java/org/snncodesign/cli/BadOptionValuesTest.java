@@ -102,8 +102,10 @@ class BadOptionValuesTest {
       "hw verilog --block foo | snn hw verilog: Invalid value for option '--block': --block foo is not known; choose "
           + "one of",
       "lsm sastl --rule foo | snn lsm sastl: --rule foo is not known; choose one of resume, perceptron",
-      "convert --dataset foo | snn convert: --dataset foo is not known; choose one of mnist, fashion-mnist",
-      "hw estimate --dataset foo | snn hw evaluate: --dataset foo is not known; choose one of digits, mnist",
+      "convert --dataset foo | snn convert: --dataset foo is not known; choose one of mnist, fashion-mnist, "
+          + "idx:NAME",
+      "hw estimate --dataset foo | snn hw evaluate: --dataset foo is not known; choose one of digits, mnist, fashion-mnist, "
+          + "idx:NAME",
       "hw search --space foo --random 1 --generations 0 | snn hw search: no Accelerator plugin named 'foo'; "
           + "available:"})
   @DisplayName("an unknown name is refused in one line with the valid choices, exit code 2")

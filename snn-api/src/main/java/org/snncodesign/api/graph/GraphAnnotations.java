@@ -1,6 +1,9 @@
 package org.snncodesign.api.graph;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.OptionalDouble;
+import org.snncodesign.api.dataset.InputNormalization;
 
 /**
  * The metadata keys this framework writes into a graph where NIR's continuous-time equations alone do not pin a
@@ -35,7 +38,42 @@ public final class GraphAnnotations {
   /** The value of {@link #resetKey} for a neuron node reset by subtracting its threshold. */
   public static final String RESET_BY_SUBTRACTION = "subtract";
 
+  /**
+   * The divisor of raw values (255 for 8-bit pixels) that gives the graph's Input, as a decimal; with
+   * {@link #INPUT_MEAN} and {@link #INPUT_STD}, the preprocessing the network was trained with.
+   */
+  public static final String INPUT_PIXEL_SCALE = "snn-codesign.input.pixel-scale";
+  /** The per-channel means of the training normalisation {@code (x - mean) / std}, comma-separated decimals. */
+  public static final String INPUT_MEAN = "snn-codesign.input.mean";
+  /** The per-channel standard deviations of the training normalisation, comma-separated decimals. */
+  public static final String INPUT_STD = "snn-codesign.input.std";
+  /**
+   * The layer (node) whose weights and bias the normalisation is folded into: the graph's Input takes raw values
+   * divided by {@link #INPUT_PIXEL_SCALE}, not normalised ones.
+   */
+  public static final String INPUT_NORMALIZATION_FOLDED_INTO = "snn-codesign.input.normalization-folded-into";
+
   private GraphAnnotations() {}
+
+  /** The entries recording {@code normalization}, folded into the node {@code foldedInto} (null: not folded). */
+  public static Map<String, String> inputNormalization(InputNormalization normalization, String foldedInto) {
+    Map<String, String> entries = new LinkedHashMap<>();
+    entries.put(INPUT_PIXEL_SCALE, Float.toString(normalization.pixelScale()));
+    entries.put(INPUT_MEAN, decimals(normalization.mean()));
+    entries.put(INPUT_STD, decimals(normalization.std()));
+    if (foldedInto != null) {
+      entries.put(INPUT_NORMALIZATION_FOLDED_INTO, foldedInto);
+    }
+    return entries;
+  }
+
+  private static String decimals(float[] values) {
+    StringBuilder text = new StringBuilder();
+    for (float v : values) {
+      text.append(text.length() == 0 ? "" : ",").append(v);
+    }
+    return text.toString();
+  }
 
   /**
    * The key saying how neuron node {@code node} resets after a spike: absent means NIR's own rule ({@code v =

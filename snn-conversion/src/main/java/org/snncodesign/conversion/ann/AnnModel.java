@@ -8,18 +8,28 @@ import java.util.Map;
 import java.util.Set;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.dataset.InputNormalization;
 
 /**
  * A feed-forward ANN: the input shape and the layers in execution order, an acyclic graph in topological order
  * (each layer reads the one before it; residual and route layers also read named earlier layers). The last
  * layer's output are the class scores (logits). Saved and loaded by {@link AnnJson}; {@link #SCHEMA_VERSION} is written with it.
  *
+ * <p>The model records the input preprocessing it was trained with ({@link InputNormalization}): its inputs are raw
+ * values divided by the pixel scale, and the normalisation is either applied to them before the first layer
+ * ({@code normalizationFoldedInto} null; {@link AnnNetwork} does it) or already folded into the weights and bias of
+ * the layer {@code normalizationFoldedInto} names ({@link InputNormalizationFolding}), so nothing is applied.
+ *
  * @param schemaVersion layout version of the JSON form, {@link #SCHEMA_VERSION}
  * @param name model name
  * @param inputShape shape of one input sample
  * @param layers layers, names unique
+ * @param inputNormalization the preprocessing the model expects; null (a file written before it was recorded)
+ *     means {@link InputNormalization#PIXELS}
+ * @param normalizationFoldedInto the layer the normalisation is folded into, or null when it is applied to the input
  */
-public record AnnModel(int schemaVersion, String name, TensorShape inputShape, List<AnnLayer> layers) {
+public record AnnModel(int schemaVersion, String name, TensorShape inputShape, List<AnnLayer> layers,
+    InputNormalization inputNormalization, String normalizationFoldedInto) {
   /** Version of the JSON layout this code reads and writes. */
   public static final int SCHEMA_VERSION = 1;
 
@@ -37,11 +47,30 @@ public record AnnModel(int schemaVersion, String name, TensorShape inputShape, L
           name, layer.name(), ResidualAddLayer.INPUT);
     }
     shapesOf(inputShape, layers);
+    inputNormalization = inputNormalization == null ? InputNormalization.PIXELS : inputNormalization;
+    inputNormalization.checkChannels(inputShape.channels());
+    Checks.checkArgument(normalizationFoldedInto == null || names.contains(normalizationFoldedInto),
+        "model '%s': the normalisation is folded into '%s', which is no layer", name, normalizationFoldedInto);
   }
 
-  /** A model of the current schema version. */
+  /** A model of the current schema version that takes pixels divided by 255 as they are. */
   public static AnnModel of(String name, TensorShape inputShape, List<AnnLayer> layers) {
-    return new AnnModel(SCHEMA_VERSION, name, inputShape, layers);
+    return new AnnModel(SCHEMA_VERSION, name, inputShape, layers, InputNormalization.PIXELS, null);
+  }
+
+  /** The same model with other layers (the same input, normalisation and fold). */
+  public AnnModel withLayers(List<AnnLayer> newLayers) {
+    return new AnnModel(schemaVersion, name, inputShape, newLayers, inputNormalization, normalizationFoldedInto);
+  }
+
+  /** The same model, expecting inputs normalised by {@code normalization} (applied to the input, not folded). */
+  public AnnModel withInputNormalization(InputNormalization normalization) {
+    return new AnnModel(schemaVersion, name, inputShape, layers, normalization, null);
+  }
+
+  /** Whether {@link AnnNetwork} normalises the input before the first layer (a normalisation not folded). */
+  public boolean normalizesInput() {
+    return normalizationFoldedInto == null && inputNormalization.normalizes();
   }
 
   /** Shapes of the input (index 0) and of each layer's output (index i + 1). */

@@ -14,12 +14,14 @@ public final class AnnNetwork {
   final AnnModel model;
   final LayerOp[] ops;
   final TensorShape[] shapes;
+  private final boolean normalizesInput;
 
   /** Compiles {@code model}; fails naming the layer if shapes do not fit. */
   public AnnNetwork(AnnModel model) {
     this.model = model;
     List<TensorShape> list = model.shapes();
     this.shapes = list.toArray(new TensorShape[0]);
+    this.normalizesInput = model.normalizesInput();
     this.ops = new LayerOp[model.layers().size()];
     for (int i = 0; i < ops.length; i++) {
       AnnLayer layer = model.layers().get(i);
@@ -64,11 +66,16 @@ public final class AnnNetwork {
   }
 
   /**
-   * Runs one sample, read from {@code data[offset, offset + inputSize)}, and returns the logits (the workspace's
-   * buffer, overwritten by the next call).
+   * Runs one sample, read from {@code data[offset, offset + inputSize)} (raw values divided by the pixel scale),
+   * and returns the logits (the workspace's buffer, overwritten by the next call). A model whose normalisation is
+   * not folded into its first layer has it applied to the copied input first ({@link AnnModel#normalizesInput()}).
    */
   public float[] forward(AnnWorkspace ws, float[] data, int offset) {
-    System.arraycopy(data, offset, ws.activations[0], 0, ws.activations[0].length);
+    float[] input = ws.activations[0];
+    System.arraycopy(data, offset, input, 0, input.length);
+    if (normalizesInput) {
+      model.inputNormalization().apply(input, 0, input.length, shapes[0].channels());
+    }
     for (int i = 0; i < ops.length; i++) {
       ops[i].forward(ws, i);
     }

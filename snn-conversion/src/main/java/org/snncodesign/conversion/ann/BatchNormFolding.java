@@ -53,7 +53,7 @@ public final class BatchNormFolding {
         fixed.add(layer);
       }
     }
-    return new AnnModel(model.schemaVersion(), model.name(), model.inputShape(), fixed);
+    return model.withLayers(fixed);
   }
 
   /** The layer that carries {@code name}'s output after folding: the layer before it if it is a batch norm. */

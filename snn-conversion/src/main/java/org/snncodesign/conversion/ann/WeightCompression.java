@@ -73,6 +73,6 @@ public final class WeightCompression {
         layers.add(layer);
       }
     }
-    return new AnnModel(model.schemaVersion(), model.name(), model.inputShape(), layers);
+    return model.withLayers(layers);
   }
 }

@@ -74,6 +74,8 @@ final class GraphMapper {
   /** The batch dimension of the activations: a fixed size or {@link ConstantTensor#BATCH}. */
   private long batch;
   private String lastLayer = ResidualAddLayer.INPUT;
+  /** Arithmetic on the graph input before any layer: a normalisation, not a layer. */
+  private final InputAffine inputNormalization = new InputAffine();
 
   private GraphMapper(GraphProto graph) {
     this.graph = graph;
@@ -140,6 +142,9 @@ final class GraphMapper {
     AnnModel model;
     try {
       model = AnnModel.of(modelName, shapeOf(dims), layers);
+      if (inputNormalization.changes()) {
+        model = model.withInputNormalization(inputNormalization.normalization());
+      }
     } catch (IllegalArgumentException | InvalidInputException | ArithmeticException e) {
       throw new OnnxImportException("the imported layers do not form a valid model: " + e.getMessage(), null,
           null, e);
@@ -638,6 +643,11 @@ final class GraphMapper {
     }
     Activation a = activation(node, constX ? y : x);
     requireUnpadded(node, a);
+    if (layers.isEmpty() && a.layer().equals(ResidualAddLayer.INPUT) && exclusive(constX ? y : x)
+        && inputNormalization.compose(node, channelValues(node, constants.get(constX ? x : y), a))) {
+      alias(node, a, a.dims());
+      return;
+    }
     float[] c = channelValues(node, constants.get(constX ? x : y), a);
     float[] scale = new float[c.length];
     float[] shift = new float[c.length];

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.dataset.InputNormalization;
+import org.snncodesign.api.graph.GraphAnnotations;
 import org.snncodesign.conversion.ann.AnnLayer;
 import org.snncodesign.conversion.ann.AnnModel;
 import org.snncodesign.conversion.ann.AvgPoolLayer;
@@ -29,6 +31,7 @@ import org.snncodesign.conversion.onnx.proto.OnnxProto.GraphProto;
 import org.snncodesign.conversion.onnx.proto.OnnxProto.ModelProto;
 import org.snncodesign.conversion.onnx.proto.OnnxProto.NodeProto;
 import org.snncodesign.conversion.onnx.proto.OnnxProto.OperatorSetIdProto;
+import org.snncodesign.conversion.onnx.proto.OnnxProto.StringStringEntryProto;
 import org.snncodesign.conversion.onnx.proto.OnnxProto.TensorProto;
 import org.snncodesign.conversion.onnx.proto.OnnxProto.TensorShapeProto;
 import org.snncodesign.conversion.onnx.proto.OnnxProto.TypeProto;
@@ -43,6 +46,10 @@ import org.snncodesign.conversion.onnx.proto.OnnxProto.ValueInfoProto;
  * {@code Flatten}, {@code Add} (residual) and {@code Concat} (route); a route to one earlier layer needs no node.
  * A {@link QuantizedModel}'s weights are written as {@code INT8} initialisers with their step, dequantised by
  * {@code DequantizeLinear}, so the file stores the compressed integers and computes the same floats.
+ *
+ * <p>A model's input normalisation is recorded in the model's {@code metadata_props} under the keys of
+ * {@link GraphAnnotations#inputNormalization}; one applied to the input (not folded) is also written as
+ * {@code Sub} and {@code Div} nodes after {@code "input"}, so that the file takes pixels / pixel scale either way.
  */
 public final class OnnxExporter {
   /** Opset of the default domain written. */
@@ -99,7 +106,7 @@ public final class OnnxExporter {
     boolean vectorInput = in.height() == 1 && in.width() == 1 && model.layers().get(0) instanceof DenseLayer;
     graph.addInput(valueInfo("input", vectorInput ? new long[] {in.channels()}
         : new long[] {in.channels(), in.height(), in.width()}));
-    tensorOf.put(ResidualAddLayer.INPUT, "input");
+    tensorOf.put(ResidualAddLayer.INPUT, model.normalizesInput() ? normalizedInput(vectorInput) : "input");
     rankOf.put(ResidualAddLayer.INPUT, vectorInput ? 2 : 4);
     String previous = ResidualAddLayer.INPUT;
     List<TensorShape> shapes = model.shapes();
@@ -114,8 +121,29 @@ public final class OnnxExporter {
       node("Identity", "logits_identity", List.of(last), "logits");
     }
     graph.addOutput(valueInfo("logits", new long[] {shapes.get(shapes.size() - 1).size()}));
-    return ModelProto.newBuilder().setIrVersion(IR_VERSION).setProducerName("snn-codesign")
-        .setGraph(graph).addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET)).build();
+    ModelProto.Builder proto = ModelProto.newBuilder().setIrVersion(IR_VERSION).setProducerName("snn-codesign")
+        .setGraph(graph).addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET));
+    if (model.inputNormalization().normalizes()) {
+      GraphAnnotations.inputNormalization(model.inputNormalization(), model.normalizationFoldedInto())
+          .forEach((key, value) -> proto.addMetadataProps(
+              StringStringEntryProto.newBuilder().setKey(key).setValue(value)));
+    }
+    return proto.build();
+  }
+
+  /**
+   * {@code (input - mean) / std} as Sub and Div nodes with per-channel constants ({@code [1, C, 1, 1]}, or one
+   * value for every feature of a vector input), as {@code transforms.Normalize} computes it; returns the result.
+   */
+  private String normalizedInput(boolean vectorInput) {
+    InputNormalization n = model.inputNormalization();
+    int channels = n.mean().length;
+    long[] dims = vectorInput || channels == 1 ? new long[] {channels} : new long[] {1, channels, 1, 1};
+    graph.addInitializer(floatTensor("input_mean", dims, n.mean()));
+    graph.addInitializer(floatTensor("input_std", dims, n.std()));
+    node("Sub", "input_minus_mean", List.of("input", "input_mean"), "input_centred");
+    node("Div", "input_normalize", List.of("input_centred", "input_std"), "input_normalized");
+    return "input_normalized";
   }
 
   private void layer(AnnLayer layer, String previous) {

@@ -4,6 +4,10 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.snncodesign.api.dataset.InputNormalization;
+import org.snncodesign.api.graph.GraphAnnotations;
 import org.snncodesign.conversion.ann.AnnModel;
 import org.snncodesign.conversion.ann.TensorShape;
 import org.snncodesign.conversion.onnx.proto.OnnxProto.ModelProto;
@@ -93,7 +97,49 @@ public final class OnnxImporter {
     String graphName = model.getGraph().getName();
     String name = !graphName.isBlank() ? graphName : fallbackName == null || fallbackName.isBlank() ? "model"
         : fallbackName;
-    return GraphMapper.map(model.getGraph(), defaultOpset(model), name, inputShape);
+    return withRecordedNormalization(model, GraphMapper.map(model.getGraph(), defaultOpset(model), name, inputShape));
+  }
+
+  /**
+   * The model with the input normalisation the file's {@code metadata_props} record (written by
+   * {@link OnnxExporter}): the pixel scale, and for a normalisation folded into a layer its means, deviations and
+   * layer. Files without these entries keep what the graph computes (pixels / 255, and any {@code Sub}/{@code Div}
+   * on the input).
+   */
+  private static AnnModel withRecordedNormalization(ModelProto proto, AnnModel model) {
+    Map<String, String> entries = new HashMap<>();
+    proto.getMetadataPropsList().forEach(e -> entries.put(e.getKey(), e.getValue()));
+    String scale = entries.get(GraphAnnotations.INPUT_PIXEL_SCALE);
+    if (scale == null) {
+      return model;
+    }
+    String foldedInto = entries.get(GraphAnnotations.INPUT_NORMALIZATION_FOLDED_INTO);
+    try {
+      float pixelScale = Float.parseFloat(scale);
+      if (foldedInto == null) {
+        InputNormalization graph = model.inputNormalization();
+        return model.withInputNormalization(new InputNormalization(pixelScale, graph.mean(), graph.std()));
+      }
+      InputNormalization recorded = new InputNormalization(pixelScale,
+          floats(entries.get(GraphAnnotations.INPUT_MEAN)), floats(entries.get(GraphAnnotations.INPUT_STD)));
+      return new AnnModel(model.schemaVersion(), model.name(), model.inputShape(), model.layers(), recorded,
+          foldedInto);
+    } catch (IllegalArgumentException e) {
+      throw new OnnxImportException("the metadata_props recording the input normalisation are not valid: "
+          + e.getMessage() + " (" + entries + ")");
+    }
+  }
+
+  private static float[] floats(String text) {
+    if (text == null) {
+      throw new IllegalArgumentException("a folded normalisation needs its means and standard deviations");
+    }
+    String[] parts = text.split(",");
+    float[] values = new float[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      values[i] = Float.parseFloat(parts[i]);
+    }
+    return values;
   }
 
   /** The opset version of the default domain, 0 when the model declares none. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.dataset.InputNormalization;
 import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.conversion.ann.AnnLayer;
 import org.snncodesign.conversion.ann.AnnModel;
@@ -62,7 +63,11 @@ public final class AnnToSnnConverter {
     drafts.add(Draft.input(shapes.get(0)));
     // The linear map each layer's output is, from the spiking stages before it: a residual or route reads these.
     Map<String, Pending> valueOf = new HashMap<>();
-    Pending pending = Pending.identity(0, shapes.get(0));
+    // A normalisation the model applies to its input becomes an affine map on the input stage, which then carries
+    // the non-negative pixels; composed through a padded convolution it gives border neurons their own bias.
+    Pending pending = prepared.normalizesInput()
+        ? Pending.normalization(prepared.inputNormalization(), shapes.get(0))
+        : Pending.identity(0, shapes.get(0));
     valueOf.put(ResidualAddLayer.INPUT, pending);
     List<AnnLayer> layers = prepared.layers();
     for (int i = 0; i < layers.size(); i++) {
@@ -130,7 +135,7 @@ public final class AnnToSnnConverter {
         layers.set(i + 1, pool);
       }
     }
-    return new AnnModel(model.schemaVersion(), model.name(), model.inputShape(), layers);
+    return model.withLayers(layers);
   }
 
   /** The percentile scale of every stage. */
@@ -153,8 +158,13 @@ public final class AnnToSnnConverter {
         if (samples[s] == null) {
           continue;
         }
-        float[] act = ws.activation(drafts.get(s).annLayer);
-        for (float v : act) {
+        // The input stage codes the pixels themselves, before any normalisation the ANN applies to them.
+        boolean input = drafts.get(s).kind == StageKind.INPUT;
+        float[] act = input ? calibration.pixels() : ws.activation(drafts.get(s).annLayer);
+        int from = input ? calibration.offset(i) : 0;
+        int to = input ? from + drafts.get(s).shape.size() : act.length;
+        for (int k = from; k < to; k++) {
+          float v = act[k];
           if (v > 0 && filled[s] < samples[s].length) {
             samples[s][filled[s]++] = v;
           }
@@ -201,6 +211,20 @@ public final class AnnToSnnConverter {
 
     static Pending identity(int stage, TensorShape shape) {
       return new Pending(stage, Map.of(), null, shape);
+    }
+
+    /** {@code (x - m_c) / s_c} on the input stage (stage 0): a diagonal map and a bias. */
+    static Pending normalization(InputNormalization n, TensorShape shape) {
+      int size = shape.size();
+      int plane = shape.height() * shape.width();
+      SparseRows diagonal = SparseRows.identity(size);
+      double[] bias = new double[size];
+      for (int k = 0; k < size; k++) {
+        int c = k / plane;
+        diagonal.values[k] = (float) (1.0 / n.stdOf(c));
+        bias[k] = -(double) n.meanOf(c) / n.stdOf(c);
+      }
+      return new Pending(-1, Map.of(0, diagonal), bias, shape);
     }
 
     Pending then(SparseRows map, double[] ownBias, TensorShape out) {

@@ -19,7 +19,7 @@ import org.snncodesign.api.energy.Operation;
  *
  * @param schemaVersion layout version of this report
  * @param dataset data set name
- * @param model ANN name
+ * @param model the model's name in reports: its file where it was read from one, else the ANN's name
  * @param coding {@code "phase1"} or {@code "rate"}
  * @param samples test samples evaluated (same for both networks)
  * @param annAccuracy ANN accuracy on those samples
@@ -89,6 +89,14 @@ public record ConversionReport(int schemaVersion, String dataset, String model, 
         coding == null ? 0 : coding.phases(), coding == null ? 0 : coding.base(), snn.spikesPerNeuron(),
         network.annMacs(), acs, neuronOps, annEnergy, snnEnergy, synEnergy, annEnergy / snnEnergy,
         annEnergy / synEnergy, energy.name(), conversionSeconds, snn.seconds(), List.copyOf(assumptions));
+  }
+
+  /** The same report naming the model {@code modelName} (e.g. the file it was read from, not the graph's name). */
+  public ConversionReport withModel(String modelName) {
+    return new ConversionReport(schemaVersion, dataset, modelName, coding, samples, annAccuracy, snnAccuracy,
+        accuracyDropPoints, timesteps, phasesPerLayer, base, spikesPerNeuron, annMacs, snnAcs, snnNeuronOps,
+        annEnergyPj, snnEnergyPj, snnSynapticEnergyPj, energyRatio, energyRatioSynapticOnly, energyModel,
+        conversionSeconds, snnSeconds, assumptions);
   }
 
   /** The report as one line of JSON with snake_case field names. */

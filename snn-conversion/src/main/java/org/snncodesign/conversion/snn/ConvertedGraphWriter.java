@@ -32,6 +32,7 @@ import org.snncodesign.conversion.ann.AvgPoolLayer;
 import org.snncodesign.conversion.ann.Conv2dLayer;
 import org.snncodesign.conversion.ann.DenseLayer;
 import org.snncodesign.conversion.ann.FlattenLayer;
+import org.snncodesign.conversion.ann.InputNormalizationFolding;
 import org.snncodesign.conversion.ann.ReluLayer;
 import org.snncodesign.conversion.ann.ResidualAddLayer;
 import org.snncodesign.conversion.ann.RouteLayer;
@@ -71,6 +72,11 @@ final class ConvertedGraphWriter {
     this.dt = Checks.positive(dt, "dt");
     this.model = network.preparedModel().orElseThrow(() -> new InvalidInputException("network '" + network.name()
         + "' was not made by AnnToSnnConverter, so the ANN layers its stages compose are unknown"));
+    if (model.normalizesInput()) {
+      throw new InvalidInputException("network '" + network.name() + "' normalises its input ("
+          + InputNormalizationFolding.describe(model) + "); a NIR graph has no node for that before its first"
+          + " layer, so the export needs a model whose normalisation folds into its first layer");
+    }
     for (int s = 0; s < network.stageCount(); s++) {
       if (network.kind(s) == StageKind.MAX_POOL) {
         throw new InvalidInputException("max pool '" + network.stageName(s) + "' of network '" + network.name()
@@ -87,6 +93,10 @@ final class ConvertedGraphWriter {
     builder.metadata(GraphAnnotations.TIME_STEP, Double.toString(dt));
     builder.metadata(GraphAnnotations.READOUT, GraphAnnotations.READOUT_LAST_MEMBRANE);
     coding.forEach(builder::metadata);
+    if (model.inputNormalization().normalizes()) {
+      GraphAnnotations.inputNormalization(model.inputNormalization(), model.normalizationFoldedInto())
+          .forEach(builder::metadata);
+    }
     TensorShape in = model.inputShape();
     Shape inputShape = in.height() == 1 && in.width() == 1 ? Shape.of(in.channels())
         : Shape.of(in.channels(), in.height(), in.width());

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.sparse.CsrMatrix;
+import org.snncodesign.api.dataset.InputNormalization;
 import org.snncodesign.conversion.ann.AnnModel;
+import org.snncodesign.conversion.ann.InputNormalizationFolding;
 import org.snncodesign.conversion.ann.TensorShape;
 
 /**
@@ -52,6 +54,21 @@ public final class ConvertedNetwork {
   /** The prepared ANN the stages were composed from, when the network was made by {@link AnnToSnnConverter}. */
   Optional<AnnModel> preparedModel() {
     return Optional.ofNullable(prepared);
+  }
+
+  /** The preprocessing the network's input stage expects: raw values / pixel scale, the rest inside the network. */
+  public InputNormalization inputNormalization() {
+    return prepared == null ? InputNormalization.PIXELS : prepared.inputNormalization();
+  }
+
+  /** Where the input normalisation went, for reports: folded into the first layer, or into the first stage. */
+  public String inputNormalizationNote() {
+    if (prepared == null || !prepared.normalizesInput()) {
+      return prepared == null ? "unknown: not made by AnnToSnnConverter" : InputNormalizationFolding.describe(prepared);
+    }
+    return prepared.inputNormalization().describe() + ": composed into the first spiking stage's weights and"
+        + " per-neuron biases (exact at zero-padded borders too); the input stage codes pixels / "
+        + prepared.inputNormalization().pixelScale();
   }
 
   /** Name of the ANN this network was converted from. */

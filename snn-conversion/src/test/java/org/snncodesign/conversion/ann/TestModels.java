@@ -67,6 +67,19 @@ public final class TestModels {
     return AnnModel.of("convertible", new TensorShape(2, 9, 9), layers);
   }
 
+  /** conv 3x3 (no padding, 2 -> 3 channels) - relu - flatten - dense 27 -> 4, on 2x5x5 inputs. */
+  public static AnnModel unpaddedConv(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    Conv2dLayer conv = Conv2dLayer.zeros("conv", 2, 3, 3, 1, 0);
+    TestModels.fill(conv.weights(), r, 0.5);
+    TestModels.fill(conv.bias(), r, 0.1);
+    DenseLayer fc = DenseLayer.zeros("fc", 27, 4);
+    TestModels.fill(fc.weights(), r, 0.5);
+    TestModels.fill(fc.bias(), r, 0.1);
+    return AnnModel.of("unpadded", new TensorShape(2, 5, 5),
+        List.of(conv, new ReluLayer("relu"), new FlattenLayer("flat"), fc));
+  }
+
   /** {@code n} uniform random samples in [0, 1) labelled by the ANN's own prediction. */
   public static LabeledImages selfLabelled(AnnModel model, int n, long seed) {
     SplittableRandom r = new SplittableRandom(seed);

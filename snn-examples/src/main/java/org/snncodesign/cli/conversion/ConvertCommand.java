@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.SnnException;
+import org.snncodesign.api.dataset.InputNormalization;
 import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.hardware.Accelerator;
@@ -20,6 +21,7 @@ import org.snncodesign.cli.report.StagedOutput;
 import org.snncodesign.conversion.ann.AnnJson;
 import org.snncodesign.conversion.ann.AnnModel;
 import org.snncodesign.conversion.ann.AnnNetwork;
+import org.snncodesign.conversion.ann.InputNormalizationFolding;
 import org.snncodesign.conversion.ann.LabeledImages;
 import org.snncodesign.conversion.onnx.OnnxExporter;
 import org.snncodesign.conversion.onnx.OnnxImportException;
@@ -38,6 +40,7 @@ import org.snncodesign.conversion.training.AnnTrainer;
 import org.snncodesign.conversion.training.CnnArchitectures;
 import org.snncodesign.conversion.training.TrainingSettings;
 import org.snncodesign.flow.data.ConversionData;
+import org.snncodesign.flow.data.IdxDataset;
 import org.snncodesign.neurons.engine.PropagationMode;
 import org.snncodesign.nir.NirWriter;
 import picocli.CommandLine.Command;
@@ -53,8 +56,17 @@ public final class ConvertCommand implements Callable<Integer> {
   private final PrintStream out;
   private final PrintStream err;
 
-  @Option(names = "--dataset", defaultValue = "mnist", description = "mnist or fashion-mnist (IDX files).")
+  @Option(names = "--dataset", defaultValue = "mnist", description = "mnist, fashion-mnist or idx:NAME (any folder"
+      + " of IDX files in MNIST's layout, reported as NAME), read from --data-dir. Default: ${DEFAULT-VALUE}.")
   String dataset;
+
+  @Option(names = "--normalize", paramLabel = "MEAN,STD",
+      description = "The input normalisation the model was trained with, on pixels / 255: MEAN,STD (e.g."
+          + " 0.1307,0.3081 for transforms.Normalize((0.1307,), (0.3081,))), or every channel's mean followed by"
+          + " every channel's standard deviation. Folded into the first layer where that is exact (a dense layer or"
+          + " a convolution without zero padding), else applied to the input; the report says which. Default: the"
+          + " model's own (none for a PyTorch export: pixels / 255).")
+  String normalize;
 
   @Option(names = "--arch", defaultValue = "cnn",
       description = "cnn (LeNet-class CNN) or vit (small vision transformer, SpikedAttention conversion).")
@@ -231,6 +243,9 @@ public final class ConvertCommand implements Callable<Integer> {
       err.println("give either --model or --onnx, not both");
       return 2;
     }
+    InputNormalization normalization = normalize == null ? null
+        : InputNormalization.parse(normalize, InputNormalization.PIXELS.pixelScale());
+    IdxDataset data = IdxDataset.of(dataset, dataDir);
     AnnModel ann;
     try {
       ann = onnxFile != null ? OnnxImporter.read(onnxFile) : model != null ? AnnJson.read(model) : null;
@@ -238,9 +253,12 @@ public final class ConvertCommand implements Callable<Integer> {
       err.println("cannot read model: " + e.getMessage());
       return 2;
     }
-    LabeledImages test = ConversionData.load(dataDir, "t10k", testSamples);
-    LabeledImages calibration = ConversionData.load(dataDir, "train", 500);
-    ann = ann != null ? ann : cachedOrTrained();
+    Path modelFile = onnxFile != null ? onnxFile : model;
+    LabeledImages test = ConversionData.load(data, "t10k", testSamples);
+    LabeledImages calibration = ConversionData.load(data, "train", 500);
+    ann = ann != null ? ann : cachedOrTrained(data);
+    ann = InputNormalizationFolding.fold(normalization == null ? ann : ann.withInputNormalization(normalization));
+    err.println("input: " + InputNormalizationFolding.describe(ann));
     if (exportOnnx != null) {
       OnnxExporter.write(ann, exportOnnx);
       err.printf("wrote %s: ANN '%s' as ONNX opset %d%n", StagedOutput.shown(exportOnnx), ann.name(),
@@ -248,8 +266,8 @@ public final class ConvertCommand implements Callable<Integer> {
     }
     AnnNetwork network = new AnnNetwork(ann);
     double annAccuracy = network.accuracy(test, threads);
-    err.printf(Locale.ROOT, "ANN %s: accuracy %.4f on %d samples, %,d MACs%n", ann.name(), annAccuracy,
-        test.count(), ann.macs());
+    err.printf(Locale.ROOT, "ANN %s (graph %s): accuracy %.4f on %d %s samples, %,d MACs%n",
+        modelName(modelFile, ann), ann.name(), annAccuracy, test.count(), data.name(), ann.macs());
     long t0 = System.nanoTime();
     ConvertedNetwork snn = new AnnToSnnConverter(percentile).convert(ann, calibration);
     double conversionSeconds = (System.nanoTime() - t0) / 1e9;
@@ -286,8 +304,8 @@ public final class ConvertCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "backend %s: %,d kernel adds in %,d calls, %.2f s%n", run.backend(), kernelAdds,
             kernelCalls, e.seconds());
       }
-      report = ConversionReport.of(dataset, snn, annAccuracy, e, phase, EnergyTable.HOROWITZ_45NM,
-          conversionSeconds);
+      report = ConversionReport.of(data.name(), snn, annAccuracy, e, phase, EnergyTable.HOROWITZ_45NM,
+          conversionSeconds).withModel(modelName(modelFile, ann));
       err.println(report.tableRow());
     } else {
       int[] checkpoints = checkpoints(rateSteps);
@@ -309,8 +327,8 @@ public final class ConvertCommand implements Callable<Integer> {
       }
       report = null;
       for (SnnEvaluation e : runs) {
-        report = ConversionReport.of(dataset, snn, annAccuracy, e, null, EnergyTable.HOROWITZ_45NM,
-            conversionSeconds);
+        report = ConversionReport.of(data.name(), snn, annAccuracy, e, null, EnergyTable.HOROWITZ_45NM,
+            conversionSeconds).withModel(modelName(modelFile, ann));
         err.println(report.tableRow());
       }
     }
@@ -322,6 +340,9 @@ public final class ConvertCommand implements Callable<Integer> {
       }
     });
     node.put("report_schema_version", report.schemaVersion());
+    node.put("graph_name", ann.name());
+    node.put("dataset_sha256", data.sha256());
+    node.set("input_normalization", normalizationNode(snn));
     node.put("backend", backend);
     if (engine) {
       node.put("propagation", mode.name().toLowerCase(Locale.ROOT));
@@ -353,15 +374,30 @@ public final class ConvertCommand implements Callable<Integer> {
     return list.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private AnnModel cachedOrTrained() throws IOException {
+  /** Reports name a model by the file the user gave (the graph's own name, e.g. torch_jit, is a field apart). */
+  private static String modelName(Path file, AnnModel ann) {
+    return file != null && file.getFileName() != null ? file.getFileName().toString() : ann.name();
+  }
+
+  private static ObjectNode normalizationNode(ConvertedNetwork snn) {
+    InputNormalization n = snn.inputNormalization();
+    ObjectNode node = JsonReport.mapper().createObjectNode();
+    node.put("pixel_scale", n.pixelScale());
+    node.set("mean", JsonReport.mapper().valueToTree(n.mean()));
+    node.set("std", JsonReport.mapper().valueToTree(n.std()));
+    node.put("applied", snn.inputNormalizationNote());
+    return node;
+  }
+
+  private AnnModel cachedOrTrained(IdxDataset data) throws IOException {
     Path dir = cacheDir != null ? cacheDir : Path.of(System.getProperty("user.home"), ".cache", "snn-codesign");
-    Path file = dir.resolve(String.format(Locale.ROOT, "%s-lenet-e%d-n%d-s%d.json", dataset, epochs, trainSamples,
-        seed));
+    Path file = dir.resolve(String.format(Locale.ROOT, "%s-lenet-e%d-n%d-s%d.json", data.name(), epochs,
+        trainSamples, seed));
     if (Files.exists(file)) {
       err.println("using cached model " + file);
       return AnnJson.read(file);
     }
-    LabeledImages train = ConversionData.load(dataDir, "train", trainSamples);
+    LabeledImages train = ConversionData.load(data, "train", trainSamples);
     AnnModel fresh = CnnArchitectures.lenet(1, train.shape().height(), 16, 32, 128, 10, seed);
     err.printf("training %s on %d samples for %d epochs (cached afterwards in %s)%n", fresh.name(), train.count(),
         epochs, file);

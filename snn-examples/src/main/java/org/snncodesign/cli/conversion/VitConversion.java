@@ -29,6 +29,7 @@ import org.snncodesign.conversion.transformer.VitNetwork;
 import org.snncodesign.conversion.transformer.VitTrainer;
 import org.snncodesign.datasets.digits.EmbeddedDigits;
 import org.snncodesign.flow.data.ConversionData;
+import org.snncodesign.flow.data.IdxDataset;
 
 /**
  * The {@code --arch vit} path of {@code snn convert}: trains (and caches) the default small ViT, or reads one
@@ -59,8 +60,9 @@ final class VitConversion {
         err.println("--dataset " + o.dataset + " needs --data-dir with the IDX files");
         return 2;
       }
-      train = ConversionData.load(o.dataDir, "train", o.trainSamples);
-      test = ConversionData.load(o.dataDir, "t10k", o.testSamples);
+      IdxDataset data = IdxDataset.of(o.dataset, o.dataDir);
+      train = ConversionData.load(data, "train", o.trainSamples);
+      test = ConversionData.load(data, "t10k", o.testSamples);
       config = VitConfig.mnist();
       epochs = o.epochsGiven ? o.epochs : 12;
     }

@@ -125,6 +125,7 @@ public final class HwEvaluateCommand implements Callable<Integer> {
     report.put("technology_node", energy.technologyNode());
     report.put("static_energy", includeStatic ? "included" : "excluded (reported apart)");
     report.put("first_layer", measured.firstLayerNote());
+    network.putDataset(report);
     report.put("layers", workload.layers().size());
     ArrayNode rows = report.putArray("reports");
     if (!json) {

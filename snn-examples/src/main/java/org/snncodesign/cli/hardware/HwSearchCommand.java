@@ -137,6 +137,7 @@ public final class HwSearchCommand implements Callable<Integer> {
         .run(workload, EnergyTable.HOROWITZ_45NM, baseline, line -> System.err.println("hw search: " + line));
     ObjectNode report = common(result, workload.name());
     report.put("network_genes", false);
+    network.putDataset(report);
     report.set("best", HwJson.report(result.best().report()));
     report.put("pareto_size", result.paretoFront().size());
     if (out != null) {
@@ -201,6 +202,7 @@ public final class HwSearchCommand implements Callable<Integer> {
     ObjectNode report = common(result, reference.workload().name());
     report.put("network_genes", true);
     report.put("network", name);
+    network.putDataset(report);
     report.put("first_layer", firstLayer.note());
     report.put("fine_tune_epochs", fineTuneEpochs);
     report.put("validation_samples", validation.samples());

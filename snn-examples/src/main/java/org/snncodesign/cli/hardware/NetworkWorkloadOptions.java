@@ -1,5 +1,6 @@
 package org.snncodesign.cli.hardware;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.nir.GraphSimulationOptions;
 import org.snncodesign.cli.nir.GraphStimulusOptions;
+import org.snncodesign.flow.data.IdxDataset;
 import org.snncodesign.flow.data.TrainingData;
 import org.snncodesign.flow.graph.GraphMeasurement;
 import org.snncodesign.flow.measure.MeasuredRun;
@@ -45,10 +47,12 @@ final class NetworkWorkloadOptions {
   Path network;
 
   @Option(names = "--dataset", defaultValue = "digits",
-      description = "Held-out data the network runs on: digits (embedded) or mnist (default ${DEFAULT-VALUE}).")
+      description = "Held-out data the network runs on: digits (embedded), mnist, fashion-mnist or idx:NAME (IDX"
+          + " files in --data-dir, reported as NAME). Default: ${DEFAULT-VALUE}.")
   String dataset;
 
-  @Option(names = "--data-dir", description = "Folder with the MNIST IDX files, for --dataset mnist.")
+  @Option(names = "--data-dir",
+      description = "Folder with the IDX files of --dataset (mnist, fashion-mnist, idx:NAME).")
   Path dataDir;
 
   @Option(names = "--synthetic", description = "Price the seeded synthetic 784-500-10 MLP instead of a trained "
@@ -113,6 +117,25 @@ final class NetworkWorkloadOptions {
       default -> throw new InvalidInputException("unknown --first-layer '" + firstLayer
           + "': expected bit-planes or excluded");
     };
+  }
+
+  /**
+   * Puts the data set the network runs on into {@code report}: {@code dataset} (its name) and, for an IDX folder,
+   * {@code dataset_sha256} ({@link IdxDataset#sha256()}); nothing for the synthetic or random-spike workloads.
+   */
+  void putDataset(ObjectNode report) throws IOException {
+    if (synthetic || nir != null && inputRate != null) {
+      return;
+    }
+    if (network == null && nir == null) {
+      report.put("dataset", "digits");
+    } else if (IdxDataset.names(dataset)) {
+      IdxDataset data = IdxDataset.of(dataset, dataDir);
+      report.put("dataset", data.name());
+      report.put("dataset_sha256", data.sha256());
+    } else {
+      report.put("dataset", dataset);
+    }
   }
 
   /** The workload priced and its spike-driven part; see {@link Measured}. */

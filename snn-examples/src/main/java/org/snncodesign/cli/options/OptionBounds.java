@@ -53,14 +53,17 @@ public final class OptionBounds {
       Map.entry("--static-power-w", Range.NON_NEGATIVE), Map.entry("--tolerance", Range.NON_NEGATIVE),
       Map.entry("--inhibitory-balance", Range.NON_NEGATIVE));
 
+  /** A choice ending in this stands for its prefix followed by any non-empty name ({@code idx:NAME}). */
+  private static final String ANY_NAME = "NAME";
+
   /**
    * Names an option accepts in one command, where the command would otherwise ignore an unknown one (a data set
    * used only when a network is trained, or only as a label).
    */
   private static final Map<String, List<String>> NAMES = Map.of(
-      "snn convert --dataset", List.of("mnist", "fashion-mnist"),
-      "snn hw evaluate --dataset", List.of("digits", "mnist"),
-      "snn hw search --dataset", List.of("digits", "mnist"));
+      "snn convert --dataset", List.of("mnist", "fashion-mnist", "idx:" + ANY_NAME),
+      "snn hw evaluate --dataset", List.of("digits", "mnist", "fashion-mnist", "idx:" + ANY_NAME),
+      "snn hw search --dataset", List.of("digits", "mnist", "fashion-mnist", "idx:" + ANY_NAME));
 
   /**
    * Upper estimates of what the size options cost, from the data structures each command allocates per unit
@@ -140,11 +143,21 @@ public final class OptionBounds {
     CommandSpec spec = command.getCommandSpec();
     for (OptionSpec option : spec.options()) {
       List<String> names = NAMES.get(spec.qualifiedName() + " " + option.longestName());
-      if (names != null && option.getValue() instanceof String name && !names.contains(name)) {
+      if (names != null && option.getValue() instanceof String name && !accepts(names, name)) {
         throw new ParameterException(command, option.longestName() + " " + name + " is not known; choose one of "
             + String.join(", ", names));
       }
     }
+  }
+
+  private static boolean accepts(List<String> names, String name) {
+    for (String choice : names) {
+      if (choice.equals(name) || choice.endsWith(ANY_NAME) && name.length() > choice.length() - ANY_NAME.length()
+          && name.startsWith(choice.substring(0, choice.length() - ANY_NAME.length()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void checkMemory(CommandLine command) {

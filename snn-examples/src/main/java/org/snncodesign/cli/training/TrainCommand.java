@@ -17,6 +17,7 @@ import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.cli.options.Choices;
 import org.snncodesign.cli.report.StagedOutput;
+import org.snncodesign.flow.data.IdxDataset;
 import org.snncodesign.flow.data.TrainingData;
 import org.snncodesign.flow.graph.NirExport;
 import org.snncodesign.learning.quantization.LsqQuantizer;
@@ -52,17 +53,18 @@ import picocli.CommandLine.Option;
 public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--dataset", defaultValue = "digits",
-      description = "digits (embedded UCI 8x8, no download) or mnist. Default: ${DEFAULT-VALUE}.")
+      description = "digits (embedded UCI 8x8, no download), mnist, fashion-mnist or idx:NAME (any folder of IDX"
+          + " files in MNIST's layout, reported as NAME). Default: ${DEFAULT-VALUE}.")
   String dataset;
 
   @Option(names = "--data-dir",
-      description = "Folder with the MNIST IDX files (train-/t10k-images/labels, gzip or raw); needed for mnist.")
+      description = "Folder with the IDX files (train-/t10k-images/labels, gzip or raw); needed for all but digits.")
   Path dataDir;
 
   @Option(names = "--arch", description = "Layer sizes, e.g. 784-500-10, or an input shape CxHxW followed by "
       + "conv layers c<channels>k<kernel>[s<stride>][p<padding>][a<pool>] (a2 = 2x2 average pooling of the "
       + "spikes) and dense sizes, e.g. 1x28x28-c16k5s2-c32k3s2-10 or 1x28x28-c16k5p2a2-c32k5p2a2-10 "
-      + "(1x8x8-c8k3-10 for digits). Default: 64-128-10 for digits, 784-800-10 for mnist.")
+      + "(1x8x8-c8k3-10 for digits). Default: 64-128-10 for digits, 784-800-10 for IDX data sets.")
   String architecture;
 
   @Option(names = "--timesteps", defaultValue = "8", description = "Time steps T. Default: ${DEFAULT-VALUE}.")
@@ -77,7 +79,7 @@ public final class TrainCommand implements Callable<Integer> {
       description = "LSQ weight bits, 2..8 (0 = float). Default: ${DEFAULT-VALUE}.")
   int bits;
 
-  @Option(names = "--epochs", description = "Epochs. Default: 30 for digits, 15 for mnist.")
+  @Option(names = "--epochs", description = "Epochs. Default: 30 for digits, 15 for IDX data sets.")
   Integer epochs;
 
   @Option(names = "--batch", defaultValue = "64", description = "Mini-batch size. Default: ${DEFAULT-VALUE}.")
@@ -159,7 +161,8 @@ public final class TrainCommand implements Callable<Integer> {
           "--dt must be a time step in seconds, finite and > 0, got " + dt);
     }
     TrainingData data = TrainingData.load(dataset, dataDir, seed);
-    boolean mnist = data.name().equals("mnist");
+    // IDX image sets are MNIST-shaped (28x28, 60k samples): they share its default network and epochs.
+    boolean mnist = IdxDataset.names(dataset);
     if (limit != null) {
       data = data.limit(limit, data.testLabels().length);
     }
@@ -234,6 +237,9 @@ public final class TrainCommand implements Callable<Integer> {
       report.set("nir_export", NirExport.writeAndCheck(network, dt, exportNir, data.testSet(), err));
     }
     report.put("dataset", data.name());
+    if (mnist) {
+      report.put("dataset_sha256", IdxDataset.of(dataset, dataDir).sha256());
+    }
     String arch = NetworkArchitecture.describe(network.layers());
     report.put("architecture", arch);
     report.put("timesteps", timesteps);

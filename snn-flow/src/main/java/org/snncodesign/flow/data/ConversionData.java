@@ -1,7 +1,6 @@
 package org.snncodesign.flow.data;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.conversion.ann.LabeledImages;
@@ -13,17 +12,22 @@ import org.snncodesign.datasets.idx.IdxReader;
 public final class ConversionData {
   private ConversionData() {}
 
+  /** Split {@code prefix} ({@code train} or {@code t10k}) of the MNIST files in {@code dir}; see {@link #load(IdxDataset, String, int)}. */
   public static LabeledImages load(Path dir, String prefix, int limit) throws IOException {
-    Path images = dir.resolve(prefix + "-images-idx3-ubyte.gz");
-    if (!Files.exists(images)) {
-      images = dir.resolve(prefix + "-images-idx3-ubyte");
-    }
-    if (!Files.exists(images)) {
-      throw new InvalidInputException("no " + prefix + " images in " + dir + " (expected " + prefix
-          + "-images-idx3-ubyte[.gz])");
-    }
+    return load(new IdxDataset("mnist", dir), prefix, limit);
+  }
+
+  /**
+   * The first {@code limit} images of split {@code prefix} ({@code train} or {@code t10k}) of {@code data}, raw
+   * bytes divided by 255 (the pixel scale of {@link org.snncodesign.api.dataset.InputNormalization#PIXELS}; a
+   * model's own normalisation is applied by the model or folded into it).
+   *
+   * @throws InvalidInputException naming the file when it is missing or its labels do not match
+   */
+  public static LabeledImages load(IdxDataset data, String prefix, int limit) throws IOException {
+    Path images = data.images(prefix);
     IdxImages raw = IdxReader.readImages(images);
-    int[] labels = IdxReader.readLabels(IdxReader.labelsFileFor(images));
+    int[] labels = IdxReader.readLabels(data.labels(prefix));
     if (labels.length != raw.count()) {
       throw new InvalidInputException(images + ": " + raw.count() + " images but " + labels.length + " labels");
     }

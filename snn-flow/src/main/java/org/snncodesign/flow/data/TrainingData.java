@@ -1,7 +1,6 @@
 package org.snncodesign.flow.data;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,22 +28,20 @@ public record TrainingData(String name, int inputs, int classes, float[] trainFe
     float[] testFeatures, int[] testLabels) {
 
   /**
-   * {@code digits} (embedded, {@code dataDir} unused) or {@code mnist} (the IDX files in {@code dataDir}).
+   * {@code digits} (embedded, {@code dataDir} unused), or an IDX folder ({@code mnist}, {@code fashion-mnist} or
+   * {@code idx:NAME}, see {@link IdxDataset}) in {@code dataDir}.
    *
    * @throws InvalidInputException naming the data set or the missing folder
    */
   public static TrainingData load(String dataset, Path dataDir, long seed) throws IOException {
-    switch (dataset.toLowerCase(java.util.Locale.ROOT)) {
-      case "digits":
-        return digits(seed);
-      case "mnist":
-        if (dataDir == null) {
-          throw new InvalidInputException("--dataset mnist needs --data-dir, the folder holding the MNIST IDX files");
-        }
-        return mnist(dataDir);
-      default:
-        throw new InvalidInputException("unknown data set '" + dataset + "': expected digits or mnist");
+    if (dataset.equalsIgnoreCase("digits")) {
+      return digits(seed);
     }
+    if (!IdxDataset.names(dataset)) {
+      throw new InvalidInputException("unknown data set '" + dataset + "': expected digits, "
+          + String.join(", ", IdxDataset.KNOWN) + " or " + IdxDataset.USER_NAMED + "NAME (any folder of IDX files)");
+    }
+    return idx(IdxDataset.of(dataset, dataDir));
   }
 
   /** The embedded UCI digits (8x8, 0..16) scaled by 1/16, split 80/20 per class with a seeded shuffle. */
@@ -64,11 +61,11 @@ public record TrainingData(String name, int inputs, int classes, float[] trainFe
     return new LabeledDataset(name + "-test", new int[] {inputs}, testFeatures, testLabels, names);
   }
 
-  /** MNIST from the four IDX files (gzip or not) in {@code dir}, pixels divided by 255. */
-  public static TrainingData mnist(Path dir) throws IOException {
-    LabeledDataset train = IdxReader.load(find(dir, "train-images-idx3-ubyte"));
-    LabeledDataset test = IdxReader.load(find(dir, "t10k-images-idx3-ubyte"));
-    return new TrainingData("mnist", train.sampleSize(), Math.max(train.classes(), test.classes()),
+  /** An IDX folder's train and t10k splits (gzip or not), pixels divided by 255, named after the data set. */
+  public static TrainingData idx(IdxDataset data) throws IOException {
+    LabeledDataset train = IdxReader.load(data.images("train"));
+    LabeledDataset test = IdxReader.load(data.images("t10k"));
+    return new TrainingData(data.name(), train.sampleSize(), Math.max(train.classes(), test.classes()),
         scaled(train.features()), train.labels(), scaled(test.features()), test.labels());
   }
 
@@ -78,17 +75,6 @@ public record TrainingData(String name, int inputs, int classes, float[] trainFe
     int te = Math.min(test, testLabels.length);
     return new TrainingData(name, inputs, classes, Arrays.copyOf(trainFeatures, tr * inputs),
         Arrays.copyOf(trainLabels, tr), Arrays.copyOf(testFeatures, te * inputs), Arrays.copyOf(testLabels, te));
-  }
-
-  private static Path find(Path dir, String base) {
-    for (String name : new String[] {base + ".gz", base}) {
-      Path file = dir.resolve(name);
-      if (Files.isRegularFile(file)) {
-        return file;
-      }
-    }
-    throw new InvalidInputException("no " + base + "[.gz] in " + dir.toAbsolutePath()
-        + " (give the MNIST folder with --data-dir)");
   }
 
   private static float[] scaled(float[] pixels) {
