@@ -16,7 +16,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.snncodesign.cli.JsonReport;
-import org.snncodesign.cli.options.Choices;
+import org.snncodesign.api.Choices;
 import org.snncodesign.cli.report.PngFile;
 import org.snncodesign.cli.report.ReferenceLine;
 import org.snncodesign.cli.report.ResultTable;

@@ -15,7 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.snncodesign.api.sparse.BitmapMatrix;
 import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.cli.JsonReport;
-import org.snncodesign.cli.options.Choices;
+import org.snncodesign.api.Choices;
 import org.snncodesign.cli.report.StagedOutput;
 import org.snncodesign.flow.data.IdxDataset;
 import org.snncodesign.flow.data.TrainingData;

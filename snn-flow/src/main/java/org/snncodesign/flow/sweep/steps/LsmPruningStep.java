@@ -3,6 +3,7 @@ package org.snncodesign.flow.sweep.steps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.snncodesign.api.Choices;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.neuron.NeuronModel;
 import org.snncodesign.api.plugin.PluginRegistry;
@@ -59,7 +60,7 @@ public final class LsmPruningStep implements SweepStep {
     if (!(keep > 0 && keep <= 1)) {
       throw new InvalidInputException("parameter keep must be in (0, 1], got " + keep);
     }
-    NeuronRanking ranking = Choice.of(NeuronRanking.class, p.text("ranking"), "ranking");
+    NeuronRanking ranking = Choices.parse(NeuronRanking.class, p.text("ranking"), "parameter ranking");
     ReadoutKind readout = switch (p.text("readout")) {
       case "ridge" -> ReadoutKind.RIDGE;
       case "logistic" -> ReadoutKind.LOGISTIC;

@@ -1,6 +1,7 @@
 package org.snncodesign.flow.sweep.steps;
 
 import java.util.List;
+import org.snncodesign.api.Choices;
 import org.snncodesign.flow.sweep.SweepParameter;
 import org.snncodesign.flow.sweep.SweepParameters;
 import org.snncodesign.flow.sweep.SweepRecord;
@@ -49,13 +50,13 @@ public final class SaStlStep implements SweepStep {
   public SweepRecord run(SweepParameters p, long seed) {
     SaStlTask task = SaStlTask.create(p.integer("liquid"), p.integer("steps"), p.integer("outputs"),
         p.integer("afferents"), p.real("output_rate"), p.real("input_scale"), p.real("teacher_density"),
-        Choice.of(SaStlTask.Targets.class, p.text("targets"), "targets"), seed);
+        Choices.parse(SaStlTask.Targets.class, p.text("targets"), "parameter targets"), seed);
     // The settings of snn lsm sastl: trace tau 20 steps, a pruning round every 2 epochs in the first 2 %, van
     // Rossum tau 5 steps, Victor-Purpura cost 0.2, 5 % of live synapses swapped per regrowth round until 90 %.
     SaStl.Settings full = new SaStl.Settings(p.integer("epochs"), p.real("eta"), 0, 20, 1, 2, 0.02, 5, 0.2,
         SaStl.Selection.RELEVANCE, seed, p.integer("regrow_every"), 0.05, 0.9, false,
-        Choice.of(SaStl.Budget.class, p.text("budget"), "budget"));
-    SaStl.Selection selection = Choice.of(SaStl.Selection.class, p.text("selection"), "selection");
+        Choices.parse(SaStl.Budget.class, p.text("budget"), "parameter budget"));
+    SaStl.Selection selection = Choices.parse(SaStl.Selection.class, p.text("selection"), "parameter selection");
     SaStl.Settings pruned = full.keeping(p.real("keep")).selecting(selection, seed);
     SaStl.Result reference = train(task, full);
     SaStl.Result result = pruned.keepFraction() < 1 ? train(task, pruned) : reference;

@@ -1,11 +1,13 @@
-package org.snncodesign.cli.options;
+package org.snncodesign.api;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.snncodesign.api.InvalidInputException;
 
-/** Parses a name given on the command line into one of an enum's constants, or refuses it with the choices. */
+/**
+ * Parses a name (a command-line option, a sweep parameter) into one of an enum's constants, or refuses it with
+ * the choices.
+ */
 public final class Choices {
   private Choices() {}
 
