@@ -13,7 +13,7 @@ import org.snncodesign.cli.demo.HardwareStage;
 import org.snncodesign.cli.demo.PluginCheckStage;
 import org.snncodesign.cli.demo.SoftwareRunStage;
 import org.snncodesign.cli.lsm.LsmDemoStage;
-import org.snncodesign.cli.report.StagedOutput;
+import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.cli.training.TrainingDemoStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -17,7 +17,7 @@ import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
-import org.snncodesign.cli.report.StagedOutput;
+import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.conversion.ann.AnnJson;
 import org.snncodesign.conversion.ann.AnnModel;
 import org.snncodesign.conversion.ann.AnnNetwork;

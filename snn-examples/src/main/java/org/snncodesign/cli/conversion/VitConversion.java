@@ -11,7 +11,7 @@ import java.util.Locale;
 import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.cli.JsonReport;
-import org.snncodesign.cli.report.StagedOutput;
+import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.conversion.ann.LabeledImages;
 import org.snncodesign.conversion.ann.TensorShape;
 import org.snncodesign.conversion.attention.SpikedAttentionConverter;

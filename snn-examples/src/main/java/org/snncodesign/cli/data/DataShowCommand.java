@@ -17,7 +17,7 @@ import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.flow.data.DatasetLocator;
-import org.snncodesign.cli.report.StagedOutput;
+import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.datasets.encoding.SpikeInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.api.Choices;
-import org.snncodesign.cli.report.StagedOutput;
+import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.fpga.lsm.LutLsmConfig;
 import org.snncodesign.fpga.verilog.BitmapPeVerilog;
 import org.snncodesign.fpga.verilog.IcarusSimulator;

@@ -16,7 +16,7 @@ import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.cli.report.SelfStaged;
-import org.snncodesign.cli.report.StagedOutput;
+import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.neurons.graph.GraphRecording;
 import org.snncodesign.neurons.graph.GraphSimulator;
 import org.snncodesign.neurons.graph.Stimulus;

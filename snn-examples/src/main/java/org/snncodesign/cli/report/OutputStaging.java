@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.cli.options.OptionBounds;
+import org.snncodesign.flow.report.StagedOutput;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionStrategy;
 import picocli.CommandLine.Model.OptionSpec;

@@ -24,7 +24,7 @@ import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.cli.JsonReport;
-import org.snncodesign.cli.report.StagedOutput;
+import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.spmm.workload.RandomSpmmOperands;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

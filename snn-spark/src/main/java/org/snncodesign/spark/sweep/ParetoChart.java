@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.snncodesign.flow.report.PngFile;
 
 /**
  * The two objectives of a sweep, one point per setting at its mean over seeds (error bars: the 95 % interval of
@@ -69,8 +69,6 @@ public final class ParetoChart {
     XYSeries line = chart.addSeries("Pareto front", front.stream().mapToDouble(Place::x).toArray(),
         front.stream().mapToDouble(Place::y).toArray());
     line.setMarker(SeriesMarkers.DIAMOND);
-    String name = file.toString();
-    BitmapEncoder.saveBitmap(chart, name.endsWith(".png") ? name.substring(0, name.length() - 4) : name,
-        BitmapEncoder.BitmapFormat.PNG);
+    PngFile.save(chart, file);
   }
 }

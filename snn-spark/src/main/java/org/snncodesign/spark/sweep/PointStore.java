@@ -9,10 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.snncodesign.flow.report.AtomicFile;
 import org.snncodesign.flow.sweep.SweepRecord;
 
 /**
@@ -35,10 +35,9 @@ public final class PointStore {
   /** Writes one result; a result of the same key is replaced whole. */
   public void write(PointResult result) {
     Path target = folder.resolve(result.point().key() + ".json");
-    Path temporary = folder.resolve("." + result.point().key() + ".json.part");
     try {
-      Files.write(temporary, JSON.writeValueAsBytes(toJson(result)));
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      byte[] json = JSON.writeValueAsBytes(toJson(result));
+      AtomicFile.write(target, temporary -> Files.write(temporary, json));
     } catch (IOException e) {
       throw new UncheckedIOException("writing the result of point " + result.point().index() + " to " + target, e);
     }

@@ -5,7 +5,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.snncodesign.flow.report.AtomicFile;
 
 /**
  * One row per point, in the sweep's order: {@code point, seed}, the parameters the sweep file sets, {@code status}
@@ -105,14 +105,14 @@ public final class SweepTable {
 
   /** Writes a header and rows to a temporary file and moves it over {@code file}. */
   static void writeCsv(Path file, List<String> header, Rows rows, int count) throws IOException {
-    Path temporary = file.resolveSibling("." + file.getFileName() + ".part");
-    try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
-        CSVPrinter csv = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build().print(out)) {
-      csv.printRecord(header);
-      for (int r = 0; r < count; r++) {
-        csv.printRecord(rows.row(r));
+    AtomicFile.write(file, temporary -> {
+      try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+          CSVPrinter csv = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build().print(out)) {
+        csv.printRecord(header);
+        for (int r = 0; r < count; r++) {
+          csv.printRecord(rows.row(r));
+        }
       }
-    }
-    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    });
   }
 }

@@ -1,4 +1,4 @@
-package org.snncodesign.cli.lsm;
+package org.snncodesign.flow.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,8 +10,6 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.snncodesign.cli.report.PngFile;
-import org.snncodesign.cli.report.ReferenceLine;
 import org.snncodesign.learning.lsm.pruning.PruningPoint;
 
 /**
@@ -19,11 +17,11 @@ import org.snncodesign.learning.lsm.pruning.PruningPoint;
  * series per way of pruning (plain or re-wired; the full liquid starts every series), and the target lines one
  * point below the full liquid's test and CV accuracy.
  */
-final class LsmCurveChart {
+public final class LsmCurveChart {
   private LsmCurveChart() {}
 
   /** Writes {@code file} (a .png path); the first point is the full liquid. */
-  static void write(Path file, String title, List<PruningPoint> points) throws IOException {
+  public static void write(Path file, String title, List<PruningPoint> points) throws IOException {
     System.setProperty("java.awt.headless", "true");
     XYChart chart = new XYChartBuilder().width(960).height(560).title(title).xAxisTitle("liquid neurons")
         .yAxisTitle("accuracy (%)").build();

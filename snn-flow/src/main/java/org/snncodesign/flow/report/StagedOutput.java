@@ -1,11 +1,9 @@
-package org.snncodesign.cli.report;
+package org.snncodesign.flow.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -159,17 +157,9 @@ public final class StagedOutput implements AutoCloseable {
     for (Path from : written) {
       Path to = destination.resolve(staging.relativize(from).toString());
       Files.createDirectories(to.getParent());
-      move(from, to);
+      AtomicFile.moveOver(from, to);
     }
     committed = true;
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 
   /** Deletes the staging folder (and, when not committed, whatever was written into it) and releases the lock. */

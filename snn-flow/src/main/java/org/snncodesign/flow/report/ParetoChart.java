@@ -1,4 +1,4 @@
-package org.snncodesign.cli.report;
+package org.snncodesign.flow.report;
 
 import java.awt.Color;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.snncodesign.cli.training;
+package org.snncodesign.flow.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -6,14 +6,13 @@ import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
-import org.snncodesign.cli.report.PngFile;
 
 /** PNG learning curve of a training run: train and test accuracy and weight sparsity per epoch, in percent. */
-final class LearningCurveChart {
+public final class LearningCurveChart {
   private LearningCurveChart() {}
 
   /** Writes {@code file} (a .png path) from per-epoch values in [0, 1]. */
-  static void write(Path file, String title, List<Double> train, List<Double> test, List<Double> sparsity)
+  public static void write(Path file, String title, List<Double> train, List<Double> test, List<Double> sparsity)
       throws IOException {
     System.setProperty("java.awt.headless", "true");
     XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle("epoch")

@@ -1,19 +1,16 @@
-package org.snncodesign.cli.hardware;
+package org.snncodesign.flow.report;
 
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.knowm.xchart.XYChart;
-import org.snncodesign.cli.report.ParetoChart;
-import org.snncodesign.cli.report.PngFile;
-import org.snncodesign.cli.report.ReferenceLine;
 
 /**
  * A PNG of a joint network x accelerator search in the EDP-accuracy plane: every design within the resource budget,
  * the EDP-accuracy Pareto front, the baseline (baseline design, unmodified network) and the accuracy floor.
  */
-final class AccuracyParetoChart {
+public final class AccuracyParetoChart {
   private AccuracyParetoChart() {}
 
   /**
@@ -23,7 +20,7 @@ final class AccuracyParetoChart {
    * @param front the EDP-accuracy front, by increasing EDP
    * @param floorPercent the accuracy floor, drawn across the EDP range
    */
-  static void write(Path file, String title, List<double[]> all, List<double[]> front, double[] baseline,
+  public static void write(Path file, String title, List<double[]> all, List<double[]> front, double[] baseline,
       double floorPercent) throws IOException {
     XYChart chart = ParetoChart.frontChart(title, "EDP (J*s)", "validation accuracy (%)", false,
         "evaluated (within budget)", "EDP-accuracy front", all, front);

@@ -1,4 +1,4 @@
-package org.snncodesign.cli.report;
+package org.snncodesign.flow.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -1,4 +1,4 @@
-package org.snncodesign.cli.report;
+package org.snncodesign.flow.report;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -15,6 +15,7 @@ public final class ResultTable {
   private final List<String> columns;
   private final List<List<Object>> rows = new ArrayList<>();
 
+  /** An empty table with these column names, in order. */
   public ResultTable(List<String> columns) {
     this.columns = List.copyOf(columns);
   }
@@ -27,10 +28,12 @@ public final class ResultTable {
     return this;
   }
 
+  /** The column names, in order. */
   public List<String> columns() {
     return columns;
   }
 
+  /** The rows added so far, each with one value per column. */
   public List<List<Object>> rows() {
     return List.copyOf(rows);
   }

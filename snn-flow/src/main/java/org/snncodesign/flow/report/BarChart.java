@@ -1,4 +1,4 @@
-package org.snncodesign.cli.report;
+package org.snncodesign.flow.report;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.snncodesign.cli.report;
+package org.snncodesign.flow.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
