@@ -11,6 +11,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.snncodesign.flow.report.PngFile;
+import org.snncodesign.flow.sweep.SampleStatistics;
 
 /**
  * The two objectives of a sweep, one point per setting at its mean over seeds (error bars: the 95 % interval of

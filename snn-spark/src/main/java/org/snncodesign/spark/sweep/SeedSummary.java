@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.snncodesign.flow.sweep.SampleStatistics;
 
 /**
  * A sweep's table summarised per setting across seeds: for every numeric record column (and {@code seconds}) the

@@ -1,8 +1,9 @@
-package org.snncodesign.spark.sweep;
+package org.snncodesign.flow.sweep;
 
 /**
  * Mean, sample standard deviation and the half-width of the two-sided 95 % confidence interval of the mean of
- * values drawn independently (one per seed): {@code t_{0.975, n-1} s / sqrt(n)} (Student's t).
+ * values drawn independently (one per seed): {@code t_{0.975, n-1} s / sqrt(n)} (Student's t). The statistics of
+ * seed sweeps, shared by the Spark sweeps' summary and the flow's seed studies.
  *
  * @param n values
  * @param mean their mean

@@ -1,4 +1,4 @@
-package org.snncodesign.spark.sweep;
+package org.snncodesign.flow.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
