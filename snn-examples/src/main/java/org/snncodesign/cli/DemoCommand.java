@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.energy.StaticPower;
 import org.snncodesign.api.plugin.PluginRegistry;
-import org.snncodesign.cli.demo.DemoContext;
-import org.snncodesign.cli.demo.DemoStage;
-import org.snncodesign.cli.demo.HardwareStage;
-import org.snncodesign.cli.demo.PluginCheckStage;
-import org.snncodesign.cli.demo.SoftwareRunStage;
+import java.util.ArrayList;
 import org.snncodesign.cli.lsm.LsmDemoStage;
+import org.snncodesign.flow.demo.DemoContext;
+import org.snncodesign.flow.demo.DemoPipeline;
+import org.snncodesign.flow.demo.DemoStage;
+import org.snncodesign.flow.demo.DemoSummary;
+import org.snncodesign.flow.demo.HardwareStage;
 import org.snncodesign.flow.report.StagedOutput;
-import org.snncodesign.cli.training.TrainingDemoStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,10 +47,11 @@ final class DemoCommand implements Callable<Integer> {
     this.registry = registry;
   }
 
-  /** The stages in pipeline order. */
+  /** The stages in pipeline order: the library's co-design loop, then the liquid state machine. */
   static List<DemoStage> stages() {
-    return List.of(new PluginCheckStage(), new TrainingDemoStage(), new SoftwareRunStage(), new HardwareStage(),
-        new LsmDemoStage());
+    List<DemoStage> stages = new ArrayList<>(DemoPipeline.coDesignStages());
+    stages.add(new LsmDemoStage());
+    return stages;
   }
 
   @Override
@@ -59,18 +60,7 @@ final class DemoCommand implements Callable<Integer> {
     report.put("seed", seed);
     DemoContext context = new DemoContext(registry, out, seed, report, System.err);
     context.put(HardwareStage.STATIC_POWER, StaticPower.of(includeStatic));
-    // Wall-clock times vary from run to run; they go under measured_timing, apart from the figures that must not.
-    ObjectNode timing = report.putObject("measured_timing");
-    List<DemoStage> stages = stages();
-    for (int i = 0; i < stages.size(); i++) {
-      DemoStage stage = stages.get(i);
-      System.err.printf("[%d/%d] %s: %s%n", i + 1, stages.size(), stage.name(), stage.description());
-      long start = System.nanoTime();
-      stage.run(context);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      context.results(stage); // every stage has its node in the report, even one without figures
-      timing.put(stage.name() + "_seconds", seconds);
-    }
+    DemoPipeline.run(stages(), context);
     Path reportFile = out.resolve("report.json");
     JsonReport.write(report, reportFile);
     System.err.println("report written to " + StagedOutput.shown(reportFile).toAbsolutePath());

@@ -22,6 +22,7 @@ import org.snncodesign.fpga.resources.FpgaResources;
 import org.snncodesign.fpga.search.ComparedDesign;
 import org.snncodesign.fpga.search.DesignPointComparison;
 import org.snncodesign.fpga.search.SearchSettings;
+import org.snncodesign.flow.report.HwJson;
 import org.snncodesign.spmm.cpu.CpuGustavsonAccelerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -20,6 +20,7 @@ import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.flow.report.AccuracyParetoChart;
+import org.snncodesign.flow.report.HwJson;
 import org.snncodesign.flow.report.ParetoChart;
 import org.snncodesign.datasets.split.DatasetSplit;
 import org.snncodesign.datasets.split.DatasetSplitter;

@@ -2,8 +2,8 @@ package org.snncodesign.cli.lsm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import org.snncodesign.cli.demo.DemoContext;
-import org.snncodesign.cli.demo.DemoStage;
+import org.snncodesign.flow.demo.DemoContext;
+import org.snncodesign.flow.demo.DemoStage;
 import picocli.CommandLine;
 
 /**

@@ -1,4 +1,4 @@
-package org.snncodesign.cli.demo;
+package org.snncodesign.flow.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.snncodesign.api.plugin.PluginDescriptor;

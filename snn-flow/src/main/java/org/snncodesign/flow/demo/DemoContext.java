@@ -1,4 +1,4 @@
-package org.snncodesign.cli.demo;
+package org.snncodesign.flow.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
@@ -22,6 +22,15 @@ public final class DemoContext {
   private final PrintStream progress;
   private final Map<Key<?>, Object> values = new HashMap<>();
 
+  /**
+   * A context for one run.
+   *
+   * @param plugins where stages find neuron models, kernels and accelerators
+   * @param outputFolder where stages write their files (CSV, PNG)
+   * @param seed the seed of every random choice
+   * @param report the report the stages' figures go into, under {@code stages.<stage>}
+   * @param progress where stages print progress
+   */
   public DemoContext(PluginRegistry plugins, Path outputFolder, long seed, ObjectNode report, PrintStream progress) {
     this.plugins = plugins;
     this.outputFolder = outputFolder;
@@ -30,14 +39,17 @@ public final class DemoContext {
     this.progress = progress;
   }
 
+  /** The plugins stages use. */
   public PluginRegistry plugins() {
     return plugins;
   }
 
+  /** Where stages write their files. */
   public Path outputFolder() {
     return outputFolder;
   }
 
+  /** The seed of every random choice. */
   public long seed() {
     return seed;
   }
@@ -48,11 +60,17 @@ public final class DemoContext {
     return stages.has(stage.name()) ? (ObjectNode) stages.get(stage.name()) : stages.putObject(stage.name());
   }
 
+  /** The node of the report that holds wall-clock times, {@code measured_timing}. */
+  ObjectNode measuredTiming() {
+    return report.with("measured_timing");
+  }
+
   /** Where stages print progress (standard error). */
   public PrintStream progress() {
     return progress;
   }
 
+  /** Hands {@code value} on to later stages under {@code key}. */
   public <T> void put(Key<T> key, T value) {
     values.put(key, value);
   }

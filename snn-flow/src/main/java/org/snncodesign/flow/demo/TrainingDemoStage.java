@@ -1,9 +1,7 @@
-package org.snncodesign.cli.training;
+package org.snncodesign.flow.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.snncodesign.api.dataset.LabeledDataset;
-import org.snncodesign.cli.demo.DemoContext;
-import org.snncodesign.cli.demo.DemoStage;
 import org.snncodesign.flow.training.DigitsDemoNetwork;
 import org.snncodesign.learning.surrogate.SpikingNetwork;
 

@@ -1,14 +1,15 @@
-package org.snncodesign.cli;
+package org.snncodesign.flow.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
 
-/** Renders the demo report for the terminal: each stage's figures, nested objects indented beneath their key. */
-final class DemoSummary {
+/** Renders a demo report for the terminal: each stage's figures, nested objects indented beneath their key. */
+public final class DemoSummary {
   private DemoSummary() {}
 
-  static String render(JsonNode report) {
+  /** The report's {@code stages}, then {@code measured_timing}, one figure a line; numbers to 4 significant digits. */
+  public static String render(JsonNode report) {
     StringBuilder text = new StringBuilder("snn demo results\n");
     Iterator<Map.Entry<String, JsonNode>> stages = report.path("stages").fields();
     while (stages.hasNext()) {

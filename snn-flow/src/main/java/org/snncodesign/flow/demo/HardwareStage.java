@@ -1,4 +1,4 @@
-package org.snncodesign.cli.demo;
+package org.snncodesign.flow.demo;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,8 +12,8 @@ import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.LayerWorkload;
 import org.snncodesign.api.hardware.Workload;
-import org.snncodesign.cli.hardware.HwJson;
 import org.snncodesign.flow.report.BarChart;
+import org.snncodesign.flow.report.HwJson;
 import org.snncodesign.flow.report.ResultTable;
 import org.snncodesign.fpga.resources.FpgaResources;
 import org.snncodesign.fpga.search.ComparedDesign;
@@ -35,6 +35,7 @@ public final class HardwareStage implements DemoStage {
    * workload the co-search sizes each design for).
    */
   public record Inferences(List<Workload> workloads, Workload mean) {
+    /** Checks that there is at least one inference and a mean. */
     public Inferences {
       workloads = List.copyOf(workloads);
       Checks.checkArgument(!workloads.isEmpty(), "no inferences to price");
@@ -42,6 +43,7 @@ public final class HardwareStage implements DemoStage {
     }
   }
 
+  /** The inferences to price, handed on by the software run. */
   public static final DemoContext.Key<Inferences> INFERENCES = new DemoContext.Key<>("inferences", Inferences.class);
   /** Whether energies include static energy; excluded when no stage set it. */
   public static final DemoContext.Key<StaticPower> STATIC_POWER = new DemoContext.Key<>("static-power",

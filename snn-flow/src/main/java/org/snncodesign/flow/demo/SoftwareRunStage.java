@@ -1,9 +1,8 @@
-package org.snncodesign.cli.demo;
+package org.snncodesign.flow.demo;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.snncodesign.api.hardware.Accelerator;
-import org.snncodesign.cli.training.TrainingDemoStage;
 import org.snncodesign.flow.measure.KernelExecution;
 import org.snncodesign.flow.measure.MeasuredRun;
 

@@ -1,14 +1,15 @@
-package org.snncodesign.cli.hardware;
+package org.snncodesign.flow.report;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.snncodesign.api.energy.EnergyComponent;
 import org.snncodesign.api.energy.StaticPower;
 import org.snncodesign.api.hardware.HardwareReport;
-import org.snncodesign.cli.JsonReport;
 import org.snncodesign.fpga.search.ComparedDesign;
 
 /**
- * JSON form of a hardware report, shared by the {@code snn hw} commands and the demo. Keys come out in a fixed
+ * JSON form of a hardware report and of a compared design, as the {@code snn hw} commands and the demo report
+ * them. Keys come out in a fixed
  * order: the report's maps are sorted and the energy categories follow their declaration order. Wall-clock
  * measurements, which vary from run to run, appear only under {@code measured_timing}.
  */
@@ -17,7 +18,7 @@ public final class HwJson {
 
   /** The report's figures, basis, energy by category and component, resources and counters. */
   public static ObjectNode report(HardwareReport r) {
-    ObjectNode node = JsonReport.mapper().createObjectNode();
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("accelerator", r.accelerator());
     node.put("cycles", r.cycles());
     node.put("clock_hz", r.clockHz());
@@ -56,7 +57,7 @@ public final class HwJson {
 
   /** A comparison row: its design point and assumption, then the report, or {@code declined} with the reason. */
   public static ObjectNode row(ComparedDesign row, HardwareReport report) {
-    ObjectNode node = JsonReport.mapper().createObjectNode();
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("accelerator", row.accelerator());
     node.put("design_point", row.point().label());
     node.put("assumption", row.assumption());

@@ -1,4 +1,4 @@
-package org.snncodesign.cli.training;
+package org.snncodesign.flow.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.snncodesign.cli.demo.DemoContext;
 
 class TrainingDemoStageTest {
 

@@ -1,4 +1,4 @@
-package org.snncodesign.cli.demo;
+package org.snncodesign.flow.demo;
 
 /** One step of the {@code snn demo} pipeline: data, encoding, network, compression, software run, hardware. */
 public interface DemoStage {
