@@ -10,11 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.InvalidInputException;
-import org.snncodesign.api.dataset.LabeledDataset;
-import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.api.energy.StaticPower;
-import org.snncodesign.api.hardware.Accelerator;
-import org.snncodesign.api.hardware.DesignSpace;
 import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.plugin.PluginRegistry;
@@ -22,31 +18,22 @@ import org.snncodesign.cli.JsonReport;
 import org.snncodesign.flow.report.AccuracyParetoChart;
 import org.snncodesign.flow.report.HwJson;
 import org.snncodesign.flow.report.ParetoChart;
-import org.snncodesign.datasets.split.DatasetSplit;
-import org.snncodesign.datasets.split.DatasetSplitter;
-import org.snncodesign.flow.data.TrainingData;
-import org.snncodesign.flow.measure.MeasuredRun;
+import org.snncodesign.flow.search.CoDesignSearch;
 import org.snncodesign.flow.search.CompressedNetworkSpace;
-import org.snncodesign.flow.training.DigitsDemoNetwork;
-import org.snncodesign.fpga.resources.FpgaResources;
 import org.snncodesign.fpga.search.Candidate;
-import org.snncodesign.fpga.search.CoSearch;
 import org.snncodesign.fpga.search.NetworkVariant;
 import org.snncodesign.fpga.search.SearchResult;
 import org.snncodesign.fpga.search.SearchSettings;
-import org.snncodesign.learning.surrogate.SpikingNetwork;
-import org.snncodesign.learning.surrogate.SpikingNetworkJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code snn hw search}: seeded random + evolutionary search of an accelerator family's parameters for the least
- * EDP under an FPGA budget, against the family's default design as the stated baseline. With
- * {@code --network-genes} the search is joint: per-layer weight sparsity and width of the trained network are genes
- * too ({@link CompressedNetworkSpace}), each compressed variant is run on a validation half of the held-out data for
- * its spike rates and accuracy, and variants more than {@code --max-accuracy-drop} points below the unmodified
- * network are rejected; the accelerator-only search on the same data is reported next to it.
+ * {@code snn hw search}: the options of a {@link CoDesignSearch} (seeded random + evolutionary search of an
+ * accelerator family's parameters for the least EDP under an FPGA budget, with {@code --network-genes} jointly with
+ * per-layer weight sparsity and width of the trained network, {@link CompressedNetworkSpace}), and its report: the
+ * summary on standard output, or one JSON object with {@code --json}, and the Pareto fronts as CSV and PNG in
+ * {@code --out}.
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = "Search accelerator parameters (and with --network-genes per-layer weight sparsity and width) "
@@ -111,32 +98,34 @@ public final class HwSearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintStream stdout = System.out;
-    PluginRegistry registry = PluginRegistry.discover();
-    Accelerator baseline = registry.require(Accelerator.class,
-        HwEvaluateCommand.SHORT_NAMES.getOrDefault(model, model));
-    DesignSpace space = baseline.designSpace().orElseThrow(() -> new InvalidInputException("--model " + model
-        + ": accelerator '" + baseline.name() + "' declares no design space to search; those that do: "
-        + registry.providers(Accelerator.class).stream().filter(a -> a.designSpace().isPresent())
-            .map(Accelerator::name).sorted().toList()));
-    FpgaResources limit = FpgaResources.device(budget);
-    SearchSettings settings = SearchSettings.DEFAULT.withBudget(random, population, generations).withSeed(seed)
+    if (networkGenes && network.synthetic) {
+      throw new InvalidInputException("--network-genes needs a trained network to prune and quantise; drop "
+          + "--synthetic (the default digits network is used) or give --network model.json");
+    }
+    SearchSettings search = SearchSettings.DEFAULT.withBudget(random, population, generations).withSeed(seed)
         .withStaticPower(StaticPower.of(includeStatic));
     if (threads != null) {
-      settings = settings.withThreads(threads);
+      search = search.withThreads(threads);
     }
-    ObjectNode report = networkGenes ? joint(space, baseline, limit, settings, stdout)
-        : acceleratorOnly(space, baseline, limit, settings, stdout);
+    CoDesignSearch.Settings settings = CoDesignSearch.Settings.builder()
+        .accelerator(HwEvaluateCommand.SHORT_NAMES.getOrDefault(model, model)).budget(budget).search(search)
+        .maxAccuracyDrop(maxAccuracyDrop).fineTuneEpochs(fineTuneEpochs).firstLayer(network.firstLayer()).build();
+    CoDesignSearch coSearch;
+    try {
+      coSearch = new CoDesignSearch(settings, PluginRegistry.discover(), System.err);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("--model " + model + ": " + e.getMessage());
+    }
+    ObjectNode report = networkGenes ? joint(coSearch, stdout) : acceleratorOnly(coSearch, stdout);
     if (json) {
       JsonReport.printLine(report, stdout);
     }
     return 0;
   }
 
-  private ObjectNode acceleratorOnly(DesignSpace space, Accelerator baseline, FpgaResources limit,
-      SearchSettings settings, PrintStream stdout) throws IOException {
+  private ObjectNode acceleratorOnly(CoDesignSearch coSearch, PrintStream stdout) throws IOException {
     Workload workload = network.workload(seed, System.err);
-    SearchResult result = new CoSearch(space, limit, settings)
-        .run(workload, EnergyTable.HOROWITZ_45NM, baseline, line -> System.err.println("hw search: " + line));
+    SearchResult result = coSearch.acceleratorOnly(workload);
     ObjectNode report = common(result, workload.name());
     report.put("network_genes", false);
     network.putDataset(report);
@@ -157,73 +146,37 @@ public final class HwSearchCommand implements Callable<Integer> {
     return report;
   }
 
-  private ObjectNode joint(DesignSpace space, Accelerator baseline, FpgaResources limit, SearchSettings settings,
-      PrintStream stdout) throws IOException {
-    if (network.synthetic) {
-      throw new InvalidInputException("--network-genes needs a trained network to prune and quantise; drop "
-          + "--synthetic (the default digits network is used) or give --network model.json");
-    }
-    if (fineTuneEpochs < 0) {
-      throw new InvalidInputException("--fine-tune-epochs must be >= 0, got " + fineTuneEpochs);
-    }
-    if (!(maxAccuracyDrop >= 0 && maxAccuracyDrop <= 100)) {
-      throw new InvalidInputException("--max-accuracy-drop must be in [0, 100] points, got " + maxAccuracyDrop);
-    }
-    SpikingNetwork trained;
-    TrainingData data;
-    if (network.network == null) {
-      System.err.println("training the default digits network (give --network model.json to search your own)");
-      DigitsDemoNetwork demo = DigitsDemoNetwork.train(seed, System.err);
-      trained = demo.network();
-      data = demo.data();
-    } else {
-      trained = SpikingNetworkJson.read(network.network);
-      data = TrainingData.load(network.dataset, network.dataDir, seed);
-    }
-    // Variants are selected on one half of the held-out data and reported on the other, so the reported accuracy
-    // is not the one the search optimised against.
-    DatasetSplit halves = DatasetSplitter.stratified(data.testSet(), 0.5, 0, seed);
-    LabeledDataset validation = renamed(halves.train(), data.name() + "-validation");
-    LabeledDataset test = renamed(halves.test(), data.name() + "-test-half");
-    String name = data.name() + " " + describe(trained);
-    MeasuredRun.FirstLayer firstLayer = network.firstLayer();
-    CompressedNetworkSpace networks = new CompressedNetworkSpace(name, trained, validation, firstLayer, data,
-        fineTuneEpochs, seed);
-    NetworkVariant reference = networks.reference();
-    double minAccuracy = reference.accuracy() - maxAccuracyDrop / 100;
-    System.err.printf(Locale.ROOT, "hw search: unmodified network %.2f %% on %d validation samples; floor %.2f %%%n",
-        100 * reference.accuracy(), validation.samples(), 100 * minAccuracy);
-    SearchResult alone = new CoSearch(space, limit, settings).run(reference.workload(), EnergyTable.HOROWITZ_45NM,
-        baseline, line -> System.err.println("hw search (accelerator only): " + line));
-    SearchResult result = new CoSearch(space, limit, settings).run(networks, minAccuracy, EnergyTable.HOROWITZ_45NM,
-        baseline, line -> System.err.println("hw search (network x accelerator): " + line));
-    Candidate best = result.best();
-    double baselineTest = MeasuredRun.of(trained, test).accuracy();
-    double bestTest = MeasuredRun.of(networks.network(best.networkGenes()), test).accuracy();
+  private ObjectNode joint(CoDesignSearch coSearch, PrintStream stdout) throws IOException {
+    CoDesignSearch.JointResult found = coSearch.joint(network.trainedNetwork());
+    SearchResult result = found.joint();
+    SearchResult alone = found.acceleratorOnly();
+    NetworkVariant reference = found.reference();
+    Candidate best = found.best();
+    String name = found.network();
+    double minAccuracy = result.minAccuracy();
 
     ObjectNode report = common(result, reference.workload().name());
     report.put("network_genes", true);
     report.put("network", name);
     network.putDataset(report);
-    report.put("first_layer", firstLayer.note());
+    report.put("first_layer", network.firstLayer().note());
     report.put("fine_tune_epochs", fineTuneEpochs);
-    report.put("validation_samples", validation.samples());
-    report.put("test_samples", test.samples());
+    report.put("validation_samples", found.validationSamples());
+    report.put("test_samples", found.testSamples());
     report.put("max_accuracy_drop_points", maxAccuracyDrop);
     report.put("min_accuracy", minAccuracy);
     report.put("baseline_accuracy", reference.accuracy());
     report.put("best_accuracy", best.accuracy());
-    report.put("baseline_test_accuracy", baselineTest);
-    report.put("best_test_accuracy", bestTest);
-    report.put("network_variants", result.evaluated().stream()
-        .map(c -> java.util.Arrays.toString(c.networkGenes())).distinct().count());
-    report.put("rejected_for_accuracy", result.evaluated().stream().filter(c -> !c.meetsAccuracy()).count());
+    report.put("baseline_test_accuracy", found.baselineTestAccuracy());
+    report.put("best_test_accuracy", found.bestTestAccuracy());
+    report.put("network_variants", found.networkVariants());
+    report.put("rejected_for_accuracy", found.rejectedForAccuracy());
     ObjectNode aloneNode = report.putObject("accelerator_only");
     aloneNode.put("best_edp", alone.best().edp());
     aloneNode.put("edp_reduction", alone.edpReduction());
     aloneNode.put("evaluated", alone.evaluated().size());
     aloneNode.set("best", HwJson.report(alone.best().report()));
-    report.put("network_genes_gain", alone.best().edp() / best.edp());
+    report.put("network_genes_gain", found.networkGenesGain());
     ObjectNode bestNode = HwJson.report(best.report());
     ObjectNode networkNode = bestNode.putObject("network");
     best.network().configuration().forEach(networkNode::put);
@@ -250,11 +203,11 @@ public final class HwSearchCommand implements Callable<Integer> {
       stdout.printf(Locale.ROOT, "accelerator only: EDP %.4e J*s, reduction %.2fx%n", alone.best().edp(),
           alone.edpReduction());
       stdout.printf(Locale.ROOT, "joint: %s %s (%.2f %% validation, %.2f %% test vs %.2f %%) EDP %.4e J*s%n",
-          best.report().configuration(), best.network().configuration(), 100 * best.accuracy(), 100 * bestTest,
-          100 * baselineTest, best.edp());
+          best.report().configuration(), best.network().configuration(), 100 * best.accuracy(),
+          100 * found.bestTestAccuracy(), 100 * found.baselineTestAccuracy(), best.edp());
       stdout.printf(Locale.ROOT, "EDP reduction %.2fx (accelerator only %.2fx) over %d designs; %d rejected for "
           + "accuracy%n", result.edpReduction(), alone.edpReduction(), result.evaluated().size(),
-          report.get("rejected_for_accuracy").asLong());
+          found.rejectedForAccuracy());
     }
     return report;
   }
@@ -281,18 +234,6 @@ public final class HwSearchCommand implements Callable<Integer> {
         + " designs, " + workload, points(result.evaluated().stream().filter(Candidate::feasible).toList()),
         points(result.paretoFront()), point(result.baseline()));
     report.put("pareto_png", out.resolve("pareto.png").toString());
-  }
-
-  private static LabeledDataset renamed(LabeledDataset data, String name) {
-    return new LabeledDataset(name, data.shape(), data.features(), data.labels(), data.classNames());
-  }
-
-  private static String describe(SpikingNetwork trained) {
-    StringBuilder s = new StringBuilder();
-    for (int size : trained.sizes()) {
-      s.append(s.length() == 0 ? "" : "-").append(size);
-    }
-    return s.toString();
   }
 
   private static List<double[]> points(List<Candidate> candidates) {

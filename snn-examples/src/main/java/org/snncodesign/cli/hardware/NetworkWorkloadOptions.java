@@ -17,6 +17,7 @@ import org.snncodesign.flow.data.IdxDataset;
 import org.snncodesign.flow.data.TrainingData;
 import org.snncodesign.flow.graph.GraphMeasurement;
 import org.snncodesign.flow.measure.MeasuredRun;
+import org.snncodesign.flow.search.CoDesignSearch;
 import org.snncodesign.flow.training.DigitsDemoNetwork;
 import org.snncodesign.fpga.search.ReferenceWorkloads;
 import org.snncodesign.learning.surrogate.SpikingNetwork;
@@ -117,6 +118,15 @@ final class NetworkWorkloadOptions {
       default -> throw new InvalidInputException("unknown --first-layer '" + firstLayer
           + "': expected bit-planes or excluded");
     };
+  }
+
+  /**
+   * The trained network a joint search compresses: {@code --network} with its {@code --dataset}, or the demo's
+   * digits network when none is given (trained by the search).
+   */
+  CoDesignSearch.TrainedNetwork trainedNetwork() throws IOException {
+    return network == null ? CoDesignSearch.TrainedNetwork.defaultDigits()
+        : new CoDesignSearch.TrainedNetwork(SpikingNetworkJson.read(network), dataset, dataDir);
   }
 
   /**

@@ -18,6 +18,7 @@ import picocli.CommandLine.ParameterException;
  */
 public final class OptionBounds {
   private static final Range BITS = new Range(0, false, 8, false, "0 (float) or a bit width up to 8");
+  private static final Range PERCENTAGE_POINTS = new Range(0, false, 100, false, "in [0, 100] percentage points");
   private static final Range BETA = new Range(0, true, 1, false, "in (0, 1] (1 = IF neurons)");
 
   private static final Map<String, Range> RANGES = Map.ofEntries(
@@ -48,7 +49,7 @@ public final class OptionBounds {
       Map.entry("--weight-density", Range.SHARE), Map.entry("--sparsity", Range.LEAVES_SOME),
       Map.entry("--spike-rate", Range.FRACTION), Map.entry("--input-rate", Range.FRACTION),
       Map.entry("--output-rate", Range.FRACTION), Map.entry("--teacher-density", Range.FRACTION),
-      Map.entry("--regrow-share", Range.FRACTION), Map.entry("--max-accuracy-drop", Range.FRACTION),
+      Map.entry("--regrow-share", Range.FRACTION), Map.entry("--max-accuracy-drop", PERCENTAGE_POINTS),
       Map.entry("--prune-until", Range.FRACTION), Map.entry("--regrow-until", Range.FRACTION),
       Map.entry("--static-power-w", Range.NON_NEGATIVE), Map.entry("--tolerance", Range.NON_NEGATIVE),
       Map.entry("--inhibitory-balance", Range.NON_NEGATIVE));

@@ -13,16 +13,16 @@ import org.snncodesign.cli.CommandOutput;
 class HwSearchCommandTest {
 
   @Test
-  @DisplayName("hw search --network-genes searches per-layer sparsity and width with the accelerator, within the "
-      + "accuracy floor, and reports the accelerator-only search, the best network and the EDP-accuracy front")
+  @DisplayName("hw search --network-genes reports the joint search, the accelerator-only search, the best network "
+      + "and the EDP-accuracy front, and writes both fronts (search behaviour: CoDesignSearchTest)")
   void networkGenes(@TempDir Path dir) throws Exception {
     JsonNode json = CommandOutput.json(new HwSearchCommand(), "--network-genes", "--random", "24", "--population",
-        "8", "--generations", "3", "--threads", "2", "--out", dir.toString(), "--json");
+        "8", "--generations", "3", "--threads", "2", "--max-accuracy-drop", "2", "--out", dir.toString(), "--json");
     assertThat(json.get("network_genes").asBoolean()).isTrue();
     assertThat(json.get("edp_reduction").asDouble())
         .isEqualTo(json.get("baseline_edp").asDouble() / json.get("best_edp").asDouble());
     assertThat(json.get("min_accuracy").asDouble())
-        .isCloseTo(json.get("baseline_accuracy").asDouble() - 0.01, org.assertj.core.data.Offset.offset(1e-12));
+        .isCloseTo(json.get("baseline_accuracy").asDouble() - 0.02, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(json.get("best_accuracy").asDouble()).isGreaterThanOrEqualTo(json.get("min_accuracy").asDouble() - 1e-9);
     JsonNode network = json.get("best").get("network");
     assertThat(network.get("fc1_sparsity")).isNotNull();
@@ -41,19 +41,6 @@ class HwSearchCommandTest {
   }
 
   @Test
-  @DisplayName("with no accuracy drop allowed the best network classifies the validation half as well as the "
-      + "unmodified one")
-  void zeroDrop() throws Exception {
-    JsonNode json = CommandOutput.json(new HwSearchCommand(), "--network-genes", "--max-accuracy-drop", "0",
-        "--model", "firefly-s", "--first-layer", "excluded", "--random", "16", "--population", "6",
-        "--generations", "2", "--json");
-    assertThat(json.get("best_accuracy").asDouble())
-        .isGreaterThanOrEqualTo(json.get("baseline_accuracy").asDouble() - 1e-9);
-    assertThat(json.get("space").asText()).isEqualTo("firefly-s");
-    assertThat(json.get("best").get("network").get("fc1_sparsity")).isNull();
-  }
-
-  @Test
   @DisplayName("--network-genes on the synthetic workload is refused: there is no network to compress")
   void syntheticRefused() {
     CommandOutput output = CommandOutput.of(new HwSearchCommand(), "--network-genes", "--synthetic", "--json");
@@ -62,11 +49,10 @@ class HwSearchCommandTest {
   }
 
   @Test
-  @DisplayName("--fine-tune-epochs 1 fine-tunes the compressed variants and still meets the floor")
-  void fineTune() throws Exception {
-    JsonNode json = CommandOutput.json(new HwSearchCommand(), "--network-genes", "--fine-tune-epochs", "1",
-        "--random", "6", "--population", "4", "--generations", "1", "--json");
-    assertThat(json.get("fine_tune_epochs").asInt()).isEqualTo(1);
-    assertThat(json.get("best_accuracy").asDouble()).isGreaterThanOrEqualTo(json.get("min_accuracy").asDouble() - 1e-9);
+  @DisplayName("--max-accuracy-drop is in percentage points: 101 is refused naming the option (2 is taken above)")
+  void accuracyDropInPoints() {
+    CommandOutput output = CommandOutput.ofCli("hw", "search", "--network-genes", "--max-accuracy-drop", "101");
+    assertThat(output.exitCode()).isEqualTo(2);
+    assertThat(output.err()).contains("--max-accuracy-drop").contains("[0, 100]");
   }
 }
