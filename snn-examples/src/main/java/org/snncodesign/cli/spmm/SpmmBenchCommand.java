@@ -2,21 +2,16 @@ package org.snncodesign.cli.spmm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ForkJoinPool;
-import org.snncodesign.api.sparse.CsrMatrix;
-import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.cli.JsonReport;
-import org.snncodesign.spmm.kernel.DenseGemm;
-import org.snncodesign.spmm.kernel.GustavsonSpmm;
-import org.snncodesign.spmm.workload.RandomSpmmOperands;
+import org.snncodesign.spmm.study.QuickKernelTiming;
+import org.snncodesign.spmm.study.SpmmLayer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code snn bench spmm}: a quick in-process timing of the Gustavson CPU kernel against the straightforward dense
- * float GEMM on the same seeded operands, after JIT warm-up, as medians of repeated runs. It is a quick
+ * {@code snn bench spmm}: the {@link QuickKernelTiming} of the Gustavson CPU kernel against the straightforward
+ * dense float GEMM on the same seeded operands, after JIT warm-up, as medians of repeated runs. It is a quick
  * measurement; the figures of record come from the JMH benchmarks ({@code docs/benchmarks/spmm.md}).
  */
 @Command(name = "spmm", mixinStandardHelpOptions = true,
@@ -60,34 +55,8 @@ public final class SpmmBenchCommand implements Callable<Integer> {
     }
     PrintStream out = System.out;
     PrintStream err = System.err;
-    SpikeRaster spikes = RandomSpmmOperands.spikes(rows, inputs, spikeRate, seed);
-    CsrMatrix weights = RandomSpmmOperands.weights(inputs, outputs, 1 - sparsity, seed + 1);
-    float[] denseSpikes = DenseGemm.toDense(spikes);
-    float[] denseWeights = weights.toDense();
-    float[] denseOut = new float[rows * outputs];
-    float[] sparseOut = new float[rows * outputs];
-    GustavsonSpmm sequential = GustavsonSpmm.sequential();
-    // A pool of every core: the common pool keeps one core for the caller, which on 2 cores means 1 worker.
-    ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
-    GustavsonSpmm parallel = GustavsonSpmm.parallel(pool);
-    long budget = (long) (seconds * 1e9);
-
-    err.println("bench spmm: dense float GEMM (single thread)...");
-    double dense = median(() -> DenseGemm.multiplyInto(denseSpikes, rows, inputs, denseWeights, outputs, denseOut),
-        budget);
-    err.println("bench spmm: Gustavson kernel (single thread)...");
-    double gustavson = median(() -> sequential.multiply(spikes, weights, sparseOut), budget);
-    err.println("bench spmm: Gustavson kernel (" + pool.getParallelism() + " workers)...");
-    double gustavsonParallel;
-    try {
-      gustavsonParallel = median(() -> parallel.multiply(spikes, weights, sparseOut), budget);
-    } finally {
-      pool.shutdown();
-    }
-    long adds = sequential.multiply(spikes, weights, sparseOut);
-    boolean equal = Arrays.equals(denseOut, sparseOut);
-    // Bytes the kernel must touch: each selected weight entry (4 B index + 4 B value) plus the output written.
-    double bytes = adds * 8.0 + 4.0 * rows * outputs + 8.0 * spikes.words().length;
+    QuickKernelTiming.Result t = QuickKernelTiming.run(new SpmmLayer(rows, inputs, outputs, seed), sparsity,
+        spikeRate, seconds, kernel -> err.println("bench spmm: " + kernel + "..."));
 
     ObjectNode report = JsonReport.create("bench spmm");
     report.put("measurement", "quick in-process timing (median after JIT warm-up); JMH gives the figures of record");
@@ -97,48 +66,30 @@ public final class SpmmBenchCommand implements Callable<Integer> {
     workload.put("outputs", outputs);
     workload.put("weight_sparsity", sparsity);
     workload.put("spike_rate", spikeRate);
-    workload.put("measured_spike_rate", spikes.density());
-    workload.put("measured_weight_density", weights.density());
+    workload.put("measured_spike_rate", t.measuredSpikeRate());
+    workload.put("measured_weight_density", t.measuredWeightDensity());
     workload.put("seed", seed);
-    report.put("dense_ms", dense * 1e3);
-    report.put("gustavson_ms", gustavson * 1e3);
-    report.put("gustavson_parallel_ms", gustavsonParallel * 1e3);
-    report.put("threads", pool.getParallelism());
-    report.put("speedup_vs_dense", dense / gustavson);
-    report.put("parallel_speedup_vs_dense", dense / gustavsonParallel);
-    report.put("adds", adds);
-    report.put("gustavson_gb_per_s", bytes / gustavson / 1e9);
-    report.put("results_equal", equal);
+    report.put("dense_ms", t.denseSeconds() * 1e3);
+    report.put("gustavson_ms", t.gustavsonSeconds() * 1e3);
+    report.put("gustavson_parallel_ms", t.gustavsonParallelSeconds() * 1e3);
+    report.put("threads", t.threads());
+    report.put("speedup_vs_dense", t.speedupVsDense());
+    report.put("parallel_speedup_vs_dense", t.parallelSpeedupVsDense());
+    report.put("adds", t.adds());
+    report.put("gustavson_gb_per_s", t.gustavsonGigabytesPerSecond());
+    report.put("results_equal", t.resultsEqual());
     if (json) {
       JsonReport.printLine(report, out);
     } else {
       out.printf("quick measurement (JMH gives the figures of record)%n");
       out.printf("S %d x %d (rate %.3f) x W %d x %d (sparsity %.3f)%n", rows, inputs, spikeRate, inputs, outputs,
           sparsity);
-      out.printf("dense GEMM         %10.3f ms%n", dense * 1e3);
-      out.printf("gustavson 1 thread %10.3f ms  speedup %.1fx%n", gustavson * 1e3, dense / gustavson);
-      out.printf("gustavson %d threads%9.3f ms  speedup %.1fx%n", pool.getParallelism(),
-          gustavsonParallel * 1e3, dense / gustavsonParallel);
-      out.printf("results equal: %s%n", equal);
+      out.printf("dense GEMM         %10.3f ms%n", t.denseSeconds() * 1e3);
+      out.printf("gustavson 1 thread %10.3f ms  speedup %.1fx%n", t.gustavsonSeconds() * 1e3, t.speedupVsDense());
+      out.printf("gustavson %d threads%9.3f ms  speedup %.1fx%n", t.threads(), t.gustavsonParallelSeconds() * 1e3,
+          t.parallelSpeedupVsDense());
+      out.printf("results equal: %s%n", t.resultsEqual());
     }
-    return equal ? 0 : 1;
-  }
-
-  /** Median seconds of up to 31 runs after warm-up runs filling a third of the budget (at least 3 of each). */
-  private static double median(Runnable body, long budgetNanos) {
-    long start = System.nanoTime();
-    for (int w = 0; w < 3 || System.nanoTime() - start < budgetNanos / 3; w++) {
-      body.run();
-    }
-    double[] times = new double[31];
-    int n = 0;
-    long began = System.nanoTime();
-    while (n < times.length && (n < 3 || System.nanoTime() - began < budgetNanos)) {
-      long t0 = System.nanoTime();
-      body.run();
-      times[n++] = (System.nanoTime() - t0) * 1e-9;
-    }
-    Arrays.sort(times, 0, n);
-    return times[n / 2];
+    return t.resultsEqual() ? 0 : 1;
   }
 }

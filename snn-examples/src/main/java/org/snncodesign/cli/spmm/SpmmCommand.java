@@ -5,35 +5,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.hardware.HardwareReport;
-import org.snncodesign.api.hardware.LayerWorkload;
-import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.plugin.PluginRegistry;
-import org.snncodesign.api.sparse.CsrMatrix;
-import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.flow.report.ResultTable;
 import org.snncodesign.flow.report.StagedOutput;
-import org.snncodesign.spmm.workload.RandomSpmmOperands;
+import org.snncodesign.spmm.study.SpmmLayer;
+import org.snncodesign.spmm.study.SpmmStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code snn spmm}: one spiking layer {@code S (rows x K) x W (K x M)} on the row-wise SpikedGustavson model and
- * the dense-array and outer-product baselines, for every pair of weight sparsity and spike rate asked for, so the
- * table shows where row-wise wins. Operands are seeded synthetic matrices (exact per-row profile) unless
- * {@code --statistics} asks for the expected-value form.
+ * {@code snn spmm}: the {@link SpmmStudy} of one spiking layer {@code S (rows x K) x W (K x M)} on the row-wise
+ * SpikedGustavson model and the dense-array and outer-product baselines, for every pair of weight sparsity and spike
+ * rate asked for, so the table shows where row-wise wins. Operands are seeded synthetic matrices (exact per-row
+ * profile) unless {@code --statistics} asks for the expected-value form.
  */
 @Command(name = "spmm", mixinStandardHelpOptions = true,
     description = "Compare the SpikedGustavson SpMM accelerator model with dense-array and outer-product baselines.")
@@ -84,9 +77,9 @@ public final class SpmmCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintStream out = System.out;
     PrintStream err = System.err;
-    Map<String, Accelerator> models = new LinkedHashMap<>();
+    List<Accelerator> models = new ArrayList<>();
     for (String name : MODELS) {
-      models.put(name, registry.require(Accelerator.class, name));
+      models.add(registry.require(Accelerator.class, name));
     }
     for (double s : sparsity) {
       check(s >= 0 && s <= 1, "--sparsity must be in [0, 1], got " + s);
@@ -96,6 +89,9 @@ public final class SpmmCommand implements Callable<Integer> {
     }
     check(rows > 0 && inputs > 0 && outputs > 0, "--rows, --inputs and --outputs must be > 0");
     check(weightBits >= 1 && weightBits <= 32, "--weight-bits must be in [1, 32], got " + weightBits);
+    SpmmStudy study = new SpmmStudy(new SpmmLayer(rows, inputs, outputs, seed), weightBits,
+        statistics ? SpmmStudy.Operands.STATISTICS : SpmmStudy.Operands.SYNTHETIC, sparsity, spikeRates);
+    EnergyTable energy = EnergyTable.HOROWITZ_45NM;
 
     ObjectNode report = JsonReport.create("spmm");
     ObjectNode workload = report.putObject("workload");
@@ -105,87 +101,58 @@ public final class SpmmCommand implements Callable<Integer> {
     workload.put("weight_bits", weightBits);
     workload.put("operands", statistics ? "statistics" : "synthetic");
     workload.put("seed", seed);
-    workload.put("energy_table", EnergyTable.HOROWITZ_45NM.name());
+    workload.put("energy_table", energy.name());
     ArrayNode results = report.putArray("results");
-    List<List<Object>> table = new ArrayList<>();
+    ResultTable table = new ResultTable(List.of("weight_sparsity", "spike_rate", "model", "cycles", "latency_s",
+        "energy_pj", "dram_bytes", "bottleneck", "edp_js"));
 
     if (!json) {
       out.printf("S %d x %d (binary spikes) x W %d x %d (%d-bit weights), energy %s%n", rows, inputs, inputs,
-          outputs, weightBits, EnergyTable.HOROWITZ_45NM.name());
+          outputs, weightBits, energy.name());
       out.printf("%-9s %-6s %-17s %12s %10s %14s %12s %-8s%n", "w-sparse", "rate", "model", "cycles", "latency_us",
           "energy_nJ", "dram_bytes", "bottleneck");
     }
-    for (double s : sparsity) {
-      for (double rate : spikeRates) {
-        err.printf("spmm: weight sparsity %.4f, spike rate %.4f%n", s, rate);
-        LayerWorkload layer = layer(1 - s, rate);
-        Workload w = new Workload("spmm", List.of(layer));
-        ObjectNode point = results.addObject();
-        point.put("weight_sparsity", s);
-        point.put("spike_rate", rate);
-        point.put("measured_spike_rate", layer.spikeRate());
-        point.put("measured_weight_density", layer.weightDensity());
-        ObjectNode perModel = point.putObject("models");
-        String fastest = null;
-        double best = Double.POSITIVE_INFINITY;
-        for (Map.Entry<String, Accelerator> e : models.entrySet()) {
-          HardwareReport r = e.getValue().evaluate(w, EnergyTable.HOROWITZ_45NM);
-          double dram = r.counters().getOrDefault("dram_bytes", 0.0);
-          ObjectNode m = perModel.putObject(e.getKey());
-          m.put("cycles", r.cycles());
-          m.put("latency_s", r.latencySeconds());
-          m.put("energy_pj", r.energyPicojoules());
-          m.put("dram_bytes", dram);
-          m.put("bottleneck", r.bottleneck());
-          m.put("edp_js", r.energyDelayProduct());
-          if (r.latencySeconds() < best) {
-            best = r.latencySeconds();
-            fastest = e.getKey();
-          }
-          table.add(List.of(s, rate, e.getKey(), r.cycles(), r.latencySeconds(), r.energyPicojoules(), dram,
-              r.bottleneck(), r.energyDelayProduct()));
-          if (!json) {
-            out.printf("%-9.4f %-6.4f %-17s %12d %10.2f %14.2f %12.0f %-8s%n", s, rate, e.getKey(), r.cycles(),
-                r.latencySeconds() * 1e6, r.energyPicojoules() / 1000, dram, r.bottleneck());
-          }
+    for (SpmmStudy.Setting setting : study.settings()) {
+      double s = setting.weightSparsity();
+      double rate = setting.spikeRate();
+      err.printf("spmm: weight sparsity %.4f, spike rate %.4f%n", s, rate);
+      SpmmStudy.Point p = study.evaluate(setting, models, energy);
+      ObjectNode point = results.addObject();
+      point.put("weight_sparsity", s);
+      point.put("spike_rate", rate);
+      point.put("measured_spike_rate", p.layer().spikeRate());
+      point.put("measured_weight_density", p.layer().weightDensity());
+      ObjectNode perModel = point.putObject("models");
+      for (Map.Entry<String, HardwareReport> e : p.reports().entrySet()) {
+        HardwareReport r = e.getValue();
+        double dram = r.counters().getOrDefault("dram_bytes", 0.0);
+        ObjectNode m = perModel.putObject(e.getKey());
+        m.put("cycles", r.cycles());
+        m.put("latency_s", r.latencySeconds());
+        m.put("energy_pj", r.energyPicojoules());
+        m.put("dram_bytes", dram);
+        m.put("bottleneck", r.bottleneck());
+        m.put("edp_js", r.energyDelayProduct());
+        table.add(s, rate, e.getKey(), r.cycles(), r.latencySeconds(), r.energyPicojoules(), dram, r.bottleneck(),
+            r.energyDelayProduct());
+        if (!json) {
+          out.printf("%-9.4f %-6.4f %-17s %12d %10.2f %14.2f %12.0f %-8s%n", s, rate, e.getKey(), r.cycles(),
+              r.latencySeconds() * 1e6, r.energyPicojoules() / 1000, dram, r.bottleneck());
         }
-        point.put("fastest", fastest);
       }
+      point.put("fastest", p.fastest());
     }
     if (results.size() == 1) {
       report.set("models", results.get(0).get("models").deepCopy());
     }
     if (csv != null) {
-      writeCsv(table);
+      table.writeCsv(csv);
       err.println("spmm: wrote " + StagedOutput.shown(csv));
     }
     if (json) {
       JsonReport.printLine(report, out);
     }
     return 0;
-  }
-
-  private LayerWorkload layer(double density, double rate) {
-    if (statistics) {
-      return LayerWorkload.ofStatistics("spmm", rows, inputs, outputs, rate, density, weightBits);
-    }
-    SpikeRaster spikes = RandomSpmmOperands.spikes(rows, inputs, rate, seed);
-    CsrMatrix weights = RandomSpmmOperands.weights(inputs, outputs, density, seed + 1);
-    return LayerWorkload.measured("spmm", spikes, weights, weightBits);
-  }
-
-  private void writeCsv(List<List<Object>> table) throws IOException {
-    Path parent = csv.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader("weight_sparsity", "spike_rate", "model", "cycles",
-        "latency_s", "energy_pj", "dram_bytes", "bottleneck", "edp_js").get();
-    try (Writer writer = Files.newBufferedWriter(csv); CSVPrinter printer = new CSVPrinter(writer, format)) {
-      for (List<Object> row : table) {
-        printer.printRecord(row);
-      }
-    }
   }
 
   private static void check(boolean condition, String message) {
