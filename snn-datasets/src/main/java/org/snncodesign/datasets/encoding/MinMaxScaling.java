@@ -34,15 +34,9 @@ public final class MinMaxScaling {
 
   /** Global bounds: the smallest and largest value anywhere in {@code data}. */
   public static MinMaxScaling fit(LabeledDataset data) {
-    float[] values = data.features();
-    Checks.checkArgument(values.length > 0, "cannot fit a scaling to the empty data set %s", data.name());
-    float lo = Float.POSITIVE_INFINITY;
-    float hi = Float.NEGATIVE_INFINITY;
-    for (float v : values) {
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
-    return range(lo, hi);
+    ValueRange values = ValueRange.of(data.features()).orElseThrow(() -> new IllegalArgumentException(
+        "cannot fit a scaling to the empty data set " + data.name()));
+    return range(values.min(), values.max());
   }
 
   /**

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.datasets.encoding.ValueRange;
 import org.snncodesign.flow.data.DatasetLocator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,12 +43,7 @@ public final class DataInfoCommand implements Callable<Integer> {
     System.err.println("reading " + path + " ...");
     DatasetLocator.Located located = new DatasetLocator(registry).locate(path, format);
     LabeledDataset data = located.dataset();
-    float min = Float.POSITIVE_INFINITY;
-    float max = Float.NEGATIVE_INFINITY;
-    for (float v : data.features()) {
-      min = Math.min(min, v);
-      max = Math.max(max, v);
-    }
+    Optional<ValueRange> values = ValueRange.of(data.features());
     int[] counts = data.labelCounts();
     PrintStream out = System.out;
     if (json) {
@@ -65,10 +62,10 @@ public final class DataInfoCommand implements Callable<Integer> {
       for (int c = 0; c < counts.length; c++) {
         histogram.put(data.classNames().get(c), counts[c]);
       }
-      if (data.samples() > 0) {
-        report.put("value_min", min);
-        report.put("value_max", max);
-      }
+      values.ifPresent(range -> {
+        report.put("value_min", range.min());
+        report.put("value_max", range.max());
+      });
       JsonReport.printLine(report, out);
       return 0;
     }
@@ -76,9 +73,7 @@ public final class DataInfoCommand implements Callable<Integer> {
     out.printf("format     %s%n", located.format());
     out.printf("samples    %d%n", data.samples());
     out.printf("shape      %s (%d values a sample)%n", Arrays.toString(data.shape()), data.sampleSize());
-    if (data.samples() > 0) {
-      out.printf("values     %s .. %s%n", min, max);
-    }
+    values.ifPresent(range -> out.printf("values     %s .. %s%n", range.min(), range.max()));
     out.printf("classes    %d%n", data.classes());
     int peak = Arrays.stream(counts).max().orElse(1);
     for (int c = 0; c < counts.length; c++) {

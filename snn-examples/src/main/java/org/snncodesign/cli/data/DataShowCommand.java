@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.coding.CodingParameters;
 import org.snncodesign.api.coding.SpikeEncoder;
@@ -17,6 +15,8 @@ import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.flow.data.DatasetLocator;
+import org.snncodesign.flow.report.PngFile;
+import org.snncodesign.flow.report.SampleImage;
 import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.datasets.encoding.SpikeInput;
 import picocli.CommandLine.Command;
@@ -87,13 +87,7 @@ public final class DataShowCommand implements Callable<Integer> {
       image = SampleImage.render(data.sample(index), data.shape(), scale);
     }
     Path file = output != null ? output : Path.of("sample-" + index + ".png");
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    if (!ImageIO.write(image, "png", file.toFile())) {
-      throw new IllegalStateException("no PNG writer in this JVM");
-    }
+    PngFile.save(image, file);
     String label = data.classNames().get(data.labels()[index]);
     System.err.println("wrote " + StagedOutput.shown(file));
     if (json) {

@@ -4,18 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.plugin.PluginRegistry;
-import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.cli.report.SelfStaged;
+import org.snncodesign.flow.graph.RecordingCsv;
 import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.neurons.graph.GraphRecording;
 import org.snncodesign.neurons.graph.GraphSimulator;
@@ -28,7 +23,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code snn nir run FILE}: simulates a NIR graph on the engine with an input from a CSV file (one row per step)
- * or random spikes, and writes every spike, the neuron voltages and the Output values as CSV.
+ * or random spikes, and writes every spike, the neuron voltages and the Output values as CSV ({@link
+ * RecordingCsv}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Simulate a NIR graph on the engine; write spikes.csv, voltages.csv and output.csv.")
@@ -89,11 +85,13 @@ public final class NirRunCommand implements Callable<Integer>, SelfStaged {
     report.put("input", drive.isSpikes() ? "spikes" : "analog values");
     report.put("synaptic_events", recording.synapticEvents());
     ObjectNode counts = report.putObject("spikes");
-    writeSpikes(recording, output.file("spikes.csv"), counts);
-    if (voltages) {
-      writeVoltages(recording, output.file("voltages.csv"));
+    for (RecordingCsv.SpikeCount count : RecordingCsv.writeSpikes(recording, output.file("spikes.csv"))) {
+      counts.putObject(count.node()).put("count", count.count()).put("rate_per_step", count.ratePerStep());
     }
-    writeOutputs(recording, output.file("output.csv"));
+    if (voltages) {
+      RecordingCsv.writeVoltages(recording, output.file("voltages.csv"));
+    }
+    RecordingCsv.writeOutputs(recording, output.file("output.csv"));
     output.commit();
     report.put("out", out.toString());
     PrintStream stdout = System.out;
@@ -104,56 +102,5 @@ public final class NirRunCommand implements Callable<Integer>, SelfStaged {
           simulator.discretization().dt(), counts, out);
     }
     return 0;
-  }
-
-  private static void writeSpikes(GraphRecording recording, Path file, ObjectNode counts) throws IOException {
-    try (Writer writer = Files.newBufferedWriter(file);
-        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
-            .setHeader("step", "node", "neuron").build())) {
-      for (String node : recording.spikingNodes().stream().sorted().toList()) {
-        SpikeRaster raster = recording.spikes(node);
-        ObjectNode count = counts.putObject(node);
-        count.put("count", raster.count());
-        count.put("rate_per_step", raster.density());
-        for (int t = 0; t < raster.timeSteps(); t++) {
-          for (int n = 0; n < raster.neurons(); n++) {
-            if (raster.get(t, n)) {
-              csv.printRecord(t, node, n);
-            }
-          }
-        }
-      }
-    }
-  }
-
-  private static void writeVoltages(GraphRecording recording, Path file) throws IOException {
-    try (Writer writer = Files.newBufferedWriter(file);
-        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
-            .setHeader("step", "node", "neuron", "v").build())) {
-      for (String node : recording.voltageNodes().stream().sorted().toList()) {
-        float[][] v = recording.voltages(node);
-        for (int t = 0; t < v.length; t++) {
-          for (int n = 0; n < v[t].length; n++) {
-            csv.printRecord(t, node, n, v[t][n]);
-          }
-        }
-      }
-    }
-  }
-
-  private static void writeOutputs(GraphRecording recording, Path file) throws IOException {
-    try (Writer writer = Files.newBufferedWriter(file);
-        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
-            .setHeader("step", "output", "index", "value").build())) {
-      List<String> outputs = recording.outputNodes().stream().sorted().toList();
-      for (String node : outputs) {
-        float[][] values = recording.output(node);
-        for (int t = 0; t < values.length; t++) {
-          for (int i = 0; i < values[t].length; i++) {
-            csv.printRecord(t, node, i, values[t][i]);
-          }
-        }
-      }
-    }
   }
 }

@@ -1,20 +1,27 @@
-package org.snncodesign.cli.data;
+package org.snncodesign.flow.report;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import org.snncodesign.api.spike.SpikeRaster;
+import org.snncodesign.datasets.encoding.ValueRange;
 
 /**
  * Pictures of one sample: grey images for {@code [h, w]} samples, red (polarity 0) / green (polarity 1) frames for
  * {@code [2, h, w]} event counts, the first channel for other {@code [c, h, w]}, a line plot for 1-D samples
- * (waveforms, feature vectors), and a raster plot (time across, neurons down) for spikes.
+ * (waveforms, feature vectors), and a raster plot (time across, neurons down) for spikes. Grey levels and the line
+ * plot span the sample's own value range; write the pictures with {@link PngFile#save(java.awt.image.RenderedImage,
+ * java.nio.file.Path)}.
  */
-final class SampleImage {
+public final class SampleImage {
   private SampleImage() {}
 
-  static BufferedImage render(float[] values, int[] shape, int scale) {
+  /**
+   * The picture of one sample of shape {@code shape}: each data pixel as a {@code scale x scale} square, or an 800 x
+   * 240 line plot for a sample of one dimension (or more than three).
+   */
+  public static BufferedImage render(float[] values, int[] shape, int scale) {
     if (shape.length == 2) {
       return grey(values, 0, shape[0], shape[1], scale);
     }
@@ -27,22 +34,18 @@ final class SampleImage {
     return line(values, 800, 240);
   }
 
-  private static float[] range(float[] values, int from, int to) {
-    float lo = Float.POSITIVE_INFINITY;
-    float hi = Float.NEGATIVE_INFINITY;
-    for (int i = from; i < to; i++) {
-      lo = Math.min(lo, values[i]);
-      hi = Math.max(hi, values[i]);
-    }
-    return new float[] {lo, hi > lo ? hi : lo + 1};
+  /** The range grey levels span: the values' own, one wide when they are all equal. */
+  private static ValueRange levels(float[] values, int from, int to) {
+    ValueRange r = ValueRange.of(values, from, to).orElse(new ValueRange(0, 0));
+    return new ValueRange(r.min(), r.max() > r.min() ? r.max() : r.min() + 1);
   }
 
   private static BufferedImage grey(float[] values, int offset, int rows, int cols, int scale) {
-    float[] r = range(values, offset, offset + rows * cols);
+    ValueRange r = levels(values, offset, offset + rows * cols);
     BufferedImage image = new BufferedImage(cols * scale, rows * scale, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < rows; y++) {
       for (int x = 0; x < cols; x++) {
-        int g = Math.round(255 * (values[offset + y * cols + x] - r[0]) / (r[1] - r[0]));
+        int g = Math.round(255 * (values[offset + y * cols + x] - r.min()) / (r.max() - r.min()));
         fill(image, x, y, scale, g << 16 | g << 8 | g);
       }
     }
@@ -51,7 +54,7 @@ final class SampleImage {
 
   private static BufferedImage polarity(float[] values, int rows, int cols, int scale) {
     int plane = rows * cols;
-    float peak = Math.max(range(values, 0, 2 * plane)[1], 1e-9f);
+    float peak = Math.max(levels(values, 0, 2 * plane).max(), 1e-9f);
     BufferedImage image = new BufferedImage(cols * scale, rows * scale, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < rows; y++) {
       for (int x = 0; x < cols; x++) {
@@ -78,8 +81,8 @@ final class SampleImage {
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, width, height);
     g.setColor(Color.LIGHT_GRAY);
-    float[] r = range(values, 0, values.length);
-    int zero = (int) Math.round((height - 1) * (1 - (0 - r[0]) / (r[1] - r[0])));
+    ValueRange r = levels(values, 0, values.length);
+    int zero = (int) Math.round((height - 1) * (1 - (0 - r.min()) / (r.max() - r.min())));
     if (zero >= 0 && zero < height) {
       g.drawLine(0, zero, width, zero);
     }
@@ -88,7 +91,7 @@ final class SampleImage {
     int prevY = 0;
     for (int i = 0; i < values.length; i++) {
       int x = values.length == 1 ? 0 : (int) ((long) i * (width - 1) / (values.length - 1));
-      int y = (int) Math.round((height - 1) * (1 - (values[i] - r[0]) / (r[1] - r[0])));
+      int y = (int) Math.round((height - 1) * (1 - (values[i] - r.min()) / (r.max() - r.min())));
       if (i > 0) {
         g.drawLine(prevX, prevY, x, y);
       }
@@ -99,7 +102,8 @@ final class SampleImage {
     return image;
   }
 
-  static BufferedImage raster(SpikeRaster spikes, int scale) {
+  /** A raster plot of {@code spikes}: time across, neurons down, each spike a black {@code scale x scale} square. */
+  public static BufferedImage raster(SpikeRaster spikes, int scale) {
     int width = Math.max(1, spikes.timeSteps() * scale);
     int height = Math.max(1, spikes.neurons() * scale);
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
