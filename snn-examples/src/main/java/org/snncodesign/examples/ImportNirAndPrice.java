@@ -10,6 +10,7 @@ import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.Workload;
+import org.snncodesign.api.hardware.WorkloadMapping;
 import org.snncodesign.api.neuron.Discretization;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.neurons.graph.GraphRecording;
@@ -23,6 +24,8 @@ import org.snncodesign.nir.NirReader;
  * measured inference priced on every accelerator plugin.
  *
  * <pre>java -cp snn-examples/target/snn.jar org.snncodesign.examples.ImportNirAndPrice FILE.nir DT_SECONDS</pre>
+ *
+ * <p>Any NIR file will do, e.g. one that {@code snn train --export-nir digits.nir} writes.
  */
 public final class ImportNirAndPrice {
   private ImportNirAndPrice() {}
@@ -42,6 +45,11 @@ public final class ImportNirAndPrice {
     System.out.printf("%s: %d neurons, %d spike-driven projections%n", args[0], graph.neuronCount(),
         workload.layers().size());
     for (Accelerator accelerator : PluginRegistry.discover().providers(Accelerator.class)) {
+      WorkloadMapping mapping = accelerator.mapping(workload);
+      if (!mapping.supported()) { // e.g. lut-lsm runs one recurrent liquid, not a feed-forward network
+        System.out.printf("%-18s declines: %s%n", accelerator.name(), mapping.statement());
+        continue;
+      }
       HardwareReport report = accelerator.evaluate(workload, EnergyTable.HOROWITZ_45NM);
       System.out.printf("%-18s %,12d cycles %12.4e pJ%n", report.accelerator(), report.cycles(),
           report.energyPicojoules());
