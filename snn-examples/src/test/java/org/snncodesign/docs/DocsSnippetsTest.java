@@ -15,13 +15,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Java in README.md, the user guide and PLUGINS.md is code that CI compiles and runs: every {@code java} code
- * block is preceded by {@code <!-- snippet: PATH -->}, PATH being a source file of a module, an example project or
- * their tests, and the block's lines appear in that file in the same order, so a renamed method or a changed
- * example fails the build instead of leaving the guide wrong.
+ * The Java in README.md and docs/ (the user guide above all) is code that CI compiles and runs: every {@code java}
+ * code block is preceded by {@code <!-- snippet: PATH -->}, PATH being a source file of a module, an example project
+ * or their tests, and the block's lines appear in that file in the same order, so a renamed method or a changed
+ * example fails the build instead of leaving the documentation wrong.
  */
-@DisplayName("The Java snippets of README.md, docs/guide/ and docs/PLUGINS.md")
-class GuideSnippetsTest {
+@DisplayName("The Java snippets of README.md and docs/")
+class DocsSnippetsTest {
   private static final Path ROOT = RepositoryFiles.root();
   private static final Pattern JAVA_BLOCK = Pattern.compile("(?ms)^```java\\n(.*?)^```\\s*$");
   private static final Pattern MARKER = Pattern.compile("<!-- snippet: (\\S+) -->");
@@ -134,8 +134,8 @@ class GuideSnippetsTest {
   }
 
   private static List<Path> pages() throws IOException {
-    List<Path> pages = new ArrayList<>(List.of(ROOT.resolve("README.md"), ROOT.resolve("docs/PLUGINS.md")));
-    try (Stream<Path> files = Files.walk(ROOT.resolve("docs").resolve("guide"))) {
+    List<Path> pages = new ArrayList<>(List.of(ROOT.resolve("README.md")));
+    try (Stream<Path> files = Files.walk(ROOT.resolve("docs"))) {
       files.filter(file -> file.toString().endsWith(".md")).sorted().forEach(pages::add);
     }
     return pages;
