@@ -30,6 +30,12 @@ import org.snncodesign.nir.NirReader;
 public final class ImportNirAndPrice {
   private ImportNirAndPrice() {}
 
+  /**
+   * Runs the example.
+   *
+   * @param args the NIR file, then the time step in seconds
+   * @throws IOException when the file cannot be read
+   */
   public static void main(String[] args) throws IOException {
     NetworkGraph graph = new NirReader().read(Path.of(args[0]));
     GraphSimulator simulator = GraphSimulator.builder(graph, Discretization.forwardEuler(Double.parseDouble(args[1])))

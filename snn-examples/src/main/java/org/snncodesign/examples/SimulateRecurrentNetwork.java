@@ -27,6 +27,11 @@ public final class SimulateRecurrentNetwork {
 
   private SimulateRecurrentNetwork() {}
 
+  /**
+   * Runs the example.
+   *
+   * @param args an optional seed (default 1)
+   */
   public static void main(String[] args) {
     long seed = args.length > 0 ? Long.parseLong(args[0]) : 1;
     SplittableRandom random = new SplittableRandom(seed);

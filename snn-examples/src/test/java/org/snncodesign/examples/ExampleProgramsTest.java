@@ -106,6 +106,7 @@ class ExampleProgramsTest {
     double snn = Double.parseDouble(row.group(2));
     assertThat(ann).isGreaterThan(0.93);
     assertThat(snn).isGreaterThan(ann - 0.03);
+    GuideOutput.assertShows("convert.md", "ConvertCnnToOneSpike", output);
   }
 
   @Test
@@ -118,6 +119,7 @@ class ExampleProgramsTest {
     assertThat(Double.parseDouble(builtIn.group(1))).isGreaterThan(90);
     assertThat(Double.parseDouble(plugin.group(1))).isCloseTo(Double.parseDouble(builtIn.group(1)),
         offset(1.0));
+    GuideOutput.assertShows("plugins.md", "CustomNeuronInTrainedNetwork", output);
   }
 
   private static Matcher accuracy(String model, String output) {
@@ -137,5 +139,6 @@ class ExampleProgramsTest {
         .anySatisfy(line -> assertThat(line).startsWith("firefly-s "));
     assertThat(output).containsPattern("example-dense-mac: 5 designs searched, best \\{macs=\\d+\\}, EDP "
         + "\\d+\\.\\d+x lower than the default \\{macs=256\\}");
+    GuideOutput.assertShows("search.md", "CustomAcceleratorSearch", output);
   }
 }

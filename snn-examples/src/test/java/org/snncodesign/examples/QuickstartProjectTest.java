@@ -62,11 +62,12 @@ class QuickstartProjectTest {
     String output;
     try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new),
         ClassLoader.getPlatformClassLoader())) {
-      output = runMain(loader, "com.example.snn.Quickstart", "5");
+      output = runMain(loader, "com.example.snn.Quickstart");
     }
     assertThat(output).contains("held-out digits");
     List<String> rows = output.lines().filter(line -> line.contains(" cycles ")).toList();
     assertThat(rows).hasSizeGreaterThanOrEqualTo(6).anySatisfy(row -> assertThat(row).startsWith("firefly-s"));
+    GuideOutput.assertShows("price.md", "Quickstart", output);
   }
 
   private static synchronized String runMain(ClassLoader loader, String className, String... args)
