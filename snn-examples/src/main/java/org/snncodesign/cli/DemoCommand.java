@@ -3,15 +3,11 @@ package org.snncodesign.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.energy.StaticPower;
 import org.snncodesign.api.plugin.PluginRegistry;
-import java.util.ArrayList;
-import org.snncodesign.cli.lsm.LsmDemoStage;
 import org.snncodesign.flow.demo.DemoContext;
 import org.snncodesign.flow.demo.DemoPipeline;
-import org.snncodesign.flow.demo.DemoStage;
 import org.snncodesign.flow.demo.DemoSummary;
 import org.snncodesign.flow.demo.HardwareStage;
 import org.snncodesign.flow.report.StagedOutput;
@@ -47,20 +43,13 @@ final class DemoCommand implements Callable<Integer> {
     this.registry = registry;
   }
 
-  /** The stages in pipeline order: the library's co-design loop, then the liquid state machine. */
-  static List<DemoStage> stages() {
-    List<DemoStage> stages = new ArrayList<>(DemoPipeline.coDesignStages());
-    stages.add(new LsmDemoStage());
-    return stages;
-  }
-
   @Override
   public Integer call() throws Exception {
     ObjectNode report = JsonReport.create("demo");
     report.put("seed", seed);
     DemoContext context = new DemoContext(registry, out, seed, report, System.err);
     context.put(HardwareStage.STATIC_POWER, StaticPower.of(includeStatic));
-    DemoPipeline.run(stages(), context);
+    DemoPipeline.run(DemoPipeline.demoStages(), context);
     Path reportFile = out.resolve("report.json");
     JsonReport.write(report, reportFile);
     System.err.println("report written to " + StagedOutput.shown(reportFile).toAbsolutePath());

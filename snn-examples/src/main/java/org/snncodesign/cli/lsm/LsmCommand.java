@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,20 +13,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.InvalidInputException;
-import org.snncodesign.api.learning.LearningRule;
-import org.snncodesign.api.neuron.NeuronModel;
 import org.snncodesign.api.plugin.PluginRegistry;
-import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.cli.JsonReport;
-import org.snncodesign.flow.report.LsmCurveChart;
-import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.flow.lsm.LeaveOneSpeakerOut;
-import org.snncodesign.flow.lsm.LiquidPlasticity;
+import org.snncodesign.flow.lsm.LsmStudy;
 import org.snncodesign.flow.lsm.LsmTask;
-import org.snncodesign.learning.lsm.Liquid;
-import org.snncodesign.learning.lsm.LiquidParameters;
-import org.snncodesign.learning.lsm.LiquidSimulator;
-import org.snncodesign.learning.lsm.pruning.InactiveNeuronPruner;
+import org.snncodesign.flow.report.LsmCurveChart;
+import org.snncodesign.flow.report.PngFile;
+import org.snncodesign.flow.report.PruningCurveCsv;
+import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.learning.lsm.pruning.NeuronRanking;
 import org.snncodesign.learning.lsm.pruning.PruningPoint;
 import org.snncodesign.learning.lsm.pruning.PruningStudy;
@@ -184,7 +176,7 @@ public final class LsmCommand implements Callable<Integer> {
   }
 
   /** Runs the study the options describe and returns its report; progress goes to standard error. */
-  ObjectNode report() throws IOException {
+  private ObjectNode report() throws IOException {
     if (!(keep > 0 && keep <= 1)) {
       throw new InvalidInputException("--prune must be a kept fraction in (0, 1], got " + keep);
     }
@@ -211,7 +203,17 @@ public final class LsmCommand implements Callable<Integer> {
     if (fanIn && !rewire) {
       throw new InvalidInputException("--fan-in limits re-connection: give it with --rewire");
     }
-    PruningStudy.Method method = new PruningStudy.Method(rank, rewire, fanIn, balance, rounds);
+    LsmStudy.Split splitKind = switch (split) {
+      case "official" -> LsmStudy.Split.OFFICIAL;
+      case "speaker" -> LsmStudy.Split.SPEAKER;
+      default -> throw new InvalidInputException("--split must be official or speaker, got " + split);
+    };
+    LsmStudy.Settings settings = LsmStudy.Settings.builder().neurons(neurons).neuronModel(neuron)
+        .plasticity(rule == null ? null : new LsmStudy.Plasticity(rule, ruleParameters, ruleEpochs)).keep(keep)
+        .method(new PruningStudy.Method(rank, rewire, fanIn, balance, rounds)).readout(kind)
+        .bins(bins == null ? List.of() : Arrays.stream(bins).boxed().toList())
+        .curve(curve == null ? List.of() : Arrays.stream(curve).boxed().toList()).tailSteps(tail).seed(seed)
+        .split(splitKind).build();
     LsmTask task = switch (dataset) {
       case "digits" -> LsmTask.digits(dataDir, maxSamples);
       case "fsdd" -> {
@@ -224,186 +226,62 @@ public final class LsmCommand implements Callable<Integer> {
       case "mnist" -> LsmTask.mnist(dataDir, maxSamples, LsmCommand::progress);
       default -> throw new InvalidInputException("--dataset must be digits, fsdd or mnist, got " + dataset);
     };
-    int[] binChoices = bins == null || bins.length == 0 ? new int[] {task.bins()} : bins.clone();
-    Arrays.sort(binChoices);
-    for (int b : binChoices) {
-      if (b < 1 || binChoices[binChoices.length - 1] % b != 0) {
-        throw new InvalidInputException("--bins must be positive and divide the largest, got "
-            + Arrays.toString(bins));
-      }
-    }
-    int stateBins = binChoices[0];
-    Liquid liquid = Liquid.create(LiquidParameters.builder().neurons(neurons).inputChannels(task.channels())
-        .inputProbability(task.channels() > 8 ? 0.1 : 0.3).seed(seed)
-        .neuronModel(PluginRegistry.discover().require(NeuronModel.class, neuron)).build());
-    if (rule != null) {
-      liquid = plastic(task, liquid);
-    }
-    progress(task.name() + ": " + task.labels().length + " samples, " + liquid);
+    LsmStudy.Result result = LsmStudy.run(task, settings, PluginRegistry.discover(), LsmCommand::progress);
     ObjectNode report = JsonReport.create("lsm");
-    report.put("dataset", task.name());
-    report.put("liquid", liquid.toString());
-    report.put("neuron_model", liquid.parameters().neuronModel().name());
-    if (plasticity != null) {
+    report.put("dataset", result.dataset());
+    report.put("liquid", result.liquid());
+    report.put("neuron_model", result.neuronModel());
+    if (result.plasticity() != null) {
+      LsmStudy.PlasticityReport plasticity = result.plasticity();
       ObjectNode node = report.putObject("plasticity");
-      node.put("rule", rule);
+      node.put("rule", plasticity.rule());
       node.put("presentations", plasticity.presentations());
       node.put("potentiated", plasticity.potentiated());
       node.put("depressed", plasticity.depressed());
       node.put("total_change", plasticity.totalChange());
-      plasticity.parameters().entrySet().stream().sorted(Map.Entry.comparingByKey())
-          .forEach(e -> node.with("parameters").put(e.getKey(), e.getValue()));
+      plasticity.parameters().forEach((name, value) -> node.with("parameters").put(name, value));
     }
-    report.put("bins", Arrays.toString(binChoices));
-    report.put("readout", kind.label());
-    report.put("readout_iterations", kind.iterations());
-    report.put("method", method.label());
+    report.put("bins", result.bins().toString());
+    report.put("readout", result.readout());
+    report.put("readout_iterations", result.readoutIterations());
+    report.put("method", result.method());
     report.put("tail_steps", tail);
     report.put("ranking", ranking);
     report.put("rewired", rewire);
     report.put("keep_fraction", keep);
-    switch (split) {
-      case "official" -> official(task, liquid, method, kind, binChoices, report);
-      case "speaker" -> {
-        if (binChoices.length > 1 || kind != ReadoutKind.RIDGE || rounds > 1 || rank != NeuronRanking.ACTIVITY) {
-          throw new InvalidInputException("--split speaker runs one-shot activity pruning with a ridge readout and "
-              + "one bin count");
-        }
-        speakers(task, liquid, stateBins, report);
-      }
-      default -> throw new InvalidInputException("--split must be official or speaker, got " + split);
+    if (result.official() != null) {
+      official(task, result, report);
+    } else {
+      speakers(result, report);
     }
+    report.put("wall_seconds", result.wallSeconds());
     return report;
   }
 
-  private void official(LsmTask task, Liquid liquid, PruningStudy.Method method, ReadoutKind kind,
-      int[] binChoices, ObjectNode report) throws IOException {
-    int[] train = task.select(task.officialTest(), false);
-    int[] test = task.select(task.officialTest(), true);
-    report.put("split", task.officialSplit());
-    report.put("train_samples", train.length);
-    report.put("test_samples", test.length);
-    double[] lambdas = kind.defaultLambdas();
-    PruningStudy study = new PruningStudy(task.inputsOf(train), task.labelsOf(train), task.inputsOf(test),
-        task.labelsOf(test), task.classes(), binChoices[binChoices.length - 1], tail, kind, lambdas, 3, seed,
-        LsmCommand::progress).withBinChoices(binChoices);
-    long start = System.nanoTime();
-    progress("evaluating the full liquid ...");
-    PruningStudy.Evaluation full = study.evaluate(liquid, 1, method.ranking(), false, 0);
-    PruningStudy.Run curveRun = null;
-    List<PruningStudy.Evaluation> afterRounds;
-    double[] shared = method.rounds() > 1 && curve != null && curve.length > 0
-        ? sharedSchedule(curve, keep, method.rounds()) : null;
-    if (shared != null) {
-      // The iterative curve passes through the --prune schedule first: one run gives both.
-      progress("pruning through " + Arrays.toString(shared) + " (" + method.label() + ") ...");
-      curveRun = study.pruneThrough(liquid, full, shared, method);
-      afterRounds = curveRun.rounds().subList(0, method.rounds() + 1);
-    } else {
-      progress("pruning to " + keep + " (" + method.label() + ") ...");
-      afterRounds = study.prune(liquid, full, keep, method).rounds();
-    }
-    PruningStudy.Evaluation after = afterRounds.get(afterRounds.size() - 1);
-    report.put("inactive_neurons", InactiveNeuronPruner.countInactive(full.activity(), 1));
-    put(report, "before", full.point());
-    put(report, "after", after.point());
-    report.put("simulation_seconds_before", full.simulationSeconds());
-    report.put("simulation_seconds_after", after.simulationSeconds());
+  private void official(LsmTask task, LsmStudy.Result result, ObjectNode report) throws IOException {
+    LsmStudy.Official official = result.official();
+    report.put("split", official.split());
+    report.put("train_samples", official.trainSamples());
+    report.put("test_samples", official.testSamples());
+    report.put("inactive_neurons", official.inactiveNeurons());
+    put(report, "before", official.before());
+    put(report, "after", official.after());
+    report.put("simulation_seconds_before", official.simulationSecondsBefore());
+    report.put("simulation_seconds_after", official.simulationSecondsAfter());
     ArrayNode roundArray = report.putArray("rounds");
-    for (PruningStudy.Evaluation e : afterRounds) {
-      node(roundArray, e.point());
-    }
-    if (curve != null && curve.length > 0) {
-      List<PruningPoint> points = curveRun != null
-          ? curveRun.rounds().stream().map(PruningStudy.Evaluation::point).toList()
-          : curve(study, liquid, full, method);
+    official.rounds().forEach(p -> node(roundArray, p));
+    if (!official.curve().isEmpty()) {
       ArrayNode array = report.putArray("curve");
-      StringBuilder text = new StringBuilder(PruningPoint.CSV_HEADER).append('\n');
-      for (PruningPoint p : points) {
-        text.append(p.csvRow()).append('\n');
-        node(array, p);
-      }
+      official.curve().forEach(p -> node(array, p));
       if (csv != null) {
-        Path parent = csv.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-        Files.writeString(csv, text, StandardCharsets.UTF_8);
+        PruningCurveCsv.write(csv, official.curve());
         report.put("csv", StagedOutput.shown(csv).toString());
-        Path png = pngNextTo(csv);
-        LsmCurveChart.write(png, task.name() + ", " + liquid.neurons() + "-neuron liquid: accuracy vs size ("
-            + method.label() + ", " + kind.label() + ")", points);
+        Path png = PngFile.nextTo(csv);
+        LsmCurveChart.write(png, task.name() + ", " + result.neurons() + "-neuron liquid: accuracy vs size ("
+            + result.method() + ", " + result.readout() + ")", official.curve());
         report.put("chart", StagedOutput.shown(png).toString());
       }
     }
-    report.put("wall_seconds", (System.nanoTime() - start) / 1e9);
-  }
-
-  /**
-   * The curve's points: the full liquid, then the method at every fraction (one shot each, plus plain one-shot
-   * pruning for comparison when the method re-wires), or with {@code --rounds > 1} one iterative run through the
-   * fractions in descending order.
-   */
-  private List<PruningPoint> curve(PruningStudy study, Liquid liquid, PruningStudy.Evaluation full,
-      PruningStudy.Method method) {
-    for (double f : curve) {
-      if (!(f > 0 && f <= 1)) {
-        throw new InvalidInputException("--curve fractions must be in (0, 1], got " + f);
-      }
-    }
-    List<PruningPoint> points = new ArrayList<>();
-    points.add(full.point());
-    if (method.rounds() > 1) {
-      double[] schedule = descending(curve);
-      progress("curve: one iterative run through " + Arrays.toString(schedule) + " ...");
-      List<PruningStudy.Evaluation> rounds = study.pruneThrough(liquid, full, schedule, method).rounds();
-      rounds.subList(1, rounds.size()).forEach(e -> points.add(e.point()));
-      return points;
-    }
-    PruningStudy.Method plain = PruningStudy.Method.oneShot(method.ranking(), false);
-    for (double f : curve) {
-      progress("curve: one-shot pruning to " + f + " ...");
-      if (!plain.equals(method)) {
-        points.add(study.prune(liquid, full, f, plain).last());
-      }
-      points.add(study.prune(liquid, full, f, method).last());
-    }
-    return points;
-  }
-
-  /** The curve's fractions, largest first. */
-  private static double[] descending(double[] fractions) {
-    return Arrays.stream(fractions).boxed().sorted(java.util.Comparator.reverseOrder())
-        .mapToDouble(Double::doubleValue).toArray();
-  }
-
-  /**
-   * The curve's fractions, largest first, with the first {@code rounds} replaced by the geometric schedule to
-   * {@code keep} ({@code keep^(r / rounds)}, e.g. 0.7071, 0.5, 0.3536, 0.25 for 4 rounds to 0.25) when each is
-   * within 0.5 % of it, so that one iterative run gives both the --prune result and the curve; {@code null} when
-   * the curve does not start with that schedule. The tolerance matters for large liquids: 0.354 x 2000 rounds to
-   * 708 neurons where the schedule has 707, and comparing neuron counts exactly would run the pruning twice.
-   */
-  static double[] sharedSchedule(double[] curve, double keep, int rounds) {
-    double[] schedule = descending(curve);
-    if (schedule.length < rounds) {
-      return null;
-    }
-    for (int r = 1; r <= rounds; r++) {
-      double geometric = Math.pow(keep, (double) r / rounds);
-      if (Math.abs(schedule[r - 1] / geometric - 1) > 0.005) {
-        return null;
-      }
-      schedule[r - 1] = geometric;
-    }
-    return schedule;
-  }
-
-  /** {@code curve.csv} -> {@code curve.png} in the same folder. */
-  static Path pngNextTo(Path csvFile) {
-    String name = csvFile.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    return csvFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".png");
   }
 
   private static void node(ArrayNode array, PruningPoint p) {
@@ -432,32 +310,8 @@ public final class LsmCommand implements Callable<Integer> {
     report.put("bins_" + suffix, p.bins());
   }
 
-  /** Leave-one-speaker-out with activity ranking per fold. */
-  private LiquidPlasticity.Result plasticity;
-
-  /** The liquid after --rule adapted its input synapses on the training samples (never the held-out ones). */
-  private Liquid plastic(LsmTask task, Liquid liquid) {
-    LearningRule learningRule = PluginRegistry.discover().require(LearningRule.class, rule);
-    List<SpikeRaster> training = task.inputsOf(task.select(task.officialTest(), false));
-    progress("adapting the input synapses with " + rule + " on " + training.size() + " training samples x "
-        + ruleEpochs + " ...");
-    try {
-      plasticity = LiquidPlasticity.adaptInputs(liquid, learningRule, ruleParameters, training, ruleEpochs, tail);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("--rule " + rule + ": " + e.getMessage());
-    }
-    return plasticity.adapted();
-  }
-
-  private void speakers(LsmTask task, Liquid liquid, int stateBins, ObjectNode report) {
-    long start = System.nanoTime();
-    LeaveOneSpeakerOut.Result result;
-    try {
-      result = LeaveOneSpeakerOut.run(task, liquid, new LeaveOneSpeakerOut.Settings(tail, stateBins, keep, rewire,
-          fanIn, balance, seed), LsmCommand::progress);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("--split speaker: " + e.getMessage());
-    }
+  private static void speakers(LsmStudy.Result study, ObjectNode report) {
+    LeaveOneSpeakerOut.Result result = study.speakers();
     report.put("split", "leave one speaker out (" + result.folds().size() + " folds)");
     ArrayNode folds = report.putArray("folds");
     for (LeaveOneSpeakerOut.Fold f : result.folds()) {
@@ -470,11 +324,10 @@ public final class LsmCommand implements Callable<Integer> {
     report.put("lambda", result.lambda());
     report.put("accuracy_before", result.accuracyBefore());
     report.put("accuracy_after", result.accuracyAfter());
-    report.put("neurons_before", liquid.neurons());
+    report.put("neurons_before", study.neurons());
     report.put("neurons_after", result.neuronsAfter());
-    report.put("synapses_before", liquid.synapses());
+    report.put("synapses_before", study.synapses());
     // Pruned liquids differ per fold; the last fold's is reported (the kept count is the same in every fold).
     report.put("synapses_after", result.synapsesAfter());
-    report.put("wall_seconds", (System.nanoTime() - start) / 1e9);
   }
 }

@@ -15,7 +15,6 @@ import org.snncodesign.flow.lsm.LsmTask;
 import org.snncodesign.fpga.lsm.FixedPointLiquid;
 import org.snncodesign.fpga.lsm.LutLsmAccelerator;
 import org.snncodesign.learning.lsm.Liquid;
-import org.snncodesign.learning.lsm.LiquidParameters;
 import org.snncodesign.learning.lsm.LiquidSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -82,9 +81,7 @@ public final class LsmHardwareCommand implements Callable<Integer> {
     };
     int tail = tailOption > 0 ? tailOption : task.name().equals("fsdd") ? 20 : 10;
     LiquidOnLutLsm.Settings settings = new LiquidOnLutLsm.Settings(tail, samples, accuracySamples);
-    // Same input fan-in rule as snn lsm: sparser for many channels.
-    Liquid full = Liquid.create(LiquidParameters.builder().neurons(neurons).inputChannels(task.channels())
-        .inputProbability(task.channels() > 8 ? 0.1 : 0.3).seed(1).build());
+    Liquid full = Liquid.create(task.liquid(neurons, 1).build());
     Liquid pruned = LiquidOnLutLsm.prunedByActivity(task, full, keep, tail);
     ObjectNode report = JsonReport.create("lsm hardware");
     report.put("dataset", task.name());

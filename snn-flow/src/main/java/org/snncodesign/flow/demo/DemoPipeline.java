@@ -1,11 +1,13 @@
 package org.snncodesign.flow.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The co-design demo as a recipe: plugins, training, software run and hardware pricing on the embedded digits
- * ({@link #coDesignStages()}), run in order on one {@link DemoContext}. The same seed gives the same report, except
+ * ({@link #coDesignStages()}), then a pruned liquid state machine ({@link #demoStages()}), run in order on one
+ * {@link DemoContext}. The same seed gives the same report, except
  * the wall-clock times under {@code measured_timing} (and the training stage's {@code train_seconds}).
  */
 public final class DemoPipeline {
@@ -14,6 +16,13 @@ public final class DemoPipeline {
   /** The stages of the co-design loop, in pipeline order: plugins, training, software run, hardware. */
   public static List<DemoStage> coDesignStages() {
     return List.of(new PluginCheckStage(), new TrainingDemoStage(), new SoftwareRunStage(), new HardwareStage());
+  }
+
+  /** The stages of {@code snn demo}: the co-design loop, then the liquid state machine ({@link LsmDemoStage}). */
+  public static List<DemoStage> demoStages() {
+    List<DemoStage> stages = new ArrayList<>(coDesignStages());
+    stages.add(new LsmDemoStage());
+    return List.copyOf(stages);
   }
 
   /**

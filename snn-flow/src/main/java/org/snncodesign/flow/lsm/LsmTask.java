@@ -17,6 +17,7 @@ import org.snncodesign.datasets.audio.frontend.Spectrogram;
 import org.snncodesign.datasets.digits.EmbeddedDigits;
 import org.snncodesign.datasets.idx.IdxImages;
 import org.snncodesign.datasets.idx.IdxReader;
+import org.snncodesign.learning.lsm.LiquidParameters;
 import org.snncodesign.learning.lsm.TimeSeriesEncoder;
 
 /**
@@ -230,6 +231,16 @@ public record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, Strin
     }
     int classes = java.util.Arrays.stream(labels).max().orElse(0) + 1;
     return new LsmTask("fsdd", inputs, labels, groups, test, classes, FSDD_CHANNELS, 8);
+  }
+
+  /**
+   * Parameters of a liquid for this task, to be completed and built: its input channels and seed, and an input
+   * fan-in of 0.1 for many channels (more than 8, e.g. FSDD's mel bands) and 0.3 for few (the digits' rows), so that
+   * every neuron gets a few input synapses either way.
+   */
+  public LiquidParameters.Builder liquid(int neurons, long seed) {
+    return LiquidParameters.builder().neurons(neurons).inputChannels(channels)
+        .inputProbability(channels > 8 ? 0.1 : 0.3).seed(seed);
   }
 
   /** The samples whose membership in {@code part} matches. */

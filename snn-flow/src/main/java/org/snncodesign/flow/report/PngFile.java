@@ -28,6 +28,13 @@ public final class PngFile {
     }
   }
 
+  /** The PNG beside a data file: {@code curve.csv} -> {@code curve.png} in the same folder. */
+  public static Path nextTo(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".png");
+  }
+
   private static void createFolders(Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {

@@ -5,28 +5,24 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.snncodesign.api.Choices;
 import org.snncodesign.api.InvalidInputException;
-import org.snncodesign.api.neuron.NeuronModel;
 import org.snncodesign.api.plugin.PluginRegistry;
+import org.snncodesign.flow.lsm.LsmStudy;
 import org.snncodesign.flow.lsm.LsmTask;
 import org.snncodesign.flow.sweep.SweepParameter;
 import org.snncodesign.flow.sweep.SweepParameters;
 import org.snncodesign.flow.sweep.SweepRecord;
 import org.snncodesign.flow.sweep.SweepStep;
-import org.snncodesign.learning.lsm.Liquid;
-import org.snncodesign.learning.lsm.LiquidParameters;
 import org.snncodesign.learning.lsm.pruning.NeuronRanking;
 import org.snncodesign.learning.lsm.pruning.PruningPoint;
 import org.snncodesign.learning.lsm.pruning.PruningStudy;
 import org.snncodesign.learning.lsm.readout.ReadoutKind;
 
 /**
- * {@code lsm-pruning}: the inactive-neuron pruning study ({@link PruningStudy}) of {@code snn lsm} on the embedded
+ * {@code lsm-pruning}: the inactive-neuron pruning study of {@code snn lsm} ({@link LsmStudy}) on the embedded
  * digits, official split: a liquid drawn from the seed, its readout, pruning to {@code keep} and the pruned
  * liquid's readout; sizes and accuracies before and after.
  */
 public final class LsmPruningStep implements SweepStep {
-  private static final int CV_FOLDS = 3;
-
   public LsmPruningStep() {}
 
   @Override
@@ -75,21 +71,14 @@ public final class LsmPruningStep implements SweepStep {
     } catch (IOException e) {
       throw new UncheckedIOException("reading the embedded digits", e);
     }
-    Liquid liquid = Liquid.create(LiquidParameters.builder().neurons(p.integer("liquid"))
-        .inputChannels(task.channels()).inputProbability(task.channels() > 8 ? 0.1 : 0.3).seed(seed)
-        .neuronModel(PluginRegistry.discover().require(NeuronModel.class, p.text("neuron"))).build());
-    int[] train = task.select(task.officialTest(), false);
-    int[] test = task.select(task.officialTest(), true);
-    PruningStudy study = new PruningStudy(task.inputsOf(train), task.labelsOf(train), task.inputsOf(test),
-        task.labelsOf(test), task.classes(), task.bins(), p.integer("tail"), readout, readout.defaultLambdas(),
-        CV_FOLDS, seed, line -> { });
-    PruningStudy.Evaluation full = study.evaluate(liquid, 1, ranking, false, 0);
-    List<PruningStudy.Evaluation> rounds = study.prune(liquid, full, keep, method).rounds();
-    PruningStudy.Evaluation after = rounds.get(rounds.size() - 1);
+    LsmStudy.Official study = LsmStudy.run(task, LsmStudy.Settings.builder().neurons(p.integer("liquid"))
+        .neuronModel(p.text("neuron")).keep(keep).method(method).readout(readout).tailSteps(p.integer("tail"))
+        .seed(seed).build(), PluginRegistry.discover(), line -> { }).official();
     SweepRecord.Builder record = SweepRecord.builder().put("method", method.label());
-    put(record, "before", full.point());
-    put(record, "after", after.point());
-    return record.put("simulation_seconds", full.simulationSeconds() + after.simulationSeconds()).build();
+    put(record, "before", study.before());
+    put(record, "after", study.after());
+    return record.put("simulation_seconds", study.simulationSecondsBefore() + study.simulationSecondsAfter())
+        .build();
   }
 
   private static void put(SweepRecord.Builder record, String suffix, PruningPoint point) {
