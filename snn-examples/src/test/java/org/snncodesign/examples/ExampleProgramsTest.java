@@ -95,6 +95,20 @@ class ExampleProgramsTest {
   }
 
   @Test
+  @DisplayName("PruneLiquidStateMachine halves the digits liquid and its readout still classifies")
+  void pruneLiquidStateMachine() throws Exception {
+    String output = run(PruneLiquidStateMachine::main);
+    Matcher liquid = Pattern.compile("liquid: 300 neurons, +[\\d,]+ synapses, +[\\d,]+ bytes, (\\d+\\.\\d) % test")
+        .matcher(output);
+    Matcher pruned = Pattern.compile("pruned: 150 neurons, +[\\d,]+ synapses, +[\\d,]+ bytes, (\\d+\\.\\d) % test")
+        .matcher(output);
+    assertThat(liquid.find() && pruned.find()).as(output).isTrue();
+    assertThat(Double.parseDouble(liquid.group(1))).isGreaterThan(85);
+    assertThat(Double.parseDouble(pruned.group(1))).isGreaterThan(75);
+    GuideOutput.assertShows("simulate.md", "PruneLiquidStateMachine", output);
+  }
+
+  @Test
   @DisplayName("ConvertCnnToOneSpike trains the digits CNN and its one-spike SNN stays within 3 points of it")
   void convertCnnToOneSpike() throws Exception {
     String output = run(ConvertCnnToOneSpike::main);
