@@ -38,6 +38,14 @@ public record SampleStatistics(int n, double mean, double sd, double ci95) {
     return new SampleStatistics(n, mean, sd, tQuantile975(n - 1) * sd / Math.sqrt(n));
   }
 
+  /**
+   * The sample standard deviation, or 0 for fewer than two values (no spread observed): for tables and error bars
+   * that need a number.
+   */
+  public double sdOrZero() {
+    return n < 2 ? 0 : sd;
+  }
+
   /** The 0.975 quantile of Student's t with {@code df} degrees of freedom. */
   static double tQuantile975(int df) {
     return df <= T975.length ? T975[df - 1] : 1.96 + 2.4 / df;

@@ -25,6 +25,8 @@ class SampleStatisticsTest {
     assertThat(s.mean()).isEqualTo(3);
     assertThat(s.sd()).isNaN();
     assertThat(s.ci95()).isNaN();
+    assertThat(s.sdOrZero()).isZero();
+    assertThat(SampleStatistics.of(new double[] {1, 3}).sdOrZero()).isEqualTo(Math.sqrt(2));
   }
 
   @Test
