@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.dataset.LabeledDataset;
@@ -12,6 +13,7 @@ import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.datasets.encoding.ValueRange;
 import org.snncodesign.flow.data.DatasetLocator;
+import org.snncodesign.flow.report.LabelHistogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,6 +22,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "info", mixinStandardHelpOptions = true,
     description = "Show a data set's format, sample count, sample shape, value range and label histogram.")
 public final class DataInfoCommand implements Callable<Integer> {
+  /** Characters of the longest label bar. */
+  private static final int BAR_WIDTH = 40;
+
   private final PluginRegistry registry;
 
   @Parameters(index = "0", paramLabel = "PATH",
@@ -44,7 +49,7 @@ public final class DataInfoCommand implements Callable<Integer> {
     DatasetLocator.Located located = new DatasetLocator(registry).locate(path, format);
     LabeledDataset data = located.dataset();
     Optional<ValueRange> values = ValueRange.of(data.features());
-    int[] counts = data.labelCounts();
+    List<LabelHistogram.Bar> bars = LabelHistogram.of(data, BAR_WIDTH);
     PrintStream out = System.out;
     if (json) {
       ObjectNode report = JsonReport.create("data info");
@@ -59,9 +64,7 @@ public final class DataInfoCommand implements Callable<Integer> {
       ArrayNode names = report.putArray("class_names");
       data.classNames().forEach(names::add);
       ObjectNode histogram = report.putObject("label_counts");
-      for (int c = 0; c < counts.length; c++) {
-        histogram.put(data.classNames().get(c), counts[c]);
-      }
+      bars.forEach(bar -> histogram.put(bar.label(), bar.count()));
       values.ifPresent(range -> {
         report.put("value_min", range.min());
         report.put("value_max", range.max());
@@ -75,11 +78,7 @@ public final class DataInfoCommand implements Callable<Integer> {
     out.printf("shape      %s (%d values a sample)%n", Arrays.toString(data.shape()), data.sampleSize());
     values.ifPresent(range -> out.printf("values     %s .. %s%n", range.min(), range.max()));
     out.printf("classes    %d%n", data.classes());
-    int peak = Arrays.stream(counts).max().orElse(1);
-    for (int c = 0; c < counts.length; c++) {
-      int bar = peak == 0 ? 0 : (int) Math.round(40.0 * counts[c] / peak);
-      out.printf("  %-12s %7d %s%n", data.classNames().get(c), counts[c], "#".repeat(bar));
-    }
+    bars.forEach(bar -> out.printf("  %-12s %7d %s%n", bar.label(), bar.count(), "#".repeat(bar.length())));
     return 0;
   }
 }

@@ -6,24 +6,23 @@ import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.api.energy.StaticPower;
-import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.fpga.firefly.FireFlyConfig;
 import org.snncodesign.fpga.firefly.FireFlyEfficiency;
-import org.snncodesign.fpga.firefly.FireFlySArray;
 import org.snncodesign.fpga.resources.FpgaResources;
 import org.snncodesign.fpga.search.ComparedDesign;
 import org.snncodesign.fpga.search.DesignPointComparison;
 import org.snncodesign.fpga.search.SearchSettings;
+import org.snncodesign.flow.measure.MeasuredWorkload;
 import org.snncodesign.flow.report.HwJson;
-import org.snncodesign.spmm.cpu.CpuGustavsonAccelerator;
+import org.snncodesign.flow.search.AcceleratorLineup;
+import org.snncodesign.flow.search.PricedDesign;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,9 +45,6 @@ import picocli.CommandLine.Option;
     description = "Cycles, latency, energy, EDP and resources of a workload on each accelerator model.")
 public final class HwEvaluateCommand implements Callable<Integer> {
   private final PluginRegistry registry;
-
-  /** Short names the paper-level vocabulary uses for plugins with longer names. */
-  static final Map<String, String> SHORT_NAMES = Map.of("spikex", "spikex-systolic");
 
   @Option(names = {"--model", "--backend"}, split = ",",
       description = "Accelerator plugins to evaluate (default: all), e.g. spikex-systolic,firefly-s "
@@ -97,27 +93,11 @@ public final class HwEvaluateCommand implements Callable<Integer> {
   public Integer call() throws java.io.IOException {
     PrintStream out = System.out;
     // Names are checked before the default network is trained, so a typo fails at once.
-    List<Accelerator> accelerators = new ArrayList<>();
-    if (models.isEmpty()) {
-      accelerators.addAll(registry.providers(Accelerator.class));
-    } else {
-      for (String name : models) {
-        accelerators.add(registry.require(Accelerator.class, SHORT_NAMES.getOrDefault(name, name)));
-      }
-    }
+    AcceleratorLineup.Lineup lineup = new AcceleratorLineup(models, fireFlyConfig(), measureCpuTime)
+        .resolve(registry);
     FpgaResources limit = FpgaResources.device(budget);
-    NetworkWorkloadOptions.Measured measured = network.measure(seed, System.err);
+    MeasuredWorkload measured = network.measure(seed, System.err);
     Workload workload = measured.priced();
-    FireFlyConfig fireFly = fireFlyConfig();
-    boolean fireFlyListed = false;
-    for (int i = 0; i < accelerators.size(); i++) {
-      if (accelerators.get(i) instanceof FireFlySArray) {
-        fireFlyListed = true;
-        accelerators.set(i, new FireFlySArray(fireFly));
-      } else if (measureCpuTime && accelerators.get(i) instanceof CpuGustavsonAccelerator cpu) {
-        accelerators.set(i, cpu.withMeasuredTiming());
-      }
-    }
     StaticPower staticPower = StaticPower.of(includeStatic);
     EnergyTable energy = EnergyTable.HOROWITZ_45NM;
     ObjectNode report = JsonReport.create("hw evaluate");
@@ -135,10 +115,11 @@ public final class HwEvaluateCommand implements Callable<Integer> {
     }
     int failures = 0;
     List<ComparedDesign> designs = new DesignPointComparison(energy, limit, budget,
-        SearchSettings.QUICK.withSeed(seed).withStaticPower(staticPower)).compare(accelerators, workload);
+        SearchSettings.QUICK.withSeed(seed).withStaticPower(staticPower)).compare(lineup.accelerators(), workload);
     List<String> notes = new ArrayList<>();
-    for (ComparedDesign design : designs) {
-      if (design.declined()) {
+    for (PricedDesign priced : PricedDesign.priceAll(designs, List.of(workload), energy, staticPower)) {
+      ComparedDesign design = priced.design();
+      if (priced.declined()) {
         rows.add(HwJson.row(design, null));
         notes.add(design.accelerator() + ": " + design.assumption());
         if (!json) {
@@ -146,19 +127,17 @@ public final class HwEvaluateCommand implements Callable<Integer> {
         }
         continue;
       }
-      HardwareReport r;
-      try {
-        r = design.price(List.of(workload), energy, staticPower);
-      } catch (RuntimeException e) {
+      if (priced.failure().isPresent()) {
         // One broken model must not hide the others.
         failures++;
-        System.err.println("hw evaluate: " + design.accelerator() + " failed: " + e.getMessage());
+        System.err.println("hw evaluate: " + design.accelerator() + " failed: " + priced.failure().get());
         ObjectNode failed = rows.addObject();
         failed.put("accelerator", design.accelerator());
         failed.put("design_point", design.point().label());
-        failed.put("error", String.valueOf(e.getMessage()));
+        failed.put("error", priced.failure().get());
         continue;
       }
+      HardwareReport r = priced.report().orElseThrow();
       rows.add(HwJson.row(design, r));
       notes.add(design.accelerator() + " (" + design.point().label() + "): " + design.assumption());
       if (!json) {
@@ -173,8 +152,8 @@ public final class HwEvaluateCommand implements Callable<Integer> {
           includeStatic ? "included" : "excluded from ENERGY_PJ and EDP_JS (STATIC_PJ shows it)");
       notes.forEach(note -> out.println("  " + note));
     }
-    if (fireFlyListed) {
-      compareWithFireFlyS(measured, fireFly, report.putObject("firefly_s_vs_published"), out);
+    if (lineup.fireFly().isPresent()) {
+      compareWithFireFlyS(measured, lineup.fireFly().get(), report.putObject("firefly_s_vs_published"), out);
     }
     if (json) {
       JsonReport.printLine(report, out);
@@ -194,21 +173,18 @@ public final class HwEvaluateCommand implements Callable<Integer> {
   }
 
   // FPS/W of firefly-s with one assumption changed at a time, next to the published figure.
-  private void compareWithFireFlyS(NetworkWorkloadOptions.Measured measured, FireFlyConfig design, ObjectNode node,
+  private void compareWithFireFlyS(MeasuredWorkload measured, FireFlyConfig design, ObjectNode node,
       PrintStream out) {
-    Workload spikeLayers = measured.spikeLayersOnly() == measured.priced() ? null : measured.spikeLayersOnly();
-    List<FireFlyEfficiency.Step> steps = FireFlyEfficiency.steps(spikeLayers, measured.priced(),
-        FireFlyConfig.DEFAULT, EnergyTable.HOROWITZ_45NM, fpgaEnergyFactor, design.staticPowerWatts(),
-        design.clockHz());
+    FireFlyEfficiency.Comparison comparison = FireFlyEfficiency.compare(measured.spikeLayersOnly().orElse(null),
+        measured.priced(), FireFlyConfig.DEFAULT, EnergyTable.HOROWITZ_45NM, fpgaEnergyFactor,
+        design.staticPowerWatts(), design.clockHz());
+    FireFlyEfficiency.Step dynamicFpga = comparison.dynamicFpga();
     node.put("published_fps_per_watt", FireFlyEfficiency.PUBLISHED_FPS_PER_WATT);
     node.put("fpga_energy_factor", fpgaEnergyFactor);
     node.put("fpga_energy_factor_source", "Kuon and Rose, IEEE TCAD 26(2), 2007: FPGA/ASIC dynamic power ~14x");
-    FireFlyEfficiency.Step dynamicFpga = steps.stream().filter(s -> s.key().equals("dynamic_only_fpga")).findFirst()
-        .orElseThrow();
-    node.put("break_even_static_w", FireFlyEfficiency.breakEvenStaticWatts(dynamicFpga));
-    double breakEvenFps = FireFlyEfficiency.breakEvenFps(dynamicFpga, design.staticPowerWatts());
-    if (Double.isFinite(breakEvenFps)) {
-      node.put("break_even_fps", breakEvenFps);
+    node.put("break_even_static_w", comparison.breakEvenStaticWatts());
+    if (Double.isFinite(comparison.breakEvenFps())) {
+      node.put("break_even_fps", comparison.breakEvenFps());
     }
     ArrayNode rows = node.putArray("steps");
     if (!json) {
@@ -217,7 +193,7 @@ public final class HwEvaluateCommand implements Callable<Integer> {
       out.printf("%-26s %14s %12s %10s %14s %10s  %s%n", "STEP", "FPS", "DYNAMIC_W", "STATIC_W", "FPS_PER_W",
           "X_PAPER", "ASSUMPTION");
     }
-    for (FireFlyEfficiency.Step step : steps) {
+    for (FireFlyEfficiency.Step step : comparison.steps()) {
       ObjectNode row = rows.addObject();
       row.put("key", step.key());
       row.put("assumption", step.assumption());
@@ -233,10 +209,10 @@ public final class HwEvaluateCommand implements Callable<Integer> {
     }
     if (!json) {
       out.printf("static power at which %s falls to %,.0f FPS/W: %.3f W%n", dynamicFpga.key(),
-          FireFlyEfficiency.PUBLISHED_FPS_PER_WATT, FireFlyEfficiency.breakEvenStaticWatts(dynamicFpga));
+          FireFlyEfficiency.PUBLISHED_FPS_PER_WATT, comparison.breakEvenStaticWatts());
       out.printf("frame rate at which FPGA dynamic energy + %.3f W static gives %,.0f FPS/W: %,.0f FPS "
               + "(the model runs %,.0f FPS)%n", design.staticPowerWatts(), FireFlyEfficiency.PUBLISHED_FPS_PER_WATT,
-          breakEvenFps, dynamicFpga.fps());
+          comparison.breakEvenFps(), dynamicFpga.fps());
     }
   }
 }

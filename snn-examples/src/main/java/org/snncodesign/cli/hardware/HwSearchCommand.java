@@ -5,19 +5,18 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.energy.StaticPower;
-import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.flow.report.AccuracyParetoChart;
 import org.snncodesign.flow.report.HwJson;
 import org.snncodesign.flow.report.ParetoChart;
+import org.snncodesign.flow.search.AcceleratorLineup;
 import org.snncodesign.flow.search.CoDesignSearch;
 import org.snncodesign.flow.search.CompressedNetworkSpace;
 import org.snncodesign.fpga.search.Candidate;
@@ -108,7 +107,7 @@ public final class HwSearchCommand implements Callable<Integer> {
       search = search.withThreads(threads);
     }
     CoDesignSearch.Settings settings = CoDesignSearch.Settings.builder()
-        .accelerator(HwEvaluateCommand.SHORT_NAMES.getOrDefault(model, model)).budget(budget).search(search)
+        .accelerator(AcceleratorLineup.pluginName(model)).budget(budget).search(search)
         .maxAccuracyDrop(maxAccuracyDrop).fineTuneEpochs(fineTuneEpochs).firstLayer(network.firstLayer()).build();
     CoDesignSearch coSearch;
     try {
@@ -188,10 +187,7 @@ public final class HwSearchCommand implements Callable<Integer> {
     if (out != null) {
       writeLatencyFront(result, name, report);
       Files.writeString(out.resolve("pareto-accuracy.csv"), result.accuracyFrontCsv());
-      AccuracyParetoChart.write(out.resolve("pareto-accuracy.png"), result.space() + " x " + name + ": "
-          + result.evaluated().size() + " designs", accuracyPoints(result.evaluated().stream()
-              .filter(Candidate::fitsBudget).toList()), accuracyPoints(result.accuracyFront()),
-          new double[] {result.baseline().energyDelayProduct(), 100 * reference.accuracy()}, 100 * minAccuracy);
+      AccuracyParetoChart.write(out.resolve("pareto-accuracy.png"), result, name, reference.accuracy());
       report.put("pareto_accuracy_png", out.resolve("pareto-accuracy.png").toString());
       JsonReport.write(report, out.resolve("search.json"));
       report.put("pareto_csv", out.resolve("pareto.csv").toString());
@@ -230,22 +226,7 @@ public final class HwSearchCommand implements Callable<Integer> {
   private void writeLatencyFront(SearchResult result, String workload, ObjectNode report) throws IOException {
     Files.createDirectories(out);
     Files.writeString(out.resolve("pareto.csv"), result.paretoCsv());
-    ParetoChart.write(out.resolve("pareto.png"), result.space() + ": " + result.evaluated().size()
-        + " designs, " + workload, points(result.evaluated().stream().filter(Candidate::feasible).toList()),
-        points(result.paretoFront()), point(result.baseline()));
+    ParetoChart.write(out.resolve("pareto.png"), result, workload);
     report.put("pareto_png", out.resolve("pareto.png").toString());
-  }
-
-  private static List<double[]> points(List<Candidate> candidates) {
-    return candidates.stream().map(c -> point(c.report())).sorted(Comparator.comparingDouble(p -> p[0])).toList();
-  }
-
-  private static double[] point(HardwareReport report) {
-    return new double[] {report.latencySeconds() * 1e6, report.energyPicojoules() * 1e-6};
-  }
-
-  private static List<double[]> accuracyPoints(List<Candidate> candidates) {
-    return candidates.stream().map(c -> new double[] {c.edp(), 100 * c.accuracy()})
-        .sorted(Comparator.comparingDouble(p -> p[0])).toList();
   }
 }

@@ -180,16 +180,13 @@ public final class HwVerilogCommand implements Callable<Integer> {
   }
 
   /**
-   * One seeded random layer (8 steps, 4W + 3 inputs, 3C + 1 outputs, spike rate 0.2, weight density 0.3) through
-   * the array without stalls: its cycles in the Java model (and in Icarus when simulating) against the
-   * {@code firefly-s} model's compute cycles, as {@code cycle_check} in the report.
+   * One seeded random layer ({@link PeArrayVerilog#checkLayer}) through the array without stalls: its cycles in the
+   * Java model (and in Icarus when simulating) against the {@code firefly-s} model's compute cycles, as
+   * {@code cycle_check} in the report.
    */
   private boolean cycleCheck(PeArrayVerilog array, Path dir, boolean simulate, ObjectNode report)
       throws IOException {
-    PeArrayConfig c = array.config();
-    PeArrayCycleCheck.Outcome outcome = PeArrayCycleCheck.run(array,
-        array.randomLayer(new java.util.Random(seed), 8, 4 * c.width() + 3, 3 * c.cols() + 1, 0.2, 0.3), seed, dir,
-        simulate);
+    PeArrayCycleCheck.Outcome outcome = PeArrayCycleCheck.run(array, array.checkLayer(seed), seed, dir, simulate);
     ObjectNode node = report.putObject("cycle_check");
     node.put("tiles", outcome.tiles());
     node.put("synaptic_ops", outcome.matches());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.coding.SpikeEncoder;
 import org.snncodesign.api.dataset.LabeledDataset;
@@ -17,13 +18,11 @@ import org.snncodesign.flow.data.IdxDataset;
 import org.snncodesign.flow.data.TrainingData;
 import org.snncodesign.flow.graph.GraphMeasurement;
 import org.snncodesign.flow.measure.MeasuredRun;
+import org.snncodesign.flow.measure.MeasuredWorkload;
 import org.snncodesign.flow.search.CoDesignSearch;
 import org.snncodesign.flow.training.DigitsDemoNetwork;
-import org.snncodesign.fpga.search.ReferenceWorkloads;
-import org.snncodesign.learning.surrogate.SpikingNetwork;
 import org.snncodesign.learning.surrogate.SpikingNetworkJson;
 import org.snncodesign.neurons.graph.GraphSimulator;
-import org.snncodesign.neurons.graph.GraphWorkloads;
 import org.snncodesign.neurons.graph.Stimulus;
 import org.snncodesign.nir.NirReader;
 import picocli.CommandLine.Mixin;
@@ -34,7 +33,7 @@ import picocli.CommandLine.Option;
  * run on held-out data to measure its spike rates; by default the demo's digits network, trained on the spot; or
  * the seeded synthetic MNIST-shaped MLP ({@code --synthetic}). The analog-input first layer is priced as 8 bit
  * planes of the quantised input ({@code --first-layer bit-planes}, the default) or left out ({@code excluded}); see
- * {@link MeasuredRun}.
+ * {@link MeasuredRun}. The measuring itself is the library's ({@link MeasuredWorkload}, {@link GraphMeasurement}).
  */
 final class NetworkWorkloadOptions {
   /** Bits of a graph's weights: NIR stores floats. */
@@ -95,17 +94,6 @@ final class NetworkWorkloadOptions {
           + "only). Default ${DEFAULT-VALUE}.")
   String firstLayer = "bit-planes";
 
-  /**
-   * The workload priced, and the same inference without its first layer (for comparisons); equal for the synthetic
-   * workload, which has no analog layer.
-   *
-   * @param priced what the commands price (per {@code --first-layer})
-   * @param spikeLayersOnly the spike-driven layers only ({@code priced} itself when the first layer is excluded),
-   *     null for a one-layer network
-   * @param firstLayerNote how the first layer was treated, for reports
-   */
-  record Measured(Workload priced, Workload spikeLayersOnly, String firstLayerNote) {}
-
   /** The workload of one inference, measured where a network is run; progress goes to {@code progress}. */
   Workload workload(long seed, PrintStream progress) throws IOException {
     return measure(seed, progress).priced();
@@ -148,39 +136,27 @@ final class NetworkWorkloadOptions {
     }
   }
 
-  /** The workload priced and its spike-driven part; see {@link Measured}. */
-  Measured measure(long seed, PrintStream progress) throws IOException {
+  /** The workload priced and its spike-driven part, from the network the options name. */
+  MeasuredWorkload measure(long seed, PrintStream progress) throws IOException {
     MeasuredRun.FirstLayer first = firstLayer();
     if (nir != null) {
       return measureGraph(seed, progress, first);
     }
     if (synthetic) {
-      Workload workload = ReferenceWorkloads.mnistMlp(steps, weightDensity, seed);
-      return new Measured(workload, workload, "synthetic spike workload: no analog layer");
+      return MeasuredWorkload.synthetic(steps, weightDensity, seed);
     }
-    SpikingNetwork trained;
-    TrainingData data;
     if (network == null) {
       progress.println("training the default digits network (give --network model.json to price your own)");
       DigitsDemoNetwork demo = DigitsDemoNetwork.train(seed, progress);
-      trained = demo.network();
-      data = demo.data();
-    } else {
-      trained = SpikingNetworkJson.read(network);
-      data = TrainingData.load(dataset, dataDir, seed);
+      return MeasuredWorkload.of(demo.network(), demo.data().testSet(), first, progress);
     }
-    MeasuredRun run = MeasuredRun.of(trained, data.testSet());
-    progress.printf("measured %d held-out inferences: accuracy %.2f%%; %s%n", run.inferences(),
-        100 * run.accuracy(), "first layer " + first.note());
-    // A one-layer network has no spike-driven layer to compare with.
-    Workload priced = run.meanInference(first);
-    Workload spikeLayers = first == MeasuredRun.FirstLayer.EXCLUDED ? priced
-        : trained.layers().size() > 1 ? run.meanInference(MeasuredRun.FirstLayer.EXCLUDED) : null;
-    return new Measured(priced, spikeLayers, first.note());
+    return MeasuredWorkload.of(SpikingNetworkJson.read(network), TrainingData.load(dataset, dataDir, seed).testSet(),
+        first, progress);
   }
 
   /** A NIR graph run on the engine: the mean inference over the measured samples. */
-  private Measured measureGraph(long seed, PrintStream progress, MeasuredRun.FirstLayer first) throws IOException {
+  private MeasuredWorkload measureGraph(long seed, PrintStream progress, MeasuredRun.FirstLayer first)
+      throws IOException {
     if (synthetic || network != null) {
       throw new InvalidInputException("--nir cannot be combined with --synthetic or --network");
     }
@@ -222,16 +198,7 @@ final class NetworkWorkloadOptions {
     }
     progress.printf("running %s on %d inferences of %d steps (dt = %s s, %s; %s)%n", nir.getFileName(),
         stimuli.size(), steps, simulator.discretization().dt(), simulation.integrationName(), source);
-    GraphWorkloads.AnalogInput analogInput = first == MeasuredRun.FirstLayer.BIT_PLANES
-        ? GraphWorkloads.AnalogInput.BIT_PLANES : GraphWorkloads.AnalogInput.EXCLUDED;
-    GraphMeasurement.Priced priced = GraphMeasurement.price(simulator, GraphMeasurement.run(simulator, stimuli),
-        nir.getFileName().toString(), analogInput, FLOAT_BITS);
-    boolean analog = inputRate == null && coding == null;
-    String note = analog ? first.note() : "spike input" + (coding == null ? "" : " (" + coding + " coding)")
-        + ": every projection is spike-driven";
-    Workload spikeLayers = analog && analogInput == GraphWorkloads.AnalogInput.BIT_PLANES
-        ? priced.spikeDrivenOnly().orElse(null) : priced.priced();
-    return new Measured(priced.priced(), spikeLayers, note);
+    return GraphMeasurement.measure(simulator, stimuli, nir.getFileName().toString(), first,
+        Optional.ofNullable(coding), FLOAT_BITS);
   }
-
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.graph.Edge;
@@ -75,9 +76,7 @@ public final class NirInfoCommand implements Callable<Integer> {
   private static void shape(ObjectNode row, String field, Optional<Shape> shape) {
     if (shape.isPresent()) {
       ArrayNode dims = row.putArray(field);
-      for (int d : shape.get().dims()) {
-        dims.add(d);
-      }
+      Arrays.stream(shape.get().dims()).forEach(dims::add);
     } else {
       row.putNull(field);
     }

@@ -15,6 +15,7 @@ import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.flow.report.BarChart;
 import org.snncodesign.flow.report.HwJson;
 import org.snncodesign.flow.report.ResultTable;
+import org.snncodesign.flow.search.PricedDesign;
 import org.snncodesign.fpga.resources.FpgaResources;
 import org.snncodesign.fpga.search.ComparedDesign;
 import org.snncodesign.fpga.search.DesignPointComparison;
@@ -85,23 +86,20 @@ public final class HardwareStage implements DemoStage {
     ArrayNode rows = results.putArray("designs");
     List<String> names = new ArrayList<>();
     List<Double> edps = new ArrayList<>();
-    for (ComparedDesign design : designs) {
-      if (design.declined()) {
+    for (PricedDesign priced : PricedDesign.priceAll(designs, inferences.workloads(), energy, staticPower)) {
+      ComparedDesign design = priced.design();
+      if (priced.declined()) {
         rows.add(HwJson.row(design, null));
         table.add(design.accelerator(), design.point().label(), "", "", "", "", "", "", "declined",
             design.assumption());
         continue;
       }
-      HardwareReport total;
-      try {
-        total = design.price(inferences.workloads(), energy, staticPower);
-      } catch (RuntimeException e) {
-        // One model that cannot price this workload must not hide the others.
-        context.progress().println("  " + design.accelerator() + " failed: " + e.getMessage());
-        results.with("failures").put(design.accelerator() + " " + design.point().label(),
-            String.valueOf(e.getMessage()));
+      if (priced.failure().isPresent()) {
+        context.progress().println("  " + design.accelerator() + " failed: " + priced.failure().get());
+        results.with("failures").put(design.accelerator() + " " + design.point().label(), priced.failure().get());
         continue;
       }
+      HardwareReport total = priced.report().orElseThrow();
       rows.add(summary(design, total, count));
       table.add(design.accelerator(), design.point().label(), total.cycles(), total.latencySeconds() * 1e6,
           total.energyPicojoules() * 1e-3, total.energyPicojoules() * 1e-3 / count,

@@ -10,6 +10,8 @@ import org.snncodesign.api.coding.SpikeEncoder;
 import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.hardware.Workload;
+import org.snncodesign.flow.measure.MeasuredRun;
+import org.snncodesign.flow.measure.MeasuredWorkload;
 import org.snncodesign.neurons.graph.GraphRecording;
 import org.snncodesign.neurons.graph.GraphSimulator;
 import org.snncodesign.neurons.graph.GraphWorkloads;
@@ -109,6 +111,28 @@ public final class GraphMeasurement {
       recordings.add(simulator.run(Map.of(input, stimulus)));
     }
     return recordings;
+  }
+
+  /**
+   * Runs every stimulus ({@link #run}) and prices the mean inference ({@link #price}) as a {@link MeasuredWorkload}:
+   * with analog stimuli the analog-input projections are priced as {@code firstLayer} says and the spike-driven
+   * part is kept apart; with spike stimuli every projection is spike-driven.
+   *
+   * @param name the workload's name, e.g. the file the graph came from
+   * @param coding the coding plugin that turned data into the spike stimuli, for the note; empty for analog data
+   *     or random spikes
+   * @param weightBits bits of a stored weight (32 for a graph's float weights)
+   */
+  public static MeasuredWorkload measure(GraphSimulator simulator, List<Stimulus> stimuli, String name,
+      MeasuredRun.FirstLayer firstLayer, Optional<String> coding, int weightBits) {
+    Checks.checkArgument(!stimuli.isEmpty(), "no stimuli to measure %s on", name);
+    GraphWorkloads.AnalogInput analogInput = firstLayer == MeasuredRun.FirstLayer.BIT_PLANES
+        ? GraphWorkloads.AnalogInput.BIT_PLANES : GraphWorkloads.AnalogInput.EXCLUDED;
+    Priced priced = price(simulator, run(simulator, stimuli), name, analogInput, weightBits);
+    boolean analog = stimuli.stream().anyMatch(s -> !s.isSpikes());
+    String note = analog ? firstLayer.note() : "spike input" + coding.map(c -> " (" + c + " coding)").orElse("")
+        + ": every projection is spike-driven";
+    return new MeasuredWorkload(priced.priced(), priced.spikeDrivenOnly(), note);
   }
 
   /** The mean inference over {@code recordings} ({@link GraphWorkloads#meanInference}) and its spike-driven part. */

@@ -3,12 +3,16 @@ package org.snncodesign.flow.report;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.snncodesign.api.hardware.HardwareReport;
+import org.snncodesign.fpga.search.Candidate;
+import org.snncodesign.fpga.search.SearchResult;
 
 /** A PNG scatter of design points in the latency-energy plane: all evaluated, the Pareto front, the baseline. */
 public final class ParetoChart {
@@ -26,6 +30,25 @@ public final class ParetoChart {
     XYChart chart = frontChart(title, "latency (us)", "energy (uJ)", true, "evaluated", "Pareto front", all, front);
     addBaseline(chart, baseline);
     PngFile.save(chart, file);
+  }
+
+  /**
+   * The latency-energy chart of a co-search: its feasible designs, its Pareto front and its baseline, titled with
+   * the space, the number of designs and {@code workload}.
+   */
+  public static void write(Path file, SearchResult result, String workload) throws IOException {
+    write(file, result.space() + ": " + result.evaluated().size() + " designs, " + workload,
+        points(result.evaluated().stream().filter(Candidate::feasible).toList()), points(result.paretoFront()),
+        point(result.baseline()));
+  }
+
+  // Latency in us, energy in uJ, by increasing latency.
+  private static List<double[]> points(List<Candidate> candidates) {
+    return candidates.stream().map(c -> point(c.report())).sorted(Comparator.comparingDouble(p -> p[0])).toList();
+  }
+
+  private static double[] point(HardwareReport report) {
+    return new double[] {report.latencySeconds() * 1e6, report.energyPicojoules() * 1e-6};
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.snncodesign.api.dataset.LabeledDataset;
@@ -16,6 +17,8 @@ import org.snncodesign.api.graph.OutputNode;
 import org.snncodesign.api.graph.Shape;
 import org.snncodesign.api.graph.Tensor;
 import org.snncodesign.api.neuron.Discretization;
+import org.snncodesign.flow.measure.MeasuredRun;
+import org.snncodesign.flow.measure.MeasuredWorkload;
 import org.snncodesign.neurons.graph.GraphRecording;
 import org.snncodesign.neurons.graph.GraphSimulator;
 import org.snncodesign.neurons.graph.GraphWorkloads;
@@ -94,5 +97,28 @@ class GraphMeasurementTest {
         "net", GraphWorkloads.AnalogInput.BIT_PLANES, 32);
     assertThat(priced.priced().layers()).hasSize(2);
     assertThat(priced.priced().layers().get(0).name()).isEqualTo("input->lif1");
+  }
+
+  @Test
+  @DisplayName("measuring spike stimuli prices every projection as spike-driven and names the coding")
+  void measureSpikes() {
+    MeasuredWorkload measured = GraphMeasurement.measure(simulator, GraphMeasurement.randomSpikes(graph, 2, 20, 0.3,
+        1), "net", MeasuredRun.FirstLayer.BIT_PLANES, Optional.of("rate"), 32);
+    assertThat(measured.priced().layers()).hasSize(2);
+    assertThat(measured.spikeLayersOnly()).isEmpty();
+    assertThat(measured.firstLayerNote()).isEqualTo("spike input (rate coding): every projection is spike-driven");
+  }
+
+  @Test
+  @DisplayName("measuring analog stimuli prices the first projection as bit planes and keeps the rest apart")
+  void measureAnalog() {
+    List<Stimulus> stimuli = List.of(Stimulus.constant(new float[] {0.2f, 0.9f, 0.4f, 1f}, 20));
+    MeasuredWorkload measured = GraphMeasurement.measure(simulator, stimuli, "net",
+        MeasuredRun.FirstLayer.BIT_PLANES, Optional.empty(), 32);
+    assertThat(measured.priced().layers()).hasSize(2);
+    assertThat(measured.spikeLayersOnly()).get().satisfies(w -> assertThat(w.layers()).hasSize(1));
+    assertThat(measured.firstLayerNote()).isEqualTo(MeasuredRun.FirstLayer.BIT_PLANES.note());
+    assertThat(GraphMeasurement.measure(simulator, stimuli, "net", MeasuredRun.FirstLayer.EXCLUDED,
+        Optional.empty(), 32).spikeLayersOnly()).isEmpty();
   }
 }

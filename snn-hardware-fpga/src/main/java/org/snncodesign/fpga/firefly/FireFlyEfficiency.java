@@ -100,6 +100,31 @@ public final class FireFlyEfficiency {
     return steps;
   }
 
+  /**
+   * The steps and where the published figure is reached from step 4 ({@code dynamic_only_fpga}): the static power
+   * that would bring it down to 10,047 FPS/W, and the frame rate at which the FPGA static power of step 5 would.
+   *
+   * @param steps the cumulative steps of {@link #steps}
+   * @param dynamicFpga step 4, FPGA dynamic energies without static power
+   * @param breakEvenStaticWatts {@link #breakEvenStaticWatts} of step 4
+   * @param breakEvenFps {@link #breakEvenFps} of step 4 at step 5's static power; infinite when never reached
+   */
+  public record Comparison(List<Step> steps, Step dynamicFpga, double breakEvenStaticWatts, double breakEvenFps) {
+    /** Copies the steps. */
+    public Comparison {
+      steps = List.copyOf(steps);
+    }
+  }
+
+  /** The {@link #steps} (same parameters) with the break-even figures of step 4; see {@link Comparison}. */
+  public static Comparison compare(Workload spikeLayersOnly, Workload full, FireFlyConfig config, EnergyModel energy,
+      double fpgaFactor, double staticWatts, double clockHz) {
+    List<Step> steps = steps(spikeLayersOnly, full, config, energy, fpgaFactor, staticWatts, clockHz);
+    Step dynamicFpga = steps.stream().filter(s -> s.key().equals("dynamic_only_fpga")).findFirst().orElseThrow();
+    return new Comparison(steps, dynamicFpga, breakEvenStaticWatts(dynamicFpga),
+        breakEvenFps(dynamicFpga, staticWatts));
+  }
+
   /** Static power that would bring {@code step} down to the published FPS/W: {@code FPS / 10,047 - dynamic}. */
   public static double breakEvenStaticWatts(Step step) {
     return step.fps() / PUBLISHED_FPS_PER_WATT - step.dynamicWatts();

@@ -381,6 +381,15 @@ public final class PeArrayVerilog {
   }
 
   /**
+   * The layer {@code snn hw verilog} checks the array's cycles on, drawn from {@code seed}: 8 steps,
+   * {@code 4W + 3} inputs and {@code 3C + 1} outputs (so that both the input segments and the output blocks end in
+   * a partial tile), spike rate 0.2, weight density 0.3 ({@link #randomLayer}).
+   */
+  public LayerStimulus checkLayer(long seed) {
+    return randomLayer(new Random(seed), 8, 4 * config.width() + 3, 3 * config.cols() + 1, 0.2, 0.3);
+  }
+
+  /**
    * A seeded random layer for this array: {@code T x inputs} Bernoulli spikes of rate {@code spikeRate} and
    * {@code inputs x outputs} weights of density {@code weightDensity}, non-zero values uniform over the non-zero
    * {@code WB}-bit two's complement integers.

@@ -70,4 +70,17 @@ class FireFlyEfficiencyTest {
     FireFlyEfficiency.Step hungry = new FireFlyEfficiency.Step("h", "h", 1000, 1, 0);
     assertThat(FireFlyEfficiency.breakEvenFps(hungry, 0.5)).isInfinite();
   }
+
+  @Test
+  @DisplayName("a comparison states the break-even figures of the FPGA dynamic-only step")
+  void comparison() {
+    FireFlyEfficiency.Comparison comparison = FireFlyEfficiency.compare(null, FULL, FireFlyConfig.DEFAULT, E, 14,
+        0.5, FireFlyConfig.DEFAULT.clockHz());
+    assertThat(comparison.steps()).extracting(FireFlyEfficiency.Step::key).containsExactly("full_network_asic",
+        "dynamic_only_asic", "dynamic_only_fpga", "fpga_with_static");
+    assertThat(comparison.dynamicFpga()).isEqualTo(comparison.steps().get(2));
+    assertThat(comparison.breakEvenStaticWatts())
+        .isEqualTo(FireFlyEfficiency.breakEvenStaticWatts(comparison.dynamicFpga()));
+    assertThat(comparison.breakEvenFps()).isEqualTo(FireFlyEfficiency.breakEvenFps(comparison.dynamicFpga(), 0.5));
+  }
 }

@@ -64,6 +64,18 @@ class PeArrayVerilogTest {
   }
 
   @Test
+  @DisplayName("the check layer ends in partial tiles on both sides, is seeded, and the model's cycles agree on it")
+  void checkLayer() throws IOException {
+    PeArrayVerilog rtl = new PeArrayVerilog(PeArrayConfig.DEFAULT);
+    PeArrayVerilog.LayerStimulus layer = rtl.checkLayer(3);
+    assertThat(layer.spikes().timeSteps()).isEqualTo(8);
+    assertThat(layer.spikes().neurons()).isEqualTo(4 * PeArrayConfig.DEFAULT.width() + 3);
+    assertThat(layer.weights().cols()).isEqualTo(3 * PeArrayConfig.DEFAULT.cols() + 1);
+    assertThat(rtl.checkLayer(3)).isEqualTo(layer);
+    assertThat(PeArrayCycleCheck.run(rtl, layer, 3, null, false).cyclesAgree()).isTrue();
+  }
+
+  @Test
   @DisplayName("in Icarus the array finishes a layer in exactly the firefly-s model's compute cycles")
   void rtlCyclesMatchFireFly(@TempDir Path dir) throws IOException {
     assumeIcarus();
