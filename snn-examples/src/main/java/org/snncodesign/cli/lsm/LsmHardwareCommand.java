@@ -4,33 +4,23 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.flow.lsm.LiquidOnLutLsm;
 import org.snncodesign.flow.lsm.LsmTask;
-import org.snncodesign.fpga.lsm.FixedPointLiquid;
 import org.snncodesign.fpga.lsm.LutLsmAccelerator;
-import org.snncodesign.learning.lsm.Liquid;
-import org.snncodesign.learning.lsm.LiquidSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code snn lsm hardware}: the digits (or, with {@code --dataset fsdd}, FSDD) liquid, full and pruned by activity,
- * on the {@code lut-lsm} accelerator model (cycles, latency, energy, resources per sample) next to the measured CPU
- * time of the software engine on the same liquid and inputs.
- *
- * <p>Classification accuracy of both arithmetics: every sample (or the first {@code --accuracy-samples}) runs
- * through the float engine ({@link LiquidSimulator}) and through the fixed-point liquid ({@link
- * FixedPointLiquid#simulate}, whose spikes the cycle-level {@link LutLsmAccelerator#run} reproduces exactly); each
- * gives liquid states (spike counts in the task's time bins: 4 for digits, 8 for FSDD), a ridge readout is trained
- * on the training part (digits: every 4th sample held out; FSDD: the official split) of its own states, lambda by
- * 3-fold cross-validation, and its test accuracy is reported as {@code accuracy_float} and
- * {@code accuracy_fixed_point}.
+ * {@code snn lsm hardware}: {@link LiquidOnLutLsm#fullAndPruned} on the digits (or, with {@code --dataset
+ * fsdd}, FSDD) liquid, full and pruned by activity, on the {@code lut-lsm} accelerator model (cycles, latency,
+ * energy, resources per sample) next to the measured CPU time of the software engine on the same liquid and inputs, with the readout
+ * accuracy of the float engine and of the fixed-point liquid that the accelerator reproduces exactly (on every
+ * sample, or the first {@code --accuracy-samples}; the task's official split and time bins: 4 for digits, 8 for
+ * FSDD). Prints one CSV row per liquid on standard output.
  */
 @Command(name = "hardware", mixinStandardHelpOptions = true,
     description = "Full and pruned liquid (digits or FSDD) on the lut-lsm model vs the software engine's CPU time,"
@@ -79,24 +69,22 @@ public final class LsmHardwareCommand implements Callable<Integer> {
       }
       default -> throw new InvalidInputException("--dataset must be digits or fsdd, got " + dataset);
     };
-    int tail = tailOption > 0 ? tailOption : task.name().equals("fsdd") ? 20 : 10;
+    int tail = tailOption > 0 ? tailOption : LiquidOnLutLsm.defaultTailSteps(task);
     LiquidOnLutLsm.Settings settings = new LiquidOnLutLsm.Settings(tail, samples, accuracySamples);
-    Liquid full = Liquid.create(task.liquid(neurons, 1).build());
-    Liquid pruned = LiquidOnLutLsm.prunedByActivity(task, full, keep, tail);
+    LiquidOnLutLsm.Comparison comparison = LiquidOnLutLsm.fullAndPruned(task, neurons, keep, settings,
+        System.err::println);
     ObjectNode report = JsonReport.create("lsm hardware");
     report.put("dataset", task.name());
     if (task.name().equals("fsdd")) {
       report.put("encoding", encoding);
     }
-    report.put("samples", Math.min(samples, task.inputs().size()));
+    report.put("samples", comparison.samples());
     report.put("accelerator", LutLsmAccelerator.NAME);
     ArrayNode rows = report.putArray("liquids");
     System.out.println("liquid,neurons,synapses,cpu_us_per_sample,hw_cycles_per_sample,hw_latency_us,"
         + "hw_energy_nj,lut,ff,bram36,dsp,sw_spikes_per_sample,hw_spikes_per_sample,accuracy_float,"
         + "accuracy_fixed_point");
-    for (Map.Entry<String, Liquid> entry : List.of(Map.entry("full", full), Map.entry("pruned", pruned))) {
-      LiquidOnLutLsm.Row r = LiquidOnLutLsm.measure(entry.getKey(), task, entry.getValue(), settings,
-          System.err::println);
+    for (LiquidOnLutLsm.Row r : comparison.liquids()) {
       System.out.printf(Locale.ROOT, "%s,%d,%d,%.1f,%d,%.2f,%.1f,%d,%d,%d,%d,%.1f,%.1f,%.4f,%.4f%n", r.liquid(),
           r.neurons(), r.synapses(), r.cpuMicrosPerSample(), r.hwCyclesPerSample(), r.hwLatencyMicros(),
           r.hwEnergyNanojoules(), r.resources().get("lut"), r.resources().get("ff"), r.resources().get("bram36"),

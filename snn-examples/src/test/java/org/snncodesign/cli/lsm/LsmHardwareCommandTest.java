@@ -13,20 +13,6 @@ import org.snncodesign.cli.CommandOutput;
 class LsmHardwareCommandTest {
 
   @Test
-  @DisplayName("snn lsm hardware reports the float and the fixed-point liquid's accuracy on the same split")
-  void accuracies() throws Exception {
-    JsonNode json = CommandOutput.json(new LsmHardwareCommand(), "--liquid", "135", "--samples", "10",
-        "--accuracy-samples", "400", "--prune", "0.5", "--json");
-    assertThat(json.get("accuracy_samples").asInt()).isEqualTo(400);
-    assertThat(json.get("split").asText()).contains("4th");
-    for (JsonNode row : json.get("liquids")) {
-      // 10 classes: chance is 0.1; both arithmetics must carry the digit identity.
-      assertThat(row.get("accuracy_float").asDouble()).isGreaterThan(0.7);
-      assertThat(row.get("accuracy_fixed_point").asDouble()).isGreaterThan(0.7);
-    }
-  }
-
-  @Test
   @DisplayName("a negative --accuracy-samples skips the accuracy columns")
   void skipAccuracy() throws Exception {
     JsonNode json = CommandOutput.json(new LsmHardwareCommand(), "--liquid", "64", "--samples", "5",

@@ -62,6 +62,31 @@ public final class LiquidOnLutLsm {
       double hwSpikesPerSample, OptionalDouble accuracyFloat, OptionalDouble accuracyFixedPoint) {}
 
   /**
+   * The study of {@code snn lsm hardware}: its liquids, measured in this order.
+   *
+   * @param samples samples timed and modelled (at most the task's)
+   * @param liquids the full liquid's row, then the pruned liquid's
+   */
+  public record Comparison(int samples, List<Row> liquids) {}
+
+  /** Steps simulated after each input by default: 20 for FSDD's clips, 10 for the other tasks. */
+  public static int defaultTailSteps(LsmTask task) {
+    return task.name().equals("fsdd") ? 20 : 10;
+  }
+
+  /**
+   * A liquid of {@code neurons} drawn for {@code task} (seed 1, LIF neurons, the task's input fan-in) and the same
+   * liquid pruned to its {@code keep} most active neurons ({@link #prunedByActivity}), both measured.
+   */
+  public static Comparison fullAndPruned(LsmTask task, int neurons, double keep, Settings settings,
+      Consumer<String> progress) {
+    Liquid full = Liquid.create(task.liquid(neurons, 1).build());
+    Liquid pruned = prunedByActivity(task, full, keep, settings.tailSteps());
+    return new Comparison(Math.min(settings.samples(), task.inputs().size()), List.of(
+        measure("full", task, full, settings, progress), measure("pruned", task, pruned, settings, progress)));
+  }
+
+  /**
    * {@code full} pruned to its {@code keep} most active neurons, activity counted on the task's training part only
    * (so the pruned liquid never sees a test sample).
    */

@@ -48,4 +48,25 @@ class LiquidOnLutLsmTest {
     assertThat(LiquidOnLutLsm.measure("pruned", task, pruned, new LiquidOnLutLsm.Settings(10, 5, -1), line -> {})
         .accuracyFloat()).isEmpty();
   }
+
+  @Test
+  @DisplayName("the full and the pruned liquid: the pruned one needs fewer cycles, no DSP, and both arithmetics carry "
+      + "the digit identity on the same split")
+  void fullAndPruned() throws IOException {
+    LsmTask task = LsmTask.digits(null, 0);
+    LiquidOnLutLsm.Comparison comparison = LiquidOnLutLsm.fullAndPruned(task, 135, 0.5,
+        new LiquidOnLutLsm.Settings(LiquidOnLutLsm.defaultTailSteps(task), 10, 400), line -> {});
+    assertThat(comparison.samples()).isEqualTo(10);
+    assertThat(comparison.liquids()).extracting(LiquidOnLutLsm.Row::liquid).containsExactly("full", "pruned");
+    LiquidOnLutLsm.Row full = comparison.liquids().get(0);
+    LiquidOnLutLsm.Row pruned = comparison.liquids().get(1);
+    assertThat(pruned.neurons()).isEqualTo(68);
+    assertThat(pruned.hwCyclesPerSample()).isLessThan(full.hwCyclesPerSample());
+    assertThat(full.resources()).containsEntry("dsp", 0L);
+    for (LiquidOnLutLsm.Row row : comparison.liquids()) {
+      // 10 classes: chance is 0.1.
+      assertThat(row.accuracyFloat().orElseThrow()).isGreaterThan(0.7);
+      assertThat(row.accuracyFixedPoint().orElseThrow()).isGreaterThan(0.7);
+    }
+  }
 }

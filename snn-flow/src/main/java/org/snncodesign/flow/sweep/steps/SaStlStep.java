@@ -2,6 +2,7 @@ package org.snncodesign.flow.sweep.steps;
 
 import java.util.List;
 import org.snncodesign.api.Choices;
+import org.snncodesign.flow.lsm.SaStlSeedStudy;
 import org.snncodesign.flow.sweep.SweepParameter;
 import org.snncodesign.flow.sweep.SweepParameters;
 import org.snncodesign.flow.sweep.SweepRecord;
@@ -10,9 +11,9 @@ import org.snncodesign.learning.stdp.SaStl;
 import org.snncodesign.learning.stdp.SaStlTask;
 
 /**
- * {@code sastl}: the SA-STL keep/budget study of {@code snn lsm sastl} for one seed, one selection and one kept
- * share: the unpruned learner (the reference) and the pruned one are trained on the same teacher-student task
- * ({@link SaStlTask}); the record has both distances to the targets and their ratio.
+ * {@code sastl}: the SA-STL study of {@code snn lsm sastl} ({@link SaStlSeedStudy}) for one seed, one selection and
+ * one kept share: the unpruned learner (the reference) and the pruned one are trained on the same teacher-student
+ * task ({@link SaStlTask}); the record has both distances to the targets and their ratio.
  */
 public final class SaStlStep implements SweepStep {
   public SaStlStep() {}
@@ -48,32 +49,32 @@ public final class SaStlStep implements SweepStep {
 
   @Override
   public SweepRecord run(SweepParameters p, long seed) {
-    SaStlTask task = SaStlTask.create(p.integer("liquid"), p.integer("steps"), p.integer("outputs"),
-        p.integer("afferents"), p.real("output_rate"), p.real("input_scale"), p.real("teacher_density"),
-        Choices.parse(SaStlTask.Targets.class, p.text("targets"), "parameter targets"), seed);
     // The settings of snn lsm sastl: trace tau 20 steps, a pruning round every 2 epochs in the first 2 %, van
     // Rossum tau 5 steps, Victor-Purpura cost 0.2, 5 % of live synapses swapped per regrowth round until 90 %.
-    SaStl.Settings full = new SaStl.Settings(p.integer("epochs"), p.real("eta"), 0, 20, 1, 2, 0.02, 5, 0.2,
+    SaStl.Settings training = new SaStl.Settings(p.integer("epochs"), p.real("eta"), 0, 20, 1, 2, 0.02, 5, 0.2,
         SaStl.Selection.RELEVANCE, seed, p.integer("regrow_every"), 0.05, 0.9, false,
         Choices.parse(SaStl.Budget.class, p.text("budget"), "parameter budget"));
-    SaStl.Selection selection = Choices.parse(SaStl.Selection.class, p.text("selection"), "parameter selection");
-    SaStl.Settings pruned = full.keeping(p.real("keep")).selecting(selection, seed);
-    SaStl.Result reference = train(task, full);
-    SaStl.Result result = pruned.keepFraction() < 1 ? train(task, pruned) : reference;
+    SaStlSeedStudy.Result study = SaStlSeedStudy.run(SaStlSeedStudy.Settings.builder().neurons(p.integer("liquid"))
+        .steps(p.integer("steps")).outputs(p.integer("outputs")).afferents(p.integer("afferents"))
+        .outputRate(p.real("output_rate")).inputScale(p.real("input_scale"))
+        .teacherDensity(p.real("teacher_density"))
+        .targets(Choices.parse(SaStlTask.Targets.class, p.text("targets"), "parameter targets")).training(training)
+        .keep(List.of(p.real("keep")))
+        .selections(List.of(Choices.parse(SaStl.Selection.class, p.text("selection"), "parameter selection")))
+        .seeds(1).firstSeed(seed).build(), line -> { });
+    // The unpruned reference first; a kept share of 1 trains no pruned learner, the reference stands for it.
+    SaStlSeedStudy.Run reference = study.runs().get(0);
+    SaStlSeedStudy.Run result = study.runs().get(study.runs().size() - 1);
     return SweepRecord.builder()
         .put("trainable_synapses", result.trainableSynapses())
         .put("kept_synapses", result.keptSynapses())
-        .put("recurrent_synapses_kept", result.keptRecurrentSynapses())
-        .put("van_rossum_start", reference.initialVanRossum())
-        .put("van_rossum_full", reference.finalVanRossum())
-        .put("van_rossum_pruned", result.finalVanRossum())
-        .put("victor_purpura_full", reference.finalVictorPurpura())
-        .put("victor_purpura_pruned", result.finalVictorPurpura())
-        .put("ratio_to_full", result.finalVanRossum() / reference.finalVanRossum())
+        .put("recurrent_synapses_kept", result.recurrentSynapsesKept())
+        .put("van_rossum_start", reference.vanRossumStart())
+        .put("van_rossum_full", reference.vanRossumEnd())
+        .put("van_rossum_pruned", result.vanRossumEnd())
+        .put("victor_purpura_full", reference.victorPurpuraEnd())
+        .put("victor_purpura_pruned", result.victorPurpuraEnd())
+        .put("ratio_to_full", result.ratioToFull())
         .build();
-  }
-
-  private static SaStl.Result train(SaStlTask task, SaStl.Settings settings) {
-    return new SaStl(settings).train(task.student(), task.outputs(), task.input(), task.targets());
   }
 }
