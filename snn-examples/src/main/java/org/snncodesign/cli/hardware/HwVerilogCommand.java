@@ -11,15 +11,9 @@ import org.snncodesign.cli.JsonReport;
 import org.snncodesign.api.Choices;
 import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.fpga.lsm.LutLsmConfig;
-import org.snncodesign.fpga.verilog.BitmapPeVerilog;
 import org.snncodesign.fpga.verilog.IcarusSimulator;
-import org.snncodesign.fpga.verilog.LifStimulus;
-import org.snncodesign.fpga.verilog.LutLifVerilog;
 import org.snncodesign.fpga.verilog.PeArrayConfig;
-import org.snncodesign.fpga.verilog.PeArrayCycleCheck;
-import org.snncodesign.fpga.verilog.PeArrayVerilog;
-import org.snncodesign.fpga.verilog.PeStimulus;
-import org.snncodesign.fpga.verilog.SimulationResult;
+import org.snncodesign.fpga.verilog.VerilogExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,7 +23,8 @@ import picocli.CommandLine.Option;
  * files, and (when Icarus Verilog is installed) simulates them and reports the mismatches. For the PE array it
  * also runs one random layer without stalls and sets the array's cycles against the {@code firefly-s} model's
  * ({@code cycle_check}, files in {@code layer-check/}). {@code --block all} writes each block into its own
- * sub-folder.
+ * sub-folder. Each block is one {@link VerilogExport}; the command picks it from the options and prints the
+ * outcome.
  */
 @Command(name = "verilog", mixinStandardHelpOptions = true,
     description = "Export the bitmap PE, the LUT-leak LIF core and/or the bitmap PE array as Verilog with a "
@@ -101,107 +96,87 @@ public final class HwVerilogCommand implements Callable<Integer> {
       report.put("skipped", "iverilog/vvp not found; install with apt-get install -y iverilog");
       System.err.println("hw verilog: iverilog not found, files written but not simulated");
     }
-    int exit;
-    if (block == Block.ALL) {
-      ArrayNode blocks = report.putArray("blocks");
-      int mismatches = 0;
-      int failed = 0;
-      for (Block b : List.of(Block.BITMAP_PE, Block.LUT_LIF, Block.PE_ARRAY)) {
-        ObjectNode node = blocks.addObject();
-        failed |= export(b, out.resolve(moduleOf(b)), simulate, node);
-        mismatches += node.path("mismatches").asInt(0);
-      }
-      report.put("out", StagedOutput.shown(out).toString());
-      report.put("vectors", vectors);
-      report.put("simulated", simulate);
-      if (simulate) {
-        report.put("mismatches", mismatches);
-        report.put("bit_exact", mismatches == 0);
-      }
-      exit = mismatches == 0 && failed == 0 ? 0 : 1;
-    } else {
-      exit = export(block, out, simulate, report);
+    if (block != Block.ALL) {
+      VerilogExport.Outcome outcome = exportOf(block).writeTo(out, vectors, seed, simulate);
+      print(outcome, simulate, report);
+      return finish(report, outcome.passed());
     }
+    ArrayNode blocks = report.putArray("blocks");
+    boolean passed = true;
+    int mismatches = 0;
+    for (Block b : List.of(Block.BITMAP_PE, Block.LUT_LIF, Block.PE_ARRAY)) {
+      VerilogExport export = exportOf(b);
+      VerilogExport.Outcome outcome = export.writeTo(out.resolve(export.module()), vectors, seed, simulate);
+      print(outcome, simulate, blocks.addObject());
+      passed &= outcome.passed();
+      mismatches += outcome.mismatches();
+    }
+    report.put("out", StagedOutput.shown(out).toString());
+    report.put("vectors", vectors);
+    report.put("simulated", simulate);
+    if (simulate) {
+      report.put("mismatches", mismatches);
+      report.put("bit_exact", mismatches == 0);
+    }
+    return finish(report, passed);
+  }
+
+  private int finish(ObjectNode report, boolean passed) {
     if (json) {
       JsonReport.printLine(report, System.out);
     }
-    return exit;
+    return passed ? 0 : 1;
   }
 
-  private static String moduleOf(Block b) {
+  /** The export the options describe for one block. */
+  private VerilogExport exportOf(Block b) {
     return switch (b) {
-      case LUT_LIF -> LutLifVerilog.MODULE;
-      case PE_ARRAY -> PeArrayVerilog.MODULE;
-      default -> BitmapPeVerilog.MODULE;
+      case LUT_LIF -> VerilogExport.lutLif(LutLsmConfig.DEFAULT);
+      case PE_ARRAY -> VerilogExport.peArray(new PeArrayConfig(rows, cols, width, lanes, weightBits, accBits,
+          threshold));
+      default -> VerilogExport.bitmapPe(width, weightBits, accBits);
     };
   }
 
-  /** Writes (and simulates) one block into {@code dir}, filling {@code report}; returns the exit status. */
-  private int export(Block b, Path dir, boolean simulate, ObjectNode report) throws IOException {
-    List<Path> files;
-    PeArrayVerilog array = null;
-    if (b == Block.LUT_LIF) {
-      LutLifVerilog rtl = LutLifVerilog.of(LutLsmConfig.DEFAULT);
-      List<LifStimulus> stimuli = rtl.randomStimuli(vectors, seed);
-      files = rtl.writeTo(dir, stimuli);
-    } else if (b == Block.PE_ARRAY) {
-      array = new PeArrayVerilog(new PeArrayConfig(rows, cols, width, lanes, weightBits, accBits, threshold));
-      files = array.writeTo(dir, array.randomStimuli(vectors, seed));
-      ObjectNode config = report.putObject("config");
-      array.config().toMap().forEach(config::put);
-    } else {
-      BitmapPeVerilog rtl = new BitmapPeVerilog(width, weightBits, accBits);
-      List<PeStimulus> stimuli = rtl.randomStimuli(vectors, seed);
-      files = rtl.writeTo(dir, stimuli);
-    }
-    String module = moduleOf(b);
-    report.put("module", module);
-    report.put("out", StagedOutput.shown(dir).toString());
+  /** One block's files, cycle check and simulation, into {@code report} and (without --json) on standard output. */
+  private void print(VerilogExport.Outcome outcome, boolean simulate, ObjectNode report) {
+    outcome.config().ifPresent(config -> {
+      ObjectNode node = report.putObject("config");
+      config.toMap().forEach(node::put);
+    });
+    report.put("module", outcome.module());
+    report.put("out", StagedOutput.shown(outcome.dir()).toString());
     ArrayNode written = report.putArray("files");
-    files.forEach(f -> written.add(StagedOutput.shown(f).toString()));
+    outcome.files().forEach(f -> written.add(StagedOutput.shown(f).toString()));
     report.put("vectors", vectors);
     report.put("simulated", simulate);
     if (!json) {
-      System.out.println("wrote " + files.stream().map(StagedOutput::shown).toList());
+      System.out.println("wrote " + outcome.files().stream().map(StagedOutput::shown).toList());
     }
-    boolean cyclesAgree = array == null || cycleCheck(array, dir.resolve("layer-check"), simulate, report);
-    if (!simulate) {
-      return cyclesAgree ? 0 : 1;
-    }
-    SimulationResult result = SimulationResult.parse(
-        new IcarusSimulator(dir).run(module + "_tb", List.of(module + ".v", module + "_tb.v")));
-    report.put("mismatches", result.errors());
-    report.put("bit_exact", result.bitExact());
-    if (!json) {
-      System.out.println("Icarus Verilog (" + module + "): " + vectors + " vectors, " + result.errors()
-          + " mismatches");
-    }
-    return result.bitExact() && cyclesAgree ? 0 : 1;
-  }
-
-  /**
-   * One seeded random layer ({@link PeArrayVerilog#checkLayer}) through the array without stalls: its cycles in the
-   * Java model (and in Icarus when simulating) against the {@code firefly-s} model's compute cycles, as
-   * {@code cycle_check} in the report.
-   */
-  private boolean cycleCheck(PeArrayVerilog array, Path dir, boolean simulate, ObjectNode report)
-      throws IOException {
-    PeArrayCycleCheck.Outcome outcome = PeArrayCycleCheck.run(array, array.checkLayer(seed), seed, dir, simulate);
-    ObjectNode node = report.putObject("cycle_check");
-    node.put("tiles", outcome.tiles());
-    node.put("synaptic_ops", outcome.matches());
-    node.put("firefly_compute_cycles", outcome.fireFlyCycles());
-    node.put("model_cycles", outcome.modelCycles());
-    if (simulate) {
-      node.put("rtl_cycles", outcome.rtlCycles());
-      node.put("rtl_tiles", outcome.rtlTiles());
-      node.put("mismatches", outcome.mismatches());
-    }
-    node.put("cycles_agree", outcome.cyclesAgree());
-    if (!json) {
-      System.out.println("pe-array layer check: " + outcome.tiles() + " tiles, firefly-s " + outcome.fireFlyCycles()
-          + " cycles, Java model " + outcome.modelCycles() + (simulate ? ", RTL " + outcome.rtlCycles() : ""));
-    }
-    return outcome.cyclesAgree() && outcome.mismatches() <= 0;
+    outcome.cycleCheck().ifPresent(check -> {
+      ObjectNode node = report.putObject("cycle_check");
+      node.put("tiles", check.tiles());
+      node.put("synaptic_ops", check.matches());
+      node.put("firefly_compute_cycles", check.fireFlyCycles());
+      node.put("model_cycles", check.modelCycles());
+      if (simulate) {
+        node.put("rtl_cycles", check.rtlCycles());
+        node.put("rtl_tiles", check.rtlTiles());
+        node.put("mismatches", check.mismatches());
+      }
+      node.put("cycles_agree", check.cyclesAgree());
+      if (!json) {
+        System.out.println("pe-array layer check: " + check.tiles() + " tiles, firefly-s " + check.fireFlyCycles()
+            + " cycles, Java model " + check.modelCycles() + (simulate ? ", RTL " + check.rtlCycles() : ""));
+      }
+    });
+    outcome.simulation().ifPresent(result -> {
+      report.put("mismatches", result.errors());
+      report.put("bit_exact", result.bitExact());
+      if (!json) {
+        System.out.println("Icarus Verilog (" + outcome.module() + "): " + vectors + " vectors, " + result.errors()
+            + " mismatches");
+      }
+    });
   }
 }
