@@ -83,9 +83,9 @@ public final class SaStlSeedStudy {
     /**
      * A builder with the defaults of {@code snn lsm sastl}: a 200-neuron liquid, 10 outputs with 40 afferents each,
      * 300 steps, output rate 0.05, input scale 0.6, a dense teacher as the targets, excitatory afferents only;
-     * ReSuMe for 400 epochs (eta 0.002, trace tau 20 steps, pruning every 2 epochs in the first 2 %, regrowth of
-     * 5 % every 5 epochs until 90 %, van Rossum tau 5 steps, Victor-Purpura cost 0.2); kept share 0.5 with the
-     * relevance selection, seeds 1..5, no oracle, progress every 50 epochs.
+     * ReSuMe with {@link SaStl.Settings#defaults()} (400 epochs, eta 0.002, trace tau 20 steps, pruning every 2
+     * epochs in the first 2 %, regrowth of 5 % every 5 epochs until 90 %, van Rossum tau 5 steps, Victor-Purpura
+     * cost 0.2); kept share 0.5 with the relevance selection, seeds 1..5, no oracle, progress every 50 epochs.
      */
     public static Builder builder() {
       return new Builder();
@@ -103,8 +103,7 @@ public final class SaStlSeedStudy {
       private SaStlTask.Targets targets = SaStlTask.Targets.TEACHER;
       private double inhibitoryShare;
       private double inhibitoryBalance = 1;
-      private SaStl.Settings training = new SaStl.Settings(400, 0.002, 0, 20, 1, 2, 0.02, 5, 0.2,
-          SaStl.Selection.RELEVANCE, 1, 5, 0.05, 0.9, false, SaStl.Budget.TRAINABLE).withRule(SaStl.Rule.RESUME, 0);
+      private SaStl.Settings training = SaStl.Settings.defaults().withRule(SaStl.Rule.RESUME, 0);
       private List<Double> keep = List.of(0.5);
       private List<SaStl.Selection> selections = List.of(SaStl.Selection.RELEVANCE);
       private int seeds = 5;
