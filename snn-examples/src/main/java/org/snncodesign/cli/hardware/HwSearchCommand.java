@@ -16,6 +16,7 @@ import org.snncodesign.cli.JsonReport;
 import org.snncodesign.flow.report.AccuracyParetoChart;
 import org.snncodesign.flow.report.HwJson;
 import org.snncodesign.flow.report.ParetoChart;
+import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.flow.search.AcceleratorLineup;
 import org.snncodesign.flow.search.CoDesignSearch;
 import org.snncodesign.flow.search.CompressedNetworkSpace;
@@ -133,7 +134,7 @@ public final class HwSearchCommand implements Callable<Integer> {
     if (out != null) {
       writeLatencyFront(result, workload.name(), report);
       JsonReport.write(report, out.resolve("search.json"));
-      report.put("pareto_csv", out.resolve("pareto.csv").toString());
+      report.put("pareto_csv", shown("pareto.csv"));
     }
     if (!json) {
       stdout.printf("baseline %s EDP %.4e J*s%n", result.baseline().configuration(),
@@ -188,10 +189,10 @@ public final class HwSearchCommand implements Callable<Integer> {
       writeLatencyFront(result, name, report);
       Files.writeString(out.resolve("pareto-accuracy.csv"), result.accuracyFrontCsv());
       AccuracyParetoChart.write(out.resolve("pareto-accuracy.png"), result, name, reference.accuracy());
-      report.put("pareto_accuracy_png", out.resolve("pareto-accuracy.png").toString());
+      report.put("pareto_accuracy_png", shown("pareto-accuracy.png"));
       JsonReport.write(report, out.resolve("search.json"));
-      report.put("pareto_csv", out.resolve("pareto.csv").toString());
-      report.put("pareto_accuracy_csv", out.resolve("pareto-accuracy.csv").toString());
+      report.put("pareto_csv", shown("pareto.csv"));
+      report.put("pareto_accuracy_csv", shown("pareto-accuracy.csv"));
     }
     if (!json) {
       stdout.printf(Locale.ROOT, "baseline %s on the unmodified network (%.2f %%) EDP %.4e J*s%n",
@@ -227,6 +228,11 @@ public final class HwSearchCommand implements Callable<Integer> {
     Files.createDirectories(out);
     Files.writeString(out.resolve("pareto.csv"), result.paretoCsv());
     ParetoChart.write(out.resolve("pareto.png"), result, workload);
-    report.put("pareto_png", out.resolve("pareto.png").toString());
+    report.put("pareto_png", shown("pareto.png"));
+  }
+
+  /** Where a file of {@code --out} ends up, for the report (not the staging folder it is written in). */
+  private String shown(String file) {
+    return StagedOutput.shown(out.resolve(file)).toString();
   }
 }
