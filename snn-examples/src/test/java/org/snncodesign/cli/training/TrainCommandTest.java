@@ -37,47 +37,22 @@ class TrainCommandTest {
   }
 
   @Test
-  @DisplayName("snn train --dataset digits --json learns the embedded digits and reports the required fields")
-  void digitsDense(@TempDir Path dir) throws Exception {
-    JsonNode report = new ObjectMapper().readTree(run("--dataset", "digits", "--json", "--epochs", "6",
-        "--timesteps", "4", "--out", dir.toString()));
+  @DisplayName("snn train --json prints the recipe's report and writes train.json, train.csv, model.json and the chart")
+  void digitsFiles(@TempDir Path dir) throws Exception {
+    JsonNode report = new ObjectMapper().readTree(run("--dataset", "digits", "--json", "--epochs", "2",
+        "--timesteps", "4", "--sparsity", "0.5", "--bits", "4", "--out", dir.toString()));
+    assertThat(report.get("command").asText()).isEqualTo("train");
     assertThat(report.get("dataset").asText()).isEqualTo("digits");
-    assertThat(report.get("test_accuracy").asDouble()).isGreaterThan(0.85);
-    assertThat(report.get("weight_sparsity").asDouble()).isLessThan(0.05);
-    assertThat(report.get("bits").asInt()).isEqualTo(32);
-    assertThat(report.get("epochs").asInt()).isEqualTo(6);
-    assertThat(report.get("train_seconds").asDouble()).isPositive();
-    assertThat(Files.readAllLines(dir.resolve("train.csv"))).hasSize(7);
+    assertThat(report.has("dataset_sha256")).isFalse();
+    assertThat(report.get("epochs").asInt()).isEqualTo(2);
+    assertThat(Files.readAllLines(dir.resolve("train.csv"))).hasSize(3);
     assertThat(dir.resolve("learning-curve.png")).isNotEmptyFile();
-    assertThat(dir.resolve("train.json")).isNotEmptyFile();
-  }
-
-  @Test
-  @DisplayName("with --sparsity and --bits the saved model is that sparse and holds 4-bit integers")
-  void digitsSparseQuantised(@TempDir Path dir) throws Exception {
-    JsonNode report = new ObjectMapper().readTree(run("--json", "--epochs", "6", "--timesteps", "4",
-        "--sparsity", "0.8", "--bits", "4", "--no-chart", "--out", dir.toString()));
-    assertThat(report.get("weight_sparsity").asDouble()).isGreaterThanOrEqualTo(0.8);
-    assertThat(report.get("bits").asInt()).isEqualTo(4);
-    assertThat(report.get("test_accuracy").asDouble()).isGreaterThan(0.7);
+    assertThat(new ObjectMapper().readTree(dir.resolve("train.json").toFile())).isEqualTo(report);
     SpikingNetwork model = SpikingNetworkJson.read(dir.resolve("model.json"));
     assertThat(model.weightSparsity()).isEqualTo(report.get("weight_sparsity").asDouble());
     for (var layer : model.layers()) {
       assertThat(QuantizedWeights.of(layer).bits()).isEqualTo(4);
     }
-  }
-
-  @Test
-  @DisplayName("--arch with a conv layer trains a convolutional network on digits and saves it with its conv layer")
-  void digitsConv(@TempDir Path dir) throws Exception {
-    JsonNode report = new ObjectMapper().readTree(run("--json", "--arch", "1x8x8-c8k3-10", "--epochs", "3",
-        "--timesteps", "4", "--lr", "0.003", "--no-chart", "--out", dir.toString()));
-    assertThat(report.get("architecture").asText()).isEqualTo("1x8x8-c8k3-10");
-    assertThat(report.get("test_accuracy").asDouble()).isGreaterThan(0.8);
-    assertThat(report.get("synapses").asLong()).isEqualTo(9 * 8 + 6 * 6 * 8 * 10);
-    SpikingNetwork model = SpikingNetworkJson.read(dir.resolve("model.json"));
-    assertThat(model.isDense()).isFalse();
-    assertThat(model.layer(0)).isInstanceOf(org.snncodesign.learning.surrogate.ConvLayer.class);
   }
 
   @Test
