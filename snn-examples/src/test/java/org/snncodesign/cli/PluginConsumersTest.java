@@ -1,17 +1,23 @@
 package org.snncodesign.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.snncodesign.api.plugin.PluginKind;
+import org.snncodesign.conversion.ann.AnnJson;
+import org.snncodesign.conversion.training.CnnArchitectures;
 
 /**
  * Every plugin kind is consumed by name: for each kind, a command that takes a plugin of that kind by name runs with
@@ -26,9 +32,9 @@ class PluginConsumersTest {
 
   private static final Map<PluginKind, Consumer> CONSUMERS = new EnumMap<>(Map.of(
       PluginKind.NEURON_MODEL, new Consumer("LiquidParameters.Builder.neuronModel, GraphSimulator.Builder."
-          + "modelForType", dir -> List.of("lsm", "--dataset", "digits", "--liquid", "48", "--max-samples", "60",
+          + "modelForType, CnnConversion (EngineRateRunner)", dir -> List.of("lsm", "--dataset", "digits", "--liquid", "48", "--max-samples", "60",
           "--neuron", "lif", "--json")),
-      PluginKind.CODING, new Consumer("GraphMeasurement.encodedSamples", dir -> List.of("hw", "estimate", "--nir",
+      PluginKind.CODING, new Consumer("GraphMeasurement.encodedSamples, ConversionCoding.resolve", dir -> List.of("hw", "estimate", "--nir",
           dir.resolve("digits.nir").toString(), "--dataset", "digits", "--coding", "rate", "--samples", "2",
           "--steps", "8", "--json")),
       PluginKind.LEARNING_RULE, new Consumer("LiquidPlasticity.adaptInputs", dir -> List.of("lsm", "--dataset",
@@ -53,5 +59,26 @@ class PluginConsumersTest {
     CommandOutput run = CommandOutput.ofCli(consumer.command().apply(work).toArray(String[]::new));
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.lastLine()).startsWith("{");
+  }
+
+  @Test
+  @DisplayName("snn convert takes its coding and the engine's neuron model by plugin name, and refuses a coding it"
+      + " cannot run in one line")
+  void convertConsumesCodingAndNeuron() throws Exception {
+    Path mnist = Path.of("..", "..", "shared", "data", "mnist");
+    assumeTrue(Files.exists(mnist.resolve("t10k-images-idx3-ubyte.gz")), "MNIST not in ../../shared/data/mnist");
+    Path model = work.resolve("lenet.json");
+    AnnJson.write(CnnArchitectures.lenet(1, 28, 4, 8, 16, 10, 5), model);
+    List<String> convert = List.of("convert", "--data-dir", mnist.toString(), "--model", model.toString(),
+        "--test-samples", "10", "--json");
+    CommandOutput engine = CommandOutput.ofCli(Stream.concat(convert.stream(), Stream.of("--coding", "rate",
+        "--rate-steps", "16", "--backend", "engine", "--neuron", "lif")).toArray(String[]::new));
+    assertThat(engine.exitCode()).as(engine.err()).isZero();
+    assertThat(engine.lastLine()).contains("\"neuron\":\"lif\"");
+    CommandOutput refused = CommandOutput.ofCli(Stream.concat(convert.stream(), Stream.of("--coding", "ttfs"))
+        .toArray(String[]::new));
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err().strip()).isEqualTo("coding 'ttfs' cannot drive a converted network; the converter runs"
+        + " phase1 (one-spike phase coding) or rate");
   }
 }

@@ -18,6 +18,8 @@ import org.snncodesign.api.neuron.NeuronModel;
 import org.snncodesign.api.plugin.PluginJarBuilder;
 import org.snncodesign.api.plugin.PluginJars;
 import org.snncodesign.api.plugin.PluginRegistry;
+import org.snncodesign.conversion.ann.AnnJson;
+import org.snncodesign.conversion.training.CnnArchitectures;
 import org.snncodesign.flow.data.TrainingData;
 import org.snncodesign.neurons.graph.GraphClassifier;
 import org.snncodesign.neurons.graph.GraphSimulator;
@@ -26,7 +28,7 @@ import org.snncodesign.nir.NirReader;
 /**
  * The sample neuron model of examples/third-party-neuron, compiled against snn-api outside the reactor and loaded
  * from its jar, runs wherever a neuron model is taken by name: in the liquid of {@code snn lsm}, in a graph built
- * from a network trained here, and in a NIR graph written by snnTorch.
+ * from a network trained here, in a NIR graph written by snnTorch, and in a rate-converted CNN on the engine.
  */
 @DisplayName("A third-party neuron model plugin")
 class ThirdPartyNeuronPluginTest {
@@ -93,6 +95,20 @@ class ThirdPartyNeuronPluginTest {
     // The same equations, rounded differently: the counts agree to a few percent.
     assertThat((double) sample.get("spikes").get("lif1.lif").get("count").asLong())
         .isCloseTo(reference, org.assertj.core.data.Percentage.withPercentage(10));
+  }
+
+  @Test
+  @DisplayName("is the neuron model of a rate-converted CNN on the engine with snn convert --neuron")
+  void runsAConvertedNetwork() throws Exception {
+    Path mnist = Path.of("..", "..", "shared", "data", "mnist");
+    assumeThat(mnist.resolve("t10k-images-idx3-ubyte.gz")).as("MNIST in ../shared/data/mnist").isRegularFile();
+    Path model = work.resolve("lenet.json");
+    AnnJson.write(CnnArchitectures.lenet(1, 28, 4, 8, 16, 10, 5), model);
+    JsonNode report = json(CommandOutput.ofCli("--plugins", plugins.toString(), "convert", "--data-dir",
+        mnist.toString(), "--model", model.toString(), "--coding", "rate", "--rate-steps", "16", "--test-samples",
+        "10", "--backend", "engine", "--neuron", NAME, "--json"));
+    assertThat(report.get("neuron").asText()).isEqualTo(NAME);
+    assertThat(report.get("samples").asInt()).isEqualTo(10);
   }
 
   private static String[] concat(String[] first, String... second) {

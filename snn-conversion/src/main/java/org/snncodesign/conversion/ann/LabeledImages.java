@@ -41,4 +41,13 @@ public record LabeledImages(TensorShape shape, float[] pixels, int[] labels, int
     return new LabeledImages(shape, java.util.Arrays.copyOf(pixels, m * shape.size()),
         java.util.Arrays.copyOf(labels, m), classes);
   }
+
+  /** Samples {@code from} (inclusive) to {@code to} (exclusive), a copy. */
+  public LabeledImages range(int from, int to) {
+    Checks.checkArgument(from >= 0 && from <= to && to <= count(), "range [%s, %s) is not within [0, %s)", from, to,
+        count());
+    int size = shape.size();
+    return new LabeledImages(shape, java.util.Arrays.copyOfRange(pixels, from * size, to * size),
+        java.util.Arrays.copyOfRange(labels, from, to), classes);
+  }
 }

@@ -3,8 +3,10 @@ package org.snncodesign.conversion.snn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.neuron.NeuronModel;
 import org.snncodesign.api.neuron.NeuronParameters;
 import org.snncodesign.api.neuron.NeuronPopulation;
 import org.snncodesign.api.sparse.CsrMatrix;
@@ -53,6 +55,7 @@ public final class EngineRateRunner {
   private static final String PACEMAKER = "pacemaker";
 
   private final ConvertedNetwork network;
+  private final NeuronModel neuron;
   private final PropagationMode mode;
   private final List<ConvertedNetwork.Stage> stages;
   private final int[] depth;
@@ -64,6 +67,23 @@ public final class EngineRateRunner {
    * @throws InvalidInputException if the network has a max-pool stage
    */
   public EngineRateRunner(ConvertedNetwork network, PropagationMode mode, int... checkpoints) {
+    this(network, new IntegrateAndFire(), mode, checkpoints);
+  }
+
+  /**
+   * A runner whose stages are populations of {@code neuron} instead of the {@code if} plugin, given the same
+   * parameters where it declares them ({@code v_th = 1}, {@code v_reset = 0}, {@code reset_by_subtraction = 1}, the
+   * read-out's threshold out of reach) and otherwise its defaults; the rate code's equalities above hold for an
+   * integrate-and-fire model.
+   *
+   * @param neuron a neuron model, e.g. a plugin found by name ({@code PluginRegistry.require(NeuronModel.class,
+   *     name)}); it must accept those parameters
+   * @param checkpoints ascending time steps (RateSimulator's steps) at which the read-out is evaluated; the last
+   *     one is the run length
+   * @throws InvalidInputException if the network has a max-pool stage
+   */
+  public EngineRateRunner(ConvertedNetwork network, NeuronModel neuron, PropagationMode mode, int... checkpoints) {
+    Checks.checkArgument(neuron != null, "neuron model must not be null");
     Checks.checkArgument(mode != null, "propagation mode must not be null");
     Checks.checkArgument(checkpoints.length > 0, "need at least one checkpoint");
     for (int i = 0; i < checkpoints.length; i++) {
@@ -72,6 +92,7 @@ public final class EngineRateRunner {
           Arrays.toString(checkpoints));
     }
     this.network = network;
+    this.neuron = neuron;
     this.mode = mode;
     this.stages = network.stageList();
     this.checkpoints = checkpoints.clone();
@@ -187,6 +208,22 @@ public final class EngineRateRunner {
     }
   }
 
+  /**
+   * {@code v_th = threshold}, {@code v_reset = 0} and reset by subtraction, each only where the neuron model declares
+   * the parameter (a model without reset by subtraction resets to {@code v_reset}).
+   */
+  private NeuronParameters parameters(double threshold) {
+    Map<String, Double> declared = neuron.defaultParameters();
+    NeuronParameters p = NeuronParameters.withDt(DT);
+    for (Map.Entry<String, Double> e : Map.of("v_th", threshold, "v_reset", 0.0,
+        "reset_by_subtraction", 1.0).entrySet()) {
+      if (declared.containsKey(e.getKey())) {
+        p = p.with(e.getKey(), e.getValue());
+      }
+    }
+    return p;
+  }
+
   private static String populationName(int stage) {
     return "s" + stage;
   }
@@ -208,16 +245,13 @@ public final class EngineRateRunner {
       this.images = images;
       NetworkBuilder b = Network.builder(DT).mode(mode);
       b.population(PACEMAKER, new Pacemaker(DT));
-      IntegrateAndFire model = new IntegrateAndFire();
-      NeuronParameters spiking = NeuronParameters.withDt(DT).with("v_th", 1.0).with("v_reset", 0.0)
-          .with("reset_by_subtraction", 1.0);
-      NeuronParameters readout = NeuronParameters.withDt(DT).with("v_th", READOUT_THRESHOLD)
-          .with("v_reset", 0.0).with("reset_by_subtraction", 1.0);
+      NeuronParameters spiking = parameters(1.0);
+      NeuronParameters readout = parameters(READOUT_THRESHOLD);
       int n = stages.size();
       stageFanout = new int[n][];
       for (int s = 0; s < n; s++) {
         ConvertedNetwork.Stage stage = stages.get(s);
-        b.population(populationName(s), model.create(stage.neurons(),
+        b.population(populationName(s), neuron.create(stage.neurons(),
             stage.kind() == StageKind.OUTPUT ? readout : spiking));
         stageFanout[s] = new int[stage.neurons()];
       }

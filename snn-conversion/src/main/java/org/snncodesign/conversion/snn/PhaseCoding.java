@@ -1,11 +1,14 @@
 package org.snncodesign.conversion.snn;
 
 import org.snncodesign.api.Checks;
+import org.snncodesign.api.coding.CodingParameters;
+import org.snncodesign.neurons.coding.SingleSpikePhaseCoding;
 
 /**
- * Single-spike phase coding. A layer window has {@code K} phases; a spike in phase {@code k} carries the value
- * {@code phi_k = B^-k} (times the layer's scale), so each neuron's activation is sent as one spike: the
- * activation quantised to a power of the base. A neuron with normalised potential {@code V} fires in the first
+ * Single-spike phase coding as a converted network runs it: the {@code phase1} coding plugin
+ * ({@link SingleSpikePhaseCoding}) with its {@code rounding} option, as typed figures. A layer window has {@code K}
+ * phases; a spike in phase {@code k} carries the value {@code phi_k = B^-k} (times the layer's scale), so each
+ * neuron's activation is sent as one spike: the activation quantised to a power of the base. A neuron with normalised potential {@code V} fires in the first
  * phase {@code k} with {@code V >= rho * B^-k} (threshold decaying by {@code 1/B} per phase), and stays silent
  * below {@code rho * B^-(K-1)}; values above 1 saturate at phase 0.
  *
@@ -30,13 +33,26 @@ public record PhaseCoding(double base, int phases, double rounding) {
 
   /**
    * Base {@code 2^(1/m)} with {@code m * octaves} phases and log-nearest rounding: {@code m = 1} is the classic
-   * binary phase base; larger {@code m} is base manipulation.
+   * binary phase base; larger {@code m} is base manipulation. The parameters are those of the {@code phase1} coding
+   * plugin ({@link SingleSpikePhaseCoding#rootOfTwo}).
    */
   public static PhaseCoding rootOfTwo(int m, int octaves) {
-    Checks.positive(m, "m");
-    Checks.positive(octaves, "octaves");
-    double base = Math.pow(2, 1.0 / m);
-    return new PhaseCoding(base, m * octaves, Math.pow(base, -0.5));
+    return of(SingleSpikePhaseCoding.rootOfTwo(m, octaves));
+  }
+
+  /**
+   * The typed view of {@code phase1} coding plugin parameters ({@link SingleSpikePhaseCoding}) that a converted
+   * network runs: its base, phases and rounding, read and checked by the plugin.
+   *
+   * @throws IllegalArgumentException when an option is out of range or no {@code rounding} is set (the converted
+   *     network's neurons fire on a threshold, which the plugin's default nearest-level rule is not)
+   */
+  public static PhaseCoding of(CodingParameters parameters) {
+    double rounding = SingleSpikePhaseCoding.rounding(parameters);
+    Checks.checkArgument(!Double.isNaN(rounding), "a converted network needs coding 'phase1' with option rounding"
+        + " (its neurons fire on a threshold rho B^-k; B^-1/2 rounds to the nearest level in the log domain)");
+    return new PhaseCoding(SingleSpikePhaseCoding.base(parameters), SingleSpikePhaseCoding.phases(parameters),
+        rounding);
   }
 
   /** {@code B^-k} for every phase. */
@@ -64,15 +80,8 @@ public record PhaseCoding(double base, int phases, double rounding) {
     return r >= 1 && r <= 64 && Math.abs(m - r) < 1e-9 ? (int) r : 0;
   }
 
-  /** Phase of a normalised value, -1 when it is too small to send. */
+  /** Phase of a normalised value, -1 when it is too small to send (the {@code phase1} plugin's threshold rule). */
   public int phaseOf(double value) {
-    double threshold = rounding;
-    for (int k = 0; k < phases; k++) {
-      if (value >= threshold) {
-        return k;
-      }
-      threshold /= base;
-    }
-    return -1;
+    return SingleSpikePhaseCoding.phaseOf(value, base, phases, rounding);
   }
 }

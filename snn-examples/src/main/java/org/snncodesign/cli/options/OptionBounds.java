@@ -62,7 +62,7 @@ public final class OptionBounds {
    * used only when a network is trained, or only as a label).
    */
   private static final Map<String, List<String>> NAMES = Map.of(
-      "snn convert --dataset", List.of("mnist", "fashion-mnist", "idx:" + ANY_NAME),
+      "snn convert --dataset", List.of("mnist", "fashion-mnist", "idx:" + ANY_NAME, "digits"),
       "snn hw evaluate --dataset", List.of("digits", "mnist", "fashion-mnist", "idx:" + ANY_NAME),
       "snn hw search --dataset", List.of("digits", "mnist", "fashion-mnist", "idx:" + ANY_NAME));
 

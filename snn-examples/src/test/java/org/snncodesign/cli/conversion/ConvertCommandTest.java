@@ -108,6 +108,6 @@ class ConvertCommandTest {
         "--backend", "engine")).isEqualTo(2);
     assertThat(new CommandLine(new ConvertCommand(System.out, e)).execute("--data-dir", tmp.toString(),
         "--coding", "rate", "--backend", "engine", "--propagation", "warp")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("runs only --coding rate").contains("warp");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("runs only coding rate").contains("warp");
   }
 }

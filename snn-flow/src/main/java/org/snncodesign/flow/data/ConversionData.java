@@ -3,12 +3,14 @@ package org.snncodesign.flow.data;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.conversion.ann.LabeledImages;
 import org.snncodesign.conversion.ann.TensorShape;
+import org.snncodesign.datasets.digits.EmbeddedDigits;
 import org.snncodesign.datasets.idx.IdxImages;
 import org.snncodesign.datasets.idx.IdxReader;
 
-/** Loads an IDX image set (MNIST layout) as {@link LabeledImages} with pixels scaled to [0, 1]. */
+/** Loads an IDX image set (MNIST layout), or the embedded digits, as {@link LabeledImages} with pixels scaled to [0, 1]. */
 public final class ConversionData {
   private ConversionData() {}
 
@@ -43,5 +45,15 @@ public final class ConversionData {
     }
     return new LabeledImages(new TensorShape(1, raw.rows(), raw.columns()), pixels,
         java.util.Arrays.copyOf(labels, n), Math.max(classes, 10));
+  }
+
+  /** The embedded UCI digits (1,797 8x8 images, in their stored order) with pixels scaled to [0, 1]. */
+  public static LabeledImages digits() {
+    LabeledDataset d = EmbeddedDigits.load();
+    float[] pixels = d.features().clone();
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] /= EmbeddedDigits.MAX_VALUE;
+    }
+    return new LabeledImages(new TensorShape(1, 8, 8), pixels, d.labels().clone(), 10);
   }
 }

@@ -58,6 +58,20 @@ class CodingRoundTripTest {
         .orElse(0)).isLessThanOrEqualTo(1);
   }
 
+  @Property(tries = 300, seed = "6")
+  @Label("phase1 with a rounding threshold round trips within its absolute resolution, at most one spike per value")
+  void singleSpikePhaseThreshold(@ForAll @Size(min = 1, max = 100) float[] raw,
+      @ForAll @DoubleRange(min = 1.05, max = 4) double base, @ForAll @IntRange(min = 1, max = 40) int phases,
+      @ForAll @DoubleRange(min = 0.01, max = 1) double where) {
+    // rho anywhere in (1/B, 1]
+    double rho = 1 / base + where * (1 - 1 / base);
+    CodingParameters p = new CodingParameters(phases, 0, Map.of("base", base, "rounding", rho));
+    float[] values = clamp(raw);
+    assertRoundTrip(new SingleSpikePhaseCoding(), values, p);
+    assertThat(java.util.Arrays.stream(new SingleSpikePhaseCoding().encode(values, p).countsPerNeuron()).max()
+        .orElse(0)).isLessThanOrEqualTo(1);
+  }
+
   @Property(tries = 500, seed = "4")
   @Label("phase1 relative error is at most (B - 1) / (B + 1) above the smallest level")
   void singleSpikePhaseRelativeError(@ForAll @FloatRange(min = 0f, max = 1f) float x,

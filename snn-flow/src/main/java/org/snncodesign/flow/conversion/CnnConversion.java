@@ -1,0 +1,390 @@
+package org.snncodesign.flow.conversion;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.snncodesign.api.Checks;
+import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.dataset.InputNormalization;
+import org.snncodesign.api.energy.EnergyTable;
+import org.snncodesign.api.graph.NetworkGraph;
+import org.snncodesign.api.hardware.Accelerator;
+import org.snncodesign.api.neuron.NeuronModel;
+import org.snncodesign.api.plugin.PluginRegistry;
+import org.snncodesign.conversion.ann.AnnJson;
+import org.snncodesign.conversion.ann.AnnModel;
+import org.snncodesign.conversion.ann.AnnNetwork;
+import org.snncodesign.conversion.ann.InputNormalizationFolding;
+import org.snncodesign.conversion.ann.LabeledImages;
+import org.snncodesign.conversion.onnx.OnnxImportException;
+import org.snncodesign.conversion.onnx.OnnxImporter;
+import org.snncodesign.conversion.snn.AcceleratedOneSpikeSimulator;
+import org.snncodesign.conversion.snn.AnnToSnnConverter;
+import org.snncodesign.conversion.snn.ConversionReport;
+import org.snncodesign.conversion.snn.ConvertedNetwork;
+import org.snncodesign.conversion.snn.ConvertedNetworkGraphs;
+import org.snncodesign.conversion.snn.EngineRateRunner;
+import org.snncodesign.conversion.snn.OneSpikeSimulator;
+import org.snncodesign.conversion.snn.RateSimulator;
+import org.snncodesign.conversion.snn.SnnEvaluation;
+import org.snncodesign.conversion.training.AnnTrainer;
+import org.snncodesign.conversion.training.CnnArchitectures;
+import org.snncodesign.conversion.training.TrainingSettings;
+import org.snncodesign.flow.data.ConversionData;
+import org.snncodesign.flow.data.IdxDataset;
+
+/**
+ * The recipe of {@code snn convert --arch cnn}: a CNN (a model JSON, an ONNX import, or the default LeNet-class CNN
+ * trained on the data set and cached) converted to a spiking network by threshold balancing and run on the test set
+ * with the coding plugin named in the settings ({@link ConversionCoding}: one-spike phase coding or rate coding),
+ * reporting ANN versus SNN accuracy, latency, spikes, operations and energy ({@link ConversionReport}, priced with
+ * {@link EnergyTable#HOROWITZ_45NM}).
+ *
+ * <p>Three steps, so that a caller can act between them (export the ANN after {@link #prepare}, the SNN graph after
+ * {@link #convert}):
+ * <pre>{@code
+ * CnnConversion conversion = CnnConversion.prepare(settings, PluginRegistry.discover(), System.err);
+ * CnnConversion.Converted snn = conversion.convert();
+ * CnnConversion.Result result = conversion.evaluate(snn);
+ * }</pre>
+ *
+ * <p>The phase-coded network runs on the conversion's own multi-threaded simulator or on an executing
+ * {@link Accelerator} plugin; the rate-coded one on the conversion's rate simulator or on the neuron engine, whose
+ * populations are of the neuron model plugin named in the settings. The same settings give the same result (times
+ * apart).
+ */
+public final class CnnConversion {
+  /** Training images the activations are normalised on (threshold balancing). */
+  public static final int CALIBRATION_SAMPLES = 500;
+  /** The backend that runs a converted network on the conversion module's own simulators. */
+  public static final String SIMULATOR = "simulator";
+  /** The backend that runs a rate-coded network on the neuron engine. */
+  public static final String ENGINE = "engine";
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final ConversionSettings settings;
+  private final ConversionCoding coding;
+  private final Accelerator kernel;
+  private final NeuronModel neuron;
+  private final IdxDataset data;
+  private final AnnModel ann;
+  private final String modelName;
+  private final LabeledImages test;
+  private final LabeledImages calibration;
+  private final PrintStream progress;
+
+  private CnnConversion(ConversionSettings settings, ConversionCoding coding, Accelerator kernel, NeuronModel neuron,
+      IdxDataset data, AnnModel ann, String modelName, LabeledImages test, LabeledImages calibration,
+      PrintStream progress) {
+    this.settings = settings;
+    this.coding = coding;
+    this.kernel = kernel;
+    this.neuron = neuron;
+    this.data = data;
+    this.ann = ann;
+    this.modelName = modelName;
+    this.test = test;
+    this.calibration = calibration;
+    this.progress = progress;
+  }
+
+  /**
+   * Checks the settings against the plugins of {@code registry}, reads the data set and the model (training and
+   * caching the default CNN when none is given) and applies the input normalisation, folding it into the first
+   * layer where that is exact.
+   *
+   * @param progress told what happens, one line at a time (e.g. standard error)
+   * @throws InvalidInputException (or another {@link org.snncodesign.api.SnnException}) naming the bad setting: an
+   *     unknown coding, backend or neuron plugin, a combination that cannot run, a missing data folder, or a model
+   *     file that cannot be read
+   * @throws IOException when the data set or the model cannot be read
+   */
+  public static CnnConversion prepare(ConversionSettings settings, PluginRegistry registry, PrintStream progress)
+      throws IOException {
+    Checks.checkArgument(settings != null && registry != null && progress != null,
+        "settings, registry and progress must be given");
+    if (!IdxDataset.names(settings.dataset())) {
+      throw new InvalidInputException("a CNN conversion reads an IDX data set (mnist, fashion-mnist, idx:NAME), not "
+          + settings.dataset() + " (which --arch vit converts)");
+    }
+    if (settings.dataDir() == null) {
+      throw new InvalidInputException("a CNN conversion reads an IDX data set: give its folder (data dir)");
+    }
+    ConversionCoding coding = ConversionCoding.resolve(registry, settings.coding(), baseRoot(settings),
+        settings.octaves());
+    String backend = settings.backend();
+    Accelerator kernel = null;
+    NeuronModel neuron = null;
+    if (backend.equals(ENGINE)) {
+      if (coding.isPhase()) {
+        throw new InvalidInputException("backend engine runs only coding rate, got " + coding.name());
+      }
+      neuron = registry.require(NeuronModel.class, settings.neuron());
+    } else if (!backend.equals(SIMULATOR)) {
+      if (!coding.isPhase()) {
+        throw new InvalidInputException("backend " + backend + " runs only coding phase1, got " + coding.name());
+      }
+      kernel = registry.require(Accelerator.class, backend);
+      if (!kernel.executes()) {
+        throw new InvalidInputException("backend " + backend + " models hardware and does not execute layers; use"
+            + " an executing backend such as cpu-gustavson");
+      }
+    }
+    if (neuron == null && !settings.neuron().equals(ConversionSettings.DEFAULT_NEURON)) {
+      throw new InvalidInputException("neuron " + settings.neuron() + " needs backend engine (the simulators run"
+          + " their own integrate-and-fire neurons)");
+    }
+    if (!Files.isDirectory(settings.dataDir())) {
+      throw new InvalidInputException("data dir " + settings.dataDir() + " is not a folder");
+    }
+    if (settings.onnx() != null && settings.model() != null) {
+      throw new InvalidInputException("give either a model JSON or an ONNX model, not both");
+    }
+    Path onnxFile = settings.onnx() != null ? settings.onnx()
+        : settings.model() != null && settings.model().toString().endsWith(".onnx") ? settings.model() : null;
+    IdxDataset data = IdxDataset.of(settings.dataset(), settings.dataDir());
+    AnnModel ann;
+    try {
+      ann = onnxFile != null ? OnnxImporter.read(onnxFile) : settings.model() != null ? AnnJson.read(settings.model())
+          : null;
+    } catch (OnnxImportException | NoSuchFileException e) {
+      throw new InvalidInputException("cannot read model: " + e.getMessage());
+    }
+    Path modelFile = onnxFile != null ? onnxFile : settings.model();
+    LabeledImages test = ConversionData.load(data, "t10k", settings.testSamples());
+    LabeledImages calibration = ConversionData.load(data, "train", CALIBRATION_SAMPLES);
+    ann = ann != null ? ann : cachedOrTrained(settings, data, progress);
+    InputNormalization normalization = settings.normalization();
+    ann = InputNormalizationFolding.fold(normalization == null ? ann : ann.withInputNormalization(normalization));
+    progress.println("input: " + InputNormalizationFolding.describe(ann));
+    // Reports name a model by the file the user gave (the graph's own name, e.g. torch_jit, is a field apart).
+    String modelName = modelFile != null && modelFile.getFileName() != null ? modelFile.getFileName().toString()
+        : ann.name();
+    return new CnnConversion(settings, coding, kernel, neuron, data, ann, modelName, test, calibration, progress);
+  }
+
+  /** The settings converted by. */
+  public ConversionSettings settings() {
+    return settings;
+  }
+
+  /** The coding the converted network runs. */
+  public ConversionCoding coding() {
+    return coding;
+  }
+
+  /** The data set. */
+  public IdxDataset data() {
+    return data;
+  }
+
+  /** The ANN converted: read, imported or trained, with its input normalisation applied. */
+  public AnnModel ann() {
+    return ann;
+  }
+
+  /** The model's name in reports: the file it was read from, else the ANN's own name. */
+  public String modelName() {
+    return modelName;
+  }
+
+  /** Measures the ANN on the test set and converts it (threshold balancing on {@value #CALIBRATION_SAMPLES} images). */
+  public Converted convert() {
+    double annAccuracy = new AnnNetwork(ann).accuracy(test, settings.threads());
+    progress.printf(Locale.ROOT, "ANN %s (graph %s): accuracy %.4f on %d %s samples, %,d MACs%n", modelName,
+        ann.name(), annAccuracy, test.count(), data.name(), ann.macs());
+    long t0 = System.nanoTime();
+    ConvertedNetwork snn = new AnnToSnnConverter(settings.percentile()).convert(ann, calibration);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    progress.printf(Locale.ROOT, "converted in %.2f s: %d stages, %,d synapses%n", seconds, snn.stageCount(),
+        snn.synapses());
+    return new Converted(snn, annAccuracy, seconds);
+  }
+
+  /**
+   * The converted network as a graph of NIR primitives (IF neurons, reset by subtraction), the coding and phase
+   * parameters in its metadata.
+   *
+   * @param dt time step in seconds of one SNN step
+   * @throws InvalidInputException when the network has max pooling, which NIR cannot express
+   */
+  public NetworkGraph graph(Converted converted, double dt) {
+    return coding.isPhase() ? ConvertedNetworkGraphs.phaseCoded(converted.network(), coding.phase(), dt)
+        : ConvertedNetworkGraphs.rateCoded(converted.network(), dt);
+  }
+
+  /**
+   * Runs the converted network on the test set with the settings' coding and backend; a rate-coded run is read out
+   * at 16, 32, 64, ... steps up to {@link ConversionSettings#rateSteps()}.
+   *
+   * @throws InvalidInputException when the engine cannot run the network (e.g. overlapping max-pool windows)
+   * @throws IOException when the data set's files cannot be read for their hash
+   */
+  public Result evaluate(Converted converted) throws IOException {
+    ConvertedNetwork snn = converted.network();
+    List<ConversionReport> reports = new ArrayList<>();
+    Long kernelAdds = null;
+    Long kernelCalls = null;
+    if (coding.isPhase()) {
+      SnnEvaluation e;
+      if (kernel == null) {
+        e = new OneSpikeSimulator(snn, coding.phase()).evaluate(test, settings.threads());
+      } else {
+        AcceleratedOneSpikeSimulator.AcceleratedEvaluation run =
+            new AcceleratedOneSpikeSimulator(snn, coding.phase(), kernel).evaluate(test, settings.batch());
+        e = run.evaluation();
+        kernelAdds = run.kernelAdds();
+        kernelCalls = run.kernelCalls();
+        progress.printf(Locale.ROOT, "backend %s: %,d kernel adds in %,d calls, %.2f s%n", run.backend(),
+            kernelAdds, kernelCalls, e.seconds());
+      }
+      reports.add(report(converted, e));
+    } else {
+      int[] checkpoints = checkpoints(settings.rateSteps());
+      List<SnnEvaluation> runs;
+      if (neuron != null) {
+        EngineRateRunner runner = new EngineRateRunner(snn, neuron, settings.propagation(), checkpoints);
+        runs = runner.evaluate(test, settings.threads());
+        progress.printf(Locale.ROOT, "engine (%s propagation): %d rate steps in %d engine steps, %.2f s%n",
+            settings.propagation().name().toLowerCase(Locale.ROOT), settings.rateSteps(),
+            runner.engineSteps(settings.rateSteps()), runs.get(runs.size() - 1).seconds());
+      } else {
+        runs = new RateSimulator(snn, checkpoints).evaluate(test, settings.threads());
+      }
+      for (SnnEvaluation e : runs) {
+        reports.add(report(converted, e));
+      }
+    }
+    return new Result(List.copyOf(reports), ann.name(), data.sha256(), snn.inputNormalization(),
+        snn.inputNormalizationNote(), settings.backend(),
+        neuron != null ? settings.propagation().name().toLowerCase(Locale.ROOT) : null,
+        neuron != null && !settings.neuron().equals(ConversionSettings.DEFAULT_NEURON) ? settings.neuron() : null,
+        kernelAdds, kernelCalls);
+  }
+
+  private ConversionReport report(Converted converted, SnnEvaluation e) {
+    return ConversionReport.of(data.name(), converted.network(), converted.annAccuracy(), e, coding.phase(),
+        EnergyTable.HOROWITZ_45NM, converted.conversionSeconds()).withModel(modelName);
+  }
+
+  /** 16, 32, 64, ... below {@code steps}, then {@code steps}. */
+  private static int[] checkpoints(int steps) {
+    List<Integer> list = new ArrayList<>();
+    for (int t = 16; t < steps; t *= 2) {
+      list.add(t);
+    }
+    list.add(steps);
+    return list.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The phase base's m: the one set, else 2 (base {@code 2^(1/2)}). */
+  static int baseRoot(ConversionSettings settings) {
+    return settings.baseRoot() != null ? settings.baseRoot() : 2;
+  }
+
+  /** The default CNN's epochs: the number set, else 6. */
+  static int epochs(ConversionSettings settings) {
+    return settings.epochs() != null ? settings.epochs() : 6;
+  }
+
+  private static AnnModel cachedOrTrained(ConversionSettings settings, IdxDataset data, PrintStream progress)
+      throws IOException {
+    Path dir = settings.cacheDir() != null ? settings.cacheDir()
+        : Path.of(System.getProperty("user.home"), ".cache", "snn-codesign");
+    Path file = dir.resolve(String.format(Locale.ROOT, "%s-lenet-e%d-n%d-s%d.json", data.name(), epochs(settings),
+        settings.trainSamples(), settings.seed()));
+    if (Files.exists(file)) {
+      progress.println("using cached model " + file);
+      return AnnJson.read(file);
+    }
+    LabeledImages train = ConversionData.load(data, "train", settings.trainSamples());
+    AnnModel fresh = CnnArchitectures.lenet(1, train.shape().height(), 16, 32, 128, 10, settings.seed());
+    progress.printf("training %s on %d samples for %d epochs (cached afterwards in %s)%n", fresh.name(),
+        train.count(), epochs(settings), file);
+    new AnnTrainer(TrainingSettings.adam(epochs(settings), settings.seed()).withThreads(settings.threads()))
+        .train(new AnnNetwork(fresh), train, null, progress::println);
+    AnnJson.write(fresh, file);
+    return fresh;
+  }
+
+  /**
+   * A converted network and the ANN it came from.
+   *
+   * @param network the spiking network
+   * @param annAccuracy the ANN's accuracy on the test set
+   * @param conversionSeconds time the conversion took (varies from run to run)
+   */
+  public record Converted(ConvertedNetwork network, double annAccuracy, double conversionSeconds) {}
+
+  /**
+   * What a CNN conversion measured; {@link #toJson()} gives the fields of {@code snn convert}'s report.
+   *
+   * @param checkpoints the report of every read-out: one for phase coding, one per checkpoint for rate coding
+   * @param graphName the ANN graph's own name (e.g. {@code torch_jit} for a PyTorch export)
+   * @param datasetSha256 SHA-256 of the data set's four IDX files
+   * @param inputNormalization the input normalisation the network applies
+   * @param inputNormalizationApplied how it is applied (folded into the first layer or applied to the input)
+   * @param backend the backend that ran the network
+   * @param propagation the engine's propagation ({@code event} or {@code clock}), null for other backends
+   * @param neuron the engine's neuron model plugin when it is not {@code if}, else null
+   * @param kernelAdds fp32 adds an executing accelerator reported, null for other backends
+   * @param kernelCalls the accelerator's {@code execute} calls, null for other backends
+   */
+  public record Result(List<ConversionReport> checkpoints, String graphName, String datasetSha256,
+      InputNormalization inputNormalization, String inputNormalizationApplied, String backend, String propagation,
+      String neuron, Long kernelAdds, Long kernelCalls) {
+
+    /** The report of the last read-out (the full run). */
+    public ConversionReport report() {
+      return checkpoints.get(checkpoints.size() - 1);
+    }
+
+    /**
+     * The last report's fields (its {@code schema_version} as {@code report_schema_version}), then the graph name,
+     * the data set's hash, the input normalisation and the backend's fields; null fields are left out.
+     */
+    public ObjectNode toJson() {
+      ConversionReport report = report();
+      ObjectNode node = MAPPER.createObjectNode();
+      try {
+        node.setAll((ObjectNode) MAPPER.readTree(report.toJson()));
+      } catch (IOException e) {
+        throw new IllegalStateException("a conversion report did not read back as JSON", e);
+      }
+      node.remove("schema_version");
+      node.put("report_schema_version", report.schemaVersion());
+      node.put("graph_name", graphName);
+      node.put("dataset_sha256", datasetSha256);
+      ObjectNode normalization = node.putObject("input_normalization");
+      normalization.put("pixel_scale", inputNormalization.pixelScale());
+      normalization.set("mean", MAPPER.valueToTree(inputNormalization.mean()));
+      normalization.set("std", MAPPER.valueToTree(inputNormalization.std()));
+      normalization.put("applied", inputNormalizationApplied);
+      node.put("backend", backend);
+      if (propagation != null) {
+        node.put("propagation", propagation);
+      }
+      if (neuron != null) {
+        node.put("neuron", neuron);
+      }
+      if (kernelAdds != null) {
+        node.put("kernel_adds", kernelAdds);
+        node.put("kernel_calls", kernelCalls);
+      }
+      return node;
+    }
+
+    /** The last report as a CSV file's text: header and one row. */
+    public String csv() {
+      return ConversionReport.csvHeader() + "\n" + report().csvRow() + "\n";
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package org.snncodesign.flow.conversion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snncodesign.api.SnnException;
+import org.snncodesign.api.plugin.PluginRegistry;
+import org.snncodesign.conversion.ann.AnnJson;
+import org.snncodesign.conversion.snn.ConversionReport;
+import org.snncodesign.conversion.training.CnnArchitectures;
+import org.snncodesign.neurons.engine.PropagationMode;
+
+class CnnConversionTest {
+  private static final Path MNIST = Path.of("..", "..", "shared", "data", "mnist");
+  private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
+
+  private static ConversionSettings.Builder settings(Path dataDir) {
+    return ConversionSettings.builder().dataDir(dataDir).testSamples(20).threads(2);
+  }
+
+  private static CnnConversion.Result run(ConversionSettings settings) throws Exception {
+    CnnConversion conversion = CnnConversion.prepare(settings, PluginRegistry.discover(), QUIET);
+    return conversion.evaluate(conversion.convert());
+  }
+
+  @Test
+  @DisplayName("a coding plugin the converter cannot run is refused by name in one line")
+  void codingByPluginName(@TempDir Path tmp) {
+    assertThatThrownBy(() -> CnnConversion.prepare(settings(tmp).coding("ttfs").build(), PluginRegistry.discover(),
+        QUIET)).isInstanceOf(SnnException.class).hasMessageContaining("coding 'ttfs' cannot drive")
+        .hasMessageNotContaining("\n");
+    assertThatThrownBy(() -> CnnConversion.prepare(settings(tmp).coding("nope").build(), PluginRegistry.discover(),
+        QUIET)).isInstanceOf(SnnException.class).hasMessageContaining("nope").hasMessageContaining("phase1");
+  }
+
+  @Test
+  @DisplayName("a neuron model is taken by plugin name for the engine, and refused for the simulators")
+  void neuronByPluginName(@TempDir Path tmp) {
+    assertThatThrownBy(() -> CnnConversion.prepare(settings(tmp).coding("rate").backend(CnnConversion.ENGINE)
+        .neuron("nope").build(), PluginRegistry.discover(), QUIET)).hasMessageContaining("NeuronModel")
+        .hasMessageContaining("nope");
+    assertThatThrownBy(() -> CnnConversion.prepare(settings(tmp).neuron("lif").build(), PluginRegistry.discover(),
+        QUIET)).hasMessageContaining("needs backend engine");
+    assertThatThrownBy(() -> CnnConversion.prepare(settings(tmp).backend(CnnConversion.ENGINE).build(),
+        PluginRegistry.discover(), QUIET)).hasMessageContaining("runs only coding rate");
+  }
+
+  @Test
+  @DisplayName("the rate-coded network on the engine with the if plugin, named, matches the rate simulator")
+  void engineWithNamedNeuron(@TempDir Path tmp) throws Exception {
+    assumeTrue(Files.exists(MNIST.resolve("t10k-images-idx3-ubyte.gz")), "MNIST not in ../../shared/data/mnist");
+    Path model = tmp.resolve("lenet.json");
+    AnnJson.write(CnnArchitectures.lenet(1, 28, 4, 8, 16, 10, 5), model);
+    ConversionSettings.Builder rate = settings(MNIST).model(model).coding("rate").rateSteps(32);
+    ConversionReport simulator = run(rate.build()).report();
+    CnnConversion.Result engine = run(rate.backend(CnnConversion.ENGINE).neuron("if")
+        .propagation(PropagationMode.CLOCK).build());
+    assertThat(engine.report().snnAccuracy()).isEqualTo(simulator.snnAccuracy());
+    assertThat(engine.report().spikesPerNeuron()).isEqualTo(simulator.spikesPerNeuron());
+    assertThat(engine.report().snnAcs()).isEqualTo(simulator.snnAcs());
+    assertThat(engine.toJson().get("propagation").asText()).isEqualTo("clock");
+    assertThat(engine.toJson().has("neuron")).isFalse();
+    assertThat(engine.checkpoints()).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("the phase-coded network's report carries the data set's hash, the normalisation and the backend")
+  void phaseCodedReport(@TempDir Path tmp) throws Exception {
+    assumeTrue(Files.exists(MNIST.resolve("t10k-images-idx3-ubyte.gz")), "MNIST not in ../../shared/data/mnist");
+    Path model = tmp.resolve("lenet.json");
+    AnnJson.write(CnnArchitectures.lenet(1, 28, 4, 8, 16, 10, 5), model);
+    CnnConversion.Result result = run(settings(MNIST).model(model).build());
+    assertThat(result.report().coding()).isEqualTo("phase1");
+    assertThat(result.report().timesteps()).isEqualTo(4 * 16);
+    assertThat(result.toJson().get("dataset_sha256").asText()).hasSize(64);
+    assertThat(result.toJson().get("backend").asText()).isEqualTo("simulator");
+    assertThat(result.toJson().has("schema_version")).isFalse();
+    assertThat(result.csv()).startsWith(ConversionReport.csvHeader());
+  }
+
+  @Test
+  @DisplayName("a CNN conversion refuses the embedded digits, which only the ViT path reads")
+  void cnnNeedsIdx() {
+    assertThatThrownBy(() -> CnnConversion.prepare(settings(null).dataset("digits").build(),
+        PluginRegistry.discover(), QUIET)).hasMessageContaining("IDX");
+  }
+}
