@@ -26,6 +26,14 @@ class CnnConversionTest {
     return ConversionSettings.builder().dataDir(dataDir).testSamples(20).threads(2);
   }
 
+  /** A small untrained LeNet for MNIST, written to {@code dir}; skips the test without MNIST. */
+  private static Path smallLenet(Path dir) throws Exception {
+    assumeTrue(Files.exists(MNIST.resolve("t10k-images-idx3-ubyte.gz")), "MNIST not in ../../shared/data/mnist");
+    Path model = dir.resolve("lenet.json");
+    AnnJson.write(CnnArchitectures.lenet(1, 28, 4, 8, 16, 10, 5), model);
+    return model;
+  }
+
   private static CnnConversion.Result run(ConversionSettings settings) throws Exception {
     CnnConversion conversion = CnnConversion.prepare(settings, PluginRegistry.discover(), QUIET);
     return conversion.evaluate(conversion.convert());
@@ -56,9 +64,7 @@ class CnnConversionTest {
   @Test
   @DisplayName("the rate-coded network on the engine with the if plugin, named, matches the rate simulator")
   void engineWithNamedNeuron(@TempDir Path tmp) throws Exception {
-    assumeTrue(Files.exists(MNIST.resolve("t10k-images-idx3-ubyte.gz")), "MNIST not in ../../shared/data/mnist");
-    Path model = tmp.resolve("lenet.json");
-    AnnJson.write(CnnArchitectures.lenet(1, 28, 4, 8, 16, 10, 5), model);
+    Path model = smallLenet(tmp);
     ConversionSettings.Builder rate = settings(MNIST).model(model).coding("rate").rateSteps(32);
     ConversionReport simulator = run(rate.build()).report();
     CnnConversion.Result engine = run(rate.backend(CnnConversion.ENGINE).neuron("if")
@@ -74,9 +80,7 @@ class CnnConversionTest {
   @Test
   @DisplayName("the phase-coded network's report carries the data set's hash, the normalisation and the backend")
   void phaseCodedReport(@TempDir Path tmp) throws Exception {
-    assumeTrue(Files.exists(MNIST.resolve("t10k-images-idx3-ubyte.gz")), "MNIST not in ../../shared/data/mnist");
-    Path model = tmp.resolve("lenet.json");
-    AnnJson.write(CnnArchitectures.lenet(1, 28, 4, 8, 16, 10, 5), model);
+    Path model = smallLenet(tmp);
     CnnConversion.Result result = run(settings(MNIST).model(model).build());
     assertThat(result.report().coding()).isEqualTo("phase1");
     assertThat(result.report().timesteps()).isEqualTo(4 * 16);
