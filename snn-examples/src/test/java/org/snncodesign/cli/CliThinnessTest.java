@@ -39,13 +39,6 @@ import org.snncodesign.api.plugin.Plugin;
 class CliThinnessTest {
   private static final String CLI = "org.snncodesign.cli";
 
-  /**
-   * Packages whose computation is still being moved into the library by other work on issue 18 (training and
-   * conversion: {@code TrainCommand}'s sums, {@code VitConversion}'s pixel scaling). Exempt only until that move
-   * lands: delete an entry when its package is thin ({@code cli.lsm} was, and is checked).
-   */
-  private static final List<String> BEING_MOVED = List.of(CLI + ".training", CLI + ".conversion");
-
   /** Option bounds compare and multiply option values by nature (ranges, memory estimates): parsing, not domain. */
   private static final String OPTION_BOUNDS = CLI + ".options";
 
@@ -65,7 +58,7 @@ class CliThinnessTest {
     try (Stream<Path> files = Files.walk(classes.resolve(CLI.replace('.', '/')))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
         String name = classes.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
-        if (exempt(name) || name.startsWith(OPTION_BOUNDS + ".")) {
+        if (name.startsWith(OPTION_BOUNDS + ".")) {
           continue;
         }
         try (InputStream in = Files.newInputStream(file)) {
@@ -126,14 +119,9 @@ class CliThinnessTest {
         .check(cli);
   }
 
-  /** Classes of the CLI that must be thin: all but the packages still being moved. */
+  /** Classes of the CLI, all of which must be thin. */
   private static GivenClassesConjunction thin() {
-    return noClasses().that().resideInAPackage(CLI + "..")
-        .and().resideOutsideOfPackages(BEING_MOVED.stream().map(p -> p + "..").toArray(String[]::new));
-  }
-
-  private static boolean exempt(String className) {
-    return BEING_MOVED.stream().anyMatch(p -> className.startsWith(p + "."));
+    return noClasses().that().resideInAPackage(CLI + "..");
   }
 
   /** What {@link #findsPlantedComputation} must catch, and what it must let pass. */
