@@ -13,11 +13,12 @@ import org.snncodesign.cli.CommandOutput;
 class LsmCommandTest {
 
   @Test
-  @DisplayName("snn lsm on a few embedded digits prints the before/after table, the JSON, the curve CSV and its chart")
+  @DisplayName("snn lsm on a few embedded digits prints the before/after table, the JSON, the curve CSV and its chart "
+      + "(both named at their final place, not the staging folder)")
   void digitsJson(@TempDir Path dir) throws Exception {
     Path csv = dir.resolve("curve.csv");
-    CommandOutput run = CommandOutput.of(new LsmCommand(), "--dataset", "digits", "--liquid", "135", "--max-samples",
-        "240", "--prune", "0.5", "--curve", "0.5", "--csv", csv.toString(), "--json");
+    CommandOutput run = CommandOutput.ofCli("lsm", "--dataset", "digits", "--liquid", "135", "--max-samples", "240",
+        "--prune", "0.5", "--curve", "0.5", "--csv", csv.toString(), "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode json = org.snncodesign.cli.JsonReport.mapper().readTree(run.lastLine());
     // The table shows accuracies as percentages, the JSON as fractions.
@@ -30,7 +31,8 @@ class LsmCommandTest {
     assertThat(json.get("accuracy_before").asDouble()).isGreaterThan(0.5);
     assertThat(json.get("accuracy_after").asDouble()).isGreaterThan(0.3);
     assertThat(Files.readAllLines(csv)).hasSize(3);
-    assertThat(json.get("chart").asText()).isEqualTo(dir.resolve("curve.png").toString());
+    assertThat(json.get("csv").asText()).isEqualTo(csv.toAbsolutePath().normalize().toString());
+    assertThat(json.get("chart").asText()).isEqualTo(dir.resolve("curve.png").toAbsolutePath().normalize().toString());
     assertThat(Files.size(dir.resolve("curve.png"))).isGreaterThan(1000);
   }
 

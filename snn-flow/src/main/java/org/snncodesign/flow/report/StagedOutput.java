@@ -40,7 +40,8 @@ public final class StagedOutput implements AutoCloseable {
     // Ctrl-C or kill (not kill -9) during the run: remove the staging folder and the lock, touch nothing else.
     this.cleanupOnExit = new Thread(this::closeQuietly, "staged-output-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanupOnExit);
-    SHOWN.put(stagedPath(), target);
+    // A staged file's companions (a chart beside a CSV) move beside it, so they are shown there too.
+    SHOWN.put(staging, folder ? target : target.getParent());
   }
 
   /** Stages output folder {@code target} of option {@code --out}. */
@@ -169,7 +170,7 @@ public final class StagedOutput implements AutoCloseable {
       return;
     }
     closed = true;
-    SHOWN.remove(stagedPath());
+    SHOWN.remove(staging);
     try {
       deleteTree(staging);
     } finally {

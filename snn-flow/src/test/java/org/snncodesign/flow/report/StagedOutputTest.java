@@ -105,11 +105,14 @@ class StagedOutputTest {
   }
 
   @Test
-  @DisplayName("moves a companion a command writes beside a staged file (a chart beside its CSV) along with it")
+  @DisplayName("moves a companion a command writes beside a staged file (a chart beside its CSV) along with it, and "
+      + "shows it at its final place")
   void companionFile(@TempDir Path dir) throws Exception {
     try (StagedOutput output = StagedOutput.file(dir.resolve("curve.csv"), "--csv")) {
       Files.writeString(output.stagedPath(), "size,accuracy\n");
-      Files.writeString(output.stagedPath().resolveSibling("curve.png"), "png");
+      Path chart = output.stagedPath().resolveSibling("curve.png");
+      Files.writeString(chart, "png");
+      assertThat(StagedOutput.shown(chart)).isEqualTo(dir.resolve("curve.png").toAbsolutePath().normalize());
       output.commit();
     }
     assertThat(siblings(dir)).containsExactly("curve.csv", "curve.png");
