@@ -1,5 +1,6 @@
 package org.snncodesign.api.energy;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -19,7 +20,7 @@ import org.snncodesign.api.Checks;
  *
  * @param components the parts, ordered and merged as described
  */
-public record EnergyBreakdown(List<EnergyComponent> components) {
+public record EnergyBreakdown(List<EnergyComponent> components) implements Serializable {
   private static final Comparator<EnergyComponent> ORDER = Comparator.comparing(EnergyComponent::category)
       .thenComparing(EnergyComponent::name);
 

@@ -1,5 +1,6 @@
 package org.snncodesign.api.energy;
 
+import java.io.Serializable;
 import org.snncodesign.api.Checks;
 
 /**
@@ -9,7 +10,7 @@ import org.snncodesign.api.Checks;
  * @param name the model's name for the part (lower case, underscores), unique within its category
  * @param picojoules its energy, finite and {@code >= 0}
  */
-public record EnergyComponent(EnergyCategory category, String name, double picojoules) {
+public record EnergyComponent(EnergyCategory category, String name, double picojoules) implements Serializable {
   public EnergyComponent {
     Checks.checkArgument(category != null, "energy component %s needs a category", name);
     Checks.checkArgument(name != null && !name.isBlank(), "energy component of %s needs a name", category);

@@ -1,5 +1,6 @@
 package org.snncodesign.api.hardware;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.snncodesign.api.energy.StaticPower;
  *
  * <p>Every figure but {@link #measurements()} is a deterministic function of the workload and the design, and every
  * map iterates in key order whatever map a model passed in, so that the same inputs give byte-identical reports.
- * Build one with {@link #builder(String)}.
+ * Build one with {@link #builder(String)}. Serializable, so that a search can price designs on other machines.
  *
  * @param accelerator name of the accelerator model
  * @param configuration the design point evaluated (parameter name to value), in key order
@@ -48,7 +49,7 @@ public record HardwareReport(
     Map<String, Long> resources,
     String bottleneck,
     Map<String, Double> counters,
-    Map<String, Double> measurements) {
+    Map<String, Double> measurements) implements Serializable {
 
   /** Prefix every {@link #measurements()} name carries, so that timing never passes for a modelled figure. */
   public static final String MEASURED_PREFIX = "measured_";

@@ -1,5 +1,6 @@
 package org.snncodesign.api.hardware;
 
+import java.io.Serializable;
 import java.util.Optional;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.sparse.CsrMatrix;
@@ -28,7 +29,7 @@ public record LayerWorkload(
     double weightDensity,
     int weightBits,
     Optional<SpikeRaster> spikes,
-    Optional<CsrMatrix> weights) {
+    Optional<CsrMatrix> weights) implements Serializable {
 
   public LayerWorkload {
     Checks.positive(timeSteps, "timeSteps of layer " + name);
@@ -57,5 +58,19 @@ public record LayerWorkload(
   public static LayerWorkload measured(String name, SpikeRaster spikes, CsrMatrix weights, int weightBits) {
     return new LayerWorkload(name, spikes.timeSteps(), weights.rows(), weights.cols(), spikes.density(),
         weights.density(), weightBits, Optional.of(spikes), Optional.of(weights));
+  }
+
+  // Optional is not serializable: the layer travels with nullable spikes and weights and is rebuilt (and checked).
+  private Object writeReplace() {
+    return new Serialized(name, timeSteps, inputs, outputs, spikeRate, weightDensity, weightBits,
+        spikes.orElse(null), weights.orElse(null));
+  }
+
+  private record Serialized(String name, int timeSteps, int inputs, int outputs, double spikeRate,
+      double weightDensity, int weightBits, SpikeRaster spikes, CsrMatrix weights) implements Serializable {
+    private Object readResolve() {
+      return new LayerWorkload(name, timeSteps, inputs, outputs, spikeRate, weightDensity, weightBits,
+          Optional.ofNullable(spikes), Optional.ofNullable(weights));
+    }
   }
 }

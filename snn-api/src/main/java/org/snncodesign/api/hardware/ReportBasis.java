@@ -1,5 +1,6 @@
 package org.snncodesign.api.hardware;
 
+import java.io.Serializable;
 import java.util.OptionalDouble;
 import org.snncodesign.api.Checks;
 
@@ -15,7 +16,7 @@ import org.snncodesign.api.Checks;
  * @param mapping how the workload ran on the design (see {@link WorkloadMapping})
  */
 public record ReportBasis(String energyModel, String technologyNode, OptionalDouble staticPowerWatts,
-    String mapping) {
+    String mapping) implements Serializable {
   public ReportBasis {
     Checks.checkArgument(energyModel != null && !energyModel.isBlank(), "report basis needs the energy model");
     Checks.checkArgument(technologyNode != null && !technologyNode.isBlank(),
@@ -29,5 +30,19 @@ public record ReportBasis(String energyModel, String technologyNode, OptionalDou
   /** The static power in words: {@code "0.5 W"} or {@code "not modelled"}. */
   public String staticPowerText() {
     return staticPowerWatts.isPresent() ? staticPowerWatts.getAsDouble() + " W" : "not modelled";
+  }
+
+  // OptionalDouble is not serializable: the basis travels as its nullable form and is rebuilt (and checked) on arrival.
+  private Object writeReplace() {
+    return new Serialized(energyModel, technologyNode, staticPowerWatts.isPresent() ? staticPowerWatts.getAsDouble()
+        : null, mapping);
+  }
+
+  private record Serialized(String energyModel, String technologyNode, Double staticPowerWatts, String mapping)
+      implements Serializable {
+    private Object readResolve() {
+      return new ReportBasis(energyModel, technologyNode, staticPowerWatts == null ? OptionalDouble.empty()
+          : OptionalDouble.of(staticPowerWatts), mapping);
+    }
   }
 }

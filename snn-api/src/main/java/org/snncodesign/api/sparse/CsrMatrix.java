@@ -1,5 +1,6 @@
 package org.snncodesign.api.sparse;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import org.snncodesign.api.Checks;
 
@@ -10,7 +11,9 @@ import org.snncodesign.api.Checks;
  * {@code values}; column indices ascend within a row. The structure is fixed; {@link #values()} is the backing
  * array and may be changed in place (learning rules update weights that way).
  */
-public final class CsrMatrix {
+public final class CsrMatrix implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final int rows;
   private final int cols;
   private final int[] rowPointers;

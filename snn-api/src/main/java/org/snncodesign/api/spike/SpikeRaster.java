@@ -1,5 +1,6 @@
 package org.snncodesign.api.spike;
 
+import java.io.Serializable;
 import org.snncodesign.api.Checks;
 
 /**
@@ -10,7 +11,9 @@ import org.snncodesign.api.Checks;
  * {@code n / 64}. Hot loops read and write {@link #words()} directly; the padding bits past {@code neurons}
  * stay zero.
  */
-public final class SpikeRaster {
+public final class SpikeRaster implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final int timeSteps;
   private final int neurons;
   private final int wordsPerStep;

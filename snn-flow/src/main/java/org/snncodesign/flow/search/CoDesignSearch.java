@@ -2,29 +2,31 @@ package org.snncodesign.flow.search;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.InvalidInputException;
-import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.hardware.DesignSpace;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.plugin.PluginRegistry;
-import org.snncodesign.datasets.split.DatasetSplit;
-import org.snncodesign.datasets.split.DatasetSplitter;
 import org.snncodesign.flow.data.TrainingData;
 import org.snncodesign.flow.measure.MeasuredRun;
 import org.snncodesign.flow.training.DigitsDemoNetwork;
 import org.snncodesign.fpga.resources.FpgaResources;
 import org.snncodesign.fpga.search.Candidate;
+import org.snncodesign.fpga.search.CandidateEvaluator;
 import org.snncodesign.fpga.search.CoSearch;
+import org.snncodesign.fpga.search.NetworkSpace;
 import org.snncodesign.fpga.search.NetworkVariant;
 import org.snncodesign.fpga.search.SearchResult;
 import org.snncodesign.fpga.search.SearchSettings;
+import org.snncodesign.fpga.search.SearchSpaces;
 import org.snncodesign.learning.surrogate.SpikingNetwork;
+import org.snncodesign.learning.surrogate.SpikingNetworkJson;
 
 /**
  * The co-design search of {@code snn hw search}: a seeded random + evolutionary search ({@link CoSearch}) of an
@@ -39,32 +41,61 @@ import org.snncodesign.learning.surrogate.SpikingNetwork;
  * network are measured on the other half, which the search never saw. The accelerator-only search on the unmodified
  * network's workload runs next to it, so that what the network genes gain is stated.
  *
- * <p>Energies are priced with {@link EnergyTable#HOROWITZ_45NM}. The same settings give the same result.
+ * <p>Candidates are evaluated by a {@link CandidateEvaluator}: by default on {@link SearchSettings#threads()} threads
+ * of this JVM, or on a cluster ({@link ClusterEvaluation}). The evaluator is given the search's problem as data, from
+ * which any JVM rebuilds the same spaces (the trained network travels as its JSON, bit-exact; the data set is read
+ * again, so an IDX folder must be readable there); the candidates are generated and selected here and the results
+ * combined in candidate order.
+ *
+ * <p>Energies are priced with {@link EnergyTable#HOROWITZ_45NM}. The same settings give the same result, whatever
+ * the evaluator.
  */
 public final class CoDesignSearch {
   private final Settings settings;
   private final Accelerator baseline;
   private final DesignSpace space;
   private final FpgaResources budget;
+  private final CandidateEvaluator evaluator;
   private final PrintStream progress;
 
   /**
-   * A search by {@code settings}, its accelerator found among the plugins of {@code registry}.
+   * A search by {@code settings} on {@link SearchSettings#threads()} threads of this JVM, its accelerator found among
+   * the plugins of {@code registry}.
    *
    * @param progress told what the search is doing, one line at a time (e.g. standard error)
    * @throws InvalidInputException when the accelerator is unknown, declares no design space, or the budget is unknown
    */
   public CoDesignSearch(Settings settings, PluginRegistry registry, PrintStream progress) {
-    Checks.checkArgument(settings != null && registry != null && progress != null,
-        "settings, registry and progress must be given");
+    this(settings, registry, CandidateEvaluator.inProcess(settings == null ? 1 : settings.search().threads()),
+        progress);
+  }
+
+  /**
+   * A search by {@code settings} whose candidates {@code evaluator} evaluates, its accelerator found among the plugins
+   * of {@code registry} (an evaluator on other JVMs finds it among the plugins on their class path).
+   *
+   * @param progress told what the search is doing, one line at a time (e.g. standard error)
+   * @throws InvalidInputException when the accelerator is unknown, declares no design space, or the budget is unknown
+   */
+  public CoDesignSearch(Settings settings, PluginRegistry registry, CandidateEvaluator evaluator,
+      PrintStream progress) {
+    Checks.checkArgument(settings != null && registry != null && evaluator != null && progress != null,
+        "settings, registry, evaluator and progress must be given");
     this.settings = settings;
+    this.evaluator = evaluator;
     this.progress = progress;
     this.baseline = registry.require(Accelerator.class, settings.accelerator());
-    this.space = baseline.designSpace().orElseThrow(() -> new InvalidInputException("accelerator '"
-        + baseline.name() + "' declares no design space to search; those that do: "
+    this.space = designSpace(registry, settings.accelerator());
+    this.budget = FpgaResources.device(settings.budget());
+  }
+
+  /** The design space of the accelerator named {@code name} among the plugins of {@code registry}. */
+  static DesignSpace designSpace(PluginRegistry registry, String name) {
+    Accelerator accelerator = registry.require(Accelerator.class, name);
+    return accelerator.designSpace().orElseThrow(() -> new InvalidInputException("accelerator '"
+        + accelerator.name() + "' declares no design space to search; those that do: "
         + registry.providers(Accelerator.class).stream().filter(a -> a.designSpace().isPresent())
             .map(Accelerator::name).sorted().toList()));
-    this.budget = FpgaResources.device(settings.budget());
   }
 
   /** The settings searched by. */
@@ -78,7 +109,15 @@ public final class CoDesignSearch {
   }
 
   private SearchResult acceleratorOnly(Workload workload, String label) {
-    return new CoSearch(space, budget, settings.search()).run(workload, EnergyTable.HOROWITZ_45NM, baseline,
+    Checks.checkArgument(workload != null, "a workload must be given");
+    CoDesignProblem problem = new CoDesignProblem.AcceleratorOnly(settings, workload);
+    return search(problem, NetworkSpace.fixed(workload), Double.NEGATIVE_INFINITY, label);
+  }
+
+  /** Runs the search of {@code problem}, whose network side this JVM has built as {@code network}. */
+  private SearchResult search(CoDesignProblem problem, NetworkSpace network, double minAccuracy, String label) {
+    CoDesignProblem.Opened.remember(problem, new SearchSpaces(space, network, EnergyTable.HOROWITZ_45NM));
+    return new CoSearch(space, budget, settings.search()).run(problem, minAccuracy, baseline, evaluator,
         line -> progress.println(label + ": " + line));
   }
 
@@ -103,35 +142,21 @@ public final class CoDesignSearch {
     }
     // Variants are selected on one half of the held-out data and reported on the other, so the reported accuracy
     // is not the one the search optimised against.
-    DatasetSplit halves = DatasetSplitter.stratified(data.testSet(), 0.5, 0, seed);
-    LabeledDataset validation = renamed(halves.train(), data.name() + "-validation");
-    LabeledDataset test = renamed(halves.test(), data.name() + "-test-half");
-    String name = data.name() + " " + describe(trained);
-    CompressedNetworkSpace networks = new CompressedNetworkSpace(name, trained, validation, settings.firstLayer(),
-        data, settings.fineTuneEpochs(), seed);
+    JointData prepared = JointData.of(settings, trained, data);
+    CompressedNetworkSpace networks = prepared.networks();
     NetworkVariant reference = networks.reference();
     double minAccuracy = reference.accuracy() - settings.maxAccuracyDrop() / 100;
     progress.printf(Locale.ROOT, "co-search: unmodified network %.2f %% on %d validation samples; floor %.2f %%%n",
-        100 * reference.accuracy(), validation.samples(), 100 * minAccuracy);
+        100 * reference.accuracy(), prepared.validation().samples(), 100 * minAccuracy);
     SearchResult alone = acceleratorOnly(reference.workload(), "co-search (accelerator only)");
-    SearchResult joint = new CoSearch(space, budget, settings.search()).run(networks, minAccuracy,
-        EnergyTable.HOROWITZ_45NM, baseline, line -> progress.println("co-search (network x accelerator): " + line));
-    double baselineTest = MeasuredRun.of(trained, test).accuracy();
-    double bestTest = MeasuredRun.of(networks.network(joint.best().networkGenes()), test).accuracy();
-    return new JointResult(name, joint, alone, validation.samples(), test.samples(), baselineTest, bestTest);
-  }
-
-  private static LabeledDataset renamed(LabeledDataset data, String name) {
-    return new LabeledDataset(name, data.shape(), data.features(), data.labels(), data.classNames());
-  }
-
-  /** {@code 64-128-64-10}: the layer sizes. */
-  private static String describe(SpikingNetwork trained) {
-    StringBuilder s = new StringBuilder();
-    for (int size : trained.sizes()) {
-      s.append(s.length() == 0 ? "" : "-").append(size);
-    }
-    return s.toString();
+    // The network travels as its JSON (bit-exact) and the data set by name: another JVM rebuilds the same variants.
+    CoDesignProblem problem = new CoDesignProblem.Joint(settings, SpikingNetworkJson.toJson(trained),
+        network.dataset(), network.dataDir() == null ? null : network.dataDir().toString());
+    SearchResult joint = search(problem, networks, minAccuracy, "co-search (network x accelerator)");
+    double baselineTest = MeasuredRun.of(trained, prepared.test()).accuracy();
+    double bestTest = MeasuredRun.of(networks.network(joint.best().networkGenes()), prepared.test()).accuracy();
+    return new JointResult(prepared.name(), joint, alone, prepared.validation().samples(), prepared.test().samples(),
+        baselineTest, bestTest);
   }
 
   /**
@@ -208,7 +233,7 @@ public final class CoDesignSearch {
    * @param firstLayer joint search: how the analog-input first layer is priced (and whether it has genes)
    */
   public record Settings(String accelerator, String budget, SearchSettings search, double maxAccuracyDrop,
-      int fineTuneEpochs, MeasuredRun.FirstLayer firstLayer) {
+      int fineTuneEpochs, MeasuredRun.FirstLayer firstLayer) implements Serializable {
     public Settings {
       Checks.checkArgument(accelerator != null && budget != null && search != null && firstLayer != null,
           "accelerator, budget, search settings and first-layer pricing must be given");

@@ -4,8 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -13,7 +24,11 @@ import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.flow.measure.MeasuredRun;
 import org.snncodesign.flow.training.DigitsDemoNetwork;
+import org.snncodesign.fpga.search.CandidateEvaluator;
 import org.snncodesign.fpga.search.ReferenceWorkloads;
+import org.snncodesign.fpga.search.SearchProblem;
+import org.snncodesign.fpga.search.SearchSpaces;
+import org.snncodesign.fpga.search.SearchTask;
 import org.snncodesign.fpga.search.SearchResult;
 import org.snncodesign.fpga.search.SearchSettings;
 
@@ -95,5 +110,57 @@ class CoDesignSearchTest {
         PluginRegistry.discover(), QUIET))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("declares no design space")
         .hasMessageContaining("spikex-systolic");
+  }
+
+  /**
+   * Evaluates as other JVMs would: the problem, each task and each result cross Java serialization, and the tasks run
+   * on spaces rebuilt from the shipped problem (once per problem), not on the ones the search built.
+   */
+  static final class RebuildingEvaluator implements CandidateEvaluator {
+    final Map<SearchProblem, SearchSpaces> rebuilt = new HashMap<>();
+
+    @Override
+    public <R extends Serializable> List<R> evaluate(SearchProblem problem, List<? extends SearchTask<R>> tasks) {
+      SearchSpaces spaces = rebuilt.computeIfAbsent(ship(problem), p -> ((CoDesignProblem) p).build());
+      List<R> results = new ArrayList<>();
+      for (SearchTask<R> task : tasks) {
+        results.add(ship(ship(task).run(spaces)));
+      }
+      return results;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T ship(T value) {
+      try {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+          out.writeObject(value);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+          return (T) in.readObject();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("a joint search with fine-tuning evaluated on spaces rebuilt from the shipped problem equals the "
+      + "in-process search, and so does the accelerator-only search")
+  void sameSearchOnRebuiltSpaces() throws Exception {
+    CoDesignSearch.Settings settings = small().fineTuneEpochs(1)
+        .search(SearchSettings.DEFAULT.withBudget(6, 4, 1).withSeed(SEED).withThreads(1)).build();
+    RebuildingEvaluator elsewhere = new RebuildingEvaluator();
+
+    CoDesignSearch.JointResult here = new CoDesignSearch(settings, PluginRegistry.discover(), QUIET).joint(digits);
+    CoDesignSearch.JointResult there = new CoDesignSearch(settings, PluginRegistry.discover(), elsewhere, QUIET)
+        .joint(digits);
+
+    assertThat(there).isEqualTo(here);
+    assertThat(elsewhere.rebuilt).hasSize(2);
+    assertThat(here.networkVariants()).isGreaterThan(1);
   }
 }

@@ -1,9 +1,12 @@
 package org.snncodesign.fpga.search;
 
+import java.util.Arrays;
+import java.util.Objects;
 import org.snncodesign.api.hardware.HardwareReport;
 
 /**
- * One evaluated design point: an accelerator design paired with a version of the network.
+ * One evaluated design point: an accelerator design paired with a version of the network. Equal to another with the
+ * same genes (by value), network version, report and verdicts, so that two searches compare as values.
  *
  * @param genes choice index per accelerator parameter
  * @param networkGenes choice index per network parameter (empty when the network is fixed)
@@ -27,6 +30,26 @@ public record Candidate(int[] genes, int[] networkGenes, NetworkVariant network,
   @Override
   public int[] networkGenes() {
     return networkGenes.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Candidate c && Arrays.equals(genes, c.genes) && Arrays.equals(networkGenes, c.networkGenes)
+        && network.equals(c.network) && report.equals(c.report) && fitsBudget == c.fitsBudget
+        && meetsAccuracy == c.meetsAccuracy;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(Arrays.hashCode(genes), Arrays.hashCode(networkGenes), network, report, fitsBudget,
+        meetsAccuracy);
+  }
+
+  @Override
+  public String toString() {
+    return "Candidate[genes=" + Arrays.toString(genes) + ", networkGenes=" + Arrays.toString(networkGenes)
+        + ", network=" + network + ", report=" + report + ", fitsBudget=" + fitsBudget + ", meetsAccuracy="
+        + meetsAccuracy + "]";
   }
 
   /** Whether the search may select it: it fits the budget and meets the accuracy constraint. */

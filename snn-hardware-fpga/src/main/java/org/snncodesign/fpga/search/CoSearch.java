@@ -7,11 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.energy.EnergyModel;
@@ -39,8 +34,9 @@ import org.snncodesign.api.hardware.DesignSpace;
  * <p>Every report is taken under the settings' {@link SearchSettings#staticPower() static power policy}, the
  * baseline's too, so that EDPs compare like with like.
  *
- * <p>Candidates are generated sequentially from the seed and evaluated in parallel (network variants first, then
- * designs), so the same seed gives the same result whatever the thread count. Designs whose LUT, FF, BRAM or DSP
+ * <p>Candidates are generated sequentially from the seed and evaluated in batches (network variants first, then
+ * designs) by a {@link CandidateEvaluator}: threads of this JVM by default, or the machines of a cluster; the results
+ * are combined in candidate order, so the same seed gives the same result whatever the evaluator. Designs whose LUT, FF, BRAM or DSP
  * exceed the budget, or whose network variant is below the accuracy floor, are kept as infeasible and never
  * selected.
  */
@@ -81,54 +77,61 @@ public final class CoSearch {
    */
   public SearchResult run(NetworkSpace network, double minAccuracy, EnergyModel energy, Accelerator baseline,
       Consumer<String> progress) {
-    Checks.checkArgument(network != null && energy != null && baseline != null && progress != null,
-        "network, energy, baseline and progress must be given");
+    Checks.checkArgument(network != null && energy != null, "network and energy must be given");
+    return run(SearchProblem.inProcess(new SearchSpaces(space, network, energy)), minAccuracy, baseline,
+        CandidateEvaluator.inProcess(settings.threads()), progress);
+  }
+
+  /**
+   * Searches network and accelerator jointly, as {@link #run(NetworkSpace, double, EnergyModel, Accelerator,
+   * Consumer)} does, on the spaces of {@code problem} (whose accelerator space must be this search's), every batch
+   * evaluated by {@code evaluator}.
+   */
+  public SearchResult run(SearchProblem problem, double minAccuracy, Accelerator baseline,
+      CandidateEvaluator evaluator, Consumer<String> progress) {
+    Checks.checkArgument(problem != null && baseline != null && evaluator != null && progress != null,
+        "problem, baseline, evaluator and progress must be given");
     Checks.checkArgument(!Double.isNaN(minAccuracy), "minAccuracy must be a number or -Infinity");
-    Evaluation run = new Evaluation(network, minAccuracy, energy);
+    SearchSpaces spaces = problem.open();
+    Checks.checkArgument(spaces.accelerator().name().equals(space.name()),
+        "the problem's accelerator space %s is not this search's %s", spaces.accelerator().name(), space.name());
+    NetworkSpace network = spaces.network();
+    Evaluation run = new Evaluation(problem, network, minAccuracy, evaluator);
     Random random = new Random(settings.seed());
-    ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
-      Thread t = new Thread(r, "co-search");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<int[]> batch = new ArrayList<>();
-      int[] reference = network.referenceGenes();
-      Checks.checkArgument(reference.length == network.parameters().size(),
-          "the reference genome has %d genes for %d network parameters", reference.length,
-          network.parameters().size());
-      for (int n = 0; n < settings.randomSamples(); n++) {
-        int[] genes = run.randomGenome(random);
-        // Every other random design runs the unmodified network: most random compressions of a network miss an
-        // accuracy floor, and evolution needs feasible parents to start from.
-        if (n % 2 == 0) {
-          System.arraycopy(reference, 0, genes, run.acceleratorGenes, reference.length);
-        }
-        batch.add(genes);
+    List<int[]> batch = new ArrayList<>();
+    int[] referenceGenes = network.referenceGenes();
+    Checks.checkArgument(referenceGenes.length == network.parameters().size(),
+        "the reference genome has %d genes for %d network parameters", referenceGenes.length,
+        network.parameters().size());
+    for (int n = 0; n < settings.randomSamples(); n++) {
+      int[] genes = run.randomGenome(random);
+      // Every other random design runs the unmodified network: most random compressions of a network miss an
+      // accuracy floor, and evolution needs feasible parents to start from.
+      if (n % 2 == 0) {
+        System.arraycopy(referenceGenes, 0, genes, run.acceleratorGenes, referenceGenes.length);
       }
-      run.evaluate(batch, pool);
-      progress.accept(String.format("random phase: %d designs, %d network variants, best EDP %.4e J*s",
+      batch.add(genes);
+    }
+    run.evaluate(batch);
+    progress.accept(String.format("random phase: %d designs, %d network variants, best EDP %.4e J*s",
+        run.order.size(), run.variants.size(), bestEdp(run.order)));
+    for (int g = 0; g < settings.generations(); g++) {
+      List<Candidate> population = run.order.stream().filter(Candidate::feasible).sorted(BY_EDP)
+          .limit(settings.population()).toList();
+      batch = new ArrayList<>();
+      for (int c = 0; c < settings.population(); c++) {
+        int[] child = population.size() < 2 ? run.randomGenome(random)
+            : crossover(run.genome(tournament(population, random)), run.genome(tournament(population, random)),
+                random);
+        run.mutate(child, random, settings.mutationRate());
+        for (int retry = 0; retry < 8 && run.seen.containsKey(Arrays.toString(child)); retry++) {
+          run.mutate(child, random, 1.0 / child.length);
+        }
+        batch.add(child);
+      }
+      run.evaluate(batch);
+      progress.accept(String.format("generation %d: %d designs, %d network variants, best EDP %.4e J*s", g + 1,
           run.order.size(), run.variants.size(), bestEdp(run.order)));
-      for (int g = 0; g < settings.generations(); g++) {
-        List<Candidate> population = run.order.stream().filter(Candidate::feasible).sorted(BY_EDP)
-            .limit(settings.population()).toList();
-        batch = new ArrayList<>();
-        for (int c = 0; c < settings.population(); c++) {
-          int[] child = population.size() < 2 ? run.randomGenome(random)
-              : crossover(run.genome(tournament(population, random)), run.genome(tournament(population, random)),
-                  random);
-          run.mutate(child, random, settings.mutationRate());
-          for (int retry = 0; retry < 8 && run.seen.containsKey(Arrays.toString(child)); retry++) {
-            run.mutate(child, random, 1.0 / child.length);
-          }
-          batch.add(child);
-        }
-        run.evaluate(batch, pool);
-        progress.accept(String.format("generation %d: %d designs, %d network variants, best EDP %.4e J*s", g + 1,
-            run.order.size(), run.variants.size(), bestEdp(run.order)));
-      }
-    } finally {
-      pool.shutdownNow();
     }
     Candidate best = bestOf(run.order);
     if (best == null) {
@@ -138,7 +141,7 @@ public final class CoSearch {
     }
     NetworkVariant reference = network.reference();
     return new SearchResult(space.name(), network.parameters(), run.order, best,
-        baseline.evaluate(reference.workload(), energy).withStaticPower(settings.staticPower()), reference,
+        baseline.evaluate(reference.workload(), spaces.energy()).withStaticPower(settings.staticPower()), reference,
         minAccuracy);
   }
 
@@ -171,19 +174,21 @@ public final class CoSearch {
 
   /** The state of one search: the joint parameters, what has been evaluated, the network variant cache. */
   private final class Evaluation {
+    final SearchProblem problem;
     final NetworkSpace network;
     final double minAccuracy;
-    final EnergyModel energy;
+    final CandidateEvaluator evaluator;
     final List<DesignParameter> parameters;
     final int acceleratorGenes;
     final Map<String, Candidate> seen = new HashMap<>();
     final List<Candidate> order = new ArrayList<>();
     final Map<String, NetworkVariant> variants = new HashMap<>();
 
-    Evaluation(NetworkSpace network, double minAccuracy, EnergyModel energy) {
+    Evaluation(SearchProblem problem, NetworkSpace network, double minAccuracy, CandidateEvaluator evaluator) {
+      this.problem = problem;
       this.network = network;
       this.minAccuracy = minAccuracy;
-      this.energy = energy;
+      this.evaluator = evaluator;
       List<DesignParameter> all = new ArrayList<>(space.parameters());
       this.acceleratorGenes = all.size();
       all.addAll(network.parameters());
@@ -214,7 +219,7 @@ public final class CoSearch {
       return genes;
     }
 
-    void evaluate(List<int[]> batch, ExecutorService pool) {
+    void evaluate(List<int[]> batch) {
       List<int[]> fresh = new ArrayList<>();
       for (int[] genes : batch) {
         if (!seen.containsKey(Arrays.toString(genes)) && fresh.stream().noneMatch(f -> Arrays.equals(f, genes))) {
@@ -223,56 +228,48 @@ public final class CoSearch {
       }
       // Network variants first: each distinct one once, shared by every design that pairs with it.
       List<String> newKeys = new ArrayList<>();
-      List<Callable<NetworkVariant>> variantJobs = new ArrayList<>();
+      List<SearchTask.Variant> variantTasks = new ArrayList<>();
       for (int[] genes : fresh) {
         int[] net = Arrays.copyOfRange(genes, acceleratorGenes, genes.length);
         String key = Arrays.toString(net);
         if (!variants.containsKey(key) && !newKeys.contains(key)) {
           newKeys.add(key);
-          variantJobs.add(() -> network.variant(net));
+          variantTasks.add(new SearchTask.Variant(net));
         }
       }
-      List<NetworkVariant> computed = all(pool, variantJobs, "evaluating a network variant");
+      List<NetworkVariant> computed = results(variantTasks);
       for (int k = 0; k < newKeys.size(); k++) {
         variants.put(newKeys.get(k), computed.get(k));
       }
-      List<Callable<Candidate>> designJobs = new ArrayList<>();
+      List<SearchTask.Design> designTasks = new ArrayList<>();
       for (int[] genes : fresh) {
-        int[] acc = Arrays.copyOf(genes, acceleratorGenes);
+        NetworkVariant variant = variants.get(Arrays.toString(Arrays.copyOfRange(genes, acceleratorGenes,
+            genes.length)));
+        designTasks.add(new SearchTask.Design(Arrays.copyOf(genes, acceleratorGenes), variant.workload(),
+            settings.staticPower()));
+      }
+      List<HardwareReport> reports = results(designTasks);
+      for (int k = 0; k < fresh.size(); k++) {
+        int[] genes = fresh.get(k);
         int[] net = Arrays.copyOfRange(genes, acceleratorGenes, genes.length);
         NetworkVariant variant = variants.get(Arrays.toString(net));
         boolean meets = Double.isNaN(variant.accuracy()) || variant.accuracy() >= minAccuracy - ACCURACY_SLACK;
-        designJobs.add(() -> {
-          HardwareReport report = space.build(acc, variant.workload()).evaluate(variant.workload(), energy)
-              .withStaticPower(settings.staticPower());
-          return new Candidate(acc, net, variant, report, FpgaResources.fromMap(report.resources()).fitsIn(budget),
-              meets);
-        });
-      }
-      List<Candidate> designs = all(pool, designJobs, "evaluating a design");
-      for (int k = 0; k < fresh.size(); k++) {
-        seen.put(Arrays.toString(fresh.get(k)), designs.get(k));
-        order.add(designs.get(k));
+        HardwareReport report = reports.get(k);
+        Candidate design = new Candidate(Arrays.copyOf(genes, acceleratorGenes), net, variant, report,
+            FpgaResources.fromMap(report.resources()).fitsIn(budget), meets);
+        seen.put(Arrays.toString(genes), design);
+        order.add(design);
       }
     }
-  }
 
-  private static <T> List<T> all(ExecutorService pool, List<Callable<T>> jobs, String what) {
-    List<Future<T>> futures = new ArrayList<>();
-    for (Callable<T> job : jobs) {
-      futures.add(pool.submit(job));
-    }
-    List<T> results = new ArrayList<>();
-    try {
-      for (Future<T> f : futures) {
-        results.add(f.get());
+    private <R extends java.io.Serializable> List<R> results(List<? extends SearchTask<R>> tasks) {
+      if (tasks.isEmpty()) {
+        return List.of();
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("co-search interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
+      List<R> results = evaluator.evaluate(problem, tasks);
+      Checks.checkArgument(results.size() == tasks.size(), "the evaluator gave %d results for %d tasks",
+          results.size(), tasks.size());
+      return results;
     }
-    return results;
   }
 }

@@ -1,5 +1,6 @@
 package org.snncodesign.fpga.search;
 
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.snncodesign.api.Checks;
@@ -15,7 +16,8 @@ import org.snncodesign.api.hardware.Workload;
  * @param configuration how this version differs from the trained network, e.g. {@code fc2_sparsity -> 0.900},
  *     for reports (insertion order kept)
  */
-public record NetworkVariant(Workload workload, double accuracy, Map<String, String> configuration) {
+public record NetworkVariant(Workload workload, double accuracy, Map<String, String> configuration)
+    implements Serializable {
   public NetworkVariant {
     Checks.checkArgument(workload != null, "a network variant needs a workload");
     Checks.checkArgument(Double.isNaN(accuracy) || (accuracy >= 0 && accuracy <= 1),

@@ -1,5 +1,6 @@
 package org.snncodesign.fpga.search;
 
+import java.io.Serializable;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.energy.StaticPower;
 
@@ -15,7 +16,7 @@ import org.snncodesign.api.energy.StaticPower;
  * @param staticPower whether the EDP the search minimises includes static energy (one switch for every report)
  */
 public record SearchSettings(int randomSamples, int population, int generations, double mutationRate, long seed,
-    int threads, StaticPower staticPower) {
+    int threads, StaticPower staticPower) implements Serializable {
 
   /** 64 random designs, then 20 generations of 24 on all cores, mutation 0.2, seed 1, static energy excluded. */
   public static final SearchSettings DEFAULT = new SearchSettings(64, 24, 20, 0.2, 1,
