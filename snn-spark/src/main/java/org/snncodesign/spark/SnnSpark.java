@@ -1,5 +1,6 @@
 package org.snncodesign.spark;
 
+import org.snncodesign.spark.search.HwSearchOnSpark;
 import org.snncodesign.spark.sweep.SweepCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,8 @@ import picocli.CommandLine.Command;
  * {@code java -jar snn-spark.jar} (or {@code spark-submit snn-spark.jar}): the commands that run on Apache Spark,
  * kept out of {@code snn.jar} so that the everyday tool does not carry Spark.
  */
-@Command(name = "snn-spark", mixinStandardHelpOptions = true, subcommands = {SweepCommand.class},
+@Command(name = "snn-spark", mixinStandardHelpOptions = true,
+    subcommands = {SweepCommand.class, HwSearchOnSpark.class},
     description = "snn commands on Apache Spark: embedded (local[*]) by default, a cluster with --master.")
 public final class SnnSpark {
   private SnnSpark() {}

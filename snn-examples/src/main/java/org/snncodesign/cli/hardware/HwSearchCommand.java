@@ -17,9 +17,11 @@ import org.snncodesign.flow.report.HwJson;
 import org.snncodesign.flow.report.ParetoChart;
 import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.flow.search.AcceleratorLineup;
+import org.snncodesign.flow.search.ClusterEvaluation;
 import org.snncodesign.flow.search.CoDesignSearch;
 import org.snncodesign.flow.search.CompressedNetworkSpace;
 import org.snncodesign.fpga.search.Candidate;
+import org.snncodesign.fpga.search.CandidateEvaluator;
 import org.snncodesign.fpga.search.NetworkVariant;
 import org.snncodesign.fpga.search.SearchResult;
 import org.snncodesign.fpga.search.SearchSettings;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Option;
  * accelerator family's parameters for the least EDP under an FPGA budget, with {@code --network-genes} jointly with
  * per-layer weight sparsity and width of the trained network, {@link CompressedNetworkSpace}), and its report: the
  * summary on standard output, or one JSON object with {@code --json}, and the Pareto fronts as CSV and PNG in
- * {@code --out}.
+ * {@code --out}. With {@code --master} the candidates are evaluated on a cluster ({@link ClusterEvaluation}, present in
+ * {@code snn-spark.jar} only) with the same result.
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = "Search accelerator parameters (and with --network-genes per-layer weight sparsity and width) "
@@ -94,6 +97,11 @@ public final class HwSearchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
   boolean json;
 
+  @Option(names = "--master", paramLabel = "URL", description = "Evaluate the candidates as Spark tasks on this "
+      + "master (spark://HOST:7077, local[N]), with the same result: only in snn-spark.jar (java -jar snn-spark.jar "
+      + "hw-search, the same options; see docs/SWEEPS.md).")
+  String master;
+
   @Override
   public Integer call() throws IOException {
     PrintStream stdout = System.out;
@@ -109,17 +117,36 @@ public final class HwSearchCommand implements Callable<Integer> {
     CoDesignSearch.Settings settings = CoDesignSearch.Settings.builder()
         .accelerator(AcceleratorLineup.pluginName(model)).budget(budget).search(search)
         .maxAccuracyDrop(maxAccuracyDrop).fineTuneEpochs(fineTuneEpochs).firstLayer(network.firstLayer()).build();
-    CoDesignSearch coSearch;
+    PluginRegistry registry = PluginRegistry.discover();
+    // Built first in any case: a bad --model or --budget is refused before a cluster is contacted.
+    CoDesignSearch coSearch = search(settings, registry, CandidateEvaluator.inProcess(search.threads()));
+    if (master == null) {
+      report(coSearch, stdout);
+      return 0;
+    }
+    ClusterEvaluation cluster = ClusterEvaluation.find(Thread.currentThread().getContextClassLoader())
+        .orElseThrow(() -> new InvalidInputException("--master: this snn has no Spark; run the distributed search "
+            + "with java -jar snn-spark.jar hw-search and the same options (see docs/SWEEPS.md)"));
+    try (ClusterEvaluation.Session session = cluster.open(master)) {
+      report(search(settings, registry, session), stdout);
+    }
+    return 0;
+  }
+
+  private CoDesignSearch search(CoDesignSearch.Settings settings, PluginRegistry registry,
+      CandidateEvaluator evaluator) {
     try {
-      coSearch = new CoDesignSearch(settings, PluginRegistry.discover(), System.err);
+      return new CoDesignSearch(settings, registry, evaluator, System.err);
     } catch (InvalidInputException e) {
       throw new InvalidInputException("--model " + model + ": " + e.getMessage());
     }
+  }
+
+  private void report(CoDesignSearch coSearch, PrintStream stdout) throws IOException {
     ObjectNode report = networkGenes ? joint(coSearch, stdout) : acceleratorOnly(coSearch, stdout);
     if (json) {
       JsonReport.printLine(report, stdout);
     }
-    return 0;
   }
 
   private ObjectNode acceleratorOnly(CoDesignSearch coSearch, PrintStream stdout) throws IOException {

@@ -55,4 +55,14 @@ class HwSearchCommandTest {
     assertThat(output.exitCode()).isEqualTo(2);
     assertThat(output.err()).contains("--max-accuracy-drop").contains("[0, 100]");
   }
+
+  @Test
+  @DisplayName("--master in snn.jar, which has no Spark, is one line naming snn-spark.jar's hw-search")
+  void masterNeedsSnnSpark() {
+    CommandOutput output = CommandOutput.ofCli("hw", "search", "--random", "4", "--generations", "0", "--master",
+        "local[2]");
+    assertThat(output.exitCode()).isNotZero();
+    assertThat(output.err().strip()).doesNotContain("\n").contains("--master")
+        .contains("java -jar snn-spark.jar hw-search");
+  }
 }

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.snncodesign.fpga.search.CandidateEvaluator;
 import org.snncodesign.spark.SparkSessions;
+import org.snncodesign.spark.search.CoSearchFixtures;
+import org.snncodesign.spark.search.SparkCandidateEvaluator;
 import org.snncodesign.spark.sweep.SparkSweep;
 import org.snncodesign.spark.sweep.SweepFile;
 import org.snncodesign.spark.sweep.SweepTestTables;
@@ -108,5 +111,20 @@ class StandaloneClusterTest {
     assertThat(resumed.ran()).isEqualTo(2);
     assertThat(resumed.skipped()).isEqualTo(6);
     assertThat(SweepTestTables.pointFiles(out)).hasSize(8);
+  }
+
+  @Test
+  @DisplayName("a joint co-search with fine-tuning, its candidates as tasks on a standalone worker's executor, equals "
+      + "the sequential search (the executor rebuilds the network, data and spaces from the shipped problem)")
+  void coSearch() throws Exception {
+    cluster.startWorker("search");
+    SparkSession spark = SparkSessions.open("StandaloneClusterTest co-search", cluster.url(),
+        cluster.driverSettings());
+    try {
+      assertThat(CoSearchFixtures.joint(new SparkCandidateEvaluator(spark)))
+          .isEqualTo(CoSearchFixtures.joint(CandidateEvaluator.inProcess(1)));
+    } finally {
+      spark.stop();
+    }
   }
 }
