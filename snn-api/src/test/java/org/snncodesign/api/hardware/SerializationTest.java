@@ -1,12 +1,8 @@
 package org.snncodesign.api.hardware;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.snncodesign.api.JavaSerialization.roundTrip;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -20,20 +16,9 @@ import org.snncodesign.api.spike.SpikeRaster;
 @DisplayName("Workloads and reports cross Java serialization (how a search ships them to other machines)")
 class SerializationTest {
 
-  @SuppressWarnings("unchecked")
-  static <T> T roundTrip(T value) throws IOException, ClassNotFoundException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(value);
-    }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      return (T) in.readObject();
-    }
-  }
-
   @Test
   @DisplayName("a workload with measured spikes and weights comes back equal")
-  void workload() throws Exception {
+  void workload() {
     SpikeRaster spikes = new SpikeRaster(2, 3);
     spikes.set(1, 2);
     LayerWorkload measured = LayerWorkload.measured("fc1", spikes,
@@ -46,7 +31,7 @@ class SerializationTest {
 
   @Test
   @DisplayName("a report with and without a static power comes back equal")
-  void report() throws Exception {
+  void report() {
     HardwareReport withStatic = HardwareReport.builder("array").cycles(1_000).clockHz(1e9)
         .energyModel(EnergyTable.HOROWITZ_45NM).staticPowerWatts(0.5).configuration(Map.of("rows", "16"))
         .resources(Map.of("lut", 5L)).energy(EnergyBreakdown.builder().charge(EnergyCategory.COMPUTE, "adders", 100)

@@ -3,16 +3,11 @@ package org.snncodesign.flow.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.snncodesign.api.JavaSerialization.roundTrip;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -121,29 +116,12 @@ class CoDesignSearchTest {
 
     @Override
     public <R extends Serializable> List<R> evaluate(SearchProblem problem, List<? extends SearchTask<R>> tasks) {
-      SearchSpaces spaces = rebuilt.computeIfAbsent(ship(problem), p -> ((CoDesignProblem) p).build());
+      SearchSpaces spaces = rebuilt.computeIfAbsent(roundTrip(problem), p -> ((CoDesignProblem) p).build());
       List<R> results = new ArrayList<>();
       for (SearchTask<R> task : tasks) {
-        results.add(ship(ship(task).run(spaces)));
+        results.add(roundTrip(roundTrip(task).run(spaces)));
       }
       return results;
-    }
-
-    @SuppressWarnings("unchecked")
-    static <T> T ship(T value) {
-      try {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-          out.writeObject(value);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-          return (T) in.readObject();
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException(e);
-      }
     }
   }
 

@@ -2,15 +2,10 @@ package org.snncodesign.fpga.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.snncodesign.api.JavaSerialization.roundTrip;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.NotSerializableException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -37,27 +32,10 @@ class CandidateEvaluatorTest {
     public <R extends Serializable> List<R> evaluate(SearchProblem problem, List<? extends SearchTask<R>> tasks) {
       List<R> results = new ArrayList<>();
       for (SearchTask<R> task : tasks) {
-        SearchProblem there = ship(problem);
-        results.add(ship(ship(task).run(there.open())));
+        SearchProblem there = roundTrip(problem);
+        results.add(roundTrip(roundTrip(task).run(there.open())));
       }
       return results;
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  static <T> T ship(T value) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-        out.writeObject(value);
-      }
-      try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-        return (T) in.readObject();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(e);
     }
   }
 
@@ -120,7 +98,7 @@ class CandidateEvaluatorTest {
   void inProcessProblemIsNotShipped() {
     SearchProblem local = SearchProblem.inProcess(new ToyProblem().open());
 
-    assertThatThrownBy(() -> ship(local)).hasCauseInstanceOf(NotSerializableException.class)
+    assertThatThrownBy(() -> roundTrip(local)).hasCauseInstanceOf(NotSerializableException.class)
         .hasMessageContaining("exist only in this JVM");
   }
 }
