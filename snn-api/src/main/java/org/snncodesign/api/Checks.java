@@ -1,5 +1,7 @@
 package org.snncodesign.api;
 
+import org.jspecify.annotations.Nullable;
+
 /** Argument checks at public boundaries, with messages that name the bad value. */
 public final class Checks {
   private Checks() {}
@@ -9,6 +11,17 @@ public final class Checks {
     if (!condition) {
       throw new IllegalArgumentException(String.format(message, args));
     }
+  }
+
+  /**
+   * Returns {@code value} when it is not null (a map entry, an optional setting), otherwise throws
+   * {@link IllegalArgumentException} with the message.
+   */
+  public static <T> T checkPresent(@Nullable T value, String message, Object... args) {
+    if (value == null) {
+      throw new IllegalArgumentException(String.format(message, args));
+    }
+    return value;
   }
 
   /** Returns {@code value} when it is positive, otherwise throws naming {@code name}. */

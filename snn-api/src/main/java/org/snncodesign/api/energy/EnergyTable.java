@@ -2,6 +2,7 @@ package org.snncodesign.api.energy;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import org.snncodesign.api.Checks;
 
 /**
@@ -46,8 +47,7 @@ public record EnergyTable(String name, String technologyNode, String citation, M
         "energy table '%s' needs its technology node", name);
     Map<Operation, Double> copy = new EnumMap<>(Operation.class);
     for (Operation op : Operation.values()) {
-      Double pj = picojoules.get(op);
-      Checks.checkArgument(pj != null, "energy table '%s' has no entry for %s", name, op);
+      double pj = Checks.checkPresent(picojoules.get(op), "energy table '%s' has no entry for %s", name, op);
       Checks.checkArgument(Double.isFinite(pj) && pj >= 0, "energy of %s in table '%s' must be >= 0, got %s",
           op, name, pj);
       copy.put(op, pj);
@@ -62,6 +62,7 @@ public record EnergyTable(String name, String technologyNode, String citation, M
 
   @Override
   public double picojoules(Operation operation) {
-    return picojoules.get(operation);
+    // The constructor put every operation in.
+    return Objects.requireNonNull(picojoules.get(operation));
   }
 }

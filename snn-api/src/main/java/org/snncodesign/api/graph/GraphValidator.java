@@ -4,7 +4,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Checks a graph's edges and infers the shape at every node; every error names the node or edge. */
 final class GraphValidator {
@@ -27,7 +29,7 @@ final class GraphValidator {
   }
 
   /** An edge endpoint: a node, and the subgraph port it names (null for the node itself). */
-  record Endpoint(String node, String port) {}
+  record Endpoint(String node, @Nullable String port) {}
 
   void validate() {
     if (nodes.values().stream().noneMatch(InputNode.class::isInstance)) {
@@ -109,7 +111,7 @@ final class GraphValidator {
     });
   }
 
-  private Shape firstKnownSourceShape(String name) {
+  private @Nullable Shape firstKnownSourceShape(String name) {
     for (Edge edge : edges) {
       if (resolve(edge.target(), edge, true).node().equals(name)) {
         Endpoint source = resolve(edge.source(), edge, false);
@@ -121,18 +123,26 @@ final class GraphValidator {
     return null;
   }
 
+  // Called once the node's shapes are known (inferred, or checked with containsKey); a port is an Input or Output
+  // node of the subgraph, whose shape is its own.
   private Shape sourceShape(Endpoint source) {
-    if (source.port() == null) {
-      return outputShapes.get(source.node());
+    String port = source.port();
+    if (port == null) {
+      return Objects.requireNonNull(outputShapes.get(source.node()));
     }
-    return ((SubgraphNode) nodes.get(source.node())).graph().outputShape(source.port());
+    return Objects.requireNonNull(subgraph(source).graph().outputShape(port));
   }
 
   private Shape targetShape(Endpoint target) {
-    if (target.port() == null) {
-      return inputShapes.get(target.node());
+    String port = target.port();
+    if (port == null) {
+      return Objects.requireNonNull(inputShapes.get(target.node()));
     }
-    return ((SubgraphNode) nodes.get(target.node())).graph().outputShape(target.port());
+    return Objects.requireNonNull(subgraph(target).graph().outputShape(port));
+  }
+
+  private SubgraphNode subgraph(Endpoint endpoint) {
+    return (SubgraphNode) Objects.requireNonNull(nodes.get(endpoint.node()));
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one network representation of the framework: named NIR nodes joined by directed edges, recurrence allowed
@@ -131,14 +132,20 @@ public final class NetworkGraph {
     return targets;
   }
 
-  /** The shape node {@code name} receives (inferred where its parameters do not fix it). */
-  public Shape inputShape(String name) {
+  /**
+   * The shape node {@code name} receives (inferred where its parameters do not fix it); null for a subgraph node
+   * with several Input nodes, whose ports each have their own shape.
+   */
+  public @Nullable Shape inputShape(String name) {
     node(name);
     return inputShapes.get(name);
   }
 
-  /** The shape node {@code name} produces. */
-  public Shape outputShape(String name) {
+  /**
+   * The shape node {@code name} produces; null for a subgraph node with several Output nodes, whose ports each
+   * have their own shape.
+   */
+  public @Nullable Shape outputShape(String name) {
     node(name);
     return outputShapes.get(name);
   }
@@ -237,7 +244,7 @@ public final class NetworkGraph {
       try {
         edges.add(new Edge(source, target));
       } catch (IllegalArgumentException e) {
-        throw new InvalidGraphException(e.getMessage(), e);
+        throw new InvalidGraphException(Objects.requireNonNullElse(e.getMessage(), "invalid edge"), e);
       }
       return this;
     }

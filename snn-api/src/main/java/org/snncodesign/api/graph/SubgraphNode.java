@@ -1,6 +1,7 @@
 package org.snncodesign.api.graph;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.snncodesign.api.Checks;
 
@@ -25,7 +26,8 @@ public record SubgraphNode(NetworkGraph graph) implements GraphNode {
   @Override
   public Optional<Shape> inputShape() {
     List<String> inputs = graph.inputNames();
-    return inputs.size() == 1 ? Optional.of(graph.outputShape(inputs.get(0))) : Optional.empty();
+    // An Input node's shape is always known, so ofNullable only satisfies the checker.
+    return inputs.size() == 1 ? Optional.ofNullable(graph.outputShape(inputs.get(0))) : Optional.empty();
   }
 
   /** The shape of the single Output node. */
@@ -34,7 +36,7 @@ public record SubgraphNode(NetworkGraph graph) implements GraphNode {
     List<String> outputs = graph.outputNames();
     Checks.checkArgument(outputs.size() == 1, "subgraph has %d outputs %s; edges must name one as subgraph.port",
         outputs.size(), outputs);
-    return graph.outputShape(outputs.get(0));
+    return Objects.requireNonNull(graph.outputShape(outputs.get(0)), "an Output node's shape is always known");
   }
 
   @Override

@@ -9,12 +9,18 @@ import org.snncodesign.api.Checks;
  * and read back is bit-for-bit the same. Construction refuses NaN and infinities; the message names the element.
  */
 public final class Tensor {
+  private static final float[] NO_FLOATS = {};
+  private static final double[] NO_DOUBLES = {};
+
   private final Shape shape;
+  private final ElementType elementType;
+  // The values live in the array of the element type; the other one is empty.
   private final float[] floats;
   private final double[] doubles;
 
-  private Tensor(Shape shape, float[] floats, double[] doubles) {
+  private Tensor(Shape shape, ElementType elementType, float[] floats, double[] doubles) {
     this.shape = shape;
+    this.elementType = elementType;
     this.floats = floats;
     this.doubles = doubles;
   }
@@ -27,7 +33,7 @@ public final class Tensor {
       Checks.checkArgument(Float.isFinite(values[i]), "value %d of a %s tensor is %s, expected a finite number", i,
           shape, values[i]);
     }
-    return new Tensor(shape, values.clone(), null);
+    return new Tensor(shape, ElementType.FLOAT32, values.clone(), NO_DOUBLES);
   }
 
   /** Double-precision values (copied), {@code shape.size()} of them. */
@@ -38,7 +44,7 @@ public final class Tensor {
       Checks.checkArgument(Double.isFinite(values[i]), "value %d of a %s tensor is %s, expected a finite number", i,
           shape, values[i]);
     }
-    return new Tensor(shape, null, values.clone());
+    return new Tensor(shape, ElementType.FLOAT64, NO_FLOATS, values.clone());
   }
 
   /** A vector of single-precision values. */
@@ -68,17 +74,17 @@ public final class Tensor {
   }
 
   public ElementType elementType() {
-    return floats != null ? ElementType.FLOAT32 : ElementType.FLOAT64;
+    return elementType;
   }
 
   /** Element {@code index} of the row-major layout. */
   public double get(int index) {
-    return floats != null ? floats[index] : doubles[index];
+    return elementType == ElementType.FLOAT32 ? floats[index] : doubles[index];
   }
 
   /** A copy of the values in single precision (rounded to nearest when stored as doubles). */
   public float[] toFloatArray() {
-    if (floats != null) {
+    if (elementType == ElementType.FLOAT32) {
       return floats.clone();
     }
     float[] copy = new float[doubles.length];
@@ -90,7 +96,7 @@ public final class Tensor {
 
   /** A copy of the values in double precision (exact for both element types). */
   public double[] toDoubleArray() {
-    if (doubles != null) {
+    if (elementType == ElementType.FLOAT64) {
       return doubles.clone();
     }
     double[] copy = new double[floats.length];
@@ -103,7 +109,7 @@ public final class Tensor {
   /** The same values viewed with another shape of the same size (NIR's reshape; nothing is copied). */
   public Tensor reshape(Shape newShape) {
     Checks.checkArgument(newShape.size() == shape.size(), "cannot view a %s tensor as %s", shape, newShape);
-    return new Tensor(newShape, floats, doubles);
+    return new Tensor(newShape, elementType, floats, doubles);
   }
 
   /** Whether every element equals {@code value}. */
@@ -119,13 +125,15 @@ public final class Tensor {
   /** Equal shape, element type and bit-identical values. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof Tensor t && shape.equals(t.shape) && Arrays.equals(floats, t.floats)
+    return o instanceof Tensor t && shape.equals(t.shape) && elementType == t.elementType
+        && Arrays.equals(floats, t.floats)
         && Arrays.equals(doubles, t.doubles);
   }
 
   @Override
   public int hashCode() {
-    return 31 * shape.hashCode() + (floats != null ? Arrays.hashCode(floats) : Arrays.hashCode(doubles));
+    return 31 * shape.hashCode() + (elementType == ElementType.FLOAT32 ? Arrays.hashCode(floats)
+        : Arrays.hashCode(doubles));
   }
 
   @Override

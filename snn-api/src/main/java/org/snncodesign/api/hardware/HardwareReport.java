@@ -137,7 +137,7 @@ public record HardwareReport(
     }
     String bottleneck = first.bottleneck;
     for (Map.Entry<String, Integer> e : bottlenecks.entrySet()) {
-      if (e.getValue() > bottlenecks.get(bottleneck)) {
+      if (e.getValue() > bottlenecks.getOrDefault(bottleneck, 0)) {
         bottleneck = e.getKey();
       }
     }

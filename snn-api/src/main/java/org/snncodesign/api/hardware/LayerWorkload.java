@@ -2,6 +2,7 @@ package org.snncodesign.api.hardware;
 
 import java.io.Serializable;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.api.spike.SpikeRaster;
@@ -67,7 +68,8 @@ public record LayerWorkload(
   }
 
   private record Serialized(String name, int timeSteps, int inputs, int outputs, double spikeRate,
-      double weightDensity, int weightBits, SpikeRaster spikes, CsrMatrix weights) implements Serializable {
+      double weightDensity, int weightBits, @Nullable SpikeRaster spikes, @Nullable CsrMatrix weights)
+      implements Serializable {
     private Object readResolve() {
       return new LayerWorkload(name, timeSteps, inputs, outputs, spikeRate, weightDensity, weightBits,
           Optional.ofNullable(spikes), Optional.ofNullable(weights));

@@ -2,6 +2,7 @@ package org.snncodesign.api.hardware;
 
 import java.io.Serializable;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 import org.snncodesign.api.Checks;
 
 /**
@@ -38,8 +39,8 @@ public record ReportBasis(String energyModel, String technologyNode, OptionalDou
         : null, mapping);
   }
 
-  private record Serialized(String energyModel, String technologyNode, Double staticPowerWatts, String mapping)
-      implements Serializable {
+  private record Serialized(String energyModel, String technologyNode, @Nullable Double staticPowerWatts,
+      String mapping) implements Serializable {
     private Object readResolve() {
       return new ReportBasis(energyModel, technologyNode, staticPowerWatts == null ? OptionalDouble.empty()
           : OptionalDouble.of(staticPowerWatts), mapping);

@@ -3,6 +3,7 @@ package org.snncodesign.api.plugin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the version of the module a class was built in.
@@ -31,7 +32,7 @@ public final class ModuleVersion {
     return fromManifest == null ? "dev" : fromManifest;
   }
 
-  private static String read(ClassLoader loader, String resource) {
+  private static @Nullable String read(ClassLoader loader, String resource) {
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
         return null;

@@ -99,6 +99,7 @@ final class LifPopulation extends AbstractSynapticPopulation {
    * A non-finite input makes v NaN in pass A; passes B and C detect it and name the input.
    */
   @Override
+  @SuppressWarnings("IdentityBinaryExpression") // (x - x) in pass A is the deliberate NaN propagation described there
   protected int advance(float[][] inputs, long[] spikes) {
     float[] inE = inputs[0];
     float[] inI = inputs[1];
