@@ -3,8 +3,9 @@ package org.snncodesign.api;
 /**
  * The version of the plugin contracts in this module, as {@code major.minor}.
  *
- * <p>A plugin states the API version it was built for ({@link org.snncodesign.api.plugin.Plugin#apiVersion()}).
- * Plugins built for the same major version are compatible: a minor version only adds default methods or types.
+ * <p>A plugin states the API version it was built for ({@link
+ * org.snncodesign.api.plugin.Plugin#apiVersion()}). Plugins built for the same major version are
+ * compatible: a minor version only adds default methods or types.
  */
 public record ApiVersion(int major, int minor) implements Comparable<ApiVersion> {
 
@@ -13,7 +14,8 @@ public record ApiVersion(int major, int minor) implements Comparable<ApiVersion>
 
   public ApiVersion {
     if (major < 0 || minor < 0) {
-      throw new IllegalArgumentException("API version parts must be >= 0, got " + major + "." + minor);
+      throw new IllegalArgumentException(
+          "API version parts must be >= 0, got " + major + "." + minor);
     }
   }
 
@@ -24,10 +26,12 @@ public record ApiVersion(int major, int minor) implements Comparable<ApiVersion>
    */
   public static ApiVersion parse(String text) {
     if (text == null || !text.trim().matches("\\d+(\\.\\d+)?")) {
-      throw new IllegalArgumentException("not an API version (expected major.minor, e.g. 1.0): '" + text + "'");
+      throw new IllegalArgumentException(
+          "not an API version (expected major.minor, e.g. 1.0): '" + text + "'");
     }
     String[] parts = text.trim().split("\\.");
-    return new ApiVersion(Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0);
+    return new ApiVersion(
+        Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0);
   }
 
   /** True when a plugin built for {@code pluginVersion} can run against this API version. */
@@ -37,7 +41,9 @@ public record ApiVersion(int major, int minor) implements Comparable<ApiVersion>
 
   @Override
   public int compareTo(ApiVersion other) {
-    return major != other.major ? Integer.compare(major, other.major) : Integer.compare(minor, other.minor);
+    return major != other.major
+        ? Integer.compare(major, other.major)
+        : Integer.compare(minor, other.minor);
   }
 
   @Override

@@ -38,7 +38,8 @@ public final class Checks {
 
   /** Returns {@code value} when it is finite and positive, otherwise throws naming {@code name}. */
   public static double positive(double value, String name) {
-    checkArgument(value > 0 && Double.isFinite(value), "%s must be finite and > 0, got %s", name, value);
+    checkArgument(
+        value > 0 && Double.isFinite(value), "%s must be finite and > 0, got %s", name, value);
     return value;
   }
 }

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Parses a name (a command-line option, a sweep parameter) into one of an enum's constants, or refuses it with
- * the choices.
+ * Parses a name (a command-line option, a sweep parameter) into one of an enum's constants, or
+ * refuses it with the choices.
  */
 public final class Choices {
   private Choices() {}
@@ -23,8 +23,13 @@ public final class Choices {
         return constant;
       }
     }
-    throw new InvalidInputException(option + " " + text + " is not known; choose one of " + Arrays.stream(
-        type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-        .collect(Collectors.joining(", ")));
+    throw new InvalidInputException(
+        option
+            + " "
+            + text
+            + " is not known; choose one of "
+            + Arrays.stream(type.getEnumConstants())
+                .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .collect(Collectors.joining(", ")));
   }
 }

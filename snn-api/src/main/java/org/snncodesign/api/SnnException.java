@@ -1,7 +1,8 @@
 package org.snncodesign.api;
 
 /**
- * Base of the framework's errors. Messages say what was wrong and where (file, offset, layer, plugin).
+ * Base of the framework's errors. Messages say what was wrong and where (file, offset, layer,
+ * plugin).
  */
 public class SnnException extends RuntimeException {
   public SnnException(String message) {

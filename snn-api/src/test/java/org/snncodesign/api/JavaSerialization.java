@@ -7,7 +7,10 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 
-/** For tests of what travels between JVMs (a search's tasks and results): a value through Java serialization. */
+/**
+ * For tests of what travels between JVMs (a search's tasks and results): a value through Java
+ * serialization.
+ */
 public final class JavaSerialization {
   private JavaSerialization() {}
 
@@ -19,7 +22,8 @@ public final class JavaSerialization {
       try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
         out.writeObject(value);
       }
-      try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      try (ObjectInputStream in =
+          new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
         return (T) in.readObject();
       }
     } catch (IOException e) {

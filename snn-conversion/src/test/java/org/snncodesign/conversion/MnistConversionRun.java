@@ -16,8 +16,9 @@ import org.snncodesign.conversion.snn.RateSimulator;
 import org.snncodesign.conversion.snn.SnnEvaluation;
 
 /**
- * Full MNIST conversion, not a test: {@code java -cp ... org.snncodesign.conversion.MnistConversionRun DATA_DIR
- * MODEL.json [RATE_SAMPLES] [THREADS]}. Prints one table row, JSON and CSV line per configuration.
+ * Full MNIST conversion, not a test: {@code java -cp ...
+ * org.snncodesign.conversion.MnistConversionRun DATA_DIR MODEL.json [RATE_SAMPLES] [THREADS]}.
+ * Prints one table row, JSON and CSV line per configuration.
  */
 public final class MnistConversionRun {
   private MnistConversionRun() {}
@@ -32,8 +33,9 @@ public final class MnistConversionRun {
     AnnNetwork ann = new AnnNetwork(model);
     long t0 = System.nanoTime();
     double annAccuracy = ann.accuracy(test, threads);
-    System.err.printf("ANN accuracy %.4f on %d samples (%.1f s), %d MACs%n", annAccuracy, test.count(),
-        (System.nanoTime() - t0) / 1e9, model.macs());
+    System.err.printf(
+        "ANN accuracy %.4f on %d samples (%.1f s), %d MACs%n",
+        annAccuracy, test.count(), (System.nanoTime() - t0) / 1e9, model.macs());
     t0 = System.nanoTime();
     ConvertedNetwork snn = new AnnToSnnConverter(99.9).convert(model, calibration);
     double conversion = (System.nanoTime() - t0) / 1e9;
@@ -42,19 +44,23 @@ public final class MnistConversionRun {
     for (int m : new int[] {1, 2, 4}) {
       PhaseCoding coding = PhaseCoding.rootOfTwo(m, 8);
       SnnEvaluation e = new OneSpikeSimulator(snn, coding).evaluate(test, threads);
-      ConversionReport r = ConversionReport.of("mnist", snn, annAccuracy, e, coding, EnergyTable.HOROWITZ_45NM,
-          conversion);
-      System.err.println(r.tableRow() + String.format("  (base 2^(1/%d), K=%d, %.1f s)", m, coding.phases(),
-          e.seconds()));
+      ConversionReport r =
+          ConversionReport.of(
+              "mnist", snn, annAccuracy, e, coding, EnergyTable.HOROWITZ_45NM, conversion);
+      System.err.println(
+          r.tableRow()
+              + String.format("  (base 2^(1/%d), K=%d, %.1f s)", m, coding.phases(), e.seconds()));
       System.out.println(r.csvRow());
       System.err.println(r.toJson());
     }
     LabeledImages subset = test.head(rateSamples);
     double annSubset = ann.accuracy(subset, threads);
-    List<SnnEvaluation> rates = new RateSimulator(snn, 16, 32, 64, 128, 256).evaluate(subset, threads);
+    List<SnnEvaluation> rates =
+        new RateSimulator(snn, 16, 32, 64, 128, 256).evaluate(subset, threads);
     for (SnnEvaluation e : rates) {
-      ConversionReport r = ConversionReport.of("mnist", snn, annSubset, e, null, EnergyTable.HOROWITZ_45NM,
-          conversion);
+      ConversionReport r =
+          ConversionReport.of(
+              "mnist", snn, annSubset, e, null, EnergyTable.HOROWITZ_45NM, conversion);
       System.err.println(r.tableRow() + String.format("  (%d samples)", subset.count()));
       System.out.println(r.csvRow());
     }

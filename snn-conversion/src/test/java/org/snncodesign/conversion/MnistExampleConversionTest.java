@@ -21,10 +21,10 @@ import org.snncodesign.conversion.snn.OneSpikeSimulator;
 import org.snncodesign.conversion.snn.PhaseCoding;
 
 /**
- * PyTorch's MNIST example network (pytorch/examples mnist/main.py), trained with
- * {@code transforms.Normalize((0.1307,), (0.3081,))} and exported by {@code export_mnist_example.py}: with that
- * normalisation, folded into its first convolution, the imported ANN reproduces PyTorch's accuracy on the 10,000
- * test images and the one-spike SNN stays within 0.3 points of it.
+ * PyTorch's MNIST example network (pytorch/examples mnist/main.py), trained with {@code
+ * transforms.Normalize((0.1307,), (0.3081,))} and exported by {@code export_mnist_example.py}: with
+ * that normalisation, folded into its first convolution, the imported ANN reproduces PyTorch's
+ * accuracy on the 10,000 test images and the one-spike SNN stays within 0.3 points of it.
  */
 class MnistExampleConversionTest {
   static final InputNormalization PYTORCH_MNIST = InputNormalization.parse("0.1307,0.3081", 255f);
@@ -36,9 +36,15 @@ class MnistExampleConversionTest {
   static void load() throws Exception {
     Path dir = MnistIdx.dataDir();
     assumeTrue(dir != null, "MNIST not in ../../shared/data/mnist");
-    Path onnx = Path.of(MnistExampleConversionTest.class.getResource("/onnx/pytorch/mnist_example.onnx").toURI());
+    Path onnx =
+        Path.of(
+            MnistExampleConversionTest.class
+                .getResource("/onnx/pytorch/mnist_example.onnx")
+                .toURI());
     expected = new ObjectMapper().readTree(onnx.resolveSibling("mnist_example.json").toFile());
-    folded = InputNormalizationFolding.fold(OnnxImporter.read(onnx).withInputNormalization(PYTORCH_MNIST));
+    folded =
+        InputNormalizationFolding.fold(
+            OnnxImporter.read(onnx).withInputNormalization(PYTORCH_MNIST));
     test = MnistIdx.load(dir, "t10k", 10_000);
   }
 
@@ -69,12 +75,19 @@ class MnistExampleConversionTest {
   }
 
   @Test
-  @DisplayName("The one-spike SNN (max pooling as first-spike relay) stays within 0.3 points of PyTorch's accuracy")
+  @DisplayName(
+      "The one-spike SNN (max pooling as first-spike relay) stays within 0.3 points of PyTorch's accuracy")
   void oneSpikeWithinPointThree() throws Exception {
     LabeledImages calibration = MnistIdx.load(MnistIdx.dataDir(), "train", 500);
-    // The defaults of snn convert: 99.9th-percentile normalisation, phase base 2^(1/2) over 8 octaves.
-    double snn = 100 * new OneSpikeSimulator(new AnnToSnnConverter(99.9).convert(folded, calibration),
-        PhaseCoding.rootOfTwo(2, 8)).evaluate(test, 2).accuracy();
+    // The defaults of snn convert: 99.9th-percentile normalisation, phase base 2^(1/2) over 8
+    // octaves.
+    double snn =
+        100
+            * new OneSpikeSimulator(
+                    new AnnToSnnConverter(99.9).convert(folded, calibration),
+                    PhaseCoding.rootOfTwo(2, 8))
+                .evaluate(test, 2)
+                .accuracy();
 
     assertThat(snn).isGreaterThanOrEqualTo(expected.get("mnist_test_accuracy").asDouble() - 0.3);
   }

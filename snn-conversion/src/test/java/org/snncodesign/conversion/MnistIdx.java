@@ -19,7 +19,10 @@ final class MnistIdx {
     return Files.exists(dir.resolve("t10k-images-idx3-ubyte.gz")) ? dir : null;
   }
 
-  /** Loads {@code prefix}-images-idx3-ubyte.gz and labels, at most {@code limit} samples, pixels / 255. */
+  /**
+   * Loads {@code prefix}-images-idx3-ubyte.gz and labels, at most {@code limit} samples, pixels /
+   * 255.
+   */
   static LabeledImages load(Path dir, String prefix, int limit) throws IOException {
     try (DataInputStream images = open(dir.resolve(prefix + "-images-idx3-ubyte.gz"));
         DataInputStream labels = open(dir.resolve(prefix + "-labels-idx1-ubyte.gz"))) {

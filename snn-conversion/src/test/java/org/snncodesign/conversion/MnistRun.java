@@ -11,8 +11,8 @@ import org.snncodesign.conversion.training.CnnArchitectures;
 import org.snncodesign.conversion.training.TrainingSettings;
 
 /**
- * Full MNIST run, not a test: {@code java -cp ... org.snncodesign.conversion.MnistRun DATA_DIR MODEL.json EPOCHS
- * [TRAIN_LIMIT]}; trains the default CNN unless the model file exists.
+ * Full MNIST run, not a test: {@code java -cp ... org.snncodesign.conversion.MnistRun DATA_DIR
+ * MODEL.json EPOCHS [TRAIN_LIMIT]}; trains the default CNN unless the model file exists.
  */
 public final class MnistRun {
   private MnistRun() {}
@@ -30,11 +30,12 @@ public final class MnistRun {
     } else {
       model = CnnArchitectures.mnistDefault(42);
       long t0 = System.nanoTime();
-      new AnnTrainer(TrainingSettings.adam(epochs, 7)).train(new AnnNetwork(model), train, test,
-          System.err::println);
+      new AnnTrainer(TrainingSettings.adam(epochs, 7))
+          .train(new AnnNetwork(model), train, test, System.err::println);
       System.err.printf("training took %.1f s%n", (System.nanoTime() - t0) / 1e9);
       AnnJson.write(model, modelFile);
     }
-    System.err.printf("ANN accuracy %.4f, MACs %d%n", new AnnNetwork(model).accuracy(test, 2), model.macs());
+    System.err.printf(
+        "ANN accuracy %.4f, MACs %d%n", new AnnNetwork(model).accuracy(test, 2), model.macs());
   }
 }

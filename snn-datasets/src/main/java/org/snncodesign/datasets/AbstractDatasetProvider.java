@@ -10,9 +10,9 @@ import org.snncodesign.api.ApiVersion;
 import org.snncodesign.api.dataset.DatasetProvider;
 
 /**
- * Skeleton of a file-format {@link DatasetProvider} of API version 1.0: it holds the plugin name and description
- * and decides {@link #accepts(Path)} from the file name, or from a folder's entries for formats that read
- * folders. Paths without a file name (a root) are never accepted.
+ * Skeleton of a file-format {@link DatasetProvider} of API version 1.0: it holds the plugin name
+ * and description and decides {@link #accepts(Path)} from the file name, or from a folder's entries
+ * for formats that read folders. Paths without a file name (a root) are never accepted.
  */
 public abstract class AbstractDatasetProvider implements DatasetProvider {
   private final String name;
@@ -27,7 +27,9 @@ public abstract class AbstractDatasetProvider implements DatasetProvider {
     this.description = description;
   }
 
-  /** Whether a file (not a folder) named {@code fileName}, as given (case kept), is in this format. */
+  /**
+   * Whether a file (not a folder) named {@code fileName}, as given (case kept), is in this format.
+   */
   protected abstract boolean acceptsFileName(String fileName);
 
   /** Whether this provider reads {@code folder}; false unless the format reads folders. */
@@ -59,7 +61,10 @@ public abstract class AbstractDatasetProvider implements DatasetProvider {
     return Files.isDirectory(path) ? acceptsFolder(path) : acceptsFileName(fileName.toString());
   }
 
-  /** Whether {@code fileName} ends with one of {@code extensions} (lower case, with the dot), ignoring case. */
+  /**
+   * Whether {@code fileName} ends with one of {@code extensions} (lower case, with the dot),
+   * ignoring case.
+   */
   protected static boolean hasExtension(String fileName, String... extensions) {
     String lower = fileName.toLowerCase(Locale.ROOT);
     for (String extension : extensions) {
@@ -71,8 +76,8 @@ public abstract class AbstractDatasetProvider implements DatasetProvider {
   }
 
   /**
-   * Whether any path below {@code folder}, at most {@code depth} levels down (the folder itself excluded), passes
-   * {@code test}; false when the folder cannot be listed.
+   * Whether any path below {@code folder}, at most {@code depth} levels down (the folder itself
+   * excluded), passes {@code test}; false when the folder cannot be listed.
    */
   protected static boolean anyEntry(Path folder, int depth, Predicate<Path> test) {
     try (Stream<Path> walk = Files.walk(folder, depth)) {

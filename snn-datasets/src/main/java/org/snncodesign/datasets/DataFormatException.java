@@ -3,10 +3,10 @@ package org.snncodesign.datasets;
 import org.snncodesign.api.InvalidInputException;
 
 /**
- * A data file that breaks its format: a wrong magic number, a declared size the file does not hold, a size whose
- * arithmetic overflows, a truncated record, a value out of range. The message names the file, the place (byte
- * offset, or line and column for text) and what was expected there, so a user can find the fault with a hex
- * editor.
+ * A data file that breaks its format: a wrong magic number, a declared size the file does not hold,
+ * a size whose arithmetic overflows, a truncated record, a value out of range. The message names
+ * the file, the place (byte offset, or line and column for text) and what was expected there, so a
+ * user can find the fault with a hex editor.
  */
 public class DataFormatException extends InvalidInputException {
   private final String source;
@@ -31,9 +31,10 @@ public class DataFormatException extends InvalidInputException {
   }
 
   /** A fault in a text file, located by line and column (both from 1). */
-  public static DataFormatException atLine(String source, long line, int column, String expectation) {
-    return new DataFormatException(source + ", line " + line + (column > 0 ? ", column " + column : ""), -1,
-        expectation);
+  public static DataFormatException atLine(
+      String source, long line, int column, String expectation) {
+    return new DataFormatException(
+        source + ", line " + line + (column > 0 ? ", column " + column : ""), -1, expectation);
   }
 
   /** The file or resource being read. */
@@ -41,7 +42,10 @@ public class DataFormatException extends InvalidInputException {
     return source;
   }
 
-  /** Byte offset of the fault, or -1 when the fault is located otherwise (line, column) or not at all. */
+  /**
+   * Byte offset of the fault, or -1 when the fault is located otherwise (line, column) or not at
+   * all.
+   */
   public long offset() {
     return offset;
   }

@@ -10,9 +10,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * How a failed command ends: one line {@code <command>: <what went wrong>[; what to try]} on standard error, never
- * a stack trace unless {@code --debug} was given. Exit code 2 for a bad option or input (picocli's errors, the
- * project's {@link SnnException}s, {@link IllegalArgumentException}s), 1 for anything else.
+ * How a failed command ends: one line {@code <command>: <what went wrong>[; what to try]} on
+ * standard error, never a stack trace unless {@code --debug} was given. Exit code 2 for a bad
+ * option or input (picocli's errors, the project's {@link SnnException}s, {@link
+ * IllegalArgumentException}s), 1 for anything else.
  */
 final class CommandErrors {
   static final String DEBUG_OPTION = "--debug";
@@ -28,8 +29,15 @@ final class CommandErrors {
   /** A bad option value or usage: picocli's message, on one line. */
   int onBadOption(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
-    print(command.getErr(), command.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage()) + " (see "
-        + command.getCommandSpec().qualifiedName() + " --help)", e);
+    print(
+        command.getErr(),
+        command.getCommandSpec().qualifiedName()
+            + ": "
+            + oneLine(e.getMessage())
+            + " (see "
+            + command.getCommandSpec().qualifiedName()
+            + " --help)",
+        e);
     return BAD_INPUT;
   }
 
@@ -38,9 +46,14 @@ final class CommandErrors {
     Throwable cause = rootOf(thrown);
     String name = command.getCommandSpec().qualifiedName();
     if (cause instanceof OutOfMemoryError) {
-      print(command.getErr(), name + ": ran out of memory (the JVM has "
-          + org.snncodesign.cli.options.MemoryEstimate.humanBytes(Runtime.getRuntime().maxMemory())
-          + "); try smaller sizes or more memory (java -Xmx...)", thrown);
+      print(
+          command.getErr(),
+          name
+              + ": ran out of memory (the JVM has "
+              + org.snncodesign.cli.options.MemoryEstimate.humanBytes(
+                  Runtime.getRuntime().maxMemory())
+              + "); try smaller sizes or more memory (java -Xmx...)",
+          thrown);
       return FAILED;
     }
     if (isBadInput(thrown)) {
@@ -52,12 +65,22 @@ final class CommandErrors {
       print(command.getErr(), name + ": " + describe(io), thrown);
       return FAILED;
     }
-    print(command.getErr(), name + ": " + describe(thrown) + " (unexpected: run again with " + DEBUG_OPTION
-        + " for the stack trace and report it)", thrown);
+    print(
+        command.getErr(),
+        name
+            + ": "
+            + describe(thrown)
+            + " (unexpected: run again with "
+            + DEBUG_OPTION
+            + " for the stack trace and report it)",
+        thrown);
     return FAILED;
   }
 
-  /** The command a parse result ran (the innermost subcommand), or the root when parsing did not get that far. */
+  /**
+   * The command a parse result ran (the innermost subcommand), or the root when parsing did not get
+   * that far.
+   */
   static CommandLine ranCommand(CommandLine root) {
     ParseResult result = root.getParseResult();
     if (result == null) {
@@ -71,7 +94,8 @@ final class CommandErrors {
 
   private static boolean isBadInput(Throwable thrown) {
     for (Throwable t = thrown; t != null; t = t.getCause()) {
-      // The project's own errors (a bad file, an unknown plugin, a workload a model declines) and argument
+      // The project's own errors (a bad file, an unknown plugin, a workload a model declines) and
+      // argument
       // checks of the libraries describe what the user gave, not a bug.
       if (t instanceof SnnException || t instanceof IllegalArgumentException) {
         return true;
@@ -114,18 +138,26 @@ final class CommandErrors {
     return message == null ? thrown.getClass().getSimpleName() : oneLine(message);
   }
 
-  /** A file error with its reason, which the JDK keeps in the exception's type: "access denied: /sys/x". */
+  /**
+   * A file error with its reason, which the JDK keeps in the exception's type: "access denied:
+   * /sys/x".
+   */
   private static String describe(FileSystemException file) {
-    String kind = switch (file.getClass().getSimpleName()) {
-      case "NoSuchFileException" -> "no such file or folder";
-      case "AccessDeniedException" -> "access denied";
-      case "FileAlreadyExistsException" -> "already exists";
-      case "NotDirectoryException" -> "not a folder";
-      case "DirectoryNotEmptyException" -> "folder not empty";
-      default -> file.getClass().getSimpleName();
-    };
+    String kind =
+        switch (file.getClass().getSimpleName()) {
+          case "NoSuchFileException" -> "no such file or folder";
+          case "AccessDeniedException" -> "access denied";
+          case "FileAlreadyExistsException" -> "already exists";
+          case "NotDirectoryException" -> "not a folder";
+          case "DirectoryNotEmptyException" -> "folder not empty";
+          default -> file.getClass().getSimpleName();
+        };
     String reason = file.getReason() == null ? "" : " (" + file.getReason() + ")";
-    return kind + reason + ": " + file.getFile() + (file.getOtherFile() == null ? "" : " -> " + file.getOtherFile());
+    return kind
+        + reason
+        + ": "
+        + file.getFile()
+        + (file.getOtherFile() == null ? "" : " -> " + file.getOtherFile());
   }
 
   private static String oneLine(String text) {

@@ -15,27 +15,40 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code snn demo}: the main job. Runs the pipeline data -> encoding -> network -> compression -> software run ->
- * accelerator models on the embedded default data set, and writes a report. The same seed gives the same report,
- * byte for byte, except the wall-clock times under {@code measured_timing} (and the training stage's
- * {@code train_seconds}).
+ * {@code snn demo}: the main job. Runs the pipeline data -> encoding -> network -> compression ->
+ * software run -> accelerator models on the embedded default data set, and writes a report. The
+ * same seed gives the same report, byte for byte, except the wall-clock times under {@code
+ * measured_timing} (and the training stage's {@code train_seconds}).
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
     description = "Run the co-design pipeline end to end on the embedded default data set.")
 final class DemoCommand implements Callable<Integer> {
   private final PluginRegistry registry;
 
-  @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON object as the last line of standard output.")
   boolean json;
 
-  @Option(names = "--out", defaultValue = "snn-out/demo", description = "Report folder (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "snn-out/demo",
+      description = "Report folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--include-static", description = "Include each accelerator model's static (leakage) energy in "
-      + "its energy and EDP (default: dynamic energy only; static energy is reported apart either way).")
+  @Option(
+      names = "--include-static",
+      description =
+          "Include each accelerator model's static (leakage) energy in "
+              + "its energy and EDP (default: dynamic energy only; static energy is reported apart either way).")
   boolean includeStatic;
 
   @Inject

@@ -4,7 +4,10 @@ import com.google.inject.ConfigurationException;
 import com.google.inject.Injector;
 import picocli.CommandLine;
 
-/** Lets picocli build commands through Guice, falling back to picocli's own factory for its internals. */
+/**
+ * Lets picocli build commands through Guice, falling back to picocli's own factory for its
+ * internals.
+ */
 final class GuiceFactory implements CommandLine.IFactory {
   private final Injector injector;
 

@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Machine-readable output: one JSON object on the last line of stdout, and the same object, pretty-printed, in a
- * report file. Every object carries {@code schema_version}.
+ * Machine-readable output: one JSON object on the last line of stdout, and the same object,
+ * pretty-printed, in a report file. Every object carries {@code schema_version}.
  */
 public final class JsonReport {
   /** Version of the report layout; bump when a field changes meaning or disappears. */

@@ -12,12 +12,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code snn plugins}: every discovered provider by kind, with the problems of those refused. */
-@Command(name = "plugins", mixinStandardHelpOptions = true,
-    description = "List the neuron models, codings, learning rules, accelerators and data sets found on the class path.")
+@Command(
+    name = "plugins",
+    mixinStandardHelpOptions = true,
+    description =
+        "List the neuron models, codings, learning rules, accelerators and data sets found on the class path.")
 final class PluginsCommand implements Callable<Integer> {
   private final PluginRegistry registry;
 
-  @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON object as the last line of standard output.")
   boolean json;
 
   @Inject
@@ -32,16 +37,26 @@ final class PluginsCommand implements Callable<Integer> {
       JsonReport.printLine(toJson(), out);
       return 0;
     }
-    out.printf("%-14s %-22s %-14s %-5s %-12s %s%n", "KIND", "NAME", "VERSION", "API", "STATUS", "SOURCE");
+    out.printf(
+        "%-14s %-22s %-14s %-5s %-12s %s%n", "KIND", "NAME", "VERSION", "API", "STATUS", "SOURCE");
     for (PluginDescriptor d : registry.all()) {
-      out.printf("%-14s %-22s %-14s %-5s %-12s %s%n", d.kind().label(), d.name(), d.version(), d.apiVersion(),
-          d.status().name().toLowerCase(), shortSource(d.source()));
+      out.printf(
+          "%-14s %-22s %-14s %-5s %-12s %s%n",
+          d.kind().label(),
+          d.name(),
+          d.version(),
+          d.apiVersion(),
+          d.status().name().toLowerCase(),
+          shortSource(d.source()));
     }
     for (PluginDescriptor d : registry.problems()) {
       out.println("problem: " + d.problem().orElse("?"));
     }
-    out.printf("%d plugins loaded, %d refused or failed (snn-api %s)%n",
-        registry.all().size() - registry.problems().size(), registry.problems().size(), ApiVersion.CURRENT);
+    out.printf(
+        "%d plugins loaded, %d refused or failed (snn-api %s)%n",
+        registry.all().size() - registry.problems().size(),
+        registry.problems().size(),
+        ApiVersion.CURRENT);
     return 0;
   }
 
@@ -68,7 +83,8 @@ final class PluginsCommand implements Callable<Integer> {
 
   // The jar's file name is what a user recognises; the full URL is in the JSON.
   private static String shortSource(String source) {
-    int slash = source.lastIndexOf('/', source.endsWith("/") ? source.length() - 2 : source.length());
+    int slash =
+        source.lastIndexOf('/', source.endsWith("/") ? source.length() - 2 : source.length());
     return slash < 0 ? source : source.substring(slash + 1);
   }
 }

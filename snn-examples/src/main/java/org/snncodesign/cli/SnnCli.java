@@ -20,23 +20,26 @@ import org.snncodesign.cli.training.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code snn} command line. Subcommands are wired by Guice; figures go to stdout, progress to stderr. */
+/**
+ * The {@code snn} command line. Subcommands are wired by Guice; figures go to stdout, progress to
+ * stderr.
+ */
 @Command(
     name = "snn",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Hardware-software co-design of spiking neural networks.",
     subcommands = {
-        PluginsCommand.class,
-        DemoCommand.class,
-        DataCommand.class,
-        SpmmCommand.class,
-        HwCommand.class,
-        BenchCommand.class,
-        TrainCommand.class,
-        ConvertCommand.class,
-        LsmCommand.class,
-        NirCommand.class,
+      PluginsCommand.class,
+      DemoCommand.class,
+      DataCommand.class,
+      SpmmCommand.class,
+      HwCommand.class,
+      BenchCommand.class,
+      TrainCommand.class,
+      ConvertCommand.class,
+      LsmCommand.class,
+      NirCommand.class,
     })
 public final class SnnCli implements Runnable {
 
@@ -44,13 +47,19 @@ public final class SnnCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @CommandLine.Option(names = PLUGINS_OPTION, paramLabel = "DIR",
-      description = "Folders of plugin jars (or jars), separated like a class path, loaded beside the built-in "
-          + "plugins; give it before the command, e.g. snn --plugins ~/snn-plugins plugins. The "
-          + PluginJars.ENVIRONMENT_VARIABLE + " environment variable adds more.")
+  @CommandLine.Option(
+      names = PLUGINS_OPTION,
+      paramLabel = "DIR",
+      description =
+          "Folders of plugin jars (or jars), separated like a class path, loaded beside the built-in "
+              + "plugins; give it before the command, e.g. snn --plugins ~/snn-plugins plugins. The "
+              + PluginJars.ENVIRONMENT_VARIABLE
+              + " environment variable adds more.")
   List<Path> plugins;
 
-  @CommandLine.Option(names = CommandErrors.DEBUG_OPTION, scope = CommandLine.ScopeType.INHERIT,
+  @CommandLine.Option(
+      names = CommandErrors.DEBUG_OPTION,
+      scope = CommandLine.ScopeType.INHERIT,
       description = "Print the stack trace of an error (for a bug report).")
   boolean debug;
 
@@ -60,7 +69,8 @@ public final class SnnCli implements Runnable {
 
   /** Runs the command line and returns its exit code (for tests). */
   public static int run(String... args) {
-    List<Path> locations = new ArrayList<>(PluginJars.parsePath(System.getenv(PluginJars.ENVIRONMENT_VARIABLE)));
+    List<Path> locations =
+        new ArrayList<>(PluginJars.parsePath(System.getenv(PluginJars.ENVIRONMENT_VARIABLE)));
     locations.addAll(pluginOptions(args));
     ClassLoader loader;
     try {
@@ -69,7 +79,8 @@ public final class SnnCli implements Runnable {
       System.err.println("snn: " + e.getMessage());
       return 2;
     }
-    // Library code that discovers plugins itself (PluginRegistry.discover()) sees the plugin jars too.
+    // Library code that discovers plugins itself (PluginRegistry.discover()) sees the plugin jars
+    // too.
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(loader);
@@ -82,8 +93,8 @@ public final class SnnCli implements Runnable {
   }
 
   /**
-   * Runs {@code args} on a fresh command tree from {@code injector}: options checked by the shared validation
-   * layer, outputs staged, and every error ended in one line ({@link CommandErrors}).
+   * Runs {@code args} on a fresh command tree from {@code injector}: options checked by the shared
+   * validation layer, outputs staged, and every error ended in one line ({@link CommandErrors}).
    */
   static int execute(Injector injector, String... args) {
     CommandLine commandLine = new CommandLine(SnnCli.class, new GuiceFactory(injector));
@@ -91,16 +102,21 @@ public final class SnnCli implements Runnable {
     FiniteNumbers.register(commandLine);
     commandLine.setExecutionStrategy(new OutputStaging());
     commandLine.setParameterExceptionHandler(errors::onBadOption);
-    commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> errors.onFailure(exception, cmd));
+    commandLine.setExecutionExceptionHandler(
+        (exception, cmd, parsed) -> errors.onFailure(exception, cmd));
     try {
       return commandLine.execute(args);
     } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-      // Thrown outside a command's own code (picocli hands those to the handler above), or an Error.
+      // Thrown outside a command's own code (picocli hands those to the handler above), or an
+      // Error.
       return errors.onFailure(e, CommandErrors.ranCommand(commandLine));
     }
   }
 
-  /** The values of {@code --plugins} given before the subcommand (picocli parses them again, for help). */
+  /**
+   * The values of {@code --plugins} given before the subcommand (picocli parses them again, for
+   * help).
+   */
   static List<Path> pluginOptions(String... args) {
     List<Path> locations = new ArrayList<>();
     for (int i = 0; i < args.length && args[i].startsWith("-"); i++) {

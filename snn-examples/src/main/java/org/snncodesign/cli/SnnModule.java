@@ -11,8 +11,9 @@ import org.snncodesign.api.plugin.Plugin;
 import org.snncodesign.api.plugin.PluginRegistry;
 
 /**
- * Wires the application layer: discovers plugins once and binds each loaded provider by name in a map per kind
- * ({@code Map<String, NeuronModel>}, {@code Map<String, Accelerator>}, ...). Library code does not need Guice.
+ * Wires the application layer: discovers plugins once and binds each loaded provider by name in a
+ * map per kind ({@code Map<String, NeuronModel>}, {@code Map<String, Accelerator>}, ...). Library
+ * code does not need Guice.
  */
 public final class SnnModule extends AbstractModule {
   private final PluginRegistry registry;

@@ -20,10 +20,12 @@ import org.snncodesign.neurons.graph.Stimulus;
 import org.snncodesign.nir.NirReader;
 
 /**
- * A network from snnTorch, Norse, Sinabs, ... (a NIR file) run on the engine with random input spikes, and its
- * measured inference priced on every accelerator plugin.
+ * A network from snnTorch, Norse, Sinabs, ... (a NIR file) run on the engine with random input
+ * spikes, and its measured inference priced on every accelerator plugin.
  *
- * <pre>java -cp snn-examples/target/snn.jar org.snncodesign.examples.ImportNirAndPrice FILE.nir DT_SECONDS</pre>
+ * <pre>
+ * java -cp snn-examples/target/snn.jar org.snncodesign.examples.ImportNirAndPrice FILE.nir DT_SECONDS
+ * </pre>
  *
  * <p>Any NIR file will do, e.g. one that {@code snn train --export-nir digits.nir} writes.
  */
@@ -38,27 +40,32 @@ public final class ImportNirAndPrice {
    */
   public static void main(String[] args) throws IOException {
     NetworkGraph graph = new NirReader().read(Path.of(args[0]));
-    GraphSimulator simulator = GraphSimulator.builder(graph, Discretization.forwardEuler(Double.parseDouble(args[1])))
-        .build();
+    GraphSimulator simulator =
+        GraphSimulator.builder(graph, Discretization.forwardEuler(Double.parseDouble(args[1])))
+            .build();
     String input = graph.inputNames().get(0);
     int width = graph.outputShape(input).size();
     List<GraphRecording> runs = new ArrayList<>();
     for (int sample = 0; sample < 8; sample++) {
       runs.add(simulator.run(Map.of(input, Stimulus.bernoulli(width, 200, 0.1, sample))));
     }
-    Workload workload = GraphWorkloads.meanInference(simulator, runs, args[0],
-        GraphWorkloads.AnalogInput.EXCLUDED, 32);
-    System.out.printf("%s: %d neurons, %d spike-driven projections%n", args[0], graph.neuronCount(),
-        workload.layers().size());
+    Workload workload =
+        GraphWorkloads.meanInference(
+            simulator, runs, args[0], GraphWorkloads.AnalogInput.EXCLUDED, 32);
+    System.out.printf(
+        "%s: %d neurons, %d spike-driven projections%n",
+        args[0], graph.neuronCount(), workload.layers().size());
     for (Accelerator accelerator : PluginRegistry.discover().providers(Accelerator.class)) {
       WorkloadMapping mapping = accelerator.mapping(workload);
-      if (!mapping.supported()) { // e.g. lut-lsm runs one recurrent liquid, not a feed-forward network
+      if (!mapping
+          .supported()) { // e.g. lut-lsm runs one recurrent liquid, not a feed-forward network
         System.out.printf("%-18s declines: %s%n", accelerator.name(), mapping.statement());
         continue;
       }
       HardwareReport report = accelerator.evaluate(workload, EnergyTable.HOROWITZ_45NM);
-      System.out.printf("%-18s %,12d cycles %12.4e pJ%n", report.accelerator(), report.cycles(),
-          report.energyPicojoules());
+      System.out.printf(
+          "%-18s %,12d cycles %12.4e pJ%n",
+          report.accelerator(), report.cycles(), report.energyPicojoules());
     }
   }
 }

@@ -24,27 +24,33 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A user's build that imports snn-bom manages our modules and nothing else. The sample projects under examples/ are
- * such builds; Maven's own model builder computes their effective POM here, offline, with snn-bom taken from this
- * checkout (any other POM it asked for would fail the test).
+ * A user's build that imports snn-bom manages our modules and nothing else. The sample projects
+ * under examples/ are such builds; Maven's own model builder computes their effective POM here,
+ * offline, with snn-bom taken from this checkout (any other POM it asked for would fail the test).
  */
 class BomConsumerTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
   @ParameterizedTest(name = "examples/{0}")
   @ValueSource(strings = {"quickstart", "third-party-plugin", "third-party-neuron"})
-  @DisplayName("a sample project importing snn-bom manages exactly the reactor's modules, all org.snncodesign")
+  @DisplayName(
+      "a sample project importing snn-bom manages exactly the reactor's modules, all org.snncodesign")
   void managesOnlyOurModules(String example) throws Exception {
     Model effective = effectiveModel(ROOT.resolve("examples").resolve(example).resolve("pom.xml"));
 
     List<Dependency> managed = effective.getDependencyManagement().getDependencies();
     assertThat(managed).extracting(Dependency::getGroupId).containsOnly("org.snncodesign");
-    assertThat(managed).extracting(Dependency::getArtifactId)
+    assertThat(managed)
+        .extracting(Dependency::getArtifactId)
         .containsExactlyInAnyOrderElementsOf(libraryModules());
-    assertThat(managed).allSatisfy(dependency -> assertThat(dependency.getVersion()).doesNotContain("${"));
+    assertThat(managed)
+        .allSatisfy(dependency -> assertThat(dependency.getVersion()).doesNotContain("${"));
   }
 
-  /** The reactor's modules that are published as jars: every module of the root POM but the BOM itself. */
+  /**
+   * The reactor's modules that are published as jars: every module of the root POM but the BOM
+   * itself.
+   */
   private static List<String> libraryModules() throws Exception {
     try (Reader pom = Files.newBufferedReader(ROOT.resolve("pom.xml"))) {
       Model root = new MavenXpp3Reader().read(pom);
@@ -53,12 +59,13 @@ class BomConsumerTest {
   }
 
   private static Model effectiveModel(Path pom) throws Exception {
-    DefaultModelBuildingRequest request = new DefaultModelBuildingRequest()
-        .setPomFile(pom.toFile())
-        .setValidationLevel(ModelBuildingRequest.VALIDATION_LEVEL_MINIMAL)
-        .setProcessPlugins(false)
-        .setSystemProperties(System.getProperties())
-        .setModelResolver(new CheckoutOnly());
+    DefaultModelBuildingRequest request =
+        new DefaultModelBuildingRequest()
+            .setPomFile(pom.toFile())
+            .setValidationLevel(ModelBuildingRequest.VALIDATION_LEVEL_MINIMAL)
+            .setProcessPlugins(false)
+            .setSystemProperties(System.getProperties())
+            .setModelResolver(new CheckoutOnly());
     return new DefaultModelBuilderFactory().newInstance().build(request).getEffectiveModel();
   }
 
@@ -70,8 +77,8 @@ class BomConsumerTest {
       if (groupId.equals("org.snncodesign") && artifactId.equals("snn-bom")) {
         return new FileModelSource(new File(ROOT.toFile(), "snn-bom/pom.xml"));
       }
-      throw new UnresolvableModelException("only snn-bom is available to the consumer", groupId, artifactId,
-          version);
+      throw new UnresolvableModelException(
+          "only snn-bom is available to the consumer", groupId, artifactId, version);
     }
 
     @Override
@@ -81,7 +88,8 @@ class BomConsumerTest {
 
     @Override
     public ModelSource2 resolveModel(Dependency dependency) throws UnresolvableModelException {
-      return resolveModel(dependency.getGroupId(), dependency.getArtifactId(), dependency.getVersion());
+      return resolveModel(
+          dependency.getGroupId(), dependency.getArtifactId(), dependency.getVersion());
     }
 
     @Override

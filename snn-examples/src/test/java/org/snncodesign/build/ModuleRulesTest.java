@@ -18,9 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The module rules (README, "Modules": dependencies point toward snn-api) checked on the main classes of every
- * module this one sees, each module known by its root package. Maven already refuses a missing dependency; these
- * rules refuse a dependency that someone adds to a module's POM against the architecture.
+ * The module rules (README, "Modules": dependencies point toward snn-api) checked on the main
+ * classes of every module this one sees, each module known by its root package. Maven already
+ * refuses a missing dependency; these rules refuse a dependency that someone adds to a module's POM
+ * against the architecture.
  */
 class ModuleRulesTest {
   private static final String ROOT = "org.snncodesign";
@@ -29,27 +30,42 @@ class ModuleRulesTest {
 
   @BeforeAll
   static void importMainClasses() {
-    // Test classes and test jars (snn-api's PluginJarBuilder) are not part of a module's published code.
-    mainClasses = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .withImportOption(location -> !location.contains("-tests.jar"))
-        .importPackages(ROOT);
+    // Test classes and test jars (snn-api's PluginJarBuilder) are not part of a module's published
+    // code.
+    mainClasses =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar"))
+            .importPackages(ROOT);
   }
 
   private static LayeredArchitecture modules() {
-    return layeredArchitecture().consideringOnlyDependenciesInLayers()
-        .layer("api").definedBy(ROOT + ".api..")
-        .layer("neurons").definedBy(ROOT + ".neurons..")
-        .layer("learning").definedBy(ROOT + ".learning..")
-        .layer("conversion").definedBy(ROOT + ".conversion..")
-        .layer("hardware-spmm").definedBy(ROOT + ".spmm..")
-        .layer("hardware-fpga").definedBy(ROOT + ".fpga..")
-        .layer("datasets").definedBy(ROOT + ".datasets..")
-        .layer("nir").definedBy(ROOT + ".nir..")
-        .layer("flow").definedBy(ROOT + ".flow..")
-        .layer("cli").definedBy(ROOT + ".cli..")
-        .layer("examples").definedBy(ROOT + ".examples..")
-        .layer("spark").definedBy(ROOT + ".spark..")
+    return layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("api")
+        .definedBy(ROOT + ".api..")
+        .layer("neurons")
+        .definedBy(ROOT + ".neurons..")
+        .layer("learning")
+        .definedBy(ROOT + ".learning..")
+        .layer("conversion")
+        .definedBy(ROOT + ".conversion..")
+        .layer("hardware-spmm")
+        .definedBy(ROOT + ".spmm..")
+        .layer("hardware-fpga")
+        .definedBy(ROOT + ".fpga..")
+        .layer("datasets")
+        .definedBy(ROOT + ".datasets..")
+        .layer("nir")
+        .definedBy(ROOT + ".nir..")
+        .layer("flow")
+        .definedBy(ROOT + ".flow..")
+        .layer("cli")
+        .definedBy(ROOT + ".cli..")
+        .layer("examples")
+        .definedBy(ROOT + ".examples..")
+        .layer("spark")
+        .definedBy(ROOT + ".spark..")
         .withOptionalLayers(true);
   }
 
@@ -60,43 +76,66 @@ class ModuleRulesTest {
   }
 
   @Test
-  @DisplayName("implementation modules see only snn-api, and learning and conversion also the neuron engine")
+  @DisplayName(
+      "implementation modules see only snn-api, and learning and conversion also the neuron engine")
   void implementationModulesSeeOnlyTheApi() {
     modules()
-        .whereLayer("neurons").mayOnlyAccessLayers("api")
-        .whereLayer("learning").mayOnlyAccessLayers("api", "neurons")
-        .whereLayer("conversion").mayOnlyAccessLayers("api", "neurons")
-        .whereLayer("hardware-spmm").mayOnlyAccessLayers("api")
-        .whereLayer("hardware-fpga").mayOnlyAccessLayers("api")
-        .whereLayer("datasets").mayOnlyAccessLayers("api")
-        .whereLayer("nir").mayOnlyAccessLayers("api")
+        .whereLayer("neurons")
+        .mayOnlyAccessLayers("api")
+        .whereLayer("learning")
+        .mayOnlyAccessLayers("api", "neurons")
+        .whereLayer("conversion")
+        .mayOnlyAccessLayers("api", "neurons")
+        .whereLayer("hardware-spmm")
+        .mayOnlyAccessLayers("api")
+        .whereLayer("hardware-fpga")
+        .mayOnlyAccessLayers("api")
+        .whereLayer("datasets")
+        .mayOnlyAccessLayers("api")
+        .whereLayer("nir")
+        .mayOnlyAccessLayers("api")
         .check(mainClasses);
   }
 
   @Test
   @DisplayName("no library module depends on the command-line tool")
   void noLibraryUsesTheCli() {
-    noClasses().that().resideOutsideOfPackages(ROOT + ".cli..", ROOT + ".examples..")
-        .should().dependOnClassesThat().resideInAPackage(ROOT + ".cli..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(ROOT + ".cli..", ROOT + ".examples..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(ROOT + ".cli..")
         .check(mainClasses);
   }
 
   @Test
   @DisplayName("no other module uses snn-spark's classes")
   void sparkIsUsedByNoOtherModule() {
-    // snn-spark is not on this module's class path; a reference to its classes from any module still shows here.
-    noClasses().that().resideOutsideOfPackage(ROOT + ".spark..")
-        .should().dependOnClassesThat().resideInAPackage(ROOT + ".spark..")
+    // snn-spark is not on this module's class path; a reference to its classes from any module
+    // still shows here.
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(ROOT + ".spark..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(ROOT + ".spark..")
         .check(mainClasses);
   }
 
-  // Not yet for snn-api (plugin <-> coding, dataset, hardware, learning, neuron) nor snn-hardware-fpga
-  // (firefly <-> search: FireFlySArray.designSpace() and Baselines.fireFly()), which have cycles today.
+  // Not yet for snn-api (plugin <-> coding, dataset, hardware, learning, neuron) nor
+  // snn-hardware-fpga
+  // (firefly <-> search: FireFlySArray.designSpace() and Baselines.fireFly()), which have cycles
+  // today.
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"neurons", "learning", "conversion", "spmm", "datasets", "nir", "flow"})
   @DisplayName("the packages of a module have no dependency cycles")
   void packagesOfAModuleHaveNoCycles(String module) {
-    slices().assignedFrom(packagesUnder(ROOT + "." + module)).should().beFreeOfCycles().check(mainClasses);
+    slices()
+        .assignedFrom(packagesUnder(ROOT + "." + module))
+        .should()
+        .beFreeOfCycles()
+        .check(mainClasses);
   }
 
   /** One slice per package under {@code root}, the root package itself included. */
@@ -105,7 +144,9 @@ class ModuleRulesTest {
       @Override
       public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
         String name = javaClass.getPackageName();
-        return name.equals(root) || name.startsWith(root + ".") ? SliceIdentifier.of(name) : SliceIdentifier.ignore();
+        return name.equals(root) || name.startsWith(root + ".")
+            ? SliceIdentifier.of(name)
+            : SliceIdentifier.ignore();
       }
 
       @Override

@@ -23,12 +23,14 @@ class PackageInfoTest {
   private static final int MIN_WORDS = 8;
 
   @Test
-  @DisplayName("every package under a module's src/main/java has a package-info.java with a javadoc paragraph")
+  @DisplayName(
+      "every package under a module's src/main/java has a package-info.java with a javadoc paragraph")
   void everyPackageIsDescribed() throws IOException {
     Set<String> undescribed = new TreeSet<>();
     for (Path dir : packageFolders()) {
       Path info = dir.resolve("package-info.java");
-      if (!Files.isRegularFile(info) || !describes(Files.readString(info, StandardCharsets.UTF_8))) {
+      if (!Files.isRegularFile(info)
+          || !describes(Files.readString(info, StandardCharsets.UTF_8))) {
         undescribed.add(ROOT.relativize(dir).toString());
       }
     }
@@ -37,18 +39,24 @@ class PackageInfoTest {
 
   private static boolean describes(String source) {
     var matcher = JAVADOC.matcher(source);
-    return matcher.find() && matcher.group(1).replaceAll("(?m)^\\s*\\*", " ").trim().split("\\s+").length
-        >= MIN_WORDS;
+    return matcher.find()
+        && matcher.group(1).replaceAll("(?m)^\\s*\\*", " ").trim().split("\\s+").length
+            >= MIN_WORDS;
   }
 
   /** The folders under any module's src/main/java that hold a Java type. */
   private static List<Path> packageFolders() throws IOException {
     try (Stream<Path> modules = Files.list(ROOT)) {
-      List<Path> sources = modules.map(module -> module.resolve("src/main/java")).filter(Files::isDirectory).toList();
+      List<Path> sources =
+          modules
+              .map(module -> module.resolve("src/main/java"))
+              .filter(Files::isDirectory)
+              .toList();
       Set<Path> folders = new TreeSet<>();
       for (Path source : sources) {
         try (Stream<Path> files = Files.walk(source)) {
-          files.filter(file -> file.toString().endsWith(".java"))
+          files
+              .filter(file -> file.toString().endsWith(".java"))
               .filter(file -> !file.getFileName().toString().equals("package-info.java"))
               .forEach(file -> folders.add(file.getParent()));
         }

@@ -23,15 +23,21 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * Every numeric option of every command, given values no command can use (not a number, NaN, infinities, beyond
- * the type, and for options with a range just outside it), ends in one clear line and exit code 2 before any work.
+ * Every numeric option of every command, given values no command can use (not a number, NaN,
+ * infinities, beyond the type, and for options with a range just outside it), ends in one clear
+ * line and exit code 2 before any work.
  */
 @DisplayName("Bad option values")
 class BadOptionValuesTest {
   private static final List<String> NOT_REALS = List.of("NaN", "-Infinity", "1e999", "abc");
-  private static final List<String> NOT_WHOLE_NUMBERS = List.of("99999999999999999999", "1.5", "abc");
-  /** One command tree's wiring for all cases (each case still parses into fresh command objects). */
-  private static final Injector INJECTOR = Guice.createInjector(new SnnModule(PluginRegistry.discover()));
+  private static final List<String> NOT_WHOLE_NUMBERS =
+      List.of("99999999999999999999", "1.5", "abc");
+
+  /**
+   * One command tree's wiring for all cases (each case still parses into fresh command objects).
+   */
+  private static final Injector INJECTOR =
+      Guice.createInjector(new SnnModule(PluginRegistry.discover()));
 
   /** (command path, option, bad value) for every numeric option of every command. */
   static Stream<Arguments> badValues() {
@@ -43,12 +49,18 @@ class BadOptionValuesTest {
   private static void collect(CommandLine command, List<Arguments> cases) {
     CommandSpec spec = command.getCommandSpec();
     for (OptionSpec option : spec.options()) {
-      Class<?> type = option.type().isArray() ? option.type().getComponentType()
-          : option.auxiliaryTypes()[option.auxiliaryTypes().length - 1];
+      Class<?> type =
+          option.type().isArray()
+              ? option.type().getComponentType()
+              : option.auxiliaryTypes()[option.auxiliaryTypes().length - 1];
       if (!isNumber(type)) {
         continue;
       }
-      boolean real = type == double.class || type == Double.class || type == float.class || type == Float.class;
+      boolean real =
+          type == double.class
+              || type == Double.class
+              || type == float.class
+              || type == Float.class;
       List<String> values = new ArrayList<>(real ? NOT_REALS : NOT_WHOLE_NUMBERS);
       OptionBounds.range(option.longestName()).ifPresent(range -> values.add(range.outside(real)));
       for (String value : values) {
@@ -68,28 +80,41 @@ class BadOptionValuesTest {
   }
 
   private static boolean isNumber(Class<?> type) {
-    return type == int.class || type == Integer.class || type == long.class || type == Long.class
-        || type == double.class || type == Double.class || type == float.class || type == Float.class;
+    return type == int.class
+        || type == Integer.class
+        || type == long.class
+        || type == Long.class
+        || type == double.class
+        || type == Double.class
+        || type == float.class
+        || type == Float.class;
   }
 
   @ParameterizedTest(name = "{0} {1} {2}")
   @MethodSource("badValues")
-  @DisplayName("a bad numeric value ends in one line naming the command and the option, exit code 2")
+  @DisplayName(
+      "a bad numeric value ends in one line naming the command and the option, exit code 2")
   void refusedInOneLine(String command, String option, String value, @TempDir Path dir) {
-    List<String> args = new ArrayList<>(List.of(command.split(" ")).subList(1, command.split(" ").length));
+    List<String> args =
+        new ArrayList<>(List.of(command.split(" ")).subList(1, command.split(" ").length));
     args.add(option);
     args.add(value);
     args.addAll(requiredPositionals(command, dir));
-    CommandOutput run = CommandOutput.capture(err -> SnnCli.execute(INJECTOR, args.toArray(String[]::new)));
+    CommandOutput run =
+        CommandOutput.capture(err -> SnnCli.execute(INJECTOR, args.toArray(String[]::new)));
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     String err = run.err().strip();
     assertThat(err.lines()).as(err).hasSize(1);
-    assertThat(err).startsWith(command + ": ").contains(option).doesNotContain("Exception")
+    assertThat(err)
+        .startsWith(command + ": ")
+        .contains(option)
+        .doesNotContain("Exception")
         .doesNotContain("\tat ");
   }
 
   @Test
-  @DisplayName("a size that needs more memory than the JVM has is refused with the estimate and the limit")
+  @DisplayName(
+      "a size that needs more memory than the JVM has is refused with the estimate and the limit")
   void sizeBeyondMemory() {
     CommandOutput run = CommandOutput.ofCli("lsm", "--liquid", "100000000");
     assertThat(run.exitCode()).isEqualTo(2);
@@ -97,25 +122,35 @@ class BadOptionValuesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-      "train --reset foo | snn train: --reset foo is not known; choose one of subtract, zero",
-      "hw verilog --block foo | snn hw verilog: Invalid value for option '--block': --block foo is not known; choose "
-          + "one of",
-      "lsm sastl --rule foo | snn lsm sastl: --rule foo is not known; choose one of resume, perceptron",
-      "convert --dataset foo | snn convert: --dataset foo is not known; choose one of mnist, fashion-mnist, "
-          + "idx:NAME",
-      "hw estimate --dataset foo | snn hw evaluate: --dataset foo is not known; choose one of digits, mnist, fashion-mnist, "
-          + "idx:NAME",
-      "hw search --space foo --random 1 --generations 0 | snn hw search: no Accelerator plugin named 'foo'; "
-          + "available:"})
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "train --reset foo | snn train: --reset foo is not known; choose one of subtract, zero",
+        "hw verilog --block foo | snn hw verilog: Invalid value for option '--block': --block foo is not known; choose "
+            + "one of",
+        "lsm sastl --rule foo | snn lsm sastl: --rule foo is not known; choose one of resume, perceptron",
+        "convert --dataset foo | snn convert: --dataset foo is not known; choose one of mnist, fashion-mnist, "
+            + "idx:NAME",
+        "hw estimate --dataset foo | snn hw evaluate: --dataset foo is not known; choose one of digits, mnist, fashion-mnist, "
+            + "idx:NAME",
+        "hw search --space foo --random 1 --generations 0 | snn hw search: no Accelerator plugin named 'foo'; "
+            + "available:"
+      })
   @DisplayName("an unknown name is refused in one line with the valid choices, exit code 2")
   void unknownName(String args, String expected) {
     CommandOutput run = CommandOutput.ofCli(args.split(" "));
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-    assertThat(run.err().strip()).startsWith(expected).doesNotContain("Exception").doesNotContain("unexpected");
+    assertThat(run.err().strip())
+        .startsWith(expected)
+        .doesNotContain("Exception")
+        .doesNotContain("unexpected");
   }
 
-  /** A value for each required positional parameter, so that the option is what the command trips over. */
+  /**
+   * A value for each required positional parameter, so that the option is what the command trips
+   * over.
+   */
   private static List<String> requiredPositionals(String command, Path dir) {
     CommandLine line = commandTree();
     for (String name : List.of(command.split(" ")).subList(1, command.split(" ").length)) {

@@ -30,11 +30,18 @@ class CommandErrorsTest {
   }
 
   @Test
-  @DisplayName("running out of memory names the command, the JVM's memory and what to try, exit code 1")
+  @DisplayName(
+      "running out of memory names the command, the JVM's memory and what to try, exit code 1")
   void outOfMemory() {
-    assertThat(fail(false, new IllegalStateException("a worker failed", new OutOfMemoryError("Java heap space"))))
+    assertThat(
+            fail(
+                false,
+                new IllegalStateException(
+                    "a worker failed", new OutOfMemoryError("Java heap space"))))
         .isEqualTo(1);
-    assertThat(err.toString()).startsWith("work: ran out of memory (the JVM has ").contains("-Xmx")
+    assertThat(err.toString())
+        .startsWith("work: ran out of memory (the JVM has ")
+        .contains("-Xmx")
         .hasLineCount(1);
   }
 
@@ -46,29 +53,36 @@ class CommandErrorsTest {
   }
 
   @Test
-  @DisplayName("an unexpected exception gives its message and points to --debug, without a stack trace")
+  @DisplayName(
+      "an unexpected exception gives its message and points to --debug, without a stack trace")
   void unexpected() {
     assertThat(fail(false, new NullPointerException("layer is null"))).isEqualTo(1);
-    assertThat(err.toString().strip()).isEqualTo("work: layer is null (unexpected: run again with --debug for the "
-        + "stack trace and report it)");
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "work: layer is null (unexpected: run again with --debug for the "
+                + "stack trace and report it)");
   }
 
   @Test
   @DisplayName("with --debug the stack trace follows the line")
   void debugPrintsStackTrace() {
     fail(true, new NullPointerException("layer is null"));
-    assertThat(err.toString()).contains("java.lang.NullPointerException: layer is null").contains("\tat ");
+    assertThat(err.toString())
+        .contains("java.lang.NullPointerException: layer is null")
+        .contains("\tat ");
   }
 
   @Test
   @DisplayName("a bad input (an IllegalArgumentException from the library) exits with code 2")
   void badInput() {
-    assertThat(fail(false, new IllegalArgumentException("threads must be > 0, got 0"))).isEqualTo(2);
+    assertThat(fail(false, new IllegalArgumentException("threads must be > 0, got 0")))
+        .isEqualTo(2);
     assertThat(err.toString().strip()).isEqualTo("work: threads must be > 0, got 0");
   }
 
   @Test
-  @DisplayName("the project's own error (an unknown plugin) is a bad input: exit code 2, no 'unexpected' hint")
+  @DisplayName(
+      "the project's own error (an unknown plugin) is a bad input: exit code 2, no 'unexpected' hint")
   void projectError() {
     assertThat(fail(false, new SnnException("no Accelerator plugin named 'foo'"))).isEqualTo(2);
     assertThat(err.toString().strip()).isEqualTo("work: no Accelerator plugin named 'foo'");

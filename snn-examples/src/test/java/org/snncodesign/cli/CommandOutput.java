@@ -9,16 +9,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.ToIntFunction;
 import picocli.CommandLine;
 
-/** Runs a command in-process and captures its exit code, standard output and standard error, for tests. */
+/**
+ * Runs a command in-process and captures its exit code, standard output and standard error, for
+ * tests.
+ */
 public record CommandOutput(int exitCode, String out, String err) {
 
   /** Runs one picocli command object with {@code args}. */
   public static CommandOutput of(Object command, String... args) {
-    return capture(err -> {
-      CommandLine commandLine = new CommandLine(command);
-      commandLine.setErr(new PrintWriter(err, true));
-      return commandLine.execute(args);
-    });
+    return capture(
+        err -> {
+          CommandLine commandLine = new CommandLine(command);
+          commandLine.setErr(new PrintWriter(err, true));
+          return commandLine.execute(args);
+        });
   }
 
   /** Runs the whole {@code snn} command line, wired with Guice as {@code java -jar snn.jar} is. */
@@ -35,7 +39,10 @@ public record CommandOutput(int exitCode, String out, String err) {
     return JsonReport.mapper().readTree(output.lastLine());
   }
 
-  /** Runs {@code run}, given the stream standing for standard error, with standard output and error captured. */
+  /**
+   * Runs {@code run}, given the stream standing for standard error, with standard output and error
+   * captured.
+   */
   // System.out and System.err are global: one capture at a time.
   static synchronized CommandOutput capture(ToIntFunction<PrintStream> run) {
     PrintStream oldOut = System.out;
@@ -47,7 +54,8 @@ public record CommandOutput(int exitCode, String out, String err) {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(errStream);
       int code = run.applyAsInt(errStream);
-      return new CommandOutput(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new CommandOutput(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);

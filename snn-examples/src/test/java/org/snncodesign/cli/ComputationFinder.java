@@ -23,10 +23,11 @@ import org.objectweb.asm.tree.analysis.SourceInterpreter;
 import org.objectweb.asm.tree.analysis.SourceValue;
 
 /**
- * Finds domain computation in a class's bytecode, the part of {@link CliThinnessTest} that dependency rules cannot
- * see: floating-point arithmetic other than scaling by a literal power of ten (seconds to milliseconds, a fraction
- * to percent: printing), and primitive-array element access inside a loop (summing, averaging, filling). Lambda
- * bodies are methods of the class, so they are read too.
+ * Finds domain computation in a class's bytecode, the part of {@link CliThinnessTest} that
+ * dependency rules cannot see: floating-point arithmetic other than scaling by a literal power of
+ * ten (seconds to milliseconds, a fraction to percent: printing), and primitive-array element
+ * access inside a loop (summing, averaging, filling). Lambda bodies are methods of the class, so
+ * they are read too.
  */
 final class ComputationFinder {
   private static final Map<Integer, String> FLOAT_ARITHMETIC =
@@ -83,7 +84,14 @@ final class ComputationFinder {
           what = "array write " + PRIMITIVE_STORES.get(op) + " in a loop";
         }
         if (what != null) {
-          findings.add(type.name.replace('/', '.') + "." + method.name + " (line " + line(insn) + "): " + what);
+          findings.add(
+              type.name.replace('/', '.')
+                  + "."
+                  + method.name
+                  + " (line "
+                  + line(insn)
+                  + "): "
+                  + what);
         }
       }
     }
@@ -114,7 +122,8 @@ final class ComputationFinder {
   }
 
   private static boolean powerOfTen(SourceValue value) {
-    if (value.insns.size() != 1 || !(value.insns.iterator().next() instanceof LdcInsnNode ldc)
+    if (value.insns.size() != 1
+        || !(value.insns.iterator().next() instanceof LdcInsnNode ldc)
         || !(ldc.cst instanceof Number number)) {
       return false;
     }
@@ -123,11 +132,14 @@ final class ComputationFinder {
     return v > 0 && v != 1 && Math.abs(v / Math.pow(10, exponent) - 1) < 1e-9;
   }
 
-  /** Whether the array {@code depth} values below the top is javac's enum switch table (not data). */
+  /**
+   * Whether the array {@code depth} values below the top is javac's enum switch table (not data).
+   */
   private static boolean enumSwitchMap(Frame<SourceValue> frame, int depth) {
     SourceValue array = frame.getStack(frame.getStackSize() - depth);
-    return array.insns.stream().allMatch(insn -> insn instanceof FieldInsnNode field
-        && field.name.startsWith("$SwitchMap$"));
+    return array.insns.stream()
+        .allMatch(
+            insn -> insn instanceof FieldInsnNode field && field.name.startsWith("$SwitchMap$"));
   }
 
   private static int line(AbstractInsnNode insn) {

@@ -19,20 +19,40 @@ import org.snncodesign.conversion.ann.ReluLayer;
 import org.snncodesign.conversion.ann.TensorShape;
 import org.snncodesign.conversion.onnx.OnnxExporter;
 
-/** Train, convert and hw read Fashion-MNIST (or any IDX folder) under its own name, with its checksum. */
+/**
+ * Train, convert and hw read Fashion-MNIST (or any IDX folder) under its own name, with its
+ * checksum.
+ */
 class DatasetNamesTest {
   private static final Path FASHION = Path.of("..", "..", "shared", "data", "fashion-mnist");
   private static final String SHA256 = "[0-9a-f]{64}";
 
   private static void assumeFashion() {
-    assumeTrue(Files.exists(FASHION.resolve("t10k-images-idx3-ubyte.gz")),
+    assumeTrue(
+        Files.exists(FASHION.resolve("t10k-images-idx3-ubyte.gz")),
         "Fashion-MNIST not in ../../shared/data/fashion-mnist");
   }
 
   private static CommandOutput train(Path out, String dataset) {
-    CommandOutput run = CommandOutput.ofCli("train", "--dataset", dataset, "--data-dir", FASHION.toString(),
-        "--arch", "784-16-10", "--limit", "300", "--epochs", "1", "--threads", "1", "--out", out.toString(),
-        "--no-chart", "--json");
+    CommandOutput run =
+        CommandOutput.ofCli(
+            "train",
+            "--dataset",
+            dataset,
+            "--data-dir",
+            FASHION.toString(),
+            "--arch",
+            "784-16-10",
+            "--limit",
+            "300",
+            "--epochs",
+            "1",
+            "--threads",
+            "1",
+            "--out",
+            out.toString(),
+            "--no-chart",
+            "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     return run;
   }
@@ -59,14 +79,27 @@ class DatasetNamesTest {
   }
 
   @Test
-  @DisplayName("snn convert --dataset fashion-mnist reports fashion-mnist, its checksum and the model by its file")
+  @DisplayName(
+      "snn convert --dataset fashion-mnist reports fashion-mnist, its checksum and the model by its file")
   void convertNamesDatasetAndModelFile(@TempDir Path tmp) throws Exception {
     assumeFashion();
     Path onnx = tmp.resolve("my-mlp.onnx");
     OnnxExporter.write(mlp(), onnx);
 
-    CommandOutput run = CommandOutput.ofCli("convert", "--dataset", "fashion-mnist", "--data-dir",
-        FASHION.toString(), "--onnx", onnx.toString(), "--test-samples", "100", "--threads", "1", "--json");
+    CommandOutput run =
+        CommandOutput.ofCli(
+            "convert",
+            "--dataset",
+            "fashion-mnist",
+            "--data-dir",
+            FASHION.toString(),
+            "--onnx",
+            onnx.toString(),
+            "--test-samples",
+            "100",
+            "--threads",
+            "1",
+            "--json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode report = json(run);
@@ -83,9 +116,22 @@ class DatasetNamesTest {
     Path onnx = tmp.resolve("mlp.onnx");
     OnnxExporter.write(mlp(), onnx);
 
-    CommandOutput run = CommandOutput.ofCli("convert", "--dataset", "fashion-mnist", "--data-dir",
-        FASHION.toString(), "--onnx", onnx.toString(), "--normalize", "0.286,0.353", "--test-samples", "100",
-        "--threads", "1", "--json");
+    CommandOutput run =
+        CommandOutput.ofCli(
+            "convert",
+            "--dataset",
+            "fashion-mnist",
+            "--data-dir",
+            FASHION.toString(),
+            "--onnx",
+            onnx.toString(),
+            "--normalize",
+            "0.286,0.353",
+            "--test-samples",
+            "100",
+            "--threads",
+            "1",
+            "--json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode normalization = json(run).get("input_normalization");
@@ -95,13 +141,23 @@ class DatasetNamesTest {
   }
 
   @Test
-  @DisplayName("snn hw estimate --network --dataset fashion-mnist reports fashion-mnist and its checksum")
+  @DisplayName(
+      "snn hw estimate --network --dataset fashion-mnist reports fashion-mnist and its checksum")
   void hwNamesFashionMnist(@TempDir Path tmp) throws Exception {
     assumeFashion();
     train(tmp, "fashion-mnist");
 
-    CommandOutput run = CommandOutput.ofCli("hw", "estimate", "--network", tmp.resolve("model.json").toString(),
-        "--dataset", "fashion-mnist", "--data-dir", FASHION.toString(), "--json");
+    CommandOutput run =
+        CommandOutput.ofCli(
+            "hw",
+            "estimate",
+            "--network",
+            tmp.resolve("model.json").toString(),
+            "--dataset",
+            "fashion-mnist",
+            "--data-dir",
+            FASHION.toString(),
+            "--json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(json(run).get("dataset").asText()).isEqualTo("fashion-mnist");
@@ -122,7 +178,9 @@ class DatasetNamesTest {
         w[i] = (float) ((r.nextDouble() * 2 - 1) * 0.1);
       }
     }
-    return AnnModel.of("mlp", new TensorShape(1, 28, 28), List.of(new FlattenLayer("flatten"), fc1,
-        new ReluLayer("relu"), fc2));
+    return AnnModel.of(
+        "mlp",
+        new TensorShape(1, 28, 28),
+        List.of(new FlattenLayer("flatten"), fc1, new ReluLayer("relu"), fc2));
   }
 }

@@ -5,7 +5,10 @@ import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.Workload;
 
-/** A provider registered only on the test class path, so the wiring can be checked without other modules. */
+/**
+ * A provider registered only on the test class path, so the wiring can be checked without other
+ * modules.
+ */
 public final class FixtureAccelerator implements Accelerator {
   @Override
   public String name() {
@@ -19,6 +22,10 @@ public final class FixtureAccelerator implements Accelerator {
 
   @Override
   public HardwareReport evaluate(Workload workload, EnergyModel energy) {
-    return HardwareReport.builder(name()).cycles(workload.layers().size()).clockHz(1e6).bottleneck("none").build();
+    return HardwareReport.builder(name())
+        .cycles(workload.layers().size())
+        .clockHz(1e6)
+        .bottleneck("none")
+        .build();
   }
 }

@@ -17,15 +17,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs of {@code snn hw verilog} (four files, the stimulus ones large) in separate JVMs, killed during their writes
- * or racing into one folder: the folder holds one complete set of files, never a mix or a truncated file.
+ * Runs of {@code snn hw verilog} (four files, the stimulus ones large) in separate JVMs, killed
+ * during their writes or racing into one folder: the folder holds one complete set of files, never
+ * a mix or a truncated file.
  */
 @DisplayName("Output folders of killed and concurrent runs")
 class OutputAtomicityTest {
   private static final String VECTORS = "30000";
 
   @Test
-  @DisplayName("a run killed during its writes leaves the previous complete set, and the next run cleans up")
+  @DisplayName(
+      "a run killed during its writes leaves the previous complete set, and the next run cleans up")
   void killedRunLeavesOldSet(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("rtl");
     assertThat(snn(out, "1").waitFor()).isZero();
@@ -40,7 +42,8 @@ class OutputAtomicityTest {
   }
 
   @Test
-  @DisplayName("two runs into one folder at once: each succeeds or is refused by the lock, and one set remains")
+  @DisplayName(
+      "two runs into one folder at once: each succeeds or is refused by the lock, and one set remains")
   void concurrentRunsLeaveOneSet(@TempDir Path dir) throws Exception {
     assertThat(snn(dir.resolve("one"), "1").waitFor()).isZero();
     assertThat(snn(dir.resolve("two"), "2").waitFor()).isZero();
@@ -50,17 +53,33 @@ class OutputAtomicityTest {
     for (Process run : List.of(first, second)) {
       int code = run.waitFor();
       String err = new String(run.getErrorStream().readAllBytes());
-      assertThat(code == 0 || (code == 2 && err.contains("is being written by another snn run"))).as(err).isTrue();
+      assertThat(code == 0 || (code == 2 && err.contains("is being written by another snn run")))
+          .as(err)
+          .isTrue();
     }
     assertThat(snapshot(out)).isIn(snapshot(dir.resolve("one")), snapshot(dir.resolve("two")));
   }
 
   private static Process snn(Path out, String seed) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-        SnnCli.class.getName(), "hw", "verilog", "--block", "pe-array", "--no-simulate", "--vectors", VECTORS,
-        "--seed", seed, "--out", out.toString())
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    return new ProcessBuilder(
+            java.toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            SnnCli.class.getName(),
+            "hw",
+            "verilog",
+            "--block",
+            "pe-array",
+            "--no-simulate",
+            "--vectors",
+            VECTORS,
+            "--seed",
+            seed,
+            "--out",
+            out.toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
   }
 
   /** Waits until the run has written a file into its staging folder beside the output. */
@@ -82,7 +101,9 @@ class OutputAtomicityTest {
     MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
     try (Stream<Path> paths = Files.walk(folder)) {
       for (Path p : paths.filter(Files::isRegularFile).toList()) {
-        files.put(folder.relativize(p).toString(), HexFormat.of().formatHex(sha256.digest(Files.readAllBytes(p))));
+        files.put(
+            folder.relativize(p).toString(),
+            HexFormat.of().formatHex(sha256.digest(Files.readAllBytes(p))));
       }
     }
     return files;

@@ -20,8 +20,9 @@ import org.snncodesign.conversion.ann.AnnJson;
 import org.snncodesign.conversion.training.CnnArchitectures;
 
 /**
- * Every plugin kind is consumed by name: for each kind, a command that takes a plugin of that kind by name runs with
- * it, and the flow step behind the command is named here. A new kind fails this test until it has consumers.
+ * Every plugin kind is consumed by name: for each kind, a command that takes a plugin of that kind
+ * by name runs with it, and the flow step behind the command is named here. A new kind fails this
+ * test until it has consumers.
  */
 @DisplayName("Every plugin kind has a command and a flow step that take it by name")
 class PluginConsumersTest {
@@ -30,19 +31,82 @@ class PluginConsumersTest {
   /** A command consuming a plugin of the kind by name, and the library step it calls. */
   private record Consumer(String flowStep, Function<Path, List<String>> command) {}
 
-  private static final Map<PluginKind, Consumer> CONSUMERS = new EnumMap<>(Map.of(
-      PluginKind.NEURON_MODEL, new Consumer("LiquidParameters.Builder.neuronModel, GraphSimulator.Builder."
-          + "modelForType, CnnConversion (EngineRateRunner)", dir -> List.of("lsm", "--dataset", "digits", "--liquid", "48", "--max-samples", "60",
-          "--neuron", "lif", "--json")),
-      PluginKind.CODING, new Consumer("GraphMeasurement.encodedSamples, ConversionCoding.resolve", dir -> List.of("hw", "estimate", "--nir",
-          dir.resolve("digits.nir").toString(), "--dataset", "digits", "--coding", "rate", "--samples", "2",
-          "--steps", "8", "--json")),
-      PluginKind.LEARNING_RULE, new Consumer("LiquidPlasticity.adaptInputs", dir -> List.of("lsm", "--dataset",
-          "digits", "--liquid", "48", "--max-samples", "60", "--rule", "stdp", "--json")),
-      PluginKind.ACCELERATOR, new Consumer("DesignPointComparison, CoSearch, KernelExecution", dir -> List.of("hw",
-          "estimate", "--model", "firefly-s", "--synthetic", "--steps", "2", "--json")),
-      PluginKind.DATASET, new Consumer("DatasetLocator.locate", dir -> List.of("data", "info", "--format",
-          "uci-digits", "embedded:digits", "--json"))));
+  private static final Map<PluginKind, Consumer> CONSUMERS =
+      new EnumMap<>(
+          Map.of(
+              PluginKind.NEURON_MODEL,
+                  new Consumer(
+                      "LiquidParameters.Builder.neuronModel, GraphSimulator.Builder."
+                          + "modelForType, CnnConversion (EngineRateRunner)",
+                      dir ->
+                          List.of(
+                              "lsm",
+                              "--dataset",
+                              "digits",
+                              "--liquid",
+                              "48",
+                              "--max-samples",
+                              "60",
+                              "--neuron",
+                              "lif",
+                              "--json")),
+              PluginKind.CODING,
+                  new Consumer(
+                      "GraphMeasurement.encodedSamples, ConversionCoding.resolve",
+                      dir ->
+                          List.of(
+                              "hw",
+                              "estimate",
+                              "--nir",
+                              dir.resolve("digits.nir").toString(),
+                              "--dataset",
+                              "digits",
+                              "--coding",
+                              "rate",
+                              "--samples",
+                              "2",
+                              "--steps",
+                              "8",
+                              "--json")),
+              PluginKind.LEARNING_RULE,
+                  new Consumer(
+                      "LiquidPlasticity.adaptInputs",
+                      dir ->
+                          List.of(
+                              "lsm",
+                              "--dataset",
+                              "digits",
+                              "--liquid",
+                              "48",
+                              "--max-samples",
+                              "60",
+                              "--rule",
+                              "stdp",
+                              "--json")),
+              PluginKind.ACCELERATOR,
+                  new Consumer(
+                      "DesignPointComparison, CoSearch, KernelExecution",
+                      dir ->
+                          List.of(
+                              "hw",
+                              "estimate",
+                              "--model",
+                              "firefly-s",
+                              "--synthetic",
+                              "--steps",
+                              "2",
+                              "--json")),
+              PluginKind.DATASET,
+                  new Consumer(
+                      "DatasetLocator.locate",
+                      dir ->
+                          List.of(
+                              "data",
+                              "info",
+                              "--format",
+                              "uci-digits",
+                              "embedded:digits",
+                              "--json"))));
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(PluginKind.class)
@@ -52,8 +116,18 @@ class PluginConsumersTest {
     assertThat(consumer).as("no command consumes %s plugins by name", kind.label()).isNotNull();
     assertThat(consumer.flowStep()).isNotBlank();
     if (kind == PluginKind.CODING) {
-      CommandOutput train = CommandOutput.ofCli("train", "--dataset", "digits", "--epochs", "1", "--export-nir",
-          work.resolve("digits.nir").toString(), "--out", work.resolve("train").toString(), "--no-chart");
+      CommandOutput train =
+          CommandOutput.ofCli(
+              "train",
+              "--dataset",
+              "digits",
+              "--epochs",
+              "1",
+              "--export-nir",
+              work.resolve("digits.nir").toString(),
+              "--out",
+              work.resolve("train").toString(),
+              "--no-chart");
       assertThat(train.exitCode()).as(train.err()).isZero();
     }
     CommandOutput run = CommandOutput.ofCli(consumer.command().apply(work).toArray(String[]::new));
@@ -62,23 +136,49 @@ class PluginConsumersTest {
   }
 
   @Test
-  @DisplayName("snn convert takes its coding and the engine's neuron model by plugin name, and refuses a coding it"
-      + " cannot run in one line")
+  @DisplayName(
+      "snn convert takes its coding and the engine's neuron model by plugin name, and refuses a coding it"
+          + " cannot run in one line")
   void convertConsumesCodingAndNeuron() throws Exception {
     Path mnist = Path.of("..", "..", "shared", "data", "mnist");
-    assumeTrue(Files.exists(mnist.resolve("t10k-images-idx3-ubyte.gz")), "MNIST not in ../../shared/data/mnist");
+    assumeTrue(
+        Files.exists(mnist.resolve("t10k-images-idx3-ubyte.gz")),
+        "MNIST not in ../../shared/data/mnist");
     Path model = work.resolve("lenet.json");
     AnnJson.write(CnnArchitectures.lenet(1, 28, 4, 8, 16, 10, 5), model);
-    List<String> convert = List.of("convert", "--data-dir", mnist.toString(), "--model", model.toString(),
-        "--test-samples", "10", "--json");
-    CommandOutput engine = CommandOutput.ofCli(Stream.concat(convert.stream(), Stream.of("--coding", "rate",
-        "--rate-steps", "16", "--backend", "engine", "--neuron", "lif")).toArray(String[]::new));
+    List<String> convert =
+        List.of(
+            "convert",
+            "--data-dir",
+            mnist.toString(),
+            "--model",
+            model.toString(),
+            "--test-samples",
+            "10",
+            "--json");
+    CommandOutput engine =
+        CommandOutput.ofCli(
+            Stream.concat(
+                    convert.stream(),
+                    Stream.of(
+                        "--coding",
+                        "rate",
+                        "--rate-steps",
+                        "16",
+                        "--backend",
+                        "engine",
+                        "--neuron",
+                        "lif"))
+                .toArray(String[]::new));
     assertThat(engine.exitCode()).as(engine.err()).isZero();
     assertThat(engine.lastLine()).contains("\"neuron\":\"lif\"");
-    CommandOutput refused = CommandOutput.ofCli(Stream.concat(convert.stream(), Stream.of("--coding", "ttfs"))
-        .toArray(String[]::new));
+    CommandOutput refused =
+        CommandOutput.ofCli(
+            Stream.concat(convert.stream(), Stream.of("--coding", "ttfs")).toArray(String[]::new));
     assertThat(refused.exitCode()).isEqualTo(2);
-    assertThat(refused.err().strip()).isEqualTo("coding 'ttfs' cannot drive a converted network; the converter runs"
-        + " phase1 (one-spike phase coding) or rate");
+    assertThat(refused.err().strip())
+        .isEqualTo(
+            "coding 'ttfs' cannot drive a converted network; the converter runs"
+                + " phase1 (one-spike phase coding) or rate");
   }
 }

@@ -19,8 +19,10 @@ class SnnModuleTest {
   void bindsProvidersByName() {
     Injector injector = Guice.createInjector(new SnnModule());
 
-    Map<String, Accelerator> accelerators = injector.getInstance(Key.get(new TypeLiteral<Map<String, Accelerator>>() {}));
-    Map<String, NeuronModel> neurons = injector.getInstance(Key.get(new TypeLiteral<Map<String, NeuronModel>>() {}));
+    Map<String, Accelerator> accelerators =
+        injector.getInstance(Key.get(new TypeLiteral<Map<String, Accelerator>>() {}));
+    Map<String, NeuronModel> neurons =
+        injector.getInstance(Key.get(new TypeLiteral<Map<String, NeuronModel>>() {}));
 
     assertThat(accelerators).containsKey("test-fixture");
     assertThat(accelerators.get("test-fixture")).isInstanceOf(FixtureAccelerator.class);

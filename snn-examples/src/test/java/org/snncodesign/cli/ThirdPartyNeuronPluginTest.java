@@ -26,15 +26,16 @@ import org.snncodesign.neurons.graph.GraphSimulator;
 import org.snncodesign.nir.NirReader;
 
 /**
- * The sample neuron model of examples/third-party-neuron, compiled against snn-api outside the reactor and loaded
- * from its jar, runs wherever a neuron model is taken by name: in the liquid of {@code snn lsm}, in a graph built
- * from a network trained here, in a NIR graph written by snnTorch, and in a rate-converted CNN on the engine.
+ * The sample neuron model of examples/third-party-neuron, compiled against snn-api outside the
+ * reactor and loaded from its jar, runs wherever a neuron model is taken by name: in the liquid of
+ * {@code snn lsm}, in a graph built from a network trained here, in a NIR graph written by
+ * snnTorch, and in a rate-converted CNN on the engine.
  */
 @DisplayName("A third-party neuron model plugin")
 class ThirdPartyNeuronPluginTest {
   private static final Path SAMPLE = Path.of("..", "examples", "third-party-neuron", "src", "main");
-  private static final Path BRAILLE = Path.of("..", "..", "shared", "nir", "files",
-      "braille_noDelay_bias_zero.nir");
+  private static final Path BRAILLE =
+      Path.of("..", "..", "shared", "nir", "files", "braille_noDelay_bias_zero.nir");
   private static final String NAME = "example-euler-lif";
 
   @TempDir static Path work;
@@ -44,8 +45,11 @@ class ThirdPartyNeuronPluginTest {
   static void buildPluginJar() throws Exception {
     assumeThat(SAMPLE).as("sample plugin sources under examples/third-party-neuron").isDirectory();
     plugins = Files.createDirectories(work.resolve("plugins"));
-    PluginJarBuilder.build(SAMPLE.resolve("java"), SAMPLE.resolve("resources"),
-        Files.createDirectories(work.resolve("build")), plugins.resolve("euler-lif-plugin.jar"));
+    PluginJarBuilder.build(
+        SAMPLE.resolve("java"),
+        SAMPLE.resolve("resources"),
+        Files.createDirectories(work.resolve("build")),
+        plugins.resolve("euler-lif-plugin.jar"));
   }
 
   private static JsonNode json(CommandOutput run) throws Exception {
@@ -56,40 +60,95 @@ class ThirdPartyNeuronPluginTest {
   @Test
   @DisplayName("is the liquid's neuron model of snn lsm --neuron, and the liquid learns the digits")
   void runsTheLiquid() throws Exception {
-    JsonNode report = json(CommandOutput.ofCli("--plugins", plugins.toString(), "lsm", "--dataset", "digits",
-        "--liquid", "64", "--max-samples", "160", "--neuron", NAME, "--readout", "logistic",
-        "--logistic-iterations", "40", "--json"));
+    JsonNode report =
+        json(
+            CommandOutput.ofCli(
+                "--plugins",
+                plugins.toString(),
+                "lsm",
+                "--dataset",
+                "digits",
+                "--liquid",
+                "64",
+                "--max-samples",
+                "160",
+                "--neuron",
+                NAME,
+                "--readout",
+                "logistic",
+                "--logistic-iterations",
+                "40",
+                "--json"));
     assertThat(report.get("neuron_model").asText()).isEqualTo(NAME);
     assertThat(report.get("accuracy_before").asDouble()).isGreaterThan(0.3);
   }
 
   @Test
-  @DisplayName("runs the LIF and LI nodes of a network trained here and classifies as the trainer does")
+  @DisplayName(
+      "runs the LIF and LI nodes of a network trained here and classifies as the trainer does")
   void runsATrainedNetwork() throws Exception {
     Path nir = work.resolve("digits.nir");
-    JsonNode report = json(CommandOutput.ofCli("train", "--dataset", "digits", "--epochs", "5", "--export-nir",
-        nir.toString(), "--out", work.resolve("train").toString(), "--no-chart", "--json"));
+    JsonNode report =
+        json(
+            CommandOutput.ofCli(
+                "train",
+                "--dataset",
+                "digits",
+                "--epochs",
+                "5",
+                "--export-nir",
+                nir.toString(),
+                "--out",
+                work.resolve("train").toString(),
+                "--no-chart",
+                "--json"));
     NetworkGraph graph = new NirReader().read(nir);
     ClassLoader loader = PluginJars.loader(List.of(plugins), getClass().getClassLoader());
     NeuronModel plugin = PluginRegistry.discover(loader).require(NeuronModel.class, NAME);
     assertThat(plugin.getClass().getClassLoader()).isSameAs(loader);
-    GraphSimulator simulator = GraphSimulator.builder(graph, Discretization.forwardEuler(1e-3))
-        .modelForType("LIF", plugin).modelForType("LI", plugin).build();
-    GraphClassifier.Result result = GraphClassifier.evaluate(simulator, TrainingData.digits(1).testSet(),
-        GraphClassifier.timeSteps(graph, 8), GraphClassifier.Scoring.of(graph), Integer.MAX_VALUE);
-    assertThat(result.accuracy()).isCloseTo(report.get("test_accuracy").asDouble(),
-        org.assertj.core.data.Offset.offset(0.01));
+    GraphSimulator simulator =
+        GraphSimulator.builder(graph, Discretization.forwardEuler(1e-3))
+            .modelForType("LIF", plugin)
+            .modelForType("LI", plugin)
+            .build();
+    GraphClassifier.Result result =
+        GraphClassifier.evaluate(
+            simulator,
+            TrainingData.digits(1).testSet(),
+            GraphClassifier.timeSteps(graph, 8),
+            GraphClassifier.Scoring.of(graph),
+            Integer.MAX_VALUE);
+    assertThat(result.accuracy())
+        .isCloseTo(
+            report.get("test_accuracy").asDouble(), org.assertj.core.data.Offset.offset(0.01));
   }
 
   @Test
-  @DisplayName("runs the recurrent CubaLIF nodes of snnTorch's Braille network in snn nir run --neuron")
+  @DisplayName(
+      "runs the recurrent CubaLIF nodes of snnTorch's Braille network in snn nir run --neuron")
   void runsAnImportedNirGraph() throws Exception {
     assumeThat(BRAILLE).as("the NIR paper's files in ../shared/nir/files").isRegularFile();
-    String[] common = {"nir", "run", BRAILLE.toString(), "--input-rate", "0.3", "--steps", "200", "--dt", "1e-4",
-        "--no-voltages", "--json"};
-    JsonNode builtIn = json(CommandOutput.ofCli(concat(common, "--out", work.resolve("a").toString())));
-    JsonNode sample = json(CommandOutput.ofCli(concat(new String[] {"--plugins", plugins.toString()},
-        concat(common, "--out", work.resolve("b").toString(), "--neuron", NAME))));
+    String[] common = {
+      "nir",
+      "run",
+      BRAILLE.toString(),
+      "--input-rate",
+      "0.3",
+      "--steps",
+      "200",
+      "--dt",
+      "1e-4",
+      "--no-voltages",
+      "--json"
+    };
+    JsonNode builtIn =
+        json(CommandOutput.ofCli(concat(common, "--out", work.resolve("a").toString())));
+    JsonNode sample =
+        json(
+            CommandOutput.ofCli(
+                concat(
+                    new String[] {"--plugins", plugins.toString()},
+                    concat(common, "--out", work.resolve("b").toString(), "--neuron", NAME))));
     long reference = builtIn.get("spikes").get("lif1.lif").get("count").asLong();
     assertThat(reference).isPositive();
     // The same equations, rounded differently: the counts agree to a few percent.
@@ -98,15 +157,36 @@ class ThirdPartyNeuronPluginTest {
   }
 
   @Test
-  @DisplayName("is the neuron model of a rate-converted CNN on the engine with snn convert --neuron")
+  @DisplayName(
+      "is the neuron model of a rate-converted CNN on the engine with snn convert --neuron")
   void runsAConvertedNetwork() throws Exception {
     Path mnist = Path.of("..", "..", "shared", "data", "mnist");
-    assumeThat(mnist.resolve("t10k-images-idx3-ubyte.gz")).as("MNIST in ../shared/data/mnist").isRegularFile();
+    assumeThat(mnist.resolve("t10k-images-idx3-ubyte.gz"))
+        .as("MNIST in ../shared/data/mnist")
+        .isRegularFile();
     Path model = work.resolve("lenet.json");
     AnnJson.write(CnnArchitectures.lenet(1, 28, 4, 8, 16, 10, 5), model);
-    JsonNode report = json(CommandOutput.ofCli("--plugins", plugins.toString(), "convert", "--data-dir",
-        mnist.toString(), "--model", model.toString(), "--coding", "rate", "--rate-steps", "16", "--test-samples",
-        "10", "--backend", "engine", "--neuron", NAME, "--json"));
+    JsonNode report =
+        json(
+            CommandOutput.ofCli(
+                "--plugins",
+                plugins.toString(),
+                "convert",
+                "--data-dir",
+                mnist.toString(),
+                "--model",
+                model.toString(),
+                "--coding",
+                "rate",
+                "--rate-steps",
+                "16",
+                "--test-samples",
+                "10",
+                "--backend",
+                "engine",
+                "--neuron",
+                NAME,
+                "--json"));
     assertThat(report.get("neuron").asText()).isEqualTo(NAME);
     assertThat(report.get("samples").asInt()).isEqualTo(10);
   }

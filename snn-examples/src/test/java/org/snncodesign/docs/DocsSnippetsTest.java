@@ -15,21 +15,27 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Java in README.md and docs/ (the user guide above all) is code that CI compiles and runs: every {@code java}
- * code block is preceded by {@code <!-- snippet: PATH -->}, PATH being a source file of a module, an example project
- * or their tests, and the block's lines appear in that file in the same order, so a renamed method or a changed
- * example fails the build instead of leaving the documentation wrong.
+ * The Java in README.md and docs/ (the user guide above all) is code that CI compiles and runs:
+ * every {@code java} code block is preceded by {@code <!-- snippet: PATH -->}, PATH being a source
+ * file of a module, an example project or their tests, and the block's lines appear in that file in
+ * the same order, so a renamed method or a changed example fails the build instead of leaving the
+ * documentation wrong.
  */
 @DisplayName("The Java snippets of README.md and docs/")
 class DocsSnippetsTest {
   private static final Path ROOT = RepositoryFiles.root();
   private static final Pattern JAVA_BLOCK = Pattern.compile("(?ms)^```java\\n(.*?)^```\\s*$");
   private static final Pattern MARKER = Pattern.compile("<!-- snippet: (\\S+) -->");
-  // Sources that CI compiles and runs: modules and their tests, and the example projects under examples/.
-  private static final Pattern COMPILED = Pattern.compile("(snn-[a-z-]+/src/(main|test)|examples/[a-z-]+/src/main)"
-      + "/java/.+\\.java");
+  // Sources that CI compiles and runs: modules and their tests, and the example projects under
+  // examples/.
+  private static final Pattern COMPILED =
+      Pattern.compile(
+          "(snn-[a-z-]+/src/(main|test)|examples/[a-z-]+/src/main)" + "/java/.+\\.java");
+
   /** A line of a snippet that stands for lines of the source left out. */
   private static final String ELISION = "// ...";
+
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
   @Test
   @DisplayName("every Java block names a compiled source file that holds its lines in order")
@@ -51,10 +57,12 @@ class DocsSnippetsTest {
         String source = marker.group(1);
         Path file = ROOT.resolve(source);
         if (!COMPILED.matcher(source).matches() || !Files.isRegularFile(file)) {
-          problems.add(where + ": " + source + " is not a module's or example project's Java source");
+          problems.add(
+              where + ": " + source + " is not a module's or example project's Java source");
           continue;
         }
-        String missing = firstMissingLine(block.group(1), Files.readString(file, StandardCharsets.UTF_8));
+        String missing =
+            firstMissingLine(block.group(1), Files.readString(file, StandardCharsets.UTF_8));
         if (missing != null) {
           problems.add(where + ": not in " + source + " (in this order): " + missing);
         }
@@ -65,9 +73,10 @@ class DocsSnippetsTest {
   }
 
   @Test
-  @DisplayName("a snippet matches its source line by line, ignoring indentation, with // ... for left-out lines")
+  @DisplayName("a snippet matches its source token by token; // ... leaves lines out")
   void matcher() {
-    String source = """
+    String source =
+        """
         class A {
           void run() {
             int a = 1;
@@ -80,16 +89,25 @@ class DocsSnippetsTest {
     assertThat(firstMissingLine("void run() {\n// ...\nint c = 3;\n", source)).isNull();
     assertThat(firstMissingLine("int a = 1;\nint c = 3;\n", source)).isEqualTo("int a = 1;");
     assertThat(firstMissingLine("int a = 1;\nint b = 5;\n", source)).isEqualTo("int b = 5;");
-    assertThat(firstMissingLine("int c = 3;\n// ...\nint a = 1;\n", source)).isEqualTo("int a = 1;");
+    assertThat(firstMissingLine("int c = 3;\n// ...\nint a = 1;\n", source))
+        .isEqualTo("int a = 1;");
+    assertThat(firstMissingLine("void run() { int a\n = 1;\n", source)).isNull();
+    assertThat(firstMissingLine("void run() { int a = 2;\n", source))
+        .isEqualTo("void run() { int a = 2;");
+    assertThat(firstMissingLine("// one comment\nint x;\n", "// one\n// comment\nint x;\n"))
+        .isNull();
   }
 
   /**
-   * Null when every part of the snippet (the runs of lines between {@link #ELISION} lines) appears in {@code source}
-   * as consecutive lines, after the previous part; else the first line {@code source} lacks there, or the first line
-   * of the part that does not match as a whole. Lines are compared stripped; blank lines are ignored on both sides.
+   * Null when every part of the snippet (the runs of lines between {@link #ELISION} lines) appears
+   * in {@code source} as consecutive code, after the previous part; else the first line {@code
+   * source} lacks there, or the first line of the part that does not match as a whole. Code is
+   * compared without white space, so a page may wrap a statement differently from the formatted
+   * source (google-java-format's 100 columns, which also re-wraps comments) while every token must
+   * be the source's.
    */
   static String firstMissingLine(String snippet, String source) {
-    List<String> code = lines(source);
+    String code = withoutWhiteSpace(source);
     int from = 0;
     List<String> part = new ArrayList<>();
     List<String> snippetLines = new ArrayList<>(lines(snippet));
@@ -100,29 +118,32 @@ class DocsSnippetsTest {
         continue;
       }
       if (!part.isEmpty()) {
-        int at = indexOf(code, part, from);
+        String joined = withoutWhiteSpace(String.join("", part));
+        int at = code.indexOf(joined, from);
         if (at < 0) {
-          return firstAbsent(part, code.subList(from, code.size()));
+          return firstAbsent(part, code.substring(from));
         }
-        from = at + part.size();
+        from = at + joined.length();
         part.clear();
       }
     }
     return null;
   }
 
-  /** The first line of {@code part} that {@code code} does not hold at all, else its first line (out of order). */
-  private static String firstAbsent(List<String> part, List<String> code) {
-    return part.stream().filter(line -> !code.contains(line)).findFirst().orElse(part.get(0));
+  /**
+   * The first line of {@code part} that {@code code} does not hold at all, else its first line (out
+   * of order).
+   */
+  private static String firstAbsent(List<String> part, String code) {
+    return part.stream()
+        .filter(line -> !code.contains(withoutWhiteSpace(line)))
+        .findFirst()
+        .orElse(part.get(0));
   }
 
-  private static int indexOf(List<String> code, List<String> part, int from) {
-    for (int start = from; start + part.size() <= code.size(); start++) {
-      if (code.subList(start, start + part.size()).equals(part)) {
-        return start;
-      }
-    }
-    return -1;
+  /** The text without white space and line-comment markers, which re-wrapping a comment adds. */
+  private static String withoutWhiteSpace(String text) {
+    return WHITE_SPACE.matcher(text.replace("//", "")).replaceAll("");
   }
 
   private static List<String> lines(String text) {

@@ -22,15 +22,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * examples/quickstart, a user's project that depends on the library modules only, reproduces the demo's training,
- * software run and hardware table: its source is compiled and run here against the modules' classes without the
- * CLI's (so it cannot lean on them), and it stays within 30 lines.
+ * examples/quickstart, a user's project that depends on the library modules only, reproduces the
+ * demo's training, software run and hardware table: its source is compiled and run here against the
+ * modules' classes without the CLI's (so it cannot lean on them), and it stays within 30 lines.
  */
 class QuickstartProjectTest {
-  private static final Path SOURCE = Path.of("..", "examples", "quickstart", "src", "main", "java", "com",
-      "example", "snn", "Quickstart.java");
+  private static final Path SOURCE =
+      Path.of(
+          "..",
+          "examples",
+          "quickstart",
+          "src",
+          "main",
+          "java",
+          "com",
+          "example",
+          "snn",
+          "Quickstart.java");
 
-  /** The test class path without this module's own classes: what a user's project that has no CLI sees. */
+  /**
+   * The test class path without this module's own classes: what a user's project that has no CLI
+   * sees.
+   */
   private static List<String> libraryClassPath() {
     List<String> entries = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -42,17 +55,35 @@ class QuickstartProjectTest {
   }
 
   @Test
-  @DisplayName("the quickstart compiles without the CLI, fits in 30 lines, and prices the trained digits network "
-      + "on every accelerator")
+  @DisplayName(
+      "the quickstart compiles without the CLI, fits in 30 lines, and prices the trained digits network "
+          + "on every accelerator")
   void quickstartRuns(@TempDir Path classes) throws Exception {
     assumeThat(SOURCE).as("examples/quickstart").isRegularFile();
     assertThat(Files.readAllLines(SOURCE)).hasSizeLessThanOrEqualTo(30);
     List<String> classPath = libraryClassPath();
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StringWriter diagnostics = new StringWriter();
-    int status = javac.getTask(diagnostics, null, null, List.of("--release", "17", "-classpath",
-        String.join(File.pathSeparator, classPath), "-d", classes.toString()), null,
-        javac.getStandardFileManager(null, null, null).getJavaFileObjects(SOURCE.toFile())).call() ? 0 : 1;
+    int status =
+        javac
+                .getTask(
+                    diagnostics,
+                    null,
+                    null,
+                    List.of(
+                        "--release",
+                        "17",
+                        "-classpath",
+                        String.join(File.pathSeparator, classPath),
+                        "-d",
+                        classes.toString()),
+                    null,
+                    javac
+                        .getStandardFileManager(null, null, null)
+                        .getJavaFileObjects(SOURCE.toFile()))
+                .call()
+            ? 0
+            : 1;
     assertThat(status).as(diagnostics.toString()).isZero();
 
     List<URL> urls = new ArrayList<>(List.of(classes.toUri().toURL()));
@@ -60,13 +91,15 @@ class QuickstartProjectTest {
       urls.add(Path.of(entry).toUri().toURL());
     }
     String output;
-    try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new),
-        ClassLoader.getPlatformClassLoader())) {
+    try (URLClassLoader loader =
+        new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
       output = runMain(loader, "com.example.snn.Quickstart");
     }
     assertThat(output).contains("held-out digits");
     List<String> rows = output.lines().filter(line -> line.contains(" cycles ")).toList();
-    assertThat(rows).hasSizeGreaterThanOrEqualTo(6).anySatisfy(row -> assertThat(row).startsWith("firefly-s"));
+    assertThat(rows)
+        .hasSizeGreaterThanOrEqualTo(6)
+        .anySatisfy(row -> assertThat(row).startsWith("firefly-s"));
     GuideOutput.assertShows("price.md", "Quickstart", output);
   }
 

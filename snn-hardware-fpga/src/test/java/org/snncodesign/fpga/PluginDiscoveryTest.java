@@ -14,7 +14,8 @@ class PluginDiscoveryTest {
   @DisplayName("both accelerator models are found by ServiceLoader under their short names")
   void discovered() {
     PluginRegistry registry = PluginRegistry.discover(getClass().getClassLoader());
-    assertThat(registry.providers(Accelerator.class)).extracting(Plugin::name)
+    assertThat(registry.providers(Accelerator.class))
+        .extracting(Plugin::name)
         .contains("spikex-systolic", "firefly-s");
     assertThat(registry.problems()).isEmpty();
   }

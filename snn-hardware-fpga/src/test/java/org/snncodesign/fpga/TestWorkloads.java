@@ -32,7 +32,10 @@ public final class TestWorkloads {
     return ReferenceWorkloads.bernoulliRaster(random, steps, neurons, rate);
   }
 
-  /** Brute-force count of (spike, non-zero weight) pairs: the accumulates a sparsity-skipping array performs. */
+  /**
+   * Brute-force count of (spike, non-zero weight) pairs: the accumulates a sparsity-skipping array
+   * performs.
+   */
   public static long synapticPairs(SpikeRaster spikes, CsrMatrix weights) {
     int[] pointers = weights.rowPointers();
     float[] values = weights.values();
@@ -49,8 +52,12 @@ public final class TestWorkloads {
     return pairs;
   }
 
-  /** Weights with density {@code density}, non-zero values uniform in [-maxAbs, maxAbs] \ {0} (integers). */
-  public static CsrMatrix randomWeights(Random random, int rows, int cols, double density, int maxAbs) {
+  /**
+   * Weights with density {@code density}, non-zero values uniform in [-maxAbs, maxAbs] \ {0}
+   * (integers).
+   */
+  public static CsrMatrix randomWeights(
+      Random random, int rows, int cols, double density, int maxAbs) {
     float[] dense = new float[rows * cols];
     for (int k = 0; k < dense.length; k++) {
       if (random.nextDouble() < density) {

@@ -16,7 +16,8 @@ class PluginDiscoveryTest {
   private final PluginRegistry registry = PluginRegistry.discover();
 
   @Test
-  @DisplayName("The registry loads the five neuron models and five codings of this module without problems")
+  @DisplayName(
+      "The registry loads the five neuron models and five codings of this module without problems")
   void modelsAndCodingsAreDiscovered() {
     assertThat(registry.providers(NeuronModel.class).stream().map(Plugin::name).toList())
         .contains("if", "lif", "lif-cond", "alif", "izhikevich");
@@ -26,7 +27,8 @@ class PluginDiscoveryTest {
   }
 
   @Test
-  @DisplayName("Every coding here also decodes, and every model builds a population from its defaults")
+  @DisplayName(
+      "Every coding here also decodes, and every model builds a population from its defaults")
   void everyProviderWorksWithDefaults() {
     for (SpikeEncoder coding : registry.providers(SpikeEncoder.class)) {
       assertThat(coding).as(coding.name()).isInstanceOf(SpikeDecoder.class);

@@ -10,11 +10,11 @@ import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.graph.SubgraphNode;
 
 /**
- * Writes a graph into an HDF5 group as the reference writer does: {@code type = "NIRGraph"}, a {@code nodes}
- * group with one group per node (nested graphs recursively), {@code edges} as an n x 2 array of strings, and the
- * metadata as a {@code metadata} group of strings when there is any. The order of nodes and metadata entries is
- * recorded in {@link NirFormat#ORDER_ATTRIBUTE}, and fields filled in from inferred shapes in
- * {@link NirFormat#INFERRED_ATTRIBUTE}.
+ * Writes a graph into an HDF5 group as the reference writer does: {@code type = "NIRGraph"}, a
+ * {@code nodes} group with one group per node (nested graphs recursively), {@code edges} as an n x
+ * 2 array of strings, and the metadata as a {@code metadata} group of strings when there is any.
+ * The order of nodes and metadata entries is recorded in {@link NirFormat#ORDER_ATTRIBUTE}, and
+ * fields filled in from inferred shapes in {@link NirFormat#INFERRED_ATTRIBUTE}.
  */
 final class GraphEncoder {
   private GraphEncoder() {}
@@ -22,8 +22,8 @@ final class GraphEncoder {
   static void encode(NetworkGraph graph, WritableGroup group) {
     if (graph.edges().isEmpty()) {
       // jHDF cannot write an empty dataset, and the reference reader requires the edges dataset.
-      throw new InvalidGraphException("a graph without edges cannot be written to NIR; nodes: "
-          + graph.nodes().keySet());
+      throw new InvalidGraphException(
+          "a graph without edges cannot be written to NIR; nodes: " + graph.nodes().keySet());
     }
     group.putDataset(NirFormat.TYPE, NirFormat.GRAPH_TYPE);
     WritableGroup nodes = group.putGroup(NirFormat.NODES);
@@ -49,7 +49,9 @@ final class GraphEncoder {
     if (!graph.metadata().isEmpty()) {
       WritableGroup metadata = group.putGroup(NirFormat.METADATA);
       recordOrder(metadata, graph.metadata().keySet().toArray(String[]::new));
-      graph.metadata().forEach((key, value) -> metadata.putDataset(hdfName(key, "metadata key"), value));
+      graph
+          .metadata()
+          .forEach((key, value) -> metadata.putDataset(hdfName(key, "metadata key"), value));
     }
   }
 
@@ -57,10 +59,14 @@ final class GraphEncoder {
     group.putAttribute(NirFormat.ORDER_ATTRIBUTE, names);
   }
 
-  /** HDF5 link names cannot contain '/' nor be '.'; node names never contain '/', metadata keys might. */
+  /**
+   * HDF5 link names cannot contain '/' nor be '.'; node names never contain '/', metadata keys
+   * might.
+   */
   private static String hdfName(String name, String what) {
     if (name.contains("/") || name.equals(".")) {
-      throw new InvalidGraphException(what + " '" + name + "' cannot be an HDF5 name (it contains '/' or is '.')");
+      throw new InvalidGraphException(
+          what + " '" + name + "' cannot be an HDF5 name (it contains '/' or is '.')");
     }
     return name;
   }

@@ -5,9 +5,9 @@ import org.snncodesign.api.graph.Shape;
 import org.snncodesign.api.graph.Size2d;
 
 /**
- * Reads a node's integer fields in the forms NIR files use: a scalar or a vector (stride, dilation, groups,
- * dimensions), a pair given as one value for both axes, a shape, and padding that older files may give as
- * {@code 'same'} or {@code 'valid'}.
+ * Reads a node's integer fields in the forms NIR files use: a scalar or a vector (stride, dilation,
+ * groups, dimensions), a pair given as one value for both axes, a shape, and padding that older
+ * files may give as {@code 'same'} or {@code 'valid'}.
  */
 final class IntegerFields {
   /** More axes than any NIR tensor has; bounds a shape vector before it is read. */
@@ -35,24 +35,27 @@ final class IntegerFields {
   }
 
   Shape shape(String field) {
-    return optionalShape(field).orElseThrow(() -> node.where().error(field, "missing; expected the shape"));
+    return optionalShape(field)
+        .orElseThrow(() -> node.where().error(field, "missing; expected the shape"));
   }
 
   Optional<Shape> optionalShape(String field) {
-    return node.optionalDataset(field).map(dataset -> {
-      long[] dims = dataset.integers(MAX_RANK);
-      try {
-        return Shape.ofLongs(dims);
-      } catch (IllegalArgumentException e) {
-        throw node.where().error(field, e.getMessage());
-      }
-    });
+    return node.optionalDataset(field)
+        .map(
+            dataset -> {
+              long[] dims = dataset.integers(MAX_RANK);
+              try {
+                return Shape.ofLongs(dims);
+              } catch (IllegalArgumentException e) {
+                throw node.where().error(field, e.getMessage());
+              }
+            });
   }
 
   /**
-   * Padding per axis: integers as for {@link #pair}, or PyTorch's strings, {@code 'valid'} (none) and
-   * {@code 'same'} (output as long as input, only for stride 1; symmetric only when {@code d (k - 1)} is even,
-   * because the graph's padding is the same on both sides).
+   * Padding per axis: integers as for {@link #pair}, or PyTorch's strings, {@code 'valid'} (none)
+   * and {@code 'same'} (output as long as input, only for stride 1; symmetric only when {@code d (k
+   * - 1)} is even, because the graph's padding is the same on both sides).
    */
   int[] padding(String field, int[] kernel, int[] dilation, int[] stride) {
     NirDataset dataset = node.dataset(field);
@@ -76,9 +79,18 @@ final class IntegerFields {
     for (int a = 0; a < axes; a++) {
       int total = dilation[a] * (kernel[a] - 1);
       if (stride[a] != 1 || total % 2 != 0) {
-        throw node.where().error(field, "'same' padding needs stride 1 and an even dilation * (kernel - 1) to be"
-            + " symmetric; axis " + a + " has stride " + stride[a] + ", dilation " + dilation[a] + ", kernel "
-            + kernel[a]);
+        throw node.where()
+            .error(
+                field,
+                "'same' padding needs stride 1 and an even dilation * (kernel - 1) to be"
+                    + " symmetric; axis "
+                    + a
+                    + " has stride "
+                    + stride[a]
+                    + ", dilation "
+                    + dilation[a]
+                    + ", kernel "
+                    + kernel[a]);
       }
       padding[a] = total / 2;
     }

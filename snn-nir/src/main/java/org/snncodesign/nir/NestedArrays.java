@@ -5,14 +5,17 @@ import org.snncodesign.api.graph.ElementType;
 import org.snncodesign.api.graph.Tensor;
 
 /**
- * A tensor as the nested Java arrays jHDF writes as an n-d dataset ({@code float[][]} for a float32 matrix),
- * keeping its element type so that the file stores float32 or float64 as the tensor does.
+ * A tensor as the nested Java arrays jHDF writes as an n-d dataset ({@code float[][]} for a float32
+ * matrix), keeping its element type so that the file stores float32 or float64 as the tensor does.
  */
 final class NestedArrays {
   private NestedArrays() {}
 
   static Object of(Tensor tensor) {
-    Object flat = tensor.elementType() == ElementType.FLOAT32 ? tensor.toFloatArray() : tensor.toDoubleArray();
+    Object flat =
+        tensor.elementType() == ElementType.FLOAT32
+            ? tensor.toFloatArray()
+            : tensor.toDoubleArray();
     int[] dims = tensor.shape().dims();
     if (dims.length == 1) {
       return flat;
@@ -25,7 +28,10 @@ final class NestedArrays {
     return nested;
   }
 
-  /** Copies consecutive runs of the row-major {@code flat} array into the innermost arrays, in order. */
+  /**
+   * Copies consecutive runs of the row-major {@code flat} array into the innermost arrays, in
+   * order.
+   */
   private static void fillRows(Object array, int depth, Object flat, int rowLength, int[] offset) {
     int length = Array.getLength(array);
     for (int i = 0; i < length; i++) {

@@ -11,9 +11,9 @@ import org.snncodesign.api.graph.Shape;
 import org.snncodesign.api.graph.Tensor;
 
 /**
- * One parameter dataset of a node, converted to what the graph needs (a tensor, integers, a string) with checks
- * whose messages name the file, node and field. Sizes are checked against the read budget before any data is
- * loaded.
+ * One parameter dataset of a node, converted to what the graph needs (a tensor, integers, a string)
+ * with checks whose messages name the file, node and field. Sizes are checked against the read
+ * budget before any data is loaded.
  */
 final class NirDataset {
   private final Dataset dataset;
@@ -71,7 +71,10 @@ final class NirDataset {
     }
   }
 
-  /** The same as {@link #tensor()}, or a scalar broadcast to {@code shape} (NIR allows a scalar {@code w_in}). */
+  /**
+   * The same as {@link #tensor()}, or a scalar broadcast to {@code shape} (NIR allows a scalar
+   * {@code w_in}).
+   */
   Tensor tensorOrScalar(Shape shape, ElementType type) {
     if (!isScalar()) {
       return tensor();
@@ -88,11 +91,15 @@ final class NirDataset {
     }
   }
 
-  /** Integers stored as a scalar or as a vector of at most {@code maxLength}: a stride, a shape, a dimension. */
+  /**
+   * Integers stored as a scalar or as a vector of at most {@code maxLength}: a stride, a shape, a
+   * dimension.
+   */
   long[] integers(int maxLength) {
     int[] dims = dimensions();
     if (dims.length > 1 || (dims.length == 1 && (dims[0] < 1 || dims[0] > maxLength))) {
-      throw where.error(field, "expected an integer or up to " + maxLength + " integers, got " + description());
+      throw where.error(
+          field, "expected an integer or up to " + maxLength + " integers, got " + description());
     }
     if (dims.length == 0) {
       budget.take(1, where, field);
@@ -102,7 +109,9 @@ final class NirDataset {
     return integersOf(loadFlat(dims[0]), "integers");
   }
 
-  /** A matrix of strings with two columns (NIR's edges); an empty dataset of any type is no rows. */
+  /**
+   * A matrix of strings with two columns (NIR's edges); an empty dataset of any type is no rows.
+   */
   String[][] stringPairs() {
     int[] dims = dimensions();
     if (Arrays.stream(dims).asLongStream().reduce(1, (a, b) -> a * b) == 0) {
@@ -145,8 +154,13 @@ final class NirDataset {
     for (int d : dims) {
       size *= d;
       if (size > Shape.MAX_SIZE) {
-        throw where.error(field, "declares shape " + Arrays.toString(dims) + ", more than " + Shape.MAX_SIZE
-            + " values");
+        throw where.error(
+            field,
+            "declares shape "
+                + Arrays.toString(dims)
+                + ", more than "
+                + Shape.MAX_SIZE
+                + " values");
       }
     }
     return Shape.of(dims);

@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * One HDF5 group of a NIR file (the root, a graph, a node, a metadata group): its children by name, found with
- * messages that name the file, node and field when they are missing or of the wrong kind.
+ * One HDF5 group of a NIR file (the root, a graph, a node, a metadata group): its children by name,
+ * found with messages that name the file, node and field when they are missing or of the wrong
+ * kind.
  */
 final class NirGroup {
   private final Group group;
@@ -50,7 +51,8 @@ final class NirGroup {
 
   /** The dataset {@code field}, which must exist. */
   NirDataset dataset(String field) {
-    return optionalDataset(field).orElseThrow(() -> where.error(field, "missing; " + describeNeed()));
+    return optionalDataset(field)
+        .orElseThrow(() -> where.error(field, "missing; " + describeNeed()));
   }
 
   Optional<NirDataset> optionalDataset(String field) {
@@ -66,7 +68,8 @@ final class NirGroup {
 
   /** The subgroup {@code name}, which must exist, seen at {@code location}. */
   NirGroup group(String name, NirLocation location) {
-    return optionalGroup(name, location).orElseThrow(() -> where.error(name, "missing; expected a group"));
+    return optionalGroup(name, location)
+        .orElseThrow(() -> where.error(name, "missing; expected a group"));
   }
 
   Optional<NirGroup> optionalGroup(String name, NirLocation location) {
@@ -81,15 +84,18 @@ final class NirGroup {
   }
 
   /**
-   * The children's names in the order they were written, when the file records it (files this module writes);
-   * otherwise sorted, the order in which h5py, and so the reference reader, lists them.
+   * The children's names in the order they were written, when the file records it (files this
+   * module writes); otherwise sorted, the order in which h5py, and so the reference reader, lists
+   * them.
    */
   List<String> childNames() {
     Map<String, Node> children = children();
     List<String> sorted = new ArrayList<>(children.keySet());
     sorted.sort(null);
     List<String> written = stringsAttribute(NirFormat.ORDER_ATTRIBUTE);
-    return written.size() == sorted.size() && new HashSet<>(written).equals(children.keySet()) ? written : sorted;
+    return written.size() == sorted.size() && new HashSet<>(written).equals(children.keySet())
+        ? written
+        : sorted;
   }
 
   /** The strings of attribute {@code name}; empty when it is missing or holds anything else. */
@@ -101,10 +107,14 @@ final class NirGroup {
     budget.take(guard(attribute::getSize, "attribute " + name), where, "(attribute " + name + ")");
     Object values = guard(attribute::getData, "attribute " + name);
     return values instanceof String[] strings && Arrays.stream(strings).allMatch(Objects::nonNull)
-        ? List.of(strings) : List.of();
+        ? List.of(strings)
+        : List.of();
   }
 
-  /** The members, loaded once; each counts against the budget, so a forged member count cannot exhaust memory. */
+  /**
+   * The members, loaded once; each counts against the budget, so a forged member count cannot
+   * exhaust memory.
+   */
   private Map<String, Node> children() {
     if (children == null) {
       Map<String, Node> loaded = guard(group::getChildren, "its members");

@@ -10,8 +10,8 @@ import org.snncodesign.api.graph.Shape;
 import org.snncodesign.api.graph.SubgraphNode;
 
 /**
- * A summary of a NIR graph for people and reports: the file's NIR version and, per top-level node, its type,
- * shapes and sizes (a subgraph counts everything inside it).
+ * A summary of a NIR graph for people and reports: the file's NIR version and, per top-level node,
+ * its type, shapes and sizes (a subgraph counts everything inside it).
  *
  * @param version the NIR version the file states ({@code "unknown"} when it states none)
  * @param nodes one entry per node, in graph order
@@ -33,15 +33,29 @@ public record NirInfo(String version, List<Node> nodes, long parameters, long ne
    * @param parameters its stored parameter values
    * @param neurons its neurons (0 for a node that is not a neuron node nor a subgraph)
    */
-  public record Node(String name, String type, Optional<Shape> inputShape,
-      Optional<Shape> outputShape, long parameters, long neurons) {}
+  public record Node(
+      String name,
+      String type,
+      Optional<Shape> inputShape,
+      Optional<Shape> outputShape,
+      long parameters,
+      long neurons) {}
 
   /** The summary of {@code graph}, stated to be NIR {@code version}. */
   public static NirInfo of(String version, NetworkGraph graph) {
     List<Node> nodes = new ArrayList<>();
-    graph.nodes().forEach((name, node) -> nodes.add(new Node(name, node.nirType(),
-        Optional.ofNullable(graph.inputShape(name)), Optional.ofNullable(graph.outputShape(name)),
-        node.parameterCount(), neuronsOf(node))));
+    graph
+        .nodes()
+        .forEach(
+            (name, node) ->
+                nodes.add(
+                    new Node(
+                        name,
+                        node.nirType(),
+                        Optional.ofNullable(graph.inputShape(name)),
+                        Optional.ofNullable(graph.outputShape(name)),
+                        node.parameterCount(),
+                        neuronsOf(node))));
     return new NirInfo(version, nodes, graph.parameterCount(), graph.neuronCount());
   }
 

@@ -14,13 +14,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.snncodesign.api.graph.NetworkGraph;
 
 /**
- * Writes {@link NetworkGraph}s as {@code .nir} files (HDF5) that the reference package's {@code nir.read} loads
- * with the same node types, shapes and parameters, and that {@link NirReader} reads back equal to the graph
- * (node order, float32/float64 precision and metadata included). The file states NIR version
- * {@value NirFormat#VERSION}.
+ * Writes {@link NetworkGraph}s as {@code .nir} files (HDF5) that the reference package's {@code
+ * nir.read} loads with the same node types, shapes and parameters, and that {@link NirReader} reads
+ * back equal to the graph (node order, float32/float64 precision and metadata included). The file
+ * states NIR version {@value NirFormat#VERSION}.
  *
- * <p>The file is written beside its destination under a temporary name and moved into place when complete, so
- * that a reader never sees half a file and a failed write leaves any previous file untouched.
+ * <p>The file is written beside its destination under a temporary name and moved into place when
+ * complete, so that a reader never sees half a file and a failed write leaves any previous file
+ * untouched.
  *
  * <p>Stateless; may be shared between threads.
  */
@@ -29,10 +30,11 @@ public final class NirWriter {
   public static final String NIR_VERSION = NirFormat.VERSION;
 
   /**
-   * Writes {@code graph} to {@code file}, replacing it if it exists and creating its folder if needed.
+   * Writes {@code graph} to {@code file}, replacing it if it exists and creating its folder if
+   * needed.
    *
-   * @throws org.snncodesign.api.graph.InvalidGraphException when the graph has no NIR form (no edges at all, a
-   *     metadata key containing '/')
+   * @throws org.snncodesign.api.graph.InvalidGraphException when the graph has no NIR form (no
+   *     edges at all, a metadata key containing '/')
    * @throws IOException when the file cannot be written
    */
   public void write(NetworkGraph graph, Path file) throws IOException {
@@ -41,9 +43,16 @@ public final class NirWriter {
       throw new IOException(file + " is a folder; expected the path of a .nir file to write");
     }
     Files.createDirectories(target.getParent());
-    // createFile rather than createTempFile: the finished file gets the directory's usual permissions, not 0600.
-    Path temporary = Files.createFile(target.resolveSibling("." + target.getFileName() + "."
-        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp"));
+    // createFile rather than createTempFile: the finished file gets the directory's usual
+    // permissions, not 0600.
+    Path temporary =
+        Files.createFile(
+            target.resolveSibling(
+                "."
+                    + target.getFileName()
+                    + "."
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                    + ".tmp"));
     try {
       writeHdf(graph, temporary);
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
@@ -66,7 +75,8 @@ public final class NirWriter {
 
   private static void moveIntoPlace(Path temporary, Path target) throws IOException {
     try {
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
     }

@@ -29,19 +29,40 @@ import org.snncodesign.api.graph.Tensor;
 import org.snncodesign.api.graph.ThresholdNode;
 
 /**
- * Turns one node group into a graph node by its {@code type}, with the parameters and defaults of the reference
- * reader ({@code read_node} in {@code nir/serialization.py}): a missing {@code v_reset} is zeros shaped and typed
- * like {@code v_threshold}; a scalar {@code w_in} is broadcast to the neuron shape in the precision of the other
- * parameters, as numpy's {@code ones_like(v) * w_in} does.
+ * Turns one node group into a graph node by its {@code type}, with the parameters and defaults of
+ * the reference reader ({@code read_node} in {@code nir/serialization.py}): a missing {@code
+ * v_reset} is zeros shaped and typed like {@code v_threshold}; a scalar {@code w_in} is broadcast
+ * to the neuron shape in the precision of the other parameters, as numpy's {@code ones_like(v) *
+ * w_in} does.
  */
 final class NodeDecoder {
-  static final List<String> KNOWN_TYPES = List.of("Input", "Output", "Affine", "Linear", "Scale", "Conv1d",
-      "Conv2d", "SumPool2d", "AvgPool2d", "Flatten", "Delay", "I", "LI", "IF", "LIF", "CubaLI", "CubaLIF",
-      "Threshold", "NIRGraph");
+  static final List<String> KNOWN_TYPES =
+      List.of(
+          "Input",
+          "Output",
+          "Affine",
+          "Linear",
+          "Scale",
+          "Conv1d",
+          "Conv2d",
+          "SumPool2d",
+          "AvgPool2d",
+          "Flatten",
+          "Delay",
+          "I",
+          "LI",
+          "IF",
+          "LIF",
+          "CubaLI",
+          "CubaLIF",
+          "Threshold",
+          "NIRGraph");
 
   private final Function<NirGroup, NetworkGraph> subgraphs;
 
-  /** @param subgraphs reads a nested {@code NIRGraph} group */
+  /**
+   * @param subgraphs reads a nested {@code NIRGraph} group
+   */
   NodeDecoder(Function<NirGroup, NetworkGraph> subgraphs) {
     this.subgraphs = subgraphs;
   }
@@ -74,28 +95,48 @@ final class NodeDecoder {
       }
       case "LIF" -> {
         Tensor threshold = tensor(node, "v_threshold");
-        yield new LifNode(tensor(node, "tau"), tensor(node, "r"), tensor(node, "v_leak"), threshold,
+        yield new LifNode(
+            tensor(node, "tau"),
+            tensor(node, "r"),
+            tensor(node, "v_leak"),
+            threshold,
             resetOrZeros(node, threshold));
       }
       case "CubaLI" -> {
         Tensor leak = tensor(node, "v_leak");
-        yield new CubaLiNode(tensor(node, "tau_syn"), tensor(node, "tau_mem"), tensor(node, "r"), leak,
+        yield new CubaLiNode(
+            tensor(node, "tau_syn"),
+            tensor(node, "tau_mem"),
+            tensor(node, "r"),
+            leak,
             inputWeight(node, leak));
       }
       case "CubaLIF" -> {
         Tensor threshold = tensor(node, "v_threshold");
-        yield new CubaLifNode(tensor(node, "tau_syn"), tensor(node, "tau_mem"), tensor(node, "r"),
-            tensor(node, "v_leak"), threshold, resetOrZeros(node, threshold), inputWeight(node, threshold));
+        yield new CubaLifNode(
+            tensor(node, "tau_syn"),
+            tensor(node, "tau_mem"),
+            tensor(node, "r"),
+            tensor(node, "v_leak"),
+            threshold,
+            resetOrZeros(node, threshold),
+            inputWeight(node, threshold));
       }
       case "Conv1d" -> conv1d(node, integers);
       case "Conv2d" -> conv2d(node, integers);
       case "SumPool2d" -> pool(Pooling.SUM, integers);
       case "AvgPool2d" -> pool(Pooling.AVERAGE, integers);
-      case "Flatten" -> new FlattenNode(integers.optionalShape("input_type"), integers.integer("start_dim"),
-          integers.integer("end_dim"));
+      case "Flatten" ->
+          new FlattenNode(
+              integers.optionalShape("input_type"),
+              integers.integer("start_dim"),
+              integers.integer("end_dim"));
       case NirFormat.GRAPH_TYPE -> new SubgraphNode(subgraphs.apply(node));
-      default -> throw node.where().error(NirFormat.TYPE, "unknown node type '" + type + "'; expected one of "
-          + KNOWN_TYPES);
+      default ->
+          throw node.where()
+              .error(
+                  NirFormat.TYPE,
+                  "unknown node type '" + type + "'; expected one of " + KNOWN_TYPES);
     };
   }
 
@@ -104,7 +145,8 @@ final class NodeDecoder {
   }
 
   private static Tensor resetOrZeros(NirGroup node, Tensor threshold) {
-    return node.optionalDataset("v_reset").map(NirDataset::tensor)
+    return node.optionalDataset("v_reset")
+        .map(NirDataset::tensor)
         .orElseGet(() -> Tensor.filled(threshold.shape(), 0, threshold.elementType()));
   }
 
@@ -117,10 +159,20 @@ final class NodeDecoder {
     int stride = integers.integer("stride");
     int dilation = integers.integer("dilation");
     int kernel = weight.shape().rank() == 3 ? weight.shape().dim(2) : 1;
-    int padding = integers.padding("padding", new int[] {kernel}, new int[] {dilation}, new int[] {stride})[0];
-    OptionalInt length = fixesInputShape(node) ? OptionalInt.of(integers.integer("input_shape"))
-        : OptionalInt.empty();
-    return new Conv1dNode(length, weight, stride, padding, dilation, integers.integer("groups"),
+    int padding =
+        integers
+            .padding("padding", new int[] {kernel}, new int[] {dilation}, new int[] {stride})[0];
+    OptionalInt length =
+        fixesInputShape(node)
+            ? OptionalInt.of(integers.integer("input_shape"))
+            : OptionalInt.empty();
+    return new Conv1dNode(
+        length,
+        weight,
+        stride,
+        padding,
+        dilation,
+        integers.integer("groups"),
         tensor(node, "bias"));
   }
 
@@ -128,21 +180,39 @@ final class NodeDecoder {
     Tensor weight = tensor(node, "weight");
     Size2d stride = integers.pair("stride");
     Size2d dilation = integers.pair("dilation");
-    int[] kernel = weight.shape().rank() == 4 ? new int[] {weight.shape().dim(2), weight.shape().dim(3)}
-        : new int[] {1, 1};
-    int[] padding = integers.padding("padding", kernel, new int[] {dilation.height(), dilation.width()},
-        new int[] {stride.height(), stride.width()});
-    Optional<Size2d> size = fixesInputShape(node) ? Optional.of(integers.pair("input_shape")) : Optional.empty();
-    return new Conv2dNode(size, weight, stride, new Size2d(padding[0], padding[1]), dilation,
-        integers.integer("groups"), tensor(node, "bias"));
+    int[] kernel =
+        weight.shape().rank() == 4
+            ? new int[] {weight.shape().dim(2), weight.shape().dim(3)}
+            : new int[] {1, 1};
+    int[] padding =
+        integers.padding(
+            "padding",
+            kernel,
+            new int[] {dilation.height(), dilation.width()},
+            new int[] {stride.height(), stride.width()});
+    Optional<Size2d> size =
+        fixesInputShape(node) ? Optional.of(integers.pair("input_shape")) : Optional.empty();
+    return new Conv2dNode(
+        size,
+        weight,
+        stride,
+        new Size2d(padding[0], padding[1]),
+        dilation,
+        integers.integer("groups"),
+        tensor(node, "bias"));
   }
 
-  /** Whether the file gives the input shape as the node's own, not as one the writer inferred from the graph. */
+  /**
+   * Whether the file gives the input shape as the node's own, not as one the writer inferred from
+   * the graph.
+   */
   private static boolean fixesInputShape(NirGroup node) {
-    return node.has("input_shape") && !node.stringsAttribute(NirFormat.INFERRED_ATTRIBUTE).contains("input_shape");
+    return node.has("input_shape")
+        && !node.stringsAttribute(NirFormat.INFERRED_ATTRIBUTE).contains("input_shape");
   }
 
   private static Pool2dNode pool(Pooling pooling, IntegerFields integers) {
-    return new Pool2dNode(pooling, integers.pair("kernel_size"), integers.pair("stride"), integers.pair("padding"));
+    return new Pool2dNode(
+        pooling, integers.pair("kernel_size"), integers.pair("stride"), integers.pair("padding"));
   }
 }

@@ -28,10 +28,11 @@ import org.snncodesign.api.graph.Tensor;
 import org.snncodesign.api.graph.ThresholdNode;
 
 /**
- * The datasets of one (non-graph) node as the reference writer lays them out ({@code to_dict} of each
- * {@code nir.ir} class): {@code type}, then the parameters under NIR's field names. Tensors become nested arrays
- * of their own precision, integers and shapes int64 as numpy stores them. A Flatten's {@code input_type} is left
- * out when the node does not fix it (the reference reader then leaves it undefined, as the graph does).
+ * The datasets of one (non-graph) node as the reference writer lays them out ({@code to_dict} of
+ * each {@code nir.ir} class): {@code type}, then the parameters under NIR's field names. Tensors
+ * become nested arrays of their own precision, integers and shapes int64 as numpy stores them. A
+ * Flatten's {@code input_type} is left out when the node does not fix it (the reference reader then
+ * leaves it undefined, as the graph does).
  */
 final class NodeFields {
   private final Map<String, Object> fields = new LinkedHashMap<>();
@@ -50,9 +51,9 @@ final class NodeFields {
   }
 
   /**
-   * The fields of {@code node}, which receives {@code graphInput} in its graph. A convolution that does not fix
-   * its input size is given the graph's, because the reference reader requires {@code input_shape}; the field is
-   * then listed in {@link #inferred()}.
+   * The fields of {@code node}, which receives {@code graphInput} in its graph. A convolution that
+   * does not fix its input size is given the graph's, because the reference reader requires {@code
+   * input_shape}; the field is then listed in {@link #inferred()}.
    */
   static NodeFields of(GraphNode node, Shape graphInput) {
     NodeFields f = new NodeFields();
@@ -76,36 +77,67 @@ final class NodeFields {
     } else if (node instanceof LiNode li) {
       f.tensor("tau", li.tau()).tensor("r", li.r()).tensor("v_leak", li.vLeak());
     } else if (node instanceof IfNode neuron) {
-      f.tensor("r", neuron.r()).tensor("v_threshold", neuron.vThreshold()).tensor("v_reset", neuron.vReset());
+      f.tensor("r", neuron.r())
+          .tensor("v_threshold", neuron.vThreshold())
+          .tensor("v_reset", neuron.vReset());
     } else if (node instanceof LifNode lif) {
-      f.tensor("tau", lif.tau()).tensor("r", lif.r()).tensor("v_leak", lif.vLeak())
-          .tensor("v_threshold", lif.vThreshold()).tensor("v_reset", lif.vReset());
+      f.tensor("tau", lif.tau())
+          .tensor("r", lif.r())
+          .tensor("v_leak", lif.vLeak())
+          .tensor("v_threshold", lif.vThreshold())
+          .tensor("v_reset", lif.vReset());
     } else if (node instanceof CubaLiNode li) {
-      f.tensor("tau_syn", li.tauSyn()).tensor("tau_mem", li.tauMem()).tensor("r", li.r())
-          .tensor("v_leak", li.vLeak()).tensor("w_in", li.wIn());
+      f.tensor("tau_syn", li.tauSyn())
+          .tensor("tau_mem", li.tauMem())
+          .tensor("r", li.r())
+          .tensor("v_leak", li.vLeak())
+          .tensor("w_in", li.wIn());
     } else if (node instanceof CubaLifNode lif) {
-      f.tensor("tau_syn", lif.tauSyn()).tensor("tau_mem", lif.tauMem()).tensor("r", lif.r())
-          .tensor("v_leak", lif.vLeak()).tensor("v_threshold", lif.vThreshold()).tensor("v_reset", lif.vReset())
+      f.tensor("tau_syn", lif.tauSyn())
+          .tensor("tau_mem", lif.tauMem())
+          .tensor("r", lif.r())
+          .tensor("v_leak", lif.vLeak())
+          .tensor("v_threshold", lif.vThreshold())
+          .tensor("v_reset", lif.vReset())
           .tensor("w_in", lif.wIn());
     } else if (node instanceof Conv1dNode conv) {
-      f.integer("input_shape", conv.inputLength().orElseGet(() -> f.inferred("input_shape", graphInput).dim(1)));
-      f.tensor("weight", conv.weight()).integer("stride", conv.stride()).integer("padding", conv.padding())
-          .integer("dilation", conv.dilation()).integer("groups", conv.groups()).tensor("bias", conv.bias());
+      f.integer(
+          "input_shape",
+          conv.inputLength().orElseGet(() -> f.inferred("input_shape", graphInput).dim(1)));
+      f.tensor("weight", conv.weight())
+          .integer("stride", conv.stride())
+          .integer("padding", conv.padding())
+          .integer("dilation", conv.dilation())
+          .integer("groups", conv.groups())
+          .tensor("bias", conv.bias());
     } else if (node instanceof Conv2dNode conv) {
-      f.pair("input_shape", conv.inputSize().orElseGet(() -> {
-        Shape maps = f.inferred("input_shape", graphInput);
-        return new Size2d(maps.dim(1), maps.dim(2));
-      }));
-      f.tensor("weight", conv.weight()).pair("stride", conv.stride()).pair("padding", conv.padding())
-          .pair("dilation", conv.dilation()).integer("groups", conv.groups()).tensor("bias", conv.bias());
+      f.pair(
+          "input_shape",
+          conv.inputSize()
+              .orElseGet(
+                  () -> {
+                    Shape maps = f.inferred("input_shape", graphInput);
+                    return new Size2d(maps.dim(1), maps.dim(2));
+                  }));
+      f.tensor("weight", conv.weight())
+          .pair("stride", conv.stride())
+          .pair("padding", conv.padding())
+          .pair("dilation", conv.dilation())
+          .integer("groups", conv.groups())
+          .tensor("bias", conv.bias());
     } else if (node instanceof Pool2dNode pool) {
-      f.pair("kernel_size", pool.kernel()).pair("stride", pool.stride()).pair("padding", pool.padding());
+      f.pair("kernel_size", pool.kernel())
+          .pair("stride", pool.stride())
+          .pair("padding", pool.padding());
     } else if (node instanceof FlattenNode flatten) {
       flatten.inputShape().ifPresent(shape -> f.shape("input_type", shape));
       f.integer("start_dim", flatten.startDim()).integer("end_dim", flatten.endDim());
     } else {
-      throw new IllegalArgumentException("no NIR fields for " + node.nirType() + "; graphs are written by "
-          + GraphEncoder.class.getSimpleName());
+      throw new IllegalArgumentException(
+          "no NIR fields for "
+              + node.nirType()
+              + "; graphs are written by "
+              + GraphEncoder.class.getSimpleName());
     }
     return f;
   }

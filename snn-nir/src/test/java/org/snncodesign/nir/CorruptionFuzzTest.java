@@ -16,15 +16,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.snncodesign.api.InvalidInputException;
 
 /**
- * Seeded corruptions of valid files (flipped bytes, overwritten runs, truncations): each must either read or fail
- * with an {@link InvalidInputException} whose message names the file, never with anything else, and quickly.
+ * Seeded corruptions of valid files (flipped bytes, overwritten runs, truncations): each must
+ * either read or fail with an {@link InvalidInputException} whose message names the file, never
+ * with anything else, and quickly.
  */
 @DisplayName("Reading corrupted NIR files")
 class CorruptionFuzzTest {
   private static final int CASES = 400;
 
-  @TempDir
-  static Path folder;
+  @TempDir static Path folder;
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"recurrent", "lif", "subgraph", "written-by-jhdf"})
@@ -33,17 +33,19 @@ class CorruptionFuzzTest {
     byte[] valid = bytesOf(base);
     SplittableRandom random = new SplittableRandom(base.hashCode());
     NirReader reader = new NirReader().withValueLimit(1 << 20);
-    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-      for (int i = 0; i < CASES; i++) {
-        String name = base + "#" + i;
-        byte[] corrupt = corrupt(valid, random);
-        try {
-          assertThat(reader.read(corrupt, name).nodes()).isNotEmpty();
-        } catch (InvalidInputException e) {
-          assertThat(e.getMessage()).as(name).startsWith(name + ": ");
-        }
-      }
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () -> {
+          for (int i = 0; i < CASES; i++) {
+            String name = base + "#" + i;
+            byte[] corrupt = corrupt(valid, random);
+            try {
+              assertThat(reader.read(corrupt, name).nodes()).isNotEmpty();
+            } catch (InvalidInputException e) {
+              assertThat(e.getMessage()).as(name).startsWith(name + ": ");
+            }
+          }
+        });
   }
 
   private static byte[] bytesOf(String base) throws IOException {
@@ -65,7 +67,8 @@ class CorruptionFuzzTest {
       }
       case 1 -> {
         int start = random.nextInt(bytes.length);
-        Arrays.fill(bytes, start, Math.min(bytes.length, start + 1 + random.nextInt(16)), (byte) 0xFF);
+        Arrays.fill(
+            bytes, start, Math.min(bytes.length, start + 1 + random.nextInt(16)), (byte) 0xFF);
       }
       default -> bytes = Arrays.copyOf(bytes, random.nextInt(bytes.length));
     }

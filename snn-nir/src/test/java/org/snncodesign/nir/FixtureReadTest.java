@@ -41,35 +41,49 @@ class FixtureReadTest {
     expected.get("nodes").fieldNames().forEachRemaining(names::add);
     assertThat(graph.nodes().keySet()).containsExactlyElementsOf(names);
     List<List<String>> edges = new ArrayList<>();
-    expected.get("edges").forEach(edge -> edges.add(List.of(edge.get(0).asText(), edge.get(1).asText())));
-    assertThat(graph.edges()).extracting(edge -> List.of(edge.source(), edge.target()))
+    expected
+        .get("edges")
+        .forEach(edge -> edges.add(List.of(edge.get(0).asText(), edge.get(1).asText())));
+    assertThat(graph.edges())
+        .extracting(edge -> List.of(edge.source(), edge.target()))
         .containsExactlyElementsOf(edges);
     Map<String, String> metadata = new LinkedHashMap<>();
-    expected.get("metadata").properties().forEach(e -> metadata.put(e.getKey(), e.getValue().asText()));
+    expected
+        .get("metadata")
+        .properties()
+        .forEach(e -> metadata.put(e.getKey(), e.getValue().asText()));
     assertThat(graph.metadata()).isEqualTo(metadata);
-    graph.nodes().forEach((name, node) -> {
-      JsonNode json = expected.get("nodes").get(name);
-      assertThat(node.nirType()).as(name).isEqualTo(json.get("type").asText());
-      if (node instanceof SubgraphNode sub) {
-        assertStructure(sub.graph(), json);
-      }
-    });
+    graph
+        .nodes()
+        .forEach(
+            (name, node) -> {
+              JsonNode json = expected.get("nodes").get(name);
+              assertThat(node.nirType()).as(name).isEqualTo(json.get("type").asText());
+              if (node instanceof SubgraphNode sub) {
+                assertStructure(sub.graph(), json);
+              }
+            });
   }
 
   private static void assertParameters(NetworkGraph graph, JsonNode expected) {
-    graph.nodes().forEach((name, node) -> {
-      JsonNode json = expected.get("nodes").get(name);
-      if (node instanceof SubgraphNode sub) {
-        assertParameters(sub.graph(), json);
-      } else {
-        assertThat(NirFields.of(node)).as(name).isEqualTo(expectedFields(json));
-      }
-    });
+    graph
+        .nodes()
+        .forEach(
+            (name, node) -> {
+              JsonNode json = expected.get("nodes").get(name);
+              if (node instanceof SubgraphNode sub) {
+                assertParameters(sub.graph(), json);
+              } else {
+                assertThat(NirFields.of(node)).as(name).isEqualTo(expectedFields(json));
+              }
+            });
   }
 
   static Map<String, NirFields.Field> expectedFields(JsonNode node) {
     Map<String, NirFields.Field> fields = new LinkedHashMap<>();
-    node.get("fields").properties().forEach(e -> fields.put(e.getKey(), NirFields.Field.of(e.getValue())));
+    node.get("fields")
+        .properties()
+        .forEach(e -> fields.put(e.getKey(), NirFields.Field.of(e.getValue())));
     return fields;
   }
 }

@@ -10,14 +10,37 @@ import java.nio.file.Path;
 import java.util.List;
 import org.snncodesign.api.graph.NetworkGraph;
 
-/** The NIR files made by {@code src/test/python/make_fixtures.py} with the reference package, and their sidecars. */
+/**
+ * The NIR files made by {@code src/test/python/make_fixtures.py} with the reference package, and
+ * their sidecars.
+ */
 final class Fixtures {
   /** One file per node type, a subgraph and a recurrent graph, all in the current layout. */
-  static final List<String> CURRENT = List.of("affine", "linear", "scale", "delay", "threshold", "integrator",
-      "li", "if", "lif", "cubali", "cubalif", "conv1d", "conv2d", "sumpool2d", "avgpool2d", "flatten", "subgraph",
-      "recurrent");
+  static final List<String> CURRENT =
+      List.of(
+          "affine",
+          "linear",
+          "scale",
+          "delay",
+          "threshold",
+          "integrator",
+          "li",
+          "if",
+          "lif",
+          "cubali",
+          "cubalif",
+          "conv1d",
+          "conv2d",
+          "sumpool2d",
+          "avgpool2d",
+          "flatten",
+          "subgraph",
+          "recurrent");
 
-  /** The real files of the NIR paper, relative to the module directory (present in the development tree). */
+  /**
+   * The real files of the NIR paper, relative to the module directory (present in the development
+   * tree).
+   */
   static final Path REFERENCE_FILES = Path.of("../../shared/nir/files");
 
   private Fixtures() {}
@@ -46,7 +69,8 @@ final class Fixtures {
     try {
       return Path.of(Fixtures.class.getResource("fixtures/" + file).toURI());
     } catch (URISyntaxException | NullPointerException e) {
-      throw new IllegalStateException("no fixture " + file + "; run src/test/python/make_fixtures.py", e);
+      throw new IllegalStateException(
+          "no fixture " + file + "; run src/test/python/make_fixtures.py", e);
     }
   }
 }

@@ -31,12 +31,14 @@ class LegacyLayoutTest {
     CubaLifNode cuba = (CubaLifNode) neurons.node("cubalif");
 
     assertThat(lif.vReset()).isEqualTo(Tensor.filled(Shape.of(3), 0, ElementType.FLOAT32));
-    assertThat(integrateAndFire.vReset()).isEqualTo(Tensor.filled(Shape.of(3), 0, ElementType.FLOAT32));
+    assertThat(integrateAndFire.vReset())
+        .isEqualTo(Tensor.filled(Shape.of(3), 0, ElementType.FLOAT32));
     assertThat(cuba.vReset()).isEqualTo(Tensor.filled(Shape.of(3), 0, ElementType.FLOAT64));
   }
 
   @Test
-  @DisplayName("a scalar w_in is broadcast to every neuron in the precision of the other parameters")
+  @DisplayName(
+      "a scalar w_in is broadcast to every neuron in the precision of the other parameters")
   void scalarInputWeightIsBroadcast() {
     CubaLifNode cubaLif = (CubaLifNode) neurons.node("cubalif");
     CubaLiNode cubaLi = (CubaLiNode) neurons.node("cubali");
@@ -55,7 +57,8 @@ class LegacyLayoutTest {
   }
 
   @Test
-  @DisplayName("padding 'same' is the symmetric padding that keeps the size, and scalars apply to both axes")
+  @DisplayName(
+      "padding 'same' is the symmetric padding that keeps the size, and scalars apply to both axes")
   void samePadding() {
     Conv2dNode conv = (Conv2dNode) convolutions.node("conv2d");
 
@@ -66,9 +69,11 @@ class LegacyLayoutTest {
   }
 
   @Test
-  @DisplayName("a convolution without input_shape leaves its input size open, inferred from the graph")
+  @DisplayName(
+      "a convolution without input_shape leaves its input size open, inferred from the graph")
   void missingInputShape() {
-    assertThat(((Conv1dNode) convolutions.node("conv1d")).inputLength()).isEqualTo(OptionalInt.empty());
+    assertThat(((Conv1dNode) convolutions.node("conv1d")).inputLength())
+        .isEqualTo(OptionalInt.empty());
     assertThat(((Conv2dNode) convolutions.node("conv2d")).inputSize()).isEqualTo(Optional.empty());
     assertThat(convolutions.inputShape("conv1d")).isEqualTo(Shape.of(1, 6));
   }

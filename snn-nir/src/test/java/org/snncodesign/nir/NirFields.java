@@ -14,13 +14,14 @@ import org.snncodesign.api.graph.Size2d;
 import org.snncodesign.api.graph.Tensor;
 
 /**
- * A node's fields under their NIR names, found through its record components (camelCase to snake_case, plus
- * NIR's few other names), as (dtype, shape, values) triples that compare with the fixtures' JSON sidecars and the
- * reference reader's answers. Independent of the writer's own field table, so that it checks it.
+ * A node's fields under their NIR names, found through its record components (camelCase to
+ * snake_case, plus NIR's few other names), as (dtype, shape, values) triples that compare with the
+ * fixtures' JSON sidecars and the reference reader's answers. Independent of the writer's own field
+ * table, so that it checks it.
  */
 final class NirFields {
-  private static final Map<String, String> NIR_NAMES = Map.of("inputLength", "input_shape", "inputSize",
-      "input_shape", "kernel", "kernel_size");
+  private static final Map<String, String> NIR_NAMES =
+      Map.of("inputLength", "input_shape", "inputSize", "input_shape", "kernel", "kernel_size");
 
   /** One field's value: numpy dtype name ("float32", "float64", "int64"), shape and values. */
   record Field(String dtype, List<Integer> shape, List<Double> values) {
@@ -69,14 +70,16 @@ final class NirFields {
       for (int i = 0; i < tensor.size(); i++) {
         values.add(tensor.get(i));
       }
-      return Optional.of(new Field(tensor.elementType().name().toLowerCase(), dims(tensor.shape()), values));
+      return Optional.of(
+          new Field(tensor.elementType().name().toLowerCase(), dims(tensor.shape()), values));
     }
     if (value instanceof Shape shape) {
       List<Double> dims = dims(shape).stream().map(Integer::doubleValue).toList();
       return Optional.of(new Field("int64", List.of(dims.size()), dims));
     }
     if (value instanceof Size2d pair) {
-      return Optional.of(new Field("int64", List.of(2), List.of((double) pair.height(), (double) pair.width())));
+      return Optional.of(
+          new Field("int64", List.of(2), List.of((double) pair.height(), (double) pair.width())));
     }
     if (value instanceof Integer number) {
       return Optional.of(new Field("int64", List.of(), List.of(number.doubleValue())));

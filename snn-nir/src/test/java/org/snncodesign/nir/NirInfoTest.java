@@ -16,12 +16,17 @@ class NirInfoTest {
     NirInfo info = new NirReader().info(Fixtures.nir("recurrent"));
 
     assertThat(info.version()).isEqualTo("1.0.0");
-    assertThat(info.nodes()).extracting(NirInfo.Node::name)
+    assertThat(info.nodes())
+        .extracting(NirInfo.Node::name)
         .containsExactly("fc", "input", "lif.cell", "lif.w_rec", "output");
-    assertThat(info.nodes().get(0)).isEqualTo(new NirInfo.Node("fc", "Affine", Optional.of(Shape.of(2)),
-        Optional.of(Shape.of(3)), 9, 0));
-    assertThat(info.nodes().get(2)).isEqualTo(new NirInfo.Node("lif.cell", "CubaLIF", Optional.of(Shape.of(3)),
-        Optional.of(Shape.of(3)), 21, 3));
+    assertThat(info.nodes().get(0))
+        .isEqualTo(
+            new NirInfo.Node(
+                "fc", "Affine", Optional.of(Shape.of(2)), Optional.of(Shape.of(3)), 9, 0));
+    assertThat(info.nodes().get(2))
+        .isEqualTo(
+            new NirInfo.Node(
+                "lif.cell", "CubaLIF", Optional.of(Shape.of(3)), Optional.of(Shape.of(3)), 21, 3));
   }
 
   @Test
@@ -29,7 +34,8 @@ class NirInfoTest {
   void subgraph() throws IOException {
     NirInfo info = new NirReader().info(Fixtures.nir("subgraph"));
 
-    NirInfo.Node block = info.nodes().stream().filter(n -> n.name().equals("block")).findFirst().orElseThrow();
+    NirInfo.Node block =
+        info.nodes().stream().filter(n -> n.name().equals("block")).findFirst().orElseThrow();
     assertThat(block.type()).isEqualTo("NIRGraph");
     assertThat(block.parameters()).isEqualTo(6 + 10);
     assertThat(block.neurons()).isEqualTo(2);

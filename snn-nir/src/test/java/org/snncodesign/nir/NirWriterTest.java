@@ -16,8 +16,7 @@ import org.snncodesign.api.graph.Shape;
 
 @DisplayName("NirWriter")
 class NirWriterTest {
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   @Test
   @DisplayName("states NIR version 1.0.0 in the file")
@@ -52,14 +51,17 @@ class NirWriterTest {
   }
 
   @Test
-  @DisplayName("refuses a graph that cannot be written, leaving the previous file and no temporary file")
+  @DisplayName(
+      "refuses a graph that cannot be written, leaving the previous file and no temporary file")
   void refusalKeepsPreviousFile() throws IOException {
     Path file = folder.resolve("net.nir");
     Files.writeString(file, "previous");
-    NetworkGraph inputsOnly = NetworkGraph.builder().node("input", new InputNode(Shape.of(4))).build();
+    NetworkGraph inputsOnly =
+        NetworkGraph.builder().node("input", new InputNode(Shape.of(4))).build();
 
     assertThatThrownBy(() -> new NirWriter().write(inputsOnly, file))
-        .isInstanceOf(InvalidGraphException.class).hasMessageContaining("without edges");
+        .isInstanceOf(InvalidGraphException.class)
+        .hasMessageContaining("without edges");
     assertThat(Files.readString(file)).isEqualTo("previous");
     try (var files = Files.list(folder)) {
       assertThat(files).hasSize(1);
@@ -69,9 +71,11 @@ class NirWriterTest {
   @Test
   @DisplayName("refuses a metadata key that HDF5 cannot name, saying which")
   void slashInMetadataKey() {
-    NetworkGraph graph = new SampleGraphs(6).denseLayer(2, 2).toBuilder().metadata("a/b", "x").build();
+    NetworkGraph graph =
+        new SampleGraphs(6).denseLayer(2, 2).toBuilder().metadata("a/b", "x").build();
 
     assertThatThrownBy(() -> new NirWriter().write(graph, folder.resolve("bad.nir")))
-        .isInstanceOf(InvalidGraphException.class).hasMessageContaining("'a/b'");
+        .isInstanceOf(InvalidGraphException.class)
+        .hasMessageContaining("'a/b'");
   }
 }

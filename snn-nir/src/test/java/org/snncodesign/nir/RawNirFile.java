@@ -8,13 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes arbitrary HDF5 layouts (a map is a group, anything else a dataset), to make the malformed NIR files a
- * real writer would not: missing fields, wrong types, unknown nodes.
+ * Writes arbitrary HDF5 layouts (a map is a group, anything else a dataset), to make the malformed
+ * NIR files a real writer would not: missing fields, wrong types, unknown nodes.
  */
 final class RawNirFile {
   private RawNirFile() {}
 
-  /** A valid graph, input [2] -> Affine "fc" -> output [2], as nested maps to break in one place. */
+  /**
+   * A valid graph, input [2] -> Affine "fc" -> output [2], as nested maps to break in one place.
+   */
   static Map<String, Object> validLayout() {
     Map<String, Object> nodes = new LinkedHashMap<>();
     nodes.put("input", node("Input", "shape", new long[] {2}));
@@ -58,12 +60,13 @@ final class RawNirFile {
 
   @SuppressWarnings("unchecked")
   private static void put(WritableGroup group, Map<String, Object> members) {
-    members.forEach((name, value) -> {
-      if (value instanceof Map<?, ?> map) {
-        put(group.putGroup(name), (Map<String, Object>) map);
-      } else {
-        group.putDataset(name, value);
-      }
-    });
+    members.forEach(
+        (name, value) -> {
+          if (value instanceof Map<?, ?> map) {
+            put(group.putGroup(name), (Map<String, Object>) map);
+          } else {
+            group.putDataset(name, value);
+          }
+        });
   }
 }

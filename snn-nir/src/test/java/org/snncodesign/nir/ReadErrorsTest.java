@@ -15,13 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Reading a malformed NIR file")
 class ReadErrorsTest {
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   private final Map<String, Object> layout = RawNirFile.validLayout();
 
   private AbstractThrowableAssert<?, ? extends Throwable> assertReading(Path file) {
-    return assertThatThrownBy(() -> new NirReader().read(file)).isInstanceOf(InvalidNirFileException.class)
+    return assertThatThrownBy(() -> new NirReader().read(file))
+        .isInstanceOf(InvalidNirFileException.class)
         .hasMessageStartingWith(file.toString() + ": ");
   }
 
@@ -40,8 +40,11 @@ class ReadErrorsTest {
   void unknownType() {
     RawNirFile.group(layout, "node/nodes/fc").put("type", "Banana");
 
-    assertReading(written()).hasMessageContaining("node 'fc'").hasMessageContaining("field 'type'")
-        .hasMessageContaining("unknown node type 'Banana'").hasMessageContaining("CubaLIF");
+    assertReading(written())
+        .hasMessageContaining("node 'fc'")
+        .hasMessageContaining("field 'type'")
+        .hasMessageContaining("unknown node type 'Banana'")
+        .hasMessageContaining("CubaLIF");
   }
 
   @Test
@@ -57,7 +60,8 @@ class ReadErrorsTest {
   void typeNotString() {
     RawNirFile.group(layout, "node/nodes/fc").put("type", 7L);
 
-    assertReading(written()).hasMessageContaining("node 'fc', field 'type': expected a scalar string, got long");
+    assertReading(written())
+        .hasMessageContaining("node 'fc', field 'type': expected a scalar string, got long");
   }
 
   @Test
@@ -65,8 +69,10 @@ class ReadErrorsTest {
   void nanWeight() {
     RawNirFile.group(layout, "node/nodes/fc").put("weight", new float[][] {{1, Float.NaN}, {3, 4}});
 
-    assertReading(written()).hasMessageContaining("node 'fc' (Affine), field 'weight'")
-        .hasMessageContaining("value 1").hasMessageContaining("NaN");
+    assertReading(written())
+        .hasMessageContaining("node 'fc' (Affine), field 'weight'")
+        .hasMessageContaining("value 1")
+        .hasMessageContaining("NaN");
   }
 
   @Test
@@ -74,14 +80,17 @@ class ReadErrorsTest {
   void wrongRank() {
     RawNirFile.group(layout, "node/nodes/fc").put("weight", new float[] {1, 2, 3, 4});
 
-    assertReading(written()).hasMessageContaining("node 'fc' (Affine)").hasMessageContaining("weight")
+    assertReading(written())
+        .hasMessageContaining("node 'fc' (Affine)")
+        .hasMessageContaining("weight")
         .hasMessageContaining("[outputs, inputs]");
   }
 
   @Test
   @DisplayName("an edge to an unknown node names the edge and the node")
   void unknownEdgeTarget() {
-    RawNirFile.group(layout, "node").put("edges", new String[][] {{"input", "fc"}, {"fc", "ghost"}});
+    RawNirFile.group(layout, "node")
+        .put("edges", new String[][] {{"input", "fc"}, {"fc", "ghost"}});
 
     assertReading(written()).hasMessageContaining("the graph").hasMessageContaining("'ghost'");
   }
@@ -99,7 +108,8 @@ class ReadErrorsTest {
   void rootNotGraph() {
     RawNirFile.group(layout, "node").put("type", "LIF");
 
-    assertReading(written()).hasMessageContaining("expected the root node to be a NIRGraph, got 'LIF'");
+    assertReading(written())
+        .hasMessageContaining("expected the root node to be a NIRGraph, got 'LIF'");
   }
 
   @Test
@@ -123,7 +133,8 @@ class ReadErrorsTest {
     conv.put("bias", new float[] {0});
     RawNirFile.group(layout, "node/nodes").put("fc", conv);
 
-    assertReading(written()).hasMessageContaining("node 'fc' (Conv1d), field 'padding'")
+    assertReading(written())
+        .hasMessageContaining("node 'fc' (Conv1d), field 'padding'")
         .hasMessageContaining("'same' or 'valid', got 'full'");
   }
 
@@ -150,6 +161,7 @@ class ReadErrorsTest {
     Path file = written();
 
     assertThatThrownBy(() -> new NirReader().withValueLimit(12).read(file))
-        .isInstanceOf(InvalidNirFileException.class).hasMessageContaining("values");
+        .isInstanceOf(InvalidNirFileException.class)
+        .hasMessageContaining("values");
   }
 }

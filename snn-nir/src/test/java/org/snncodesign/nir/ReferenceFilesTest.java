@@ -22,19 +22,25 @@ import org.snncodesign.api.graph.Tensor;
 class ReferenceFilesTest {
   private static NetworkGraph read(String name) throws IOException {
     Path file = Fixtures.REFERENCE_FILES.resolve(name);
-    Assumptions.assumeTrue(Files.isRegularFile(file), "reference file " + file.toAbsolutePath()
-        + " is not in this checkout (it lives in the shared NIR material beside the repository)");
+    Assumptions.assumeTrue(
+        Files.isRegularFile(file),
+        "reference file "
+            + file.toAbsolutePath()
+            + " is not in this checkout (it lives in the shared NIR material beside the repository)");
     return new NirReader().read(file);
   }
 
   @Test
-  @DisplayName("lif_norse.nir (NIR 0.1.1) is a 1x1 Affine into one LIF with tau 2.5 ms and threshold 0.1")
+  @DisplayName(
+      "lif_norse.nir (NIR 0.1.1) is a 1x1 Affine into one LIF with tau 2.5 ms and threshold 0.1")
   void norseLif() throws IOException {
     NetworkGraph graph = read("lif_norse.nir");
 
     assertThat(graph.nodes().keySet()).containsExactly("0", "1", "input", "output");
-    assertThat(graph.edges()).containsExactly(new Edge("input", "0"), new Edge("0", "1"), new Edge("1", "output"));
-    assertThat(((AffineNode) graph.node("0")).weight()).isEqualTo(Tensor.ofFloats(Shape.of(1, 1), 1f));
+    assertThat(graph.edges())
+        .containsExactly(new Edge("input", "0"), new Edge("0", "1"), new Edge("1", "output"));
+    assertThat(((AffineNode) graph.node("0")).weight())
+        .isEqualTo(Tensor.ofFloats(Shape.of(1, 1), 1f));
     LifNode lif = (LifNode) graph.node("1");
     assertThat(lif.tau()).isEqualTo(Tensor.vector(0.0025f));
     assertThat(lif.vThreshold()).isEqualTo(Tensor.vector(0.1f));
@@ -49,7 +55,8 @@ class ReferenceFilesTest {
     assertThat(graph.inputShape("fc1")).isEqualTo(Shape.of(12));
     assertThat(graph.outputShape("lif1.lif")).isEqualTo(Shape.of(38));
     assertThat(graph.outputShape("output")).isEqualTo(Shape.of(7));
-    assertThat(graph.edges()).contains(new Edge("lif1.lif", "lif1.w_rec"), new Edge("lif1.w_rec", "lif1.lif"));
+    assertThat(graph.edges())
+        .contains(new Edge("lif1.lif", "lif1.w_rec"), new Edge("lif1.w_rec", "lif1.lif"));
     assertThat(graph.neuronCount()).isEqualTo(45);
   }
 
@@ -61,7 +68,8 @@ class ReferenceFilesTest {
     CubaLifNode hidden = (CubaLifNode) graph.node("lif1.lif");
     AffineNode recurrent = (AffineNode) graph.node("lif1.w_rec");
     assertThat(hidden.tauMem().elementType()).isEqualTo(ElementType.FLOAT64);
-    // snnTorch computed the time constants in float32 and stored them widened to float64: 1 ms up to rounding.
+    // snnTorch computed the time constants in float32 and stored them widened to float64: 1 ms up
+    // to rounding.
     assertThat(hidden.tauMem().get(0)).isCloseTo(0.001, within(1e-9));
     assertThat(hidden.vThreshold().isUniform(1.0)).isTrue();
     assertThat(recurrent.weight().elementType()).isEqualTo(ElementType.FLOAT32);
@@ -73,8 +81,11 @@ class ReferenceFilesTest {
   void versions() throws IOException {
     read("lif_norse.nir");
 
-    assertThat(new NirReader().readVersion(Fixtures.REFERENCE_FILES.resolve("lif_norse.nir"))).hasValue("0.1.1");
-    assertThat(new NirReader().readVersion(Fixtures.REFERENCE_FILES.resolve("braille_noDelay_bias_zero.nir")))
+    assertThat(new NirReader().readVersion(Fixtures.REFERENCE_FILES.resolve("lif_norse.nir")))
+        .hasValue("0.1.1");
+    assertThat(
+            new NirReader()
+                .readVersion(Fixtures.REFERENCE_FILES.resolve("braille_noDelay_bias_zero.nir")))
         .hasValue("0.2.0");
   }
 }

@@ -24,9 +24,9 @@ import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.graph.SubgraphNode;
 
 /**
- * Files this module writes, read by the reference package's {@code nir.read} (Python, numpy, h5py): the oracle
- * must see the same node types, shapes and parameters. Skipped, with the reason, where Python or the package is
- * missing (as on CI machines without h5py).
+ * Files this module writes, read by the reference package's {@code nir.read} (Python, numpy, h5py):
+ * the oracle must see the same node types, shapes and parameters. Skipped, with the reason, where
+ * Python or the package is missing (as on CI machines without h5py).
  */
 @DisplayName("The reference package reading files NirWriter wrote")
 class ReferenceReaderTest {
@@ -34,18 +34,20 @@ class ReferenceReaderTest {
   private static final Path PACKAGE = Path.of("../../shared/nir/python");
   private static final Path SCRIPT = Path.of("src/test/python/describe_nir.py");
 
-  @TempDir
-  static Path folder;
+  @TempDir static Path folder;
 
   private static final Map<String, NetworkGraph> written = new LinkedHashMap<>();
   private static JsonNode answers;
 
   @BeforeAll
   static void writeAndAskTheReference() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(PYTHON), "no " + PYTHON + " to run the reference package");
-    Assumptions.assumeTrue(Files.isDirectory(PACKAGE.resolve("nir")), "reference package not found at "
-        + PACKAGE.toAbsolutePath());
-    Assumptions.assumeTrue(run(List.of(PYTHON.toString(), "-c", "import numpy, h5py, nir")).exitCode == 0,
+    Assumptions.assumeTrue(
+        Files.isExecutable(PYTHON), "no " + PYTHON + " to run the reference package");
+    Assumptions.assumeTrue(
+        Files.isDirectory(PACKAGE.resolve("nir")),
+        "reference package not found at " + PACKAGE.toAbsolutePath());
+    Assumptions.assumeTrue(
+        run(List.of(PYTHON.toString(), "-c", "import numpy, h5py, nir")).exitCode == 0,
         "python3 cannot import numpy, h5py and nir (install python3-numpy python3-h5py)");
     written.put("every", new SampleGraphs(7).everyNodeType());
     for (String fixture : Fixtures.CURRENT) {
@@ -65,7 +67,8 @@ class ReferenceReaderTest {
   private record Result(int exitCode, String output) {}
 
   private static Result run(List<String> command) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
     builder.environment().put("PYTHONPATH", PACKAGE.toAbsolutePath().toString());
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes());
@@ -83,7 +86,10 @@ class ReferenceReaderTest {
   @Test
   @DisplayName("it reads version 1.0.0 from every file")
   void version() {
-    written.keySet().forEach(name -> assertThat(answer(name).get("version").asText()).as(name).isEqualTo("1.0.0"));
+    written
+        .keySet()
+        .forEach(
+            name -> assertThat(answer(name).get("version").asText()).as(name).isEqualTo("1.0.0"));
   }
 
   @Test
@@ -101,7 +107,8 @@ class ReferenceReaderTest {
   @Test
   @DisplayName("it type-checks the graphs its own shape inference can follow")
   void typeChecks() {
-    for (String name : List.of("affine", "lif", "cubalif", "conv1d", "conv2d", "flatten", "recurrent")) {
+    for (String name :
+        List.of("affine", "lif", "cubalif", "conv1d", "conv2d", "flatten", "recurrent")) {
       assertThat(answer(name).get("type_checked").asBoolean()).as(name).isTrue();
     }
   }
@@ -112,33 +119,47 @@ class ReferenceReaderTest {
     assertThat(names).as(file).containsExactlyInAnyOrderElementsOf(graph.nodes().keySet());
     List<List<String>> edges = new ArrayList<>();
     answer.get("edges").forEach(e -> edges.add(List.of(e.get(0).asText(), e.get(1).asText())));
-    assertThat(edges).as(file).isEqualTo(graph.edges().stream().map(e -> List.of(e.source(), e.target())).toList());
+    assertThat(edges)
+        .as(file)
+        .isEqualTo(graph.edges().stream().map(e -> List.of(e.source(), e.target())).toList());
     Map<String, String> metadata = new LinkedHashMap<>();
-    answer.get("metadata").properties().forEach(e -> metadata.put(e.getKey(), e.getValue().asText()));
+    answer
+        .get("metadata")
+        .properties()
+        .forEach(e -> metadata.put(e.getKey(), e.getValue().asText()));
     assertThat(metadata).as(file).isEqualTo(graph.metadata());
-    graph.nodes().forEach((name, node) -> {
-      JsonNode json = answer.get("nodes").get(name);
-      assertThat(json.get("type").asText()).as(file + ": " + name).isEqualTo(node.nirType());
-      if (node instanceof SubgraphNode sub) {
-        assertStructure(file + ": " + name, sub.graph(), json);
-      }
-    });
+    graph
+        .nodes()
+        .forEach(
+            (name, node) -> {
+              JsonNode json = answer.get("nodes").get(name);
+              assertThat(json.get("type").asText())
+                  .as(file + ": " + name)
+                  .isEqualTo(node.nirType());
+              if (node instanceof SubgraphNode sub) {
+                assertStructure(file + ": " + name, sub.graph(), json);
+              }
+            });
   }
 
   private static void assertParameters(String file, NetworkGraph graph, JsonNode answer) {
-    graph.nodes().forEach((name, node) -> {
-      JsonNode json = answer.get("nodes").get(name);
-      if (node instanceof SubgraphNode sub) {
-        assertParameters(file + ": " + name, sub.graph(), json);
-        return;
-      }
-      Map<String, NirFields.Field> seen = FixtureReadTest.expectedFields(json);
-      if (leavesInputSizeOpen(node)) {
-        // The writer gives the reference reader the inferred input_shape it requires; the graph leaves it open.
-        seen.remove("input_shape");
-      }
-      assertThat(seen).as(file + ": " + name).isEqualTo(NirFields.of(node));
-    });
+    graph
+        .nodes()
+        .forEach(
+            (name, node) -> {
+              JsonNode json = answer.get("nodes").get(name);
+              if (node instanceof SubgraphNode sub) {
+                assertParameters(file + ": " + name, sub.graph(), json);
+                return;
+              }
+              Map<String, NirFields.Field> seen = FixtureReadTest.expectedFields(json);
+              if (leavesInputSizeOpen(node)) {
+                // The writer gives the reference reader the inferred input_shape it requires; the
+                // graph leaves it open.
+                seen.remove("input_shape");
+              }
+              assertThat(seen).as(file + ": " + name).isEqualTo(NirFields.of(node));
+            });
   }
 
   private static boolean leavesInputSizeOpen(GraphNode node) {

@@ -13,9 +13,13 @@ import org.snncodesign.api.graph.NetworkGraph;
 
 class RoundTripPropertyTest {
   @Property(tries = 40, seed = "20240424")
-  @Label("Reading what was written gives the same graph: read . write = identity, bit for bit, either precision")
-  void randomLayers(@ForAll @IntRange(min = 1, max = 40) int inputs, @ForAll @IntRange(min = 1, max = 40) int outputs,
-      @ForAll long seed) throws IOException {
+  @Label(
+      "Reading what was written gives the same graph: read . write = identity, bit for bit, either precision")
+  void randomLayers(
+      @ForAll @IntRange(min = 1, max = 40) int inputs,
+      @ForAll @IntRange(min = 1, max = 40) int outputs,
+      @ForAll long seed)
+      throws IOException {
     Path folder = Files.createTempDirectory("nir-property");
     Path file = folder.resolve("layer.nir");
     try {

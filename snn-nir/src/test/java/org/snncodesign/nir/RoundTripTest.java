@@ -17,8 +17,7 @@ import org.snncodesign.api.graph.NetworkGraph;
 class RoundTripTest {
   static final List<String> FIXTURES = Fixtures.CURRENT;
 
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   private NetworkGraph roundTrip(NetworkGraph graph, Path file) {
     try {
@@ -30,7 +29,8 @@ class RoundTripTest {
   }
 
   @Test
-  @DisplayName("gives an equal graph for every node type, precision, open shape, subgraph, loop and metadata")
+  @DisplayName(
+      "gives an equal graph for every node type, precision, open shape, subgraph, loop and metadata")
   void everyNodeType() {
     NetworkGraph graph = new SampleGraphs(1).everyNodeType();
 

@@ -9,9 +9,9 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Opens the Spark session of an snn-spark command: embedded ({@code local[*]}) unless a master is given or
- * {@code spark-submit} set one, with the web UI off unless asked for. On a cluster the jar this class came from is
- * shipped to the executors, so that they find the steps and the flow.
+ * Opens the Spark session of an snn-spark command: embedded ({@code local[*]}) unless a master is
+ * given or {@code spark-submit} set one, with the web UI off unless asked for. On a cluster the jar
+ * this class came from is shipped to the executors, so that they find the steps and the flow.
  */
 public final class SparkSessions {
   /** The master when none is given: every core of this machine, in this JVM. */
@@ -22,8 +22,8 @@ public final class SparkSessions {
   /**
    * A session named {@code appName}.
    *
-   * @param master a Spark master URL ({@code local[N]}, {@code spark://HOST:7077}, ...), or {@code null} for the one
-   *     {@code spark-submit} gave, else {@link #EMBEDDED}
+   * @param master a Spark master URL ({@code local[N]}, {@code spark://HOST:7077}, ...), or {@code
+   *     null} for the one {@code spark-submit} gave, else {@link #EMBEDDED}
    * @param settings further Spark settings ({@code --conf key=value}), applied last
    */
   public static SparkSession open(String appName, String master, Map<String, String> settings) {
@@ -42,10 +42,13 @@ public final class SparkSessions {
     return SparkSession.builder().config(conf).getOrCreate();
   }
 
-  /** The jar this class was loaded from, when it was loaded from a jar (not from a classes folder). */
+  /**
+   * The jar this class was loaded from, when it was loaded from a jar (not from a classes folder).
+   */
   static Optional<Path> applicationJar() {
     try {
-      Path source = Path.of(SparkSessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path source =
+          Path.of(SparkSessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       return Files.isRegularFile(source) ? Optional.of(source) : Optional.empty();
     } catch (URISyntaxException | SecurityException | NullPointerException e) {
       return Optional.empty();

@@ -1,5 +1,6 @@
 /**
- * The snn commands that run on Apache Spark ({@code java -jar snn-spark.jar}, or {@code spark-submit}): embedded
- * ({@code local[*]}) unless a master is given. The only module that sees Spark.
+ * The snn commands that run on Apache Spark ({@code java -jar snn-spark.jar}, or {@code
+ * spark-submit}): embedded ({@code local[*]}) unless a master is given. The only module that sees
+ * Spark.
  */
 package org.snncodesign.spark;

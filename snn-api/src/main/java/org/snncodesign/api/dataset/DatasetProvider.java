@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.snncodesign.api.plugin.Plugin;
 
 /**
- * A data-set format or source (IDX, CSV, WAV folders, event files, the embedded default). Providers read the
- * files a user points them at; the product depends on no fixed data folder.
+ * A data-set format or source (IDX, CSV, WAV folders, event files, the embedded default). Providers
+ * read the files a user points them at; the product depends on no fixed data folder.
  */
 public interface DatasetProvider extends Plugin {
 
@@ -18,7 +18,8 @@ public interface DatasetProvider extends Plugin {
    * Loads labelled samples from {@code path}.
    *
    * @throws IOException when the file cannot be read
-   * @throws org.snncodesign.api.InvalidInputException naming file, offset and expectation when it is malformed
+   * @throws org.snncodesign.api.InvalidInputException naming file, offset and expectation when it
+   *     is malformed
    */
   LabeledDataset load(Path path) throws IOException;
 

@@ -5,8 +5,8 @@ import java.util.List;
 import org.snncodesign.api.Checks;
 
 /**
- * Labelled samples held in one primitive array: sample {@code i} is
- * {@code features[i * sampleSize() .. (i + 1) * sampleSize() - 1]}, row-major in {@code shape}.
+ * Labelled samples held in one primitive array: sample {@code i} is {@code features[i *
+ * sampleSize() .. (i + 1) * sampleSize() - 1]}, row-major in {@code shape}.
  *
  * @param name where the data came from
  * @param shape shape of one sample, e.g. {@code [28, 28]}
@@ -14,7 +14,8 @@ import org.snncodesign.api.Checks;
  * @param labels class index per sample, in {@code [0, classNames.size())}
  * @param classNames name of each class
  */
-public record LabeledDataset(String name, int[] shape, float[] features, int[] labels, List<String> classNames) {
+public record LabeledDataset(
+    String name, int[] shape, float[] features, int[] labels, List<String> classNames) {
   public LabeledDataset {
     shape = shape.clone();
     classNames = List.copyOf(classNames);
@@ -23,13 +24,23 @@ public record LabeledDataset(String name, int[] shape, float[] features, int[] l
       Checks.positive(d, "sample dimension");
       size *= d;
     }
-    Checks.checkArgument(size * labels.length == features.length,
-        "data set %s: %d samples of shape %s need %d values, got %d", name, labels.length, Arrays.toString(shape),
-        size * labels.length, features.length);
+    Checks.checkArgument(
+        size * labels.length == features.length,
+        "data set %s: %d samples of shape %s need %d values, got %d",
+        name,
+        labels.length,
+        Arrays.toString(shape),
+        size * labels.length,
+        features.length);
     for (int i = 0; i < labels.length; i++) {
       int label = labels[i];
-      Checks.checkArgument(label >= 0 && label < classNames.size(),
-          "data set %s: label %d of sample %d outside [0, %d)", name, label, i, classNames.size());
+      Checks.checkArgument(
+          label >= 0 && label < classNames.size(),
+          "data set %s: label %d of sample %d outside [0, %d)",
+          name,
+          label,
+          i,
+          classNames.size());
     }
   }
 
@@ -66,7 +77,8 @@ public record LabeledDataset(String name, int[] shape, float[] features, int[] l
 
   /** A copy of sample {@code i}'s values. */
   public float[] sample(int i) {
-    Checks.checkArgument(i >= 0 && i < labels.length, "sample %d outside [0, %d)", i, labels.length);
+    Checks.checkArgument(
+        i >= 0 && i < labels.length, "sample %d outside [0, %d)", i, labels.length);
     int size = sampleSize();
     return Arrays.copyOfRange(features, i * size, (i + 1) * size);
   }

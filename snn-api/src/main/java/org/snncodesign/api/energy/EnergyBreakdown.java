@@ -11,18 +11,19 @@ import java.util.TreeMap;
 import org.snncodesign.api.Checks;
 
 /**
- * A report's energy as named components, each in one {@link EnergyCategory}. The category totals are the sums of
- * their components; the total is the sum of the categories, with {@link EnergyCategory#STATIC} counted only under
- * {@link StaticPower#INCLUDED}.
+ * A report's energy as named components, each in one {@link EnergyCategory}. The category totals
+ * are the sums of their components; the total is the sum of the categories, with {@link
+ * EnergyCategory#STATIC} counted only under {@link StaticPower#INCLUDED}.
  *
- * <p>Components are kept in a fixed order (category declaration order, then name) and charges to the same
- * (category, name) are merged, so two breakdowns charged the same amounts in any order are equal and print alike.
+ * <p>Components are kept in a fixed order (category declaration order, then name) and charges to
+ * the same (category, name) are merged, so two breakdowns charged the same amounts in any order are
+ * equal and print alike.
  *
  * @param components the parts, ordered and merged as described
  */
 public record EnergyBreakdown(List<EnergyComponent> components) implements Serializable {
-  private static final Comparator<EnergyComponent> ORDER = Comparator.comparing(EnergyComponent::category)
-      .thenComparing(EnergyComponent::name);
+  private static final Comparator<EnergyComponent> ORDER =
+      Comparator.comparing(EnergyComponent::category).thenComparing(EnergyComponent::name);
 
   /** No energy at all. */
   public static final EnergyBreakdown NONE = new EnergyBreakdown(List.of());
@@ -32,11 +33,14 @@ public record EnergyBreakdown(List<EnergyComponent> components) implements Seria
     Map<EnergyCategory, Map<String, Double>> merged = new EnumMap<>(EnergyCategory.class);
     for (EnergyComponent c : components) {
       Checks.checkArgument(c != null, "energy components must not be null");
-      merged.computeIfAbsent(c.category(), k -> new TreeMap<>()).merge(c.name(), c.picojoules(), Double::sum);
+      merged
+          .computeIfAbsent(c.category(), k -> new TreeMap<>())
+          .merge(c.name(), c.picojoules(), Double::sum);
     }
     List<EnergyComponent> ordered = new ArrayList<>();
-    merged.forEach((category, parts) -> parts.forEach((name, pj) ->
-        ordered.add(new EnergyComponent(category, name, pj))));
+    merged.forEach(
+        (category, parts) ->
+            parts.forEach((name, pj) -> ordered.add(new EnergyComponent(category, name, pj))));
     ordered.sort(ORDER);
     components = Collections.unmodifiableList(ordered);
   }
@@ -117,18 +121,33 @@ public record EnergyBreakdown(List<EnergyComponent> components) implements Seria
     }
 
     /** Charges {@code count} operations of kind {@code operation}, priced by {@code energy}. */
-    public Builder charge(EnergyCategory category, String name, EnergyModel energy, Operation operation,
+    public Builder charge(
+        EnergyCategory category,
+        String name,
+        EnergyModel energy,
+        Operation operation,
         double count) {
-      Checks.checkArgument(count >= 0 && Double.isFinite(count), "count of %s for %s must be finite and >= 0, got %s",
-          operation, name, count);
+      Checks.checkArgument(
+          count >= 0 && Double.isFinite(count),
+          "count of %s for %s must be finite and >= 0, got %s",
+          operation,
+          name,
+          count);
       return charge(category, name, count * energy.picojoules(operation));
     }
 
-    /** Static energy: {@code watts} over {@code seconds}, as component {@code name} of the static category. */
+    /**
+     * Static energy: {@code watts} over {@code seconds}, as component {@code name} of the static
+     * category.
+     */
     public Builder chargeStatic(String name, double watts, double seconds) {
-      Checks.checkArgument(watts >= 0 && Double.isFinite(watts), "static power must be finite and >= 0 W, got %s",
+      Checks.checkArgument(
+          watts >= 0 && Double.isFinite(watts),
+          "static power must be finite and >= 0 W, got %s",
           watts);
-      Checks.checkArgument(seconds >= 0 && Double.isFinite(seconds), "busy time must be finite and >= 0 s, got %s",
+      Checks.checkArgument(
+          seconds >= 0 && Double.isFinite(seconds),
+          "busy time must be finite and >= 0 s, got %s",
           seconds);
       return charge(EnergyCategory.STATIC, name, watts * seconds * 1e12);
     }

@@ -10,8 +10,8 @@ public interface EnergyModel {
   String name();
 
   /**
-   * The technology the energies are for, e.g. {@code "45 nm CMOS, 0.9 V"}, stated in every report priced with this
-   * model. {@code "unstated"} unless the model says.
+   * The technology the energies are for, e.g. {@code "45 nm CMOS, 0.9 V"}, stated in every report
+   * priced with this model. {@code "unstated"} unless the model says.
    */
   default String technologyNode() {
     return "unstated";

@@ -1,9 +1,9 @@
 package org.snncodesign.api.energy;
 
 /**
- * Operations an energy table prices. Memory accesses are per 64-bit word, as in Horowitz (2014). A spiking
- * synaptic operation is an accumulate (an add); an ANN synaptic operation is a multiply-accumulate (a multiply
- * plus an add).
+ * Operations an energy table prices. Memory accesses are per 64-bit word, as in Horowitz (2014). A
+ * spiking synaptic operation is an accumulate (an add); an ANN synaptic operation is a
+ * multiply-accumulate (a multiply plus an add).
  */
 public enum Operation {
   ADD_INT8,

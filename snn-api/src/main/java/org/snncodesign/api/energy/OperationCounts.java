@@ -4,7 +4,9 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.snncodesign.api.Checks;
 
-/** A mutable tally of operations by kind, kept in a primitive array so hot loops can count cheaply. */
+/**
+ * A mutable tally of operations by kind, kept in a primitive array so hot loops can count cheaply.
+ */
 public final class OperationCounts {
   private static final Operation[] OPERATIONS = Operation.values();
   private final long[] counts = new long[OPERATIONS.length];

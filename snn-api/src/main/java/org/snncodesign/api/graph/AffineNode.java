@@ -12,8 +12,11 @@ public record AffineNode(Tensor weight, Tensor bias) implements MatrixMap {
     NodeChecks.present(bias, "Affine", "bias");
     NodeChecks.rank(weight, 2, "Affine", "weight", "[outputs, inputs]");
     NodeChecks.rank(bias, 1, "Affine", "bias", "[outputs]");
-    org.snncodesign.api.Checks.checkArgument(bias.size() == weight.shape().dim(0),
-        "Affine bias has %d values but weight %s has %d outputs", bias.size(), weight.shape(),
+    org.snncodesign.api.Checks.checkArgument(
+        bias.size() == weight.shape().dim(0),
+        "Affine bias has %d values but weight %s has %d outputs",
+        bias.size(),
+        weight.shape(),
         weight.shape().dim(0));
   }
 

@@ -16,19 +16,37 @@ import org.snncodesign.api.Checks;
  * @param groups channel groups, dividing {@code C_out}
  * @param bias {@code [C_out]}
  */
-public record Conv1dNode(OptionalInt inputLength, Tensor weight, int stride, int padding, int dilation, int groups,
-    Tensor bias) implements LinearMapNode {
+public record Conv1dNode(
+    OptionalInt inputLength,
+    Tensor weight,
+    int stride,
+    int padding,
+    int dilation,
+    int groups,
+    Tensor bias)
+    implements LinearMapNode {
   public Conv1dNode {
-    Checks.checkArgument(inputLength != null, "Conv1d input length must be given or OptionalInt.empty()");
+    Checks.checkArgument(
+        inputLength != null, "Conv1d input length must be given or OptionalInt.empty()");
     NodeChecks.present(weight, "Conv1d", "weight");
     NodeChecks.present(bias, "Conv1d", "bias");
     NodeChecks.rank(weight, 3, "Conv1d", "weight", "[C_out, C_in / groups, k]");
-    Checks.checkArgument(stride >= 1 && dilation >= 1 && padding >= 0,
-        "Conv1d needs stride >= 1, dilation >= 1, padding >= 0; got %d, %d, %d", stride, dilation, padding);
-    Checks.checkArgument(groups >= 1 && weight.shape().dim(0) % groups == 0,
-        "Conv1d groups = %d must be >= 1 and divide C_out = %d", groups, weight.shape().dim(0));
-    Checks.checkArgument(bias.shape().equals(Shape.of(weight.shape().dim(0))),
-        "Conv1d bias has shape %s, expected [%d] (one per output channel)", bias.shape(), weight.shape().dim(0));
+    Checks.checkArgument(
+        stride >= 1 && dilation >= 1 && padding >= 0,
+        "Conv1d needs stride >= 1, dilation >= 1, padding >= 0; got %d, %d, %d",
+        stride,
+        dilation,
+        padding);
+    Checks.checkArgument(
+        groups >= 1 && weight.shape().dim(0) % groups == 0,
+        "Conv1d groups = %d must be >= 1 and divide C_out = %d",
+        groups,
+        weight.shape().dim(0));
+    Checks.checkArgument(
+        bias.shape().equals(Shape.of(weight.shape().dim(0))),
+        "Conv1d bias has shape %s, expected [%d] (one per output channel)",
+        bias.shape(),
+        weight.shape().dim(0));
   }
 
   public int outChannels() {
@@ -50,7 +68,8 @@ public record Conv1dNode(OptionalInt inputLength, Tensor weight, int stride, int
 
   @Override
   public Optional<Shape> inputShape() {
-    return inputLength.isPresent() ? Optional.of(Shape.of(inChannels(), inputLength.getAsInt()))
+    return inputLength.isPresent()
+        ? Optional.of(Shape.of(inChannels(), inputLength.getAsInt()))
         : Optional.empty();
   }
 
@@ -59,9 +78,16 @@ public record Conv1dNode(OptionalInt inputLength, Tensor weight, int stride, int
     Shape signal = inputShape().orElse(input);
     Checks.checkArgument(signal.rank() == 2, "Conv1d needs [C_in, N] input, got %s", input);
     NodeChecks.sameSize(input, signal, nirType());
-    Checks.checkArgument(signal.dim(0) == inChannels(), "Conv1d weight %s with %d groups takes %d channels, got %s",
-        weight.shape(), groups, inChannels(), input);
-    int n = NodeChecks.convolvedLength(signal.dim(1), padding, dilation, kernel(), stride, nirType(), "length");
+    Checks.checkArgument(
+        signal.dim(0) == inChannels(),
+        "Conv1d weight %s with %d groups takes %d channels, got %s",
+        weight.shape(),
+        groups,
+        inChannels(),
+        input);
+    int n =
+        NodeChecks.convolvedLength(
+            signal.dim(1), padding, dilation, kernel(), stride, nirType(), "length");
     return Shape.of(outChannels(), n);
   }
 

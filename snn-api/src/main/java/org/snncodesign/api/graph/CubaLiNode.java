@@ -10,7 +10,8 @@ package org.snncodesign.api.graph;
  * @param vLeak leak (resting) potential per neuron
  * @param wIn input weight per neuron
  */
-public record CubaLiNode(Tensor tauSyn, Tensor tauMem, Tensor r, Tensor vLeak, Tensor wIn) implements NeuronNode {
+public record CubaLiNode(Tensor tauSyn, Tensor tauMem, Tensor r, Tensor vLeak, Tensor wIn)
+    implements NeuronNode {
   private static final String[] NAMES = {"tau_syn", "tau_mem", "r", "v_leak", "w_in"};
 
   public CubaLiNode {

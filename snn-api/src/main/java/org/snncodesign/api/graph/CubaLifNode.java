@@ -1,8 +1,9 @@
 package org.snncodesign.api.graph;
 
 /**
- * The current-based leaky integrate-and-fire neuron (NIR {@code CubaLIF}): {@code tau_syn dI/dt = -I + w_in S},
- * {@code tau_mem dv/dt = (v_leak - v) + r I}; a spike when {@code v > v_threshold}, then {@code v = v_reset}.
+ * The current-based leaky integrate-and-fire neuron (NIR {@code CubaLIF}): {@code tau_syn dI/dt =
+ * -I + w_in S}, {@code tau_mem dv/dt = (v_leak - v) + r I}; a spike when {@code v > v_threshold},
+ * then {@code v = v_reset}.
  *
  * @param tauSyn synaptic time constant per neuron, seconds, > 0
  * @param tauMem membrane time constant per neuron, seconds, > 0
@@ -12,9 +13,18 @@ package org.snncodesign.api.graph;
  * @param vReset reset potential per neuron (0 in files that predate it)
  * @param wIn input weight per neuron
  */
-public record CubaLifNode(Tensor tauSyn, Tensor tauMem, Tensor r, Tensor vLeak, Tensor vThreshold, Tensor vReset,
-    Tensor wIn) implements NeuronNode {
-  private static final String[] NAMES = {"tau_syn", "tau_mem", "r", "v_leak", "v_threshold", "v_reset", "w_in"};
+public record CubaLifNode(
+    Tensor tauSyn,
+    Tensor tauMem,
+    Tensor r,
+    Tensor vLeak,
+    Tensor vThreshold,
+    Tensor vReset,
+    Tensor wIn)
+    implements NeuronNode {
+  private static final String[] NAMES = {
+    "tau_syn", "tau_mem", "r", "v_leak", "v_threshold", "v_reset", "w_in"
+  };
 
   public CubaLifNode {
     NodeChecks.sameShapes("CubaLIF", NAMES, tauSyn, tauMem, r, vLeak, vThreshold, vReset, wIn);

@@ -4,16 +4,19 @@ import java.util.Optional;
 import org.snncodesign.api.Checks;
 
 /**
- * Merges the axes {@code startDim..endDim} of its input into one (NIR {@code Flatten}; negative axes count from
- * the end, {@code -1} is the last). The row-major layout is unchanged: it only renames the shape.
+ * Merges the axes {@code startDim..endDim} of its input into one (NIR {@code Flatten}; negative
+ * axes count from the end, {@code -1} is the last). The row-major layout is unchanged: it only
+ * renames the shape.
  *
  * @param inputShape the input's shape, when the node fixes it
  * @param startDim first axis merged
  * @param endDim last axis merged
  */
-public record FlattenNode(Optional<Shape> inputShape, int startDim, int endDim) implements LinearMapNode {
+public record FlattenNode(Optional<Shape> inputShape, int startDim, int endDim)
+    implements LinearMapNode {
   public FlattenNode {
-    Checks.checkArgument(inputShape != null, "Flatten input shape must be given or Optional.empty()");
+    Checks.checkArgument(
+        inputShape != null, "Flatten input shape must be given or Optional.empty()");
   }
 
   /** Flattens every axis of whatever comes in. */
@@ -33,8 +36,12 @@ public record FlattenNode(Optional<Shape> inputShape, int startDim, int endDim) 
     int rank = in.rank();
     int start = startDim < 0 ? startDim + rank : startDim;
     int end = endDim < 0 ? endDim + rank : endDim;
-    Checks.checkArgument(start >= 0 && start < rank && end >= start && end < rank,
-        "Flatten start_dim = %d and end_dim = %d do not fit input %s", startDim, endDim, in);
+    Checks.checkArgument(
+        start >= 0 && start < rank && end >= start && end < rank,
+        "Flatten start_dim = %d and end_dim = %d do not fit input %s",
+        startDim,
+        endDim,
+        in);
     int[] dims = new int[rank - (end - start)];
     int k = 0;
     for (int a = 0; a < start; a++) {

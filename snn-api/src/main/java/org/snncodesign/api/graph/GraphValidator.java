@@ -8,7 +8,9 @@ import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** Checks a graph's edges and infers the shape at every node; every error names the node or edge. */
+/**
+ * Checks a graph's edges and infers the shape at every node; every error names the node or edge.
+ */
 final class GraphValidator {
   private final Map<String, GraphNode> nodes;
   private final List<Edge> edges;
@@ -41,43 +43,69 @@ final class GraphValidator {
       Endpoint target = resolve(edge.target(), edge, true);
       fed.add(target.node());
       if (source.port() == null && nodes.get(source.node()) instanceof OutputNode) {
-        throw new InvalidGraphException("edge " + edge + " leaves Output node '" + source.node()
-            + "'; an Output ends the graph");
+        throw new InvalidGraphException(
+            "edge "
+                + edge
+                + " leaves Output node '"
+                + source.node()
+                + "'; an Output ends the graph");
       }
       if (target.port() == null && nodes.get(target.node()) instanceof InputNode) {
-        throw new InvalidGraphException("edge " + edge + " enters Input node '" + target.node()
-            + "'; an Input has no incoming edges");
+        throw new InvalidGraphException(
+            "edge "
+                + edge
+                + " enters Input node '"
+                + target.node()
+                + "'; an Input has no incoming edges");
       }
     }
-    nodes.forEach((name, node) -> {
-      if (!(node instanceof InputNode) && !fed.contains(name)) {
-        throw new InvalidGraphException("node '" + name + "' (" + node.nirType() + ") receives no edge");
-      }
-    });
+    nodes.forEach(
+        (name, node) -> {
+          if (!(node instanceof InputNode) && !fed.contains(name)) {
+            throw new InvalidGraphException(
+                "node '" + name + "' (" + node.nirType() + ") receives no edge");
+          }
+        });
     inferShapes();
     for (Edge edge : edges) {
       Shape given = sourceShape(resolve(edge.source(), edge, false));
       Shape taken = targetShape(resolve(edge.target(), edge, true));
       if (given.size() != taken.size()) {
-        throw new InvalidGraphException("edge " + edge + ": '" + edge.source() + "' gives shape " + given + " ("
-            + given.size() + " values) but '" + edge.target() + "' takes " + taken + " (" + taken.size()
-            + " values)");
+        throw new InvalidGraphException(
+            "edge "
+                + edge
+                + ": '"
+                + edge.source()
+                + "' gives shape "
+                + given
+                + " ("
+                + given.size()
+                + " values) but '"
+                + edge.target()
+                + "' takes "
+                + taken
+                + " ("
+                + taken.size()
+                + " values)");
       }
     }
   }
 
   /**
-   * Propagates shapes from the Input nodes and the nodes whose parameters fix their input, until nothing changes;
-   * recurrent loops close through a node with fixed shapes (a neuron or an Affine).
+   * Propagates shapes from the Input nodes and the nodes whose parameters fix their input, until
+   * nothing changes; recurrent loops close through a node with fixed shapes (a neuron or an
+   * Affine).
    */
   private void inferShapes() {
-    nodes.forEach((name, node) -> {
-      node.inputShape().ifPresent(shape -> inputShapes.put(name, shape));
-      // A subgraph's shapes are its own Input and Output nodes'; edges reach them through ports.
-      if (node instanceof SubgraphNode sub && sub.graph().outputNames().size() == 1) {
-        outputShapes.put(name, sub.graph().outputShape(sub.graph().outputNames().get(0)));
-      }
-    });
+    nodes.forEach(
+        (name, node) -> {
+          node.inputShape().ifPresent(shape -> inputShapes.put(name, shape));
+          // A subgraph's shapes are its own Input and Output nodes'; edges reach them through
+          // ports.
+          if (node instanceof SubgraphNode sub && sub.graph().outputNames().size() == 1) {
+            outputShapes.put(name, sub.graph().outputShape(sub.graph().outputNames().get(0)));
+          }
+        });
     boolean progress = true;
     while (progress) {
       progress = false;
@@ -96,19 +124,24 @@ final class GraphValidator {
         try {
           outputShapes.put(name, entry.getValue().outputShape(input));
         } catch (IllegalArgumentException e) {
-          throw new InvalidGraphException("node '" + name + "' (" + entry.getValue().nirType() + "): "
-              + e.getMessage(), e);
+          throw new InvalidGraphException(
+              "node '" + name + "' (" + entry.getValue().nirType() + "): " + e.getMessage(), e);
         }
         inputShapes.putIfAbsent(name, input);
         progress = true;
       }
     }
-    nodes.forEach((name, node) -> {
-      if (!outputShapes.containsKey(name) && !(node instanceof SubgraphNode)) {
-        throw new InvalidGraphException("node '" + name + "' (" + node.nirType()
-            + "): its input shape cannot be inferred; it is fed only by nodes of unknown shape");
-      }
-    });
+    nodes.forEach(
+        (name, node) -> {
+          if (!outputShapes.containsKey(name) && !(node instanceof SubgraphNode)) {
+            throw new InvalidGraphException(
+                "node '"
+                    + name
+                    + "' ("
+                    + node.nirType()
+                    + "): its input shape cannot be inferred; it is fed only by nodes of unknown shape");
+          }
+        });
   }
 
   private @Nullable Shape firstKnownSourceShape(String name) {
@@ -123,7 +156,8 @@ final class GraphValidator {
     return null;
   }
 
-  // Called once the node's shapes are known (inferred, or checked with containsKey); a port is an Input or Output
+  // Called once the node's shapes are known (inferred, or checked with containsKey); a port is an
+  // Input or Output
   // node of the subgraph, whose shape is its own.
   private Shape sourceShape(Endpoint source) {
     String port = source.port();
@@ -146,8 +180,8 @@ final class GraphValidator {
   }
 
   /**
-   * The node or subgraph port {@code reference} names. A name of the graph wins; otherwise every split at a dot is
-   * tried as {@code subgraph.port} (node names may themselves contain dots).
+   * The node or subgraph port {@code reference} names. A name of the graph wins; otherwise every
+   * split at a dot is tried as {@code subgraph.port} (node names may themselves contain dots).
    */
   Endpoint resolve(String reference, Edge edge, boolean asTarget) {
     GraphNode direct = nodes.get(reference);
@@ -155,9 +189,18 @@ final class GraphValidator {
       if (direct instanceof SubgraphNode sub) {
         List<String> ports = asTarget ? sub.graph().inputNames() : sub.graph().outputNames();
         if (ports.size() != 1) {
-          throw new InvalidGraphException("edge " + edge + " names subgraph '" + reference + "', which has "
-              + ports.size() + (asTarget ? " inputs " : " outputs ") + ports + "; name one as '" + reference
-              + ".port'");
+          throw new InvalidGraphException(
+              "edge "
+                  + edge
+                  + " names subgraph '"
+                  + reference
+                  + "', which has "
+                  + ports.size()
+                  + (asTarget ? " inputs " : " outputs ")
+                  + ports
+                  + "; name one as '"
+                  + reference
+                  + ".port'");
         }
         return new Endpoint(reference, ports.get(0));
       }
@@ -172,7 +215,15 @@ final class GraphValidator {
         }
       }
     }
-    throw new InvalidGraphException("edge " + edge + " names '" + reference + "', which is not a node of the graph"
-        + " (nor an " + (asTarget ? "Input" : "Output") + " port of a subgraph); known nodes: " + nodes.keySet());
+    throw new InvalidGraphException(
+        "edge "
+            + edge
+            + " names '"
+            + reference
+            + "', which is not a node of the graph"
+            + " (nor an "
+            + (asTarget ? "Input" : "Output")
+            + " port of a subgraph); known nodes: "
+            + nodes.keySet());
   }
 }

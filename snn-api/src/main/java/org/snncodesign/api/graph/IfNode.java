@@ -1,8 +1,8 @@
 package org.snncodesign.api.graph;
 
 /**
- * The integrate-and-fire neuron (NIR {@code IF}): {@code dv/dt = r I}; a spike when {@code v > v_threshold}, then
- * {@code v = v_reset}.
+ * The integrate-and-fire neuron (NIR {@code IF}): {@code dv/dt = r I}; a spike when {@code v >
+ * v_threshold}, then {@code v = v_reset}.
  *
  * @param r resistance per neuron
  * @param vThreshold firing threshold per neuron
@@ -13,7 +13,6 @@ public record IfNode(Tensor r, Tensor vThreshold, Tensor vReset) implements Neur
 
   public IfNode {
     NodeChecks.sameShapes("IF", NAMES, r, vThreshold, vReset);
-
   }
 
   @Override

@@ -4,7 +4,8 @@ import java.util.Optional;
 import org.snncodesign.api.Checks;
 
 /**
- * Where data enters the graph (NIR {@code Input}): spikes or analog values of the given shape, per time step.
+ * Where data enters the graph (NIR {@code Input}): spikes or analog values of the given shape, per
+ * time step.
  *
  * @param shape the shape of one step's input
  */

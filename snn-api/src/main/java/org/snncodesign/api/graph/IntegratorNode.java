@@ -10,7 +10,6 @@ public record IntegratorNode(Tensor r) implements NeuronNode {
 
   public IntegratorNode {
     NodeChecks.sameShapes("I", NAMES, r);
-
   }
 
   @Override

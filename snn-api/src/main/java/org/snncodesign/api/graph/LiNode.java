@@ -1,7 +1,8 @@
 package org.snncodesign.api.graph;
 
 /**
- * The leaky integrator (NIR {@code LI}): {@code tau dv/dt = (v_leak - v) + r I}; its output is {@code v}.
+ * The leaky integrator (NIR {@code LI}): {@code tau dv/dt = (v_leak - v) + r I}; its output is
+ * {@code v}.
  *
  * @param tau membrane time constant per neuron, seconds, > 0
  * @param r resistance per neuron

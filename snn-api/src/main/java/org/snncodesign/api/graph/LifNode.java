@@ -1,8 +1,8 @@
 package org.snncodesign.api.graph;
 
 /**
- * The leaky integrate-and-fire neuron (NIR {@code LIF}): {@code tau dv/dt = (v_leak - v) + r I}; a spike when
- * {@code v > v_threshold}, then {@code v = v_reset}.
+ * The leaky integrate-and-fire neuron (NIR {@code LIF}): {@code tau dv/dt = (v_leak - v) + r I}; a
+ * spike when {@code v > v_threshold}, then {@code v = v_reset}.
  *
  * @param tau membrane time constant per neuron, seconds, > 0
  * @param r resistance per neuron
@@ -10,7 +10,8 @@ package org.snncodesign.api.graph;
  * @param vThreshold firing threshold per neuron
  * @param vReset reset potential per neuron (0 in files that predate it)
  */
-public record LifNode(Tensor tau, Tensor r, Tensor vLeak, Tensor vThreshold, Tensor vReset) implements NeuronNode {
+public record LifNode(Tensor tau, Tensor r, Tensor vLeak, Tensor vThreshold, Tensor vReset)
+    implements NeuronNode {
   private static final String[] NAMES = {"tau", "r", "v_leak", "v_threshold", "v_reset"};
 
   public LifNode {

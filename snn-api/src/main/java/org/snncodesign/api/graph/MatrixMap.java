@@ -3,8 +3,8 @@ package org.snncodesign.api.graph;
 import java.util.Optional;
 
 /**
- * The shape rules of a node that multiplies its input by a {@code [outputs, inputs]} weight matrix (Affine and
- * Linear), shared as default methods.
+ * The shape rules of a node that multiplies its input by a {@code [outputs, inputs]} weight matrix
+ * (Affine and Linear), shared as default methods.
  */
 public sealed interface MatrixMap extends LinearMapNode permits AffineNode, LinearNode {
   /** The {@code [outputs, inputs]} weight matrix. */

@@ -9,15 +9,17 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one network representation of the framework: named NIR nodes joined by directed edges, recurrence allowed
- * (Pedersen et al., "Neuromorphic intermediate representation", Nature Communications 15:8122, 2024). Whatever
- * made a network (the trainer, the converter, a NIR file, a user's code), it is this graph at the edges of every
- * module: the engine runs it, the hardware flow prices it, NIR files read and write it.
+ * The one network representation of the framework: named NIR nodes joined by directed edges,
+ * recurrence allowed (Pedersen et al., "Neuromorphic intermediate representation", Nature
+ * Communications 15:8122, 2024). Whatever made a network (the trainer, the converter, a NIR file, a
+ * user's code), it is this graph at the edges of every module: the engine runs it, the hardware
+ * flow prices it, NIR files read and write it.
  *
- * <p>A graph is immutable and valid by construction: every edge names nodes (or subgraph ports) that exist, every
- * node but an Input receives an edge, no edge enters an Input or leaves an Output, and the shapes along every edge
- * meet (the number of values a source gives equals what the target takes; multi-dimensional shapes are inferred
- * from the Inputs through pooling, flatten and convolution). Errors name the node or edge.
+ * <p>A graph is immutable and valid by construction: every edge names nodes (or subgraph ports)
+ * that exist, every node but an Input receives an edge, no edge enters an Input or leaves an
+ * Output, and the shapes along every edge meet (the number of values a source gives equals what the
+ * target takes; multi-dimensional shapes are inferred from the Inputs through pooling, flatten and
+ * convolution). Errors name the node or edge.
  *
  * <pre>{@code
  * NetworkGraph graph = NetworkGraph.builder()
@@ -73,7 +75,8 @@ public final class NetworkGraph {
   public GraphNode node(String name) {
     GraphNode node = nodes.get(name);
     if (node == null) {
-      throw new InvalidGraphException("no node '" + name + "' in the graph; known: " + nodes.keySet());
+      throw new InvalidGraphException(
+          "no node '" + name + "' in the graph; known: " + nodes.keySet());
     }
     return node;
   }
@@ -100,11 +103,12 @@ public final class NetworkGraph {
 
   private List<String> namesOf(Class<? extends GraphNode> type) {
     List<String> names = new ArrayList<>();
-    nodes.forEach((name, node) -> {
-      if (type.isInstance(node)) {
-        names.add(name);
-      }
-    });
+    nodes.forEach(
+        (name, node) -> {
+          if (type.isInstance(node)) {
+            names.add(name);
+          }
+        });
     return names;
   }
 
@@ -133,8 +137,8 @@ public final class NetworkGraph {
   }
 
   /**
-   * The shape node {@code name} receives (inferred where its parameters do not fix it); null for a subgraph node
-   * with several Input nodes, whose ports each have their own shape.
+   * The shape node {@code name} receives (inferred where its parameters do not fix it); null for a
+   * subgraph node with several Input nodes, whose ports each have their own shape.
    */
   public @Nullable Shape inputShape(String name) {
     node(name);
@@ -142,8 +146,8 @@ public final class NetworkGraph {
   }
 
   /**
-   * The shape node {@code name} produces; null for a subgraph node with several Output nodes, whose ports each
-   * have their own shape.
+   * The shape node {@code name} produces; null for a subgraph node with several Output nodes, whose
+   * ports each have their own shape.
    */
   public @Nullable Shape outputShape(String name) {
     node(name);
@@ -173,9 +177,9 @@ public final class NetworkGraph {
   }
 
   /**
-   * The same network with every subgraph inlined: node {@code inner} of subgraph {@code s} becomes {@code s.inner},
-   * and the subgraph's Input and Output nodes are replaced by direct edges. A graph without subgraphs is returned
-   * as is.
+   * The same network with every subgraph inlined: node {@code inner} of subgraph {@code s} becomes
+   * {@code s.inner}, and the subgraph's Input and Output nodes are replaced by direct edges. A
+   * graph without subgraphs is returned as is.
    *
    * @throws InvalidGraphException when an inlined name collides with an existing node
    */
@@ -186,8 +190,10 @@ public final class NetworkGraph {
   /** Same nodes (parameters bit for bit), edges and metadata, in the same order. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof NetworkGraph g && new ArrayList<>(nodes.entrySet()).equals(new ArrayList<>(g.nodes.entrySet()))
-        && edges.equals(g.edges) && metadata.equals(g.metadata);
+    return o instanceof NetworkGraph g
+        && new ArrayList<>(nodes.entrySet()).equals(new ArrayList<>(g.nodes.entrySet()))
+        && edges.equals(g.edges)
+        && metadata.equals(g.metadata);
   }
 
   @Override
@@ -199,8 +205,16 @@ public final class NetworkGraph {
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder("NetworkGraph{");
-    nodes.forEach((name, node) -> text.append(name).append(": ").append(node.nirType()).append(' ')
-        .append(inputShapes.get(name)).append(" -> ").append(outputShapes.get(name)).append("; "));
+    nodes.forEach(
+        (name, node) ->
+            text.append(name)
+                .append(": ")
+                .append(node.nirType())
+                .append(' ')
+                .append(inputShapes.get(name))
+                .append(" -> ")
+                .append(outputShapes.get(name))
+                .append("; "));
     return text.append("edges ").append(edges).append('}').toString();
   }
 
@@ -219,7 +233,8 @@ public final class NetworkGraph {
      */
     public Builder node(String name, GraphNode node) {
       if (name == null || name.isBlank() || name.contains("/")) {
-        throw new InvalidGraphException("node name must be non-blank and free of '/', got '" + name + "'");
+        throw new InvalidGraphException(
+            "node name must be non-blank and free of '/', got '" + name + "'");
       }
       if (node == null) {
         throw new InvalidGraphException("node '" + name + "' is null");
@@ -233,7 +248,8 @@ public final class NetworkGraph {
     /** Replaces the node called {@code name} (which must exist), keeping its place and edges. */
     public Builder replace(String name, GraphNode node) {
       if (!nodes.containsKey(name)) {
-        throw new InvalidGraphException("no node '" + name + "' to replace; known: " + nodes.keySet());
+        throw new InvalidGraphException(
+            "no node '" + name + "' to replace; known: " + nodes.keySet());
       }
       nodes.put(name, Objects.requireNonNull(node, "node"));
       return this;
@@ -244,12 +260,16 @@ public final class NetworkGraph {
       try {
         edges.add(new Edge(source, target));
       } catch (IllegalArgumentException e) {
-        throw new InvalidGraphException(Objects.requireNonNullElse(e.getMessage(), "invalid edge"), e);
+        throw new InvalidGraphException(
+            Objects.requireNonNullElse(e.getMessage(), "invalid edge"), e);
       }
       return this;
     }
 
-    /** Adds edges between consecutive names: {@code chain(a, b, c)} is {@code a -> b} and {@code b -> c}. */
+    /**
+     * Adds edges between consecutive names: {@code chain(a, b, c)} is {@code a -> b} and {@code b
+     * -> c}.
+     */
     public Builder chain(String... names) {
       for (int i = 1; i < names.length; i++) {
         edge(names[i - 1], names[i]);
@@ -260,7 +280,8 @@ public final class NetworkGraph {
     /** Sets a metadata entry. */
     public Builder metadata(String key, String value) {
       if (key == null || key.isBlank() || value == null) {
-        throw new InvalidGraphException("metadata needs a non-blank key and a value, got '" + key + "' = " + value);
+        throw new InvalidGraphException(
+            "metadata needs a non-blank key and a value, got '" + key + "' = " + value);
       }
       metadata.put(key, value);
       return this;

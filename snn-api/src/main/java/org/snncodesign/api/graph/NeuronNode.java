@@ -3,8 +3,9 @@ package org.snncodesign.api.graph;
 import java.util.Optional;
 
 /**
- * A node with state or a firing non-linearity: one neuron per element of {@link #shape()}, each with its own
- * parameters (per-neuron arrays, as NIR stores them). Its input is the summed output of every edge into it.
+ * A node with state or a firing non-linearity: one neuron per element of {@link #shape()}, each
+ * with its own parameters (per-neuron arrays, as NIR stores them). Its input is the summed output
+ * of every edge into it.
  */
 public sealed interface NeuronNode extends GraphNode
     permits IntegratorNode, LiNode, IfNode, LifNode, CubaLiNode, CubaLifNode, ThresholdNode {
@@ -12,7 +13,10 @@ public sealed interface NeuronNode extends GraphNode
   /** The shape of the neuron array. */
   Shape shape();
 
-  /** Whether the node emits spikes (IF, LIF, CubaLIF, Threshold) rather than a membrane voltage (I, LI, CubaLI). */
+  /**
+   * Whether the node emits spikes (IF, LIF, CubaLIF, Threshold) rather than a membrane voltage (I,
+   * LI, CubaLI).
+   */
   boolean spiking();
 
   /** Number of neurons. */

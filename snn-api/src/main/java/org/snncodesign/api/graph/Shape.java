@@ -4,9 +4,9 @@ import java.util.Arrays;
 import org.snncodesign.api.Checks;
 
 /**
- * The dimensions of a tensor flowing along a graph edge, without a batch axis (NIR's convention): {@code [N]} for a
- * vector, {@code [C, H, W]} for feature maps. Elements are laid out row-major, so every shape of the same
- * {@link #size()} shares one flat index space.
+ * The dimensions of a tensor flowing along a graph edge, without a batch axis (NIR's convention):
+ * {@code [N]} for a vector, {@code [C, H, W]} for feature maps. Elements are laid out row-major, so
+ * every shape of the same {@link #size()} shares one flat index space.
  */
 public final class Shape {
   /** Largest element count a shape may have: flat indices are {@code int}. */
@@ -21,7 +21,10 @@ public final class Shape {
     for (int d : dims) {
       Checks.checkArgument(d >= 1, "shape %s has a dimension < 1", Arrays.toString(dims));
       product *= d;
-      Checks.checkArgument(product <= MAX_SIZE, "shape %s has more than %d elements", Arrays.toString(dims),
+      Checks.checkArgument(
+          product <= MAX_SIZE,
+          "shape %s has more than %d elements",
+          Arrays.toString(dims),
           MAX_SIZE);
     }
     this.dims = dims;
@@ -33,12 +36,17 @@ public final class Shape {
     return new Shape(dims.clone());
   }
 
-  /** A shape from dimensions stored as {@code long}s (as HDF5 files store them), each in [1, 2^31). */
+  /**
+   * A shape from dimensions stored as {@code long}s (as HDF5 files store them), each in [1, 2^31).
+   */
   public static Shape ofLongs(long... dims) {
     int[] ints = new int[dims.length];
     for (int i = 0; i < dims.length; i++) {
-      Checks.checkArgument(dims[i] >= 1 && dims[i] <= Integer.MAX_VALUE, "shape %s has dimension %d out of range",
-          Arrays.toString(dims), dims[i]);
+      Checks.checkArgument(
+          dims[i] >= 1 && dims[i] <= Integer.MAX_VALUE,
+          "shape %s has dimension %d out of range",
+          Arrays.toString(dims),
+          dims[i]);
       ints[i] = (int) dims[i];
     }
     return new Shape(ints);

@@ -3,8 +3,8 @@ package org.snncodesign.api.graph;
 import org.snncodesign.api.Checks;
 
 /**
- * A pair of per-axis integers of a 2-d operation (kernel size, stride, padding, dilation), height first as in
- * NIR and PyTorch.
+ * A pair of per-axis integers of a 2-d operation (kernel size, stride, padding, dilation), height
+ * first as in NIR and PyTorch.
  *
  * @param height along the first spatial axis
  * @param width along the second spatial axis

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Inlines subgraph nodes: inner node {@code n} of subgraph {@code s} becomes {@code s.n}; an edge into the
- * subgraph's Input port is rewired to the nodes that port feeds, an edge out of its Output port to the nodes that
- * feed the port.
+ * Inlines subgraph nodes: inner node {@code n} of subgraph {@code s} becomes {@code s.n}; an edge
+ * into the subgraph's Input port is rewired to the nodes that port feeds, an edge out of its Output
+ * port to the nodes that feed the port.
  */
 final class SubgraphInliner {
   private SubgraphInliner() {}
@@ -23,7 +23,8 @@ final class SubgraphInliner {
       if (entry.getValue() instanceof SubgraphNode sub) {
         NetworkGraph inner = sub.graph().flatten();
         for (Map.Entry<String, GraphNode> innerNode : inner.nodes().entrySet()) {
-          if (!(innerNode.getValue() instanceof InputNode || innerNode.getValue() instanceof OutputNode)) {
+          if (!(innerNode.getValue() instanceof InputNode
+              || innerNode.getValue() instanceof OutputNode)) {
             add(builder, graph, entry.getKey() + "." + innerNode.getKey(), innerNode.getValue());
           }
         }
@@ -31,7 +32,8 @@ final class SubgraphInliner {
           boolean fromPort = inner.node(edge.source()) instanceof InputNode;
           boolean toPort = inner.node(edge.target()) instanceof OutputNode;
           if (!fromPort && !toPort) {
-            builder.edge(entry.getKey() + "." + edge.source(), entry.getKey() + "." + edge.target());
+            builder.edge(
+                entry.getKey() + "." + edge.source(), entry.getKey() + "." + edge.target());
           }
         }
       } else {
@@ -48,10 +50,11 @@ final class SubgraphInliner {
     return builder.build();
   }
 
-  private static void add(NetworkGraph.Builder builder, NetworkGraph graph, String name, GraphNode node) {
+  private static void add(
+      NetworkGraph.Builder builder, NetworkGraph graph, String name, GraphNode node) {
     if (graph.nodes().containsKey(name)) {
-      throw new InvalidGraphException("inlining a subgraph gives node '" + name
-          + "', which the outer graph already has");
+      throw new InvalidGraphException(
+          "inlining a subgraph gives node '" + name + "', which the outer graph already has");
     }
     builder.node(name, node);
   }
@@ -65,8 +68,14 @@ final class SubgraphInliner {
     List<String> names = new ArrayList<>();
     for (String feeder : inner.predecessors(endpoint.port())) {
       if (inner.node(feeder) instanceof InputNode) {
-        throw new InvalidGraphException("subgraph '" + endpoint.node() + "' passes its input '" + feeder
-            + "' straight to its output '" + endpoint.port() + "'; such a pass-through cannot be inlined");
+        throw new InvalidGraphException(
+            "subgraph '"
+                + endpoint.node()
+                + "' passes its input '"
+                + feeder
+                + "' straight to its output '"
+                + endpoint.port()
+                + "'; such a pass-through cannot be inlined");
       }
       names.add(endpoint.node() + "." + feeder);
     }

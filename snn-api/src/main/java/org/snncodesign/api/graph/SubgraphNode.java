@@ -6,9 +6,9 @@ import java.util.Optional;
 import org.snncodesign.api.Checks;
 
 /**
- * A nested graph used as one node (NIR {@code NIRGraph} inside a graph). Edges reach its Input nodes and leave its
- * Output nodes as {@code name.port}; a subgraph with a single Input (Output) may also be addressed by its own
- * name. {@link NetworkGraph#flatten()} inlines it.
+ * A nested graph used as one node (NIR {@code NIRGraph} inside a graph). Edges reach its Input
+ * nodes and leave its Output nodes as {@code name.port}; a subgraph with a single Input (Output)
+ * may also be addressed by its own name. {@link NetworkGraph#flatten()} inlines it.
  *
  * @param graph the nested graph, already valid
  */
@@ -27,16 +27,22 @@ public record SubgraphNode(NetworkGraph graph) implements GraphNode {
   public Optional<Shape> inputShape() {
     List<String> inputs = graph.inputNames();
     // An Input node's shape is always known, so ofNullable only satisfies the checker.
-    return inputs.size() == 1 ? Optional.ofNullable(graph.outputShape(inputs.get(0))) : Optional.empty();
+    return inputs.size() == 1
+        ? Optional.ofNullable(graph.outputShape(inputs.get(0)))
+        : Optional.empty();
   }
 
   /** The shape of the single Output node. */
   @Override
   public Shape outputShape(Shape input) {
     List<String> outputs = graph.outputNames();
-    Checks.checkArgument(outputs.size() == 1, "subgraph has %d outputs %s; edges must name one as subgraph.port",
-        outputs.size(), outputs);
-    return Objects.requireNonNull(graph.outputShape(outputs.get(0)), "an Output node's shape is always known");
+    Checks.checkArgument(
+        outputs.size() == 1,
+        "subgraph has %d outputs %s; edges must name one as subgraph.port",
+        outputs.size(),
+        outputs);
+    return Objects.requireNonNull(
+        graph.outputShape(outputs.get(0)), "an Output node's shape is always known");
   }
 
   @Override

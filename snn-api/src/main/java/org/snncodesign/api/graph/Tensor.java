@@ -4,9 +4,10 @@ import java.util.Arrays;
 import org.snncodesign.api.Checks;
 
 /**
- * An immutable array of finite numbers with a {@link Shape}, row-major: a node's weights or its per-neuron
- * parameters. Values keep the precision they were given in ({@link ElementType}), so that a graph written to a file
- * and read back is bit-for-bit the same. Construction refuses NaN and infinities; the message names the element.
+ * An immutable array of finite numbers with a {@link Shape}, row-major: a node's weights or its
+ * per-neuron parameters. Values keep the precision they were given in ({@link ElementType}), so
+ * that a graph written to a file and read back is bit-for-bit the same. Construction refuses NaN
+ * and infinities; the message names the element.
  */
 public final class Tensor {
   private static final float[] NO_FLOATS = {};
@@ -27,22 +28,38 @@ public final class Tensor {
 
   /** Single-precision values (copied), {@code shape.size()} of them. */
   public static Tensor ofFloats(Shape shape, float... values) {
-    Checks.checkArgument(values.length == shape.size(), "tensor of shape %s needs %d values, got %d", shape,
-        shape.size(), values.length);
+    Checks.checkArgument(
+        values.length == shape.size(),
+        "tensor of shape %s needs %d values, got %d",
+        shape,
+        shape.size(),
+        values.length);
     for (int i = 0; i < values.length; i++) {
-      Checks.checkArgument(Float.isFinite(values[i]), "value %d of a %s tensor is %s, expected a finite number", i,
-          shape, values[i]);
+      Checks.checkArgument(
+          Float.isFinite(values[i]),
+          "value %d of a %s tensor is %s, expected a finite number",
+          i,
+          shape,
+          values[i]);
     }
     return new Tensor(shape, ElementType.FLOAT32, values.clone(), NO_DOUBLES);
   }
 
   /** Double-precision values (copied), {@code shape.size()} of them. */
   public static Tensor ofDoubles(Shape shape, double... values) {
-    Checks.checkArgument(values.length == shape.size(), "tensor of shape %s needs %d values, got %d", shape,
-        shape.size(), values.length);
+    Checks.checkArgument(
+        values.length == shape.size(),
+        "tensor of shape %s needs %d values, got %d",
+        shape,
+        shape.size(),
+        values.length);
     for (int i = 0; i < values.length; i++) {
-      Checks.checkArgument(Double.isFinite(values[i]), "value %d of a %s tensor is %s, expected a finite number", i,
-          shape, values[i]);
+      Checks.checkArgument(
+          Double.isFinite(values[i]),
+          "value %d of a %s tensor is %s, expected a finite number",
+          i,
+          shape,
+          values[i]);
     }
     return new Tensor(shape, ElementType.FLOAT64, NO_FLOATS, values.clone());
   }
@@ -106,9 +123,12 @@ public final class Tensor {
     return copy;
   }
 
-  /** The same values viewed with another shape of the same size (NIR's reshape; nothing is copied). */
+  /**
+   * The same values viewed with another shape of the same size (NIR's reshape; nothing is copied).
+   */
   public Tensor reshape(Shape newShape) {
-    Checks.checkArgument(newShape.size() == shape.size(), "cannot view a %s tensor as %s", shape, newShape);
+    Checks.checkArgument(
+        newShape.size() == shape.size(), "cannot view a %s tensor as %s", shape, newShape);
     return new Tensor(newShape, elementType, floats, doubles);
   }
 
@@ -125,15 +145,17 @@ public final class Tensor {
   /** Equal shape, element type and bit-identical values. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof Tensor t && shape.equals(t.shape) && elementType == t.elementType
+    return o instanceof Tensor t
+        && shape.equals(t.shape)
+        && elementType == t.elementType
         && Arrays.equals(floats, t.floats)
         && Arrays.equals(doubles, t.doubles);
   }
 
   @Override
   public int hashCode() {
-    return 31 * shape.hashCode() + (elementType == ElementType.FLOAT32 ? Arrays.hashCode(floats)
-        : Arrays.hashCode(doubles));
+    return 31 * shape.hashCode()
+        + (elementType == ElementType.FLOAT32 ? Arrays.hashCode(floats) : Arrays.hashCode(doubles));
   }
 
   @Override

@@ -11,7 +11,6 @@ public record ThresholdNode(Tensor threshold) implements NeuronNode {
 
   public ThresholdNode {
     NodeChecks.sameShapes("Threshold", NAMES, threshold);
-
   }
 
   @Override

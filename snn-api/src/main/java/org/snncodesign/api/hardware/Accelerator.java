@@ -7,24 +7,25 @@ import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * A hardware backend: an accelerator model that estimates what a workload costs, and optionally an executing
- * backend (a CPU kernel) that also computes the layer.
+ * A hardware backend: an accelerator model that estimates what a workload costs, and optionally an
+ * executing backend (a CPU kernel) that also computes the layer.
  */
 public interface Accelerator extends Plugin {
 
   /**
-   * Cycles, energy, resources and bottleneck of {@code workload} on this design, priced with {@code energy}, in the
-   * shared accounting of {@link HardwareReport}: energy by category, static energy reported on its own, the mapping
-   * of {@link #mapping(Workload)} stated in the report's basis.
+   * Cycles, energy, resources and bottleneck of {@code workload} on this design, priced with {@code
+   * energy}, in the shared accounting of {@link HardwareReport}: energy by category, static energy
+   * reported on its own, the mapping of {@link #mapping(Workload)} stated in the report's basis.
    *
    * @throws UnsupportedWorkloadException when {@link #mapping(Workload)} declines the workload
    */
   HardwareReport evaluate(Workload workload, EnergyModel energy);
 
   /**
-   * Whether this design can run {@code workload}, and the mapping it assumes (or why it cannot). By default every
-   * workload runs, its layers one after another on the whole design; a model with a narrower datapath (a liquid
-   * state machine array given a feed-forward network, say) declines, and {@link #evaluate} then throws.
+   * Whether this design can run {@code workload}, and the mapping it assumes (or why it cannot). By
+   * default every workload runs, its layers one after another on the whole design; a model with a
+   * narrower datapath (a liquid state machine array given a feed-forward network, say) declines,
+   * and {@link #evaluate} then throws.
    *
    * @since API 1.1
    */
@@ -33,8 +34,8 @@ public interface Accelerator extends Plugin {
   }
 
   /**
-   * The searchable design space of this accelerator's family around this design point, for co-search; empty when
-   * the model has no parameters to search (a CPU, say).
+   * The searchable design space of this accelerator's family around this design point, for
+   * co-search; empty when the model has no parameters to search (a CPU, say).
    *
    * @since API 1.1
    */
@@ -53,6 +54,7 @@ public interface Accelerator extends Plugin {
    * @throws UnsupportedOperationException when the backend only models hardware
    */
   default LayerExecution execute(SpikeRaster spikes, CsrMatrix weights) {
-    throw new UnsupportedOperationException("accelerator '" + name() + "' models hardware and does not execute");
+    throw new UnsupportedOperationException(
+        "accelerator '" + name() + "' models hardware and does not execute");
   }
 }

@@ -18,7 +18,8 @@ public record DesignParameter(String name, List<String> values) {
 
   /** A parameter over integer choices. */
   public static DesignParameter ofInts(String name, int... choices) {
-    return new DesignParameter(name, java.util.Arrays.stream(choices).mapToObj(Integer::toString).toList());
+    return new DesignParameter(
+        name, java.util.Arrays.stream(choices).mapToObj(Integer::toString).toList());
   }
 
   public int size() {

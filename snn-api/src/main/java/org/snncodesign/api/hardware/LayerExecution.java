@@ -10,4 +10,5 @@ import org.snncodesign.api.energy.OperationCounts;
  * @param output synaptic input per (step, output neuron), row-major {@code timeSteps x outputs}
  * @param operations the operations actually performed
  */
-public record LayerExecution(int timeSteps, int outputs, float[] output, OperationCounts operations) {}
+public record LayerExecution(
+    int timeSteps, int outputs, float[] output, OperationCounts operations) {}

@@ -4,14 +4,16 @@ import java.util.List;
 import org.snncodesign.api.Checks;
 
 /**
- * A design space of listed values per parameter around a base design point, the shape of every array family's
- * space: a genome picks one listed value per parameter, and the family turns those values into an accelerator.
+ * A design space of listed values per parameter around a base design point, the shape of every
+ * array family's space: a genome picks one listed value per parameter, and the family turns those
+ * values into an accelerator.
  *
  * @param <C> the family's design point type
  */
 public abstract class ListedDesignSpace<C> implements DesignSpace {
   private final String name;
   private final List<DesignParameter> parameters;
+
   /** The design point the genes modify; what the space does not search comes from it. */
   protected final C base;
 
@@ -39,7 +41,10 @@ public abstract class ListedDesignSpace<C> implements DesignSpace {
 
   /** Rejects a genome of the wrong length, naming both lengths. */
   protected final void checkLength(int[] genes) {
-    Checks.checkArgument(genes.length == parameters.size(), "expected %d genes, got %d", parameters.size(),
+    Checks.checkArgument(
+        genes.length == parameters.size(),
+        "expected %d genes, got %d",
+        parameters.size(),
         genes.length);
   }
 

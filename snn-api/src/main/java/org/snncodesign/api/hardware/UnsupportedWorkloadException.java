@@ -4,8 +4,8 @@ import org.snncodesign.api.SnnException;
 
 /**
  * Thrown by {@link Accelerator#evaluate} when the accelerator cannot run a workload (its
- * {@linkplain Accelerator#mapping(Workload) mapping} declines it); the message names the accelerator, the workload
- * and the reason.
+ * {@linkplain Accelerator#mapping(Workload) mapping} declines it); the message names the
+ * accelerator, the workload and the reason.
  */
 public final class UnsupportedWorkloadException extends SnnException {
   private final String accelerator;

@@ -5,8 +5,8 @@ import java.util.List;
 import org.snncodesign.api.Checks;
 
 /**
- * A network's inference as a sequence of spiking layers. Serializable, so that a search can ship it to the
- * machine that prices it.
+ * A network's inference as a sequence of spiking layers. Serializable, so that a search can ship it
+ * to the machine that prices it.
  *
  * @param name workload name, for reports
  * @param layers the layers in execution order, at least one

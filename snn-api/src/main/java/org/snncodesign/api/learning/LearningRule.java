@@ -6,8 +6,9 @@ import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * A local synaptic learning rule (STDP and its variants): changes the weights of existing synapses from pre- and
- * postsynaptic spike timing. Rules that also remove synapses report them through the returned update.
+ * A local synaptic learning rule (STDP and its variants): changes the weights of existing synapses
+ * from pre- and postsynaptic spike timing. Rules that also remove synapses report them through the
+ * returned update.
  */
 public interface LearningRule extends Plugin {
 
@@ -24,7 +25,11 @@ public interface LearningRule extends Plugin {
    * @param parameters values overriding {@link #defaultParameters()}
    * @return what changed
    */
-  WeightUpdate apply(SpikeRaster pre, SpikeRaster post, CsrMatrix weights, double dt,
+  WeightUpdate apply(
+      SpikeRaster pre,
+      SpikeRaster post,
+      CsrMatrix weights,
+      double dt,
       Map<String, Double> parameters);
 
   /**

@@ -8,10 +8,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Finds the version of the module a class was built in.
  *
- * <p>A module states its version in a {@code module.properties} resource ({@code version=...}) in its root
- * package, e.g. {@code org/snncodesign/neurons/module.properties}. The lookup walks from the class's package up
- * to the root, so it also works inside a shaded jar where every module shares one manifest. Failing that, the
- * package's {@code Implementation-Version} is used, and failing that {@code "dev"}.
+ * <p>A module states its version in a {@code module.properties} resource ({@code version=...}) in
+ * its root package, e.g. {@code org/snncodesign/neurons/module.properties}. The lookup walks from
+ * the class's package up to the root, so it also works inside a shaded jar where every module
+ * shares one manifest. Failing that, the package's {@code Implementation-Version} is used, and
+ * failing that {@code "dev"}.
  */
 public final class ModuleVersion {
   private ModuleVersion() {}
@@ -28,7 +29,8 @@ public final class ModuleVersion {
       int dot = packageName.lastIndexOf('.');
       packageName = dot < 0 ? "" : packageName.substring(0, dot);
     }
-    String fromManifest = type.getPackage() == null ? null : type.getPackage().getImplementationVersion();
+    String fromManifest =
+        type.getPackage() == null ? null : type.getPackage().getImplementationVersion();
     return fromManifest == null ? "dev" : fromManifest;
   }
 
@@ -40,7 +42,9 @@ public final class ModuleVersion {
       Properties properties = new Properties();
       properties.load(in);
       String version = properties.getProperty("version");
-      return version == null || version.isBlank() || version.startsWith("${") ? null : version.trim();
+      return version == null || version.isBlank() || version.startsWith("${")
+          ? null
+          : version.trim();
     } catch (IOException | IllegalArgumentException unreadable) {
       return null;
     }

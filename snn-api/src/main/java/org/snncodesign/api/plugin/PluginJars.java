@@ -13,10 +13,11 @@ import java.util.stream.Stream;
 import org.snncodesign.api.InvalidInputException;
 
 /**
- * Plugin jars outside the class path: folders of jars (or single jars) opened in one class loader whose parent sees
- * the framework, so that {@link PluginRegistry#discover(ClassLoader)} finds their providers beside the built-in
- * ones, with the same reporting of broken or incompatible plugins. This is how {@code java -jar snn.jar} loads
- * plugins: {@code --plugins DIR} or the {@value #ENVIRONMENT_VARIABLE} environment variable.
+ * Plugin jars outside the class path: folders of jars (or single jars) opened in one class loader
+ * whose parent sees the framework, so that {@link PluginRegistry#discover(ClassLoader)} finds their
+ * providers beside the built-in ones, with the same reporting of broken or incompatible plugins.
+ * This is how {@code java -jar snn.jar} loads plugins: {@code --plugins DIR} or the {@value
+ * #ENVIRONMENT_VARIABLE} environment variable.
  */
 public final class PluginJars {
   /** Environment variable with extra plugin folders or jars, separated like a class path. */
@@ -25,31 +26,39 @@ public final class PluginJars {
   private PluginJars() {}
 
   /**
-   * The jars of {@code locations}: each location is a jar, or a folder whose {@code *.jar} files are taken in name
-   * order (so discovery order does not depend on the file system).
+   * The jars of {@code locations}: each location is a jar, or a folder whose {@code *.jar} files
+   * are taken in name order (so discovery order does not depend on the file system).
    *
-   * @throws InvalidInputException naming a location that does not exist or is neither a folder nor a jar
+   * @throws InvalidInputException naming a location that does not exist or is neither a folder nor
+   *     a jar
    */
   public static List<Path> jars(List<Path> locations) {
     List<Path> jars = new ArrayList<>();
     for (Path location : locations) {
       if (Files.isDirectory(location)) {
         try (Stream<Path> files = Files.list(location)) {
-          files.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p)).sorted()
+          files
+              .filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
+              .sorted()
               .forEach(jars::add);
         } catch (IOException e) {
           throw new UncheckedIOException("cannot list plugin folder " + location, e);
         }
-      } else if (Files.isRegularFile(location) && location.getFileName().toString().endsWith(".jar")) {
+      } else if (Files.isRegularFile(location)
+          && location.getFileName().toString().endsWith(".jar")) {
         jars.add(location);
       } else {
-        throw new InvalidInputException("plugin location " + location + ": no such folder or .jar file");
+        throw new InvalidInputException(
+            "plugin location " + location + ": no such folder or .jar file");
       }
     }
     return jars;
   }
 
-  /** The locations listed in {@code value}, separated by the platform's path separator; none for null or blank. */
+  /**
+   * The locations listed in {@code value}, separated by the platform's path separator; none for
+   * null or blank.
+   */
   public static List<Path> parsePath(String value) {
     List<Path> locations = new ArrayList<>();
     if (value != null) {
@@ -63,8 +72,8 @@ public final class PluginJars {
   }
 
   /**
-   * A class loader over the jars of {@code locations} with {@code parent} as its parent; {@code parent} itself when
-   * there are no jars.
+   * A class loader over the jars of {@code locations} with {@code parent} as its parent; {@code
+   * parent} itself when there are no jars.
    */
   public static ClassLoader loader(List<Path> locations, ClassLoader parent) {
     List<Path> jars = jars(locations);

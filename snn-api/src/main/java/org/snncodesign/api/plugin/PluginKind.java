@@ -6,7 +6,9 @@ import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.api.learning.LearningRule;
 import org.snncodesign.api.neuron.NeuronModel;
 
-/** The kinds of plugin, each a contract interface looked up with {@link java.util.ServiceLoader}. */
+/**
+ * The kinds of plugin, each a contract interface looked up with {@link java.util.ServiceLoader}.
+ */
 public enum PluginKind {
   NEURON_MODEL("neuron-model", NeuronModel.class),
   CODING("coding", SpikeEncoder.class),

@@ -15,8 +15,9 @@ import org.snncodesign.api.SnnException;
 /**
  * Every provider found with {@link ServiceLoader} on a class loader, by kind.
  *
- * <p>Discovery never stops at a broken provider: a class that cannot be loaded, a constructor that throws, or a
- * plugin built for another API major version is recorded with its problem, and the others load as usual.
+ * <p>Discovery never stops at a broken provider: a class that cannot be loaded, a constructor that
+ * throws, or a plugin built for another API major version is recorded with its problem, and the
+ * others load as usual.
  */
 public final class PluginRegistry {
   private final List<PluginDescriptor> descriptors;
@@ -25,7 +26,9 @@ public final class PluginRegistry {
     this.descriptors = List.copyOf(descriptors);
   }
 
-  /** Discovers providers on the context class loader (or this class's loader when there is none). */
+  /**
+   * Discovers providers on the context class loader (or this class's loader when there is none).
+   */
   public static PluginRegistry discover() {
     ClassLoader context = Thread.currentThread().getContextClassLoader();
     return discover(context != null ? context : PluginRegistry.class.getClassLoader());
@@ -43,7 +46,8 @@ public final class PluginRegistry {
   private static List<PluginDescriptor> discoverKind(PluginKind kind, ClassLoader loader) {
     List<PluginDescriptor> found = new ArrayList<>();
     Iterator<? extends Plugin> providers = ServiceLoader.load(kind.contract(), loader).iterator();
-    // ServiceLoader recovers after an error on the next call; the bound guards against a loader that does not.
+    // ServiceLoader recovers after an error on the next call; the bound guards against a loader
+    // that does not.
     for (int attempts = 0; attempts < 10_000; attempts++) {
       try {
         if (!providers.hasNext()) {
@@ -68,18 +72,43 @@ public final class PluginRegistry {
       version = plugin.version();
       builtFor = plugin.apiVersion();
     } catch (RuntimeException e) {
-      return new PluginDescriptor(kind, className, "?", "?", className, source, PluginDescriptor.Status.FAILED,
-          Optional.of("its name(), version() or apiVersion() threw " + e), Optional.empty());
+      return new PluginDescriptor(
+          kind,
+          className,
+          "?",
+          "?",
+          className,
+          source,
+          PluginDescriptor.Status.FAILED,
+          Optional.of("its name(), version() or apiVersion() threw " + e),
+          Optional.empty());
     }
     if (!ApiVersion.CURRENT.accepts(builtFor)) {
-      String problem = String.format(
-          "plugin '%s' (%s) from %s was built for snn-api %s, but this is snn-api %s; refused",
-          name, className, source, builtFor, ApiVersion.CURRENT);
-      return new PluginDescriptor(kind, name, version, builtFor.toString(), className, source,
-          PluginDescriptor.Status.INCOMPATIBLE, Optional.of(problem), Optional.empty());
+      String problem =
+          String.format(
+              "plugin '%s' (%s) from %s was built for snn-api %s, but this is snn-api %s; refused",
+              name, className, source, builtFor, ApiVersion.CURRENT);
+      return new PluginDescriptor(
+          kind,
+          name,
+          version,
+          builtFor.toString(),
+          className,
+          source,
+          PluginDescriptor.Status.INCOMPATIBLE,
+          Optional.of(problem),
+          Optional.empty());
     }
-    return new PluginDescriptor(kind, name, version, builtFor.toString(), className, source,
-        PluginDescriptor.Status.LOADED, Optional.empty(), Optional.of(plugin));
+    return new PluginDescriptor(
+        kind,
+        name,
+        version,
+        builtFor.toString(),
+        className,
+        source,
+        PluginDescriptor.Status.LOADED,
+        Optional.empty(),
+        Optional.of(plugin));
   }
 
   private static PluginDescriptor failed(PluginKind kind, ServiceConfigurationError error) {
@@ -92,11 +121,20 @@ public final class PluginRegistry {
     if (root != error) {
       message = message + " (cause: " + root + ")";
     }
-    return new PluginDescriptor(kind, className, "?", "?", className, "?", PluginDescriptor.Status.FAILED,
-        Optional.of(message), Optional.empty());
+    return new PluginDescriptor(
+        kind,
+        className,
+        "?",
+        "?",
+        className,
+        "?",
+        PluginDescriptor.Status.FAILED,
+        Optional.of(message),
+        Optional.empty());
   }
 
-  // ServiceLoader's messages read "<service>: Provider <class> could not be instantiated"; recover <class>.
+  // ServiceLoader's messages read "<service>: Provider <class> could not be instantiated"; recover
+  // <class>.
   private static String providerClassName(String message) {
     int at = message.indexOf("Provider ");
     if (at < 0) {
@@ -145,8 +183,17 @@ public final class PluginRegistry {
    * @throws SnnException naming the wanted plugin and the ones available
    */
   public <T extends Plugin> T require(Class<T> contract, String name) {
-    return find(contract, name).orElseThrow(() -> new SnnException(String.format(
-        "no %s plugin named '%s'; available: %s", contract.getSimpleName(), name,
-        providers(contract).stream().map(Plugin::name).sorted().collect(Collectors.toList()))));
+    return find(contract, name)
+        .orElseThrow(
+            () ->
+                new SnnException(
+                    String.format(
+                        "no %s plugin named '%s'; available: %s",
+                        contract.getSimpleName(),
+                        name,
+                        providers(contract).stream()
+                            .map(Plugin::name)
+                            .sorted()
+                            .collect(Collectors.toList()))));
   }
 }

@@ -4,12 +4,13 @@ import java.util.Arrays;
 import org.snncodesign.api.Checks;
 
 /**
- * A sparse {@code rows x cols} matrix as an occupancy bitmap plus the non-zero values in row-major order, the
- * encoding of dual-side-sparsity accelerators (FireFly-S): a hardware detector ANDs weight and spike bitmaps and
- * the popcount of the bitmap prefix locates each value.
+ * A sparse {@code rows x cols} matrix as an occupancy bitmap plus the non-zero values in row-major
+ * order, the encoding of dual-side-sparsity accelerators (FireFly-S): a hardware detector ANDs
+ * weight and spike bitmaps and the popcount of the bitmap prefix locates each value.
  *
- * <p>Row {@code r} occupies bitmap words {@code [r * wordsPerRow, (r + 1) * wordsPerRow)}; {@link #rowOffsets()}
- * holds the index of each row's first value so rows are reachable without a prefix scan.
+ * <p>Row {@code r} occupies bitmap words {@code [r * wordsPerRow, (r + 1) * wordsPerRow)}; {@link
+ * #rowOffsets()} holds the index of each row's first value so rows are reachable without a prefix
+ * scan.
  */
 public final class BitmapMatrix {
   private final int rows;
@@ -79,8 +80,13 @@ public final class BitmapMatrix {
   }
 
   public float get(int row, int col) {
-    Checks.checkArgument(row >= 0 && row < rows && col >= 0 && col < cols,
-        "cell (%d, %d) outside %d x %d", row, col, rows, cols);
+    Checks.checkArgument(
+        row >= 0 && row < rows && col >= 0 && col < cols,
+        "cell (%d, %d) outside %d x %d",
+        row,
+        col,
+        rows,
+        cols);
     int base = row * wordsPerRow;
     int word = col >>> 6;
     long bit = 1L << col;
@@ -118,7 +124,10 @@ public final class BitmapMatrix {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof BitmapMatrix m && m.rows == rows && m.cols == cols && Arrays.equals(m.bitmap, bitmap)
+    return o instanceof BitmapMatrix m
+        && m.rows == rows
+        && m.cols == cols
+        && Arrays.equals(m.bitmap, bitmap)
         && Arrays.equals(m.values, values);
   }
 

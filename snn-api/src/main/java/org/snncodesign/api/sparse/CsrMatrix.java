@@ -7,9 +7,10 @@ import org.snncodesign.api.Checks;
 /**
  * A sparse {@code rows x cols} matrix in compressed sparse row form.
  *
- * <p>Row {@code r} holds the entries {@code rowPointers[r] .. rowPointers[r+1]-1} of {@code columnIndices} and
- * {@code values}; column indices ascend within a row. The structure is fixed; {@link #values()} is the backing
- * array and may be changed in place (learning rules update weights that way).
+ * <p>Row {@code r} holds the entries {@code rowPointers[r] .. rowPointers[r+1]-1} of {@code
+ * columnIndices} and {@code values}; column indices ascend within a row. The structure is fixed;
+ * {@link #values()} is the backing array and may be changed in place (learning rules update weights
+ * that way).
  */
 public final class CsrMatrix implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -28,20 +29,34 @@ public final class CsrMatrix implements Serializable {
   public CsrMatrix(int rows, int cols, int[] rowPointers, int[] columnIndices, float[] values) {
     this.rows = Checks.nonNegative(rows, "rows");
     this.cols = Checks.nonNegative(cols, "cols");
-    Checks.checkArgument(rowPointers.length == rows + 1, "rowPointers has %d entries, expected rows + 1 = %d",
-        rowPointers.length, rows + 1);
-    Checks.checkArgument(columnIndices.length == values.length,
-        "columnIndices (%d) and values (%d) differ in length", columnIndices.length, values.length);
+    Checks.checkArgument(
+        rowPointers.length == rows + 1,
+        "rowPointers has %d entries, expected rows + 1 = %d",
+        rowPointers.length,
+        rows + 1);
+    Checks.checkArgument(
+        columnIndices.length == values.length,
+        "columnIndices (%d) and values (%d) differ in length",
+        columnIndices.length,
+        values.length);
     Checks.checkArgument(rowPointers[0] == 0, "rowPointers[0] must be 0, got %d", rowPointers[0]);
-    Checks.checkArgument(rowPointers[rows] == values.length, "rowPointers[%d] = %d but there are %d entries",
-        rows, rowPointers[rows], values.length);
+    Checks.checkArgument(
+        rowPointers[rows] == values.length,
+        "rowPointers[%d] = %d but there are %d entries",
+        rows,
+        rowPointers[rows],
+        values.length);
     for (int r = 0; r < rows; r++) {
-      Checks.checkArgument(rowPointers[r] <= rowPointers[r + 1], "rowPointers decrease at row %d", r);
+      Checks.checkArgument(
+          rowPointers[r] <= rowPointers[r + 1], "rowPointers decrease at row %d", r);
       for (int k = rowPointers[r]; k < rowPointers[r + 1]; k++) {
         int c = columnIndices[k];
         Checks.checkArgument(c >= 0 && c < cols, "column %d of row %d outside [0, %d)", c, r, cols);
-        Checks.checkArgument(k == rowPointers[r] || columnIndices[k - 1] < c,
-            "columns of row %d must ascend without repeats (entry %d)", r, k);
+        Checks.checkArgument(
+            k == rowPointers[r] || columnIndices[k - 1] < c,
+            "columns of row %d must ascend without repeats (entry %d)",
+            r,
+            k);
       }
     }
     this.rowPointers = rowPointers;
@@ -51,8 +66,12 @@ public final class CsrMatrix implements Serializable {
 
   /** The non-zero entries of a row-major dense {@code rows x cols} array. */
   public static CsrMatrix fromDense(int rows, int cols, float[] dense) {
-    Checks.checkArgument(dense.length == (long) rows * cols, "dense array has %d values, expected %d x %d",
-        dense.length, rows, cols);
+    Checks.checkArgument(
+        dense.length == (long) rows * cols,
+        "dense array has %d values, expected %d x %d",
+        dense.length,
+        rows,
+        cols);
     int nnz = 0;
     for (float v : dense) {
       if (v != 0f) {
@@ -112,8 +131,13 @@ public final class CsrMatrix implements Serializable {
 
   /** The value at ({@code row}, {@code col}), 0 where nothing is stored. */
   public float get(int row, int col) {
-    Checks.checkArgument(row >= 0 && row < rows && col >= 0 && col < cols,
-        "cell (%d, %d) outside %d x %d", row, col, rows, cols);
+    Checks.checkArgument(
+        row >= 0 && row < rows && col >= 0 && col < cols,
+        "cell (%d, %d) outside %d x %d",
+        row,
+        col,
+        rows,
+        cols);
     int at = Arrays.binarySearch(columnIndices, rowPointers[row], rowPointers[row + 1], col);
     return at >= 0 ? values[at] : 0f;
   }
@@ -136,8 +160,11 @@ public final class CsrMatrix implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CsrMatrix m && m.rows == rows && m.cols == cols
-        && Arrays.equals(m.rowPointers, rowPointers) && Arrays.equals(m.columnIndices, columnIndices)
+    return o instanceof CsrMatrix m
+        && m.rows == rows
+        && m.cols == cols
+        && Arrays.equals(m.rowPointers, rowPointers)
+        && Arrays.equals(m.columnIndices, columnIndices)
         && Arrays.equals(m.values, values);
   }
 

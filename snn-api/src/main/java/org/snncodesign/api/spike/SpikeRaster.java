@@ -6,9 +6,9 @@ import org.snncodesign.api.Checks;
 /**
  * Spikes of {@code neurons} neurons over {@code timeSteps} steps, one bit each.
  *
- * <p>Bits are stored step-major in a {@code long[]}: step {@code t} occupies words
- * {@code [t * wordsPerStep, (t + 1) * wordsPerStep)}, neuron {@code n} is bit {@code n % 64} of word
- * {@code n / 64}. Hot loops read and write {@link #words()} directly; the padding bits past {@code neurons}
+ * <p>Bits are stored step-major in a {@code long[]}: step {@code t} occupies words {@code [t *
+ * wordsPerStep, (t + 1) * wordsPerStep)}, neuron {@code n} is bit {@code n % 64} of word {@code n /
+ * 64}. Hot loops read and write {@link #words()} directly; the padding bits past {@code neurons}
  * stay zero.
  */
 public final class SpikeRaster implements Serializable {
@@ -25,8 +25,12 @@ public final class SpikeRaster implements Serializable {
     this.neurons = Checks.nonNegative(neurons, "neurons");
     this.wordsPerStep = wordsFor(neurons);
     long total = (long) wordsPerStep * timeSteps;
-    Checks.checkArgument(total <= Integer.MAX_VALUE - 8,
-        "raster of %d steps x %d neurons needs %d words, more than an array holds", timeSteps, neurons, total);
+    Checks.checkArgument(
+        total <= Integer.MAX_VALUE - 8,
+        "raster of %d steps x %d neurons needs %d words, more than an array holds",
+        timeSteps,
+        neurons,
+        total);
     this.words = new long[(int) total];
   }
 
@@ -115,7 +119,8 @@ public final class SpikeRaster implements Serializable {
 
   /** The spike times of one neuron, in steps. */
   public SpikeTrain train(int neuron) {
-    Checks.checkArgument(neuron >= 0 && neuron < neurons, "neuron %d outside [0, %d)", neuron, neurons);
+    Checks.checkArgument(
+        neuron >= 0 && neuron < neurons, "neuron %d outside [0, %d)", neuron, neurons);
     int[] times = new int[timeSteps];
     int n = 0;
     for (int t = 0; t < timeSteps; t++) {
@@ -129,13 +134,22 @@ public final class SpikeRaster implements Serializable {
   private void checkIndex(int t, int neuron) {
     if (t < 0 || t >= timeSteps || neuron < 0 || neuron >= neurons) {
       throw new IndexOutOfBoundsException(
-          "spike (step " + t + ", neuron " + neuron + ") outside raster " + timeSteps + " x " + neurons);
+          "spike (step "
+              + t
+              + ", neuron "
+              + neuron
+              + ") outside raster "
+              + timeSteps
+              + " x "
+              + neurons);
     }
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SpikeRaster r && r.timeSteps == timeSteps && r.neurons == neurons
+    return o instanceof SpikeRaster r
+        && r.timeSteps == timeSteps
+        && r.neurons == neurons
         && java.util.Arrays.equals(r.words, words);
   }
 

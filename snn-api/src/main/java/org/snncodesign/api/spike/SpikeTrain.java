@@ -13,8 +13,15 @@ public record SpikeTrain(int neuron, int[] times) {
     times = times.clone();
     for (int i = 1; i < times.length; i++) {
       if (times[i] <= times[i - 1]) {
-        throw new IllegalArgumentException("spike times of neuron " + neuron + " must increase: "
-            + times[i - 1] + " then " + times[i] + " at position " + i);
+        throw new IllegalArgumentException(
+            "spike times of neuron "
+                + neuron
+                + " must increase: "
+                + times[i - 1]
+                + " then "
+                + times[i]
+                + " at position "
+                + i);
       }
     }
   }

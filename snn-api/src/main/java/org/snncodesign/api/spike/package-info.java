@@ -1,5 +1,5 @@
 /**
- * Spikes as data: one neuron's {@link org.snncodesign.api.spike.SpikeTrain} and a population's bit-packed {@link
- * org.snncodesign.api.spike.SpikeRaster}.
+ * Spikes as data: one neuron's {@link org.snncodesign.api.spike.SpikeTrain} and a population's
+ * bit-packed {@link org.snncodesign.api.spike.SpikeRaster}.
  */
 package org.snncodesign.api.spike;

@@ -31,20 +31,24 @@ class InputNormalizationTest {
   @DisplayName("An odd count of numbers is refused naming the text")
   void refusesOddCount() {
     assertThatThrownBy(() -> InputNormalization.parse("0.1,0.2,0.3", 255f))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'0.1,0.2,0.3'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'0.1,0.2,0.3'");
   }
 
   @Test
   @DisplayName("A zero standard deviation is refused")
   void refusesZeroStd() {
     assertThatThrownBy(() -> InputNormalization.parse("0.5,0", 255f))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("standard deviation 0");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("standard deviation 0");
   }
 
   @Test
-  @DisplayName("Applying computes (x - mean) / std per channel block in float, as torchvision's Normalize does")
+  @DisplayName(
+      "Applying computes (x - mean) / std per channel block in float, as torchvision's Normalize does")
   void appliesPerChannel() {
-    InputNormalization n = InputNormalization.of(new float[] {0.5f, 0.25f}, new float[] {0.5f, 0.25f});
+    InputNormalization n =
+        InputNormalization.of(new float[] {0.5f, 0.25f}, new float[] {0.5f, 0.25f});
     float[] x = {9f, 1f, 0f, 0.5f, 1f, 9f};
 
     n.apply(x, 1, 4, 2);
@@ -57,8 +61,10 @@ class InputNormalizationTest {
   void refusesChannelMismatch() {
     InputNormalization n = InputNormalization.parse("0.485,0.456,0.406,0.229,0.224,0.225", 255f);
 
-    assertThatThrownBy(() -> n.checkChannels(1)).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("3 channels").hasMessageContaining("1 channels");
+    assertThatThrownBy(() -> n.checkChannels(1))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("3 channels")
+        .hasMessageContaining("1 channels");
   }
 
   @Test

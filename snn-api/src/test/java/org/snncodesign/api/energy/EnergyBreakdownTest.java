@@ -19,10 +19,14 @@ class EnergyBreakdownTest {
   }
 
   @Test
-  @DisplayName("a category's energy is the sum of its components, and uncharged categories are zero")
+  @DisplayName(
+      "a category's energy is the sum of its components, and uncharged categories are zero")
   void categorySums() {
-    EnergyBreakdown energy = EnergyBreakdown.builder().charge(EnergyCategory.COMPUTE, "adders", 2)
-        .charge(EnergyCategory.COMPUTE, "neurons", 3).build();
+    EnergyBreakdown energy =
+        EnergyBreakdown.builder()
+            .charge(EnergyCategory.COMPUTE, "adders", 2)
+            .charge(EnergyCategory.COMPUTE, "neurons", 3)
+            .build();
     assertThat(energy.picojoules(EnergyCategory.COMPUTE)).isEqualTo(5);
     assertThat(energy.picojoules(EnergyCategory.OTHER)).isZero();
   }
@@ -36,9 +40,11 @@ class EnergyBreakdownTest {
   }
 
   @Test
-  @DisplayName("components come out in category order then name order, whatever order they were charged in")
+  @DisplayName(
+      "components come out in category order then name order, whatever order they were charged in")
   void deterministicOrder() {
-    assertThat(sample().components()).extracting(EnergyComponent::name)
+    assertThat(sample().components())
+        .extracting(EnergyComponent::name)
         .containsExactly("adders", "weight_buffer", "dram", "leakage");
     assertThat(sample().byCategory().keySet()).containsExactly(EnergyCategory.values());
   }
@@ -46,15 +52,20 @@ class EnergyBreakdownTest {
   @Test
   @DisplayName("charges to the same component add up, so breakdowns charged alike are equal")
   void mergesCharges() {
-    EnergyBreakdown twice = EnergyBreakdown.builder().charge(EnergyCategory.COMPUTE, "adders", 1)
-        .charge(EnergyCategory.COMPUTE, "adders", 2).build();
-    assertThat(twice).isEqualTo(EnergyBreakdown.builder().charge(EnergyCategory.COMPUTE, "adders", 3).build());
+    EnergyBreakdown twice =
+        EnergyBreakdown.builder()
+            .charge(EnergyCategory.COMPUTE, "adders", 1)
+            .charge(EnergyCategory.COMPUTE, "adders", 2)
+            .build();
+    assertThat(twice)
+        .isEqualTo(EnergyBreakdown.builder().charge(EnergyCategory.COMPUTE, "adders", 3).build());
   }
 
   @Test
   @DisplayName("a negative or non-finite charge is refused naming the component")
   void refusesBadEnergy() {
     assertThatThrownBy(() -> EnergyBreakdown.builder().charge(EnergyCategory.COMPUTE, "adders", -1))
-        .hasMessageContaining("adders").hasMessageContaining("-1");
+        .hasMessageContaining("adders")
+        .hasMessageContaining("-1");
   }
 }

@@ -32,7 +32,10 @@ class EnergyTableTest {
     counts.add(Operation.DRAM_ACCESS, 2);
     double total = EnergyTable.HOROWITZ_45NM.picojoules(counts);
     assertThat(total).isCloseTo(1000 * 0.9 + 2 * 1300, within(1e-9));
-    assertThat(EnergyTable.HOROWITZ_45NM.breakdown(counts).values().stream().mapToDouble(Double::doubleValue).sum())
+    assertThat(
+            EnergyTable.HOROWITZ_45NM.breakdown(counts).values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum())
         .isCloseTo(total, within(1e-9));
   }
 
@@ -41,14 +44,19 @@ class EnergyTableTest {
   void incompleteTable() {
     Map<Operation, Double> partial = new HashMap<>(EnergyTable.HOROWITZ_45NM.picojoules());
     partial.remove(Operation.DRAM_ACCESS);
-    assertThatThrownBy(() -> new EnergyTable("partial", "test", partial)).hasMessageContaining("DRAM_ACCESS");
+    assertThatThrownBy(() -> new EnergyTable("partial", "test", partial))
+        .hasMessageContaining("DRAM_ACCESS");
   }
 
   @Test
   @DisplayName("latency is cycles over clock and EDP is energy times latency")
   void latencyAndEdp() {
-    HardwareReport report = HardwareReport.builder("test").cycles(2_000).clockHz(200e6)
-        .energy(EnergyBreakdown.builder().charge(EnergyCategory.COMPUTE, "adders", 5e6).build()).build();
+    HardwareReport report =
+        HardwareReport.builder("test")
+            .cycles(2_000)
+            .clockHz(200e6)
+            .energy(EnergyBreakdown.builder().charge(EnergyCategory.COMPUTE, "adders", 5e6).build())
+            .build();
     assertThat(report.latencySeconds()).isCloseTo(1e-5, within(1e-18));
     assertThat(report.energyDelayProduct()).isCloseTo(5e-6 * 1e-5, within(1e-20));
   }
@@ -57,7 +65,8 @@ class EnergyTableTest {
   @DisplayName("layer workloads refuse rates outside [0, 1] naming the layer")
   void workloadValidation() {
     assertThatThrownBy(() -> LayerWorkload.ofStatistics("conv1", 4, 10, 10, 1.5, 1, 8))
-        .hasMessageContaining("conv1").hasMessageContaining("1.5");
+        .hasMessageContaining("conv1")
+        .hasMessageContaining("1.5");
     assertThatThrownBy(() -> new Workload("empty", List.of())).hasMessageContaining("no layers");
   }
 }

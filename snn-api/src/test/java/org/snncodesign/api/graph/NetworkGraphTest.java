@@ -15,8 +15,11 @@ class NetworkGraphTest {
 
   private static LifNode lif(int n) {
     Shape s = Shape.of(n);
-    return new LifNode(Tensor.filled(s, 0.01, ElementType.FLOAT64), Tensor.filled(s, 1, ElementType.FLOAT64),
-        Tensor.filled(s, 0, ElementType.FLOAT64), Tensor.filled(s, 1, ElementType.FLOAT64),
+    return new LifNode(
+        Tensor.filled(s, 0.01, ElementType.FLOAT64),
+        Tensor.filled(s, 1, ElementType.FLOAT64),
+        Tensor.filled(s, 0, ElementType.FLOAT64),
+        Tensor.filled(s, 1, ElementType.FLOAT64),
         Tensor.filled(s, 0, ElementType.FLOAT64));
   }
 
@@ -30,7 +33,8 @@ class NetworkGraphTest {
   }
 
   @Test
-  @DisplayName("a feed-forward graph infers the shape at every node and counts parameters and neurons")
+  @DisplayName(
+      "a feed-forward graph infers the shape at every node and counts parameters and neurons")
   void feedForwardShapes() {
     NetworkGraph graph = mlp().build();
     assertThat(graph.outputShape("fc")).isEqualTo(Shape.of(3));
@@ -44,22 +48,35 @@ class NetworkGraphTest {
   @Test
   @DisplayName("a recurrent edge through an Affine into its own neuron node is allowed")
   void recurrence() {
-    NetworkGraph graph = mlp().node("rec", new AffineNode(ones(3, 3), ones(3))).chain("lif", "rec", "lif").build();
+    NetworkGraph graph =
+        mlp().node("rec", new AffineNode(ones(3, 3), ones(3))).chain("lif", "rec", "lif").build();
     assertThat(graph.predecessors("lif")).containsExactly("fc", "rec");
   }
 
   @Test
   @DisplayName("shapes are inferred through convolution, pooling and flatten")
   void convolutionShapes() {
-    NetworkGraph graph = NetworkGraph.builder()
-        .node("input", new InputNode(Shape.of(1, 28, 28)))
-        .node("conv", new Conv2dNode(Optional.empty(), ones(8, 1, 5, 5), Size2d.square(2), Size2d.square(2),
-            Size2d.square(1), 1, ones(8)))
-        .node("pool", new Pool2dNode(Pool2dNode.Pooling.SUM, Size2d.square(2), Size2d.square(2), Size2d.square(0)))
-        .node("flat", FlattenNode.all())
-        .node("output", new OutputNode(Shape.of(8 * 7 * 7)))
-        .chain("input", "conv", "pool", "flat", "output")
-        .build();
+    NetworkGraph graph =
+        NetworkGraph.builder()
+            .node("input", new InputNode(Shape.of(1, 28, 28)))
+            .node(
+                "conv",
+                new Conv2dNode(
+                    Optional.empty(),
+                    ones(8, 1, 5, 5),
+                    Size2d.square(2),
+                    Size2d.square(2),
+                    Size2d.square(1),
+                    1,
+                    ones(8)))
+            .node(
+                "pool",
+                new Pool2dNode(
+                    Pool2dNode.Pooling.SUM, Size2d.square(2), Size2d.square(2), Size2d.square(0)))
+            .node("flat", FlattenNode.all())
+            .node("output", new OutputNode(Shape.of(8 * 7 * 7)))
+            .chain("input", "conv", "pool", "flat", "output")
+            .build();
     assertThat(graph.outputShape("conv")).isEqualTo(Shape.of(8, 14, 14));
     assertThat(graph.outputShape("pool")).isEqualTo(Shape.of(8, 7, 7));
     assertThat(graph.outputShape("flat")).isEqualTo(Shape.of(392));
@@ -68,26 +85,33 @@ class NetworkGraphTest {
   @Test
   @DisplayName("an edge whose sizes do not meet is refused, naming both nodes and shapes")
   void shapeMismatch() {
-    NetworkGraph.Builder builder = NetworkGraph.builder()
-        .node("input", new InputNode(Shape.of(5)))
-        .node("fc", new AffineNode(ones(3, 4), ones(3)))
-        .node("output", new OutputNode(Shape.of(3)))
-        .chain("input", "fc", "output");
-    assertThatThrownBy(builder::build).isInstanceOf(InvalidGraphException.class)
-        .hasMessageContaining("'input' -> 'fc'").hasMessageContaining("[5]").hasMessageContaining("[4]");
+    NetworkGraph.Builder builder =
+        NetworkGraph.builder()
+            .node("input", new InputNode(Shape.of(5)))
+            .node("fc", new AffineNode(ones(3, 4), ones(3)))
+            .node("output", new OutputNode(Shape.of(3)))
+            .chain("input", "fc", "output");
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(InvalidGraphException.class)
+        .hasMessageContaining("'input' -> 'fc'")
+        .hasMessageContaining("[5]")
+        .hasMessageContaining("[4]");
   }
 
   @Test
   @DisplayName("an edge naming an unknown node is refused, naming it")
   void danglingEdge() {
-    assertThatThrownBy(() -> mlp().edge("lif", "readout").build()).isInstanceOf(InvalidGraphException.class)
-        .hasMessageContaining("'readout'").hasMessageContaining("not a node");
+    assertThatThrownBy(() -> mlp().edge("lif", "readout").build())
+        .isInstanceOf(InvalidGraphException.class)
+        .hasMessageContaining("'readout'")
+        .hasMessageContaining("not a node");
   }
 
   @Test
   @DisplayName("a node that receives no edge is refused, naming it")
   void unfedNode() {
-    assertThatThrownBy(() -> mlp().node("orphan", lif(2)).build()).isInstanceOf(InvalidGraphException.class)
+    assertThatThrownBy(() -> mlp().node("orphan", lif(2)).build())
+        .isInstanceOf(InvalidGraphException.class)
         .hasMessageContaining("'orphan' (LIF) receives no edge");
   }
 
@@ -95,15 +119,18 @@ class NetworkGraphTest {
   @DisplayName("duplicate node names and edges into an Input are refused")
   void duplicatesAndInputEdges() {
     assertThatThrownBy(() -> mlp().node("fc", lif(3))).hasMessageContaining("'fc' is already");
-    assertThatThrownBy(() -> mlp().edge("lif", "input").build()).hasMessageContaining("enters Input node");
+    assertThatThrownBy(() -> mlp().edge("lif", "input").build())
+        .hasMessageContaining("enters Input node");
   }
 
   @Test
   @DisplayName("neuron parameters of different shapes are refused, naming the parameter")
   void neuronParameterShapes() {
     assertThatThrownBy(() -> new LifNode(ones(3), ones(3), ones(2), ones(3), ones(3)))
-        .hasMessageContaining("v_leak").hasMessageContaining("[2]");
-    assertThatThrownBy(() -> new LifNode(Tensor.vector(0.01f, 0f), ones(2), ones(2), ones(2), ones(2)))
+        .hasMessageContaining("v_leak")
+        .hasMessageContaining("[2]");
+    assertThatThrownBy(
+            () -> new LifNode(Tensor.vector(0.01f, 0f), ones(2), ones(2), ones(2), ones(2)))
         .hasMessageContaining("tau[1] = 0.0");
   }
 
@@ -121,38 +148,45 @@ class NetworkGraphTest {
   @Test
   @DisplayName("graphs with equal nodes, edges and metadata are equal")
   void equality() {
-    assertThat(mlp().metadata("k", "v").build()).isEqualTo(mlp().metadata("k", "v").build())
+    assertThat(mlp().metadata("k", "v").build())
+        .isEqualTo(mlp().metadata("k", "v").build())
         .isNotEqualTo(mlp().build());
   }
 
   @Test
   @DisplayName("flatten inlines a subgraph under prefixed names and rewires its ports")
   void flattenSubgraph() {
-    NetworkGraph inner = NetworkGraph.builder()
-        .node("in", new InputNode(Shape.of(4)))
-        .node("fc", new AffineNode(ones(3, 4), ones(3)))
-        .node("lif", lif(3))
-        .node("out", new OutputNode(Shape.of(3)))
-        .chain("in", "fc", "lif", "out")
-        .build();
-    NetworkGraph outer = NetworkGraph.builder()
-        .node("input", new InputNode(Shape.of(4)))
-        .node("block", new SubgraphNode(inner))
-        .node("output", new OutputNode(Shape.of(3)))
-        .edge("input", "block.in")
-        .edge("block", "output")
-        .build();
+    NetworkGraph inner =
+        NetworkGraph.builder()
+            .node("in", new InputNode(Shape.of(4)))
+            .node("fc", new AffineNode(ones(3, 4), ones(3)))
+            .node("lif", lif(3))
+            .node("out", new OutputNode(Shape.of(3)))
+            .chain("in", "fc", "lif", "out")
+            .build();
+    NetworkGraph outer =
+        NetworkGraph.builder()
+            .node("input", new InputNode(Shape.of(4)))
+            .node("block", new SubgraphNode(inner))
+            .node("output", new OutputNode(Shape.of(3)))
+            .edge("input", "block.in")
+            .edge("block", "output")
+            .build();
     NetworkGraph flat = outer.flatten();
     assertThat(flat.nodes().keySet()).containsExactly("input", "block.fc", "block.lif", "output");
-    assertThat(flat.edges()).containsExactly(new Edge("block.fc", "block.lif"), new Edge("input", "block.fc"),
-        new Edge("block.lif", "output"));
+    assertThat(flat.edges())
+        .containsExactly(
+            new Edge("block.fc", "block.lif"),
+            new Edge("input", "block.fc"),
+            new Edge("block.lif", "output"));
     assertThat(flat.neuronCount()).isEqualTo(outer.neuronCount()).isEqualTo(3);
   }
 
   @Test
   @DisplayName("the time step annotation is read back, and a malformed one is refused")
   void annotations() {
-    assertThat(GraphAnnotations.timeStep(mlp().metadata(GraphAnnotations.TIME_STEP, "0.001").build()))
+    assertThat(
+            GraphAnnotations.timeStep(mlp().metadata(GraphAnnotations.TIME_STEP, "0.001").build()))
         .hasValue(0.001);
     assertThat(GraphAnnotations.timeStep(mlp().build())).isEmpty();
     NetworkGraph bad = mlp().metadata(GraphAnnotations.TIME_STEP, "-1").build();

@@ -15,10 +15,16 @@ import org.snncodesign.api.energy.StaticPower;
 @DisplayName("Hardware reports")
 class HardwareReportTest {
   private static HardwareReport.Builder report() {
-    return HardwareReport.builder("array").cycles(1_000).clockHz(1e9).energyModel(EnergyTable.HOROWITZ_45NM)
+    return HardwareReport.builder("array")
+        .cycles(1_000)
+        .clockHz(1e9)
+        .energyModel(EnergyTable.HOROWITZ_45NM)
         .staticPowerWatts(0.5)
-        .energy(EnergyBreakdown.builder().charge(EnergyCategory.COMPUTE, "adders", 100)
-            .chargeStatic("device", 0.5, 1e-6).build());
+        .energy(
+            EnergyBreakdown.builder()
+                .charge(EnergyCategory.COMPUTE, "adders", 100)
+                .chargeStatic("device", 0.5, 1e-6)
+                .build());
   }
 
   @Test
@@ -28,14 +34,19 @@ class HardwareReportTest {
     HardwareReport withStatic = dynamic.withStaticPower(StaticPower.INCLUDED);
     assertThat(dynamic.energyPicojoules()).isEqualTo(100);
     assertThat(withStatic.energyPicojoules()).isCloseTo(100 + 5e5, within(1e-6));
-    assertThat(withStatic.energyDelayProduct()).isCloseTo((100 + 5e5) * 1e-12 * 1e-6, within(1e-24));
+    assertThat(withStatic.energyDelayProduct())
+        .isCloseTo((100 + 5e5) * 1e-12 * 1e-6, within(1e-24));
   }
 
   @Test
-  @DisplayName("maps iterate in key order whatever map the model passed, so reports print the same every run")
+  @DisplayName(
+      "maps iterate in key order whatever map the model passed, so reports print the same every run")
   void keyOrder() {
-    HardwareReport r = report().configuration(Map.of("rows", "16", "cols", "8", "dataflow", "ws"))
-        .resources(Map.of("lut", 5L, "bram36", 1L, "dsp", 0L)).build();
+    HardwareReport r =
+        report()
+            .configuration(Map.of("rows", "16", "cols", "8", "dataflow", "ws"))
+            .resources(Map.of("lut", 5L, "bram36", 1L, "dsp", 0L))
+            .build();
     assertThat(r.configuration().keySet()).containsExactly("cols", "dataflow", "rows");
     assertThat(r.resources().keySet()).containsExactly("bram36", "dsp", "lut");
   }
@@ -51,25 +62,36 @@ class HardwareReportTest {
   @Test
   @DisplayName("static energy without a stated static power is refused")
   void staticNeedsPower() {
-    assertThatThrownBy(() -> HardwareReport.builder("array").cycles(1).clockHz(1)
-        .energy(EnergyBreakdown.builder().chargeStatic("device", 1, 1).build()).build())
+    assertThatThrownBy(
+            () ->
+                HardwareReport.builder("array")
+                    .cycles(1)
+                    .clockHz(1)
+                    .energy(EnergyBreakdown.builder().chargeStatic("device", 1, 1).build())
+                    .build())
         .hasMessageContaining("states no static power");
   }
 
   @Test
-  @DisplayName("a wall-clock figure must be named measured_*, so timing is never read as a model figure")
+  @DisplayName(
+      "a wall-clock figure must be named measured_*, so timing is never read as a model figure")
   void measurementsAreMarked() {
-    assertThatThrownBy(() -> report().measurement("seconds", 1.0).build()).hasMessageContaining("measured_");
+    assertThatThrownBy(() -> report().measurement("seconds", 1.0).build())
+        .hasMessageContaining("measured_");
   }
 
   @Test
-  @DisplayName("an API 1.0 report's free-form breakdown becomes 'other' components with the rest unattributed")
+  @DisplayName(
+      "an API 1.0 report's free-form breakdown becomes 'other' components with the rest unattributed")
   void legacyReport() {
     @SuppressWarnings("deprecation")
-    HardwareReport legacy = new HardwareReport("old", Map.of(), 10, 1e6, 50, Map.of("dram", 20.0), Map.of(),
-        "compute", Map.of());
+    HardwareReport legacy =
+        new HardwareReport(
+            "old", Map.of(), 10, 1e6, 50, Map.of("dram", 20.0), Map.of(), "compute", Map.of());
     assertThat(legacy.energy().picojoules(EnergyCategory.OTHER)).isEqualTo(50);
-    assertThat(legacy.energy().components()).extracting(c -> c.name()).containsExactly("dram", "unattributed");
+    assertThat(legacy.energy().components())
+        .extracting(c -> c.name())
+        .containsExactly("dram", "unattributed");
     assertThat(legacy.basis().mapping()).contains("API 1.0");
   }
 

@@ -15,31 +15,50 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
-/** Compiles plugin sources against snn-api, outside any build tool, and packs them into a jar with services. */
+/**
+ * Compiles plugin sources against snn-api, outside any build tool, and packs them into a jar with
+ * services.
+ */
 public final class PluginJarBuilder {
   private PluginJarBuilder() {}
 
   /**
-   * Compiles every {@code .java} file under {@code sources}, adds every file under {@code resources}, and writes
-   * {@code jar}.
+   * Compiles every {@code .java} file under {@code sources}, adds every file under {@code
+   * resources}, and writes {@code jar}.
    */
   public static Path build(Path sources, Path resources, Path work, Path jar) throws IOException {
     Path classes = Files.createDirectories(work.resolve("classes"));
     List<String> files;
     try (Stream<Path> walk = Files.walk(sources)) {
-      files = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).collect(Collectors.toList());
+      files =
+          walk.filter(p -> p.toString().endsWith(".java"))
+              .map(Path::toString)
+              .collect(Collectors.toList());
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    List<String> args = new ArrayList<>(List.of("--release", "17", "-classpath",
-        System.getProperty("java.class.path"), "-d", classes.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--release",
+                "17",
+                "-classpath",
+                System.getProperty("java.class.path"),
+                "-d",
+                classes.toString()));
     args.addAll(files);
     StringWriter diagnostics = new StringWriter();
-    int status = javac.run(null, null, new java.io.PrintStream(OutputStream.nullOutputStream()) {
-      @Override
-      public void write(byte[] buf, int off, int len) {
-        diagnostics.write(new String(buf, off, len, java.nio.charset.StandardCharsets.UTF_8));
-      }
-    }, args.toArray(String[]::new));
+    int status =
+        javac.run(
+            null,
+            null,
+            new java.io.PrintStream(OutputStream.nullOutputStream()) {
+              @Override
+              public void write(byte[] buf, int off, int len) {
+                diagnostics.write(
+                    new String(buf, off, len, java.nio.charset.StandardCharsets.UTF_8));
+              }
+            },
+            args.toArray(String[]::new));
     if (status != 0) {
       throw new IllegalStateException("plugin sources did not compile: " + diagnostics);
     }

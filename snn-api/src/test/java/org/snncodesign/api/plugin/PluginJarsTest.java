@@ -15,7 +15,8 @@ import org.snncodesign.api.InvalidInputException;
 class PluginJarsTest {
 
   @Test
-  @DisplayName("a folder gives its .jar files in name order; a jar gives itself; other files are ignored")
+  @DisplayName(
+      "a folder gives its .jar files in name order; a jar gives itself; other files are ignored")
   void jarsOfLocations(@TempDir Path dir) throws Exception {
     Files.createFile(dir.resolve("b.jar"));
     Files.createFile(dir.resolve("a.jar"));
@@ -29,14 +30,15 @@ class PluginJarsTest {
   @DisplayName("a location that is neither a folder nor a jar is refused, naming it")
   void missingLocation(@TempDir Path dir) {
     assertThatThrownBy(() -> PluginJars.jars(List.of(dir.resolve("gone"))))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("gone");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("gone");
   }
 
   @Test
   @DisplayName("the environment variable's value splits like a class path, blanks skipped")
   void parsePath() {
-    assertThat(PluginJars.parsePath(" a" + File.pathSeparator + File.pathSeparator + "b ")).containsExactly(
-        Path.of("a"), Path.of("b"));
+    assertThat(PluginJars.parsePath(" a" + File.pathSeparator + File.pathSeparator + "b "))
+        .containsExactly(Path.of("a"), Path.of("b"));
     assertThat(PluginJars.parsePath(null)).isEmpty();
   }
 

@@ -32,27 +32,52 @@ class ThirdPartyPluginTest {
   @BeforeAll
   static void buildJars() throws Exception {
     assumeThat(SAMPLE).as("sample plugin sources under examples/third-party-plugin").isDirectory();
-    goodJar = PluginJarBuilder.build(SAMPLE.resolve("java"), SAMPLE.resolve("resources"),
-        Files.createDirectories(work.resolve("good")), work.resolve("mac-array-plugin.jar"));
-    Path broken = PluginJarBuilder.writeTree(work.resolve("broken-src"), Map.of(
-        "com/example/broken/ExplodingAccelerator.java", acceleratorSource("ExplodingAccelerator",
-            "public ExplodingAccelerator() { throw new IllegalStateException(\"licence file missing\"); }", "1, 0"),
-        "com/example/broken/FutureAccelerator.java", acceleratorSource("FutureAccelerator", "", "2, 0")));
-    Path brokenResources = PluginJarBuilder.writeTree(work.resolve("broken-res"), Map.of(
-        "META-INF/services/org.snncodesign.api.hardware.Accelerator",
-        "com.example.broken.ExplodingAccelerator\ncom.example.broken.NoSuchClass\ncom.example.broken.FutureAccelerator\n"));
-    brokenJar = PluginJarBuilder.build(broken, brokenResources, Files.createDirectories(work.resolve("bad")),
-        work.resolve("broken-plugins.jar"));
+    goodJar =
+        PluginJarBuilder.build(
+            SAMPLE.resolve("java"),
+            SAMPLE.resolve("resources"),
+            Files.createDirectories(work.resolve("good")),
+            work.resolve("mac-array-plugin.jar"));
+    Path broken =
+        PluginJarBuilder.writeTree(
+            work.resolve("broken-src"),
+            Map.of(
+                "com/example/broken/ExplodingAccelerator.java",
+                    acceleratorSource(
+                        "ExplodingAccelerator",
+                        "public ExplodingAccelerator() { throw new IllegalStateException(\"licence file missing\"); }",
+                        "1, 0"),
+                "com/example/broken/FutureAccelerator.java",
+                    acceleratorSource("FutureAccelerator", "", "2, 0")));
+    Path brokenResources =
+        PluginJarBuilder.writeTree(
+            work.resolve("broken-res"),
+            Map.of(
+                "META-INF/services/org.snncodesign.api.hardware.Accelerator",
+                "com.example.broken.ExplodingAccelerator\ncom.example.broken.NoSuchClass\ncom.example.broken.FutureAccelerator\n"));
+    brokenJar =
+        PluginJarBuilder.build(
+            broken,
+            brokenResources,
+            Files.createDirectories(work.resolve("bad")),
+            work.resolve("broken-plugins.jar"));
   }
 
   private static String acceleratorSource(String name, String constructor, String apiVersion) {
     return "package com.example.broken;\n"
         + "import org.snncodesign.api.*; import org.snncodesign.api.energy.*; import org.snncodesign.api.hardware.*;\n"
-        + "public final class " + name + " implements Accelerator {\n"
-        + constructor + "\n"
-        + "public String name() { return \"" + name.toLowerCase() + "\"; }\n"
+        + "public final class "
+        + name
+        + " implements Accelerator {\n"
+        + constructor
+        + "\n"
+        + "public String name() { return \""
+        + name.toLowerCase()
+        + "\"; }\n"
         + "public String description() { return \"test fixture\"; }\n"
-        + "public ApiVersion apiVersion() { return new ApiVersion(" + apiVersion + "); }\n"
+        + "public ApiVersion apiVersion() { return new ApiVersion("
+        + apiVersion
+        + "); }\n"
         + "public HardwareReport evaluate(Workload w, EnergyModel e) { throw new UnsupportedOperationException(); }\n"
         + "}\n";
   }
@@ -62,7 +87,8 @@ class ThirdPartyPluginTest {
     for (int i = 0; i < jars.length; i++) {
       urls[i] = jars[i].toUri().toURL();
     }
-    return PluginRegistry.discover(new URLClassLoader(urls, ThirdPartyPluginTest.class.getClassLoader()));
+    return PluginRegistry.discover(
+        new URLClassLoader(urls, ThirdPartyPluginTest.class.getClassLoader()));
   }
 
   @Test
@@ -85,15 +111,17 @@ class ThirdPartyPluginTest {
   void thirdPartyAcceleratorWorks() throws Exception {
     Accelerator accelerator = discover(goodJar).require(Accelerator.class, "example-dense-mac");
 
-    HardwareReport report = accelerator.evaluate(
-        new Workload("one layer", List.of(LayerWorkload.ofStatistics("fc", 4, 64, 32, 0.1, 1.0, 8))),
-        EnergyTable.HOROWITZ_45NM);
+    HardwareReport report =
+        accelerator.evaluate(
+            new Workload(
+                "one layer", List.of(LayerWorkload.ofStatistics("fc", 4, 64, 32, 0.1, 1.0, 8))),
+            EnergyTable.HOROWITZ_45NM);
 
     // 4 steps x 64 x 32 MACs on 256 units = 32 cycles
     assertThat(report.cycles()).isEqualTo(32);
     assertThat(report.energyPicojoules()).isGreaterThan(0);
-    assertThat(report.energy().chargedCategories()).containsExactly(EnergyCategory.COMPUTE,
-        EnergyCategory.OFF_CHIP_MEMORY);
+    assertThat(report.energy().chargedCategories())
+        .containsExactly(EnergyCategory.COMPUTE, EnergyCategory.OFF_CHIP_MEMORY);
   }
 
   @Test
@@ -101,30 +129,43 @@ class ThirdPartyPluginTest {
   void brokenProvidersDoNotStopOthers() throws Exception {
     PluginRegistry registry = discover(brokenJar, goodJar);
 
-    assertThat(registry.providers(Accelerator.class)).extracting(Accelerator::name)
+    assertThat(registry.providers(Accelerator.class))
+        .extracting(Accelerator::name)
         .containsExactly("example-dense-mac");
     assertThat(registry.problems()).hasSize(3);
-    assertThat(registry.problems()).anySatisfy(p -> {
-      assertThat(p.status()).isEqualTo(PluginDescriptor.Status.FAILED);
-      assertThat(p.className()).isEqualTo("com.example.broken.ExplodingAccelerator");
-      assertThat(p.problem().orElseThrow()).contains("licence file missing");
-    });
-    assertThat(registry.problems()).anySatisfy(p -> {
-      assertThat(p.status()).isEqualTo(PluginDescriptor.Status.FAILED);
-      assertThat(p.problem().orElseThrow()).contains("com.example.broken.NoSuchClass");
-    });
+    assertThat(registry.problems())
+        .anySatisfy(
+            p -> {
+              assertThat(p.status()).isEqualTo(PluginDescriptor.Status.FAILED);
+              assertThat(p.className()).isEqualTo("com.example.broken.ExplodingAccelerator");
+              assertThat(p.problem().orElseThrow()).contains("licence file missing");
+            });
+    assertThat(registry.problems())
+        .anySatisfy(
+            p -> {
+              assertThat(p.status()).isEqualTo(PluginDescriptor.Status.FAILED);
+              assertThat(p.problem().orElseThrow()).contains("com.example.broken.NoSuchClass");
+            });
   }
 
   @Test
-  @DisplayName("a plugin built for another API major version is refused naming plugin, jar and both versions")
+  @DisplayName(
+      "a plugin built for another API major version is refused naming plugin, jar and both versions")
   void incompatibleApiIsRefused() throws Exception {
     PluginRegistry registry = discover(brokenJar);
 
-    PluginDescriptor future = registry.all().stream()
-        .filter(d -> d.status() == PluginDescriptor.Status.INCOMPATIBLE).findFirst().orElseThrow();
+    PluginDescriptor future =
+        registry.all().stream()
+            .filter(d -> d.status() == PluginDescriptor.Status.INCOMPATIBLE)
+            .findFirst()
+            .orElseThrow();
     assertThat(future.name()).isEqualTo("futureaccelerator");
     assertThat(future.problem().orElseThrow())
-        .contains("futureaccelerator", "broken-plugins.jar", "snn-api 2.0", "snn-api " + ApiVersion.CURRENT);
+        .contains(
+            "futureaccelerator",
+            "broken-plugins.jar",
+            "snn-api 2.0",
+            "snn-api " + ApiVersion.CURRENT);
     assertThat(registry.find(Accelerator.class, "futureaccelerator")).isEmpty();
   }
 }

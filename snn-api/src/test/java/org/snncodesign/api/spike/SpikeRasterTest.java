@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Spike rasters")
 class SpikeRasterTest {
   @Test
-  @DisplayName("set bits read back, and counts per step, per neuron and in total agree with a boolean grid")
+  @DisplayName(
+      "set bits read back, and counts per step, per neuron and in total agree with a boolean grid")
   void countsAgreeWithBooleanGrid() {
     Random random = new Random(7);
     int steps = 13;

@@ -14,15 +14,16 @@ import org.snncodesign.api.InvalidInputException;
 
 /**
  * JSON form of an {@link AnnModel}: snake_case fields, {@code "schema_version"}, layers tagged by
- * {@code "type"}. Floats are written with the shortest decimal that parses back to the same {@code float}, so a
- * saved model reloads bit-exact.
+ * {@code "type"}. Floats are written with the shortest decimal that parses back to the same {@code
+ * float}, so a saved model reloads bit-exact.
  */
 public final class AnnJson {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build();
 
   private AnnJson() {}
 
@@ -38,8 +39,8 @@ public final class AnnJson {
   /**
    * Reads a model written by {@link #toJson}.
    *
-   * @throws InvalidInputException when the text is not a valid model or holds a parameter that is not finite
-   *     (message says what and where)
+   * @throws InvalidInputException when the text is not a valid model or holds a parameter that is
+   *     not finite (message says what and where)
    */
   public static AnnModel fromJson(String json) {
     AnnModel model;
@@ -53,8 +54,9 @@ public final class AnnJson {
   }
 
   /**
-   * Writes the model to {@code file}, creating parent folders. The text goes to a temporary file beside it that is
-   * renamed over {@code file} when complete, so a reader (a model cache shared by runs) never sees half a model.
+   * Writes the model to {@code file}, creating parent folders. The text goes to a temporary file
+   * beside it that is renamed over {@code file} when complete, so a reader (a model cache shared by
+   * runs) never sees half a model.
    */
   public static void write(AnnModel model, Path file) throws IOException {
     Path target = file.toAbsolutePath();
@@ -63,7 +65,8 @@ public final class AnnJson {
     try {
       Files.writeString(partial, toJson(model));
       try {
-        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
       }

@@ -11,31 +11,43 @@ import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.dataset.InputNormalization;
 
 /**
- * A feed-forward ANN: the input shape and the layers in execution order, an acyclic graph in topological order
- * (each layer reads the one before it; residual and route layers also read named earlier layers). The last
- * layer's output are the class scores (logits). Saved and loaded by {@link AnnJson}; {@link #SCHEMA_VERSION} is written with it.
+ * A feed-forward ANN: the input shape and the layers in execution order, an acyclic graph in
+ * topological order (each layer reads the one before it; residual and route layers also read named
+ * earlier layers). The last layer's output are the class scores (logits). Saved and loaded by
+ * {@link AnnJson}; {@link #SCHEMA_VERSION} is written with it.
  *
- * <p>The model records the input preprocessing it was trained with ({@link InputNormalization}): its inputs are raw
- * values divided by the pixel scale, and the normalisation is either applied to them before the first layer
- * ({@code normalizationFoldedInto} null; {@link AnnNetwork} does it) or already folded into the weights and bias of
- * the layer {@code normalizationFoldedInto} names ({@link InputNormalizationFolding}), so nothing is applied.
+ * <p>The model records the input preprocessing it was trained with ({@link InputNormalization}):
+ * its inputs are raw values divided by the pixel scale, and the normalisation is either applied to
+ * them before the first layer ({@code normalizationFoldedInto} null; {@link AnnNetwork} does it) or
+ * already folded into the weights and bias of the layer {@code normalizationFoldedInto} names
+ * ({@link InputNormalizationFolding}), so nothing is applied.
  *
  * @param schemaVersion layout version of the JSON form, {@link #SCHEMA_VERSION}
  * @param name model name
  * @param inputShape shape of one input sample
  * @param layers layers, names unique
- * @param inputNormalization the preprocessing the model expects; null (a file written before it was recorded)
- *     means {@link InputNormalization#PIXELS}
- * @param normalizationFoldedInto the layer the normalisation is folded into, or null when it is applied to the input
+ * @param inputNormalization the preprocessing the model expects; null (a file written before it was
+ *     recorded) means {@link InputNormalization#PIXELS}
+ * @param normalizationFoldedInto the layer the normalisation is folded into, or null when it is
+ *     applied to the input
  */
-public record AnnModel(int schemaVersion, String name, TensorShape inputShape, List<AnnLayer> layers,
-    InputNormalization inputNormalization, String normalizationFoldedInto) {
+public record AnnModel(
+    int schemaVersion,
+    String name,
+    TensorShape inputShape,
+    List<AnnLayer> layers,
+    InputNormalization inputNormalization,
+    String normalizationFoldedInto) {
   /** Version of the JSON layout this code reads and writes. */
   public static final int SCHEMA_VERSION = 1;
 
   public AnnModel {
-    Checks.checkArgument(schemaVersion == SCHEMA_VERSION,
-        "ANN model '%s' has schema version %d, this build reads version %d", name, schemaVersion, SCHEMA_VERSION);
+    Checks.checkArgument(
+        schemaVersion == SCHEMA_VERSION,
+        "ANN model '%s' has schema version %d, this build reads version %d",
+        name,
+        schemaVersion,
+        SCHEMA_VERSION);
     Checks.checkArgument(name != null && !name.isBlank(), "a model needs a name");
     Checks.checkArgument(inputShape != null, "model '%s' needs an input shape", name);
     Checks.checkArgument(layers != null && !layers.isEmpty(), "model '%s' has no layers", name);
@@ -43,14 +55,22 @@ public record AnnModel(int schemaVersion, String name, TensorShape inputShape, L
     Set<String> names = new HashSet<>();
     names.add(ResidualAddLayer.INPUT);
     for (AnnLayer layer : layers) {
-      Checks.checkArgument(names.add(layer.name()), "model '%s' has two layers named '%s' (or one named '%s')",
-          name, layer.name(), ResidualAddLayer.INPUT);
+      Checks.checkArgument(
+          names.add(layer.name()),
+          "model '%s' has two layers named '%s' (or one named '%s')",
+          name,
+          layer.name(),
+          ResidualAddLayer.INPUT);
     }
     shapesOf(inputShape, layers);
-    inputNormalization = inputNormalization == null ? InputNormalization.PIXELS : inputNormalization;
+    inputNormalization =
+        inputNormalization == null ? InputNormalization.PIXELS : inputNormalization;
     inputNormalization.checkChannels(inputShape.channels());
-    Checks.checkArgument(normalizationFoldedInto == null || names.contains(normalizationFoldedInto),
-        "model '%s': the normalisation is folded into '%s', which is no layer", name, normalizationFoldedInto);
+    Checks.checkArgument(
+        normalizationFoldedInto == null || names.contains(normalizationFoldedInto),
+        "model '%s': the normalisation is folded into '%s', which is no layer",
+        name,
+        normalizationFoldedInto);
   }
 
   /** A model of the current schema version that takes pixels divided by 255 as they are. */
@@ -60,15 +80,22 @@ public record AnnModel(int schemaVersion, String name, TensorShape inputShape, L
 
   /** The same model with other layers (the same input, normalisation and fold). */
   public AnnModel withLayers(List<AnnLayer> newLayers) {
-    return new AnnModel(schemaVersion, name, inputShape, newLayers, inputNormalization, normalizationFoldedInto);
+    return new AnnModel(
+        schemaVersion, name, inputShape, newLayers, inputNormalization, normalizationFoldedInto);
   }
 
-  /** The same model, expecting inputs normalised by {@code normalization} (applied to the input, not folded). */
+  /**
+   * The same model, expecting inputs normalised by {@code normalization} (applied to the input, not
+   * folded).
+   */
   public AnnModel withInputNormalization(InputNormalization normalization) {
     return new AnnModel(schemaVersion, name, inputShape, layers, normalization, null);
   }
 
-  /** Whether {@link AnnNetwork} normalises the input before the first layer (a normalisation not folded). */
+  /**
+   * Whether {@link AnnNetwork} normalises the input before the first layer (a normalisation not
+   * folded).
+   */
   public boolean normalizesInput() {
     return normalizationFoldedInto == null && inputNormalization.normalizes();
   }
@@ -111,9 +138,9 @@ public record AnnModel(int schemaVersion, String name, TensorShape inputShape, L
   }
 
   /**
-   * Multiply-accumulates of one inference: every weight of a dense layer once, every kernel weight once per
-   * output position of a convolution (zeros included, as an ANN accelerator does them). Pooling, batch norm,
-   * ReLU and residual additions are not counted.
+   * Multiply-accumulates of one inference: every weight of a dense layer once, every kernel weight
+   * once per output position of a convolution (zeros included, as an ANN accelerator does them).
+   * Pooling, batch norm, ReLU and residual additions are not counted.
    */
   public long macs() {
     List<TensorShape> shapes = shapes();
@@ -151,15 +178,22 @@ public record AnnModel(int schemaVersion, String name, TensorShape inputShape, L
     for (AnnLayer layer : layers) {
       if (layer instanceof ResidualAddLayer r) {
         TensorShape skip = byName.get(r.from());
-        ShapeChecks.require(skip != null, r.name(), "source layer '%s' is not an earlier layer", r.from());
-        ShapeChecks.require(skip.size() == current.size(), r.name(),
-            "adds '%s' of shape %s to an input of shape %s", r.from(), skip, current);
+        ShapeChecks.require(
+            skip != null, r.name(), "source layer '%s' is not an earlier layer", r.from());
+        ShapeChecks.require(
+            skip.size() == current.size(),
+            r.name(),
+            "adds '%s' of shape %s to an input of shape %s",
+            r.from(),
+            skip,
+            current);
       }
       if (layer instanceof RouteLayer r) {
         List<TensorShape> sources = new ArrayList<>();
         for (String from : r.from()) {
           TensorShape source = byName.get(from);
-          ShapeChecks.require(source != null, r.name(), "source layer '%s' is not an earlier layer", from);
+          ShapeChecks.require(
+              source != null, r.name(), "source layer '%s' is not an earlier layer", from);
           sources.add(source);
         }
         current = r.concatenated(sources);

@@ -5,10 +5,10 @@ import org.snncodesign.api.Checks;
 import org.snncodesign.api.InvalidInputException;
 
 /**
- * An {@link AnnModel} compiled for execution on primitive arrays: inference, and the backward pass of softmax
- * cross-entropy used by the trainer. The network reads the model's weight arrays directly, so updates made to
- * them (by training) take effect at once. Thread-safe as long as each thread uses its own {@link AnnWorkspace}
- * and nobody writes weights during a forward pass.
+ * An {@link AnnModel} compiled for execution on primitive arrays: inference, and the backward pass
+ * of softmax cross-entropy used by the trainer. The network reads the model's weight arrays
+ * directly, so updates made to them (by training) take effect at once. Thread-safe as long as each
+ * thread uses its own {@link AnnWorkspace} and nobody writes weights during a forward pass.
  */
 public final class AnnNetwork {
   final AnnModel model;
@@ -47,7 +47,8 @@ public final class AnnNetwork {
     } else if (layer instanceof BatchNormLayer b) {
       return new ElementwiseOp(ElementwiseOp.Kind.BATCH_NORM, b.name(), in, out, b, -1);
     } else if (layer instanceof ResidualAddLayer r) {
-      return new ElementwiseOp(ElementwiseOp.Kind.RESIDUAL, r.name(), in, out, null, model.indexOf(r.from()) + 1);
+      return new ElementwiseOp(
+          ElementwiseOp.Kind.RESIDUAL, r.name(), in, out, null, model.indexOf(r.from()) + 1);
     } else if (layer instanceof RouteLayer r) {
       int[] sources = r.from().stream().mapToInt(from -> model.indexOf(from) + 1).toArray();
       int[] sizes = java.util.Arrays.stream(sources).map(k -> shapes[k].size()).toArray();
@@ -66,9 +67,10 @@ public final class AnnNetwork {
   }
 
   /**
-   * Runs one sample, read from {@code data[offset, offset + inputSize)} (raw values divided by the pixel scale),
-   * and returns the logits (the workspace's buffer, overwritten by the next call). A model whose normalisation is
-   * not folded into its first layer has it applied to the copied input first ({@link AnnModel#normalizesInput()}).
+   * Runs one sample, read from {@code data[offset, offset + inputSize)} (raw values divided by the
+   * pixel scale), and returns the logits (the workspace's buffer, overwritten by the next call). A
+   * model whose normalisation is not folded into its first layer has it applied to the copied input
+   * first ({@link AnnModel#normalizesInput()}).
    */
   public float[] forward(AnnWorkspace ws, float[] data, int offset) {
     float[] input = ws.activations[0];
@@ -88,12 +90,14 @@ public final class AnnNetwork {
   }
 
   /**
-   * After {@link #forward}, back-propagates softmax cross-entropy against {@code label}, adding the parameter
-   * gradients into the workspace, and returns the sample's loss {@code -log softmax(z)[label]}.
+   * After {@link #forward}, back-propagates softmax cross-entropy against {@code label}, adding the
+   * parameter gradients into the workspace, and returns the sample's loss {@code -log
+   * softmax(z)[label]}.
    */
   public double backward(AnnWorkspace ws, int label) {
     float[] z = ws.activations[ops.length];
-    Checks.checkArgument(label >= 0 && label < z.length, "label %d outside [0, %d)", label, z.length);
+    Checks.checkArgument(
+        label >= 0 && label < z.length, "label %d outside [0, %d)", label, z.length);
     double loss = SoftmaxCrossEntropy.lossAndGradient(z, label, ws.gradients[ops.length]);
     for (int i = 0; i < ops.length; i++) {
       java.util.Arrays.fill(ws.gradients[i], 0f);
@@ -144,17 +148,25 @@ public final class AnnNetwork {
   public int[] predictAll(LabeledImages images, int threads) {
     Checks.positive(threads, "threads");
     if (images.shape().size() != shapes[0].size()) {
-      throw new InvalidInputException("samples of shape " + images.shape() + " do not fit model '" + model.name()
-          + "' with input " + shapes[0]);
+      throw new InvalidInputException(
+          "samples of shape "
+              + images.shape()
+              + " do not fit model '"
+              + model.name()
+              + "' with input "
+              + shapes[0]);
     }
     int n = images.count();
     int[] predictions = new int[n];
-    ParallelSlices.run(n, ParallelSlices.workers(n, threads), (worker, from, to) -> {
-      AnnWorkspace ws = newWorkspace();
-      for (int i = from; i < to; i++) {
-        predictions[i] = predict(ws, images.pixels(), images.offset(i));
-      }
-    });
+    ParallelSlices.run(
+        n,
+        ParallelSlices.workers(n, threads),
+        (worker, from, to) -> {
+          AnnWorkspace ws = newWorkspace();
+          for (int i = from; i < to; i++) {
+            predictions[i] = predict(ws, images.pixels(), images.offset(i));
+          }
+        });
     return predictions;
   }
 

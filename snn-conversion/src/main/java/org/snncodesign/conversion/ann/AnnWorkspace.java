@@ -1,9 +1,10 @@
 package org.snncodesign.conversion.ann;
 
 /**
- * Per-thread buffers of one {@link AnnNetwork}: activations and their gradients for one sample, and the
- * parameter gradients summed over the samples passed backward since the last {@link #clearParameterGradients}.
- * Reused across samples so the hot loops allocate nothing. Not thread-safe: one per thread.
+ * Per-thread buffers of one {@link AnnNetwork}: activations and their gradients for one sample, and
+ * the parameter gradients summed over the samples passed backward since the last {@link
+ * #clearParameterGradients}. Reused across samples so the hot loops allocate nothing. Not
+ * thread-safe: one per thread.
  */
 public final class AnnWorkspace {
   final float[][] activations;
@@ -36,12 +37,18 @@ public final class AnnWorkspace {
     }
   }
 
-  /** Gradient of the summed loss with respect to the weights of layer {@code i} (null if it has none). */
+  /**
+   * Gradient of the summed loss with respect to the weights of layer {@code i} (null if it has
+   * none).
+   */
   public float[] weightGradients(int i) {
     return weightGradients[i];
   }
 
-  /** Gradient of the summed loss with respect to the biases of layer {@code i} (null if it has none). */
+  /**
+   * Gradient of the summed loss with respect to the biases of layer {@code i} (null if it has
+   * none).
+   */
   public float[] biasGradients(int i) {
     return biasGradients[i];
   }

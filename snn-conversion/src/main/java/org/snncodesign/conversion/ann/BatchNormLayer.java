@@ -3,8 +3,8 @@ package org.snncodesign.conversion.ann;
 import org.snncodesign.api.Checks;
 
 /**
- * Inference-time batch normalisation per channel (Ioffe and Szegedy, ICML 2015):
- * {@code y = gamma * (x - mean) / sqrt(var + epsilon) + beta}. Conversion first folds it into the preceding
+ * Inference-time batch normalisation per channel (Ioffe and Szegedy, ICML 2015): {@code y = gamma *
+ * (x - mean) / sqrt(var + epsilon) + beta}. Conversion first folds it into the preceding
  * convolution or dense layer ({@link BatchNormFolding}).
  *
  * @param name layer name
@@ -15,17 +15,30 @@ import org.snncodesign.api.Checks;
  * @param variance running variance per channel
  * @param epsilon added to the variance
  */
-public record BatchNormLayer(String name, int channels, float[] gamma, float[] beta, float[] mean,
-    float[] variance, float epsilon) implements AnnLayer {
+public record BatchNormLayer(
+    String name,
+    int channels,
+    float[] gamma,
+    float[] beta,
+    float[] mean,
+    float[] variance,
+    float epsilon)
+    implements AnnLayer {
   public BatchNormLayer {
     Checks.checkArgument(name != null && !name.isBlank(), "a layer needs a name");
     Checks.positive(channels, "channels of layer " + name);
     for (float[] a : new float[][] {gamma, beta, mean, variance}) {
-      Checks.checkArgument(a != null && a.length == channels, "layer '%s': every parameter needs %d values",
-          name, channels);
+      Checks.checkArgument(
+          a != null && a.length == channels,
+          "layer '%s': every parameter needs %d values",
+          name,
+          channels);
     }
-    Checks.checkArgument(epsilon >= 0 && Float.isFinite(epsilon), "layer '%s': epsilon must be >= 0, got %s",
-        name, epsilon);
+    Checks.checkArgument(
+        epsilon >= 0 && Float.isFinite(epsilon),
+        "layer '%s': epsilon must be >= 0, got %s",
+        name,
+        epsilon);
   }
 
   /** Multiplier of channel {@code c}, {@code gamma / sqrt(var + eps)}, in double precision. */
@@ -40,7 +53,8 @@ public record BatchNormLayer(String name, int channels, float[] gamma, float[] b
 
   @Override
   public TensorShape outputShape(TensorShape in) {
-    ShapeChecks.require(in.channels() == channels, name, "normalises %d channels, input has %s", channels, in);
+    ShapeChecks.require(
+        in.channels() == channels, name, "normalises %d channels, input has %s", channels, in);
     return in;
   }
 }

@@ -1,17 +1,21 @@
 package org.snncodesign.conversion.ann;
 
 /**
- * Direct convolution, grouped or not. The innermost loop runs along an output row with a fixed weight, so for stride 1 it reads
- * and writes contiguous memory and the JIT vectorises it.
+ * Direct convolution, grouped or not. The innermost loop runs along an output row with a fixed
+ * weight, so for stride 1 it reads and writes contiguous memory and the JIT vectorises it.
  */
 final class ConvOp extends LayerOp {
   private final float[] w;
   private final float[] b;
+
   /** Input channels per group, the second weight dimension. */
   private final int cin;
+
   private final int cout;
+
   /** Output channels per group. */
   private final int coutPerGroup;
+
   private final int kh;
   private final int kw;
   private final int s;

@@ -2,9 +2,16 @@ package org.snncodesign.conversion.ann;
 
 import org.snncodesign.api.InvalidInputException;
 
-/** ReLU (with an optional ceiling), flatten (a copy), inference batch norm and residual addition. */
+/**
+ * ReLU (with an optional ceiling), flatten (a copy), inference batch norm and residual addition.
+ */
 final class ElementwiseOp extends LayerOp {
-  enum Kind { RELU, COPY, BATCH_NORM, RESIDUAL }
+  enum Kind {
+    RELU,
+    COPY,
+    BATCH_NORM,
+    RESIDUAL
+  }
 
   private final Kind kind;
   private final String name;
@@ -16,7 +23,8 @@ final class ElementwiseOp extends LayerOp {
   /**
    * @param source for a residual, the index in the activation list of the skip tensor (0 = input)
    */
-  ElementwiseOp(Kind kind, String name, TensorShape in, TensorShape out, BatchNormLayer bn, int source) {
+  ElementwiseOp(
+      Kind kind, String name, TensorShape in, TensorShape out, BatchNormLayer bn, int source) {
     this(kind, name, in, out, bn, source, Float.POSITIVE_INFINITY);
   }
 
@@ -25,7 +33,13 @@ final class ElementwiseOp extends LayerOp {
     return new ElementwiseOp(Kind.RELU, relu.name(), shape, shape, null, -1, relu.upperBound());
   }
 
-  private ElementwiseOp(Kind kind, String name, TensorShape in, TensorShape out, BatchNormLayer bn, int source,
+  private ElementwiseOp(
+      Kind kind,
+      String name,
+      TensorShape in,
+      TensorShape out,
+      BatchNormLayer bn,
+      int source,
       float ceiling) {
     super(in, out);
     this.kind = kind;
@@ -101,8 +115,12 @@ final class ElementwiseOp extends LayerOp {
           gs[k] += g[k];
         }
       }
-      case BATCH_NORM -> throw new InvalidInputException("batch norm '" + name + "' cannot be trained here:"
-          + " fold it into the preceding layer first (BatchNormFolding) or train without it");
+      case BATCH_NORM ->
+          throw new InvalidInputException(
+              "batch norm '"
+                  + name
+                  + "' cannot be trained here:"
+                  + " fold it into the preceding layer first (BatchNormFolding) or train without it");
       default -> throw new AssertionError(kind);
     }
   }

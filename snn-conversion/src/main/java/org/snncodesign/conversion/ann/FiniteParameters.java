@@ -4,8 +4,9 @@ import java.util.List;
 import org.snncodesign.api.InvalidInputException;
 
 /**
- * Refuses a model with a NaN or infinite parameter, naming the layer, the array and the index: one such number
- * turns every output into NaN, and a conversion of it would report chance accuracy as if it were a result.
+ * Refuses a model with a NaN or infinite parameter, naming the layer, the array and the index: one
+ * such number turns every output into NaN, and a conversion of it would report chance accuracy as
+ * if it were a result.
  */
 final class FiniteParameters {
   private FiniteParameters() {}
@@ -41,8 +42,18 @@ final class FiniteParameters {
     }
     for (int i = 0; i < values.length; i++) {
       if (!Float.isFinite(values[i])) {
-        throw new InvalidInputException("layer " + index + " ('" + layer.name() + "') " + array + "[" + i + "] is "
-            + values[i] + "; every parameter must be a finite number");
+        throw new InvalidInputException(
+            "layer "
+                + index
+                + " ('"
+                + layer.name()
+                + "') "
+                + array
+                + "["
+                + i
+                + "] is "
+                + values[i]
+                + "; every parameter must be a finite number");
       }
     }
   }

@@ -3,8 +3,8 @@ package org.snncodesign.conversion.ann;
 import org.snncodesign.api.Checks;
 
 /**
- * Reshapes {@code C x H x W} into a vector of {@code C*H*W} values in channel-major order (PyTorch's
- * {@code flatten(1)}); the values are not moved.
+ * Reshapes {@code C x H x W} into a vector of {@code C*H*W} values in channel-major order
+ * (PyTorch's {@code flatten(1)}); the values are not moved.
  *
  * @param name layer name
  */

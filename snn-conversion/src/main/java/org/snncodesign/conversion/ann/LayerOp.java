@@ -1,9 +1,10 @@
 package org.snncodesign.conversion.ann;
 
 /**
- * Executable form of one layer. {@code forward} reads {@code ws.activations[i]} and writes
- * {@code ws.activations[i + 1]}; {@code backward} reads {@code ws.gradients[i + 1]}, adds into
- * {@code ws.gradients[i]} (and, for a residual, into the skip source's gradient) and adds parameter gradients.
+ * Executable form of one layer. {@code forward} reads {@code ws.activations[i]} and writes {@code
+ * ws.activations[i + 1]}; {@code backward} reads {@code ws.gradients[i + 1]}, adds into {@code
+ * ws.gradients[i]} (and, for a residual, into the skip source's gradient) and adds parameter
+ * gradients.
  */
 abstract class LayerOp {
   final TensorShape in;

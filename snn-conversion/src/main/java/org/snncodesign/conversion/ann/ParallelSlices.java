@@ -8,9 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs an evaluation over {@code n} samples on a short-lived fixed pool: sample range {@code [0, n)} is cut into
- * {@link #workers} contiguous slices of near-equal size, one per thread, so each slice can own its workspace and
- * results land in per-worker or per-sample slots without locking.
+ * Runs an evaluation over {@code n} samples on a short-lived fixed pool: sample range {@code [0,
+ * n)} is cut into {@link #workers} contiguous slices of near-equal size, one per thread, so each
+ * slice can own its workspace and results land in per-worker or per-sample slots without locking.
  */
 public final class ParallelSlices {
 
@@ -21,10 +21,12 @@ public final class ParallelSlices {
     void run(int worker, int from, int to);
   }
 
-  private ParallelSlices() {
-  }
+  private ParallelSlices() {}
 
-  /** Threads used for {@code n} samples: at most {@code threads}, at most one per sample, at least one. */
+  /**
+   * Threads used for {@code n} samples: at most {@code threads}, at most one per sample, at least
+   * one.
+   */
   public static int workers(int n, int threads) {
     return Math.max(1, Math.min(threads, n));
   }

@@ -1,9 +1,9 @@
 package org.snncodesign.conversion.ann;
 
 /**
- * Max or average pooling with optional padding: max takes the largest value inside the input (padding is minus
- * infinity) and remembers it for the backward pass; average divides the sum inside the input by the full window
- * (padding counts as zeros).
+ * Max or average pooling with optional padding: max takes the largest value inside the input
+ * (padding is minus infinity) and remembers it for the backward pass; average divides the sum
+ * inside the input by the full window (padding counts as zeros).
  */
 final class PoolOp extends LayerOp {
   private final boolean max;

@@ -4,8 +4,9 @@ import java.util.Map;
 import org.snncodesign.api.Checks;
 
 /**
- * A model whose convolution and dense weights lie on per-layer integer grids: every weight of layer {@code l} is
- * {@code q * steps.get(l)} for an integer {@code |q| <= 2^(bits-1) - 1}. Made by {@link WeightCompression}.
+ * A model whose convolution and dense weights lie on per-layer integer grids: every weight of layer
+ * {@code l} is {@code q * steps.get(l)} for an integer {@code |q| <= 2^(bits-1) - 1}. Made by
+ * {@link WeightCompression}.
  *
  * @param model the model with the quantised weights
  * @param bits integer width of the levels

@@ -1,12 +1,13 @@
 package org.snncodesign.conversion.ann;
 
 /**
- * Concatenation of earlier activations: channel-major tensors of equal height and width concatenate along the
- * channels by placing their arrays one after another.
+ * Concatenation of earlier activations: channel-major tensors of equal height and width concatenate
+ * along the channels by placing their arrays one after another.
  */
 final class RouteOp extends LayerOp {
   /** Indices in the activation list (0 = input) of the sources, in order. */
   private final int[] sources;
+
   private final int[] sizes;
 
   RouteOp(int[] sources, int[] sizes, TensorShape in, TensorShape out) {

@@ -15,7 +15,13 @@ final class ShapeChecks {
   /** Output length of a sliding window, PyTorch's floor formula. */
   static int slide(String layer, int in, int kernel, int stride, int padding) {
     int span = in + 2 * padding - kernel;
-    require(span >= 0, layer, "window %d with padding %d does not fit input extent %d", kernel, padding, in);
+    require(
+        span >= 0,
+        layer,
+        "window %d with padding %d does not fit input extent %d",
+        kernel,
+        padding,
+        in);
     return span / stride + 1;
   }
 }

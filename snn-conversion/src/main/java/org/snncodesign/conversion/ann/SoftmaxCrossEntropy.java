@@ -1,13 +1,12 @@
 package org.snncodesign.conversion.ann;
 
 /**
- * Softmax cross-entropy at the logits, the loss both trainable networks back-propagate:
- * {@code L = -log softmax(z)[label]} and {@code dL/dz_k = softmax(z)_k - [k == label]}, with the maximum logit
+ * Softmax cross-entropy at the logits, the loss both trainable networks back-propagate: {@code L =
+ * -log softmax(z)[label]} and {@code dL/dz_k = softmax(z)_k - [k == label]}, with the maximum logit
  * subtracted before exponentiating so that large logits do not overflow.
  */
 public final class SoftmaxCrossEntropy {
-  private SoftmaxCrossEntropy() {
-  }
+  private SoftmaxCrossEntropy() {}
 
   /**
    * Writes {@code dL/dz} to {@code g[0 .. z.length)} and returns the loss.

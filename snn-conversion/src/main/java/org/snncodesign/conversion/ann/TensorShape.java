@@ -3,8 +3,8 @@ package org.snncodesign.conversion.ann;
 import org.snncodesign.api.Checks;
 
 /**
- * Shape of one sample's activation tensor, channel-major ({@code C x H x W}, the layout PyTorch and ONNX use).
- * A vector of {@code n} values is {@code n x 1 x 1}.
+ * Shape of one sample's activation tensor, channel-major ({@code C x H x W}, the layout PyTorch and
+ * ONNX use). A vector of {@code n} values is {@code n x 1 x 1}.
  *
  * @param channels C
  * @param height H

@@ -9,4 +9,5 @@ package org.snncodesign.conversion.attention;
  * @param meanAbsoluteError mean {@code |snn - ann|} per value
  * @param values values compared
  */
-public record LayerError(String layer, double relativeRmsError, double meanAbsoluteError, long values) {}
+public record LayerError(
+    String layer, double relativeRmsError, double meanAbsoluteError, long values) {}

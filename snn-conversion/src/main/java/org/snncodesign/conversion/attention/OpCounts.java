@@ -1,10 +1,10 @@
 package org.snncodesign.conversion.attention;
 
 /**
- * Operation and spike counters of a spiking run. {@code synaptic} counts accumulates triggered by spikes (one per
- * synaptic event, including one per coincident spike pair in a spike-timing product); {@code neuron} counts
- * neuron-side operations (one comparison per phase waited, bias additions); {@code spikes} and {@code neurons}
- * give the firing density.
+ * Operation and spike counters of a spiking run. {@code synaptic} counts accumulates triggered by
+ * spikes (one per synaptic event, including one per coincident spike pair in a spike-timing
+ * product); {@code neuron} counts neuron-side operations (one comparison per phase waited, bias
+ * additions); {@code spikes} and {@code neurons} give the firing density.
  */
 public final class OpCounts {
   long synaptic;

@@ -3,8 +3,9 @@ package org.snncodesign.conversion.attention;
 import org.snncodesign.conversion.snn.PhaseCoding;
 
 /**
- * {@code B^-p} for any integer exponent {@code p}: the value of a spike in phase {@code p}. Precomputed for
- * {@code p} in {@code [-4K, 4K]}, the range that windows, products and layer-norm offsets produce.
+ * {@code B^-p} for any integer exponent {@code p}: the value of a spike in phase {@code p}.
+ * Precomputed for {@code p} in {@code [-4K, 4K]}, the range that windows, products and layer-norm
+ * offsets produce.
  */
 public final class PhaseWeights {
   private final double base;

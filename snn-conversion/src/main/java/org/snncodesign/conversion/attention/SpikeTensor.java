@@ -3,11 +3,12 @@ package org.snncodesign.conversion.attention;
 import org.snncodesign.api.Checks;
 
 /**
- * A population of one-spike neurons: neuron {@code i} is silent (phase {@link #SILENT}) or
- * sends one spike whose phase {@code p} carries {@code ±scale * B^-p}. Signed activations use a pair of neurons
- * per value (a positive and a negative one, at most one of which fires), stored here as one phase and a sign.
- * Phases normally lie in the window {@code [0, K)}; products of two spikes lie in {@code [0, 2K - 1)} and
- * layer-norm outputs carry a per-token phase offset, so any integer is allowed.
+ * A population of one-spike neurons: neuron {@code i} is silent (phase {@link #SILENT}) or sends
+ * one spike whose phase {@code p} carries {@code ±scale * B^-p}. Signed activations use a pair of
+ * neurons per value (a positive and a negative one, at most one of which fires), stored here as one
+ * phase and a sign. Phases normally lie in the window {@code [0, K)}; products of two spikes lie in
+ * {@code [0, 2K - 1)} and layer-norm outputs carry a per-token phase offset, so any integer is
+ * allowed.
  */
 public final class SpikeTensor {
   /** Phase of a silent neuron. */

@@ -12,32 +12,41 @@ import org.snncodesign.conversion.transformer.VitNetwork;
 import org.snncodesign.conversion.transformer.VitWorkspace;
 
 /**
- * Converts a trained {@link VitModel} into a one-spike {@link SpikingVit} (SpikedAttention, Hwang et al.,
- * NeurIPS 2024, here with the approximations documented in {@link SpikeOps}), without changing its structure:
+ * Converts a trained {@link VitModel} into a one-spike {@link SpikingVit} (SpikedAttention, Hwang
+ * et al., NeurIPS 2024, here with the approximations documented in {@link SpikeOps}), without
+ * changing its structure:
  *
  * <ol>
- *   <li>Each layer norm's gain {@code g} and shift {@code b} are folded into the linear layer that follows it:
- *       {@code W' = W diag(g)}, {@code b' = b_W + W b}; the attention scale {@code 1/sqrt(dh)} is folded into
- *       the query weights and bias. The spiking layer norm then only needs to produce {@code (x - mean) / sigma}.
- *   <li>Every population gets a scale {@code lambda}: the {@code p}-th percentile of the absolute ANN activation
- *       on calibration samples (p = 99.9 by default, as the CNN conversion's robust normalisation; signed
- *       populations use {@code |x|}). Layer-norm populations are scaled by the centred values {@code |x - mean|}.
- *       Attention weights have scale 1 (they lie in {@code (0, 1]}).
+ *   <li>Each layer norm's gain {@code g} and shift {@code b} are folded into the linear layer that
+ *       follows it: {@code W' = W diag(g)}, {@code b' = b_W + W b}; the attention scale {@code
+ *       1/sqrt(dh)} is folded into the query weights and bias. The spiking layer norm then only
+ *       needs to produce {@code (x - mean) / sigma}.
+ *   <li>Every population gets a scale {@code lambda}: the {@code p}-th percentile of the absolute
+ *       ANN activation on calibration samples (p = 99.9 by default, as the CNN conversion's robust
+ *       normalisation; signed populations use {@code |x|}). Layer-norm populations are scaled by
+ *       the centred values {@code |x - mean|}. Attention weights have scale 1 (they lie in {@code
+ *       (0, 1]}).
  * </ol>
  */
 public final class SpikedAttentionConverter {
   private final double percentile;
 
-  /** @param percentile in (0, 100], e.g. 99.9 */
+  /**
+   * @param percentile in (0, 100], e.g. 99.9
+   */
   public SpikedAttentionConverter(double percentile) {
-    Checks.checkArgument(percentile > 0 && percentile <= 100, "percentile must be in (0, 100], got %s",
-        percentile);
+    Checks.checkArgument(
+        percentile > 0 && percentile <= 100, "percentile must be in (0, 100], got %s", percentile);
     this.percentile = percentile;
   }
 
-  /** Converts {@code model} for {@code coding}, calibrating on {@code calibration} (a few hundred samples). */
+  /**
+   * Converts {@code model} for {@code coding}, calibrating on {@code calibration} (a few hundred
+   * samples).
+   */
   public SpikingVit convert(VitModel model, LabeledImages calibration, PhaseCoding coding) {
-    Checks.checkArgument(calibration.count() > 0, "conversion needs at least one calibration sample");
+    Checks.checkArgument(
+        calibration.count() > 0, "conversion needs at least one calibration sample");
     VitNetwork ann = new VitNetwork(model);
     ann.checkShape(calibration);
     VitConfig c = model.config();
@@ -84,15 +93,37 @@ public final class SpikedAttentionConverter {
     float[] headWt = transpose(p, at.headW, c.classes(), d, gains(p, at.lnfG, d), 1f);
     float[] headB = foldedBias(p, at.headW, at.headB, c.classes(), d, at.lnfB, 1f);
     SpikingVit.Scales scales = calibrate(ann, c, calibration, qScale);
-    return new SpikingVit(model.name(), c, coding, embedWt, embedBias, qWt, qB, kWt, kB, vWt, vB, oWt, oB, w1t, b1,
-        w2t, b2, headWt, headB, scales);
+    return new SpikingVit(
+        model.name(),
+        c,
+        coding,
+        embedWt,
+        embedBias,
+        qWt,
+        qB,
+        kWt,
+        kB,
+        vWt,
+        vB,
+        oWt,
+        oB,
+        w1t,
+        b1,
+        w2t,
+        b2,
+        headWt,
+        headB,
+        scales);
   }
 
   private static float[] gains(float[] p, int from, int d) {
     return Arrays.copyOfRange(p, from, from + d);
   }
 
-  /** {@code [nIn][nOut]} from row-major {@code W[nOut][nIn]}, columns scaled by {@code gain} and all by {@code s}. */
+  /**
+   * {@code [nIn][nOut]} from row-major {@code W[nOut][nIn]}, columns scaled by {@code gain} and all
+   * by {@code s}.
+   */
   private static float[] transpose(float[] p, int w, int nOut, int nIn, float[] gain, float s) {
     float[] wt = new float[nIn * nOut];
     for (int o = 0; o < nOut; o++) {
@@ -104,7 +135,8 @@ public final class SpikedAttentionConverter {
   }
 
   /** {@code s (b + W shift)}. */
-  private static float[] foldedBias(float[] p, int w, int b, int nOut, int nIn, int shift, float s) {
+  private static float[] foldedBias(
+      float[] p, int w, int b, int nOut, int nIn, int shift, float s) {
     float[] out = new float[nOut];
     for (int o = 0; o < nOut; o++) {
       double sum = p[b + o];
@@ -116,7 +148,8 @@ public final class SpikedAttentionConverter {
     return out;
   }
 
-  private SpikingVit.Scales calibrate(VitNetwork ann, VitConfig c, LabeledImages data, float qScale) {
+  private SpikingVit.Scales calibrate(
+      VitNetwork ann, VitConfig c, LabeledImages data, float qScale) {
     int n = c.depth();
     int samples = data.count();
     VitWorkspace ws = ann.newWorkspace();
@@ -155,8 +188,18 @@ public final class SpikedAttentionConverter {
       pooled.add(ws.pooled(), 1f);
       centredF.addCentred(ws.pooled(), 1, d);
     }
-    return new SpikingVit.Scales(input.scale(percentile), scales(residual), scales(centred1), scales(q), scales(k),
-        scales(v), scales(o), scales(mid), scales(centred2), scales(hidden), pooled.scale(percentile),
+    return new SpikingVit.Scales(
+        input.scale(percentile),
+        scales(residual),
+        scales(centred1),
+        scales(q),
+        scales(k),
+        scales(v),
+        scales(o),
+        scales(mid),
+        scales(centred2),
+        scales(hidden),
+        pooled.scale(percentile),
         centredF.scale(percentile));
   }
 

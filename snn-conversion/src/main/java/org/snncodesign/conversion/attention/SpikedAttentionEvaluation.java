@@ -14,9 +14,10 @@ import org.snncodesign.conversion.transformer.VitNetwork;
 import org.snncodesign.conversion.transformer.VitWorkspace;
 
 /**
- * ANN and spiking transformer run side by side on the same samples: both accuracies, the spiking network's
- * operation counts, and the per-layer error of every spiking population against the ANN (each spiking layer
- * runs on the spikes of the previous spiking layer, so errors accumulate as in deployment).
+ * ANN and spiking transformer run side by side on the same samples: both accuracies, the spiking
+ * network's operation counts, and the per-layer error of every spiking population against the ANN
+ * (each spiking layer runs on the spikes of the previous spiking layer, so errors accumulate as in
+ * deployment).
  *
  * @param samples samples evaluated
  * @param annCorrect samples the ANN classified correctly
@@ -28,8 +29,16 @@ import org.snncodesign.conversion.transformer.VitWorkspace;
  * @param layerErrors error of every population
  * @param seconds wall-clock time of the spiking runs (with the ANN side by side)
  */
-public record SpikedAttentionEvaluation(int samples, int annCorrect, int snnCorrect, long synapticOps,
-    long neuronOps, long spikes, long neurons, List<LayerError> layerErrors, double seconds) {
+public record SpikedAttentionEvaluation(
+    int samples,
+    int annCorrect,
+    int snnCorrect,
+    long synapticOps,
+    long neuronOps,
+    long spikes,
+    long neurons,
+    List<LayerError> layerErrors,
+    double seconds) {
 
   public double annAccuracy() {
     return samples == 0 ? 0 : (double) annCorrect / samples;
@@ -43,17 +52,18 @@ public record SpikedAttentionEvaluation(int samples, int annCorrect, int snnCorr
   private static final int PARTS = 16;
 
   /**
-   * Runs {@code model} and {@code snn} on every sample on {@code threads} threads; per-layer errors use the first
-   * {@code errorSamples} samples.
+   * Runs {@code model} and {@code snn} on every sample on {@code threads} threads; per-layer errors
+   * use the first {@code errorSamples} samples.
    */
-  public static SpikedAttentionEvaluation of(VitModel model, SpikingVit snn, LabeledImages images, int threads,
-      int errorSamples) {
+  public static SpikedAttentionEvaluation of(
+      VitModel model, SpikingVit snn, LabeledImages images, int threads, int errorSamples) {
     Checks.positive(threads, "threads");
     VitNetwork ann = new VitNetwork(model);
     ann.checkShape(images);
     int n = images.count();
     int layers = snn.layerNames().size();
-    // The error sums are floating point: cut the samples into a fixed number of parts (never by the thread count)
+    // The error sums are floating point: cut the samples into a fixed number of parts (never by the
+    // thread count)
     // and add the parts in order, so the figures are the same bytes on any number of threads.
     int slices = Math.max(1, Math.min(PARTS, n));
     long start = System.nanoTime();
@@ -99,16 +109,34 @@ public record SpikedAttentionEvaluation(int samples, int annCorrect, int snnCorr
     List<LayerError> errors = new ArrayList<>();
     for (int i = 0; i < layers; i++) {
       if (count[i] > 0) {
-        errors.add(new LayerError(names.get(i), ref[i] == 0 ? 0 : Math.sqrt(sq[i] / ref[i]), abs[i] / count[i],
-            count[i]));
+        errors.add(
+            new LayerError(
+                names.get(i),
+                ref[i] == 0 ? 0 : Math.sqrt(sq[i] / ref[i]),
+                abs[i] / count[i],
+                count[i]));
       }
     }
-    return new SpikedAttentionEvaluation(n, annCorrect, snnCorrect, total.synaptic, total.neuron, total.spikes,
-        total.neurons, List.copyOf(errors), (System.nanoTime() - start) / 1e9);
+    return new SpikedAttentionEvaluation(
+        n,
+        annCorrect,
+        snnCorrect,
+        total.synaptic,
+        total.neuron,
+        total.spikes,
+        total.neurons,
+        List.copyOf(errors),
+        (System.nanoTime() - start) / 1e9);
   }
 
-  private static Part run(VitNetwork ann, SpikingVit snn, LabeledImages images, int from, int to,
-      int errorSamples, int layers) {
+  private static Part run(
+      VitNetwork ann,
+      SpikingVit snn,
+      LabeledImages images,
+      int from,
+      int to,
+      int errorSamples,
+      int layers) {
     Part part = new Part(layers);
     VitWorkspace ws = ann.newWorkspace();
     SpikingVit.Worker worker = snn.newWorker();

@@ -8,23 +8,24 @@ import org.snncodesign.conversion.transformer.VitMath;
 import org.snncodesign.conversion.transformer.VitWorkspace;
 
 /**
- * A vision transformer converted to one-spike phase coding by {@link SpikedAttentionConverter}: folded weights
- * (layer-norm gains and shifts folded into the following linear layer, {@code 1/sqrt(dh)} into the queries) and
- * the calibrated scale of every spiking population. {@link Worker#run} executes one sample with {@link SpikeOps} only.
+ * A vision transformer converted to one-spike phase coding by {@link SpikedAttentionConverter}:
+ * folded weights (layer-norm gains and shifts folded into the following linear layer, {@code
+ * 1/sqrt(dh)} into the queries) and the calibrated scale of every spiking population. {@link
+ * Worker#run} executes one sample with {@link SpikeOps} only.
  *
- * <p>Pipeline, per block: residual spikes -&gt; layer norm (mean, centred, shift) -&gt; Q, K, V neurons -&gt;
- * score potentials (spike-timing products) -&gt; attention spikes (winner-oriented shift) -&gt; {@code A V}
- * neurons (spike-timing products) -&gt; output projection plus the residual identity -&gt; layer norm -&gt; ReLU
- * hidden neurons -&gt; second MLP layer plus the residual identity. Then mean pooling, final layer norm and the
- * read-out potentials, whose arg-max is the class. Immutable and thread-safe; each thread uses its own
- * {@link Worker}.
+ * <p>Pipeline, per block: residual spikes -&gt; layer norm (mean, centred, shift) -&gt; Q, K, V
+ * neurons -&gt; score potentials (spike-timing products) -&gt; attention spikes (winner-oriented
+ * shift) -&gt; {@code A V} neurons (spike-timing products) -&gt; output projection plus the
+ * residual identity -&gt; layer norm -&gt; ReLU hidden neurons -&gt; second MLP layer plus the
+ * residual identity. Then mean pooling, final layer norm and the read-out potentials, whose arg-max
+ * is the class. Immutable and thread-safe; each thread uses its own {@link Worker}.
  */
 public final class SpikingVit {
   /**
-   * Layer windows (of {@code K} phases each) on the critical path: input and embedding 1 each; per block
-   * layer norm 3 (mean, centred, shift), Q/K/V 1, scores 2 (a product spans {@code 2K - 1} phases), softmax 2
-   * (race and normaliser), {@code A V} 2, output projection 1, layer norm 3, hidden 1, second MLP layer 1; then
-   * pooling 1, final layer norm 3 and read-out 1.
+   * Layer windows (of {@code K} phases each) on the critical path: input and embedding 1 each; per
+   * block layer norm 3 (mean, centred, shift), Q/K/V 1, scores 2 (a product spans {@code 2K - 1}
+   * phases), softmax 2 (race and normaliser), {@code A V} 2, output projection 1, layer norm 3,
+   * hidden 1, second MLP layer 1; then pooling 1, final layer norm 3 and read-out 1.
    */
   static final int WINDOWS_PER_BLOCK = 16;
 
@@ -52,12 +53,41 @@ public final class SpikingVit {
   final Scales scales;
 
   /** Calibrated scales {@code lambda} of every population. */
-  record Scales(double input, double[] residual, double[] centred1, double[] q, double[] k, double[] v,
-      double[] o, double[] mid, double[] centred2, double[] hidden, double pooled, double centredF) {}
+  record Scales(
+      double input,
+      double[] residual,
+      double[] centred1,
+      double[] q,
+      double[] k,
+      double[] v,
+      double[] o,
+      double[] mid,
+      double[] centred2,
+      double[] hidden,
+      double pooled,
+      double centredF) {}
 
-  SpikingVit(String name, VitConfig config, PhaseCoding coding, float[] embedWt, float[] embedBias, float[][] qWt,
-      float[][] qB, float[][] kWt, float[][] kB, float[][] vWt, float[][] vB, float[][] oWt, float[][] oB,
-      float[][] w1t, float[][] b1, float[][] w2t, float[][] b2, float[] headWt, float[] headB, Scales scales) {
+  SpikingVit(
+      String name,
+      VitConfig config,
+      PhaseCoding coding,
+      float[] embedWt,
+      float[] embedBias,
+      float[][] qWt,
+      float[][] qB,
+      float[][] kWt,
+      float[][] kB,
+      float[][] vWt,
+      float[][] vB,
+      float[][] oWt,
+      float[][] oB,
+      float[][] w1t,
+      float[][] b1,
+      float[][] w2t,
+      float[][] b2,
+      float[] headWt,
+      float[] headB,
+      Scales scales) {
     this.name = name;
     this.config = config;
     this.coding = coding;
@@ -109,12 +139,26 @@ public final class SpikingVit {
     return new Worker();
   }
 
-  /** Names of the populations compared by {@link Worker#layerOutputs} and {@link #annOutputs}, in order. */
+  /**
+   * Names of the populations compared by {@link Worker#layerOutputs} and {@link #annOutputs}, in
+   * order.
+   */
   public List<String> layerNames() {
     List<String> names = new ArrayList<>(List.of("input", "embed"));
     for (int l = 0; l < config.depth(); l++) {
-      for (String s : new String[] {"ln1", "q", "k", "v", "attention", "attn_out", "residual_mid", "ln2",
-          "mlp_hidden", "residual_out"}) {
+      for (String s :
+          new String[] {
+            "ln1",
+            "q",
+            "k",
+            "v",
+            "attention",
+            "attn_out",
+            "residual_mid",
+            "ln2",
+            "mlp_hidden",
+            "residual_out"
+          }) {
         names.add("block" + l + "." + s);
       }
     }
@@ -123,8 +167,9 @@ public final class SpikingVit {
   }
 
   /**
-   * The ANN's value of every population of {@link #layerNames} after {@code ws} ran the sample (queries scaled
-   * by {@code 1/sqrt(dh)} as in the spiking network); {@code patches} holds the sample cut into patches.
+   * The ANN's value of every population of {@link #layerNames} after {@code ws} ran the sample
+   * (queries scaled by {@code 1/sqrt(dh)} as in the spiking network); {@code patches} holds the
+   * sample cut into patches.
    */
   public List<float[]> annOutputs(VitWorkspace ws, float[] patches) {
     List<float[]> out = new ArrayList<>();
@@ -237,7 +282,16 @@ public final class SpikingVit {
       SpikeOps.linear(input, t, c.patchSize(), embedWt, embedBias, true, d, phi, potential, counts);
       SpikeOps.encode(potential, 0, t * d, true, coding, thresholds, residual[0], 0, counts);
       for (int l = 0; l < c.depth(); l++) {
-        SpikeOps.layerNorm(residual[l], t, d, VitMath.LN_EPS, phi, thresholds, ln1[l], lnScratch, meanSpike,
+        SpikeOps.layerNorm(
+            residual[l],
+            t,
+            d,
+            VitMath.LN_EPS,
+            phi,
+            thresholds,
+            ln1[l],
+            lnScratch,
+            meanSpike,
             counts);
         projection(ln1[l], qWt[l], qB[l], q[l]);
         projection(ln1[l], kWt[l], kB[l], k[l]);
@@ -249,7 +303,8 @@ public final class SpikingVit {
         SpikeOps.linear(o[l], t, d, oWt[l], oB[l], false, d, phi, potential, counts);
         SpikeOps.addIdentity(residual[l], phi, potential, counts);
         SpikeOps.encode(potential, 0, t * d, true, coding, thresholds, mid[l], 0, counts);
-        SpikeOps.layerNorm(mid[l], t, d, VitMath.LN_EPS, phi, thresholds, ln2[l], lnScratch, meanSpike, counts);
+        SpikeOps.layerNorm(
+            mid[l], t, d, VitMath.LN_EPS, phi, thresholds, ln2[l], lnScratch, meanSpike, counts);
         SpikeOps.linear(ln2[l], t, d, w1t[l], b1[l], false, m, phi, potential, counts);
         SpikeOps.encode(potential, 0, t * m, false, coding, thresholds, hidden[l], 0, counts);
         SpikeOps.linear(hidden[l], t, m, w2t[l], b2[l], false, d, phi, potential, counts);
@@ -258,7 +313,8 @@ public final class SpikingVit {
       }
       SpikeOps.meanPool(residual[c.depth()], t, d, phi, potential, counts);
       SpikeOps.encode(potential, 0, d, true, coding, thresholds, pooled, 0, counts);
-      SpikeOps.layerNorm(pooled, 1, d, VitMath.LN_EPS, phi, thresholds, lnf, lnScratch, meanSpike, counts);
+      SpikeOps.layerNorm(
+          pooled, 1, d, VitMath.LN_EPS, phi, thresholds, lnf, lnScratch, meanSpike, counts);
       SpikeOps.linear(lnf, 1, d, headWt, headB, false, c.classes(), phi, logits, counts);
       return logits;
     }
@@ -276,8 +332,10 @@ public final class SpikingVit {
       out.add(decode(input));
       out.add(decode(residual[0]));
       for (int l = 0; l < config.depth(); l++) {
-        for (SpikeTensor s : new SpikeTensor[] {ln1[l], q[l], k[l], v[l], att[l], o[l], mid[l], ln2[l], hidden[l],
-            residual[l + 1]}) {
+        for (SpikeTensor s :
+            new SpikeTensor[] {
+              ln1[l], q[l], k[l], v[l], att[l], o[l], mid[l], ln2[l], hidden[l], residual[l + 1]
+            }) {
           out.add(decode(s));
         }
       }

@@ -1,14 +1,15 @@
 package org.snncodesign.conversion.onnx;
 
 /**
- * Element-wise {@code Add}, {@code Sub}, {@code Mul} and {@code Div} of two constants with numpy-style
- * broadcasting (ONNX "multidirectional broadcasting"). Integer division truncates toward zero; the batch marker
- * {@link ConstantTensor#BATCH} in either operand gives the marker.
+ * Element-wise {@code Add}, {@code Sub}, {@code Mul} and {@code Div} of two constants with
+ * numpy-style broadcasting (ONNX "multidirectional broadcasting"). Integer division truncates
+ * toward zero; the batch marker {@link ConstantTensor#BATCH} in either operand gives the marker.
  */
 final class Broadcast {
   private Broadcast() {}
 
-  static ConstantTensor apply(Node node, String op, ConstantTensor a, ConstantTensor b, String out) {
+  static ConstantTensor apply(
+      Node node, String op, ConstantTensor a, ConstantTensor b, String out) {
     int rank = Math.max(a.rank(), b.rank());
     long[] dims = new long[rank];
     for (int k = 0; k < rank; k++) {
@@ -32,8 +33,10 @@ final class Broadcast {
       } else {
         long x = a.longs()[ia];
         long y = b.longs()[ib];
-        l[k] = x == ConstantTensor.BATCH || y == ConstantTensor.BATCH ? ConstantTensor.BATCH
-            : (long) apply(node, op, x, y);
+        l[k] =
+            x == ConstantTensor.BATCH || y == ConstantTensor.BATCH
+                ? ConstantTensor.BATCH
+                : (long) apply(node, op, x, y);
       }
     }
     return new ConstantTensor(out, dims, f, l);

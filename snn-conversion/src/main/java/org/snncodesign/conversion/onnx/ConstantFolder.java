@@ -5,16 +5,34 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Evaluates, at import time, the nodes whose inputs are all known: the shape arithmetic exporters emit
- * ({@code Shape -> Gather -> Unsqueeze -> Concat -> Reshape} and the like), constants, casts, and weight
- * preprocessing ({@code DequantizeLinear}, {@code Transpose}). Integer arithmetic on the dynamic batch size
- * ({@link ConstantTensor#BATCH}) gives the batch size again. Semantics follow the ONNX operator specification.
+ * Evaluates, at import time, the nodes whose inputs are all known: the shape arithmetic exporters
+ * emit ({@code Shape -> Gather -> Unsqueeze -> Concat -> Reshape} and the like), constants, casts,
+ * and weight preprocessing ({@code DequantizeLinear}, {@code Transpose}). Integer arithmetic on the
+ * dynamic batch size ({@link ConstantTensor#BATCH}) gives the batch size again. Semantics follow
+ * the ONNX operator specification.
  */
 final class ConstantFolder {
   /** Operators this class evaluates. */
-  static final Set<String> OPERATORS = Set.of("Constant", "ConstantOfShape", "Gather", "Unsqueeze", "Squeeze",
-      "Concat", "Slice", "Cast", "Reshape", "Identity", "Add", "Sub", "Mul", "Div", "DequantizeLinear",
-      "Transpose", "Flatten", "Neg");
+  static final Set<String> OPERATORS =
+      Set.of(
+          "Constant",
+          "ConstantOfShape",
+          "Gather",
+          "Unsqueeze",
+          "Squeeze",
+          "Concat",
+          "Slice",
+          "Cast",
+          "Reshape",
+          "Identity",
+          "Add",
+          "Sub",
+          "Mul",
+          "Div",
+          "DequantizeLinear",
+          "Transpose",
+          "Flatten",
+          "Neg");
 
   private ConstantFolder() {}
 
@@ -35,12 +53,25 @@ final class ConstantFolder {
       case "Squeeze" -> squeeze(node, inputs, out);
       case "Concat" -> concat(node, inputs, out);
       case "Slice" -> slice(node, inputs, out);
-      case "Reshape" -> input(node, inputs, 0).reshaped(out, Shapes.reshape(node, input(node, inputs, 0).dims(),
-          input(node, inputs, 1).asLongs(), false));
+      case "Reshape" ->
+          input(node, inputs, 0)
+              .reshaped(
+                  out,
+                  Shapes.reshape(
+                      node,
+                      input(node, inputs, 0).dims(),
+                      input(node, inputs, 1).asLongs(),
+                      false));
       case "Flatten" -> flatten(node, input(node, inputs, 0), out);
-      case "Add", "Sub", "Mul", "Div" -> Broadcast.apply(node, node.opType(), input(node, inputs, 0), input(node, inputs, 1), out);
-      case "Neg" -> Broadcast.apply(node, "Sub", ConstantTensor.ofLongs("0", new long[0], new long[] {0}),
-          input(node, inputs, 0), out);
+      case "Add", "Sub", "Mul", "Div" ->
+          Broadcast.apply(node, node.opType(), input(node, inputs, 0), input(node, inputs, 1), out);
+      case "Neg" ->
+          Broadcast.apply(
+              node,
+              "Sub",
+              ConstantTensor.ofLongs("0", new long[0], new long[] {0}),
+              input(node, inputs, 0),
+              out);
       case "DequantizeLinear" -> dequantize(node, inputs, out);
       case "Transpose" -> transpose(node, input(node, inputs, 0), out);
       default -> throw node.fail("operator " + node.opType() + " cannot be evaluated on constants");
@@ -75,10 +106,12 @@ final class ConstantFolder {
       return ConstantTensor.ofFloats(out, new long[] {v.length}, v);
     }
     if (node.has("value_float")) {
-      return ConstantTensor.ofFloats(out, new long[0], new float[] {node.floatAttr("value_float", 0)});
+      return ConstantTensor.ofFloats(
+          out, new long[0], new float[] {node.floatAttr("value_float", 0)});
     }
-    throw node.fail("a Constant needs a tensor, float(s) or int(s) value; sparse and string values are not"
-        + " supported");
+    throw node.fail(
+        "a Constant needs a tensor, float(s) or int(s) value; sparse and string values are not"
+            + " supported");
   }
 
   private static ConstantTensor constantOfShape(Node node, ConstantTensor shape, String out) {
@@ -86,7 +119,10 @@ final class ConstantFolder {
     long n = 1;
     for (long d : dims) {
       if (d < 0 || d == ConstantTensor.BATCH || (d > 0 && n > TensorDecoder.MAX_ELEMENTS / d)) {
-        throw node.fail("shape " + Shapes.text(dims) + " is not a fixed, non-negative size the importer can fill");
+        throw node.fail(
+            "shape "
+                + Shapes.text(dims)
+                + " is not a fixed, non-negative size the importer can fill");
       }
       n *= d;
     }
@@ -103,7 +139,8 @@ final class ConstantFolder {
 
   private static ConstantTensor cast(Node node, ConstantTensor x, String out) {
     long to = node.intAttr("to", 0);
-    // ONNX DataType codes: FLOAT 1, DOUBLE 11, FLOAT16 10, BFLOAT16 16; the integer types and BOOL (9).
+    // ONNX DataType codes: FLOAT 1, DOUBLE 11, FLOAT16 10, BFLOAT16 16; the integer types and BOOL
+    // (9).
     boolean toFloat = to == 1 || to == 11 || to == 10 || to == 16;
     if (to == 9) {
       long[] v = new long[x.elements()];
@@ -112,15 +149,20 @@ final class ConstantFolder {
       }
       return ConstantTensor.ofLongs(out, x.dims(), v);
     }
-    return toFloat ? ConstantTensor.ofFloats(out, x.dims(), x.asFloats())
+    return toFloat
+        ? ConstantTensor.ofFloats(out, x.dims(), x.asFloats())
         : ConstantTensor.ofLongs(out, x.dims(), x.asLongs());
   }
 
-  private static ConstantTensor gather(Node node, ConstantTensor data, ConstantTensor indices, String out) {
+  private static ConstantTensor gather(
+      Node node, ConstantTensor data, ConstantTensor indices, String out) {
     long axis = node.intAttr("axis", 0);
     if (data.rank() != 1 || (axis != 0 && axis != -1)) {
-      throw node.fail("Gather on constants is supported for 1-D data (shape arithmetic), got data of shape "
-          + data.shapeText() + " and axis " + axis);
+      throw node.fail(
+          "Gather on constants is supported for 1-D data (shape arithmetic), got data of shape "
+              + data.shapeText()
+              + " and axis "
+              + axis);
     }
     long[] idx = indices.asLongs();
     long n = data.dims()[0];
@@ -134,7 +176,8 @@ final class ConstantFolder {
       picked[k] = data.isFloat() ? 0 : data.longs()[(int) i];
       pickedFloats[k] = data.isFloat() ? data.floats()[(int) i] : 0;
     }
-    return data.isFloat() ? ConstantTensor.ofFloats(out, indices.dims(), pickedFloats)
+    return data.isFloat()
+        ? ConstantTensor.ofFloats(out, indices.dims(), pickedFloats)
         : ConstantTensor.ofLongs(out, indices.dims(), picked);
   }
 
@@ -148,7 +191,9 @@ final class ConstantFolder {
     return x.reshaped(out, Shapes.squeeze(node, x.dims(), axes(node, inputs)));
   }
 
-  /** Axes from the second input (opset 13 and later) or the {@code axes} attribute (earlier opsets). */
+  /**
+   * Axes from the second input (opset 13 and later) or the {@code axes} attribute (earlier opsets).
+   */
   static long[] axes(Node node, List<ConstantTensor> inputs) {
     if (inputs.size() > 1 && inputs.get(1) != null) {
       return inputs.get(1).asLongs();
@@ -164,8 +209,12 @@ final class ConstantFolder {
     int rank = input(node, inputs, 0).rank();
     long axis = node.intAttr("axis", 0);
     if (rank > 1 || (axis != 0 && axis != -1)) {
-      throw node.fail("Concat of constants is supported for 1-D tensors on axis 0, got rank " + rank + " and"
-          + " axis " + axis);
+      throw node.fail(
+          "Concat of constants is supported for 1-D tensors on axis 0, got rank "
+              + rank
+              + " and"
+              + " axis "
+              + axis);
     }
     int n = inputs.stream().mapToInt(ConstantTensor::elements).sum();
     float[] f = new float[n];
@@ -180,28 +229,45 @@ final class ConstantFolder {
         }
       }
     }
-    return floats ? ConstantTensor.ofFloats(out, new long[] {n}, f) : ConstantTensor.ofLongs(out, new long[] {n}, l);
+    return floats
+        ? ConstantTensor.ofFloats(out, new long[] {n}, f)
+        : ConstantTensor.ofLongs(out, new long[] {n}, l);
   }
 
   private static ConstantTensor slice(Node node, List<ConstantTensor> inputs, String out) {
     ConstantTensor data = input(node, inputs, 0);
     if (data.rank() != 1) {
-      throw node.fail("Slice of constants is supported for 1-D tensors (shape arithmetic), got shape "
-          + data.shapeText());
+      throw node.fail(
+          "Slice of constants is supported for 1-D tensors (shape arithmetic), got shape "
+              + data.shapeText());
     }
     // Opset 10 and later pass starts, ends, axes and steps as inputs; opset 1 to 9 as attributes.
-    long[] starts = inputs.size() > 1 ? input(node, inputs, 1).asLongs() : node.intsAttr("starts", null);
-    long[] ends = inputs.size() > 2 ? input(node, inputs, 2).asLongs() : node.intsAttr("ends", null);
-    long[] axes = inputs.size() > 3 && inputs.get(3) != null ? inputs.get(3).asLongs() : node.intsAttr("axes", null);
-    long step = inputs.size() > 4 && inputs.get(4) != null ? input(node, inputs, 4).asLongs()[0] : 1;
-    if (starts == null || ends == null || starts.length != 1 || ends.length != 1
-        || (axes != null && (axes.length != 1 || (axes[0] != 0 && axes[0] != -1))) || step == 0) {
-      throw node.fail("Slice of a 1-D constant needs one start, one end, axis 0 and a non-zero step");
+    long[] starts =
+        inputs.size() > 1 ? input(node, inputs, 1).asLongs() : node.intsAttr("starts", null);
+    long[] ends =
+        inputs.size() > 2 ? input(node, inputs, 2).asLongs() : node.intsAttr("ends", null);
+    long[] axes =
+        inputs.size() > 3 && inputs.get(3) != null
+            ? inputs.get(3).asLongs()
+            : node.intsAttr("axes", null);
+    long step =
+        inputs.size() > 4 && inputs.get(4) != null ? input(node, inputs, 4).asLongs()[0] : 1;
+    if (starts == null
+        || ends == null
+        || starts.length != 1
+        || ends.length != 1
+        || (axes != null && (axes.length != 1 || (axes[0] != 0 && axes[0] != -1)))
+        || step == 0) {
+      throw node.fail(
+          "Slice of a 1-D constant needs one start, one end, axis 0 and a non-zero step");
     }
     long n = data.dims()[0];
     long start = clampIndex(starts[0], n, step > 0 ? 0 : -1, step > 0 ? n : n - 1);
     long end = clampIndex(ends[0], n, step > 0 ? 0 : -1, step > 0 ? n : n - 1);
-    int count = (int) Math.max(0, step > 0 ? (end - start + step - 1) / step : (start - end - step - 1) / -step);
+    int count =
+        (int)
+            Math.max(
+                0, step > 0 ? (end - start + step - 1) / step : (start - end - step - 1) / -step);
     long[] l = new long[count];
     float[] f = new float[count];
     for (int k = 0; k < count; k++) {
@@ -212,7 +278,8 @@ final class ConstantFolder {
         l[k] = data.longs()[i];
       }
     }
-    return data.isFloat() ? ConstantTensor.ofFloats(out, new long[] {count}, f)
+    return data.isFloat()
+        ? ConstantTensor.ofFloats(out, new long[] {count}, f)
         : ConstantTensor.ofLongs(out, new long[] {count}, l);
   }
 
@@ -239,14 +306,20 @@ final class ConstantFolder {
   private static ConstantTensor dequantize(Node node, List<ConstantTensor> inputs, String out) {
     ConstantTensor x = input(node, inputs, 0);
     ConstantTensor scale = input(node, inputs, 1);
-    ConstantTensor zero = inputs.size() > 2 ? inputs.get(2) : null; // optional: absent means zero point 0
+    ConstantTensor zero =
+        inputs.size() > 2 ? inputs.get(2) : null; // optional: absent means zero point 0
     int rank = x.rank();
     long axis = node.intAttr("axis", 1);
     int a = (int) (axis < 0 ? axis + rank : axis);
     boolean perAxis = scale.elements() > 1;
     if (perAxis && (a < 0 || a >= rank || scale.elements() != x.dims()[a])) {
-      throw node.fail("scale of shape " + scale.shapeText() + " does not match axis " + axis + " of "
-          + x.shapeText());
+      throw node.fail(
+          "scale of shape "
+              + scale.shapeText()
+              + " does not match axis "
+              + axis
+              + " of "
+              + x.shapeText());
     }
     long inner = 1;
     for (int k = a + 1; k < rank; k++) {

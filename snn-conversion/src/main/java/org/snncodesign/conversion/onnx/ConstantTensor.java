@@ -3,10 +3,11 @@ package org.snncodesign.conversion.onnx;
 import java.util.Arrays;
 
 /**
- * A tensor whose values are known at import time: an initializer, a {@code Constant}, or the folded result of
- * shape arithmetic. Floating-point types are held as {@code float}, integer and boolean types as {@code long}.
- * The dynamic batch size, unknown until run time, is the marker {@link #BATCH} in integer tensors: PyTorch's
- * {@code x.view(x.size(0), -1)} computes the shape {@code [BATCH, -1]}.
+ * A tensor whose values are known at import time: an initializer, a {@code Constant}, or the folded
+ * result of shape arithmetic. Floating-point types are held as {@code float}, integer and boolean
+ * types as {@code long}. The dynamic batch size, unknown until run time, is the marker {@link
+ * #BATCH} in integer tensors: PyTorch's {@code x.view(x.size(0), -1)} computes the shape {@code
+ * [BATCH, -1]}.
  *
  * @param name tensor name, for messages
  * @param dims dimensions, row-major

@@ -27,36 +27,84 @@ import org.snncodesign.conversion.onnx.proto.OnnxProto.TensorShapeProto;
 import org.snncodesign.conversion.onnx.proto.OnnxProto.ValueInfoProto;
 
 /**
- * Maps an ONNX graph, any acyclic graph in topological order, onto the layer list of an {@link AnnModel}. Nodes
- * whose inputs are all known at import time are evaluated ({@link ConstantFolder}, and {@code Shape} of an
- * activation, whose per-sample dimensions are static); every other node maps onto layers. A layer that reads
- * anything but the previous layer's output is preceded by a {@link RouteLayer}; {@code Concat} becomes a route of
- * several sources, an {@code Add} of two activations a {@link ResidualAddLayer}. Constants multiplied into or
- * added to the output of a convolution or dense layer read by nothing else fold into its weights and bias;
- * elsewhere they become a per-channel affine ({@link BatchNormLayer} with mean 0 and variance 1). A zero
- * {@code Pad} folds into the convolution or average pooling that reads it. Activations are {@code N x C x H x W}
- * or {@code N x F}, PyTorch's layout.
+ * Maps an ONNX graph, any acyclic graph in topological order, onto the layer list of an {@link
+ * AnnModel}. Nodes whose inputs are all known at import time are evaluated ({@link ConstantFolder},
+ * and {@code Shape} of an activation, whose per-sample dimensions are static); every other node
+ * maps onto layers. A layer that reads anything but the previous layer's output is preceded by a
+ * {@link RouteLayer}; {@code Concat} becomes a route of several sources, an {@code Add} of two
+ * activations a {@link ResidualAddLayer}. Constants multiplied into or added to the output of a
+ * convolution or dense layer read by nothing else fold into its weights and bias; elsewhere they
+ * become a per-channel affine ({@link BatchNormLayer} with mean 0 and variance 1). A zero {@code
+ * Pad} folds into the convolution or average pooling that reads it. Activations are {@code N x C x
+ * H x W} or {@code N x F}, PyTorch's layout.
  */
 final class GraphMapper {
-  /** Operators mapped onto layers, for the error message (constant folding adds {@link ConstantFolder}'s). */
-  static final List<String> LAYER_OPERATORS = List.of("Conv", "Gemm", "MatMul", "Add", "Sub", "Mul", "Div",
-      "Relu", "Clip", "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "ReduceMean",
-      "BatchNormalization", "Flatten", "Reshape", "Squeeze", "Unsqueeze", "Transpose", "Concat", "Pad", "Shape",
-      "Dropout", "Identity", "Softmax", "LogSoftmax", "Sigmoid");
+  /**
+   * Operators mapped onto layers, for the error message (constant folding adds {@link
+   * ConstantFolder}'s).
+   */
+  static final List<String> LAYER_OPERATORS =
+      List.of(
+          "Conv",
+          "Gemm",
+          "MatMul",
+          "Add",
+          "Sub",
+          "Mul",
+          "Div",
+          "Relu",
+          "Clip",
+          "MaxPool",
+          "AveragePool",
+          "GlobalAveragePool",
+          "GlobalMaxPool",
+          "ReduceMean",
+          "BatchNormalization",
+          "Flatten",
+          "Reshape",
+          "Squeeze",
+          "Unsqueeze",
+          "Transpose",
+          "Concat",
+          "Pad",
+          "Shape",
+          "Dropout",
+          "Identity",
+          "Softmax",
+          "LogSoftmax",
+          "Sigmoid");
 
   /** Activation functions a converted network has no counterpart for. */
-  static final Set<String> REFUSED_ACTIVATIONS = Set.of("LeakyRelu", "PRelu", "Elu", "Selu", "Celu", "Tanh",
-      "HardSwish", "HardSigmoid", "Gelu", "Mish", "Softplus", "Softsign", "ThresholdedRelu");
+  static final Set<String> REFUSED_ACTIVATIONS =
+      Set.of(
+          "LeakyRelu",
+          "PRelu",
+          "Elu",
+          "Selu",
+          "Celu",
+          "Tanh",
+          "HardSwish",
+          "HardSigmoid",
+          "Gelu",
+          "Mish",
+          "Softplus",
+          "Softsign",
+          "ThresholdedRelu");
 
-  /** Largest activation per sample accepted (floats), so that a hostile file cannot exhaust the heap. */
+  /**
+   * Largest activation per sample accepted (floats), so that a hostile file cannot exhaust the
+   * heap.
+   */
   static final int MAX_ACTIVATION = 1 << 26;
 
   /**
-   * An activation tensor: the layer whose output it is, its per-sample dimensions (without the batch), zero
-   * padding a {@code Pad} node left for the next convolution or pool ({@code [top, left, bottom, right]}), and
-   * whether the layer's output reaches nothing but this tensor's single reader (so constants may fold into it).
+   * An activation tensor: the layer whose output it is, its per-sample dimensions (without the
+   * batch), zero padding a {@code Pad} node left for the next convolution or pool ({@code [top,
+   * left, bottom, right]}), and whether the layer's output reaches nothing but this tensor's single
+   * reader (so constants may fold into it).
    */
-  private record Activation(String layer, long[] dims, int[] pads, String padNode, boolean exclusive) {
+  private record Activation(
+      String layer, long[] dims, int[] pads, String padNode, boolean exclusive) {
     boolean padded() {
       return pads[0] != 0 || pads[1] != 0 || pads[2] != 0 || pads[3] != 0;
     }
@@ -71,9 +119,12 @@ final class GraphMapper {
   private final Set<String> graphOutputs = new HashSet<>();
   private final List<AnnLayer> layers = new ArrayList<>();
   private final Map<String, Integer> layerIndex = new HashMap<>();
+
   /** The batch dimension of the activations: a fixed size or {@link ConstantTensor#BATCH}. */
   private long batch;
+
   private String lastLayer = ResidualAddLayer.INPUT;
+
   /** Arithmetic on the graph input before any layer: a normalisation, not a layer. */
   private final InputAffine inputNormalization = new InputAffine();
 
@@ -83,8 +134,11 @@ final class GraphMapper {
 
   static AnnModel map(GraphProto graph, long opset, String modelName, TensorShape inputShape) {
     if (opset != 0 && opset < 7) {
-      throw new OnnxImportException("the model uses ONNX opset " + opset + "; the importer reads opset 7 and"
-          + " later (re-export with a newer opset_version)");
+      throw new OnnxImportException(
+          "the model uses ONNX opset "
+              + opset
+              + "; the importer reads opset 7 and"
+              + " later (re-export with a newer opset_version)");
     }
     return new GraphMapper(graph).run(modelName, inputShape);
   }
@@ -103,15 +157,19 @@ final class GraphMapper {
       constants.put(t.getName(), TensorDecoder.decode(t, "initializer '" + t.getName() + "'"));
     }
     if (graph.getOutputCount() != 1) {
-      throw new OnnxImportException("the graph has " + graph.getOutputCount() + " outputs; the importer needs"
-          + " exactly one (the class scores)");
+      throw new OnnxImportException(
+          "the graph has "
+              + graph.getOutputCount()
+              + " outputs; the importer needs"
+              + " exactly one (the class scores)");
     }
     String output = graph.getOutput(0).getName();
     graphOutputs.add(output);
     readers.merge(output, 1, Integer::sum);
     ValueInfoProto input = graphInput();
     long[] dims = inputShapeOverride != null ? sampleDims(inputShapeOverride) : inputDims(input);
-    activations.put(input.getName(), new Activation(ResidualAddLayer.INPUT, dims, NO_PADS, null, false));
+    activations.put(
+        input.getName(), new Activation(ResidualAddLayer.INPUT, dims, NO_PADS, null, false));
     for (Node node : nodes) {
       try {
         visit(node);
@@ -120,14 +178,20 @@ final class GraphMapper {
       } catch (IllegalArgumentException | InvalidInputException | ArithmeticException e) {
         throw node.fail(e.getMessage(), e);
       } catch (IndexOutOfBoundsException e) {
-        // A malformed node (an empty constant where a value is needed, too few dimensions) reads past an end.
-        throw node.fail("malformed node: an input or attribute has fewer values than the operator needs", e);
+        // A malformed node (an empty constant where a value is needed, too few dimensions) reads
+        // past an end.
+        throw node.fail(
+            "malformed node: an input or attribute has fewer values than the operator needs", e);
       }
     }
     Activation result = activations.get(output);
     if (result == null) {
-      throw new OnnxImportException("the graph output '" + output + "' is " + (constants.containsKey(output)
-          ? "a constant" : "not produced by any node") + "; the importer needs the class scores of the input");
+      throw new OnnxImportException(
+          "the graph output '"
+              + output
+              + "' is "
+              + (constants.containsKey(output) ? "a constant" : "not produced by any node")
+              + "; the importer needs the class scores of the input");
     }
     if (layers.isEmpty()) {
       throw new OnnxImportException("the graph has no layers the importer maps");
@@ -146,13 +210,17 @@ final class GraphMapper {
         model = model.withInputNormalization(inputNormalization.normalization());
       }
     } catch (IllegalArgumentException | InvalidInputException | ArithmeticException e) {
-      throw new OnnxImportException("the imported layers do not form a valid model: " + e.getMessage(), null,
-          null, e);
+      throw new OnnxImportException(
+          "the imported layers do not form a valid model: " + e.getMessage(), null, null, e);
     }
     for (TensorShape shape : model.shapes()) {
       if (shape.size() > MAX_ACTIVATION) {
-        throw new OnnxImportException("an activation of shape " + shape + " has more than " + MAX_ACTIVATION
-            + " values per sample; the importer refuses it rather than run out of memory");
+        throw new OnnxImportException(
+            "an activation of shape "
+                + shape
+                + " has more than "
+                + MAX_ACTIVATION
+                + " values per sample; the importer refuses it rather than run out of memory");
       }
     }
     return model;
@@ -166,14 +234,22 @@ final class GraphMapper {
       }
     }
     if (real.size() != 1) {
-      throw new OnnxImportException("the graph has " + real.size() + " non-constant inputs "
-          + real.stream().map(ValueInfoProto::getName).toList() + "; the importer needs exactly one (the image)");
+      throw new OnnxImportException(
+          "the graph has "
+              + real.size()
+              + " non-constant inputs "
+              + real.stream().map(ValueInfoProto::getName).toList()
+              + "; the importer needs exactly one (the image)");
     }
     ValueInfoProto v = real.get(0);
     int type = v.getType().getTensorType().getElemType();
     if (type != 0 && type != TensorProto.DataType.FLOAT_VALUE) {
-      throw new OnnxImportException("graph input '" + v.getName() + "' has element type "
-          + TensorProto.DataType.forNumber(type) + ", the importer needs FLOAT");
+      throw new OnnxImportException(
+          "graph input '"
+              + v.getName()
+              + "' has element type "
+              + TensorProto.DataType.forNumber(type)
+              + ", the importer needs FLOAT");
     }
     return v;
   }
@@ -184,18 +260,33 @@ final class GraphMapper {
     int rank = shape.getDimCount();
     String hint = "; pass the sample shape to the importer explicitly";
     if (rank != 4 && rank != 2) {
-      throw new OnnxImportException("graph input '" + v.getName() + "' has rank " + rank + "; the importer reads"
-          + " N x C x H x W or N x F" + hint);
+      throw new OnnxImportException(
+          "graph input '"
+              + v.getName()
+              + "' has rank "
+              + rank
+              + "; the importer reads"
+              + " N x C x H x W or N x F"
+              + hint);
     }
     TensorShapeProto.Dimension first = shape.getDim(0);
-    batch = first.hasDimValue() && first.getDimValue() > 0 ? first.getDimValue() : ConstantTensor.BATCH;
+    batch =
+        first.hasDimValue() && first.getDimValue() > 0 ? first.getDimValue() : ConstantTensor.BATCH;
     long[] dims = new long[rank - 1];
     for (int k = 1; k < rank; k++) {
       TensorShapeProto.Dimension d = shape.getDim(k);
       if (!d.hasDimValue() || d.getDimValue() <= 0 || d.getDimValue() > Integer.MAX_VALUE) {
-        throw new OnnxImportException("graph input '" + v.getName() + "' has no fixed size in dimension " + k
-            + " (" + (d.hasDimParam() ? d.getDimParam() : d.hasDimValue() ? d.getDimValue() : "unknown") + ")"
-            + hint);
+        throw new OnnxImportException(
+            "graph input '"
+                + v.getName()
+                + "' has no fixed size in dimension "
+                + k
+                + " ("
+                + (d.hasDimParam()
+                    ? d.getDimParam()
+                    : d.hasDimValue() ? d.getDimValue() : "unknown")
+                + ")"
+                + hint);
       }
       dims[k - 1] = d.getDimValue();
     }
@@ -204,23 +295,40 @@ final class GraphMapper {
 
   private long[] sampleDims(TensorShape s) {
     batch = ConstantTensor.BATCH;
-    return s.height() == 1 && s.width() == 1 ? new long[] {s.channels()}
+    return s.height() == 1 && s.width() == 1
+        ? new long[] {s.channels()}
         : new long[] {s.channels(), s.height(), s.width()};
   }
 
   private static void checkOperator(Node node) {
     if (!node.domain().isEmpty() && !node.domain().equals("ai.onnx")) {
-      throw node.fail("operator '" + node.opType() + "' of domain '" + node.domain() + "' is not supported; the"
-          + " importer reads the default ai.onnx operators " + LAYER_OPERATORS);
+      throw node.fail(
+          "operator '"
+              + node.opType()
+              + "' of domain '"
+              + node.domain()
+              + "' is not supported; the"
+              + " importer reads the default ai.onnx operators "
+              + LAYER_OPERATORS);
     }
     if (REFUSED_ACTIVATIONS.contains(node.opType())) {
-      throw node.fail(node.opType() + " has no counterpart in a converted spiking network, whose neurons"
-          + " compute a ReLU (or, clipped, ReLU6) of their input as non-negative spike rates or phases; retrain"
-          + " with ReLU or ReLU6");
+      throw node.fail(
+          node.opType()
+              + " has no counterpart in a converted spiking network, whose neurons"
+              + " compute a ReLU (or, clipped, ReLU6) of their input as non-negative spike rates or phases; retrain"
+              + " with ReLU or ReLU6");
     }
-    if (!LAYER_OPERATORS.contains(node.opType()) && !ConstantFolder.OPERATORS.contains(node.opType())) {
-      throw node.fail("unsupported ONNX operator '" + node.opType() + "' in node '" + node.label()
-          + "'; supported: " + LAYER_OPERATORS + " and, on constants, " + ConstantFolder.OPERATORS);
+    if (!LAYER_OPERATORS.contains(node.opType())
+        && !ConstantFolder.OPERATORS.contains(node.opType())) {
+      throw node.fail(
+          "unsupported ONNX operator '"
+              + node.opType()
+              + "' in node '"
+              + node.label()
+              + "'; supported: "
+              + LAYER_OPERATORS
+              + " and, on constants, "
+              + ConstantFolder.OPERATORS);
     }
   }
 
@@ -268,7 +376,10 @@ final class GraphMapper {
 
   // ---- shape and pass-through operators
 
-  /** The dimensions of an activation are static per sample, so its Shape is a constant (batch as a marker). */
+  /**
+   * The dimensions of an activation are static per sample, so its Shape is a constant (batch as a
+   * marker).
+   */
   private void shape(Node node) {
     long[] full = full(data(node));
     int rank = full.length;
@@ -276,14 +387,20 @@ final class GraphMapper {
     long end = node.intAttr("end", rank);
     int from = (int) Math.max(0, Math.min(rank, start < 0 ? start + rank : start));
     int to = (int) Math.max(from, Math.min(rank, end < 0 ? end + rank : end));
-    constants.put(node.output(), ConstantTensor.vector(node.output(), Arrays.copyOfRange(full, from, to)));
+    constants.put(
+        node.output(), ConstantTensor.vector(node.output(), Arrays.copyOfRange(full, from, to)));
   }
 
-  /** Softmax, LogSoftmax and Sigmoid are monotone, so as the last node they are dropped, leaving the logits. */
+  /**
+   * Softmax, LogSoftmax and Sigmoid are monotone, so as the last node they are dropped, leaving the
+   * logits.
+   */
   private void monotoneOutput(Node node) {
     if (!graphOutputs.contains(node.output())) {
-      throw node.fail(node.opType() + " is supported only as the last node (it is dropped, leaving logits);"
-          + " elsewhere it has no counterpart in a converted spiking network");
+      throw node.fail(
+          node.opType()
+              + " is supported only as the last node (it is dropped, leaving logits);"
+              + " elsewhere it has no counterpart in a converted spiking network");
     }
     alias(node, data(node), data(node).dims());
   }
@@ -292,7 +409,8 @@ final class GraphMapper {
     Activation a = data(node);
     long axis = node.intAttr("axis", 1);
     if (axis != 1 && axis != 1 - (a.dims().length + 1)) {
-      throw node.fail("axis = " + axis + " is not supported; only flattening each sample (axis 1) is");
+      throw node.fail(
+          "axis = " + axis + " is not supported; only flattening each sample (axis 1) is");
     }
     reshapeTo(node, a, new long[] {shapeOf(a.dims()).size()});
   }
@@ -313,8 +431,10 @@ final class GraphMapper {
     in.add(null);
     in.add(node.input(1).isEmpty() ? null : constant(node, 1, "axes"));
     long[] axes = ConstantFolder.axes(node, in);
-    long[] out = node.opType().equals("Squeeze") ? Shapes.squeeze(node, full(a), axes)
-        : Shapes.unsqueeze(node, full(a), axes);
+    long[] out =
+        node.opType().equals("Squeeze")
+            ? Shapes.squeeze(node, full(a), axes)
+            : Shapes.unsqueeze(node, full(a), axes);
     reshapeTo(node, a, sample(node, out));
   }
 
@@ -324,8 +444,11 @@ final class GraphMapper {
     long[] full = full(a);
     long[] perm = node.intsAttr("perm", null);
     if (perm == null || perm.length != full.length || perm[0] != 0) {
-      throw node.fail("Transpose with perm " + Arrays.toString(perm) + " moves the batch axis or reverses all"
-          + " axes; only transposes of size-1 axes (no-ops) are supported");
+      throw node.fail(
+          "Transpose with perm "
+              + Arrays.toString(perm)
+              + " moves the batch axis or reverses all"
+              + " axes; only transposes of size-1 axes (no-ops) are supported");
     }
     long previous = -1;
     long[] out = new long[full.length];
@@ -333,8 +456,13 @@ final class GraphMapper {
       out[k] = full[(int) perm[k]];
       if (out[k] != 1) {
         if (perm[k] < previous) {
-          throw node.fail("Transpose with perm " + Arrays.toString(perm) + " of " + Shapes.text(full) + " moves"
-              + " data; only transposes of size-1 axes (no-ops) are supported");
+          throw node.fail(
+              "Transpose with perm "
+                  + Arrays.toString(perm)
+                  + " of "
+                  + Shapes.text(full)
+                  + " moves"
+                  + " data; only transposes of size-1 axes (no-ops) are supported");
         }
         previous = perm[k];
       }
@@ -345,13 +473,20 @@ final class GraphMapper {
   /** The per-sample part of full dimensions whose first entry must be the batch. */
   private long[] sample(Node node, long[] full) {
     if (full.length == 0 || full[0] != batch) {
-      throw node.fail("the result " + Shapes.text(full) + " does not keep the batch dimension "
-          + Shapes.text(new long[] {batch}) + " first");
+      throw node.fail(
+          "the result "
+              + Shapes.text(full)
+              + " does not keep the batch dimension "
+              + Shapes.text(new long[] {batch})
+              + " first");
     }
     return Arrays.copyOfRange(full, 1, full.length);
   }
 
-  /** Same values in a new layout: nothing to do for the same layer shape, a flatten for image to vector. */
+  /**
+   * Same values in a new layout: nothing to do for the same layer shape, a flatten for image to
+   * vector.
+   */
   private void reshapeTo(Node node, Activation a, long[] dims) {
     TensorShape from = shapeOf(a.dims());
     TensorShape to = shapeOf(dims);
@@ -360,8 +495,12 @@ final class GraphMapper {
     } else if (to.equals(TensorShape.vector(from.size()))) {
       emit(node, new FlattenLayer(uniqueName(node.label())), a, dims);
     } else {
-      throw node.fail("reshape of a sample of shape " + Shapes.text(a.dims()) + " to " + Shapes.text(dims)
-          + " is not supported; flattening each sample, and reshapes that only add or drop size-1 axes, are");
+      throw node.fail(
+          "reshape of a sample of shape "
+              + Shapes.text(a.dims())
+              + " to "
+              + Shapes.text(dims)
+              + " is not supported; flattening each sample, and reshapes that only add or drop size-1 axes, are");
     }
   }
 
@@ -377,38 +516,54 @@ final class GraphMapper {
     if (fill != 0f) {
       throw node.fail("padding with " + fill + " is not supported; only zero padding is");
     }
-    long[] pads = node.input(1).isEmpty() ? node.intsAttr("pads", null) : constant(node, 1, "pads").asLongs();
+    long[] pads =
+        node.input(1).isEmpty() ? node.intsAttr("pads", null) : constant(node, 1, "pads").asLongs();
     int rank = a.dims().length + 1;
     if (pads == null || pads.length != 2 * rank || rank != 4) {
       throw node.fail("pads " + Arrays.toString(pads) + " do not fit an N x C x H x W input");
     }
     if (pads[0] != 0 || pads[1] != 0 || pads[4] != 0 || pads[5] != 0) {
-      throw node.fail("pads " + Arrays.toString(pads) + " pad the batch or channel axis; only height and width"
-          + " may be padded");
+      throw node.fail(
+          "pads "
+              + Arrays.toString(pads)
+              + " pad the batch or channel axis; only height and width"
+              + " may be padded");
     }
     int[] total = a.pads().clone();
     long[] sides = {pads[2], pads[3], pads[6], pads[7]};
     for (int k = 0; k < 4; k++) {
       if (sides[k] < 0 || sides[k] > 1 << 20) {
-        throw node.fail("pads " + Arrays.toString(pads) + " must be non-negative (cropping is not supported)");
+        throw node.fail(
+            "pads " + Arrays.toString(pads) + " must be non-negative (cropping is not supported)");
       }
       total[k] += (int) sides[k];
     }
-    activations.put(node.output(), new Activation(a.layer(), a.dims(), total, node.label(),
-        a.exclusive() && exclusive(node.output())));
+    activations.put(
+        node.output(),
+        new Activation(
+            a.layer(), a.dims(), total, node.label(), a.exclusive() && exclusive(node.output())));
   }
 
   // ---- layers
 
   private void clip(Node node) {
     Activation a = data(node);
-    float min = node.input(1).isEmpty() ? node.floatAttr("min", Float.NEGATIVE_INFINITY)
-        : (float) constant(node, 1, "min").value(0);
-    float max = node.input(2).isEmpty() ? node.floatAttr("max", Float.POSITIVE_INFINITY)
-        : (float) constant(node, 2, "max").value(0);
+    float min =
+        node.input(1).isEmpty()
+            ? node.floatAttr("min", Float.NEGATIVE_INFINITY)
+            : (float) constant(node, 1, "min").value(0);
+    float max =
+        node.input(2).isEmpty()
+            ? node.floatAttr("max", Float.POSITIVE_INFINITY)
+            : (float) constant(node, 2, "max").value(0);
     if (min != 0f || !(max > 0f)) {
-      throw node.fail("Clip(" + min + ", " + max + ") is supported as a ReLU (min 0) with an optional positive"
-          + " ceiling, such as ReLU6 = Clip(0, 6)");
+      throw node.fail(
+          "Clip("
+              + min
+              + ", "
+              + max
+              + ") is supported as a ReLU (min 0) with an optional positive"
+              + " ceiling, such as ReLU6 = Clip(0, 6)");
     }
     emit(node, new ReluLayer(uniqueName(node.label()), Float.isInfinite(max) ? null : max), a);
   }
@@ -419,8 +574,11 @@ final class GraphMapper {
     ConstantTensor w = constant(node, 1, "W");
     ConstantTensor b = node.input(2).isEmpty() ? null : constant(node, 2, "B");
     if (w.rank() != 4) {
-      throw node.fail("only 2-D convolutions are supported; weight '" + w.name() + "' has shape "
-          + w.shapeText());
+      throw node.fail(
+          "only 2-D convolutions are supported; weight '"
+              + w.name()
+              + "' has shape "
+              + w.shapeText());
     }
     requireFloat(node, w);
     int out = positive(node, w, 0);
@@ -429,18 +587,39 @@ final class GraphMapper {
     long groups = node.intAttr("group", 1);
     long[] kernel = node.intsAttr("kernel_shape", null);
     if (kernel != null && (kernel.length != 2 || kernel[0] != kh || kernel[1] != kw)) {
-      throw node.fail("kernel_shape " + Arrays.toString(kernel) + " does not match weight " + w.shapeText());
+      throw node.fail(
+          "kernel_shape " + Arrays.toString(kernel) + " does not match weight " + w.shapeText());
     }
     int inChannels = (int) a.dims()[0];
     if (groups <= 0 || w.dims()[1] * groups != inChannels) {
-      throw node.fail("weight '" + w.name() + "' of shape " + w.shapeText() + " with group = " + groups
-          + " does not fit " + inChannels + " input channels");
+      throw node.fail(
+          "weight '"
+              + w.name()
+              + "' of shape "
+              + w.shapeText()
+              + " with group = "
+              + groups
+              + " does not fit "
+              + inChannels
+              + " input channels");
     }
     node.requireAll("dilations", 1);
     float[] bias = b == null ? new float[out] : values(node, b, out, "B");
     int padding = symmetric(node, a, ownPads(node));
-    emit(node, new Conv2dLayer(uniqueName(node.label()), inChannels, out, kh, kw, uniform(node, "strides", 1),
-        padding, (int) groups, w.floats().clone(), bias), a);
+    emit(
+        node,
+        new Conv2dLayer(
+            uniqueName(node.label()),
+            inChannels,
+            out,
+            kh,
+            kw,
+            uniform(node, "strides", 1),
+            padding,
+            (int) groups,
+            w.floats().clone(),
+            bias),
+        a);
   }
 
   private void gemm(Node node) {
@@ -467,8 +646,15 @@ final class GraphMapper {
         bias[o] = beta * c[o];
       }
     }
-    emit(node, new DenseLayer(uniqueName(node.label()), inputs, outputs,
-        denseWeights(b.floats(), inputs, outputs, transB, alpha), bias), a);
+    emit(
+        node,
+        new DenseLayer(
+            uniqueName(node.label()),
+            inputs,
+            outputs,
+            denseWeights(b.floats(), inputs, outputs, transB, alpha),
+            bias),
+        a);
   }
 
   private void matMul(Node node) {
@@ -482,12 +668,23 @@ final class GraphMapper {
     int inputs = positive(node, b, 0);
     int outputs = positive(node, b, 1);
     requireInputs(node, a, inputs);
-    emit(node, new DenseLayer(uniqueName(node.label()), inputs, outputs,
-        denseWeights(b.floats(), inputs, outputs, false, 1f), new float[outputs]), a);
+    emit(
+        node,
+        new DenseLayer(
+            uniqueName(node.label()),
+            inputs,
+            outputs,
+            denseWeights(b.floats(), inputs, outputs, false, 1f),
+            new float[outputs]),
+        a);
   }
 
-  /** Row-major {@code [out][in]} from ONNX's {@code B} ({@code [in][out]}, or {@code [out][in]} if transposed). */
-  private static float[] denseWeights(float[] b, int inputs, int outputs, boolean transposed, float alpha) {
+  /**
+   * Row-major {@code [out][in]} from ONNX's {@code B} ({@code [in][out]}, or {@code [out][in]} if
+   * transposed).
+   */
+  private static float[] denseWeights(
+      float[] b, int inputs, int outputs, boolean transposed, float alpha) {
     float[] w = new float[inputs * outputs];
     for (int o = 0; o < outputs; o++) {
       for (int i = 0; i < inputs; i++) {
@@ -505,9 +702,15 @@ final class GraphMapper {
       throw node.fail("the Indices output of MaxPool is not supported");
     }
     long[] kernel = node.intsAttr("kernel_shape", null);
-    if (kernel == null || kernel.length != 2 || kernel[0] != kernel[1] || kernel[0] <= 0 || kernel[0] > 1 << 20) {
-      throw node.fail("kernel_shape " + (kernel == null ? "missing" : Arrays.toString(kernel))
-          + "; square 2-D windows are supported");
+    if (kernel == null
+        || kernel.length != 2
+        || kernel[0] != kernel[1]
+        || kernel[0] <= 0
+        || kernel[0] > 1 << 20) {
+      throw node.fail(
+          "kernel_shape "
+              + (kernel == null ? "missing" : Arrays.toString(kernel))
+              + "; square 2-D windows are supported");
     }
     int size = (int) kernel[0];
     int stride = uniform(node, "strides", 1);
@@ -515,12 +718,16 @@ final class GraphMapper {
     int[] own = ownPads(node);
     boolean ownPadding = own[0] != 0 || own[1] != 0 || own[2] != 0 || own[3] != 0;
     if (max && a.padded()) {
-      throw node.fail("zero padding from Pad node '" + a.padNode() + "' before max pooling is not supported"
-          + " (MaxPool's own pads, which never win the maximum, are)");
+      throw node.fail(
+          "zero padding from Pad node '"
+              + a.padNode()
+              + "' before max pooling is not supported"
+              + " (MaxPool's own pads, which never win the maximum, are)");
     }
     if (!max && ownPadding && node.intAttr("count_include_pad", 0) == 0) {
-      throw node.fail("padded average pooling that leaves the padding out of the count (count_include_pad = 0)"
-          + " is not supported; export with count_include_pad = True");
+      throw node.fail(
+          "padded average pooling that leaves the padding out of the count (count_include_pad = 0)"
+              + " is not supported; export with count_include_pad = True");
     }
     int padding = symmetric(node, a, own);
     if (node.intAttr("ceil_mode", 0) != 0) {
@@ -532,7 +739,11 @@ final class GraphMapper {
       }
     }
     String name = uniqueName(node.label());
-    emit(node, max ? new MaxPoolLayer(name, size, stride, padding) : new AvgPoolLayer(name, size, stride, padding),
+    emit(
+        node,
+        max
+            ? new MaxPoolLayer(name, size, stride, padding)
+            : new AvgPoolLayer(name, size, stride, padding),
         a);
   }
 
@@ -541,11 +752,17 @@ final class GraphMapper {
     requireImage(node, a);
     long h = a.dims()[1];
     if (h != a.dims()[2]) {
-      throw node.fail(node.opType() + " over a non-square " + Shapes.text(a.dims()) + " input is not supported");
+      throw node.fail(
+          node.opType()
+              + " over a non-square "
+              + Shapes.text(a.dims())
+              + " input is not supported");
     }
     String name = uniqueName(node.label());
-    AnnLayer layer = node.opType().equals("GlobalMaxPool") ? new MaxPoolLayer(name, (int) h, (int) h)
-        : new AvgPoolLayer(name, (int) h, (int) h);
+    AnnLayer layer =
+        node.opType().equals("GlobalMaxPool")
+            ? new MaxPoolLayer(name, (int) h, (int) h)
+            : new AvgPoolLayer(name, (int) h, (int) h);
     long c = a.dims()[0];
     emit(node, layer, a, keepDims ? new long[] {c, 1, 1} : new long[] {c});
   }
@@ -553,12 +770,22 @@ final class GraphMapper {
   /** The mean over height and width is global average pooling. */
   private void reduceMean(Node node) {
     Activation a = data(node);
-    long[] axes = node.input(1).isEmpty() ? node.intsAttr("axes", null) : constant(node, 1, "axes").asLongs();
-    boolean spatial = axes != null && axes.length == 2 && a.dims().length == 3
-        && Set.of(2L, 3L).equals(Set.of(axes[0] < 0 ? axes[0] + 4 : axes[0], axes[1] < 0 ? axes[1] + 4 : axes[1]));
+    long[] axes =
+        node.input(1).isEmpty() ? node.intsAttr("axes", null) : constant(node, 1, "axes").asLongs();
+    boolean spatial =
+        axes != null
+            && axes.length == 2
+            && a.dims().length == 3
+            && Set.of(2L, 3L)
+                .equals(
+                    Set.of(
+                        axes[0] < 0 ? axes[0] + 4 : axes[0], axes[1] < 0 ? axes[1] + 4 : axes[1]));
     if (!spatial) {
-      throw node.fail("ReduceMean over axes " + Arrays.toString(axes) + " is not supported; the mean over height"
-          + " and width (axes [2, 3], global average pooling) is");
+      throw node.fail(
+          "ReduceMean over axes "
+              + Arrays.toString(axes)
+              + " is not supported; the mean over height"
+              + " and width (axes [2, 3], global average pooling) is");
     }
     globalPool(node, node.intAttr("keepdims", 1) != 0);
   }
@@ -577,8 +804,9 @@ final class GraphMapper {
       }
     }
     if (node.inputs().size() != 5) {
-      throw node.fail("BatchNormalization needs 5 inputs (X, scale, B, mean, var), it has "
-          + node.inputs().size());
+      throw node.fail(
+          "BatchNormalization needs 5 inputs (X, scale, B, mean, var), it has "
+              + node.inputs().size());
     }
     int channels = (int) a.dims()[0];
     float[][] p = new float[4][];
@@ -586,8 +814,17 @@ final class GraphMapper {
     for (int k = 0; k < 4; k++) {
       p[k] = values(node, constant(node, k + 1, roles[k]), channels, roles[k]);
     }
-    emit(node, new BatchNormLayer(uniqueName(node.label()), channels, p[0], p[1], p[2], p[3],
-        node.floatAttr("epsilon", 1e-5f)), a);
+    emit(
+        node,
+        new BatchNormLayer(
+            uniqueName(node.label()),
+            channels,
+            p[0],
+            p[1],
+            p[2],
+            p[3],
+            node.floatAttr("epsilon", 1e-5f)),
+        a);
   }
 
   /** Concatenation of activations along the channels: a route of several sources. */
@@ -602,12 +839,22 @@ final class GraphMapper {
         first = d;
         long axis = node.intAttr("axis", 0);
         if (axis != 1 && axis != 1 - (d.length + 1)) {
-          throw node.fail("concatenation on axis " + axis + " is not supported; on the channels (axis 1) it is");
+          throw node.fail(
+              "concatenation on axis "
+                  + axis
+                  + " is not supported; on the channels (axis 1) it is");
         }
-      } else if (d.length != first.length || !Arrays.equals(Arrays.copyOfRange(d, 1, d.length),
-          Arrays.copyOfRange(first, 1, first.length))) {
-        throw node.fail("input '" + in + "' of shape " + Shapes.text(d) + " does not concatenate with "
-            + Shapes.text(first) + " along the channels");
+      } else if (d.length != first.length
+          || !Arrays.equals(
+              Arrays.copyOfRange(d, 1, d.length), Arrays.copyOfRange(first, 1, first.length))) {
+        throw node.fail(
+            "input '"
+                + in
+                + "' of shape "
+                + Shapes.text(d)
+                + " does not concatenate with "
+                + Shapes.text(first)
+                + " along the channels");
       }
       channels += d[0];
       sources.add(a.layer());
@@ -619,9 +866,9 @@ final class GraphMapper {
   }
 
   /**
-   * Add, Sub, Mul and Div: of two activations only Add (a residual connection); with a constant, folded into the
-   * convolution or dense layer that produced the activation when nothing else reads it, else a per-channel
-   * affine layer.
+   * Add, Sub, Mul and Div: of two activations only Add (a residual connection); with a constant,
+   * folded into the convolution or dense layer that produced the activation when nothing else reads
+   * it, else a per-channel affine layer.
    */
   private void arithmetic(Node node) {
     String op = node.opType();
@@ -631,20 +878,28 @@ final class GraphMapper {
     boolean constY = constants.containsKey(y);
     if (!constX && !constY) {
       if (!op.equals("Add")) {
-        throw node.fail(op + " of two activations has no counterpart in the ANN description; Add (a residual"
-            + " connection) is supported");
+        throw node.fail(
+            op
+                + " of two activations has no counterpart in the ANN description; Add (a residual"
+                + " connection) is supported");
       }
       residual(node, activation(node, x), activation(node, y));
       return;
     }
     if (constX && (op.equals("Sub") || op.equals("Div"))) {
-      throw node.fail("a constant " + (op.equals("Sub") ? "minus" : "divided by") + " an activation is not"
-          + " supported; the activation must come first");
+      throw node.fail(
+          "a constant "
+              + (op.equals("Sub") ? "minus" : "divided by")
+              + " an activation is not"
+              + " supported; the activation must come first");
     }
     Activation a = activation(node, constX ? y : x);
     requireUnpadded(node, a);
-    if (layers.isEmpty() && a.layer().equals(ResidualAddLayer.INPUT) && exclusive(constX ? y : x)
-        && inputNormalization.compose(node, channelValues(node, constants.get(constX ? x : y), a))) {
+    if (layers.isEmpty()
+        && a.layer().equals(ResidualAddLayer.INPUT)
+        && exclusive(constX ? y : x)
+        && inputNormalization.compose(
+            node, channelValues(node, constants.get(constX ? x : y), a))) {
       alias(node, a, a.dims());
       return;
     }
@@ -652,30 +907,45 @@ final class GraphMapper {
     float[] scale = new float[c.length];
     float[] shift = new float[c.length];
     for (int k = 0; k < c.length; k++) {
-      scale[k] = switch (op) {
-        case "Mul" -> c[k];
-        case "Div" -> 1f / c[k];
-        default -> 1f;
-      };
-      shift[k] = switch (op) {
-        case "Add" -> c[k];
-        case "Sub" -> -c[k];
-        default -> 0f;
-      };
+      scale[k] =
+          switch (op) {
+            case "Mul" -> c[k];
+            case "Div" -> 1f / c[k];
+            default -> 1f;
+          };
+      shift[k] =
+          switch (op) {
+            case "Add" -> c[k];
+            case "Sub" -> -c[k];
+            default -> 0f;
+          };
     }
     if (a.exclusive() && foldAffine(node, a, op, c)) {
       return;
     }
-    emit(node, new BatchNormLayer(uniqueName(node.label()), c.length, scale, shift, new float[c.length],
-        filled(c.length, 1f), 0f), a);
+    emit(
+        node,
+        new BatchNormLayer(
+            uniqueName(node.label()),
+            c.length,
+            scale,
+            shift,
+            new float[c.length],
+            filled(c.length, 1f),
+            0f),
+        a);
   }
 
   private void residual(Node node, Activation a, Activation b) {
     requireUnpadded(node, a);
     requireUnpadded(node, b);
     if (!shapeOf(a.dims()).equals(shapeOf(b.dims()))) {
-      throw node.fail("adds a tensor of shape " + Shapes.text(a.dims()) + " to one of shape "
-          + Shapes.text(b.dims()) + "; broadcasting adds of two activations are not supported");
+      throw node.fail(
+          "adds a tensor of shape "
+              + Shapes.text(a.dims())
+              + " to one of shape "
+              + Shapes.text(b.dims())
+              + "; broadcasting adds of two activations are not supported");
     }
     Activation chain = b.layer().equals(lastLayer) ? b : a;
     Activation skip = chain == a ? b : a;
@@ -683,9 +953,9 @@ final class GraphMapper {
   }
 
   /**
-   * Folds {@code y = x (op) c} into the convolution or dense layer whose output {@code x} is: Mul and Div scale
-   * its weights and bias per output channel, Add and Sub shift its bias. Returns false when {@code x} is not
-   * such a layer's output.
+   * Folds {@code y = x (op) c} into the convolution or dense layer whose output {@code x} is: Mul
+   * and Div scale its weights and bias per output channel, Add and Sub shift its bias. Returns
+   * false when {@code x} is not such a layer's output.
    */
   private boolean foldAffine(Node node, Activation a, String op, float[] c) {
     Integer index = layerIndex.get(a.layer());
@@ -715,15 +985,22 @@ final class GraphMapper {
         default -> throw node.fail("operator " + op + " does not fold");
       }
     }
-    layers.set(index, layer instanceof Conv2dLayer conv ? conv.withParameters(weights, bias)
-        : new DenseLayer(layer.name(), ((DenseLayer) layer).inputs(), bias.length, weights, bias));
-    activations.put(node.output(), new Activation(a.layer(), a.dims(), NO_PADS, null, exclusive(node.output())));
+    layers.set(
+        index,
+        layer instanceof Conv2dLayer conv
+            ? conv.withParameters(weights, bias)
+            : new DenseLayer(
+                layer.name(), ((DenseLayer) layer).inputs(), bias.length, weights, bias));
+    activations.put(
+        node.output(),
+        new Activation(a.layer(), a.dims(), NO_PADS, null, exclusive(node.output())));
     return true;
   }
 
   /**
-   * The per-channel values of a constant combined with activation {@code a}: a scalar, or one value per channel
-   * ({@code [C, 1, 1]}, {@code [1, C, 1, 1]} for images; {@code [F]}, {@code [1, F]} for vectors).
+   * The per-channel values of a constant combined with activation {@code a}: a scalar, or one value
+   * per channel ({@code [C, 1, 1]}, {@code [1, C, 1, 1]} for images; {@code [F]}, {@code [1, F]}
+   * for vectors).
    */
   private float[] channelValues(Node node, ConstantTensor c, Activation a) {
     int channels = (int) a.dims()[0];
@@ -738,12 +1015,20 @@ final class GraphMapper {
       perChannel = axis == 1 ? c.dims()[j] == channels : c.dims()[j] == 1;
     }
     if (!perChannel) {
-      throw node.fail("constant '" + c.name() + "' of shape " + c.shapeText() + " does not broadcast per channel"
-          + " over an activation of shape " + Shapes.text(full) + "; scalars and per-channel constants are"
-          + " supported");
+      throw node.fail(
+          "constant '"
+              + c.name()
+              + "' of shape "
+              + c.shapeText()
+              + " does not broadcast per channel"
+              + " over an activation of shape "
+              + Shapes.text(full)
+              + "; scalars and per-channel constants are"
+              + " supported");
     }
-    TensorDecoder.requireFinite(ConstantTensor.ofFloats(c.name(), c.dims(), v), "node '" + node.label() + "' ("
-        + node.opType() + ")");
+    TensorDecoder.requireFinite(
+        ConstantTensor.ofFloats(c.name(), c.dims(), v),
+        "node '" + node.label() + "' (" + node.opType() + ")");
     return v;
   }
 
@@ -752,8 +1037,10 @@ final class GraphMapper {
   /** Adds {@code layer} reading activation {@code in}; the output keeps the layer's shape. */
   private void emit(Node node, AnnLayer layer, Activation in) {
     TensorShape out = layer.outputShape(shapeOf(in.dims()));
-    long[] dims = in.dims().length == 3 || layer instanceof Conv2dLayer
-        ? new long[] {out.channels(), out.height(), out.width()} : new long[] {out.size()};
+    long[] dims =
+        in.dims().length == 3 || layer instanceof Conv2dLayer
+            ? new long[] {out.channels(), out.height(), out.width()}
+            : new long[] {out.size()};
     emit(node, layer, in, dims);
   }
 
@@ -762,12 +1049,15 @@ final class GraphMapper {
       add(new RouteLayer(uniqueName(node.label() + "_route"), List.of(in.layer())));
     }
     add(layer);
-    activations.put(node.output(), new Activation(layer.name(), dims, NO_PADS, null, exclusive(node.output())));
+    activations.put(
+        node.output(), new Activation(layer.name(), dims, NO_PADS, null, exclusive(node.output())));
   }
 
   private void alias(Node node, Activation a, long[] dims) {
-    activations.put(node.output(), new Activation(a.layer(), dims, a.pads(), a.padNode(),
-        a.exclusive() && exclusive(node.output())));
+    activations.put(
+        node.output(),
+        new Activation(
+            a.layer(), dims, a.pads(), a.padNode(), a.exclusive() && exclusive(node.output())));
   }
 
   private void add(AnnLayer layer) {
@@ -808,17 +1098,24 @@ final class GraphMapper {
   private Activation activation(Node node, String name) {
     Activation a = activations.get(name);
     if (a == null) {
-      throw node.fail(constants.containsKey(name) ? "input '" + name + "' is a constant where the importer needs"
-          + " an activation" : "input '" + name + "' is not produced by an earlier node (the graph must be in"
-          + " topological order)");
+      throw node.fail(
+          constants.containsKey(name)
+              ? "input '" + name + "' is a constant where the importer needs" + " an activation"
+              : "input '"
+                  + name
+                  + "' is not produced by an earlier node (the graph must be in"
+                  + " topological order)");
     }
     return a;
   }
 
   private void requireUnpadded(Node node, Activation a) {
     if (a.padded()) {
-      throw node.fail("reads the zero padding of Pad node '" + a.padNode() + "'; a Pad is supported only right"
-          + " before a Conv or AveragePool, which take it over");
+      throw node.fail(
+          "reads the zero padding of Pad node '"
+              + a.padNode()
+              + "'; a Pad is supported only right"
+              + " before a Conv or AveragePool, which take it over");
     }
   }
 
@@ -829,7 +1126,8 @@ final class GraphMapper {
     }
     ConstantTensor t = constants.get(name);
     if (t == null) {
-      throw node.fail("input " + role + " ('" + name + "') must be an initializer or a constant expression");
+      throw node.fail(
+          "input " + role + " ('" + name + "') must be an initializer or a constant expression");
     }
     return t;
   }
@@ -838,7 +1136,8 @@ final class GraphMapper {
   private static float[] values(Node node, ConstantTensor t, int n, String role) {
     requireFloat(node, t);
     if (t.elements() != n) {
-      throw node.fail(role + " '" + t.name() + "' has shape " + t.shapeText() + ", expected " + n + " values");
+      throw node.fail(
+          role + " '" + t.name() + "' has shape " + t.shapeText() + ", expected " + n + " values");
     }
     return t.floats().clone();
   }
@@ -851,14 +1150,18 @@ final class GraphMapper {
 
   private static void requireImage(Node node, Activation a) {
     if (a.dims().length != 3) {
-      throw node.fail(node.opType() + " needs an N x C x H x W input, it gets N x " + Shapes.text(a.dims()));
+      throw node.fail(
+          node.opType() + " needs an N x C x H x W input, it gets N x " + Shapes.text(a.dims()));
     }
   }
 
   private static void requireFlat(Node node, Activation a) {
     if (a.dims().length != 1) {
-      throw node.fail(node.opType() + " needs a 2-D (N x F) input, it gets N x " + Shapes.text(a.dims())
-          + "; flatten first");
+      throw node.fail(
+          node.opType()
+              + " needs a 2-D (N x F) input, it gets N x "
+              + Shapes.text(a.dims())
+              + "; flatten first");
     }
   }
 
@@ -883,13 +1186,20 @@ final class GraphMapper {
       return fallback;
     }
     if (v.length != 2 || v[0] != v[1] || v[0] <= 0 || v[0] > 1 << 20) {
-      throw node.fail(name + " " + Arrays.toString(v) + " is not supported; equal positive values on both axes"
-          + " are");
+      throw node.fail(
+          name
+              + " "
+              + Arrays.toString(v)
+              + " is not supported; equal positive values on both axes"
+              + " are");
     }
     return (int) v[0];
   }
 
-  /** The node's own padding {@code [top, left, bottom, right]} from {@code auto_pad} and {@code pads}. */
+  /**
+   * The node's own padding {@code [top, left, bottom, right]} from {@code auto_pad} and {@code
+   * pads}.
+   */
   private static int[] ownPads(Node node) {
     String mode = node.stringAttr("auto_pad", "NOTSET");
     if (!mode.equals("NOTSET") && !mode.equals("VALID") && !mode.isEmpty()) {
@@ -916,16 +1226,23 @@ final class GraphMapper {
     return p;
   }
 
-  /** The node's own padding plus the pending zero padding of a Pad, which must be the same on every side. */
+  /**
+   * The node's own padding plus the pending zero padding of a Pad, which must be the same on every
+   * side.
+   */
   private static int symmetric(Node node, Activation a, int[] own) {
     int[] total = new int[4];
     for (int k = 0; k < 4; k++) {
       total[k] = own[k] + a.pads()[k];
     }
     if (total[0] != total[1] || total[0] != total[2] || total[0] != total[3]) {
-      throw node.fail("padding " + Arrays.toString(total) + " ([top, left, bottom, right]"
-          + (a.padded() ? ", with Pad node '" + a.padNode() + "'" : "") + ") is not supported; the same padding"
-          + " on every side is");
+      throw node.fail(
+          "padding "
+              + Arrays.toString(total)
+              + " ([top, left, bottom, right]"
+              + (a.padded() ? ", with Pad node '" + a.padNode() + "'" : "")
+              + ") is not supported; the same padding"
+              + " on every side is");
     }
     return total[0];
   }
@@ -938,20 +1255,29 @@ final class GraphMapper {
     return full;
   }
 
-  /** Layer shape of per-sample dimensions: {@code C x H x W} for rank 3, else a vector of all values. */
+  /**
+   * Layer shape of per-sample dimensions: {@code C x H x W} for rank 3, else a vector of all
+   * values.
+   */
   private static TensorShape shapeOf(long[] dims) {
     long size = 1;
     for (long d : dims) {
       if (d <= 0 || d > Integer.MAX_VALUE) {
-        throw new InvalidInputException("dimension " + d + " of " + Shapes.text(dims) + " is not a positive size");
+        throw new InvalidInputException(
+            "dimension " + d + " of " + Shapes.text(dims) + " is not a positive size");
       }
       size = Math.multiplyExact(size, d);
     }
     if (size > MAX_ACTIVATION) {
-      throw new InvalidInputException("a sample of shape " + Shapes.text(dims) + " has more than "
-          + MAX_ACTIVATION + " values; the importer refuses it rather than run out of memory");
+      throw new InvalidInputException(
+          "a sample of shape "
+              + Shapes.text(dims)
+              + " has more than "
+              + MAX_ACTIVATION
+              + " values; the importer refuses it rather than run out of memory");
     }
-    return dims.length == 3 ? new TensorShape((int) dims[0], (int) dims[1], (int) dims[2])
+    return dims.length == 3
+        ? new TensorShape((int) dims[0], (int) dims[1], (int) dims[2])
         : TensorShape.vector((int) size);
   }
 

@@ -4,19 +4,21 @@ import java.util.Arrays;
 import org.snncodesign.api.dataset.InputNormalization;
 
 /**
- * The arithmetic an ONNX graph does on its input before the first layer (PyTorch's {@code (x - mean) / std} written
- * into the model), kept as {@code (x - m_c) / s_c} per channel so that the import records it as the model's
- * {@link InputNormalization} instead of a layer a spiking network has no counterpart for. {@code Sub}, {@code Add},
- * {@code Div} and {@code Mul} by positive constants compose exactly: a {@code Sub} of {@code c} adds {@code c s} to
- * {@code m}, a {@code Div} by {@code c} multiplies {@code s} by {@code c}.
+ * The arithmetic an ONNX graph does on its input before the first layer (PyTorch's {@code (x -
+ * mean) / std} written into the model), kept as {@code (x - m_c) / s_c} per channel so that the
+ * import records it as the model's {@link InputNormalization} instead of a layer a spiking network
+ * has no counterpart for. {@code Sub}, {@code Add}, {@code Div} and {@code Mul} by positive
+ * constants compose exactly: a {@code Sub} of {@code c} adds {@code c s} to {@code m}, a {@code
+ * Div} by {@code c} multiplies {@code s} by {@code c}.
  */
 final class InputAffine {
   private float[] mean;
   private float[] std;
 
   /**
-   * Composes {@code y = x (op) c} onto the normalisation; false (and unchanged) when it is no normalisation step: a
-   * scale that is not positive, or values per channel that differ in count from earlier ones.
+   * Composes {@code y = x (op) c} onto the normalisation; false (and unchanged) when it is no
+   * normalisation step: a scale that is not positive, or values per channel that differ in count
+   * from earlier ones.
    */
   boolean compose(Node node, float[] c) {
     String op = node.opType();

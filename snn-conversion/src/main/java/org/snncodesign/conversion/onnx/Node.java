@@ -7,8 +7,8 @@ import org.snncodesign.conversion.onnx.proto.OnnxProto.AttributeProto;
 import org.snncodesign.conversion.onnx.proto.OnnxProto.NodeProto;
 
 /**
- * A typed view of one ONNX node: its label for messages, its inputs and outputs (an empty name is an absent
- * optional input), and its attributes, checked for the expected type.
+ * A typed view of one ONNX node: its label for messages, its inputs and outputs (an empty name is
+ * an absent optional input), and its attributes, checked for the expected type.
  */
 final class Node {
   private final NodeProto proto;
@@ -29,7 +29,9 @@ final class Node {
 
   /** The node's name, or {@code opType_index} when it has none. */
   String label() {
-    return proto.getName().isBlank() ? opType().toLowerCase(Locale.ROOT) + "_" + index : proto.getName();
+    return proto.getName().isBlank()
+        ? opType().toLowerCase(Locale.ROOT) + "_" + index
+        : proto.getName();
   }
 
   List<String> inputs() {
@@ -93,7 +95,9 @@ final class Node {
   /** A tensor-valued attribute, decoded, or null when absent. */
   ConstantTensor tensorAttr(String name) {
     AttributeProto a = typed(name, AttributeProto.AttributeType.TENSOR);
-    return a == null ? null : TensorDecoder.decode(a.getT(), "node '" + label() + "' (" + opType() + ")");
+    return a == null
+        ? null
+        : TensorDecoder.decode(a.getT(), "node '" + label() + "' (" + opType() + ")");
   }
 
   /** Refuses a per-axis attribute unless every value is {@code value}. */
@@ -112,8 +116,8 @@ final class Node {
   }
 
   OnnxImportException fail(String message, Throwable cause) {
-    return new OnnxImportException("node '" + label() + "' (" + opType() + "): " + message, opType(), label(),
-        cause);
+    return new OnnxImportException(
+        "node '" + label() + "' (" + opType() + "): " + message, opType(), label(), cause);
   }
 
   private AttributeProto typed(String name, AttributeProto.AttributeType type) {

@@ -38,29 +38,35 @@ import org.snncodesign.conversion.onnx.proto.OnnxProto.TypeProto;
 import org.snncodesign.conversion.onnx.proto.OnnxProto.ValueInfoProto;
 
 /**
- * Writes an {@link AnnModel} as an ONNX model (IR version 7, opset 13, what {@code onnx} 1.12's checker and
- * PyTorch 1.13 read): input {@code "input"} of shape {@code [batch, C, H, W]} (or {@code [batch, F]} for a vector
- * model whose first layer is dense) with a symbolic batch, output {@code "logits"}. Layers map to {@code Conv}
- * (with {@code group}), {@code Gemm} ({@code transB = 1}), {@code Relu} or {@code Clip} (ReLU with a ceiling),
- * {@code MaxPool}, {@code AveragePool} ({@code count_include_pad = 1}), {@code BatchNormalization},
- * {@code Flatten}, {@code Add} (residual) and {@code Concat} (route); a route to one earlier layer needs no node.
- * A {@link QuantizedModel}'s weights are written as {@code INT8} initialisers with their step, dequantised by
- * {@code DequantizeLinear}, so the file stores the compressed integers and computes the same floats.
+ * Writes an {@link AnnModel} as an ONNX model (IR version 7, opset 13, what {@code onnx} 1.12's
+ * checker and PyTorch 1.13 read): input {@code "input"} of shape {@code [batch, C, H, W]} (or
+ * {@code [batch, F]} for a vector model whose first layer is dense) with a symbolic batch, output
+ * {@code "logits"}. Layers map to {@code Conv} (with {@code group}), {@code Gemm} ({@code transB =
+ * 1}), {@code Relu} or {@code Clip} (ReLU with a ceiling), {@code MaxPool}, {@code AveragePool}
+ * ({@code count_include_pad = 1}), {@code BatchNormalization}, {@code Flatten}, {@code Add}
+ * (residual) and {@code Concat} (route); a route to one earlier layer needs no node. A {@link
+ * QuantizedModel}'s weights are written as {@code INT8} initialisers with their step, dequantised
+ * by {@code DequantizeLinear}, so the file stores the compressed integers and computes the same
+ * floats.
  *
- * <p>A model's input normalisation is recorded in the model's {@code metadata_props} under the keys of
- * {@link GraphAnnotations#inputNormalization}; one applied to the input (not folded) is also written as
- * {@code Sub} and {@code Div} nodes after {@code "input"}, so that the file takes pixels / pixel scale either way.
+ * <p>A model's input normalisation is recorded in the model's {@code metadata_props} under the keys
+ * of {@link GraphAnnotations#inputNormalization}; one applied to the input (not folded) is also
+ * written as {@code Sub} and {@code Div} nodes after {@code "input"}, so that the file takes pixels
+ * / pixel scale either way.
  */
 public final class OnnxExporter {
   /** Opset of the default domain written. */
   public static final int OPSET = 13;
+
   private static final int IR_VERSION = 7;
 
   private final AnnModel model;
   private final QuantizedModel quantized;
   private final GraphProto.Builder graph = GraphProto.newBuilder();
+
   /** Output tensor name and rank (2 or 4) of each layer, by layer name. */
   private final Map<String, String> tensorOf = new HashMap<>();
+
   private final Map<String, Integer> rankOf = new HashMap<>();
 
   private OnnxExporter(AnnModel model, QuantizedModel quantized) {
@@ -73,12 +79,17 @@ public final class OnnxExporter {
     return new OnnxExporter(model, null).build();
   }
 
-  /** The model as an ONNX {@code ModelProto} with {@code INT8} weights and {@code DequantizeLinear}. */
+  /**
+   * The model as an ONNX {@code ModelProto} with {@code INT8} weights and {@code DequantizeLinear}.
+   */
   public static ModelProto toModel(QuantizedModel model) {
     return new OnnxExporter(model.model(), model).build();
   }
 
-  /** Writes {@link #toModel(AnnModel)} to {@code file} (through a temporary file, moved in when complete). */
+  /**
+   * Writes {@link #toModel(AnnModel)} to {@code file} (through a temporary file, moved in when
+   * complete).
+   */
   public static void write(AnnModel model, Path file) throws IOException {
     write(toModel(model), file);
   }
@@ -94,7 +105,8 @@ public final class OnnxExporter {
     Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
     try {
       Files.write(temporary, proto.toByteArray());
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temporary);
     }
@@ -103,10 +115,16 @@ public final class OnnxExporter {
   private ModelProto build() {
     graph.setName(model.name());
     TensorShape in = model.inputShape();
-    boolean vectorInput = in.height() == 1 && in.width() == 1 && model.layers().get(0) instanceof DenseLayer;
-    graph.addInput(valueInfo("input", vectorInput ? new long[] {in.channels()}
-        : new long[] {in.channels(), in.height(), in.width()}));
-    tensorOf.put(ResidualAddLayer.INPUT, model.normalizesInput() ? normalizedInput(vectorInput) : "input");
+    boolean vectorInput =
+        in.height() == 1 && in.width() == 1 && model.layers().get(0) instanceof DenseLayer;
+    graph.addInput(
+        valueInfo(
+            "input",
+            vectorInput
+                ? new long[] {in.channels()}
+                : new long[] {in.channels(), in.height(), in.width()}));
+    tensorOf.put(
+        ResidualAddLayer.INPUT, model.normalizesInput() ? normalizedInput(vectorInput) : "input");
     rankOf.put(ResidualAddLayer.INPUT, vectorInput ? 2 : 4);
     String previous = ResidualAddLayer.INPUT;
     List<TensorShape> shapes = model.shapes();
@@ -121,24 +139,33 @@ public final class OnnxExporter {
       node("Identity", "logits_identity", List.of(last), "logits");
     }
     graph.addOutput(valueInfo("logits", new long[] {shapes.get(shapes.size() - 1).size()}));
-    ModelProto.Builder proto = ModelProto.newBuilder().setIrVersion(IR_VERSION).setProducerName("snn-codesign")
-        .setGraph(graph).addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET));
+    ModelProto.Builder proto =
+        ModelProto.newBuilder()
+            .setIrVersion(IR_VERSION)
+            .setProducerName("snn-codesign")
+            .setGraph(graph)
+            .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET));
     if (model.inputNormalization().normalizes()) {
-      GraphAnnotations.inputNormalization(model.inputNormalization(), model.normalizationFoldedInto())
-          .forEach((key, value) -> proto.addMetadataProps(
-              StringStringEntryProto.newBuilder().setKey(key).setValue(value)));
+      GraphAnnotations.inputNormalization(
+              model.inputNormalization(), model.normalizationFoldedInto())
+          .forEach(
+              (key, value) ->
+                  proto.addMetadataProps(
+                      StringStringEntryProto.newBuilder().setKey(key).setValue(value)));
     }
     return proto.build();
   }
 
   /**
-   * {@code (input - mean) / std} as Sub and Div nodes with per-channel constants ({@code [1, C, 1, 1]}, or one
-   * value for every feature of a vector input), as {@code transforms.Normalize} computes it; returns the result.
+   * {@code (input - mean) / std} as Sub and Div nodes with per-channel constants ({@code [1, C, 1,
+   * 1]}, or one value for every feature of a vector input), as {@code transforms.Normalize}
+   * computes it; returns the result.
    */
   private String normalizedInput(boolean vectorInput) {
     InputNormalization n = model.inputNormalization();
     int channels = n.mean().length;
-    long[] dims = vectorInput || channels == 1 ? new long[] {channels} : new long[] {1, channels, 1, 1};
+    long[] dims =
+        vectorInput || channels == 1 ? new long[] {channels} : new long[] {1, channels, 1, 1};
     graph.addInitializer(floatTensor("input_mean", dims, n.mean()));
     graph.addInitializer(floatTensor("input_std", dims, n.std()));
     node("Sub", "input_minus_mean", List.of("input", "input_mean"), "input_centred");
@@ -151,40 +178,79 @@ public final class OnnxExporter {
     int rank = rankOf.get(previous);
     String name = layer.name();
     if (layer instanceof Conv2dLayer c) {
-      String w = weights(name, c.weights(), new long[] {c.outChannels(), c.inChannels() / c.groups(),
-          c.kernelHeight(), c.kernelWidth()});
+      String w =
+          weights(
+              name,
+              c.weights(),
+              new long[] {
+                c.outChannels(), c.inChannels() / c.groups(), c.kernelHeight(), c.kernelWidth()
+              });
       String b = floats(name + ".bias", c.bias(), c.outChannels());
-      node("Conv", name, List.of(x, w, b), name, ints("kernel_shape", c.kernelHeight(), c.kernelWidth()),
-          ints("strides", c.stride(), c.stride()), ints("pads", c.padding(), c.padding(), c.padding(),
-              c.padding()), ints("dilations", 1, 1), intAttr("group", c.groups()));
+      node(
+          "Conv",
+          name,
+          List.of(x, w, b),
+          name,
+          ints("kernel_shape", c.kernelHeight(), c.kernelWidth()),
+          ints("strides", c.stride(), c.stride()),
+          ints("pads", c.padding(), c.padding(), c.padding(), c.padding()),
+          ints("dilations", 1, 1),
+          intAttr("group", c.groups()));
       done(name, 4);
     } else if (layer instanceof DenseLayer d) {
       String a = rank == 4 ? flatten(name + "_flatten", x) : x;
       String w = weights(name, d.weights(), new long[] {d.outputs(), d.inputs()});
-      node("Gemm", name, List.of(a, w, floats(name + ".bias", d.bias(), d.outputs())), name,
+      node(
+          "Gemm",
+          name,
+          List.of(a, w, floats(name + ".bias", d.bias(), d.outputs())),
+          name,
           intAttr("transB", 1));
       done(name, 2);
     } else if (layer instanceof MaxPoolLayer m) {
-      node("MaxPool", name, List.of(x), name, ints("kernel_shape", m.size(), m.size()),
-          ints("strides", m.stride(), m.stride()), ints("pads", m.padding(), m.padding(), m.padding(),
-              m.padding()));
+      node(
+          "MaxPool",
+          name,
+          List.of(x),
+          name,
+          ints("kernel_shape", m.size(), m.size()),
+          ints("strides", m.stride(), m.stride()),
+          ints("pads", m.padding(), m.padding(), m.padding(), m.padding()));
       done(name, 4);
     } else if (layer instanceof AvgPoolLayer a) {
-      node("AveragePool", name, List.of(x), name, ints("kernel_shape", a.size(), a.size()),
-          ints("strides", a.stride(), a.stride()), ints("pads", a.padding(), a.padding(), a.padding(),
-              a.padding()), intAttr("count_include_pad", 1));
+      node(
+          "AveragePool",
+          name,
+          List.of(x),
+          name,
+          ints("kernel_shape", a.size(), a.size()),
+          ints("strides", a.stride(), a.stride()),
+          ints("pads", a.padding(), a.padding(), a.padding(), a.padding()),
+          intAttr("count_include_pad", 1));
       done(name, 4);
     } else if (layer instanceof BatchNormLayer bn) {
       int c = bn.channels();
-      node("BatchNormalization", name, List.of(x, floats(name + ".scale", bn.gamma(), c),
-          floats(name + ".shift", bn.beta(), c), floats(name + ".mean", bn.mean(), c),
-          floats(name + ".var", bn.variance(), c)), name, floatAttr("epsilon", bn.epsilon()));
+      node(
+          "BatchNormalization",
+          name,
+          List.of(
+              x,
+              floats(name + ".scale", bn.gamma(), c),
+              floats(name + ".shift", bn.beta(), c),
+              floats(name + ".mean", bn.mean(), c),
+              floats(name + ".var", bn.variance(), c)),
+          name,
+          floatAttr("epsilon", bn.epsilon()));
       done(name, rank);
     } else if (layer instanceof ReluLayer r) {
       if (r.ceiling() == null) {
         node("Relu", name, List.of(x), name);
       } else {
-        node("Clip", name, List.of(x, scalar(name + ".min", 0f), scalar(name + ".max", r.ceiling())), name);
+        node(
+            "Clip",
+            name,
+            List.of(x, scalar(name + ".min", 0f), scalar(name + ".max", r.ceiling())),
+            name);
       }
       done(name, rank);
     } else if (layer instanceof FlattenLayer) {
@@ -196,12 +262,18 @@ public final class OnnxExporter {
     } else if (layer instanceof RouteLayer r) {
       route(r);
     } else {
-      throw new InvalidInputException("layer '" + name + "' of kind " + layer.getClass().getSimpleName()
-          + " has no ONNX counterpart in this exporter");
+      throw new InvalidInputException(
+          "layer '"
+              + name
+              + "' of kind "
+              + layer.getClass().getSimpleName()
+              + " has no ONNX counterpart in this exporter");
     }
   }
 
-  /** One source: its tensor, no node; several: Concat on the channels (all images or all vectors). */
+  /**
+   * One source: its tensor, no node; several: Concat on the channels (all images or all vectors).
+   */
   private void route(RouteLayer r) {
     if (r.from().size() == 1) {
       tensorOf.put(r.name(), tensorOf.get(r.from().get(0)));
@@ -209,8 +281,14 @@ public final class OnnxExporter {
       return;
     }
     int rank = rankOf.get(r.from().get(0));
-    List<String> inputs = r.from().stream().map(from -> rankOf.get(from) == rank ? tensorOf.get(from)
-        : flatten(r.name() + "_" + from + "_flatten", tensorOf.get(from))).toList();
+    List<String> inputs =
+        r.from().stream()
+            .map(
+                from ->
+                    rankOf.get(from) == rank
+                        ? tensorOf.get(from)
+                        : flatten(r.name() + "_" + from + "_flatten", tensorOf.get(from)))
+            .toList();
     node("Concat", r.name(), inputs, r.name(), intAttr("axis", 1));
     done(r.name(), rank);
   }
@@ -225,7 +303,10 @@ public final class OnnxExporter {
     rankOf.put(layer, rank);
   }
 
-  /** A layer's weight initialiser: float, or INT8 levels with DequantizeLinear for a quantised model. */
+  /**
+   * A layer's weight initialiser: float, or INT8 levels with DequantizeLinear for a quantised
+   * model.
+   */
   private String weights(String layer, float[] w, long[] dims) {
     String name = layer + ".weight";
     Float step = quantized == null ? null : quantized.steps().get(layer);
@@ -237,21 +318,39 @@ public final class OnnxExporter {
     for (int k = 0; k < w.length; k++) {
       int q = Math.round(w[k] / step);
       if (q < -127 || q > 127 || (float) q * step != w[k]) {
-        throw new InvalidInputException("weight " + k + " of layer '" + layer + "' (" + w[k] + ") is not on the"
-            + " layer's grid of step " + step);
+        throw new InvalidInputException(
+            "weight "
+                + k
+                + " of layer '"
+                + layer
+                + "' ("
+                + w[k]
+                + ") is not on the"
+                + " layer's grid of step "
+                + step);
       }
       levels[k] = (byte) q;
     }
-    TensorProto.Builder q = TensorProto.newBuilder().setName(name + ".levels")
-        .setDataType(TensorProto.DataType.INT8_VALUE).setRawData(ByteString.copyFrom(levels));
+    TensorProto.Builder q =
+        TensorProto.newBuilder()
+            .setName(name + ".levels")
+            .setDataType(TensorProto.DataType.INT8_VALUE)
+            .setRawData(ByteString.copyFrom(levels));
     for (long d : dims) {
       q.addDims(d);
     }
     graph.addInitializer(q);
     graph.addInitializer(floatTensor(name + ".step", new long[0], new float[] {step}));
-    graph.addInitializer(TensorProto.newBuilder().setName(name + ".zero").setDataType(TensorProto.DataType.INT8_VALUE)
-        .setRawData(ByteString.copyFrom(new byte[1])));
-    node("DequantizeLinear", name + "_dequantize", List.of(name + ".levels", name + ".step", name + ".zero"), name);
+    graph.addInitializer(
+        TensorProto.newBuilder()
+            .setName(name + ".zero")
+            .setDataType(TensorProto.DataType.INT8_VALUE)
+            .setRawData(ByteString.copyFrom(new byte[1])));
+    node(
+        "DequantizeLinear",
+        name + "_dequantize",
+        List.of(name + ".levels", name + ".step", name + ".zero"),
+        name);
     return name;
   }
 
@@ -268,16 +367,21 @@ public final class OnnxExporter {
   private static TensorProto floatTensor(String name, long[] dims, float[] values) {
     ByteBuffer raw = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
     raw.asFloatBuffer().put(values);
-    TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE)
-        .setRawData(ByteString.copyFrom(raw.array()));
+    TensorProto.Builder t =
+        TensorProto.newBuilder()
+            .setName(name)
+            .setDataType(TensorProto.DataType.FLOAT_VALUE)
+            .setRawData(ByteString.copyFrom(raw.array()));
     for (long d : dims) {
       t.addDims(d);
     }
     return t.build();
   }
 
-  private void node(String op, String name, List<String> inputs, String output, AttributeProto... attributes) {
-    NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(inputs).addOutput(output);
+  private void node(
+      String op, String name, List<String> inputs, String output, AttributeProto... attributes) {
+    NodeProto.Builder n =
+        NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(inputs).addOutput(output);
     for (AttributeProto a : attributes) {
       n.addAttribute(a);
     }
@@ -285,7 +389,8 @@ public final class OnnxExporter {
   }
 
   private static AttributeProto ints(String name, long... values) {
-    AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+    AttributeProto.Builder a =
+        AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
     for (long v : values) {
       a.addInts(v);
     }
@@ -293,22 +398,37 @@ public final class OnnxExporter {
   }
 
   private static AttributeProto intAttr(String name, long value) {
-    return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
+    return AttributeProto.newBuilder()
+        .setName(name)
+        .setType(AttributeProto.AttributeType.INT)
+        .setI(value)
+        .build();
   }
 
   private static AttributeProto floatAttr(String name, float value) {
-    return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(value)
+    return AttributeProto.newBuilder()
+        .setName(name)
+        .setType(AttributeProto.AttributeType.FLOAT)
+        .setF(value)
         .build();
   }
 
   /** A FLOAT tensor of shape {@code [batch, dims...]}, the batch symbolic. */
   private static ValueInfoProto valueInfo(String name, long[] dims) {
-    TensorShapeProto.Builder shape = TensorShapeProto.newBuilder()
-        .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch"));
+    TensorShapeProto.Builder shape =
+        TensorShapeProto.newBuilder()
+            .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch"));
     for (long d : dims) {
       shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
     }
-    return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
-        TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(shape))).build();
+    return ValueInfoProto.newBuilder()
+        .setName(name)
+        .setType(
+            TypeProto.newBuilder()
+                .setTensorType(
+                    TypeProto.Tensor.newBuilder()
+                        .setElemType(TensorProto.DataType.FLOAT_VALUE)
+                        .setShape(shape)))
+        .build();
   }
 }

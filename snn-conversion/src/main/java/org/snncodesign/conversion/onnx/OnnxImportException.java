@@ -3,9 +3,10 @@ package org.snncodesign.conversion.onnx;
 import org.snncodesign.api.InvalidInputException;
 
 /**
- * An ONNX file that cannot be imported: corrupt or truncated protobuf bytes, a tensor whose data does not match
- * its dimensions, an operator or attribute value the ANN description cannot express, or a graph that is not a
- * chain. The message names the file and, where there is one, the node and its operator.
+ * An ONNX file that cannot be imported: corrupt or truncated protobuf bytes, a tensor whose data
+ * does not match its dimensions, an operator or attribute value the ANN description cannot express,
+ * or a graph that is not a chain. The message names the file and, where there is one, the node and
+ * its operator.
  */
 public final class OnnxImportException extends InvalidInputException {
   private final String opType;

@@ -3,16 +3,16 @@ package org.snncodesign.conversion.onnx;
 import java.util.Arrays;
 
 /**
- * Dimension arithmetic of the ONNX shape operators ({@code Reshape}, {@code Squeeze}, {@code Unsqueeze}), shared
- * by constant folding and by the activations' per-sample shapes. Dimensions may hold the dynamic batch marker
- * {@link ConstantTensor#BATCH}.
+ * Dimension arithmetic of the ONNX shape operators ({@code Reshape}, {@code Squeeze}, {@code
+ * Unsqueeze}), shared by constant folding and by the activations' per-sample shapes. Dimensions may
+ * hold the dynamic batch marker {@link ConstantTensor#BATCH}.
  */
 final class Shapes {
   private Shapes() {}
 
   /**
-   * ONNX Reshape: {@code 0} copies the input's dimension at that position (unless {@code allowZero}), one
-   * {@code -1} takes the rest; a batch marker stays a batch marker.
+   * ONNX Reshape: {@code 0} copies the input's dimension at that position (unless {@code
+   * allowZero}), one {@code -1} takes the rest; a batch marker stays a batch marker.
    */
   static long[] reshape(Node node, long[] in, long[] target, boolean allowZero) {
     long[] out = new long[target.length];
@@ -21,8 +21,14 @@ final class Shapes {
       long t = target[k];
       if (t == 0 && !allowZero) {
         if (k >= in.length) {
-          throw node.fail("target shape " + text(target) + " copies dimension " + k + " of a rank-" + in.length
-              + " input");
+          throw node.fail(
+              "target shape "
+                  + text(target)
+                  + " copies dimension "
+                  + k
+                  + " of a rank-"
+                  + in.length
+                  + " input");
         }
         out[k] = in[k];
       } else if (t == -1) {
@@ -48,8 +54,14 @@ final class Shapes {
       out[infer] = inSize / outSize;
     }
     if (missingBatches != 0 || knownProduct(out) != inSize) {
-      throw node.fail("cannot reshape " + text(in) + " to " + text(target) + (missingBatches != 0
-          ? ": the dynamic batch dimension would be mixed with others" : ""));
+      throw node.fail(
+          "cannot reshape "
+              + text(in)
+              + " to "
+              + text(target)
+              + (missingBatches != 0
+                  ? ": the dynamic batch dimension would be mixed with others"
+                  : ""));
     }
     return out;
   }
@@ -91,7 +103,9 @@ final class Shapes {
         removed[k] = true;
       }
     }
-    return java.util.stream.IntStream.range(0, in.length).filter(k -> !removed[k]).mapToLong(k -> in[k])
+    return java.util.stream.IntStream.range(0, in.length)
+        .filter(k -> !removed[k])
+        .mapToLong(k -> in[k])
         .toArray();
   }
 
@@ -110,7 +124,8 @@ final class Shapes {
   static String text(long[] dims) {
     StringBuilder b = new StringBuilder("[");
     for (int k = 0; k < dims.length; k++) {
-      b.append(k > 0 ? ", " : "").append(dims[k] == ConstantTensor.BATCH ? "N" : Long.toString(dims[k]));
+      b.append(k > 0 ? ", " : "")
+          .append(dims[k] == ConstantTensor.BATCH ? "N" : Long.toString(dims[k]));
     }
     return b.append(']').toString();
   }

@@ -12,29 +12,31 @@ import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.conversion.ann.LabeledImages;
 
 /**
- * Runs a {@link ConvertedNetwork} with one-spike phase coding like {@link OneSpikeSimulator}, but hands every
- * synaptic accumulation to an executing {@link Accelerator} (for instance the {@code cpu-gustavson} sparse
- * kernel) instead of walking fan-out rows itself.
+ * Runs a {@link ConvertedNetwork} with one-spike phase coding like {@link OneSpikeSimulator}, but
+ * hands every synaptic accumulation to an executing {@link Accelerator} (for instance the {@code
+ * cpu-gustavson} sparse kernel) instead of walking fan-out rows itself.
  *
- * <p>For a spiking or output stage {@code s} fed by source stages {@code src_t} through fan-out matrices
- * {@code W_t} (rows = source neurons, columns = neurons of {@code s}), the one-spike input current of one sample
- * is
+ * <p>For a spiking or output stage {@code s} fed by source stages {@code src_t} through fan-out
+ * matrices {@code W_t} (rows = source neurons, columns = neurons of {@code s}), the one-spike input
+ * current of one sample is
  *
  * <pre>
  *   V_s = b_s + sum_t sum_{k=0}^{K-1} phi_k (S_{t,k} x W_t),   phi_k = B^-k  ({@link PhaseCoding#phaseWeights()})
  * </pre>
  *
- * where {@code S_{t,k}} is the binary row vector of the source neurons that spiked in phase {@code k}. A batch of
- * {@code N} samples is stacked into one {@link SpikeRaster} of {@code N * K} rows (row {@code n * K + k} =
- * sample {@code n}, phase {@code k}) per term, so each term is one {@code execute(spikes, W_t)} call; the phase
- * weights are applied afterwards to the {@code N * K} output rows. Convolutions, average pooling, flatten and
- * residual sums are already folded into the CSR fan-out matrices by {@link AnnToSnnConverter}, so every spiking
- * and output stage runs through the kernel; max-pool stages are first-arrival relays with no arithmetic and stay
- * here, exactly as in {@link OneSpikeSimulator}.
+ * where {@code S_{t,k}} is the binary row vector of the source neurons that spiked in phase {@code
+ * k}. A batch of {@code N} samples is stacked into one {@link SpikeRaster} of {@code N * K} rows
+ * (row {@code n * K + k} = sample {@code n}, phase {@code k}) per term, so each term is one {@code
+ * execute(spikes, W_t)} call; the phase weights are applied afterwards to the {@code N * K} output
+ * rows. Convolutions, average pooling, flatten and residual sums are already folded into the CSR
+ * fan-out matrices by {@link AnnToSnnConverter}, so every spiking and output stage runs through the
+ * kernel; max-pool stages are first-arrival relays with no arithmetic and stay here, exactly as in
+ * {@link OneSpikeSimulator}.
  *
- * <p>Firing, the input encoding and the neuron-side counts are the same as {@link OneSpikeSimulator}'s (float
- * thresholds {@code rho B^-k}), so both give the same phases and predictions up to the summation order of the
- * currents (float rounding; a current that lands within rounding of a threshold could fire one phase apart).
+ * <p>Firing, the input encoding and the neuron-side counts are the same as {@link
+ * OneSpikeSimulator}'s (float thresholds {@code rho B^-k}), so both give the same phases and
+ * predictions up to the summation order of the currents (float rounding; a current that lands
+ * within rounding of a threshold could fire one phase apart).
  *
  * <p>Not thread-safe: one instance per thread (the kernel may be shared if it is thread-safe).
  */
@@ -46,12 +48,16 @@ public final class AcceleratedOneSpikeSimulator {
   private final float[] thresholds;
   private final List<ConvertedNetwork.Stage> stages;
 
-  public AcceleratedOneSpikeSimulator(ConvertedNetwork network, PhaseCoding coding, Accelerator accelerator) {
-    Checks.checkArgument(network != null && coding != null && accelerator != null,
+  public AcceleratedOneSpikeSimulator(
+      ConvertedNetwork network, PhaseCoding coding, Accelerator accelerator) {
+    Checks.checkArgument(
+        network != null && coding != null && accelerator != null,
         "network, coding and accelerator must not be null");
     if (!accelerator.executes()) {
-      throw new InvalidInputException("accelerator '" + accelerator.name()
-          + "' models hardware and does not execute layers; choose an executing backend such as cpu-gustavson");
+      throw new InvalidInputException(
+          "accelerator '"
+              + accelerator.name()
+              + "' models hardware and does not execute layers; choose an executing backend such as cpu-gustavson");
     }
     this.network = network;
     this.coding = coding;
@@ -85,8 +91,14 @@ public final class AcceleratedOneSpikeSimulator {
     int inputs = stages.get(0).neurons();
     for (int off : offsets) {
       if (off < 0 || off + inputs > pixels.length) {
-        throw new InvalidInputException("sample offset " + off + " with " + inputs + " inputs lies outside "
-            + pixels.length + " pixels");
+        throw new InvalidInputException(
+            "sample offset "
+                + off
+                + " with "
+                + inputs
+                + " inputs lies outside "
+                + pixels.length
+                + " pixels");
       }
     }
     int n = offsets.length;
@@ -176,16 +188,29 @@ public final class AcceleratedOneSpikeSimulator {
       }
       predictions[b] = best;
     }
-    return new Batch(phase, current, predictions, counts[KERNEL_ADDS], counts[KERNEL_CALLS], counts[EVENTS],
-        counts[NEURON_OPS], counts[SPIKES]);
+    return new Batch(
+        phase,
+        current,
+        predictions,
+        counts[KERNEL_ADDS],
+        counts[KERNEL_CALLS],
+        counts[EVENTS],
+        counts[NEURON_OPS],
+        counts[SPIKES]);
   }
 
   /** Classifies every sample in batches of {@code batchSize} and counts operations and spikes. */
   public AcceleratedEvaluation evaluate(LabeledImages images, int batchSize) {
     Checks.positive(batchSize, "batch size");
     if (images.shape().size() != stages.get(0).neurons()) {
-      throw new InvalidInputException("samples of shape " + images.shape() + " do not fit network '"
-          + network.name() + "' with " + stages.get(0).neurons() + " inputs");
+      throw new InvalidInputException(
+          "samples of shape "
+              + images.shape()
+              + " do not fit network '"
+              + network.name()
+              + "' with "
+              + stages.get(0).neurons()
+              + " inputs");
     }
     long start = System.nanoTime();
     int correct = 0;
@@ -212,13 +237,23 @@ public final class AcceleratedOneSpikeSimulator {
       neuronOps += batch.neuronOps();
       spikes += batch.spikes();
     }
-    SnnEvaluation e = new SnnEvaluation("phase1", images.count(), correct, latency(), events, neuronOps, spikes,
-        network.spikingNeurons(), (System.nanoTime() - start) / 1e9);
+    SnnEvaluation e =
+        new SnnEvaluation(
+            "phase1",
+            images.count(),
+            correct,
+            latency(),
+            events,
+            neuronOps,
+            spikes,
+            network.spikingNeurons(),
+            (System.nanoTime() - start) / 1e9);
     return new AcceleratedEvaluation(e, accelerator.name(), adds, calls);
   }
 
   /** One term {@code sum_k phi_k (S_k x W)} for every sample of the batch, added into {@code v}. */
-  private void accumulate(int[][][] phase, int source, CsrMatrix w, int n, float[][] v, long[] counts) {
+  private void accumulate(
+      int[][][] phase, int source, CsrMatrix w, int n, float[][] v, long[] counts) {
     int k = coding.phases();
     int[] ptr = w.rowPointers();
     SpikeRaster raster = new SpikeRaster(n * k, w.rows());
@@ -239,13 +274,28 @@ public final class AcceleratedOneSpikeSimulator {
     }
     LayerExecution exec = accelerator.execute(raster, w);
     int cols = w.cols();
-    if (exec.timeSteps() != n * k || exec.outputs() != cols || exec.output().length != n * k * cols) {
-      throw new IllegalStateException("accelerator '" + accelerator.name() + "' returned " + exec.timeSteps()
-          + " x " + exec.outputs() + " for spikes " + n * k + " x " + w.rows() + " and weights " + w.rows() + " x "
-          + cols);
+    if (exec.timeSteps() != n * k
+        || exec.outputs() != cols
+        || exec.output().length != n * k * cols) {
+      throw new IllegalStateException(
+          "accelerator '"
+              + accelerator.name()
+              + "' returned "
+              + exec.timeSteps()
+              + " x "
+              + exec.outputs()
+              + " for spikes "
+              + n * k
+              + " x "
+              + w.rows()
+              + " and weights "
+              + w.rows()
+              + " x "
+              + cols);
     }
     counts[KERNEL_CALLS]++;
-    counts[KERNEL_ADDS] += exec.operations() == null ? 0 : exec.operations().get(Operation.ADD_FP32);
+    counts[KERNEL_ADDS] +=
+        exec.operations() == null ? 0 : exec.operations().get(Operation.ADD_FP32);
     float[] out = exec.output();
     for (int b = 0; b < n; b++) {
       float[] vb = v[b];
@@ -284,28 +334,37 @@ public final class AcceleratedOneSpikeSimulator {
   /**
    * Result of one batch.
    *
-   * @param phases {@code [sample][stage][neuron]}: phase in {@code [0, K)} or -1 (the output stage is all -1)
-   * @param currents {@code [sample][stage][neuron]}: input current (normalised potential) of spiking and output
-   *     stages, {@code null} for input and pool stages
+   * @param phases {@code [sample][stage][neuron]}: phase in {@code [0, K)} or -1 (the output stage
+   *     is all -1)
+   * @param currents {@code [sample][stage][neuron]}: input current (normalised potential) of
+   *     spiking and output stages, {@code null} for input and pool stages
    * @param predictions arg-max of the read-out per sample
    * @param kernelAdds fp32 adds the accelerator reported ({@link Operation#ADD_FP32})
    * @param kernelCalls {@code execute} calls made
-   * @param synapticEvents fan-out lengths of the neurons that spiked (what {@link OneSpikeSimulator} counts)
+   * @param synapticEvents fan-out lengths of the neurons that spiked (what {@link
+   *     OneSpikeSimulator} counts)
    * @param neuronOps threshold comparisons and bias additions
    * @param spikes spikes of input, spiking and pool neurons
    */
-  public record Batch(int[][][] phases, float[][][] currents, int[] predictions, long kernelAdds, long kernelCalls,
-      long synapticEvents, long neuronOps, long spikes) {}
+  public record Batch(
+      int[][][] phases,
+      float[][][] currents,
+      int[] predictions,
+      long kernelAdds,
+      long kernelCalls,
+      long synapticEvents,
+      long neuronOps,
+      long spikes) {}
 
   /**
-   * Outcome of {@link #evaluate}: the usual evaluation (counts as {@link OneSpikeSimulator} defines them) plus
-   * what the kernel reported.
+   * Outcome of {@link #evaluate}: the usual evaluation (counts as {@link OneSpikeSimulator} defines
+   * them) plus what the kernel reported.
    *
    * @param evaluation accuracy, latency, synaptic events, neuron operations, spikes
    * @param backend the accelerator's plugin name
    * @param kernelAdds fp32 adds the accelerator reported over all samples
    * @param kernelCalls {@code execute} calls made
    */
-  public record AcceleratedEvaluation(SnnEvaluation evaluation, String backend, long kernelAdds,
-      long kernelCalls) {}
+  public record AcceleratedEvaluation(
+      SnnEvaluation evaluation, String backend, long kernelAdds, long kernelCalls) {}
 }

@@ -32,42 +32,53 @@ import org.snncodesign.conversion.ann.TensorShape;
  * <ol>
  *   <li>Batch norm is folded into the preceding layer, and {@code max_pool -> relu} is reordered to
  *       {@code relu -> max_pool} (they commute), so that pooling acts on spikes.
- *   <li>Every ReLU becomes a stage of spiking neurons; the linear layers between two ReLUs (convolution, dense,
- *       average pooling, flatten, residual sums) are composed into one fan-out matrix per source stage.
- *   <li>Data-based normalisation (Diehl et al., IJCNN 2015; Rueckauer et al., Front. Neurosci. 2017, Sec. 2.2):
- *       {@code lambda_l} is the {@code p}-th percentile of layer {@code l}'s positive activations on calibration
- *       data (p = 99.9 by default, robust to outliers, unlike the maximum); weights become
- *       {@code W lambda_{l-1} / lambda_l} and biases {@code b / lambda_l}, so the threshold is 1 everywhere.
+ *   <li>Every ReLU becomes a stage of spiking neurons; the linear layers between two ReLUs
+ *       (convolution, dense, average pooling, flatten, residual sums) are composed into one fan-out
+ *       matrix per source stage.
+ *   <li>Data-based normalisation (Diehl et al., IJCNN 2015; Rueckauer et al., Front. Neurosci.
+ *       2017, Sec. 2.2): {@code lambda_l} is the {@code p}-th percentile of layer {@code l}'s
+ *       positive activations on calibration data (p = 99.9 by default, robust to outliers, unlike
+ *       the maximum); weights become {@code W lambda_{l-1} / lambda_l} and biases {@code b /
+ *       lambda_l}, so the threshold is 1 everywhere.
  * </ol>
  */
 public final class AnnToSnnConverter {
   private final double percentile;
 
-  /** @param percentile in (0, 100], e.g. 99.9 */
+  /**
+   * @param percentile in (0, 100], e.g. 99.9
+   */
   public AnnToSnnConverter(double percentile) {
-    Checks.checkArgument(percentile > 0 && percentile <= 100, "percentile must be in (0, 100], got %s",
-        percentile);
+    Checks.checkArgument(
+        percentile > 0 && percentile <= 100, "percentile must be in (0, 100], got %s", percentile);
     this.percentile = percentile;
   }
 
   /**
-   * Converts {@code model}, normalising with {@code calibration} samples (a few hundred training images suffice).
+   * Converts {@code model}, normalising with {@code calibration} samples (a few hundred training
+   * images suffice).
    *
-   * @throws InvalidInputException naming the layer when the ANN has a structure that cannot be converted
+   * @throws InvalidInputException naming the layer when the ANN has a structure that cannot be
+   *     converted
    */
   public ConvertedNetwork convert(AnnModel model, LabeledImages calibration) {
-    Checks.checkArgument(calibration.count() > 0, "conversion needs at least one calibration sample");
+    Checks.checkArgument(
+        calibration.count() > 0, "conversion needs at least one calibration sample");
     AnnModel prepared = reorderPoolAndRelu(BatchNormFolding.fold(model));
     List<TensorShape> shapes = prepared.shapes();
     List<Draft> drafts = new ArrayList<>();
     drafts.add(Draft.input(shapes.get(0)));
-    // The linear map each layer's output is, from the spiking stages before it: a residual or route reads these.
+    // The linear map each layer's output is, from the spiking stages before it: a residual or route
+    // reads these.
     Map<String, Pending> valueOf = new HashMap<>();
-    // A normalisation the model applies to its input becomes an affine map on the input stage, which then carries
-    // the non-negative pixels; composed through a padded convolution it gives border neurons their own bias.
-    Pending pending = prepared.normalizesInput()
-        ? Pending.normalization(prepared.inputNormalization(), shapes.get(0))
-        : Pending.identity(0, shapes.get(0));
+    // A normalisation the model applies to its input becomes an affine map on the input stage,
+    // which then carries
+    // the non-negative pixels; composed through a padded convolution it gives border neurons their
+    // own bias.
+    Pending pending =
+        prepared.normalizesInput()
+            ? Pending.normalization(prepared.inputNormalization(), shapes.get(0))
+            : Pending.identity(0, shapes.get(0));
     valueOf.put(ResidualAddLayer.INPUT, pending);
     List<AnnLayer> layers = prepared.layers();
     for (int i = 0; i < layers.size(); i++) {
@@ -99,8 +110,11 @@ public final class AnnToSnnConverter {
         // A ReLU straight on spikes (non-negative already) is the identity.
       } else if (layer instanceof MaxPoolLayer m) {
         if (pending.identityOf < 0) {
-          throw new InvalidInputException("max pool '" + m.name() + "' follows a linear layer without a ReLU;"
-              + " the converter needs max pooling on spikes (relu before or right after the pool)");
+          throw new InvalidInputException(
+              "max pool '"
+                  + m.name()
+                  + "' follows a linear layer without a ReLU;"
+                  + " the converter needs max pooling on spikes (relu before or right after the pool)");
         }
         SparseRows windows = LinearMaps.transpose(LinearMaps.poolMembership(m, in, out));
         drafts.add(Draft.pool(m.name(), out, pending.identityOf, windows, i));
@@ -110,8 +124,12 @@ public final class AnnToSnnConverter {
       } else if (layer instanceof RouteLayer r) {
         pending = Pending.concatenation(r.from().stream().map(valueOf::get).toList(), out);
       } else {
-        throw new InvalidInputException("layer '" + layer.name() + "' of kind "
-            + layer.getClass().getSimpleName() + " cannot be converted");
+        throw new InvalidInputException(
+            "layer '"
+                + layer.name()
+                + "' of kind "
+                + layer.getClass().getSimpleName()
+                + " cannot be converted");
       }
       valueOf.put(layer.name(), pending);
     }
@@ -124,11 +142,15 @@ public final class AnnToSnnConverter {
     return new ConvertedNetwork(model.name(), stages, model.macs(), percentile, prepared);
   }
 
-  /** {@code max_pool; relu} becomes {@code relu; max_pool}: max and ReLU commute, and pooling then sees spikes. */
+  /**
+   * {@code max_pool; relu} becomes {@code relu; max_pool}: max and ReLU commute, and pooling then
+   * sees spikes.
+   */
   static AnnModel reorderPoolAndRelu(AnnModel model) {
     List<AnnLayer> layers = new ArrayList<>(model.layers());
     for (int i = 0; i + 1 < layers.size(); i++) {
-      if (layers.get(i) instanceof MaxPoolLayer && layers.get(i + 1) instanceof ReluLayer
+      if (layers.get(i) instanceof MaxPoolLayer
+          && layers.get(i + 1) instanceof ReluLayer
           && !model.skipSources().contains(layers.get(i).name())) {
         AnnLayer pool = layers.get(i);
         layers.set(i, layers.get(i + 1));
@@ -158,7 +180,8 @@ public final class AnnToSnnConverter {
         if (samples[s] == null) {
           continue;
         }
-        // The input stage codes the pixels themselves, before any normalisation the ANN applies to them.
+        // The input stage codes the pixels themselves, before any normalisation the ANN applies to
+        // them.
         boolean input = drafts.get(s).kind == StageKind.INPUT;
         float[] act = input ? calibration.pixels() : ws.activation(drafts.get(s).annLayer);
         int from = input ? calibration.offset(i) : 0;
@@ -184,25 +207,33 @@ public final class AnnToSnnConverter {
     return scales;
   }
 
-  /** The {@code p}-th percentile (nearest rank) of the first {@code n} values; 1 when there are none. */
+  /**
+   * The {@code p}-th percentile (nearest rank) of the first {@code n} values; 1 when there are
+   * none.
+   */
   static double percentileOf(float[] values, int n, double p) {
     if (n == 0) {
       return 1;
     }
     Arrays.sort(values, 0, n);
-    // The small guard keeps 99.9% of 1000 at rank 999 despite 0.999 * 1000 rounding to 999.0000000000001.
+    // The small guard keeps 99.9% of 1000 at rank 999 despite 0.999 * 1000 rounding to
+    // 999.0000000000001.
     int rank = (int) Math.ceil(p / 100.0 * n - 1e-9) - 1;
     return values[Math.max(0, Math.min(n - 1, rank))];
   }
 
-  /** A linear map still being composed: terms by source stage and a bias, or the identity on one stage. */
+  /**
+   * A linear map still being composed: terms by source stage and a bias, or the identity on one
+   * stage.
+   */
   private static final class Pending {
     final int identityOf;
     final Map<Integer, SparseRows> terms;
     final double[] bias;
     final TensorShape shape;
 
-    private Pending(int identityOf, Map<Integer, SparseRows> terms, double[] bias, TensorShape shape) {
+    private Pending(
+        int identityOf, Map<Integer, SparseRows> terms, double[] bias, TensorShape shape) {
       this.identityOf = identityOf;
       this.terms = terms;
       this.bias = bias;
@@ -252,11 +283,17 @@ public final class AnnToSnnConverter {
       if (identityOf < 0) {
         return this;
       }
-      return new Pending(-1, Map.of(identityOf, SparseRows.identity(shape.size())), new double[shape.size()],
+      return new Pending(
+          -1,
+          Map.of(identityOf, SparseRows.identity(shape.size())),
+          new double[shape.size()],
           shape);
     }
 
-    /** The sum of this map and {@code other} (a residual connection); terms from one source stage merge. */
+    /**
+     * The sum of this map and {@code other} (a residual connection); terms from one source stage
+     * merge.
+     */
     Pending plus(Pending other, TensorShape out) {
       Pending a = explicit();
       Pending b = other.explicit();
@@ -270,8 +307,9 @@ public final class AnnToSnnConverter {
     }
 
     /**
-     * The concatenation of {@code parts} along the channels: each part's columns move to its block, and parts
-     * fed by one source stage merge into one term. A single part is that part itself (a jump back in the list).
+     * The concatenation of {@code parts} along the channels: each part's columns move to its block,
+     * and parts fed by one source stage merge into one term. A single part is that part itself (a
+     * jump back in the list).
      */
     static Pending concatenation(List<Pending> parts, TensorShape out) {
       if (parts.size() == 1) {
@@ -283,7 +321,8 @@ public final class AnnToSnnConverter {
       for (Pending part : parts) {
         Pending p = part.explicit();
         int at = offset;
-        p.terms.forEach((source, m) -> next.merge(source, m.shifted(at, out.size()), SparseRows::plus));
+        p.terms.forEach(
+            (source, m) -> next.merge(source, m.shifted(at, out.size()), SparseRows::plus));
         System.arraycopy(p.bias, 0, bias, offset, p.bias.length);
         offset += p.shape.size();
       }
@@ -320,7 +359,8 @@ public final class AnnToSnnConverter {
       return d;
     }
 
-    static Draft pool(String name, TensorShape shape, int source, SparseRows windows, int annLayer) {
+    static Draft pool(
+        String name, TensorShape shape, int source, SparseRows windows, int annLayer) {
       Draft d = new Draft();
       d.kind = StageKind.MAX_POOL;
       d.name = name;
@@ -362,8 +402,8 @@ public final class AnnToSnnConverter {
           b[k] = (float) (bias[k] / own);
         }
       }
-      return new ConvertedNetwork.Stage(kind, name, shape, sources, fanouts, b,
-          windows == null ? null : windows.toCsr(), own);
+      return new ConvertedNetwork.Stage(
+          kind, name, shape, sources, fanouts, b, windows == null ? null : windows.toCsr(), own);
     }
   }
 }

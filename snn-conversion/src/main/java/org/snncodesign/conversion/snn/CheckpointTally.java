@@ -3,8 +3,9 @@ package org.snncodesign.conversion.snn;
 import java.util.List;
 
 /**
- * Per-checkpoint totals that one worker of a rate-coded run accumulates over its samples: correct predictions,
- * synaptic operations, neuron operations and spikes, each counted up to that checkpoint's time step.
+ * Per-checkpoint totals that one worker of a rate-coded run accumulates over its samples: correct
+ * predictions, synaptic operations, neuron operations and spikes, each counted up to that
+ * checkpoint's time step.
  */
 final class CheckpointTally {
   final int[] correct;
@@ -19,7 +20,10 @@ final class CheckpointTally {
     spikes = new long[checkpoints];
   }
 
-  /** Counts a sample correct at checkpoint {@code c} when the read-out's largest value (first on ties) is its label. */
+  /**
+   * Counts a sample correct at checkpoint {@code c} when the read-out's largest value (first on
+   * ties) is its label.
+   */
   void score(int c, float[] readout, int label) {
     int best = 0;
     for (int k = 1; k < readout.length; k++) {

@@ -39,19 +39,23 @@ import org.snncodesign.conversion.ann.RouteLayer;
 import org.snncodesign.conversion.ann.TensorShape;
 
 /**
- * Writes one {@link ConvertedNetwork} as a graph by walking the prepared ANN the converter composed its stages
- * from (see {@link ConvertedNetworkGraphs} for the mapping).
+ * Writes one {@link ConvertedNetwork} as a graph by walking the prepared ANN the converter composed
+ * its stages from (see {@link ConvertedNetworkGraphs} for the mapping).
  *
- * <p>The walk tracks the value flowing at the current point as the nodes whose outputs sum to it ({@link Value})
- * and the ANN activation one unit of it stands for: {@code lambda_s} for the spikes of stage {@code s}, 1 for
- * pixels. The converter's normalisation ({@code W lambda_source / lambda_target}, {@code b / lambda_target}) is
- * applied where a unit changes: the first weighted layer after a stage scales its weights by
- * {@code unit / lambda_target} (the converter's own rounding, {@code (float) (w * unit * (1 / lambda))}), every
- * weighted layer divides its bias by {@code lambda_target}, and where no weighted layer can carry the factor (the
- * input drive, a residual branch, a stage fed only by pooling) a Scale node does.
+ * <p>The walk tracks the value flowing at the current point as the nodes whose outputs sum to it
+ * ({@link Value}) and the ANN activation one unit of it stands for: {@code lambda_s} for the spikes
+ * of stage {@code s}, 1 for pixels. The converter's normalisation ({@code W lambda_source /
+ * lambda_target}, {@code b / lambda_target}) is applied where a unit changes: the first weighted
+ * layer after a stage scales its weights by {@code unit / lambda_target} (the converter's own
+ * rounding, {@code (float) (w * unit * (1 / lambda))}), every weighted layer divides its bias by
+ * {@code lambda_target}, and where no weighted layer can carry the factor (the input drive, a
+ * residual branch, a stage fed only by pooling) a Scale node does.
  */
 final class ConvertedGraphWriter {
-  /** Every converted neuron fires at 1: the data-based normalisation moved the scales into the weights. */
+  /**
+   * Every converted neuron fires at 1: the data-based normalisation moved the scales into the
+   * weights.
+   */
   private static final double THRESHOLD = 1;
 
   private final ConvertedNetwork network;
@@ -60,28 +64,48 @@ final class ConvertedGraphWriter {
   private final NetworkGraph.Builder builder = NetworkGraph.builder();
   private final Set<String> names = new HashSet<>();
   private final Map<String, Integer> spikingStages = new HashMap<>();
+
   /** The value each ANN layer's output became, by layer name, for residual connections. */
   private final Map<String, Value> outputs = new HashMap<>();
+
   private Value current;
 
-  /** Nodes whose outputs sum to a value, its shape, and the ANN activation one unit of it stands for. */
+  /**
+   * Nodes whose outputs sum to a value, its shape, and the ANN activation one unit of it stands
+   * for.
+   */
   private record Value(List<String> nodes, Shape shape, double unit) {}
 
   ConvertedGraphWriter(ConvertedNetwork network, double dt) {
     this.network = network;
     this.dt = Checks.positive(dt, "dt");
-    this.model = network.preparedModel().orElseThrow(() -> new InvalidInputException("network '" + network.name()
-        + "' was not made by AnnToSnnConverter, so the ANN layers its stages compose are unknown"));
+    this.model =
+        network
+            .preparedModel()
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "network '"
+                            + network.name()
+                            + "' was not made by AnnToSnnConverter, so the ANN layers its stages compose are unknown"));
     if (model.normalizesInput()) {
-      throw new InvalidInputException("network '" + network.name() + "' normalises its input ("
-          + InputNormalizationFolding.describe(model) + "); a NIR graph has no node for that before its first"
-          + " layer, so the export needs a model whose normalisation folds into its first layer");
+      throw new InvalidInputException(
+          "network '"
+              + network.name()
+              + "' normalises its input ("
+              + InputNormalizationFolding.describe(model)
+              + "); a NIR graph has no node for that before its first"
+              + " layer, so the export needs a model whose normalisation folds into its first layer");
     }
     for (int s = 0; s < network.stageCount(); s++) {
       if (network.kind(s) == StageKind.MAX_POOL) {
-        throw new InvalidInputException("max pool '" + network.stageName(s) + "' of network '" + network.name()
-            + "' has no NIR primitive (NIR pools by sum or average, and a spike-count gate is no linear map);"
-            + " convert an ANN with average pooling to export a graph");
+        throw new InvalidInputException(
+            "max pool '"
+                + network.stageName(s)
+                + "' of network '"
+                + network.name()
+                + "' has no NIR primitive (NIR pools by sum or average, and a spike-count gate is no linear map);"
+                + " convert an ANN with average pooling to export a graph");
       }
       if (network.kind(s) == StageKind.SPIKING) {
         spikingStages.put(network.stageName(s), s);
@@ -94,12 +118,15 @@ final class ConvertedGraphWriter {
     builder.metadata(GraphAnnotations.READOUT, GraphAnnotations.READOUT_LAST_MEMBRANE);
     coding.forEach(builder::metadata);
     if (model.inputNormalization().normalizes()) {
-      GraphAnnotations.inputNormalization(model.inputNormalization(), model.normalizationFoldedInto())
+      GraphAnnotations.inputNormalization(
+              model.inputNormalization(), model.normalizationFoldedInto())
           .forEach(builder::metadata);
     }
     TensorShape in = model.inputShape();
-    Shape inputShape = in.height() == 1 && in.width() == 1 ? Shape.of(in.channels())
-        : Shape.of(in.channels(), in.height(), in.width());
+    Shape inputShape =
+        in.height() == 1 && in.width() == 1
+            ? Shape.of(in.channels())
+            : Shape.of(in.channels(), in.height(), in.width());
     String input = add("input", new InputNode(inputShape), List.of());
     current = new Value(List.of(input), inputShape, 1);
     neurons("input_if", 0);
@@ -111,22 +138,44 @@ final class ConvertedGraphWriter {
       if (layer instanceof Conv2dLayer c) {
         double lambda = targetScale(i);
         TensorShape maps = shapes.get(i);
-        Tensor weight = Tensor.ofFloats(Shape.of(c.outChannels(), c.inChannels() / c.groups(), c.kernelHeight(),
-            c.kernelWidth()), normalised(c.weights(), lambda));
-        then(c.name(), new Conv2dNode(Optional.of(new Size2d(maps.height(), maps.width())), weight,
-            Size2d.square(c.stride()), Size2d.square(c.padding()), Size2d.square(1), c.groups(),
-            bias(c.bias(), lambda)), lambda);
+        Tensor weight =
+            Tensor.ofFloats(
+                Shape.of(
+                    c.outChannels(),
+                    c.inChannels() / c.groups(),
+                    c.kernelHeight(),
+                    c.kernelWidth()),
+                normalised(c.weights(), lambda));
+        then(
+            c.name(),
+            new Conv2dNode(
+                Optional.of(new Size2d(maps.height(), maps.width())),
+                weight,
+                Size2d.square(c.stride()),
+                Size2d.square(c.padding()),
+                Size2d.square(1),
+                c.groups(),
+                bias(c.bias(), lambda)),
+            lambda);
       } else if (layer instanceof DenseLayer d) {
         double lambda = targetScale(i);
-        Tensor weight = Tensor.ofFloats(Shape.of(d.outputs(), d.inputs()), normalised(d.weights(), lambda));
+        Tensor weight =
+            Tensor.ofFloats(Shape.of(d.outputs(), d.inputs()), normalised(d.weights(), lambda));
         then(d.name(), new AffineNode(weight, bias(d.bias(), lambda)), lambda);
       } else if (layer instanceof AvgPoolLayer a) {
-        then(a.name(), new Pool2dNode(Pool2dNode.Pooling.AVERAGE, Size2d.square(a.size()),
-            Size2d.square(a.stride()), Size2d.square(a.padding())), current.unit());
+        then(
+            a.name(),
+            new Pool2dNode(
+                Pool2dNode.Pooling.AVERAGE,
+                Size2d.square(a.size()),
+                Size2d.square(a.stride()),
+                Size2d.square(a.padding())),
+            current.unit());
       } else if (layer instanceof FlattenLayer f) {
         then(f.name(), new FlattenNode(Optional.of(current.shape()), 0, -1), current.unit());
       } else if (layer instanceof ReluLayer r) {
-        // A ReLU on spikes (already non-negative) is the identity, and the converter made no stage of it.
+        // A ReLU on spikes (already non-negative) is the identity, and the converter made no stage
+        // of it.
         if (spikingStages.containsKey(r.name())) {
           neurons(r.name(), spikingStages.get(r.name()));
         }
@@ -135,8 +184,14 @@ final class ConvertedGraphWriter {
       } else if (layer instanceof RouteLayer r && r.from().size() == 1) {
         current = outputs.get(r.from().get(0));
       } else {
-        throw new InvalidInputException("layer '" + layer.name() + "' (" + layer.getClass().getSimpleName()
-            + ") of network '" + network.name() + "' has no graph counterpart");
+        throw new InvalidInputException(
+            "layer '"
+                + layer.name()
+                + "' ("
+                + layer.getClass().getSimpleName()
+                + ") of network '"
+                + network.name()
+                + "' has no graph counterpart");
       }
       outputs.put(layer.name(), current);
     }
@@ -145,13 +200,18 @@ final class ConvertedGraphWriter {
     return builder.build();
   }
 
-  /** Closes the chain into stage {@code stage}: IF neurons (threshold 1, reset by subtraction), or the read-out. */
+  /**
+   * Closes the chain into stage {@code stage}: IF neurons (threshold 1, reset by subtraction), or
+   * the read-out.
+   */
   private void neurons(String name, int stage) {
     double lambda = network.scale(stage);
     current = scaled(current, lambda, name + "_drive");
     Shape shape = current.shape();
-    NeuronNode node = network.kind(stage) == StageKind.OUTPUT ? new IntegratorNode(filled(shape, 1 / dt))
-        : new IfNode(filled(shape, 1 / dt), filled(shape, THRESHOLD), filled(shape, 0));
+    NeuronNode node =
+        network.kind(stage) == StageKind.OUTPUT
+            ? new IntegratorNode(filled(shape, 1 / dt))
+            : new IfNode(filled(shape, 1 / dt), filled(shape, THRESHOLD), filled(shape, 0));
     String added = add(name, node, current.nodes());
     if (node.spiking()) {
       builder.metadata(GraphAnnotations.resetKey(added), GraphAnnotations.RESET_BY_SUBTRACTION);
@@ -159,7 +219,10 @@ final class ConvertedGraphWriter {
     current = new Value(List.of(added), shape, lambda);
   }
 
-  /** {@code y = x + out(from)}: both brought to the target's unit, then both feed whatever comes next. */
+  /**
+   * {@code y = x + out(from)}: both brought to the target's unit, then both feed whatever comes
+   * next.
+   */
   private void residual(ResidualAddLayer r, double lambda) {
     current = scaled(current, lambda, r.name() + "_main");
     Value skip = scaled(outputs.get(r.from()), lambda, r.name() + "_skip");
@@ -173,7 +236,8 @@ final class ConvertedGraphWriter {
     if (value.unit() == lambda) {
       return value;
     }
-    Tensor factor = Tensor.filled(value.shape(), (float) (value.unit() * (1 / lambda)), ElementType.FLOAT32);
+    Tensor factor =
+        Tensor.filled(value.shape(), (float) (value.unit() * (1 / lambda)), ElementType.FLOAT32);
     String added = add(name, new ScaleNode(factor), value.nodes());
     return new Value(List.of(added), value.shape(), lambda);
   }
@@ -184,7 +248,10 @@ final class ConvertedGraphWriter {
     current = new Value(List.of(added), node.outputShape(current.shape()), unit);
   }
 
-  /** The weights in the target's unit: the converter's {@code (float) (w * lambda_source * (1 / lambda))}. */
+  /**
+   * The weights in the target's unit: the converter's {@code (float) (w * lambda_source * (1 /
+   * lambda))}.
+   */
   private float[] normalised(float[] weights, double lambda) {
     double unit = current.unit();
     if (unit == lambda) {
@@ -205,7 +272,9 @@ final class ConvertedGraphWriter {
     return Tensor.vector(scaled);
   }
 
-  /** The scale of the stage layer {@code i} feeds: the next ReLU that is a stage, else the read-out. */
+  /**
+   * The scale of the stage layer {@code i} feeds: the next ReLU that is a stage, else the read-out.
+   */
   private double targetScale(int i) {
     List<AnnLayer> layers = model.layers();
     for (int j = i; j < layers.size(); j++) {
@@ -217,7 +286,10 @@ final class ConvertedGraphWriter {
     return network.scale(network.stageCount() - 1);
   }
 
-  /** Adds {@code node} under a graph-safe, unused form of {@code wanted}, fed by every node of {@code from}. */
+  /**
+   * Adds {@code node} under a graph-safe, unused form of {@code wanted}, fed by every node of
+   * {@code from}.
+   */
   private String add(String wanted, GraphNode node, List<String> from) {
     String base = wanted.replaceAll("[^A-Za-z0-9_-]", "_");
     String name = base;

@@ -17,40 +17,46 @@ import org.snncodesign.neurons.engine.PropagationMode;
 import org.snncodesign.neurons.integrate.IntegrateAndFire;
 
 /**
- * Runs the rate-coded {@link ConvertedNetwork} on the project's spiking engine ({@link Network}) instead of
- * {@link RateSimulator}'s own loop: the same neurons and timing, built from engine parts.
+ * Runs the rate-coded {@link ConvertedNetwork} on the project's spiking engine ({@link Network})
+ * instead of {@link RateSimulator}'s own loop: the same neurons and timing, built from engine
+ * parts.
  *
- * <p>Mapping (Diehl et al. 2015; Rueckauer et al. 2017): every stage becomes one population of the {@code if}
- * plugin ({@link IntegrateAndFire}) with {@code v_th = 1} and reset by subtraction, {@code V <- V + x; if V >= 1:
- * spike, V <- V - 1}; the read-out is an {@code if} population whose threshold ({@value #READOUT_THRESHOLD}) is
- * never reached, so it only accumulates. Every fan-out matrix of the converted network becomes a projection that
- * wraps the same CSR arrays. The engine has no external current, so a one-neuron pacemaker that spikes every step
- * delivers the constant terms: the input drive {@code pixel / lambda_in} (a projection whose weights are rewritten
- * per sample) and each stage's bias.
+ * <p>Mapping (Diehl et al. 2015; Rueckauer et al. 2017): every stage becomes one population of the
+ * {@code if} plugin ({@link IntegrateAndFire}) with {@code v_th = 1} and reset by subtraction,
+ * {@code V <- V + x; if V >= 1: spike, V <- V - 1}; the read-out is an {@code if} population whose
+ * threshold ({@value #READOUT_THRESHOLD}) is never reached, so it only accumulates. Every fan-out
+ * matrix of the converted network becomes a projection that wraps the same CSR arrays. The engine
+ * has no external current, so a one-neuron pacemaker that spikes every step delivers the constant
+ * terms: the input drive {@code pixel / lambda_in} (a projection whose weights are rewritten per
+ * sample) and each stage's bias.
  *
- * <p>Timing: the engine delivers a spike at step {@code e} at step {@code e + delay} with {@code delay >= 1}, while
- * {@link RateSimulator} passes spikes through all stages within one step. Each stage therefore gets a depth
- * {@code d} (pacemaker 0, input 1, otherwise 1 + the largest depth of its sources), every projection the delay
- * {@code d(post) - d(pre)} (so residual paths of different lengths stay aligned), and the state of stage {@code s}
- * after engine step {@code e} (counted from 0) is RateSimulator's state after its time step {@code e - d(s) + 1}.
- * A run of {@code T} rate steps takes {@code T + d(read-out)} engine steps.
+ * <p>Timing: the engine delivers a spike at step {@code e} at step {@code e + delay} with {@code
+ * delay >= 1}, while {@link RateSimulator} passes spikes through all stages within one step. Each
+ * stage therefore gets a depth {@code d} (pacemaker 0, input 1, otherwise 1 + the largest depth of
+ * its sources), every projection the delay {@code d(post) - d(pre)} (so residual paths of different
+ * lengths stay aligned), and the state of stage {@code s} after engine step {@code e} (counted from
+ * 0) is RateSimulator's state after its time step {@code e - d(s) + 1}. A run of {@code T} rate
+ * steps takes {@code T + d(read-out)} engine steps.
  *
- * <p>Equality: the engine sums a step's input in a ring slot ({@code bias + w_1 + w_2 + ...} from 0) and then adds
- * it to V, whereas RateSimulator adds bias and weights to V one at a time. Float addition is not associative, so
- * potentials can differ in the last bits and a neuron sitting exactly at threshold can spike one step apart; when
- * every weight, bias and drive is exactly representable on a common binary grid (all partial sums exact) the two
- * are bit-identical, and {@link PropagationMode#CLOCK} and {@link PropagationMode#EVENT} are always identical.
+ * <p>Equality: the engine sums a step's input in a ring slot ({@code bias + w_1 + w_2 + ...} from
+ * 0) and then adds it to V, whereas RateSimulator adds bias and weights to V one at a time. Float
+ * addition is not associative, so potentials can differ in the last bits and a neuron sitting
+ * exactly at threshold can spike one step apart; when every weight, bias and drive is exactly
+ * representable on a common binary grid (all partial sums exact) the two are bit-identical, and
+ * {@link PropagationMode#CLOCK} and {@link PropagationMode#EVENT} are always identical.
  *
- * <p>Max pooling (Rueckauer et al. 2017, Sec. 2.3: relay the spikes of the window's input with the highest spike
- * count so far) becomes two populations: a gate with one unit per input, fed one-to-one with weight 1, that counts
- * spikes and fires at an input that fired now and leads its window (first of equal counts, as RateSimulator), and
- * an {@code if} relay per window fed with weight 1 by the gate units of its window. Each input must belong to at
- * most one window (stride >= size, as in LeNet); overlapping windows are rejected. Average pooling is folded into
- * the fan-out matrices and runs as is.
+ * <p>Max pooling (Rueckauer et al. 2017, Sec. 2.3: relay the spikes of the window's input with the
+ * highest spike count so far) becomes two populations: a gate with one unit per input, fed
+ * one-to-one with weight 1, that counts spikes and fires at an input that fired now and leads its
+ * window (first of equal counts, as RateSimulator), and an {@code if} relay per window fed with
+ * weight 1 by the gate units of its window. Each input must belong to at most one window (stride >=
+ * size, as in LeNet); overlapping windows are rejected. Average pooling is folded into the fan-out
+ * matrices and runs as is.
  */
 public final class EngineRateRunner {
   /** Threshold of the read-out population: far above any potential a converted network reaches. */
   static final double READOUT_THRESHOLD = 1e30;
+
   private static final double DT = 1e-3;
   private static final String PACEMAKER = "pacemaker";
 
@@ -62,8 +68,8 @@ public final class EngineRateRunner {
   private final int[] checkpoints;
 
   /**
-   * @param checkpoints ascending time steps (RateSimulator's steps) at which the read-out is evaluated; the last
-   *     one is the run length
+   * @param checkpoints ascending time steps (RateSimulator's steps) at which the read-out is
+   *     evaluated; the last one is the run length
    * @throws InvalidInputException if the network has a max-pool stage
    */
   public EngineRateRunner(ConvertedNetwork network, PropagationMode mode, int... checkpoints) {
@@ -71,24 +77,27 @@ public final class EngineRateRunner {
   }
 
   /**
-   * A runner whose stages are populations of {@code neuron} instead of the {@code if} plugin, given the same
-   * parameters where it declares them ({@code v_th = 1}, {@code v_reset = 0}, {@code reset_by_subtraction = 1}, the
-   * read-out's threshold out of reach) and otherwise its defaults; the rate code's equalities above hold for an
-   * integrate-and-fire model.
+   * A runner whose stages are populations of {@code neuron} instead of the {@code if} plugin, given
+   * the same parameters where it declares them ({@code v_th = 1}, {@code v_reset = 0}, {@code
+   * reset_by_subtraction = 1}, the read-out's threshold out of reach) and otherwise its defaults;
+   * the rate code's equalities above hold for an integrate-and-fire model.
    *
-   * @param neuron a neuron model, e.g. a plugin found by name ({@code PluginRegistry.require(NeuronModel.class,
-   *     name)}); it must accept those parameters
-   * @param checkpoints ascending time steps (RateSimulator's steps) at which the read-out is evaluated; the last
-   *     one is the run length
+   * @param neuron a neuron model, e.g. a plugin found by name ({@code
+   *     PluginRegistry.require(NeuronModel.class, name)}); it must accept those parameters
+   * @param checkpoints ascending time steps (RateSimulator's steps) at which the read-out is
+   *     evaluated; the last one is the run length
    * @throws InvalidInputException if the network has a max-pool stage
    */
-  public EngineRateRunner(ConvertedNetwork network, NeuronModel neuron, PropagationMode mode, int... checkpoints) {
+  public EngineRateRunner(
+      ConvertedNetwork network, NeuronModel neuron, PropagationMode mode, int... checkpoints) {
     Checks.checkArgument(neuron != null, "neuron model must not be null");
     Checks.checkArgument(mode != null, "propagation mode must not be null");
     Checks.checkArgument(checkpoints.length > 0, "need at least one checkpoint");
     for (int i = 0; i < checkpoints.length; i++) {
       Checks.positive(checkpoints[i], "checkpoint");
-      Checks.checkArgument(i == 0 || checkpoints[i] > checkpoints[i - 1], "checkpoints must ascend, got %s",
+      Checks.checkArgument(
+          i == 0 || checkpoints[i] > checkpoints[i - 1],
+          "checkpoints must ascend, got %s",
           Arrays.toString(checkpoints));
     }
     this.network = network;
@@ -117,10 +126,14 @@ public final class EngineRateRunner {
         default -> throw new AssertionError(stage.kind());
       }
     }
-    Checks.checkArgument(stages.get(0).kind() == StageKind.INPUT, "stage 0 of '%s' must be the input",
+    Checks.checkArgument(
+        stages.get(0).kind() == StageKind.INPUT,
+        "stage 0 of '%s' must be the input",
         network.name());
-    Checks.checkArgument(stages.get(stages.size() - 1).kind() == StageKind.OUTPUT,
-        "the last stage of '%s' must be the read-out", network.name());
+    Checks.checkArgument(
+        stages.get(stages.size() - 1).kind() == StageKind.OUTPUT,
+        "the last stage of '%s' must be the read-out",
+        network.name());
   }
 
   private void checkDisjoint(ConvertedNetwork.Stage stage) {
@@ -128,17 +141,27 @@ public final class EngineRateRunner {
     boolean[] seen = new boolean[w.cols()];
     for (int c : w.columnIndices()) {
       if (seen[c]) {
-        throw new InvalidInputException("max-pool stage '" + stage.name() + "' of network '" + network.name()
-            + "' has overlapping windows (input " + c + " is in two), which the engine's pool gate cannot relay;"
-            + " use stride >= window size");
+        throw new InvalidInputException(
+            "max-pool stage '"
+                + stage.name()
+                + "' of network '"
+                + network.name()
+                + "' has overlapping windows (input "
+                + c
+                + " is in two), which the engine's pool gate cannot relay;"
+                + " use stride >= window size");
       }
       seen[c] = true;
     }
   }
 
-  /** Engine steps between a stage's input at RateSimulator step t and the engine step that computes it, plus 1. */
+  /**
+   * Engine steps between a stage's input at RateSimulator step t and the engine step that computes
+   * it, plus 1.
+   */
   public int depth(int stage) {
-    Checks.checkArgument(stage >= 0 && stage < depth.length, "stage %d outside [0, %d)", stage, depth.length);
+    Checks.checkArgument(
+        stage >= 0 && stage < depth.length, "stage %d outside [0, %d)", stage, depth.length);
     return depth[stage];
   }
 
@@ -147,30 +170,43 @@ public final class EngineRateRunner {
     return timesteps + depth[depth.length - 1];
   }
 
-  /** One evaluation per checkpoint, as {@link RateSimulator#evaluate} reports it (coding {@code rate-engine}). */
+  /**
+   * One evaluation per checkpoint, as {@link RateSimulator#evaluate} reports it (coding {@code
+   * rate-engine}).
+   */
   public List<SnnEvaluation> evaluate(LabeledImages images, int threads) {
     checkShape(images);
     long start = System.nanoTime();
     List<Run> runs = ParallelSamples.run(images.count(), threads, () -> new Run(images));
     double seconds = (System.nanoTime() - start) / 1e9;
-    CheckpointTally total = CheckpointTally.sum(runs.stream().map(r -> r.tally).toList(), checkpoints.length);
+    CheckpointTally total =
+        CheckpointTally.sum(runs.stream().map(r -> r.tally).toList(), checkpoints.length);
     List<SnnEvaluation> out = new ArrayList<>();
     long perStep = neuronOpsPerStep();
     for (int c = 0; c < checkpoints.length; c++) {
-      // The workers count resets; the per-step operations are added here, as RateSimulator counts them, so that the
+      // The workers count resets; the per-step operations are added here, as RateSimulator counts
+      // them, so that the
       // two reports are comparable.
       long neu = perStep * checkpoints[c] * (long) images.count() + total.neuronOps[c];
-      out.add(new SnnEvaluation("rate-engine", images.count(), total.correct[c], checkpoints[c],
-          total.synapticOps[c], neu, total.spikes[c],
-          network.spikingNeurons(), seconds * checkpoints[c] / checkpoints[checkpoints.length - 1]));
+      out.add(
+          new SnnEvaluation(
+              "rate-engine",
+              images.count(),
+              total.correct[c],
+              checkpoints[c],
+              total.synapticOps[c],
+              neu,
+              total.spikes[c],
+              network.spikingNeurons(),
+              seconds * checkpoints[c] / checkpoints[checkpoints.length - 1]));
     }
     return out;
   }
 
   /**
-   * Neuron operations of one step apart from resets, as {@link RateSimulator} counts them: input neurons 2 (add,
-   * compare), spiking neurons 1 compare plus 1 per non-zero bias, read-out 1 per non-zero bias, max-pool 1 per
-   * window entry.
+   * Neuron operations of one step apart from resets, as {@link RateSimulator} counts them: input
+   * neurons 2 (add, compare), spiking neurons 1 compare plus 1 per non-zero bias, read-out 1 per
+   * non-zero bias, max-pool 1 per window entry.
    */
   private long neuronOpsPerStep() {
     long ops = 0;
@@ -190,33 +226,41 @@ public final class EngineRateRunner {
     return ops;
   }
 
-  /** The same record as {@link RateSimulator#trace}, from the engine: spikes per stage per step, read-outs. */
+  /**
+   * The same record as {@link RateSimulator#trace}, from the engine: spikes per stage per step,
+   * read-outs.
+   */
   RateTrace trace(LabeledImages images, int sample) {
     checkShape(images);
-    Checks.checkArgument(sample >= 0 && sample < images.count(), "sample %d outside [0, %d)", sample,
+    Checks.checkArgument(
+        sample >= 0 && sample < images.count(),
+        "sample %d outside [0, %d)",
+        sample,
         images.count());
     Run run = new Run(images);
-    run.trace = new RateTrace(checkpoints[checkpoints.length - 1], stages.size(), checkpoints.length);
+    run.trace =
+        new RateTrace(checkpoints[checkpoints.length - 1], stages.size(), checkpoints.length);
     run.run(sample);
     return run.trace;
   }
 
   private void checkShape(LabeledImages images) {
     if (images.shape().size() != stages.get(0).neurons()) {
-      throw new InvalidInputException("samples of shape " + images.shape() + " do not fit network '"
-          + network.name() + "'");
+      throw new InvalidInputException(
+          "samples of shape " + images.shape() + " do not fit network '" + network.name() + "'");
     }
   }
 
   /**
-   * {@code v_th = threshold}, {@code v_reset = 0} and reset by subtraction, each only where the neuron model declares
-   * the parameter (a model without reset by subtraction resets to {@code v_reset}).
+   * {@code v_th = threshold}, {@code v_reset = 0} and reset by subtraction, each only where the
+   * neuron model declares the parameter (a model without reset by subtraction resets to {@code
+   * v_reset}).
    */
   private NeuronParameters parameters(double threshold) {
     Map<String, Double> declared = neuron.defaultParameters();
     NeuronParameters p = NeuronParameters.withDt(DT);
-    for (Map.Entry<String, Double> e : Map.of("v_th", threshold, "v_reset", 0.0,
-        "reset_by_subtraction", 1.0).entrySet()) {
+    for (Map.Entry<String, Double> e :
+        Map.of("v_th", threshold, "v_reset", 0.0, "reset_by_subtraction", 1.0).entrySet()) {
       if (declared.containsKey(e.getKey())) {
         p = p.with(e.getKey(), e.getValue());
       }
@@ -228,7 +272,9 @@ public final class EngineRateRunner {
     return "s" + stage;
   }
 
-  /** A network per worker (the engine's state is per instance); the CSR arrays are shared read-only. */
+  /**
+   * A network per worker (the engine's state is per instance); the CSR arrays are shared read-only.
+   */
   private final class Run implements ParallelSamples.Worker {
     final LabeledImages images;
     final Network net;
@@ -251,8 +297,9 @@ public final class EngineRateRunner {
       stageFanout = new int[n][];
       for (int s = 0; s < n; s++) {
         ConvertedNetwork.Stage stage = stages.get(s);
-        b.population(populationName(s), neuron.create(stage.neurons(),
-            stage.kind() == StageKind.OUTPUT ? readout : spiking));
+        b.population(
+            populationName(s),
+            neuron.create(stage.neurons(), stage.kind() == StageKind.OUTPUT ? readout : spiking));
         stageFanout[s] = new int[stage.neurons()];
       }
       int inputs = stages.get(0).neurons();
@@ -261,15 +308,21 @@ public final class EngineRateRunner {
         all[i] = i;
       }
       drive = new float[inputs];
-      b.projection("drive", PACEMAKER, populationName(0), new CsrMatrix(1, inputs, new int[] {0, inputs}, all,
-          drive), 1, 0);
+      b.projection(
+          "drive",
+          PACEMAKER,
+          populationName(0),
+          new CsrMatrix(1, inputs, new int[] {0, inputs}, all, drive),
+          1,
+          0);
       for (int s = 1; s < n; s++) {
         ConvertedNetwork.Stage stage = stages.get(s);
         if (stage.kind() == StageKind.MAX_POOL) {
           int src = stage.sources()[0];
           CsrMatrix windows = stage.poolWindows();
           b.population("g" + s, new PoolGate(DT, windows));
-          b.projection("one-to-one" + s, populationName(src), "g" + s, identity(windows.cols()), 1, 0);
+          b.projection(
+              "one-to-one" + s, populationName(src), "g" + s, identity(windows.cols()), 1, 0);
           b.projection("relay" + s, "g" + s, populationName(s), membership(windows), 1, 0);
           continue;
         }
@@ -281,7 +334,13 @@ public final class EngineRateRunner {
         for (int t = 0; t < stage.sources().length; t++) {
           int src = stage.sources()[t];
           CsrMatrix w = stage.fanouts()[t];
-          b.projection("w" + s + "_" + t, populationName(src), populationName(s), w, depth[s] - depth[src], 0);
+          b.projection(
+              "w" + s + "_" + t,
+              populationName(src),
+              populationName(s),
+              w,
+              depth[s] - depth[src],
+              0);
           int[] ptr = w.rowPointers();
           for (int j = 0; j < stageFanout[src].length; j++) {
             stageFanout[src][j] += ptr[j + 1] - ptr[j];
@@ -383,7 +442,10 @@ public final class EngineRateRunner {
     return new CsrMatrix(n, n, ptr, cols, ones);
   }
 
-  /** Rows = inputs of the pool, one entry of weight 1 at the window holding the input (windows are disjoint). */
+  /**
+   * Rows = inputs of the pool, one entry of weight 1 at the window holding the input (windows are
+   * disjoint).
+   */
   private static CsrMatrix membership(CsrMatrix windows) {
     int inputs = windows.cols();
     int[] windowOf = new int[inputs];
@@ -413,9 +475,10 @@ public final class EngineRateRunner {
   }
 
   /**
-   * The max-pool gate: unit {@code j} stands for input {@code j} of the pool. Its input is 1 when the input
-   * spiked; it counts spikes and fires when its input spiked this step and has the highest count of its window so
-   * far (the first in window order among equal counts, as {@link RateSimulator}).
+   * The max-pool gate: unit {@code j} stands for input {@code j} of the pool. Its input is 1 when
+   * the input spiked; it counts spikes and fires when its input spiked this step and has the
+   * highest count of its window so far (the first in window order among equal counts, as {@link
+   * RateSimulator}).
    */
   private static final class PoolGate implements NeuronPopulation {
     private final double dt;
@@ -503,7 +566,10 @@ public final class EngineRateRunner {
     return new CsrMatrix(1, bias.length, new int[] {0, nz}, cols, vals);
   }
 
-  /** One neuron that spikes at every step: the engine's way to deliver a constant input through a projection. */
+  /**
+   * One neuron that spikes at every step: the engine's way to deliver a constant input through a
+   * projection.
+   */
   private static final class Pacemaker implements NeuronPopulation {
     private final double dt;
     private final float[] v = new float[1];

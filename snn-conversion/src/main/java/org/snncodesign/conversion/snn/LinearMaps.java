@@ -13,7 +13,8 @@ final class LinearMaps {
   static SparseRows conv(Conv2dLayer c, TensorShape in, TensorShape out) {
     int nIn = in.size();
     int[] counts = new int[nIn + 1];
-    // Two passes: count entries per input row, then fill; outputs are visited in ascending index order, so the
+    // Two passes: count entries per input row, then fill; outputs are visited in ascending index
+    // order, so the
     // columns of every row come out sorted.
     for (int pass = 0; pass < 2; pass++) {
       int[] fill = pass == 1 ? counts.clone() : null;
@@ -37,7 +38,9 @@ final class LinearMaps {
                   if (ix < 0 || ix >= in.width()) {
                     continue;
                   }
-                  float w = c.weights()[((o * perGroup + local) * c.kernelHeight() + u) * c.kernelWidth() + v];
+                  float w =
+                      c.weights()[
+                          ((o * perGroup + local) * c.kernelHeight() + u) * c.kernelWidth() + v];
                   if (w == 0f) {
                     continue;
                   }
@@ -85,14 +88,20 @@ final class LinearMaps {
     return windows(a.size(), a.stride(), a.padding(), 1f / (a.size() * a.size()), in, out);
   }
 
-  /** Fan-out of max pooling windows: entry (input, output) = 1 where the input lies in the output's window. */
+  /**
+   * Fan-out of max pooling windows: entry (input, output) = 1 where the input lies in the output's
+   * window.
+   */
   static SparseRows poolMembership(MaxPoolLayer m, TensorShape in, TensorShape out) {
     return windows(m.size(), m.stride(), m.padding(), 1f, in, out);
   }
 
-  /** Entry (input, output) = {@code weight} where the input lies in the output's window, per channel. */
-  private static SparseRows windows(int size, int stride, int padding, float weight, TensorShape in,
-      TensorShape out) {
+  /**
+   * Entry (input, output) = {@code weight} where the input lies in the output's window, per
+   * channel.
+   */
+  private static SparseRows windows(
+      int size, int stride, int padding, float weight, TensorShape in, TensorShape out) {
     SparseRows.IntFloatList list = new SparseRows.IntFloatList(in.size() * 4);
     int[] p = new int[in.size() + 1];
     for (int c = 0; c < in.channels(); c++) {

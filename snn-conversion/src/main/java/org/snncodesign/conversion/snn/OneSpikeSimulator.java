@@ -7,16 +7,16 @@ import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.conversion.ann.LabeledImages;
 
 /**
- * Runs a {@link ConvertedNetwork} with one-spike phase coding ({@link PhaseCoding}), layer-wise pipelined: the
- * input stage spikes in window 0; spiking stage {@code l} integrates the spikes of window {@code l - 1} and
- * fires in window {@code l}, each neuron at most once, in the first phase where its potential reaches the
- * decaying threshold; a max-pool stage relays the earliest spike of each window in the same window (earliest
- * phase = largest value, so this is exactly max pooling); the read-out integrates the last window and answers the
- * arg-max of its potential. Latency is {@code windows * K} time steps; a new image can enter every {@code K}
- * steps.
+ * Runs a {@link ConvertedNetwork} with one-spike phase coding ({@link PhaseCoding}), layer-wise
+ * pipelined: the input stage spikes in window 0; spiking stage {@code l} integrates the spikes of
+ * window {@code l - 1} and fires in window {@code l}, each neuron at most once, in the first phase
+ * where its potential reaches the decaying threshold; a max-pool stage relays the earliest spike of
+ * each window in the same window (earliest phase = largest value, so this is exactly max pooling);
+ * the read-out integrates the last window and answers the arg-max of its potential. Latency is
+ * {@code windows * K} time steps; a new image can enter every {@code K} steps.
  *
- * <p>Execution is event-driven: only neurons that spiked walk their fan-out rows of the {@link CsrMatrix}
- * weights. Thread-safe; {@link #evaluate} uses one set of buffers per thread.
+ * <p>Execution is event-driven: only neurons that spiked walk their fan-out rows of the {@link
+ * CsrMatrix} weights. Thread-safe; {@link #evaluate} uses one set of buffers per thread.
  */
 public final class OneSpikeSimulator {
   private final ConvertedNetwork network;
@@ -57,8 +57,16 @@ public final class OneSpikeSimulator {
       neu += r.neuronOps;
       spikes += r.spikes;
     }
-    return new SnnEvaluation("phase1", images.count(), correct, latency(), syn, neu, spikes,
-        network.spikingNeurons(), (System.nanoTime() - start) / 1e9);
+    return new SnnEvaluation(
+        "phase1",
+        images.count(),
+        correct,
+        latency(),
+        syn,
+        neu,
+        spikes,
+        network.spikingNeurons(),
+        (System.nanoTime() - start) / 1e9);
   }
 
   /** Predicted class of one sample. */
@@ -68,8 +76,8 @@ public final class OneSpikeSimulator {
   }
 
   /**
-   * Spike phases of every stage for one sample: {@code [stage][neuron]} = phase in {@code [0, K)} or -1; the
-   * output stage's entry holds no spikes (all -1).
+   * Spike phases of every stage for one sample: {@code [stage][neuron]} = phase in {@code [0, K)}
+   * or -1; the output stage's entry holds no spikes (all -1).
    */
   public int[][] phases(float[] pixels, int offset) {
     Run run = new Run(null);
@@ -103,8 +111,14 @@ public final class OneSpikeSimulator {
   private void checkShape(LabeledImages images) {
     int expected = stages.get(0).neurons();
     if (images.shape().size() != expected) {
-      throw new InvalidInputException("samples of shape " + images.shape() + " do not fit network '"
-          + network.name() + "' with " + expected + " inputs");
+      throw new InvalidInputException(
+          "samples of shape "
+              + images.shape()
+              + " do not fit network '"
+              + network.name()
+              + "' with "
+              + expected
+              + " inputs");
     }
   }
 
@@ -159,7 +173,8 @@ public final class OneSpikeSimulator {
             }
           }
           case MAX_POOL -> {
-            // The earliest spike in a window carries the largest value; relaying it is exact max pooling and
+            // The earliest spike in a window carries the largest value; relaying it is exact max
+            // pooling and
             // needs no arithmetic (a first-arrival gate).
             int[] src = phase[stage.sources()[0]];
             CsrMatrix w = stage.poolWindows();

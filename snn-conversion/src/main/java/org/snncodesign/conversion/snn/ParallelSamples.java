@@ -8,7 +8,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
-/** Runs contiguous slices of samples on worker threads, each with its own state, and collects the states. */
+/**
+ * Runs contiguous slices of samples on worker threads, each with its own state, and collects the
+ * states.
+ */
 final class ParallelSamples {
   private ParallelSamples() {}
 
@@ -29,11 +32,13 @@ final class ParallelSamples {
         int from = (int) ((long) samples * t / workers);
         int to = (int) ((long) samples * (t + 1) / workers);
         W w = states.get(t);
-        futures.add(pool.submit(() -> {
-          for (int i = from; i < to; i++) {
-            w.run(i);
-          }
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i = from; i < to; i++) {
+                    w.run(i);
+                  }
+                }));
       }
       for (Future<?> f : futures) {
         f.get();

@@ -8,11 +8,12 @@ import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.conversion.ann.LabeledImages;
 
 /**
- * The rate-coded baseline (Diehl et al. 2015; Rueckauer et al. 2017): every stage runs at every time step.
- * Input neurons integrate their pixel value each step and fire at a rate proportional to it; spiking neurons are
- * integrate-and-fire with threshold 1 and reset by subtraction, {@code V <- V + b + W^T s(t); if V >= 1: spike,
- * V <- V - 1}; max-pool neurons relay the spikes of the input with the highest spike count so far; the read-out
- * accumulates its potential and is read at each checkpoint.
+ * The rate-coded baseline (Diehl et al. 2015; Rueckauer et al. 2017): every stage runs at every
+ * time step. Input neurons integrate their pixel value each step and fire at a rate proportional to
+ * it; spiking neurons are integrate-and-fire with threshold 1 and reset by subtraction, {@code V <-
+ * V + b + W^T s(t); if V >= 1: spike, V <- V - 1}; max-pool neurons relay the spikes of the input
+ * with the highest spike count so far; the read-out accumulates its potential and is read at each
+ * checkpoint.
  */
 public final class RateSimulator {
   private final ConvertedNetwork network;
@@ -20,13 +21,16 @@ public final class RateSimulator {
   private final List<ConvertedNetwork.Stage> stages;
 
   /**
-   * @param checkpoints ascending time steps at which the read-out is evaluated; the last one is the run length
+   * @param checkpoints ascending time steps at which the read-out is evaluated; the last one is the
+   *     run length
    */
   public RateSimulator(ConvertedNetwork network, int... checkpoints) {
     Checks.checkArgument(checkpoints.length > 0, "need at least one checkpoint");
     for (int i = 0; i < checkpoints.length; i++) {
       Checks.positive(checkpoints[i], "checkpoint");
-      Checks.checkArgument(i == 0 || checkpoints[i] > checkpoints[i - 1], "checkpoints must ascend, got %s",
+      Checks.checkArgument(
+          i == 0 || checkpoints[i] > checkpoints[i - 1],
+          "checkpoints must ascend, got %s",
           java.util.Arrays.toString(checkpoints));
     }
     this.network = network;
@@ -37,31 +41,45 @@ public final class RateSimulator {
   /** One evaluation per checkpoint, with the operations counted up to that step. */
   public List<SnnEvaluation> evaluate(LabeledImages images, int threads) {
     if (images.shape().size() != stages.get(0).neurons()) {
-      throw new InvalidInputException("samples of shape " + images.shape() + " do not fit network '"
-          + network.name() + "'");
+      throw new InvalidInputException(
+          "samples of shape " + images.shape() + " do not fit network '" + network.name() + "'");
     }
     long start = System.nanoTime();
     List<Run> runs = ParallelSamples.run(images.count(), threads, () -> new Run(images));
     double seconds = (System.nanoTime() - start) / 1e9;
-    CheckpointTally total = CheckpointTally.sum(runs.stream().map(r -> r.tally).toList(), checkpoints.length);
+    CheckpointTally total =
+        CheckpointTally.sum(runs.stream().map(r -> r.tally).toList(), checkpoints.length);
     List<SnnEvaluation> out = new ArrayList<>();
     for (int c = 0; c < checkpoints.length; c++) {
-      out.add(new SnnEvaluation("rate", images.count(), total.correct[c], checkpoints[c], total.synapticOps[c],
-          total.neuronOps[c], total.spikes[c], network.spikingNeurons(),
-          seconds * checkpoints[c] / checkpoints[checkpoints.length - 1]));
+      out.add(
+          new SnnEvaluation(
+              "rate",
+              images.count(),
+              total.correct[c],
+              checkpoints[c],
+              total.synapticOps[c],
+              total.neuronOps[c],
+              total.spikes[c],
+              network.spikingNeurons(),
+              seconds * checkpoints[c] / checkpoints[checkpoints.length - 1]));
     }
     return out;
   }
 
   /**
-   * Runs one sample to the last checkpoint and records, per time step, how many neurons of each stage spiked, and
-   * the read-out potentials at each checkpoint: the reference that {@link EngineRateRunner} is compared with.
+   * Runs one sample to the last checkpoint and records, per time step, how many neurons of each
+   * stage spiked, and the read-out potentials at each checkpoint: the reference that {@link
+   * EngineRateRunner} is compared with.
    */
   RateTrace trace(LabeledImages images, int sample) {
-    Checks.checkArgument(sample >= 0 && sample < images.count(), "sample %d outside [0, %d)", sample,
+    Checks.checkArgument(
+        sample >= 0 && sample < images.count(),
+        "sample %d outside [0, %d)",
+        sample,
         images.count());
     Run run = new Run(images);
-    run.trace = new RateTrace(checkpoints[checkpoints.length - 1], stages.size(), checkpoints.length);
+    run.trace =
+        new RateTrace(checkpoints[checkpoints.length - 1], stages.size(), checkpoints.length);
     run.run(sample);
     return run.trace;
   }
@@ -190,7 +208,8 @@ public final class RateSimulator {
             int[] col = w.columnIndices();
             boolean[] fired = firedScratch(src, list, spikingCount[src]);
             for (int i = 0; i < pot.length; i++) {
-              // Gate: pass the spike of the input with the most spikes so far (Rueckauer et al. 2017, Sec. 2.3).
+              // Gate: pass the spike of the input with the most spikes so far (Rueckauer et al.
+              // 2017, Sec. 2.3).
               int best = -1;
               int bestCount = 0;
               for (int q = ptr[i]; q < ptr[i + 1]; q++) {

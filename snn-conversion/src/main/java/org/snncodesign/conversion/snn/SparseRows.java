@@ -3,9 +3,9 @@ package org.snncodesign.conversion.snn;
 import org.snncodesign.api.sparse.CsrMatrix;
 
 /**
- * Builder-side sparse matrix in CSR form (rows = source neurons, columns = target neurons) with composition and
- * addition, used to fold chains of linear layers (convolution, dense, average pooling, flatten, residual sums)
- * into one fan-out matrix per spiking connection.
+ * Builder-side sparse matrix in CSR form (rows = source neurons, columns = target neurons) with
+ * composition and addition, used to fold chains of linear layers (convolution, dense, average
+ * pooling, flatten, residual sums) into one fan-out matrix per spiking connection.
  */
 final class SparseRows {
   final int rows;
@@ -23,16 +23,20 @@ final class SparseRows {
   }
 
   /**
-   * This matrix as columns {@code [offset, offset + cols)} of a matrix with {@code width} columns (one block of a
-   * concatenation).
+   * This matrix as columns {@code [offset, offset + cols)} of a matrix with {@code width} columns
+   * (one block of a concatenation).
    */
   SparseRows shifted(int offset, int width) {
     int[] shiftedColumns = new int[pointers[rows]];
     for (int k = 0; k < shiftedColumns.length; k++) {
       shiftedColumns[k] = columns[k] + offset;
     }
-    return new SparseRows(rows, width, pointers.clone(), shiftedColumns, java.util.Arrays.copyOf(values,
-        shiftedColumns.length));
+    return new SparseRows(
+        rows,
+        width,
+        pointers.clone(),
+        shiftedColumns,
+        java.util.Arrays.copyOf(values, shiftedColumns.length));
   }
 
   static SparseRows identity(int n) {

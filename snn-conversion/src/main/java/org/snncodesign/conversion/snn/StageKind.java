@@ -4,7 +4,10 @@ package org.snncodesign.conversion.snn;
 public enum StageKind {
   /** The encoded input pixels. */
   INPUT,
-  /** Spiking neurons that stand for one ReLU layer of the ANN, fed through fan-out matrices and a bias. */
+  /**
+   * Spiking neurons that stand for one ReLU layer of the ANN, fed through fan-out matrices and a
+   * bias.
+   */
   SPIKING,
   /** Max pooling over a spiking stage: relays, per window, the spikes of the strongest input. */
   MAX_POOL,

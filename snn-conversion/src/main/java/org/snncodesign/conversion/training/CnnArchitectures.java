@@ -17,11 +17,13 @@ public final class CnnArchitectures {
   private CnnArchitectures() {}
 
   /**
-   * A LeNet-class CNN for {@code 1 x 28 x 28} inputs (LeCun et al., Proc. IEEE 1998, with ReLU and max pooling):
-   * conv 5x5 ({@code c1} filters) - ReLU - maxpool 2 - conv 5x5 ({@code c2}) - ReLU - maxpool 2 - flatten -
-   * dense ({@code hidden}) - ReLU - dense ({@code classes}). Biases are used throughout.
+   * A LeNet-class CNN for {@code 1 x 28 x 28} inputs (LeCun et al., Proc. IEEE 1998, with ReLU and
+   * max pooling): conv 5x5 ({@code c1} filters) - ReLU - maxpool 2 - conv 5x5 ({@code c2}) - ReLU -
+   * maxpool 2 - flatten - dense ({@code hidden}) - ReLU - dense ({@code classes}). Biases are used
+   * throughout.
    */
-  public static AnnModel lenet(int channels, int size, int c1, int c2, int hidden, int classes, long seed) {
+  public static AnnModel lenet(
+      int channels, int size, int c1, int c2, int hidden, int classes, long seed) {
     Checks.checkArgument(size >= 16, "lenet needs images of at least 16 x 16, got %d", size);
     int s1 = (size - 4) / 2;
     int s2 = (s1 - 4) / 2;
@@ -35,10 +37,20 @@ public final class CnnArchitectures {
     heUniform(conv2.weights(), conv2.fanIn(), random);
     heUniform(fc1.weights(), fc1.inputs(), random);
     heUniform(fc2.weights(), fc2.inputs(), random);
-    List<AnnLayer> layers = List.of(conv1, new ReluLayer("relu1"), new MaxPoolLayer("pool1", 2, 2), conv2,
-        new ReluLayer("relu2"), new MaxPoolLayer("pool2", 2, 2), new FlattenLayer("flatten"), fc1,
-        new ReluLayer("relu3"), fc2);
-    return AnnModel.of("lenet-" + c1 + "-" + c2 + "-" + hidden, new TensorShape(channels, size, size), layers);
+    List<AnnLayer> layers =
+        List.of(
+            conv1,
+            new ReluLayer("relu1"),
+            new MaxPoolLayer("pool1", 2, 2),
+            conv2,
+            new ReluLayer("relu2"),
+            new MaxPoolLayer("pool2", 2, 2),
+            new FlattenLayer("flatten"),
+            fc1,
+            new ReluLayer("relu3"),
+            fc2);
+    return AnnModel.of(
+        "lenet-" + c1 + "-" + c2 + "-" + hidden, new TensorShape(channels, size, size), layers);
   }
 
   /** The default MNIST CNN: {@code lenet(1, 28, 16, 32, 128, 10, seed)}. */
@@ -47,8 +59,8 @@ public final class CnnArchitectures {
   }
 
   /**
-   * He-uniform initialisation (He et al., ICCV 2015): uniform in {@code [-sqrt(6 / fanIn), sqrt(6 / fanIn)]}, which
-   * keeps the activation variance constant through ReLU layers.
+   * He-uniform initialisation (He et al., ICCV 2015): uniform in {@code [-sqrt(6 / fanIn), sqrt(6 /
+   * fanIn)]}, which keeps the activation variance constant through ReLU layers.
    */
   public static void heUniform(float[] weights, int fanIn, SplittableRandom random) {
     double limit = Math.sqrt(6.0 / fanIn);

@@ -1,11 +1,12 @@
 package org.snncodesign.conversion.training;
 
 /**
- * The per-parameter update shared by the trainers: SGD with heavy-ball momentum, {@code m = mu m + g;
- * theta -= lr m}, or Adam (Kingma and Ba 2015, Algorithm 1) with beta1 = 0.9, beta2 = 0.999, eps = 1e-8 and the
- * bias corrections folded into the step size. The gradient fed in is the sum over the batch; it is scaled by
- * 1/batch and L2 weight decay {@code wd theta} is added before the rule. {@link #begin} fixes the step sizes once
- * per batch so that {@link #apply} is a few float operations with no allocation.
+ * The per-parameter update shared by the trainers: SGD with heavy-ball momentum, {@code m = mu m +
+ * g; theta -= lr m}, or Adam (Kingma and Ba 2015, Algorithm 1) with beta1 = 0.9, beta2 = 0.999, eps
+ * = 1e-8 and the bias corrections folded into the step size. The gradient fed in is the sum over
+ * the batch; it is scaled by 1/batch and L2 weight decay {@code wd theta} is added before the rule.
+ * {@link #begin} fixes the step sizes once per batch so that {@link #apply} is a few float
+ * operations with no allocation.
  */
 public final class OptimizerStep {
   private static final double BETA1 = 0.9;
@@ -38,7 +39,8 @@ public final class OptimizerStep {
    */
   public void begin(double lr, int batch, long step) {
     scale = 1f / batch;
-    // Adam's bias corrections folded into the step size (Kingma and Ba, Algorithm 1, final paragraph of Sec. 2).
+    // Adam's bias corrections folded into the step size (Kingma and Ba, Algorithm 1, final
+    // paragraph of Sec. 2).
     adamLr = (float) (lr * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step)));
     rate = (float) lr;
   }

@@ -13,33 +13,35 @@ import java.util.function.Consumer;
 import org.snncodesign.conversion.ann.LabeledImages;
 
 /**
- * The epoch and mini-batch loop shared by the trainers. Each epoch shuffles the sample order with a seeded
- * Fisher-Yates pass, decays the learning rate geometrically, cuts each batch into {@link #SLICES_PER_BATCH}
- * contiguous slices (never by the number of threads), runs the slices on the worker threads, sums their losses and
- * hits in slice order and asks the model for one update, which sums the slices' gradients in slice order too.
- * Floating-point sums depend on their grouping, and this grouping depends on the batch only: a seed gives the same
- * weights on any number of threads. The model-specific work sits behind {@link Trainee}.
+ * The epoch and mini-batch loop shared by the trainers. Each epoch shuffles the sample order with a
+ * seeded Fisher-Yates pass, decays the learning rate geometrically, cuts each batch into {@link
+ * #SLICES_PER_BATCH} contiguous slices (never by the number of threads), runs the slices on the
+ * worker threads, sums their losses and hits in slice order and asks the model for one update,
+ * which sums the slices' gradients in slice order too. Floating-point sums depend on their
+ * grouping, and this grouping depends on the batch only: a seed gives the same weights on any
+ * number of threads. The model-specific work sits behind {@link Trainee}.
  */
 public final class TrainingLoop {
   /**
-   * Slices per mini-batch, each with its own workspace: enough to keep 8 threads busy; a trainer's update sums
-   * this many gradient arrays.
+   * Slices per mini-batch, each with its own workspace: enough to keep 8 threads busy; a trainer's
+   * update sums this many gradient arrays.
    */
   public static final int SLICES_PER_BATCH = 8;
 
   /** What a trainer supplies to the loop. */
   public interface Trainee {
     /**
-     * Clears slice {@code slice}'s gradients (one workspace per slice, {@link #SLICES_PER_BATCH} in all), then runs
-     * forward and backward on samples {@code order[from..to)} into them.
+     * Clears slice {@code slice}'s gradients (one workspace per slice, {@link #SLICES_PER_BATCH} in
+     * all), then runs forward and backward on samples {@code order[from..to)} into them.
      *
-     * @return summed loss of the slice; the number of correct predictions goes to {@code hits[slice]}
+     * @return summed loss of the slice; the number of correct predictions goes to {@code
+     *     hits[slice]}
      */
     double slice(int slice, int[] order, int from, int to, int[] hits);
 
     /**
-     * Applies one update from the slices' gradients summed in slice order; {@link OptimizerStep#begin} has been
-     * called.
+     * Applies one update from the slices' gradients summed in slice order; {@link
+     * OptimizerStep#begin} has been called.
      */
     void update(OptimizerStep step);
 
@@ -47,8 +49,7 @@ public final class TrainingLoop {
     double accuracy(LabeledImages test, int threads);
   }
 
-  private TrainingLoop() {
-  }
+  private TrainingLoop() {}
 
   /**
    * Runs {@code settings.epochs()} epochs over {@code n} samples.
@@ -57,8 +58,13 @@ public final class TrainingLoop {
    * @param locale locale of the progress lines
    * @return one report per epoch
    */
-  public static List<EpochReport> run(TrainingSettings settings, int n, LabeledImages test, Trainee trainee,
-      Consumer<String> progress, Locale locale) {
+  public static List<EpochReport> run(
+      TrainingSettings settings,
+      int n,
+      LabeledImages test,
+      Trainee trainee,
+      Consumer<String> progress,
+      Locale locale) {
     int threads = settings.threads();
     OptimizerStep optimizer = new OptimizerStep(settings);
     int[] order = new int[n];
@@ -86,10 +92,11 @@ public final class TrainingLoop {
             int from = b0 + (int) ((long) (b1 - b0) * t / slices);
             int to = b0 + (int) ((long) (b1 - b0) * (t + 1) / slices);
             int slice = t;
-            tasks.add(() -> {
-              losses[slice] = trainee.slice(slice, order, from, to, hits);
-              return null;
-            });
+            tasks.add(
+                () -> {
+                  losses[slice] = trainee.slice(slice, order, from, to, hits);
+                  return null;
+                });
           }
           runAll(pool, tasks);
           for (int t = 0; t < slices; t++) {
@@ -102,11 +109,19 @@ public final class TrainingLoop {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double testAccuracy = test == null ? Double.NaN : trainee.accuracy(test, threads);
-        EpochReport report = new EpochReport(epoch, lossSum / n, (double) correct / n, testAccuracy, seconds);
+        EpochReport report =
+            new EpochReport(epoch, lossSum / n, (double) correct / n, testAccuracy, seconds);
         reports.add(report);
-        progress.accept(String.format(locale,
-            "epoch %d/%d: loss %.4f, train accuracy %.4f, test accuracy %.4f, %.1f s", epoch, settings.epochs(),
-            report.meanLoss(), report.trainAccuracy(), testAccuracy, seconds));
+        progress.accept(
+            String.format(
+                locale,
+                "epoch %d/%d: loss %.4f, train accuracy %.4f, test accuracy %.4f, %.1f s",
+                epoch,
+                settings.epochs(),
+                report.meanLoss(),
+                report.trainAccuracy(),
+                testAccuracy,
+                seconds));
       }
     } finally {
       pool.shutdownNow();

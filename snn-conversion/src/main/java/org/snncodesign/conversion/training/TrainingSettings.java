@@ -15,16 +15,27 @@ import org.snncodesign.api.Checks;
  * @param threads worker threads sharing each batch
  * @param seed seed of the shuffling
  */
-public record TrainingSettings(int epochs, int batchSize, double learningRate, double learningRateDecay,
-    Optimizer optimizer, double momentum, double weightDecay, int threads, long seed) {
+public record TrainingSettings(
+    int epochs,
+    int batchSize,
+    double learningRate,
+    double learningRateDecay,
+    Optimizer optimizer,
+    double momentum,
+    double weightDecay,
+    int threads,
+    long seed) {
   public TrainingSettings {
     Checks.positive(epochs, "epochs");
     Checks.positive(batchSize, "batchSize");
     Checks.positive(learningRate, "learningRate");
-    Checks.checkArgument(learningRateDecay > 0 && learningRateDecay <= 1,
-        "learningRateDecay must be in (0, 1], got %s", learningRateDecay);
+    Checks.checkArgument(
+        learningRateDecay > 0 && learningRateDecay <= 1,
+        "learningRateDecay must be in (0, 1], got %s",
+        learningRateDecay);
     Checks.checkArgument(optimizer != null, "optimizer is required");
-    Checks.checkArgument(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got %s", momentum);
+    Checks.checkArgument(
+        momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got %s", momentum);
     Checks.checkArgument(weightDecay >= 0, "weightDecay must be >= 0, got %s", weightDecay);
     Checks.positive(threads, "threads");
   }
@@ -35,17 +46,41 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, d
   }
 
   public TrainingSettings withThreads(int n) {
-    return new TrainingSettings(epochs, batchSize, learningRate, learningRateDecay, optimizer, momentum,
-        weightDecay, n, seed);
+    return new TrainingSettings(
+        epochs,
+        batchSize,
+        learningRate,
+        learningRateDecay,
+        optimizer,
+        momentum,
+        weightDecay,
+        n,
+        seed);
   }
 
   public TrainingSettings withEpochs(int n) {
-    return new TrainingSettings(n, batchSize, learningRate, learningRateDecay, optimizer, momentum, weightDecay,
-        threads, seed);
+    return new TrainingSettings(
+        n,
+        batchSize,
+        learningRate,
+        learningRateDecay,
+        optimizer,
+        momentum,
+        weightDecay,
+        threads,
+        seed);
   }
 
   public TrainingSettings withLearningRate(double rate) {
-    return new TrainingSettings(epochs, batchSize, rate, learningRateDecay, optimizer, momentum, weightDecay,
-        threads, seed);
+    return new TrainingSettings(
+        epochs,
+        batchSize,
+        rate,
+        learningRateDecay,
+        optimizer,
+        momentum,
+        weightDecay,
+        threads,
+        seed);
   }
 }

@@ -11,17 +11,18 @@ import java.nio.file.Path;
 import org.snncodesign.api.InvalidInputException;
 
 /**
- * JSON form of a {@link VitModel}: snake_case fields, {@code "schema_version"}, the config and the flat parameter
- * vector. Floats are written with the shortest decimal that parses back to the same {@code float}, so a saved
- * model reloads bit-exact.
+ * JSON form of a {@link VitModel}: snake_case fields, {@code "schema_version"}, the config and the
+ * flat parameter vector. Floats are written with the shortest decimal that parses back to the same
+ * {@code float}, so a saved model reloads bit-exact.
  */
 public final class VitJson {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+          .build();
 
   private VitJson() {}
 
@@ -33,7 +34,9 @@ public final class VitJson {
     }
   }
 
-  /** @throws InvalidInputException when the text is not a valid ViT model */
+  /**
+   * @throws InvalidInputException when the text is not a valid ViT model
+   */
   public static VitModel fromJson(String json) {
     try {
       return MAPPER.readValue(json, VitModel.class);
@@ -55,7 +58,9 @@ public final class VitJson {
     Files.writeString(file, toJson(model));
   }
 
-  /** @throws InvalidInputException naming the file when it is not a valid model */
+  /**
+   * @throws InvalidInputException naming the file when it is not a valid model
+   */
   public static VitModel read(Path file) throws IOException {
     try {
       return fromJson(Files.readString(file));

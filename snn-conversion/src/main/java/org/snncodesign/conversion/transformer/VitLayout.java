@@ -1,20 +1,27 @@
 package org.snncodesign.conversion.transformer;
 
 /**
- * Offsets of every parameter tensor of a {@link VitConfig} in the model's single flat parameter vector. Matrices
- * are row-major {@code [outputs][inputs]} (PyTorch's {@code nn.Linear} layout). Per-block offsets are indexed by
- * block.
+ * Offsets of every parameter tensor of a {@link VitConfig} in the model's single flat parameter
+ * vector. Matrices are row-major {@code [outputs][inputs]} (PyTorch's {@code nn.Linear} layout).
+ * Per-block offsets are indexed by block.
  */
 public final class VitLayout {
-  /** Patch embedding {@code [D][C P P]}, its bias {@code [D]}, position embedding {@code [T][D]}. */
+  /**
+   * Patch embedding {@code [D][C P P]}, its bias {@code [D]}, position embedding {@code [T][D]}.
+   */
   public final int patchW;
+
   public final int patchB;
   public final int position;
+
   /** Layer norm 1 gain and shift, per block. */
   public final int[] ln1G;
+
   public final int[] ln1B;
+
   /** Query, key, value and output projections {@code [D][D]} and biases, per block. */
   public final int[] wq;
+
   public final int[] bq;
   public final int[] wk;
   public final int[] bk;
@@ -22,19 +29,26 @@ public final class VitLayout {
   public final int[] bv;
   public final int[] wo;
   public final int[] bo;
+
   /** Layer norm 2 gain and shift, per block. */
   public final int[] ln2G;
+
   public final int[] ln2B;
+
   /** MLP {@code [M][D]}, {@code [M]}, {@code [D][M]}, {@code [D]}, per block. */
   public final int[] w1;
+
   public final int[] b1;
   public final int[] w2;
   public final int[] b2;
+
   /** Final layer norm gain and shift, head {@code [classes][D]} and bias. */
   public final int lnfG;
+
   public final int lnfB;
   public final int headW;
   public final int headB;
+
   /** Total number of parameters. */
   public final int size;
 

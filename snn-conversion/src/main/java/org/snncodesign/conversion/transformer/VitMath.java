@@ -1,8 +1,9 @@
 package org.snncodesign.conversion.transformer;
 
 /**
- * The transformer's operations on primitive arrays, token-major ({@code [T][width]}), and their gradients.
- * Public so that the spiking conversion can check each converted operation against the ANN operation.
+ * The transformer's operations on primitive arrays, token-major ({@code [T][width]}), and their
+ * gradients. Public so that the spiking conversion can check each converted operation against the
+ * ANN operation.
  */
 public final class VitMath {
   /** Layer-norm epsilon inside the square root, as PyTorch's default. */
@@ -10,8 +11,12 @@ public final class VitMath {
 
   private VitMath() {}
 
-  /** {@code y[t] = W x[t] + b} for {@code t < tokens}; {@code W} at {@code p[w..]}, {@code b} at {@code p[b..]}. */
-  public static void linear(float[] x, int tokens, int nIn, float[] p, int w, int b, int nOut, float[] y) {
+  /**
+   * {@code y[t] = W x[t] + b} for {@code t < tokens}; {@code W} at {@code p[w..]}, {@code b} at
+   * {@code p[b..]}.
+   */
+  public static void linear(
+      float[] x, int tokens, int nIn, float[] p, int w, int b, int nOut, float[] y) {
     for (int t = 0; t < tokens; t++) {
       int xo = t * nIn;
       int yo = t * nOut;
@@ -26,9 +31,21 @@ public final class VitMath {
     }
   }
 
-  /** Adds the gradients of {@link #linear} into {@code grad} (parameters) and {@code gx} (input; may be null). */
-  static void linearBackward(float[] x, float[] gy, int tokens, int nIn, float[] p, int w, int b, int nOut,
-      float[] grad, float[] gx) {
+  /**
+   * Adds the gradients of {@link #linear} into {@code grad} (parameters) and {@code gx} (input; may
+   * be null).
+   */
+  static void linearBackward(
+      float[] x,
+      float[] gy,
+      int tokens,
+      int nIn,
+      float[] p,
+      int w,
+      int b,
+      int nOut,
+      float[] grad,
+      float[] gx) {
     for (int t = 0; t < tokens; t++) {
       int xo = t * nIn;
       int yo = t * nOut;
@@ -53,10 +70,11 @@ public final class VitMath {
 
   /**
    * Layer norm over each token's {@code d} values: {@code hat = (x - mean) / sqrt(var + eps)},
-   * {@code y = g * hat + b}; keeps {@code hat} and {@code 1 / sqrt(var + eps)} for the backward pass.
+   * {@code y = g * hat + b}; keeps {@code hat} and {@code 1 / sqrt(var + eps)} for the backward
+   * pass.
    */
-  public static void layerNorm(float[] x, int tokens, int d, float[] p, int g, int b, float[] hat, float[] inv,
-      float[] y) {
+  public static void layerNorm(
+      float[] x, int tokens, int d, float[] p, int g, int b, float[] hat, float[] inv, float[] y) {
     for (int t = 0; t < tokens; t++) {
       int o = t * d;
       double mean = 0;
@@ -81,8 +99,17 @@ public final class VitMath {
   }
 
   /** Adds the gradients of {@link #layerNorm} into {@code grad} and {@code gx}. */
-  static void layerNormBackward(float[] gy, float[] hat, float[] inv, int tokens, int d, float[] p, int g, int b,
-      float[] grad, float[] gx) {
+  static void layerNormBackward(
+      float[] gy,
+      float[] hat,
+      float[] inv,
+      int tokens,
+      int d,
+      float[] p,
+      int g,
+      int b,
+      float[] grad,
+      float[] gx) {
     for (int t = 0; t < tokens; t++) {
       int o = t * d;
       double meanG = 0;
@@ -104,11 +131,12 @@ public final class VitMath {
   }
 
   /**
-   * Multi-head self-attention without projections: per head {@code h} (columns {@code [h dh, (h+1) dh)}),
-   * {@code A = softmax(Q K^T / sqrt(dh))} row-wise into {@code att[h][i][j]} and {@code O = A V}.
+   * Multi-head self-attention without projections: per head {@code h} (columns {@code [h dh, (h+1)
+   * dh)}), {@code A = softmax(Q K^T / sqrt(dh))} row-wise into {@code att[h][i][j]} and {@code O =
+   * A V}.
    */
-  public static void attention(float[] q, float[] k, float[] v, int tokens, int d, int heads, float[] att,
-      float[] out) {
+  public static void attention(
+      float[] q, float[] k, float[] v, int tokens, int d, int heads, float[] att, float[] out) {
     int dh = d / heads;
     float scale = (float) (1 / Math.sqrt(dh));
     java.util.Arrays.fill(out, 0, tokens * d, 0f);
@@ -152,11 +180,22 @@ public final class VitMath {
   }
 
   /**
-   * Adds the gradients of {@link #attention} into {@code gq, gk, gv}; {@code ga} is scratch of {@code tokens}
-   * values.
+   * Adds the gradients of {@link #attention} into {@code gq, gk, gv}; {@code ga} is scratch of
+   * {@code tokens} values.
    */
-  static void attentionBackward(float[] go, float[] q, float[] k, float[] v, float[] att, int tokens, int d,
-      int heads, float[] gq, float[] gk, float[] gv, float[] ga) {
+  static void attentionBackward(
+      float[] go,
+      float[] q,
+      float[] k,
+      float[] v,
+      float[] att,
+      int tokens,
+      int d,
+      int heads,
+      float[] gq,
+      float[] gk,
+      float[] gv,
+      float[] ga) {
     int dh = d / heads;
     float scale = (float) (1 / Math.sqrt(dh));
     for (int h = 0; h < heads; h++) {

@@ -4,8 +4,9 @@ import java.util.SplittableRandom;
 import org.snncodesign.api.Checks;
 
 /**
- * A vision transformer: its shape and all parameters in one flat vector laid out by {@link VitLayout}. The array
- * is shared with the trainer, which updates it in place. Saved and loaded by {@link VitJson}.
+ * A vision transformer: its shape and all parameters in one flat vector laid out by {@link
+ * VitLayout}. The array is shared with the trainer, which updates it in place. Saved and loaded by
+ * {@link VitJson}.
  *
  * @param schemaVersion layout version of the JSON form, {@link #SCHEMA_VERSION}
  * @param name model name
@@ -17,20 +18,28 @@ public record VitModel(int schemaVersion, String name, VitConfig config, float[]
   public static final int SCHEMA_VERSION = 1;
 
   public VitModel {
-    Checks.checkArgument(schemaVersion == SCHEMA_VERSION,
-        "ViT model '%s' has schema version %d, this build reads version %d", name, schemaVersion, SCHEMA_VERSION);
+    Checks.checkArgument(
+        schemaVersion == SCHEMA_VERSION,
+        "ViT model '%s' has schema version %d, this build reads version %d",
+        name,
+        schemaVersion,
+        SCHEMA_VERSION);
     Checks.checkArgument(name != null && !name.isBlank(), "a model needs a name");
     Checks.checkArgument(config != null, "model '%s' needs a config", name);
     int size = new VitLayout(config).size;
-    Checks.checkArgument(parameters != null && parameters.length == size,
-        "model '%s' needs %d parameters for %s, got %s", name, size, config,
+    Checks.checkArgument(
+        parameters != null && parameters.length == size,
+        "model '%s' needs %d parameters for %s, got %s",
+        name,
+        size,
+        config,
         parameters == null ? "none" : parameters.length);
   }
 
   /**
-   * A freshly initialised model: Xavier-uniform linear weights (Glorot and Bengio, AISTATS 2010; He-uniform for
-   * the MLP's first layer, which feeds a ReLU), zero biases, layer-norm gains 1 and shifts 0, and a position
-   * embedding uniform in {@code [-0.02, 0.02]}.
+   * A freshly initialised model: Xavier-uniform linear weights (Glorot and Bengio, AISTATS 2010;
+   * He-uniform for the MLP's first layer, which feeds a ReLU), zero biases, layer-norm gains 1 and
+   * shifts 0, and a position embedding uniform in {@code [-0.02, 0.02]}.
    */
   public static VitModel initialised(String name, VitConfig config, long seed) {
     VitLayout at = new VitLayout(config);
@@ -38,7 +47,8 @@ public record VitModel(int schemaVersion, String name, VitConfig config, float[]
     SplittableRandom random = new SplittableRandom(seed);
     int d = config.dim();
     int m = config.mlpDim();
-    uniform(p, at.patchW, d * config.patchSize(), Math.sqrt(6.0 / (config.patchSize() + d)), random);
+    uniform(
+        p, at.patchW, d * config.patchSize(), Math.sqrt(6.0 / (config.patchSize() + d)), random);
     uniform(p, at.position, config.tokens() * d, 0.02, random);
     for (int l = 0; l < config.depth(); l++) {
       java.util.Arrays.fill(p, at.ln1G[l], at.ln1G[l] + d, 1f);
@@ -62,9 +72,10 @@ public record VitModel(int schemaVersion, String name, VitConfig config, float[]
   }
 
   /**
-   * Multiply-accumulates of one inference: patch embedding, Q/K/V/output projections, the two products of
-   * attention ({@code Q K^T} and {@code A V}, {@code T^2 D} each), the MLP and the head. Layer norms, softmax,
-   * ReLU, pooling, residual and bias additions are not counted (which favours the ANN).
+   * Multiply-accumulates of one inference: patch embedding, Q/K/V/output projections, the two
+   * products of attention ({@code Q K^T} and {@code A V}, {@code T^2 D} each), the MLP and the
+   * head. Layer norms, softmax, ReLU, pooling, residual and bias additions are not counted (which
+   * favours the ANN).
    */
   public long macs() {
     VitConfig c = config;
@@ -82,8 +93,11 @@ public record VitModel(int schemaVersion, String name, VitConfig config, float[]
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof VitModel m && m.schemaVersion == schemaVersion && m.name.equals(name)
-        && m.config.equals(config) && java.util.Arrays.equals(m.parameters, parameters);
+    return o instanceof VitModel m
+        && m.schemaVersion == schemaVersion
+        && m.name.equals(name)
+        && m.config.equals(config)
+        && java.util.Arrays.equals(m.parameters, parameters);
   }
 
   @Override

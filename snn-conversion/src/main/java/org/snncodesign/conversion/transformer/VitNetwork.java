@@ -7,9 +7,10 @@ import org.snncodesign.conversion.ann.ParallelSlices;
 import org.snncodesign.conversion.ann.SoftmaxCrossEntropy;
 
 /**
- * Forward pass and softmax cross-entropy backward pass of a {@link VitModel} on primitive arrays. Reads the
- * model's parameter array directly, so training updates take effect at once. Thread-safe as long as each thread
- * uses its own {@link VitWorkspace} and nobody writes parameters during a pass.
+ * Forward pass and softmax cross-entropy backward pass of a {@link VitModel} on primitive arrays.
+ * Reads the model's parameter array directly, so training updates take effect at once. Thread-safe
+ * as long as each thread uses its own {@link VitWorkspace} and nobody writes parameters during a
+ * pass.
  */
 public final class VitNetwork {
   private final VitModel model;
@@ -32,7 +33,9 @@ public final class VitNetwork {
     return new VitWorkspace(c, at.size);
   }
 
-  /** Runs one sample from {@code data[offset..]} and returns the logits (the workspace's buffer). */
+  /**
+   * Runs one sample from {@code data[offset..]} and returns the logits (the workspace's buffer).
+   */
   public float[] forward(VitWorkspace ws, float[] data, int offset) {
     int t = c.tokens();
     int d = c.dim();
@@ -83,21 +86,24 @@ public final class VitNetwork {
   }
 
   /**
-   * After {@link #forward}, back-propagates softmax cross-entropy against {@code label}, adds the parameter
-   * gradient into the workspace and returns the sample's loss.
+   * After {@link #forward}, back-propagates softmax cross-entropy against {@code label}, adds the
+   * parameter gradient into the workspace and returns the sample's loss.
    */
   public double backward(VitWorkspace ws, int label) {
     float[] z = ws.logits;
-    Checks.checkArgument(label >= 0 && label < z.length, "label %d outside [0, %d)", label, z.length);
+    Checks.checkArgument(
+        label >= 0 && label < z.length, "label %d outside [0, %d)", label, z.length);
     int t = c.tokens();
     int d = c.dim();
     int m = c.mlpDim();
     float[] grad = ws.grad;
     double loss = SoftmaxCrossEntropy.lossAndGradient(z, label, ws.gLogits);
     java.util.Arrays.fill(ws.gNf, 0f);
-    VitMath.linearBackward(ws.nf, ws.gLogits, 1, d, p, at.headW, at.headB, c.classes(), grad, ws.gNf);
+    VitMath.linearBackward(
+        ws.nf, ws.gLogits, 1, d, p, at.headW, at.headB, c.classes(), grad, ws.gNf);
     java.util.Arrays.fill(ws.gPooled, 0f);
-    VitMath.layerNormBackward(ws.gNf, ws.lnfHat, ws.lnfInv, 1, d, p, at.lnfG, at.lnfB, grad, ws.gPooled);
+    VitMath.layerNormBackward(
+        ws.gNf, ws.lnfHat, ws.lnfInv, 1, d, p, at.lnfG, at.lnfB, grad, ws.gPooled);
     float[] gx = ws.gx;
     for (int i = 0; i < t; i++) {
       for (int k = 0; k < d; k++) {
@@ -117,25 +123,28 @@ public final class VitNetwork {
       java.util.Arrays.fill(ws.gn, 0f);
       VitMath.linearBackward(ws.n2[l], ws.gh, t, d, p, at.w1[l], at.b1[l], m, grad, ws.gn);
       // The residual passes gx through unchanged; layer norm adds its share.
-      VitMath.layerNormBackward(ws.gn, ws.ln2Hat[l], ws.ln2Inv[l], t, d, p, at.ln2G[l], at.ln2B[l], grad, gx);
+      VitMath.layerNormBackward(
+          ws.gn, ws.ln2Hat[l], ws.ln2Inv[l], t, d, p, at.ln2G[l], at.ln2B[l], grad, gx);
       // Attention branch: mid = x + Wo attention(Q, K, V) + bo.
       java.util.Arrays.fill(ws.go, 0f);
       VitMath.linearBackward(ws.o[l], gx, t, d, p, at.wo[l], at.bo[l], d, grad, ws.go);
       java.util.Arrays.fill(ws.gq, 0f);
       java.util.Arrays.fill(ws.gk, 0f);
       java.util.Arrays.fill(ws.gv, 0f);
-      VitMath.attentionBackward(ws.go, ws.q[l], ws.k[l], ws.v[l], ws.att[l], t, d, c.heads(), ws.gq, ws.gk, ws.gv,
-          ws.ga);
+      VitMath.attentionBackward(
+          ws.go, ws.q[l], ws.k[l], ws.v[l], ws.att[l], t, d, c.heads(), ws.gq, ws.gk, ws.gv, ws.ga);
       java.util.Arrays.fill(ws.gn, 0f);
       VitMath.linearBackward(ws.n1[l], ws.gq, t, d, p, at.wq[l], at.bq[l], d, grad, ws.gn);
       VitMath.linearBackward(ws.n1[l], ws.gk, t, d, p, at.wk[l], at.bk[l], d, grad, ws.gn);
       VitMath.linearBackward(ws.n1[l], ws.gv, t, d, p, at.wv[l], at.bv[l], d, grad, ws.gn);
-      VitMath.layerNormBackward(ws.gn, ws.ln1Hat[l], ws.ln1Inv[l], t, d, p, at.ln1G[l], at.ln1B[l], grad, gx);
+      VitMath.layerNormBackward(
+          ws.gn, ws.ln1Hat[l], ws.ln1Inv[l], t, d, p, at.ln1G[l], at.ln1B[l], grad, gx);
     }
     for (int i = 0; i < t * d; i++) {
       grad[at.position + i] += gx[i];
     }
-    VitMath.linearBackward(ws.patches, gx, t, c.patchSize(), p, at.patchW, at.patchB, d, grad, null);
+    VitMath.linearBackward(
+        ws.patches, gx, t, c.patchSize(), p, at.patchW, at.patchB, d, grad, null);
     return loss;
   }
 
@@ -158,14 +167,17 @@ public final class VitNetwork {
     int n = images.count();
     int workers = ParallelSlices.workers(n, threads);
     int[] correct = new int[workers];
-    ParallelSlices.run(n, workers, (worker, from, to) -> {
-      VitWorkspace ws = newWorkspace();
-      for (int i = from; i < to; i++) {
-        if (predict(ws, images.pixels(), images.offset(i)) == images.labels()[i]) {
-          correct[worker]++;
-        }
-      }
-    });
+    ParallelSlices.run(
+        n,
+        workers,
+        (worker, from, to) -> {
+          VitWorkspace ws = newWorkspace();
+          for (int i = from; i < to; i++) {
+            if (predict(ws, images.pixels(), images.offset(i)) == images.labels()[i]) {
+              correct[worker]++;
+            }
+          }
+        });
     int total = 0;
     for (int k : correct) {
       total += k;
@@ -173,11 +185,23 @@ public final class VitNetwork {
     return n == 0 ? 0 : (double) total / n;
   }
 
-  /** @throws InvalidInputException when the samples do not have the model's input size */
+  /**
+   * @throws InvalidInputException when the samples do not have the model's input size
+   */
   public void checkShape(LabeledImages images) {
     if (images.shape().size() != c.inputSize()) {
-      throw new InvalidInputException("samples of shape " + images.shape() + " do not fit ViT '" + model.name()
-          + "' with " + c.channels() + "x" + c.height() + "x" + c.width() + " inputs");
+      throw new InvalidInputException(
+          "samples of shape "
+              + images.shape()
+              + " do not fit ViT '"
+              + model.name()
+              + "' with "
+              + c.channels()
+              + "x"
+              + c.height()
+              + "x"
+              + c.width()
+              + " inputs");
     }
   }
 }

@@ -11,10 +11,11 @@ import org.snncodesign.conversion.training.TrainingLoop;
 import org.snncodesign.conversion.training.TrainingSettings;
 
 /**
- * Mini-batch training of a {@link VitNetwork} with softmax cross-entropy and the same settings, update rules and
- * determinism as the CNN trainer ({@link org.snncodesign.conversion.training.AnnTrainer}): each batch is split
- * into one contiguous slice per thread, gradients are summed in a fixed order, one update per batch, so a seed
- * and thread count always give the same weights. Weight decay, when set, applies to every parameter.
+ * Mini-batch training of a {@link VitNetwork} with softmax cross-entropy and the same settings,
+ * update rules and determinism as the CNN trainer ({@link
+ * org.snncodesign.conversion.training.AnnTrainer}): each batch is split into one contiguous slice
+ * per thread, gradients are summed in a fixed order, one update per batch, so a seed and thread
+ * count always give the same weights. Weight decay, when set, applies to every parameter.
  */
 public final class VitTrainer {
   private final TrainingSettings settings;
@@ -24,8 +25,8 @@ public final class VitTrainer {
   }
 
   /** Trains the model's parameters in place and returns one report per epoch. */
-  public List<EpochReport> train(VitNetwork network, LabeledImages train, LabeledImages test,
-      Consumer<String> progress) {
+  public List<EpochReport> train(
+      VitNetwork network, LabeledImages train, LabeledImages test, Consumer<String> progress) {
     Checks.checkArgument(train.count() > 0, "no training samples");
     network.checkShape(train);
     VitWorkspace[] ws = new VitWorkspace[TrainingLoop.SLICES_PER_BATCH];
@@ -35,38 +36,40 @@ public final class VitTrainer {
     float[] theta = network.model().parameters();
     float[] m = new float[theta.length];
     float[] v = new float[theta.length];
-    TrainingLoop.Trainee trainee = new TrainingLoop.Trainee() {
-      @Override
-      public double slice(int slice, int[] order, int from, int to, int[] hits) {
-        VitWorkspace own = ws[slice];
-        own.clearGradients();
-        double loss = 0;
-        int ok = 0;
-        for (int k = from; k < to; k++) {
-          int s = order[k];
-          if (network.predict(own, train.pixels(), train.offset(s)) == train.labels()[s]) {
-            ok++;
+    TrainingLoop.Trainee trainee =
+        new TrainingLoop.Trainee() {
+          @Override
+          public double slice(int slice, int[] order, int from, int to, int[] hits) {
+            VitWorkspace own = ws[slice];
+            own.clearGradients();
+            double loss = 0;
+            int ok = 0;
+            for (int k = from; k < to; k++) {
+              int s = order[k];
+              if (network.predict(own, train.pixels(), train.offset(s)) == train.labels()[s]) {
+                ok++;
+              }
+              loss += network.backward(own, train.labels()[s]);
+            }
+            hits[slice] = ok;
+            return loss;
           }
-          loss += network.backward(own, train.labels()[s]);
-        }
-        hits[slice] = ok;
-        return loss;
-      }
 
-      @Override
-      public void update(OptimizerStep step) {
-        VitTrainer.update(theta, ws, m, v, step);
-      }
+          @Override
+          public void update(OptimizerStep step) {
+            VitTrainer.update(theta, ws, m, v, step);
+          }
 
-      @Override
-      public double accuracy(LabeledImages test, int threads) {
-        return network.accuracy(test, threads);
-      }
-    };
+          @Override
+          public double accuracy(LabeledImages test, int threads) {
+            return network.accuracy(test, threads);
+          }
+        };
     return TrainingLoop.run(settings, train.count(), test, trainee, progress, Locale.ROOT);
   }
 
-  private static void update(float[] theta, VitWorkspace[] ws, float[] m, float[] v, OptimizerStep step) {
+  private static void update(
+      float[] theta, VitWorkspace[] ws, float[] m, float[] v, OptimizerStep step) {
     float decay = step.weightDecay();
     for (int k = 0; k < theta.length; k++) {
       float g = ws[0].grad[k];

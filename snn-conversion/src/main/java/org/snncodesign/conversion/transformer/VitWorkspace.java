@@ -1,14 +1,17 @@
 package org.snncodesign.conversion.transformer;
 
 /**
- * Per-thread buffers of one {@link VitNetwork}: every intermediate tensor of one sample (kept for the backward
- * pass and read by calibration), gradient scratch, and the parameter gradient summed over the samples passed
- * backward since {@link #clearGradients}. Reused across samples, so the hot loops allocate nothing.
+ * Per-thread buffers of one {@link VitNetwork}: every intermediate tensor of one sample (kept for
+ * the backward pass and read by calibration), gradient scratch, and the parameter gradient summed
+ * over the samples passed backward since {@link #clearGradients}. Reused across samples, so the hot
+ * loops allocate nothing.
  */
 public final class VitWorkspace {
   final float[] patches;
+
   /** Residual stream entering block l; index depth is the last block's output. */
   final float[][] x;
+
   final float[][] ln1Hat;
   final float[][] ln1Inv;
   final float[][] n1;
@@ -86,7 +89,10 @@ public final class VitWorkspace {
     return a;
   }
 
-  /** Residual stream entering block {@code l} ({@code [T][D]}); {@code l = depth} is the last block's output. */
+  /**
+   * Residual stream entering block {@code l} ({@code [T][D]}); {@code l = depth} is the last
+   * block's output.
+   */
   public float[] residual(int l) {
     return x[l];
   }

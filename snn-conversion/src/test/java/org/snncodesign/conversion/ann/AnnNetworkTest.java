@@ -24,8 +24,11 @@ class AnnNetworkTest {
                 int r = i * c.stride() - c.padding() + u;
                 int s = j * c.stride() - c.padding() + v;
                 if (r >= 0 && r < in.height() && s >= 0 && s < in.width()) {
-                  sum += c.weights()[((o * c.inChannels() + ch) * c.kernelHeight() + u) * c.kernelWidth() + v]
-                      * x[(ch * in.height() + r) * in.width() + s];
+                  sum +=
+                      c.weights()[
+                              ((o * c.inChannels() + ch) * c.kernelHeight() + u) * c.kernelWidth()
+                                  + v]
+                          * x[(ch * in.height() + r) * in.width() + s];
                 }
               }
             }
@@ -42,7 +45,8 @@ class AnnNetworkTest {
   void convolutionMatchesDefinition() {
     SplittableRandom r = new SplittableRandom(5);
     for (int[] cfg : new int[][] {{1, 0}, {2, 1}, {3, 2}, {2, 0}}) {
-      Conv2dLayer c = new Conv2dLayer("c", 3, 2, 3, 2, cfg[0], cfg[1], new float[2 * 3 * 3 * 2], new float[2]);
+      Conv2dLayer c =
+          new Conv2dLayer("c", 3, 2, 3, 2, cfg[0], cfg[1], new float[2 * 3 * 3 * 2], new float[2]);
       TestModels.fill(c.weights(), r, 1);
       TestModels.fill(c.bias(), r, 1);
       TensorShape in = new TensorShape(3, 7, 8);
@@ -53,8 +57,9 @@ class AnnNetworkTest {
       float[] expected = referenceConv(c, in, x);
       assertThat(y).hasSameSizeAs(expected);
       for (int k = 0; k < y.length; k++) {
-        assertThat(y[k]).as("stride %d padding %d output %d", cfg[0], cfg[1], k).isCloseTo(expected[k],
-            within(1e-5f));
+        assertThat(y[k])
+            .as("stride %d padding %d output %d", cfg[0], cfg[1], k)
+            .isCloseTo(expected[k], within(1e-5f));
       }
     }
   }
@@ -64,9 +69,15 @@ class AnnNetworkTest {
   void smallLayersComputeDefinitions() {
     TensorShape in = new TensorShape(1, 2, 4);
     float[] x = {1, -2, 3, 4, 5, 6, -7, 8};
-    AnnModel model = AnnModel.of("m", in, List.of(new ResidualAddLayer("twice", "input"),
-        new MaxPoolLayer("max", 2, 2), new FlattenLayer("flat"),
-        new DenseLayer("fc", 2, 1, new float[] {1, -1}, new float[] {0.5f})));
+    AnnModel model =
+        AnnModel.of(
+            "m",
+            in,
+            List.of(
+                new ResidualAddLayer("twice", "input"),
+                new MaxPoolLayer("max", 2, 2),
+                new FlattenLayer("flat"),
+                new DenseLayer("fc", 2, 1, new float[] {1, -1}, new float[] {0.5f})));
     AnnNetwork net = new AnnNetwork(model);
     AnnWorkspace ws = net.newWorkspace();
     float[] y = net.forward(ws, x, 0);
@@ -99,7 +110,8 @@ class AnnNetworkTest {
   }
 
   @Test
-  @DisplayName("MAC count is kernel size times output positions for convolutions plus dense weights")
+  @DisplayName(
+      "MAC count is kernel size times output positions for convolutions plus dense weights")
   void macCount() {
     AnnModel model = TestModels.everyKind(1);
     // conv1: 4x5x5 outputs x 2*3*3; conv2: 4x5x5 x 4*3*3; fc: 16 x 3

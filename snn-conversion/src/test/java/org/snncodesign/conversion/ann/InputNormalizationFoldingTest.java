@@ -21,12 +21,15 @@ class InputNormalizationFoldingTest {
     TestModels.fill(fc1.bias(), r, 0.1);
     DenseLayer fc2 = DenseLayer.zeros("fc2", 6, 3);
     TestModels.fill(fc2.weights(), r, 0.5);
-    return AnnModel.of("dense", new TensorShape(2, 4, 4),
+    return AnnModel.of(
+        "dense",
+        new TensorShape(2, 4, 4),
         List.of(new FlattenLayer("flat"), fc1, new ReluLayer("relu"), fc2));
   }
 
   @Test
-  @DisplayName("Folding into an unpadded convolution computes the same logits as normalising the input")
+  @DisplayName(
+      "Folding into an unpadded convolution computes the same logits as normalising the input")
   void convFoldIsExact() {
     AnnModel normalised = TestModels.unpaddedConv(3).withInputNormalization(TWO_CHANNELS);
 
@@ -37,7 +40,8 @@ class InputNormalizationFoldingTest {
   }
 
   @Test
-  @DisplayName("Folding into a dense first layer after a flatten computes the same logits as normalising the input")
+  @DisplayName(
+      "Folding into a dense first layer after a flatten computes the same logits as normalising the input")
   void denseFoldIsExact() {
     AnnModel normalised = denseFirst(5).withInputNormalization(TWO_CHANNELS);
 
@@ -48,31 +52,40 @@ class InputNormalizationFoldingTest {
   }
 
   @Test
-  @DisplayName("A zero-padded first convolution keeps the normalisation on the input, and the report says why")
+  @DisplayName(
+      "A zero-padded first convolution keeps the normalisation on the input, and the report says why")
   void paddedConvIsNotFolded() {
     AnnModel normalised = TestModels.convertible(7).withInputNormalization(TWO_CHANNELS);
 
     AnnModel result = InputNormalizationFolding.fold(normalised);
 
     assertThat(result).isSameAs(normalised);
-    assertThat(InputNormalizationFolding.describe(result)).contains("applied to the input")
+    assertThat(InputNormalizationFolding.describe(result))
+        .contains("applied to the input")
         .contains("pads with zeros");
   }
 
   @Test
-  @DisplayName("A folded model still records its normalisation, and the report names the layer it went into")
+  @DisplayName(
+      "A folded model still records its normalisation, and the report names the layer it went into")
   void foldedModelRecordsNormalisation() {
-    AnnModel folded = InputNormalizationFolding.fold(TestModels.unpaddedConv(3).withInputNormalization(TWO_CHANNELS));
+    AnnModel folded =
+        InputNormalizationFolding.fold(
+            TestModels.unpaddedConv(3).withInputNormalization(TWO_CHANNELS));
 
     assertThat(folded.inputNormalization()).isEqualTo(TWO_CHANNELS);
     assertThat(folded.normalizesInput()).isFalse();
-    assertThat(InputNormalizationFolding.describe(folded)).contains("folded into").contains("'conv'");
+    assertThat(InputNormalizationFolding.describe(folded))
+        .contains("folded into")
+        .contains("'conv'");
   }
 
   @Test
   @DisplayName("A model with a normalisation and its fold reloads from JSON with both")
   void jsonKeepsNormalisation() {
-    AnnModel folded = InputNormalizationFolding.fold(TestModels.unpaddedConv(3).withInputNormalization(TWO_CHANNELS));
+    AnnModel folded =
+        InputNormalizationFolding.fold(
+            TestModels.unpaddedConv(3).withInputNormalization(TWO_CHANNELS));
 
     AnnModel again = AnnJson.fromJson(AnnJson.toJson(folded));
 
@@ -81,10 +94,13 @@ class InputNormalizationFoldingTest {
   }
 
   @Test
-  @DisplayName("A model file written before normalisations were recorded reads as pixels / 255, not normalised")
+  @DisplayName(
+      "A model file written before normalisations were recorded reads as pixels / 255, not normalised")
   void olderJsonReadsAsPixels() {
-    String json = AnnJson.toJson(TestModels.unpaddedConv(3)).replaceAll(",\"input_normalization\":\\{[^}]*\\}", "")
-        .replace(",\"normalization_folded_into\":null", "");
+    String json =
+        AnnJson.toJson(TestModels.unpaddedConv(3))
+            .replaceAll(",\"input_normalization\":\\{[^}]*\\}", "")
+            .replace(",\"normalization_folded_into\":null", "");
 
     AnnModel model = AnnJson.fromJson(json);
 

@@ -13,7 +13,10 @@ public final class TestModels {
     }
   }
 
-  /** input 2x9x9: conv 3x3 s2 p1 (4) - bn - relu - conv 3x3 s1 p1 (4) - residual(relu1) - relu - maxpool 2 ... */
+  /**
+   * input 2x9x9: conv 3x3 s2 p1 (4) - bn - relu - conv 3x3 s1 p1 (4) - residual(relu1) - relu -
+   * maxpool 2 ...
+   */
   public static AnnModel everyKind(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     Conv2dLayer conv1 = Conv2dLayer.zeros("conv1", 2, 4, 3, 2, 1);
@@ -36,15 +39,25 @@ public final class TestModels {
     DenseLayer fc = DenseLayer.zeros("fc", 4 * 2 * 2, 3);
     fill(fc.weights(), r, 0.5);
     fill(fc.bias(), r, 0.1);
-    List<AnnLayer> layers = List.of(conv1, bn, new ReluLayer("relu1"), conv2,
-        new ResidualAddLayer("add", "relu1"), new ReluLayer("relu2"), new AvgPoolLayer("avg", 2, 1),
-        new MaxPoolLayer("max", 2, 2), new FlattenLayer("flat"), fc);
+    List<AnnLayer> layers =
+        List.of(
+            conv1,
+            bn,
+            new ReluLayer("relu1"),
+            conv2,
+            new ResidualAddLayer("add", "relu1"),
+            new ReluLayer("relu2"),
+            new AvgPoolLayer("avg", 2, 1),
+            new MaxPoolLayer("max", 2, 2),
+            new FlattenLayer("flat"),
+            fc);
     return AnnModel.of("every-kind", new TensorShape(2, 9, 9), layers);
   }
 
   /**
-   * A model the converter accepts with every convertible kind: conv s2 p1 - bn - relu - conv - residual(relu1) -
-   * relu - max pool - avg pool - flatten - dense - relu - dense. Input 2x9x9, values in [0, 1).
+   * A model the converter accepts with every convertible kind: conv s2 p1 - bn - relu - conv -
+   * residual(relu1) - relu - max pool - avg pool - flatten - dense - relu - dense. Input 2x9x9,
+   * values in [0, 1).
    */
   public static AnnModel convertible(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
@@ -61,9 +74,20 @@ public final class TestModels {
     DenseLayer fc2 = DenseLayer.zeros("fc2", 12, 4);
     fill(fc2.weights(), r, 0.8);
     fill(fc2.bias(), r, 0.05);
-    List<AnnLayer> layers = List.of(conv1, bn, new ReluLayer("relu1"), conv2,
-        new ResidualAddLayer("add", "relu1"), new ReluLayer("relu2"), new MaxPoolLayer("max", 2, 2),
-        new AvgPoolLayer("avg", 1, 1), new FlattenLayer("flat"), fc1, new ReluLayer("relu3"), fc2);
+    List<AnnLayer> layers =
+        List.of(
+            conv1,
+            bn,
+            new ReluLayer("relu1"),
+            conv2,
+            new ResidualAddLayer("add", "relu1"),
+            new ReluLayer("relu2"),
+            new MaxPoolLayer("max", 2, 2),
+            new AvgPoolLayer("avg", 1, 1),
+            new FlattenLayer("flat"),
+            fc1,
+            new ReluLayer("relu3"),
+            fc2);
     return AnnModel.of("convertible", new TensorShape(2, 9, 9), layers);
   }
 
@@ -76,7 +100,9 @@ public final class TestModels {
     DenseLayer fc = DenseLayer.zeros("fc", 27, 4);
     TestModels.fill(fc.weights(), r, 0.5);
     TestModels.fill(fc.bias(), r, 0.1);
-    return AnnModel.of("unpadded", new TensorShape(2, 5, 5),
+    return AnnModel.of(
+        "unpadded",
+        new TensorShape(2, 5, 5),
         List.of(conv, new ReluLayer("relu"), new FlattenLayer("flat"), fc));
   }
 

@@ -10,8 +10,9 @@ import org.snncodesign.conversion.snn.PhaseCoding;
 import org.snncodesign.conversion.transformer.VitMath;
 
 /**
- * Each converted operation against its ANN operation on random inputs. Coding: base 2^(1/4), 32 phases
- * (8 octaves), log-nearest rounding; a coded value is within a factor 2^(±1/8) (±9%) of the exact one.
+ * Each converted operation against its ANN operation on random inputs. Coding: base 2^(1/4), 32
+ * phases (8 octaves), log-nearest rounding; a coded value is within a factor 2^(±1/8) (±9%) of the
+ * exact one.
  */
 class SpikeOpsTest {
   private static final PhaseCoding CODING = PhaseCoding.rootOfTwo(4, 8);
@@ -53,7 +54,8 @@ class SpikeOpsTest {
   }
 
   @Test
-  @DisplayName("encoding: every value in the dynamic range is within half a phase (B^(1/2) - 1 = 9%), one spike each")
+  @DisplayName(
+      "encoding: every value in the dynamic range is within half a phase (B^(1/2) - 1 = 9%), one spike each")
   void encoding() {
     float[] x = gaussian(new SplittableRandom(1), 2000, 0.3);
     OpCounts counts = new OpCounts();
@@ -65,7 +67,9 @@ class SpikeOpsTest {
       double v = s.value(i, PHI);
       double a = Math.abs(x[i]);
       if (a >= floor && a <= 1) {
-        assertThat(Math.abs(v - x[i])).as("value %s", x[i]).isLessThanOrEqualTo(HALF_STEP * a + 1e-7);
+        assertThat(Math.abs(v - x[i]))
+            .as("value %s", x[i])
+            .isLessThanOrEqualTo(HALF_STEP * a + 1e-7);
       } else if (a > 1) {
         assertThat(Math.abs(v)).isEqualTo(1.0, within(1e-6));
       }
@@ -75,7 +79,8 @@ class SpikeOpsTest {
   }
 
   @Test
-  @DisplayName("linear layer on spikes: output within 7% relative L2 of W x + b, one accumulate per synaptic event")
+  @DisplayName(
+      "linear layer on spikes: output within 7% relative L2 of W x + b, one accumulate per synaptic event")
   void linear() {
     SplittableRandom r = new SplittableRandom(2);
     int t = 8;
@@ -94,14 +99,24 @@ class SpikeOpsTest {
     SpikeTensor in = coded(x, 2.0, true);
     OpCounts counts = new OpCounts();
     float[] actual = new float[t * nOut];
-    SpikeOps.linear(in, t, nIn, wt, java.util.Arrays.copyOfRange(p, nOut * nIn, p.length), false, nOut, PHI, actual,
+    SpikeOps.linear(
+        in,
+        t,
+        nIn,
+        wt,
+        java.util.Arrays.copyOfRange(p, nOut * nIn, p.length),
+        false,
+        nOut,
+        PHI,
+        actual,
         counts);
     assertThat(relativeL2(actual, expected)).isLessThan(0.07);
     assertThat(counts.synaptic()).isEqualTo((long) in.spikes() * nOut);
   }
 
   @Test
-  @DisplayName("Q K^T as spike-timing products equals the dot products of the coded operands, and the ANN's within 8%")
+  @DisplayName(
+      "Q K^T as spike-timing products equals the dot products of the coded operands, and the ANN's within 8%")
   void scores() {
     SplittableRandom r = new SplittableRandom(3);
     int t = 6;
@@ -126,7 +141,8 @@ class SpikeOpsTest {
           for (int c = h * dh; c < (h + 1) * dh; c++) {
             exact[(h * t + i) * t + j] += q[i * d + c] * k[j * d + c];
             fromCoded[(h * t + i) * t + j] += qd[i * d + c] * kd[j * d + c];
-            if (qs.phase(i * d + c) != SpikeTensor.SILENT && ks.phase(j * d + c) != SpikeTensor.SILENT) {
+            if (qs.phase(i * d + c) != SpikeTensor.SILENT
+                && ks.phase(j * d + c) != SpikeTensor.SILENT) {
               pairs++;
             }
           }
@@ -134,14 +150,16 @@ class SpikeOpsTest {
       }
     }
     for (int i = 0; i < s.length; i++) {
-      assertThat((double) s[i]).isCloseTo(fromCoded[i], within(1e-5 + 1e-5 * Math.abs(fromCoded[i])));
+      assertThat((double) s[i])
+          .isCloseTo(fromCoded[i], within(1e-5 + 1e-5 * Math.abs(fromCoded[i])));
     }
     assertThat(relativeL2(s, exact)).isLessThan(0.08);
     assertThat(counts.synaptic()).isEqualTo(pairs);
   }
 
   @Test
-  @DisplayName("winner-oriented softmax: every weight within B^(±1) of softmax (above the phase floor), winner first")
+  @DisplayName(
+      "winner-oriented softmax: every weight within B^(±1) of softmax (above the phase floor), winner first")
   void softmax() {
     SplittableRandom r = new SplittableRandom(4);
     int rows = 20;
@@ -184,7 +202,8 @@ class SpikeOpsTest {
   }
 
   @Test
-  @DisplayName("A V as spike-timing products equals the coded operands' product, and the ANN's within 10%")
+  @DisplayName(
+      "A V as spike-timing products equals the coded operands' product, and the ANN's within 10%")
   void attentionValues() {
     SplittableRandom r = new SplittableRandom(5);
     int t = 6;
@@ -220,13 +239,15 @@ class SpikeOpsTest {
       }
     }
     for (int i = 0; i < o.length; i++) {
-      assertThat((double) o[i]).isCloseTo(fromCoded[i], within(1e-5 + 1e-5 * Math.abs(fromCoded[i])));
+      assertThat((double) o[i])
+          .isCloseTo(fromCoded[i], within(1e-5 + 1e-5 * Math.abs(fromCoded[i])));
     }
     assertThat(relativeL2(o, exact)).isLessThan(0.10);
   }
 
   @Test
-  @DisplayName("layer norm by spike shift (sigma rounded to a power of B): within 22% relative L2 of (x - mean) / sigma")
+  @DisplayName(
+      "layer norm by spike shift (sigma rounded to a power of B): within 22% relative L2 of (x - mean) / sigma")
   void layerNorm() {
     SplittableRandom r = new SplittableRandom(6);
     int t = 10;
@@ -244,7 +265,17 @@ class SpikeOpsTest {
     SpikeTensor xs = coded(x, 4.0, true);
     SpikeTensor out = new SpikeTensor(t * d);
     out.scale = 3.0;
-    SpikeOps.layerNorm(xs, t, d, VitMath.LN_EPS, PHI, TH, out, new float[d + 1], new SpikeTensor(1), new OpCounts());
+    SpikeOps.layerNorm(
+        xs,
+        t,
+        d,
+        VitMath.LN_EPS,
+        PHI,
+        TH,
+        out,
+        new float[d + 1],
+        new SpikeTensor(1),
+        new OpCounts());
     assertThat(relativeL2(decoded(out), hat)).isLessThan(0.22);
   }
 }

@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A LeNet-like CNN as {@code torch.onnx.export} writes it, with seeded random weights, and a naive reference
- * forward pass written from the ONNX operator definitions (independent of the ANN code under test).
+ * A LeNet-like CNN as {@code torch.onnx.export} writes it, with seeded random weights, and a naive
+ * reference forward pass written from the ONNX operator definitions (independent of the ANN code
+ * under test).
  *
- * <p>input 1x12x12 - Conv 3x3 pad 1 (4) - Relu - MaxPool 2 - Conv 3x3 (6) - BatchNormalization - Relu - MaxPool 2
- * - Flatten (or Reshape [-1, 24]) - Gemm transB=1 (10) - Relu - MatMul (3) - Add bias - Softmax.
+ * <p>input 1x12x12 - Conv 3x3 pad 1 (4) - Relu - MaxPool 2 - Conv 3x3 (6) - BatchNormalization -
+ * Relu - MaxPool 2 - Flatten (or Reshape [-1, 24]) - Gemm transB=1 (10) - Relu - MatMul (3) - Add
+ * bias - Softmax.
  */
 final class LeNetFixture {
   final float[] w1 = new float[4 * 9];
@@ -49,7 +51,8 @@ final class LeNetFixture {
   /**
    * The exported bytes.
    *
-   * @param reshape flatten with {@code Reshape} and a {@code Constant} shape instead of {@code Flatten}
+   * @param reshape flatten with {@code Reshape} and a {@code Constant} shape instead of {@code
+   *     Flatten}
    * @param raw weights in {@code raw_data} (PyTorch) rather than {@code float_data}
    * @param legacyInputs list the initializers among the graph inputs, as exporters before IR 4 did
    */
@@ -73,37 +76,104 @@ final class LeNetFixture {
       g.inputs.add(valueInfo("fc2.bias", 3));
     }
     g.outputs.add(valueInfo("output", -1, 3));
-    g.node(node("/conv1/Conv", "Conv", List.of("input", "conv1.weight", "conv1.bias"), List.of("/conv1/Conv_out"),
-        ints("dilations", 1, 1), intAttr("group", 1), ints("kernel_shape", 3, 3), ints("pads", 1, 1, 1, 1),
-        ints("strides", 1, 1)));
+    g.node(
+        node(
+            "/conv1/Conv",
+            "Conv",
+            List.of("input", "conv1.weight", "conv1.bias"),
+            List.of("/conv1/Conv_out"),
+            ints("dilations", 1, 1),
+            intAttr("group", 1),
+            ints("kernel_shape", 3, 3),
+            ints("pads", 1, 1, 1, 1),
+            ints("strides", 1, 1)));
     g.node(node("/relu1/Relu", "Relu", List.of("/conv1/Conv_out"), List.of("/relu1/Relu_out")));
-    g.node(node("/pool1/MaxPool", "MaxPool", List.of("/relu1/Relu_out"), List.of("/pool1/MaxPool_out"),
-        intAttr("ceil_mode", 0), ints("kernel_shape", 2, 2), ints("pads", 0, 0, 0, 0), ints("strides", 2, 2)));
-    g.node(node("/conv2/Conv", "Conv", List.of("/pool1/MaxPool_out", "conv2.weight", "conv2.bias"),
-        List.of("/conv2/Conv_out"), ints("kernel_shape", 3, 3), ints("strides", 1, 1)));
-    g.node(node("/bn/BatchNormalization", "BatchNormalization",
-        List.of("/conv2/Conv_out", "bn.weight", "bn.bias", "bn.running_mean", "bn.running_var"),
-        List.of("/bn/BN_out"), floatAttr("epsilon", EPS), floatAttr("momentum", 0.9f)));
+    g.node(
+        node(
+            "/pool1/MaxPool",
+            "MaxPool",
+            List.of("/relu1/Relu_out"),
+            List.of("/pool1/MaxPool_out"),
+            intAttr("ceil_mode", 0),
+            ints("kernel_shape", 2, 2),
+            ints("pads", 0, 0, 0, 0),
+            ints("strides", 2, 2)));
+    g.node(
+        node(
+            "/conv2/Conv",
+            "Conv",
+            List.of("/pool1/MaxPool_out", "conv2.weight", "conv2.bias"),
+            List.of("/conv2/Conv_out"),
+            ints("kernel_shape", 3, 3),
+            ints("strides", 1, 1)));
+    g.node(
+        node(
+            "/bn/BatchNormalization",
+            "BatchNormalization",
+            List.of("/conv2/Conv_out", "bn.weight", "bn.bias", "bn.running_mean", "bn.running_var"),
+            List.of("/bn/BN_out"),
+            floatAttr("epsilon", EPS),
+            floatAttr("momentum", 0.9f)));
     g.node(node("/relu2/Relu", "Relu", List.of("/bn/BN_out"), List.of("/relu2/Relu_out")));
-    g.node(node("/pool2/MaxPool", "MaxPool", List.of("/relu2/Relu_out"), List.of("/pool2/MaxPool_out"),
-        ints("kernel_shape", 2, 2), ints("strides", 2, 2)));
+    g.node(
+        node(
+            "/pool2/MaxPool",
+            "MaxPool",
+            List.of("/relu2/Relu_out"),
+            List.of("/pool2/MaxPool_out"),
+            ints("kernel_shape", 2, 2),
+            ints("strides", 2, 2)));
     if (reshape) {
-      g.node(node("/Constant", "Constant", List.of(), List.of("/Constant_out"),
-          tensorAttr("value", longTensor("", new long[] {2}, new long[] {-1, 24}))));
-      g.node(node("/Reshape", "Reshape", List.of("/pool2/MaxPool_out", "/Constant_out"), List.of("/flat_out")));
+      g.node(
+          node(
+              "/Constant",
+              "Constant",
+              List.of(),
+              List.of("/Constant_out"),
+              tensorAttr("value", longTensor("", new long[] {2}, new long[] {-1, 24}))));
+      g.node(
+          node(
+              "/Reshape",
+              "Reshape",
+              List.of("/pool2/MaxPool_out", "/Constant_out"),
+              List.of("/flat_out")));
     } else {
-      g.node(node("/Flatten", "Flatten", List.of("/pool2/MaxPool_out"), List.of("/flat_out"), intAttr("axis", 1)));
+      g.node(
+          node(
+              "/Flatten",
+              "Flatten",
+              List.of("/pool2/MaxPool_out"),
+              List.of("/flat_out"),
+              intAttr("axis", 1)));
     }
-    g.node(node("/fc1/Gemm", "Gemm", List.of("/flat_out", "fc1.weight", "fc1.bias"), List.of("/fc1/Gemm_out"),
-        floatAttr("alpha", 1f), floatAttr("beta", 1f), intAttr("transB", 1)));
+    g.node(
+        node(
+            "/fc1/Gemm",
+            "Gemm",
+            List.of("/flat_out", "fc1.weight", "fc1.bias"),
+            List.of("/fc1/Gemm_out"),
+            floatAttr("alpha", 1f),
+            floatAttr("beta", 1f),
+            intAttr("transB", 1)));
     g.node(node("/relu3/Relu", "Relu", List.of("/fc1/Gemm_out"), List.of("/relu3/Relu_out")));
-    g.node(node("/fc2/MatMul", "MatMul", List.of("/relu3/Relu_out", "onnx::MatMul_20"), List.of("/fc2/MatMul_out")));
-    g.node(node("/fc2/Add", "Add", List.of("fc2.bias", "/fc2/MatMul_out"), List.of("/fc2/Add_out")));
-    g.node(node("/Softmax", "Softmax", List.of("/fc2/Add_out"), List.of("output"), intAttr("axis", 1)));
+    g.node(
+        node(
+            "/fc2/MatMul",
+            "MatMul",
+            List.of("/relu3/Relu_out", "onnx::MatMul_20"),
+            List.of("/fc2/MatMul_out")));
+    g.node(
+        node("/fc2/Add", "Add", List.of("fc2.bias", "/fc2/MatMul_out"), List.of("/fc2/Add_out")));
+    g.node(
+        node(
+            "/Softmax", "Softmax", List.of("/fc2/Add_out"), List.of("output"), intAttr("axis", 1)));
     return OnnxWriter.model(17, g.build());
   }
 
-  /** Logits (the input of the final Softmax) for one 1x12x12 image, computed naively in double precision. */
+  /**
+   * Logits (the input of the final Softmax) for one 1x12x12 image, computed naively in double
+   * precision.
+   */
   double[] reference(float[] x) {
     double[] a = OnnxReference.conv(toDouble(x), 1, 12, 12, w1, b1, 4, 3, 1, 1);
     OnnxReference.relu(a);

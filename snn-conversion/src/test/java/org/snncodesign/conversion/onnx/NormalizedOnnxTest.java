@@ -21,24 +21,30 @@ class NormalizedOnnxTest {
       InputNormalization.of(new float[] {0.2f, 0.5f}, new float[] {0.3f, 0.25f});
 
   @Test
-  @DisplayName("A normalisation applied to the input is written as Sub and Div and imports back as the"
-      + " model's normalisation with the same logits")
+  @DisplayName(
+      "A normalisation applied to the input is written as Sub and Div and imports back as the"
+          + " model's normalisation with the same logits")
   void unfoldedRoundTrip() {
     AnnModel model = TestModels.unpaddedConv(3).withInputNormalization(NORMALIZATION);
 
     ModelProto proto = OnnxExporter.toModel(model);
     AnnModel again = OnnxImporter.fromBytes(proto.toByteArray(), "m", null);
 
-    assertThat(proto.getGraph().getNodeList()).extracting(NodeProto::getOpType).startsWith("Sub", "Div");
+    assertThat(proto.getGraph().getNodeList())
+        .extracting(NodeProto::getOpType)
+        .startsWith("Sub", "Div");
     assertThat(again.inputNormalization()).isEqualTo(NORMALIZATION);
     assertThat(again.normalizesInput()).isTrue();
     assertSameLogits(model, again);
   }
 
   @Test
-  @DisplayName("A folded normalisation is recorded in metadata_props and imports back folded into its layer")
+  @DisplayName(
+      "A folded normalisation is recorded in metadata_props and imports back folded into its layer")
   void foldedRoundTrip() {
-    AnnModel folded = InputNormalizationFolding.fold(TestModels.unpaddedConv(3).withInputNormalization(NORMALIZATION));
+    AnnModel folded =
+        InputNormalizationFolding.fold(
+            TestModels.unpaddedConv(3).withInputNormalization(NORMALIZATION));
 
     AnnModel again = OnnxImporter.fromBytes(OnnxExporter.toModel(folded).toByteArray(), "m", null);
 

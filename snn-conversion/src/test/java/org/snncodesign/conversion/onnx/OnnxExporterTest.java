@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,14 +33,16 @@ import org.snncodesign.conversion.training.CnnArchitectures;
 import org.snncodesign.conversion.training.TrainingSettings;
 
 /**
- * ONNX export: what is written imports back to the same function, compressed weights are stored as integers, and
- * the official onnx package accepts the files and, evaluated in Python, reproduces our logits.
+ * ONNX export: what is written imports back to the same function, compressed weights are stored as
+ * integers, and the official onnx package accepts the files and, evaluated in Python, reproduces
+ * our logits.
  */
 class OnnxExporterTest {
   private static final Path CHECKER = Path.of("src/test/resources/onnx/pytorch/check_export.py");
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"resnet", "depthwise", "bn_padded_pool", "branches", "mlp", "lenet_opset13"})
+  @ValueSource(
+      strings = {"resnet", "depthwise", "bn_padded_pool", "branches", "mlp", "lenet_opset13"})
   @DisplayName("An imported PyTorch model exported again imports back to the same logits")
   void exportThenImportKeepsTheFunction(String name) throws Exception {
     PyTorchFixture fixture = PyTorchFixture.load(name);
@@ -53,26 +54,33 @@ class OnnxExporterTest {
   }
 
   @Test
-  @DisplayName("A quantised model is written as INT8 levels with DequantizeLinear and imports back bit for bit")
+  @DisplayName(
+      "A quantised model is written as INT8 levels with DequantizeLinear and imports back bit for bit")
   void quantisedWeightsAreIntegers() {
     AnnModel model = CnnArchitectures.lenet(1, 16, 3, 4, 8, 3, 7);
     QuantizedModel compressed = WeightCompression.quantize(WeightCompression.prune(model, 0.5), 4);
     ModelProto proto = OnnxExporter.toModel(compressed);
-    assertThat(proto.getGraph().getInitializerList()).filteredOn(t -> t.getName().endsWith(".levels"))
-        .isNotEmpty().allMatch(t -> t.getDataType() == TensorProto.DataType.INT8_VALUE);
+    assertThat(proto.getGraph().getInitializerList())
+        .filteredOn(t -> t.getName().endsWith(".levels"))
+        .isNotEmpty()
+        .allMatch(t -> t.getDataType() == TensorProto.DataType.INT8_VALUE);
     AnnModel back = OnnxImporter.fromBytes(proto.toByteArray(), "m", null);
     float[] x = randomSample(model.inputShape(), 3);
     assertThat(logits(back, x)).containsExactly(logits(compressed.model(), x));
   }
 
   @Test
-  @DisplayName("An ANN trained here and its pruned, 8-bit version pass onnx.checker and Python reproduces their"
-      + " logits within 1e-5")
+  @DisplayName(
+      "An ANN trained here and its pruned, 8-bit version pass onnx.checker and Python reproduces their"
+          + " logits within 1e-5")
   void pythonReproducesExportedLogits(@TempDir Path dir) throws Exception {
-    assumeTrue(pythonHasOnnxAndTorch(), "/usr/bin/python3 with python3-onnx and python3-torch is not installed");
+    assumeTrue(
+        pythonHasOnnxAndTorch(),
+        "/usr/bin/python3 with python3-onnx and python3-torch is not installed");
     AnnModel model = CnnArchitectures.lenet(1, 16, 4, 6, 16, 3, 11);
     LabeledImages data = stripes(300, 5);
-    new AnnTrainer(TrainingSettings.adam(2, 5).withThreads(2)).train(new AnnNetwork(model), data, null, s -> { });
+    new AnnTrainer(TrainingSettings.adam(2, 5).withThreads(2))
+        .train(new AnnNetwork(model), data, null, s -> {});
     QuantizedModel compressed = WeightCompression.quantize(WeightCompression.prune(model, 0.6), 8);
 
     OnnxExporter.write(model, dir.resolve("trained.onnx"));
@@ -81,8 +89,14 @@ class OnnxExporterTest {
     writeExpected(compressed.model(), data, dir.resolve("compressed.json"));
 
     for (String name : List.of("trained", "compressed")) {
-      Process p = new ProcessBuilder("/usr/bin/python3", CHECKER.toString(), dir.resolve(name + ".onnx").toString(),
-          dir.resolve(name + ".json").toString()).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(
+                  "/usr/bin/python3",
+                  CHECKER.toString(),
+                  dir.resolve(name + ".onnx").toString(),
+                  dir.resolve(name + ".json").toString())
+              .redirectErrorStream(true)
+              .start();
       String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
       assertThat(p.exitValue()).as(output).isZero();
@@ -92,8 +106,10 @@ class OnnxExporterTest {
 
   private static boolean pythonHasOnnxAndTorch() throws InterruptedException {
     try {
-      Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import onnx, torch").redirectErrorStream(true)
-          .start();
+      Process p =
+          new ProcessBuilder("/usr/bin/python3", "-c", "import onnx, torch")
+              .redirectErrorStream(true)
+              .start();
       p.getInputStream().readAllBytes();
       return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException e) {
@@ -102,12 +118,14 @@ class OnnxExporterTest {
   }
 
   /** The first 8 samples and our logits for them, as check_export.py reads them. */
-  private static void writeExpected(AnnModel model, LabeledImages data, Path file) throws IOException {
+  private static void writeExpected(AnnModel model, LabeledImages data, Path file)
+      throws IOException {
     List<float[]> inputs = new ArrayList<>();
     List<float[]> logits = new ArrayList<>();
     int size = data.shape().size();
     for (int s = 0; s < 8; s++) {
-      float[] x = java.util.Arrays.copyOfRange(data.pixels(), data.offset(s), data.offset(s) + size);
+      float[] x =
+          java.util.Arrays.copyOfRange(data.pixels(), data.offset(s), data.offset(s) + size);
       inputs.add(x);
       logits.add(logits(model, x));
     }

@@ -11,7 +11,10 @@ import org.snncodesign.conversion.ann.AnnNetwork;
 
 class OnnxFuzzTest {
 
-  /** One random corruption: flip a bit, overwrite a byte, truncate, insert or delete a run, or duplicate one. */
+  /**
+   * One random corruption: flip a bit, overwrite a byte, truncate, insert or delete a run, or
+   * duplicate one.
+   */
   private static byte[] mutate(byte[] valid, SplittableRandom r) {
     byte[] b = valid.clone();
     int edits = 1 + r.nextInt(3);
@@ -40,7 +43,8 @@ class OnnxFuzzTest {
           b = c;
         }
         default -> {
-          // A varint length set to a huge value: the classic way to make a naive reader allocate gigabytes.
+          // A varint length set to a huge value: the classic way to make a naive reader allocate
+          // gigabytes.
           b[at] = (byte) 0xff;
           if (at + 4 < b.length) {
             b[at + 1] = (byte) 0xff;
@@ -54,8 +58,9 @@ class OnnxFuzzTest {
   }
 
   @Test
-  @DisplayName("Thousands of seeded corruptions of a valid model either import or fail with an"
-      + " OnnxImportException, never another exception")
+  @DisplayName(
+      "Thousands of seeded corruptions of a valid model either import or fail with an"
+          + " OnnxImportException, never another exception")
   void mutationsNeverCrash() {
     byte[] valid = new LeNetFixture(9).bytes(false, true, false);
     SplittableRandom r = new SplittableRandom(2024);

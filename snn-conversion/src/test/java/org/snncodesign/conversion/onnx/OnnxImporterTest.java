@@ -59,24 +59,38 @@ class OnnxImporterTest {
       double[] expected = f.reference(x);
       assertThat(y).hasSize(3);
       for (int k = 0; k < 3; k++) {
-        assertThat((double) y[k]).as("logit %d of sample %d", k, s).isCloseTo(expected[k], within(1e-4));
+        assertThat((double) y[k])
+            .as("logit %d of sample %d", k, s)
+            .isCloseTo(expected[k], within(1e-4));
       }
     }
   }
 
   @ParameterizedTest(name = "reshape={0} raw_data={1} legacy inputs={2}")
   @CsvSource({"false,true,false", "true,true,false", "false,false,true", "true,false,true"})
-  @DisplayName("A LeNet-like CNN as PyTorch exports it imports layer by layer and computes the ONNX reference"
-      + " logits")
+  @DisplayName(
+      "A LeNet-like CNN as PyTorch exports it imports layer by layer and computes the ONNX reference"
+          + " logits")
   void leNetMatchesReference(boolean reshape, boolean raw, boolean legacy) {
     LeNetFixture f = new LeNetFixture(7);
     AnnModel model = OnnxImporter.fromBytes(f.bytes(reshape, raw, legacy), "lenet", null);
 
     assertThat(model.name()).isEqualTo("main_graph");
     assertThat(model.inputShape()).isEqualTo(new TensorShape(1, 12, 12));
-    assertThat(model.layers()).extracting(l -> (Class) l.getClass()).containsExactly(Conv2dLayer.class,
-        ReluLayer.class, MaxPoolLayer.class, Conv2dLayer.class, BatchNormLayer.class, ReluLayer.class,
-        MaxPoolLayer.class, FlattenLayer.class, DenseLayer.class, ReluLayer.class, DenseLayer.class);
+    assertThat(model.layers())
+        .extracting(l -> (Class) l.getClass())
+        .containsExactly(
+            Conv2dLayer.class,
+            ReluLayer.class,
+            MaxPoolLayer.class,
+            Conv2dLayer.class,
+            BatchNormLayer.class,
+            ReluLayer.class,
+            MaxPoolLayer.class,
+            FlattenLayer.class,
+            DenseLayer.class,
+            ReluLayer.class,
+            DenseLayer.class);
     assertThat(model.layers().get(0).name()).isEqualTo("/conv1/Conv");
     Conv2dLayer conv1 = (Conv2dLayer) model.layers().get(0);
     assertThat(conv1.padding()).isEqualTo(1);
@@ -88,16 +102,19 @@ class OnnxImporterTest {
   }
 
   @Test
-  @DisplayName("An imported model with batch normalisation folds and still computes the same logits")
+  @DisplayName(
+      "An imported model with batch normalisation folds and still computes the same logits")
   void importedModelFolds() {
     LeNetFixture f = new LeNetFixture(3);
-    AnnModel folded = BatchNormFolding.fold(OnnxImporter.fromBytes(f.bytes(false, true, false), "m", null));
+    AnnModel folded =
+        BatchNormFolding.fold(OnnxImporter.fromBytes(f.bytes(false, true, false), "m", null));
     assertThat(folded.layers()).noneMatch(l -> l instanceof BatchNormLayer);
     assertForwardMatches(folded, f, 5);
   }
 
   @Test
-  @DisplayName("A residual block with Gemm transB=0, alpha and beta and a global average pool imports exactly")
+  @DisplayName(
+      "A residual block with Gemm transB=0, alpha and beta and a global average pool imports exactly")
   void residualBlock() {
     SplittableRandom r = new SplittableRandom(21);
     float[] w1 = randomImage(r, 3 * 2 * 9);
@@ -119,8 +136,14 @@ class OnnxImporterTest {
     g.init(floatTensor("bf", new long[] {4}, bf, true));
     g.inputs.add(valueInfo("x", 1, 2, 4, 4));
     g.outputs.add(valueInfo("y", 1, 4));
-    g.node(node("c1", "Conv", List.of("x", "w1"), List.of("t1"), ints("pads", 1, 1, 1, 1),
-        stringAttr("auto_pad", "NOTSET")));
+    g.node(
+        node(
+            "c1",
+            "Conv",
+            List.of("x", "w1"),
+            List.of("t1"),
+            ints("pads", 1, 1, 1, 1),
+            stringAttr("auto_pad", "NOTSET")));
     g.node(node("r1", "Relu", List.of("t1"), List.of("t2")));
     g.node(node("c2", "Conv", List.of("t2", "w2", "b2"), List.of("t3"), ints("pads", 1, 1, 1, 1)));
     g.node(node("add", "Add", List.of("t3", "t2"), List.of("t4")));
@@ -128,8 +151,14 @@ class OnnxImporterTest {
     g.node(node("gap", "GlobalAveragePool", List.of("t5"), List.of("t6")));
     g.node(node("flat", "Flatten", List.of("t6"), List.of("t7")));
     g.node(node("drop", "Dropout", List.of("t7"), List.of("t8")));
-    g.node(node("fc", "Gemm", List.of("t8", "wf", "bf"), List.of("y"), floatAttr("alpha", 0.5f),
-        floatAttr("beta", 2f)));
+    g.node(
+        node(
+            "fc",
+            "Gemm",
+            List.of("t8", "wf", "bf"),
+            List.of("y"),
+            floatAttr("alpha", 0.5f),
+            floatAttr("beta", 2f)));
 
     AnnModel model = OnnxImporter.fromBytes(OnnxWriter.model(13, g.build()), "residual", null);
 
@@ -148,7 +177,8 @@ class OnnxImporterTest {
         h2[i] += h1[i];
       }
       OnnxReference.relu(h2);
-      double[] expected = OnnxReference.gemm(OnnxReference.globalAverage(h2, 3, 16), wf, bf, 3, 4, false, 0.5, 2);
+      double[] expected =
+          OnnxReference.gemm(OnnxReference.globalAverage(h2, 3, 16), wf, bf, 3, 4, false, 0.5, 2);
       float[] y = net.forward(ws, x, 0);
       for (int k = 0; k < 4; k++) {
         assertThat((double) y[k]).isCloseTo(expected[k], within(1e-4));
@@ -171,18 +201,21 @@ class OnnxImporterTest {
   }
 
   @Test
-  @DisplayName("An unsupported operator is rejected with a message naming the operator and the node")
+  @DisplayName(
+      "An unsupported operator is rejected with a message naming the operator and the node")
   void unsupportedOperator() {
-    byte[] bytes = graphWith(node("lstm_0", "LSTM", List.of("a"), List.of("b"), intAttr("hidden_size", 8)));
+    byte[] bytes =
+        graphWith(node("lstm_0", "LSTM", List.of("a"), List.of("b"), intAttr("hidden_size", 8)));
     assertThatThrownBy(() -> OnnxImporter.fromBytes(bytes, "m", null))
         .isInstanceOf(OnnxImportException.class)
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("unsupported ONNX operator 'LSTM' in node 'lstm_0'")
-        .satisfies(e -> {
-          OnnxImportException x = (OnnxImportException) e;
-          assertThat(x.opType()).isEqualTo("LSTM");
-          assertThat(x.nodeName()).isEqualTo("lstm_0");
-        });
+        .satisfies(
+            e -> {
+              OnnxImportException x = (OnnxImportException) e;
+              assertThat(x.opType()).isEqualTo("LSTM");
+              assertThat(x.nodeName()).isEqualTo("lstm_0");
+            });
   }
 
   @Test
@@ -190,30 +223,52 @@ class OnnxImporterTest {
   void customDomain() {
     byte[] node = OnnxWriter.domainNode("custom", "Relu", "com.example", "a", "b");
     assertThatThrownBy(() -> OnnxImporter.fromBytes(graphWith(node), "m", null))
-        .isInstanceOf(OnnxImportException.class).hasMessageContaining("com.example").hasMessageContaining("custom");
+        .isInstanceOf(OnnxImportException.class)
+        .hasMessageContaining("com.example")
+        .hasMessageContaining("custom");
   }
 
   @Test
-  @DisplayName("Unsupported attribute values (groups that do not divide the channels, uneven padding, auto_pad"
-      + " SAME) are rejected naming the node and the attribute")
+  @DisplayName(
+      "Unsupported attribute values (groups that do not divide the channels, uneven padding, auto_pad"
+          + " SAME) are rejected naming the node and the attribute")
   void unsupportedAttributes() {
     byte[] w = floatTensor("w", new long[] {3, 1, 1, 1}, new float[] {1, 1, 1}, true);
-    byte[] grouped = graphWith(node("conv_g", "Conv", List.of("a", "w"), List.of("b"), intAttr("group", 3)), w);
+    byte[] grouped =
+        graphWith(node("conv_g", "Conv", List.of("a", "w"), List.of("b"), intAttr("group", 3)), w);
     assertThatThrownBy(() -> OnnxImporter.fromBytes(grouped, "m", null))
-        .hasMessageContaining("conv_g").hasMessageContaining("group = 3");
-    byte[] padded = graphWith(node("pool_p", "MaxPool", List.of("a"), List.of("b"), ints("kernel_shape", 2, 2),
-        ints("pads", 0, 0, 1, 1)));
+        .hasMessageContaining("conv_g")
+        .hasMessageContaining("group = 3");
+    byte[] padded =
+        graphWith(
+            node(
+                "pool_p",
+                "MaxPool",
+                List.of("a"),
+                List.of("b"),
+                ints("kernel_shape", 2, 2),
+                ints("pads", 0, 0, 1, 1)));
     assertThatThrownBy(() -> OnnxImporter.fromBytes(padded, "m", null))
-        .hasMessageContaining("pool_p").hasMessageContaining("padding [0, 0, 1, 1]");
-    byte[] same = graphWith(node("conv_s", "Conv", List.of("a", "w2"), List.of("b"),
-        stringAttr("auto_pad", "SAME_UPPER")), floatTensor("w2", new long[] {2, 2, 1, 1}, new float[4], true));
+        .hasMessageContaining("pool_p")
+        .hasMessageContaining("padding [0, 0, 1, 1]");
+    byte[] same =
+        graphWith(
+            node(
+                "conv_s",
+                "Conv",
+                List.of("a", "w2"),
+                List.of("b"),
+                stringAttr("auto_pad", "SAME_UPPER")),
+            floatTensor("w2", new long[] {2, 2, 1, 1}, new float[4], true));
     assertThatThrownBy(() -> OnnxImporter.fromBytes(same, "m", null))
-        .hasMessageContaining("conv_s").hasMessageContaining("SAME_UPPER");
+        .hasMessageContaining("conv_s")
+        .hasMessageContaining("SAME_UPPER");
   }
 
   @Test
-  @DisplayName("A graph that branches (two consumers of one activation joined by an Add) imports as a route and"
-      + " a residual add and computes both branches")
+  @DisplayName(
+      "A graph that branches (two consumers of one activation joined by an Add) imports as a route and"
+          + " a residual add and computes both branches")
   void branchingGraph() {
     OnnxWriter.Graph g = new OnnxWriter.Graph();
     g.inputs.add(valueInfo("x", 1, 4));
@@ -222,21 +277,29 @@ class OnnxImporterTest {
     g.node(node("r2", "Relu", List.of("x"), List.of("b")));
     g.node(node("sum", "Add", List.of("a", "b"), List.of("y")));
     AnnModel model = OnnxImporter.fromBytes(OnnxWriter.model(17, g.build()), "m", null);
-    assertThat(model.layers()).extracting(AnnLayer::name).containsExactly("r1", "r2_route", "r2", "sum");
+    assertThat(model.layers())
+        .extracting(AnnLayer::name)
+        .containsExactly("r1", "r2_route", "r2", "sum");
     AnnNetwork net = new AnnNetwork(model);
-    assertThat(net.forward(net.newWorkspace(), new float[] {-1, 0.5f, 2, -3}, 0)).containsExactly(0, 1, 4, 0);
+    assertThat(net.forward(net.newWorkspace(), new float[] {-1, 0.5f, 2, -3}, 0))
+        .containsExactly(0, 1, 4, 0);
   }
 
   @Test
-  @DisplayName("Truncated, empty and non-ONNX bytes give an OnnxImportException saying what is wrong")
+  @DisplayName(
+      "Truncated, empty and non-ONNX bytes give an OnnxImportException saying what is wrong")
   void corruptBytes() {
     byte[] valid = new LeNetFixture(1).bytes(false, true, false);
-    assertThatThrownBy(() -> OnnxImporter.fromBytes(Arrays.copyOf(valid, valid.length / 2), "m", null))
-        .isInstanceOf(OnnxImportException.class).hasMessageContaining("not a valid ONNX model");
+    assertThatThrownBy(
+            () -> OnnxImporter.fromBytes(Arrays.copyOf(valid, valid.length / 2), "m", null))
+        .isInstanceOf(OnnxImportException.class)
+        .hasMessageContaining("not a valid ONNX model");
     assertThatThrownBy(() -> OnnxImporter.fromBytes(new byte[0], "m", null))
-        .isInstanceOf(OnnxImportException.class).hasMessageContaining("holds no graph");
+        .isInstanceOf(OnnxImportException.class)
+        .hasMessageContaining("holds no graph");
     byte[] text = "{\"schema_version\": 1, \"layers\": []}".getBytes(StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> OnnxImporter.fromBytes(text, "m", null)).isInstanceOf(OnnxImportException.class);
+    assertThatThrownBy(() -> OnnxImporter.fromBytes(text, "m", null))
+        .isInstanceOf(OnnxImportException.class);
   }
 
   @Test
@@ -245,7 +308,8 @@ class OnnxImporterTest {
     byte[] w = floatTensor("conv.weight", new long[] {2, 2, 3, 3}, new float[5], true);
     byte[] bytes = graphWith(node("conv", "Conv", List.of("a", "conv.weight"), List.of("b")), w);
     assertThatThrownBy(() -> OnnxImporter.fromBytes(bytes, "m", null))
-        .isInstanceOf(OnnxImportException.class).hasMessageContaining("conv.weight")
+        .isInstanceOf(OnnxImportException.class)
+        .hasMessageContaining("conv.weight")
         .hasMessageContaining("its dimensions need 144");
   }
 
@@ -255,11 +319,13 @@ class OnnxImporterTest {
     byte[] w = OnnxWriter.externalTensor("big", 2, 1);
     byte[] bytes = graphWith(node("conv", "Conv", List.of("a", "big"), List.of("b")), w);
     assertThatThrownBy(() -> OnnxImporter.fromBytes(bytes, "m", null))
-        .isInstanceOf(OnnxImportException.class).hasMessageContaining("external");
+        .isInstanceOf(OnnxImportException.class)
+        .hasMessageContaining("external");
   }
 
   @Test
-  @DisplayName("A graph input with a symbolic sample size needs, and accepts, an explicit input shape")
+  @DisplayName(
+      "A graph input with a symbolic sample size needs, and accepts, an explicit input shape")
   void symbolicInputShape() {
     OnnxWriter.Graph g = new OnnxWriter.Graph();
     g.inputs.add(valueInfo("x", -1, 3, -1, -1));
@@ -267,18 +333,22 @@ class OnnxImporterTest {
     g.node(node("r", "Relu", List.of("x"), List.of("y")));
     byte[] bytes = OnnxWriter.model(17, g.build());
     assertThatThrownBy(() -> OnnxImporter.fromBytes(bytes, "m", null))
-        .isInstanceOf(OnnxImportException.class).hasMessageContaining("no fixed size");
+        .isInstanceOf(OnnxImportException.class)
+        .hasMessageContaining("no fixed size");
     AnnModel model = OnnxImporter.fromBytes(bytes, "m", new TensorShape(3, 5, 5));
     assertThat(model.inputShape()).isEqualTo(new TensorShape(3, 5, 5));
     assertThat(model.layers()).extracting(AnnLayer::name).containsExactly("r");
   }
 
   @Test
-  @DisplayName("A softmax anywhere but at the end is rejected, since dropping it would change the function")
+  @DisplayName(
+      "A softmax anywhere but at the end is rejected, since dropping it would change the function")
   void innerSoftmax() {
     byte[] bytes = graphWith(node("sm", "Softmax", List.of("a"), List.of("b")));
     assertThatThrownBy(() -> OnnxImporter.fromBytes(bytes, "m", null))
-        .isInstanceOf(OnnxImportException.class).hasMessageContaining("sm").hasMessageContaining("last node");
+        .isInstanceOf(OnnxImportException.class)
+        .hasMessageContaining("sm")
+        .hasMessageContaining("last node");
   }
 
   @Test
@@ -296,11 +366,13 @@ class OnnxImporterTest {
     Path bad = dir.resolve("bad.onnx");
     Files.write(bad, new byte[] {0x0a, 0x7f, 0x01});
     assertThatThrownBy(() -> OnnxImporter.read(bad))
-        .isInstanceOf(OnnxImportException.class).hasMessageStartingWith(bad.toString());
+        .isInstanceOf(OnnxImportException.class)
+        .hasMessageStartingWith(bad.toString());
   }
 
   @Test
-  @DisplayName("Unsqueeze, a transpose of size-1 axes and Squeeze (opset 11 attributes) import as no-ops")
+  @DisplayName(
+      "Unsqueeze, a transpose of size-1 axes and Squeeze (opset 11 attributes) import as no-ops")
   void shapeNoOps() {
     OnnxWriter.Graph g = new OnnxWriter.Graph();
     g.inputs.add(valueInfo("x", -1, 4));
@@ -314,11 +386,13 @@ class OnnxImporterTest {
   }
 
   @Test
-  @DisplayName("A leaky ReLU is refused naming the node and why a converted network cannot compute it")
+  @DisplayName(
+      "A leaky ReLU is refused naming the node and why a converted network cannot compute it")
   void leakyReluRefused() {
     byte[] bytes = graphWith(node("/act/LeakyRelu", "LeakyRelu", List.of("a"), List.of("b")));
     assertThatThrownBy(() -> OnnxImporter.fromBytes(bytes, "m", null))
-        .isInstanceOf(OnnxImportException.class).hasMessageContaining("/act/LeakyRelu")
+        .isInstanceOf(OnnxImportException.class)
+        .hasMessageContaining("/act/LeakyRelu")
         .hasMessageContaining("no counterpart in a converted spiking network");
   }
 
@@ -327,10 +401,13 @@ class OnnxImporterTest {
   void nonFiniteWeightRefused() {
     float[] w = new float[4];
     w[3] = Float.NaN;
-    byte[] bytes = graphWith(node("conv", "Conv", List.of("a", "conv.weight"), List.of("b")),
-        floatTensor("conv.weight", new long[] {2, 2, 1, 1}, w, true));
+    byte[] bytes =
+        graphWith(
+            node("conv", "Conv", List.of("a", "conv.weight"), List.of("b")),
+            floatTensor("conv.weight", new long[] {2, 2, 1, 1}, w, true));
     assertThatThrownBy(() -> OnnxImporter.fromBytes(bytes, "m", null))
-        .isInstanceOf(OnnxImportException.class).hasMessageContaining("initializer 'conv.weight'")
+        .isInstanceOf(OnnxImportException.class)
+        .hasMessageContaining("initializer 'conv.weight'")
         .hasMessageContaining("NaN at flat index 3");
   }
 }

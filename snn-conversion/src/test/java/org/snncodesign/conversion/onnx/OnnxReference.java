@@ -1,14 +1,26 @@
 package org.snncodesign.conversion.onnx;
 
 /**
- * Naive single-sample implementations of ONNX operators, written from the operator specification in double
- * precision, as the reference the importer's output is checked against.
+ * Naive single-sample implementations of ONNX operators, written from the operator specification in
+ * double precision, as the reference the importer's output is checked against.
  */
 final class OnnxReference {
   private OnnxReference() {}
 
-  /** ONNX Conv, NCHW with N = 1, square kernel {@code k}, weights {@code [out][in][k][k]}, symmetric pads. */
-  static double[] conv(double[] x, int c, int h, int w, float[] weights, float[] bias, int out, int k, int stride,
+  /**
+   * ONNX Conv, NCHW with N = 1, square kernel {@code k}, weights {@code [out][in][k][k]}, symmetric
+   * pads.
+   */
+  static double[] conv(
+      double[] x,
+      int c,
+      int h,
+      int w,
+      float[] weights,
+      float[] bias,
+      int out,
+      int k,
+      int stride,
       int pad) {
     int oh = (h + 2 * pad - k) / stride + 1;
     int ow = (w + 2 * pad - k) / stride + 1;
@@ -75,10 +87,17 @@ final class OnnxReference {
   }
 
   /**
-   * ONNX Gemm {@code alpha * A B' + beta * C} for one row {@code A}; {@code B} is {@code [out][in]} when
-   * {@code transB}, else {@code [in][out]}.
+   * ONNX Gemm {@code alpha * A B' + beta * C} for one row {@code A}; {@code B} is {@code [out][in]}
+   * when {@code transB}, else {@code [in][out]}.
    */
-  static double[] gemm(double[] a, float[] b, float[] c, int in, int out, boolean transB, double alpha,
+  static double[] gemm(
+      double[] a,
+      float[] b,
+      float[] c,
+      int in,
+      int out,
+      boolean transB,
+      double alpha,
       double beta) {
     double[] y = new double[out];
     for (int o = 0; o < out; o++) {

@@ -17,17 +17,22 @@ import org.snncodesign.conversion.onnx.proto.OnnxProto.TypeProto;
 import org.snncodesign.conversion.onnx.proto.OnnxProto.ValueInfoProto;
 
 /**
- * Test-only writer of small ONNX models with the generated message builders: each helper returns the serialised
- * message, so that tests can also hand the importer corrupt or hand-edited bytes.
+ * Test-only writer of small ONNX models with the generated message builders: each helper returns
+ * the serialised message, so that tests can also hand the importer corrupt or hand-edited bytes.
  */
 final class OnnxWriter {
   private OnnxWriter() {}
 
   /** ModelProto with IR version 8, producer "pytorch", default-domain opset {@code opset}. */
   static byte[] model(long opset, byte[] graph) {
-    return ModelProto.newBuilder().setIrVersion(8).setProducerName("pytorch").setProducerVersion("2.3.0")
+    return ModelProto.newBuilder()
+        .setIrVersion(8)
+        .setProducerName("pytorch")
+        .setProducerVersion("2.3.0")
         .setGraph(parse(GraphProto.parser(), graph))
-        .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset)).build().toByteArray();
+        .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset))
+        .build()
+        .toByteArray();
   }
 
   /** GraphProto builder. */
@@ -59,9 +64,14 @@ final class OnnxWriter {
   }
 
   /** NodeProto; attribute bytes come from the attribute writers. */
-  static byte[] node(String name, String op, List<String> inputs, List<String> outputs, byte[]... attributes) {
-    NodeProto.Builder n = NodeProto.newBuilder().setName(name).setOpType(op).addAllInput(inputs)
-        .addAllOutput(outputs);
+  static byte[] node(
+      String name, String op, List<String> inputs, List<String> outputs, byte[]... attributes) {
+    NodeProto.Builder n =
+        NodeProto.newBuilder()
+            .setName(name)
+            .setOpType(op)
+            .addAllInput(inputs)
+            .addAllOutput(outputs);
     for (byte[] a : attributes) {
       n.addAttribute(parse(AttributeProto.parser(), a));
     }
@@ -85,12 +95,16 @@ final class OnnxWriter {
   }
 
   static byte[] stringAttr(String name, String value) {
-    return attribute(name, AttributeProto.AttributeType.STRING).setS(ByteString.copyFromUtf8(value)).build()
+    return attribute(name, AttributeProto.AttributeType.STRING)
+        .setS(ByteString.copyFromUtf8(value))
+        .build()
         .toByteArray();
   }
 
   static byte[] tensorAttr(String name, byte[] tensor) {
-    return attribute(name, AttributeProto.AttributeType.TENSOR).setT(parse(TensorProto.parser(), tensor)).build()
+    return attribute(name, AttributeProto.AttributeType.TENSOR)
+        .setT(parse(TensorProto.parser(), tensor))
+        .build()
         .toByteArray();
   }
 
@@ -122,26 +136,43 @@ final class OnnxWriter {
 
   /** FLOAT TensorProto whose data lies in an external file. */
   static byte[] externalTensor(String name, long... dims) {
-    return tensor(name, dims, TensorProto.DataType.FLOAT).setDataLocation(TensorProto.DataLocation.EXTERNAL)
-        .build().toByteArray();
+    return tensor(name, dims, TensorProto.DataType.FLOAT)
+        .setDataLocation(TensorProto.DataLocation.EXTERNAL)
+        .build()
+        .toByteArray();
   }
 
-  /** ValueInfoProto of a FLOAT tensor; a negative dimension is written as the symbol "batch_size". */
+  /**
+   * ValueInfoProto of a FLOAT tensor; a negative dimension is written as the symbol "batch_size".
+   */
   static byte[] valueInfo(String name, long... dims) {
     TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
     for (long d : dims) {
-      shape.addDim(d < 0 ? TensorShapeProto.Dimension.newBuilder().setDimParam("batch_size")
-          : TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+      shape.addDim(
+          d < 0
+              ? TensorShapeProto.Dimension.newBuilder().setDimParam("batch_size")
+              : TensorShapeProto.Dimension.newBuilder().setDimValue(d));
     }
-    TypeProto type = TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
-        .setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(shape)).build();
+    TypeProto type =
+        TypeProto.newBuilder()
+            .setTensorType(
+                TypeProto.Tensor.newBuilder()
+                    .setElemType(TensorProto.DataType.FLOAT_VALUE)
+                    .setShape(shape))
+            .build();
     return ValueInfoProto.newBuilder().setName(name).setType(type).build().toByteArray();
   }
 
   /** NodeProto of an operator in another domain. */
   static byte[] domainNode(String name, String op, String domain, String input, String output) {
-    return NodeProto.newBuilder().setName(name).setOpType(op).setDomain(domain).addInput(input).addOutput(output)
-        .build().toByteArray();
+    return NodeProto.newBuilder()
+        .setName(name)
+        .setOpType(op)
+        .setDomain(domain)
+        .addInput(input)
+        .addOutput(output)
+        .build()
+        .toByteArray();
   }
 
   private static AttributeProto.Builder attribute(String name, AttributeProto.AttributeType type) {

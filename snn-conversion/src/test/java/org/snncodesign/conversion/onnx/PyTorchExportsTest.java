@@ -12,14 +12,24 @@ import org.snncodesign.conversion.ann.AnnWorkspace;
 import org.snncodesign.conversion.ann.TensorShape;
 
 /**
- * The matrix of real PyTorch exports (torch 1.13, {@code export_models.py}): every model imports and reproduces
- * PyTorch's logits within 1e-4.
+ * The matrix of real PyTorch exports (torch 1.13, {@code export_models.py}): every model imports
+ * and reproduces PyTorch's logits within 1e-4.
  */
 class PyTorchExportsTest {
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"lenet_opset11", "lenet_opset13", "lenet_opset17", "bn_padded_pool", "resnet",
-      "depthwise", "mlp", "no_bias_inplace", "branches"})
+  @ValueSource(
+      strings = {
+        "lenet_opset11",
+        "lenet_opset13",
+        "lenet_opset17",
+        "bn_padded_pool",
+        "resnet",
+        "depthwise",
+        "mlp",
+        "no_bias_inplace",
+        "branches"
+      })
   @DisplayName("A PyTorch export imports and computes PyTorch's logits within 1e-4")
   void matchesPyTorch(String name) throws Exception {
     PyTorchFixture fixture = PyTorchFixture.load(name);
@@ -32,8 +42,9 @@ class PyTorchExportsTest {
       double[] expected = fixture.logits()[s];
       assertThat(logits).hasSize(expected.length);
       for (int k = 0; k < logits.length; k++) {
-        assertThat((double) logits[k]).as("%s: logit %d of sample %d", name, k, s).isCloseTo(expected[k],
-            within(1e-4));
+        assertThat((double) logits[k])
+            .as("%s: logit %d of sample %d", name, k, s)
+            .isCloseTo(expected[k], within(1e-4));
       }
     }
   }

@@ -8,8 +8,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 /**
- * One PyTorch export of {@code src/test/resources/onnx/pytorch/export_models.py}: the ONNX file and the samples
- * and logits PyTorch computed for it.
+ * One PyTorch export of {@code src/test/resources/onnx/pytorch/export_models.py}: the ONNX file and
+ * the samples and logits PyTorch computed for it.
  *
  * @param name model name (file stem)
  * @param onnx the ONNX file
@@ -21,8 +21,9 @@ record PyTorchFixture(String name, Path onnx, float[][] inputs, double[][] logit
 
   static PyTorchFixture load(String name) {
     try {
-      Path folder = Path.of(PyTorchFixture.class.getResource("/onnx/pytorch/" + name + ".onnx").toURI())
-          .getParent();
+      Path folder =
+          Path.of(PyTorchFixture.class.getResource("/onnx/pytorch/" + name + ".onnx").toURI())
+              .getParent();
       JsonNode json = new ObjectMapper().readTree(folder.resolve(name + ".json").toFile());
       JsonNode in = json.get("inputs");
       float[][] inputs = new float[in.size()][];

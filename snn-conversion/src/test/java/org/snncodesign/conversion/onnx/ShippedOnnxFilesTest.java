@@ -22,8 +22,9 @@ import org.snncodesign.conversion.ann.ReluLayer;
 import org.snncodesign.conversion.ann.TensorShape;
 
 /**
- * Files written by the official {@code onnx} package ({@code src/test/resources/onnx/generate.py}), so the reader
- * is checked against the real schema rather than against the test writer's reading of it.
+ * Files written by the official {@code onnx} package ({@code src/test/resources/onnx/generate.py}),
+ * so the reader is checked against the real schema rather than against the test writer's reading of
+ * it.
  */
 class ShippedOnnxFilesTest {
 
@@ -32,14 +33,23 @@ class ShippedOnnxFilesTest {
   }
 
   @Test
-  @DisplayName("A CNN written by the onnx package imports and reproduces the logits numpy computed for it")
+  @DisplayName(
+      "A CNN written by the onnx package imports and reproduces the logits numpy computed for it")
   void smallCnnMatchesNumpy() throws Exception {
     AnnModel model = OnnxImporter.read(resource("small_cnn.onnx"));
     assertThat(model.name()).isEqualTo("small_cnn");
     assertThat(model.inputShape()).isEqualTo(new TensorShape(1, 12, 12));
-    assertThat(model.layers()).extracting(l -> (Class) l.getClass()).containsExactly(Conv2dLayer.class,
-        BatchNormLayer.class, ReluLayer.class, AvgPoolLayer.class, Conv2dLayer.class, ReluLayer.class,
-        FlattenLayer.class, DenseLayer.class);
+    assertThat(model.layers())
+        .extracting(l -> (Class) l.getClass())
+        .containsExactly(
+            Conv2dLayer.class,
+            BatchNormLayer.class,
+            ReluLayer.class,
+            AvgPoolLayer.class,
+            Conv2dLayer.class,
+            ReluLayer.class,
+            FlattenLayer.class,
+            DenseLayer.class);
     assertThat(((Conv2dLayer) model.layers().get(4)).stride()).isEqualTo(2);
 
     JsonNode expected = new ObjectMapper().readTree(resource("small_cnn_expected.json").toFile());
@@ -55,14 +65,16 @@ class ShippedOnnxFilesTest {
       JsonNode logits = expected.get("logits").get(s);
       assertThat(y).hasSize(logits.size());
       for (int k = 0; k < y.length; k++) {
-        assertThat((double) y[k]).as("logit %d of sample %d", k, s).isCloseTo(logits.get(k).asDouble(),
-            within(1e-5));
+        assertThat((double) y[k])
+            .as("logit %d of sample %d", k, s)
+            .isCloseTo(logits.get(k).asDouble(), within(1e-5));
       }
     }
   }
 
   @Test
-  @DisplayName("An LSTM written by the onnx package is rejected naming the operator and the node 'lstm_0'")
+  @DisplayName(
+      "An LSTM written by the onnx package is rejected naming the operator and the node 'lstm_0'")
   void lstmRejected() throws Exception {
     Path file = resource("lstm.onnx");
     assertThatThrownBy(() -> OnnxImporter.read(file))

@@ -36,12 +36,21 @@ class AcceleratedOneSpikeSimulatorTest {
     DenseLayer fc3 = DenseLayer.zeros("fc3", 12, 5);
     TestModels.fill(fc3.weights(), r, 0.6);
     TestModels.fill(fc3.bias(), r, 0.05);
-    return AnnModel.of("dense", new TensorShape(1, 6, 6), List.of(new FlattenLayer("flat"), fc1,
-        new ReluLayer("relu1"), fc2, new ReluLayer("relu2"), fc3));
+    return AnnModel.of(
+        "dense",
+        new TensorShape(1, 6, 6),
+        List.of(
+            new FlattenLayer("flat"),
+            fc1,
+            new ReluLayer("relu1"),
+            fc2,
+            new ReluLayer("relu2"),
+            fc3));
   }
 
   @Test
-  @DisplayName("on a dense network the kernel path gives the simulator's phases, potentials, predictions and adds")
+  @DisplayName(
+      "on a dense network the kernel path gives the simulator's phases, potentials, predictions and adds")
   void denseEqualsSimulator() {
     AnnModel model = denseModel(11);
     LabeledImages data = TestModels.selfLabelled(model, 80, 5);
@@ -50,7 +59,8 @@ class AcceleratedOneSpikeSimulatorTest {
   }
 
   @Test
-  @DisplayName("conv, residual and max-pool stages also match, since convolutions are already CSR fan-outs")
+  @DisplayName(
+      "conv, residual and max-pool stages also match, since convolutions are already CSR fan-outs")
   void convolutionalEqualsSimulator() {
     AnnModel model = TestModels.convertible(7);
     LabeledImages data = TestModels.selfLabelled(model, 60, 3);
@@ -59,7 +69,8 @@ class AcceleratedOneSpikeSimulatorTest {
     assertEquivalent(snn, data, PhaseCoding.rootOfTwo(4, 10), 60);
   }
 
-  private static void assertEquivalent(ConvertedNetwork snn, LabeledImages data, PhaseCoding coding, int batch) {
+  private static void assertEquivalent(
+      ConvertedNetwork snn, LabeledImages data, PhaseCoding coding, int batch) {
     OneSpikeSimulator reference = new OneSpikeSimulator(snn, coding);
     LoopAccelerator kernel = new LoopAccelerator();
     AcceleratedOneSpikeSimulator accel = new AcceleratedOneSpikeSimulator(snn, coding, kernel);
@@ -77,10 +88,12 @@ class AcceleratedOneSpikeSimulatorTest {
       }
       float[] potentials = reference.outputPotentials(data.pixels(), data.offset(i));
       for (int c = 0; c < potentials.length; c++) {
-        assertThat(run.currents()[i][last][c]).isCloseTo(potentials[c], within(1e-4f * (1 + Math.abs(potentials[c]))));
+        assertThat(run.currents()[i][last][c])
+            .isCloseTo(potentials[c], within(1e-4f * (1 + Math.abs(potentials[c]))));
       }
       assertThat(run.predictions()[i]).isEqualTo(reference.predict(data.pixels(), data.offset(i)));
-      // Every stage's current is sum_k B^-k (S_k x W) + b, recomputed here in double from the source phases.
+      // Every stage's current is sum_k B^-k (S_k x W) + b, recomputed here in double from the
+      // source phases.
       for (int s = 1; s < snn.stageCount(); s++) {
         if (snn.kind(s) == StageKind.MAX_POOL) {
           assertThat(run.currents()[i][s]).isNull();
@@ -105,7 +118,8 @@ class AcceleratedOneSpikeSimulatorTest {
           }
         }
         for (int j = 0; j < v.length; j++) {
-          assertThat((double) run.currents()[i][s][j]).isCloseTo(v[j], within(1e-4 * (1 + Math.abs(v[j]))));
+          assertThat((double) run.currents()[i][s][j])
+              .isCloseTo(v[j], within(1e-4 * (1 + Math.abs(v[j]))));
         }
       }
     }
@@ -124,7 +138,8 @@ class AcceleratedOneSpikeSimulatorTest {
   }
 
   @Test
-  @DisplayName("batching does not change the results, and one kernel call serves a whole batch per term")
+  @DisplayName(
+      "batching does not change the results, and one kernel call serves a whole batch per term")
   void batchSizeIsInvisible() {
     AnnModel model = denseModel(3);
     LabeledImages data = TestModels.selfLabelled(model, 30, 9);
@@ -146,23 +161,26 @@ class AcceleratedOneSpikeSimulatorTest {
     AnnModel model = denseModel(3);
     LabeledImages data = TestModels.selfLabelled(model, 10, 9);
     ConvertedNetwork snn = new AnnToSnnConverter(99.9).convert(model, data);
-    Accelerator modelOnly = new Accelerator() {
-      @Override
-      public String name() {
-        return "paper-model";
-      }
+    Accelerator modelOnly =
+        new Accelerator() {
+          @Override
+          public String name() {
+            return "paper-model";
+          }
 
-      @Override
-      public String description() {
-        return "models only";
-      }
+          @Override
+          public String description() {
+            return "models only";
+          }
 
-      @Override
-      public HardwareReport evaluate(Workload workload, EnergyModel energy) {
-        throw new UnsupportedOperationException();
-      }
-    };
-    assertThatThrownBy(() -> new AcceleratedOneSpikeSimulator(snn, PhaseCoding.rootOfTwo(1, 8), modelOnly))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("paper-model");
+          @Override
+          public HardwareReport evaluate(Workload workload, EnergyModel energy) {
+            throw new UnsupportedOperationException();
+          }
+        };
+    assertThatThrownBy(
+            () -> new AcceleratedOneSpikeSimulator(snn, PhaseCoding.rootOfTwo(1, 8), modelOnly))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("paper-model");
   }
 }

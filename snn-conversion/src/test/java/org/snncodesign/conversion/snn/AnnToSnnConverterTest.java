@@ -24,14 +24,22 @@ import org.snncodesign.conversion.ann.TestModels;
 class AnnToSnnConverterTest {
 
   @Test
-  @DisplayName("each ReLU becomes a spiking stage, pools relay spikes, and the residual adds a second input")
+  @DisplayName(
+      "each ReLU becomes a spiking stage, pools relay spikes, and the residual adds a second input")
   void stagesFollowTheAnn() {
     AnnModel model = TestModels.convertible(3);
-    ConvertedNetwork snn = new AnnToSnnConverter(99.9).convert(model, TestModels.selfLabelled(model, 50, 1));
+    ConvertedNetwork snn =
+        new AnnToSnnConverter(99.9).convert(model, TestModels.selfLabelled(model, 50, 1));
     assertThat(snn.stageCount()).isEqualTo(6);
-    assertThat(List.of(snn.kind(0), snn.kind(1), snn.kind(2), snn.kind(3), snn.kind(4), snn.kind(5)))
-        .containsExactly(StageKind.INPUT, StageKind.SPIKING, StageKind.SPIKING, StageKind.MAX_POOL,
-            StageKind.SPIKING, StageKind.OUTPUT);
+    assertThat(
+            List.of(snn.kind(0), snn.kind(1), snn.kind(2), snn.kind(3), snn.kind(4), snn.kind(5)))
+        .containsExactly(
+            StageKind.INPUT,
+            StageKind.SPIKING,
+            StageKind.SPIKING,
+            StageKind.MAX_POOL,
+            StageKind.SPIKING,
+            StageKind.OUTPUT);
     assertThat(snn.sources(2)).containsExactly(1);
     assertThat(snn.fanouts(2)).hasSize(1);
     assertThat(snn.windows()).isEqualTo(4);
@@ -39,17 +47,20 @@ class AnnToSnnConverterTest {
   }
 
   @Test
-  @DisplayName("normalised fan-outs times the source activations reproduce the ANN pre-activation / lambda")
+  @DisplayName(
+      "normalised fan-outs times the source activations reproduce the ANN pre-activation / lambda")
   void normalisedWeightsReproduceAnn() {
     AnnModel model = TestModels.convertible(4);
     LabeledImages data = TestModels.selfLabelled(model, 40, 2);
     ConvertedNetwork snn = new AnnToSnnConverter(100).convert(model, data);
-    AnnModel prepared = AnnToSnnConverter.reorderPoolAndRelu(
-        org.snncodesign.conversion.ann.BatchNormFolding.fold(model));
+    AnnModel prepared =
+        AnnToSnnConverter.reorderPoolAndRelu(
+            org.snncodesign.conversion.ann.BatchNormFolding.fold(model));
     AnnNetwork ann = new AnnNetwork(prepared);
     var ws = ann.newWorkspace();
     ann.forward(ws, data.pixels(), data.offset(0));
-    // Stage 1 (relu1) from the input: V = b + W^T (x / lambda_in) must equal relu1's pre-activation / lambda_1.
+    // Stage 1 (relu1) from the input: V = b + W^T (x / lambda_in) must equal relu1's pre-activation
+    // / lambda_1.
     float[] x = ws.activation(-1);
     float[] relu1 = ws.activation(prepared.indexOf("relu1"));
     CsrMatrix w = snn.fanouts(1).get(0);
@@ -61,7 +72,8 @@ class AnnToSnnConverterTest {
       }
       double expected = relu1[n] / snn.scale(1);
       if (expected > 0) {
-        assertThat(v + biasOf(snn, 1, n)).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(v + biasOf(snn, 1, n))
+            .isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-4));
       }
     }
   }
@@ -88,15 +100,32 @@ class AnnToSnnConverterTest {
   void unconvertibleStructuresRefused() {
     TensorShape in = new TensorShape(1, 4, 4);
     Conv2dLayer conv = Conv2dLayer.zeros("c", 1, 1, 1, 1, 0);
-    AnnModel poolAfterConv = AnnModel.of("m", in, List.of(conv, new MaxPoolLayer("mp", 2, 2),
-        new FlattenLayer("f"), DenseLayer.zeros("d", 4, 2)));
+    AnnModel poolAfterConv =
+        AnnModel.of(
+            "m",
+            in,
+            List.of(
+                conv,
+                new MaxPoolLayer("mp", 2, 2),
+                new FlattenLayer("f"),
+                DenseLayer.zeros("d", 4, 2)));
     LabeledImages data = new LabeledImages(in, new float[16], new int[1], 2);
     // max pool followed by relu is reordered and accepted
-    AnnModel poolThenRelu = AnnModel.of("m", in, List.of(conv, new MaxPoolLayer("mp", 2, 2), new ReluLayer("r"),
-        new FlattenLayer("f"), DenseLayer.zeros("d", 4, 2)));
-    assertThat(new AnnToSnnConverter(99).convert(poolThenRelu, data).kind(2)).isEqualTo(StageKind.MAX_POOL);
+    AnnModel poolThenRelu =
+        AnnModel.of(
+            "m",
+            in,
+            List.of(
+                conv,
+                new MaxPoolLayer("mp", 2, 2),
+                new ReluLayer("r"),
+                new FlattenLayer("f"),
+                DenseLayer.zeros("d", 4, 2)));
+    assertThat(new AnnToSnnConverter(99).convert(poolThenRelu, data).kind(2))
+        .isEqualTo(StageKind.MAX_POOL);
     assertThatThrownBy(() -> new AnnToSnnConverter(99).convert(poolAfterConv, data))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'mp'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'mp'");
   }
 
   @Test
@@ -107,18 +136,39 @@ class AnnToSnnConverterTest {
   }
 
   @Test
-  @DisplayName("a projection shortcut converts: the joining stage reads both branches, one window after the longer")
+  @DisplayName(
+      "a projection shortcut converts: the joining stage reads both branches, one window after the longer")
   void projectionShortcutJoinsBranches() {
     TensorShape in = new TensorShape(1, 4, 4);
-    AnnModel model = AnnModel.of("block", in, List.of(ones("c1", 1, 2), new ReluLayer("r1"), ones("c2", 2, 2),
-        new ReluLayer("r2"), ones("c3", 2, 2), new RouteLayer("back", List.of("r1")), ones("down", 2, 2),
-        new ResidualAddLayer("add", "c3"), new ReluLayer("r3"), new FlattenLayer("f"),
-        DenseLayer.zeros("d", 32, 2)));
-    LabeledImages data = new LabeledImages(in, new float[] {0.1f, 0.5f, 0.9f, 0.3f, 0.2f, 0.8f, 0.4f, 0.6f, 0.7f,
-        0.1f, 0.3f, 0.5f, 0.9f, 0.2f, 0.4f, 0.6f}, new int[1], 2);
+    AnnModel model =
+        AnnModel.of(
+            "block",
+            in,
+            List.of(
+                ones("c1", 1, 2),
+                new ReluLayer("r1"),
+                ones("c2", 2, 2),
+                new ReluLayer("r2"),
+                ones("c3", 2, 2),
+                new RouteLayer("back", List.of("r1")),
+                ones("down", 2, 2),
+                new ResidualAddLayer("add", "c3"),
+                new ReluLayer("r3"),
+                new FlattenLayer("f"),
+                DenseLayer.zeros("d", 32, 2)));
+    LabeledImages data =
+        new LabeledImages(
+            in,
+            new float[] {
+              0.1f, 0.5f, 0.9f, 0.3f, 0.2f, 0.8f, 0.4f, 0.6f, 0.7f, 0.1f, 0.3f, 0.5f, 0.9f, 0.2f,
+              0.4f, 0.6f
+            },
+            new int[1],
+            2);
     ConvertedNetwork snn = new AnnToSnnConverter(100).convert(model, data);
     int r3 = stageNamed(snn, "r3");
-    assertThat(snn.sources(r3)).containsExactlyInAnyOrder(stageNamed(snn, "r1"), stageNamed(snn, "r2"));
+    assertThat(snn.sources(r3))
+        .containsExactlyInAnyOrder(stageNamed(snn, "r1"), stageNamed(snn, "r2"));
     assertThat(snn.window(stageNamed(snn, "r1"))).isEqualTo(1);
     assertThat(snn.window(r3)).isEqualTo(3);
     assertThat(snn.windows()).isEqualTo(4);

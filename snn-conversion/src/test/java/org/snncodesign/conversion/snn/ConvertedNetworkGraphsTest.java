@@ -37,7 +37,9 @@ import org.snncodesign.conversion.ann.TestModels;
 class ConvertedNetworkGraphsTest {
   private static final double DT = 1e-3;
 
-  /** input 1x6x6 - conv 3x3 p1 (3) - relu1 - avg 2 - flatten - dense 27 -> 8 - relu2 - dense 8 -> 4. */
+  /**
+   * input 1x6x6 - conv 3x3 p1 (3) - relu1 - avg 2 - flatten - dense 27 -> 8 - relu2 - dense 8 -> 4.
+   */
   private static AnnModel smallCnn() {
     SplittableRandom random = new SplittableRandom(21);
     Conv2dLayer conv = Conv2dLayer.zeros("conv1", 1, 3, 3, 1, 1);
@@ -49,8 +51,15 @@ class ConvertedNetworkGraphsTest {
     DenseLayer fc2 = DenseLayer.zeros("fc2", 8, 4);
     TestModels.fill(fc2.weights(), random, 0.6);
     TestModels.fill(fc2.bias(), random, 0.1);
-    List<AnnLayer> layers = List.of(conv, new ReluLayer("relu1"), new AvgPoolLayer("avg", 2, 2),
-        new FlattenLayer("flat"), fc1, new ReluLayer("relu2"), fc2);
+    List<AnnLayer> layers =
+        List.of(
+            conv,
+            new ReluLayer("relu1"),
+            new AvgPoolLayer("avg", 2, 2),
+            new FlattenLayer("flat"),
+            fc1,
+            new ReluLayer("relu2"),
+            fc2);
     return AnnModel.of("small-cnn", new TensorShape(1, 6, 6), layers);
   }
 
@@ -65,8 +74,15 @@ class ConvertedNetworkGraphsTest {
     TestModels.fill(conv2.bias(), random, 0.1);
     DenseLayer fc = DenseLayer.zeros("fc", 50, 3);
     TestModels.fill(fc.weights(), random, 0.6);
-    List<AnnLayer> layers = List.of(conv1, new ReluLayer("relu1"), conv2, new ResidualAddLayer("add", "relu1"),
-        new ReluLayer("relu2"), new FlattenLayer("flat"), fc);
+    List<AnnLayer> layers =
+        List.of(
+            conv1,
+            new ReluLayer("relu1"),
+            conv2,
+            new ResidualAddLayer("add", "relu1"),
+            new ReluLayer("relu2"),
+            new FlattenLayer("flat"),
+            fc);
     return AnnModel.of("residual-cnn", new TensorShape(1, 5, 5), layers);
   }
 
@@ -84,17 +100,20 @@ class ConvertedNetworkGraphsTest {
   }
 
   @Test
-  @DisplayName("the linear nodes between two stages compose to the converter's normalised fan-out matrix")
+  @DisplayName(
+      "the linear nodes between two stages compose to the converter's normalised fan-out matrix")
   void composedWeightsEqualTheFanouts() {
     ConvertedNetwork network = convert(smallCnn());
     NetworkGraph graph = ConvertedNetworkGraphs.rateCoded(network, DT);
     for (int s = 1; s < network.stageCount(); s++) {
       CsrMatrix fanout = network.fanouts(s).get(0);
-      double[][] composed = LinearPaths.matrix(graph, node(network, network.sources(s)[0]), node(network, s));
+      double[][] composed =
+          LinearPaths.matrix(graph, node(network, network.sources(s)[0]), node(network, s));
       float[] expected = fanout.toDense();
       for (int j = 0; j < fanout.rows(); j++) {
         for (int c = 0; c < fanout.cols(); c++) {
-          assertThat(composed[j][c]).as("stage %d, source %d, neuron %d", s, j, c)
+          assertThat(composed[j][c])
+              .as("stage %d, source %d, neuron %d", s, j, c)
               .isCloseTo(expected[j * fanout.cols() + c], within(1e-6));
         }
       }
@@ -102,7 +121,8 @@ class ConvertedNetworkGraphsTest {
   }
 
   @Test
-  @DisplayName("where one weighted layer lies between two stages its weights are the fan-out bit for bit")
+  @DisplayName(
+      "where one weighted layer lies between two stages its weights are the fan-out bit for bit")
   void singleLayerFanoutIsBitExact() {
     ConvertedNetwork network = convert(smallCnn());
     NetworkGraph graph = ConvertedNetworkGraphs.rateCoded(network, DT);
@@ -122,7 +142,8 @@ class ConvertedNetworkGraphsTest {
     ConvertedNetwork network = convert(smallCnn());
     NetworkGraph graph = ConvertedNetworkGraphs.rateCoded(network, DT);
     for (int s = 1; s < network.stageCount(); s++) {
-      double[] bias = LinearPaths.bias(graph, node(network, network.sources(s)[0]), node(network, s));
+      double[] bias =
+          LinearPaths.bias(graph, node(network, network.sources(s)[0]), node(network, s));
       float[] expected = network.stageList().get(s).bias();
       for (int c = 0; c < expected.length; c++) {
         assertThat(bias[c]).as("stage %d, neuron %d", s, c).isCloseTo(expected[c], within(1e-6));
@@ -131,7 +152,8 @@ class ConvertedNetworkGraphsTest {
   }
 
   @Test
-  @DisplayName("the ANN's layers become Conv2d, AvgPool2d, Flatten and Affine nodes between IF nodes")
+  @DisplayName(
+      "the ANN's layers become Conv2d, AvgPool2d, Flatten and Affine nodes between IF nodes")
   void layersBecomeNirNodes() {
     NetworkGraph graph = ConvertedNetworkGraphs.rateCoded(convert(smallCnn()), DT);
     assertThat(graph.node("conv1")).isInstanceOf(Conv2dNode.class);
@@ -144,7 +166,8 @@ class ConvertedNetworkGraphsTest {
   }
 
   @Test
-  @DisplayName("every IF node fires at 1, resets by subtraction and adds its input once per step (r = 1 / dt)")
+  @DisplayName(
+      "every IF node fires at 1, resets by subtraction and adds its input once per step (r = 1 / dt)")
   void neuronsAreNormalisedIntegrateAndFire() {
     NetworkGraph graph = ConvertedNetworkGraphs.rateCoded(convert(smallCnn()), DT);
     for (String name : List.of("input_if", "relu1", "relu2")) {
@@ -161,7 +184,8 @@ class ConvertedNetworkGraphsTest {
   @DisplayName("the input neurons are driven by the pixels divided by the input's activation scale")
   void inputDriveIsNormalised() {
     ConvertedNetwork network = convert(smallCnn());
-    ScaleNode drive = (ScaleNode) ConvertedNetworkGraphs.rateCoded(network, DT).node("input_if_drive");
+    ScaleNode drive =
+        (ScaleNode) ConvertedNetworkGraphs.rateCoded(network, DT).node("input_if_drive");
     assertThat(drive.scale().isUniform((float) (1 / network.scale(0)))).isTrue();
   }
 
@@ -169,7 +193,8 @@ class ConvertedNetworkGraphsTest {
   @DisplayName("the rate-coded graph states its coding, time step and read-out")
   void rateMetadata() {
     NetworkGraph graph = ConvertedNetworkGraphs.rateCoded(convert(smallCnn()), DT);
-    assertThat(graph.metadata()).containsEntry(GraphAnnotations.CODING, GraphAnnotations.CODING_RATE)
+    assertThat(graph.metadata())
+        .containsEntry(GraphAnnotations.CODING, GraphAnnotations.CODING_RATE)
         .containsEntry(GraphAnnotations.READOUT, GraphAnnotations.READOUT_LAST_MEMBRANE);
     assertThat(GraphAnnotations.timeStep(graph)).hasValue(DT);
   }
@@ -183,14 +208,16 @@ class ConvertedNetworkGraphsTest {
     NetworkGraph rate = ConvertedNetworkGraphs.rateCoded(network, DT);
     assertThat(phase.nodes()).isEqualTo(rate.nodes());
     assertThat(phase.edges()).isEqualTo(rate.edges());
-    assertThat(phase.metadata()).containsEntry(GraphAnnotations.CODING, GraphAnnotations.CODING_PHASE)
+    assertThat(phase.metadata())
+        .containsEntry(GraphAnnotations.CODING, GraphAnnotations.CODING_PHASE)
         .containsEntry(ConvertedNetworkGraphs.PHASE_COUNT, "8")
         .containsEntry(ConvertedNetworkGraphs.PHASE_BASE, Double.toString(coding.base()))
         .containsEntry(ConvertedNetworkGraphs.PHASE_ROUNDING, Double.toString(coding.rounding()));
   }
 
   @Test
-  @DisplayName("a residual addition gives the next neurons two incoming edges, composing to the fan-out")
+  @DisplayName(
+      "a residual addition gives the next neurons two incoming edges, composing to the fan-out")
   void residualBecomesTwoEdges() {
     ConvertedNetwork network = convert(residualCnn());
     NetworkGraph graph = ConvertedNetworkGraphs.rateCoded(network, DT);
@@ -210,20 +237,25 @@ class ConvertedNetworkGraphsTest {
   void maxPoolingIsRefused() {
     ConvertedNetwork network = convert(TestModels.convertible(3));
     assertThatThrownBy(() -> ConvertedNetworkGraphs.rateCoded(network, DT))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("max pool 'max'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("max pool 'max'");
   }
 
   @Test
   @DisplayName("a network not made by the converter is refused: its ANN layers are unknown")
   void networkWithoutAnnIsRefused() {
-    ConvertedNetwork.Stage input = new ConvertedNetwork.Stage(StageKind.INPUT, "input", TensorShape.vector(2),
-        null, null, null, null, 1);
+    ConvertedNetwork.Stage input =
+        new ConvertedNetwork.Stage(
+            StageKind.INPUT, "input", TensorShape.vector(2), null, null, null, null, 1);
     ConvertedNetwork network = new ConvertedNetwork("hand-made", List.of(input), 0, 100);
     assertThatThrownBy(() -> ConvertedNetworkGraphs.rateCoded(network, DT))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'hand-made'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'hand-made'");
   }
 
-  /** The linear map between two nodes of a graph, by pushing vectors through the nodes between them. */
+  /**
+   * The linear map between two nodes of a graph, by pushing vectors through the nodes between them.
+   */
   private static final class LinearPaths {
     /** {@code [source neuron][target neuron]}, without biases. */
     static double[][] matrix(NetworkGraph graph, String from, String to) {
@@ -242,8 +274,11 @@ class ConvertedNetworkGraphsTest {
       return push(graph, from, to, new double[graph.outputShape(from).size()], true);
     }
 
-    /** Evaluates the nodes after {@code from} in graph order (the writer adds them topologically). */
-    private static double[] push(NetworkGraph graph, String from, String to, double[] x, boolean withBias) {
+    /**
+     * Evaluates the nodes after {@code from} in graph order (the writer adds them topologically).
+     */
+    private static double[] push(
+        NetworkGraph graph, String from, String to, double[] x, boolean withBias) {
       Map<String, double[]> values = new HashMap<>();
       values.put(from, x);
       boolean after = false;
@@ -326,8 +361,9 @@ class ConvertedNetworkGraphsTest {
                   int iy = oy * s - p + ky;
                   int ix = ox * s - p + kx;
                   if (iy >= 0 && iy < in.dim(1) && ix >= 0 && ix < in.dim(2)) {
-                    sum += conv.weight().get(((co * conv.inChannels() + ci) * k + ky) * k + kx)
-                        * x[(ci * in.dim(1) + iy) * in.dim(2) + ix];
+                    sum +=
+                        conv.weight().get(((co * conv.inChannels() + ci) * k + ky) * k + kx)
+                            * x[(ci * in.dim(1) + iy) * in.dim(2) + ix];
                   }
                 }
               }

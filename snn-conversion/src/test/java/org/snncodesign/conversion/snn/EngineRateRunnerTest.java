@@ -36,7 +36,9 @@ class EngineRateRunnerTest {
     TestModels.fill(fc2.bias(), r, 0.05);
     DenseLayer fc3 = DenseLayer.zeros("fc3", 12, 4);
     TestModels.fill(fc3.weights(), r, 0.6);
-    return AnnModel.of("dense", TensorShape.vector(20),
+    return AnnModel.of(
+        "dense",
+        TensorShape.vector(20),
         List.of(fc1, new ReluLayer("r1"), fc2, new ReluLayer("r2"), fc3));
   }
 
@@ -51,24 +53,59 @@ class EngineRateRunnerTest {
     TestModels.fill(fc1.bias(), r, 0.05);
     DenseLayer fc2 = DenseLayer.zeros("fc2", 12, 4);
     TestModels.fill(fc2.weights(), r, 0.6);
-    return AnnModel.of("conv", new TensorShape(2, 9, 9), List.of(c1, new ReluLayer("r1"),
-        new AvgPoolLayer("avg", 3, 3), new FlattenLayer("flat"), fc1, new ReluLayer("r2"), fc2));
+    return AnnModel.of(
+        "conv",
+        new TensorShape(2, 9, 9),
+        List.of(
+            c1,
+            new ReluLayer("r1"),
+            new AvgPoolLayer("avg", 3, 3),
+            new FlattenLayer("flat"),
+            fc1,
+            new ReluLayer("r2"),
+            fc2));
   }
 
   /**
-   * Input(6) - h1(8) - h2(8, fed by h1 and by the input directly) - out(3, fed by h2 and h1): weights, biases and
-   * pixels on the grid 1/64, so every partial sum is exact in float and summation order cannot matter.
+   * Input(6) - h1(8) - h2(8, fed by h1 and by the input directly) - out(3, fed by h2 and h1):
+   * weights, biases and pixels on the grid 1/64, so every partial sum is exact in float and
+   * summation order cannot matter.
    */
   static ConvertedNetwork dyadic(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
-    ConvertedNetwork.Stage in = new ConvertedNetwork.Stage(StageKind.INPUT, "in", TensorShape.vector(6), null,
-        null, null, null, 1.0);
-    ConvertedNetwork.Stage h1 = new ConvertedNetwork.Stage(StageKind.SPIKING, "h1", TensorShape.vector(8),
-        new int[] {0}, new CsrMatrix[] {grid(r, 6, 8)}, gridBias(r, 8), null, 1.0);
-    ConvertedNetwork.Stage h2 = new ConvertedNetwork.Stage(StageKind.SPIKING, "h2", TensorShape.vector(8),
-        new int[] {1, 0}, new CsrMatrix[] {grid(r, 8, 8), grid(r, 6, 8)}, gridBias(r, 8), null, 1.0);
-    ConvertedNetwork.Stage out = new ConvertedNetwork.Stage(StageKind.OUTPUT, "out", TensorShape.vector(3),
-        new int[] {2, 1}, new CsrMatrix[] {grid(r, 8, 3), grid(r, 8, 3)}, gridBias(r, 3), null, 1.0);
+    ConvertedNetwork.Stage in =
+        new ConvertedNetwork.Stage(
+            StageKind.INPUT, "in", TensorShape.vector(6), null, null, null, null, 1.0);
+    ConvertedNetwork.Stage h1 =
+        new ConvertedNetwork.Stage(
+            StageKind.SPIKING,
+            "h1",
+            TensorShape.vector(8),
+            new int[] {0},
+            new CsrMatrix[] {grid(r, 6, 8)},
+            gridBias(r, 8),
+            null,
+            1.0);
+    ConvertedNetwork.Stage h2 =
+        new ConvertedNetwork.Stage(
+            StageKind.SPIKING,
+            "h2",
+            TensorShape.vector(8),
+            new int[] {1, 0},
+            new CsrMatrix[] {grid(r, 8, 8), grid(r, 6, 8)},
+            gridBias(r, 8),
+            null,
+            1.0);
+    ConvertedNetwork.Stage out =
+        new ConvertedNetwork.Stage(
+            StageKind.OUTPUT,
+            "out",
+            TensorShape.vector(3),
+            new int[] {2, 1},
+            new CsrMatrix[] {grid(r, 8, 3), grid(r, 8, 3)},
+            gridBias(r, 3),
+            null,
+            1.0);
     return new ConvertedNetwork("dyadic", List.of(in, h1, h2, out), 0, 100);
   }
 
@@ -99,8 +136,9 @@ class EngineRateRunnerTest {
 
   @ParameterizedTest
   @EnumSource(PropagationMode.class)
-  @DisplayName("on a network whose sums are exact in float, the engine reproduces every spike of every stage at"
-      + " every step and the read-out bit for bit, residual paths included")
+  @DisplayName(
+      "on a network whose sums are exact in float, the engine reproduces every spike of every stage at"
+          + " every step and the read-out bit for bit, residual paths included")
   void exactOnBinaryGrid(PropagationMode mode) {
     for (long seed = 1; seed <= 5; seed++) {
       ConvertedNetwork net = dyadic(seed);
@@ -117,7 +155,8 @@ class EngineRateRunnerTest {
           hiddenSpikes += step[1] + step[2];
         }
       }
-      assertThat(hiddenSpikes).as("the hidden stages must spike for the comparison to mean anything")
+      assertThat(hiddenSpikes)
+          .as("the hidden stages must spike for the comparison to mean anything")
           .isPositive();
     }
   }
@@ -135,10 +174,12 @@ class EngineRateRunnerTest {
 
   @ParameterizedTest
   @EnumSource(PropagationMode.class)
-  @DisplayName("on converted dense and conv networks (max pooling and a residual add included) the engine gives RateSimulator's spikes per stage and step, its"
-      + " predictions, and read-outs within float re-association error; clock and event runs are identical")
+  @DisplayName(
+      "on converted dense and conv networks (max pooling and a residual add included) the engine gives RateSimulator's spikes per stage and step, its"
+          + " predictions, and read-outs within float re-association error; clock and event runs are identical")
   void matchesRateSimulatorOnConvertedNetworks(PropagationMode mode) {
-    PropagationMode other = mode == PropagationMode.CLOCK ? PropagationMode.EVENT : PropagationMode.CLOCK;
+    PropagationMode other =
+        mode == PropagationMode.CLOCK ? PropagationMode.EVENT : PropagationMode.CLOCK;
     for (AnnModel model : List.of(dense(3), conv(4), TestModels.convertible(7))) {
       LabeledImages data = TestModels.selfLabelled(model, 40, 5);
       ConvertedNetwork net = new AnnToSnnConverter(99.9).convert(model, data);
@@ -152,14 +193,18 @@ class EngineRateRunnerTest {
         RateTrace second = otherEngine.trace(data, s);
         assertThat(second.spikes()).isDeepEqualTo(actual.spikes());
         assertThat(second.output()).isDeepEqualTo(actual.output());
-        // Spikes agree exactly here; a neuron within rounding of its threshold could move one step (class doc).
-        assertThat(actual.spikes()).as("%s sample %d", model.name(), s).isDeepEqualTo(expected.spikes());
+        // Spikes agree exactly here; a neuron within rounding of its threshold could move one step
+        // (class doc).
+        assertThat(actual.spikes())
+            .as("%s sample %d", model.name(), s)
+            .isDeepEqualTo(expected.spikes());
         for (int c = 0; c < expected.output().length; c++) {
           assertThat(argmax(actual.output()[c])).isEqualTo(argmax(expected.output()[c]));
           for (int o = 0; o < expected.output()[c].length; o++) {
-            // Sums of up to T * fan-in terms of size ~1 in float: a few ulps of 1e2, far below 1e-3.
-            assertThat(actual.output()[c][o]).isCloseTo(expected.output()[c][o],
-                org.assertj.core.data.Offset.offset(1e-3f));
+            // Sums of up to T * fan-in terms of size ~1 in float: a few ulps of 1e2, far below
+            // 1e-3.
+            assertThat(actual.output()[c][o])
+                .isCloseTo(expected.output()[c][o], org.assertj.core.data.Offset.offset(1e-3f));
           }
         }
         for (int[] step : expected.spikes()) {
@@ -195,12 +240,22 @@ class EngineRateRunnerTest {
   @DisplayName("max-pool windows that overlap are rejected with a message naming the stage")
   void rejectsOverlappingMaxPool() {
     AnnModel model = TestModels.everyKind(7);
-    AnnModel overlapping = AnnModel.of("overlap", model.inputShape(), List.of(model.layers().get(0),
-        new ReluLayer("r"), new org.snncodesign.conversion.ann.MaxPoolLayer("mp", 3, 1), new FlattenLayer("f"),
-        DenseLayer.zeros("fc", 4 * 3 * 3, 2)));
-    ConvertedNetwork net = new AnnToSnnConverter(99.9).convert(overlapping,
-        TestModels.selfLabelled(overlapping, 10, 3));
+    AnnModel overlapping =
+        AnnModel.of(
+            "overlap",
+            model.inputShape(),
+            List.of(
+                model.layers().get(0),
+                new ReluLayer("r"),
+                new org.snncodesign.conversion.ann.MaxPoolLayer("mp", 3, 1),
+                new FlattenLayer("f"),
+                DenseLayer.zeros("fc", 4 * 3 * 3, 2)));
+    ConvertedNetwork net =
+        new AnnToSnnConverter(99.9)
+            .convert(overlapping, TestModels.selfLabelled(overlapping, 10, 3));
     assertThatThrownBy(() -> new EngineRateRunner(net, PropagationMode.EVENT, 8))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'mp'").hasMessageContaining("overlapping");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'mp'")
+        .hasMessageContaining("overlapping");
   }
 }

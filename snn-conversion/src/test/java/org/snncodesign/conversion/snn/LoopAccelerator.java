@@ -11,8 +11,9 @@ import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * Test-only executing backend: {@code spikes x weights} with plain loops over the set bits, one fp32 add per
- * selected weight entry. Stands in for the real sparse kernel, which snn-conversion may not depend on.
+ * Test-only executing backend: {@code spikes x weights} with plain loops over the set bits, one
+ * fp32 add per selected weight entry. Stands in for the real sparse kernel, which snn-conversion
+ * may not depend on.
  */
 final class LoopAccelerator implements Accelerator {
   int calls;

@@ -15,14 +15,18 @@ import org.snncodesign.conversion.ann.InputNormalizationFolding;
 import org.snncodesign.conversion.ann.LabeledImages;
 import org.snncodesign.conversion.ann.TestModels;
 
-/** A model's input normalisation in the converted network: composed into the first stage, or folded before. */
+/**
+ * A model's input normalisation in the converted network: composed into the first stage, or folded
+ * before.
+ */
 class NormalizedConversionTest {
   static final InputNormalization NORMALIZATION =
       InputNormalization.of(new float[] {0.2f, 0.5f}, new float[] {0.3f, 0.25f});
 
   @Test
-  @DisplayName("A padded first layer's normalisation, composed into the first stage, converts in agreement with"
-      + " the normalising ANN")
+  @DisplayName(
+      "A padded first layer's normalisation, composed into the first stage, converts in agreement with"
+          + " the normalising ANN")
   void composedNormalisationAgreesWithAnn() {
     AnnModel model = TestModels.convertible(7).withInputNormalization(NORMALIZATION);
     LabeledImages data = TestModels.selfLabelled(model, 200, 3);
@@ -42,8 +46,10 @@ class NormalizedConversionTest {
     LabeledImages data = TestModels.selfLabelled(model, 100, 3);
 
     double plain = new AnnToSnnConverter(99.9).convert(model, data).scale(0);
-    double normalised = new AnnToSnnConverter(99.9).convert(model.withInputNormalization(NORMALIZATION), data)
-        .scale(0);
+    double normalised =
+        new AnnToSnnConverter(99.9)
+            .convert(model.withInputNormalization(NORMALIZATION), data)
+            .scale(0);
 
     assertThat(normalised).isEqualTo(plain);
   }
@@ -51,29 +57,42 @@ class NormalizedConversionTest {
   @Test
   @DisplayName("The NIR graph of a network with a folded normalisation records it in its metadata")
   void graphRecordsFoldedNormalisation() {
-    AnnModel folded = InputNormalizationFolding.fold(TestModels.unpaddedConv(3).withInputNormalization(NORMALIZATION));
-    ConvertedNetwork snn = new AnnToSnnConverter(99.9).convert(folded, TestModels.selfLabelled(folded, 50, 3));
+    AnnModel folded =
+        InputNormalizationFolding.fold(
+            TestModels.unpaddedConv(3).withInputNormalization(NORMALIZATION));
+    ConvertedNetwork snn =
+        new AnnToSnnConverter(99.9).convert(folded, TestModels.selfLabelled(folded, 50, 3));
 
     NetworkGraph graph = ConvertedNetworkGraphs.rateCoded(snn, 1e-3);
 
-    assertThat(graph.metadata()).containsEntry(GraphAnnotations.INPUT_MEAN, "0.2,0.5")
+    assertThat(graph.metadata())
+        .containsEntry(GraphAnnotations.INPUT_MEAN, "0.2,0.5")
         .containsEntry(GraphAnnotations.INPUT_STD, "0.3,0.25")
         .containsEntry(GraphAnnotations.INPUT_NORMALIZATION_FOLDED_INTO, "conv");
   }
 
   @Test
-  @DisplayName("A NIR export of a network whose normalisation is applied to the input is refused, saying why")
+  @DisplayName(
+      "A NIR export of a network whose normalisation is applied to the input is refused, saying why")
   void graphRefusesUnfoldedNormalisation() {
-    AnnModel model = withoutMaxPool(TestModels.convertible(7).withInputNormalization(NORMALIZATION));
-    ConvertedNetwork snn = new AnnToSnnConverter(99.9).convert(model, TestModels.selfLabelled(model, 50, 3));
+    AnnModel model =
+        withoutMaxPool(TestModels.convertible(7).withInputNormalization(NORMALIZATION));
+    ConvertedNetwork snn =
+        new AnnToSnnConverter(99.9).convert(model, TestModels.selfLabelled(model, 50, 3));
 
-    assertThatThrownBy(() -> ConvertedNetworkGraphs.rateCoded(snn, 1e-3)).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("normalises its input").hasMessageContaining("pads with zeros");
+    assertThatThrownBy(() -> ConvertedNetworkGraphs.rateCoded(snn, 1e-3))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("normalises its input")
+        .hasMessageContaining("pads with zeros");
   }
 
-  /** The convertible test model with its max pool (which NIR cannot express) replaced by a 2x2 average pool. */
+  /**
+   * The convertible test model with its max pool (which NIR cannot express) replaced by a 2x2
+   * average pool.
+   */
   private static AnnModel withoutMaxPool(AnnModel model) {
-    java.util.List<org.snncodesign.conversion.ann.AnnLayer> layers = new java.util.ArrayList<>(model.layers());
+    java.util.List<org.snncodesign.conversion.ann.AnnLayer> layers =
+        new java.util.ArrayList<>(model.layers());
     layers.set(6, new org.snncodesign.conversion.ann.AvgPoolLayer("max", 2, 2));
     return model.withLayers(layers);
   }

@@ -23,21 +23,28 @@ class OneSpikeSimulatorTest {
     for (int i = 0; i < 10; i++) {
       for (int s = 0; s < snn.stageCount() - 1; s++) {
         SpikeRaster raster = sim.raster(data.pixels(), data.offset(i), s);
-        assertThat(java.util.Arrays.stream(raster.countsPerNeuron()).max().orElse(0)).isLessThanOrEqualTo(1);
-        assertThat(raster.count()).isEqualTo(raster.countsPerNeuron().length - java.util.Arrays.stream(
-            sim.phases(data.pixels(), data.offset(i))[s]).filter(p -> p < 0).count());
+        assertThat(java.util.Arrays.stream(raster.countsPerNeuron()).max().orElse(0))
+            .isLessThanOrEqualTo(1);
+        assertThat(raster.count())
+            .isEqualTo(
+                raster.countsPerNeuron().length
+                    - java.util.Arrays.stream(sim.phases(data.pixels(), data.offset(i))[s])
+                        .filter(p -> p < 0)
+                        .count());
       }
     }
   }
 
   @Test
-  @DisplayName("input pixels spike in the phase of their log-quantised value, and pools pass the earliest spike")
+  @DisplayName(
+      "input pixels spike in the phase of their log-quantised value, and pools pass the earliest spike")
   void phasesEncodeValues() {
     PhaseCoding coding = PhaseCoding.rootOfTwo(2, 6);
     OneSpikeSimulator sim = new OneSpikeSimulator(snn, coding);
     int[][] phases = sim.phases(data.pixels(), data.offset(5));
     for (int n = 0; n < phases[0].length; n++) {
-      assertThat(phases[0][n]).isEqualTo(coding.phaseOf(data.pixels()[data.offset(5) + n] / snn.scale(0)));
+      assertThat(phases[0][n])
+          .isEqualTo(coding.phaseOf(data.pixels()[data.offset(5) + n] / snn.scale(0)));
     }
     int[] pool = phases[3];
     var windows = snn.stageList().get(3).poolWindows();
@@ -80,7 +87,8 @@ class OneSpikeSimulatorTest {
   }
 
   @Test
-  @DisplayName("base manipulation: a base closer to 1 tracks the ANN logits more closely than base 2")
+  @DisplayName(
+      "base manipulation: a base closer to 1 tracks the ANN logits more closely than base 2")
   void baseManipulationCutsConversionLoss() {
     double coarse = logitError(PhaseCoding.rootOfTwo(1, 10));
     double fine = logitError(PhaseCoding.rootOfTwo(4, 10));
@@ -105,7 +113,8 @@ class OneSpikeSimulatorTest {
   }
 
   @Test
-  @DisplayName("with a fine base the one-spike SNN agrees with the ANN on almost every sample, in parallel too")
+  @DisplayName(
+      "with a fine base the one-spike SNN agrees with the ANN on almost every sample, in parallel too")
   void agreesWithAnn() {
     OneSpikeSimulator sim = new OneSpikeSimulator(snn, PhaseCoding.rootOfTwo(4, 12));
     SnnEvaluation single = sim.evaluate(data, 1);
@@ -121,21 +130,40 @@ class OneSpikeSimulatorTest {
   void report() {
     OneSpikeSimulator sim = new OneSpikeSimulator(snn, PhaseCoding.rootOfTwo(2, 8));
     SnnEvaluation e = sim.evaluate(data, 1);
-    ConversionReport r = ConversionReport.of("synthetic", snn, 1.0, e, sim.coding(), EnergyTable.HOROWITZ_45NM,
-        0.1);
-    assertThat(r.annEnergyPj()).isCloseTo(model.macs() * 4.6, org.assertj.core.api.Assertions.within(1e-6));
-    assertThat(r.snnSynapticEnergyPj()).isCloseTo(e.synapticOpsPerSample() * 0.9,
-        org.assertj.core.api.Assertions.within(1e-6));
-    assertThat(r.energyRatio()).isCloseTo(r.annEnergyPj() / r.snnEnergyPj(),
-        org.assertj.core.api.Assertions.within(1e-9));
-    assertThat(r.toJson()).contains("\"dataset\":\"synthetic\"", "\"ann_accuracy\"", "\"snn_accuracy\"",
-        "\"timesteps\"", "\"spikes_per_neuron\"", "\"ann_macs\"", "\"snn_acs\"", "\"ann_energy_pj\"",
-        "\"snn_energy_pj\"", "\"energy_ratio\"", "\"assumptions\"", "2^(1/2)");
+    ConversionReport r =
+        ConversionReport.of("synthetic", snn, 1.0, e, sim.coding(), EnergyTable.HOROWITZ_45NM, 0.1);
+    assertThat(r.annEnergyPj())
+        .isCloseTo(model.macs() * 4.6, org.assertj.core.api.Assertions.within(1e-6));
+    assertThat(r.snnSynapticEnergyPj())
+        .isCloseTo(e.synapticOpsPerSample() * 0.9, org.assertj.core.api.Assertions.within(1e-6));
+    assertThat(r.energyRatio())
+        .isCloseTo(r.annEnergyPj() / r.snnEnergyPj(), org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(r.toJson())
+        .contains(
+            "\"dataset\":\"synthetic\"",
+            "\"ann_accuracy\"",
+            "\"snn_accuracy\"",
+            "\"timesteps\"",
+            "\"spikes_per_neuron\"",
+            "\"ann_macs\"",
+            "\"snn_acs\"",
+            "\"ann_energy_pj\"",
+            "\"snn_energy_pj\"",
+            "\"energy_ratio\"",
+            "\"assumptions\"",
+            "2^(1/2)");
     assertThat(r.csvRow().split(",")).hasSameSizeAs(ConversionReport.csvHeader().split(","));
     PhaseCoding odd = new PhaseCoding(1.7, 8, 0.8);
-    ConversionReport costly = ConversionReport.of("s", snn, 1.0, new OneSpikeSimulator(snn, odd).evaluate(data, 1),
-        odd, EnergyTable.HOROWITZ_45NM, 0);
-    assertThat(costly.snnSynapticEnergyPj()).isCloseTo(costly.snnAcs() * 4.6,
-        org.assertj.core.api.Assertions.within(1e-6));
+    ConversionReport costly =
+        ConversionReport.of(
+            "s",
+            snn,
+            1.0,
+            new OneSpikeSimulator(snn, odd).evaluate(data, 1),
+            odd,
+            EnergyTable.HOROWITZ_45NM,
+            0);
+    assertThat(costly.snnSynapticEnergyPj())
+        .isCloseTo(costly.snnAcs() * 4.6, org.assertj.core.api.Assertions.within(1e-6));
   }
 }

@@ -22,14 +22,17 @@ class PhaseCodingPluginTest {
       PhaseCoding coding = PhaseCoding.of(parameters);
       float[] values = new float[500];
       for (int i = 0; i < values.length; i++) {
-        // Log-uniform over [2^-10, 1], beyond the last phase of 8 octaves, so that every phase and silence occur.
+        // Log-uniform over [2^-10, 1], beyond the last phase of 8 octaves, so that every phase and
+        // silence occur.
         values[i] = (float) Math.pow(2, -10 * random.nextDouble());
       }
       SpikeRaster raster = new SingleSpikePhaseCoding().encode(values, parameters);
       for (int n = 0; n < values.length; n++) {
         int expected = coding.phaseOf(values[n]);
         for (int t = 0; t < coding.phases(); t++) {
-          assertThat(raster.get(t, n)).as("m %d, value %s, phase %d", m, values[n], t).isEqualTo(t == expected);
+          assertThat(raster.get(t, n))
+              .as("m %d, value %s, phase %d", m, values[n], t)
+              .isEqualTo(t == expected);
         }
       }
     }
@@ -46,8 +49,10 @@ class PhaseCodingPluginTest {
   }
 
   @Test
-  @DisplayName("plugin parameters without a rounding are refused: a converted network fires on a threshold")
+  @DisplayName(
+      "plugin parameters without a rounding are refused: a converted network fires on a threshold")
   void needsRounding() {
-    assertThatThrownBy(() -> PhaseCoding.of(CodingParameters.of(8, 0))).hasMessageContaining("rounding");
+    assertThatThrownBy(() -> PhaseCoding.of(CodingParameters.of(8, 0)))
+        .hasMessageContaining("rounding");
   }
 }

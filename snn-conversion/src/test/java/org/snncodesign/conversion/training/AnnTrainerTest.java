@@ -17,7 +17,9 @@ import org.snncodesign.conversion.ann.TensorShape;
 
 class AnnTrainerTest {
 
-  /** Three classes of noisy 12x12 images: a bright bar on the left, in the middle, or on the right. */
+  /**
+   * Three classes of noisy 12x12 images: a bright bar on the left, in the middle, or on the right.
+   */
   static LabeledImages bars(int n, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     TensorShape shape = new TensorShape(1, 16, 16);
@@ -49,9 +51,9 @@ class AnnTrainerTest {
     LabeledImages test = bars(200, 2);
     double before = net.accuracy(test, 2);
     List<String> log = new ArrayList<>();
-    List<EpochReport> reports = new AnnTrainer(
-        new TrainingSettings(3, 16, 3e-3, 0.7, Optimizer.ADAM, 0, 0, 2, 3)).train(net, train, test,
-        log::add);
+    List<EpochReport> reports =
+        new AnnTrainer(new TrainingSettings(3, 16, 3e-3, 0.7, Optimizer.ADAM, 0, 0, 2, 3))
+            .train(net, train, test, log::add);
     assertThat(reports).hasSize(3);
     assertThat(log).hasSize(3).allMatch(l -> l.startsWith("epoch"));
     assertThat(reports.get(2).meanLoss()).isLessThan(reports.get(0).meanLoss());
@@ -63,7 +65,7 @@ class AnnTrainerTest {
   void sgdLearns() {
     AnnNetwork net = new AnnNetwork(CnnArchitectures.lenet(1, 16, 4, 8, 16, 3, 5));
     TrainingSettings sgd = new TrainingSettings(2, 16, 0.05, 1, Optimizer.SGD, 0.9, 1e-4, 1, 3);
-    List<EpochReport> reports = new AnnTrainer(sgd).train(net, bars(400, 3), null, s -> { });
+    List<EpochReport> reports = new AnnTrainer(sgd).train(net, bars(400, 3), null, s -> {});
     assertThat(reports.get(1).meanLoss()).isLessThan(reports.get(0).meanLoss());
     assertThat(reports.get(1).testAccuracy()).isNaN();
   }
@@ -75,12 +77,15 @@ class AnnTrainerTest {
     assertThat(trained(threads)).isEqualTo(trained(1));
   }
 
-  /** Every weight and bias and the epoch loss after one epoch on {@code threads} threads, as text. */
+  /**
+   * Every weight and bias and the epoch loss after one epoch on {@code threads} threads, as text.
+   */
   private static String trained(int threads) {
     AnnModel model = CnnArchitectures.lenet(1, 16, 2, 4, 8, 3, 9);
     AnnNetwork network = new AnnNetwork(model);
-    List<EpochReport> reports = new AnnTrainer(TrainingSettings.adam(1, 5).withThreads(threads))
-        .train(network, bars(100, 4), null, x -> { });
+    List<EpochReport> reports =
+        new AnnTrainer(TrainingSettings.adam(1, 5).withThreads(threads))
+            .train(network, bars(100, 4), null, x -> {});
     StringBuilder text = new StringBuilder(Double.toString(reports.get(0).meanLoss()));
     for (int i = 0; i < network.layers(); i++) {
       text.append(Arrays.toString(network.weights(i))).append(Arrays.toString(network.bias(i)));

@@ -40,7 +40,8 @@ class GradientCheckTest {
       float[][] analytic = {grads[0].clone(), grads[1].clone()};
       for (int p = 0; p < 2; p++) {
         for (int k = 0; k < params[p].length; k += 3) {
-          // ReLU and max-pool kinks can sit within a finite-difference step; take the closer of two steps.
+          // ReLU and max-pool kinks can sit within a finite-difference step; take the closer of two
+          // steps.
           double best = Double.MAX_VALUE;
           double numeric = 0;
           for (double eps : new double[] {1e-3, 1e-4}) {
@@ -56,8 +57,10 @@ class GradientCheckTest {
               numeric = estimate;
             }
           }
-          assertThat((double) analytic[p][k]).as("layer %d param %d[%d]", layer, p, k)
-              .isCloseTo(numeric, org.assertj.core.api.Assertions.within(1e-3 + 2e-2 * Math.abs(numeric)));
+          assertThat((double) analytic[p][k])
+              .as("layer %d param %d[%d]", layer, p, k)
+              .isCloseTo(
+                  numeric, org.assertj.core.api.Assertions.within(1e-3 + 2e-2 * Math.abs(numeric)));
           checked++;
         }
       }
@@ -66,7 +69,8 @@ class GradientCheckTest {
   }
 
   @Test
-  @DisplayName("the input gradient matches finite differences too (through residual and pooling paths)")
+  @DisplayName(
+      "the input gradient matches finite differences too (through residual and pooling paths)")
   void inputGradientMatches() {
     AnnModel model = BatchNormFolding.fold(TestModels.everyKind(8));
     AnnNetwork net = new AnnNetwork(model);
@@ -85,8 +89,10 @@ class GradientCheckTest {
       double down = loss(net, ws, x, 2);
       x[k] = saved;
       double numeric = (up - down) / (2 * eps);
-      assertThat((double) analytic[k]).as("input %d", k).isCloseTo(numeric,
-          org.assertj.core.api.Assertions.within(2e-3 + 2e-2 * Math.abs(numeric)));
+      assertThat((double) analytic[k])
+          .as("input %d", k)
+          .isCloseTo(
+              numeric, org.assertj.core.api.Assertions.within(2e-3 + 2e-2 * Math.abs(numeric)));
     }
   }
 }

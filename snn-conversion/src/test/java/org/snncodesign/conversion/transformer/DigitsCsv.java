@@ -10,7 +10,10 @@ import java.util.zip.GZIPInputStream;
 import org.snncodesign.conversion.ann.LabeledImages;
 import org.snncodesign.conversion.ann.TensorShape;
 
-/** The UCI 8x8 digits from {@code ../../shared/data/digits/digits.csv.gz} (64 values 0..16, then the label). */
+/**
+ * The UCI 8x8 digits from {@code ../../shared/data/digits/digits.csv.gz} (64 values 0..16, then the
+ * label).
+ */
 public final class DigitsCsv {
   public static final Path FILE = Path.of("..", "..", "shared", "data", "digits", "digits.csv.gz");
 
@@ -23,8 +26,10 @@ public final class DigitsCsv {
   /** Samples {@code [from, to)} of the file, pixels / 16. */
   public static LabeledImages load(int from, int to) throws IOException {
     java.util.List<String> lines = new java.util.ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(Files.newInputStream(FILE)), StandardCharsets.US_ASCII))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(FILE)), StandardCharsets.US_ASCII))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (!line.isBlank()) {
           lines.add(line);

@@ -27,7 +27,8 @@ class VitNetworkTest {
     VitModel model = VitModel.initialised("tiny", TINY, 3);
     float[] p = model.parameters();
     SplittableRandom r = new SplittableRandom(5);
-    // Perturb gains, shifts and biases away from their initial 1 / 0 so their gradients are generic.
+    // Perturb gains, shifts and biases away from their initial 1 / 0 so their gradients are
+    // generic.
     for (int i = 0; i < p.length; i++) {
       p[i] += (float) (0.3 * (r.nextDouble() - 0.5));
     }
@@ -56,7 +57,8 @@ class VitNetworkTest {
           numericBest = numeric;
         }
       }
-      assertThat((double) analytic[k]).as("parameter %d", k)
+      assertThat((double) analytic[k])
+          .as("parameter %d", k)
           .isCloseTo(numericBest, within(2e-3 + 3e-2 * Math.abs(numericBest)));
       checked++;
     }
@@ -68,7 +70,8 @@ class VitNetworkTest {
   }
 
   @Test
-  @DisplayName("attention rows are probability distributions and layer norm outputs have zero mean, unit variance")
+  @DisplayName(
+      "attention rows are probability distributions and layer norm outputs have zero mean, unit variance")
   void invariants() {
     VitModel model = VitModel.initialised("tiny", TINY, 9);
     VitNetwork net = new VitNetwork(model);
@@ -98,14 +101,16 @@ class VitNetworkTest {
   }
 
   @Test
-  @DisplayName("a model survives the JSON round trip bit-exact and a wrong parameter count is refused")
+  @DisplayName(
+      "a model survives the JSON round trip bit-exact and a wrong parameter count is refused")
   void jsonRoundTrip() {
     VitModel model = VitModel.initialised("tiny", TINY, 11);
     VitModel back = VitJson.fromJson(VitJson.toJson(model));
     assertThat(back).isEqualTo(model);
     assertThat(VitJson.toJson(back)).isEqualTo(VitJson.toJson(model));
     String broken = VitJson.toJson(model).replace("\"parameters\":[", "\"parameters\":[1.0,");
-    assertThatThrownBy(() -> VitJson.fromJson(broken)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> VitJson.fromJson(broken))
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("parameters");
   }
 

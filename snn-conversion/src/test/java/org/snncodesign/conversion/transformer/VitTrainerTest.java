@@ -13,7 +13,8 @@ import org.snncodesign.conversion.training.TrainingSettings;
 
 class VitTrainerTest {
   @Test
-  @DisplayName("the trainer teaches the digits ViT to classify held-out 8x8 digits, deterministically")
+  @DisplayName(
+      "the trainer teaches the digits ViT to classify held-out 8x8 digits, deterministically")
   void trainsDigits() throws Exception {
     assumeTrue(DigitsCsv.present(), "digits not in ../../shared/data/digits");
     LabeledImages train = DigitsCsv.load(0, 1000);
@@ -21,16 +22,17 @@ class VitTrainerTest {
     VitConfig c = new VitConfig(1, 8, 8, 2, 16, 1, 2, 32, 10);
     VitModel a = VitModel.initialised("digits", c, 1);
     TrainingSettings s = new TrainingSettings(6, 16, 3e-3, 0.8, Optimizer.ADAM, 0, 0, 2, 3);
-    List<EpochReport> reports = new VitTrainer(s).train(new VitNetwork(a), train, test, line -> { });
+    List<EpochReport> reports = new VitTrainer(s).train(new VitNetwork(a), train, test, line -> {});
     assertThat(reports.get(5).meanLoss()).isLessThan(reports.get(0).meanLoss());
-    // Chance is 0.10; 6 short epochs on 1,000 digits reach about 0.75 (deterministic for this seed).
+    // Chance is 0.10; 6 short epochs on 1,000 digits reach about 0.75 (deterministic for this
+    // seed).
     assertThat(reports.get(5).testAccuracy()).isGreaterThan(0.7);
     // Same seed and thread count, same weights.
     VitModel b = VitModel.initialised("digits", c, 2);
     VitModel b2 = VitModel.initialised("digits", c, 2);
     TrainingSettings one = s.withEpochs(1);
-    new VitTrainer(one).train(new VitNetwork(b), train.head(200), null, line -> { });
-    new VitTrainer(one).train(new VitNetwork(b2), train.head(200), null, line -> { });
+    new VitTrainer(one).train(new VitNetwork(b), train.head(200), null, line -> {});
+    new VitTrainer(one).train(new VitNetwork(b2), train.head(200), null, line -> {});
     assertThat(b2.parameters()).containsExactly(b.parameters());
   }
 }

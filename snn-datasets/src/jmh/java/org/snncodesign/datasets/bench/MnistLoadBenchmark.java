@@ -21,9 +21,10 @@ import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.datasets.idx.IdxReader;
 
 /**
- * Loading MNIST's 60,000 training images and labels into a {@link LabeledDataset} (float pixels), from the gzip
- * files as distributed and from a plain (decompressed) copy. The folder is a parameter:
- * {@code -p mnist=/path/to/mnist}; run from the project root, the default is {@code ../shared/data/mnist}.
+ * Loading MNIST's 60,000 training images and labels into a {@link LabeledDataset} (float pixels),
+ * from the gzip files as distributed and from a plain (decompressed) copy. The folder is a
+ * parameter: {@code -p mnist=/path/to/mnist}; run from the project root, the default is {@code
+ * ../shared/data/mnist}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,13 +42,16 @@ public class MnistLoadBenchmark {
   public void setUp() throws IOException {
     gzipImages = Path.of(mnist, "train-images-idx3-ubyte.gz");
     if (!Files.isRegularFile(gzipImages)) {
-      throw new IllegalStateException("MNIST not found at " + gzipImages.toAbsolutePath()
-          + "; pass -p mnist=<folder with train-images-idx3-ubyte.gz>");
+      throw new IllegalStateException(
+          "MNIST not found at "
+              + gzipImages.toAbsolutePath()
+              + "; pass -p mnist=<folder with train-images-idx3-ubyte.gz>");
     }
     plainFolder = Files.createTempDirectory("mnist-plain");
     plainImages = plainFolder.resolve("train-images-idx3-ubyte");
     for (String name : new String[] {"train-images-idx3-ubyte", "train-labels-idx1-ubyte"}) {
-      try (InputStream in = new GZIPInputStream(Files.newInputStream(Path.of(mnist, name + ".gz")))) {
+      try (InputStream in =
+          new GZIPInputStream(Files.newInputStream(Path.of(mnist, name + ".gz")))) {
         Files.copy(in, plainFolder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
       }
     }

@@ -8,9 +8,9 @@ import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.datasets.AbstractDatasetProvider;
 
 /**
- * Plugin {@code wav}: a folder of {@code {label}_{speaker}_{index}.wav} files (Free Spoken Digit Dataset layout),
- * or one such file, resampled to 8 kHz and cut or padded to one second (8,000 samples). For the waveforms
- * themselves use {@link WavFile#read} or {@link WavFolderReader#clips}.
+ * Plugin {@code wav}: a folder of {@code {label}_{speaker}_{index}.wav} files (Free Spoken Digit
+ * Dataset layout), or one such file, resampled to 8 kHz and cut or padded to one second (8,000
+ * samples). For the waveforms themselves use {@link WavFile#read} or {@link WavFolderReader#clips}.
  */
 public final class WavDatasetProvider extends AbstractDatasetProvider {
 
@@ -36,7 +36,8 @@ public final class WavDatasetProvider extends AbstractDatasetProvider {
       return reader.dataset(path, WavFolderReader.DEFAULT_RATE);
     }
     FsddName name = FsddName.parse(path.getFileName().toString());
-    AudioClip clip = new AudioClip(path, name, WavFile.read(path).resample(WavFolderReader.DEFAULT_RATE));
+    AudioClip clip =
+        new AudioClip(path, name, WavFile.read(path).resample(WavFolderReader.DEFAULT_RATE));
     return WavFolderReader.dataset(List.of(clip), WavFolderReader.DEFAULT_RATE, path.toString());
   }
 }

@@ -9,12 +9,13 @@ import org.snncodesign.datasets.io.BinarySource;
 /**
  * Decoded PCM audio: a sample rate and one channel of samples in {@code [-1, 1)}.
  *
- * <p>{@link #read(Path)} parses RIFF/WAVE files (Microsoft "Multimedia Programming Interface and Data
- * Specifications 1.0", 1991): linear PCM ({@code WAVE_FORMAT_PCM}, or {@code WAVE_FORMAT_EXTENSIBLE} with the PCM
- * sub-format), 8-bit unsigned or 16-bit signed little-endian, any channel count (averaged to mono). Every chunk
- * size is checked against the bytes that follow, the format fields against each other (block align = channels x
- * bytes per sample), and the data size against whole frames; malformed files fail with a
- * {@link org.snncodesign.datasets.DataFormatException} naming file, offset and expectation.
+ * <p>{@link #read(Path)} parses RIFF/WAVE files (Microsoft "Multimedia Programming Interface and
+ * Data Specifications 1.0", 1991): linear PCM ({@code WAVE_FORMAT_PCM}, or {@code
+ * WAVE_FORMAT_EXTENSIBLE} with the PCM sub-format), 8-bit unsigned or 16-bit signed little-endian,
+ * any channel count (averaged to mono). Every chunk size is checked against the bytes that follow,
+ * the format fields against each other (block align = channels x bytes per sample), and the data
+ * size against whole frames; malformed files fail with a {@link
+ * org.snncodesign.datasets.DataFormatException} naming file, offset and expectation.
  *
  * @param sampleRate samples per second, > 0
  * @param samples the waveform, mono, in {@code [-1, 1)}
@@ -47,8 +48,13 @@ public record WavFile(int sampleRate, float[] samples) {
     long riffSize = in.u32le("the RIFF size");
     long remaining = in.remaining();
     if (remaining >= 0 && riffSize > remaining) {
-      throw in.error(4, "a RIFF size of at most the " + remaining + " bytes that follow, got " + riffSize
-          + " (truncated file)");
+      throw in.error(
+          4,
+          "a RIFF size of at most the "
+              + remaining
+              + " bytes that follow, got "
+              + riffSize
+              + " (truncated file)");
     }
     long riffEnd = 8 + riffSize;
     int wave = in.i32be("the WAVE tag");
@@ -61,15 +67,23 @@ public record WavFile(int sampleRate, float[] samples) {
     int blockAlign = 0;
     while (true) {
       if (in.offset() + 8 > riffEnd) {
-        throw in.error(channels == 0 ? "a 'fmt ' chunk before the end of the RIFF form"
-            : "a 'data' chunk before the end of the RIFF form");
+        throw in.error(
+            channels == 0
+                ? "a 'fmt ' chunk before the end of the RIFF form"
+                : "a 'data' chunk before the end of the RIFF form");
       }
       long chunkStart = in.offset();
       int id = in.i32be("a chunk tag");
       long size = in.u32le("the size of chunk " + tag(id));
       if (size > riffEnd - in.offset()) {
-        throw in.error(chunkStart + 4, "a size for chunk " + tag(id) + " within the " + (riffEnd - in.offset())
-            + " bytes left in the RIFF form, got " + size);
+        throw in.error(
+            chunkStart + 4,
+            "a size for chunk "
+                + tag(id)
+                + " within the "
+                + (riffEnd - in.offset())
+                + " bytes left in the RIFF form, got "
+                + size);
       }
       long padded = size + (size & 1);
       if (id == 0x666d_7420) { // "fmt "
@@ -86,7 +100,8 @@ public record WavFile(int sampleRate, float[] samples) {
         long consumed = 16;
         if (format == FORMAT_EXTENSIBLE) {
           if (size < 40) {
-            throw in.error(chunkStart + 4, "an extensible 'fmt ' chunk of at least 40 bytes, got " + size);
+            throw in.error(
+                chunkStart + 4, "an extensible 'fmt ' chunk of at least 40 bytes, got " + size);
           }
           in.skip(8, "the extension size, valid bits and channel mask");
           int subFormat = in.u16le("the sub-format code");
@@ -101,15 +116,20 @@ public record WavFile(int sampleRate, float[] samples) {
           throw in.error(fieldsAt + 2, "1 to 64 channels, got " + channels);
         }
         if (rate < 1 || rate > MAX_SAMPLE_RATE) {
-          throw in.error(fieldsAt + 4, "a sample rate in [1, " + MAX_SAMPLE_RATE + "] Hz, got " + rate);
+          throw in.error(
+              fieldsAt + 4, "a sample rate in [1, " + MAX_SAMPLE_RATE + "] Hz, got " + rate);
         }
         sampleRate = (int) rate;
         if (bits != 8 && bits != 16) {
           throw in.error(fieldsAt + 14, "8 or 16 bits per sample, got " + bits);
         }
         if (blockAlign != channels * bits / 8) {
-          throw in.error(fieldsAt + 12, "a block align of channels x bytes per sample = " + channels * bits / 8
-              + ", got " + blockAlign);
+          throw in.error(
+              fieldsAt + 12,
+              "a block align of channels x bytes per sample = "
+                  + channels * bits / 8
+                  + ", got "
+                  + blockAlign);
         }
         in.skip(padded - consumed, "the rest of the 'fmt ' chunk");
       } else if (id == 0x6461_7461) { // "data"
@@ -117,8 +137,9 @@ public record WavFile(int sampleRate, float[] samples) {
           throw in.error(chunkStart, "a 'fmt ' chunk before the 'data' chunk");
         }
         if (size % blockAlign != 0) {
-          throw in.error(chunkStart + 4, "a data size that is a whole number of " + blockAlign
-              + "-byte frames, got " + size);
+          throw in.error(
+              chunkStart + 4,
+              "a data size that is a whole number of " + blockAlign + "-byte frames, got " + size);
         }
         return new WavFile(sampleRate, readFrames(in, size, channels, bits));
       } else {
@@ -127,14 +148,16 @@ public record WavFile(int sampleRate, float[] samples) {
     }
   }
 
-  private static float[] readFrames(BinarySource in, long size, int channels, int bits) throws IOException {
+  private static float[] readFrames(BinarySource in, long size, int channels, int bits)
+      throws IOException {
     int bytesPerSample = bits / 8;
     int frameBytes = channels * bytesPerSample;
     long frames = size / frameBytes;
     if (frames > Integer.MAX_VALUE - 8) {
       throw in.error("at most " + (Integer.MAX_VALUE - 8) + " frames, got " + frames);
     }
-    // With a known file size the chunk size was checked against it; otherwise (gzip) grow as data arrives so a
+    // With a known file size the chunk size was checked against it; otherwise (gzip) grow as data
+    // arrives so a
     // forged size cannot allocate gigabytes.
     float[] out = new float[(int) (in.remaining() >= 0 ? frames : Math.min(frames, 1 << 20))];
     // Chunks hold whole frames so that a frame never straddles two reads.
@@ -147,13 +170,17 @@ public record WavFile(int sampleRate, float[] samples) {
       int want = (int) Math.min(chunk.length, left);
       in.readFully(chunk, 0, want, "audio frames at " + (start + size - left));
       if (frame + want / frameBytes > out.length) {
-        out = Arrays.copyOf(out, (int) Math.min(frames, Math.max(2L * out.length, frame + want / frameBytes)));
+        out =
+            Arrays.copyOf(
+                out, (int) Math.min(frames, Math.max(2L * out.length, frame + want / frameBytes)));
       }
       for (int p = 0; p < want; p += frameBytes) {
         float sum = 0;
         for (int c = 0, q = p; c < channels; c++, q += bytesPerSample) {
-          sum += bits == 16 ? (short) ((chunk[q] & 0xff) | chunk[q + 1] << 8) / 32768f
-              : ((chunk[q] & 0xff) - 128) / 128f;
+          sum +=
+              bits == 16
+                  ? (short) ((chunk[q] & 0xff) | chunk[q + 1] << 8) / 32768f
+                  : ((chunk[q] & 0xff) - 128) / 128f;
         }
         out[frame++] = sum * norm;
       }
@@ -177,9 +204,9 @@ public record WavFile(int sampleRate, float[] samples) {
   }
 
   /**
-   * The waveform at {@code targetRate} by linear interpolation between neighbouring samples. Downsampling by
-   * interpolation does not low-pass filter first, so content above the new Nyquist frequency aliases; speech at
-   * 8 kHz and above keeps its formants below that.
+   * The waveform at {@code targetRate} by linear interpolation between neighbouring samples.
+   * Downsampling by interpolation does not low-pass filter first, so content above the new Nyquist
+   * frequency aliases; speech at 8 kHz and above keeps its formants below that.
    */
   public WavFile resample(int targetRate) {
     Checks.positive(targetRate, "targetRate");
@@ -187,8 +214,11 @@ public record WavFile(int sampleRate, float[] samples) {
       return new WavFile(targetRate, samples.clone());
     }
     long length = Math.max(1, Math.round((double) samples.length * targetRate / sampleRate));
-    Checks.checkArgument(length <= Integer.MAX_VALUE - 8, "resampling to %d Hz gives %d samples, too many",
-        targetRate, length);
+    Checks.checkArgument(
+        length <= Integer.MAX_VALUE - 8,
+        "resampling to %d Hz gives %d samples, too many",
+        targetRate,
+        length);
     float[] out = new float[(int) length];
     double step = (double) sampleRate / targetRate;
     int last = samples.length - 1;
@@ -213,7 +243,9 @@ public record WavFile(int sampleRate, float[] samples) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof WavFile w && w.sampleRate == sampleRate && Arrays.equals(w.samples, samples);
+    return o instanceof WavFile w
+        && w.sampleRate == sampleRate
+        && Arrays.equals(w.samples, samples);
   }
 
   @Override

@@ -16,9 +16,10 @@ import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.dataset.LabeledDataset;
 
 /**
- * A folder of WAV files named {@code {label}_{speaker}_{index}.wav} (the Free Spoken Digit Dataset layout), read
- * as clips resampled to one rate, or as a data set of fixed-length waveforms (cut or padded with silence).
- * Files are taken in name order so the result does not depend on the file system.
+ * A folder of WAV files named {@code {label}_{speaker}_{index}.wav} (the Free Spoken Digit Dataset
+ * layout), read as clips resampled to one rate, or as a data set of fixed-length waveforms (cut or
+ * padded with silence). Files are taken in name order so the result does not depend on the file
+ * system.
  */
 public final class WavFolderReader {
   /** FSDD's own rate. */
@@ -38,8 +39,11 @@ public final class WavFolderReader {
     }
     List<Path> files;
     try (Stream<Path> listing = Files.list(folder)) {
-      files = listing.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
-          .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+      files =
+          listing
+              .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
+              .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+              .toList();
     }
     if (files.isEmpty()) {
       throw new InvalidInputException("no .wav files in " + folder);
@@ -53,10 +57,11 @@ public final class WavFolderReader {
   }
 
   /**
-   * The clips of {@code folder} as a data set of shape {@code [length]}; classes are the distinct labels, in
-   * numeric order when all are integers.
+   * The clips of {@code folder} as a data set of shape {@code [length]}; classes are the distinct
+   * labels, in numeric order when all are integers.
    *
-   * @param length samples per waveform, e.g. {@code targetRate} for one second; 0 means the longest clip
+   * @param length samples per waveform, e.g. {@code targetRate} for one second; 0 means the longest
+   *     clip
    */
   public LabeledDataset dataset(Path folder, int length) throws IOException {
     Checks.nonNegative(length, "length");
@@ -74,8 +79,11 @@ public final class WavFolderReader {
       }
     }
     Checks.positive(size, "waveform length");
-    Checks.checkArgument((long) size * clips.size() <= Integer.MAX_VALUE - 8,
-        "%d clips of %d samples exceed an array", clips.size(), size);
+    Checks.checkArgument(
+        (long) size * clips.size() <= Integer.MAX_VALUE - 8,
+        "%d clips of %d samples exceed an array",
+        clips.size(),
+        size);
     TreeSet<String> distinct = new TreeSet<>();
     clips.forEach(c -> distinct.add(c.name().label()));
     List<String> classNames = new ArrayList<>(distinct);

@@ -6,13 +6,15 @@ import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.datasets.AbstractDatasetProvider;
 
 /**
- * Plugin {@code csv}: tabular data, one sample per record, label in the last column, header detected. For another
- * label column or an explicit header use {@link CsvDatasetReader#builder()}.
+ * Plugin {@code csv}: tabular data, one sample per record, label in the last column, header
+ * detected. For another label column or an explicit header use {@link CsvDatasetReader#builder()}.
  */
 public final class CsvDatasetProvider extends AbstractDatasetProvider {
 
   public CsvDatasetProvider() {
-    super("csv", "CSV tables (Commons CSV): numeric features, label in the last column, header detected");
+    super(
+        "csv",
+        "CSV tables (Commons CSV): numeric features, label in the last column, header detected");
   }
 
   @Override

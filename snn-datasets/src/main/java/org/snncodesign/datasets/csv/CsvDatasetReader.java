@@ -25,22 +25,28 @@ import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.datasets.DataFormatException;
 
 /**
- * Tabular data from CSV (RFC 4180, read with Apache Commons CSV): one sample per record, every column but the
- * label a number. The label column is chosen by header name or by index (negative counts from the end; the
- * default, -1, is the last column). The header is detected when not stated: a first record whose feature fields
- * are not all numbers is a header. Class names are the distinct label texts, in numeric order when all are
- * integers and in text order otherwise. Gzip files are read too.
+ * Tabular data from CSV (RFC 4180, read with Apache Commons CSV): one sample per record, every
+ * column but the label a number. The label column is chosen by header name or by index (negative
+ * counts from the end; the default, -1, is the last column). The header is detected when not
+ * stated: a first record whose feature fields are not all numbers is a header. Class names are the
+ * distinct label texts, in numeric order when all are integers and in text order otherwise. Gzip
+ * files are read too.
  *
  * <p>Immutable; build with {@link #builder()}.
  */
 public final class CsvDatasetReader {
   /**
-   * Longest line read: 2^26 characters, about 6 million numeric columns. Longer lines are not a table but a
-   * binary or broken file, and would be buffered whole before the first check.
+   * Longest line read: 2^26 characters, about 6 million numeric columns. Longer lines are not a
+   * table but a binary or broken file, and would be buffered whole before the first check.
    */
   public static final long MAX_LINE = 1L << 26;
+
   private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
-  /** Samples the feature array holds at first; it doubles as records arrive, so memory follows the data read. */
+
+  /**
+   * Samples the feature array holds at first; it doubles as records arrive, so memory follows the
+   * data read.
+   */
   private static final int FIRST_CAPACITY = 16;
 
   private final Boolean header;
@@ -71,17 +77,25 @@ public final class CsvDatasetReader {
       boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
       raw.reset();
       InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
-      return read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), file.toString());
+      return read(
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), file.toString());
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
-      throw new DataFormatException(file.toString(), -1, "readable gzip data: " + e.getMessage(), e);
+      throw new DataFormatException(
+          file.toString(), -1, "readable gzip data: " + e.getMessage(), e);
     }
   }
 
   /** Reads CSV text from {@code reader}; {@code source} names it in messages. */
   public LabeledDataset read(Reader reader, String source) throws IOException {
-    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).setTrim(true)
-        .get();
-    try (CSVParser parser = CSVParser.parse(new LineLengthLimit(reader, source, MAX_LINE), format)) {
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setDelimiter(delimiter)
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .get();
+    try (CSVParser parser =
+        CSVParser.parse(new LineLengthLimit(reader, source, MAX_LINE), format)) {
       return parse(parser, source);
     } catch (UncheckedIOException | IllegalStateException e) {
       if (e.getCause() instanceof DataFormatException refused) {
@@ -101,7 +115,10 @@ public final class CsvDatasetReader {
     CSVRecord first = records.next();
     int columns = first.size();
     if (columns < 2) {
-      throw DataFormatException.atLine(source, first.getParser().getCurrentLineNumber(), 0,
+      throw DataFormatException.atLine(
+          source,
+          first.getParser().getCurrentLineNumber(),
+          0,
           "at least two columns (features and a label), got " + columns);
     }
     List<String> names = null;
@@ -109,19 +126,21 @@ public final class CsvDatasetReader {
     boolean firstIsHeader;
     if (labelName != null) {
       if (Boolean.FALSE.equals(header)) {
-        throw new IllegalArgumentException("label column '" + labelName + "' chosen by name needs a header");
+        throw new IllegalArgumentException(
+            "label column '" + labelName + "' chosen by name needs a header");
       }
       firstIsHeader = true;
       names = first.toList();
       label = names.indexOf(labelName);
       if (label < 0) {
-        throw DataFormatException.atLine(source, 1, 0, "a header column named '" + labelName + "', got " + names);
+        throw DataFormatException.atLine(
+            source, 1, 0, "a header column named '" + labelName + "', got " + names);
       }
     } else {
       label = labelIndex < 0 ? columns + labelIndex : labelIndex;
       if (label < 0 || label >= columns) {
-        throw DataFormatException.atLine(source, 1, 0, "a label column " + labelIndex + " within the " + columns
-            + " columns");
+        throw DataFormatException.atLine(
+            source, 1, 0, "a label column " + labelIndex + " within the " + columns + " columns");
       }
       firstIsHeader = header != null ? header : !allNumbers(first, label);
       if (firstIsHeader) {
@@ -136,10 +155,12 @@ public final class CsvDatasetReader {
     }
     while (records.hasNext()) {
       CSVRecord record = records.next();
-      features = add(record, features, labelTexts, label, columns, names, source, labelTexts.size() + 1);
+      features =
+          add(record, features, labelTexts, label, columns, names, source, labelTexts.size() + 1);
     }
     if (labelTexts.isEmpty()) {
-      throw DataFormatException.atLine(source, 2, 0, "at least one data record after the header, found none");
+      throw DataFormatException.atLine(
+          source, 2, 0, "at least one data record after the header, found none");
     }
     List<String> classNames = classNames(labelTexts);
     Map<String, Integer> classIndex = new HashMap<>();
@@ -150,8 +171,12 @@ public final class CsvDatasetReader {
     for (int i = 0; i < labels.length; i++) {
       labels[i] = classIndex.get(labelTexts.get(i));
     }
-    return new LabeledDataset(source, new int[] {featureCount},
-        Arrays.copyOf(features, labels.length * featureCount), labels, classNames);
+    return new LabeledDataset(
+        source,
+        new int[] {featureCount},
+        Arrays.copyOf(features, labels.length * featureCount),
+        labels,
+        classNames);
   }
 
   private static boolean allNumbers(CSVRecord record, int label) {
@@ -172,18 +197,34 @@ public final class CsvDatasetReader {
     }
   }
 
-  private static float[] add(CSVRecord record, float[] features, List<String> labelTexts, int label, int columns,
-      List<String> names, String source, int sample) {
+  private static float[] add(
+      CSVRecord record,
+      float[] features,
+      List<String> labelTexts,
+      int label,
+      int columns,
+      List<String> names,
+      String source,
+      int sample) {
     long line = record.getParser().getCurrentLineNumber();
     if (record.size() != columns) {
-      throw DataFormatException.atLine(source, line, 0, columns + " columns like the first record, got "
-          + record.size());
+      throw DataFormatException.atLine(
+          source, line, 0, columns + " columns like the first record, got " + record.size());
     }
     int featureCount = columns - 1;
     long end = (long) sample * featureCount;
     if (end > MAX_ARRAY) {
-      throw DataFormatException.atLine(source, line, 0, "at most " + MAX_ARRAY + " values in all, but record "
-          + sample + " of " + featureCount + " features goes beyond");
+      throw DataFormatException.atLine(
+          source,
+          line,
+          0,
+          "at most "
+              + MAX_ARRAY
+              + " values in all, but record "
+              + sample
+              + " of "
+              + featureCount
+              + " features goes beyond");
     }
     int base = (int) (end - featureCount);
     float[] target = features;
@@ -191,9 +232,19 @@ public final class CsvDatasetReader {
       long grown = Math.min(MAX_ARRAY, Math.max(end, 2L * target.length));
       long free = Runtime.getRuntime().maxMemory() - usedMemory();
       if (4 * grown > free) {
-        throw DataFormatException.atLine(source, line, 0, "data that fits in memory: " + sample + " records of "
-            + featureCount + " features need " + (4 * grown >> 20) + " MB more, the JVM has " + (free >> 20)
-            + " MB free");
+        throw DataFormatException.atLine(
+            source,
+            line,
+            0,
+            "data that fits in memory: "
+                + sample
+                + " records of "
+                + featureCount
+                + " features need "
+                + (4 * grown >> 20)
+                + " MB more, the JVM has "
+                + (free >> 20)
+                + " MB free");
       }
       target = Arrays.copyOf(target, (int) grown);
     }
@@ -209,8 +260,15 @@ public final class CsvDatasetReader {
       }
       Float value = parseOrNaN(text);
       if (value == null) {
-        throw DataFormatException.atLine(source, line, c + 1, "a finite number in column "
-            + (names != null ? "'" + names.get(c) + "'" : Integer.toString(c + 1)) + ", got '" + text + "'");
+        throw DataFormatException.atLine(
+            source,
+            line,
+            c + 1,
+            "a finite number in column "
+                + (names != null ? "'" + names.get(c) + "'" : Integer.toString(c + 1))
+                + ", got '"
+                + text
+                + "'");
       }
       target[base + f++] = value;
     }
@@ -249,7 +307,8 @@ public final class CsvDatasetReader {
 
     /** Chooses the label column by header name (implies a header). */
     public Builder labelColumn(String name) {
-      Checks.checkArgument(name != null && !name.isEmpty(), "label column name must not be empty, got '%s'", name);
+      Checks.checkArgument(
+          name != null && !name.isEmpty(), "label column name must not be empty, got '%s'", name);
       this.labelName = name;
       return this;
     }
@@ -263,8 +322,10 @@ public final class CsvDatasetReader {
 
     /** The field delimiter, ',' by default. */
     public Builder delimiter(char delimiter) {
-      Checks.checkArgument(delimiter != '"' && delimiter != '\n' && delimiter != '\r',
-          "delimiter must not be a quote or line break, got '%s'", delimiter);
+      Checks.checkArgument(
+          delimiter != '"' && delimiter != '\n' && delimiter != '\r',
+          "delimiter must not be a quote or line break, got '%s'",
+          delimiter);
       this.delimiter = delimiter;
       return this;
     }

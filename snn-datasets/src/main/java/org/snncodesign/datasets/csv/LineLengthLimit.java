@@ -6,8 +6,9 @@ import java.io.Reader;
 import org.snncodesign.datasets.DataFormatException;
 
 /**
- * A reader that refuses a line longer than a limit, before the CSV parser has buffered it: a file without line
- * breaks (a binary file, {@code /dev/zero}) would otherwise grow one field until the heap runs out.
+ * A reader that refuses a line longer than a limit, before the CSV parser has buffered it: a file
+ * without line breaks (a binary file, {@code /dev/zero}) would otherwise grow one field until the
+ * heap runs out.
  */
 final class LineLengthLimit extends FilterReader {
   private final String source;
@@ -44,8 +45,14 @@ final class LineLengthLimit extends FilterReader {
       line++;
       length = 0;
     } else if (++length > limit) {
-      throw DataFormatException.atLine(source, line, 0, "lines of at most " + limit + " characters (a text CSV "
-          + "file), but this line goes on");
+      throw DataFormatException.atLine(
+          source,
+          line,
+          0,
+          "lines of at most "
+              + limit
+              + " characters (a text CSV "
+              + "file), but this line goes on");
     }
   }
 }

@@ -12,17 +12,21 @@ import org.snncodesign.datasets.AbstractDatasetProvider;
 import org.snncodesign.datasets.DataFormatException;
 
 /**
- * Plugin {@code uci-digits}: the UCI optical digits, embedded in the jar ({@link EmbeddedDigits}) or read from a
- * user's file in the same layout (65 integers a line, label last; plain or gzip).
+ * Plugin {@code uci-digits}: the UCI optical digits, embedded in the jar ({@link EmbeddedDigits})
+ * or read from a user's file in the same layout (65 integers a line, label last; plain or gzip).
  */
 public final class UciDigitsProvider extends AbstractDatasetProvider {
 
   public UciDigitsProvider() {
-    super("uci-digits",
+    super(
+        "uci-digits",
         "UCI optical handwritten digits, 8x8, 1,797 samples embedded (Alpaydin & Kaynak 1998, CC BY 4.0)");
   }
 
-  /** Files named like the UCI/scikit-learn copy: {@code digits*.csv[.gz]} or {@code optdigits*.tes|.tra}. */
+  /**
+   * Files named like the UCI/scikit-learn copy: {@code digits*.csv[.gz]} or {@code
+   * optdigits*.tes|.tra}.
+   */
   @Override
   protected boolean acceptsFileName(String fileName) {
     String name = fileName.toLowerCase(java.util.Locale.ROOT);
@@ -42,13 +46,15 @@ public final class UciDigitsProvider extends AbstractDatasetProvider {
         try {
           in = new GZIPInputStream(raw, 1 << 16);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-          throw new DataFormatException(path.toString(), 0, "a readable gzip header: " + e.getMessage(), e);
+          throw new DataFormatException(
+              path.toString(), 0, "a readable gzip header: " + e.getMessage(), e);
         }
       }
       try {
         return DigitsFormat.parse(in, path.toString());
       } catch (java.util.zip.ZipException | java.io.EOFException e) {
-        throw new DataFormatException(path.toString(), -1, "readable gzip data: " + e.getMessage(), e);
+        throw new DataFormatException(
+            path.toString(), -1, "readable gzip data: " + e.getMessage(), e);
       }
     }
   }

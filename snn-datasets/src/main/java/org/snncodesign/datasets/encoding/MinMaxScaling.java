@@ -5,10 +5,11 @@ import org.snncodesign.api.Checks;
 import org.snncodesign.api.dataset.LabeledDataset;
 
 /**
- * Min-max normalisation to {@code [0, 1]}, the range every {@link org.snncodesign.api.coding.SpikeEncoder} takes:
- * {@code x' = clamp((x - min) / (max - min), 0, 1)}. The bounds are either global (one pair for all values, e.g.
- * 0..255 for MNIST) or per feature; a constant feature ({@code max == min}) maps to 0. Values of another data set
- * (a test part) that fall outside the fitted bounds are clamped, so encoders never see them out of range.
+ * Min-max normalisation to {@code [0, 1]}, the range every {@link
+ * org.snncodesign.api.coding.SpikeEncoder} takes: {@code x' = clamp((x - min) / (max - min), 0,
+ * 1)}. The bounds are either global (one pair for all values, e.g. 0..255 for MNIST) or per
+ * feature; a constant feature ({@code max == min}) maps to 0. Values of another data set (a test
+ * part) that fall outside the fitted bounds are clamped, so encoders never see them out of range.
  *
  * <p>Immutable; fit once on the training part and apply to every part.
  */
@@ -27,27 +28,37 @@ public final class MinMaxScaling {
 
   /** Fixed bounds for every value, e.g. {@code range(0, 255)} for 8-bit images. */
   public static MinMaxScaling range(float min, float max) {
-    Checks.checkArgument(Float.isFinite(min) && Float.isFinite(max) && min <= max,
-        "scaling bounds must be finite with min <= max, got [%s, %s]", min, max);
+    Checks.checkArgument(
+        Float.isFinite(min) && Float.isFinite(max) && min <= max,
+        "scaling bounds must be finite with min <= max, got [%s, %s]",
+        min,
+        max);
     return new MinMaxScaling(new float[] {min}, new float[] {max});
   }
 
   /** Global bounds: the smallest and largest value anywhere in {@code data}. */
   public static MinMaxScaling fit(LabeledDataset data) {
-    ValueRange values = ValueRange.of(data.features()).orElseThrow(() -> new IllegalArgumentException(
-        "cannot fit a scaling to the empty data set " + data.name()));
+    ValueRange values =
+        ValueRange.of(data.features())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "cannot fit a scaling to the empty data set " + data.name()));
     return range(values.min(), values.max());
   }
 
   /**
-   * Divides by the data set's maximum, keeping 0 as 0: bounds {@code [0, max]}, the usual choice for counts and
-   * intensities (0..16 for the UCI digits, 0..255 for MNIST).
+   * Divides by the data set's maximum, keeping 0 as 0: bounds {@code [0, max]}, the usual choice
+   * for counts and intensities (0..16 for the UCI digits, 0..255 for MNIST).
    */
   public static MinMaxScaling fitMax(LabeledDataset data) {
     float hi = 0;
     for (float v : data.features()) {
-      Checks.checkArgument(v >= 0 && Float.isFinite(v), "dividing by the maximum needs values >= 0, %s has %s",
-          data.name(), v);
+      Checks.checkArgument(
+          v >= 0 && Float.isFinite(v),
+          "dividing by the maximum needs values >= 0, %s has %s",
+          data.name(),
+          v);
       hi = Math.max(hi, v);
     }
     return range(0, hi);
@@ -56,7 +67,8 @@ public final class MinMaxScaling {
   /** Bounds per feature, from the smallest and largest value of each feature over all samples. */
   public static MinMaxScaling fitPerFeature(LabeledDataset data) {
     int size = data.sampleSize();
-    Checks.checkArgument(data.samples() > 0, "cannot fit a scaling to the empty data set %s", data.name());
+    Checks.checkArgument(
+        data.samples() > 0, "cannot fit a scaling to the empty data set %s", data.name());
     float[] lo = new float[size];
     float[] hi = new float[size];
     Arrays.fill(lo, Float.POSITIVE_INFINITY);
@@ -79,10 +91,16 @@ public final class MinMaxScaling {
 
   /** Writes the scaled {@code sample} to {@code out} (which may be {@code sample} itself). */
   public void apply(float[] sample, float[] out) {
-    Checks.checkArgument(out.length >= sample.length, "output holds %d values, the sample %d", out.length,
+    Checks.checkArgument(
+        out.length >= sample.length,
+        "output holds %d values, the sample %d",
+        out.length,
         sample.length);
-    Checks.checkArgument(min.length == 1 || min.length == sample.length,
-        "scaling fitted to %d features, the sample has %d", min.length, sample.length);
+    Checks.checkArgument(
+        min.length == 1 || min.length == sample.length,
+        "scaling fitted to %d features, the sample has %d",
+        min.length,
+        sample.length);
     boolean global = min.length == 1;
     for (int f = 0; f < sample.length; f++) {
       int k = global ? 0 : f;

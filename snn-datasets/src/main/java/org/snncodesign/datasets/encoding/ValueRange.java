@@ -4,9 +4,9 @@ import java.util.Optional;
 import org.snncodesign.api.Checks;
 
 /**
- * The smallest and largest of some values: what a data set spans, what {@link MinMaxScaling#fit} scales from and
- * what a picture of a sample maps to grey levels. A NaN among the values makes both bounds NaN, as
- * {@link Math#min(float, float)} does.
+ * The smallest and largest of some values: what a data set spans, what {@link MinMaxScaling#fit}
+ * scales from and what a picture of a sample maps to grey levels. A NaN among the values makes both
+ * bounds NaN, as {@link Math#min(float, float)} does.
  *
  * @param min the smallest value
  * @param max the largest value
@@ -20,7 +20,11 @@ public record ValueRange(float min, float max) {
 
   /** The range of {@code values[from, to)}, empty when the slice is. */
   public static Optional<ValueRange> of(float[] values, int from, int to) {
-    Checks.checkArgument(0 <= from && from <= to && to <= values.length, "slice [%s, %s) outside [0, %s)", from, to,
+    Checks.checkArgument(
+        0 <= from && from <= to && to <= values.length,
+        "slice [%s, %s) outside [0, %s)",
+        from,
+        to,
         values.length);
     if (from == to) {
       return Optional.empty();

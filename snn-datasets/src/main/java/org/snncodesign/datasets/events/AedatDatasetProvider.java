@@ -21,14 +21,17 @@ import org.snncodesign.datasets.DataFormatException;
 
 /**
  * Plugin {@code aedat}: an AEDAT 2.0 / 3.1 recording. With a DVS128 Gesture labels file next to it
- * ({@code <name>_labels.csv}: {@code class,startTime_usec,endTime_usec}), each labelled time window is one sample;
- * without one, the whole recording is one sample of class "unlabelled". Samples are event counts per polarity and
- * pixel, shape {@code [2, height, width]}; for timing use {@link AedatReader} and {@link EventBinning}.
+ * ({@code <name>_labels.csv}: {@code class,startTime_usec,endTime_usec}), each labelled time window
+ * is one sample; without one, the whole recording is one sample of class "unlabelled". Samples are
+ * event counts per polarity and pixel, shape {@code [2, height, width]}; for timing use {@link
+ * AedatReader} and {@link EventBinning}.
  */
 public final class AedatDatasetProvider extends AbstractDatasetProvider {
 
   public AedatDatasetProvider() {
-    super("aedat", "AEDAT 2.0/3.1 event recordings (DVS128 Gesture), labelled windows from <name>_labels.csv");
+    super(
+        "aedat",
+        "AEDAT 2.0/3.1 event recordings (DVS128 Gesture), labelled windows from <name>_labels.csv");
   }
 
   @Override
@@ -48,7 +51,8 @@ public final class AedatDatasetProvider extends AbstractDatasetProvider {
     EventStream events = AedatReader.read(path);
     Path labelsFile = labelsFileFor(path);
     if (!Files.isRegularFile(labelsFile)) {
-      return EventCounts.dataset(path.toString(), List.of(events), List.of(0), List.of("unlabelled"));
+      return EventCounts.dataset(
+          path.toString(), List.of(events), List.of(0), List.of("unlabelled"));
     }
     List<String> texts = new ArrayList<>();
     List<long[]> windows = new ArrayList<>();
@@ -58,7 +62,10 @@ public final class AedatDatasetProvider extends AbstractDatasetProvider {
       for (CSVRecord record : parser) {
         long line = parser.getCurrentLineNumber();
         if (record.size() < 3) {
-          throw DataFormatException.atLine(labelsFile.toString(), line, 0,
+          throw DataFormatException.atLine(
+              labelsFile.toString(),
+              line,
+              0,
               "class,startTime_usec,endTime_usec, got " + record.size() + " fields");
         }
         if (line == 1 && !record.get(1).matches("\\d+")) {
@@ -68,18 +75,25 @@ public final class AedatDatasetProvider extends AbstractDatasetProvider {
           long start = Long.parseLong(record.get(1));
           long end = Long.parseLong(record.get(2));
           if (end <= start) {
-            throw DataFormatException.atLine(labelsFile.toString(), line, 3, "an end time after the start "
-                + start + ", got " + end);
+            throw DataFormatException.atLine(
+                labelsFile.toString(),
+                line,
+                3,
+                "an end time after the start " + start + ", got " + end);
           }
           texts.add(record.get(0));
           windows.add(new long[] {start, end});
         } catch (NumberFormatException e) {
-          throw DataFormatException.atLine(labelsFile.toString(), line, 2, "integer microsecond times, got '"
-              + record.get(1) + "', '" + record.get(2) + "'");
+          throw DataFormatException.atLine(
+              labelsFile.toString(),
+              line,
+              2,
+              "integer microsecond times, got '" + record.get(1) + "', '" + record.get(2) + "'");
         }
       }
     } catch (java.io.UncheckedIOException | IllegalStateException e) {
-      throw new DataFormatException(labelsFile.toString(), -1, "well-formed CSV: " + e.getMessage(), e);
+      throw new DataFormatException(
+          labelsFile.toString(), -1, "well-formed CSV: " + e.getMessage(), e);
     }
     TreeSet<String> distinct = new TreeSet<>(texts);
     List<String> classes = new ArrayList<>(distinct);
@@ -97,7 +111,8 @@ public final class AedatDatasetProvider extends AbstractDatasetProvider {
       labels.add(index.get(texts.get(i)));
     }
     if (samples.isEmpty()) {
-      throw DataFormatException.atLine(labelsFile.toString(), 1, 0, "at least one labelled window, found none");
+      throw DataFormatException.atLine(
+          labelsFile.toString(), 1, 0, "at least one labelled window, found none");
     }
     return EventCounts.dataset(path.toString(), samples, labels, classes);
   }

@@ -4,10 +4,10 @@ import org.snncodesign.api.Checks;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * Events to dense inputs. Time is cut into {@code bins} equal slices of {@code [t0, t1]}, the first and last
- * timestamps: event time {@code t} falls in bin {@code floor((t - t0) * bins / (t1 - t0 + 1))}, so every event
- * lands in exactly one bin. Each bin holds two channels, polarity 0 then 1, of {@code height x width} pixels;
- * index {@code ((bin * 2 + p) * height + y) * width + x}.
+ * Events to dense inputs. Time is cut into {@code bins} equal slices of {@code [t0, t1]}, the first
+ * and last timestamps: event time {@code t} falls in bin {@code floor((t - t0) * bins / (t1 - t0 +
+ * 1))}, so every event lands in exactly one bin. Each bin holds two channels, polarity 0 then 1, of
+ * {@code height x width} pixels; index {@code ((bin * 2 + p) * height + y) * width + x}.
  */
 public final class EventBinning {
   private EventBinning() {}
@@ -17,8 +17,12 @@ public final class EventBinning {
     Checks.positive(bins, "bins");
     int plane = events.width() * events.height();
     long cells = (long) bins * 2 * plane;
-    Checks.checkArgument(cells <= Integer.MAX_VALUE - 8, "%d bins of 2 x %d x %d pixels exceed an array", bins,
-        events.height(), events.width());
+    Checks.checkArgument(
+        cells <= Integer.MAX_VALUE - 8,
+        "%d bins of 2 x %d x %d pixels exceed an array",
+        bins,
+        events.height(),
+        events.width());
     float[] out = new float[(int) cells];
     if (events.size() == 0) {
       return out;
@@ -37,13 +41,16 @@ public final class EventBinning {
   }
 
   /**
-   * Events as spikes: one neuron per polarity and pixel (neuron {@code (p * height + y) * width + x}), one step per
-   * bin; several events of one neuron in one bin make one spike.
+   * Events as spikes: one neuron per polarity and pixel (neuron {@code (p * height + y) * width +
+   * x}), one step per bin; several events of one neuron in one bin make one spike.
    */
   public static SpikeRaster raster(EventStream events, int timeSteps) {
     Checks.positive(timeSteps, "timeSteps");
     long neurons = 2L * events.width() * events.height();
-    Checks.checkArgument(neurons <= Integer.MAX_VALUE, "2 x %d x %d neurons exceed an int", events.height(),
+    Checks.checkArgument(
+        neurons <= Integer.MAX_VALUE,
+        "2 x %d x %d neurons exceed an int",
+        events.height(),
         events.width());
     SpikeRaster raster = new SpikeRaster(timeSteps, (int) neurons);
     if (events.size() == 0) {
@@ -65,7 +72,8 @@ public final class EventBinning {
   }
 
   private static int bin(long offset, long span, int bins) {
-    // offset * bins may exceed a long for spans of centuries in microseconds; fall back to floating point then.
+    // offset * bins may exceed a long for spans of centuries in microseconds; fall back to floating
+    // point then.
     if (offset < Long.MAX_VALUE / bins) {
       return (int) (offset * bins / span);
     }

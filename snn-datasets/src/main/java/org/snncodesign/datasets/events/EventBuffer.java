@@ -2,7 +2,10 @@ package org.snncodesign.datasets.events;
 
 import java.util.Arrays;
 
-/** Growable primitive event arrays; capacity grows only with events actually read, never from a header claim. */
+/**
+ * Growable primitive event arrays; capacity grows only with events actually read, never from a
+ * header claim.
+ */
 final class EventBuffer {
   private short[] x;
   private short[] y;
@@ -40,9 +43,17 @@ final class EventBuffer {
     maxY = Math.max(maxY, ey);
   }
 
-  /** The events on a sensor of at least {@code minWidth x minHeight}, larger when an event lies outside. */
+  /**
+   * The events on a sensor of at least {@code minWidth x minHeight}, larger when an event lies
+   * outside.
+   */
   EventStream build(int minWidth, int minHeight) {
-    return new EventStream(Math.max(minWidth, maxX + 1), Math.max(minHeight, maxY + 1), Arrays.copyOf(x, size),
-        Arrays.copyOf(y, size), Arrays.copyOf(polarity, size), Arrays.copyOf(timestamps, size));
+    return new EventStream(
+        Math.max(minWidth, maxX + 1),
+        Math.max(minHeight, maxY + 1),
+        Arrays.copyOf(x, size),
+        Arrays.copyOf(y, size),
+        Arrays.copyOf(polarity, size),
+        Arrays.copyOf(timestamps, size));
   }
 }

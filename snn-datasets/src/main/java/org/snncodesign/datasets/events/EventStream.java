@@ -4,9 +4,10 @@ import java.util.Arrays;
 import org.snncodesign.api.Checks;
 
 /**
- * Address events of a dynamic vision sensor in primitive arrays: event {@code i} is pixel
- * {@code (x[i], y[i])}, polarity {@code polarity[i]} (1 = brightness up, 0 = down) at {@code timestamps[i]}
- * microseconds. The sensor is {@code width x height} pixels; every coordinate lies inside it.
+ * Address events of a dynamic vision sensor in primitive arrays: event {@code i} is pixel {@code
+ * (x[i], y[i])}, polarity {@code polarity[i]} (1 = brightness up, 0 = down) at {@code
+ * timestamps[i]} microseconds. The sensor is {@code width x height} pixels; every coordinate lies
+ * inside it.
  *
  * @param width sensor columns, > 0
  * @param height sensor rows, > 0
@@ -15,18 +16,35 @@ import org.snncodesign.api.Checks;
  * @param polarity 0 or 1 per event
  * @param timestamps microseconds per event
  */
-public record EventStream(int width, int height, short[] x, short[] y, byte[] polarity, long[] timestamps) {
+public record EventStream(
+    int width, int height, short[] x, short[] y, byte[] polarity, long[] timestamps) {
   public EventStream {
     Checks.positive(width, "width");
     Checks.positive(height, "height");
     int n = x.length;
-    Checks.checkArgument(y.length == n && polarity.length == n && timestamps.length == n,
-        "event arrays must have equal lengths, got x %d, y %d, polarity %d, timestamps %d", n, y.length,
-        polarity.length, timestamps.length);
+    Checks.checkArgument(
+        y.length == n && polarity.length == n && timestamps.length == n,
+        "event arrays must have equal lengths, got x %d, y %d, polarity %d, timestamps %d",
+        n,
+        y.length,
+        polarity.length,
+        timestamps.length);
     for (int i = 0; i < n; i++) {
       if (x[i] < 0 || x[i] >= width || y[i] < 0 || y[i] >= height || (polarity[i] & ~1) != 0) {
-        throw new IllegalArgumentException("event " + i + " (x " + x[i] + ", y " + y[i] + ", polarity "
-            + polarity[i] + ") outside a " + width + " x " + height + " sensor with polarity 0 or 1");
+        throw new IllegalArgumentException(
+            "event "
+                + i
+                + " (x "
+                + x[i]
+                + ", y "
+                + y[i]
+                + ", polarity "
+                + polarity[i]
+                + ") outside a "
+                + width
+                + " x "
+                + height
+                + " sensor with polarity 0 or 1");
       }
     }
   }
@@ -85,8 +103,13 @@ public record EventStream(int width, int height, short[] x, short[] y, byte[] po
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof EventStream e && e.width == width && e.height == height && Arrays.equals(e.x, x)
-        && Arrays.equals(e.y, y) && Arrays.equals(e.polarity, polarity) && Arrays.equals(e.timestamps, timestamps);
+    return o instanceof EventStream e
+        && e.width == width
+        && e.height == height
+        && Arrays.equals(e.x, x)
+        && Arrays.equals(e.y, y)
+        && Arrays.equals(e.polarity, polarity)
+        && Arrays.equals(e.timestamps, timestamps);
   }
 
   @Override

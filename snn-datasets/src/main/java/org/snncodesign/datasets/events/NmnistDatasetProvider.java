@@ -12,15 +12,17 @@ import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.datasets.AbstractDatasetProvider;
 
 /**
- * Plugin {@code nmnist}: N-MNIST / N-Caltech101 event files ({@code .bin}, 40-bit events). A folder whose
- * sub-folders name the classes (N-MNIST's {@code Train/0/00002.bin} layout) gives one sample per file, or one
- * {@code .bin} file gives one sample. Each sample is its event count per polarity and pixel, shape
- * {@code [2, height, width]} (34 x 34 for N-MNIST); for timing use {@link NmnistReader} and {@link EventBinning}.
+ * Plugin {@code nmnist}: N-MNIST / N-Caltech101 event files ({@code .bin}, 40-bit events). A folder
+ * whose sub-folders name the classes (N-MNIST's {@code Train/0/00002.bin} layout) gives one sample
+ * per file, or one {@code .bin} file gives one sample. Each sample is its event count per polarity
+ * and pixel, shape {@code [2, height, width]} (34 x 34 for N-MNIST); for timing use {@link
+ * NmnistReader} and {@link EventBinning}.
  */
 public final class NmnistDatasetProvider extends AbstractDatasetProvider {
 
   public NmnistDatasetProvider() {
-    super("nmnist",
+    super(
+        "nmnist",
         "N-MNIST / N-Caltech101 40-bit event files, class sub-folders, event counts per polarity and pixel");
   }
 
@@ -47,14 +49,20 @@ public final class NmnistDatasetProvider extends AbstractDatasetProvider {
     if (Files.isDirectory(path)) {
       List<Path> classes;
       try (Stream<Path> listing = Files.list(path)) {
-        classes = listing.filter(Files::isDirectory).sorted(Comparator.comparing(p -> p.getFileName().toString()))
-            .toList();
+        classes =
+            listing
+                .filter(Files::isDirectory)
+                .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                .toList();
       }
       for (Path folder : classes) {
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
-          files = listing.filter(NmnistDatasetProvider::isBin)
-              .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+          files =
+              listing
+                  .filter(NmnistDatasetProvider::isBin)
+                  .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                  .toList();
         }
         if (files.isEmpty()) {
           continue;
@@ -69,8 +77,10 @@ public final class NmnistDatasetProvider extends AbstractDatasetProvider {
         throw new InvalidInputException("no class sub-folders with .bin event files in " + path);
       }
     } else {
-      classNames.add(path.getParent() == null || path.getParent().getFileName() == null ? "unlabelled"
-          : path.getParent().getFileName().toString());
+      classNames.add(
+          path.getParent() == null || path.getParent().getFileName() == null
+              ? "unlabelled"
+              : path.getParent().getFileName().toString());
       streams.add(NmnistReader.read(path));
       labels.add(0);
     }

@@ -5,14 +5,16 @@ import java.nio.file.Path;
 import org.snncodesign.datasets.io.BinarySource;
 
 /**
- * Reader of the binary event format of N-MNIST and N-Caltech101 (Orchard et al., "Converting Static Image Datasets
- * to Spiking Neuromorphic Datasets Using Saccades", Front. Neurosci. 2015): 40 bits per event, big-endian —
- * bits 39-32 x, bits 31-24 y, bit 23 polarity, bits 22-0 timestamp in microseconds. A file must hold whole
- * 5-byte events. The sensor is at least 34 x 34 (N-MNIST's), larger if events lie outside.
+ * Reader of the binary event format of N-MNIST and N-Caltech101 (Orchard et al., "Converting Static
+ * Image Datasets to Spiking Neuromorphic Datasets Using Saccades", Front. Neurosci. 2015): 40 bits
+ * per event, big-endian — bits 39-32 x, bits 31-24 y, bit 23 polarity, bits 22-0 timestamp in
+ * microseconds. A file must hold whole 5-byte events. The sensor is at least 34 x 34 (N-MNIST's),
+ * larger if events lie outside.
  */
 public final class NmnistReader {
   /** N-MNIST's sensor side (28 px digits plus saccade margin). */
   public static final int NMNIST_SIDE = 34;
+
   private static final int EVENT_BYTES = 5;
 
   private NmnistReader() {}
@@ -28,8 +30,13 @@ public final class NmnistReader {
   public static EventStream read(BinarySource in) throws IOException {
     long size = in.remaining();
     if (size >= 0 && size % EVENT_BYTES != 0) {
-      throw in.error(size - size % EVENT_BYTES, "whole 5-byte events, but the file's " + size
-          + " bytes leave " + size % EVENT_BYTES + " over");
+      throw in.error(
+          size - size % EVENT_BYTES,
+          "whole 5-byte events, but the file's "
+              + size
+              + " bytes leave "
+              + size % EVENT_BYTES
+              + " over");
     }
     EventBuffer events = new EventBuffer(size >= 0 ? size / EVENT_BYTES : 1024);
     byte[] chunk = new byte[(int) (size >= 0 && size < 65_535 ? size + EVENT_BYTES : 65_535)];
@@ -52,7 +59,8 @@ public final class NmnistReader {
       held -= whole;
     }
     if (held != 0) {
-      throw in.error(in.offset() - held, "whole 5-byte events, but the data ends " + held + " bytes into one");
+      throw in.error(
+          in.offset() - held, "whole 5-byte events, but the data ends " + held + " bytes into one");
     }
     return events.build(NMNIST_SIDE, NMNIST_SIDE);
   }

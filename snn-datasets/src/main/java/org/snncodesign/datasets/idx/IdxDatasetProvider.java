@@ -6,8 +6,8 @@ import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.datasets.AbstractDatasetProvider;
 
 /**
- * Plugin {@code idx}: MNIST-style image and label file pairs (plain or gzip). Point it at the images file; the
- * labels file is found by name ({@link IdxReader#labelsFileFor}).
+ * Plugin {@code idx}: MNIST-style image and label file pairs (plain or gzip). Point it at the
+ * images file; the labels file is found by name ({@link IdxReader#labelsFileFor}).
  */
 public final class IdxDatasetProvider extends AbstractDatasetProvider {
 

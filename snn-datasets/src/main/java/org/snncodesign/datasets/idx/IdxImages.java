@@ -1,8 +1,8 @@
 package org.snncodesign.datasets.idx;
 
 /**
- * Images read from an IDX file of rank 3 and type unsigned byte: {@code count} images of {@code rows x columns}
- * pixels, values 0..255 as floats, image-major then row-major.
+ * Images read from an IDX file of rank 3 and type unsigned byte: {@code count} images of {@code
+ * rows x columns} pixels, values 0..255 as floats, image-major then row-major.
  *
  * @param source the file read
  * @param count number of images

@@ -12,16 +12,19 @@ import java.util.zip.ZipException;
 import org.snncodesign.datasets.DataFormatException;
 
 /**
- * A forward-only, buffered reader of a binary file that knows where it is: every read names what it expects, and
- * running out of bytes becomes a {@link DataFormatException} with the file, the byte offset and that expectation
- * instead of an {@link EOFException} or a garbage value.
+ * A forward-only, buffered reader of a binary file that knows where it is: every read names what it
+ * expects, and running out of bytes becomes a {@link DataFormatException} with the file, the byte
+ * offset and that expectation instead of an {@link EOFException} or a garbage value.
  *
- * <p>Gzip files (magic {@code 1f 8b}) are decompressed on the fly; offsets then count decompressed bytes, and
- * {@link #size()} is unknown (-1) while {@link #storedSize()} is the compressed size on disk, which bounds how much
- * a header may claim (deflate expands at most about 1032:1, RFC 1951 section 3.2.5).
+ * <p>Gzip files (magic {@code 1f 8b}) are decompressed on the fly; offsets then count decompressed
+ * bytes, and {@link #size()} is unknown (-1) while {@link #storedSize()} is the compressed size on
+ * disk, which bounds how much a header may claim (deflate expands at most about 1032:1, RFC 1951
+ * section 3.2.5).
  */
 public final class BinarySource implements Closeable {
-  /** Largest expansion of deflate: a 258-byte match coded in about 2 bits; 1032 is the usual bound. */
+  /**
+   * Largest expansion of deflate: a 258-byte match coded in about 2 bits; 1032 is the usual bound.
+   */
   public static final long MAX_DEFLATE_RATIO = 1032;
 
   private static final int BUFFER = 1 << 16;
@@ -37,7 +40,8 @@ public final class BinarySource implements Closeable {
   private long offset;
   private boolean ended;
 
-  private BinarySource(InputStream in, String name, long size, long storedSize, boolean compressed) {
+  private BinarySource(
+      InputStream in, String name, long size, long storedSize, boolean compressed) {
     this.in = in;
     this.name = name;
     this.size = size;
@@ -55,11 +59,15 @@ public final class BinarySource implements Closeable {
       raw = Files.newInputStream(file);
       if (magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
         try {
-          return new BinarySource(new GZIPInputStream(raw, BUFFER), file.toString(), -1, stored, true);
+          return new BinarySource(
+              new GZIPInputStream(raw, BUFFER), file.toString(), -1, stored, true);
         } catch (ZipException | EOFException e) {
           raw.close();
-          throw new DataFormatException(file.toString(), 0, "a gzip header, but it is corrupt or truncated: "
-              + e.getMessage(), e);
+          throw new DataFormatException(
+              file.toString(),
+              0,
+              "a gzip header, but it is corrupt or truncated: " + e.getMessage(),
+              e);
         }
       }
       return new BinarySource(raw, file.toString(), stored, stored, false);
@@ -73,10 +81,15 @@ public final class BinarySource implements Closeable {
   public static BinarySource decoding(byte[] data, String name) throws IOException {
     if (data.length >= 2 && (data[0] & 0xff) == 0x1f && (data[1] & 0xff) == 0x8b) {
       try {
-        return new BinarySource(new GZIPInputStream(new ByteArrayInputStream(data), BUFFER), name, -1, data.length,
+        return new BinarySource(
+            new GZIPInputStream(new ByteArrayInputStream(data), BUFFER),
+            name,
+            -1,
+            data.length,
             true);
       } catch (ZipException | EOFException e) {
-        throw new DataFormatException(name, 0, "a gzip header, but it is corrupt or truncated: " + e.getMessage(), e);
+        throw new DataFormatException(
+            name, 0, "a gzip header, but it is corrupt or truncated: " + e.getMessage(), e);
       }
     }
     return of(data, name);
@@ -123,15 +136,17 @@ public final class BinarySource implements Closeable {
   }
 
   /**
-   * The most bytes the rest of the content can hold: exact for plain files, the deflate bound for gzip, or
-   * {@link Long#MAX_VALUE} when nothing is known.
+   * The most bytes the rest of the content can hold: exact for plain files, the deflate bound for
+   * gzip, or {@link Long#MAX_VALUE} when nothing is known.
    */
   public long remainingBound() {
     if (size >= 0) {
       return size - offset;
     }
     if (storedSize >= 0) {
-      return storedSize > Long.MAX_VALUE / MAX_DEFLATE_RATIO ? Long.MAX_VALUE : storedSize * MAX_DEFLATE_RATIO;
+      return storedSize > Long.MAX_VALUE / MAX_DEFLATE_RATIO
+          ? Long.MAX_VALUE
+          : storedSize * MAX_DEFLATE_RATIO;
     }
     return Long.MAX_VALUE;
   }
@@ -155,8 +170,11 @@ public final class BinarySource implements Closeable {
       n = in.read(buffer, 0, BUFFER);
     } catch (ZipException | EOFException e) {
       // Corrupt or cut-off gzip data is a fault of the file, not of the machine.
-      throw new DataFormatException(name, offset, "readable " + (compressed ? "gzip" : "") + " data, but "
-          + e.getMessage(), e);
+      throw new DataFormatException(
+          name,
+          offset,
+          "readable " + (compressed ? "gzip" : "") + " data, but " + e.getMessage(),
+          e);
     }
     if (n <= 0) {
       ended = true;
@@ -182,7 +200,8 @@ public final class BinarySource implements Closeable {
   }
 
   private DataFormatException truncated(String what, int bytes) {
-    return error(what + " (" + bytes + (bytes == 1 ? " byte" : " bytes") + "), but the file ends there");
+    return error(
+        what + " (" + bytes + (bytes == 1 ? " byte" : " bytes") + "), but the file ends there");
   }
 
   private void ensure(int bytes, String what) throws IOException {
@@ -199,7 +218,8 @@ public final class BinarySource implements Closeable {
       try {
         n = ended ? -1 : in.read(buffer, limit, BUFFER - limit);
       } catch (ZipException | EOFException e) {
-        throw new DataFormatException(name, offset + limit, "readable data, but " + e.getMessage(), e);
+        throw new DataFormatException(
+            name, offset + limit, "readable data, but " + e.getMessage(), e);
       }
       if (n <= 0) {
         ended = true;
@@ -210,7 +230,9 @@ public final class BinarySource implements Closeable {
     }
   }
 
-  /** Consumes {@code bytes} (after {@link #ensure}) and returns the buffer position of the first. */
+  /**
+   * Consumes {@code bytes} (after {@link #ensure}) and returns the buffer position of the first.
+   */
   private int take(int bytes, String what) throws IOException {
     ensure(bytes, what);
     int p = position;
@@ -223,14 +245,20 @@ public final class BinarySource implements Closeable {
   public int i32be(String what) throws IOException {
     byte[] b = buffer;
     int p = take(4, what);
-    return (b[p] & 0xff) << 24 | (b[p + 1] & 0xff) << 16 | (b[p + 2] & 0xff) << 8 | (b[p + 3] & 0xff);
+    return (b[p] & 0xff) << 24
+        | (b[p + 1] & 0xff) << 16
+        | (b[p + 2] & 0xff) << 8
+        | (b[p + 3] & 0xff);
   }
 
   /** A little-endian signed 32-bit integer. */
   public int i32le(String what) throws IOException {
     byte[] b = buffer;
     int p = take(4, what);
-    return (b[p + 3] & 0xff) << 24 | (b[p + 2] & 0xff) << 16 | (b[p + 1] & 0xff) << 8 | (b[p] & 0xff);
+    return (b[p + 3] & 0xff) << 24
+        | (b[p + 2] & 0xff) << 16
+        | (b[p + 1] & 0xff) << 8
+        | (b[p] & 0xff);
   }
 
   /** A little-endian unsigned 32-bit integer. */
@@ -250,8 +278,8 @@ public final class BinarySource implements Closeable {
   }
 
   /**
-   * Reads up to {@code length} bytes into {@code target}; returns how many were read, 0 only at the end.
-   * Used by loaders that stream a large payload through a small buffer.
+   * Reads up to {@code length} bytes into {@code target}; returns how many were read, 0 only at the
+   * end. Used by loaders that stream a large payload through a small buffer.
    */
   public int read(byte[] target, int from, int length) throws IOException {
     if (length == 0) {

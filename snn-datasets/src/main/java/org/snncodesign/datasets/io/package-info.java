@@ -1,2 +1,4 @@
-/** Checked binary input: reads that name what they expect and fail with the file and byte offset. */
+/**
+ * Checked binary input: reads that name what they expect and fail with the file and byte offset.
+ */
 package org.snncodesign.datasets.io;

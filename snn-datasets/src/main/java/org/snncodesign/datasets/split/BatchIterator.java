@@ -7,10 +7,11 @@ import org.snncodesign.api.Checks;
 import org.snncodesign.api.dataset.LabeledDataset;
 
 /**
- * One epoch of batches over a data set, in order or in a seeded random order. Every sample appears exactly once
- * per epoch; the last batch is smaller when the batch size does not divide the sample count, unless
- * {@code dropLast} asks to skip it. For several epochs, create one iterator per epoch with
- * {@link #shuffled(LabeledDataset, int, long, int)}, which derives a distinct order from the seed and the epoch.
+ * One epoch of batches over a data set, in order or in a seeded random order. Every sample appears
+ * exactly once per epoch; the last batch is smaller when the batch size does not divide the sample
+ * count, unless {@code dropLast} asks to skip it. For several epochs, create one iterator per epoch
+ * with {@link #shuffled(LabeledDataset, int, long, int)}, which derives a distinct order from the
+ * seed and the epoch.
  */
 public final class BatchIterator implements Iterator<Batch> {
   private final float[] features;
@@ -45,8 +46,12 @@ public final class BatchIterator implements Iterator<Batch> {
     return shuffled(data, batchSize, seed, epoch, false);
   }
 
-  /** As {@link #shuffled(LabeledDataset, int, long, int)}, optionally skipping a last, smaller batch. */
-  public static BatchIterator shuffled(LabeledDataset data, int batchSize, long seed, int epoch, boolean dropLast) {
+  /**
+   * As {@link #shuffled(LabeledDataset, int, long, int)}, optionally skipping a last, smaller
+   * batch.
+   */
+  public static BatchIterator shuffled(
+      LabeledDataset data, int batchSize, long seed, int epoch, boolean dropLast) {
     Checks.nonNegative(epoch, "epoch");
     int[] order = identity(data.samples());
     // A golden-ratio step keeps epoch seeds apart; SplittableRandom then mixes them fully.

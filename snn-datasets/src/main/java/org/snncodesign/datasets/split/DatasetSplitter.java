@@ -6,17 +6,19 @@ import org.snncodesign.api.Checks;
 import org.snncodesign.api.dataset.LabeledDataset;
 
 /**
- * Deterministic train / validation / test splits. The same data, fractions and seed give the same split on every
- * machine ({@link SplittableRandom} is specified bit for bit). A stratified split cuts each class separately, so
- * every part keeps the class proportions up to one sample per class (per class, the train part gets
- * {@code round(n_c * train)} samples and the validation part {@code round(n_c * (train + validation))} minus that).
- * Within each part samples keep their original order; shuffle per epoch with {@link BatchIterator}.
+ * Deterministic train / validation / test splits. The same data, fractions and seed give the same
+ * split on every machine ({@link SplittableRandom} is specified bit for bit). A stratified split
+ * cuts each class separately, so every part keeps the class proportions up to one sample per class
+ * (per class, the train part gets {@code round(n_c * train)} samples and the validation part {@code
+ * round(n_c * (train + validation))} minus that). Within each part samples keep their original
+ * order; shuffle per epoch with {@link BatchIterator}.
  */
 public final class DatasetSplitter {
   private DatasetSplitter() {}
 
   /** A split that keeps each class's share in every part. */
-  public static DatasetSplit stratified(LabeledDataset data, double train, double validation, long seed) {
+  public static DatasetSplit stratified(
+      LabeledDataset data, double train, double validation, long seed) {
     checkFractions(train, validation);
     int[] counts = data.labelCounts();
     int[][] byClass = new int[counts.length][];
@@ -38,7 +40,10 @@ public final class DatasetSplitter {
     for (int[] members : byClass) {
       shuffle(members, random);
       int cutTrain = (int) Math.round(members.length * train);
-      int cutVal = Math.max(cutTrain, (int) Math.min(members.length, Math.round(members.length * (train + validation))));
+      int cutVal =
+          Math.max(
+              cutTrain,
+              (int) Math.min(members.length, Math.round(members.length * (train + validation))));
       for (int k = 0; k < members.length; k++) {
         if (k < cutTrain) {
           trainIdx[nTrain++] = members[k];
@@ -52,8 +57,12 @@ public final class DatasetSplitter {
     return parts(data, trainIdx, nTrain, valIdx, nVal, testIdx, nTest);
   }
 
-  /** A split that ignores labels: one shuffle, then cuts at {@code round(n * train)} and {@code round(n * (train + validation))}. */
-  public static DatasetSplit random(LabeledDataset data, double train, double validation, long seed) {
+  /**
+   * A split that ignores labels: one shuffle, then cuts at {@code round(n * train)} and {@code
+   * round(n * (train + validation))}.
+   */
+  public static DatasetSplit random(
+      LabeledDataset data, double train, double validation, long seed) {
     checkFractions(train, validation);
     int n = data.samples();
     int[] order = new int[n];
@@ -63,9 +72,14 @@ public final class DatasetSplitter {
     shuffle(order, new SplittableRandom(seed));
     int cutTrain = (int) Math.round(n * train);
     int cutVal = Math.max(cutTrain, (int) Math.min(n, Math.round(n * (train + validation))));
-    return parts(data, Arrays.copyOfRange(order, 0, cutTrain), cutTrain,
-        Arrays.copyOfRange(order, cutTrain, cutVal), cutVal - cutTrain,
-        Arrays.copyOfRange(order, cutVal, n), n - cutVal);
+    return parts(
+        data,
+        Arrays.copyOfRange(order, 0, cutTrain),
+        cutTrain,
+        Arrays.copyOfRange(order, cutTrain, cutVal),
+        cutVal - cutTrain,
+        Arrays.copyOfRange(order, cutVal, n),
+        n - cutVal);
   }
 
   /**
@@ -81,7 +95,11 @@ public final class DatasetSplitter {
     int[] labels = new int[indices.length];
     for (int k = 0; k < indices.length; k++) {
       int i = indices[k];
-      Checks.checkArgument(i >= 0 && i < sourceLabels.length, "index %d (position %d) outside [0, %d)", i, k,
+      Checks.checkArgument(
+          i >= 0 && i < sourceLabels.length,
+          "index %d (position %d) outside [0, %d)",
+          i,
+          k,
           sourceLabels.length);
       System.arraycopy(source, i * size, features, k * size, size);
       labels[k] = sourceLabels[i];
@@ -99,23 +117,31 @@ public final class DatasetSplitter {
     }
   }
 
-  private static DatasetSplit parts(LabeledDataset data, int[] train, int nTrain, int[] val, int nVal, int[] test,
-      int nTest) {
+  private static DatasetSplit parts(
+      LabeledDataset data, int[] train, int nTrain, int[] val, int nVal, int[] test, int nTest) {
     int[] t = Arrays.copyOf(train, nTrain);
     int[] v = Arrays.copyOf(val, nVal);
     int[] s = Arrays.copyOf(test, nTest);
     Arrays.sort(t);
     Arrays.sort(v);
     Arrays.sort(s);
-    return new DatasetSplit(select(data, t, data.name() + "#train"), select(data, v, data.name() + "#validation"),
+    return new DatasetSplit(
+        select(data, t, data.name() + "#train"),
+        select(data, v, data.name() + "#validation"),
         select(data, s, data.name() + "#test"));
   }
 
   private static void checkFractions(double train, double validation) {
-    Checks.checkArgument(train >= 0 && train <= 1, "train fraction must be in [0, 1], got %s", train);
-    Checks.checkArgument(validation >= 0 && validation <= 1, "validation fraction must be in [0, 1], got %s",
+    Checks.checkArgument(
+        train >= 0 && train <= 1, "train fraction must be in [0, 1], got %s", train);
+    Checks.checkArgument(
+        validation >= 0 && validation <= 1,
+        "validation fraction must be in [0, 1], got %s",
         validation);
-    Checks.checkArgument(train + validation <= 1 + 1e-12, "train + validation fractions must be <= 1, got %s + %s",
-        train, validation);
+    Checks.checkArgument(
+        train + validation <= 1 + 1e-12,
+        "train + validation fractions must be <= 1, got %s + %s",
+        train,
+        validation);
   }
 }

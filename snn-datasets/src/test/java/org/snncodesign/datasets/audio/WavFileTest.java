@@ -35,7 +35,8 @@ class WavFileTest {
   }
 
   @Test
-  @DisplayName("8-bit unsigned samples decode to (value - 128) / 128 and stereo is averaged to mono")
+  @DisplayName(
+      "8-bit unsigned samples decode to (value - 128) / 128 and stereo is averaged to mono")
   void eightBitStereo() throws IOException {
     int[][] frames = {{128, 128}, {255, 1}, {192, 192}};
     WavFile wav = parse(WavFiles.pcm(11025, 8, frames, false));
@@ -43,7 +44,8 @@ class WavFileTest {
   }
 
   @Test
-  @DisplayName("resampling a 440 Hz tone from 16 kHz to 8 kHz keeps its length in seconds and its values")
+  @DisplayName(
+      "resampling a 440 Hz tone from 16 kHz to 8 kHz keeps its length in seconds and its values")
   void resample() {
     float[] tone = new float[16000];
     for (int i = 0; i < tone.length; i++) {
@@ -53,7 +55,8 @@ class WavFileTest {
     assertThat(down.samples()).hasSize(8000);
     assertThat(down.seconds()).isCloseTo(1.0, within(1e-9));
     for (int i = 0; i < 8000; i += 97) {
-      assertThat(down.samples()[i]).isCloseTo((float) Math.sin(2 * Math.PI * 440 * i / 8000.0), within(1e-4f));
+      assertThat(down.samples()[i])
+          .isCloseTo((float) Math.sin(2 * Math.PI * 440 * i / 8000.0), within(1e-4f));
     }
     WavFile up = new WavFile(2, new float[] {0, 1}).resample(4);
     assertThat(up.samples()).containsExactly(0f, 0.5f, 1f, 1f);
@@ -71,11 +74,13 @@ class WavFileTest {
       peak = Math.max(peak, Math.abs(v));
     }
     assertThat(peak).isBetween(0.05f, 1f);
-    assertThat(FsddName.parse(file.getFileName().toString())).isEqualTo(new FsddName("0", "george", 0));
+    assertThat(FsddName.parse(file.getFileName().toString()))
+        .isEqualTo(new FsddName("0", "george", 0));
   }
 
   @Test
-  @DisplayName("the real FSDD folder reads as 3,000 clips: 6 speakers, 300 per digit, 300 in the official test part")
+  @DisplayName(
+      "the real FSDD folder reads as 3,000 clips: 6 speakers, 300 per digit, 300 in the official test part")
   void realFsddFolder() throws IOException {
     Path folder = SharedData.require("fsdd", "recordings");
     List<AudioClip> clips = new WavFolderReader(8000).clips(folder);
@@ -95,7 +100,8 @@ class WavFileTest {
     assertThat(name.speaker()).isEqualTo("theo");
     assertThat(name.officialTest()).isFalse();
     assertThat(FsddName.parse("3_lucas_4.WAV").officialTest()).isTrue();
-    assertThatThrownBy(() -> FsddName.parse("hello.wav")).isInstanceOf(DataFormatException.class)
+    assertThatThrownBy(() -> FsddName.parse("hello.wav"))
+        .isInstanceOf(DataFormatException.class)
         .hasMessageContaining("hello.wav");
   }
 
@@ -124,19 +130,25 @@ class WavFileTest {
     byte[] data = WavFiles.mono16(8000, 1, 2);
     byte[] notRiff = data.clone();
     notRiff[0] = 'X';
-    assertThatThrownBy(() -> parse(notRiff)).isInstanceOf(DataFormatException.class)
-        .hasMessageContaining("byte offset 0").hasMessageContaining("'XIFF'");
+    assertThatThrownBy(() -> parse(notRiff))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("byte offset 0")
+        .hasMessageContaining("'XIFF'");
     byte[] notWave = data.clone();
     notWave[8] = 'A';
-    assertThatThrownBy(() -> parse(notWave)).hasMessageContaining("byte offset 8").hasMessageContaining("'AAVE'");
+    assertThatThrownBy(() -> parse(notWave))
+        .hasMessageContaining("byte offset 8")
+        .hasMessageContaining("'AAVE'");
   }
 
   @Test
   @DisplayName("a truncated file is refused naming the declared RIFF size")
   void truncated() {
     byte[] data = WavFiles.mono16(8000, 1, 2, 3, 4);
-    assertThatThrownBy(() -> parse(Arrays.copyOf(data, data.length - 3))).isInstanceOf(DataFormatException.class)
-        .hasMessageContaining("byte offset 4").hasMessageContaining("truncated");
+    assertThatThrownBy(() -> parse(Arrays.copyOf(data, data.length - 3)))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("byte offset 4")
+        .hasMessageContaining("truncated");
   }
 
   @Test
@@ -145,14 +157,17 @@ class WavFileTest {
     byte[] data = WavFiles.mono16(8000, 1, 2, 3, 4);
     byte[] align = data.clone();
     ByteBuffer.wrap(align).order(ByteOrder.LITTLE_ENDIAN).putShort(32, (short) 3);
-    assertThatThrownBy(() -> parse(align)).isInstanceOf(DataFormatException.class)
-        .hasMessageContaining("block align").hasMessageContaining("got 3");
+    assertThatThrownBy(() -> parse(align))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("block align")
+        .hasMessageContaining("got 3");
     byte[] bits = data.clone();
     ByteBuffer.wrap(bits).order(ByteOrder.LITTLE_ENDIAN).putShort(34, (short) 24);
     assertThatThrownBy(() -> parse(bits)).hasMessageContaining("8 or 16 bits per sample, got 24");
     byte[] chunk = data.clone();
     ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN).putInt(40, 1_000_000);
-    assertThatThrownBy(() -> parse(chunk)).hasMessageContaining("byte offset 40")
+    assertThatThrownBy(() -> parse(chunk))
+        .hasMessageContaining("byte offset 40")
         .hasMessageContaining("got 1000000");
     byte[] odd = data.clone();
     ByteBuffer.wrap(odd).order(ByteOrder.LITTLE_ENDIAN).putInt(40, 7);

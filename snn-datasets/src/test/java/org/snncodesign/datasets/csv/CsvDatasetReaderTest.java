@@ -24,7 +24,9 @@ class CsvDatasetReaderTest {
   @Test
   @DisplayName("a header is detected and text labels become classes in text order")
   void detectsHeader() throws IOException {
-    LabeledDataset set = read(CsvDatasetReader.defaults(), "a,b,species\n1,2,setosa\n3.5,-4,virginica\n0,0,setosa\n");
+    LabeledDataset set =
+        read(
+            CsvDatasetReader.defaults(), "a,b,species\n1,2,setosa\n3.5,-4,virginica\n0,0,setosa\n");
     assertThat(set.samples()).isEqualTo(3);
     assertThat(set.shape()).containsExactly(2);
     assertThat(set.classNames()).containsExactly("setosa", "virginica");
@@ -46,7 +48,8 @@ class CsvDatasetReaderTest {
   void labelColumn() throws IOException {
     String text = "y,x1,x2\n1,0.5,0.25\n0,1,2\n";
     LabeledDataset byName = read(CsvDatasetReader.builder().labelColumn("y").build(), text);
-    LabeledDataset byIndex = read(CsvDatasetReader.builder().labelColumn(0).header(true).build(), text);
+    LabeledDataset byIndex =
+        read(CsvDatasetReader.builder().labelColumn(0).header(true).build(), text);
     for (LabeledDataset set : new LabeledDataset[] {byName, byIndex}) {
       assertThat(set.labels()).containsExactly(1, 0);
       assertThat(set.features()).containsExactly(0.5f, 0.25f, 1, 2);
@@ -57,43 +60,53 @@ class CsvDatasetReaderTest {
   @DisplayName("a non-numeric feature is refused with line, column and header name")
   void badNumber() {
     assertThatThrownBy(() -> read(CsvDatasetReader.defaults(), "a,b,y\n1,2,0\n3,oops,1\n"))
-        .isInstanceOf(DataFormatException.class).hasMessageContaining("line 3, column 2")
-        .hasMessageContaining("'b'").hasMessageContaining("'oops'");
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("line 3, column 2")
+        .hasMessageContaining("'b'")
+        .hasMessageContaining("'oops'");
   }
 
   @Test
   @DisplayName("a ragged record and an unknown label column are refused")
   void ragged() {
     assertThatThrownBy(() -> read(CsvDatasetReader.defaults(), "1,2,0\n3,1\n"))
-        .isInstanceOf(DataFormatException.class).hasMessageContaining("3 columns like the first record, got 2");
-    assertThatThrownBy(() -> read(CsvDatasetReader.builder().labelColumn("label").build(), "a,b\n1,2\n"))
-        .isInstanceOf(DataFormatException.class).hasMessageContaining("'label'");
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("3 columns like the first record, got 2");
+    assertThatThrownBy(
+            () -> read(CsvDatasetReader.builder().labelColumn("label").build(), "a,b\n1,2\n"))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("'label'");
   }
 
   @Test
   @DisplayName("an unterminated quote is a data-format error, not an unchecked IO error")
   void badQuote() {
     assertThatThrownBy(() -> read(CsvDatasetReader.defaults(), "1,2,0\n3,\"4,1\n"))
-        .isInstanceOf(DataFormatException.class).hasMessageContaining("t.csv");
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("t.csv");
   }
 
   @Test
-  @DisplayName("text without line breaks (like /dev/zero) is refused once a line passes the limit, not buffered")
+  @DisplayName(
+      "text without line breaks (like /dev/zero) is refused once a line passes the limit, not buffered")
   void endlessLineRefused() {
-    Reader zeros = new Reader() {
-      @Override
-      public int read(char[] buffer, int offset, int length) {
-        java.util.Arrays.fill(buffer, offset, offset + length, '\0');
-        return length;
-      }
+    Reader zeros =
+        new Reader() {
+          @Override
+          public int read(char[] buffer, int offset, int length) {
+            java.util.Arrays.fill(buffer, offset, offset + length, '\0');
+            return length;
+          }
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     assertThatThrownBy(() -> CsvDatasetReader.defaults().read(zeros, "zero.csv"))
         .isInstanceOf(DataFormatException.class)
-        .hasMessage("zero.csv, line 1: lines of at most " + CsvDatasetReader.MAX_LINE
-            + " characters (a text CSV file), but this line goes on");
+        .hasMessage(
+            "zero.csv, line 1: lines of at most "
+                + CsvDatasetReader.MAX_LINE
+                + " characters (a text CSV file), but this line goes on");
   }
 
   @Test
@@ -104,8 +117,11 @@ class CsvDatasetReaderTest {
       row.append(c % 7).append(',');
     }
     row.append("a\n");
-    LabeledDataset data = CsvDatasetReader.builder().header(false).build()
-        .read(new StringReader(row.toString()), "wide.csv");
+    LabeledDataset data =
+        CsvDatasetReader.builder()
+            .header(false)
+            .build()
+            .read(new StringReader(row.toString()), "wide.csv");
     assertThat(data.samples()).isEqualTo(1);
     assertThat(data.sampleSize()).isEqualTo(1_000_000);
   }

@@ -34,7 +34,8 @@ class EmbeddedDigitsTest {
     }
     assertThat(min).isEqualTo(0f);
     assertThat(max).isEqualTo(16f);
-    assertThat(digits.labelCounts()).containsExactly(178, 182, 177, 183, 181, 182, 181, 179, 174, 180);
+    assertThat(digits.labelCounts())
+        .containsExactly(178, 182, 177, 183, 181, 182, 181, 179, 174, 180);
   }
 
   @Test
@@ -48,14 +49,19 @@ class EmbeddedDigitsTest {
   @Test
   @DisplayName("the citation names the authors, the repository and the CC BY 4.0 licence")
   void citation() {
-    assertThat(EmbeddedDigits.citation()).contains("Alpaydin", "Kaynak", "1998", "UCI", "CC BY 4.0");
+    assertThat(EmbeddedDigits.citation())
+        .contains("Alpaydin", "Kaynak", "1998", "UCI", "CC BY 4.0");
   }
 
   @Test
   @DisplayName("the uci-digits provider is found by ServiceLoader and returns the embedded set")
   void provider() throws IOException {
-    DatasetProvider provider = ServiceLoader.load(DatasetProvider.class).stream()
-        .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("uci-digits")).findFirst().orElseThrow();
+    DatasetProvider provider =
+        ServiceLoader.load(DatasetProvider.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(p -> p.name().equals("uci-digits"))
+            .findFirst()
+            .orElseThrow();
     assertThat(provider.embedded()).containsSame(EmbeddedDigits.load());
   }
 
@@ -84,8 +90,10 @@ class EmbeddedDigitsTest {
   void rejectsOutOfRange(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("digits.csv");
     Files.writeString(file, "0,".repeat(64) + "3\n" + "0,17," + "0,".repeat(62) + "1\n");
-    assertThatThrownBy(() -> new UciDigitsProvider().load(file)).isInstanceOf(DataFormatException.class)
-        .hasMessageContaining("digits.csv, line 2, column 3").hasMessageContaining("got 17");
+    assertThatThrownBy(() -> new UciDigitsProvider().load(file))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("digits.csv, line 2, column 3")
+        .hasMessageContaining("got 17");
   }
 
   @Test
@@ -93,8 +101,10 @@ class EmbeddedDigitsTest {
   void rejectsShortLine(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("digits.csv");
     Files.writeString(file, "0,".repeat(10) + "3\n");
-    assertThatThrownBy(() -> new UciDigitsProvider().load(file)).isInstanceOf(DataFormatException.class)
-        .hasMessageContaining("line 1").hasMessageContaining("got 11");
+    assertThatThrownBy(() -> new UciDigitsProvider().load(file))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("line 1")
+        .hasMessageContaining("got 11");
   }
 
   @Test
@@ -102,7 +112,8 @@ class EmbeddedDigitsTest {
   void rejectsText(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("digits.csv");
     Files.writeString(file, "0,x," + "0,".repeat(62) + "3\n");
-    assertThatThrownBy(() -> new UciDigitsProvider().load(file)).isInstanceOf(DataFormatException.class)
+    assertThatThrownBy(() -> new UciDigitsProvider().load(file))
+        .isInstanceOf(DataFormatException.class)
         .hasMessageContaining("'x'");
   }
 }

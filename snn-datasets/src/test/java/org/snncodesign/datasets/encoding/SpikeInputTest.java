@@ -30,10 +30,12 @@ class SpikeInputTest {
   }
 
   @Test
-  @DisplayName("values outside the fitted bounds are clamped, NaN goes to 0, a constant feature to 0")
+  @DisplayName(
+      "values outside the fitted bounds are clamped, NaN goes to 0, a constant feature to 0")
   void clamping() {
-    LabeledDataset data = new LabeledDataset("d", new int[] {2}, new float[] {1, 5, 3, 5}, new int[] {0, 0},
-        List.of("a"));
+    LabeledDataset data =
+        new LabeledDataset(
+            "d", new int[] {2}, new float[] {1, 5, 3, 5}, new int[] {0, 0}, List.of("a"));
     MinMaxScaling perFeature = MinMaxScaling.fitPerFeature(data);
     assertThat(perFeature.perFeature()).isTrue();
     assertThat(perFeature.apply(new float[] {2, 5})).containsExactly(0.5f, 0f);
@@ -43,7 +45,8 @@ class SpikeInputTest {
   }
 
   @Test
-  @DisplayName("one call turns a digit into a raster whose spike counts follow its normalised pixels")
+  @DisplayName(
+      "one call turns a digit into a raster whose spike counts follow its normalised pixels")
   void oneCall() {
     LabeledDataset digits = EmbeddedDigits.load();
     SpikeRaster raster = SpikeInput.encode(digits, 0, encoder, CodingParameters.of(16, 2));
@@ -68,9 +71,11 @@ class SpikeInputTest {
     }
     assertThat(seeds).hasSize(1000);
     SpikeRaster[] first = input.encode(new int[] {3, 4, 5});
-    SpikeRaster[] again = SpikeInput.of(digits, encoder, CodingParameters.of(8, 99)).encode(new int[] {3, 4, 5});
+    SpikeRaster[] again =
+        SpikeInput.of(digits, encoder, CodingParameters.of(8, 99)).encode(new int[] {3, 4, 5});
     assertThat(first).containsExactly(again);
     assertThat(input.encodeAll()).hasSize(1797);
-    assertThatThrownBy(() -> input.encode(1797)).hasMessageContaining("sample 1797 outside [0, 1797)");
+    assertThatThrownBy(() -> input.encode(1797))
+        .hasMessageContaining("sample 1797 outside [0, 1797)");
   }
 }

@@ -5,8 +5,9 @@ import org.snncodesign.api.coding.SpikeEncoder;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * Test-only deterministic coding: neuron n spikes at step t when {@code value[n] > (t + 0.5) / T}, so it fires
- * {@code round(value * T)} times; and a spike at the last step when the seed is odd, to make seeds visible.
+ * Test-only deterministic coding: neuron n spikes at step t when {@code value[n] > (t + 0.5) / T},
+ * so it fires {@code round(value * T)} times; and a spike at the last step when the seed is odd, to
+ * make seeds visible.
  */
 final class ThresholdTestEncoder implements SpikeEncoder {
   @Override

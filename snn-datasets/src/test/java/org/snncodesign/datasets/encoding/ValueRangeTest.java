@@ -22,7 +22,8 @@ class ValueRangeTest {
   void emptyAndOutside() {
     assertThat(ValueRange.of(new float[0])).isEmpty();
     assertThat(ValueRange.of(new float[] {1, 2}, 1, 1)).isEmpty();
-    assertThatThrownBy(() -> ValueRange.of(new float[2], 1, 3)).hasMessage("slice [1, 3) outside [0, 2)");
+    assertThatThrownBy(() -> ValueRange.of(new float[2], 1, 3))
+        .hasMessage("slice [1, 3) outside [0, 2)");
   }
 
   @Test

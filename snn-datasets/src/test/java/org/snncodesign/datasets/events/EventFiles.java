@@ -24,15 +24,20 @@ final class EventFiles {
   static byte[] nmnist(long[][] events) {
     ByteBuffer b = ByteBuffer.allocate(events.length * 5);
     for (long[] e : events) {
-      b.put((byte) e[0]).put((byte) e[1]).put((byte) (e[2] << 7 | (e[3] >>> 16 & 0x7f)))
-          .put((byte) (e[3] >>> 8)).put((byte) e[3]);
+      b.put((byte) e[0])
+          .put((byte) e[1])
+          .put((byte) (e[2] << 7 | (e[3] >>> 16 & 0x7f)))
+          .put((byte) (e[3] >>> 8))
+          .put((byte) e[3]);
     }
     return b.array();
   }
 
   static byte[] aedat2(long[][] events, boolean withSpecial) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes("#!AER-DAT2.0\r\n# This is a raw AE data file\r\n#Format: RAW\r\n".getBytes(StandardCharsets.US_ASCII));
+    out.writeBytes(
+        "#!AER-DAT2.0\r\n# This is a raw AE data file\r\n#Format: RAW\r\n"
+            .getBytes(StandardCharsets.US_ASCII));
     ByteBuffer b = ByteBuffer.allocate(events.length * 8 + (withSpecial ? 8 : 0));
     if (withSpecial) {
       b.putInt(0x8000).putInt(0);
@@ -44,21 +49,39 @@ final class EventFiles {
     return out.toByteArray();
   }
 
-  /** AEDAT 3.1 with one polarity packet per {@code perPacket} events, and a type-2 packet in front. */
+  /**
+   * AEDAT 3.1 with one polarity packet per {@code perPacket} events, and a type-2 packet in front.
+   */
   static byte[] aedat3(long[][] events, int perPacket, long overflow) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes("#!AER-DAT3.1\r\n#Format: RAW\r\n#Source 1: DVS128\r\n#!END-HEADER\r\n"
-        .getBytes(StandardCharsets.US_ASCII));
+    out.writeBytes(
+        "#!AER-DAT3.1\r\n#Format: RAW\r\n#Source 1: DVS128\r\n#!END-HEADER\r\n"
+            .getBytes(StandardCharsets.US_ASCII));
     ByteBuffer special = ByteBuffer.allocate(28 + 16).order(ByteOrder.LITTLE_ENDIAN);
-    special.putShort((short) 2).putShort((short) 1).putInt(8).putInt(4).putInt(0).putInt(2).putInt(2).putInt(2)
-        .putLong(1).putLong(2);
+    special
+        .putShort((short) 2)
+        .putShort((short) 1)
+        .putInt(8)
+        .putInt(4)
+        .putInt(0)
+        .putInt(2)
+        .putInt(2)
+        .putInt(2)
+        .putLong(1)
+        .putLong(2);
     out.writeBytes(special.array());
     for (int start = 0; start < events.length; start += perPacket) {
       int n = Math.min(perPacket, events.length - start);
       // One extra slot of unused capacity and one invalid event per packet, both to be ignored.
       ByteBuffer b = ByteBuffer.allocate(28 + (n + 2) * 8).order(ByteOrder.LITTLE_ENDIAN);
-      b.putShort((short) 1).putShort((short) 1).putInt(8).putInt(4).putInt((int) overflow).putInt(n + 2)
-          .putInt(n + 1).putInt(n);
+      b.putShort((short) 1)
+          .putShort((short) 1)
+          .putInt(8)
+          .putInt(4)
+          .putInt((int) overflow)
+          .putInt(n + 2)
+          .putInt(n + 1)
+          .putInt(n);
       for (int i = start; i < start + n; i++) {
         long[] e = events[i];
         b.putInt((int) (e[0] << 17 | e[1] << 2 | e[2] << 1 | 1)).putInt((int) e[3]);

@@ -22,8 +22,12 @@ class EventReadersTest {
   private static void assertSame(EventStream stream, long[][] events) {
     assertThat(stream.size()).isEqualTo(events.length);
     for (int i = 0; i < events.length; i++) {
-      assertThat(new long[] {stream.x()[i], stream.y()[i], stream.polarity()[i], stream.timestamps()[i]})
-          .as("event %d", i).containsExactly(events[i]);
+      assertThat(
+              new long[] {
+                stream.x()[i], stream.y()[i], stream.polarity()[i], stream.timestamps()[i]
+              })
+          .as("event %d", i)
+          .containsExactly(events[i]);
     }
   }
 
@@ -45,64 +49,83 @@ class EventReadersTest {
   @DisplayName("AEDAT 2.0 events read back exactly and external events are skipped")
   void aedat2RoundTrip() throws IOException {
     long[][] events = EventFiles.random(3000, 128, 128, 2);
-    EventStream stream = AedatReader.read(BinarySource.of(EventFiles.aedat2(events, true), "g.aedat"));
+    EventStream stream =
+        AedatReader.read(BinarySource.of(EventFiles.aedat2(events, true), "g.aedat"));
     assertSame(stream, events);
     assertThat(stream.width()).isEqualTo(128);
   }
 
   @Test
-  @DisplayName("AEDAT 3.1 polarity packets read back exactly; other packets, invalid and unused events are skipped")
+  @DisplayName(
+      "AEDAT 3.1 polarity packets read back exactly; other packets, invalid and unused events are skipped")
   void aedat3RoundTrip() throws IOException {
     long[][] events = EventFiles.random(1000, 128, 128, 3);
-    EventStream stream = AedatReader.read(BinarySource.of(EventFiles.aedat3(events, 300, 0), "g.aedat"));
+    EventStream stream =
+        AedatReader.read(BinarySource.of(EventFiles.aedat3(events, 300, 0), "g.aedat"));
     assertSame(stream, events);
-    EventStream later = AedatReader.read(BinarySource.of(EventFiles.aedat3(events, 300, 2), "g.aedat"));
+    EventStream later =
+        AedatReader.read(BinarySource.of(EventFiles.aedat3(events, 300, 2), "g.aedat"));
     assertThat(later.timestamps()[0]).isEqualTo((2L << 31) + events[0][3]);
   }
 
   @Test
-  @DisplayName("an AEDAT 3.1 event beyond any real sensor is refused instead of sizing gigabyte frames")
+  @DisplayName(
+      "an AEDAT 3.1 event beyond any real sensor is refused instead of sizing gigabyte frames")
   void aedat3ForgedCoordinates() {
     long[][] forged = {{30000, 5, 1, 10}};
-    assertThatThrownBy(() -> AedatReader.read(BinarySource.of(EventFiles.aedat3(forged, 1, 0), "f.aedat")))
-        .isInstanceOf(DataFormatException.class).hasMessageContaining("f.aedat").hasMessageContaining("x 30000");
+    assertThatThrownBy(
+            () -> AedatReader.read(BinarySource.of(EventFiles.aedat3(forged, 1, 0), "f.aedat")))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("f.aedat")
+        .hasMessageContaining("x 30000");
   }
 
   @Test
-  @DisplayName("a file that is not whole 5-byte events is refused at the offset of the partial event")
+  @DisplayName(
+      "a file that is not whole 5-byte events is refused at the offset of the partial event")
   void nmnistPartial() {
     byte[] data = Arrays.copyOf(EventFiles.nmnist(EventFiles.random(4, 34, 34, 4)), 22);
     assertThatThrownBy(() -> NmnistReader.read(BinarySource.of(data, "p.bin")))
-        .isInstanceOf(DataFormatException.class).hasMessageContaining("p.bin, byte offset 20")
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("p.bin, byte offset 20")
         .hasMessageContaining("2 over");
   }
 
   @Test
-  @DisplayName("AEDAT files with a bad version line, a bad address or a forged packet size are refused")
+  @DisplayName(
+      "AEDAT files with a bad version line, a bad address or a forged packet size are refused")
   void aedatErrors() {
     assertThatThrownBy(() -> AedatReader.read(BinarySource.of("hello\n".getBytes(), "x")))
-        .isInstanceOf(DataFormatException.class).hasMessageContaining("'hello'");
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("'hello'");
     assertThatThrownBy(() -> AedatReader.read(BinarySource.of("#!AER-DAT9.9\n".getBytes(), "x")))
         .hasMessageContaining("'9.9'");
     byte[] two = EventFiles.aedat2(EventFiles.random(2, 128, 128, 5), false);
     int dataStart = two.length - 16;
     ByteBuffer.wrap(two).putInt(dataStart, 0x0101_0000);
     assertThatThrownBy(() -> AedatReader.read(BinarySource.of(two, "x")))
-        .hasMessageContaining("byte offset " + dataStart).hasMessageContaining("0x01010000");
+        .hasMessageContaining("byte offset " + dataStart)
+        .hasMessageContaining("0x01010000");
     byte[] three = EventFiles.aedat3(EventFiles.random(10, 128, 128, 6), 10, 0);
     int polarityPacket = three.length - (28 + 12 * 8);
-    ByteBuffer.wrap(three).order(ByteOrder.LITTLE_ENDIAN).putInt(polarityPacket + 16, 1 << 30)
-        .putInt(polarityPacket + 20, 1 << 30).putInt(polarityPacket + 24, 1 << 30);
+    ByteBuffer.wrap(three)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .putInt(polarityPacket + 16, 1 << 30)
+        .putInt(polarityPacket + 20, 1 << 30)
+        .putInt(polarityPacket + 24, 1 << 30);
     assertThatThrownBy(() -> AedatReader.read(BinarySource.of(three, "x")))
-        .isInstanceOf(DataFormatException.class).hasMessageContaining("byte offset " + (polarityPacket + 16))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("byte offset " + (polarityPacket + 16))
         .hasMessageContaining("8589934592 bytes");
   }
 
   @Test
-  @DisplayName("binning conserves events: frames sum to the event count and the last event lands in the last bin")
+  @DisplayName(
+      "binning conserves events: frames sum to the event count and the last event lands in the last bin")
   void binningConserves() {
     long[][] rows = EventFiles.random(2000, 34, 34, 7);
-    EventStream stream = new EventStream(34, 34, new short[2000], new short[2000], new byte[2000], new long[2000]);
+    EventStream stream =
+        new EventStream(34, 34, new short[2000], new short[2000], new byte[2000], new long[2000]);
     for (int i = 0; i < rows.length; i++) {
       stream.x()[i] = (short) rows[i][0];
       stream.y()[i] = (short) rows[i][1];
@@ -127,12 +150,15 @@ class EventReadersTest {
   }
 
   @Test
-  @DisplayName("the nmnist provider reads class sub-folders as event-count samples of shape [2, 34, 34]")
+  @DisplayName(
+      "the nmnist provider reads class sub-folders as event-count samples of shape [2, 34, 34]")
   void nmnistProvider(@TempDir Path dir) throws IOException {
     for (int c = 0; c < 3; c++) {
       Path folder = Files.createDirectories(dir.resolve(Integer.toString(c)));
       for (int k = 0; k < 2; k++) {
-        Files.write(folder.resolve("0000" + k + ".bin"), EventFiles.nmnist(EventFiles.random(100 + c, 34, 34, c * 10 + k)));
+        Files.write(
+            folder.resolve("0000" + k + ".bin"),
+            EventFiles.nmnist(EventFiles.random(100 + c, 34, 34, c * 10 + k)));
       }
     }
     NmnistDatasetProvider provider = new NmnistDatasetProvider();
@@ -157,8 +183,9 @@ class EventReadersTest {
     LabeledDataset whole = provider.load(recording);
     assertThat(whole.samples()).isOne();
     assertThat(whole.classNames()).containsExactly("unlabelled");
-    Files.writeString(dir.resolve("user01_led_labels.csv"), "class,startTime_usec,endTime_usec\n"
-        + "10,0,20000\n2,20000,40000\n10,40000,90000\n");
+    Files.writeString(
+        dir.resolve("user01_led_labels.csv"),
+        "class,startTime_usec,endTime_usec\n" + "10,0,20000\n2,20000,40000\n10,40000,90000\n");
     LabeledDataset windows = provider.load(recording);
     assertThat(windows.samples()).isEqualTo(3);
     assertThat(windows.classNames()).containsExactly("2", "10");

@@ -4,13 +4,34 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Seeded mutations of a valid file, in the spirit of AFL's deterministic and havoc stages: bit flips, interesting
- * bytes and 32-bit integers (0, -1, extremes, powers of two, both byte orders) written over headers, truncation,
- * random extension, insertion, deletion and duplication of blocks. Several mutations stack per input.
+ * Seeded mutations of a valid file, in the spirit of AFL's deterministic and havoc stages: bit
+ * flips, interesting bytes and 32-bit integers (0, -1, extremes, powers of two, both byte orders)
+ * written over headers, truncation, random extension, insertion, deletion and duplication of
+ * blocks. Several mutations stack per input.
  */
 final class Mutator {
-  private static final int[] INTERESTING = {0, 1, -1, 0x7f, 0x80, 0xff, 0x7fff, 0x8000, 0xffff, 0x7fff_ffff,
-      0x8000_0000, 0x4000_0000, 0x1000_0000, 1 << 20, 1 << 16, 255, 256, 1000, 65535, 65536};
+  private static final int[] INTERESTING = {
+    0,
+    1,
+    -1,
+    0x7f,
+    0x80,
+    0xff,
+    0x7fff,
+    0x8000,
+    0xffff,
+    0x7fff_ffff,
+    0x8000_0000,
+    0x4000_0000,
+    0x1000_0000,
+    1 << 20,
+    1 << 16,
+    255,
+    256,
+    1000,
+    65535,
+    65536
+  };
 
   private final SplittableRandom random;
 

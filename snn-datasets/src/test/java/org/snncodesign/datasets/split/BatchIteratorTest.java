@@ -37,8 +37,9 @@ class BatchIteratorTest {
     assertThat(batches.batches()).isEqualTo(29);
     List<Integer> seen = order(batches, digits);
     assertThat(seen).hasSize(1797).doesNotHaveDuplicates();
-    assertThat(seen.subList(0, 20)).isNotEqualTo(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-        17, 18, 19));
+    assertThat(seen.subList(0, 20))
+        .isNotEqualTo(
+            List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19));
     assertThatThrownBy(batches::next).isInstanceOf(NoSuchElementException.class);
   }
 

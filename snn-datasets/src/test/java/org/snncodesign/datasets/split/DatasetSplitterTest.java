@@ -38,7 +38,8 @@ class DatasetSplitterTest {
   }
 
   @Test
-  @DisplayName("for many seeds and sizes the three parts are disjoint, cover every sample and keep labels")
+  @DisplayName(
+      "for many seeds and sizes the three parts are disjoint, cover every sample and keep labels")
   void partitionLaw() {
     SplittableRandom cases = new SplittableRandom(42);
     for (int trial = 0; trial < 200; trial++) {
@@ -47,13 +48,16 @@ class DatasetSplitterTest {
       double train = cases.nextDouble();
       double validation = cases.nextDouble() * (1 - train);
       long seed = cases.nextLong();
-      DatasetSplit split = trial % 2 == 0 ? DatasetSplitter.stratified(data, train, validation, seed)
-          : DatasetSplitter.random(data, train, validation, seed);
+      DatasetSplit split =
+          trial % 2 == 0
+              ? DatasetSplitter.stratified(data, train, validation, seed)
+              : DatasetSplitter.random(data, train, validation, seed);
       List<Integer> all = new ArrayList<>(ids(split.train()));
       all.addAll(ids(split.validation()));
       all.addAll(ids(split.test()));
       assertThat(all).hasSize(n).doesNotHaveDuplicates();
-      for (LabeledDataset part : new LabeledDataset[] {split.train(), split.validation(), split.test()}) {
+      for (LabeledDataset part :
+          new LabeledDataset[] {split.train(), split.validation(), split.test()}) {
         for (int k = 0; k < part.samples(); k++) {
           assertThat(part.labels()[k]).isEqualTo(data.labels()[(int) part.features()[k]]);
         }
@@ -70,8 +74,10 @@ class DatasetSplitterTest {
     int[] train = split.train().labelCounts();
     int[] validation = split.validation().labelCounts();
     for (int c = 0; c < all.length; c++) {
-      assertThat((double) train[c]).isCloseTo(all[c] * 0.7, org.assertj.core.data.Offset.offset(1.0));
-      assertThat((double) validation[c]).isCloseTo(all[c] * 0.1, org.assertj.core.data.Offset.offset(1.0));
+      assertThat((double) train[c])
+          .isCloseTo(all[c] * 0.7, org.assertj.core.data.Offset.offset(1.0));
+      assertThat((double) validation[c])
+          .isCloseTo(all[c] * 0.1, org.assertj.core.data.Offset.offset(1.0));
     }
   }
 
@@ -92,7 +98,9 @@ class DatasetSplitterTest {
   void badFractions() {
     LabeledDataset digits = EmbeddedDigits.load();
     assertThatThrownBy(() -> DatasetSplitter.stratified(digits, 0.8, 0.3, 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0.8 + 0.3");
-    assertThatThrownBy(() -> DatasetSplitter.random(digits, -0.1, 0, 1)).hasMessageContaining("-0.1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0.8 + 0.3");
+    assertThatThrownBy(() -> DatasetSplitter.random(digits, -0.1, 0, 1))
+        .hasMessageContaining("-0.1");
   }
 }

@@ -18,24 +18,37 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code snn data info PATH}: format, sample count, shape, classes and label histogram of a data set. */
-@Command(name = "info", mixinStandardHelpOptions = true,
-    description = "Show a data set's format, sample count, sample shape, value range and label histogram.")
+/**
+ * {@code snn data info PATH}: format, sample count, shape, classes and label histogram of a data
+ * set.
+ */
+@Command(
+    name = "info",
+    mixinStandardHelpOptions = true,
+    description =
+        "Show a data set's format, sample count, sample shape, value range and label histogram.")
 public final class DataInfoCommand implements Callable<Integer> {
   /** Characters of the longest label bar. */
   private static final int BAR_WIDTH = 40;
 
   private final PluginRegistry registry;
 
-  @Parameters(index = "0", paramLabel = "PATH",
+  @Parameters(
+      index = "0",
+      paramLabel = "PATH",
       description = "A data file or folder, or embedded:digits for the data set inside the jar.")
   String path;
 
-  @Option(names = "--format", paramLabel = "PLUGIN",
-      description = "Data-set plugin to read PATH with (idx, csv, wav, nmnist, aedat, uci-digits); default: the first that accepts it.")
+  @Option(
+      names = "--format",
+      paramLabel = "PLUGIN",
+      description =
+          "Data-set plugin to read PATH with (idx, csv, wav, nmnist, aedat, uci-digits); default: the first that accepts it.")
   String format;
 
-  @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON object as the last line of standard output.")
   boolean json;
 
   @Inject
@@ -65,20 +78,23 @@ public final class DataInfoCommand implements Callable<Integer> {
       data.classNames().forEach(names::add);
       ObjectNode histogram = report.putObject("label_counts");
       bars.forEach(bar -> histogram.put(bar.label(), bar.count()));
-      values.ifPresent(range -> {
-        report.put("value_min", range.min());
-        report.put("value_max", range.max());
-      });
+      values.ifPresent(
+          range -> {
+            report.put("value_min", range.min());
+            report.put("value_max", range.max());
+          });
       JsonReport.printLine(report, out);
       return 0;
     }
     out.printf("data set   %s%n", data.name());
     out.printf("format     %s%n", located.format());
     out.printf("samples    %d%n", data.samples());
-    out.printf("shape      %s (%d values a sample)%n", Arrays.toString(data.shape()), data.sampleSize());
+    out.printf(
+        "shape      %s (%d values a sample)%n", Arrays.toString(data.shape()), data.sampleSize());
     values.ifPresent(range -> out.printf("values     %s .. %s%n", range.min(), range.max()));
     out.printf("classes    %d%n", data.classes());
-    bars.forEach(bar -> out.printf("  %-12s %7d %s%n", bar.label(), bar.count(), "#".repeat(bar.length())));
+    bars.forEach(
+        bar -> out.printf("  %-12s %7d %s%n", bar.label(), bar.count(), "#".repeat(bar.length())));
     return 0;
   }
 }

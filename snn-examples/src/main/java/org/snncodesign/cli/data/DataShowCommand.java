@@ -14,51 +14,80 @@ import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.datasets.encoding.SpikeInput;
 import org.snncodesign.flow.data.DatasetLocator;
 import org.snncodesign.flow.report.PngFile;
 import org.snncodesign.flow.report.SampleImage;
 import org.snncodesign.flow.report.StagedOutput;
-import org.snncodesign.datasets.encoding.SpikeInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code snn data show PATH --index i}: renders one sample as PNG — the image, the event frame (red = off,
- * green = on), the waveform — or, with {@code --coding}, the spike raster its encoding gives.
+ * {@code snn data show PATH --index i}: renders one sample as PNG — the image, the event frame (red
+ * = off, green = on), the waveform — or, with {@code --coding}, the spike raster its encoding
+ * gives.
  */
-@Command(name = "show", mixinStandardHelpOptions = true,
-    description = "Render one sample as PNG: an image, an event frame, a waveform, or with --coding its spike raster.")
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    description =
+        "Render one sample as PNG: an image, an event frame, a waveform, or with --coding its spike raster.")
 public final class DataShowCommand implements Callable<Integer> {
   private final PluginRegistry registry;
 
-  @Parameters(index = "0", paramLabel = "PATH",
+  @Parameters(
+      index = "0",
+      paramLabel = "PATH",
       description = "A data file or folder, or embedded:digits for the data set inside the jar.")
   String path;
 
-  @Option(names = "--index", defaultValue = "0", description = "Sample to render (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--index",
+      defaultValue = "0",
+      description = "Sample to render (default ${DEFAULT-VALUE}).")
   int index;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "PNG", description = "Image file (default sample-<index>.png).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "PNG",
+      description = "Image file (default sample-<index>.png).")
   Path output;
 
-  @Option(names = "--scale", defaultValue = "8", description = "Pixels per data pixel or spike (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--scale",
+      defaultValue = "8",
+      description = "Pixels per data pixel or spike (default ${DEFAULT-VALUE}).")
   int scale;
 
-  @Option(names = "--format", paramLabel = "PLUGIN", description = "Data-set plugin to read PATH with.")
+  @Option(
+      names = "--format",
+      paramLabel = "PLUGIN",
+      description = "Data-set plugin to read PATH with.")
   String format;
 
-  @Option(names = "--coding", paramLabel = "PLUGIN",
-      description = "Encode the sample with this coding plugin (e.g. rate, ttfs, phase) and draw the spike raster.")
+  @Option(
+      names = "--coding",
+      paramLabel = "PLUGIN",
+      description =
+          "Encode the sample with this coding plugin (e.g. rate, ttfs, phase) and draw the spike raster.")
   String coding;
 
-  @Option(names = "--steps", defaultValue = "32", description = "Time steps of the coding (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--steps",
+      defaultValue = "32",
+      description = "Time steps of the coding (default ${DEFAULT-VALUE}).")
   int steps;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the coding (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Seed of the coding (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON object as the last line of standard output.")
   boolean json;
 
   @Inject
@@ -74,13 +103,15 @@ public final class DataShowCommand implements Callable<Integer> {
     DatasetLocator.Located located = new DatasetLocator(registry).locate(path, format);
     LabeledDataset data = located.dataset();
     if (index < 0 || index >= data.samples()) {
-      throw new InvalidInputException("--index " + index + " outside [0, " + data.samples() + ") of " + path);
+      throw new InvalidInputException(
+          "--index " + index + " outside [0, " + data.samples() + ") of " + path);
     }
     BufferedImage image;
     long spikes = -1;
     if (coding != null) {
       SpikeEncoder encoder = registry.require(SpikeEncoder.class, coding);
-      SpikeRaster raster = SpikeInput.of(data, encoder, CodingParameters.of(steps, seed)).encode(index);
+      SpikeRaster raster =
+          SpikeInput.of(data, encoder, CodingParameters.of(steps, seed)).encode(index);
       spikes = raster.count();
       image = SampleImage.raster(raster, Math.min(scale, 4));
     } else {
@@ -108,8 +139,14 @@ public final class DataShowCommand implements Callable<Integer> {
       }
       JsonReport.printLine(report, System.out);
     } else {
-      System.out.printf("sample %d (label %s, shape %s) -> %s (%d x %d)%n", index, label,
-          Arrays.toString(data.shape()), StagedOutput.shown(file), image.getWidth(), image.getHeight());
+      System.out.printf(
+          "sample %d (label %s, shape %s) -> %s (%d x %d)%n",
+          index,
+          label,
+          Arrays.toString(data.shape()),
+          StagedOutput.shown(file),
+          image.getWidth(),
+          image.getHeight());
     }
     return 0;
   }

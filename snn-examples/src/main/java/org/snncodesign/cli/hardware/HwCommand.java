@@ -5,8 +5,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code snn hw}: accelerator models, design-space search and Verilog export. */
-@Command(name = "hw", mixinStandardHelpOptions = true,
-    description = "What a spiking network costs on FPGA accelerator models; search designs; export Verilog.",
+@Command(
+    name = "hw",
+    mixinStandardHelpOptions = true,
+    description =
+        "What a spiking network costs on FPGA accelerator models; search designs; export Verilog.",
     subcommands = {HwEvaluateCommand.class, HwSearchCommand.class, HwVerilogCommand.class})
 public final class HwCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -29,72 +29,109 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Which network the hardware commands price: a trained one ({@code --network model.json} from {@code snn train}),
- * run on held-out data to measure its spike rates; by default the demo's digits network, trained on the spot; or
- * the seeded synthetic MNIST-shaped MLP ({@code --synthetic}). The analog-input first layer is priced as 8 bit
- * planes of the quantised input ({@code --first-layer bit-planes}, the default) or left out ({@code excluded}); see
- * {@link MeasuredRun}. The measuring itself is the library's ({@link MeasuredWorkload}, {@link GraphMeasurement}).
+ * Which network the hardware commands price: a trained one ({@code --network model.json} from
+ * {@code snn train}), run on held-out data to measure its spike rates; by default the demo's digits
+ * network, trained on the spot; or the seeded synthetic MNIST-shaped MLP ({@code --synthetic}). The
+ * analog-input first layer is priced as 8 bit planes of the quantised input ({@code --first-layer
+ * bit-planes}, the default) or left out ({@code excluded}); see {@link MeasuredRun}. The measuring
+ * itself is the library's ({@link MeasuredWorkload}, {@link GraphMeasurement}).
  */
 final class NetworkWorkloadOptions {
   /** Bits of a graph's weights: NIR stores floats. */
   private static final int FLOAT_BITS = 32;
+
   /** Bounds checked before any stimulus is allocated. */
   private static final int MAX_SAMPLES = 100_000;
+
   private static final int MAX_STEPS = 100_000;
 
-  @Option(names = "--network", description = "Trained network (model.json of snn train) whose measured spike rates "
-      + "form the workload. Default: the demo's 64-128-64-10 digits network, trained in a few seconds.")
+  @Option(
+      names = "--network",
+      description =
+          "Trained network (model.json of snn train) whose measured spike rates "
+              + "form the workload. Default: the demo's 64-128-64-10 digits network, trained in a few seconds.")
   Path network;
 
-  @Option(names = "--dataset", defaultValue = "digits",
-      description = "Held-out data the network runs on: digits (embedded), mnist, fashion-mnist or idx:NAME (IDX"
-          + " files in --data-dir, reported as NAME). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--dataset",
+      defaultValue = "digits",
+      description =
+          "Held-out data the network runs on: digits (embedded), mnist, fashion-mnist or idx:NAME (IDX"
+              + " files in --data-dir, reported as NAME). Default: ${DEFAULT-VALUE}.")
   String dataset;
 
-  @Option(names = "--data-dir",
+  @Option(
+      names = "--data-dir",
       description = "Folder with the IDX files of --dataset (mnist, fashion-mnist, idx:NAME).")
   Path dataDir;
 
-  @Option(names = "--synthetic", description = "Price the seeded synthetic 784-500-10 MLP instead of a trained "
-      + "network (--steps, --weight-density set its shape).")
+  @Option(
+      names = "--synthetic",
+      description =
+          "Price the seeded synthetic 784-500-10 MLP instead of a trained "
+              + "network (--steps, --weight-density set its shape).")
   boolean synthetic;
 
-  @Option(names = "--steps", defaultValue = "8", description = "Time steps per inference (synthetic workload, or --nir). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--steps",
+      defaultValue = "8",
+      description =
+          "Time steps per inference (synthetic workload, or --nir). Default: ${DEFAULT-VALUE}.")
   int steps;
 
-  @Option(names = "--weight-density", defaultValue = "0.15",
+  @Option(
+      names = "--weight-density",
+      defaultValue = "0.15",
       description = "Fraction of non-zero weights (synthetic workload).")
   double weightDensity;
 
-  @Option(names = "--nir", paramLabel = "FILE",
-      description = "Price a NIR graph (from snnTorch, Norse, Sinabs, ... or snn train/convert --export-nir): run it "
-          + "on the engine, on --samples inferences of --dataset (constant analog input for --steps steps) or of "
-          + "random spikes at --input-rate, and price the measured rates.")
+  @Option(
+      names = "--nir",
+      paramLabel = "FILE",
+      description =
+          "Price a NIR graph (from snnTorch, Norse, Sinabs, ... or snn train/convert --export-nir): run it "
+              + "on the engine, on --samples inferences of --dataset (constant analog input for --steps steps) or of "
+              + "random spikes at --input-rate, and price the measured rates.")
   Path nir;
 
-  @Option(names = "--input-rate", paramLabel = "P",
-      description = "With --nir: drive the Input with random spikes, each input spiking with probability P per step, "
-          + "instead of the data set.")
+  @Option(
+      names = "--input-rate",
+      paramLabel = "P",
+      description =
+          "With --nir: drive the Input with random spikes, each input spiking with probability P per step, "
+              + "instead of the data set.")
   Double inputRate;
 
-  @Option(names = "--coding", paramLabel = "PLUGIN",
-      description = "With --nir and a data set: encode each sample into spikes with this coding plugin (rate, "
-          + "ttfs, phase, burst, ...; see snn plugins) instead of holding it as a constant analog input.")
+  @Option(
+      names = "--coding",
+      paramLabel = "PLUGIN",
+      description =
+          "With --nir and a data set: encode each sample into spikes with this coding plugin (rate, "
+              + "ttfs, phase, burst, ...; see snn plugins) instead of holding it as a constant analog input.")
   String coding;
 
-  @Option(names = "--samples", defaultValue = "32",
-      description = "With --nir: inferences measured (data set samples or random stimuli). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--samples",
+      defaultValue = "32",
+      description =
+          "With --nir: inferences measured (data set samples or random stimuli). Default: ${DEFAULT-VALUE}.")
   int samples;
 
   @Mixin GraphSimulationOptions simulation;
 
-  @Option(names = "--first-layer", defaultValue = "bit-planes",
-      description = "How the analog-input first layer of a trained network is priced: bit-planes (8 bit planes of "
-          + "the quantised input through the spike path, once per inference) or excluded (spike-driven layers "
-          + "only). Default ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--first-layer",
+      defaultValue = "bit-planes",
+      description =
+          "How the analog-input first layer of a trained network is priced: bit-planes (8 bit planes of "
+              + "the quantised input through the spike path, once per inference) or excluded (spike-driven layers "
+              + "only). Default ${DEFAULT-VALUE}.")
   String firstLayer = "bit-planes";
 
-  /** The workload of one inference, measured where a network is run; progress goes to {@code progress}. */
+  /**
+   * The workload of one inference, measured where a network is run; progress goes to {@code
+   * progress}.
+   */
   Workload workload(long seed, PrintStream progress) throws IOException {
     return measure(seed, progress).priced();
   }
@@ -103,23 +140,26 @@ final class NetworkWorkloadOptions {
     return switch (firstLayer) {
       case "bit-planes" -> MeasuredRun.FirstLayer.BIT_PLANES;
       case "excluded" -> MeasuredRun.FirstLayer.EXCLUDED;
-      default -> throw new InvalidInputException("unknown --first-layer '" + firstLayer
-          + "': expected bit-planes or excluded");
+      default ->
+          throw new InvalidInputException(
+              "unknown --first-layer '" + firstLayer + "': expected bit-planes or excluded");
     };
   }
 
   /**
-   * The trained network a joint search compresses: {@code --network} with its {@code --dataset}, or the demo's
-   * digits network when none is given (trained by the search).
+   * The trained network a joint search compresses: {@code --network} with its {@code --dataset}, or
+   * the demo's digits network when none is given (trained by the search).
    */
   CoDesignSearch.TrainedNetwork trainedNetwork() throws IOException {
-    return network == null ? CoDesignSearch.TrainedNetwork.defaultDigits()
+    return network == null
+        ? CoDesignSearch.TrainedNetwork.defaultDigits()
         : new CoDesignSearch.TrainedNetwork(SpikingNetworkJson.read(network), dataset, dataDir);
   }
 
   /**
-   * Puts the data set the network runs on into {@code report}: {@code dataset} (its name) and, for an IDX folder,
-   * {@code dataset_sha256} ({@link IdxDataset#sha256()}); nothing for the synthetic or random-spike workloads.
+   * Puts the data set the network runs on into {@code report}: {@code dataset} (its name) and, for
+   * an IDX folder, {@code dataset_sha256} ({@link IdxDataset#sha256()}); nothing for the synthetic
+   * or random-spike workloads.
    */
   void putDataset(ObjectNode report) throws IOException {
     if (synthetic || nir != null && inputRate != null) {
@@ -146,17 +186,21 @@ final class NetworkWorkloadOptions {
       return MeasuredWorkload.synthetic(steps, weightDensity, seed);
     }
     if (network == null) {
-      progress.println("training the default digits network (give --network model.json to price your own)");
+      progress.println(
+          "training the default digits network (give --network model.json to price your own)");
       DigitsDemoNetwork demo = DigitsDemoNetwork.train(seed, progress);
       return MeasuredWorkload.of(demo.network(), demo.data().testSet(), first, progress);
     }
-    return MeasuredWorkload.of(SpikingNetworkJson.read(network), TrainingData.load(dataset, dataDir, seed).testSet(),
-        first, progress);
+    return MeasuredWorkload.of(
+        SpikingNetworkJson.read(network),
+        TrainingData.load(dataset, dataDir, seed).testSet(),
+        first,
+        progress);
   }
 
   /** A NIR graph run on the engine: the mean inference over the measured samples. */
-  private MeasuredWorkload measureGraph(long seed, PrintStream progress, MeasuredRun.FirstLayer first)
-      throws IOException {
+  private MeasuredWorkload measureGraph(
+      long seed, PrintStream progress, MeasuredRun.FirstLayer first) throws IOException {
     if (synthetic || network != null) {
       throw new InvalidInputException("--nir cannot be combined with --synthetic or --network");
     }
@@ -180,25 +224,51 @@ final class NetworkWorkloadOptions {
     String source;
     if (inputRate != null) {
       if (!(inputRate >= 0 && inputRate <= 1)) {
-        throw new InvalidInputException("--input-rate " + inputRate + ": expected a probability in [0, 1]");
+        throw new InvalidInputException(
+            "--input-rate " + inputRate + ": expected a probability in [0, 1]");
       }
       stimuli = GraphMeasurement.randomSpikes(graph, samples, steps, inputRate, seed);
       source = "random input spikes at rate " + inputRate;
     } else {
       LabeledDataset test = TrainingData.load(dataset, dataDir, seed).testSet();
       try {
-        stimuli = coding == null ? GraphMeasurement.dataSamples(graph, test, samples, steps)
-            : GraphMeasurement.encodedSamples(graph, test, PluginRegistry.discover().require(SpikeEncoder.class,
-                coding), samples, steps, seed);
+        stimuli =
+            coding == null
+                ? GraphMeasurement.dataSamples(graph, test, samples, steps)
+                : GraphMeasurement.encodedSamples(
+                    graph,
+                    test,
+                    PluginRegistry.discover().require(SpikeEncoder.class, coding),
+                    samples,
+                    steps,
+                    seed);
       } catch (IllegalArgumentException e) {
-        throw new InvalidInputException(nir + ": " + e.getMessage() + "; give --input-rate P to drive it with "
-            + "random spikes, or a data set of that size");
+        throw new InvalidInputException(
+            nir
+                + ": "
+                + e.getMessage()
+                + "; give --input-rate P to drive it with "
+                + "random spikes, or a data set of that size");
       }
-      source = dataset + " test samples " + (coding == null ? "as constant input" : "in " + coding + " coding");
+      source =
+          dataset
+              + " test samples "
+              + (coding == null ? "as constant input" : "in " + coding + " coding");
     }
-    progress.printf("running %s on %d inferences of %d steps (dt = %s s, %s; %s)%n", nir.getFileName(),
-        stimuli.size(), steps, simulator.discretization().dt(), simulation.integrationName(), source);
-    return GraphMeasurement.measure(simulator, stimuli, nir.getFileName().toString(), first,
-        Optional.ofNullable(coding), FLOAT_BITS);
+    progress.printf(
+        "running %s on %d inferences of %d steps (dt = %s s, %s; %s)%n",
+        nir.getFileName(),
+        stimuli.size(),
+        steps,
+        simulator.discretization().dt(),
+        simulation.integrationName(),
+        source);
+    return GraphMeasurement.measure(
+        simulator,
+        stimuli,
+        nir.getFileName().toString(),
+        first,
+        Optional.ofNullable(coding),
+        FLOAT_BITS);
   }
 }

@@ -30,117 +30,187 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code snn lsm}: a liquid state machine on digits or FSDD, before and after inactive-neuron pruning.
+ * {@code snn lsm}: a liquid state machine on digits or FSDD, before and after inactive-neuron
+ * pruning.
  *
- * <p>Builds a Maass-style LIF liquid, trains a ridge or logistic readout (lambda, and the number of state time
- * bins if several are given, by 3-fold cross-validation on the training part), ranks neurons by activity on the
- * training set (or by readout weight, or by Fisher ratio), keeps the given fraction in one shot or in
- * {@code --rounds} prune-retrain-rank rounds (with optional adaptive re-connection and drive balancing),
- * re-simulates and retrains, and prints the before/after table. With {@code --curve} it evaluates several kept
- * fractions (one iterative run through them with {@code --rounds > 1}) and writes the accuracy-versus-size CSV
- * and a PNG chart next to it. With
- * {@code --split speaker} (FSDD) it runs leave-one-speaker-out: one fold per speaker, activity ranking on each
- * fold's training speakers, lambda fixed to the value cross-validation picks on the first fold.
+ * <p>Builds a Maass-style LIF liquid, trains a ridge or logistic readout (lambda, and the number of
+ * state time bins if several are given, by 3-fold cross-validation on the training part), ranks
+ * neurons by activity on the training set (or by readout weight, or by Fisher ratio), keeps the
+ * given fraction in one shot or in {@code --rounds} prune-retrain-rank rounds (with optional
+ * adaptive re-connection and drive balancing), re-simulates and retrains, and prints the
+ * before/after table. With {@code --curve} it evaluates several kept fractions (one iterative run
+ * through them with {@code --rounds > 1}) and writes the accuracy-versus-size CSV and a PNG chart
+ * next to it. With {@code --split speaker} (FSDD) it runs leave-one-speaker-out: one fold per
+ * speaker, activity ranking on each fold's training speakers, lambda fixed to the value
+ * cross-validation picks on the first fold.
  */
-@Command(name = "lsm", mixinStandardHelpOptions = true, subcommands = {LsmSaStlCommand.class, LsmHardwareCommand.class},
-    description = "Liquid state machine with a ridge or logistic readout, before and after inactive-neuron pruning.")
+@Command(
+    name = "lsm",
+    mixinStandardHelpOptions = true,
+    subcommands = {LsmSaStlCommand.class, LsmHardwareCommand.class},
+    description =
+        "Liquid state machine with a ridge or logistic readout, before and after inactive-neuron pruning.")
 public final class LsmCommand implements Callable<Integer> {
 
-  @Option(names = "--dataset", defaultValue = "digits", description = "digits, fsdd or mnist (default digits).")
+  @Option(
+      names = "--dataset",
+      defaultValue = "digits",
+      description = "digits, fsdd or mnist (default digits).")
   String dataset;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "fsdd: the recordings folder (required); mnist: the folder of the IDX files (required); "
-          + "digits: a UCI digits CSV file (default: the embedded copy).")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description =
+          "fsdd: the recordings folder (required); mnist: the folder of the IDX files (required); "
+              + "digits: a UCI digits CSV file (default: the embedded copy).")
   Path dataDir;
 
-  @Option(names = "--encoding", defaultValue = "rate",
-      description = "fsdd: spike coding of the mel band envelopes, rate or bsa (Ben's Spiker Algorithm; "
-          + "default rate).")
+  @Option(
+      names = "--encoding",
+      defaultValue = "rate",
+      description =
+          "fsdd: spike coding of the mel band envelopes, rate or bsa (Ben's Spiker Algorithm; "
+              + "default rate).")
   String encoding;
 
-  @Option(names = "--split", defaultValue = "official",
-      description = "official (digits: every 4th sample held out; fsdd: takes 0-4 held out) or speaker "
-          + "(fsdd: leave one speaker out).")
+  @Option(
+      names = "--split",
+      defaultValue = "official",
+      description =
+          "official (digits: every 4th sample held out; fsdd: takes 0-4 held out) or speaker "
+              + "(fsdd: leave one speaker out).")
   String split;
 
   @Option(names = "--liquid", defaultValue = "1000", description = "Liquid neurons (default 1000).")
   int neurons;
 
-  @Option(names = "--rule", paramLabel = "PLUGIN",
-      description = "Learning-rule plugin (e.g. stdp) that adapts the liquid's input synapses on the training "
-          + "samples before the readout is trained; see snn plugins. Default: none.")
+  @Option(
+      names = "--rule",
+      paramLabel = "PLUGIN",
+      description =
+          "Learning-rule plugin (e.g. stdp) that adapts the liquid's input synapses on the training "
+              + "samples before the readout is trained; see snn plugins. Default: none.")
   String rule;
 
-  @Option(names = "--rule-epochs", defaultValue = "1", description = "Passes of --rule over the training samples.")
+  @Option(
+      names = "--rule-epochs",
+      defaultValue = "1",
+      description = "Passes of --rule over the training samples.")
   int ruleEpochs;
 
-  @Option(names = "--rule-param", paramLabel = "NAME=VALUE",
+  @Option(
+      names = "--rule-param",
+      paramLabel = "NAME=VALUE",
       description = "A parameter of --rule, e.g. --rule-param a_plus=0.005 (repeatable).")
   Map<String, Double> ruleParameters = new LinkedHashMap<>();
 
-  @Option(names = "--neuron", defaultValue = "lif", paramLabel = "PLUGIN",
-      description = "Neuron model plugin of the liquid (two input channels, excitatory and inhibitory); see snn "
-          + "plugins. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--neuron",
+      defaultValue = "lif",
+      paramLabel = "PLUGIN",
+      description =
+          "Neuron model plugin of the liquid (two input channels, excitatory and inhibitory); see snn "
+              + "plugins. Default: ${DEFAULT-VALUE}.")
   String neuron;
 
-  @Option(names = "--prune", defaultValue = "0.25",
-      description = "Fraction of liquid neurons kept after pruning, in (0, 1] (default 0.25 = 4x fewer).")
+  @Option(
+      names = "--prune",
+      defaultValue = "0.25",
+      description =
+          "Fraction of liquid neurons kept after pruning, in (0, 1] (default 0.25 = 4x fewer).")
   double keep;
 
-  @Option(names = "--ranking", defaultValue = "activity",
-      description = "activity (inactive-neuron pruning), readout-weight or fisher (default activity).")
+  @Option(
+      names = "--ranking",
+      defaultValue = "activity",
+      description =
+          "activity (inactive-neuron pruning), readout-weight or fisher (default activity).")
   String ranking;
 
-  @Option(names = "--rewire", description = "Re-wire removed neurons' synapses to the nearest kept neuron.")
+  @Option(
+      names = "--rewire",
+      description = "Re-wire removed neurons' synapses to the nearest kept neuron.")
   boolean rewire;
 
-  @Option(names = "--fan-in",
-      description = "With --rewire: re-wire only up to each kept neuron's old fan-in (synapses shrink with neurons).")
+  @Option(
+      names = "--fan-in",
+      description =
+          "With --rewire: re-wire only up to each kept neuron's old fan-in (synapses shrink with neurons).")
   boolean fanIn;
 
-  @Option(names = "--balance",
-      description = "Rescale kept neurons' recurrent weights to their summed drive before pruning (capped 4x).")
+  @Option(
+      names = "--balance",
+      description =
+          "Rescale kept neurons' recurrent weights to their summed drive before pruning (capped 4x).")
   boolean balance;
 
-  @Option(names = "--rounds", defaultValue = "1",
-      description = "Prune-retrain-rank rounds down to --prune, kept count falling geometrically (default 1).")
+  @Option(
+      names = "--rounds",
+      defaultValue = "1",
+      description =
+          "Prune-retrain-rank rounds down to --prune, kept count falling geometrically (default 1).")
   int rounds;
 
-  @Option(names = "--readout", defaultValue = "ridge",
-      description = "ridge (closed form) or logistic (softmax, L2), both with cross-validated lambda (default ridge).")
+  @Option(
+      names = "--readout",
+      defaultValue = "ridge",
+      description =
+          "ridge (closed form) or logistic (softmax, L2), both with cross-validated lambda (default ridge).")
   String readout;
 
-  @Option(names = "--logistic-iterations", defaultValue = "" + ReadoutKind.DEFAULT_LOGISTIC_ITERATIONS,
-      description = "Accelerated-gradient steps of the logistic readout (default 150; FSDD's 8000 features need "
-          + "about 600 to converge).")
+  @Option(
+      names = "--logistic-iterations",
+      defaultValue = "" + ReadoutKind.DEFAULT_LOGISTIC_ITERATIONS,
+      description =
+          "Accelerated-gradient steps of the logistic readout (default 150; FSDD's 8000 features need "
+              + "about 600 to converge).")
   int logisticIterations;
 
-  @Option(names = "--curve", split = ",", paramLabel = "F",
-      description = "Kept fractions of an accuracy-vs-size curve (official split), e.g. 0.5,0.35,0.25,0.15; with "
-          + "--rounds > 1 one iterative run through them.")
+  @Option(
+      names = "--curve",
+      split = ",",
+      paramLabel = "F",
+      description =
+          "Kept fractions of an accuracy-vs-size curve (official split), e.g. 0.5,0.35,0.25,0.15; with "
+              + "--rounds > 1 one iterative run through them.")
   double[] curve;
 
-  @Option(names = "--csv", paramLabel = "FILE",
-      description = "Write the curve as CSV (with --curve), and its chart as a PNG of the same name.")
+  @Option(
+      names = "--csv",
+      paramLabel = "FILE",
+      description =
+          "Write the curve as CSV (with --curve), and its chart as a PNG of the same name.")
   Path csv;
 
-  @Option(names = "--bins", split = ",", paramLabel = "B",
-      description = "Liquid-state time bins (default 4 digits, 8 fsdd); several (each dividing the largest), e.g. "
-          + "4,8: chosen per liquid by cross-validation.")
+  @Option(
+      names = "--bins",
+      split = ",",
+      paramLabel = "B",
+      description =
+          "Liquid-state time bins (default 4 digits, 8 fsdd); several (each dividing the largest), e.g. "
+              + "4,8: chosen per liquid by cross-validation.")
   int[] bins;
 
-  @Option(names = "--tail", defaultValue = "10",
-      description = "Steps simulated after each input ends, the liquid's fading memory (default 10).")
+  @Option(
+      names = "--tail",
+      defaultValue = "10",
+      description =
+          "Steps simulated after each input ends, the liquid's fading memory (default 10).")
   int tail;
 
-  @Option(names = "--max-samples", defaultValue = "0", description = "Use at most this many samples (0: all).")
+  @Option(
+      names = "--max-samples",
+      defaultValue = "0",
+      description = "Use at most this many samples (0: all).")
   int maxSamples;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the liquid (default 1).")
   long seed;
 
-  @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON object as the last line of standard output.")
   boolean json;
 
   public LsmCommand() {}
@@ -153,14 +223,27 @@ public final class LsmCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     ObjectNode report = report();
     PrintStream out = System.out;
-    out.printf(Locale.ROOT, "%-22s %12s %12s%n", report.get("dataset").asText() + " (" + report.get("split").asText()
-        + ")", "before", "after");
-    for (String[] row : new String[][] {{"neurons", "neurons_before", "neurons_after"},
-        {"synapses", "synapses_before", "synapses_after"},
-        {"readout parameters", "readout_parameters_before", "readout_parameters_after"},
-        {"bytes", "bytes_before", "bytes_after"}, {"accuracy", "accuracy_before", "accuracy_after"}}) {
+    out.printf(
+        Locale.ROOT,
+        "%-22s %12s %12s%n",
+        report.get("dataset").asText() + " (" + report.get("split").asText() + ")",
+        "before",
+        "after");
+    for (String[] row :
+        new String[][] {
+          {"neurons", "neurons_before", "neurons_after"},
+          {"synapses", "synapses_before", "synapses_after"},
+          {"readout parameters", "readout_parameters_before", "readout_parameters_after"},
+          {"bytes", "bytes_before", "bytes_after"},
+          {"accuracy", "accuracy_before", "accuracy_after"}
+        }) {
       if (report.has(row[1])) {
-        out.printf(Locale.ROOT, "%-22s %12s %12s%n", row[0], cell(report.get(row[1])), cell(report.get(row[2])));
+        out.printf(
+            Locale.ROOT,
+            "%-22s %12s %12s%n",
+            row[0],
+            cell(report.get(row[1])),
+            cell(report.get(row[2])));
       }
     }
     if (json) {
@@ -171,62 +254,87 @@ public final class LsmCommand implements Callable<Integer> {
 
   // Accuracies print as percentages with two decimals; counts print as they are.
   private static String cell(JsonNode value) {
-    return value.isFloatingPointNumber() ? String.format(Locale.ROOT, "%.2f %%", 100 * value.asDouble())
+    return value.isFloatingPointNumber()
+        ? String.format(Locale.ROOT, "%.2f %%", 100 * value.asDouble())
         : value.asText();
   }
 
-  /** Runs the study the options describe and returns its report; progress goes to standard error. */
+  /**
+   * Runs the study the options describe and returns its report; progress goes to standard error.
+   */
   private ObjectNode report() throws IOException {
     if (!(keep > 0 && keep <= 1)) {
       throw new InvalidInputException("--prune must be a kept fraction in (0, 1], got " + keep);
     }
-    NeuronRanking rank = switch (ranking) {
-      case "activity" -> NeuronRanking.ACTIVITY;
-      case "readout-weight" -> NeuronRanking.READOUT_WEIGHT;
-      case "fisher" -> NeuronRanking.FISHER;
-      default -> throw new InvalidInputException("--ranking must be activity, readout-weight or fisher, got "
-          + ranking);
-    };
-    ReadoutKind kind = switch (readout) {
-      case "ridge" -> ReadoutKind.RIDGE;
-      case "logistic" -> {
-        if (logisticIterations < 1) {
-          throw new InvalidInputException("--logistic-iterations must be >= 1, got " + logisticIterations);
-        }
-        yield ReadoutKind.logistic(logisticIterations);
-      }
-      default -> throw new InvalidInputException("--readout must be ridge or logistic, got " + readout);
-    };
+    NeuronRanking rank =
+        switch (ranking) {
+          case "activity" -> NeuronRanking.ACTIVITY;
+          case "readout-weight" -> NeuronRanking.READOUT_WEIGHT;
+          case "fisher" -> NeuronRanking.FISHER;
+          default ->
+              throw new InvalidInputException(
+                  "--ranking must be activity, readout-weight or fisher, got " + ranking);
+        };
+    ReadoutKind kind =
+        switch (readout) {
+          case "ridge" -> ReadoutKind.RIDGE;
+          case "logistic" -> {
+            if (logisticIterations < 1) {
+              throw new InvalidInputException(
+                  "--logistic-iterations must be >= 1, got " + logisticIterations);
+            }
+            yield ReadoutKind.logistic(logisticIterations);
+          }
+          default ->
+              throw new InvalidInputException(
+                  "--readout must be ridge or logistic, got " + readout);
+        };
     if (rounds < 1) {
       throw new InvalidInputException("--rounds must be >= 1, got " + rounds);
     }
     if (fanIn && !rewire) {
       throw new InvalidInputException("--fan-in limits re-connection: give it with --rewire");
     }
-    LsmStudy.Split splitKind = switch (split) {
-      case "official" -> LsmStudy.Split.OFFICIAL;
-      case "speaker" -> LsmStudy.Split.SPEAKER;
-      default -> throw new InvalidInputException("--split must be official or speaker, got " + split);
-    };
-    LsmStudy.Settings settings = LsmStudy.Settings.builder().neurons(neurons).neuronModel(neuron)
-        .plasticity(rule == null ? null : new LsmStudy.Plasticity(rule, ruleParameters, ruleEpochs)).keep(keep)
-        .method(new PruningStudy.Method(rank, rewire, fanIn, balance, rounds)).readout(kind)
-        .bins(bins == null ? List.of() : Arrays.stream(bins).boxed().toList())
-        .curve(curve == null ? List.of() : Arrays.stream(curve).boxed().toList()).tailSteps(tail).seed(seed)
-        .split(splitKind).build();
-    LsmTask task = switch (dataset) {
-      case "digits" -> LsmTask.digits(dataDir, maxSamples);
-      case "fsdd" -> {
-        if (dataDir == null) {
-          throw new InvalidInputException("--dataset fsdd needs --data-dir, the folder of Free Spoken Digit Dataset "
-              + "WAV files named {digit}_{speaker}_{index}.wav");
-        }
-        yield LsmTask.fsdd(dataDir, maxSamples, encoding, LsmCommand::progress);
-      }
-      case "mnist" -> LsmTask.mnist(dataDir, maxSamples, LsmCommand::progress);
-      default -> throw new InvalidInputException("--dataset must be digits, fsdd or mnist, got " + dataset);
-    };
-    LsmStudy.Result result = LsmStudy.run(task, settings, PluginRegistry.discover(), LsmCommand::progress);
+    LsmStudy.Split splitKind =
+        switch (split) {
+          case "official" -> LsmStudy.Split.OFFICIAL;
+          case "speaker" -> LsmStudy.Split.SPEAKER;
+          default ->
+              throw new InvalidInputException("--split must be official or speaker, got " + split);
+        };
+    LsmStudy.Settings settings =
+        LsmStudy.Settings.builder()
+            .neurons(neurons)
+            .neuronModel(neuron)
+            .plasticity(
+                rule == null ? null : new LsmStudy.Plasticity(rule, ruleParameters, ruleEpochs))
+            .keep(keep)
+            .method(new PruningStudy.Method(rank, rewire, fanIn, balance, rounds))
+            .readout(kind)
+            .bins(bins == null ? List.of() : Arrays.stream(bins).boxed().toList())
+            .curve(curve == null ? List.of() : Arrays.stream(curve).boxed().toList())
+            .tailSteps(tail)
+            .seed(seed)
+            .split(splitKind)
+            .build();
+    LsmTask task =
+        switch (dataset) {
+          case "digits" -> LsmTask.digits(dataDir, maxSamples);
+          case "fsdd" -> {
+            if (dataDir == null) {
+              throw new InvalidInputException(
+                  "--dataset fsdd needs --data-dir, the folder of Free Spoken Digit Dataset "
+                      + "WAV files named {digit}_{speaker}_{index}.wav");
+            }
+            yield LsmTask.fsdd(dataDir, maxSamples, encoding, LsmCommand::progress);
+          }
+          case "mnist" -> LsmTask.mnist(dataDir, maxSamples, LsmCommand::progress);
+          default ->
+              throw new InvalidInputException(
+                  "--dataset must be digits, fsdd or mnist, got " + dataset);
+        };
+    LsmStudy.Result result =
+        LsmStudy.run(task, settings, PluginRegistry.discover(), LsmCommand::progress);
     ObjectNode report = JsonReport.create("lsm");
     report.put("dataset", result.dataset());
     report.put("liquid", result.liquid());
@@ -258,7 +366,8 @@ public final class LsmCommand implements Callable<Integer> {
     return report;
   }
 
-  private void official(LsmTask task, LsmStudy.Result result, ObjectNode report) throws IOException {
+  private void official(LsmTask task, LsmStudy.Result result, ObjectNode report)
+      throws IOException {
     LsmStudy.Official official = result.official();
     report.put("split", official.split());
     report.put("train_samples", official.trainSamples());
@@ -277,8 +386,17 @@ public final class LsmCommand implements Callable<Integer> {
         PruningCurveCsv.write(csv, official.curve());
         report.put("csv", StagedOutput.shown(csv).toString());
         Path png = PngFile.nextTo(csv);
-        LsmCurveChart.write(png, task.name() + ", " + result.neurons() + "-neuron liquid: accuracy vs size ("
-            + result.method() + ", " + result.readout() + ")", official.curve());
+        LsmCurveChart.write(
+            png,
+            task.name()
+                + ", "
+                + result.neurons()
+                + "-neuron liquid: accuracy vs size ("
+                + result.method()
+                + ", "
+                + result.readout()
+                + ")",
+            official.curve());
         report.put("chart", StagedOutput.shown(png).toString());
       }
     }
@@ -327,7 +445,8 @@ public final class LsmCommand implements Callable<Integer> {
     report.put("neurons_before", study.neurons());
     report.put("neurons_after", result.neuronsAfter());
     report.put("synapses_before", study.synapses());
-    // Pruned liquids differ per fold; the last fold's is reported (the kept count is the same in every fold).
+    // Pruned liquids differ per fold; the last fold's is reported (the kept count is the same in
+    // every fold).
     report.put("synapses_after", result.synapsesAfter());
   }
 }

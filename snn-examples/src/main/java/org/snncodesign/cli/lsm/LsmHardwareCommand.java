@@ -15,64 +15,93 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code snn lsm hardware}: {@link LiquidOnLutLsm#fullAndPruned} on the digits (or, with {@code --dataset
- * fsdd}, FSDD) liquid, full and pruned by activity, on the {@code lut-lsm} accelerator model (cycles, latency,
- * energy, resources per sample) next to the measured CPU time of the software engine on the same liquid and inputs, with the readout
- * accuracy of the float engine and of the fixed-point liquid that the accelerator reproduces exactly (on every
- * sample, or the first {@code --accuracy-samples}; the task's official split and time bins: 4 for digits, 8 for
- * FSDD). Prints one CSV row per liquid on standard output.
+ * {@code snn lsm hardware}: {@link LiquidOnLutLsm#fullAndPruned} on the digits (or, with {@code
+ * --dataset fsdd}, FSDD) liquid, full and pruned by activity, on the {@code lut-lsm} accelerator
+ * model (cycles, latency, energy, resources per sample) next to the measured CPU time of the
+ * software engine on the same liquid and inputs, with the readout accuracy of the float engine and
+ * of the fixed-point liquid that the accelerator reproduces exactly (on every sample, or the first
+ * {@code --accuracy-samples}; the task's official split and time bins: 4 for digits, 8 for FSDD).
+ * Prints one CSV row per liquid on standard output.
  */
-@Command(name = "hardware", mixinStandardHelpOptions = true,
-    description = "Full and pruned liquid (digits or FSDD) on the lut-lsm model vs the software engine's CPU time,"
-        + " with the readout accuracy of both arithmetics.")
+@Command(
+    name = "hardware",
+    mixinStandardHelpOptions = true,
+    description =
+        "Full and pruned liquid (digits or FSDD) on the lut-lsm model vs the software engine's CPU time,"
+            + " with the readout accuracy of both arithmetics.")
 public final class LsmHardwareCommand implements Callable<Integer> {
-  @Option(names = "--dataset", defaultValue = "digits", description = "digits or fsdd (default digits).")
+  @Option(
+      names = "--dataset",
+      defaultValue = "digits",
+      description = "digits or fsdd (default digits).")
   String dataset;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "fsdd: the recordings folder (required).")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "fsdd: the recordings folder (required).")
   Path dataDir;
 
-  @Option(names = "--encoding", defaultValue = "rate", description = "fsdd: rate or bsa (default rate).")
+  @Option(
+      names = "--encoding",
+      defaultValue = "rate",
+      description = "fsdd: rate or bsa (default rate).")
   String encoding;
 
-  @Option(names = "--tail", defaultValue = "0",
+  @Option(
+      names = "--tail",
+      defaultValue = "0",
       description = "Steps simulated after each input (0: 10 for digits, 20 for fsdd).")
   int tailOption;
 
   @Option(names = "--liquid", defaultValue = "1000", description = "Liquid neurons (default 1000).")
   int neurons;
 
-  @Option(names = "--prune", defaultValue = "0.25", description = "Kept fraction of the pruned liquid.")
+  @Option(
+      names = "--prune",
+      defaultValue = "0.25",
+      description = "Kept fraction of the pruned liquid.")
   double keep;
 
-  @Option(names = "--samples", defaultValue = "400", description = "Samples timed and modelled (default 400).")
+  @Option(
+      names = "--samples",
+      defaultValue = "400",
+      description = "Samples timed and modelled (default 400).")
   int samples;
 
-  @Option(names = "--accuracy-samples", defaultValue = "0",
-      description = "Samples used for the float and fixed-point accuracy (0: all; negative: skip accuracy).")
+  @Option(
+      names = "--accuracy-samples",
+      defaultValue = "0",
+      description =
+          "Samples used for the float and fixed-point accuracy (0: all; negative: skip accuracy).")
   int accuracySamples;
 
-  @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON object as the last line of standard output.")
   boolean json;
 
   public LsmHardwareCommand() {}
 
   @Override
   public Integer call() throws IOException {
-    LsmTask task = switch (dataset) {
-      case "digits" -> LsmTask.digits(null, 0);
-      case "fsdd" -> {
-        if (dataDir == null) {
-          throw new InvalidInputException("--dataset fsdd needs --data-dir, the FSDD recordings folder");
-        }
-        yield LsmTask.fsdd(dataDir, 0, encoding, System.err::println);
-      }
-      default -> throw new InvalidInputException("--dataset must be digits or fsdd, got " + dataset);
-    };
+    LsmTask task =
+        switch (dataset) {
+          case "digits" -> LsmTask.digits(null, 0);
+          case "fsdd" -> {
+            if (dataDir == null) {
+              throw new InvalidInputException(
+                  "--dataset fsdd needs --data-dir, the FSDD recordings folder");
+            }
+            yield LsmTask.fsdd(dataDir, 0, encoding, System.err::println);
+          }
+          default ->
+              throw new InvalidInputException("--dataset must be digits or fsdd, got " + dataset);
+        };
     int tail = tailOption > 0 ? tailOption : LiquidOnLutLsm.defaultTailSteps(task);
     LiquidOnLutLsm.Settings settings = new LiquidOnLutLsm.Settings(tail, samples, accuracySamples);
-    LiquidOnLutLsm.Comparison comparison = LiquidOnLutLsm.fullAndPruned(task, neurons, keep, settings,
-        System.err::println);
+    LiquidOnLutLsm.Comparison comparison =
+        LiquidOnLutLsm.fullAndPruned(task, neurons, keep, settings, System.err::println);
     ObjectNode report = JsonReport.create("lsm hardware");
     report.put("dataset", task.name());
     if (task.name().equals("fsdd")) {
@@ -81,15 +110,29 @@ public final class LsmHardwareCommand implements Callable<Integer> {
     report.put("samples", comparison.samples());
     report.put("accelerator", LutLsmAccelerator.NAME);
     ArrayNode rows = report.putArray("liquids");
-    System.out.println("liquid,neurons,synapses,cpu_us_per_sample,hw_cycles_per_sample,hw_latency_us,"
-        + "hw_energy_nj,lut,ff,bram36,dsp,sw_spikes_per_sample,hw_spikes_per_sample,accuracy_float,"
-        + "accuracy_fixed_point");
+    System.out.println(
+        "liquid,neurons,synapses,cpu_us_per_sample,hw_cycles_per_sample,hw_latency_us,"
+            + "hw_energy_nj,lut,ff,bram36,dsp,sw_spikes_per_sample,hw_spikes_per_sample,accuracy_float,"
+            + "accuracy_fixed_point");
     for (LiquidOnLutLsm.Row r : comparison.liquids()) {
-      System.out.printf(Locale.ROOT, "%s,%d,%d,%.1f,%d,%.2f,%.1f,%d,%d,%d,%d,%.1f,%.1f,%.4f,%.4f%n", r.liquid(),
-          r.neurons(), r.synapses(), r.cpuMicrosPerSample(), r.hwCyclesPerSample(), r.hwLatencyMicros(),
-          r.hwEnergyNanojoules(), r.resources().get("lut"), r.resources().get("ff"), r.resources().get("bram36"),
-          r.resources().get("dsp"), r.swSpikesPerSample(), r.hwSpikesPerSample(),
-          r.accuracyFloat().orElse(Double.NaN), r.accuracyFixedPoint().orElse(Double.NaN));
+      System.out.printf(
+          Locale.ROOT,
+          "%s,%d,%d,%.1f,%d,%.2f,%.1f,%d,%d,%d,%d,%.1f,%.1f,%.4f,%.4f%n",
+          r.liquid(),
+          r.neurons(),
+          r.synapses(),
+          r.cpuMicrosPerSample(),
+          r.hwCyclesPerSample(),
+          r.hwLatencyMicros(),
+          r.hwEnergyNanojoules(),
+          r.resources().get("lut"),
+          r.resources().get("ff"),
+          r.resources().get("bram36"),
+          r.resources().get("dsp"),
+          r.swSpikesPerSample(),
+          r.hwSpikesPerSample(),
+          r.accuracyFloat().orElse(Double.NaN),
+          r.accuracyFixedPoint().orElse(Double.NaN));
       ObjectNode row = rows.addObject();
       row.put("liquid", r.liquid());
       row.put("neurons", r.neurons());

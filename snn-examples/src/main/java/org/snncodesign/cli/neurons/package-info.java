@@ -1,4 +1,2 @@
-/**
- * Neuron-engine commands of the CLI: {@code snn bench cuba}, the CUBA benchmark network.
- */
+/** Neuron-engine commands of the CLI: {@code snn bench cuba}, the CUBA benchmark network. */
 package org.snncodesign.cli.neurons;

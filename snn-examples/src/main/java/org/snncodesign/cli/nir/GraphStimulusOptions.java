@@ -10,31 +10,49 @@ import org.snncodesign.neurons.graph.Stimulus;
 import picocli.CommandLine.Option;
 
 /**
- * What a simulated graph's Input receives: the rows of a CSV file (one row per step, one column per input; 0/1
- * values are spikes, others analog values), or seeded random spikes at a given rate.
+ * What a simulated graph's Input receives: the rows of a CSV file (one row per step, one column per
+ * input; 0/1 values are spikes, others analog values), or seeded random spikes at a given rate.
  */
 public final class GraphStimulusOptions {
   /** Most steps a run may take: bounds the arrays before they are allocated. */
   static final int MAX_STEPS = 10_000_000;
-  /** Most (step, neuron) cells a run may record, input and neurons together: 2^33 bits, 1 GiB of spike rasters. */
+
+  /**
+   * Most (step, neuron) cells a run may record, input and neurons together: 2^33 bits, 1 GiB of
+   * spike rasters.
+   */
   static final long MAX_CELLS = 1L << 33;
 
-  @Option(names = "--input", paramLabel = "CSV",
-      description = "Input per step: one row per time step, one column per input (a header row is skipped).")
+  @Option(
+      names = "--input",
+      paramLabel = "CSV",
+      description =
+          "Input per step: one row per time step, one column per input (a header row is skipped).")
   Path input;
 
-  @Option(names = "--columns", split = ",", paramLabel = "INDEX",
+  @Option(
+      names = "--columns",
+      split = ",",
+      paramLabel = "INDEX",
       description = "Columns of --input to use, 0-based (default: all), e.g. --columns 0.")
   List<Integer> columns;
 
-  @Option(names = "--input-rate", paramLabel = "P",
-      description = "Instead of --input: random spikes, each input spiking with probability P per step.")
+  @Option(
+      names = "--input-rate",
+      paramLabel = "P",
+      description =
+          "Instead of --input: random spikes, each input spiking with probability P per step.")
   Double inputRate;
 
-  @Option(names = "--steps", description = "Time steps (default: the rows of --input; 100 with --input-rate).")
+  @Option(
+      names = "--steps",
+      description = "Time steps (default: the rows of --input; 100 with --input-rate).")
   Integer steps;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the random spikes. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Seed of the random spikes. Default: ${DEFAULT-VALUE}.")
   long seed;
 
   /**
@@ -45,8 +63,13 @@ public final class GraphStimulusOptions {
   static String singleInput(NetworkGraph graph, Path file) {
     List<String> inputs = graph.inputNames();
     if (inputs.size() != 1) {
-      throw new InvalidInputException(file + " has " + inputs.size() + " Input nodes " + inputs
-          + "; this command feeds graphs with exactly one");
+      throw new InvalidInputException(
+          file
+              + " has "
+              + inputs.size()
+              + " Input nodes "
+              + inputs
+              + "; this command feeds graphs with exactly one");
     }
     return inputs.get(0);
   }
@@ -61,7 +84,8 @@ public final class GraphStimulusOptions {
     }
     if (inputRate != null) {
       if (!(inputRate >= 0 && inputRate <= 1)) {
-        throw new InvalidInputException("--input-rate " + inputRate + ": expected a probability in [0, 1]");
+        throw new InvalidInputException(
+            "--input-rate " + inputRate + ": expected a probability in [0, 1]");
       }
       int length = steps == null ? 100 : steps;
       checkCells(width, length);
@@ -77,18 +101,29 @@ public final class GraphStimulusOptions {
    */
   public static void checkCells(long neurons, int steps) {
     if (neurons * steps > MAX_CELLS) {
-      throw new InvalidInputException("--steps " + steps + " x " + neurons + " neurons is more than " + MAX_CELLS
-          + " recorded (step, neuron) cells; give fewer --steps");
+      throw new InvalidInputException(
+          "--steps "
+              + steps
+              + " x "
+              + neurons
+              + " neurons is more than "
+              + MAX_CELLS
+              + " recorded (step, neuron) cells; give fewer --steps");
     }
   }
 
   private Stimulus fromCsv(int width) throws IOException {
     if (columns != null && columns.size() != width) {
-      throw new InvalidInputException("--columns names " + columns.size() + " columns but the graph's Input takes "
-          + width + " values");
+      throw new InvalidInputException(
+          "--columns names "
+              + columns.size()
+              + " columns but the graph's Input takes "
+              + width
+              + " values");
     }
     try {
-      return new StimulusCsv(columns, steps == null ? MAX_STEPS : steps, steps != null).read(input, width);
+      return new StimulusCsv(columns, steps == null ? MAX_STEPS : steps, steps != null)
+          .read(input, width);
     } catch (InvalidInputException e) {
       throw new InvalidInputException("--input " + e.getMessage(), e);
     }

@@ -18,13 +18,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code snn nir info FILE}: the nodes, edges, shapes and sizes of a NIR graph. */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(
+    name = "info",
+    mixinStandardHelpOptions = true,
     description = "Nodes (type, shapes, parameters, neurons) and edges of a NIR file.")
 public final class NirInfoCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "A .nir file.")
   Path file;
 
-  @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON object as the last line of standard output.")
   boolean json;
 
   @Override
@@ -40,9 +44,17 @@ public final class NirInfoCommand implements Callable<Integer> {
     report.put("neurons", info.neurons());
     ArrayNode nodes = report.putArray("nodes");
     if (!json) {
-      out.printf("%s: NIR %s, %d nodes, %d edges, %,d parameters, %,d neurons%n", file, info.version(),
-          info.nodes().size(), graph.edges().size(), info.parameters(), info.neurons());
-      out.printf("%-24s %-10s %-16s %-16s %12s %10s%n", "NODE", "TYPE", "INPUT", "OUTPUT", "PARAMETERS", "NEURONS");
+      out.printf(
+          "%s: NIR %s, %d nodes, %d edges, %,d parameters, %,d neurons%n",
+          file,
+          info.version(),
+          info.nodes().size(),
+          graph.edges().size(),
+          info.parameters(),
+          info.neurons());
+      out.printf(
+          "%-24s %-10s %-16s %-16s %12s %10s%n",
+          "NODE", "TYPE", "INPUT", "OUTPUT", "PARAMETERS", "NEURONS");
     }
     for (NirInfo.Node node : info.nodes()) {
       ObjectNode row = nodes.addObject();
@@ -53,9 +65,14 @@ public final class NirInfoCommand implements Callable<Integer> {
       row.put("parameters", node.parameters());
       row.put("neurons", node.neurons());
       if (!json) {
-        out.printf("%-24s %-10s %-16s %-16s %,12d %,10d%n", node.name(), node.type(),
-            node.inputShape().map(Shape::toString).orElse("-"), node.outputShape().map(Shape::toString).orElse("-"),
-            node.parameters(), node.neurons());
+        out.printf(
+            "%-24s %-10s %-16s %-16s %,12d %,10d%n",
+            node.name(),
+            node.type(),
+            node.inputShape().map(Shape::toString).orElse("-"),
+            node.outputShape().map(Shape::toString).orElse("-"),
+            node.parameters(),
+            node.neurons());
       }
     }
     ArrayNode edges = report.putArray("edges");

@@ -22,12 +22,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code snn nir run FILE}: simulates a NIR graph on the engine with an input from a CSV file (one row per step)
- * or random spikes, and writes every spike, the neuron voltages and the Output values as CSV ({@link
- * RecordingCsv}).
+ * {@code snn nir run FILE}: simulates a NIR graph on the engine with an input from a CSV file (one
+ * row per step) or random spikes, and writes every spike, the neuron voltages and the Output values
+ * as CSV ({@link RecordingCsv}).
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Simulate a NIR graph on the engine; write spikes.csv, voltages.csv and output.csv.")
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description =
+        "Simulate a NIR graph on the engine; write spikes.csv, voltages.csv and output.csv.")
 public final class NirRunCommand implements Callable<Integer>, SelfStaged {
   /** Voltage values above which voltages.csv is skipped unless asked for (about 1 GB of text). */
   static final long VOLTAGE_VALUE_LIMIT = 20_000_000L;
@@ -44,10 +47,15 @@ public final class NirRunCommand implements Callable<Integer>, SelfStaged {
   @Option(names = "--no-voltages", description = "Do not record or write voltages.csv.")
   boolean noVoltages;
 
-  @Option(names = "--out", defaultValue = "snn-out/nir-run", description = "Output folder. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--out",
+      defaultValue = "snn-out/nir-run",
+      description = "Output folder. Default: ${DEFAULT-VALUE}.")
   Path out;
 
-  @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON object as the last line of standard output.")
   boolean json;
 
   @Inject
@@ -70,12 +78,15 @@ public final class NirRunCommand implements Callable<Integer>, SelfStaged {
     long voltageValues = graph.neuronCount() * drive.timeSteps();
     boolean voltages = !noVoltages && voltageValues <= VOLTAGE_VALUE_LIMIT;
     if (!noVoltages && !voltages) {
-      System.err.printf("nir run: %,d voltage values exceed %,d; voltages.csv is skipped (give --no-voltages to "
-          + "silence this)%n", voltageValues, VOLTAGE_VALUE_LIMIT);
+      System.err.printf(
+          "nir run: %,d voltage values exceed %,d; voltages.csv is skipped (give --no-voltages to "
+              + "silence this)%n",
+          voltageValues, VOLTAGE_VALUE_LIMIT);
     }
     GraphSimulator simulator = simulation.simulator(graph, registry, voltages);
-    System.err.printf("running %s: %d steps of dt = %s s (%s)%n", file, drive.timeSteps(),
-        simulator.discretization().dt(), simulation.integrationName());
+    System.err.printf(
+        "running %s: %d steps of dt = %s s (%s)%n",
+        file, drive.timeSteps(), simulator.discretization().dt(), simulation.integrationName());
     GraphRecording recording = simulator.run(java.util.Map.of(input, drive));
     ObjectNode report = JsonReport.create("nir run");
     report.put("file", file.toString());
@@ -85,8 +96,12 @@ public final class NirRunCommand implements Callable<Integer>, SelfStaged {
     report.put("input", drive.isSpikes() ? "spikes" : "analog values");
     report.put("synaptic_events", recording.synapticEvents());
     ObjectNode counts = report.putObject("spikes");
-    for (RecordingCsv.SpikeCount count : RecordingCsv.writeSpikes(recording, output.file("spikes.csv"))) {
-      counts.putObject(count.node()).put("count", count.count()).put("rate_per_step", count.ratePerStep());
+    for (RecordingCsv.SpikeCount count :
+        RecordingCsv.writeSpikes(recording, output.file("spikes.csv"))) {
+      counts
+          .putObject(count.node())
+          .put("count", count.count())
+          .put("rate_per_step", count.ratePerStep());
     }
     if (voltages) {
       RecordingCsv.writeVoltages(recording, output.file("voltages.csv"));
@@ -98,8 +113,9 @@ public final class NirRunCommand implements Callable<Integer>, SelfStaged {
     if (json) {
       JsonReport.printLine(report, stdout);
     } else {
-      stdout.printf("%d steps of %s s; spikes per node: %s; written to %s%n", recording.timeSteps(),
-          simulator.discretization().dt(), counts, out);
+      stdout.printf(
+          "%d steps of %s s; spikes per node: %s; written to %s%n",
+          recording.timeSteps(), simulator.discretization().dt(), counts, out);
     }
     return 0;
   }

@@ -1,4 +1,5 @@
 /**
- * The {@code snn nir} commands: inspect and simulate NIR graphs from snnTorch, Norse, Sinabs and other tools.
+ * The {@code snn nir} commands: inspect and simulate NIR graphs from snnTorch, Norse, Sinabs and
+ * other tools.
  */
 package org.snncodesign.cli.nir;

@@ -4,8 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Converters that refuse NaN and infinities for every {@code double} and {@code float} option: no option of the
- * tool means a non-finite number, and one let through silently turns a run into a wrong result.
+ * Converters that refuse NaN and infinities for every {@code double} and {@code float} option: no
+ * option of the tool means a non-finite number, and one let through silently turns a run into a
+ * wrong result.
  */
 public final class FiniteNumbers {
   private FiniteNumbers() {}

@@ -8,16 +8,23 @@ package org.snncodesign.cli.options;
 public record Range(double min, boolean minOpen, double max, boolean maxOpen, String what) {
   /** Whole numbers from 1 up. */
   public static final Range COUNT = new Range(1, false, Double.MAX_VALUE, false, "at least 1");
+
   /** Whole numbers from 0 up. */
-  public static final Range NON_NEGATIVE = new Range(0, false, Double.MAX_VALUE, false, "at least 0");
+  public static final Range NON_NEGATIVE =
+      new Range(0, false, Double.MAX_VALUE, false, "at least 0");
+
   /** Numbers above 0. */
   public static final Range POSITIVE = new Range(0, true, Double.MAX_VALUE, false, "above 0");
+
   /** Fractions in [0, 1]. */
   public static final Range FRACTION = new Range(0, false, 1, false, "in [0, 1]");
+
   /** Fractions in (0, 1]: a share that must keep something. */
   public static final Range SHARE = new Range(0, true, 1, false, "in (0, 1]");
+
   /** Fractions in [0, 1): a share that must leave something. */
   public static final Range LEAVES_SOME = new Range(0, false, 1, true, "in [0, 1)");
+
   /** Fractions in (0, 1). */
   public static final Range OPEN_FRACTION = new Range(0, true, 1, true, "in (0, 1)");
 

@@ -14,16 +14,28 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * How every {@code snn} command runs: its numeric options are checked ({@link OptionBounds}), then each output it
- * was given ({@code --out} folder; {@code --csv}, {@code --png}, {@code -o}, {@code --export-nir}, {@code --export-onnx}
- * files) is checked
- * and locked, and the command writes into a {@link StagedOutput} in its place; the files move into the real
- * output only when the command returns 0. Commands need no code of their own for this.
+ * How every {@code snn} command runs: its numeric options are checked ({@link OptionBounds}), then
+ * each output it was given ({@code --out} folder; {@code --csv}, {@code --png}, {@code -o}, {@code
+ * --export-nir}, {@code --export-onnx} files) is checked and locked, and the command writes into a
+ * {@link StagedOutput} in its place; the files move into the real output only when the command
+ * returns 0. Commands need no code of their own for this.
  */
 public final class OutputStaging implements IExecutionStrategy {
   /** Output options, true for a folder and false for a single file. */
-  private static final Map<String, Boolean> OUTPUTS = Map.of("--out", true, "--csv", false, "--png", false,
-      "--output", false, "--export-nir", false, "--export-onnx", false);
+  private static final Map<String, Boolean> OUTPUTS =
+      Map.of(
+          "--out",
+          true,
+          "--csv",
+          false,
+          "--png",
+          false,
+          "--output",
+          false,
+          "--export-nir",
+          false,
+          "--export-onnx",
+          false);
 
   @Override
   public int execute(ParseResult parseResult) {
@@ -49,8 +61,10 @@ public final class OutputStaging implements IExecutionStrategy {
         Path target = option.getValue();
         StagedOutput output;
         try {
-          output = folder ? StagedOutput.folder(target, option.longestName())
-              : StagedOutput.file(target, option.longestName());
+          output =
+              folder
+                  ? StagedOutput.folder(target, option.longestName())
+                  : StagedOutput.file(target, option.longestName());
         } catch (InvalidInputException e) {
           throw new CommandLine.ParameterException(command, e.getMessage());
         }
@@ -71,7 +85,10 @@ public final class OutputStaging implements IExecutionStrategy {
         try {
           output.close();
         } catch (IOException e) {
-          System.err.println(command.getCommandSpec().qualifiedName() + ": could not remove a staging folder: " + e);
+          System.err.println(
+              command.getCommandSpec().qualifiedName()
+                  + ": could not remove a staging folder: "
+                  + e);
         }
       }
     }

@@ -23,46 +23,77 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code snn spmm}: the {@link SpmmStudy} of one spiking layer {@code S (rows x K) x W (K x M)} on the row-wise
- * SpikedGustavson model and the dense-array and outer-product baselines, for every pair of weight sparsity and spike
- * rate asked for, so the table shows where row-wise wins. Operands are seeded synthetic matrices (exact per-row
- * profile) unless {@code --statistics} asks for the expected-value form.
+ * {@code snn spmm}: the {@link SpmmStudy} of one spiking layer {@code S (rows x K) x W (K x M)} on
+ * the row-wise SpikedGustavson model and the dense-array and outer-product baselines, for every
+ * pair of weight sparsity and spike rate asked for, so the table shows where row-wise wins.
+ * Operands are seeded synthetic matrices (exact per-row profile) unless {@code --statistics} asks
+ * for the expected-value form.
  */
-@Command(name = "spmm", mixinStandardHelpOptions = true,
-    description = "Compare the SpikedGustavson SpMM accelerator model with dense-array and outer-product baselines.")
+@Command(
+    name = "spmm",
+    mixinStandardHelpOptions = true,
+    description =
+        "Compare the SpikedGustavson SpMM accelerator model with dense-array and outer-product baselines.")
 public final class SpmmCommand implements Callable<Integer> {
   /** The models compared, in table order. */
   static final List<String> MODELS = List.of("spiked-gustavson", "dense-array", "outer-product");
 
   private final PluginRegistry registry;
 
-  @Option(names = "--sparsity", split = ",", description = "Weight sparsity (fraction of zero weights); list allowed. Default: ${DEFAULT-VALUE}.",
+  @Option(
+      names = "--sparsity",
+      split = ",",
+      description =
+          "Weight sparsity (fraction of zero weights); list allowed. Default: ${DEFAULT-VALUE}.",
       defaultValue = "0.9")
   List<Double> sparsity = new ArrayList<>();
 
-  @Option(names = "--spike-rate", split = ",", description = "Fraction of (row, input) cells that spike; list allowed. Default: ${DEFAULT-VALUE}.",
+  @Option(
+      names = "--spike-rate",
+      split = ",",
+      description =
+          "Fraction of (row, input) cells that spike; list allowed. Default: ${DEFAULT-VALUE}.",
       defaultValue = "0.05")
   List<Double> spikeRates = new ArrayList<>();
 
-  @Option(names = "--rows", description = "Rows of S (time steps x batch). Default: ${DEFAULT-VALUE}.", defaultValue = "256")
+  @Option(
+      names = "--rows",
+      description = "Rows of S (time steps x batch). Default: ${DEFAULT-VALUE}.",
+      defaultValue = "256")
   int rows;
 
-  @Option(names = "--inputs", description = "K, presynaptic neurons. Default: ${DEFAULT-VALUE}.", defaultValue = "1024")
+  @Option(
+      names = "--inputs",
+      description = "K, presynaptic neurons. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "1024")
   int inputs;
 
-  @Option(names = "--outputs", description = "M, postsynaptic neurons. Default: ${DEFAULT-VALUE}.", defaultValue = "1024")
+  @Option(
+      names = "--outputs",
+      description = "M, postsynaptic neurons. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "1024")
   int outputs;
 
-  @Option(names = "--weight-bits", description = "Bits per stored weight. Default: ${DEFAULT-VALUE}.", defaultValue = "8")
+  @Option(
+      names = "--weight-bits",
+      description = "Bits per stored weight. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "8")
   int weightBits;
 
-  @Option(names = "--seed", description = "Seed of the synthetic operands. Default: ${DEFAULT-VALUE}.", defaultValue = "42")
+  @Option(
+      names = "--seed",
+      description = "Seed of the synthetic operands. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "42")
   long seed;
 
-  @Option(names = "--statistics", description = "Use expected per-row figures instead of seeded synthetic operands.")
+  @Option(
+      names = "--statistics",
+      description = "Use expected per-row figures instead of seeded synthetic operands.")
   boolean statistics;
 
-  @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON object as the last line of standard output.")
   boolean json;
 
   @Option(names = "--csv", description = "Also write the table as CSV to this file.")
@@ -88,9 +119,15 @@ public final class SpmmCommand implements Callable<Integer> {
       check(r >= 0 && r <= 1, "--spike-rate must be in [0, 1], got " + r);
     }
     check(rows > 0 && inputs > 0 && outputs > 0, "--rows, --inputs and --outputs must be > 0");
-    check(weightBits >= 1 && weightBits <= 32, "--weight-bits must be in [1, 32], got " + weightBits);
-    SpmmStudy study = new SpmmStudy(new SpmmLayer(rows, inputs, outputs, seed), weightBits,
-        statistics ? SpmmStudy.Operands.STATISTICS : SpmmStudy.Operands.SYNTHETIC, sparsity, spikeRates);
+    check(
+        weightBits >= 1 && weightBits <= 32, "--weight-bits must be in [1, 32], got " + weightBits);
+    SpmmStudy study =
+        new SpmmStudy(
+            new SpmmLayer(rows, inputs, outputs, seed),
+            weightBits,
+            statistics ? SpmmStudy.Operands.STATISTICS : SpmmStudy.Operands.SYNTHETIC,
+            sparsity,
+            spikeRates);
     EnergyTable energy = EnergyTable.HOROWITZ_45NM;
 
     ObjectNode report = JsonReport.create("spmm");
@@ -103,14 +140,33 @@ public final class SpmmCommand implements Callable<Integer> {
     workload.put("seed", seed);
     workload.put("energy_table", energy.name());
     ArrayNode results = report.putArray("results");
-    ResultTable table = new ResultTable(List.of("weight_sparsity", "spike_rate", "model", "cycles", "latency_s",
-        "energy_pj", "dram_bytes", "bottleneck", "edp_js"));
+    ResultTable table =
+        new ResultTable(
+            List.of(
+                "weight_sparsity",
+                "spike_rate",
+                "model",
+                "cycles",
+                "latency_s",
+                "energy_pj",
+                "dram_bytes",
+                "bottleneck",
+                "edp_js"));
 
     if (!json) {
-      out.printf("S %d x %d (binary spikes) x W %d x %d (%d-bit weights), energy %s%n", rows, inputs, inputs,
-          outputs, weightBits, energy.name());
-      out.printf("%-9s %-6s %-17s %12s %10s %14s %12s %-8s%n", "w-sparse", "rate", "model", "cycles", "latency_us",
-          "energy_nJ", "dram_bytes", "bottleneck");
+      out.printf(
+          "S %d x %d (binary spikes) x W %d x %d (%d-bit weights), energy %s%n",
+          rows, inputs, inputs, outputs, weightBits, energy.name());
+      out.printf(
+          "%-9s %-6s %-17s %12s %10s %14s %12s %-8s%n",
+          "w-sparse",
+          "rate",
+          "model",
+          "cycles",
+          "latency_us",
+          "energy_nJ",
+          "dram_bytes",
+          "bottleneck");
     }
     for (SpmmStudy.Setting setting : study.settings()) {
       double s = setting.weightSparsity();
@@ -133,11 +189,27 @@ public final class SpmmCommand implements Callable<Integer> {
         m.put("dram_bytes", dram);
         m.put("bottleneck", r.bottleneck());
         m.put("edp_js", r.energyDelayProduct());
-        table.add(s, rate, e.getKey(), r.cycles(), r.latencySeconds(), r.energyPicojoules(), dram, r.bottleneck(),
+        table.add(
+            s,
+            rate,
+            e.getKey(),
+            r.cycles(),
+            r.latencySeconds(),
+            r.energyPicojoules(),
+            dram,
+            r.bottleneck(),
             r.energyDelayProduct());
         if (!json) {
-          out.printf("%-9.4f %-6.4f %-17s %12d %10.2f %14.2f %12.0f %-8s%n", s, rate, e.getKey(), r.cycles(),
-              r.latencySeconds() * 1e6, r.energyPicojoules() / 1000, dram, r.bottleneck());
+          out.printf(
+              "%-9.4f %-6.4f %-17s %12d %10.2f %14.2f %12.0f %-8s%n",
+              s,
+              rate,
+              e.getKey(),
+              r.cycles(),
+              r.latencySeconds() * 1e6,
+              r.energyPicojoules() / 1000,
+              dram,
+              r.bottleneck());
         }
       }
       point.put("fastest", p.fastest());

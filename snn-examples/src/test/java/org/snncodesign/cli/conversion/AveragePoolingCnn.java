@@ -12,7 +12,10 @@ import org.snncodesign.conversion.ann.ReluLayer;
 import org.snncodesign.conversion.ann.TensorShape;
 import org.snncodesign.conversion.training.CnnArchitectures;
 
-/** conv 5x5 (4) - ReLU - avgpool 2 - flatten - dense 10 for 1x28x28 input: a CNN NIR can express (no max pool). */
+/**
+ * conv 5x5 (4) - ReLU - avgpool 2 - flatten - dense 10 for 1x28x28 input: a CNN NIR can express (no
+ * max pool).
+ */
 public final class AveragePoolingCnn {
   private AveragePoolingCnn() {}
 
@@ -23,8 +26,13 @@ public final class AveragePoolingCnn {
     DenseLayer fc = DenseLayer.zeros("fc", 4 * 12 * 12, 10);
     CnnArchitectures.heUniform(conv.weights(), conv.fanIn(), random);
     CnnArchitectures.heUniform(fc.weights(), fc.inputs(), random);
-    List<AnnLayer> layers = List.of(conv, new ReluLayer("relu1"), new AvgPoolLayer("pool1", 2, 2),
-        new FlattenLayer("flatten"), fc);
+    List<AnnLayer> layers =
+        List.of(
+            conv,
+            new ReluLayer("relu1"),
+            new AvgPoolLayer("pool1", 2, 2),
+            new FlattenLayer("flatten"),
+            fc);
     return AnnModel.of("avg-cnn", new TensorShape(1, 28, 28), layers);
   }
 }

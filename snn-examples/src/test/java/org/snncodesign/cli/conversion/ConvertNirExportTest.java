@@ -34,12 +34,28 @@ class ConvertNirExportTest {
   private static final int SAMPLES = 40;
   private static final int STEPS = 64;
 
-  private static JsonNode convert(Path model, Path nir, ByteArrayOutputStream err) throws Exception {
+  private static JsonNode convert(Path model, Path nir, ByteArrayOutputStream err)
+      throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = new CommandLine(new ConvertCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8))).execute("--data-dir", MNIST.toString(), "--model",
-        model.toString(), "--coding", "rate", "--rate-steps", String.valueOf(STEPS), "--test-samples",
-        String.valueOf(SAMPLES), "--export-nir", nir.toString(), "--json");
+    int code =
+        new CommandLine(
+                new ConvertCommand(
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8)))
+            .execute(
+                "--data-dir",
+                MNIST.toString(),
+                "--model",
+                model.toString(),
+                "--coding",
+                "rate",
+                "--rate-steps",
+                String.valueOf(STEPS),
+                "--test-samples",
+                String.valueOf(SAMPLES),
+                "--export-nir",
+                nir.toString(),
+                "--json");
     if (code != 0) {
       return null;
     }
@@ -48,10 +64,13 @@ class ConvertNirExportTest {
   }
 
   @Test
-  @DisplayName("convert --export-nir writes the rate-coded CNN as IF neurons between Conv2d, AvgPool2d and Affine, "
-      + "and the re-imported graph on the engine classifies as the rate simulator does")
+  @DisplayName(
+      "convert --export-nir writes the rate-coded CNN as IF neurons between Conv2d, AvgPool2d and Affine, "
+          + "and the re-imported graph on the engine classifies as the rate simulator does")
   void exportRunsLikeTheConverter(@TempDir Path tmp) throws Exception {
-    assumeTrue(Files.exists(MNIST.resolve("t10k-images-idx3-ubyte.gz")), "MNIST not in ../../shared/data/mnist");
+    assumeTrue(
+        Files.exists(MNIST.resolve("t10k-images-idx3-ubyte.gz")),
+        "MNIST not in ../../shared/data/mnist");
     Path model = tmp.resolve("avg.json");
     AnnJson.write(AveragePoolingCnn.create(3), model);
     Path nir = tmp.resolve("avg.nir");
@@ -65,24 +84,30 @@ class ConvertNirExportTest {
       types.add(node.nirType());
     }
     assertThat(types).contains("Conv2d", "AvgPool2d", "Affine", "IF", "I");
-    assertThat(graph.metadata()).containsEntry(GraphAnnotations.CODING, GraphAnnotations.CODING_RATE);
+    assertThat(graph.metadata())
+        .containsEntry(GraphAnnotations.CODING, GraphAnnotations.CODING_RATE);
 
     LabeledImages images = ConversionData.load(MNIST, "t10k", SAMPLES);
     List<String> names = new ArrayList<>();
     for (int c = 0; c < images.classes(); c++) {
       names.add(String.valueOf(c));
     }
-    LabeledDataset test = new LabeledDataset("mnist", new int[] {1, 28, 28}, images.pixels(), images.labels(), names);
-    GraphSimulator simulator = GraphSimulator.builder(graph, Discretization.forwardEuler(1e-3)).build();
-    GraphClassifier.Result engine = GraphClassifier.evaluate(simulator, test, STEPS,
-        GraphClassifier.Scoring.of(graph), SAMPLES);
+    LabeledDataset test =
+        new LabeledDataset("mnist", new int[] {1, 28, 28}, images.pixels(), images.labels(), names);
+    GraphSimulator simulator =
+        GraphSimulator.builder(graph, Discretization.forwardEuler(1e-3)).build();
+    GraphClassifier.Result engine =
+        GraphClassifier.evaluate(
+            simulator, test, STEPS, GraphClassifier.Scoring.of(graph), SAMPLES);
     assertThat(engine.accuracy()).isEqualTo(report.get("snn_accuracy").asDouble());
   }
 
   @Test
   @DisplayName("convert --export-nir refuses a CNN with max pooling, naming the layer")
   void maxPoolingIsRefused(@TempDir Path tmp) throws Exception {
-    assumeTrue(Files.exists(MNIST.resolve("t10k-images-idx3-ubyte.gz")), "MNIST not in ../../shared/data/mnist");
+    assumeTrue(
+        Files.exists(MNIST.resolve("t10k-images-idx3-ubyte.gz")),
+        "MNIST not in ../../shared/data/mnist");
     Path model = tmp.resolve("lenet.json");
     AnnJson.write(CnnArchitectures.lenet(1, 28, 4, 8, 16, 10, 5), model);
     ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -40,24 +40,32 @@ class ConvertOnnxTest {
         w[i] = (float) ((r.nextDouble() * 2 - 1) * (w.length > 1000 ? 0.05 : 0.3));
       }
     }
-    return AnnModel.of("mlp", new TensorShape(1, 28, 28), List.of(new FlattenLayer("flatten"), fc1,
-        new ReluLayer("relu"), fc2));
+    return AnnModel.of(
+        "mlp",
+        new TensorShape(1, 28, 28),
+        List.of(new FlattenLayer("flatten"), fc1, new ReluLayer("relu"), fc2));
   }
 
   /** The MLP as ONNX bytes, its ReLU replaced by an LSTM node named "lstm_0" when {@code lstm}. */
   private static byte[] model(boolean lstm) {
     ModelProto.Builder proto = OnnxExporter.toModel(mlp()).toBuilder();
     if (lstm) {
-      NodeProto.Builder relu = proto.getGraphBuilder().getNodeBuilderList().stream()
-          .filter(n -> n.getOpType().equals("Relu")).findFirst().orElseThrow();
+      NodeProto.Builder relu =
+          proto.getGraphBuilder().getNodeBuilderList().stream()
+              .filter(n -> n.getOpType().equals("Relu"))
+              .findFirst()
+              .orElseThrow();
       relu.setOpType("LSTM").setName("lstm_0");
     }
     return proto.build().toByteArray();
   }
 
   private static int run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
-    return new CommandLine(new ConvertCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8))).execute(args);
+    return new CommandLine(
+            new ConvertCommand(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)))
+        .execute(args);
   }
 
   @Test
@@ -67,32 +75,62 @@ class ConvertOnnxTest {
     byte[] valid = model(false);
     Files.write(file, java.util.Arrays.copyOf(valid, valid.length - 100));
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = run(new ByteArrayOutputStream(), err, "--data-dir", tmp.toString(), "--onnx", file.toString());
+    int code =
+        run(
+            new ByteArrayOutputStream(),
+            err,
+            "--data-dir",
+            tmp.toString(),
+            "--onnx",
+            file.toString());
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("broken.onnx").contains("not a valid ONNX model");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("broken.onnx")
+        .contains("not a valid ONNX model");
   }
 
   @Test
-  @DisplayName("snn convert --model x.onnx with an unsupported operator names the operator and node, exit 2")
+  @DisplayName(
+      "snn convert --model x.onnx with an unsupported operator names the operator and node, exit 2")
   void unsupportedOperator(@TempDir Path tmp) throws IOException {
     Path file = tmp.resolve("lstm.onnx");
     Files.write(file, model(true));
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = run(new ByteArrayOutputStream(), err, "--data-dir", tmp.toString(), "--model", file.toString());
+    int code =
+        run(
+            new ByteArrayOutputStream(),
+            err,
+            "--data-dir",
+            tmp.toString(),
+            "--model",
+            file.toString());
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unsupported ONNX operator 'LSTM' in node 'lstm_0'");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("unsupported ONNX operator 'LSTM' in node 'lstm_0'");
   }
 
   @Test
-  @DisplayName("snn convert --onnx imports a PyTorch-style MLP, converts it and prints the JSON figures")
+  @DisplayName(
+      "snn convert --onnx imports a PyTorch-style MLP, converts it and prints the JSON figures")
   void convertsImportedModel(@TempDir Path tmp) throws Exception {
-    assumeTrue(Files.exists(MNIST.resolve("t10k-images-idx3-ubyte.gz")), "MNIST not in ../../shared/data/mnist");
+    assumeTrue(
+        Files.exists(MNIST.resolve("t10k-images-idx3-ubyte.gz")),
+        "MNIST not in ../../shared/data/mnist");
     Path file = tmp.resolve("mlp.onnx");
     Files.write(file, model(false));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = run(out, err, "--data-dir", MNIST.toString(), "--onnx", file.toString(), "--test-samples", "100",
-        "--json");
+    int code =
+        run(
+            out,
+            err,
+            "--data-dir",
+            MNIST.toString(),
+            "--onnx",
+            file.toString(),
+            "--test-samples",
+            "100",
+            "--json");
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("ANN mlp");
     String[] lines = out.toString(StandardCharsets.UTF_8).trim().split("\n");
@@ -102,15 +140,28 @@ class ConvertOnnxTest {
   }
 
   @Test
-  @DisplayName("snn convert --export-onnx writes the ANN as an ONNX file that imports back to the same layers")
+  @DisplayName(
+      "snn convert --export-onnx writes the ANN as an ONNX file that imports back to the same layers")
   void exportsOnnx(@TempDir Path tmp) throws Exception {
-    assumeTrue(Files.exists(MNIST.resolve("t10k-images-idx3-ubyte.gz")), "MNIST not in ../../shared/data/mnist");
+    assumeTrue(
+        Files.exists(MNIST.resolve("t10k-images-idx3-ubyte.gz")),
+        "MNIST not in ../../shared/data/mnist");
     Path file = tmp.resolve("mlp.onnx");
     Files.write(file, model(false));
     Path exported = tmp.resolve("out").resolve("again.onnx");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = run(new ByteArrayOutputStream(), err, "--data-dir", MNIST.toString(), "--onnx", file.toString(),
-        "--test-samples", "20", "--export-onnx", exported.toString());
+    int code =
+        run(
+            new ByteArrayOutputStream(),
+            err,
+            "--data-dir",
+            MNIST.toString(),
+            "--onnx",
+            file.toString(),
+            "--test-samples",
+            "20",
+            "--export-onnx",
+            exported.toString());
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("wrote " + exported);
     AnnModel back = OnnxImporter.read(exported);

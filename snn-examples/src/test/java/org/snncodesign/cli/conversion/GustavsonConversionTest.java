@@ -37,7 +37,10 @@ import org.snncodesign.conversion.snn.PhaseCoding;
 import org.snncodesign.conversion.snn.SnnEvaluation;
 import picocli.CommandLine;
 
-/** The converted one-spike SNN run through the real {@code cpu-gustavson} sparse kernel found by discovery. */
+/**
+ * The converted one-spike SNN run through the real {@code cpu-gustavson} sparse kernel found by
+ * discovery.
+ */
 class GustavsonConversionTest {
   private static final Path MNIST = Path.of("..", "..", "shared", "data", "mnist");
 
@@ -54,8 +57,10 @@ class GustavsonConversionTest {
     fill(fc1.bias(), r, 0.05);
     DenseLayer fc2 = DenseLayer.zeros("fc2", 24, classes);
     fill(fc2.weights(), r, 0.5);
-    return AnnModel.of("dense", new TensorShape(1, side, side), List.<AnnLayer>of(new FlattenLayer("flat"), fc1,
-        new ReluLayer("relu1"), fc2));
+    return AnnModel.of(
+        "dense",
+        new TensorShape(1, side, side),
+        List.<AnnLayer>of(new FlattenLayer("flat"), fc1, new ReluLayer("relu1"), fc2));
   }
 
   private static AnnModel conv(long seed) {
@@ -67,8 +72,15 @@ class GustavsonConversionTest {
     }
     DenseLayer fc = DenseLayer.zeros("fc", 4 * 4 * 4, 6);
     fill(fc.weights(), r, 0.5);
-    return AnnModel.of("conv", new TensorShape(1, 8, 8), List.<AnnLayer>of(c, new ReluLayer("relu"),
-        new MaxPoolLayer("pool", 2, 2), new FlattenLayer("flat"), fc));
+    return AnnModel.of(
+        "conv",
+        new TensorShape(1, 8, 8),
+        List.<AnnLayer>of(
+            c,
+            new ReluLayer("relu"),
+            new MaxPoolLayer("pool", 2, 2),
+            new FlattenLayer("flat"),
+            fc));
   }
 
   private static LabeledImages data(AnnModel model, int n, long seed) {
@@ -78,12 +90,15 @@ class GustavsonConversionTest {
     for (int i = 0; i < px.length; i++) {
       px[i] = r.nextDouble() < 0.3 ? 0f : (float) r.nextDouble();
     }
-    int[] labels = new AnnNetwork(model).predictAll(new LabeledImages(shape, px, new int[n], model.outputs()), 1);
+    int[] labels =
+        new AnnNetwork(model)
+            .predictAll(new LabeledImages(shape, px, new int[n], model.outputs()), 1);
     return new LabeledImages(shape, px, labels, model.outputs());
   }
 
   @Test
-  @DisplayName("through cpu-gustavson, dense and conv SNNs give the simulator's phases, predictions and adds")
+  @DisplayName(
+      "through cpu-gustavson, dense and conv SNNs give the simulator's phases, predictions and adds")
   void gustavsonMatchesSimulator() {
     Accelerator kernel = PluginRegistry.discover().require(Accelerator.class, "cpu-gustavson");
     assertThat(kernel.executes()).isTrue();
@@ -102,11 +117,14 @@ class GustavsonConversionTest {
       for (int i = 0; i < set.count(); i++) {
         int[][] phases = reference.phases(set.pixels(), set.offset(i));
         for (int s = 0; s < phases.length; s++) {
-          assertThat(run.phases()[i][s]).as("%s sample %d stage %d", model.name(), i, s).containsExactly(phases[s]);
+          assertThat(run.phases()[i][s])
+              .as("%s sample %d stage %d", model.name(), i, s)
+              .containsExactly(phases[s]);
         }
         float[] v = reference.outputPotentials(set.pixels(), set.offset(i));
         for (int c = 0; c < v.length; c++) {
-          assertThat(run.currents()[i][last][c]).isCloseTo(v[c], within(1e-4f * (1 + Math.abs(v[c]))));
+          assertThat(run.currents()[i][last][c])
+              .isCloseTo(v[c], within(1e-4f * (1 + Math.abs(v[c]))));
         }
         assertThat(run.predictions()[i]).isEqualTo(reference.predict(set.pixels(), set.offset(i)));
       }
@@ -120,9 +138,12 @@ class GustavsonConversionTest {
   }
 
   @Test
-  @DisplayName("snn convert --backend cpu-gustavson reports the simulator's accuracy and acs plus the kernel adds")
+  @DisplayName(
+      "snn convert --backend cpu-gustavson reports the simulator's accuracy and acs plus the kernel adds")
   void convertWithBackend(@TempDir Path tmp) throws Exception {
-    assumeTrue(Files.exists(MNIST.resolve("t10k-images-idx3-ubyte.gz")), "MNIST not in ../../shared/data/mnist");
+    assumeTrue(
+        Files.exists(MNIST.resolve("t10k-images-idx3-ubyte.gz")),
+        "MNIST not in ../../shared/data/mnist");
     Path model = tmp.resolve("dense.json");
     AnnJson.write(dense(28, 10, 6), model);
     JsonNode sim = run("--backend", "simulator", "--model", model.toString());
@@ -132,21 +153,28 @@ class GustavsonConversionTest {
     assertThat(gus.get("backend").asText()).isEqualTo("cpu-gustavson");
     assertThat(gus.get("snn_accuracy").asDouble()).isEqualTo(sim.get("snn_accuracy").asDouble());
     assertThat(gus.get("snn_acs").asDouble()).isEqualTo(sim.get("snn_acs").asDouble());
-    assertThat(gus.get("kernel_adds").asDouble() / 60).isCloseTo(sim.get("snn_acs").asDouble(), within(1e-6));
+    assertThat(gus.get("kernel_adds").asDouble() / 60)
+        .isCloseTo(sim.get("snn_acs").asDouble(), within(1e-6));
     assertThat(gus.get("kernel_calls").asLong()).isPositive();
   }
 
   @Test
-  @DisplayName("a backend that is not an executing accelerator, or with rate coding, is refused with exit code 2")
+  @DisplayName(
+      "a backend that is not an executing accelerator, or with rate coding, is refused with exit code 2")
   void refusesBadBackend(@TempDir Path tmp) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = new CommandLine(new ConvertCommand(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)))
-        .execute("--data-dir", tmp.toString(), "--backend", "no-such-kernel");
+    int code =
+        new CommandLine(
+                new ConvertCommand(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)))
+            .execute("--data-dir", tmp.toString(), "--backend", "no-such-kernel");
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("no-such-kernel", "cpu-gustavson");
     ByteArrayOutputStream err2 = new ByteArrayOutputStream();
-    int code2 = new CommandLine(new ConvertCommand(System.out, new PrintStream(err2, true, StandardCharsets.UTF_8)))
-        .execute("--data-dir", tmp.toString(), "--backend", "cpu-gustavson", "--coding", "rate");
+    int code2 =
+        new CommandLine(
+                new ConvertCommand(System.out, new PrintStream(err2, true, StandardCharsets.UTF_8)))
+            .execute(
+                "--data-dir", tmp.toString(), "--backend", "cpu-gustavson", "--coding", "rate");
     assertThat(code2).isEqualTo(2);
     assertThat(err2.toString(StandardCharsets.UTF_8)).contains("phase1");
   }
@@ -154,12 +182,27 @@ class GustavsonConversionTest {
   private static JsonNode run(String... extra) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    String[] base = {"--dataset", "mnist", "--data-dir", MNIST.toString(), "--coding", "phase1", "--test-samples",
-        "60", "--json"};
-    String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
-        .toArray(String[]::new);
-    int code = new CommandLine(new ConvertCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8))).execute(args);
+    String[] base = {
+      "--dataset",
+      "mnist",
+      "--data-dir",
+      MNIST.toString(),
+      "--coding",
+      "phase1",
+      "--test-samples",
+      "60",
+      "--json"
+    };
+    String[] args =
+        java.util.stream.Stream.concat(
+                java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
+            .toArray(String[]::new);
+    int code =
+        new CommandLine(
+                new ConvertCommand(
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8)))
+            .execute(args);
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
     String[] lines = out.toString(StandardCharsets.UTF_8).trim().split("\n");
     return new ObjectMapper().readTree(lines[lines.length - 1]);

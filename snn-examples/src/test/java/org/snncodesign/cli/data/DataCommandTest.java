@@ -10,18 +10,20 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.snncodesign.cli.CommandOutput;
 import org.junit.jupiter.api.io.TempDir;
 import org.snncodesign.api.plugin.PluginRegistry;
+import org.snncodesign.cli.CommandOutput;
 
 @DisplayName("snn data info and snn data show")
 class DataCommandTest {
   private static final PluginRegistry REGISTRY = PluginRegistry.discover();
 
   @Test
-  @DisplayName("info on embedded:digits prints format, 1,797 samples, shape [8, 8], 10 classes and the histogram")
+  @DisplayName(
+      "info on embedded:digits prints format, 1,797 samples, shape [8, 8], 10 classes and the histogram")
   void infoEmbedded() throws Exception {
-    CommandOutput run = CommandOutput.of(new DataInfoCommand(REGISTRY), "embedded:digits", "--json");
+    CommandOutput run =
+        CommandOutput.of(new DataInfoCommand(REGISTRY), "embedded:digits", "--json");
     assertThat(run.exitCode()).isZero();
     JsonNode json = new ObjectMapper().readTree(run.lastLine());
     assertThat(json.get("format").asText()).isEqualTo("uci-digits");
@@ -36,11 +38,15 @@ class DataCommandTest {
   @DisplayName("info finds the plugin for a file by itself, and --format overrides it")
   void infoFile(@TempDir Path dir) throws Exception {
     Path csv = Files.writeString(dir.resolve("t.csv"), "a,b,y\n1,2,cat\n3,4,dog\n5,6,dog\n");
-    JsonNode json = new ObjectMapper().readTree(CommandOutput.of(new DataInfoCommand(REGISTRY), csv.toString(), "--json")
-        .lastLine());
+    JsonNode json =
+        new ObjectMapper()
+            .readTree(
+                CommandOutput.of(new DataInfoCommand(REGISTRY), csv.toString(), "--json")
+                    .lastLine());
     assertThat(json.get("format").asText()).isEqualTo("csv");
     assertThat(json.get("label_counts").get("dog").asInt()).isEqualTo(2);
-    CommandOutput missing = CommandOutput.of(new DataInfoCommand(REGISTRY), dir.resolve("nope.idx").toString());
+    CommandOutput missing =
+        CommandOutput.of(new DataInfoCommand(REGISTRY), dir.resolve("nope.idx").toString());
     assertThat(missing.exitCode()).isNotZero();
     assertThat(missing.err()).contains("no such file");
   }
@@ -49,8 +55,15 @@ class DataCommandTest {
   @DisplayName("show renders a digit as an 8x-scaled PNG")
   void show(@TempDir Path dir) throws Exception {
     Path png = dir.resolve("d.png");
-    CommandOutput run = CommandOutput.of(new DataShowCommand(REGISTRY), "embedded:digits", "--index", "5", "--output", png.toString(),
-        "--json");
+    CommandOutput run =
+        CommandOutput.of(
+            new DataShowCommand(REGISTRY),
+            "embedded:digits",
+            "--index",
+            "5",
+            "--output",
+            png.toString(),
+            "--json");
     assertThat(run.exitCode()).isZero();
     JsonNode json = new ObjectMapper().readTree(run.lastLine());
     assertThat(json.get("label").asText()).isEqualTo("5");
@@ -68,14 +81,27 @@ class DataCommandTest {
   }
 
   @Test
-  @DisplayName("show --coding draws the spike raster of a coded digit, time across and neurons down")
+  @DisplayName(
+      "show --coding draws the spike raster of a coded digit, time across and neurons down")
   void showRaster(@TempDir Path dir) throws Exception {
     var codings = REGISTRY.providers(org.snncodesign.api.coding.SpikeEncoder.class);
-    org.junit.jupiter.api.Assumptions.assumeFalse(codings.isEmpty(), "skipped: no coding plugin on the class path");
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        codings.isEmpty(), "skipped: no coding plugin on the class path");
     String coding = codings.get(0).name();
     Path png = dir.resolve("r.png");
-    CommandOutput run = CommandOutput.of(new DataShowCommand(REGISTRY), "embedded:digits", "--coding", coding, "--steps", "20",
-        "--scale", "2", "-o", png.toString(), "--json");
+    CommandOutput run =
+        CommandOutput.of(
+            new DataShowCommand(REGISTRY),
+            "embedded:digits",
+            "--coding",
+            coding,
+            "--steps",
+            "20",
+            "--scale",
+            "2",
+            "-o",
+            png.toString(),
+            "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(run.lastLine());
     assertThat(json.get("coding").asText()).isEqualTo(coding);
@@ -90,7 +116,9 @@ class DataCommandTest {
   void showLine(@TempDir Path dir) throws Exception {
     Path csv = Files.writeString(dir.resolve("t.csv"), "1,2,3,4,0\n");
     Path png = dir.resolve("l.png");
-    CommandOutput run = CommandOutput.of(new DataShowCommand(REGISTRY), csv.toString(), "-o", png.toString(), "--json");
+    CommandOutput run =
+        CommandOutput.of(
+            new DataShowCommand(REGISTRY), csv.toString(), "-o", png.toString(), "--json");
     assertThat(run.exitCode()).isZero();
     assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(800);
   }

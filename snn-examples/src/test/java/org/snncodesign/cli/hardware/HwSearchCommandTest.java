@@ -13,17 +13,36 @@ import org.snncodesign.cli.CommandOutput;
 class HwSearchCommandTest {
 
   @Test
-  @DisplayName("hw search --network-genes reports the joint search, the accelerator-only search, the best network "
-      + "and the EDP-accuracy front, and writes both fronts (search behaviour: CoDesignSearchTest)")
+  @DisplayName(
+      "hw search --network-genes reports the joint search, the accelerator-only search, the best network "
+          + "and the EDP-accuracy front, and writes both fronts (search behaviour: CoDesignSearchTest)")
   void networkGenes(@TempDir Path dir) throws Exception {
-    JsonNode json = CommandOutput.json(new HwSearchCommand(), "--network-genes", "--random", "24", "--population",
-        "8", "--generations", "3", "--threads", "2", "--max-accuracy-drop", "2", "--out", dir.toString(), "--json");
+    JsonNode json =
+        CommandOutput.json(
+            new HwSearchCommand(),
+            "--network-genes",
+            "--random",
+            "24",
+            "--population",
+            "8",
+            "--generations",
+            "3",
+            "--threads",
+            "2",
+            "--max-accuracy-drop",
+            "2",
+            "--out",
+            dir.toString(),
+            "--json");
     assertThat(json.get("network_genes").asBoolean()).isTrue();
     assertThat(json.get("edp_reduction").asDouble())
         .isEqualTo(json.get("baseline_edp").asDouble() / json.get("best_edp").asDouble());
     assertThat(json.get("min_accuracy").asDouble())
-        .isCloseTo(json.get("baseline_accuracy").asDouble() - 0.02, org.assertj.core.data.Offset.offset(1e-12));
-    assertThat(json.get("best_accuracy").asDouble()).isGreaterThanOrEqualTo(json.get("min_accuracy").asDouble() - 1e-9);
+        .isCloseTo(
+            json.get("baseline_accuracy").asDouble() - 0.02,
+            org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(json.get("best_accuracy").asDouble())
+        .isGreaterThanOrEqualTo(json.get("min_accuracy").asDouble() - 1e-9);
     JsonNode network = json.get("best").get("network");
     assertThat(network.get("fc1_sparsity")).isNotNull();
     assertThat(network.get("fc2_sparsity")).isNotNull();
@@ -32,37 +51,46 @@ class HwSearchCommandTest {
     assertThat(json.get("accelerator_only").get("edp_reduction").asDouble()).isPositive();
     assertThat(json.get("baseline_test_accuracy").asDouble()).isBetween(0.5, 1.0);
     assertThat(json.get("workload").asText()).contains("digits-validation");
-    assertThat(Files.readString(dir.resolve("pareto-accuracy.csv"))).startsWith(
-        "latency_s,energy_pj,edp_js,cycles,lut,ff,bram36,dsp,accuracy,fc1_sparsity,fc1_bits,fc2_sparsity,fc2_bits,"
-        + "fc3_sparsity,fc3_bits,");
+    assertThat(Files.readString(dir.resolve("pareto-accuracy.csv")))
+        .startsWith(
+            "latency_s,energy_pj,edp_js,cycles,lut,ff,bram36,dsp,accuracy,fc1_sparsity,fc1_bits,fc2_sparsity,fc2_bits,"
+                + "fc3_sparsity,fc3_bits,");
     assertThat(dir.resolve("pareto-accuracy.png")).isNotEmptyFile();
     assertThat(dir.resolve("pareto.png")).isNotEmptyFile();
     assertThat(dir.resolve("search.json")).isNotEmptyFile();
   }
 
   @Test
-  @DisplayName("--network-genes on the synthetic workload is refused: there is no network to compress")
+  @DisplayName(
+      "--network-genes on the synthetic workload is refused: there is no network to compress")
   void syntheticRefused() {
-    CommandOutput output = CommandOutput.of(new HwSearchCommand(), "--network-genes", "--synthetic", "--json");
+    CommandOutput output =
+        CommandOutput.of(new HwSearchCommand(), "--network-genes", "--synthetic", "--json");
     assertThat(output.exitCode()).isNotZero();
     assertThat(output.err()).contains("--network-genes needs a trained network");
   }
 
   @Test
-  @DisplayName("--max-accuracy-drop is in percentage points: 101 is refused naming the option (2 is taken above)")
+  @DisplayName(
+      "--max-accuracy-drop is in percentage points: 101 is refused naming the option (2 is taken above)")
   void accuracyDropInPoints() {
-    CommandOutput output = CommandOutput.ofCli("hw", "search", "--network-genes", "--max-accuracy-drop", "101");
+    CommandOutput output =
+        CommandOutput.ofCli("hw", "search", "--network-genes", "--max-accuracy-drop", "101");
     assertThat(output.exitCode()).isEqualTo(2);
     assertThat(output.err()).contains("--max-accuracy-drop").contains("[0, 100]");
   }
 
   @Test
-  @DisplayName("--master in snn.jar, which has no Spark, is one line naming snn-spark.jar's hw-search")
+  @DisplayName(
+      "--master in snn.jar, which has no Spark, is one line naming snn-spark.jar's hw-search")
   void masterNeedsSnnSpark() {
-    CommandOutput output = CommandOutput.ofCli("hw", "search", "--random", "4", "--generations", "0", "--master",
-        "local[2]");
+    CommandOutput output =
+        CommandOutput.ofCli(
+            "hw", "search", "--random", "4", "--generations", "0", "--master", "local[2]");
     assertThat(output.exitCode()).isNotZero();
-    assertThat(output.err().strip()).doesNotContain("\n").contains("--master")
+    assertThat(output.err().strip())
+        .doesNotContain("\n")
+        .contains("--master")
         .contains("java -jar snn-spark.jar hw-search");
   }
 }

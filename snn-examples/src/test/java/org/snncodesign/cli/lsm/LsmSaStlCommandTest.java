@@ -14,22 +14,42 @@ import org.snncodesign.cli.JsonReport;
 
 class LsmSaStlCommandTest {
 
-  private static final String[] SMALL = {"--liquid", "80", "--steps", "120", "--outputs", "3", "--afferents", "20",
-      "--epochs", "30", "--seeds", "2", "--selection", "relevance,random", "--progress-every", "10"};
+  private static final String[] SMALL = {
+    "--liquid",
+    "80",
+    "--steps",
+    "120",
+    "--outputs",
+    "3",
+    "--afferents",
+    "20",
+    "--epochs",
+    "30",
+    "--seeds",
+    "2",
+    "--selection",
+    "relevance,random",
+    "--progress-every",
+    "10"
+  };
 
   @Test
-  @DisplayName("snn lsm sastl --keep 0.5 --json reports full and pruned distances, their ratio and synapse counts")
+  @DisplayName(
+      "snn lsm sastl --keep 0.5 --json reports full and pruned distances, their ratio and synapse counts")
   void json(@TempDir Path dir) throws Exception {
     Path csv = dir.resolve("sastl.csv");
     Path png = dir.resolve("sastl.png");
-    String[] args = concat(SMALL, "--keep", "0.5", "--csv", csv.toString(), "--png", png.toString(), "--json");
+    String[] args =
+        concat(SMALL, "--keep", "0.5", "--csv", csv.toString(), "--png", png.toString(), "--json");
     CommandOutput output = CommandOutput.of(new LsmSaStlCommand(), args);
     assertThat(output.exitCode()).isZero();
     JsonNode json = JsonReport.mapper().readTree(output.lastLine());
     assertThat(json.get("selection").asText()).isEqualTo("relevance");
     assertThat(json.get("synapses_before").asInt()).isEqualTo(60);
     assertThat(json.get("synapses_after").asInt()).isEqualTo(30);
-    assertThat(json.get("recurrent_synapses_before").asInt() - json.get("recurrent_synapses_after").asInt())
+    assertThat(
+            json.get("recurrent_synapses_before").asInt()
+                - json.get("recurrent_synapses_after").asInt())
         .isEqualTo(30);
     double full = json.get("distance_full").asDouble();
     double pruned = json.get("distance_pruned").asDouble();
@@ -46,13 +66,37 @@ class LsmSaStlCommandTest {
   }
 
   @Test
-  @DisplayName("snn lsm sastl maps its options onto the study: rule, budget, targets, liquid score and inhibitory "
-      + "afferents are reported as given")
+  @DisplayName(
+      "snn lsm sastl maps its options onto the study: rule, budget, targets, liquid score and inhibitory "
+          + "afferents are reported as given")
   void optionsReported() throws Exception {
-    JsonNode json = CommandOutput.json(new LsmSaStlCommand(), concat(SMALL, "--keep", "0.5", "--rule", "perceptron",
-        "--budget", "all", "--targets", "poisson", "--liquid-score", "downstream", "--inhibitory-afferents", "0.25",
-        "--inhibitory-balance", "0.8", "--teacher-density", "0.5", "--first-seed", "3", "--regrow-every", "0",
-        "--oracle", "--json"));
+    JsonNode json =
+        CommandOutput.json(
+            new LsmSaStlCommand(),
+            concat(
+                SMALL,
+                "--keep",
+                "0.5",
+                "--rule",
+                "perceptron",
+                "--budget",
+                "all",
+                "--targets",
+                "poisson",
+                "--liquid-score",
+                "downstream",
+                "--inhibitory-afferents",
+                "0.25",
+                "--inhibitory-balance",
+                "0.8",
+                "--teacher-density",
+                "0.5",
+                "--first-seed",
+                "3",
+                "--regrow-every",
+                "0",
+                "--oracle",
+                "--json"));
     assertThat(json.get("rule").asText()).isEqualTo("perceptron");
     assertThat(json.get("budget").asText()).isEqualTo("all");
     assertThat(json.get("targets").asText()).isEqualTo("poisson");
@@ -67,13 +111,22 @@ class LsmSaStlCommandTest {
   }
 
   @Test
-  @DisplayName("snn lsm sastl rejects an unknown selection, budget and liquid score, and a teacher density or "
-      + "inhibitory share outside its range")
+  @DisplayName(
+      "snn lsm sastl rejects an unknown selection, budget and liquid score, and a teacher density or "
+          + "inhibitory share outside its range")
   void rejectsBadOptions() {
-    for (String[] bad : new String[][] {{"--selection", "oracle"}, {"--budget", "half"},
-        {"--liquid-score", "nearest"}, {"--teacher-density", "0"}, {"--teacher-density", "1.5"},
-        {"--inhibitory-afferents", "2"}}) {
-      assertThat(CommandOutput.of(new LsmSaStlCommand(), concat(SMALL, bad)).exitCode()).as(bad[0]).isNotZero();
+    for (String[] bad :
+        new String[][] {
+          {"--selection", "oracle"},
+          {"--budget", "half"},
+          {"--liquid-score", "nearest"},
+          {"--teacher-density", "0"},
+          {"--teacher-density", "1.5"},
+          {"--inhibitory-afferents", "2"}
+        }) {
+      assertThat(CommandOutput.of(new LsmSaStlCommand(), concat(SMALL, bad)).exitCode())
+          .as(bad[0])
+          .isNotZero();
     }
   }
 

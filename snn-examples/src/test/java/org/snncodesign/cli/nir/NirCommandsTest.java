@@ -20,7 +20,9 @@ class NirCommandsTest {
   private static final Path BRAILLE = FILES.resolve("braille_noDelay_bias_zero.nir");
 
   private static void assumePresent(Path file) {
-    assumeTrue(Files.isRegularFile(file), file + " is absent (the NIR paper's files live in ../shared/nir/files)");
+    assumeTrue(
+        Files.isRegularFile(file),
+        file + " is absent (the NIR paper's files live in ../shared/nir/files)");
   }
 
   @Test
@@ -43,20 +45,33 @@ class NirCommandsTest {
   }
 
   @Test
-  @DisplayName("nir run drives Norse's LIF neuron with the paper's input spikes and it fires at the exact "
-      + "solution's steps, written to spikes.csv")
+  @DisplayName(
+      "nir run drives Norse's LIF neuron with the paper's input spikes and it fires at the exact "
+          + "solution's steps, written to spikes.csv")
   void runNorseNeuron(@TempDir Path out) throws Exception {
     assumePresent(NORSE);
     assumePresent(EXACT);
-    JsonNode json = CommandOutput.json(new NirRunCommand(PluginRegistry.discover()), NORSE.toString(), "--input",
-        EXACT.toString(), "--columns", "0", "--dt", "1e-4", "--out", out.toString(), "--json");
+    JsonNode json =
+        CommandOutput.json(
+            new NirRunCommand(PluginRegistry.discover()),
+            NORSE.toString(),
+            "--input",
+            EXACT.toString(),
+            "--columns",
+            "0",
+            "--dt",
+            "1e-4",
+            "--out",
+            out.toString(),
+            "--json");
     assertThat(json.get("steps").asInt()).isEqualTo(1000);
     assertThat(json.get("input").asText()).isEqualTo("spikes");
     List<String> spikes = Files.readAllLines(out.resolve("spikes.csv"));
     assertThat(spikes).contains("460,1,0", "510,1,0", "710,1,0", "760,1,0");
     assertThat(spikes.stream().filter(line -> line.endsWith(",1,0"))).hasSize(4);
     assertThat(Files.readAllLines(out.resolve("voltages.csv"))).hasSize(1 + 1000);
-    assertThat(Files.readAllLines(out.resolve("output.csv")).get(0)).isEqualTo("step,output,index,value");
+    assertThat(Files.readAllLines(out.resolve("output.csv")).get(0))
+        .isEqualTo("step,output,index,value");
     try (var staged = Files.list(out)) {
       assertThat(staged.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("spikes.csv", "voltages.csv", "output.csv");
@@ -67,8 +82,9 @@ class NirCommandsTest {
   @DisplayName("nir run without --dt on a graph that does not state one says so in one line")
   void runNeedsATimeStep(@TempDir Path out) {
     assumePresent(NORSE);
-    CommandOutput result = CommandOutput.ofCli("nir", "run", NORSE.toString(), "--input-rate", "0.1", "--out",
-        out.toString());
+    CommandOutput result =
+        CommandOutput.ofCli(
+            "nir", "run", NORSE.toString(), "--input-rate", "0.1", "--out", out.toString());
     assertThat(result.exitCode()).isNotZero();
     assertThat(result.err()).contains("--dt").doesNotContain("Exception");
   }
@@ -78,8 +94,17 @@ class NirCommandsTest {
   void runRefusesWrongWidth(@TempDir Path out) {
     assumePresent(NORSE);
     assumePresent(EXACT);
-    CommandOutput result = CommandOutput.ofCli("nir", "run", NORSE.toString(), "--input", EXACT.toString(), "--dt",
-        "1e-4", "--out", out.toString());
+    CommandOutput result =
+        CommandOutput.ofCli(
+            "nir",
+            "run",
+            NORSE.toString(),
+            "--input",
+            EXACT.toString(),
+            "--dt",
+            "1e-4",
+            "--out",
+            out.toString());
     assertThat(result.exitCode()).isNotZero();
     assertThat(result.err()).contains("lif_exact.csv line 1 has 3 columns").contains("--columns");
   }
@@ -96,13 +121,25 @@ class NirCommandsTest {
   }
 
   @Test
-  @DisplayName("hw estimate --nir prices the recurrent Braille network on every accelerator from random input "
-      + "spikes, the recurrent projection included")
+  @DisplayName(
+      "hw estimate --nir prices the recurrent Braille network on every accelerator from random input "
+          + "spikes, the recurrent projection included")
   void priceBraille() throws Exception {
     assumePresent(BRAILLE);
-    JsonNode json = CommandOutput.json(new org.snncodesign.cli.hardware.HwEvaluateCommand(PluginRegistry.discover()),
-        "--nir", BRAILLE.toString(), "--dt", "1e-4", "--input-rate", "0.2", "--steps", "64", "--samples", "4",
-        "--json");
+    JsonNode json =
+        CommandOutput.json(
+            new org.snncodesign.cli.hardware.HwEvaluateCommand(PluginRegistry.discover()),
+            "--nir",
+            BRAILLE.toString(),
+            "--dt",
+            "1e-4",
+            "--input-rate",
+            "0.2",
+            "--steps",
+            "64",
+            "--samples",
+            "4",
+            "--json");
     assertThat(json.get("workload").asText()).isEqualTo("braille_noDelay_bias_zero.nir");
     assertThat(json.get("layers").asInt()).isEqualTo(3);
     assertThat(json.get("first_layer").asText()).contains("spike input");
@@ -113,20 +150,43 @@ class NirCommandsTest {
   }
 
   @Test
-  @DisplayName("hw estimate --nir --dataset --coding prices a network trained here on rate-coded digits, the input "
-      + "projection spike-driven")
+  @DisplayName(
+      "hw estimate --nir --dataset --coding prices a network trained here on rate-coded digits, the input "
+          + "projection spike-driven")
   void priceWithACodingPlugin(@TempDir Path tmp) throws Exception {
     Path nir = tmp.resolve("digits.nir");
-    CommandOutput train = CommandOutput.ofCli("train", "--dataset", "digits", "--epochs", "2", "--export-nir",
-        nir.toString(), "--out", tmp.resolve("train").toString(), "--no-chart");
+    CommandOutput train =
+        CommandOutput.ofCli(
+            "train",
+            "--dataset",
+            "digits",
+            "--epochs",
+            "2",
+            "--export-nir",
+            nir.toString(),
+            "--out",
+            tmp.resolve("train").toString(),
+            "--no-chart");
     assertThat(train.exitCode()).as(train.err()).isZero();
-    JsonNode json = CommandOutput.json(new org.snncodesign.cli.hardware.HwEvaluateCommand(PluginRegistry.discover()),
-        "--nir", nir.toString(), "--dataset", "digits", "--coding", "rate", "--samples", "4", "--steps", "16",
-        "--json");
+    JsonNode json =
+        CommandOutput.json(
+            new org.snncodesign.cli.hardware.HwEvaluateCommand(PluginRegistry.discover()),
+            "--nir",
+            nir.toString(),
+            "--dataset",
+            "digits",
+            "--coding",
+            "rate",
+            "--samples",
+            "4",
+            "--steps",
+            "16",
+            "--json");
     assertThat(json.get("first_layer").asText()).contains("rate coding");
     assertThat(json.get("layers").asInt()).isEqualTo(2);
-    CommandOutput unknown = CommandOutput.ofCli("hw", "estimate", "--nir", nir.toString(), "--dataset", "digits",
-        "--coding", "morse");
+    CommandOutput unknown =
+        CommandOutput.ofCli(
+            "hw", "estimate", "--nir", nir.toString(), "--dataset", "digits", "--coding", "morse");
     assertThat(unknown.exitCode()).isNotZero();
     assertThat(unknown.err()).contains("morse").contains("rate");
   }

@@ -34,28 +34,51 @@ import org.snncodesign.nir.NirReader;
 import org.snncodesign.nir.NirWriter;
 
 /**
- * Graph to NIR file to graph is exact for networks made here (a network trained on MNIST by snn train, a converted
- * CNN), and the reference Python package reads the files we write with the same node types and shapes.
+ * Graph to NIR file to graph is exact for networks made here (a network trained on MNIST by snn
+ * train, a converted CNN), and the reference Python package reads the files we write with the same
+ * node types and shapes.
  */
 class NirRoundTripTest {
   private static final Path MNIST = Path.of("..", "..", "shared", "data", "mnist");
   private static final Path PYTHON = Path.of("/usr/bin/python3");
   private static final Path PACKAGE = Path.of("..", "..", "shared", "nir", "python");
-  private static final Path DESCRIBE = Path.of("..", "snn-nir", "src", "test", "python", "describe_nir.py");
+  private static final Path DESCRIBE =
+      Path.of("..", "snn-nir", "src", "test", "python", "describe_nir.py");
 
   private static void assumeMnist() {
-    assumeTrue(Files.exists(MNIST.resolve("t10k-images-idx3-ubyte.gz")), "MNIST not in ../../shared/data/mnist");
+    assumeTrue(
+        Files.exists(MNIST.resolve("t10k-images-idx3-ubyte.gz")),
+        "MNIST not in ../../shared/data/mnist");
   }
 
   @Test
-  @DisplayName("a network trained on MNIST by snn train --export-nir comes back from its NIR file bit for bit, and "
-      + "Python's nir.read sees the same nodes and shapes")
+  @DisplayName(
+      "a network trained on MNIST by snn train --export-nir comes back from its NIR file bit for bit, and "
+          + "Python's nir.read sees the same nodes and shapes")
   void trainedMnistNetwork(@TempDir Path tmp) throws Exception {
     assumeMnist();
     Path nir = tmp.resolve("mnist.nir");
-    CommandOutput run = CommandOutput.ofCli("train", "--dataset", "mnist", "--data-dir", MNIST.toString(),
-        "--limit", "2000", "--epochs", "1", "--sparsity", "0.5", "--bits", "4", "--export-nir", nir.toString(),
-        "--out", tmp.resolve("train").toString(), "--no-chart", "--json");
+    CommandOutput run =
+        CommandOutput.ofCli(
+            "train",
+            "--dataset",
+            "mnist",
+            "--data-dir",
+            MNIST.toString(),
+            "--limit",
+            "2000",
+            "--epochs",
+            "1",
+            "--sparsity",
+            "0.5",
+            "--bits",
+            "4",
+            "--export-nir",
+            nir.toString(),
+            "--out",
+            tmp.resolve("train").toString(),
+            "--no-chart",
+            "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     SpikingNetwork trained = SpikingNetworkJson.read(tmp.resolve("train").resolve("model.json"));
 
@@ -69,14 +92,16 @@ class NirRoundTripTest {
   }
 
   @Test
-  @DisplayName("a converted CNN comes back from its NIR file bit for bit, and Python's nir.read sees the same nodes "
-      + "and shapes")
+  @DisplayName(
+      "a converted CNN comes back from its NIR file bit for bit, and Python's nir.read sees the same nodes "
+          + "and shapes")
   void convertedCnn(@TempDir Path tmp) throws Exception {
     assumeMnist();
     AnnModel ann = AveragePoolingCnn.create(11);
     LabeledImages calibration = ConversionData.load(MNIST, "train", 200);
-    NetworkGraph graph = ConvertedNetworkGraphs.rateCoded(new AnnToSnnConverter(99.9).convert(ann, calibration),
-        1e-3);
+    NetworkGraph graph =
+        ConvertedNetworkGraphs.rateCoded(
+            new AnnToSnnConverter(99.9).convert(ann, calibration), 1e-3);
     Path nir = tmp.resolve("cnn.nir");
     new NirWriter().write(graph, nir);
 
@@ -86,14 +111,21 @@ class NirRoundTripTest {
   }
 
   /** Node types and the shapes of every parameter array as the reference package reads them. */
-  private static void assertReferenceReads(Path file, NetworkGraph graph) throws IOException, InterruptedException {
-    assumeTrue(Files.isExecutable(PYTHON) && Files.isDirectory(PACKAGE.resolve("nir")),
+  private static void assertReferenceReads(Path file, NetworkGraph graph)
+      throws IOException, InterruptedException {
+    assumeTrue(
+        Files.isExecutable(PYTHON) && Files.isDirectory(PACKAGE.resolve("nir")),
         "no " + PYTHON + " or no reference package at " + PACKAGE + " to check the file with");
-    Process probe = new ProcessBuilder(PYTHON.toString(), "-c", "import numpy, h5py").redirectErrorStream(true)
-        .start();
+    Process probe =
+        new ProcessBuilder(PYTHON.toString(), "-c", "import numpy, h5py")
+            .redirectErrorStream(true)
+            .start();
     probe.getInputStream().readAllBytes();
-    assumeTrue(probe.waitFor() == 0, "python3 cannot import numpy and h5py (apt-get install python3-h5py)");
-    ProcessBuilder builder = new ProcessBuilder(PYTHON.toString(), DESCRIBE.toString(), file.toString());
+    assumeTrue(
+        probe.waitFor() == 0,
+        "python3 cannot import numpy and h5py (apt-get install python3-h5py)");
+    ProcessBuilder builder =
+        new ProcessBuilder(PYTHON.toString(), DESCRIBE.toString(), file.toString());
     builder.environment().put("PYTHONPATH", PACKAGE.toString());
     Process process = builder.start();
     String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -101,23 +133,27 @@ class NirRoundTripTest {
     assertThat(process.waitFor()).as(stderr).isZero();
     JsonNode nodes = new ObjectMapper().readTree(stdout).get(file.toString()).get("nodes");
     assertThat(nodes.size()).isEqualTo(graph.nodes().size());
-    graph.nodes().forEach((name, node) -> {
-      JsonNode read = nodes.get(name);
-      assertThat(read).as(name).isNotNull();
-      assertThat(read.get("type").asText()).as(name).isEqualTo(node.nirType());
-      assertParameterShapes(name, node, read.get("fields"));
-    });
+    graph
+        .nodes()
+        .forEach(
+            (name, node) -> {
+              JsonNode read = nodes.get(name);
+              assertThat(read).as(name).isNotNull();
+              assertThat(read.get("type").asText()).as(name).isEqualTo(node.nirType());
+              assertParameterShapes(name, node, read.get("fields"));
+            });
   }
 
   /** The weight (or tau) array of the node has the shape the graph gives it. */
   private static void assertParameterShapes(String name, GraphNode node, JsonNode fields) {
-    String field = switch (node.nirType()) {
-      case "Affine", "Conv2d", "Linear" -> "weight";
-      case "IF", "I" -> "r";
-      case "LIF", "LI" -> "tau";
-      case "Scale" -> "scale";
-      default -> null;
-    };
+    String field =
+        switch (node.nirType()) {
+          case "Affine", "Conv2d", "Linear" -> "weight";
+          case "IF", "I" -> "r";
+          case "LIF", "LI" -> "tau";
+          case "Scale" -> "scale";
+          default -> null;
+        };
     if (field == null) {
       return;
     }

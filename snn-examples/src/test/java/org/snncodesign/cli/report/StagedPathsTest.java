@@ -16,7 +16,8 @@ class StagedPathsTest {
   @DisplayName("name the final file, never the staging folder it was written in")
   void finalPathsShown(@TempDir Path dir) {
     Path image = dir.resolve("pics/sample.png");
-    CommandOutput run = CommandOutput.ofCli("data", "show", "embedded:digits", "-o", image.toString(), "--json");
+    CommandOutput run =
+        CommandOutput.ofCli("data", "show", "embedded:digits", "-o", image.toString(), "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.lastLine()).contains("\"image\":\"" + image.toAbsolutePath() + "\"");
     assertThat(run.out() + run.err()).doesNotContain(".staging-");
@@ -24,13 +25,31 @@ class StagedPathsTest {
   }
 
   @Test
-  @DisplayName("hw search names the files of its --out folder where they end up, in its report and in search.json")
+  @DisplayName(
+      "hw search names the files of its --out folder where they end up, in its report and in search.json")
   void searchReportPaths(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("search");
-    CommandOutput run = CommandOutput.ofCli("hw", "search", "--synthetic", "--steps", "2", "--random", "4",
-        "--population", "2", "--generations", "1", "--threads", "1", "--out", out.toString(), "--json");
+    CommandOutput run =
+        CommandOutput.ofCli(
+            "hw",
+            "search",
+            "--synthetic",
+            "--steps",
+            "2",
+            "--random",
+            "4",
+            "--population",
+            "2",
+            "--generations",
+            "1",
+            "--threads",
+            "1",
+            "--out",
+            out.toString(),
+            "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.lastLine()).contains("\"pareto_png\":\"" + out.resolve("pareto.png").toAbsolutePath() + "\"")
+    assertThat(run.lastLine())
+        .contains("\"pareto_png\":\"" + out.resolve("pareto.png").toAbsolutePath() + "\"")
         .doesNotContain(".staging-");
     assertThat(Files.readString(out.resolve("search.json"))).doesNotContain(".staging-");
   }

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.snncodesign.cli.CommandOutput;
 import org.junit.jupiter.api.io.TempDir;
 import org.snncodesign.api.plugin.PluginRegistry;
+import org.snncodesign.cli.CommandOutput;
 
 @DisplayName("snn spmm and snn bench spmm")
 class SpmmCommandTest {
@@ -23,11 +23,26 @@ class SpmmCommandTest {
   }
 
   @Test
-  @DisplayName("prints cycles, energy, DRAM bytes and bottleneck per model as one JSON object, and writes CSV")
+  @DisplayName(
+      "prints cycles, energy, DRAM bytes and bottleneck per model as one JSON object, and writes CSV")
   void spmmJson(@TempDir Path dir) throws Exception {
     Path csv = dir.resolve("spmm.csv");
-    String line = run(new SpmmCommand(PluginRegistry.discover()), "--sparsity", "0.9", "--spike-rate", "0.05",
-        "--rows", "32", "--inputs", "256", "--outputs", "256", "--json", "--csv", csv.toString());
+    String line =
+        run(
+            new SpmmCommand(PluginRegistry.discover()),
+            "--sparsity",
+            "0.9",
+            "--spike-rate",
+            "0.05",
+            "--rows",
+            "32",
+            "--inputs",
+            "256",
+            "--outputs",
+            "256",
+            "--json",
+            "--csv",
+            csv.toString());
     JsonNode json = new ObjectMapper().readTree(line);
     assertThat(json.get("command").asText()).isEqualTo("spmm");
     assertThat(json.get("workload").get("inputs").asInt()).isEqualTo(256);
@@ -46,8 +61,21 @@ class SpmmCommandTest {
   @Test
   @DisplayName("sweeps every sparsity and spike-rate pair given as lists")
   void spmmSweep() throws Exception {
-    String line = run(new SpmmCommand(PluginRegistry.discover()), "--sparsity", "0.5,0.99", "--spike-rate",
-        "0.01,0.2", "--rows", "16", "--inputs", "128", "--outputs", "128", "--statistics", "--json");
+    String line =
+        run(
+            new SpmmCommand(PluginRegistry.discover()),
+            "--sparsity",
+            "0.5,0.99",
+            "--spike-rate",
+            "0.01,0.2",
+            "--rows",
+            "16",
+            "--inputs",
+            "128",
+            "--outputs",
+            "128",
+            "--statistics",
+            "--json");
     JsonNode json = new ObjectMapper().readTree(line);
     assertThat(json.get("results")).hasSize(4);
     assertThat(json.has("models")).isFalse();
@@ -56,8 +84,18 @@ class SpmmCommandTest {
   @Test
   @DisplayName("bench spmm reports the kernel's speed-up over the dense GEMM, with equal results")
   void bench() throws Exception {
-    String line = run(new SpmmBenchCommand(), "--rows", "32", "--inputs", "256", "--outputs", "256", "--seconds",
-        "0.05", "--json");
+    String line =
+        run(
+            new SpmmBenchCommand(),
+            "--rows",
+            "32",
+            "--inputs",
+            "256",
+            "--outputs",
+            "256",
+            "--seconds",
+            "0.05",
+            "--json");
     JsonNode json = new ObjectMapper().readTree(line);
     assertThat(json.get("speedup_vs_dense").asDouble()).isPositive();
     assertThat(json.get("results_equal").asBoolean()).isTrue();

@@ -37,10 +37,26 @@ class TrainCommandTest {
   }
 
   @Test
-  @DisplayName("snn train --json prints the recipe's report and writes train.json, train.csv, model.json and the chart")
+  @DisplayName(
+      "snn train --json prints the recipe's report and writes train.json, train.csv, model.json and the chart")
   void digitsFiles(@TempDir Path dir) throws Exception {
-    JsonNode report = new ObjectMapper().readTree(run("--dataset", "digits", "--json", "--epochs", "2",
-        "--timesteps", "4", "--sparsity", "0.5", "--bits", "4", "--out", dir.toString()));
+    JsonNode report =
+        new ObjectMapper()
+            .readTree(
+                run(
+                    "--dataset",
+                    "digits",
+                    "--json",
+                    "--epochs",
+                    "2",
+                    "--timesteps",
+                    "4",
+                    "--sparsity",
+                    "0.5",
+                    "--bits",
+                    "4",
+                    "--out",
+                    dir.toString()));
     assertThat(report.get("command").asText()).isEqualTo("train");
     assertThat(report.get("dataset").asText()).isEqualTo("digits");
     assertThat(report.has("dataset_sha256")).isFalse();
@@ -63,8 +79,12 @@ class TrainCommandTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try {
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      assertThat(new CommandLine(new TrainCommand()).execute("--arch", "1x8x8-c8q3-10", "--no-chart")).isNotZero();
-      assertThat(new CommandLine(new TrainCommand()).execute("--arch", "1x7x7-c8k3-10", "--no-chart")).isNotZero();
+      assertThat(
+              new CommandLine(new TrainCommand()).execute("--arch", "1x8x8-c8q3-10", "--no-chart"))
+          .isNotZero();
+      assertThat(
+              new CommandLine(new TrainCommand()).execute("--arch", "1x7x7-c8k3-10", "--no-chart"))
+          .isNotZero();
     } finally {
       System.setErr(oldErr);
     }

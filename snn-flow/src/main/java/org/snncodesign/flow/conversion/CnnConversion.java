@@ -41,30 +41,34 @@ import org.snncodesign.flow.data.ConversionData;
 import org.snncodesign.flow.data.IdxDataset;
 
 /**
- * The recipe of {@code snn convert --arch cnn}: a CNN (a model JSON, an ONNX import, or the default LeNet-class CNN
- * trained on the data set and cached) converted to a spiking network by threshold balancing and run on the test set
- * with the coding plugin named in the settings ({@link ConversionCoding}: one-spike phase coding or rate coding),
- * reporting ANN versus SNN accuracy, latency, spikes, operations and energy ({@link ConversionReport}, priced with
- * {@link EnergyTable#HOROWITZ_45NM}).
+ * The recipe of {@code snn convert --arch cnn}: a CNN (a model JSON, an ONNX import, or the default
+ * LeNet-class CNN trained on the data set and cached) converted to a spiking network by threshold
+ * balancing and run on the test set with the coding plugin named in the settings ({@link
+ * ConversionCoding}: one-spike phase coding or rate coding), reporting ANN versus SNN accuracy,
+ * latency, spikes, operations and energy ({@link ConversionReport}, priced with {@link
+ * EnergyTable#HOROWITZ_45NM}).
  *
- * <p>Three steps, so that a caller can act between them (export the ANN after {@link #prepare}, the SNN graph after
- * {@link #convert}):
+ * <p>Three steps, so that a caller can act between them (export the ANN after {@link #prepare}, the
+ * SNN graph after {@link #convert}):
+ *
  * <pre>{@code
  * CnnConversion conversion = CnnConversion.prepare(settings, PluginRegistry.discover(), System.err);
  * CnnConversion.Converted snn = conversion.convert();
  * CnnConversion.Result result = conversion.evaluate(snn);
  * }</pre>
  *
- * <p>The phase-coded network runs on the conversion's own multi-threaded simulator or on an executing
- * {@link Accelerator} plugin; the rate-coded one on the conversion's rate simulator or on the neuron engine, whose
- * populations are of the neuron model plugin named in the settings. The same settings give the same result (times
- * apart).
+ * <p>The phase-coded network runs on the conversion's own multi-threaded simulator or on an
+ * executing {@link Accelerator} plugin; the rate-coded one on the conversion's rate simulator or on
+ * the neuron engine, whose populations are of the neuron model plugin named in the settings. The
+ * same settings give the same result (times apart).
  */
 public final class CnnConversion {
   /** Training images the activations are normalised on (threshold balancing). */
   public static final int CALIBRATION_SAMPLES = 500;
+
   /** The backend that runs a converted network on the conversion module's own simulators. */
   public static final String SIMULATOR = "simulator";
+
   /** The backend that runs a rate-coded network on the neuron engine. */
   public static final String ENGINE = "engine";
 
@@ -81,8 +85,16 @@ public final class CnnConversion {
   private final LabeledImages calibration;
   private final PrintStream progress;
 
-  private CnnConversion(ConversionSettings settings, ConversionCoding coding, Accelerator kernel, NeuronModel neuron,
-      IdxDataset data, AnnModel ann, String modelName, LabeledImages test, LabeledImages calibration,
+  private CnnConversion(
+      ConversionSettings settings,
+      ConversionCoding coding,
+      Accelerator kernel,
+      NeuronModel neuron,
+      IdxDataset data,
+      AnnModel ann,
+      String modelName,
+      LabeledImages test,
+      LabeledImages calibration,
       PrintStream progress) {
     this.settings = settings;
     this.coding = coding;
@@ -97,50 +109,64 @@ public final class CnnConversion {
   }
 
   /**
-   * Checks the settings against the plugins of {@code registry}, reads the data set and the model (training and
-   * caching the default CNN when none is given) and applies the input normalisation, folding it into the first
-   * layer where that is exact.
+   * Checks the settings against the plugins of {@code registry}, reads the data set and the model
+   * (training and caching the default CNN when none is given) and applies the input normalisation,
+   * folding it into the first layer where that is exact.
    *
    * @param progress told what happens, one line at a time (e.g. standard error)
-   * @throws InvalidInputException (or another {@link org.snncodesign.api.SnnException}) naming the bad setting: an
-   *     unknown coding, backend or neuron plugin, a combination that cannot run, a missing data folder, or a model
-   *     file that cannot be read
+   * @throws InvalidInputException (or another {@link org.snncodesign.api.SnnException}) naming the
+   *     bad setting: an unknown coding, backend or neuron plugin, a combination that cannot run, a
+   *     missing data folder, or a model file that cannot be read
    * @throws IOException when the data set or the model cannot be read
    */
-  public static CnnConversion prepare(ConversionSettings settings, PluginRegistry registry, PrintStream progress)
+  public static CnnConversion prepare(
+      ConversionSettings settings, PluginRegistry registry, PrintStream progress)
       throws IOException {
-    Checks.checkArgument(settings != null && registry != null && progress != null,
+    Checks.checkArgument(
+        settings != null && registry != null && progress != null,
         "settings, registry and progress must be given");
     if (!IdxDataset.names(settings.dataset())) {
-      throw new InvalidInputException("a CNN conversion reads an IDX data set (mnist, fashion-mnist, idx:NAME), not "
-          + settings.dataset() + " (which --arch vit converts)");
+      throw new InvalidInputException(
+          "a CNN conversion reads an IDX data set (mnist, fashion-mnist, idx:NAME), not "
+              + settings.dataset()
+              + " (which --arch vit converts)");
     }
     if (settings.dataDir() == null) {
-      throw new InvalidInputException("a CNN conversion reads an IDX data set: give its folder (data dir)");
+      throw new InvalidInputException(
+          "a CNN conversion reads an IDX data set: give its folder (data dir)");
     }
-    ConversionCoding coding = ConversionCoding.resolve(registry, settings.coding(), baseRoot(settings),
-        settings.octaves());
+    ConversionCoding coding =
+        ConversionCoding.resolve(
+            registry, settings.coding(), baseRoot(settings), settings.octaves());
     String backend = settings.backend();
     Accelerator kernel = null;
     NeuronModel neuron = null;
     if (backend.equals(ENGINE)) {
       if (coding.isPhase()) {
-        throw new InvalidInputException("backend engine runs only coding rate, got " + coding.name());
+        throw new InvalidInputException(
+            "backend engine runs only coding rate, got " + coding.name());
       }
       neuron = registry.require(NeuronModel.class, settings.neuron());
     } else if (!backend.equals(SIMULATOR)) {
       if (!coding.isPhase()) {
-        throw new InvalidInputException("backend " + backend + " runs only coding phase1, got " + coding.name());
+        throw new InvalidInputException(
+            "backend " + backend + " runs only coding phase1, got " + coding.name());
       }
       kernel = registry.require(Accelerator.class, backend);
       if (!kernel.executes()) {
-        throw new InvalidInputException("backend " + backend + " models hardware and does not execute layers; use"
-            + " an executing backend such as cpu-gustavson");
+        throw new InvalidInputException(
+            "backend "
+                + backend
+                + " models hardware and does not execute layers; use"
+                + " an executing backend such as cpu-gustavson");
       }
     }
     if (neuron == null && !settings.neuron().equals(ConversionSettings.DEFAULT_NEURON)) {
-      throw new InvalidInputException("neuron " + settings.neuron() + " needs backend engine (the simulators run"
-          + " their own integrate-and-fire neurons)");
+      throw new InvalidInputException(
+          "neuron "
+              + settings.neuron()
+              + " needs backend engine (the simulators run"
+              + " their own integrate-and-fire neurons)");
     }
     if (!Files.isDirectory(settings.dataDir())) {
       throw new InvalidInputException("data dir " + settings.dataDir() + " is not a folder");
@@ -148,13 +174,19 @@ public final class CnnConversion {
     if (settings.onnx() != null && settings.model() != null) {
       throw new InvalidInputException("give either a model JSON or an ONNX model, not both");
     }
-    Path onnxFile = settings.onnx() != null ? settings.onnx()
-        : settings.model() != null && settings.model().toString().endsWith(".onnx") ? settings.model() : null;
+    Path onnxFile =
+        settings.onnx() != null
+            ? settings.onnx()
+            : settings.model() != null && settings.model().toString().endsWith(".onnx")
+                ? settings.model()
+                : null;
     IdxDataset data = IdxDataset.of(settings.dataset(), settings.dataDir());
     AnnModel ann;
     try {
-      ann = onnxFile != null ? OnnxImporter.read(onnxFile) : settings.model() != null ? AnnJson.read(settings.model())
-          : null;
+      ann =
+          onnxFile != null
+              ? OnnxImporter.read(onnxFile)
+              : settings.model() != null ? AnnJson.read(settings.model()) : null;
     } catch (OnnxImportException | NoSuchFileException e) {
       throw new InvalidInputException("cannot read model: " + e.getMessage());
     }
@@ -163,12 +195,18 @@ public final class CnnConversion {
     LabeledImages calibration = ConversionData.load(data, "train", CALIBRATION_SAMPLES);
     ann = ann != null ? ann : cachedOrTrained(settings, data, progress);
     InputNormalization normalization = settings.normalization();
-    ann = InputNormalizationFolding.fold(normalization == null ? ann : ann.withInputNormalization(normalization));
+    ann =
+        InputNormalizationFolding.fold(
+            normalization == null ? ann : ann.withInputNormalization(normalization));
     progress.println("input: " + InputNormalizationFolding.describe(ann));
-    // Reports name a model by the file the user gave (the graph's own name, e.g. torch_jit, is a field apart).
-    String modelName = modelFile != null && modelFile.getFileName() != null ? modelFile.getFileName().toString()
-        : ann.name();
-    return new CnnConversion(settings, coding, kernel, neuron, data, ann, modelName, test, calibration, progress);
+    // Reports name a model by the file the user gave (the graph's own name, e.g. torch_jit, is a
+    // field apart).
+    String modelName =
+        modelFile != null && modelFile.getFileName() != null
+            ? modelFile.getFileName().toString()
+            : ann.name();
+    return new CnnConversion(
+        settings, coding, kernel, neuron, data, ann, modelName, test, calibration, progress);
   }
 
   /** The settings converted by. */
@@ -196,36 +234,52 @@ public final class CnnConversion {
     return modelName;
   }
 
-  /** Measures the ANN on the test set and converts it (threshold balancing on {@value #CALIBRATION_SAMPLES} images). */
+  /**
+   * Measures the ANN on the test set and converts it (threshold balancing on {@value
+   * #CALIBRATION_SAMPLES} images).
+   */
   public Converted convert() {
     double annAccuracy = new AnnNetwork(ann).accuracy(test, settings.threads());
-    progress.printf(Locale.ROOT, "ANN %s (graph %s): accuracy %.4f on %d %s samples, %,d MACs%n", modelName,
-        ann.name(), annAccuracy, test.count(), data.name(), ann.macs());
+    progress.printf(
+        Locale.ROOT,
+        "ANN %s (graph %s): accuracy %.4f on %d %s samples, %,d MACs%n",
+        modelName,
+        ann.name(),
+        annAccuracy,
+        test.count(),
+        data.name(),
+        ann.macs());
     long t0 = System.nanoTime();
     ConvertedNetwork snn = new AnnToSnnConverter(settings.percentile()).convert(ann, calibration);
     double seconds = (System.nanoTime() - t0) / 1e9;
-    progress.printf(Locale.ROOT, "converted in %.2f s: %d stages, %,d synapses%n", seconds, snn.stageCount(),
+    progress.printf(
+        Locale.ROOT,
+        "converted in %.2f s: %d stages, %,d synapses%n",
+        seconds,
+        snn.stageCount(),
         snn.synapses());
     return new Converted(snn, annAccuracy, seconds);
   }
 
   /**
-   * The converted network as a graph of NIR primitives (IF neurons, reset by subtraction), the coding and phase
-   * parameters in its metadata.
+   * The converted network as a graph of NIR primitives (IF neurons, reset by subtraction), the
+   * coding and phase parameters in its metadata.
    *
    * @param dt time step in seconds of one SNN step
    * @throws InvalidInputException when the network has max pooling, which NIR cannot express
    */
   public NetworkGraph graph(Converted converted, double dt) {
-    return coding.isPhase() ? ConvertedNetworkGraphs.phaseCoded(converted.network(), coding.phase(), dt)
+    return coding.isPhase()
+        ? ConvertedNetworkGraphs.phaseCoded(converted.network(), coding.phase(), dt)
         : ConvertedNetworkGraphs.rateCoded(converted.network(), dt);
   }
 
   /**
-   * Runs the converted network on the test set with the settings' coding and backend; a rate-coded run is read out
-   * at 16, 32, 64, ... steps up to {@link ConversionSettings#rateSteps()}.
+   * Runs the converted network on the test set with the settings' coding and backend; a rate-coded
+   * run is read out at 16, 32, 64, ... steps up to {@link ConversionSettings#rateSteps()}.
    *
-   * @throws InvalidInputException when the engine cannot run the network (e.g. overlapping max-pool windows)
+   * @throws InvalidInputException when the engine cannot run the network (e.g. overlapping max-pool
+   *     windows)
    * @throws IOException when the data set's files cannot be read for their hash
    */
   public Result evaluate(Converted converted) throws IOException {
@@ -239,23 +293,34 @@ public final class CnnConversion {
         e = new OneSpikeSimulator(snn, coding.phase()).evaluate(test, settings.threads());
       } else {
         AcceleratedOneSpikeSimulator.AcceleratedEvaluation run =
-            new AcceleratedOneSpikeSimulator(snn, coding.phase(), kernel).evaluate(test, settings.batch());
+            new AcceleratedOneSpikeSimulator(snn, coding.phase(), kernel)
+                .evaluate(test, settings.batch());
         e = run.evaluation();
         kernelAdds = run.kernelAdds();
         kernelCalls = run.kernelCalls();
-        progress.printf(Locale.ROOT, "backend %s: %,d kernel adds in %,d calls, %.2f s%n", run.backend(),
-            kernelAdds, kernelCalls, e.seconds());
+        progress.printf(
+            Locale.ROOT,
+            "backend %s: %,d kernel adds in %,d calls, %.2f s%n",
+            run.backend(),
+            kernelAdds,
+            kernelCalls,
+            e.seconds());
       }
       reports.add(report(converted, e));
     } else {
       int[] checkpoints = checkpoints(settings.rateSteps());
       List<SnnEvaluation> runs;
       if (neuron != null) {
-        EngineRateRunner runner = new EngineRateRunner(snn, neuron, settings.propagation(), checkpoints);
+        EngineRateRunner runner =
+            new EngineRateRunner(snn, neuron, settings.propagation(), checkpoints);
         runs = runner.evaluate(test, settings.threads());
-        progress.printf(Locale.ROOT, "engine (%s propagation): %d rate steps in %d engine steps, %.2f s%n",
-            settings.propagation().name().toLowerCase(Locale.ROOT), settings.rateSteps(),
-            runner.engineSteps(settings.rateSteps()), runs.get(runs.size() - 1).seconds());
+        progress.printf(
+            Locale.ROOT,
+            "engine (%s propagation): %d rate steps in %d engine steps, %.2f s%n",
+            settings.propagation().name().toLowerCase(Locale.ROOT),
+            settings.rateSteps(),
+            runner.engineSteps(settings.rateSteps()),
+            runs.get(runs.size() - 1).seconds());
       } else {
         runs = new RateSimulator(snn, checkpoints).evaluate(test, settings.threads());
       }
@@ -263,16 +328,31 @@ public final class CnnConversion {
         reports.add(report(converted, e));
       }
     }
-    return new Result(List.copyOf(reports), ann.name(), data.sha256(), snn.inputNormalization(),
-        snn.inputNormalizationNote(), settings.backend(),
+    return new Result(
+        List.copyOf(reports),
+        ann.name(),
+        data.sha256(),
+        snn.inputNormalization(),
+        snn.inputNormalizationNote(),
+        settings.backend(),
         neuron != null ? settings.propagation().name().toLowerCase(Locale.ROOT) : null,
-        neuron != null && !settings.neuron().equals(ConversionSettings.DEFAULT_NEURON) ? settings.neuron() : null,
-        kernelAdds, kernelCalls);
+        neuron != null && !settings.neuron().equals(ConversionSettings.DEFAULT_NEURON)
+            ? settings.neuron()
+            : null,
+        kernelAdds,
+        kernelCalls);
   }
 
   private ConversionReport report(Converted converted, SnnEvaluation e) {
-    return ConversionReport.of(data.name(), converted.network(), converted.annAccuracy(), e, coding.phase(),
-        EnergyTable.HOROWITZ_45NM, converted.conversionSeconds()).withModel(modelName);
+    return ConversionReport.of(
+            data.name(),
+            converted.network(),
+            converted.annAccuracy(),
+            e,
+            coding.phase(),
+            EnergyTable.HOROWITZ_45NM,
+            converted.conversionSeconds())
+        .withModel(modelName);
   }
 
   /** 16, 32, 64, ... below {@code steps}, then {@code steps}. */
@@ -295,21 +375,34 @@ public final class CnnConversion {
     return settings.epochs() != null ? settings.epochs() : 6;
   }
 
-  private static AnnModel cachedOrTrained(ConversionSettings settings, IdxDataset data, PrintStream progress)
-      throws IOException {
-    Path dir = settings.cacheDir() != null ? settings.cacheDir()
-        : Path.of(System.getProperty("user.home"), ".cache", "snn-codesign");
-    Path file = dir.resolve(String.format(Locale.ROOT, "%s-lenet-e%d-n%d-s%d.json", data.name(), epochs(settings),
-        settings.trainSamples(), settings.seed()));
+  private static AnnModel cachedOrTrained(
+      ConversionSettings settings, IdxDataset data, PrintStream progress) throws IOException {
+    Path dir =
+        settings.cacheDir() != null
+            ? settings.cacheDir()
+            : Path.of(System.getProperty("user.home"), ".cache", "snn-codesign");
+    Path file =
+        dir.resolve(
+            String.format(
+                Locale.ROOT,
+                "%s-lenet-e%d-n%d-s%d.json",
+                data.name(),
+                epochs(settings),
+                settings.trainSamples(),
+                settings.seed()));
     if (Files.exists(file)) {
       progress.println("using cached model " + file);
       return AnnJson.read(file);
     }
     LabeledImages train = ConversionData.load(data, "train", settings.trainSamples());
-    AnnModel fresh = CnnArchitectures.lenet(1, train.shape().height(), 16, 32, 128, 10, settings.seed());
-    progress.printf("training %s on %d samples for %d epochs (cached afterwards in %s)%n", fresh.name(),
-        train.count(), epochs(settings), file);
-    new AnnTrainer(TrainingSettings.adam(epochs(settings), settings.seed()).withThreads(settings.threads()))
+    AnnModel fresh =
+        CnnArchitectures.lenet(1, train.shape().height(), 16, 32, 128, 10, settings.seed());
+    progress.printf(
+        "training %s on %d samples for %d epochs (cached afterwards in %s)%n",
+        fresh.name(), train.count(), epochs(settings), file);
+    new AnnTrainer(
+            TrainingSettings.adam(epochs(settings), settings.seed())
+                .withThreads(settings.threads()))
         .train(new AnnNetwork(fresh), train, null, progress::println);
     AnnJson.write(fresh, file);
     return fresh;
@@ -325,22 +418,34 @@ public final class CnnConversion {
   public record Converted(ConvertedNetwork network, double annAccuracy, double conversionSeconds) {}
 
   /**
-   * What a CNN conversion measured; {@link #toJson()} gives the fields of {@code snn convert}'s report.
+   * What a CNN conversion measured; {@link #toJson()} gives the fields of {@code snn convert}'s
+   * report.
    *
-   * @param checkpoints the report of every read-out: one for phase coding, one per checkpoint for rate coding
+   * @param checkpoints the report of every read-out: one for phase coding, one per checkpoint for
+   *     rate coding
    * @param graphName the ANN graph's own name (e.g. {@code torch_jit} for a PyTorch export)
    * @param datasetSha256 SHA-256 of the data set's four IDX files
    * @param inputNormalization the input normalisation the network applies
-   * @param inputNormalizationApplied how it is applied (folded into the first layer or applied to the input)
+   * @param inputNormalizationApplied how it is applied (folded into the first layer or applied to
+   *     the input)
    * @param backend the backend that ran the network
-   * @param propagation the engine's propagation ({@code event} or {@code clock}), null for other backends
+   * @param propagation the engine's propagation ({@code event} or {@code clock}), null for other
+   *     backends
    * @param neuron the engine's neuron model plugin when it is not {@code if}, else null
    * @param kernelAdds fp32 adds an executing accelerator reported, null for other backends
    * @param kernelCalls the accelerator's {@code execute} calls, null for other backends
    */
-  public record Result(List<ConversionReport> checkpoints, String graphName, String datasetSha256,
-      InputNormalization inputNormalization, String inputNormalizationApplied, String backend, String propagation,
-      String neuron, Long kernelAdds, Long kernelCalls) {
+  public record Result(
+      List<ConversionReport> checkpoints,
+      String graphName,
+      String datasetSha256,
+      InputNormalization inputNormalization,
+      String inputNormalizationApplied,
+      String backend,
+      String propagation,
+      String neuron,
+      Long kernelAdds,
+      Long kernelCalls) {
 
     /** The report of the last read-out (the full run). */
     public ConversionReport report() {
@@ -348,8 +453,9 @@ public final class CnnConversion {
     }
 
     /**
-     * The last report's fields (its {@code schema_version} as {@code report_schema_version}), then the graph name,
-     * the data set's hash, the input normalisation and the backend's fields; null fields are left out.
+     * The last report's fields (its {@code schema_version} as {@code report_schema_version}), then
+     * the graph name, the data set's hash, the input normalisation and the backend's fields; null
+     * fields are left out.
      */
     public ObjectNode toJson() {
       ConversionReport report = report();

@@ -7,48 +7,74 @@ import org.snncodesign.flow.data.IdxDataset;
 import org.snncodesign.neurons.engine.PropagationMode;
 
 /**
- * How {@code snn convert} converts and runs a network, a CNN ({@link CnnConversion}) or a vision transformer
- * ({@link VitConversion}); build with {@link #builder()}. Settings one architecture does not use are ignored by it.
+ * How {@code snn convert} converts and runs a network, a CNN ({@link CnnConversion}) or a vision
+ * transformer ({@link VitConversion}); build with {@link #builder()}. Settings one architecture
+ * does not use are ignored by it.
  *
- * @param dataset {@code mnist}, {@code fashion-mnist} or {@code idx:NAME} ({@link IdxDataset}); the ViT also
- *     {@code digits} (the embedded UCI set, no data folder)
+ * @param dataset {@code mnist}, {@code fashion-mnist} or {@code idx:NAME} ({@link IdxDataset}); the
+ *     ViT also {@code digits} (the embedded UCI set, no data folder)
  * @param dataDir the folder of the data set's IDX files, null for {@code digits}
- * @param model an ANN model JSON (or an ONNX file, by its {@code .onnx} name), null for the default CNN
+ * @param model an ANN model JSON (or an ONNX file, by its {@code .onnx} name), null for the default
+ *     CNN
  * @param onnx an ONNX model to import instead, null for none
  * @param normalization the input normalisation the model was trained with, null for the model's own
  * @param cacheDir where the default CNN is cached, null for {@code ~/.cache/snn-codesign}
  * @param coding name of the coding plugin the network runs: {@code phase1} or {@code rate}
- * @param neuron name of the neuron model plugin of the engine's populations ({@code if} by default; only with the
- *     engine backend)
- * @param baseRoot m of the phase base {@code 2^(1/m)}, null for the architecture's default (CNN 2, ViT 4)
+ * @param neuron name of the neuron model plugin of the engine's populations ({@code if} by default;
+ *     only with the engine backend)
+ * @param baseRoot m of the phase base {@code 2^(1/m)}, null for the architecture's default (CNN 2,
+ *     ViT 4)
  * @param octaves the phase coding's dynamic range in octaves; {@code K = m * octaves}
  * @param percentile the activation percentile the layers are normalised by, in (0, 100]
  * @param rateSteps time steps of a rate-coded run
  * @param testSamples test samples evaluated
  * @param trainSamples training samples of the default model
- * @param epochs training epochs of the default model, null for the architecture's default (CNN 6; ViT 12 on
- *     IDX sets, 30 on digits)
- * @param backend {@value CnnConversion#SIMULATOR}, {@value CnnConversion#ENGINE} (rate coding) or the name of an executing accelerator
- *     plugin (phase coding), e.g. {@code cpu-gustavson}
+ * @param epochs training epochs of the default model, null for the architecture's default (CNN 6;
+ *     ViT 12 on IDX sets, 30 on digits)
+ * @param backend {@value CnnConversion#SIMULATOR}, {@value CnnConversion#ENGINE} (rate coding) or
+ *     the name of an executing accelerator plugin (phase coding), e.g. {@code cpu-gustavson}
  * @param propagation the engine's spike propagation
  * @param batch samples per accelerator call
  * @param threads worker threads; the result does not depend on them
  * @param seed seed of the default CNN's initialisation and shuffling
  */
-public record ConversionSettings(String dataset, Path dataDir, Path model, Path onnx, InputNormalization normalization,
-    Path cacheDir, String coding, String neuron, Integer baseRoot, int octaves, double percentile, int rateSteps,
-    int testSamples, int trainSamples, Integer epochs, String backend, PropagationMode propagation, int batch,
-    int threads, long seed) {
+public record ConversionSettings(
+    String dataset,
+    Path dataDir,
+    Path model,
+    Path onnx,
+    InputNormalization normalization,
+    Path cacheDir,
+    String coding,
+    String neuron,
+    Integer baseRoot,
+    int octaves,
+    double percentile,
+    int rateSteps,
+    int testSamples,
+    int trainSamples,
+    Integer epochs,
+    String backend,
+    PropagationMode propagation,
+    int batch,
+    int threads,
+    long seed) {
   /** The neuron model of the engine's populations unless another is named. */
   public static final String DEFAULT_NEURON = "if";
 
   public ConversionSettings {
-    Checks.checkArgument(dataset != null && coding != null && neuron != null && backend != null
-        && propagation != null, "dataset, coding, neuron, backend and propagation must be given");
-    Checks.checkArgument(baseRoot == null || baseRoot > 0, "baseRoot must be > 0, got %s", baseRoot);
+    Checks.checkArgument(
+        dataset != null
+            && coding != null
+            && neuron != null
+            && backend != null
+            && propagation != null,
+        "dataset, coding, neuron, backend and propagation must be given");
+    Checks.checkArgument(
+        baseRoot == null || baseRoot > 0, "baseRoot must be > 0, got %s", baseRoot);
     Checks.positive(octaves, "octaves");
-    Checks.checkArgument(percentile > 0 && percentile <= 100, "percentile must be in (0, 100], got %s",
-        percentile);
+    Checks.checkArgument(
+        percentile > 0 && percentile <= 100, "percentile must be in (0, 100], got %s", percentile);
     Checks.positive(rateSteps, "rateSteps");
     Checks.positive(testSamples, "testSamples");
     Checks.positive(trainSamples, "trainSamples");
@@ -58,10 +84,10 @@ public record ConversionSettings(String dataset, Path dataDir, Path model, Path 
   }
 
   /**
-   * A builder starting from {@code snn convert}'s defaults: MNIST, the default model, phase1 coding with the
-   * architecture's base over 8 octaves, the 99.9th percentile, 256 rate steps, 10,000 test and 60,000 training
-   * samples, the architecture's epochs, the simulator backend (event propagation, neuron {@code if}), batches of 32,
-   * 2 threads, seed 42.
+   * A builder starting from {@code snn convert}'s defaults: MNIST, the default model, phase1 coding
+   * with the architecture's base over 8 octaves, the 99.9th percentile, 256 rate steps, 10,000 test
+   * and 60,000 training samples, the architecture's epochs, the simulator backend (event
+   * propagation, neuron {@code if}), batches of 32, 2 threads, seed 42.
    */
   public static Builder builder() {
     return new Builder();
@@ -214,8 +240,27 @@ public record ConversionSettings(String dataset, Path dataDir, Path model, Path 
 
     /** The settings. */
     public ConversionSettings build() {
-      return new ConversionSettings(dataset, dataDir, model, onnx, normalization, cacheDir, coding, neuron, baseRoot, octaves,
-          percentile, rateSteps, testSamples, trainSamples, epochs, backend, propagation, batch, threads, seed);
+      return new ConversionSettings(
+          dataset,
+          dataDir,
+          model,
+          onnx,
+          normalization,
+          cacheDir,
+          coding,
+          neuron,
+          baseRoot,
+          octaves,
+          percentile,
+          rateSteps,
+          testSamples,
+          trainSamples,
+          epochs,
+          backend,
+          propagation,
+          batch,
+          threads,
+          seed);
     }
   }
 }

@@ -13,9 +13,10 @@ import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.datasets.idx.IdxReader;
 
 /**
- * A folder of IDX image sets in MNIST's layout ({@code train-images-idx3-ubyte[.gz]}, {@code train-labels-...},
- * {@code t10k-images-...}, {@code t10k-labels-...}) and the name reports give it: {@code mnist},
- * {@code fashion-mnist} (the same file names), or any name the user gives with {@code idx:NAME}.
+ * A folder of IDX image sets in MNIST's layout ({@code train-images-idx3-ubyte[.gz]}, {@code
+ * train-labels-...}, {@code t10k-images-...}, {@code t10k-labels-...}) and the name reports give
+ * it: {@code mnist}, {@code fashion-mnist} (the same file names), or any name the user gives with
+ * {@code idx:NAME}.
  *
  * @param name the data set's name in reports
  * @param dir the folder holding the files
@@ -23,22 +24,27 @@ import org.snncodesign.datasets.idx.IdxReader;
 public record IdxDataset(String name, Path dir) {
   /** The names that need no {@code idx:} prefix. */
   public static final List<String> KNOWN = List.of("mnist", "fashion-mnist");
+
   /** The prefix of a user-named IDX folder. */
   public static final String USER_NAMED = "idx:";
+
   /** The splits, in the order the checksum reads them. */
   private static final List<String> SPLITS = List.of("train", "t10k");
 
   public IdxDataset {
     if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-      throw new InvalidInputException("data set name '" + name + "': expected letters, digits, '.', '_' or '-'");
+      throw new InvalidInputException(
+          "data set name '" + name + "': expected letters, digits, '.', '_' or '-'");
     }
     if (dir == null) {
-      throw new InvalidInputException("--dataset " + name + " needs --data-dir, the folder holding its IDX files");
+      throw new InvalidInputException(
+          "--dataset " + name + " needs --data-dir, the folder holding its IDX files");
     }
   }
 
   /**
-   * Whether {@code dataset} names an IDX folder: {@code mnist}, {@code fashion-mnist} or {@code idx:NAME}.
+   * Whether {@code dataset} names an IDX folder: {@code mnist}, {@code fashion-mnist} or {@code
+   * idx:NAME}.
    */
   public static boolean names(String dataset) {
     String lower = dataset.toLowerCase(Locale.ROOT);
@@ -46,9 +52,11 @@ public record IdxDataset(String name, Path dir) {
   }
 
   /**
-   * The data set {@code dataset} ({@code mnist}, {@code fashion-mnist} or {@code idx:NAME}) in {@code dir}.
+   * The data set {@code dataset} ({@code mnist}, {@code fashion-mnist} or {@code idx:NAME}) in
+   * {@code dir}.
    *
-   * @throws InvalidInputException naming the data set when it is none of these, or {@code dir} is missing
+   * @throws InvalidInputException naming the data set when it is none of these, or {@code dir} is
+   *     missing
    */
   public static IdxDataset of(String dataset, Path dir) {
     String lower = dataset.toLowerCase(Locale.ROOT);
@@ -58,8 +66,14 @@ public record IdxDataset(String name, Path dir) {
     if (lower.startsWith(USER_NAMED)) {
       return new IdxDataset(dataset.substring(USER_NAMED.length()), dir);
     }
-    throw new InvalidInputException("unknown IDX data set '" + dataset + "': expected " + String.join(", ", KNOWN)
-        + " or " + USER_NAMED + "NAME for any folder of IDX files");
+    throw new InvalidInputException(
+        "unknown IDX data set '"
+            + dataset
+            + "': expected "
+            + String.join(", ", KNOWN)
+            + " or "
+            + USER_NAMED
+            + "NAME for any folder of IDX files");
   }
 
   /**
@@ -77,8 +91,9 @@ public record IdxDataset(String name, Path dir) {
   }
 
   /**
-   * SHA-256 of the four files, read in a fixed order (train images, train labels, t10k images, t10k labels) and
-   * hashed as one stream of their bytes as stored (compressed ones compressed), in lower-case hex.
+   * SHA-256 of the four files, read in a fixed order (train images, train labels, t10k images, t10k
+   * labels) and hashed as one stream of their bytes as stored (compressed ones compressed), in
+   * lower-case hex.
    */
   public String sha256() throws IOException {
     MessageDigest digest;
@@ -107,7 +122,13 @@ public record IdxDataset(String name, Path dir) {
         return path;
       }
     }
-    throw new InvalidInputException("no " + base + "[.gz] in " + dir.toAbsolutePath() + " (give the folder of the "
-        + name + " IDX files with --data-dir)");
+    throw new InvalidInputException(
+        "no "
+            + base
+            + "[.gz] in "
+            + dir.toAbsolutePath()
+            + " (give the folder of the "
+            + name
+            + " IDX files with --data-dir)");
   }
 }

@@ -24,12 +24,18 @@ import org.snncodesign.datasets.split.DatasetSplitter;
  * @param testFeatures row-major test samples
  * @param testLabels test labels
  */
-public record TrainingData(String name, int inputs, int classes, float[] trainFeatures, int[] trainLabels,
-    float[] testFeatures, int[] testLabels) {
+public record TrainingData(
+    String name,
+    int inputs,
+    int classes,
+    float[] trainFeatures,
+    int[] trainLabels,
+    float[] testFeatures,
+    int[] testLabels) {
 
   /**
-   * {@code digits} (embedded, {@code dataDir} unused), or an IDX folder ({@code mnist}, {@code fashion-mnist} or
-   * {@code idx:NAME}, see {@link IdxDataset}) in {@code dataDir}.
+   * {@code digits} (embedded, {@code dataDir} unused), or an IDX folder ({@code mnist}, {@code
+   * fashion-mnist} or {@code idx:NAME}, see {@link IdxDataset}) in {@code dataDir}.
    *
    * @throws InvalidInputException naming the data set or the missing folder
    */
@@ -38,18 +44,34 @@ public record TrainingData(String name, int inputs, int classes, float[] trainFe
       return digits(seed);
     }
     if (!IdxDataset.names(dataset)) {
-      throw new InvalidInputException("unknown data set '" + dataset + "': expected digits, "
-          + String.join(", ", IdxDataset.KNOWN) + " or " + IdxDataset.USER_NAMED + "NAME (any folder of IDX files)");
+      throw new InvalidInputException(
+          "unknown data set '"
+              + dataset
+              + "': expected digits, "
+              + String.join(", ", IdxDataset.KNOWN)
+              + " or "
+              + IdxDataset.USER_NAMED
+              + "NAME (any folder of IDX files)");
     }
     return idx(IdxDataset.of(dataset, dataDir));
   }
 
-  /** The embedded UCI digits (8x8, 0..16) scaled by 1/16, split 80/20 per class with a seeded shuffle. */
+  /**
+   * The embedded UCI digits (8x8, 0..16) scaled by 1/16, split 80/20 per class with a seeded
+   * shuffle.
+   */
   public static TrainingData digits(long seed) {
-    LabeledDataset all = MinMaxScaling.range(0, EmbeddedDigits.MAX_VALUE).apply(EmbeddedDigits.load());
+    LabeledDataset all =
+        MinMaxScaling.range(0, EmbeddedDigits.MAX_VALUE).apply(EmbeddedDigits.load());
     DatasetSplit split = DatasetSplitter.stratified(all, 0.8, 0, seed);
-    return new TrainingData("digits", all.sampleSize(), all.classes(), split.train().features(),
-        split.train().labels(), split.test().features(), split.test().labels());
+    return new TrainingData(
+        "digits",
+        all.sampleSize(),
+        all.classes(),
+        split.train().features(),
+        split.train().labels(),
+        split.test().features(),
+        split.test().labels());
   }
 
   /** The test part as a labelled data set of flat samples. */
@@ -61,20 +83,35 @@ public record TrainingData(String name, int inputs, int classes, float[] trainFe
     return new LabeledDataset(name + "-test", new int[] {inputs}, testFeatures, testLabels, names);
   }
 
-  /** An IDX folder's train and t10k splits (gzip or not), pixels divided by 255, named after the data set. */
+  /**
+   * An IDX folder's train and t10k splits (gzip or not), pixels divided by 255, named after the
+   * data set.
+   */
   public static TrainingData idx(IdxDataset data) throws IOException {
     LabeledDataset train = IdxReader.load(data.images("train"));
     LabeledDataset test = IdxReader.load(data.images("t10k"));
-    return new TrainingData(data.name(), train.sampleSize(), Math.max(train.classes(), test.classes()),
-        scaled(train.features()), train.labels(), scaled(test.features()), test.labels());
+    return new TrainingData(
+        data.name(),
+        train.sampleSize(),
+        Math.max(train.classes(), test.classes()),
+        scaled(train.features()),
+        train.labels(),
+        scaled(test.features()),
+        test.labels());
   }
 
   /** The first {@code train} training and {@code test} test samples (for quick runs). */
   public TrainingData limit(int train, int test) {
     int tr = Math.min(train, trainLabels.length);
     int te = Math.min(test, testLabels.length);
-    return new TrainingData(name, inputs, classes, Arrays.copyOf(trainFeatures, tr * inputs),
-        Arrays.copyOf(trainLabels, tr), Arrays.copyOf(testFeatures, te * inputs), Arrays.copyOf(testLabels, te));
+    return new TrainingData(
+        name,
+        inputs,
+        classes,
+        Arrays.copyOf(trainFeatures, tr * inputs),
+        Arrays.copyOf(trainLabels, tr),
+        Arrays.copyOf(testFeatures, te * inputs),
+        Arrays.copyOf(testLabels, te));
   }
 
   private static float[] scaled(float[] pixels) {

@@ -9,7 +9,9 @@ import java.util.Optional;
 import org.snncodesign.api.SnnException;
 import org.snncodesign.api.plugin.PluginRegistry;
 
-/** What the demo's stages share: settings, the plugins, the report and the values stages hand on. */
+/**
+ * What the demo's stages share: settings, the plugins, the report and the values stages hand on.
+ */
 public final class DemoContext {
 
   /** A typed name for a value one stage hands to the next. */
@@ -31,7 +33,12 @@ public final class DemoContext {
    * @param report the report the stages' figures go into, under {@code stages.<stage>}
    * @param progress where stages print progress
    */
-  public DemoContext(PluginRegistry plugins, Path outputFolder, long seed, ObjectNode report, PrintStream progress) {
+  public DemoContext(
+      PluginRegistry plugins,
+      Path outputFolder,
+      long seed,
+      ObjectNode report,
+      PrintStream progress) {
     this.plugins = plugins;
     this.outputFolder = outputFolder;
     this.seed = seed;
@@ -57,7 +64,9 @@ public final class DemoContext {
   /** The node a stage writes its figures into, {@code stages.<stage>} of the report. */
   public ObjectNode results(DemoStage stage) {
     ObjectNode stages = report.with("stages");
-    return stages.has(stage.name()) ? (ObjectNode) stages.get(stage.name()) : stages.putObject(stage.name());
+    return stages.has(stage.name())
+        ? (ObjectNode) stages.get(stage.name())
+        : stages.putObject(stage.name());
   }
 
   /** The node of the report that holds wall-clock times, {@code measured_timing}. */
@@ -88,7 +97,8 @@ public final class DemoContext {
   public <T> T get(Key<T> key) {
     Object value = values.get(key);
     if (value == null) {
-      throw new SnnException("demo stage order: nothing produced '" + key.name() + "' before it was needed");
+      throw new SnnException(
+          "demo stage order: nothing produced '" + key.name() + "' before it was needed");
     }
     return key.type().cast(value);
   }

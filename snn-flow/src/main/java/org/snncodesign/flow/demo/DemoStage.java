@@ -1,6 +1,9 @@
 package org.snncodesign.flow.demo;
 
-/** One step of the {@code snn demo} pipeline: data, encoding, network, compression, software run, hardware. */
+/**
+ * One step of the {@code snn demo} pipeline: data, encoding, network, compression, software run,
+ * hardware.
+ */
 public interface DemoStage {
 
   /** Short name, used as the key of the stage's results in the report. */

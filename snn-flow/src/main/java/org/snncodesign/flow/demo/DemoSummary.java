@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
 
-/** Renders a demo report for the terminal: each stage's figures, nested objects indented beneath their key. */
+/**
+ * Renders a demo report for the terminal: each stage's figures, nested objects indented beneath
+ * their key.
+ */
 public final class DemoSummary {
   private DemoSummary() {}
 
-  /** The report's {@code stages}, then {@code measured_timing}, one figure a line; numbers to 4 significant digits. */
+  /**
+   * The report's {@code stages}, then {@code measured_timing}, one figure a line; numbers to 4
+   * significant digits.
+   */
   public static String render(JsonNode report) {
     StringBuilder text = new StringBuilder("snn demo results\n");
     Iterator<Map.Entry<String, JsonNode>> stages = report.path("stages").fields();
@@ -41,8 +47,10 @@ public final class DemoSummary {
         appendValue(text, key + "[" + i + "]", value.get(i), indent);
       }
     } else {
-      String shown = value.isFloatingPointNumber() ? String.format("%.4g", value.asDouble()) : value.asText();
-      text.append(String.format("%s%-" + Math.max(1, 36 - indent.length()) + "s %s%n", indent, key, shown));
+      String shown =
+          value.isFloatingPointNumber() ? String.format("%.4g", value.asDouble()) : value.asText();
+      text.append(
+          String.format("%s%-" + Math.max(1, 36 - indent.length()) + "s %s%n", indent, key, shown));
     }
   }
 }

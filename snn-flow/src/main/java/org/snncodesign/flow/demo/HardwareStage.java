@@ -22,18 +22,19 @@ import org.snncodesign.fpga.search.DesignPointComparison;
 import org.snncodesign.fpga.search.SearchSettings;
 
 /**
- * Prices the measured inferences on every accelerator model found, like with like: each model at its default design
- * and at the least-EDP design of a quick seeded co-search on the mean inference (Zynq-7020 budget), side by side,
- * with the 45 nm energy table; a model that cannot run the network is listed as declined with its reason. Each
- * inference is evaluated on its own (weights are fetched per inference, as a model decides) and the figures are
- * summed, run one after another. Energies are dynamic unless the demo was asked to include static energy. Writes
- * {@code hardware.csv} (one row per model and design point, with the row's assumption) and
- * {@code hardware-edp.png} (its title states the design points and the static energy policy).
+ * Prices the measured inferences on every accelerator model found, like with like: each model at
+ * its default design and at the least-EDP design of a quick seeded co-search on the mean inference
+ * (Zynq-7020 budget), side by side, with the 45 nm energy table; a model that cannot run the
+ * network is listed as declined with its reason. Each inference is evaluated on its own (weights
+ * are fetched per inference, as a model decides) and the figures are summed, run one after another.
+ * Energies are dynamic unless the demo was asked to include static energy. Writes {@code
+ * hardware.csv} (one row per model and design point, with the row's assumption) and {@code
+ * hardware-edp.png} (its title states the design points and the static energy policy).
  */
 public final class HardwareStage implements DemoStage {
   /**
-   * One workload per inference, with measured spikes and weights, from the software run, and their mean (the
-   * workload the co-search sizes each design for).
+   * One workload per inference, with measured spikes and weights, from the software run, and their
+   * mean (the workload the co-search sizes each design for).
    */
   public record Inferences(List<Workload> workloads, Workload mean) {
     /** Checks that there is at least one inference and a mean. */
@@ -45,10 +46,12 @@ public final class HardwareStage implements DemoStage {
   }
 
   /** The inferences to price, handed on by the software run. */
-  public static final DemoContext.Key<Inferences> INFERENCES = new DemoContext.Key<>("inferences", Inferences.class);
+  public static final DemoContext.Key<Inferences> INFERENCES =
+      new DemoContext.Key<>("inferences", Inferences.class);
+
   /** Whether energies include static energy; excluded when no stage set it. */
-  public static final DemoContext.Key<StaticPower> STATIC_POWER = new DemoContext.Key<>("static-power",
-      StaticPower.class);
+  public static final DemoContext.Key<StaticPower> STATIC_POWER =
+      new DemoContext.Key<>("static-power", StaticPower.class);
 
   private static final String BUDGET = "zynq-7020";
 
@@ -70,40 +73,85 @@ public final class HardwareStage implements DemoStage {
     EnergyTable energy = EnergyTable.HOROWITZ_45NM;
     ObjectNode results = context.results(this);
     results.put("inferences", count);
-    results.put("layers", String.join(", ", inferences.workloads().get(0).layers().stream()
-        .map(LayerWorkload::name).toList()));
+    results.put(
+        "layers",
+        String.join(
+            ", ",
+            inferences.workloads().get(0).layers().stream().map(LayerWorkload::name).toList()));
     results.put("energy_table", energy.name());
     results.put("energy_table_citation", energy.citation());
     results.put("technology_node", energy.technologyNode());
-    results.put("static_energy", staticPower == StaticPower.INCLUDED ? "included" : "excluded (reported apart)");
-    List<Accelerator> accelerators = new ArrayList<>(context.plugins().providers(Accelerator.class));
+    results.put(
+        "static_energy",
+        staticPower == StaticPower.INCLUDED ? "included" : "excluded (reported apart)");
+    List<Accelerator> accelerators =
+        new ArrayList<>(context.plugins().providers(Accelerator.class));
     accelerators.sort(Comparator.comparing(Accelerator::name));
-    List<ComparedDesign> designs = new DesignPointComparison(energy, FpgaResources.device(BUDGET), BUDGET,
-        SearchSettings.QUICK.withSeed(context.seed()).withThreads(1).withStaticPower(staticPower))
-        .compare(accelerators, inferences.mean());
-    ResultTable table = new ResultTable(List.of("accelerator", "design_point", "cycles", "latency_us", "energy_nj",
-        "energy_per_inference_nj", "static_nj", "edp_pj_s", "bottleneck", "assumption"));
+    List<ComparedDesign> designs =
+        new DesignPointComparison(
+                energy,
+                FpgaResources.device(BUDGET),
+                BUDGET,
+                SearchSettings.QUICK
+                    .withSeed(context.seed())
+                    .withThreads(1)
+                    .withStaticPower(staticPower))
+            .compare(accelerators, inferences.mean());
+    ResultTable table =
+        new ResultTable(
+            List.of(
+                "accelerator",
+                "design_point",
+                "cycles",
+                "latency_us",
+                "energy_nj",
+                "energy_per_inference_nj",
+                "static_nj",
+                "edp_pj_s",
+                "bottleneck",
+                "assumption"));
     ArrayNode rows = results.putArray("designs");
     List<String> names = new ArrayList<>();
     List<Double> edps = new ArrayList<>();
-    for (PricedDesign priced : PricedDesign.priceAll(designs, inferences.workloads(), energy, staticPower)) {
+    for (PricedDesign priced :
+        PricedDesign.priceAll(designs, inferences.workloads(), energy, staticPower)) {
       ComparedDesign design = priced.design();
       if (priced.declined()) {
         rows.add(HwJson.row(design, null));
-        table.add(design.accelerator(), design.point().label(), "", "", "", "", "", "", "declined",
+        table.add(
+            design.accelerator(),
+            design.point().label(),
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "declined",
             design.assumption());
         continue;
       }
       if (priced.failure().isPresent()) {
-        context.progress().println("  " + design.accelerator() + " failed: " + priced.failure().get());
-        results.with("failures").put(design.accelerator() + " " + design.point().label(), priced.failure().get());
+        context
+            .progress()
+            .println("  " + design.accelerator() + " failed: " + priced.failure().get());
+        results
+            .with("failures")
+            .put(design.accelerator() + " " + design.point().label(), priced.failure().get());
         continue;
       }
       HardwareReport total = priced.report().orElseThrow();
       rows.add(summary(design, total, count));
-      table.add(design.accelerator(), design.point().label(), total.cycles(), total.latencySeconds() * 1e6,
-          total.energyPicojoules() * 1e-3, total.energyPicojoules() * 1e-3 / count,
-          total.energy().staticPicojoules() * 1e-3, total.energyDelayProduct() * 1e12, total.bottleneck(),
+      table.add(
+          design.accelerator(),
+          design.point().label(),
+          total.cycles(),
+          total.latencySeconds() * 1e6,
+          total.energyPicojoules() * 1e-3,
+          total.energyPicojoules() * 1e-3 / count,
+          total.energy().staticPicojoules() * 1e-3,
+          total.energyDelayProduct() * 1e12,
+          total.bottleneck(),
           design.assumption());
       names.add(design.accelerator() + " " + design.point().label());
       edps.add(total.energyDelayProduct() * 1e12);
@@ -111,9 +159,18 @@ public final class HardwareStage implements DemoStage {
     context.progress().print(table.render().indent(2));
     table.writeCsv(context.outputFolder().resolve("hardware.csv"));
     if (!names.isEmpty()) {
-      BarChart.write(context.outputFolder().resolve("hardware-edp.png"), "EDP of " + count + " digits inferences: "
-          + "default and quick co-searched designs, " + energy.name() + ", static energy "
-          + (staticPower == StaticPower.INCLUDED ? "included" : "excluded"), "EDP (pJ s)", names, edps);
+      BarChart.write(
+          context.outputFolder().resolve("hardware-edp.png"),
+          "EDP of "
+              + count
+              + " digits inferences: "
+              + "default and quick co-searched designs, "
+              + energy.name()
+              + ", static energy "
+              + (staticPower == StaticPower.INCLUDED ? "included" : "excluded"),
+          "EDP (pJ s)",
+          names,
+          edps);
     }
   }
 

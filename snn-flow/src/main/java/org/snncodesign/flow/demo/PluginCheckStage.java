@@ -20,7 +20,8 @@ public final class PluginCheckStage implements DemoStage {
   public void run(DemoContext context) {
     ObjectNode results = context.results(this);
     for (PluginKind kind : PluginKind.values()) {
-      long loaded = context.plugins().all().stream().filter(d -> d.kind() == kind && d.loaded()).count();
+      long loaded =
+          context.plugins().all().stream().filter(d -> d.kind() == kind && d.loaded()).count();
       results.put(kind.label(), loaded);
       context.progress().printf("  %-14s %d loaded%n", kind.label(), loaded);
     }

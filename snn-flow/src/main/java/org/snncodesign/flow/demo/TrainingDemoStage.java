@@ -6,9 +6,9 @@ import org.snncodesign.flow.training.DigitsDemoNetwork;
 import org.snncodesign.learning.surrogate.SpikingNetwork;
 
 /**
- * {@code snn demo} stage: a few seconds of surrogate-gradient training on the embedded digits, with gradient
- * rewiring to 80 % weight sparsity and 4-bit LSQ weights; hands the trained network on under {@link #NETWORK} and
- * the held-out samples under {@link #TEST_SET}.
+ * {@code snn demo} stage: a few seconds of surrogate-gradient training on the embedded digits, with
+ * gradient rewiring to 80 % weight sparsity and 4-bit LSQ weights; hands the trained network on
+ * under {@link #NETWORK} and the held-out samples under {@link #TEST_SET}.
  */
 public final class TrainingDemoStage implements DemoStage {
   /** The trained, sparse, 4-bit network. */
@@ -26,7 +26,9 @@ public final class TrainingDemoStage implements DemoStage {
 
   @Override
   public String description() {
-    return "train a " + DigitsDemoNetwork.ARCHITECTURE + " LIF network on the embedded digits (surrogate "
+    return "train a "
+        + DigitsDemoNetwork.ARCHITECTURE
+        + " LIF network on the embedded digits (surrogate "
         + "gradients, Grad R 80 %, LSQ 4-bit)";
   }
 

@@ -16,23 +16,30 @@ import org.snncodesign.nir.NirReader;
 import org.snncodesign.nir.NirWriter;
 
 /**
- * {@code snn train --export-nir}: writes the trained network as a NIR file, reads the file back and classifies the
- * test set with the re-imported graph on the event-driven engine, so the report shows that the export runs as
- * trained.
+ * {@code snn train --export-nir}: writes the trained network as a NIR file, reads the file back and
+ * classifies the test set with the re-imported graph on the event-driven engine, so the report
+ * shows that the export runs as trained.
  */
 public final class NirExport {
   private NirExport() {}
 
-  public static ObjectNode writeAndCheck(SpikingNetwork network, double dt, Path file, LabeledDataset test,
-      PrintStream progress) throws IOException {
+  public static ObjectNode writeAndCheck(
+      SpikingNetwork network, double dt, Path file, LabeledDataset test, PrintStream progress)
+      throws IOException {
     new NirWriter().write(SpikingNetworkGraphs.toGraph(network, dt), file);
     NetworkGraph imported = new NirReader().read(file);
-    GraphSimulator simulator = GraphSimulator.builder(imported, Discretization.forwardEuler(dt)).build();
-    progress.printf("wrote %s; classifying %d test samples with the re-imported graph on the engine ...%n", file,
-        test.samples());
-    GraphClassifier.Result result = GraphClassifier.evaluate(simulator, test,
-        GraphClassifier.timeSteps(imported, network.timesteps()), GraphClassifier.Scoring.of(imported),
-        test.samples());
+    GraphSimulator simulator =
+        GraphSimulator.builder(imported, Discretization.forwardEuler(dt)).build();
+    progress.printf(
+        "wrote %s; classifying %d test samples with the re-imported graph on the engine ...%n",
+        file, test.samples());
+    GraphClassifier.Result result =
+        GraphClassifier.evaluate(
+            simulator,
+            test,
+            GraphClassifier.timeSteps(imported, network.timesteps()),
+            GraphClassifier.Scoring.of(imported),
+            test.samples());
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("file", file.toString());
     node.put("dt_s", dt);

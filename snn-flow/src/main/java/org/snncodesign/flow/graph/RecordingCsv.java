@@ -12,9 +12,9 @@ import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.neurons.graph.GraphRecording;
 
 /**
- * A graph simulation's recording as long-format CSV files, one value a row, nodes in name order: every spike
- * ({@code step,node,neuron}), the neuron voltages ({@code step,node,neuron,v}) and the Output values
- * ({@code step,output,index,value}).
+ * A graph simulation's recording as long-format CSV files, one value a row, nodes in name order:
+ * every spike ({@code step,node,neuron}), the neuron voltages ({@code step,node,neuron,v}) and the
+ * Output values ({@code step,output,index,value}).
  */
 public final class RecordingCsv {
   private RecordingCsv() {}
@@ -27,8 +27,12 @@ public final class RecordingCsv {
    */
   public record SpikeCount(String node, long count, double ratePerStep) {}
 
-  /** Writes every spike of every spiking node to {@code file}; returns the count of each node, in name order. */
-  public static List<SpikeCount> writeSpikes(GraphRecording recording, Path file) throws IOException {
+  /**
+   * Writes every spike of every spiking node to {@code file}; returns the count of each node, in
+   * name order.
+   */
+  public static List<SpikeCount> writeSpikes(GraphRecording recording, Path file)
+      throws IOException {
     List<SpikeCount> counts = new ArrayList<>();
     try (CSVPrinter csv = printer(file, "step", "node", "neuron")) {
       for (String node : recording.spikingNodes().stream().sorted().toList()) {
@@ -64,7 +68,8 @@ public final class RecordingCsv {
     }
   }
 
-  private static void writeValues(CSVPrinter csv, String node, float[][] values) throws IOException {
+  private static void writeValues(CSVPrinter csv, String node, float[][] values)
+      throws IOException {
     for (int t = 0; t < values.length; t++) {
       for (int i = 0; i < values[t].length; i++) {
         csv.printRecord(t, node, i, values[t][i]);

@@ -13,12 +13,12 @@ import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.neurons.graph.Stimulus;
 
 /**
- * A stimulus from a CSV file: one row per time step, one column per input (a header row is skipped, blank lines
- * too). Rows of only 0 and 1 are spikes; any other value makes the whole file analog values. Memory grows with the
- * rows read, never beyond {@code maxSteps} of them.
+ * A stimulus from a CSV file: one row per time step, one column per input (a header row is skipped,
+ * blank lines too). Rows of only 0 and 1 are spikes; any other value makes the whole file analog
+ * values. Memory grows with the rows read, never beyond {@code maxSteps} of them.
  *
- * @param columns the columns to take, 0-based, one per input; null for all (then each row must hold exactly
- *     {@code width} values)
+ * @param columns the columns to take, 0-based, one per input; null for all (then each row must hold
+ *     exactly {@code width} values)
  * @param maxSteps rows read at most; with {@code requireAll}, the file must hold that many
  * @param requireAll whether fewer rows than {@code maxSteps} is an error
  */
@@ -31,14 +31,17 @@ public record StimulusCsv(List<Integer> columns, int maxSteps, boolean requireAl
   /**
    * Reads {@code file} for an Input of {@code width} values.
    *
-   * @throws InvalidInputException naming the file, line and column of a value that is not a finite number, or a
-   *     row whose width does not fit
+   * @throws InvalidInputException naming the file, line and column of a value that is not a finite
+   *     number, or a row whose width does not fit
    */
   public Stimulus read(Path file, int width) throws IOException {
     Checks.positive(width, "input width");
     if (columns != null) {
-      Checks.checkArgument(columns.size() == width, "%d columns named but the Input takes %d values",
-          columns.size(), width);
+      Checks.checkArgument(
+          columns.size() == width,
+          "%d columns named but the Input takes %d values",
+          columns.size(),
+          width);
     }
     List<float[]> rows = new ArrayList<>();
     boolean binary = true;
@@ -63,7 +66,8 @@ public record StimulusCsv(List<Integer> columns, int maxSteps, boolean requireAl
       throw new InvalidInputException(file + ": no rows of numbers");
     }
     if (requireAll && rows.size() < maxSteps) {
-      throw new InvalidInputException(file + " has " + rows.size() + " rows but " + maxSteps + " steps were asked for");
+      throw new InvalidInputException(
+          file + " has " + rows.size() + " rows but " + maxSteps + " steps were asked for");
     }
     return binary ? spikes(rows, width) : Stimulus.values(rows.toArray(new float[0][]));
   }
@@ -93,12 +97,12 @@ public record StimulusCsv(List<Integer> columns, int maxSteps, boolean requireAl
       try {
         values[i] = Float.parseFloat(cell);
       } catch (NumberFormatException e) {
-        throw new InvalidInputException(file + " line " + lineNumber + " column " + i + ": '" + cell
-            + "' is not a number");
+        throw new InvalidInputException(
+            file + " line " + lineNumber + " column " + i + ": '" + cell + "' is not a number");
       }
       if (!Float.isFinite(values[i])) {
-        throw new InvalidInputException(file + " line " + lineNumber + " column " + i + ": " + cell
-            + " is not finite");
+        throw new InvalidInputException(
+            file + " line " + lineNumber + " column " + i + ": " + cell + " is not finite");
       }
     }
     return values;
@@ -107,8 +111,15 @@ public record StimulusCsv(List<Integer> columns, int maxSteps, boolean requireAl
   private float[] select(float[] row, Path file, int lineNumber, int width) {
     if (columns == null) {
       if (row.length != width) {
-        throw new InvalidInputException(file + " line " + lineNumber + " has " + row.length
-            + " columns but the graph's Input takes " + width + " values; pick them with --columns");
+        throw new InvalidInputException(
+            file
+                + " line "
+                + lineNumber
+                + " has "
+                + row.length
+                + " columns but the graph's Input takes "
+                + width
+                + " values; pick them with --columns");
       }
       return row;
     }
@@ -116,8 +127,16 @@ public record StimulusCsv(List<Integer> columns, int maxSteps, boolean requireAl
     for (int i = 0; i < width; i++) {
       int c = columns.get(i);
       if (c < 0 || c >= row.length) {
-        throw new InvalidInputException("column " + c + " asked for, but line " + lineNumber + " of " + file
-            + " has " + row.length + " columns");
+        throw new InvalidInputException(
+            "column "
+                + c
+                + " asked for, but line "
+                + lineNumber
+                + " of "
+                + file
+                + " has "
+                + row.length
+                + " columns");
       }
       picked[i] = row[c];
     }

@@ -26,12 +26,13 @@ import org.snncodesign.learning.lsm.readout.ReadoutKind;
 import org.snncodesign.learning.lsm.readout.RidgeRegression;
 
 /**
- * A liquid on the LUT-based LSM accelerator next to the software engine: per sample, the cycle-level model's cycles,
- * latency, energy and resources, the engine's measured CPU time, and the classification accuracy of both
- * arithmetics. Every sample runs through the float engine ({@link LiquidSimulator}) and through the fixed-point
- * liquid ({@link FixedPointLiquid#simulate}, whose spikes {@link LutLsmAccelerator#run} reproduces exactly); each
- * gives liquid states (spike counts in the task's time bins), a ridge readout is trained on the training part of its
- * own states (lambda by 3-fold cross-validation), and its test accuracy is reported.
+ * A liquid on the LUT-based LSM accelerator next to the software engine: per sample, the
+ * cycle-level model's cycles, latency, energy and resources, the engine's measured CPU time, and
+ * the classification accuracy of both arithmetics. Every sample runs through the float engine
+ * ({@link LiquidSimulator}) and through the fixed-point liquid ({@link FixedPointLiquid#simulate},
+ * whose spikes {@link LutLsmAccelerator#run} reproduces exactly); each gives liquid states (spike
+ * counts in the task's time bins), a ridge readout is trained on the training part of its own
+ * states (lambda by 3-fold cross-validation), and its test accuracy is reported.
  */
 public final class LiquidOnLutLsm {
   private LiquidOnLutLsm() {}
@@ -53,13 +54,24 @@ public final class LiquidOnLutLsm {
   /**
    * One liquid's figures, per sample.
    *
-   * @param cpuMicrosPerSample measured time of the software engine (a timing figure: it differs between runs)
+   * @param cpuMicrosPerSample measured time of the software engine (a timing figure: it differs
+   *     between runs)
    * @param accuracyFloat readout accuracy on the float engine's states, if measured
    * @param accuracyFixedPoint readout accuracy on the fixed-point liquid's states, if measured
    */
-  public record Row(String liquid, int neurons, long synapses, double cpuMicrosPerSample, long hwCyclesPerSample,
-      double hwLatencyMicros, double hwEnergyNanojoules, Map<String, Long> resources, double swSpikesPerSample,
-      double hwSpikesPerSample, OptionalDouble accuracyFloat, OptionalDouble accuracyFixedPoint) {}
+  public record Row(
+      String liquid,
+      int neurons,
+      long synapses,
+      double cpuMicrosPerSample,
+      long hwCyclesPerSample,
+      double hwLatencyMicros,
+      double hwEnergyNanojoules,
+      Map<String, Long> resources,
+      double swSpikesPerSample,
+      double hwSpikesPerSample,
+      OptionalDouble accuracyFloat,
+      OptionalDouble accuracyFixedPoint) {}
 
   /**
    * The study of {@code snn lsm hardware}: its liquids, measured in this order.
@@ -75,20 +87,24 @@ public final class LiquidOnLutLsm {
   }
 
   /**
-   * A liquid of {@code neurons} drawn for {@code task} (seed 1, LIF neurons, the task's input fan-in) and the same
-   * liquid pruned to its {@code keep} most active neurons ({@link #prunedByActivity}), both measured.
+   * A liquid of {@code neurons} drawn for {@code task} (seed 1, LIF neurons, the task's input
+   * fan-in) and the same liquid pruned to its {@code keep} most active neurons ({@link
+   * #prunedByActivity}), both measured.
    */
-  public static Comparison fullAndPruned(LsmTask task, int neurons, double keep, Settings settings,
-      Consumer<String> progress) {
+  public static Comparison fullAndPruned(
+      LsmTask task, int neurons, double keep, Settings settings, Consumer<String> progress) {
     Liquid full = Liquid.create(task.liquid(neurons, 1).build());
     Liquid pruned = prunedByActivity(task, full, keep, settings.tailSteps());
-    return new Comparison(Math.min(settings.samples(), task.inputs().size()), List.of(
-        measure("full", task, full, settings, progress), measure("pruned", task, pruned, settings, progress)));
+    return new Comparison(
+        Math.min(settings.samples(), task.inputs().size()),
+        List.of(
+            measure("full", task, full, settings, progress),
+            measure("pruned", task, pruned, settings, progress)));
   }
 
   /**
-   * {@code full} pruned to its {@code keep} most active neurons, activity counted on the task's training part only
-   * (so the pruned liquid never sees a test sample).
+   * {@code full} pruned to its {@code keep} most active neurons, activity counted on the task's
+   * training part only (so the pruned liquid never sees a test sample).
    */
   public static Liquid prunedByActivity(LsmTask task, Liquid full, double keep, int tailSteps) {
     Checks.checkArgument(keep > 0 && keep <= 1, "kept fraction must be in (0, 1], got %s", keep);
@@ -97,12 +113,18 @@ public final class LiquidOnLutLsm {
       probe.raster(task.inputs().get(i));
     }
     int kept = Math.max(1, (int) Math.round(keep * full.neurons()));
-    return InactiveNeuronPruner.prune(full, InactiveNeuronPruner.keepTop(
-        InactiveNeuronPruner.scores(NeuronRanking.ACTIVITY, probe.activity(), null, 1), kept));
+    return InactiveNeuronPruner.prune(
+        full,
+        InactiveNeuronPruner.keepTop(
+            InactiveNeuronPruner.scores(NeuronRanking.ACTIVITY, probe.activity(), null, 1), kept));
   }
 
-  /** The figures of {@code liquid} (called {@code name} in the row) on the first samples of {@code task}. */
-  public static Row measure(String name, LsmTask task, Liquid liquid, Settings settings, Consumer<String> progress) {
+  /**
+   * The figures of {@code liquid} (called {@code name} in the row) on the first samples of {@code
+   * task}.
+   */
+  public static Row measure(
+      String name, LsmTask task, Liquid liquid, Settings settings, Consumer<String> progress) {
     List<SpikeRaster> inputs = task.inputs();
     int n = Math.min(settings.samples(), inputs.size());
     LiquidSimulator sim = new LiquidSimulator(liquid, settings.tailSteps());
@@ -115,7 +137,8 @@ public final class LiquidOnLutLsm {
       sim.raster(inputs.get(i));
     }
     double cpuMicros = (System.nanoTime() - start) / 1e3 / n;
-    FixedPointLiquid fixed = new FixedPointLiquid(liquid.recurrent(), liquid.input(), LutLsmConfig.DEFAULT);
+    FixedPointLiquid fixed =
+        new FixedPointLiquid(liquid.recurrent(), liquid.input(), LutLsmConfig.DEFAULT);
     LutLsmAccelerator accelerator = new LutLsmAccelerator();
     long cycles = 0;
     long hwSpikes = 0;
@@ -129,9 +152,14 @@ public final class LiquidOnLutLsm {
       hwSpikes += run.spikes().count();
       SpikeRaster padded = new SpikeRaster(steps, in.neurons());
       System.arraycopy(in.words(), 0, padded.words(), 0, in.words().length);
-      last = accelerator.evaluate(new Workload("lsm", List.of(
-          LayerWorkload.measured("liquid", run.spikes(), liquid.recurrent(), 8),
-          LayerWorkload.measured("input", padded, liquid.input(), 8))), EnergyTable.HOROWITZ_45NM);
+      last =
+          accelerator.evaluate(
+              new Workload(
+                  "lsm",
+                  List.of(
+                      LayerWorkload.measured("liquid", run.spikes(), liquid.recurrent(), 8),
+                      LayerWorkload.measured("input", padded, liquid.input(), 8))),
+              EnergyTable.HOROWITZ_45NM);
       energy += last.energyPicojoules();
     }
     double clock = LutLsmConfig.DEFAULT.clockHz();
@@ -141,12 +169,27 @@ public final class LiquidOnLutLsm {
       double[] accuracy = accuracies(task, liquid, fixed, settings);
       accuracyFloat = OptionalDouble.of(accuracy[0]);
       accuracyFixed = OptionalDouble.of(accuracy[1]);
-      progress.accept(String.format(java.util.Locale.ROOT, "%s liquid: accuracy float %.4f, fixed point %.4f",
-          name, accuracy[0], accuracy[1]));
+      progress.accept(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s liquid: accuracy float %.4f, fixed point %.4f",
+              name,
+              accuracy[0],
+              accuracy[1]));
     }
-    return new Row(name, liquid.neurons(), liquid.synapses(), cpuMicros, cycles / n,
-        cycles / (double) n / clock * 1e6, energy / n / 1e3, last.resources(), (double) sim.totalSpikes() / n,
-        (double) hwSpikes / n, accuracyFloat, accuracyFixed);
+    return new Row(
+        name,
+        liquid.neurons(),
+        liquid.synapses(),
+        cpuMicros,
+        cycles / n,
+        cycles / (double) n / clock * 1e6,
+        energy / n / 1e3,
+        last.resources(),
+        (double) sim.totalSpikes() / n,
+        (double) hwSpikes / n,
+        accuracyFloat,
+        accuracyFixed);
   }
 
   /** Samples the accuracy comparison uses under {@code settings}. */
@@ -155,8 +198,12 @@ public final class LiquidOnLutLsm {
     return settings.accuracySamples() == 0 ? all : Math.min(settings.accuracySamples(), all);
   }
 
-  /** {float accuracy, fixed-point accuracy} of ridge readouts trained on states of their own arithmetic. */
-  private static double[] accuracies(LsmTask task, Liquid liquid, FixedPointLiquid fixed, Settings settings) {
+  /**
+   * {float accuracy, fixed-point accuracy} of ridge readouts trained on states of their own
+   * arithmetic.
+   */
+  private static double[] accuracies(
+      LsmTask task, Liquid liquid, FixedPointLiquid fixed, Settings settings) {
     int total = accuracySamples(task, settings);
     List<SpikeRaster> inputs = task.inputs().subList(0, total);
     int bins = task.bins();
@@ -175,16 +222,23 @@ public final class LiquidOnLutLsm {
     double[] out = new double[2];
     Features[] states = {floatStates, fixedStates};
     for (int a = 0; a < 2; a++) {
-      CrossValidation cv = RidgeRegression.crossValidate(states[a].rows(train), task.labelsOf(train),
-          task.classes(), ReadoutKind.RIDGE.defaultLambdas(), 3, 1);
+      CrossValidation cv =
+          RidgeRegression.crossValidate(
+              states[a].rows(train),
+              task.labelsOf(train),
+              task.classes(),
+              ReadoutKind.RIDGE.defaultLambdas(),
+              3,
+              1);
       out[a] = cv.readout().accuracy(states[a].rows(held), task.labelsOf(held));
     }
     return out;
   }
 
   /**
-   * Liquid state of one run, as {@link LiquidSimulator#state}: spike counts per neuron in {@code bins} equal time
-   * bins (step t falls in bin {@code t * bins / steps}), added into {@code state[offset ..]}.
+   * Liquid state of one run, as {@link LiquidSimulator#state}: spike counts per neuron in {@code
+   * bins} equal time bins (step t falls in bin {@code t * bins / steps}), added into {@code
+   * state[offset ..]}.
    */
   public static void binCounts(SpikeRaster spikes, int bins, float[] state, int offset) {
     int steps = spikes.timeSteps();

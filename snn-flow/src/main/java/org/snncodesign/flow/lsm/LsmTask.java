@@ -21,24 +21,26 @@ import org.snncodesign.learning.lsm.LiquidParameters;
 import org.snncodesign.learning.lsm.TimeSeriesEncoder;
 
 /**
- * A classification task turned into liquid input spikes: every sample's spikes, label and group (the speaker for
- * FSDD), and whether it belongs to the official test part.
+ * A classification task turned into liquid input spikes: every sample's spikes, label and group
+ * (the speaker for FSDD), and whether it belongs to the official test part.
  *
  * <ul>
- *   <li><b>digits</b>: the 8 x 8 UCI digits (embedded copy, or a CSV), presented row by row: 8 frames of 8 pixel
- *       intensities / 16, each frame for 10 steps of 1 ms, regular rate coding with at most 0.5 spikes per step.
- *       Test part: every 4th sample (index % 4 == 3).
- *   <li><b>fsdd</b>: Free Spoken Digit Dataset WAVs at 8 kHz through a 32-band mel filter bank (256-sample Hann
- *       frames every 80 samples = 10 ms, 50-4000 Hz), silence trimmed (40 dB below the peak), normalised to
- *       [0, 1] over a 60 dB range, cut at 100 frames (1 s); each frame for 5 steps of 1 ms, regular rate coding
- *       with at most 0.5 spikes per step. Test part: the official split, takes 0-4 of every speaker and digit.
- *       With encoding {@code bsa} each band's envelope is instead interpolated to the same 5 steps per frame and
- *       coded by Ben's Spiker Algorithm ({@link BsaEncoder}: 10-tap Hann filter summing to 2, i.e. about 0.5
- *       spikes per step at level 1 like the rate code, threshold 1.2 = 0.6 of the filter's sum).
- *   <li><b>mnist</b>: the 28 x 28 MNIST digits (IDX files), presented row by row: 28 frames of 28 pixel
- *       intensities / 255 (the columns are the input channels), each frame for 5 steps of 1 ms, the same regular
- *       rate coding. Train part: {@code train-images-idx3-ubyte}; test part: {@code t10k-images-idx3-ubyte} (the
- *       official split); a subset takes the first samples of each file.
+ *   <li><b>digits</b>: the 8 x 8 UCI digits (embedded copy, or a CSV), presented row by row: 8
+ *       frames of 8 pixel intensities / 16, each frame for 10 steps of 1 ms, regular rate coding
+ *       with at most 0.5 spikes per step. Test part: every 4th sample (index % 4 == 3).
+ *   <li><b>fsdd</b>: Free Spoken Digit Dataset WAVs at 8 kHz through a 32-band mel filter bank
+ *       (256-sample Hann frames every 80 samples = 10 ms, 50-4000 Hz), silence trimmed (40 dB below
+ *       the peak), normalised to [0, 1] over a 60 dB range, cut at 100 frames (1 s); each frame for
+ *       5 steps of 1 ms, regular rate coding with at most 0.5 spikes per step. Test part: the
+ *       official split, takes 0-4 of every speaker and digit. With encoding {@code bsa} each band's
+ *       envelope is instead interpolated to the same 5 steps per frame and coded by Ben's Spiker
+ *       Algorithm ({@link BsaEncoder}: 10-tap Hann filter summing to 2, i.e. about 0.5 spikes per
+ *       step at level 1 like the rate code, threshold 1.2 = 0.6 of the filter's sum).
+ *   <li><b>mnist</b>: the 28 x 28 MNIST digits (IDX files), presented row by row: 28 frames of 28
+ *       pixel intensities / 255 (the columns are the input channels), each frame for 5 steps of 1
+ *       ms, the same regular rate coding. Train part: {@code train-images-idx3-ubyte}; test part:
+ *       {@code t10k-images-idx3-ubyte} (the official split); a subset takes the first samples of
+ *       each file.
  * </ul>
  *
  * @param name data set name
@@ -50,8 +52,15 @@ import org.snncodesign.learning.lsm.TimeSeriesEncoder;
  * @param channels input channels
  * @param bins liquid-state time bins suited to the task
  */
-public record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, String[] groups, boolean[] officialTest,
-    int classes, int channels, int bins) {
+public record LsmTask(
+    String name,
+    List<SpikeRaster> inputs,
+    int[] labels,
+    String[] groups,
+    boolean[] officialTest,
+    int classes,
+    int channels,
+    int bins) {
 
   public static final int FSDD_CHANNELS = 32;
 
@@ -98,21 +107,27 @@ public record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, Strin
   /**
    * MNIST row by row (see the class comment).
    *
-   * @param folder folder holding {@code train-images-idx3-ubyte[.gz]}, {@code t10k-images-idx3-ubyte[.gz]} and
-   *     their label files
-   * @param maxSamples at most this many samples in all, 0 for all 70,000: five sixths from the start of the
-   *     training file, the rest from the start of the test file (12,000 gives 10,000 + 2,000)
+   * @param folder folder holding {@code train-images-idx3-ubyte[.gz]}, {@code
+   *     t10k-images-idx3-ubyte[.gz]} and their label files
+   * @param maxSamples at most this many samples in all, 0 for all 70,000: five sixths from the
+   *     start of the training file, the rest from the start of the test file (12,000 gives 10,000 +
+   *     2,000)
    */
-  public static LsmTask mnist(Path folder, int maxSamples, Consumer<String> progress) throws IOException {
+  public static LsmTask mnist(Path folder, int maxSamples, Consumer<String> progress)
+      throws IOException {
     if (folder == null || !Files.isDirectory(folder)) {
-      throw new InvalidInputException("MNIST folder not found: " + folder + " (give --data-dir pointing at the "
-          + "folder of train-images-idx3-ubyte[.gz] and t10k-images-idx3-ubyte[.gz])");
+      throw new InvalidInputException(
+          "MNIST folder not found: "
+              + folder
+              + " (give --data-dir pointing at the "
+              + "folder of train-images-idx3-ubyte[.gz] and t10k-images-idx3-ubyte[.gz])");
     }
     Path trainImages = idxFile(folder, "train-images-idx3-ubyte");
     Path testImages = idxFile(folder, "t10k-images-idx3-ubyte");
     int trainWanted = maxSamples > 0 ? (int) Math.round(maxSamples * 5.0 / 6.0) : Integer.MAX_VALUE;
     int testWanted = maxSamples > 0 ? maxSamples - trainWanted : Integer.MAX_VALUE;
-    TimeSeriesEncoder encoder = new TimeSeriesEncoder(MNIST_STEPS_PER_ROW, 0.5, TimeSeriesEncoder.Mode.REGULAR);
+    TimeSeriesEncoder encoder =
+        new TimeSeriesEncoder(MNIST_STEPS_PER_ROW, 0.5, TimeSeriesEncoder.Mode.REGULAR);
     List<SpikeRaster> inputs = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
     List<Boolean> test = new ArrayList<>();
@@ -131,16 +146,36 @@ public record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, Strin
     return new LsmTask("mnist", inputs, labelArray, groups, testArray, classes, MNIST_SIDE, 4);
   }
 
-  /** Encodes the first {@code wanted} images of one IDX file and appends them, labelled and flagged. */
-  private static void appendMnist(Path images, int wanted, boolean testPart, TimeSeriesEncoder encoder,
-      List<SpikeRaster> inputs, List<Integer> labels, List<Boolean> test, Consumer<String> progress)
+  /**
+   * Encodes the first {@code wanted} images of one IDX file and appends them, labelled and flagged.
+   */
+  private static void appendMnist(
+      Path images,
+      int wanted,
+      boolean testPart,
+      TimeSeriesEncoder encoder,
+      List<SpikeRaster> inputs,
+      List<Integer> labels,
+      List<Boolean> test,
+      Consumer<String> progress)
       throws IOException {
     progress.accept("reading " + images + " ...");
     IdxImages idx = IdxReader.readImages(images);
     int[] fileLabels = IdxReader.readLabels(IdxReader.labelsFileFor(images));
-    if (idx.rows() != MNIST_SIDE || idx.columns() != MNIST_SIDE || fileLabels.length != idx.count()) {
-      throw new InvalidInputException(images + " holds " + idx.count() + " images of " + idx.rows() + " x "
-          + idx.columns() + " and " + fileLabels.length + " labels; expected 28 x 28 images, one label each");
+    if (idx.rows() != MNIST_SIDE
+        || idx.columns() != MNIST_SIDE
+        || fileLabels.length != idx.count()) {
+      throw new InvalidInputException(
+          images
+              + " holds "
+              + idx.count()
+              + " images of "
+              + idx.rows()
+              + " x "
+              + idx.columns()
+              + " and "
+              + fileLabels.length
+              + " labels; expected 28 x 28 images, one label each");
     }
     int n = Math.min(idx.count(), wanted);
     int pixels = MNIST_SIDE * MNIST_SIDE;
@@ -149,7 +184,8 @@ public record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, Strin
       for (int j = 0; j < pixels; j++) {
         values[j] = idx.pixels()[i * pixels + j] / 255f;
       }
-      // Rows are the frames, columns the channels: the image is read top to bottom as a time series.
+      // Rows are the frames, columns the channels: the image is read top to bottom as a time
+      // series.
       inputs.add(encoder.encode(values, MNIST_SIDE, MNIST_SIDE, inputs.size()));
       labels.add(fileLabels[i]);
       test.add(testPart);
@@ -168,7 +204,8 @@ public record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, Strin
   }
 
   /** FSDD with rate coding. */
-  public static LsmTask fsdd(Path folder, int maxSamples, Consumer<String> progress) throws IOException {
+  public static LsmTask fsdd(Path folder, int maxSamples, Consumer<String> progress)
+      throws IOException {
     return fsdd(folder, maxSamples, "rate", progress);
   }
 
@@ -182,16 +219,20 @@ public record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, Strin
    *
    * @param encoding {@code rate} (regular rate coding) or {@code bsa} (Ben's Spiker Algorithm)
    */
-  public static LsmTask fsdd(Path folder, int maxSamples, String encoding, Consumer<String> progress)
-      throws IOException {
-    boolean bsa = switch (encoding) {
-      case "rate" -> false;
-      case "bsa" -> true;
-      default -> throw new InvalidInputException("--encoding must be rate or bsa, got " + encoding);
-    };
+  public static LsmTask fsdd(
+      Path folder, int maxSamples, String encoding, Consumer<String> progress) throws IOException {
+    boolean bsa =
+        switch (encoding) {
+          case "rate" -> false;
+          case "bsa" -> true;
+          default ->
+              throw new InvalidInputException("--encoding must be rate or bsa, got " + encoding);
+        };
     if (!Files.isDirectory(folder)) {
-      throw new InvalidInputException("FSDD recordings folder not found: " + folder
-          + " (give --data-dir pointing at free-spoken-digit-dataset/recordings)");
+      throw new InvalidInputException(
+          "FSDD recordings folder not found: "
+              + folder
+              + " (give --data-dir pointing at free-spoken-digit-dataset/recordings)");
     }
     progress.accept("reading " + folder + " ...");
     List<AudioClip> clips = new WavFolderReader(WavFolderReader.DEFAULT_RATE).clips(folder);
@@ -204,8 +245,10 @@ public record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, Strin
       }
       clips = subset;
     }
-    MelFilterBank bank = new MelFilterBank(WavFolderReader.DEFAULT_RATE, 256, 80, FSDD_CHANNELS, 50, 4000);
-    TimeSeriesEncoder encoder = new TimeSeriesEncoder(FSDD_STEPS_PER_FRAME, 0.5, TimeSeriesEncoder.Mode.REGULAR);
+    MelFilterBank bank =
+        new MelFilterBank(WavFolderReader.DEFAULT_RATE, 256, 80, FSDD_CHANNELS, 50, 4000);
+    TimeSeriesEncoder encoder =
+        new TimeSeriesEncoder(FSDD_STEPS_PER_FRAME, 0.5, TimeSeriesEncoder.Mode.REGULAR);
     BsaEncoder bsaEncoder = new BsaEncoder(BsaEncoder.hann(BSA_TAPS, BSA_GAIN), BSA_THRESHOLD);
     int n = clips.size();
     List<SpikeRaster> inputs = new ArrayList<>(n);
@@ -218,13 +261,15 @@ public record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, Strin
       if (s.frames() > 100) {
         s = s.fitted(100);
       }
-      inputs.add(bsa ? bsaEncoder.encode(s, FSDD_STEPS_PER_FRAME)
-          : encoder.encode(s.values(), s.frames(), FSDD_CHANNELS, i));
+      inputs.add(
+          bsa
+              ? bsaEncoder.encode(s, FSDD_STEPS_PER_FRAME)
+              : encoder.encode(s.values(), s.frames(), FSDD_CHANNELS, i));
       try {
         labels[i] = Integer.parseInt(clip.name().label());
       } catch (NumberFormatException e) {
-        throw new InvalidInputException("FSDD label '" + clip.name().label() + "' of " + clip.file()
-            + " is not a digit");
+        throw new InvalidInputException(
+            "FSDD label '" + clip.name().label() + "' of " + clip.file() + " is not a digit");
       }
       groups[i] = clip.name().speaker();
       test[i] = clip.name().officialTest();
@@ -234,18 +279,23 @@ public record LsmTask(String name, List<SpikeRaster> inputs, int[] labels, Strin
   }
 
   /**
-   * Parameters of a liquid for this task, to be completed and built: its input channels and seed, and an input
-   * fan-in of 0.1 for many channels (more than 8, e.g. FSDD's mel bands) and 0.3 for few (the digits' rows), so that
-   * every neuron gets a few input synapses either way.
+   * Parameters of a liquid for this task, to be completed and built: its input channels and seed,
+   * and an input fan-in of 0.1 for many channels (more than 8, e.g. FSDD's mel bands) and 0.3 for
+   * few (the digits' rows), so that every neuron gets a few input synapses either way.
    */
   public LiquidParameters.Builder liquid(int neurons, long seed) {
-    return LiquidParameters.builder().neurons(neurons).inputChannels(channels)
-        .inputProbability(channels > 8 ? 0.1 : 0.3).seed(seed);
+    return LiquidParameters.builder()
+        .neurons(neurons)
+        .inputChannels(channels)
+        .inputProbability(channels > 8 ? 0.1 : 0.3)
+        .seed(seed);
   }
 
   /** The samples whose membership in {@code part} matches. */
   public int[] select(boolean[] part, boolean value) {
-    return java.util.stream.IntStream.range(0, labels.length).filter(i -> part[i] == value).toArray();
+    return java.util.stream.IntStream.range(0, labels.length)
+        .filter(i -> part[i] == value)
+        .toArray();
   }
 
   public List<SpikeRaster> inputsOf(int[] rows) {

@@ -10,8 +10,9 @@ import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.learning.surrogate.DenseLayer;
 
 /**
- * The spike-driven layers of a measured run executed on an accelerator plugin that computes layers (such as the
- * {@code cpu-gustavson} sparse kernel), each checked against the plain dense product of the same spikes and weights.
+ * The spike-driven layers of a measured run executed on an accelerator plugin that computes layers
+ * (such as the {@code cpu-gustavson} sparse kernel), each checked against the plain dense product
+ * of the same spikes and weights.
  */
 public final class KernelExecution {
   private KernelExecution() {}
@@ -28,8 +29,15 @@ public final class KernelExecution {
    * @param denseMacs multiply-accumulates of the dense product
    * @param maxAbsDifference largest difference of the kernel's output from the dense product
    */
-  public record LayerCheck(String layer, double inputSpikeRate, double spikesPerNeuronPerInference,
-      double weightDensity, int weightBits, long kernelAdds, long denseMacs, float maxAbsDifference) {
+  public record LayerCheck(
+      String layer,
+      double inputSpikeRate,
+      double spikesPerNeuronPerInference,
+      double weightDensity,
+      int weightBits,
+      long kernelAdds,
+      long denseMacs,
+      float maxAbsDifference) {
     /** Fraction of the dense product's operations the kernel skipped. */
     public double opsSavedVsDense() {
       return denseMacs == 0 ? 0 : 1 - (double) kernelAdds / denseMacs;
@@ -42,16 +50,24 @@ public final class KernelExecution {
    * @throws IllegalArgumentException when the plugin does not execute layers
    */
   public static List<LayerCheck> run(Accelerator kernel, MeasuredRun run) {
-    Checks.checkArgument(kernel.executes(), "accelerator '%s' does not execute layers", kernel.name());
+    Checks.checkArgument(
+        kernel.executes(), "accelerator '%s' does not execute layers", kernel.name());
     List<LayerCheck> checks = new ArrayList<>();
     for (MeasuredRun.SpikeDrivenLayer layer : run.spikeDrivenLayers()) {
       SpikeRaster input = layer.input();
       LayerExecution execution = kernel.execute(input, layer.weights());
       float difference = maxDifference(execution.output(), denseProduct(input, layer.layer()));
       long denseMacs = (long) input.timeSteps() * layer.layer().inputs() * layer.layer().outputs();
-      checks.add(new LayerCheck(layer.name(), input.density(),
-          (double) input.count() / run.inferences() / input.neurons(), layer.weights().density(),
-          layer.weightBits(), execution.operations().get(Operation.ADD_FP32), denseMacs, difference));
+      checks.add(
+          new LayerCheck(
+              layer.name(),
+              input.density(),
+              (double) input.count() / run.inferences() / input.neurons(),
+              layer.weights().density(),
+              layer.weightBits(),
+              execution.operations().get(Operation.ADD_FP32),
+              denseMacs,
+              difference));
     }
     return checks;
   }

@@ -15,34 +15,39 @@ import org.snncodesign.learning.surrogate.SpikingLayer;
 import org.snncodesign.learning.surrogate.SpikingNetwork;
 
 /**
- * A trained network run on held-out samples with every spike recorded: what the accelerator models and the sparse
- * kernel are fed instead of assumed rates.
+ * A trained network run on held-out samples with every spike recorded: what the accelerator models
+ * and the sparse kernel are fed instead of assumed rates.
  *
- * <p>Only layers whose input is spikes are spike-driven. The first layer receives the analog pixels as a constant
- * current (direct encoding). How it enters a workload is a {@link FirstLayer} choice: left out (the original
- * behaviour of {@link #perInference()} and {@link #meanInference()}), or as {@link #INPUT_BITS} bit planes of the
- * quantised pixels pushed through the same binary (spike) path. The bit-plane form is exact for direct encoding:
- * with {@code x = sum_b 2^b x_b} ({@code x_b} in {0, 1}), {@code W x = sum_b 2^b (W x_b)}, so a bit-serial array
- * computes the first layer's current with {@code INPUT_BITS} binary passes plus a shift per pass (the shift is free
- * in an accumulator that is shifted once per plane), and since the pixels do not change over the {@code T} steps the
- * current is computed once per inference and reused. Spiking FPGA accelerators do have to run this
- * non-spike encoding layer on chip for end-to-end inference (FireFly v2, T. Li et al., arXiv 2309.16158, 2023, is
- * built for exactly that); the bit-serial form is this project's modelling choice because it reuses the bitmap
- * datapath unchanged. The alternative, dense 8-bit x {@code w}-bit MACs in DSPs, is not modelled.
+ * <p>Only layers whose input is spikes are spike-driven. The first layer receives the analog pixels
+ * as a constant current (direct encoding). How it enters a workload is a {@link FirstLayer} choice:
+ * left out (the original behaviour of {@link #perInference()} and {@link #meanInference()}), or as
+ * {@link #INPUT_BITS} bit planes of the quantised pixels pushed through the same binary (spike)
+ * path. The bit-plane form is exact for direct encoding: with {@code x = sum_b 2^b x_b} ({@code
+ * x_b} in {0, 1}), {@code W x = sum_b 2^b (W x_b)}, so a bit-serial array computes the first
+ * layer's current with {@code INPUT_BITS} binary passes plus a shift per pass (the shift is free in
+ * an accumulator that is shifted once per plane), and since the pixels do not change over the
+ * {@code T} steps the current is computed once per inference and reused. Spiking FPGA accelerators
+ * do have to run this non-spike encoding layer on chip for end-to-end inference (FireFly v2, T. Li
+ * et al., arXiv 2309.16158, 2023, is built for exactly that); the bit-serial form is this project's
+ * modelling choice because it reuses the bitmap datapath unchanged. The alternative, dense 8-bit x
+ * {@code w}-bit MACs in DSPs, is not modelled.
  *
- * <p>Convolution layers are lowered to their im2col matrix for {@link #meanInference(FirstLayer)}: a
- * {@code k x k x C_in -> C_out} kernel over {@code H_out x W_out} positions is a {@code (k k C_in) x C_out} layer run
- * for {@code T H_out W_out} "steps" (one im2col row per step and position), whose input rate is the measured
- * input density times the fraction of kernel taps that fall inside the padded map. Per-inference measured rasters of
- * conv layers are not built ({@link #perInference(FirstLayer)} refuses conv networks, naming the layer).
+ * <p>Convolution layers are lowered to their im2col matrix for {@link #meanInference(FirstLayer)}:
+ * a {@code k x k x C_in -> C_out} kernel over {@code H_out x W_out} positions is a {@code (k k
+ * C_in) x C_out} layer run for {@code T H_out W_out} "steps" (one im2col row per step and
+ * position), whose input rate is the measured input density times the fraction of kernel taps that
+ * fall inside the padded map. Per-inference measured rasters of conv layers are not built ({@link
+ * #perInference(FirstLayer)} refuses conv networks, naming the layer).
  */
 public final class MeasuredRun {
   /** Why the first layer is missing from the workloads, for reports. */
   public static final String FIRST_LAYER_NOTE =
       "analog input (direct encoding): not spike-driven, left out of accelerator costs";
+
   /** How the first layer is priced under {@link FirstLayer#BIT_PLANES}, for reports. */
   public static final String BIT_PLANES_NOTE =
       "analog input (direct encoding): priced as 8 bit planes of the quantised pixels through the spike path";
+
   /** Bits of the quantised input under {@link FirstLayer#BIT_PLANES}: MNIST pixels are 8-bit. */
   public static final int INPUT_BITS = 8;
 
@@ -82,7 +87,8 @@ public final class MeasuredRun {
   private final SpikeRecorder.Recording recording;
   private SpikeRaster planes;
 
-  private MeasuredRun(SpikingNetwork network, LabeledDataset test, SpikeRecorder.Recording recording) {
+  private MeasuredRun(
+      SpikingNetwork network, LabeledDataset test, SpikeRecorder.Recording recording) {
     this.network = network;
     this.test = test;
     this.recording = recording;
@@ -90,9 +96,14 @@ public final class MeasuredRun {
 
   /** Runs every sample of {@code test} through {@code network}. */
   public static MeasuredRun of(SpikingNetwork network, LabeledDataset test) {
-    Checks.checkArgument(test.sampleSize() == network.inputs(), "the network takes %d inputs but %s has %d per sample",
-        network.inputs(), test.name(), test.sampleSize());
-    return new MeasuredRun(network, test, SpikeRecorder.record(network, test.features(), test.samples()));
+    Checks.checkArgument(
+        test.sampleSize() == network.inputs(),
+        "the network takes %d inputs but %s has %d per sample",
+        network.inputs(),
+        test.name(),
+        test.sampleSize());
+    return new MeasuredRun(
+        network, test, SpikeRecorder.record(network, test.features(), test.samples()));
   }
 
   public int inferences() {
@@ -117,20 +128,26 @@ public final class MeasuredRun {
     List<SpikeDrivenLayer> layers = new ArrayList<>();
     for (int l = 1; l < network.layers().size(); l++) {
       DenseLayer layer = network.denseLayer(l);
-      layers.add(new SpikeDrivenLayer("fc" + (l + 1) + " " + layer.inputs() + "->" + layer.outputs(),
-          recording.layerSpikes()[l - 1], layer));
+      layers.add(
+          new SpikeDrivenLayer(
+              "fc" + (l + 1) + " " + layer.inputs() + "->" + layer.outputs(),
+              recording.layerSpikes()[l - 1],
+              layer));
     }
     return layers;
   }
 
-  /** One workload per inference, each with that inference's measured spikes and the trained weights (first layer left out). */
+  /**
+   * One workload per inference, each with that inference's measured spikes and the trained weights
+   * (first layer left out).
+   */
   public List<Workload> perInference() {
     return perInference(FirstLayer.EXCLUDED);
   }
 
   /**
-   * One workload per inference, each with that inference's measured spikes (and, under
-   * {@link FirstLayer#BIT_PLANES}, its input's bit planes) and the trained weights.
+   * One workload per inference, each with that inference's measured spikes (and, under {@link
+   * FirstLayer#BIT_PLANES}, its input's bit planes) and the trained weights.
    *
    * @throws IllegalArgumentException naming the layer if the network has a convolution layer
    */
@@ -145,15 +162,27 @@ public final class MeasuredRun {
       SpikeRaster planes = bitPlanes();
       CsrMatrix weights = first.toCsr();
       for (int k = 0; k < inferences(); k++) {
-        layers.get(k).add(LayerWorkload.measured(firstLayerName(first), rows(planes, k * INPUT_BITS, INPUT_BITS),
-            weights, bits(first)));
+        layers
+            .get(k)
+            .add(
+                LayerWorkload.measured(
+                    firstLayerName(first),
+                    rows(planes, k * INPUT_BITS, INPUT_BITS),
+                    weights,
+                    bits(first)));
       }
     }
     for (SpikeDrivenLayer layer : spikeDrivenLayers()) {
       CsrMatrix weights = layer.weights();
       for (int k = 0; k < inferences(); k++) {
-        layers.get(k).add(LayerWorkload.measured(layer.name(), rows(layer.input(), k * steps, steps), weights,
-            layer.weightBits()));
+        layers
+            .get(k)
+            .add(
+                LayerWorkload.measured(
+                    layer.name(),
+                    rows(layer.input(), k * steps, steps),
+                    weights,
+                    layer.weightBits()));
       }
     }
     List<Workload> workloads = new ArrayList<>();
@@ -163,14 +192,17 @@ public final class MeasuredRun {
     return workloads;
   }
 
-  /** One inference described by the spike rates and weight densities measured over all of them (first layer left out). */
+  /**
+   * One inference described by the spike rates and weight densities measured over all of them
+   * (first layer left out).
+   */
   public Workload meanInference() {
     return meanInference(FirstLayer.EXCLUDED);
   }
 
   /**
-   * One inference described by the rates and weight densities measured over all of them; convolution layers are
-   * lowered to their im2col matrix (see the class comment).
+   * One inference described by the rates and weight densities measured over all of them;
+   * convolution layers are lowered to their im2col matrix (see the class comment).
    */
   public Workload meanInference(FirstLayer firstLayer) {
     List<LayerWorkload> layers = new ArrayList<>();
@@ -180,34 +212,77 @@ public final class MeasuredRun {
       if (l == 0 && firstLayer == FirstLayer.EXCLUDED) {
         continue;
       }
-      // Input density: bit planes of the pixels for the first layer, else the (pooled) spikes of the layer below.
+      // Input density: bit planes of the pixels for the first layer, else the (pooled) spikes of
+      // the layer below.
       double inputRate = l == 0 ? bitPlanes().density() : valueDensity(l - 1);
       int rowSteps = l == 0 ? INPUT_BITS : steps;
       double weightDensity = 1 - (double) layer.zeroWeights() / layer.weights().length;
-      String name = l == 0 ? "fc1 " + layer.inputs() + "->" + layer.outputs() + " (" + INPUT_BITS + " input bit planes)"
-          : "fc" + (l + 1) + " " + layer.inputs() + "->" + layer.outputs();
+      String name =
+          l == 0
+              ? "fc1 "
+                  + layer.inputs()
+                  + "->"
+                  + layer.outputs()
+                  + " ("
+                  + INPUT_BITS
+                  + " input bit planes)"
+              : "fc" + (l + 1) + " " + layer.inputs() + "->" + layer.outputs();
       if (layer instanceof ConvLayer conv) {
         int positions = conv.outHeight() * conv.outWidth();
-        name = "conv" + (l + 1) + " " + conv.inputShape() + "->" + conv.neuronShape() + " (im2col "
-            + conv.weightRows() + "x" + conv.weightCols() + " x " + positions + " positions"
-            + (l == 0 ? ", " + INPUT_BITS + " input bit planes" : "") + ")";
-        layers.add(LayerWorkload.ofStatistics(name, Math.multiplyExact(rowSteps, positions), conv.weightRows(),
-            conv.weightCols(), Math.min(1, inputRate * insideFraction(conv)), weightDensity, bits(layer)));
+        name =
+            "conv"
+                + (l + 1)
+                + " "
+                + conv.inputShape()
+                + "->"
+                + conv.neuronShape()
+                + " (im2col "
+                + conv.weightRows()
+                + "x"
+                + conv.weightCols()
+                + " x "
+                + positions
+                + " positions"
+                + (l == 0 ? ", " + INPUT_BITS + " input bit planes" : "")
+                + ")";
+        layers.add(
+            LayerWorkload.ofStatistics(
+                name,
+                Math.multiplyExact(rowSteps, positions),
+                conv.weightRows(),
+                conv.weightCols(),
+                Math.min(1, inputRate * insideFraction(conv)),
+                weightDensity,
+                bits(layer)));
       } else {
-        layers.add(LayerWorkload.ofStatistics(name, rowSteps, layer.inputs(), layer.outputs(), inputRate,
-            weightDensity, bits(layer)));
+        layers.add(
+            LayerWorkload.ofStatistics(
+                name,
+                rowSteps,
+                layer.inputs(),
+                layer.outputs(),
+                inputRate,
+                weightDensity,
+                bits(layer)));
       }
     }
-    return new Workload(test.name() + ", mean of " + inferences() + " inferences (measured rates"
-        + (firstLayer == FirstLayer.BIT_PLANES ? ", first layer as " + INPUT_BITS + " bit planes" : "") + ")",
+    return new Workload(
+        test.name()
+            + ", mean of "
+            + inferences()
+            + " inferences (measured rates"
+            + (firstLayer == FirstLayer.BIT_PLANES
+                ? ", first layer as " + INPUT_BITS + " bit planes"
+                : "")
+            + ")",
         layers);
   }
 
   /**
-   * The test inputs quantised to {@link #INPUT_BITS} bits and cut into bit planes: row {@code k * INPUT_BITS + b}
-   * holds bit {@code b} of sample {@code k}'s inputs. Inputs in [0, 1] (MNIST pixels / 255) map to
-   * {@code round(255 x)}; larger inputs are scaled by their maximum first; negative inputs are stored as 8-bit two's
-   * complement of {@code round(127 x / max|x|)}.
+   * The test inputs quantised to {@link #INPUT_BITS} bits and cut into bit planes: row {@code k *
+   * INPUT_BITS + b} holds bit {@code b} of sample {@code k}'s inputs. Inputs in [0, 1] (MNIST
+   * pixels / 255) map to {@code round(255 x)}; larger inputs are scaled by their maximum first;
+   * negative inputs are stored as 8-bit two's complement of {@code round(127 x / max|x|)}.
    */
   public SpikeRaster bitPlanes() {
     if (planes == null) {
@@ -244,7 +319,8 @@ public final class MeasuredRun {
     return planes;
   }
 
-  // Density of the values layer `below` passes on: its spikes, or the non-zero cells of their average pooling.
+  // Density of the values layer `below` passes on: its spikes, or the non-zero cells of their
+  // average pooling.
   private double valueDensity(int below) {
     SpikeRaster spikes = recording.layerSpikes()[below];
     if (!(network.layer(below) instanceof ConvLayer conv) || conv.pool() == 1) {
@@ -274,7 +350,8 @@ public final class MeasuredRun {
     return (double) nonZero / ((double) spikes.timeSteps() * ph * pw * c);
   }
 
-  // Fraction of (position, kernel tap) pairs of a conv layer that fall inside the (unpadded) input map.
+  // Fraction of (position, kernel tap) pairs of a conv layer that fall inside the (unpadded) input
+  // map.
   static double insideFraction(ConvLayer conv) {
     long inside = 0;
     int k = conv.kernel();
@@ -296,17 +373,25 @@ public final class MeasuredRun {
   }
 
   private static String firstLayerName(DenseLayer first) {
-    return "fc1 " + first.inputs() + "->" + first.outputs() + " (" + INPUT_BITS + " input bit planes)";
+    return "fc1 "
+        + first.inputs()
+        + "->"
+        + first.outputs()
+        + " ("
+        + INPUT_BITS
+        + " input bit planes)";
   }
 
   private static int bits(SpikingLayer layer) {
     return layer.bits() == 0 ? 32 : layer.bits();
   }
 
-  // One inference's steps [first, first + count) of a raster that holds many inferences back to back.
+  // One inference's steps [first, first + count) of a raster that holds many inferences back to
+  // back.
   private static SpikeRaster rows(SpikeRaster all, int first, int count) {
     SpikeRaster part = new SpikeRaster(count, all.neurons());
-    System.arraycopy(all.words(), all.stepOffset(first), part.words(), 0, count * all.wordsPerStep());
+    System.arraycopy(
+        all.words(), all.stepOffset(first), part.words(), 0, count * all.wordsPerStep());
     return part;
   }
 }

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * One file written under a temporary name beside it ({@code .NAME.part}) and renamed over it when complete, so that
- * a reader, or a run that crashes half way, never sees half a file. For a whole output folder see {@link
- * StagedOutput}.
+ * One file written under a temporary name beside it ({@code .NAME.part}) and renamed over it when
+ * complete, so that a reader, or a run that crashes half way, never sees half a file. For a whole
+ * output folder see {@link StagedOutput}.
  */
 public final class AtomicFile {
   private AtomicFile() {}
@@ -22,8 +22,8 @@ public final class AtomicFile {
   }
 
   /**
-   * Writes {@code file} through {@code content} and moves it in, replacing any earlier file; on failure the
-   * temporary file is removed and {@code file} is left as it was.
+   * Writes {@code file} through {@code content} and moves it in, replacing any earlier file; on
+   * failure the temporary file is removed and {@code file} is left as it was.
    */
   public static void write(Path file, Content content) throws IOException {
     Path temporary = file.resolveSibling("." + file.getFileName() + ".part");
@@ -36,7 +36,10 @@ public final class AtomicFile {
     }
   }
 
-  /** Renames {@code from} over {@code to}: atomically where the file system can (the same one), else plainly. */
+  /**
+   * Renames {@code from} over {@code to}: atomically where the file system can (the same one), else
+   * plainly.
+   */
   static void moveOver(Path from, Path to) throws IOException {
     try {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -12,13 +12,16 @@ public final class BarChart {
   private BarChart() {}
 
   /** Writes {@code file} (a PNG); folders are created. */
-  public static void write(Path file, String title, String yAxis, List<String> categories, List<Double> values)
+  public static void write(
+      Path file, String title, String yAxis, List<String> categories, List<Double> values)
       throws IOException {
-    CategoryChart chart = new CategoryChartBuilder().width(800).height(500).title(title).yAxisTitle(yAxis).build();
+    CategoryChart chart =
+        new CategoryChartBuilder().width(800).height(500).title(title).yAxisTitle(yAxis).build();
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
     chart.getStyler().setXAxisLabelRotation(20);
-    double min = values.stream().mapToDouble(Double::doubleValue).filter(v -> v > 0).min().orElse(1);
+    double min =
+        values.stream().mapToDouble(Double::doubleValue).filter(v -> v > 0).min().orElse(1);
     double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
     boolean logarithmic = min > 0 && max / min > 100;
     chart.getStyler().setYAxisLogarithmic(logarithmic);

@@ -8,10 +8,10 @@ import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.fpga.search.ComparedDesign;
 
 /**
- * JSON form of a hardware report and of a compared design, as the {@code snn hw} commands and the demo report
- * them. Keys come out in a fixed
- * order: the report's maps are sorted and the energy categories follow their declaration order. Wall-clock
- * measurements, which vary from run to run, appear only under {@code measured_timing}.
+ * JSON form of a hardware report and of a compared design, as the {@code snn hw} commands and the
+ * demo report them. Keys come out in a fixed order: the report's maps are sorted and the energy
+ * categories follow their declaration order. Wall-clock measurements, which vary from run to run,
+ * appear only under {@code measured_timing}.
  */
 public final class HwJson {
   private HwJson() {}
@@ -43,11 +43,13 @@ public final class HwJson {
     ObjectNode resources = node.putObject("resources");
     r.resources().forEach(resources::put);
     ObjectNode counters = node.putObject("counters");
-    r.counters().forEach((k, v) -> {
-      if (Double.isFinite(v)) {
-        counters.put(k, v);
-      }
-    });
+    r.counters()
+        .forEach(
+            (k, v) -> {
+              if (Double.isFinite(v)) {
+                counters.put(k, v);
+              }
+            });
     if (!r.measurements().isEmpty()) {
       ObjectNode timing = node.putObject("measured_timing");
       r.measurements().forEach(timing::put);
@@ -55,7 +57,10 @@ public final class HwJson {
     return node;
   }
 
-  /** A comparison row: its design point and assumption, then the report, or {@code declined} with the reason. */
+  /**
+   * A comparison row: its design point and assumption, then the report, or {@code declined} with
+   * the reason.
+   */
   public static ObjectNode row(ComparedDesign row, HardwareReport report) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("accelerator", row.accelerator());

@@ -6,8 +6,8 @@ import org.snncodesign.api.Checks;
 import org.snncodesign.api.dataset.LabeledDataset;
 
 /**
- * How many samples of a data set carry each label, as bars for a terminal: the most frequent class gets the full
- * width, the others in proportion (rounded).
+ * How many samples of a data set carry each label, as bars for a terminal: the most frequent class
+ * gets the full width, the others in proportion (rounded).
  */
 public final class LabelHistogram {
   private LabelHistogram() {}
@@ -21,7 +21,9 @@ public final class LabelHistogram {
    */
   public record Bar(String label, int count, int length) {}
 
-  /** One bar per class of {@code data}, in class order, the longest {@code width} characters long. */
+  /**
+   * One bar per class of {@code data}, in class order, the longest {@code width} characters long.
+   */
   public static List<Bar> of(LabeledDataset data, int width) {
     Checks.positive(width, "width");
     int[] counts = data.labelCounts();

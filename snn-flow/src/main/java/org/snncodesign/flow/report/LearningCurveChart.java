@@ -7,16 +7,26 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 
-/** PNG learning curve of a training run: train and test accuracy and weight sparsity per epoch, in percent. */
+/**
+ * PNG learning curve of a training run: train and test accuracy and weight sparsity per epoch, in
+ * percent.
+ */
 public final class LearningCurveChart {
   private LearningCurveChart() {}
 
   /** Writes {@code file} (a .png path) from per-epoch values in [0, 1]. */
-  public static void write(Path file, String title, List<Double> train, List<Double> test, List<Double> sparsity)
+  public static void write(
+      Path file, String title, List<Double> train, List<Double> test, List<Double> sparsity)
       throws IOException {
     System.setProperty("java.awt.headless", "true");
-    XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle("epoch")
-        .yAxisTitle("%").build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(800)
+            .height(500)
+            .title(title)
+            .xAxisTitle("epoch")
+            .yAxisTitle("%")
+            .build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setYAxisMax(100.0);

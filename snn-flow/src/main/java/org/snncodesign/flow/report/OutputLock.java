@@ -11,13 +11,17 @@ import java.util.UUID;
 import org.snncodesign.api.InvalidInputException;
 
 /**
- * A lock file beside an output ({@code .NAME.lock}, holding the process id) taken for the whole run, so that two
- * runs into one output never mix their files: the second refuses with a message naming the first. A lock whose
- * process has ended (a run killed with {@code kill -9}) is taken over.
+ * A lock file beside an output ({@code .NAME.lock}, holding the process id) taken for the whole
+ * run, so that two runs into one output never mix their files: the second refuses with a message
+ * naming the first. A lock whose process has ended (a run killed with {@code kill -9}) is taken
+ * over.
  */
 final class OutputLock {
   private static final String STAGING = ".staging-";
-  /** A lock file without a process id younger than this is being created by a run that is starting. */
+
+  /**
+   * A lock file without a process id younger than this is being created by a run that is starting.
+   */
   private static final long FRESH_MILLIS = 10_000;
 
   private final Path file;
@@ -40,18 +44,27 @@ final class OutputLock {
         return new OutputLock(file);
       } catch (FileAlreadyExistsException held) {
         Optional<Long> holder = holder(file);
-        boolean alive = holder.isPresent()
-            ? ProcessHandle.of(holder.get()).map(ProcessHandle::isAlive).orElse(false)
-            : justCreated(file); // its holder has not written its id yet
+        boolean alive =
+            holder.isPresent()
+                ? ProcessHandle.of(holder.get()).map(ProcessHandle::isAlive).orElse(false)
+                : justCreated(file); // its holder has not written its id yet
         if (alive) {
-          throw new InvalidInputException(option + " " + target + " is being written by another snn run (process "
-              + holder.map(String::valueOf).orElse("starting") + "); wait for it to finish or choose another "
-              + "output (lock file " + file + ")");
+          throw new InvalidInputException(
+              option
+                  + " "
+                  + target
+                  + " is being written by another snn run (process "
+                  + holder.map(String::valueOf).orElse("starting")
+                  + "); wait for it to finish or choose another "
+                  + "output (lock file "
+                  + file
+                  + ")");
         }
         Files.deleteIfExists(file); // left by a run that was killed
       }
     }
-    throw new InvalidInputException(option + " " + target + ": another snn run keeps taking lock file " + file);
+    throw new InvalidInputException(
+        option + " " + target + ": another snn run keeps taking lock file " + file);
   }
 
   private static Optional<Long> holder(Path file) {
@@ -72,14 +85,22 @@ final class OutputLock {
 
   /** A fresh staging folder name for output {@code name}, carrying this process's id. */
   static String stagingName(String name) {
-    return "." + name + STAGING + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return "."
+        + name
+        + STAGING
+        + ProcessHandle.current().pid()
+        + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  /** Deletes staging folders of output {@code name} left in {@code parent} by runs whose process has ended. */
+  /**
+   * Deletes staging folders of output {@code name} left in {@code parent} by runs whose process has
+   * ended.
+   */
   static void removeStaleStaging(Path parent, String name) throws IOException {
     String prefix = "." + name + STAGING;
-    try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, p -> p.getFileName().toString()
-        .startsWith(prefix))) {
+    try (DirectoryStream<Path> siblings =
+        Files.newDirectoryStream(parent, p -> p.getFileName().toString().startsWith(prefix))) {
       for (Path sibling : siblings) {
         String rest = sibling.getFileName().toString().substring(prefix.length());
         int dash = rest.indexOf('-');

@@ -14,7 +14,10 @@ import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.fpga.search.Candidate;
 import org.snncodesign.fpga.search.SearchResult;
 
-/** A PNG scatter of design points in the latency-energy plane: all evaluated, the Pareto front, the baseline. */
+/**
+ * A PNG scatter of design points in the latency-energy plane: all evaluated, the Pareto front, the
+ * baseline.
+ */
 public final class ParetoChart {
   private ParetoChart() {}
 
@@ -25,26 +28,35 @@ public final class ParetoChart {
    * @param front the Pareto-optimal designs, by increasing latency
    * @param baseline the stated baseline design
    */
-  public static void write(Path file, String title, List<double[]> all, List<double[]> front, double[] baseline)
+  public static void write(
+      Path file, String title, List<double[]> all, List<double[]> front, double[] baseline)
       throws IOException {
-    XYChart chart = frontChart(title, "latency (us)", "energy (uJ)", true, "evaluated", "Pareto front", all, front);
+    XYChart chart =
+        frontChart(
+            title, "latency (us)", "energy (uJ)", true, "evaluated", "Pareto front", all, front);
     addBaseline(chart, baseline);
     PngFile.save(chart, file);
   }
 
   /**
-   * The latency-energy chart of a co-search: its feasible designs, its Pareto front and its baseline, titled with
-   * the space, the number of designs and {@code workload}.
+   * The latency-energy chart of a co-search: its feasible designs, its Pareto front and its
+   * baseline, titled with the space, the number of designs and {@code workload}.
    */
   public static void write(Path file, SearchResult result, String workload) throws IOException {
-    write(file, result.space() + ": " + result.evaluated().size() + " designs, " + workload,
-        points(result.evaluated().stream().filter(Candidate::feasible).toList()), points(result.paretoFront()),
+    write(
+        file,
+        result.space() + ": " + result.evaluated().size() + " designs, " + workload,
+        points(result.evaluated().stream().filter(Candidate::feasible).toList()),
+        points(result.paretoFront()),
         point(result.baseline()));
   }
 
   // Latency in us, energy in uJ, by increasing latency.
   private static List<double[]> points(List<Candidate> candidates) {
-    return candidates.stream().map(c -> point(c.report())).sorted(Comparator.comparingDouble(p -> p[0])).toList();
+    return candidates.stream()
+        .map(c -> point(c.report()))
+        .sorted(Comparator.comparingDouble(p -> p[0]))
+        .toList();
   }
 
   private static double[] point(HardwareReport report) {
@@ -52,18 +64,34 @@ public final class ParetoChart {
   }
 
   /**
-   * The layout every front chart shares: log x axis, every design as a light-blue dot, the front as a red line with
-   * diamonds, drawn in that order.
+   * The layout every front chart shares: log x axis, every design as a light-blue dot, the front as
+   * a red line with diamonds, drawn in that order.
    */
-  public static XYChart frontChart(String title, String xTitle, String yTitle, boolean logY, String allName,
-      String frontName, List<double[]> all, List<double[]> front) {
-    XYChart chart = new XYChartBuilder().width(800).height(550).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
-        .build();
+  public static XYChart frontChart(
+      String title,
+      String xTitle,
+      String yTitle,
+      boolean logY,
+      String allName,
+      String frontName,
+      List<double[]> all,
+      List<double[]> front) {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(800)
+            .height(550)
+            .title(title)
+            .xAxisTitle(xTitle)
+            .yAxisTitle(yTitle)
+            .build();
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setXAxisLogarithmic(true);
     chart.getStyler().setYAxisLogarithmic(logY);
-    style(chart.addSeries(allName, column(all, 0), column(all, 1)), SeriesMarkers.CIRCLE, new Color(150, 170, 220));
+    style(
+        chart.addSeries(allName, column(all, 0), column(all, 1)),
+        SeriesMarkers.CIRCLE,
+        new Color(150, 170, 220));
     XYSeries frontSeries = chart.addSeries(frontName, column(front, 0), column(front, 1));
     frontSeries.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     frontSeries.setLineColor(Color.RED);
@@ -73,7 +101,9 @@ public final class ParetoChart {
 
   /** Adds the baseline design, {@code {x, y}}, as a black square. */
   public static void addBaseline(XYChart chart, double[] baseline) {
-    style(chart.addSeries("baseline", new double[] {baseline[0]}, new double[] {baseline[1]}), SeriesMarkers.SQUARE,
+    style(
+        chart.addSeries("baseline", new double[] {baseline[0]}, new double[] {baseline[1]}),
+        SeriesMarkers.SQUARE,
         Color.BLACK);
   }
 

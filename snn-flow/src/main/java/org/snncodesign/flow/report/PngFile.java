@@ -12,11 +12,16 @@ import org.knowm.xchart.internal.chartpart.Chart;
 public final class PngFile {
   private PngFile() {}
 
-  /** Saves {@code chart} as {@code file}; XChart appends ".png" itself, so a given ".png" is not doubled. */
+  /**
+   * Saves {@code chart} as {@code file}; XChart appends ".png" itself, so a given ".png" is not
+   * doubled.
+   */
   public static void save(Chart<?, ?> chart, Path file) throws IOException {
     createFolders(file);
     String name = file.toString();
-    BitmapEncoder.saveBitmap(chart, name.endsWith(".png") ? name.substring(0, name.length() - 4) : name,
+    BitmapEncoder.saveBitmap(
+        chart,
+        name.endsWith(".png") ? name.substring(0, name.length() - 4) : name,
         BitmapEncoder.BitmapFormat.PNG);
   }
 

@@ -20,10 +20,17 @@ public final class ResultTable {
     this.columns = List.copyOf(columns);
   }
 
-  /** Adds a row; numbers stay numbers in the CSV and are shown with 4 significant digits on the terminal. */
+  /**
+   * Adds a row; numbers stay numbers in the CSV and are shown with 4 significant digits on the
+   * terminal.
+   */
   public ResultTable add(Object... values) {
-    Checks.checkArgument(values.length == columns.size(), "row has %d values for %d columns %s", values.length,
-        columns.size(), columns);
+    Checks.checkArgument(
+        values.length == columns.size(),
+        "row has %d values for %d columns %s",
+        values.length,
+        columns.size(),
+        columns);
     rows.add(List.of(values));
     return this;
   }
@@ -54,8 +61,10 @@ public final class ResultTable {
     StringBuilder text = new StringBuilder();
     for (String[] line : cells) {
       for (int c = 0; c < line.length; c++) {
-        text.append(c == 0 ? String.format("%-" + widths[c] + "s", line[c])
-            : String.format("  %" + widths[c] + "s", line[c]));
+        text.append(
+            c == 0
+                ? String.format("%-" + widths[c] + "s", line[c])
+                : String.format("  %" + widths[c] + "s", line[c]));
       }
       text.append('\n');
     }
@@ -69,8 +78,10 @@ public final class ResultTable {
       Files.createDirectories(parent);
     }
     try (Writer writer = Files.newBufferedWriter(file);
-        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
-            .setHeader(columns.toArray(String[]::new)).get())) {
+        CSVPrinter csv =
+            new CSVPrinter(
+                writer,
+                CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get())) {
       for (List<Object> row : rows) {
         csv.printRecord(row);
       }

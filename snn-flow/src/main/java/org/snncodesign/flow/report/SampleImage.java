@@ -8,18 +8,18 @@ import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.datasets.encoding.ValueRange;
 
 /**
- * Pictures of one sample: grey images for {@code [h, w]} samples, red (polarity 0) / green (polarity 1) frames for
- * {@code [2, h, w]} event counts, the first channel for other {@code [c, h, w]}, a line plot for 1-D samples
- * (waveforms, feature vectors), and a raster plot (time across, neurons down) for spikes. Grey levels and the line
- * plot span the sample's own value range; write the pictures with {@link PngFile#save(java.awt.image.RenderedImage,
- * java.nio.file.Path)}.
+ * Pictures of one sample: grey images for {@code [h, w]} samples, red (polarity 0) / green
+ * (polarity 1) frames for {@code [2, h, w]} event counts, the first channel for other {@code [c, h,
+ * w]}, a line plot for 1-D samples (waveforms, feature vectors), and a raster plot (time across,
+ * neurons down) for spikes. Grey levels and the line plot span the sample's own value range; write
+ * the pictures with {@link PngFile#save(java.awt.image.RenderedImage, java.nio.file.Path)}.
  */
 public final class SampleImage {
   private SampleImage() {}
 
   /**
-   * The picture of one sample of shape {@code shape}: each data pixel as a {@code scale x scale} square, or an 800 x
-   * 240 line plot for a sample of one dimension (or more than three).
+   * The picture of one sample of shape {@code shape}: each data pixel as a {@code scale x scale}
+   * square, or an 800 x 240 line plot for a sample of one dimension (or more than three).
    */
   public static BufferedImage render(float[] values, int[] shape, int scale) {
     if (shape.length == 2) {
@@ -102,7 +102,10 @@ public final class SampleImage {
     return image;
   }
 
-  /** A raster plot of {@code spikes}: time across, neurons down, each spike a black {@code scale x scale} square. */
+  /**
+   * A raster plot of {@code spikes}: time across, neurons down, each spike a black {@code scale x
+   * scale} square.
+   */
   public static BufferedImage raster(SpikeRaster spikes, int scale) {
     int width = Math.max(1, spikes.timeSteps() * scale);
     int height = Math.max(1, spikes.neurons() * scale);

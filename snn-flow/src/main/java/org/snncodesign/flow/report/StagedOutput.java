@@ -12,13 +12,15 @@ import java.util.stream.Stream;
 import org.snncodesign.api.InvalidInputException;
 
 /**
- * An output (a folder or one file) written into a staging folder beside it and moved into place only when the run
- * has succeeded, so that an interrupted or failed run never leaves a half-written or mixed set of files.
+ * An output (a folder or one file) written into a staging folder beside it and moved into place
+ * only when the run has succeeded, so that an interrupted or failed run never leaves a half-written
+ * or mixed set of files.
  *
- * <p>Before any work: the target is checked (a folder must not be a file and the other way round), the folder
- * that will hold it must be writable, and an {@link OutputLock} beside the target refuses a second run into the
- * same place while the first is running. The target folder itself is created only at {@link #commit()}, so a
- * failed run creates nothing, and a run never deletes a folder: only its own staging folder.
+ * <p>Before any work: the target is checked (a folder must not be a file and the other way round),
+ * the folder that will hold it must be writable, and an {@link OutputLock} beside the target
+ * refuses a second run into the same place while the first is running. The target folder itself is
+ * created only at {@link #commit()}, so a failed run creates nothing, and a run never deletes a
+ * folder: only its own staging folder.
  */
 public final class StagedOutput implements AutoCloseable {
   /** Staged paths of the outputs being written in this JVM, and what they stand for. */
@@ -37,10 +39,12 @@ public final class StagedOutput implements AutoCloseable {
     this.folder = folder;
     this.staging = staging;
     this.lock = lock;
-    // Ctrl-C or kill (not kill -9) during the run: remove the staging folder and the lock, touch nothing else.
+    // Ctrl-C or kill (not kill -9) during the run: remove the staging folder and the lock, touch
+    // nothing else.
     this.cleanupOnExit = new Thread(this::closeQuietly, "staged-output-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanupOnExit);
-    // A staged file's companions (a chart beside a CSV) move beside it, so they are shown there too.
+    // A staged file's companions (a chart beside a CSV) move beside it, so they are shown there
+    // too.
     SHOWN.put(staging, folder ? target : target.getParent());
   }
 
@@ -50,10 +54,11 @@ public final class StagedOutput implements AutoCloseable {
   }
 
   /**
-   * Stages output folder {@code target}, given by option {@code option}, checked before any work is done.
+   * Stages output folder {@code target}, given by option {@code option}, checked before any work is
+   * done.
    *
-   * @throws InvalidInputException when {@code target} is a file, its parent is not a writable folder, or another
-   *     run is writing it
+   * @throws InvalidInputException when {@code target} is a file, its parent is not a writable
+   *     folder, or another run is writing it
    */
   public static StagedOutput folder(Path target, String option) throws IOException {
     Path absolute = target.toAbsolutePath().normalize();
@@ -64,10 +69,11 @@ public final class StagedOutput implements AutoCloseable {
   }
 
   /**
-   * Stages output file {@code target}, given by option {@code option}, checked before any work is done.
+   * Stages output file {@code target}, given by option {@code option}, checked before any work is
+   * done.
    *
-   * @throws InvalidInputException when {@code target} is a folder, its parent is not a writable folder, or another
-   *     run is writing it
+   * @throws InvalidInputException when {@code target} is a folder, its parent is not a writable
+   *     folder, or another run is writing it
    */
   public static StagedOutput file(Path target, String option) throws IOException {
     Path absolute = target.toAbsolutePath().normalize();
@@ -77,7 +83,8 @@ public final class StagedOutput implements AutoCloseable {
     return stage(absolute, false, option, target);
   }
 
-  private static StagedOutput stage(Path absolute, boolean folder, String option, Path given) throws IOException {
+  private static StagedOutput stage(Path absolute, boolean folder, String option, Path given)
+      throws IOException {
     Path parent = absolute.getParent();
     if (parent == null || absolute.getFileName() == null) {
       throw new InvalidInputException(option + " " + given + " names no file or folder");
@@ -85,11 +92,12 @@ public final class StagedOutput implements AutoCloseable {
     try {
       Files.createDirectories(parent);
     } catch (IOException e) {
-      throw new InvalidInputException(option + " " + given + ": cannot create folder " + parent + " ("
-          + reason(e) + ")");
+      throw new InvalidInputException(
+          option + " " + given + ": cannot create folder " + parent + " (" + reason(e) + ")");
     }
     if (!Files.isWritable(parent)) {
-      throw new InvalidInputException(option + " " + given + ": folder " + parent + " is not writable");
+      throw new InvalidInputException(
+          option + " " + given + ": folder " + parent + " is not writable");
     }
     OutputLock lock;
     try {
@@ -127,8 +135,8 @@ public final class StagedOutput implements AutoCloseable {
   }
 
   /**
-   * The path to show a user for {@code path}: the final place when {@code path} lies in a staging folder of this
-   * JVM, else {@code path} itself.
+   * The path to show a user for {@code path}: the final place when {@code path} lies in a staging
+   * folder of this JVM, else {@code path} itself.
    */
   public static Path shown(Path path) {
     Path absolute = path.toAbsolutePath().normalize();
@@ -141,9 +149,10 @@ public final class StagedOutput implements AutoCloseable {
   }
 
   /**
-   * Moves every staged file into place, each by an atomic rename (the staging folder is on the same file
-   * system): into the target folder, creating it and its subfolders as needed, or, for a staged file, beside it
-   * (the file itself and any companion a command writes next to it, such as a chart beside a CSV).
+   * Moves every staged file into place, each by an atomic rename (the staging folder is on the same
+   * file system): into the target folder, creating it and its subfolders as needed, or, for a
+   * staged file, beside it (the file itself and any companion a command writes next to it, such as
+   * a chart beside a CSV).
    */
   public synchronized void commit() throws IOException {
     if (closed) {
@@ -163,7 +172,10 @@ public final class StagedOutput implements AutoCloseable {
     committed = true;
   }
 
-  /** Deletes the staging folder (and, when not committed, whatever was written into it) and releases the lock. */
+  /**
+   * Deletes the staging folder (and, when not committed, whatever was written into it) and releases
+   * the lock.
+   */
   @Override
   public synchronized void close() throws IOException {
     if (closed) {
@@ -207,13 +219,15 @@ public final class StagedOutput implements AutoCloseable {
     return committed;
   }
 
-  private static InvalidInputException cannotWrite(String option, Path given, Path parent, IOException e) {
-    return new InvalidInputException(option + " " + given + ": cannot write in folder " + parent + " ("
-        + reason(e) + ")", e);
+  private static InvalidInputException cannotWrite(
+      String option, Path given, Path parent, IOException e) {
+    return new InvalidInputException(
+        option + " " + given + ": cannot write in folder " + parent + " (" + reason(e) + ")", e);
   }
 
   private static String reason(IOException e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + " "
-        + e.getMessage();
+    return e.getMessage() == null
+        ? e.getClass().getSimpleName()
+        : e.getClass().getSimpleName() + " " + e.getMessage();
   }
 }

@@ -12,20 +12,23 @@ import org.snncodesign.fpga.firefly.FireFlySArray;
 import org.snncodesign.spmm.cpu.CpuGustavsonAccelerator;
 
 /**
- * The accelerator plugins a comparison prices, looked up by name (all found, when no name is given), with the
- * designs a comparison may set: the {@code firefly-s} design (static power, clock) and whether {@code cpu-gustavson}
- * also times its kernel on this host.
+ * The accelerator plugins a comparison prices, looked up by name (all found, when no name is
+ * given), with the designs a comparison may set: the {@code firefly-s} design (static power, clock)
+ * and whether {@code cpu-gustavson} also times its kernel on this host.
  *
  * <pre>{@code
  * AcceleratorLineup.Lineup lineup = new AcceleratorLineup(List.of("firefly-s", "spikex"), FireFlyConfig.DEFAULT,
  *     false).resolve(PluginRegistry.discover());
  * }</pre>
  *
- * @param names plugin names in table order, short names allowed ({@link #SHORT_NAMES}); empty for every plugin
+ * @param names plugin names in table order, short names allowed ({@link #SHORT_NAMES}); empty for
+ *     every plugin
  * @param fireFly the design {@code firefly-s} is priced at
- * @param measuredCpuTiming whether {@code cpu-gustavson} also reports its kernel's wall time on this host
+ * @param measuredCpuTiming whether {@code cpu-gustavson} also reports its kernel's wall time on
+ *     this host
  */
-public record AcceleratorLineup(List<String> names, FireFlyConfig fireFly, boolean measuredCpuTiming) {
+public record AcceleratorLineup(
+    List<String> names, FireFlyConfig fireFly, boolean measuredCpuTiming) {
   /** Short names the paper-level vocabulary uses for plugins with longer names. */
   public static final Map<String, String> SHORT_NAMES = Map.of("spikex", "spikex-systolic");
 
@@ -36,7 +39,8 @@ public record AcceleratorLineup(List<String> names, FireFlyConfig fireFly, boole
   }
 
   /**
-   * The accelerators resolved, in order, and the {@code firefly-s} design when that model is among them.
+   * The accelerators resolved, in order, and the {@code firefly-s} design when that model is among
+   * them.
    *
    * @param accelerators the plugins, configured as the lineup says
    * @param fireFly the {@code firefly-s} design, present when it is listed

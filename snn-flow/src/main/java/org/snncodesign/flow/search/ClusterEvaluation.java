@@ -5,8 +5,9 @@ import java.util.ServiceLoader;
 import org.snncodesign.fpga.search.CandidateEvaluator;
 
 /**
- * A cluster a {@link CoDesignSearch} can evaluate its candidates on, found with {@link ServiceLoader}: module
- * {@code snn-spark} provides Apache Spark's (in {@code snn-spark.jar}, never in {@code snn.jar}).
+ * A cluster a {@link CoDesignSearch} can evaluate its candidates on, found with {@link
+ * ServiceLoader}: module {@code snn-spark} provides Apache Spark's (in {@code snn-spark.jar}, never
+ * in {@code snn.jar}).
  */
 public interface ClusterEvaluation {
 

@@ -15,10 +15,11 @@ import org.snncodesign.fpga.search.SearchSpaces;
 import org.snncodesign.learning.surrogate.SpikingNetworkJson;
 
 /**
- * A {@link CoDesignSearch}'s problem as data, so that an evaluator can ship it: {@link #open()} rebuilds the same
- * spaces on any JVM, the accelerator's design space from the plugins on its class path and, for a joint search, the
- * network (bit-exact from its JSON), the data set, the validation half and the fine-tuning from the search's seed.
- * Each JVM builds a problem's spaces once; the JVM that runs the search starts with the ones it built.
+ * A {@link CoDesignSearch}'s problem as data, so that an evaluator can ship it: {@link #open()}
+ * rebuilds the same spaces on any JVM, the accelerator's design space from the plugins on its class
+ * path and, for a joint search, the network (bit-exact from its JSON), the data set, the validation
+ * half and the fine-tuning from the search's seed. Each JVM builds a problem's spaces once; the JVM
+ * that runs the search starts with the ones it built.
  */
 sealed interface CoDesignProblem extends SearchProblem {
 
@@ -35,8 +36,10 @@ sealed interface CoDesignProblem extends SearchProblem {
 
   /** Builds the spaces anew (what {@link #open()} does once per JVM). */
   default SearchSpaces build() {
-    return new SearchSpaces(CoDesignSearch.designSpace(PluginRegistry.discover(), settings().accelerator()),
-        network(), EnergyTable.HOROWITZ_45NM);
+    return new SearchSpaces(
+        CoDesignSearch.designSpace(PluginRegistry.discover(), settings().accelerator()),
+        network(),
+        EnergyTable.HOROWITZ_45NM);
   }
 
   /**
@@ -45,7 +48,8 @@ sealed interface CoDesignProblem extends SearchProblem {
    * @param settings the search's settings
    * @param workload what the designs run
    */
-  record AcceleratorOnly(CoDesignSearch.Settings settings, Workload workload) implements CoDesignProblem {
+  record AcceleratorOnly(CoDesignSearch.Settings settings, Workload workload)
+      implements CoDesignProblem {
     @Override
     public NetworkSpace network() {
       return NetworkSpace.fixed(workload);
@@ -65,11 +69,20 @@ sealed interface CoDesignProblem extends SearchProblem {
     @Override
     public NetworkSpace network() {
       try {
-        return JointData.of(settings, SpikingNetworkJson.fromJson(networkJson),
-            TrainingData.load(dataset, dataDir == null ? null : Path.of(dataDir), settings.search().seed())).networks();
+        return JointData.of(
+                settings,
+                SpikingNetworkJson.fromJson(networkJson),
+                TrainingData.load(
+                    dataset, dataDir == null ? null : Path.of(dataDir), settings.search().seed()))
+            .networks();
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read data set " + dataset + (dataDir == null ? "" : " in " + dataDir)
-            + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "cannot read data set "
+                + dataset
+                + (dataDir == null ? "" : " in " + dataDir)
+                + ": "
+                + e.getMessage(),
+            e);
       }
     }
   }
@@ -77,16 +90,20 @@ sealed interface CoDesignProblem extends SearchProblem {
   /** The spaces this JVM has opened, the last few problems' (a search has at most two). */
   final class Opened {
     private static final int KEPT = 4;
-    private static final Map<CoDesignProblem, SearchSpaces> SPACES = new LinkedHashMap<>(8, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<CoDesignProblem, SearchSpaces> eldest) {
-        return size() > KEPT;
-      }
-    };
+    private static final Map<CoDesignProblem, SearchSpaces> SPACES =
+        new LinkedHashMap<>(8, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<CoDesignProblem, SearchSpaces> eldest) {
+            return size() > KEPT;
+          }
+        };
 
     private Opened() {}
 
-    /** Builds under the lock: tasks of one problem arriving together build its (possibly costly) spaces once. */
+    /**
+     * Builds under the lock: tasks of one problem arriving together build its (possibly costly)
+     * spaces once.
+     */
     static synchronized SearchSpaces spaces(CoDesignProblem problem) {
       SearchSpaces spaces = SPACES.get(problem);
       if (spaces == null) {

@@ -7,9 +7,9 @@ import org.snncodesign.flow.data.TrainingData;
 import org.snncodesign.learning.surrogate.SpikingNetwork;
 
 /**
- * What a joint search prepares from a trained network and its data, the same on every JVM for the same settings:
- * the held-out data cut in two halves (stratified, seeded), the variants run on the validation half, the reported
- * accuracies measured on the other.
+ * What a joint search prepares from a trained network and its data, the same on every JVM for the
+ * same settings: the held-out data cut in two halves (stratified, seeded), the variants run on the
+ * validation half, the reported accuracies measured on the other.
  *
  * @param name the network's name: its data set and layer sizes, e.g. {@code digits 64-128-64-10}
  * @param trained the unmodified network
@@ -17,7 +17,11 @@ import org.snncodesign.learning.surrogate.SpikingNetwork;
  * @param test the half the search never sees
  * @param networks the network genes over the validation half
  */
-record JointData(String name, SpikingNetwork trained, LabeledDataset validation, LabeledDataset test,
+record JointData(
+    String name,
+    SpikingNetwork trained,
+    LabeledDataset validation,
+    LabeledDataset test,
     CompressedNetworkSpace networks) {
 
   static JointData of(CoDesignSearch.Settings settings, SpikingNetwork trained, TrainingData data) {
@@ -26,12 +30,24 @@ record JointData(String name, SpikingNetwork trained, LabeledDataset validation,
     LabeledDataset validation = renamed(halves.train(), data.name() + "-validation");
     LabeledDataset test = renamed(halves.test(), data.name() + "-test-half");
     String name = data.name() + " " + describe(trained);
-    return new JointData(name, trained, validation, test, new CompressedNetworkSpace(name, trained, validation,
-        settings.firstLayer(), data, settings.fineTuneEpochs(), seed));
+    return new JointData(
+        name,
+        trained,
+        validation,
+        test,
+        new CompressedNetworkSpace(
+            name,
+            trained,
+            validation,
+            settings.firstLayer(),
+            data,
+            settings.fineTuneEpochs(),
+            seed));
   }
 
   private static LabeledDataset renamed(LabeledDataset data, String name) {
-    return new LabeledDataset(name, data.shape(), data.features(), data.labels(), data.classNames());
+    return new LabeledDataset(
+        name, data.shape(), data.features(), data.labels(), data.classNames());
   }
 
   /** {@code 64-128-64-10}: the layer sizes. */

@@ -12,8 +12,9 @@ import org.snncodesign.fpga.search.ComparedDesign;
 import org.snncodesign.fpga.search.DesignPointComparison;
 
 /**
- * One row of a {@link DesignPointComparison} priced on the inferences: its report, or why it has none (the model
- * declined the workload, or failed while pricing it). One model that fails does not hide the others.
+ * One row of a {@link DesignPointComparison} priced on the inferences: its report, or why it has
+ * none (the model declined the workload, or failed while pricing it). One model that fails does not
+ * hide the others.
  *
  * <pre>{@code
  * List<ComparedDesign> designs = new DesignPointComparison(energy, budget, "zynq-7020", SearchSettings.QUICK)
@@ -25,12 +26,15 @@ import org.snncodesign.fpga.search.DesignPointComparison;
  * @param report its report over the inferences run one after another; empty when declined or failed
  * @param failure the message of the exception pricing it threw; empty unless it failed
  */
-public record PricedDesign(ComparedDesign design, Optional<HardwareReport> report, Optional<String> failure) {
+public record PricedDesign(
+    ComparedDesign design, Optional<HardwareReport> report, Optional<String> failure) {
   /** Checks that the parts are given and that a priced design did not also fail. */
   public PricedDesign {
-    Checks.checkArgument(design != null && report != null && failure != null,
+    Checks.checkArgument(
+        design != null && report != null && failure != null,
         "a priced design needs its design, report and failure");
-    Checks.checkArgument(report.isEmpty() || failure.isEmpty(), "a design with a report did not fail");
+    Checks.checkArgument(
+        report.isEmpty() || failure.isEmpty(), "a design with a report did not fail");
   }
 
   /** Whether the model declined the workload ({@link ComparedDesign#declined()}). */
@@ -39,11 +43,14 @@ public record PricedDesign(ComparedDesign design, Optional<HardwareReport> repor
   }
 
   /**
-   * Every design priced on {@code inferences} ({@link ComparedDesign#price}), in order; a declined design gets no
-   * report, a design whose model throws gets the message.
+   * Every design priced on {@code inferences} ({@link ComparedDesign#price}), in order; a declined
+   * design gets no report, a design whose model throws gets the message.
    */
-  public static List<PricedDesign> priceAll(List<ComparedDesign> designs, List<Workload> inferences,
-      EnergyModel energy, StaticPower staticPower) {
+  public static List<PricedDesign> priceAll(
+      List<ComparedDesign> designs,
+      List<Workload> inferences,
+      EnergyModel energy,
+      StaticPower staticPower) {
     List<PricedDesign> rows = new ArrayList<>();
     for (ComparedDesign design : designs) {
       if (design.declined()) {
@@ -51,10 +58,15 @@ public record PricedDesign(ComparedDesign design, Optional<HardwareReport> repor
         continue;
       }
       try {
-        rows.add(new PricedDesign(design, Optional.of(design.price(inferences, energy, staticPower)),
-            Optional.empty()));
+        rows.add(
+            new PricedDesign(
+                design,
+                Optional.of(design.price(inferences, energy, staticPower)),
+                Optional.empty()));
       } catch (RuntimeException e) {
-        rows.add(new PricedDesign(design, Optional.empty(), Optional.of(String.valueOf(e.getMessage()))));
+        rows.add(
+            new PricedDesign(
+                design, Optional.empty(), Optional.of(String.valueOf(e.getMessage()))));
       }
     }
     return rows;

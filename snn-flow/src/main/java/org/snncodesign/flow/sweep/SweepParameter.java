@@ -36,8 +36,12 @@ public record SweepParameter(String name, Type type, Object defaultValue, String
   public SweepParameter {
     Checks.checkArgument(name != null && !name.isBlank(), "a parameter needs a name");
     Checks.checkArgument(type != null, "parameter %s needs a type", name);
-    Checks.checkArgument(type.javaType().isInstance(defaultValue), "default of %s must be a %s, got %s", name,
-        type.javaType().getSimpleName(), defaultValue);
+    Checks.checkArgument(
+        type.javaType().isInstance(defaultValue),
+        "default of %s must be a %s, got %s",
+        name,
+        type.javaType().getSimpleName(),
+        defaultValue);
   }
 
   /** An integer parameter. */
@@ -61,24 +65,37 @@ public record SweepParameter(String name, Type type, Object defaultValue, String
   }
 
   /**
-   * {@code value} as this parameter's type: any number for a real, a whole number for an integer, a boolean (or
-   * "true"/"false") for a flag, anything for text.
+   * {@code value} as this parameter's type: any number for a real, a whole number for an integer, a
+   * boolean (or "true"/"false") for a flag, anything for text.
    *
    * @throws InvalidInputException when the value does not fit, naming the parameter and the value
    */
   public Object coerce(Object value) {
-    Object coerced = switch (type) {
-      case INTEGER -> value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-          && !Double.isInfinite(n.doubleValue()) ? (Object) n.longValue() : null;
-      case REAL -> value instanceof Number n ? (Object) n.doubleValue() : null;
-      case BOOLEAN -> value instanceof Boolean ? value
-          : value instanceof String s && (s.equals("true") || s.equals("false")) ? (Object) Boolean.valueOf(s)
-          : null;
-      case TEXT -> value == null ? null : value.toString();
-    };
+    Object coerced =
+        switch (type) {
+          case INTEGER ->
+              value instanceof Number n
+                      && n.doubleValue() == Math.rint(n.doubleValue())
+                      && !Double.isInfinite(n.doubleValue())
+                  ? (Object) n.longValue()
+                  : null;
+          case REAL -> value instanceof Number n ? (Object) n.doubleValue() : null;
+          case BOOLEAN ->
+              value instanceof Boolean
+                  ? value
+                  : value instanceof String s && (s.equals("true") || s.equals("false"))
+                      ? (Object) Boolean.valueOf(s)
+                      : null;
+          case TEXT -> value == null ? null : value.toString();
+        };
     if (coerced == null) {
-      throw new InvalidInputException(String.format(Locale.ROOT, "parameter %s must be %s, got %s", name,
-          type.name().toLowerCase(Locale.ROOT), value));
+      throw new InvalidInputException(
+          String.format(
+              Locale.ROOT,
+              "parameter %s must be %s, got %s",
+              name,
+              type.name().toLowerCase(Locale.ROOT),
+              value));
     }
     return coerced;
   }

@@ -7,7 +7,8 @@ import java.util.TreeSet;
 import org.snncodesign.api.InvalidInputException;
 
 /**
- * The values of every parameter of a step for one run, given or defaulted, each of its declared type.
+ * The values of every parameter of a step for one run, given or defaulted, each of its declared
+ * type.
  */
 public final class SweepParameters {
   private final Map<String, Object> values;
@@ -19,18 +20,24 @@ public final class SweepParameters {
   /**
    * The step's defaults overridden by {@code given}.
    *
-   * @throws InvalidInputException when {@code given} names a parameter the step does not have, or a value does not
-   *     fit its parameter's type
+   * @throws InvalidInputException when {@code given} names a parameter the step does not have, or a
+   *     value does not fit its parameter's type
    */
   public static SweepParameters resolve(SweepStep step, Map<String, ?> given) {
     Map<String, Object> values = new LinkedHashMap<>();
     for (SweepParameter p : step.parameters()) {
-      values.put(p.name(), given.containsKey(p.name()) ? p.coerce(given.get(p.name())) : p.defaultValue());
+      values.put(
+          p.name(), given.containsKey(p.name()) ? p.coerce(given.get(p.name())) : p.defaultValue());
     }
     for (String name : given.keySet()) {
       if (!values.containsKey(name)) {
-        throw new InvalidInputException("step " + step.name() + " has no parameter '" + name + "'; it has "
-            + new TreeSet<>(values.keySet()));
+        throw new InvalidInputException(
+            "step "
+                + step.name()
+                + " has no parameter '"
+                + name
+                + "'; it has "
+                + new TreeSet<>(values.keySet()));
       }
     }
     return new SweepParameters(values);
@@ -64,8 +71,8 @@ public final class SweepParameters {
   private <T> T get(String name, Class<T> type) {
     Object value = values.get(name);
     if (!type.isInstance(value)) {
-      throw new IllegalArgumentException("no " + type.getSimpleName() + " parameter '" + name + "' among "
-          + values.keySet());
+      throw new IllegalArgumentException(
+          "no " + type.getSimpleName() + " parameter '" + name + "' among " + values.keySet());
     }
     return type.cast(value);
   }

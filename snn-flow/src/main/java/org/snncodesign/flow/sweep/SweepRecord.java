@@ -7,8 +7,9 @@ import java.util.Map;
 import org.snncodesign.api.Checks;
 
 /**
- * The outcome of one {@link SweepStep} run: named numbers and strings in a fixed order, one row of a sweep's
- * table. Numbers are kept as {@code double} or {@code long}; serializable so that a cluster can ship it back.
+ * The outcome of one {@link SweepStep} run: named numbers and strings in a fixed order, one row of
+ * a sweep's table. Numbers are kept as {@code double} or {@code long}; serializable so that a
+ * cluster can ship it back.
  */
 public final class SweepRecord implements Serializable {
   private static final long serialVersionUID = 1L;

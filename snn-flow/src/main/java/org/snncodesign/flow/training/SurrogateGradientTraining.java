@@ -27,9 +27,10 @@ import org.snncodesign.learning.surrogate.TrainingOptions;
 import org.snncodesign.learning.surrogate.WeightTransform;
 
 /**
- * The recipe of {@code snn train}: direct surrogate-gradient training of a dense or convolutional LIF network
- * ({@link NetworkArchitecture} syntax) on a named data set, optionally pruned by gradient rewiring to a target
- * weight sparsity and quantised by LSQ (the FireFly-S software flow), the test set evaluated after every epoch.
+ * The recipe of {@code snn train}: direct surrogate-gradient training of a dense or convolutional
+ * LIF network ({@link NetworkArchitecture} syntax) on a named data set, optionally pruned by
+ * gradient rewiring to a target weight sparsity and quantised by LSQ (the FireFly-S software flow),
+ * the test set evaluated after every epoch.
  *
  * <pre>{@code
  * SurrogateGradientTraining training = SurrogateGradientTraining.prepare(
@@ -38,7 +39,8 @@ import org.snncodesign.learning.surrogate.WeightTransform;
  * TrainingReport report = result.report();
  * }</pre>
  *
- * <p>The same settings give the same network, epochs and report (training time apart) with any number of threads.
+ * <p>The same settings give the same network, epochs and report (training time apart) with any
+ * number of threads.
  */
 public final class SurrogateGradientTraining {
   private final Settings settings;
@@ -46,7 +48,8 @@ public final class SurrogateGradientTraining {
   private final String architecture;
   private final int epochs;
 
-  private SurrogateGradientTraining(Settings settings, TrainingData data, String architecture, int epochs) {
+  private SurrogateGradientTraining(
+      Settings settings, TrainingData data, String architecture, int epochs) {
     this.settings = settings;
     this.data = data;
     this.architecture = architecture;
@@ -54,10 +57,11 @@ public final class SurrogateGradientTraining {
   }
 
   /**
-   * Loads the data set and checks the architecture against it, so that a bad setting fails before any training.
+   * Loads the data set and checks the architecture against it, so that a bad setting fails before
+   * any training.
    *
-   * @throws InvalidInputException when the data set is unknown or unreadable, or the architecture does not parse or
-   *     does not fit the data set's inputs and classes
+   * @throws InvalidInputException when the data set is unknown or unreadable, or the architecture
+   *     does not parse or does not fit the data set's inputs and classes
    * @throws IOException when the data set's files cannot be read
    */
   public static SurrogateGradientTraining prepare(Settings settings) throws IOException {
@@ -66,19 +70,28 @@ public final class SurrogateGradientTraining {
     if (settings.limit() != null) {
       data = data.limit(settings.limit(), data.testLabels().length);
     }
-    // IDX image sets are MNIST-shaped (28x28, 60k samples): they share its default network and epochs.
+    // IDX image sets are MNIST-shaped (28x28, 60k samples): they share its default network and
+    // epochs.
     boolean idx = IdxDataset.names(settings.dataset());
-    String architecture = settings.architecture() != null ? settings.architecture()
-        : idx ? "784-800-10" : "64-128-10";
+    String architecture =
+        settings.architecture() != null
+            ? settings.architecture()
+            : idx ? "784-800-10" : "64-128-10";
     List<SpikingLayer> shapes;
     try {
       shapes = NetworkArchitecture.parse(architecture).layers();
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("architecture: " + e.getMessage());
     }
-    if (shapes.get(0).inputs() != data.inputs() || shapes.get(shapes.size() - 1).outputs() != data.classes()) {
-      throw new InvalidInputException("architecture must start with " + data.inputs() + " inputs and end with "
-          + data.classes() + " classes for " + data.name());
+    if (shapes.get(0).inputs() != data.inputs()
+        || shapes.get(shapes.size() - 1).outputs() != data.classes()) {
+      throw new InvalidInputException(
+          "architecture must start with "
+              + data.inputs()
+              + " inputs and end with "
+              + data.classes()
+              + " classes for "
+              + data.name());
     }
     int epochs = settings.epochs() != null ? settings.epochs() : idx ? 15 : 30;
     return new SurrogateGradientTraining(settings, data, architecture, epochs);
@@ -99,35 +112,58 @@ public final class SurrogateGradientTraining {
     return architecture;
   }
 
-  /** The epochs trained: the number set, else the data set's default (15 for IDX sets, 30 for digits). */
+  /**
+   * The epochs trained: the number set, else the data set's default (15 for IDX sets, 30 for
+   * digits).
+   */
   public int epochs() {
     return epochs;
   }
 
-  /** The trainer's options: surrogate, optimiser, learning rate and its cosine schedule, batch, threads and seed. */
+  /**
+   * The trainer's options: surrogate, optimiser, learning rate and its cosine schedule, batch,
+   * threads and seed.
+   */
   public TrainingOptions options() {
-    return TrainingOptions.builder().surrogate(SurrogateFunction.of(settings.surrogate()))
-        .optimizer(settings.optimizer()).learningRate(settings.learningRate()).batchSize(settings.batch())
-        .threads(settings.threads()).seed(settings.seed()).cosineEpochs(epochs).build();
+    return TrainingOptions.builder()
+        .surrogate(SurrogateFunction.of(settings.surrogate()))
+        .optimizer(settings.optimizer())
+        .learningRate(settings.learningRate())
+        .batchSize(settings.batch())
+        .threads(settings.threads())
+        .seed(settings.seed())
+        .cosineEpochs(epochs)
+        .build();
   }
 
   /** A freshly initialised network of {@link #architecture()}, its weights drawn from the seed. */
   public SpikingNetwork initialNetwork() {
-    return SpikingNetwork.initialise(architecture, settings.timesteps(), settings.beta(), settings.threshold(),
-        settings.reset(), settings.readout(), settings.seed());
+    return SpikingNetwork.initialise(
+        architecture,
+        settings.timesteps(),
+        settings.beta(),
+        settings.threshold(),
+        settings.reset(),
+        settings.readout(),
+        settings.seed());
   }
 
-  /** Trains a fresh network ({@link #initialNetwork()}); see {@link #run(SpikingNetwork, EpochListener)}. */
+  /**
+   * Trains a fresh network ({@link #initialNetwork()}); see {@link #run(SpikingNetwork,
+   * EpochListener)}.
+   */
   public Result run(EpochListener listener) {
     return run(initialNetwork(), listener);
   }
 
   /**
-   * Trains {@code network} (e.g. {@link #initialNetwork()}, or one trained before) in place for {@link #epochs()}
-   * epochs, evaluating the test set after each one and telling {@code listener} before the next.
+   * Trains {@code network} (e.g. {@link #initialNetwork()}, or one trained before) in place for
+   * {@link #epochs()} epochs, evaluating the test set after each one and telling {@code listener}
+   * before the next.
    */
   public Result run(SpikingNetwork network, EpochListener listener) {
-    Checks.checkArgument(network != null && listener != null,
+    Checks.checkArgument(
+        network != null && listener != null,
         "network and listener must be given (use epoch -> { } for no listener)");
     TrainingOptions options = options();
     long stepsPerEpoch = (data.trainLabels().length + settings.batch() - 1) / settings.batch();
@@ -135,13 +171,15 @@ public final class SurrogateGradientTraining {
     if (settings.sparsity() > 0) {
       // Dense for one epoch, then the cubic ramp over half the run; the rest trains at the target.
       long ramp = Math.max(1, stepsPerEpoch * Math.max(1, epochs / 2 - 1));
-      transforms.add(new GradientRewiring(new SparsitySchedule(settings.sparsity(), stepsPerEpoch, ramp)));
+      transforms.add(
+          new GradientRewiring(new SparsitySchedule(settings.sparsity(), stepsPerEpoch, ramp)));
     }
     if (settings.bits() > 0) {
       transforms.add(new LsqQuantizer(settings.bits()));
     }
     List<Epoch> history = new ArrayList<>();
-    try (SurrogateGradientTrainer trainer = new SurrogateGradientTrainer(network, options, transforms)) {
+    try (SurrogateGradientTrainer trainer =
+        new SurrogateGradientTrainer(network, options, transforms)) {
       for (int epoch = 0; epoch < epochs; epoch++) {
         EpochResult trained = trainer.trainEpoch(data.trainFeatures(), data.trainLabels(), epoch);
         Evaluation test = trainer.evaluate(data.testFeatures(), data.testLabels());
@@ -165,7 +203,8 @@ public final class SurrogateGradientTraining {
    *
    * @param number the epoch, from 1
    * @param of the epochs of the run
-   * @param train the training pass: loss, training accuracy, learning rate, weight sparsity and seconds
+   * @param train the training pass: loss, training accuracy, learning rate, weight sparsity and
+   *     seconds
    * @param testAccuracy accuracy on the test set after the epoch
    */
   public record Epoch(int number, int of, EpochResult train, double testAccuracy) {}
@@ -178,7 +217,8 @@ public final class SurrogateGradientTraining {
    * @param threads trainer threads used
    * @param epochs every epoch, in order
    */
-  public record Result(SurrogateGradientTraining training, SpikingNetwork network, int threads, List<Epoch> epochs) {
+  public record Result(
+      SurrogateGradientTraining training, SpikingNetwork network, int threads, List<Epoch> epochs) {
     /** Accuracy on the test set after the last epoch, 0 for a run of no epochs. */
     public double testAccuracy() {
       return epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).testAccuracy();
@@ -194,15 +234,29 @@ public final class SurrogateGradientTraining {
     }
 
     /**
-     * One row per epoch: {@code epoch, loss, train_accuracy, test_accuracy, weight_sparsity, learning_rate, seconds}
-     * (the log {@code snn train} writes as {@code train.csv}).
+     * One row per epoch: {@code epoch, loss, train_accuracy, test_accuracy, weight_sparsity,
+     * learning_rate, seconds} (the log {@code snn train} writes as {@code train.csv}).
      */
     public ResultTable log() {
-      ResultTable table = new ResultTable(List.of("epoch", "loss", "train_accuracy", "test_accuracy",
-          "weight_sparsity", "learning_rate", "seconds"));
+      ResultTable table =
+          new ResultTable(
+              List.of(
+                  "epoch",
+                  "loss",
+                  "train_accuracy",
+                  "test_accuracy",
+                  "weight_sparsity",
+                  "learning_rate",
+                  "seconds"));
       for (Epoch e : epochs) {
-        table.add(e.number(), e.train().loss(), e.train().trainAccuracy(), e.testAccuracy(),
-            e.train().weightSparsity(), e.train().learningRate(), e.train().seconds());
+        table.add(
+            e.number(),
+            e.train().loss(),
+            e.train().trainAccuracy(),
+            e.testAccuracy(),
+            e.train().weightSparsity(),
+            e.train().learningRate(),
+            e.train().seconds());
       }
       return table;
     }
@@ -216,10 +270,11 @@ public final class SurrogateGradientTraining {
   /**
    * How {@code snn train} trains; build with {@link #builder()}.
    *
-   * @param dataset {@code digits}, {@code mnist}, {@code fashion-mnist} or {@code idx:NAME} ({@link TrainingData#load})
+   * @param dataset {@code digits}, {@code mnist}, {@code fashion-mnist} or {@code idx:NAME} ({@link
+   *     TrainingData#load})
    * @param dataDir the folder of an IDX data set's files, null for the embedded digits
-   * @param architecture layer sizes or a convolutional architecture ({@link NetworkArchitecture}); null for the data
-   *     set's default, 64-128-10 for digits and 784-800-10 for IDX sets
+   * @param architecture layer sizes or a convolutional architecture ({@link NetworkArchitecture});
+   *     null for the data set's default, 64-128-10 for digits and 784-800-10 for IDX sets
    * @param timesteps time steps T per sample
    * @param sparsity target weight sparsity reached by gradient rewiring, in [0, 1) (0 = dense)
    * @param bits LSQ weight bits, 2..8, or 0 for float weights
@@ -236,15 +291,38 @@ public final class SurrogateGradientTraining {
    * @param seed seed of the weights, the shuffling and the data split
    * @param limit use only the first this many training samples, null for all
    */
-  public record Settings(String dataset, Path dataDir, String architecture, int timesteps, double sparsity, int bits,
-      Integer epochs, int batch, float learningRate, OptimizerKind optimizer, SurrogateKind surrogate,
-      Readout readout, float beta, float threshold, ResetMode reset, int threads, long seed, Integer limit) {
+  public record Settings(
+      String dataset,
+      Path dataDir,
+      String architecture,
+      int timesteps,
+      double sparsity,
+      int bits,
+      Integer epochs,
+      int batch,
+      float learningRate,
+      OptimizerKind optimizer,
+      SurrogateKind surrogate,
+      Readout readout,
+      float beta,
+      float threshold,
+      ResetMode reset,
+      int threads,
+      long seed,
+      Integer limit) {
     public Settings {
-      Checks.checkArgument(dataset != null && optimizer != null && surrogate != null && readout != null
-          && reset != null, "dataset, optimizer, surrogate, readout and reset must be given");
+      Checks.checkArgument(
+          dataset != null
+              && optimizer != null
+              && surrogate != null
+              && readout != null
+              && reset != null,
+          "dataset, optimizer, surrogate, readout and reset must be given");
       Checks.positive(timesteps, "timesteps");
-      Checks.checkArgument(sparsity >= 0 && sparsity < 1, "sparsity must be in [0, 1), got %s", sparsity);
-      Checks.checkArgument(bits == 0 || bits >= 2 && bits <= 8, "bits must be 0 (float) or in 2..8, got %s", bits);
+      Checks.checkArgument(
+          sparsity >= 0 && sparsity < 1, "sparsity must be in [0, 1), got %s", sparsity);
+      Checks.checkArgument(
+          bits == 0 || bits >= 2 && bits <= 8, "bits must be 0 (float) or in 2..8, got %s", bits);
       Checks.checkArgument(epochs == null || epochs >= 0, "epochs must be >= 0, got %s", epochs);
       Checks.positive(batch, "batch");
       Checks.checkArgument(beta > 0 && beta <= 1, "beta must be in (0, 1], got %s", beta);
@@ -253,9 +331,10 @@ public final class SurrogateGradientTraining {
     }
 
     /**
-     * A builder starting from {@code snn train}'s defaults: digits, the data set's default architecture and epochs,
-     * 8 time steps, dense float weights, batch 64, Adam at 0.001, fast-sigmoid surrogate, membrane read-out, beta
-     * 0.9, threshold 1, reset by subtraction, one thread per core, seed 1.
+     * A builder starting from {@code snn train}'s defaults: digits, the data set's default
+     * architecture and epochs, 8 time steps, dense float weights, batch 64, Adam at 0.001,
+     * fast-sigmoid surrogate, membrane read-out, beta 0.9, threshold 1, reset by subtraction, one
+     * thread per core, seed 1.
      */
     public static Builder builder() {
       return new Builder();
@@ -394,8 +473,25 @@ public final class SurrogateGradientTraining {
 
       /** The settings. */
       public Settings build() {
-        return new Settings(dataset, dataDir, architecture, timesteps, sparsity, bits, epochs, batch, learningRate,
-            optimizer, surrogate, readout, beta, threshold, reset, threads, seed, limit);
+        return new Settings(
+            dataset,
+            dataDir,
+            architecture,
+            timesteps,
+            sparsity,
+            bits,
+            epochs,
+            batch,
+            learningRate,
+            optimizer,
+            surrogate,
+            readout,
+            beta,
+            threshold,
+            reset,
+            threads,
+            seed,
+            limit);
       }
     }
   }

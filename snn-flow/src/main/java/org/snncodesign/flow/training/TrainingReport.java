@@ -15,8 +15,9 @@ import org.snncodesign.learning.surrogate.SpikingLayer;
 import org.snncodesign.learning.surrogate.SpikingNetwork;
 
 /**
- * The figures of a {@link SurrogateGradientTraining} run, in the order {@code snn train} reports them; Jackson writes
- * it with snake-case keys ({@code test_accuracy}), {@code dataset_sha256} only for IDX data sets.
+ * The figures of a {@link SurrogateGradientTraining} run, in the order {@code snn train} reports
+ * them; Jackson writes it with snake-case keys ({@code test_accuracy}), {@code dataset_sha256} only
+ * for IDX data sets.
  *
  * @param dataset the data set's name
  * @param datasetSha256 SHA-256 of an IDX data set's four files, null for the embedded digits
@@ -37,7 +38,8 @@ import org.snncodesign.learning.surrogate.SpikingNetwork;
  * @param bits weight bits (32 for float weights)
  * @param synapses weights of the network (a conv kernel counted once)
  * @param nonzeroSynapses weights that are not zero (quantised levels for LSQ weights)
- * @param bitmapWeightBytes bytes of the weights stored as bitmaps of non-zeros plus their values at {@code bits}
+ * @param bitmapWeightBytes bytes of the weights stored as bitmaps of non-zeros plus their values at
+ *     {@code bits}
  * @param denseFloatWeightBytes bytes of the weights as dense 32-bit floats
  * @param trainSeconds seconds spent in training passes (varies from run to run)
  * @param threads trainer threads
@@ -45,11 +47,31 @@ import org.snncodesign.learning.surrogate.SpikingNetwork;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder(alphabetic = false)
-public record TrainingReport(String dataset, @JsonInclude(JsonInclude.Include.NON_NULL) String datasetSha256,
-    String architecture, int timesteps, String neuron, float beta, String readout, String surrogate, int epochs,
-    int trainSamples, int testSamples, double testAccuracy, double trainAccuracy, double finalLoss,
-    double targetSparsity, double weightSparsity, int bits, long synapses, long nonzeroSynapses,
-    long bitmapWeightBytes, long denseFloatWeightBytes, double trainSeconds, int threads, long seed) {
+public record TrainingReport(
+    String dataset,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String datasetSha256,
+    String architecture,
+    int timesteps,
+    String neuron,
+    float beta,
+    String readout,
+    String surrogate,
+    int epochs,
+    int trainSamples,
+    int testSamples,
+    double testAccuracy,
+    double trainAccuracy,
+    double finalLoss,
+    double targetSparsity,
+    double weightSparsity,
+    int bits,
+    long synapses,
+    long nonzeroSynapses,
+    long bitmapWeightBytes,
+    long denseFloatWeightBytes,
+    double trainSeconds,
+    int threads,
+    long seed) {
 
   /**
    * The report of {@code result}.
@@ -60,27 +82,49 @@ public record TrainingReport(String dataset, @JsonInclude(JsonInclude.Include.NO
     SurrogateGradientTraining training = result.training();
     SurrogateGradientTraining.Settings settings = training.settings();
     SpikingNetwork network = result.network();
-    String sha256 = IdxDataset.names(settings.dataset())
-        ? IdxDataset.of(settings.dataset(), settings.dataDir()).sha256() : null;
+    String sha256 =
+        IdxDataset.names(settings.dataset())
+            ? IdxDataset.of(settings.dataset(), settings.dataDir()).sha256()
+            : null;
     int bits = settings.bits();
     long nonZeros = 0;
     long bitmapBytes = 0;
     for (SpikingLayer layer : network.layers()) {
       // A conv kernel is stored as its (k k C_in) x C_out weight matrix.
-      BitmapMatrix bitmap = bits > 0 ? QuantizedWeights.of(layer).levelsAsBitmap()
-          : BitmapMatrix.fromCsr(CsrMatrix.fromDense(layer.weightRows(), layer.weightCols(), layer.weights()));
+      BitmapMatrix bitmap =
+          bits > 0
+              ? QuantizedWeights.of(layer).levelsAsBitmap()
+              : BitmapMatrix.fromCsr(
+                  CsrMatrix.fromDense(layer.weightRows(), layer.weightCols(), layer.weights()));
       nonZeros += bitmap.nonZeros();
       bitmapBytes += bitmap.storageBytes(bits == 0 ? 32 : bits);
     }
-    SurrogateGradientTraining.Epoch last = result.epochs().isEmpty() ? null
-        : result.epochs().get(result.epochs().size() - 1);
-    return new TrainingReport(training.data().name(), sha256, NetworkArchitecture.describe(network.layers()),
-        settings.timesteps(), settings.beta() == 1f ? "IF" : "LIF", settings.beta(),
-        network.readout().name().toLowerCase(Locale.ROOT), settings.surrogate().name().toLowerCase(Locale.ROOT),
-        training.epochs(), training.data().trainLabels().length, training.data().testLabels().length,
-        result.testAccuracy(), last == null ? 0 : last.train().trainAccuracy(),
-        last == null ? 0 : last.train().loss(), settings.sparsity(), network.weightSparsity(), bits == 0 ? 32 : bits,
-        network.synapses(), nonZeros, bitmapBytes, 4 * network.synapses(), result.trainSeconds(), result.threads(),
+    SurrogateGradientTraining.Epoch last =
+        result.epochs().isEmpty() ? null : result.epochs().get(result.epochs().size() - 1);
+    return new TrainingReport(
+        training.data().name(),
+        sha256,
+        NetworkArchitecture.describe(network.layers()),
+        settings.timesteps(),
+        settings.beta() == 1f ? "IF" : "LIF",
+        settings.beta(),
+        network.readout().name().toLowerCase(Locale.ROOT),
+        settings.surrogate().name().toLowerCase(Locale.ROOT),
+        training.epochs(),
+        training.data().trainLabels().length,
+        training.data().testLabels().length,
+        result.testAccuracy(),
+        last == null ? 0 : last.train().trainAccuracy(),
+        last == null ? 0 : last.train().loss(),
+        settings.sparsity(),
+        network.weightSparsity(),
+        bits == 0 ? 32 : bits,
+        network.synapses(),
+        nonZeros,
+        bitmapBytes,
+        4 * network.synapses(),
+        result.trainSeconds(),
+        result.threads(),
         settings.seed());
   }
 }

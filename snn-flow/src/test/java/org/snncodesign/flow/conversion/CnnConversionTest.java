@@ -28,7 +28,9 @@ class CnnConversionTest {
 
   /** A small untrained LeNet for MNIST, written to {@code dir}; skips the test without MNIST. */
   private static Path smallLenet(Path dir) throws Exception {
-    assumeTrue(Files.exists(MNIST.resolve("t10k-images-idx3-ubyte.gz")), "MNIST not in ../../shared/data/mnist");
+    assumeTrue(
+        Files.exists(MNIST.resolve("t10k-images-idx3-ubyte.gz")),
+        "MNIST not in ../../shared/data/mnist");
     Path model = dir.resolve("lenet.json");
     AnnJson.write(CnnArchitectures.lenet(1, 28, 4, 8, 16, 10, 5), model);
     return model;
@@ -42,33 +44,65 @@ class CnnConversionTest {
   @Test
   @DisplayName("a coding plugin the converter cannot run is refused by name in one line")
   void codingByPluginName(@TempDir Path tmp) {
-    assertThatThrownBy(() -> CnnConversion.prepare(settings(tmp).coding("ttfs").build(), PluginRegistry.discover(),
-        QUIET)).isInstanceOf(SnnException.class).hasMessageContaining("coding 'ttfs' cannot drive")
+    assertThatThrownBy(
+            () ->
+                CnnConversion.prepare(
+                    settings(tmp).coding("ttfs").build(), PluginRegistry.discover(), QUIET))
+        .isInstanceOf(SnnException.class)
+        .hasMessageContaining("coding 'ttfs' cannot drive")
         .hasMessageNotContaining("\n");
-    assertThatThrownBy(() -> CnnConversion.prepare(settings(tmp).coding("nope").build(), PluginRegistry.discover(),
-        QUIET)).isInstanceOf(SnnException.class).hasMessageContaining("nope").hasMessageContaining("phase1");
+    assertThatThrownBy(
+            () ->
+                CnnConversion.prepare(
+                    settings(tmp).coding("nope").build(), PluginRegistry.discover(), QUIET))
+        .isInstanceOf(SnnException.class)
+        .hasMessageContaining("nope")
+        .hasMessageContaining("phase1");
   }
 
   @Test
-  @DisplayName("a neuron model is taken by plugin name for the engine, and refused for the simulators")
+  @DisplayName(
+      "a neuron model is taken by plugin name for the engine, and refused for the simulators")
   void neuronByPluginName(@TempDir Path tmp) {
-    assertThatThrownBy(() -> CnnConversion.prepare(settings(tmp).coding("rate").backend(CnnConversion.ENGINE)
-        .neuron("nope").build(), PluginRegistry.discover(), QUIET)).hasMessageContaining("NeuronModel")
+    assertThatThrownBy(
+            () ->
+                CnnConversion.prepare(
+                    settings(tmp)
+                        .coding("rate")
+                        .backend(CnnConversion.ENGINE)
+                        .neuron("nope")
+                        .build(),
+                    PluginRegistry.discover(),
+                    QUIET))
+        .hasMessageContaining("NeuronModel")
         .hasMessageContaining("nope");
-    assertThatThrownBy(() -> CnnConversion.prepare(settings(tmp).neuron("lif").build(), PluginRegistry.discover(),
-        QUIET)).hasMessageContaining("needs backend engine");
-    assertThatThrownBy(() -> CnnConversion.prepare(settings(tmp).backend(CnnConversion.ENGINE).build(),
-        PluginRegistry.discover(), QUIET)).hasMessageContaining("runs only coding rate");
+    assertThatThrownBy(
+            () ->
+                CnnConversion.prepare(
+                    settings(tmp).neuron("lif").build(), PluginRegistry.discover(), QUIET))
+        .hasMessageContaining("needs backend engine");
+    assertThatThrownBy(
+            () ->
+                CnnConversion.prepare(
+                    settings(tmp).backend(CnnConversion.ENGINE).build(),
+                    PluginRegistry.discover(),
+                    QUIET))
+        .hasMessageContaining("runs only coding rate");
   }
 
   @Test
-  @DisplayName("the rate-coded network on the engine with the if plugin, named, matches the rate simulator")
+  @DisplayName(
+      "the rate-coded network on the engine with the if plugin, named, matches the rate simulator")
   void engineWithNamedNeuron(@TempDir Path tmp) throws Exception {
     Path model = smallLenet(tmp);
     ConversionSettings.Builder rate = settings(MNIST).model(model).coding("rate").rateSteps(32);
     ConversionReport simulator = run(rate.build()).report();
-    CnnConversion.Result engine = run(rate.backend(CnnConversion.ENGINE).neuron("if")
-        .propagation(PropagationMode.CLOCK).build());
+    CnnConversion.Result engine =
+        run(
+            rate.backend(CnnConversion.ENGINE)
+                .neuron("if")
+                .propagation(PropagationMode.CLOCK)
+                .build());
     assertThat(engine.report().snnAccuracy()).isEqualTo(simulator.snnAccuracy());
     assertThat(engine.report().spikesPerNeuron()).isEqualTo(simulator.spikesPerNeuron());
     assertThat(engine.report().snnAcs()).isEqualTo(simulator.snnAcs());
@@ -78,7 +112,8 @@ class CnnConversionTest {
   }
 
   @Test
-  @DisplayName("the phase-coded network's report carries the data set's hash, the normalisation and the backend")
+  @DisplayName(
+      "the phase-coded network's report carries the data set's hash, the normalisation and the backend")
   void phaseCodedReport(@TempDir Path tmp) throws Exception {
     Path model = smallLenet(tmp);
     CnnConversion.Result result = run(settings(MNIST).model(model).build());
@@ -93,7 +128,10 @@ class CnnConversionTest {
   @Test
   @DisplayName("a CNN conversion refuses the embedded digits, which only the ViT path reads")
   void cnnNeedsIdx() {
-    assertThatThrownBy(() -> CnnConversion.prepare(settings(null).dataset("digits").build(),
-        PluginRegistry.discover(), QUIET)).hasMessageContaining("IDX");
+    assertThatThrownBy(
+            () ->
+                CnnConversion.prepare(
+                    settings(null).dataset("digits").build(), PluginRegistry.discover(), QUIET))
+        .hasMessageContaining("IDX");
   }
 }

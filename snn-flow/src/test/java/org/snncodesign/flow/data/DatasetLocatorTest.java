@@ -31,14 +31,17 @@ class DatasetLocatorTest {
   }
 
   @Test
-  @DisplayName("a missing path, an unknown plugin and a plugin without an embedded set are refused by name")
+  @DisplayName(
+      "a missing path, an unknown plugin and a plugin without an embedded set are refused by name")
   void refusals(@TempDir Path dir) {
-    assertThatThrownBy(() -> locator.locate(dir.resolve("gone").toString(), null)).hasMessageContaining("gone");
-    assertThatThrownBy(() -> locator.locate(dir.toString(), "no-such-format")).hasMessageContaining(
-        "no-such-format");
-    assertThatThrownBy(() -> locator.locate("embedded:csv", null)).hasMessageContaining("no embedded data set");
+    assertThatThrownBy(() -> locator.locate(dir.resolve("gone").toString(), null))
+        .hasMessageContaining("gone");
+    assertThatThrownBy(() -> locator.locate(dir.toString(), "no-such-format"))
+        .hasMessageContaining("no-such-format");
+    assertThatThrownBy(() -> locator.locate("embedded:csv", null))
+        .hasMessageContaining("no embedded data set");
     assertThatThrownBy(() -> locator.locate("embedded:digits", "foo")).hasMessageContaining("foo");
-    assertThatThrownBy(() -> locator.locate("embedded:digits", "csv")).hasMessageContaining(
-        "does not apply to embedded:digits");
+    assertThatThrownBy(() -> locator.locate("embedded:digits", "csv"))
+        .hasMessageContaining("does not apply to embedded:digits");
   }
 }

@@ -16,7 +16,8 @@ class IdxDatasetTest {
   private static final Path FASHION = Path.of("..", "..", "shared", "data", "fashion-mnist");
 
   @Test
-  @DisplayName("fashion-mnist is a data set of its own name, read from the same IDX file names as MNIST")
+  @DisplayName(
+      "fashion-mnist is a data set of its own name, read from the same IDX file names as MNIST")
   void fashionMnistKeepsItsName() throws IOException {
     assumeTrue(Files.isDirectory(FASHION), "Fashion-MNIST not in ../../shared/data/fashion-mnist");
 
@@ -40,23 +41,34 @@ class IdxDatasetTest {
   @Test
   @DisplayName("An unknown data set name is refused naming the choices")
   void unknownName() {
-    assertThatThrownBy(() -> TrainingData.load("fashion", Path.of("."), 1)).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("'fashion'").hasMessageContaining("fashion-mnist").hasMessageContaining("idx:NAME");
+    assertThatThrownBy(() -> TrainingData.load("fashion", Path.of("."), 1))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'fashion'")
+        .hasMessageContaining("fashion-mnist")
+        .hasMessageContaining("idx:NAME");
   }
 
   @Test
-  @DisplayName("The checksum is the SHA-256 of the four files' bytes in the order train images, train labels,"
-      + " t10k images, t10k labels")
+  @DisplayName(
+      "The checksum is the SHA-256 of the four files' bytes in the order train images, train labels,"
+          + " t10k images, t10k labels")
   void checksumOverFilesInFixedOrder(@TempDir Path dir) throws Exception {
-    String[] files = {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
-        "t10k-labels-idx1-ubyte"};
+    String[] files = {
+      "train-images-idx3-ubyte",
+      "train-labels-idx1-ubyte",
+      "t10k-images-idx3-ubyte",
+      "t10k-labels-idx1-ubyte"
+    };
     StringBuilder all = new StringBuilder();
     for (String file : files) {
       Files.writeString(dir.resolve(file), file);
       all.append(file);
     }
-    String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-        .digest(all.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    String expected =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(all.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
 
     assertThat(IdxDataset.of("idx:toy", dir).sha256()).isEqualTo(expected);
   }
@@ -65,7 +77,8 @@ class IdxDatasetTest {
   @DisplayName("A missing IDX file is refused naming the file and the data set")
   void missingFile(@TempDir Path dir) {
     assertThatThrownBy(() -> IdxDataset.of("fashion-mnist", dir).images("t10k"))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("t10k-images-idx3-ubyte")
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("t10k-images-idx3-ubyte")
         .hasMessageContaining("fashion-mnist");
   }
 }

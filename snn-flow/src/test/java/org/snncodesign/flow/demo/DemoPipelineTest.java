@@ -31,11 +31,13 @@ class DemoPipelineTest {
   }
 
   @Test
-  @DisplayName("runs its stages in order, gives each a node in the report and its wall time apart, before them")
+  @DisplayName(
+      "runs its stages in order, gives each a node in the report and its wall time apart, before them")
   void runsInOrder() throws Exception {
     ObjectNode report = JsonNodeFactory.instance.objectNode();
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
-    DemoContext context = new DemoContext(null, Path.of("out"), 1, report, new PrintStream(progress, true));
+    DemoContext context =
+        new DemoContext(null, Path.of("out"), 1, report, new PrintStream(progress, true));
     List<String> ran = new ArrayList<>();
 
     DemoPipeline.run(List.of(new Step("a", ran, true), new Step("b", ran, false)), context);
@@ -44,14 +46,17 @@ class DemoPipelineTest {
     assertThat(report.fieldNames()).toIterable().containsExactly("measured_timing", "stages");
     assertThat(report.get("stages").fieldNames()).toIterable().containsExactly("a", "b");
     assertThat(report.at("/stages/a/value").asInt()).isEqualTo(1);
-    assertThat(report.get("measured_timing").fieldNames()).toIterable().containsExactly("a_seconds", "b_seconds");
+    assertThat(report.get("measured_timing").fieldNames())
+        .toIterable()
+        .containsExactly("a_seconds", "b_seconds");
     assertThat(progress.toString()).contains("[1/2] a: does a", "[2/2] b: does b");
   }
 
   @Test
   @DisplayName("lists the co-design loop's stages in pipeline order")
   void coDesignStages() {
-    assertThat(DemoPipeline.coDesignStages()).extracting(DemoStage::name)
+    assertThat(DemoPipeline.coDesignStages())
+        .extracting(DemoStage::name)
         .containsExactly("plugins", "training", "software-run", "hardware");
   }
 }

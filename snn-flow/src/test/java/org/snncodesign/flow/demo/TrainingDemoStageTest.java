@@ -14,11 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainingDemoStageTest {
 
   @Test
-  @DisplayName("the demo training stage reports a sparse 4-bit network that beats chance by far and hands it on")
+  @DisplayName(
+      "the demo training stage reports a sparse 4-bit network that beats chance by far and hands it on")
   void trainsAndHandsOn(@TempDir Path dir) {
     ObjectNode report = new ObjectMapper().createObjectNode();
-    DemoContext context = new DemoContext(null, dir, 3, report,
-        new PrintStream(new ByteArrayOutputStream()));
+    DemoContext context =
+        new DemoContext(null, dir, 3, report, new PrintStream(new ByteArrayOutputStream()));
     TrainingDemoStage stage = new TrainingDemoStage();
     stage.run(context);
     ObjectNode results = context.results(stage);

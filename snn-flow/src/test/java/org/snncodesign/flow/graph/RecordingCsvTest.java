@@ -27,18 +27,30 @@ import org.snncodesign.neurons.graph.Stimulus;
 class RecordingCsvTest {
   private static final Shape TWO = Shape.of(2);
 
-  private final NetworkGraph graph = NetworkGraph.builder()
-      .node("input", new InputNode(Shape.of(3)))
-      .node("fc", new AffineNode(Tensor.filled(Shape.of(2, 3), 0.4, ElementType.FLOAT32),
-          Tensor.filled(TWO, 0, ElementType.FLOAT32)))
-      .node("lif", new LifNode(Tensor.filled(TWO, 5e-3, ElementType.FLOAT64),
-          Tensor.filled(TWO, 5, ElementType.FLOAT64), Tensor.filled(TWO, 0, ElementType.FLOAT64),
-          Tensor.filled(TWO, 0.5, ElementType.FLOAT64), Tensor.filled(TWO, 0, ElementType.FLOAT64)))
-      .node("output", new OutputNode(TWO))
-      .chain("input", "fc", "lif", "output")
-      .build();
-  private final GraphRecording recording = GraphSimulator.builder(graph, Discretization.forwardEuler(1e-3))
-      .recordVoltages(true).build().run(Map.of("input", Stimulus.bernoulli(3, 20, 0.4, 5)));
+  private final NetworkGraph graph =
+      NetworkGraph.builder()
+          .node("input", new InputNode(Shape.of(3)))
+          .node(
+              "fc",
+              new AffineNode(
+                  Tensor.filled(Shape.of(2, 3), 0.4, ElementType.FLOAT32),
+                  Tensor.filled(TWO, 0, ElementType.FLOAT32)))
+          .node(
+              "lif",
+              new LifNode(
+                  Tensor.filled(TWO, 5e-3, ElementType.FLOAT64),
+                  Tensor.filled(TWO, 5, ElementType.FLOAT64),
+                  Tensor.filled(TWO, 0, ElementType.FLOAT64),
+                  Tensor.filled(TWO, 0.5, ElementType.FLOAT64),
+                  Tensor.filled(TWO, 0, ElementType.FLOAT64)))
+          .node("output", new OutputNode(TWO))
+          .chain("input", "fc", "lif", "output")
+          .build();
+  private final GraphRecording recording =
+      GraphSimulator.builder(graph, Discretization.forwardEuler(1e-3))
+          .recordVoltages(true)
+          .build()
+          .run(Map.of("input", Stimulus.bernoulli(3, 20, 0.4, 5)));
 
   @Test
   @DisplayName("lists every spike as step, node, neuron and returns each node's count and rate")

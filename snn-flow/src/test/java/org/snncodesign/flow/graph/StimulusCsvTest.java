@@ -16,7 +16,8 @@ class StimulusCsvTest {
   @Test
   @DisplayName("rows of 0 and 1 are spikes, a header is skipped, picked columns become the inputs")
   void spikes(@TempDir Path dir) throws Exception {
-    Path file = Files.writeString(dir.resolve("in.csv"), "spike,v,out\n0,0.3,0\n1,0.2,0\n\n0,0.1,1\n");
+    Path file =
+        Files.writeString(dir.resolve("in.csv"), "spike,v,out\n0,0.3,0\n1,0.2,0\n\n0,0.1,1\n");
     Stimulus stimulus = new StimulusCsv(List.of(0, 2), 100, false).read(file, 2);
     assertThat(stimulus.isSpikes()).isTrue();
     assertThat(stimulus.timeSteps()).isEqualTo(3);
@@ -44,9 +45,11 @@ class StimulusCsvTest {
     assertThatThrownBy(() -> new StimulusCsv(null, 10, false).read(file, 3))
         .hasMessageContaining("line 1 has 2 columns");
     Path nan = Files.writeString(dir.resolve("nan.csv"), "1,NaN\n");
-    assertThatThrownBy(() -> new StimulusCsv(null, 10, false).read(nan, 2)).hasMessageContaining("not finite");
+    assertThatThrownBy(() -> new StimulusCsv(null, 10, false).read(nan, 2))
+        .hasMessageContaining("not finite");
     Path ok = Files.writeString(dir.resolve("ok.csv"), "1,0\n");
-    assertThatThrownBy(() -> new StimulusCsv(null, 5, true).read(ok, 2)).hasMessageContaining("has 1 rows");
+    assertThatThrownBy(() -> new StimulusCsv(null, 5, true).read(ok, 2))
+        .hasMessageContaining("has 1 rows");
     assertThatThrownBy(() -> new StimulusCsv(null, 5, false).read(dir.resolve("gone.csv"), 2))
         .hasMessageContaining("no such file");
   }

@@ -41,15 +41,22 @@ class LeaveOneSpeakerOutTest {
   }
 
   @Test
-  @DisplayName("every speaker is held out once; accuracies are weighted by clips and pruning keeps the fraction")
+  @DisplayName(
+      "every speaker is held out once; accuracies are weighted by clips and pruning keeps the fraction")
   void foldsPerSpeaker() {
     LsmTask task = task("ann", "bob", "cyd");
-    Liquid liquid = Liquid.create(LiquidParameters.builder().neurons(60).inputChannels(8).seed(2).build());
+    Liquid liquid =
+        Liquid.create(LiquidParameters.builder().neurons(60).inputChannels(8).seed(2).build());
     LeaveOneSpeakerOut.Result result = LeaveOneSpeakerOut.run(task, liquid, SETTINGS, line -> {});
-    assertThat(result.folds()).extracting(LeaveOneSpeakerOut.Fold::speaker).containsExactly("ann", "bob", "cyd");
+    assertThat(result.folds())
+        .extracting(LeaveOneSpeakerOut.Fold::speaker)
+        .containsExactly("ann", "bob", "cyd");
     assertThat(result.folds()).allSatisfy(f -> assertThat(f.testSamples()).isEqualTo(8));
-    double mean = result.folds().stream().mapToDouble(LeaveOneSpeakerOut.Fold::accuracyBefore).average()
-        .orElseThrow();
+    double mean =
+        result.folds().stream()
+            .mapToDouble(LeaveOneSpeakerOut.Fold::accuracyBefore)
+            .average()
+            .orElseThrow();
     assertThat(result.accuracyBefore()).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(result.accuracyBefore()).isGreaterThan(0.5);
     assertThat(result.neuronsAfter()).isEqualTo(30);
@@ -59,7 +66,8 @@ class LeaveOneSpeakerOutTest {
   @Test
   @DisplayName("one speaker is not enough for the split, and says so")
   void oneSpeaker() {
-    Liquid liquid = Liquid.create(LiquidParameters.builder().neurons(20).inputChannels(8).seed(2).build());
+    Liquid liquid =
+        Liquid.create(LiquidParameters.builder().neurons(20).inputChannels(8).seed(2).build());
     assertThatThrownBy(() -> LeaveOneSpeakerOut.run(task("ann"), liquid, SETTINGS, line -> {}))
         .hasMessageContaining("at least 2 speakers");
   }

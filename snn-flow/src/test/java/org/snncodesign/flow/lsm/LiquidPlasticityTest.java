@@ -16,16 +16,19 @@ class LiquidPlasticityTest {
   private final LearningRule stdp = PluginRegistry.discover().require(LearningRule.class, "stdp");
 
   private static Liquid liquid(LsmTask task) {
-    return Liquid.create(LiquidParameters.builder().neurons(80).inputChannels(task.channels()).seed(5).build());
+    return Liquid.create(
+        LiquidParameters.builder().neurons(80).inputChannels(task.channels()).seed(5).build());
   }
 
   @Test
-  @DisplayName("the rule changes a copy's input synapses from the presentations and leaves the liquid as it was")
+  @DisplayName(
+      "the rule changes a copy's input synapses from the presentations and leaves the liquid as it was")
   void adaptsACopy() throws IOException {
     LsmTask task = LsmTask.digits(null, 12);
     Liquid liquid = liquid(task);
     float[] before = liquid.input().values().clone();
-    LiquidPlasticity.Result result = LiquidPlasticity.adaptInputs(liquid, stdp, Map.of(), task.inputs(), 2, 5);
+    LiquidPlasticity.Result result =
+        LiquidPlasticity.adaptInputs(liquid, stdp, Map.of(), task.inputs(), 2, 5);
 
     assertThat(result.presentations()).isEqualTo(24);
     assertThat(result.potentiated() + result.depressed()).isPositive();
@@ -36,7 +39,8 @@ class LiquidPlasticityTest {
   }
 
   @Test
-  @DisplayName("a weight bound not given is the liquid's largest input weight; given parameters win")
+  @DisplayName(
+      "a weight bound not given is the liquid's largest input weight; given parameters win")
   void parameters() throws IOException {
     LsmTask task = LsmTask.digits(null, 4);
     Liquid liquid = liquid(task);
@@ -44,11 +48,17 @@ class LiquidPlasticityTest {
     for (float w : liquid.input().values()) {
       max = Math.max(max, w);
     }
-    assertThat(LiquidPlasticity.adaptInputs(liquid, stdp, Map.of(), task.inputs(), 1, 5).parameters())
+    assertThat(
+            LiquidPlasticity.adaptInputs(liquid, stdp, Map.of(), task.inputs(), 1, 5).parameters())
         .containsEntry("w_max", (double) max);
-    assertThat(LiquidPlasticity.adaptInputs(liquid, stdp, Map.of("w_max", 0.5, "a_plus", 0.0), task.inputs(), 1, 5)
-        .parameters()).containsEntry("w_max", 0.5).containsEntry("a_plus", 0.0);
-    assertThatThrownBy(() -> LiquidPlasticity.adaptInputs(liquid, stdp, Map.of(), task.inputs(), 0, 5))
+    assertThat(
+            LiquidPlasticity.adaptInputs(
+                    liquid, stdp, Map.of("w_max", 0.5, "a_plus", 0.0), task.inputs(), 1, 5)
+                .parameters())
+        .containsEntry("w_max", 0.5)
+        .containsEntry("a_plus", 0.0);
+    assertThatThrownBy(
+            () -> LiquidPlasticity.adaptInputs(liquid, stdp, Map.of(), task.inputs(), 0, 5))
         .hasMessageContaining("epochs");
   }
 }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snncodesign.api.spike.SpikeRaster;
-import org.snncodesign.flow.lsm.LsmTask;
 
 class LsmTaskTest {
 
@@ -26,7 +25,8 @@ class LsmTaskTest {
   }
 
   @Test
-  @DisplayName("MNIST is presented row by row: 28 channels, 5 steps per row, spikes only while the lit row is shown")
+  @DisplayName(
+      "MNIST is presented row by row: 28 channels, 5 steps per row, spikes only while the lit row is shown")
   void mnistRowByRow(@TempDir Path dir) throws IOException {
     LsmTask task = LsmTask.mnist(TinyMnist.write(dir), 0, line -> {});
     assertThat(task.name()).isEqualTo("mnist");
@@ -35,14 +35,16 @@ class LsmTaskTest {
     assertThat(task.classes()).isEqualTo(10);
     SpikeRaster third = task.inputs().get(3);
     assertThat(third.timeSteps()).isEqualTo(28 * LsmTask.MNIST_STEPS_PER_ROW);
-    // Image 3 lights row 3 (value 1): 0.5 spikes per step on all 28 channels during steps 15..19 only.
+    // Image 3 lights row 3 (value 1): 0.5 spikes per step on all 28 channels during steps 15..19
+    // only.
     assertThat(spikesAt(third, 15, 20)).isBetween(2 * 28, 3 * 28);
     assertThat(spikesAt(third, 0, 15) + spikesAt(third, 20, third.timeSteps())).isZero();
     assertThat(task.labels()[13]).isEqualTo(1);
   }
 
   @Test
-  @DisplayName("MNIST keeps the official split: training-file samples first, then the test file's, 5:1 in a subset")
+  @DisplayName(
+      "MNIST keeps the official split: training-file samples first, then the test file's, 5:1 in a subset")
   void mnistSplit(@TempDir Path dir) throws IOException {
     LsmTask all = LsmTask.mnist(TinyMnist.write(dir), 0, line -> {});
     assertThat(all.select(all.officialTest(), true)).containsExactly(12, 13, 14, 15);
@@ -54,8 +56,9 @@ class LsmTaskTest {
   }
 
   @Test
-  @DisplayName("FSDD with BSA gives 32-channel trains of 5 steps per frame that differ from the rate code (skipped "
-      + "without the data)")
+  @DisplayName(
+      "FSDD with BSA gives 32-channel trains of 5 steps per frame that differ from the rate code (skipped "
+          + "without the data)")
   void fsddBsa() throws IOException {
     Path folder = Path.of("..", "..", "shared", "data", "fsdd", "recordings");
     assumeTrue(Files.isDirectory(folder), "FSDD not found at " + folder.toAbsolutePath());
@@ -73,6 +76,7 @@ class LsmTaskTest {
       differing += java.util.Arrays.equals(r.words(), b.words()) ? 0 : 1;
     }
     assertThat(differing).isEqualTo(12);
-    assertThatThrownBy(() -> LsmTask.fsdd(folder, 12, "latency", line -> {})).hasMessageContaining("latency");
+    assertThatThrownBy(() -> LsmTask.fsdd(folder, 12, "latency", line -> {}))
+        .hasMessageContaining("latency");
   }
 }

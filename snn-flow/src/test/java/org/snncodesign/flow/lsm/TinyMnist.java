@@ -5,11 +5,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A tiny MNIST folder for tests: 12 training and 4 test images where image i lights row {@code i % 28}. */
+/**
+ * A tiny MNIST folder for tests: 12 training and 4 test images where image i lights row {@code i %
+ * 28}.
+ */
 public final class TinyMnist {
   private TinyMnist() {}
 
-  /** Writes an IDX images file of {@code count} 28 x 28 images where image i lights row {@code i % 28}. */
+  /**
+   * Writes an IDX images file of {@code count} 28 x 28 images where image i lights row {@code i %
+   * 28}.
+   */
   private static void writeImages(Path file, int count) throws IOException {
     try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
       out.writeInt(0x0803);
@@ -44,5 +50,4 @@ public final class TinyMnist {
     writeLabels(dir.resolve("t10k-labels-idx1-ubyte"), 4);
     return dir;
   }
-
 }

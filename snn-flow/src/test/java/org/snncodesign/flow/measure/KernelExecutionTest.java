@@ -14,13 +14,15 @@ class KernelExecutionTest {
   private static final MeasuredRun RUN;
 
   static {
-    DigitsDemoNetwork trained = DigitsDemoNetwork.train(3, new java.io.PrintStream(
-        java.io.OutputStream.nullOutputStream()));
+    DigitsDemoNetwork trained =
+        DigitsDemoNetwork.train(
+            3, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
     RUN = MeasuredRun.of(trained.network(), trained.data().testSet());
   }
 
   @Test
-  @DisplayName("the sparse kernel computes every spike-driven layer as the dense product does, with fewer operations")
+  @DisplayName(
+      "the sparse kernel computes every spike-driven layer as the dense product does, with fewer operations")
   void sparseKernelEqualsDense() {
     Accelerator kernel = PluginRegistry.discover().require(Accelerator.class, "cpu-gustavson");
     List<KernelExecution.LayerCheck> checks = KernelExecution.run(kernel, RUN);

@@ -12,7 +12,6 @@ import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.hardware.LayerWorkload;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.spike.SpikeRaster;
-import org.snncodesign.flow.measure.MeasuredRun;
 import org.snncodesign.learning.surrogate.ConvLayer;
 import org.snncodesign.learning.surrogate.Readout;
 import org.snncodesign.learning.surrogate.ResetMode;
@@ -35,7 +34,8 @@ class MeasuredRunTest {
   }
 
   @Test
-  @DisplayName("pixels in [0, 1] become 8-bit integers cut into bit planes: 255 sets all 8, 0.5 -> 128 sets bit 7")
+  @DisplayName(
+      "pixels in [0, 1] become 8-bit integers cut into bit planes: 255 sets all 8, 0.5 -> 128 sets bit 7")
   void bitPlanesByHand() {
     SpikeRaster planes = MeasuredRun.bitPlanes(new float[] {0f, 1f, 0.5f, 3 / 255f}, 1, 4);
     assertThat(planes.timeSteps()).isEqualTo(8);
@@ -79,10 +79,12 @@ class MeasuredRunTest {
   }
 
   @Test
-  @DisplayName("with bit planes the first layer leads the workload: 8 plane rows, its own weights; the rest unchanged")
+  @DisplayName(
+      "with bit planes the first layer leads the workload: 8 plane rows, its own weights; the rest unchanged")
   void firstLayerAsBitPlanes() {
-    SpikingNetwork net = SpikingNetwork.initialise(new int[] {20, 12, 3}, 4, 0.9f, 1f, ResetMode.SUBTRACT,
-        Readout.MEMBRANE, 1);
+    SpikingNetwork net =
+        SpikingNetwork.initialise(
+            new int[] {20, 12, 3}, 4, 0.9f, 1f, ResetMode.SUBTRACT, Readout.MEMBRANE, 1);
     MeasuredRun run = MeasuredRun.of(net, randomData(6, 20, 3));
     Workload excluded = run.meanInference();
     Workload planes = run.meanInference(MeasuredRun.FirstLayer.BIT_PLANES);
@@ -107,12 +109,15 @@ class MeasuredRunTest {
   }
 
   @Test
-  @DisplayName("a conv layer is lowered to its im2col matrix: (k k C_in) x C_out over T x H_out x W_out rows")
+  @DisplayName(
+      "a conv layer is lowered to its im2col matrix: (k k C_in) x C_out over T x H_out x W_out rows")
   void convLowering() {
-    SpikingNetwork net = SpikingNetwork.initialise("1x4x4-c2k3p1-3", 2, 0.9f, 1f, ResetMode.SUBTRACT,
-        Readout.MEMBRANE, 5);
+    SpikingNetwork net =
+        SpikingNetwork.initialise(
+            "1x4x4-c2k3p1-3", 2, 0.9f, 1f, ResetMode.SUBTRACT, Readout.MEMBRANE, 5);
     ConvLayer conv = (ConvLayer) net.layer(0);
-    // Per axis, output positions 0 and 3 see 2 of the 3 taps, 1 and 2 see all 3: (10/12)^2 of the pairs.
+    // Per axis, output positions 0 and 3 see 2 of the 3 taps, 1 and 2 see all 3: (10/12)^2 of the
+    // pairs.
     assertThat(MeasuredRun.insideFraction(conv)).isCloseTo(100 / 144.0, within(1e-12));
     MeasuredRun run = MeasuredRun.of(net, randomData(4, 16, 6));
     Workload workload = run.meanInference(MeasuredRun.FirstLayer.BIT_PLANES);
@@ -120,7 +125,8 @@ class MeasuredRunTest {
     assertThat(lowered.inputs()).isEqualTo(9);
     assertThat(lowered.outputs()).isEqualTo(2);
     assertThat(lowered.timeSteps()).isEqualTo(8 * 16);
-    assertThat(lowered.spikeRate()).isCloseTo(run.bitPlanes().density() * 100 / 144.0, within(1e-12));
+    assertThat(lowered.spikeRate())
+        .isCloseTo(run.bitPlanes().density() * 100 / 144.0, within(1e-12));
     assertThat(workload.layers().get(1).inputs()).isEqualTo(32);
     assertThatThrownBy(() -> run.perInference(MeasuredRun.FirstLayer.BIT_PLANES))
         .hasMessageContaining("not a fully connected layer");

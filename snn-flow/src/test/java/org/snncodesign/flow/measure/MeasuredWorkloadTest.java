@@ -15,12 +15,20 @@ import org.snncodesign.learning.surrogate.ResetMode;
 import org.snncodesign.learning.surrogate.SpikingNetwork;
 
 class MeasuredWorkloadTest {
-  private static final LabeledDataset DATA = new LabeledDataset("tiny", new int[] {4},
-      new float[] {0, 0.5f, 1, 0.25f, 1, 1, 0, 0, 0.75f, 0, 0.5f, 1}, new int[] {0, 1, 2}, List.of("a", "b", "c"));
+  private static final LabeledDataset DATA =
+      new LabeledDataset(
+          "tiny",
+          new int[] {4},
+          new float[] {0, 0.5f, 1, 0.25f, 1, 1, 0, 0, 0.75f, 0, 0.5f, 1},
+          new int[] {0, 1, 2},
+          List.of("a", "b", "c"));
 
   private static MeasuredWorkload measure(SpikingNetwork network, MeasuredRun.FirstLayer first) {
-    return MeasuredWorkload.of(network, DATA, first, new PrintStream(new ByteArrayOutputStream(), true,
-        StandardCharsets.UTF_8));
+    return MeasuredWorkload.of(
+        network,
+        DATA,
+        first,
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
   }
 
   private static SpikingNetwork network(int... sizes) {
@@ -28,7 +36,8 @@ class MeasuredWorkloadTest {
   }
 
   @Test
-  @DisplayName("the synthetic workload is the seeded reference MLP, all spikes: nothing to set apart")
+  @DisplayName(
+      "the synthetic workload is the seeded reference MLP, all spikes: nothing to set apart")
   void synthetic() {
     MeasuredWorkload measured = MeasuredWorkload.synthetic(4, 0.15, 3);
     assertThat(measured.priced().name()).isEqualTo(ReferenceWorkloads.mnistMlp(4, 0.15, 3).name());
@@ -38,7 +47,8 @@ class MeasuredWorkloadTest {
   }
 
   @Test
-  @DisplayName("with bit planes the trained network's spike-driven part is kept apart, one layer shorter")
+  @DisplayName(
+      "with bit planes the trained network's spike-driven part is kept apart, one layer shorter")
   void bitPlanes() {
     MeasuredWorkload measured = measure(network(4, 6, 3), MeasuredRun.FirstLayer.BIT_PLANES);
     assertThat(measured.priced().layers()).hasSize(2);
@@ -47,9 +57,12 @@ class MeasuredWorkloadTest {
   }
 
   @Test
-  @DisplayName("with the first layer excluded, or a one-layer network, there is no separate spike-driven part")
+  @DisplayName(
+      "with the first layer excluded, or a one-layer network, there is no separate spike-driven part")
   void nothingApart() {
-    assertThat(measure(network(4, 6, 3), MeasuredRun.FirstLayer.EXCLUDED).spikeLayersOnly()).isEmpty();
-    assertThat(measure(network(4, 3), MeasuredRun.FirstLayer.BIT_PLANES).spikeLayersOnly()).isEmpty();
+    assertThat(measure(network(4, 6, 3), MeasuredRun.FirstLayer.EXCLUDED).spikeLayersOnly())
+        .isEmpty();
+    assertThat(measure(network(4, 3), MeasuredRun.FirstLayer.BIT_PLANES).spikeLayersOnly())
+        .isEmpty();
   }
 }

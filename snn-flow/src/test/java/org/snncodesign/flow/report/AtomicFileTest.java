@@ -18,10 +18,12 @@ class AtomicFileTest {
   @DisplayName("replaces the earlier file whole and leaves no temporary file")
   void replaces(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("results.csv"), "old");
-    AtomicFile.write(file, temporary -> {
-      assertThat(file).hasContent("old"); // not touched until the new content is complete
-      Files.writeString(temporary, "new");
-    });
+    AtomicFile.write(
+        file,
+        temporary -> {
+          assertThat(file).hasContent("old"); // not touched until the new content is complete
+          Files.writeString(temporary, "new");
+        });
     assertThat(file).hasContent("new");
     assertThat(names(dir)).containsExactly("results.csv");
   }
@@ -30,10 +32,15 @@ class AtomicFileTest {
   @DisplayName("that fails half way leaves the earlier file as it was and removes what it wrote")
   void failureKeepsOld(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("results.csv"), "old");
-    assertThatThrownBy(() -> AtomicFile.write(file, temporary -> {
-      Files.writeString(temporary, "half a ro");
-      throw new IOException("disk full");
-    })).hasMessage("disk full");
+    assertThatThrownBy(
+            () ->
+                AtomicFile.write(
+                    file,
+                    temporary -> {
+                      Files.writeString(temporary, "half a ro");
+                      throw new IOException("disk full");
+                    }))
+        .hasMessage("disk full");
     assertThat(file).hasContent("old");
     assertThat(names(dir)).containsExactly("results.csv");
   }

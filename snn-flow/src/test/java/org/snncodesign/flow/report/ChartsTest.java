@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Report charts")
 class ChartsTest {
-  private static final List<double[]> ALL = List.of(new double[] {1, 30}, new double[] {10, 3},
-      new double[] {5, 20});
+  private static final List<double[]> ALL =
+      List.of(new double[] {1, 30}, new double[] {10, 3}, new double[] {5, 20});
   private static final List<double[]> FRONT = List.of(new double[] {1, 30}, new double[] {10, 3});
 
   @BeforeAll
@@ -35,7 +35,8 @@ class ChartsTest {
   @DisplayName("a Pareto chart and the accuracy-EDP chart are PNG files")
   void pareto(@TempDir Path dir) throws Exception {
     ParetoChart.write(dir.resolve("pareto.png"), "front", ALL, FRONT, new double[] {5, 25});
-    AccuracyParetoChart.write(dir.resolve("accuracy.png"), "front", ALL, FRONT, new double[] {5, 25}, 10);
+    AccuracyParetoChart.write(
+        dir.resolve("accuracy.png"), "front", ALL, FRONT, new double[] {5, 25}, 10);
     assertThat(image(dir.resolve("pareto.png")).getHeight()).isEqualTo(550);
     assertThat(image(dir.resolve("accuracy.png")).getHeight()).isEqualTo(550);
   }
@@ -43,8 +44,8 @@ class ChartsTest {
   @Test
   @DisplayName("a learning curve is a PNG file")
   void learningCurve(@TempDir Path dir) throws Exception {
-    LearningCurveChart.write(dir.resolve("curve.png"), "train", List.of(0.5, 0.9), List.of(0.4, 0.8),
-        List.of(0.0, 0.8));
+    LearningCurveChart.write(
+        dir.resolve("curve.png"), "train", List.of(0.5, 0.9), List.of(0.4, 0.8), List.of(0.0, 0.8));
     assertThat(image(dir.resolve("curve.png")).getWidth()).isEqualTo(800);
   }
 

@@ -18,7 +18,8 @@ class SampleImageTest {
   }
 
   @Test
-  @DisplayName("of an image spans black to white over the sample's range, each pixel a scale x scale square")
+  @DisplayName(
+      "of an image spans black to white over the sample's range, each pixel a scale x scale square")
   void grey() {
     BufferedImage image = SampleImage.render(new float[] {2, 4, 6, 3}, new int[] {2, 2}, 3);
     assertThat(image.getWidth()).isEqualTo(6);
@@ -46,7 +47,8 @@ class SampleImageTest {
   }
 
   @Test
-  @DisplayName("of spikes marks each spike black on white, time across and neurons down, and saves as PNG")
+  @DisplayName(
+      "of spikes marks each spike black on white, time across and neurons down, and saves as PNG")
   void raster(@TempDir Path dir) throws Exception {
     SpikeRaster spikes = new SpikeRaster(3, 2);
     spikes.set(2, 1);

@@ -54,13 +54,17 @@ class StagedOutputTest {
   }
 
   @Test
-  @DisplayName("refuses a second run into the same output while the first one runs, naming the process")
+  @DisplayName(
+      "refuses a second run into the same output while the first one runs, naming the process")
   void secondRunRefused(@TempDir Path dir) throws Exception {
     Path target = dir.resolve("out");
     try (StagedOutput first = StagedOutput.to(target)) {
-      assertThatThrownBy(() -> StagedOutput.to(target)).isInstanceOf(InvalidInputException.class)
-          .hasMessageContaining("is being written by another snn run (process "
-              + ProcessHandle.current().pid() + ")");
+      assertThatThrownBy(() -> StagedOutput.to(target))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining(
+              "is being written by another snn run (process "
+                  + ProcessHandle.current().pid()
+                  + ")");
     }
     StagedOutput.to(target).close();
   }
@@ -80,13 +84,14 @@ class StagedOutputTest {
   }
 
   @Test
-  @DisplayName("refuses a folder option that names a file and a file option that names a folder, before any work")
+  @DisplayName(
+      "refuses a folder option that names a file and a file option that names a folder, before any work")
   void wrongKindRefused(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("report"), "x");
-    assertThatThrownBy(() -> StagedOutput.folder(file, "--out")).hasMessage("--out " + file
-        + " is a file; expected a folder");
-    assertThatThrownBy(() -> StagedOutput.file(dir, "-o")).hasMessage("-o " + dir
-        + " is a folder; expected a file name");
+    assertThatThrownBy(() -> StagedOutput.folder(file, "--out"))
+        .hasMessage("--out " + file + " is a file; expected a folder");
+    assertThatThrownBy(() -> StagedOutput.file(dir, "-o"))
+        .hasMessage("-o " + dir + " is a folder; expected a file name");
     assertThat(dir).isDirectory();
     assertThat(file).hasContent("x");
   }
@@ -105,14 +110,16 @@ class StagedOutputTest {
   }
 
   @Test
-  @DisplayName("moves a companion a command writes beside a staged file (a chart beside its CSV) along with it, and "
-      + "shows it at its final place")
+  @DisplayName(
+      "moves a companion a command writes beside a staged file (a chart beside its CSV) along with it, and "
+          + "shows it at its final place")
   void companionFile(@TempDir Path dir) throws Exception {
     try (StagedOutput output = StagedOutput.file(dir.resolve("curve.csv"), "--csv")) {
       Files.writeString(output.stagedPath(), "size,accuracy\n");
       Path chart = output.stagedPath().resolveSibling("curve.png");
       Files.writeString(chart, "png");
-      assertThat(StagedOutput.shown(chart)).isEqualTo(dir.resolve("curve.png").toAbsolutePath().normalize());
+      assertThat(StagedOutput.shown(chart))
+          .isEqualTo(dir.resolve("curve.png").toAbsolutePath().normalize());
       output.commit();
     }
     assertThat(siblings(dir)).containsExactly("curve.csv", "curve.png");

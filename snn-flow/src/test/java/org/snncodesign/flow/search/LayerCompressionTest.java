@@ -39,7 +39,8 @@ class LayerCompressionTest {
   }
 
   @Test
-  @DisplayName("weights already on a 3-bit grid of step 0.5 are quantised to exactly that step, error zero")
+  @DisplayName(
+      "weights already on a 3-bit grid of step 0.5 are quantised to exactly that step, error zero")
   void exactGrid() {
     DenseLayer l = layer(0.5f, -1f, 1.5f, -2f, 0f);
     LayerCompression.quantize(l, 3);
@@ -49,7 +50,8 @@ class LayerCompressionTest {
   }
 
   @Test
-  @DisplayName("2-bit quantisation leaves levels -2..1 times the step, keeps zeros zero and records width and step")
+  @DisplayName(
+      "2-bit quantisation leaves levels -2..1 times the step, keeps zeros zero and records width and step")
   void twoBits() {
     DenseLayer l = layer(0.9f, -2.1f, 1.1f, 0f, -0.05f, 0.4f);
     LayerCompression.quantize(l, 2);
@@ -74,8 +76,9 @@ class LayerCompressionTest {
   }
 
   @Test
-  @DisplayName("on 200 seeded random layers, pruning keeps round((1-s) N) weights unchanged and prunes none larger "
-      + "than one it keeps")
+  @DisplayName(
+      "on 200 seeded random layers, pruning keeps round((1-s) N) weights unchanged and prunes none larger "
+          + "than one it keeps")
   void pruningLaw() {
     java.util.Random random = new java.util.Random(17);
     for (int trial = 0; trial < 200; trial++) {
@@ -107,8 +110,9 @@ class LayerCompressionTest {
   }
 
   @Test
-  @DisplayName("on 100 seeded random layers, the least-squares step quantises no worse than the full-range step "
-      + "max|w| / Q_P")
+  @DisplayName(
+      "on 100 seeded random layers, the least-squares step quantises no worse than the full-range step "
+          + "max|w| / Q_P")
   void leastSquaresStep() {
     java.util.Random random = new java.util.Random(23);
     for (int trial = 0; trial < 100; trial++) {

@@ -11,11 +11,13 @@ import org.snncodesign.learning.quantization.LsqQuantizer;
 class PerLayerTransformTest {
 
   @Test
-  @DisplayName("layer 0 is quantised by its own 2-bit LSQ from the preset step, layer 1 passes through unchanged")
+  @DisplayName(
+      "layer 0 is quantised by its own 2-bit LSQ from the preset step, layer 1 passes through unchanged")
   void delegatesPerLayer() {
     LsqQuantizer twoBits = new LsqQuantizer(2);
-    PerLayerTransform t = new PerLayerTransform(List.of(twoBits, PerLayerTransform.IDENTITY),
-        new float[][] {{0.5f}, null});
+    PerLayerTransform t =
+        new PerLayerTransform(
+            List.of(twoBits, PerLayerTransform.IDENTITY), new float[][] {{0.5f}, null});
     float[] w0 = {0.3f, -1.4f, 0.9f, 0f};
     float[] w1 = {0.3f, -1.4f};
     t.initialise(0, w0);

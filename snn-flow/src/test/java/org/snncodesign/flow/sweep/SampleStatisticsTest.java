@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class SampleStatisticsTest {
   @Test
-  @DisplayName("eight values give the sample sd and a 95 % interval of t(7) = 2.365 standard errors")
+  @DisplayName(
+      "eight values give the sample sd and a 95 % interval of t(7) = 2.365 standard errors")
   void eightSeeds() {
     SampleStatistics s = SampleStatistics.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8});
 

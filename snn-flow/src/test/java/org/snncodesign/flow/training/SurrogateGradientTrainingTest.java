@@ -14,14 +14,19 @@ import org.snncodesign.learning.surrogate.ConvLayer;
 class SurrogateGradientTrainingTest {
 
   private static SurrogateGradientTraining.Settings.Builder digits(int epochs) {
-    return SurrogateGradientTraining.Settings.builder().dataset("digits").epochs(epochs).timesteps(4).threads(2);
+    return SurrogateGradientTraining.Settings.builder()
+        .dataset("digits")
+        .epochs(epochs)
+        .timesteps(4)
+        .threads(2);
   }
 
   @Test
   @DisplayName("a dense network learns the embedded digits, one epoch record and log row per epoch")
   void digitsDense() throws Exception {
     List<SurrogateGradientTraining.Epoch> told = new ArrayList<>();
-    SurrogateGradientTraining.Result result = SurrogateGradientTraining.prepare(digits(6).build()).run(told::add);
+    SurrogateGradientTraining.Result result =
+        SurrogateGradientTraining.prepare(digits(6).build()).run(told::add);
     TrainingReport report = result.report();
     assertThat(report.dataset()).isEqualTo("digits");
     assertThat(report.datasetSha256()).isNull();
@@ -35,12 +40,15 @@ class SurrogateGradientTrainingTest {
   }
 
   @Test
-  @DisplayName("with a target sparsity and LSQ bits the network is that sparse and holds 4-bit integers")
+  @DisplayName(
+      "with a target sparsity and LSQ bits the network is that sparse and holds 4-bit integers")
   void digitsSparseQuantised() throws Exception {
-    SurrogateGradientTraining.Result result = SurrogateGradientTraining.prepare(digits(6).sparsity(0.8).bits(4)
-        .build()).run(epoch -> { });
+    SurrogateGradientTraining.Result result =
+        SurrogateGradientTraining.prepare(digits(6).sparsity(0.8).bits(4).build()).run(epoch -> {});
     TrainingReport report = result.report();
-    assertThat(report.weightSparsity()).isGreaterThanOrEqualTo(0.8).isEqualTo(result.network().weightSparsity());
+    assertThat(report.weightSparsity())
+        .isGreaterThanOrEqualTo(0.8)
+        .isEqualTo(result.network().weightSparsity());
     assertThat(report.bits()).isEqualTo(4);
     assertThat(report.testAccuracy()).isGreaterThan(0.7);
     assertThat(report.nonzeroSynapses()).isLessThanOrEqualTo(report.synapses() / 5 + 1);
@@ -52,8 +60,10 @@ class SurrogateGradientTrainingTest {
   @Test
   @DisplayName("an architecture with a conv layer trains a convolutional network on digits")
   void digitsConv() throws Exception {
-    SurrogateGradientTraining.Result result = SurrogateGradientTraining.prepare(digits(3)
-        .architecture("1x8x8-c8k3-10").learningRate(0.003f).build()).run(epoch -> { });
+    SurrogateGradientTraining.Result result =
+        SurrogateGradientTraining.prepare(
+                digits(3).architecture("1x8x8-c8k3-10").learningRate(0.003f).build())
+            .run(epoch -> {});
     TrainingReport report = result.report();
     assertThat(report.architecture()).isEqualTo("1x8x8-c8k3-10");
     assertThat(report.testAccuracy()).isGreaterThan(0.8);
@@ -64,27 +74,38 @@ class SurrogateGradientTrainingTest {
   @Test
   @DisplayName("the same settings train the same network and report with 1 or 2 threads")
   void deterministic() throws Exception {
-    SurrogateGradientTraining.Result one = SurrogateGradientTraining.prepare(digits(1).threads(1).limit(300)
-        .build()).run(epoch -> { });
-    SurrogateGradientTraining.Result two = SurrogateGradientTraining.prepare(digits(1).threads(2).limit(300)
-        .build()).run(epoch -> { });
+    SurrogateGradientTraining.Result one =
+        SurrogateGradientTraining.prepare(digits(1).threads(1).limit(300).build()).run(epoch -> {});
+    SurrogateGradientTraining.Result two =
+        SurrogateGradientTraining.prepare(digits(1).threads(2).limit(300).build()).run(epoch -> {});
     assertThat(two.network()).isEqualTo(one.network());
     assertThat(two.testAccuracy()).isEqualTo(one.testAccuracy());
   }
 
   @Test
-  @DisplayName("a malformed or mismatched architecture is refused before training, naming the offending part")
+  @DisplayName(
+      "a malformed or mismatched architecture is refused before training, naming the offending part")
   void badArchitecture() {
-    assertThatThrownBy(() -> SurrogateGradientTraining.prepare(digits(1).architecture("1x8x8-c8q3-10").build()))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("c8q3");
-    assertThatThrownBy(() -> SurrogateGradientTraining.prepare(digits(1).architecture("1x7x7-c8k3-10").build()))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("64 inputs");
+    assertThatThrownBy(
+            () ->
+                SurrogateGradientTraining.prepare(digits(1).architecture("1x8x8-c8q3-10").build()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("c8q3");
+    assertThatThrownBy(
+            () ->
+                SurrogateGradientTraining.prepare(digits(1).architecture("1x7x7-c8k3-10").build()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("64 inputs");
   }
 
   @Test
   @DisplayName("settings out of range are refused with the bad value")
   void badSettings() {
-    assertThatThrownBy(() -> digits(1).sparsity(1).build()).hasMessageContaining("sparsity").hasMessageContaining("1");
-    assertThatThrownBy(() -> digits(1).bits(9).build()).hasMessageContaining("bits").hasMessageContaining("9");
+    assertThatThrownBy(() -> digits(1).sparsity(1).build())
+        .hasMessageContaining("sparsity")
+        .hasMessageContaining("1");
+    assertThatThrownBy(() -> digits(1).bits(9).build())
+        .hasMessageContaining("bits")
+        .hasMessageContaining("9");
   }
 }

@@ -8,13 +8,14 @@ import org.snncodesign.api.energy.Operation;
 import org.snncodesign.api.energy.OperationCounts;
 
 /**
- * The operations and memory traffic of one evaluation, kept as expected counts (doubles, so that statistical
- * workloads can add fractional expectations) and priced at the end with an {@link EnergyModel}.
+ * The operations and memory traffic of one evaluation, kept as expected counts (doubles, so that
+ * statistical workloads can add fractional expectations) and priced at the end with an {@link
+ * EnergyModel}.
  *
- * <p>Memory traffic is tallied in bits and converted to 64-bit words once, at pricing time, because the energy
- * table prices 64-bit accesses (Horowitz, ISSCC 2014). Energy goes to the shared categories: compute (adds and
- * bitmap logic), on-chip memory (SRAM buffers, per size tier), off-chip memory (DRAM) and static (the device's
- * static power times the time the design is busy).
+ * <p>Memory traffic is tallied in bits and converted to 64-bit words once, at pricing time, because
+ * the energy table prices 64-bit accesses (Horowitz, ISSCC 2014). Energy goes to the shared
+ * categories: compute (adds and bitmap logic), on-chip memory (SRAM buffers, per size tier),
+ * off-chip memory (DRAM) and static (the device's static power times the time the design is busy).
  */
 public final class CostLedger {
   private static final Operation[] OPERATIONS = Operation.values();
@@ -24,20 +25,25 @@ public final class CostLedger {
 
   /** Adds {@code count} compute operations (adds, multiplies) of one kind. */
   public void compute(Operation operation, double count) {
-    Checks.checkArgument(count >= 0 && Double.isFinite(count), "count of %s must be finite and >= 0, got %s",
-        operation, count);
+    Checks.checkArgument(
+        count >= 0 && Double.isFinite(count),
+        "count of %s must be finite and >= 0, got %s",
+        operation,
+        count);
     computeOps[operation.ordinal()] += count;
   }
 
   /** Adds {@code bits} read from or written to an SRAM of the given tier. */
   public void sram(SramTier tier, double bits) {
-    Checks.checkArgument(bits >= 0 && Double.isFinite(bits), "SRAM bits must be finite and >= 0, got %s", bits);
+    Checks.checkArgument(
+        bits >= 0 && Double.isFinite(bits), "SRAM bits must be finite and >= 0, got %s", bits);
     sramBits[tier.ordinal()] += bits;
   }
 
   /** Adds {@code bits} moved to or from DRAM. */
   public void dram(double bits) {
-    Checks.checkArgument(bits >= 0 && Double.isFinite(bits), "DRAM bits must be finite and >= 0, got %s", bits);
+    Checks.checkArgument(
+        bits >= 0 && Double.isFinite(bits), "DRAM bits must be finite and >= 0, got %s", bits);
     dramBits += bits;
   }
 
@@ -73,7 +79,10 @@ public final class CostLedger {
     return dramBits;
   }
 
-  /** The tally as whole operations: compute counts rounded, memory traffic in 64-bit words rounded up. */
+  /**
+   * The tally as whole operations: compute counts rounded, memory traffic in 64-bit words rounded
+   * up.
+   */
   public OperationCounts toOperationCounts() {
     OperationCounts counts = new OperationCounts();
     for (Operation op : OPERATIONS) {
@@ -89,9 +98,9 @@ public final class CostLedger {
   }
 
   /**
-   * The energy of everything tallied: component {@code arithmetic} (compute), {@code sram_8kb} / {@code sram_32kb} /
-   * {@code sram_1mb} (on-chip memory, one per tier used), {@code dram} (off-chip memory) and {@code device} (static:
-   * {@code staticWatts * busySeconds}).
+   * The energy of everything tallied: component {@code arithmetic} (compute), {@code sram_8kb} /
+   * {@code sram_32kb} / {@code sram_1mb} (on-chip memory, one per tier used), {@code dram}
+   * (off-chip memory) and {@code device} (static: {@code staticWatts * busySeconds}).
    */
   public EnergyBreakdown price(EnergyModel energy, double staticWatts, double busySeconds) {
     EnergyBreakdown.Builder parts = EnergyBreakdown.builder();
@@ -102,11 +111,16 @@ public final class CostLedger {
     parts.charge(EnergyCategory.COMPUTE, "arithmetic", compute);
     for (SramTier tier : SramTier.values()) {
       if (sramBits[tier.ordinal()] > 0) {
-        parts.charge(EnergyCategory.ON_CHIP_MEMORY, "sram_" + tier.label(),
-            energy, tier.operation(), words(sramBits[tier.ordinal()]));
+        parts.charge(
+            EnergyCategory.ON_CHIP_MEMORY,
+            "sram_" + tier.label(),
+            energy,
+            tier.operation(),
+            words(sramBits[tier.ordinal()]));
       }
     }
-    parts.charge(EnergyCategory.OFF_CHIP_MEMORY, "dram", energy, Operation.DRAM_ACCESS, words(dramBits));
+    parts.charge(
+        EnergyCategory.OFF_CHIP_MEMORY, "dram", energy, Operation.DRAM_ACCESS, words(dramBits));
     return parts.chargeStatic("device", staticWatts, busySeconds).build();
   }
 

@@ -6,14 +6,15 @@ import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.fpga.resources.FpgaCostTable;
 
 /**
- * What the FPGA array models share as accelerator plugins: a design point and the {@link FpgaCostTable} that
- * turns its PEs and buffers into LUT, FF, BRAM and DSP counts.
+ * What the FPGA array models share as accelerator plugins: a design point and the {@link
+ * FpgaCostTable} that turns its PEs and buffers into LUT, FF, BRAM and DSP counts.
  *
  * @param <C> the design point's type
  */
 public abstract class FpgaArrayModel<C> implements Accelerator {
   /** The design point. */
   protected final C config;
+
   /** Fabric costs of the target device family. */
   protected final FpgaCostTable costs;
 

@@ -7,12 +7,13 @@ import org.snncodesign.api.hardware.LayerWorkload;
 import org.snncodesign.fpga.resources.FpgaResources;
 
 /**
- * The running totals of an FPGA array model over a workload's layers, and the report fields they give.
+ * The running totals of an FPGA array model over a workload's layers, and the report fields they
+ * give.
  *
- * <p>DRAM transfers overlap compute (double buffering), so a layer takes the larger of its compute and DRAM
- * cycles; the design is {@code compute}-bound when its summed compute cycles are at least its summed DRAM cycles,
- * else {@code memory}-bound. Synaptic operations done are set against the dense count {@code T * inputs * outputs}
- * of every layer to give the fraction sparsity skipped.
+ * <p>DRAM transfers overlap compute (double buffering), so a layer takes the larger of its compute
+ * and DRAM cycles; the design is {@code compute}-bound when its summed compute cycles are at least
+ * its summed DRAM cycles, else {@code memory}-bound. Synaptic operations done are set against the
+ * dense count {@code T * inputs * outputs} of every layer to give the fraction sparsity skipped.
  */
 public final class LayerTotals {
   private final Map<String, Double> counters = new LinkedHashMap<>();
@@ -24,10 +25,12 @@ public final class LayerTotals {
   private double denseSynapticOps;
 
   /**
-   * Adds one layer that computes for {@code computeCycles}, moves DRAM data for {@code dramCycles} and performs
-   * {@code synapticOps} accumulates; records its cycles as counter {@code layer.<name>.cycles} and returns them.
+   * Adds one layer that computes for {@code computeCycles}, moves DRAM data for {@code dramCycles}
+   * and performs {@code synapticOps} accumulates; records its cycles as counter {@code
+   * layer.<name>.cycles} and returns them.
    */
-  public double addLayer(LayerWorkload layer, double computeCycles, double dramCycles, double synapticOps) {
+  public double addLayer(
+      LayerWorkload layer, double computeCycles, double dramCycles, double synapticOps) {
     double cycles = Math.ceil(Math.max(computeCycles, dramCycles) - 1e-9);
     latencyCycles += cycles;
     slowestLayerCycles = Math.max(slowestLayerCycles, cycles);
@@ -65,10 +68,10 @@ public final class LayerTotals {
   }
 
   /**
-   * A report builder holding what the totals know: counters {@code compute_cycles}, {@code memory_cycles},
-   * {@code synaptic_ops}, {@code dense_synaptic_ops}, {@code skipped_fraction}, {@code sram_bits} and
-   * {@code dram_bits} besides the per-layer and model counters, and the bottleneck. The model adds its design,
-   * cycles, clock, energy and basis.
+   * A report builder holding what the totals know: counters {@code compute_cycles}, {@code
+   * memory_cycles}, {@code synaptic_ops}, {@code dense_synaptic_ops}, {@code skipped_fraction},
+   * {@code sram_bits} and {@code dram_bits} besides the per-layer and model counters, and the
+   * bottleneck. The model adds its design, cycles, clock, energy and basis.
    */
   public HardwareReport.Builder report(String accelerator, CostLedger ledger) {
     Map<String, Double> all = new LinkedHashMap<>(counters);
@@ -79,12 +82,17 @@ public final class LayerTotals {
     all.put("skipped_fraction", denseSynapticOps == 0 ? 0 : 1 - synapticOps / denseSynapticOps);
     all.put("sram_bits", ledger.sramBits());
     all.put("dram_bits", ledger.dramBits());
-    return HardwareReport.builder(accelerator).counters(all)
+    return HardwareReport.builder(accelerator)
+        .counters(all)
         .bottleneck(computeCycles >= memoryCycles ? "compute" : "memory");
   }
 
-  /** Report resources: the fabric estimate's entries, then {@code pe} and on-chip {@code sram_bytes}. */
-  public static Map<String, Long> arrayResources(FpgaResources fabric, long processingElements, long sramBytes) {
+  /**
+   * Report resources: the fabric estimate's entries, then {@code pe} and on-chip {@code
+   * sram_bytes}.
+   */
+  public static Map<String, Long> arrayResources(
+      FpgaResources fabric, long processingElements, long sramBytes) {
     Map<String, Long> resources = new LinkedHashMap<>(fabric.toMap());
     resources.put("pe", processingElements);
     resources.put("sram_bytes", sramBytes);

@@ -6,9 +6,10 @@ import org.snncodesign.api.energy.Operation;
 /**
  * Which of the energy table's three SRAM sizes prices an access to a buffer of a given capacity.
  *
- * <p>Horowitz (ISSCC 2014) gives 64-bit read energies for 8 KB, 32 KB and 1 MB arrays only; a buffer is priced at
- * the smallest listed size that holds it (a 16 KB buffer as 32 KB, a 128 KB one as 1 MB), which errs on the
- * expensive side. Writes are priced as reads, since the table has no write figures.
+ * <p>Horowitz (ISSCC 2014) gives 64-bit read energies for 8 KB, 32 KB and 1 MB arrays only; a
+ * buffer is priced at the smallest listed size that holds it (a 16 KB buffer as 32 KB, a 128 KB one
+ * as 1 MB), which errs on the expensive side. Writes are priced as reads, since the table has no
+ * write figures.
  */
 public enum SramTier {
   /** Up to 8 KB. */

@@ -1,5 +1,5 @@
 /**
- * What the FPGA array models share: operation and memory-traffic ledgers, SRAM tiers and per-layer totals turned
- * into a report.
+ * What the FPGA array models share: operation and memory-traffic ledgers, SRAM tiers and per-layer
+ * totals turned into a report.
  */
 package org.snncodesign.fpga.cost;

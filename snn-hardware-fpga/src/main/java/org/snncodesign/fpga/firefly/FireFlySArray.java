@@ -22,35 +22,40 @@ import org.snncodesign.fpga.resources.FpgaResources;
 import org.snncodesign.fpga.search.FireFlyDesignSpace;
 
 /**
- * A cycle-level model of a FireFly-S-style dual-side sparsity accelerator (T. Li et al., "FireFly-S: Exploiting
- * Dual-Side Sparsity for Spiking Neural Networks Acceleration with Reconfigurable Spatial Architecture", 2024):
- * weights and spikes are bitmap-encoded, a detector ANDs the bitmaps so that only (spike, non-zero weight) pairs
- * reach the accumulators, weights are 4-bit, and layers are pipelined.
+ * A cycle-level model of a FireFly-S-style dual-side sparsity accelerator (T. Li et al.,
+ * "FireFly-S: Exploiting Dual-Side Sparsity for Spiking Neural Networks Acceleration with
+ * Reconfigurable Spatial Architecture", 2024): weights and spikes are bitmap-encoded, a detector
+ * ANDs the bitmaps so that only (spike, non-zero weight) pairs reach the accumulators, weights are
+ * 4-bit, and layers are pipelined.
  *
- * <p>Each layer runs on a {@code peRows x peCols} array: PE (r, c) computes the synaptic input of output
- * {@code j0 + c} at step {@code t0 + r}. The inputs are cut into segments of {@code detectorWidth} bits; per
- * segment a row's spike bitmap is broadcast along the row and a column's weight bitmap down the column, and each
- * PE accumulates its matches {@code m = popcount(spikes AND weights)} at {@code lanes} per cycle. PEs move to the
- * next segment together, so a segment costs {@code max over PEs of ceil(m / lanes)} cycles and a segment without
- * any match costs none (the detector looks ahead). A tile of PEs adds a pipeline depth of 3 cycles (detect,
- * fetch value, accumulate and fire). With measured spikes and weights the matches are counted from the bitmaps;
- * with statistics only a segment costs {@code P(any match) * max(1, w p d / lanes)} (load imbalance ignored).
+ * <p>Each layer runs on a {@code peRows x peCols} array: PE (r, c) computes the synaptic input of
+ * output {@code j0 + c} at step {@code t0 + r}. The inputs are cut into segments of {@code
+ * detectorWidth} bits; per segment a row's spike bitmap is broadcast along the row and a column's
+ * weight bitmap down the column, and each PE accumulates its matches {@code m = popcount(spikes AND
+ * weights)} at {@code lanes} per cycle. PEs move to the next segment together, so a segment costs
+ * {@code max over PEs of ceil(m / lanes)} cycles and a segment without any match costs none (the
+ * detector looks ahead). A tile of PEs adds a pipeline depth of 3 cycles (detect, fetch value,
+ * accumulate and fire). With measured spikes and weights the matches are counted from the bitmaps;
+ * with statistics only a segment costs {@code P(any match) * max(1, w p d / lanes)} (load imbalance
+ * ignored).
  *
- * <p>With pipelining each layer has its own array and the inference rate is set by the slowest layer; without it
- * one array runs the layers in turn. FPS = clock / initiation interval; power = dynamic energy per inference x FPS
- * + static power. See {@code docs/hardware/firefly-s.md}.
+ * <p>With pipelining each layer has its own array and the inference rate is set by the slowest
+ * layer; without it one array runs the layers in turn. FPS = clock / initiation interval; power =
+ * dynamic energy per inference x FPS + static power. See {@code docs/hardware/firefly-s.md}.
  *
- * <p>Energy categories charged: compute (accumulates, neuron updates and the detector's AND and popcount), on-chip
- * memory (spike ping-pong and weight buffers by size tier), off-chip memory (input spikes, output spikes, and
- * weights when they do not stay resident) and static (the device static power over one initiation interval, i.e.
- * static power / FPS per inference, since a pipelined design starts an inference every interval). Nothing is
- * charged to other.
+ * <p>Energy categories charged: compute (accumulates, neuron updates and the detector's AND and
+ * popcount), on-chip memory (spike ping-pong and weight buffers by size tier), off-chip memory
+ * (input spikes, output spikes, and weights when they do not stay resident) and static (the device
+ * static power over one initiation interval, i.e. static power / FPS per inference, since a
+ * pipelined design starts an inference every interval). Nothing is charged to other.
  */
 public final class FireFlySArray extends FpgaArrayModel<FireFlyConfig> {
   /** Plugin name. */
   public static final String NAME = "firefly-s";
+
   /** Detector, value fetch, accumulate-and-fire stages of a PE. */
   public static final int PIPELINE_DEPTH = 3;
+
   /** Accumulator and membrane width. */
   public static final int ACCUMULATOR_BITS = 16;
 
@@ -88,7 +93,8 @@ public final class FireFlySArray extends FpgaArrayModel<FireFlyConfig> {
 
   @Override
   public HardwareReport evaluate(Workload workload, EnergyModel energy) {
-    Checks.checkArgument(workload != null && energy != null, "workload and energy model must be given");
+    Checks.checkArgument(
+        workload != null && energy != null, "workload and energy model must be given");
     List<LayerWorkload> layers = workload.layers();
     CostLedger ledger = new CostLedger();
     LayerTotals totals = new LayerTotals();
@@ -100,11 +106,14 @@ public final class FireFlySArray extends FpgaArrayModel<FireFlyConfig> {
     SramTier weightTier = SramTier.forBytes(config.weightBufferBytes());
     for (int k = 0; k < layers.size(); k++) {
       LayerWorkload layer = layers.get(k);
-      LayerTally tally = layer.spikes().isPresent() && layer.weights().isPresent()
-          ? measured(layer.spikes().get(), layer.weights().get()) : statistical(layer);
+      LayerTally tally =
+          layer.spikes().isPresent() && layer.weights().isPresent()
+              ? measured(layer.spikes().get(), layer.weights().get())
+              : statistical(layer);
       long updates = (long) layer.timeSteps() * layer.outputs();
       ledger.compute(Operation.ADD_INT16, tally.pairs + 2.0 * updates);
-      // AND plus popcount of a w-bit segment, priced as w/8 8-bit adds (an assumption: no logic figure in the table).
+      // AND plus popcount of a w-bit segment, priced as w/8 8-bit adds (an assumption: no logic
+      // figure in the table).
       ledger.compute(Operation.ADD_INT8, tally.detectorChecks * config.detectorWidth() / 8.0);
       ledger.sram(SramTier.forBytes(spikeBufferBytes(layer)), tally.spikeBits);
       ledger.sram(weightTier, tally.weightBits);
@@ -131,26 +140,40 @@ public final class FireFlySArray extends FpgaArrayModel<FireFlyConfig> {
     totals.counter("fps", fps);
     totals.counter("power_w", power);
     totals.counter("fps_per_watt", power == 0 ? Double.POSITIVE_INFINITY : fps / power);
-    totals.counter("dynamic_fps_per_watt", dynamic == 0 ? Double.POSITIVE_INFINITY : 1 / (dynamic * 1e-12));
+    totals.counter(
+        "dynamic_fps_per_watt", dynamic == 0 ? Double.POSITIVE_INFINITY : 1 / (dynamic * 1e-12));
     totals.counter("initiation_interval_cycles", interval);
     totals.counter("weights_resident", resident ? 1.0 : 0.0);
     totals.counter("stored_weight_bits", storedTotal);
     long pes = (long) config.peRows() * config.peCols() * (config.pipelined() ? layers.size() : 1);
-    return totals.report(NAME, ledger).configuration(config.toMap()).cycles((long) latency)
-        .clockHz(config.clockHz()).energy(breakdown).energyModel(energy).staticPowerWatts(config.staticPowerWatts())
+    return totals
+        .report(NAME, ledger)
+        .configuration(config.toMap())
+        .cycles((long) latency)
+        .clockHz(config.clockHz())
+        .energy(breakdown)
+        .energyModel(energy)
+        .staticPowerWatts(config.staticPowerWatts())
         .mapping(mapping(workload).statement())
-        .resources(LayerTotals.arrayResources(resources(workload), pes, config.weightBufferBytes())).build();
+        .resources(LayerTotals.arrayResources(resources(workload), pes, config.weightBufferBytes()))
+        .build();
   }
 
   /**
-   * Every workload runs; with pipelining each layer gets its own array and layers overlap across inferences,
-   * without it one array runs the layers in turn. Weights are stored at the design's width whatever the network's.
+   * Every workload runs; with pipelining each layer gets its own array and layers overlap across
+   * inferences, without it one array runs the layers in turn. Weights are stored at the design's
+   * width whatever the network's.
    */
   @Override
   public WorkloadMapping mapping(Workload workload) {
-    String arrays = config.pipelined()
-        ? "each layer on its own " + config.peRows() + "x" + config.peCols() + " array, pipelined across inferences"
-        : "layers in turn on one " + config.peRows() + "x" + config.peCols() + " array";
+    String arrays =
+        config.pipelined()
+            ? "each layer on its own "
+                + config.peRows()
+                + "x"
+                + config.peCols()
+                + " array, pipelined across inferences"
+            : "layers in turn on one " + config.peRows() + "x" + config.peCols() + " array";
     return WorkloadMapping.runs(arrays + "; weights stored at " + config.weightBits() + " bits");
   }
 
@@ -172,15 +195,22 @@ public final class FireFlySArray extends FpgaArrayModel<FireFlyConfig> {
   }
 
   /**
-   * Fabric estimate: per PE a bitmap AND and popcount of {@code detectorWidth} bits, a {@code width:1} value mux
-   * per lane, an accumulator per lane (fabric adder or a DSP48 SIMD lane), the accumulator, membrane and segment
-   * registers and an integrate-and-fire unit; the weight buffer and the spike ping-pong buffers in RAMB36; the
-   * controller. With pipelining there is one array per layer.
+   * Fabric estimate: per PE a bitmap AND and popcount of {@code detectorWidth} bits, a {@code
+   * width:1} value mux per lane, an accumulator per lane (fabric adder or a DSP48 SIMD lane), the
+   * accumulator, membrane and segment registers and an integrate-and-fire unit; the weight buffer
+   * and the spike ping-pong buffers in RAMB36; the controller. With pipelining there is one array
+   * per layer.
    */
   public FpgaResources resources(Workload workload) {
-    long pes = (long) config.peRows() * config.peCols() * (config.pipelined() ? workload.layers().size() : 1);
+    long pes =
+        (long) config.peRows()
+            * config.peCols()
+            * (config.pipelined() ? workload.layers().size() : 1);
     FpgaResources pe = peResources();
-    long dsp = config.dspAccumulate() ? costs.dspForAccumulators(pes * config.lanes(), ACCUMULATOR_BITS) : 0;
+    long dsp =
+        config.dspAccumulate()
+            ? costs.dspForAccumulators(pes * config.lanes(), ACCUMULATOR_BITS)
+            : 0;
     long bram = costs.bram36(config.weightBufferBytes());
     for (LayerWorkload layer : workload.layers()) {
       bram += costs.bram36(spikeBufferBytes(layer));
@@ -189,14 +219,18 @@ public final class FireFlySArray extends FpgaArrayModel<FireFlyConfig> {
   }
 
   /**
-   * Fabric of one PE without DSPs or memories: AND and popcount of the segment, per lane a value mux (and a
-   * fabric accumulator adder unless accumulators go to DSPs), integrate and compare adders, and registers.
+   * Fabric of one PE without DSPs or memories: AND and popcount of the segment, per lane a value
+   * mux (and a fabric accumulator adder unless accumulators go to DSPs), integrate and compare
+   * adders, and registers.
    */
   public FpgaResources peResources() {
     int w = config.detectorWidth();
     int lanes = config.lanes();
-    long lut = costs.andLuts(w) + costs.popcountLuts(w) + lanes * costs.muxLuts(w, config.weightBits())
-        + 2 * costs.adderLuts(ACCUMULATOR_BITS);
+    long lut =
+        costs.andLuts(w)
+            + costs.popcountLuts(w)
+            + lanes * costs.muxLuts(w, config.weightBits())
+            + 2 * costs.adderLuts(ACCUMULATOR_BITS);
     if (!config.dspAccumulate()) {
       lut += lanes * costs.adderLuts(ACCUMULATOR_BITS);
     }
@@ -251,7 +285,8 @@ public final class FireFlySArray extends FpgaArrayModel<FireFlyConfig> {
             if (weightSegment == 0) {
               continue;
             }
-            // Each distinct non-zero weight touched by some step is fetched once and shared by the rows.
+            // Each distinct non-zero weight touched by some step is fetched once and shared by the
+            // rows.
             tally.weightBits += (double) Long.bitCount(union & weightSegment) * config.weightBits();
             for (int r = 0; r < t1 - t0; r++) {
               if (rowSegments[r] == 0) {
@@ -291,8 +326,9 @@ public final class FireFlySArray extends FpgaArrayModel<FireFlyConfig> {
           double anySpikeRow = 1 - Math.pow(1 - p, width);
           double anyWeight = 1 - Math.pow(1 - d, width);
           // Distinct non-zero weights touched by some step of the block: each is fetched once.
-          tally.weightBits += (double) cols * w
-              + cols * width * d * (1 - Math.pow(1 - p, rows)) * config.weightBits();
+          tally.weightBits +=
+              (double) cols * w
+                  + cols * width * d * (1 - Math.pow(1 - p, rows)) * config.weightBits();
           tally.detectorChecks += (double) rows * cols * anySpikeRow * anyWeight;
           tally.pairs += (double) rows * cols * width * p * d;
         }

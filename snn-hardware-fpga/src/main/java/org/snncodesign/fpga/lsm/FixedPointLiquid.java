@@ -5,11 +5,13 @@ import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * A liquid quantised for the LUT-based accelerator, with the bit-exact reference simulation of its fixed-point LIF.
+ * A liquid quantised for the LUT-based accelerator, with the bit-exact reference simulation of its
+ * fixed-point LIF.
  *
- * <p>Weights (recurrent and input, one common scale {@code s = max |w| / (2^(b-1) - 1)}) become b-bit integers
- * {@code round(w / s)}; potentials and currents are integers in units of s, saturating at the signed
- * {@code stateBits} range, and the threshold is {@code round(v_th / s)} with v_th = 1. Each step, in integers:
+ * <p>Weights (recurrent and input, one common scale {@code s = max |w| / (2^(b-1) - 1)}) become
+ * b-bit integers {@code round(w / s)}; potentials and currents are integers in units of s,
+ * saturating at the signed {@code stateBits} range, and the threshold is {@code round(v_th / s)}
+ * with v_th = 1. Each step, in integers:
  *
  * <pre>
  *   i_e = i_e - leakE(i_e) + sum of excitatory and input weights of last step's spikes
@@ -19,10 +21,10 @@ import org.snncodesign.api.spike.SpikeRaster;
  * </pre>
  *
  * <p>where {@code leakX(x) = sign(x) LUT_X[|x| &gt;&gt; shift]} replaces the multiplication by
- * {@code 1 - e^{-1/tau}}: the LUT holds {@code round(c (1 - e^{-1/tau}))} for the centre c of each of the
- * {@code 2^lutIndexBits} equal buckets of |x| in {@code [0, 8 theta)}, the last entry serving larger |x|
- * (look-up-table decay, no multiplier). Spikes of step t reach their targets
- * at step t + 1, as in the software engine with delay 1.
+ * {@code 1 - e^{-1/tau}}: the LUT holds {@code round(c (1 - e^{-1/tau}))} for the centre c of each
+ * of the {@code 2^lutIndexBits} equal buckets of |x| in {@code [0, 8 theta)}, the last entry
+ * serving larger |x| (look-up-table decay, no multiplier). Spikes of step t reach their targets at
+ * step t + 1, as in the software engine with delay 1.
  */
 public final class FixedPointLiquid {
   final LutLsmConfig config;
@@ -44,15 +46,21 @@ public final class FixedPointLiquid {
   final int maxState;
 
   /**
-   * @param recurrent signed recurrent weights, neurons x neurons, row = presynaptic (excitatory rows >= 0,
-   *     inhibitory rows &lt;= 0)
+   * @param recurrent signed recurrent weights, neurons x neurons, row = presynaptic (excitatory
+   *     rows >= 0, inhibitory rows &lt;= 0)
    * @param input non-negative input weights, channels x neurons
    */
   public FixedPointLiquid(CsrMatrix recurrent, CsrMatrix input, LutLsmConfig config) {
-    Checks.checkArgument(recurrent.rows() == recurrent.cols(), "recurrent matrix must be square, got %d x %d",
-        recurrent.rows(), recurrent.cols());
-    Checks.checkArgument(input.cols() == recurrent.rows(), "input matrix has %d columns for %d neurons",
-        input.cols(), recurrent.rows());
+    Checks.checkArgument(
+        recurrent.rows() == recurrent.cols(),
+        "recurrent matrix must be square, got %d x %d",
+        recurrent.rows(),
+        recurrent.cols());
+    Checks.checkArgument(
+        input.cols() == recurrent.rows(),
+        "input matrix has %d columns for %d neurons",
+        input.cols(),
+        recurrent.rows());
     this.config = config;
     this.neurons = recurrent.rows();
     this.channels = input.rows();
@@ -77,8 +85,10 @@ public final class FixedPointLiquid {
         anyNegative |= recurrent.values()[k] < 0;
         anyPositive |= recurrent.values()[k] > 0;
       }
-      Checks.checkArgument(!(anyNegative && anyPositive),
-          "row %d mixes signs: a neuron is excitatory or inhibitory (Dale's law)", r);
+      Checks.checkArgument(
+          !(anyNegative && anyPositive),
+          "row %d mixes signs: a neuron is excitatory or inhibitory (Dale's law)",
+          r);
       excitatoryRow[r] = !anyNegative;
     }
     this.inputPointers = input.rowPointers().clone();
@@ -86,7 +96,8 @@ public final class FixedPointLiquid {
     this.inputWeights = quantise(input.values(), scale);
     this.maxState = (1 << (config.stateBits() - 1)) - 1;
     this.threshold = (int) Math.min(maxState, Math.round(1.0 / scale));
-    // The LUT spans |x| < 8 theta (beyond it the leak saturates at the last entry): fine buckets where the
+    // The LUT spans |x| < 8 theta (beyond it the leak saturates at the last entry): fine buckets
+    // where the
     // dynamics live, instead of spreading 2^L entries over the whole saturating range.
     int spanBits = 64 - Long.numberOfLeadingZeros(8L * Math.max(1, threshold));
     this.shift = Math.max(0, spanBits - config.lutIndexBits());
@@ -146,7 +157,8 @@ public final class FixedPointLiquid {
 
   /** Bits of one stored synapse: weight plus column index. */
   public int synapseBits() {
-    return config.weightBits() + Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, neurons - 1)));
+    return config.weightBits()
+        + Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, neurons - 1)));
   }
 
   /**
@@ -156,7 +168,10 @@ public final class FixedPointLiquid {
    * @return the liquid's spikes, {@code steps x neurons}
    */
   public SpikeRaster simulate(SpikeRaster input, int steps) {
-    Checks.checkArgument(input.neurons() == channels, "input has %d channels, the liquid %d", input.neurons(),
+    Checks.checkArgument(
+        input.neurons() == channels,
+        "input has %d channels, the liquid %d",
+        input.neurons(),
         channels);
     long[] v = new long[neurons];
     long[] ie = new long[neurons];
@@ -198,14 +213,17 @@ public final class FixedPointLiquid {
   }
 
   /**
-   * One time step of neuron {@code n}'s fixed-point LIF, in place (the update of the class comment); the single
-   * definition the reference simulation and the exported Verilog core ({@code LutLifVerilog}) are checked against.
+   * One time step of neuron {@code n}'s fixed-point LIF, in place (the update of the class
+   * comment); the single definition the reference simulation and the exported Verilog core ({@code
+   * LutLifVerilog}) are checked against.
    *
-   * @param inE this step's excitatory input (sum of excitatory and input weights of last step's spikes)
+   * @param inE this step's excitatory input (sum of excitatory and input weights of last step's
+   *     spikes)
    * @param inI this step's inhibitory input (sum of inhibitory weights, &lt;= 0)
    * @return whether the neuron spikes
    */
-  public boolean updateNeuron(long[] v, long[] ie, long[] ii, int[] hold, int n, long inE, long inI) {
+  public boolean updateNeuron(
+      long[] v, long[] ie, long[] ii, int[] hold, int n, long inE, long inI) {
     ie[n] = saturate(ie[n] - leak(lutE, ie[n]) + inE);
     ii[n] = saturate(ii[n] - leak(lutI, ii[n]) + inI);
     long drive = ((ie[n] + ii[n]) * config.gainNumerator()) >> config.gainShift();

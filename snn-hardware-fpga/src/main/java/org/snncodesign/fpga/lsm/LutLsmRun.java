@@ -11,5 +11,5 @@ import org.snncodesign.api.spike.SpikeRaster;
  * @param neuronUpdates neuron updates (neurons x steps)
  * @param weightWords 64-bit weight-memory words read
  */
-public record LutLsmRun(SpikeRaster spikes, long cycles, long synapticEvents, long neuronUpdates,
-    long weightWords) {}
+public record LutLsmRun(
+    SpikeRaster spikes, long cycles, long synapticEvents, long neuronUpdates, long weightWords) {}

@@ -5,18 +5,25 @@ import java.util.Objects;
 import org.snncodesign.api.hardware.HardwareReport;
 
 /**
- * One evaluated design point: an accelerator design paired with a version of the network. Equal to another with the
- * same genes (by value), network version, report and verdicts, so that two searches compare as values.
+ * One evaluated design point: an accelerator design paired with a version of the network. Equal to
+ * another with the same genes (by value), network version, report and verdicts, so that two
+ * searches compare as values.
  *
  * @param genes choice index per accelerator parameter
  * @param networkGenes choice index per network parameter (empty when the network is fixed)
  * @param network the network version the design was priced on
  * @param report the accelerator's report on that version's workload
  * @param fitsBudget whether its resources fit the budget
- * @param meetsAccuracy whether the network version meets the accuracy constraint (always true without one)
+ * @param meetsAccuracy whether the network version meets the accuracy constraint (always true
+ *     without one)
  */
-public record Candidate(int[] genes, int[] networkGenes, NetworkVariant network, HardwareReport report,
-    boolean fitsBudget, boolean meetsAccuracy) {
+public record Candidate(
+    int[] genes,
+    int[] networkGenes,
+    NetworkVariant network,
+    HardwareReport report,
+    boolean fitsBudget,
+    boolean meetsAccuracy) {
   public Candidate {
     genes = genes.clone();
     networkGenes = networkGenes.clone();
@@ -34,22 +41,41 @@ public record Candidate(int[] genes, int[] networkGenes, NetworkVariant network,
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Candidate c && Arrays.equals(genes, c.genes) && Arrays.equals(networkGenes, c.networkGenes)
-        && network.equals(c.network) && report.equals(c.report) && fitsBudget == c.fitsBudget
+    return o instanceof Candidate c
+        && Arrays.equals(genes, c.genes)
+        && Arrays.equals(networkGenes, c.networkGenes)
+        && network.equals(c.network)
+        && report.equals(c.report)
+        && fitsBudget == c.fitsBudget
         && meetsAccuracy == c.meetsAccuracy;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(Arrays.hashCode(genes), Arrays.hashCode(networkGenes), network, report, fitsBudget,
+    return Objects.hash(
+        Arrays.hashCode(genes),
+        Arrays.hashCode(networkGenes),
+        network,
+        report,
+        fitsBudget,
         meetsAccuracy);
   }
 
   @Override
   public String toString() {
-    return "Candidate[genes=" + Arrays.toString(genes) + ", networkGenes=" + Arrays.toString(networkGenes)
-        + ", network=" + network + ", report=" + report + ", fitsBudget=" + fitsBudget + ", meetsAccuracy="
-        + meetsAccuracy + "]";
+    return "Candidate[genes="
+        + Arrays.toString(genes)
+        + ", networkGenes="
+        + Arrays.toString(networkGenes)
+        + ", network="
+        + network
+        + ", report="
+        + report
+        + ", fitsBudget="
+        + fitsBudget
+        + ", meetsAccuracy="
+        + meetsAccuracy
+        + "]";
   }
 
   /** Whether the search may select it: it fits the budget and meets the accuracy constraint. */
@@ -77,8 +103,8 @@ public record Candidate(int[] genes, int[] networkGenes, NetworkVariant network,
   }
 
   /**
-   * True when this is no worse than {@code other} in EDP and accuracy and better in one; when neither accuracy was
-   * measured (fixed network), when its EDP is lower.
+   * True when this is no worse than {@code other} in EDP and accuracy and better in one; when
+   * neither accuracy was measured (fixed network), when its EDP is lower.
    */
   public boolean dominatesInEdpAndAccuracy(Candidate other) {
     double a = accuracy();

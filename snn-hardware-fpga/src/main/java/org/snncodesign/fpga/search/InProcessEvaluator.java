@@ -9,7 +9,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.snncodesign.api.Checks;
 
-/** {@link CandidateEvaluator#inProcess}: a batch on a fixed pool of daemon threads, or a loop with one thread. */
+/**
+ * {@link CandidateEvaluator#inProcess}: a batch on a fixed pool of daemon threads, or a loop with
+ * one thread.
+ */
 final class InProcessEvaluator implements CandidateEvaluator {
   private final int threads;
 
@@ -18,7 +21,8 @@ final class InProcessEvaluator implements CandidateEvaluator {
   }
 
   @Override
-  public <R extends Serializable> List<R> evaluate(SearchProblem problem, List<? extends SearchTask<R>> tasks) {
+  public <R extends Serializable> List<R> evaluate(
+      SearchProblem problem, List<? extends SearchTask<R>> tasks) {
     SearchSpaces spaces = problem.open();
     List<R> results = new ArrayList<>();
     if (threads == 1 || tasks.size() < 2) {
@@ -31,11 +35,14 @@ final class InProcessEvaluator implements CandidateEvaluator {
       }
       return results;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()), r -> {
-      Thread t = new Thread(r, "co-search");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(threads, tasks.size()),
+            r -> {
+              Thread t = new Thread(r, "co-search");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<R>> futures = new ArrayList<>();
       for (SearchTask<R> task : tasks) {

@@ -9,26 +9,38 @@ import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * Seeded synthetic workloads for the hardware commands when no network is named. They have the shape and sparsity
- * of an MNIST spiking MLP but are <b>not</b> a trained network: spikes are Bernoulli and weights random.
+ * Seeded synthetic workloads for the hardware commands when no network is named. They have the
+ * shape and sparsity of an MNIST spiking MLP but are <b>not</b> a trained network: spikes are
+ * Bernoulli and weights random.
  */
 public final class ReferenceWorkloads {
   private ReferenceWorkloads() {}
 
   /**
-   * A 784-500-10 MLP over {@code steps} steps: input spike rate 0.15 (about the ink fraction of MNIST digits
-   * under rate coding), hidden rate 0.10, weight density {@code weightDensity} (1 - sparsity), 4-bit weights.
+   * A 784-500-10 MLP over {@code steps} steps: input spike rate 0.15 (about the ink fraction of
+   * MNIST digits under rate coding), hidden rate 0.10, weight density {@code weightDensity} (1 -
+   * sparsity), 4-bit weights.
    */
   public static Workload mnistMlp(int steps, double weightDensity, long seed) {
     Checks.positive(steps, "steps");
-    Checks.checkArgument(weightDensity > 0 && weightDensity <= 1, "weightDensity must be in (0, 1], got %s",
+    Checks.checkArgument(
+        weightDensity > 0 && weightDensity <= 1,
+        "weightDensity must be in (0, 1], got %s",
         weightDensity);
     Random random = new Random(seed);
-    return new Workload("synthetic-mnist-784-500-10", List.of(
-        LayerWorkload.measured("fc1", bernoulliRaster(random, steps, 784, 0.15),
-            weights(random, 784, 500, weightDensity), 4),
-        LayerWorkload.measured("fc2", bernoulliRaster(random, steps, 500, 0.10),
-            weights(random, 500, 10, weightDensity), 4)));
+    return new Workload(
+        "synthetic-mnist-784-500-10",
+        List.of(
+            LayerWorkload.measured(
+                "fc1",
+                bernoulliRaster(random, steps, 784, 0.15),
+                weights(random, 784, 500, weightDensity),
+                4),
+            LayerWorkload.measured(
+                "fc2",
+                bernoulliRaster(random, steps, 500, 0.10),
+                weights(random, 500, 10, weightDensity),
+                4)));
   }
 
   /** Bernoulli({@code rate}) spikes, drawn step by step, neuron by neuron, from {@code random}. */

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
-import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.DesignParameter;
+import org.snncodesign.api.hardware.HardwareReport;
 
 /**
  * What a co-search found.
@@ -22,8 +22,14 @@ import org.snncodesign.api.hardware.DesignParameter;
  * @param baselineNetwork the unmodified network (its workload and accuracy)
  * @param minAccuracy the accuracy floor ({@code -Infinity} when there was none)
  */
-public record SearchResult(String space, List<DesignParameter> networkParameters, List<Candidate> evaluated,
-    Candidate best, HardwareReport baseline, NetworkVariant baselineNetwork, double minAccuracy) {
+public record SearchResult(
+    String space,
+    List<DesignParameter> networkParameters,
+    List<Candidate> evaluated,
+    Candidate best,
+    HardwareReport baseline,
+    NetworkVariant baselineNetwork,
+    double minAccuracy) {
   public SearchResult {
     networkParameters = List.copyOf(networkParameters);
     evaluated = List.copyOf(evaluated);
@@ -39,30 +45,38 @@ public record SearchResult(String space, List<DesignParameter> networkParameters
     return !networkParameters.isEmpty();
   }
 
-  /** Feasible designs no other feasible design beats in both energy and latency, by ascending latency. */
+  /**
+   * Feasible designs no other feasible design beats in both energy and latency, by ascending
+   * latency.
+   */
   public List<Candidate> paretoFront() {
-    List<Candidate> front = front(evaluated.stream().filter(Candidate::feasible).toList(), Candidate::dominates);
-    front.sort(Comparator.comparingDouble((Candidate c) -> c.report().latencySeconds())
-        .thenComparingDouble(c -> c.report().energyPicojoules()));
+    List<Candidate> front =
+        front(evaluated.stream().filter(Candidate::feasible).toList(), Candidate::dominates);
+    front.sort(
+        Comparator.comparingDouble((Candidate c) -> c.report().latencySeconds())
+            .thenComparingDouble(c -> c.report().energyPicojoules()));
     return front;
   }
 
   /**
-   * Designs within the resource budget that no other such design beats in both EDP and accuracy, by ascending EDP:
-   * the accuracy cost of each step down in EDP. Variants below the accuracy floor are included (that is the
-   * trade-off the floor cuts); with a fixed network every accuracy is NaN and this is the least-EDP design(s).
+   * Designs within the resource budget that no other such design beats in both EDP and accuracy, by
+   * ascending EDP: the accuracy cost of each step down in EDP. Variants below the accuracy floor
+   * are included (that is the trade-off the floor cuts); with a fixed network every accuracy is NaN
+   * and this is the least-EDP design(s).
    */
   public List<Candidate> accuracyFront() {
-    List<Candidate> front = front(evaluated.stream().filter(Candidate::fitsBudget).toList(),
-        Candidate::dominatesInEdpAndAccuracy);
+    List<Candidate> front =
+        front(
+            evaluated.stream().filter(Candidate::fitsBudget).toList(),
+            Candidate::dominatesInEdpAndAccuracy);
     front.sort(CoSearch.BY_EDP);
     return front;
   }
 
   /**
-   * The energy-latency Pareto front as CSV: {@code latency_s, energy_pj, edp_js, cycles, lut, ff, bram36, dsp}, then,
-   * when network genes were searched, {@code accuracy} and the network configuration, then the design's
-   * configuration parameters, one design per line.
+   * The energy-latency Pareto front as CSV: {@code latency_s, energy_pj, edp_js, cycles, lut, ff,
+   * bram36, dsp}, then, when network genes were searched, {@code accuracy} and the network
+   * configuration, then the design's configuration parameters, one design per line.
    */
   public String paretoCsv() {
     return csv(paretoFront());
@@ -90,12 +104,22 @@ public record SearchResult(String space, List<DesignParameter> networkParameters
     for (Candidate c : rows) {
       HardwareReport r = c.report();
       Map<String, Long> res = r.resources();
-      out.append(String.format(Locale.ROOT, "%.6e,%.6e,%.6e,%d,%d,%d,%d,%d", r.latencySeconds(),
-          r.energyPicojoules(), r.energyDelayProduct(), r.cycles(), res.getOrDefault("lut", 0L),
-          res.getOrDefault("ff", 0L), res.getOrDefault("bram36", 0L), res.getOrDefault("dsp", 0L)));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%.6e,%.6e,%.6e,%d,%d,%d,%d,%d",
+              r.latencySeconds(),
+              r.energyPicojoules(),
+              r.energyDelayProduct(),
+              r.cycles(),
+              res.getOrDefault("lut", 0L),
+              res.getOrDefault("ff", 0L),
+              res.getOrDefault("bram36", 0L),
+              res.getOrDefault("dsp", 0L)));
       if (searchedNetwork()) {
         out.append(String.format(Locale.ROOT, ",%.4f", c.accuracy()));
-        networkKeys.forEach(k -> out.append(',').append(c.network().configuration().getOrDefault(k, "")));
+        networkKeys.forEach(
+            k -> out.append(',').append(c.network().configuration().getOrDefault(k, "")));
       }
       keys.forEach(k -> out.append(',').append(r.configuration().getOrDefault(k, "")));
       out.append('\n');
@@ -103,7 +127,8 @@ public record SearchResult(String space, List<DesignParameter> networkParameters
     return out.toString();
   }
 
-  private static List<Candidate> front(List<Candidate> pool, BiPredicate<Candidate, Candidate> dominates) {
+  private static List<Candidate> front(
+      List<Candidate> pool, BiPredicate<Candidate, Candidate> dominates) {
     List<Candidate> front = new ArrayList<>();
     for (Candidate c : pool) {
       boolean dominated = false;

@@ -7,9 +7,10 @@ import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.Workload;
 
 /**
- * One evaluation a {@link CoSearch} asks for, as data, so that it can run on another machine: the variant of a
- * network genome, or the report of an accelerator design on a workload. A task runs against the spaces of its search
- * ({@link SearchProblem#open()}) and gives the same result wherever it runs.
+ * One evaluation a {@link CoSearch} asks for, as data, so that it can run on another machine: the
+ * variant of a network genome, or the report of an accelerator design on a workload. A task runs
+ * against the spaces of its search ({@link SearchProblem#open()}) and gives the same result
+ * wherever it runs.
  *
  * @param <R> what the task gives
  */
@@ -67,7 +68,10 @@ public sealed interface SearchTask<R extends Serializable> extends Serializable 
 
     @Override
     public HardwareReport run(SearchSpaces spaces) {
-      return spaces.accelerator().build(acceleratorGenes.clone(), workload).evaluate(workload, spaces.energy())
+      return spaces
+          .accelerator()
+          .build(acceleratorGenes.clone(), workload)
+          .evaluate(workload, spaces.energy())
           .withStaticPower(staticPower);
     }
 

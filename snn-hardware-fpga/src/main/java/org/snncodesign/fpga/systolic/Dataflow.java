@@ -1,17 +1,20 @@
 package org.snncodesign.fpga.systolic;
 
-/** Which operand stays in the processing elements of the systolic array while the others stream past. */
+/**
+ * Which operand stays in the processing elements of the systolic array while the others stream
+ * past.
+ */
 public enum Dataflow {
   /**
-   * Weight-stationary: PE (r, c) holds weight {@code w[i0 + r][j0 + c]}; spike vectors of one time step enter the
-   * rows and partial sums flow down the columns into the output buffer. A weight tile is loaded once per batch of
-   * time steps and reused by every step of the batch.
+   * Weight-stationary: PE (r, c) holds weight {@code w[i0 + r][j0 + c]}; spike vectors of one time
+   * step enter the rows and partial sums flow down the columns into the output buffer. A weight
+   * tile is loaded once per batch of time steps and reused by every step of the batch.
    */
   WEIGHT_STATIONARY("ws"),
   /**
-   * Output-stationary: PE (r, c) accumulates the synaptic input of output {@code j0 + c} at time step
-   * {@code t0 + r}; the weight row of input {@code i} streams down the columns once and serves all the array's
-   * time steps, while spikes stream along the rows.
+   * Output-stationary: PE (r, c) accumulates the synaptic input of output {@code j0 + c} at time
+   * step {@code t0 + r}; the weight row of input {@code i} streams down the columns once and serves
+   * all the array's time steps, while spikes stream along the rows.
    */
   OUTPUT_STATIONARY("os");
 

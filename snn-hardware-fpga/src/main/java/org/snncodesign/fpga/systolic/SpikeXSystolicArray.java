@@ -18,33 +18,37 @@ import org.snncodesign.fpga.resources.FpgaResources;
 import org.snncodesign.fpga.search.SystolicDesignSpace;
 
 /**
- * A cycle-level model of a SpikeX-style systolic array for spiking layers (B. Xu et al., "SpikeX: Exploring
- * Accelerator Architecture and Network-Hardware Co-Optimization for Sparse Spiking Neural Networks",
- * arXiv:2505.12292, 2025): a {@code rows x cols} array of accumulate-only PEs computing
- * {@code I[t][j] = sum_i s[t][i] * w[i][j]}, which skips zero spikes and shares each multi-bit weight fetch across
- * several time steps.
+ * A cycle-level model of a SpikeX-style systolic array for spiking layers (B. Xu et al., "SpikeX:
+ * Exploring Accelerator Architecture and Network-Hardware Co-Optimization for Sparse Spiking Neural
+ * Networks", arXiv:2505.12292, 2025): a {@code rows x cols} array of accumulate-only PEs computing
+ * {@code I[t][j] = sum_i s[t][i] * w[i][j]}, which skips zero spikes and shares each multi-bit
+ * weight fetch across several time steps.
  *
- * <p><b>Weight-stationary</b> (loops: output tile, time batch of {@code timeBatch} steps, input tile): a tile of
- * {@code R x C} weights is loaded (one row per cycle, {@code R} cycles) and every step of the batch at which some
- * input of the tile spikes streams one spike vector through the array; steps without a spike in the tile are
- * skipped, and so is a tile with no non-zero weight or no spike in the batch. A tile costs
- * {@code R + a + (R + C - 2)} cycles, {@code a} the streamed steps and {@code R + C - 2} the systolic fill and
- * drain. Each streamed step read-modify-writes {@code C} partial sums in the output buffer.
+ * <p><b>Weight-stationary</b> (loops: output tile, time batch of {@code timeBatch} steps, input
+ * tile): a tile of {@code R x C} weights is loaded (one row per cycle, {@code R} cycles) and every
+ * step of the batch at which some input of the tile spikes streams one spike vector through the
+ * array; steps without a spike in the tile are skipped, and so is a tile with no non-zero weight or
+ * no spike in the batch. A tile costs {@code R + a + (R + C - 2)} cycles, {@code a} the streamed
+ * steps and {@code R + C - 2} the systolic fill and drain. Each streamed step read-modify-writes
+ * {@code C} partial sums in the output buffer.
  *
- * <p><b>Output-stationary</b> (loops: output tile, block of {@code R} steps): the weight row of every input that
- * spikes in the block and has a non-zero weight in the tile streams down the columns once and serves all
- * {@code R} steps; a block costs {@code a + (R + C - 2)} cycles for {@code a} such inputs.
+ * <p><b>Output-stationary</b> (loops: output tile, block of {@code R} steps): the weight row of
+ * every input that spikes in the block and has a non-zero weight in the tile streams down the
+ * columns once and serves all {@code R} steps; a block costs {@code a + (R + C - 2)} cycles for
+ * {@code a} such inputs.
  *
- * <p>In both, a zero spike or zero weight inside a streamed vector gates its PE (no add, no energy) but takes its
- * cycle. After the array, {@code C} neuron units integrate and fire each (step, output): {@code T * M / C} cycles
- * and two adds each. DRAM traffic overlaps compute (double buffering): a layer takes the larger of its compute and
- * DRAM cycles. Weights are stored as a bitmap plus {@code weightBits} per non-zero; accumulators are 16 bits for
- * weights of up to 8 bits, else 32. Energies come from the given {@link EnergyModel} (adds at accumulator width,
+ * <p>In both, a zero spike or zero weight inside a streamed vector gates its PE (no add, no energy)
+ * but takes its cycle. After the array, {@code C} neuron units integrate and fire each (step,
+ * output): {@code T * M / C} cycles and two adds each. DRAM traffic overlaps compute (double
+ * buffering): a layer takes the larger of its compute and DRAM cycles. Weights are stored as a
+ * bitmap plus {@code weightBits} per non-zero; accumulators are 16 bits for weights of up to 8
+ * bits, else 32. Energies come from the given {@link EnergyModel} (adds at accumulator width,
  * 64-bit SRAM and DRAM accesses); see {@code docs/hardware/spikex-systolic.md}.
  *
- * <p>Energy categories charged: compute (accumulates and neuron updates), on-chip memory (weight, spike and output
- * buffers by size tier), off-chip memory (weights, input and output spikes, spilled partial sums) and static (the
- * configured device static power while the array is busy, i.e. over the latency). Nothing is charged to other.
+ * <p>Energy categories charged: compute (accumulates and neuron updates), on-chip memory (weight,
+ * spike and output buffers by size tier), off-chip memory (weights, input and output spikes,
+ * spilled partial sums) and static (the configured device static power while the array is busy,
+ * i.e. over the latency). Nothing is charged to other.
  */
 public final class SpikeXSystolicArray extends FpgaArrayModel<SystolicConfig> {
   /** Plugin name. */
@@ -85,15 +89,18 @@ public final class SpikeXSystolicArray extends FpgaArrayModel<SystolicConfig> {
 
   @Override
   public HardwareReport evaluate(Workload workload, EnergyModel energy) {
-    Checks.checkArgument(workload != null && energy != null, "workload and energy model must be given");
+    Checks.checkArgument(
+        workload != null && energy != null, "workload and energy model must be given");
     CostLedger ledger = new CostLedger();
     LayerTotals totals = new LayerTotals();
     double streamed = 0;
     double tileLoads = 0;
     int maxWeightBits = 1;
     for (LayerWorkload layer : workload.layers()) {
-      LayerPass r = config.dataflow() == Dataflow.WEIGHT_STATIONARY
-          ? weightStationary(layer) : outputStationary(layer);
+      LayerPass r =
+          config.dataflow() == Dataflow.WEIGHT_STATIONARY
+              ? weightStationary(layer)
+              : outputStationary(layer);
       ledger.addAll(r.ledger);
       totals.addLayer(layer, r.computeCycles, r.dramCycles, r.pairs);
       streamed += r.streamed;
@@ -104,25 +111,43 @@ public final class SpikeXSystolicArray extends FpgaArrayModel<SystolicConfig> {
     double computeCycles = totals.computeCycles();
     totals.counter("streamed_vectors", streamed);
     totals.counter("weight_tile_loads", tileLoads);
-    totals.counter("pe_utilisation", computeCycles == 0 ? 0
-        : totals.synapticOps() / (computeCycles * config.rows() * config.cols()));
-    long sramBytes = (long) config.weightBufferBytes() + config.spikeBufferBytes() + config.outputBufferBytes();
-    return totals.report(NAME, ledger).configuration(config.toMap()).cycles(cycles).clockHz(config.clockHz())
-        .energy(ledger.price(energy, config.staticPowerWatts(), cycles / config.clockHz())).energyModel(energy)
-        .staticPowerWatts(config.staticPowerWatts()).mapping(mapping(workload).statement())
-        .resources(LayerTotals.arrayResources(resources(maxWeightBits), (long) config.rows() * config.cols(),
-            sramBytes))
+    totals.counter(
+        "pe_utilisation",
+        computeCycles == 0
+            ? 0
+            : totals.synapticOps() / (computeCycles * config.rows() * config.cols()));
+    long sramBytes =
+        (long) config.weightBufferBytes() + config.spikeBufferBytes() + config.outputBufferBytes();
+    return totals
+        .report(NAME, ledger)
+        .configuration(config.toMap())
+        .cycles(cycles)
+        .clockHz(config.clockHz())
+        .energy(ledger.price(energy, config.staticPowerWatts(), cycles / config.clockHz()))
+        .energyModel(energy)
+        .staticPowerWatts(config.staticPowerWatts())
+        .mapping(mapping(workload).statement())
+        .resources(
+            LayerTotals.arrayResources(
+                resources(maxWeightBits), (long) config.rows() * config.cols(), sramBytes))
         .build();
   }
 
   /**
-   * Every workload runs: its layers one after another on the one array, each as a {@code T x inputs} spike matrix
-   * times an {@code inputs x outputs} weight matrix cut into array tiles (a convolution as its unrolled matrix).
+   * Every workload runs: its layers one after another on the one array, each as a {@code T x
+   * inputs} spike matrix times an {@code inputs x outputs} weight matrix cut into array tiles (a
+   * convolution as its unrolled matrix).
    */
   @Override
   public WorkloadMapping mapping(Workload workload) {
-    return WorkloadMapping.runs("layers one after another on one " + config.rows() + "x" + config.cols() + " "
-        + config.dataflow().label() + " array, each as spikes x weights in array tiles");
+    return WorkloadMapping.runs(
+        "layers one after another on one "
+            + config.rows()
+            + "x"
+            + config.cols()
+            + " "
+            + config.dataflow().label()
+            + " array, each as spikes x weights in array tiles");
   }
 
   /** The SpikeX-style family's space around this design ({@link SystolicDesignSpace}). */
@@ -132,19 +157,29 @@ public final class SpikeXSystolicArray extends FpgaArrayModel<SystolicConfig> {
   }
 
   /**
-   * Fabric estimate for weights up to {@code weightBits}: per PE an accumulator adder, a gate on the weight
-   * operand, and registers for the weight, the partial sum and the spike; {@code cols} neuron units (integrate
-   * adder, threshold comparator, membrane register); the three buffers in RAMB36; the controller.
+   * Fabric estimate for weights up to {@code weightBits}: per PE an accumulator adder, a gate on
+   * the weight operand, and registers for the weight, the partial sum and the spike; {@code cols}
+   * neuron units (integrate adder, threshold comparator, membrane register); the three buffers in
+   * RAMB36; the controller.
    */
   public FpgaResources resources(int weightBits) {
     int accBits = accumulatorBits(weightBits);
-    FpgaResources pe = new FpgaResources(costs.adderLuts(accBits) + costs.andLuts(weightBits),
-        costs.registerFfs(accBits + weightBits + 1L), 0, 0);
-    FpgaResources neuron = new FpgaResources(2 * costs.adderLuts(accBits), costs.registerFfs(accBits), 0, 0);
-    long bram = costs.bram36(config.weightBufferBytes()) + costs.bram36(config.spikeBufferBytes())
-        + costs.bram36(config.outputBufferBytes());
-    return pe.times((long) config.rows() * config.cols()).plus(neuron.times(config.cols()))
-        .plus(new FpgaResources(0, 0, bram, 0)).plus(costs.control());
+    FpgaResources pe =
+        new FpgaResources(
+            costs.adderLuts(accBits) + costs.andLuts(weightBits),
+            costs.registerFfs(accBits + weightBits + 1L),
+            0,
+            0);
+    FpgaResources neuron =
+        new FpgaResources(2 * costs.adderLuts(accBits), costs.registerFfs(accBits), 0, 0);
+    long bram =
+        costs.bram36(config.weightBufferBytes())
+            + costs.bram36(config.spikeBufferBytes())
+            + costs.bram36(config.outputBufferBytes());
+    return pe.times((long) config.rows() * config.cols())
+        .plus(neuron.times(config.cols()))
+        .plus(new FpgaResources(0, 0, bram, 0))
+        .plus(costs.control());
   }
 
   /** One layer's pass through the array: its shape, and what the pass costs so far. */
@@ -162,8 +197,10 @@ public final class SpikeXSystolicArray extends FpgaArrayModel<SystolicConfig> {
     double pairs;
     double streamed;
     double tileLoads;
+
     /** Bits read from the weight buffer. */
     double weightBitsRead;
+
     /** Bits read from the spike buffer. */
     double spikeBitsRead;
 
@@ -205,8 +242,10 @@ public final class SpikeXSystolicArray extends FpgaArrayModel<SystolicConfig> {
           r.computeCycles += loaded * ((i1 - i0) + (rows + cols - 2)) + active;
           r.tileLoads += loaded;
           r.streamed += active;
-          r.weightBitsRead += view.anySpike(t0, t1, i0, i1)
-              * (nonZeroTile * (i1 - i0) * (j1 - j0) + view.weightNonZeros(i0, i1, j0, j1) * wb);
+          r.weightBitsRead +=
+              view.anySpike(t0, t1, i0, i1)
+                  * (nonZeroTile * (i1 - i0) * (j1 - j0)
+                      + view.weightNonZeros(i0, i1, j0, j1) * wb);
           r.pairs += view.pairs(t0, t1, i0, i1, j0, j1);
           psumBits += 2.0 * active * (j1 - j0) * accBits;
         }
@@ -237,7 +276,8 @@ public final class SpikeXSystolicArray extends FpgaArrayModel<SystolicConfig> {
         r.computeCycles += active + view.anyActiveInput(t0, t1, j0, j1) * (rows + cols - 2);
         r.streamed += active;
         r.spikeBitsRead += (double) (t1 - t0) * r.inputs;
-        r.weightBitsRead += active * (j1 - j0) + view.activeInputNonZeros(t0, t1, j0, j1) * r.weightBits;
+        r.weightBitsRead +=
+            active * (j1 - j0) + view.activeInputNonZeros(t0, t1, j0, j1) * r.weightBits;
         r.pairs += view.pairs(t0, t1, 0, r.inputs, j0, j1);
         resultBits += (double) (t1 - t0) * (j1 - j0) * r.accBits;
       }
@@ -264,9 +304,11 @@ public final class SpikeXSystolicArray extends FpgaArrayModel<SystolicConfig> {
     SramTier spikeTier = SramTier.forBytes(config.spikeBufferBytes());
     r.ledger.sram(weightTier, weightBitsRead);
     r.ledger.sram(spikeTier, spikeBitsRead);
-    double storedWeightBits = (double) layer.inputs() * layer.outputs()
-        + layer.weightDensity() * layer.inputs() * layer.outputs() * layer.weightBits();
-    double dram = storedWeightBits <= 8.0 * config.weightBufferBytes() ? storedWeightBits : weightBitsRead;
+    double storedWeightBits =
+        (double) layer.inputs() * layer.outputs()
+            + layer.weightDensity() * layer.inputs() * layer.outputs() * layer.weightBits();
+    double dram =
+        storedWeightBits <= 8.0 * config.weightBufferBytes() ? storedWeightBits : weightBitsRead;
     double inputSpikeBits = (double) steps * layer.inputs();
     dram += inputSpikeBits <= 8.0 * config.spikeBufferBytes() ? inputSpikeBits : spikeBitsRead;
     dram += (double) steps * layer.outputs(); // output spikes

@@ -2,7 +2,9 @@ package org.snncodesign.fpga.systolic;
 
 import org.snncodesign.api.hardware.LayerWorkload;
 
-/** Expectations for a layer known by its spike rate p and weight density d, every cell independent. */
+/**
+ * Expectations for a layer known by its spike rate p and weight density d, every cell independent.
+ */
 final class StatisticalLayerView implements LayerView {
   private final int inputs;
   private final double p;

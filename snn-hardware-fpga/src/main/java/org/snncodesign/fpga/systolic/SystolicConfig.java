@@ -10,9 +10,10 @@ import org.snncodesign.api.Checks;
  * @param rows PE rows (inputs under weight-stationary, time steps under output-stationary)
  * @param cols PE columns (output neurons)
  * @param dataflow which operand the PEs hold
- * @param timeBatch time steps sharing one weight-tile load under weight-stationary (ignored by output-stationary,
- *     where the {@code rows} time steps of the array share each weight fetch)
- * @param weightBufferBytes on-chip weight SRAM; the layer's weights are fetched from DRAM once when they fit
+ * @param timeBatch time steps sharing one weight-tile load under weight-stationary (ignored by
+ *     output-stationary, where the {@code rows} time steps of the array share each weight fetch)
+ * @param weightBufferBytes on-chip weight SRAM; the layer's weights are fetched from DRAM once when
+ *     they fit
  * @param spikeBufferBytes on-chip input-spike SRAM
  * @param outputBufferBytes on-chip partial-sum SRAM
  * @param clockHz clock frequency
@@ -32,13 +33,14 @@ public record SystolicConfig(
     double staticPowerWatts) {
 
   /**
-   * The default design: 16 x 16 weight-stationary array, 4 time steps per weight load, 64 KB weight, 16 KB spike and
-   * 16 KB output buffers, 200 MHz (a common FPGA fabric clock), 8 bytes per cycle of DRAM (a 64-bit port, 1.6 GB/s
-   * at 200 MHz) and 0.5 W static power (an assumption of the order the Xilinx Power Estimator gives for mid-size
-   * parts; set it for the target device).
+   * The default design: 16 x 16 weight-stationary array, 4 time steps per weight load, 64 KB
+   * weight, 16 KB spike and 16 KB output buffers, 200 MHz (a common FPGA fabric clock), 8 bytes per
+   * cycle of DRAM (a 64-bit port, 1.6 GB/s at 200 MHz) and 0.5 W static power (an assumption of the
+   * order the Xilinx Power Estimator gives for mid-size parts; set it for the target device).
    */
-  public static final SystolicConfig DEFAULT = new SystolicConfig(16, 16, Dataflow.WEIGHT_STATIONARY, 4,
-      64 * 1024, 16 * 1024, 16 * 1024, 200e6, 8, 0.5);
+  public static final SystolicConfig DEFAULT =
+      new SystolicConfig(
+          16, 16, Dataflow.WEIGHT_STATIONARY, 4, 64 * 1024, 16 * 1024, 16 * 1024, 200e6, 8, 0.5);
 
   public SystolicConfig {
     Checks.positive(rows, "rows");
@@ -50,33 +52,80 @@ public record SystolicConfig(
     Checks.positive(outputBufferBytes, "outputBufferBytes");
     Checks.positive(clockHz, "clockHz");
     Checks.positive(dramBytesPerCycle, "dramBytesPerCycle");
-    Checks.checkArgument(staticPowerWatts >= 0 && Double.isFinite(staticPowerWatts),
-        "staticPowerWatts must be finite and >= 0, got %s", staticPowerWatts);
+    Checks.checkArgument(
+        staticPowerWatts >= 0 && Double.isFinite(staticPowerWatts),
+        "staticPowerWatts must be finite and >= 0, got %s",
+        staticPowerWatts);
   }
 
   public SystolicConfig withArray(int newRows, int newCols) {
-    return new SystolicConfig(newRows, newCols, dataflow, timeBatch, weightBufferBytes, spikeBufferBytes,
-        outputBufferBytes, clockHz, dramBytesPerCycle, staticPowerWatts);
+    return new SystolicConfig(
+        newRows,
+        newCols,
+        dataflow,
+        timeBatch,
+        weightBufferBytes,
+        spikeBufferBytes,
+        outputBufferBytes,
+        clockHz,
+        dramBytesPerCycle,
+        staticPowerWatts);
   }
 
   public SystolicConfig withDataflow(Dataflow newDataflow) {
-    return new SystolicConfig(rows, cols, newDataflow, timeBatch, weightBufferBytes, spikeBufferBytes,
-        outputBufferBytes, clockHz, dramBytesPerCycle, staticPowerWatts);
+    return new SystolicConfig(
+        rows,
+        cols,
+        newDataflow,
+        timeBatch,
+        weightBufferBytes,
+        spikeBufferBytes,
+        outputBufferBytes,
+        clockHz,
+        dramBytesPerCycle,
+        staticPowerWatts);
   }
 
   public SystolicConfig withTimeBatch(int newTimeBatch) {
-    return new SystolicConfig(rows, cols, dataflow, newTimeBatch, weightBufferBytes, spikeBufferBytes,
-        outputBufferBytes, clockHz, dramBytesPerCycle, staticPowerWatts);
+    return new SystolicConfig(
+        rows,
+        cols,
+        dataflow,
+        newTimeBatch,
+        weightBufferBytes,
+        spikeBufferBytes,
+        outputBufferBytes,
+        clockHz,
+        dramBytesPerCycle,
+        staticPowerWatts);
   }
 
   public SystolicConfig withBuffers(int weightBytes, int spikeBytes, int outputBytes) {
-    return new SystolicConfig(rows, cols, dataflow, timeBatch, weightBytes, spikeBytes, outputBytes, clockHz,
-        dramBytesPerCycle, staticPowerWatts);
+    return new SystolicConfig(
+        rows,
+        cols,
+        dataflow,
+        timeBatch,
+        weightBytes,
+        spikeBytes,
+        outputBytes,
+        clockHz,
+        dramBytesPerCycle,
+        staticPowerWatts);
   }
 
   public SystolicConfig withStaticPower(double watts) {
-    return new SystolicConfig(rows, cols, dataflow, timeBatch, weightBufferBytes, spikeBufferBytes,
-        outputBufferBytes, clockHz, dramBytesPerCycle, watts);
+    return new SystolicConfig(
+        rows,
+        cols,
+        dataflow,
+        timeBatch,
+        weightBufferBytes,
+        spikeBufferBytes,
+        outputBufferBytes,
+        clockHz,
+        dramBytesPerCycle,
+        watts);
   }
 
   /** The parameters as report entries. */

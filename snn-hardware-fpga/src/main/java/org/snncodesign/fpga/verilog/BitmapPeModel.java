@@ -3,10 +3,11 @@ package org.snncodesign.fpga.verilog;
 import org.snncodesign.api.Checks;
 
 /**
- * The bit-exact Java model of the exported bitmap PE ({@link BitmapPeVerilog}): per cycle, the sum of the packed
- * weight values at the positions where both the spike and the weight bitmaps are set (the value of position
- * {@code k} is slot {@code popcount(weightBits below k)}), added into a {@code accumulatorBits}-wide two's
- * complement accumulator that wraps on overflow, exactly as the RTL register does.
+ * The bit-exact Java model of the exported bitmap PE ({@link BitmapPeVerilog}): per cycle, the sum
+ * of the packed weight values at the positions where both the spike and the weight bitmaps are set
+ * (the value of position {@code k} is slot {@code popcount(weightBits below k)}), added into a
+ * {@code accumulatorBits}-wide two's complement accumulator that wraps on overflow, exactly as the
+ * RTL register does.
  */
 public final class BitmapPeModel {
   private final int width;
@@ -21,9 +22,13 @@ public final class BitmapPeModel {
    */
   public BitmapPeModel(int width, int valueBits, int accumulatorBits) {
     Checks.checkArgument(width >= 1 && width <= 64, "width must be in [1, 64], got %d", width);
-    Checks.checkArgument(valueBits >= 2 && valueBits <= 16, "value bits must be in [2, 16], got %d", valueBits);
-    Checks.checkArgument(accumulatorBits >= valueBits && accumulatorBits <= 32,
-        "accumulator bits must be in [%d, 32], got %d", valueBits, accumulatorBits);
+    Checks.checkArgument(
+        valueBits >= 2 && valueBits <= 16, "value bits must be in [2, 16], got %d", valueBits);
+    Checks.checkArgument(
+        accumulatorBits >= valueBits && accumulatorBits <= 32,
+        "accumulator bits must be in [%d, 32], got %d",
+        valueBits,
+        accumulatorBits);
     this.width = width;
     this.valueBits = valueBits;
     this.accumulatorBits = accumulatorBits;
@@ -37,7 +42,8 @@ public final class BitmapPeModel {
   /** The combinational segment sum of one stimulus, wrapped to the accumulator width. */
   public long segmentSum(PeStimulus in) {
     int[] values = in.packedValues();
-    Checks.checkArgument(values.length == width, "expected %d packed values, got %d", width, values.length);
+    Checks.checkArgument(
+        values.length == width, "expected %d packed values, got %d", width, values.length);
     long sum = 0;
     int index = 0;
     for (int k = 0; k < width; k++) {

@@ -3,7 +3,10 @@ package org.snncodesign.fpga.verilog;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
-/** Probes for the open-source EDA tools the RTL checks need, so that they can be skipped where absent. */
+/**
+ * Probes for the open-source EDA tools the RTL checks need, so that they can be skipped where
+ * absent.
+ */
 final class ExternalTool {
   private ExternalTool() {}
 

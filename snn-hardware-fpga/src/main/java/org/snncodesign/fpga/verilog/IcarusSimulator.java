@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs Icarus Verilog ({@code iverilog} then {@code vvp}) on generated sources in a working folder. */
+/**
+ * Runs Icarus Verilog ({@code iverilog} then {@code vvp}) on generated sources in a working folder.
+ */
 public final class IcarusSimulator {
   private final Path workDir;
 
@@ -21,13 +23,15 @@ public final class IcarusSimulator {
   }
 
   /**
-   * Compiles {@code sources} (file names in the working folder) with top module {@code top} and simulates it.
+   * Compiles {@code sources} (file names in the working folder) with top module {@code top} and
+   * simulates it.
    *
    * @return the simulation's standard output
    * @throws IOException when compilation or simulation fails, with the tool's output
    */
   public String run(String top, List<String> sources) throws IOException {
-    List<String> compile = new ArrayList<>(List.of("iverilog", "-g2005", "-Wall", "-s", top, "-o", "sim.vvp"));
+    List<String> compile =
+        new ArrayList<>(List.of("iverilog", "-g2005", "-Wall", "-s", top, "-o", "sim.vvp"));
     compile.addAll(sources);
     String compiled = exec(compile);
     String simulated = exec(List.of("vvp", "-n", "sim.vvp"));
@@ -35,7 +39,8 @@ public final class IcarusSimulator {
   }
 
   private String exec(List<String> command) throws IOException {
-    Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {
       if (!p.waitFor(5, TimeUnit.MINUTES)) {
@@ -47,8 +52,14 @@ public final class IcarusSimulator {
       throw new IOException("interrupted while running " + command, e);
     }
     if (p.exitValue() != 0) {
-      throw new IOException(String.join(" ", command) + " failed (exit " + p.exitValue() + ") in " + workDir
-          + ":\n" + output);
+      throw new IOException(
+          String.join(" ", command)
+              + " failed (exit "
+              + p.exitValue()
+              + ") in "
+              + workDir
+              + ":\n"
+              + output);
     }
     return output;
   }

@@ -4,9 +4,9 @@ import org.snncodesign.fpga.lsm.FixedPointLiquid;
 
 /**
  * The cycle-level Java model of the exported LIF core ({@link LutLifVerilog}): one neuron of a
- * {@link FixedPointLiquid}, stepped by {@link FixedPointLiquid#updateNeuron} itself (so the RTL is checked against
- * the very arithmetic of the {@code lut-lsm} accelerator), plus the core's reset/valid handshake and its registered
- * spike output.
+ * {@link FixedPointLiquid}, stepped by {@link FixedPointLiquid#updateNeuron} itself (so the RTL is
+ * checked against the very arithmetic of the {@code lut-lsm} accelerator), plus the core's
+ * reset/valid handshake and its registered spike output.
  */
 public final class LutLifModel {
   private final FixedPointLiquid liquid;

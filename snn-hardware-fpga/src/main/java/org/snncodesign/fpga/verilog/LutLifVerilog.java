@@ -11,9 +11,10 @@ import org.snncodesign.fpga.lsm.FixedPointLiquid;
 import org.snncodesign.fpga.lsm.LutLsmConfig;
 
 /**
- * Synthesizable Verilog-2005 of the {@code lut-lsm} accelerator's neuron-update unit, the fixed-point LIF with
- * look-up-table leak of {@link FixedPointLiquid}, with a self-checking testbench whose stimulus and expected outputs
- * come from {@link LutLifModel} (which steps {@link FixedPointLiquid#updateNeuron}).
+ * Synthesizable Verilog-2005 of the {@code lut-lsm} accelerator's neuron-update unit, the
+ * fixed-point LIF with look-up-table leak of {@link FixedPointLiquid}, with a self-checking
+ * testbench whose stimulus and expected outputs come from {@link LutLifModel} (which steps {@link
+ * FixedPointLiquid#updateNeuron}).
  *
  * <p>Per valid cycle, in {@code SB}-bit saturating two's complement:
  *
@@ -24,8 +25,9 @@ import org.snncodesign.fpga.lsm.LutLsmConfig;
  *   leakX(x) = sign(x) min(|x|, LUT_X[min(2^L - 1, |x| &gt;&gt; SH)])
  * </pre>
  *
- * <p>The three LUTs (2^L entries each), SH, THETA, GN, GS and the refractory period are constants taken from the
- * Java model; no multiplier is needed for the leak, only for the constant synaptic gain GN.
+ * <p>The three LUTs (2^L entries each), SH, THETA, GN, GS and the refractory period are constants
+ * taken from the Java model; no multiplier is needed for the leak, only for the constant synaptic
+ * gain GN.
  */
 public final class LutLifVerilog {
   /** Module name of the core. */
@@ -36,23 +38,28 @@ public final class LutLifVerilog {
   private final int inputBits;
 
   /**
-   * @param liquid the quantised liquid whose neuron update (LUTs, threshold, gain, refractory period) is exported
+   * @param liquid the quantised liquid whose neuron update (LUTs, threshold, gain, refractory
+   *     period) is exported
    * @param inputBits bits of the signed synaptic input ports {@code in_e} and {@code in_i} (2..32)
    */
   public LutLifVerilog(FixedPointLiquid liquid, int inputBits) {
-    Checks.checkArgument(inputBits >= 2 && inputBits <= 32, "inputBits must be in [2, 32], got %d", inputBits);
+    Checks.checkArgument(
+        inputBits >= 2 && inputBits <= 32, "inputBits must be in [2, 32], got %d", inputBits);
     this.liquid = liquid;
     this.stateBits = liquid.config().stateBits();
     this.inputBits = inputBits;
   }
 
   /**
-   * The core of a liquid quantised with {@code config} whose largest weight is 1.0 (so the threshold is
-   * {@code 2^(weightBits-1) - 1} weight units), with input ports as wide as the state.
+   * The core of a liquid quantised with {@code config} whose largest weight is 1.0 (so the
+   * threshold is {@code 2^(weightBits-1) - 1} weight units), with input ports as wide as the state.
    */
   public static LutLifVerilog of(LutLsmConfig config) {
-    FixedPointLiquid liquid = new FixedPointLiquid(CsrMatrix.fromDense(1, 1, new float[] {0f}),
-        CsrMatrix.fromDense(1, 1, new float[] {1f}), config);
+    FixedPointLiquid liquid =
+        new FixedPointLiquid(
+            CsrMatrix.fromDense(1, 1, new float[] {0f}),
+            CsrMatrix.fromDense(1, 1, new float[] {1f}),
+            config);
     return new LutLifVerilog(liquid, config.stateBits());
   }
 
@@ -193,20 +200,51 @@ public final class LutLifVerilog {
             end
           end
         endmodule
-        """.formatted(MODULE, sb, inputBits, lutBits, liquid.lutShift(), entryBits, liquid.threshold(), gn,
-        c.gainShift(), holdValue, holdBits, currentWidth, productWidth, potentialWidth, wide, maxState,
-        maxState + 1, lutFunction("lut_m", lutM, lutBits, entryBits) + lutFunction("lut_e", lutE, lutBits, entryBits)
-            + lutFunction("lut_i", lutI, lutBits, entryBits));
+        """
+        .formatted(
+            MODULE,
+            sb,
+            inputBits,
+            lutBits,
+            liquid.lutShift(),
+            entryBits,
+            liquid.threshold(),
+            gn,
+            c.gainShift(),
+            holdValue,
+            holdBits,
+            currentWidth,
+            productWidth,
+            potentialWidth,
+            wide,
+            maxState,
+            maxState + 1,
+            lutFunction("lut_m", lutM, lutBits, entryBits)
+                + lutFunction("lut_e", lutE, lutBits, entryBits)
+                + lutFunction("lut_i", lutI, lutBits, entryBits));
   }
 
   private static String lutFunction(String name, int[] table, int lutBits, int entryBits) {
     StringBuilder out = new StringBuilder();
-    out.append("  function [EB-1:0] ").append(name).append(";\n    input [L-1:0] k;\n    begin\n      case (k)\n");
+    out.append("  function [EB-1:0] ")
+        .append(name)
+        .append(";\n    input [L-1:0] k;\n    begin\n      case (k)\n");
     for (int k = 0; k < table.length; k++) {
-      out.append("        ").append(lutBits).append("'d").append(k).append(": ").append(name).append(" = ")
-          .append(entryBits).append("'d").append(table[k]).append(";\n");
+      out.append("        ")
+          .append(lutBits)
+          .append("'d")
+          .append(k)
+          .append(": ")
+          .append(name)
+          .append(" = ")
+          .append(entryBits)
+          .append("'d")
+          .append(table[k])
+          .append(";\n");
     }
-    out.append("        default: ").append(name).append(" = {EB{1'b0}};\n      endcase\n    end\n  endfunction\n\n");
+    out.append("        default: ")
+        .append(name)
+        .append(" = {EB{1'b0}};\n      endcase\n    end\n  endfunction\n\n");
     return out.toString();
   }
 
@@ -220,7 +258,10 @@ public final class LutLifVerilog {
     return 1 + 3 * stateBits;
   }
 
-  /** The testbench: reads {@code stimulus.hex} and {@code expected.hex}, prints mismatches and a RESULT line. */
+  /**
+   * The testbench: reads {@code stimulus.hex} and {@code expected.hex}, prints mismatches and a
+   * RESULT line.
+   */
   public String testbench(int vectors) {
     Checks.positive(vectors, "vectors");
     return """
@@ -241,14 +282,22 @@ public final class LutLifVerilog {
             .clk(clk), .rst(rst), .valid(valid), .in_e(in_e), .in_i(in_i), .spike(spike), .v(v), .ie(ie), .ii(ii));
 
         %7$s        endmodule
-        """.formatted(MODULE, stateBits, inputBits, vectors, stimulusBits(), expectedBits(),
-        VerilogHex.checkLoop("{rst, valid, in_e, in_i}", "{spike, v, ie, ii}"));
+        """
+        .formatted(
+            MODULE,
+            stateBits,
+            inputBits,
+            vectors,
+            stimulusBits(),
+            expectedBits(),
+            VerilogHex.checkLoop("{rst, valid, in_e, in_i}", "{spike, v, ie, ii}"));
   }
 
   /**
-   * {@code count} seeded random cycles: reset on the first and 1% of the rest, valid on 90%; inputs of a typical
-   * liquid on 85% of cycles (excitatory uniform in [0, 4 theta], inhibitory in [-2 theta, 0], clipped to the
-   * ports), full-range signed inputs on 10% (driving the currents into saturation), zero input on 5% (pure leak).
+   * {@code count} seeded random cycles: reset on the first and 1% of the rest, valid on 90%; inputs
+   * of a typical liquid on 85% of cycles (excitatory uniform in [0, 4 theta], inhibitory in [-2
+   * theta, 0], clipped to the ports), full-range signed inputs on 10% (driving the currents into
+   * saturation), zero input on 5% (pure leak).
    */
   public List<LifStimulus> randomStimuli(int count, long seed) {
     Random random = new Random(seed);
@@ -280,7 +329,11 @@ public final class LutLifVerilog {
   public String stimulusHex(List<LifStimulus> stimuli) {
     VerilogHex out = new VerilogHex();
     for (LifStimulus s : stimuli) {
-      out.bit(s.reset()).bit(s.valid()).field(s.excitatory(), inputBits).field(s.inhibitory(), inputBits).endLine();
+      out.bit(s.reset())
+          .bit(s.valid())
+          .field(s.excitatory(), inputBits)
+          .field(s.inhibitory(), inputBits)
+          .endLine();
     }
     return out.toString();
   }
@@ -291,20 +344,28 @@ public final class LutLifVerilog {
     VerilogHex out = new VerilogHex();
     for (LifStimulus s : stimuli) {
       model.step(s);
-      out.bit(model.spike()).field(model.potential(), stateBits).field(model.excitatoryCurrent(), stateBits)
-          .field(model.inhibitoryCurrent(), stateBits).endLine();
+      out.bit(model.spike())
+          .field(model.potential(), stateBits)
+          .field(model.excitatoryCurrent(), stateBits)
+          .field(model.inhibitoryCurrent(), stateBits)
+          .endLine();
     }
     return out.toString();
   }
 
   /**
-   * Writes {@code lut_lif.v}, {@code lut_lif_tb.v}, {@code stimulus.hex} and {@code expected.hex} into {@code dir}
-   * (created if needed).
+   * Writes {@code lut_lif.v}, {@code lut_lif_tb.v}, {@code stimulus.hex} and {@code expected.hex}
+   * into {@code dir} (created if needed).
    *
    * @return the files written
    */
   public List<Path> writeTo(Path dir, List<LifStimulus> stimuli) throws IOException {
-    return VerilogHex.writeBlock(dir, MODULE, module(), testbench(stimuli.size()), stimulusHex(stimuli),
+    return VerilogHex.writeBlock(
+        dir,
+        MODULE,
+        module(),
+        testbench(stimuli.size()),
+        stimulusHex(stimuli),
         expectedHex(stimuli));
   }
 }

@@ -6,7 +6,8 @@ import org.snncodesign.api.Checks;
  * One clock cycle of input to the PE array.
  *
  * @param reset synchronous reset of every register
- * @param valid the port offers {@code segment}; it is taken when the array is ready (valid/ready handshake)
+ * @param valid the port offers {@code segment}; it is taken when the array is ready (valid/ready
+ *     handshake)
  * @param segment what the data ports carry (random don't-care data when not valid)
  */
 public record PeArrayCycle(boolean reset, boolean valid, PeArraySegment segment) {

@@ -12,10 +12,11 @@ import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.fpga.firefly.FireFlySArray;
 
 /**
- * Runs one layer through the PE array without stalls and sets its cycle count against the {@code firefly-s}
- * model's: the {@code compute_cycles} {@link FireFlySArray} reports for the same spikes, weights and array, the
- * cycles of {@link PeArrayModel} from the first segment to the last {@code done}, and (when simulated) the vector
- * index of the last {@code done} in Icarus Verilog, which counts the same cycles because vector 0 is the reset.
+ * Runs one layer through the PE array without stalls and sets its cycle count against the {@code
+ * firefly-s} model's: the {@code compute_cycles} {@link FireFlySArray} reports for the same spikes,
+ * weights and array, the cycles of {@link PeArrayModel} from the first segment to the last {@code
+ * done}, and (when simulated) the vector index of the last {@code done} in Icarus Verilog, which
+ * counts the same cycles because vector 0 is the reset.
  */
 public final class PeArrayCycleCheck {
   private static final Pattern CYCLES = Pattern.compile("CYCLES dones=(\\d+) last_done=(-?\\d+)");
@@ -33,21 +34,31 @@ public final class PeArrayCycleCheck {
    * @param rtlTiles {@code done} pulses in Icarus Verilog, or -1 when not simulated
    * @param mismatches per-cycle output mismatches in Icarus Verilog, or -1 when not simulated
    */
-  public record Outcome(int tiles, long matches, double fireFlyCycles, int modelCycles, int rtlCycles, int rtlTiles,
+  public record Outcome(
+      int tiles,
+      long matches,
+      double fireFlyCycles,
+      int modelCycles,
+      int rtlCycles,
+      int rtlTiles,
       int mismatches) {
-    /** True when the model (and, if simulated, the RTL) take exactly the {@code firefly-s} cycles. */
+    /**
+     * True when the model (and, if simulated, the RTL) take exactly the {@code firefly-s} cycles.
+     */
     public boolean cyclesAgree() {
-      return modelCycles == fireFlyCycles && (rtlCycles < 0 || rtlCycles == modelCycles && rtlTiles == tiles);
+      return modelCycles == fireFlyCycles
+          && (rtlCycles < 0 || rtlCycles == modelCycles && rtlTiles == tiles);
     }
   }
 
   /**
-   * Tiles {@code layer}, drives it without stalls (don't-care data seeded by {@code seed}), evaluates the
-   * {@code firefly-s} model on it and, with {@code simulate}, writes the RTL, testbench and hex files into
-   * {@code dir} and runs them in Icarus Verilog.
+   * Tiles {@code layer}, drives it without stalls (don't-care data seeded by {@code seed}),
+   * evaluates the {@code firefly-s} model on it and, with {@code simulate}, writes the RTL,
+   * testbench and hex files into {@code dir} and runs them in Icarus Verilog.
    */
-  public static Outcome run(PeArrayVerilog rtl, PeArrayVerilog.LayerStimulus layer, long seed, Path dir,
-      boolean simulate) throws IOException {
+  public static Outcome run(
+      PeArrayVerilog rtl, PeArrayVerilog.LayerStimulus layer, long seed, Path dir, boolean simulate)
+      throws IOException {
     PeArrayConfig config = rtl.config();
     PeArrayTiling tiling = new PeArrayTiling(config, layer.spikes(), layer.weights());
     List<PeArrayCycle> cycles = rtl.drive(tiling.segments(), new Random(seed), 0, 0);
@@ -59,17 +70,27 @@ public final class PeArrayCycleCheck {
         lastDone = i;
       }
     }
-    Workload workload = new Workload("pe-array-check",
-        List.of(LayerWorkload.measured("layer", layer.spikes(), layer.weights(), config.valueBits())));
-    double fireFly = new FireFlySArray(config.fireFly()).evaluate(workload, EnergyTable.HOROWITZ_45NM).counters()
-        .get("compute_cycles");
+    Workload workload =
+        new Workload(
+            "pe-array-check",
+            List.of(
+                LayerWorkload.measured(
+                    "layer", layer.spikes(), layer.weights(), config.valueBits())));
+    double fireFly =
+        new FireFlySArray(config.fireFly())
+            .evaluate(workload, EnergyTable.HOROWITZ_45NM)
+            .counters()
+            .get("compute_cycles");
     int rtlCycles = -1;
     int rtlTiles = -1;
     int mismatches = -1;
     if (simulate) {
       rtl.writeTo(dir, cycles);
-      String output = new IcarusSimulator(dir).run(PeArrayVerilog.MODULE + "_tb",
-          List.of(PeArrayVerilog.MODULE + ".v", PeArrayVerilog.MODULE + "_tb.v"));
+      String output =
+          new IcarusSimulator(dir)
+              .run(
+                  PeArrayVerilog.MODULE + "_tb",
+                  List.of(PeArrayVerilog.MODULE + ".v", PeArrayVerilog.MODULE + "_tb.v"));
       mismatches = SimulationResult.parse(output).errors();
       Matcher m = CYCLES.matcher(output);
       if (!m.find()) {
@@ -78,7 +99,9 @@ public final class PeArrayCycleCheck {
       rtlTiles = Integer.parseInt(m.group(1));
       rtlCycles = Integer.parseInt(m.group(2));
     }
-    // Vector 0 is the reset, so the index of the last done is the cycles from the first segment to it.
-    return new Outcome(tiling.tiles(), tiling.matches(), fireFly, lastDone, rtlCycles, rtlTiles, mismatches);
+    // Vector 0 is the reset, so the index of the last done is the cycles from the first segment to
+    // it.
+    return new Outcome(
+        tiling.tiles(), tiling.matches(), fireFly, lastDone, rtlCycles, rtlTiles, mismatches);
   }
 }

@@ -6,25 +6,28 @@ import org.snncodesign.fpga.firefly.FireFlySArray;
 import org.snncodesign.fpga.firefly.SparsityDetector;
 
 /**
- * The cycle-accurate Java model of the exported bitmap PE array ({@link PeArrayVerilog}): every register of the
- * RTL, updated once per {@link #step}, so that the testbench can compare all outputs on every cycle.
+ * The cycle-accurate Java model of the exported bitmap PE array ({@link PeArrayVerilog}): every
+ * register of the RTL, updated once per {@link #step}, so that the testbench can compare all
+ * outputs on every cycle.
  *
- * <p>Per accepted segment, PE (r, c) loads the detector's matches {@code m = spike[r] AND weight[c]}
- * ({@link SparsityDetector#matches}). While matches remain, each cycle it takes the lowest {@code L} of them; the
- * value of a match at position {@code k} is packed slot {@code popcount(weight[c] below k)}
- * ({@link SparsityDetector#valueIndex}); the lane sum is registered and added into the PE's {@code AB}-bit
- * wrapping accumulator one cycle later. The array takes the next segment in the cycle in which every PE fetches
- * its last lanes of the current one, so a segment occupies the array for {@code max over PEs of ceil(m / L)}
- * cycles, the {@code firefly-s} model's segment cost. After the tile's last segment the array spends one cycle
- * on the last accumulate and one on the integrate-and-fire stage: per column c, for rows r = 0..R-1 in order,
- * {@code v = sat(v + acc[r][c])}; {@code v >= THETA}: spike[r][c], {@code v = 0}. With the cycle of the first
- * segment (detect), a tile costs {@link #TILE_OVERHEAD_CYCLES} = 3 cycles besides its segments, the
- * {@code firefly-s} model's pipeline depth (detect, fetch value, accumulate and fire). Membranes start at 0 on a
- * tile whose first segment is {@code fresh} and carry over between the time tiles of one block of outputs.
+ * <p>Per accepted segment, PE (r, c) loads the detector's matches {@code m = spike[r] AND
+ * weight[c]} ({@link SparsityDetector#matches}). While matches remain, each cycle it takes the
+ * lowest {@code L} of them; the value of a match at position {@code k} is packed slot {@code
+ * popcount(weight[c] below k)} ({@link SparsityDetector#valueIndex}); the lane sum is registered
+ * and added into the PE's {@code AB}-bit wrapping accumulator one cycle later. The array takes the
+ * next segment in the cycle in which every PE fetches its last lanes of the current one, so a
+ * segment occupies the array for {@code max over PEs of ceil(m / L)} cycles, the {@code firefly-s}
+ * model's segment cost. After the tile's last segment the array spends one cycle on the last
+ * accumulate and one on the integrate-and-fire stage: per column c, for rows r = 0..R-1 in order,
+ * {@code v = sat(v + acc[r][c])}; {@code v >= THETA}: spike[r][c], {@code v = 0}. With the cycle of
+ * the first segment (detect), a tile costs {@link #TILE_OVERHEAD_CYCLES} = 3 cycles besides its
+ * segments, the {@code firefly-s} model's pipeline depth (detect, fetch value, accumulate and
+ * fire). Membranes start at 0 on a tile whose first segment is {@code fresh} and carry over between
+ * the time tiles of one block of outputs.
  *
- * <p>Segments without any match are not sent: the look-ahead detector the {@code firefly-s} model assumes sits in
- * front of the array ({@link PeArrayTiling} drops them), so the array's cycles equal the model's. A tile without
- * any match is one empty {@code last} segment, 3 cycles.
+ * <p>Segments without any match are not sent: the look-ahead detector the {@code firefly-s} model
+ * assumes sits in front of the array ({@link PeArrayTiling} drops them), so the array's cycles
+ * equal the model's. A tile without any match is one empty {@code last} segment, 3 cycles.
  */
 public final class PeArrayModel {
   /** Cycles of a tile besides its segments' fetch cycles: detect, last accumulate, fire. */
@@ -65,7 +68,10 @@ public final class PeArrayModel {
     return config;
   }
 
-  /** The combinational fetch stage: each PE's lane sum this cycle and the matches it leaves for later cycles. */
+  /**
+   * The combinational fetch stage: each PE's lane sum this cycle and the matches it leaves for
+   * later cycles.
+   */
   private void fetch() {
     int cols = config.cols();
     for (int p = 0; p < pes; p++) {
@@ -74,8 +80,10 @@ public final class PeArrayModel {
       long sum = 0;
       for (int l = 0; l < config.lanes() && remaining != 0; l++) {
         int position = Long.numberOfTrailingZeros(remaining);
-        sum += BitmapPeModel.wrap(values[c][SparsityDetector.valueIndex(weightBits[c], position)],
-            config.valueBits());
+        sum +=
+            BitmapPeModel.wrap(
+                values[c][SparsityDetector.valueIndex(weightBits[c], position)],
+                config.valueBits());
         remaining &= remaining - 1;
       }
       laneSum[p] = BitmapPeModel.wrap(sum, config.accumulatorBits());
@@ -83,7 +91,10 @@ public final class PeArrayModel {
     }
   }
 
-  /** True when the array takes a valid segment this cycle (idle, or every PE fetches its last lanes now). */
+  /**
+   * True when the array takes a valid segment this cycle (idle, or every PE fetches its last lanes
+   * now).
+   */
   public boolean ready() {
     if (!busy) {
       return true;
@@ -168,7 +179,8 @@ public final class PeArrayModel {
     return config.width() == 64 ? -1L : (1L << config.width()) - 1;
   }
 
-  // Integrate and fire, column by column through the rows (time steps) in order; reads the accumulators before
+  // Integrate and fire, column by column through the rows (time steps) in order; reads the
+  // accumulators before
   // this edge's accumulate, as the RTL's non-blocking assignments do.
   private void fireStage() {
     int cols = config.cols();
@@ -187,12 +199,18 @@ public final class PeArrayModel {
     }
   }
 
-  /** True in the cycle after the fire stage: {@link #spike} and {@link #membrane} hold the tile's result. */
+  /**
+   * True in the cycle after the fire stage: {@link #spike} and {@link #membrane} hold the tile's
+   * result.
+   */
   public boolean done() {
     return done;
   }
 
-  /** The accumulator of PE (r, c): the synaptic input of step {@code t0 + r} to output {@code j0 + c}. */
+  /**
+   * The accumulator of PE (r, c): the synaptic input of step {@code t0 + r} to output {@code j0 +
+   * c}.
+   */
   public long accumulator(int r, int c) {
     return acc[r * config.cols() + c];
   }

@@ -8,15 +8,16 @@ import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.fpga.firefly.SparsityDetector;
 
 /**
- * Cuts one spiking layer into the segment stream of the PE array, in the order of the {@code firefly-s} model
- * ({@code FireFlySArray}): blocks of {@code cols} output neurons, within a block tiles of {@code rows} time steps,
- * within a tile the input segments of {@code width} bits. Row r of a tile carries the spike bitmap segment of step
- * {@code t0 + r}, column c the weight bitmap segment of output {@code j0 + c} and its packed non-zero values
- * (rows and columns past the layer's edge carry zero bitmaps).
+ * Cuts one spiking layer into the segment stream of the PE array, in the order of the {@code
+ * firefly-s} model ({@code FireFlySArray}): blocks of {@code cols} output neurons, within a block
+ * tiles of {@code rows} time steps, within a tile the input segments of {@code width} bits. Row r
+ * of a tile carries the spike bitmap segment of step {@code t0 + r}, column c the weight bitmap
+ * segment of output {@code j0 + c} and its packed non-zero values (rows and columns past the
+ * layer's edge carry zero bitmaps).
  *
- * <p>The look-ahead detector: a segment in which no PE has a match is dropped, as the model charges it no cycle;
- * a tile left without any segment is sent as one empty {@code last} segment (it still costs the tile's pipeline
- * cycles). The first tile of each output block is {@code fresh}.
+ * <p>The look-ahead detector: a segment in which no PE has a match is dropped, as the model charges
+ * it no cycle; a tile left without any segment is sent as one empty {@code last} segment (it still
+ * costs the tile's pipeline cycles). The first tile of each output block is {@code fresh}.
  */
 public final class PeArrayTiling {
   private final PeArrayConfig config;
@@ -31,12 +32,18 @@ public final class PeArrayTiling {
 
   /**
    * @param spikes input spikes, {@code T x inputs}
-   * @param weights {@code inputs x outputs} integer weights that fit in {@code valueBits} two's complement bits
+   * @param weights {@code inputs x outputs} integer weights that fit in {@code valueBits} two's
+   *     complement bits
    */
   public PeArrayTiling(PeArrayConfig config, SpikeRaster spikes, CsrMatrix weights) {
-    Checks.checkArgument(config != null && spikes != null && weights != null, "config, spikes, weights must be given");
-    Checks.checkArgument(spikes.neurons() == weights.rows(), "spikes have %d neurons but weights %d rows",
-        spikes.neurons(), weights.rows());
+    Checks.checkArgument(
+        config != null && spikes != null && weights != null,
+        "config, spikes, weights must be given");
+    Checks.checkArgument(
+        spikes.neurons() == weights.rows(),
+        "spikes have %d neurons but weights %d rows",
+        spikes.neurons(),
+        weights.rows());
     this.config = config;
     this.spikes = spikes;
     this.inputs = weights.rows();
@@ -52,8 +59,14 @@ public final class PeArrayTiling {
     for (int i = 0; i < inputs; i++) {
       for (int k = pointers[i]; k < pointers[i + 1]; k++) {
         float w = values[k];
-        Checks.checkArgument(w == Math.rint(w) && w >= lo && w <= hi,
-            "weight (%d, %d) = %s is not an integer in [%d, %d]", i, columns[k], w, lo, hi);
+        Checks.checkArgument(
+            w == Math.rint(w) && w >= lo && w <= hi,
+            "weight (%d, %d) = %s is not an integer in [%d, %d]",
+            i,
+            columns[k],
+            w,
+            lo,
+            hi);
         if (w != 0f) {
           dense[i * outputs + columns[k]] = (int) w;
           columnBits[columns[k] * wordsPerColumn + (i >>> 6)] |= 1L << i;
@@ -89,7 +102,8 @@ public final class PeArrayTiling {
             weightCols[c] = SparsityDetector.segment(columnBits, (j0 + c) * wordsPerColumn, s, w);
             int slot = 0;
             for (long bits = weightCols[c]; bits != 0; bits &= bits - 1) {
-              packed[c][slot++] = dense[(s * w + Long.numberOfTrailingZeros(bits)) * outputs + j0 + c];
+              packed[c][slot++] =
+                  dense[(s * w + Long.numberOfTrailingZeros(bits)) * outputs + j0 + c];
             }
             for (long row : spikeRows) {
               found += Long.bitCount(SparsityDetector.matches(row, weightCols[c]));
@@ -101,11 +115,14 @@ public final class PeArrayTiling {
           }
         }
         if (out.size() == before) {
-          out.add(new PeArraySegment(t0 == 0, true, new long[rows], new long[cols], new int[cols][w]));
+          out.add(
+              new PeArraySegment(t0 == 0, true, new long[rows], new long[cols], new int[cols][w]));
         } else {
           PeArraySegment tail = out.get(out.size() - 1);
-          out.set(out.size() - 1, new PeArraySegment(tail.fresh(), true, tail.spikeBits(), tail.weightBits(),
-              tail.packedValues()));
+          out.set(
+              out.size() - 1,
+              new PeArraySegment(
+                  tail.fresh(), true, tail.spikeBits(), tail.weightBits(), tail.packedValues()));
         }
       }
     }
@@ -117,7 +134,10 @@ public final class PeArrayTiling {
     return tiles;
   }
 
-  /** (spike, non-zero weight) pairs of the last {@link #segments()} call: the accumulates the array performs. */
+  /**
+   * (spike, non-zero weight) pairs of the last {@link #segments()} call: the accumulates the array
+   * performs.
+   */
   public long matches() {
     return matches;
   }

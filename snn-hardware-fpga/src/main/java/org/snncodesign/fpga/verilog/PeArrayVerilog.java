@@ -13,18 +13,19 @@ import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.fpga.search.ReferenceWorkloads;
 
 /**
- * Synthesizable Verilog-2005 of a small FireFly-S-style array of bitmap PEs ({@code R x C} PEs, {@code L} lanes
- * each, with an integrate-and-fire stage), with a self-checking testbench whose stimulus and per-cycle expected
- * outputs come from the cycle-accurate {@link PeArrayModel}.
+ * Synthesizable Verilog-2005 of a small FireFly-S-style array of bitmap PEs ({@code R x C} PEs,
+ * {@code L} lanes each, with an integrate-and-fire stage), with a self-checking testbench whose
+ * stimulus and per-cycle expected outputs come from the cycle-accurate {@link PeArrayModel}.
  *
  * <p>Ports: a valid/ready segment stream ({@code seg_valid}, {@code seg_ready}, {@code seg_fresh},
  * {@code seg_last}, {@code spike_bits} = R spike segments, {@code weight_bits} = C weight segments,
- * {@code weight_values} = C x W packed WB-bit values); outputs {@code done} (one cycle after a tile's fire stage),
- * {@code spikes} (R x C, bit {@code r C + c}), the C membranes {@code v} and the R x C accumulators {@code acc}.
- * Registers: per PE the remaining match mask (W), the registered lane sum and the accumulator (AB); per column the
- * weight bitmap and values of the current segment and the membrane; the tile control (busy, last, fire).
- * Per PE and lane the fetch isolates the lowest remaining match ({@code m & -m}), counts the weight bits below it
- * (the packed-value index) and selects that WB-bit value; the L lane values are summed.
+ * {@code weight_values} = C x W packed WB-bit values); outputs {@code done} (one cycle after a
+ * tile's fire stage), {@code spikes} (R x C, bit {@code r C + c}), the C membranes {@code v} and
+ * the R x C accumulators {@code acc}. Registers: per PE the remaining match mask (W), the
+ * registered lane sum and the accumulator (AB); per column the weight bitmap and values of the
+ * current segment and the membrane; the tile control (busy, last, fire). Per PE and lane the fetch
+ * isolates the lowest remaining match ({@code m & -m}), counts the weight bits below it (the
+ * packed-value index) and selects that WB-bit value; the L lane values are summed.
  */
 public final class PeArrayVerilog {
   /** Module name of the array. */
@@ -191,14 +192,23 @@ public final class PeArrayVerilog {
             end
           end
         endmodule
-        """.formatted(MODULE, c.rows(), c.cols(), c.width(), c.lanes(), c.valueBits(), c.accumulatorBits(),
+        """
+        .formatted(
+            MODULE,
+            c.rows(),
+            c.cols(),
+            c.width(),
+            c.lanes(),
+            c.valueBits(),
+            c.accumulatorBits(),
             c.threshold());
   }
 
   /**
-   * Flip-flops of the RTL: per PE the match mask (W), registered lane sum and accumulator (2 AB) and spike; per
-   * column the weight bitmap (W), values (W x WB) and membrane (AB); 4 control bits (busy, last, fire, done).
-   * Synthesis may merge duplicated bits (e.g. the sign extension of a one-lane sum).
+   * Flip-flops of the RTL: per PE the match mask (W), registered lane sum and accumulator (2 AB)
+   * and spike; per column the weight bitmap (W), values (W x WB) and membrane (AB); 4 control bits
+   * (busy, last, fire, done). Synthesis may merge duplicated bits (e.g. the sign extension of a
+   * one-lane sum).
    */
   public long registerBits() {
     PeArrayConfig c = config;
@@ -207,9 +217,14 @@ public final class PeArrayVerilog {
     return perPe * c.processingElements() + perColumn * c.cols() + 4;
   }
 
-  /** Bits of one stimulus line: rst, valid, fresh, last, R spike segments, C weight segments, C x W values. */
+  /**
+   * Bits of one stimulus line: rst, valid, fresh, last, R spike segments, C weight segments, C x W
+   * values.
+   */
   public int stimulusBits() {
-    return 4 + (config.rows() + config.cols()) * config.width() + config.cols() * config.width() * config.valueBits();
+    return 4
+        + (config.rows() + config.cols()) * config.width()
+        + config.cols() * config.width() * config.valueBits();
   }
 
   /** Bits of one expected line: ready, done, R x C spikes, C membranes, R x C accumulators. */
@@ -219,9 +234,9 @@ public final class PeArrayVerilog {
   }
 
   /**
-   * The testbench: reads {@code stimulus.hex} and {@code expected.hex}, compares every output on every cycle,
-   * prints mismatches, a {@code CYCLES dones=D last_done=I} line (tiles finished and the vector index of the last
-   * {@code done}) and the RESULT line.
+   * The testbench: reads {@code stimulus.hex} and {@code expected.hex}, compares every output on
+   * every cycle, prints mismatches, a {@code CYCLES dones=D last_done=I} line (tiles finished and
+   * the vector index of the last {@code done}) and the RESULT line.
    */
   public String testbench(int vectors) {
     Checks.positive(vectors, "vectors");
@@ -252,8 +267,19 @@ public final class PeArrayVerilog {
             .seg_ready(seg_ready), .done(done), .spikes(spikes), .v(v), .acc(acc));
 
         %12$s        endmodule
-        """.formatted(MODULE, c.rows(), c.cols(), c.width(), c.lanes(), c.valueBits(), c.accumulatorBits(),
-            c.threshold(), vectors, stimulusBits(), expectedBits(),
+        """
+        .formatted(
+            MODULE,
+            c.rows(),
+            c.cols(),
+            c.width(),
+            c.lanes(),
+            c.valueBits(),
+            c.accumulatorBits(),
+            c.threshold(),
+            vectors,
+            stimulusBits(),
+            expectedBits(),
             VerilogHex.checkLoop(
                 "{rst, seg_valid, seg_fresh, seg_last, spike_bits, weight_bits, weight_values}",
                 "{seg_ready, done, spikes, v, acc}",
@@ -261,7 +287,9 @@ public final class PeArrayVerilog {
                 "$display(\"CYCLES dones=%0d last_done=%0d\", dones, last_done);"));
   }
 
-  /** One hex line per cycle, in the testbench's concatenation order (highest row/column/slot first). */
+  /**
+   * One hex line per cycle, in the testbench's concatenation order (highest row/column/slot first).
+   */
   public String stimulusHex(List<PeArrayCycle> cycles) {
     VerilogHex out = new VerilogHex();
     int w = config.width();
@@ -285,7 +313,10 @@ public final class PeArrayVerilog {
     return out.toString();
   }
 
-  /** The expected outputs after each cycle, from a fresh {@link PeArrayModel}, one hex line per cycle. */
+  /**
+   * The expected outputs after each cycle, from a fresh {@link PeArrayModel}, one hex line per
+   * cycle.
+   */
   public String expectedHex(List<PeArrayCycle> cycles) {
     PeArrayModel model = new PeArrayModel(config);
     VerilogHex out = new VerilogHex();
@@ -310,14 +341,19 @@ public final class PeArrayVerilog {
   }
 
   /**
-   * Drives {@code segments} into the array: a reset on the first cycle, then each segment offered until the
-   * array takes it (held on the port while not ready), with the port left invalid on a fraction {@code stall} of
-   * cycles and a reset on a fraction {@code resets}; invalid cycles and don't-care value slots carry random data.
-   * Ends in the cycle after the array has finished its last tile.
+   * Drives {@code segments} into the array: a reset on the first cycle, then each segment offered
+   * until the array takes it (held on the port while not ready), with the port left invalid on a
+   * fraction {@code stall} of cycles and a reset on a fraction {@code resets}; invalid cycles and
+   * don't-care value slots carry random data. Ends in the cycle after the array has finished its
+   * last tile.
    */
-  public List<PeArrayCycle> drive(List<PeArraySegment> segments, Random random, double stall, double resets) {
-    Checks.checkArgument(stall >= 0 && stall < 1 && resets >= 0 && resets < 1,
-        "stall and reset fractions must be in [0, 1), got %s and %s", stall, resets);
+  public List<PeArrayCycle> drive(
+      List<PeArraySegment> segments, Random random, double stall, double resets) {
+    Checks.checkArgument(
+        stall >= 0 && stall < 1 && resets >= 0 && resets < 1,
+        "stall and reset fractions must be in [0, 1), got %s and %s",
+        stall,
+        resets);
     PeArrayModel model = new PeArrayModel(config);
     Deque<PeArraySegment> queue = new ArrayDeque<>();
     for (PeArraySegment s : segments) {
@@ -381,21 +417,23 @@ public final class PeArrayVerilog {
   }
 
   /**
-   * The layer {@code snn hw verilog} checks the array's cycles on, drawn from {@code seed}: 8 steps,
-   * {@code 4W + 3} inputs and {@code 3C + 1} outputs (so that both the input segments and the output blocks end in
-   * a partial tile), spike rate 0.2, weight density 0.3 ({@link #randomLayer}).
+   * The layer {@code snn hw verilog} checks the array's cycles on, drawn from {@code seed}: 8
+   * steps, {@code 4W + 3} inputs and {@code 3C + 1} outputs (so that both the input segments and
+   * the output blocks end in a partial tile), spike rate 0.2, weight density 0.3 ({@link
+   * #randomLayer}).
    */
   public LayerStimulus checkLayer(long seed) {
-    return randomLayer(new Random(seed), 8, 4 * config.width() + 3, 3 * config.cols() + 1, 0.2, 0.3);
+    return randomLayer(
+        new Random(seed), 8, 4 * config.width() + 3, 3 * config.cols() + 1, 0.2, 0.3);
   }
 
   /**
-   * A seeded random layer for this array: {@code T x inputs} Bernoulli spikes of rate {@code spikeRate} and
-   * {@code inputs x outputs} weights of density {@code weightDensity}, non-zero values uniform over the non-zero
-   * {@code WB}-bit two's complement integers.
+   * A seeded random layer for this array: {@code T x inputs} Bernoulli spikes of rate {@code
+   * spikeRate} and {@code inputs x outputs} weights of density {@code weightDensity}, non-zero
+   * values uniform over the non-zero {@code WB}-bit two's complement integers.
    */
-  public LayerStimulus randomLayer(Random random, int steps, int inputs, int outputs, double spikeRate,
-      double weightDensity) {
+  public LayerStimulus randomLayer(
+      Random random, int steps, int inputs, int outputs, double spikeRate, double weightDensity) {
     SpikeRaster spikes = ReferenceWorkloads.bernoulliRaster(random, steps, inputs, spikeRate);
     float[] dense = new float[Math.multiplyExact(inputs, outputs)];
     int levels = 1 << config.valueBits();
@@ -412,32 +450,38 @@ public final class PeArrayVerilog {
   public record LayerStimulus(SpikeRaster spikes, CsrMatrix weights) {}
 
   /**
-   * At least {@code count} (exactly {@code count}) seeded random cycles: random layers (1..2R+1 steps,
-   * W/2..3W inputs, 1..2C+1 outputs, spike rate 0.05..0.6, weight density 0.1..0.7), tiled and driven with 10%%
-   * stalls and 0.2%% resets.
+   * At least {@code count} (exactly {@code count}) seeded random cycles: random layers (1..2R+1
+   * steps, W/2..3W inputs, 1..2C+1 outputs, spike rate 0.05..0.6, weight density 0.1..0.7), tiled
+   * and driven with 10%% stalls and 0.2%% resets.
    */
   public List<PeArrayCycle> randomStimuli(int count, long seed) {
     Checks.positive(count, "count");
     Random random = new Random(seed);
     List<PeArrayCycle> cycles = new ArrayList<>(count + 64);
     while (cycles.size() < count) {
-      LayerStimulus layer = randomLayer(random, 1 + random.nextInt(2 * config.rows() + 1),
-          config.width() / 2 + random.nextInt(5 * config.width() / 2 + 1), 1 + random.nextInt(2 * config.cols() + 1),
-          0.05 + 0.55 * random.nextDouble(), 0.1 + 0.6 * random.nextDouble());
-      List<PeArraySegment> segments = new PeArrayTiling(config, layer.spikes(), layer.weights()).segments();
+      LayerStimulus layer =
+          randomLayer(
+              random,
+              1 + random.nextInt(2 * config.rows() + 1),
+              config.width() / 2 + random.nextInt(5 * config.width() / 2 + 1),
+              1 + random.nextInt(2 * config.cols() + 1),
+              0.05 + 0.55 * random.nextDouble(),
+              0.1 + 0.6 * random.nextDouble());
+      List<PeArraySegment> segments =
+          new PeArrayTiling(config, layer.spikes(), layer.weights()).segments();
       cycles.addAll(drive(segments, random, 0.1, 0.002));
     }
     return new ArrayList<>(cycles.subList(0, count));
   }
 
   /**
-   * Writes {@code bitmap_pe_array.v}, {@code bitmap_pe_array_tb.v}, {@code stimulus.hex} and {@code expected.hex}
-   * into {@code dir} (created if needed).
+   * Writes {@code bitmap_pe_array.v}, {@code bitmap_pe_array_tb.v}, {@code stimulus.hex} and {@code
+   * expected.hex} into {@code dir} (created if needed).
    *
    * @return the files written
    */
   public List<Path> writeTo(Path dir, List<PeArrayCycle> cycles) throws IOException {
-    return VerilogHex.writeBlock(dir, MODULE, module(), testbench(cycles.size()), stimulusHex(cycles),
-        expectedHex(cycles));
+    return VerilogHex.writeBlock(
+        dir, MODULE, module(), testbench(cycles.size()), stimulusHex(cycles), expectedHex(cycles));
   }
 }

@@ -5,7 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The outcome of a generated self-checking testbench: the {@code RESULT vectors=N errors=E} line it prints.
+ * The outcome of a generated self-checking testbench: the {@code RESULT vectors=N errors=E} line it
+ * prints.
  *
  * @param vectors stimulus vectors applied
  * @param errors vectors whose RTL output differed from the Java model's expected value

@@ -8,10 +8,10 @@ import org.snncodesign.api.Checks;
 import org.snncodesign.fpga.lsm.LutLsmConfig;
 
 /**
- * One exportable block, end to end: its RTL, self-checking testbench and Java-generated stimulus and expected files
- * written into a folder, simulated in Icarus Verilog when asked, and for the PE array the cycle check of one seeded
- * layer against the {@code firefly-s} model ({@link PeArrayCycleCheck} on {@link PeArrayVerilog#checkLayer}, files
- * in {@code layer-check/}).
+ * One exportable block, end to end: its RTL, self-checking testbench and Java-generated stimulus
+ * and expected files written into a folder, simulated in Icarus Verilog when asked, and for the PE
+ * array the cycle check of one seeded layer against the {@code firefly-s} model ({@link
+ * PeArrayCycleCheck} on {@link PeArrayVerilog#checkLayer}, files in {@code layer-check/}).
  *
  * <pre>{@code
  * VerilogExport.Outcome outcome = VerilogExport.peArray(PeArrayConfig.DEFAULT)
@@ -20,7 +20,9 @@ import org.snncodesign.fpga.lsm.LutLsmConfig;
  * }</pre>
  */
 public final class VerilogExport {
-  /** Writes {@code vectors} seeded stimuli and the block's files into a folder, returning the files. */
+  /**
+   * Writes {@code vectors} seeded stimuli and the block's files into a folder, returning the files.
+   */
   private interface Writer {
     List<Path> write(Path dir, int vectors, long seed) throws IOException;
   }
@@ -35,25 +37,37 @@ public final class VerilogExport {
     this.array = array;
   }
 
-  /** The bitmap dual-sparsity PE of segment width {@code width}, {@code weightBits} weights, {@code accBits} sums. */
+  /**
+   * The bitmap dual-sparsity PE of segment width {@code width}, {@code weightBits} weights, {@code
+   * accBits} sums.
+   */
   public static VerilogExport bitmapPe(int width, int weightBits, int accBits) {
     BitmapPeVerilog rtl = new BitmapPeVerilog(width, weightBits, accBits);
-    return new VerilogExport(BitmapPeVerilog.MODULE, (dir, vectors, seed) ->
-        rtl.writeTo(dir, rtl.randomStimuli(vectors, seed)), Optional.empty());
+    return new VerilogExport(
+        BitmapPeVerilog.MODULE,
+        (dir, vectors, seed) -> rtl.writeTo(dir, rtl.randomStimuli(vectors, seed)),
+        Optional.empty());
   }
 
   /** The {@code lut-lsm} LIF core with LUT leak of {@code config}. */
   public static VerilogExport lutLif(LutLsmConfig config) {
     LutLifVerilog rtl = LutLifVerilog.of(config);
-    return new VerilogExport(LutLifVerilog.MODULE, (dir, vectors, seed) ->
-        rtl.writeTo(dir, rtl.randomStimuli(vectors, seed)), Optional.empty());
+    return new VerilogExport(
+        LutLifVerilog.MODULE,
+        (dir, vectors, seed) -> rtl.writeTo(dir, rtl.randomStimuli(vectors, seed)),
+        Optional.empty());
   }
 
-  /** The FireFly-S-style array of bitmap PEs with integrate-and-fire, checked against {@code firefly-s}'s cycles. */
+  /**
+   * The FireFly-S-style array of bitmap PEs with integrate-and-fire, checked against {@code
+   * firefly-s}'s cycles.
+   */
   public static VerilogExport peArray(PeArrayConfig config) {
     PeArrayVerilog rtl = new PeArrayVerilog(config);
-    return new VerilogExport(PeArrayVerilog.MODULE, (dir, vectors, seed) ->
-        rtl.writeTo(dir, rtl.randomStimuli(vectors, seed)), Optional.of(rtl));
+    return new VerilogExport(
+        PeArrayVerilog.MODULE,
+        (dir, vectors, seed) -> rtl.writeTo(dir, rtl.randomStimuli(vectors, seed)),
+        Optional.of(rtl));
   }
 
   /** The Verilog module's name, e.g. {@code bitmap_pe}. */
@@ -71,14 +85,22 @@ public final class VerilogExport {
    * @param cycleCheck the PE array's cycle check; empty for the other blocks
    * @param simulation the testbench's result in Icarus Verilog; empty when not simulated
    */
-  public record Outcome(String module, Path dir, List<Path> files, Optional<PeArrayConfig> config,
-      Optional<PeArrayCycleCheck.Outcome> cycleCheck, Optional<SimulationResult> simulation) {
+  public record Outcome(
+      String module,
+      Path dir,
+      List<Path> files,
+      Optional<PeArrayConfig> config,
+      Optional<PeArrayCycleCheck.Outcome> cycleCheck,
+      Optional<SimulationResult> simulation) {
     /** Copies the files. */
     public Outcome {
       files = List.copyOf(files);
     }
 
-    /** Whether the simulation (if run) was bit-exact and the cycle check (if any) agreed without mismatches. */
+    /**
+     * Whether the simulation (if run) was bit-exact and the cycle check (if any) agreed without
+     * mismatches.
+     */
     public boolean passed() {
       return simulation.map(SimulationResult::bitExact).orElse(true)
           && cycleCheck.map(c -> c.cyclesAgree() && c.mismatches() <= 0).orElse(true);
@@ -91,8 +113,9 @@ public final class VerilogExport {
   }
 
   /**
-   * Writes the block with {@code vectors} random stimulus cycles drawn from {@code seed} into {@code dir}, runs the
-   * PE array's cycle check, and with {@code simulate} runs the testbench in Icarus Verilog.
+   * Writes the block with {@code vectors} random stimulus cycles drawn from {@code seed} into
+   * {@code dir}, runs the PE array's cycle check, and with {@code simulate} runs the testbench in
+   * Icarus Verilog.
    *
    * @throws IOException when a file cannot be written or the simulator fails to run
    */
@@ -102,14 +125,20 @@ public final class VerilogExport {
     Optional<PeArrayCycleCheck.Outcome> cycleCheck = Optional.empty();
     if (array.isPresent()) {
       PeArrayVerilog rtl = array.get();
-      cycleCheck = Optional.of(PeArrayCycleCheck.run(rtl, rtl.checkLayer(seed), seed, dir.resolve("layer-check"),
-          simulate));
+      cycleCheck =
+          Optional.of(
+              PeArrayCycleCheck.run(
+                  rtl, rtl.checkLayer(seed), seed, dir.resolve("layer-check"), simulate));
     }
     Optional<SimulationResult> simulation = Optional.empty();
     if (simulate) {
-      simulation = Optional.of(SimulationResult.parse(new IcarusSimulator(dir).run(module + "_tb",
-          List.of(module + ".v", module + "_tb.v"))));
+      simulation =
+          Optional.of(
+              SimulationResult.parse(
+                  new IcarusSimulator(dir)
+                      .run(module + "_tb", List.of(module + ".v", module + "_tb.v"))));
     }
-    return new Outcome(module, dir, files, array.map(PeArrayVerilog::config), cycleCheck, simulation);
+    return new Outcome(
+        module, dir, files, array.map(PeArrayVerilog::config), cycleCheck, simulation);
   }
 }

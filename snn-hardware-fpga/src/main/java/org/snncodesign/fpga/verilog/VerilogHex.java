@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Helpers for the {@code $readmemh} files of the generated testbenches: one line per cycle, fields concatenated
- * most significant first, exactly in the order of the testbench's {@code {a, b, ...} = stim[i]} assignment.
+ * Helpers for the {@code $readmemh} files of the generated testbenches: one line per cycle, fields
+ * concatenated most significant first, exactly in the order of the testbench's {@code {a, b, ...} =
+ * stim[i]} assignment.
  */
 final class VerilogHex {
   private final StringBuilder out = new StringBuilder();
@@ -50,18 +51,18 @@ final class VerilogHex {
   }
 
   /**
-   * The {@code initial} block shared by the self-checking testbenches: load {@code stimulus.hex} and
-   * {@code expected.hex}, and for each of the N vectors apply {@code apply}, pulse the clock, compare
-   * {@code observed} with the expected word, print the first ten {@code MISMATCH} lines and a final
-   * {@code RESULT vectors=N errors=E} line (read by {@link SimulationResult}).
+   * The {@code initial} block shared by the self-checking testbenches: load {@code stimulus.hex}
+   * and {@code expected.hex}, and for each of the N vectors apply {@code apply}, pulse the clock,
+   * compare {@code observed} with the expected word, print the first ten {@code MISMATCH} lines and
+   * a final {@code RESULT vectors=N errors=E} line (read by {@link SimulationResult}).
    */
   static String checkLoop(String apply, String observed) {
     return checkLoop(apply, observed, "", "");
   }
 
   /**
-   * {@link #checkLoop(String, String)} with {@code afterCheck} run after each vector's comparison and
-   * {@code atEnd} just before the RESULT line (both Verilog statements, or empty).
+   * {@link #checkLoop(String, String)} with {@code afterCheck} run after each vector's comparison
+   * and {@code atEnd} just before the RESULT line (both Verilog statements, or empty).
    */
   static String checkLoop(String apply, String observed, String afterCheck, String atEnd) {
     return """
@@ -84,20 +85,26 @@ final class VerilogHex {
             $display("RESULT vectors=%%0d errors=%%0d", N, errors);
             $finish;
           end
-        """.formatted(apply, observed, afterCheck, atEnd);
+        """
+        .formatted(apply, observed, afterCheck, atEnd);
   }
 
   /**
-   * Writes a block's files into {@code dir} (created if needed): {@code <module>.v}, {@code <module>_tb.v},
-   * {@code stimulus.hex} and {@code expected.hex}, the names the testbenches read.
+   * Writes a block's files into {@code dir} (created if needed): {@code <module>.v}, {@code
+   * <module>_tb.v}, {@code stimulus.hex} and {@code expected.hex}, the names the testbenches read.
    *
    * @return the files written, in that order
    */
-  static List<Path> writeBlock(Path dir, String module, String rtl, String testbench, String stimulus,
-      String expected) throws IOException {
+  static List<Path> writeBlock(
+      Path dir, String module, String rtl, String testbench, String stimulus, String expected)
+      throws IOException {
     Files.createDirectories(dir);
-    List<Path> files = List.of(dir.resolve(module + ".v"), dir.resolve(module + "_tb.v"),
-        dir.resolve("stimulus.hex"), dir.resolve("expected.hex"));
+    List<Path> files =
+        List.of(
+            dir.resolve(module + ".v"),
+            dir.resolve(module + "_tb.v"),
+            dir.resolve("stimulus.hex"),
+            dir.resolve("expected.hex"));
     Files.writeString(files.get(0), rtl);
     Files.writeString(files.get(1), testbench);
     Files.writeString(files.get(2), stimulus);

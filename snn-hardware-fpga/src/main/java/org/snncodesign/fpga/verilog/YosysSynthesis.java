@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 import org.snncodesign.fpga.resources.FpgaResources;
 
 /**
- * Synthesises generated RTL with Yosys ({@code synth_xilinx -family xc7}) and reads the cell counts of
- * {@code stat -json}: LUT1..LUT6 as LUTs, FD* as flip-flops, RAMB18/36 as block RAM (two RAMB18 per RAMB36),
- * DSP48* as DSPs. The cross-check for the per-unit cost table.
+ * Synthesises generated RTL with Yosys ({@code synth_xilinx -family xc7}) and reads the cell counts
+ * of {@code stat -json}: LUT1..LUT6 as LUTs, FD* as flip-flops, RAMB18/36 as block RAM (two RAMB18
+ * per RAMB36), DSP48* as DSPs. The cross-check for the per-unit cost table.
  */
 public final class YosysSynthesis {
   private static final Pattern CELL = Pattern.compile("\"([A-Z0-9_]+)\":\\s*(\\d+)");
@@ -25,12 +25,22 @@ public final class YosysSynthesis {
     return ExternalTool.runs("yosys", "-V");
   }
 
-  /** Synthesises {@code source} (in {@code dir}) with top module {@code top}; returns the fabric it uses. */
+  /**
+   * Synthesises {@code source} (in {@code dir}) with top module {@code top}; returns the fabric it
+   * uses.
+   */
   public static FpgaResources synthesize(Path dir, String source, String top) throws IOException {
-    String script = "read_verilog " + source + "; synth_xilinx -family xc7 -top " + top
-        + "; tee -q -o stat.json stat -json";
-    Process p = new ProcessBuilder(List.of("yosys", "-q", "-p", script)).directory(dir.toFile())
-        .redirectErrorStream(true).start();
+    String script =
+        "read_verilog "
+            + source
+            + "; synth_xilinx -family xc7 -top "
+            + top
+            + "; tee -q -o stat.json stat -json";
+    Process p =
+        new ProcessBuilder(List.of("yosys", "-q", "-p", script))
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .start();
     String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {
       if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {

@@ -36,29 +36,35 @@ class FireFlySArrayTest {
   }
 
   @Test
-  @DisplayName("2x2 PEs, one 8-bit segment: the slowest PE has 2 matches, so 3 pipeline + 2 = 5 cycles")
+  @DisplayName(
+      "2x2 PEs, one 8-bit segment: the slowest PE has 2 matches, so 3 pipeline + 2 = 5 cycles")
   void handCase() {
-    HardwareReport report = new FireFlySArray(tiny(1))
-        .evaluate(single(raster(8, new int[] {0, 1, 2}, new int[] {2}), weights(8), 4), E);
+    HardwareReport report =
+        new FireFlySArray(tiny(1))
+            .evaluate(single(raster(8, new int[] {0, 1, 2}, new int[] {2}), weights(8), 4), E);
     // Matches: (t0,j0) {0,2}, (t0,j1) {1,2}, (t1,j0) {2}, (t1,j1) {2}.
     assertThat(report.cycles()).isEqualTo(5);
-    assertThat(report.counters()).containsEntry("synaptic_ops", 6.0).containsEntry("dense_synaptic_ops", 32.0)
+    assertThat(report.counters())
+        .containsEntry("synaptic_ops", 6.0)
+        .containsEntry("dense_synaptic_ops", 32.0)
         .containsEntry("fps", 200e6 / 5);
   }
 
   @Test
   @DisplayName("two accumulate lanes halve the slowest PE's work: 3 + 1 = 4 cycles")
   void lanes() {
-    HardwareReport report = new FireFlySArray(tiny(2))
-        .evaluate(single(raster(8, new int[] {0, 1, 2}, new int[] {2}), weights(8), 4), E);
+    HardwareReport report =
+        new FireFlySArray(tiny(2))
+            .evaluate(single(raster(8, new int[] {0, 1, 2}, new int[] {2}), weights(8), 4), E);
     assertThat(report.cycles()).isEqualTo(4);
   }
 
   @Test
   @DisplayName("a segment with no spikes costs no cycles")
   void emptySegmentsAreSkipped() {
-    HardwareReport report = new FireFlySArray(tiny(1))
-        .evaluate(single(raster(24, new int[] {0, 1, 2}, new int[] {2}), weights(24), 4), E);
+    HardwareReport report =
+        new FireFlySArray(tiny(1))
+            .evaluate(single(raster(24, new int[] {0, 1, 2}, new int[] {2}), weights(24), 4), E);
     assertThat(report.cycles()).isEqualTo(5);
   }
 
@@ -70,9 +76,12 @@ class FireFlySArrayTest {
     CsrMatrix w = TestWorkloads.randomWeights(random, 300, 90, 0.2, 7);
     long expected = TestWorkloads.synapticPairs(spikes, w);
     for (int width : new int[] {8, 16, 32, 64}) {
-      HardwareReport report = new FireFlySArray(FireFlyConfig.DEFAULT.withDetector(width, 1).withArray(3, 7))
-          .evaluate(single(spikes, w, 4), E);
-      assertThat(report.counters().get("synaptic_ops")).as("width %d", width).isEqualTo((double) expected);
+      HardwareReport report =
+          new FireFlySArray(FireFlyConfig.DEFAULT.withDetector(width, 1).withArray(3, 7))
+              .evaluate(single(spikes, w, 4), E);
+      assertThat(report.counters().get("synaptic_ops"))
+          .as("width %d", width)
+          .isEqualTo((double) expected);
     }
   }
 
@@ -80,13 +89,23 @@ class FireFlySArrayTest {
   @DisplayName("pipelining sets the frame rate by the slowest layer, not the sum")
   void pipelining() {
     Random random = new Random(9);
-    Workload net = new Workload("two", List.of(
-        LayerWorkload.measured("a", TestWorkloads.randomRaster(random, 4, 128, 0.2),
-            TestWorkloads.randomWeights(random, 128, 64, 0.15, 7), 4),
-        LayerWorkload.measured("b", TestWorkloads.randomRaster(random, 4, 64, 0.2),
-            TestWorkloads.randomWeights(random, 64, 10, 0.15, 7), 4)));
+    Workload net =
+        new Workload(
+            "two",
+            List.of(
+                LayerWorkload.measured(
+                    "a",
+                    TestWorkloads.randomRaster(random, 4, 128, 0.2),
+                    TestWorkloads.randomWeights(random, 128, 64, 0.15, 7),
+                    4),
+                LayerWorkload.measured(
+                    "b",
+                    TestWorkloads.randomRaster(random, 4, 64, 0.2),
+                    TestWorkloads.randomWeights(random, 64, 10, 0.15, 7),
+                    4)));
     HardwareReport piped = new FireFlySArray(FireFlyConfig.DEFAULT).evaluate(net, E);
-    HardwareReport serial = new FireFlySArray(FireFlyConfig.DEFAULT.withPipelining(false)).evaluate(net, E);
+    HardwareReport serial =
+        new FireFlySArray(FireFlyConfig.DEFAULT.withPipelining(false)).evaluate(net, E);
     double a = piped.counters().get("layer.a.cycles");
     double b = piped.counters().get("layer.b.cycles");
     assertThat(piped.counters().get("fps")).isEqualTo(200e6 / Math.max(a, b));
@@ -99,27 +118,37 @@ class FireFlySArrayTest {
   @DisplayName("FPS per watt is FPS over dynamic energy times FPS plus static power")
   void fpsPerWatt() {
     Random random = new Random(2);
-    Workload net = single(TestWorkloads.randomRaster(random, 4, 200, 0.2),
-        TestWorkloads.randomWeights(random, 200, 50, 0.15, 7), 4);
+    Workload net =
+        single(
+            TestWorkloads.randomRaster(random, 4, 200, 0.2),
+            TestWorkloads.randomWeights(random, 200, 50, 0.15, 7),
+            4);
     HardwareReport r = new FireFlySArray().evaluate(net, E);
     double dynamicJ = r.energy().dynamicPicojoules() * 1e-12;
     double fps = r.counters().get("fps");
-    assertThat(r.counters().get("fps_per_watt")).isCloseTo(fps / (dynamicJ * fps + 0.5), within(1e-6));
+    assertThat(r.counters().get("fps_per_watt"))
+        .isCloseTo(fps / (dynamicJ * fps + 0.5), within(1e-6));
   }
 
   @Test
   @DisplayName("the statistical estimate of matched pairs is within 5% of the measured count")
   void statisticsAgree() {
     Random random = new Random(21);
-    LayerWorkload measured = LayerWorkload.measured("l", TestWorkloads.randomRaster(random, 8, 784, 0.1),
-        TestWorkloads.randomWeights(random, 784, 300, 0.15, 7), 4);
-    LayerWorkload stats = LayerWorkload.ofStatistics("l", 8, 784, 300, measured.spikeRate(),
-        measured.weightDensity(), 4);
+    LayerWorkload measured =
+        LayerWorkload.measured(
+            "l",
+            TestWorkloads.randomRaster(random, 8, 784, 0.1),
+            TestWorkloads.randomWeights(random, 784, 300, 0.15, 7),
+            4);
+    LayerWorkload stats =
+        LayerWorkload.ofStatistics(
+            "l", 8, 784, 300, measured.spikeRate(), measured.weightDensity(), 4);
     FireFlySArray model = new FireFlySArray();
     HardwareReport m = model.evaluate(new Workload("m", List.of(measured)), E);
     HardwareReport s = model.evaluate(new Workload("s", List.of(stats)), E);
-    assertThat(s.counters().get("synaptic_ops")).isCloseTo(m.counters().get("synaptic_ops"),
-        within(0.05 * m.counters().get("synaptic_ops")));
+    assertThat(s.counters().get("synaptic_ops"))
+        .isCloseTo(
+            m.counters().get("synaptic_ops"), within(0.05 * m.counters().get("synaptic_ops")));
     // Statistics ignore load imbalance among PEs, so they can only be optimistic about cycles.
     assertThat(s.cycles()).isLessThanOrEqualTo(m.cycles());
   }
@@ -129,7 +158,8 @@ class FireFlySArrayTest {
   void resources() {
     Workload net = single(new SpikeRaster(4, 64), CsrMatrix.fromDense(64, 8, new float[64 * 8]), 4);
     FireFlySArray withDsp = new FireFlySArray(FireFlyConfig.DEFAULT.withArray(4, 8));
-    FireFlySArray fabric = new FireFlySArray(FireFlyConfig.DEFAULT.withArray(4, 8).withDspAccumulate(false));
+    FireFlySArray fabric =
+        new FireFlySArray(FireFlyConfig.DEFAULT.withArray(4, 8).withDspAccumulate(false));
     // 32 PEs x 1 lane of 16-bit accumulators, two per DSP48 in SIMD TWO24 mode.
     assertThat(withDsp.resources(net).dsp()).isEqualTo(16);
     assertThat(fabric.resources(net).dsp()).isZero();

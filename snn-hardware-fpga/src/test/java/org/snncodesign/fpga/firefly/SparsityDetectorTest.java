@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class SparsityDetectorTest {
 
   @Test
-  @DisplayName("the matched sum equals the dense dot product of spikes and weights, for 10,000 random segments")
+  @DisplayName(
+      "the matched sum equals the dense dot product of spikes and weights, for 10,000 random segments")
   void matchedSumIsDenseDotProduct() {
     Random random = new Random(1);
     for (int trial = 0; trial < 10_000; trial++) {

@@ -21,7 +21,9 @@ import org.snncodesign.api.spike.SpikeRaster;
 
 class LutLsmAcceleratorTest {
 
-  /** A random liquid: 80 % excitatory rows (positive), the rest inhibitory (negative), density p. */
+  /**
+   * A random liquid: 80 % excitatory rows (positive), the rest inhibitory (negative), density p.
+   */
   static CsrMatrix recurrent(int n, double p, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     float[] dense = new float[n * n];
@@ -61,10 +63,13 @@ class LutLsmAcceleratorTest {
 
   @ParameterizedTest(name = "seed {0}, {1} units, {2} lanes, {3}-bit weights")
   @CsvSource({"1, 1, 1, 8", "2, 8, 4, 8", "3, 5, 3, 6", "4, 16, 8, 4", "5, 3, 2, 12"})
-  @DisplayName("the cycle-level datapath fires exactly the spikes of the reference fixed-point simulation")
+  @DisplayName(
+      "the cycle-level datapath fires exactly the spikes of the reference fixed-point simulation")
   void bitExact(long seed, int units, int lanes, int weightBits) {
-    LutLsmConfig config = new LutLsmConfig(weightBits, 18, 7, 30, 3, 6, 8, 7, 2, units, lanes, 100e6);
-    FixedPointLiquid liquid = new FixedPointLiquid(recurrent(120, 0.08, seed), input(8, 120, seed), config);
+    LutLsmConfig config =
+        new LutLsmConfig(weightBits, 18, 7, 30, 3, 6, 8, 7, 2, units, lanes, 100e6);
+    FixedPointLiquid liquid =
+        new FixedPointLiquid(recurrent(120, 0.08, seed), input(8, 120, seed), config);
     SpikeRaster in = spikes(100, 8, 0.3, seed + 10);
     SpikeRaster reference = liquid.simulate(in, 120);
     LutLsmRun run = new LutLsmAccelerator(config).run(liquid, in, 120);
@@ -74,9 +79,11 @@ class LutLsmAcceleratorTest {
   }
 
   @Test
-  @DisplayName("cycles of a hand-computed sample: one input spike onto a 3-synapse row and 2 neuron units")
+  @DisplayName(
+      "cycles of a hand-computed sample: one input spike onto a 3-synapse row and 2 neuron units")
   void handComputedCycles() {
-    // 4 neurons, no recurrent synapses; channel 0 reaches neurons 0, 1, 2 with weights too small to fire.
+    // 4 neurons, no recurrent synapses; channel 0 reaches neurons 0, 1, 2 with weights too small to
+    // fire.
     CsrMatrix rec = new CsrMatrix(4, 4, new int[5], new int[0], new float[0]);
     CsrMatrix in = CsrMatrix.fromDense(1, 4, new float[] {0.01f, 0.01f, 1f, 0f});
     LutLsmConfig config = LutLsmConfig.DEFAULT.withParallelism(2, 2);
@@ -91,10 +98,14 @@ class LutLsmAcceleratorTest {
   }
 
   @Test
-  @DisplayName("LUT decay follows the exponential: a lone potential relaxes like e^{-t/tau} within 3 % while above 1 theta")
+  @DisplayName(
+      "LUT decay follows the exponential: a lone potential relaxes like e^{-t/tau} within 3 % while above 1 theta")
   void lutDecayTracksExponential() {
-    FixedPointLiquid liquid = new FixedPointLiquid(recurrent(4, 0, 1),
-        CsrMatrix.fromDense(1, 4, new float[] {1.5f, 0, 0, 0}), LutLsmConfig.DEFAULT);
+    FixedPointLiquid liquid =
+        new FixedPointLiquid(
+            recurrent(4, 0, 1),
+            CsrMatrix.fromDense(1, 4, new float[] {1.5f, 0, 0, 0}),
+            LutLsmConfig.DEFAULT);
     assertThat(liquid.threshold()).isEqualTo(Math.round(127 / 1.5));
     long start = 6L * liquid.threshold();
     long x = start;
@@ -108,7 +119,8 @@ class LutLsmAcceleratorTest {
   }
 
   @Test
-  @DisplayName("evaluate maps the measured liquid: events are the row lengths of spiking neurons, no DSPs")
+  @DisplayName(
+      "evaluate maps the measured liquid: events are the row lengths of spiking neurons, no DSPs")
   void evaluateMeasured() {
     CsrMatrix rec = recurrent(64, 0.1, 7);
     SpikeRaster liquidSpikes = spikes(50, 64, 0.05, 8);
@@ -120,7 +132,8 @@ class LutLsmAcceleratorTest {
         }
       }
     }
-    Workload w = new Workload("liquid", List.of(LayerWorkload.measured("liquid", liquidSpikes, rec, 8)));
+    Workload w =
+        new Workload("liquid", List.of(LayerWorkload.measured("liquid", liquidSpikes, rec, 8)));
     HardwareReport report = new LutLsmAccelerator().evaluate(w, EnergyTable.HOROWITZ_45NM);
     assertThat(report.counters().get("synaptic_events")).isEqualTo((double) expectedEvents);
     assertThat(report.cycles()).isGreaterThan(50L * (64 / 8 + 3));
@@ -137,9 +150,11 @@ class LutLsmAcceleratorTest {
     ServiceLoader.load(Accelerator.class).forEach(a -> names.add(a.name()));
     assertThat(names).contains("lut-lsm");
     CsrMatrix mixed = CsrMatrix.fromDense(2, 2, new float[] {0, 1, 0, 0});
-    CsrMatrix bad = new CsrMatrix(2, 2, new int[] {0, 2, 2}, new int[] {0, 1}, new float[] {1f, -1f});
+    CsrMatrix bad =
+        new CsrMatrix(2, 2, new int[] {0, 2, 2}, new int[] {0, 1}, new float[] {1f, -1f});
     assertThatThrownBy(() -> new FixedPointLiquid(bad, input(1, 2, 1), LutLsmConfig.DEFAULT))
         .hasMessageContaining("Dale");
-    assertThat(new FixedPointLiquid(mixed, input(1, 2, 1), LutLsmConfig.DEFAULT).synapses()).isEqualTo(1);
+    assertThat(new FixedPointLiquid(mixed, input(1, 2, 1), LutLsmConfig.DEFAULT).synapses())
+        .isEqualTo(1);
   }
 }

@@ -7,17 +7,19 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.snncodesign.api.energy.EnergyTable;
+import org.snncodesign.api.hardware.DesignSpace;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.fpga.resources.FpgaResources;
-import org.snncodesign.api.hardware.DesignSpace;
 
 class CoSearchTest {
   private static final EnergyTable E = EnergyTable.HOROWITZ_45NM;
   private static final Workload NET = ReferenceWorkloads.mnistMlp(4, 0.15, 3);
-  private static final SearchSettings SMALL = SearchSettings.DEFAULT.withBudget(16, 8, 3).withSeed(5);
+  private static final SearchSettings SMALL =
+      SearchSettings.DEFAULT.withBudget(16, 8, 3).withSeed(5);
 
   private static SearchResult search(DesignSpace space, SearchSettings settings) {
-    return new CoSearch(space, FpgaResources.ZYNQ_7020, settings).run(NET, E, Baselines.systolic(), s -> { });
+    return new CoSearch(space, FpgaResources.ZYNQ_7020, settings)
+        .run(NET, E, Baselines.systolic(), s -> {});
   }
 
   @Test
@@ -31,11 +33,15 @@ class CoSearchTest {
   }
 
   @Test
-  @DisplayName("the best design fits the budget and has the least EDP of every feasible design evaluated")
+  @DisplayName(
+      "the best design fits the budget and has the least EDP of every feasible design evaluated")
   void bestIsFeasibleMinimum() {
     SearchResult result = search(new SystolicDesignSpace(), SMALL);
     assertThat(result.best().feasible()).isTrue();
-    assertThat(FpgaResources.fromMap(result.best().report().resources()).fitsIn(FpgaResources.ZYNQ_7020)).isTrue();
+    assertThat(
+            FpgaResources.fromMap(result.best().report().resources())
+                .fitsIn(FpgaResources.ZYNQ_7020))
+        .isTrue();
     for (Candidate c : result.evaluated()) {
       if (c.feasible()) {
         assertThat(result.best().edp()).isLessThanOrEqualTo(c.edp());
@@ -44,7 +50,8 @@ class CoSearchTest {
   }
 
   @Test
-  @DisplayName("no design on the Pareto front is dominated by any feasible design, and the best EDP is on it")
+  @DisplayName(
+      "no design on the Pareto front is dominated by any feasible design, and the best EDP is on it")
   void paretoFront() {
     SearchResult result = search(new FireFlyDesignSpace(), SMALL);
     List<Candidate> front = result.paretoFront();
@@ -54,7 +61,8 @@ class CoSearchTest {
     }
     assertThat(front).contains(result.best());
     assertThat(result.paretoCsv().lines().count()).isEqualTo(front.size() + 1L);
-    assertThat(result.paretoCsv()).startsWith("latency_s,energy_pj,edp_js,cycles,lut,ff,bram36,dsp,");
+    assertThat(result.paretoCsv())
+        .startsWith("latency_s,energy_pj,edp_js,cycles,lut,ff,bram36,dsp,");
   }
 
   @Test
@@ -69,8 +77,9 @@ class CoSearchTest {
   @Test
   @DisplayName("a budget nothing fits is reported, not silently ignored")
   void impossibleBudget() {
-    CoSearch search = new CoSearch(new SystolicDesignSpace(), new FpgaResources(10, 10, 0, 0), SMALL);
-    assertThatThrownBy(() -> search.run(NET, E, Baselines.systolic(), s -> { }))
+    CoSearch search =
+        new CoSearch(new SystolicDesignSpace(), new FpgaResources(10, 10, 0, 0), SMALL);
+    assertThatThrownBy(() -> search.run(NET, E, Baselines.systolic(), s -> {}))
         .hasMessageContaining("fits the budget");
   }
 }

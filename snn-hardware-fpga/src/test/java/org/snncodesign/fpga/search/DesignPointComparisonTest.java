@@ -21,26 +21,30 @@ class DesignPointComparisonTest {
   private static final Workload MLP = ReferenceWorkloads.mnistMlp(4, 0.15, 1);
 
   /** A model with nothing to search. */
-  private static final Accelerator FIXED = new Accelerator() {
-    @Override
-    public String name() {
-      return "fixed";
-    }
+  private static final Accelerator FIXED =
+      new Accelerator() {
+        @Override
+        public String name() {
+          return "fixed";
+        }
 
-    @Override
-    public String description() {
-      return "a design without parameters";
-    }
+        @Override
+        public String description() {
+          return "a design without parameters";
+        }
 
-    @Override
-    public HardwareReport evaluate(Workload workload, EnergyModel energy) {
-      return HardwareReport.builder(name()).cycles(1).clockHz(1e6).build();
-    }
-  };
+        @Override
+        public HardwareReport evaluate(Workload workload, EnergyModel energy) {
+          return HardwareReport.builder(name()).cycles(1).clockHz(1e6).build();
+        }
+      };
 
   private static List<ComparedDesign> rows() {
-    return new DesignPointComparison(E, FpgaResources.ZYNQ_7020, "zynq-7020",
-        SearchSettings.QUICK.withSeed(3).withThreads(1))
+    return new DesignPointComparison(
+            E,
+            FpgaResources.ZYNQ_7020,
+            "zynq-7020",
+            SearchSettings.QUICK.withSeed(3).withThreads(1))
         .compare(List.of(new LutLsmAccelerator(), new SpikeXSystolicArray(), FIXED), MLP);
   }
 
@@ -53,15 +57,24 @@ class DesignPointComparisonTest {
   }
 
   @Test
-  @DisplayName("a model with a design space gets its default row, then a searched row no worse in EDP")
+  @DisplayName(
+      "a model with a design space gets its default row, then a searched row no worse in EDP")
   void searchedRow() {
     List<ComparedDesign> rows = rows();
-    assertThat(rows).extracting(r -> r.accelerator() + " " + r.point().label()).containsExactly("lut-lsm default",
-        "spikex-systolic default", "spikex-systolic co-searched", "fixed default");
-    double defaultEdp = rows.get(1).price(List.of(MLP), E, StaticPower.EXCLUDED).energyDelayProduct();
-    double searchedEdp = rows.get(2).price(List.of(MLP), E, StaticPower.EXCLUDED).energyDelayProduct();
+    assertThat(rows)
+        .extracting(r -> r.accelerator() + " " + r.point().label())
+        .containsExactly(
+            "lut-lsm default",
+            "spikex-systolic default",
+            "spikex-systolic co-searched",
+            "fixed default");
+    double defaultEdp =
+        rows.get(1).price(List.of(MLP), E, StaticPower.EXCLUDED).energyDelayProduct();
+    double searchedEdp =
+        rows.get(2).price(List.of(MLP), E, StaticPower.EXCLUDED).energyDelayProduct();
     assertThat(searchedEdp).isLessThanOrEqualTo(defaultEdp);
-    assertThat(rows.get(2).assumption()).contains("quick co-search (seed 3, zynq-7020, static excluded)");
+    assertThat(rows.get(2).assumption())
+        .contains("quick co-search (seed 3, zynq-7020, static excluded)");
   }
 
   @Test

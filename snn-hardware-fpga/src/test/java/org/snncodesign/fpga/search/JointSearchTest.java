@@ -15,14 +15,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.api.hardware.Accelerator;
+import org.snncodesign.api.hardware.DesignParameter;
+import org.snncodesign.api.hardware.DesignSpace;
 import org.snncodesign.api.hardware.LayerWorkload;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.fpga.firefly.FireFlySArray;
 import org.snncodesign.fpga.resources.FpgaResources;
 import org.snncodesign.fpga.systolic.SpikeXSystolicArray;
 import org.snncodesign.fpga.systolic.SystolicConfig;
-import org.snncodesign.api.hardware.DesignParameter;
-import org.snncodesign.api.hardware.DesignSpace;
 
 class JointSearchTest {
   private static final EnergyTable E = EnergyTable.HOROWITZ_45NM;
@@ -30,8 +30,9 @@ class JointSearchTest {
   private static final int[] BITS = {8, 4, 2};
 
   /**
-   * A hand-made network: two statistical layers whose weight density is 1 - sparsity and width the bits gene;
-   * accuracy 0.95 at the reference, minus 1 point at 0.8 sparsity, 3 at 0.9, 15 at 0.95, and 5 more at 2 bits.
+   * A hand-made network: two statistical layers whose weight density is 1 - sparsity and width the
+   * bits gene; accuracy 0.95 at the reference, minus 1 point at 0.8 sparsity, 3 at 0.9, 15 at 0.95,
+   * and 5 more at 2 bits.
    */
   static final class ToyNetwork implements NetworkSpace {
     final AtomicInteger calls = new AtomicInteger();
@@ -44,7 +45,8 @@ class JointSearchTest {
 
     @Override
     public List<DesignParameter> parameters() {
-      return List.of(new DesignParameter("sparsity", List.of("0.5", "0.8", "0.9", "0.95")),
+      return List.of(
+          new DesignParameter("sparsity", List.of("0.5", "0.8", "0.9", "0.95")),
           DesignParameter.ofInts("bits", BITS));
     }
 
@@ -63,18 +65,25 @@ class JointSearchTest {
     static NetworkVariant build(double sparsity, int bits) {
       double drop = sparsity >= 0.95 ? 0.15 : sparsity >= 0.9 ? 0.03 : sparsity >= 0.8 ? 0.01 : 0;
       drop += bits == 2 ? 0.05 : 0;
-      return new NetworkVariant(workload(sparsity, bits), 0.95 - drop,
+      return new NetworkVariant(
+          workload(sparsity, bits),
+          0.95 - drop,
           Map.of("sparsity", Double.toString(sparsity), "bits", Integer.toString(bits)));
     }
 
     static Workload workload(double sparsity, int bits) {
-      return new Workload("toy " + sparsity + "/" + bits, List.of(
-          LayerWorkload.ofStatistics("fc1", 4, 256, 128, 0.2, 1 - sparsity, bits),
-          LayerWorkload.ofStatistics("fc2", 4, 128, 10, 0.1, 1 - sparsity, bits)));
+      return new Workload(
+          "toy " + sparsity + "/" + bits,
+          List.of(
+              LayerWorkload.ofStatistics("fc1", 4, 256, 128, 0.2, 1 - sparsity, bits),
+              LayerWorkload.ofStatistics("fc2", 4, 128, 10, 0.1, 1 - sparsity, bits)));
     }
   }
 
-  /** Four systolic designs (rows, cols in {8, 16}): small enough that a search sees every joint genome. */
+  /**
+   * Four systolic designs (rows, cols in {8, 16}): small enough that a search sees every joint
+   * genome.
+   */
   static final class TinySystolic implements DesignSpace {
     @Override
     public String name() {
@@ -88,20 +97,23 @@ class JointSearchTest {
 
     @Override
     public Accelerator build(int[] genes) {
-      return new SpikeXSystolicArray(SystolicConfig.DEFAULT.withArray(8 << genes[0], 8 << genes[1]));
+      return new SpikeXSystolicArray(
+          SystolicConfig.DEFAULT.withArray(8 << genes[0], 8 << genes[1]));
     }
   }
 
-  private static final SearchSettings SMALL = SearchSettings.DEFAULT.withBudget(16, 8, 3).withSeed(7);
+  private static final SearchSettings SMALL =
+      SearchSettings.DEFAULT.withBudget(16, 8, 3).withSeed(7);
 
-  private static SearchResult joint(DesignSpace space, ToyNetwork network, double minAccuracy,
-      SearchSettings settings) {
-    return new CoSearch(space, FpgaResources.ZYNQ_7020, settings).run(network, minAccuracy, E, Baselines.systolic(),
-        s -> { });
+  private static SearchResult joint(
+      DesignSpace space, ToyNetwork network, double minAccuracy, SearchSettings settings) {
+    return new CoSearch(space, FpgaResources.ZYNQ_7020, settings)
+        .run(network, minAccuracy, E, Baselines.systolic(), s -> {});
   }
 
   @Test
-  @DisplayName("on both array models, a sparser network never costs a fixed design more energy, latency or EDP")
+  @DisplayName(
+      "on both array models, a sparser network never costs a fixed design more energy, latency or EDP")
   void sparserNeverCostsMore() {
     List<DesignSpace> spaces = List.of(new SystolicDesignSpace(), new FireFlyDesignSpace());
     java.util.Random random = new java.util.Random(3);
@@ -113,8 +125,9 @@ class JointSearchTest {
         for (double sparsity : SPARSITY) {
           Workload w = ToyNetwork.workload(sparsity, 4);
           var report = space.build(genes, w).evaluate(w, E);
-          assertThat(report.energyPicojoules()).as("%s %s at sparsity %s", space.name(), Arrays.toString(genes),
-              sparsity).isLessThanOrEqualTo(previousEnergy);
+          assertThat(report.energyPicojoules())
+              .as("%s %s at sparsity %s", space.name(), Arrays.toString(genes), sparsity)
+              .isLessThanOrEqualTo(previousEnergy);
           assertThat(report.energyDelayProduct()).isLessThanOrEqualTo(previousEdp);
           previousEdp = report.energyDelayProduct();
           previousEnergy = report.energyPicojoules();
@@ -124,7 +137,8 @@ class JointSearchTest {
   }
 
   @Test
-  @DisplayName("the accuracy floor rejects variants below it; the best is then the sparsest variant that meets it")
+  @DisplayName(
+      "the accuracy floor rejects variants below it; the best is then the sparsest variant that meets it")
   void accuracyFloor() {
     ToyNetwork network = new ToyNetwork();
     // 4 designs x 12 variants = 48 genomes; 64 random draws plus evolution see all of them.
@@ -136,25 +150,37 @@ class JointSearchTest {
       }
     }
     assertThat(result.evaluated()).anyMatch(c -> !c.meetsAccuracy());
-    // 0.95 sparsity or 2 bits drop more than 1 point; 0.8 sparsity at 4 bits is the cheapest that meets it.
-    assertThat(result.best().network().configuration()).containsEntry("sparsity", "0.8").containsEntry("bits", "4");
+    // 0.95 sparsity or 2 bits drop more than 1 point; 0.8 sparsity at 4 bits is the cheapest that
+    // meets it.
+    assertThat(result.best().network().configuration())
+        .containsEntry("sparsity", "0.8")
+        .containsEntry("bits", "4");
     assertThat(result.best().accuracy()).isEqualTo(0.94);
-    Candidate bruteForce = result.evaluated().stream().filter(Candidate::feasible).min(CoSearch.BY_EDP).orElseThrow();
+    Candidate bruteForce =
+        result.evaluated().stream().filter(Candidate::feasible).min(CoSearch.BY_EDP).orElseThrow();
     assertThat(result.best()).isSameAs(bruteForce);
     // Lifting the floor lets the search take the 0.95-sparse 2-bit network.
-    SearchResult free = joint(new TinySystolic(), new ToyNetwork(), Double.NEGATIVE_INFINITY,
-        SMALL.withBudget(64, 16, 10));
-    assertThat(free.best().network().configuration()).containsEntry("sparsity", "0.95").containsEntry("bits", "2");
+    SearchResult free =
+        joint(
+            new TinySystolic(),
+            new ToyNetwork(),
+            Double.NEGATIVE_INFINITY,
+            SMALL.withBudget(64, 16, 10));
+    assertThat(free.best().network().configuration())
+        .containsEntry("sparsity", "0.95")
+        .containsEntry("bits", "2");
     assertThat(free.best().edp()).isLessThan(result.best().edp());
   }
 
   @Test
-  @DisplayName("network genes add to the accelerator-only reduction, and the baseline is priced on the unmodified "
-      + "network")
+  @DisplayName(
+      "network genes add to the accelerator-only reduction, and the baseline is priced on the unmodified "
+          + "network")
   void networkGenesHelp() {
     Workload reference = new ToyNetwork().reference().workload();
-    SearchResult acceleratorOnly = new CoSearch(new SystolicDesignSpace(), FpgaResources.ZYNQ_7020, SMALL)
-        .run(reference, E, Baselines.systolic(), s -> { });
+    SearchResult acceleratorOnly =
+        new CoSearch(new SystolicDesignSpace(), FpgaResources.ZYNQ_7020, SMALL)
+            .run(reference, E, Baselines.systolic(), s -> {});
     SearchResult joint = joint(new SystolicDesignSpace(), new ToyNetwork(), 0.94, SMALL);
     assertThat(joint.baseline().energyDelayProduct())
         .isEqualTo(Baselines.systolic().evaluate(reference, E).energyDelayProduct())
@@ -167,8 +193,10 @@ class JointSearchTest {
   @Test
   @DisplayName("the same seed gives the same joint search on 1 thread and on 4, design for design")
   void parallelEqualsSerial() {
-    SearchResult one = joint(new SystolicDesignSpace(), new ToyNetwork(), 0.92, SMALL.withThreads(1));
-    SearchResult four = joint(new SystolicDesignSpace(), new ToyNetwork(), 0.92, SMALL.withThreads(4));
+    SearchResult one =
+        joint(new SystolicDesignSpace(), new ToyNetwork(), 0.92, SMALL.withThreads(1));
+    SearchResult four =
+        joint(new SystolicDesignSpace(), new ToyNetwork(), 0.92, SMALL.withThreads(4));
     assertThat(four.evaluated()).hasSameSizeAs(one.evaluated());
     for (int k = 0; k < one.evaluated().size(); k++) {
       Candidate a = one.evaluated().get(k);
@@ -179,14 +207,21 @@ class JointSearchTest {
     }
     assertThat(four.paretoCsv()).isEqualTo(one.paretoCsv());
     assertThat(four.accuracyFrontCsv()).isEqualTo(one.accuracyFrontCsv());
-    SearchResult otherSeed = joint(new SystolicDesignSpace(), new ToyNetwork(), 0.92, SMALL.withSeed(8));
-    assertThat(otherSeed.evaluated().stream().map(c -> Arrays.toString(c.genes()) + Arrays.toString(c.networkGenes()))
-        .toList()).isNotEqualTo(one.evaluated().stream()
-            .map(c -> Arrays.toString(c.genes()) + Arrays.toString(c.networkGenes())).toList());
+    SearchResult otherSeed =
+        joint(new SystolicDesignSpace(), new ToyNetwork(), 0.92, SMALL.withSeed(8));
+    assertThat(
+            otherSeed.evaluated().stream()
+                .map(c -> Arrays.toString(c.genes()) + Arrays.toString(c.networkGenes()))
+                .toList())
+        .isNotEqualTo(
+            one.evaluated().stream()
+                .map(c -> Arrays.toString(c.genes()) + Arrays.toString(c.networkGenes()))
+                .toList());
   }
 
   @Test
-  @DisplayName("each distinct network variant is built once per search, however many designs share it")
+  @DisplayName(
+      "each distinct network variant is built once per search, however many designs share it")
   void variantsCached() {
     ToyNetwork network = new ToyNetwork();
     SearchResult result = joint(new SystolicDesignSpace(), network, 0.92, SMALL.withThreads(2));
@@ -197,13 +232,15 @@ class JointSearchTest {
   }
 
   @Test
-  @DisplayName("no design within budget beats an EDP-accuracy front member on both, and the best is on the front")
+  @DisplayName(
+      "no design within budget beats an EDP-accuracy front member on both, and the best is on the front")
   void accuracyFront() {
     SearchResult result = joint(new SystolicDesignSpace(), new ToyNetwork(), 0.92, SMALL);
     List<Candidate> front = result.accuracyFront();
     assertThat(front).isNotEmpty().contains(result.best());
     for (Candidate f : front) {
-      assertThat(result.evaluated()).noneMatch(c -> c.fitsBudget() && c.dominatesInEdpAndAccuracy(f));
+      assertThat(result.evaluated())
+          .noneMatch(c -> c.fitsBudget() && c.dominatesInEdpAndAccuracy(f));
     }
     List<Double> edps = new ArrayList<>();
     front.forEach(c -> edps.add(c.edp()));
@@ -211,7 +248,10 @@ class JointSearchTest {
     String csv = result.accuracyFrontCsv();
     assertThat(csv.lines().count()).isEqualTo(front.size() + 1L);
     assertThat(csv).startsWith("latency_s,energy_pj,edp_js,cycles,lut,ff,bram36,dsp,accuracy,");
-    assertThat(csv.lines().findFirst().orElseThrow()).contains("sparsity").contains("bits").contains("rows");
+    assertThat(csv.lines().findFirst().orElseThrow())
+        .contains("sparsity")
+        .contains("bits")
+        .contains("rows");
   }
 
   @Test
@@ -222,16 +262,21 @@ class JointSearchTest {
   }
 
   @Test
-  @DisplayName("the FireFly-S space stores weights at the network's width: 2-bit variants are priced at 2 bits")
+  @DisplayName(
+      "the FireFly-S space stores weights at the network's width: 2-bit variants are priced at 2 bits")
   void fireFlyFollowsWeightBits() {
     FireFlyDesignSpace space = new FireFlyDesignSpace();
     int[] genes = new int[space.parameters().size()];
     Workload twoBit = ToyNetwork.workload(0.8, 2);
     Workload eightBit = ToyNetwork.workload(0.8, 8);
-    Workload floats = new Workload("float", List.of(LayerWorkload.ofStatistics("fc", 4, 64, 10, 0.2, 0.5, 32)));
-    assertThat(space.build(genes, twoBit).evaluate(twoBit, E).configuration()).containsEntry("weight_bits", "2");
-    assertThat(space.build(genes, eightBit).evaluate(eightBit, E).configuration()).containsEntry("weight_bits", "8");
-    assertThat(space.build(genes, floats).evaluate(floats, E).configuration()).containsEntry("weight_bits", "4");
+    Workload floats =
+        new Workload("float", List.of(LayerWorkload.ofStatistics("fc", 4, 64, 10, 0.2, 0.5, 32)));
+    assertThat(space.build(genes, twoBit).evaluate(twoBit, E).configuration())
+        .containsEntry("weight_bits", "2");
+    assertThat(space.build(genes, eightBit).evaluate(eightBit, E).configuration())
+        .containsEntry("weight_bits", "8");
+    assertThat(space.build(genes, floats).evaluate(floats, E).configuration())
+        .containsEntry("weight_bits", "4");
     assertThat(space.build(genes, twoBit).evaluate(twoBit, E).energyPicojoules())
         .isLessThan(space.build(genes, eightBit).evaluate(eightBit, E).energyPicojoules());
     assertThat(space.build(genes)).isInstanceOf(FireFlySArray.class);

@@ -26,21 +26,26 @@ class BitmapPeVerilogTest {
 
   @ParameterizedTest(name = "W={0}, WB={1}, AB={2}")
   @CsvSource({"16, 4, 16", "8, 4, 8", "64, 4, 16", "32, 8, 24"})
-  @DisplayName("the generated PE agrees bit-exactly with the Java model on 10,000 random cycles in Icarus Verilog")
-  void bitExactInIcarus(int width, int valueBits, int accBits, @TempDir Path dir) throws IOException {
-    assumeTrue(IcarusSimulator.available(),
+  @DisplayName(
+      "the generated PE agrees bit-exactly with the Java model on 10,000 random cycles in Icarus Verilog")
+  void bitExactInIcarus(int width, int valueBits, int accBits, @TempDir Path dir)
+      throws IOException {
+    assumeTrue(
+        IcarusSimulator.available(),
         "Icarus Verilog (iverilog, vvp) is not installed; install with apt-get install -y iverilog");
     BitmapPeVerilog rtl = new BitmapPeVerilog(width, valueBits, accBits);
     List<PeStimulus> stimuli = rtl.randomStimuli(10_000, 42 + width);
     rtl.writeTo(dir, stimuli);
-    String output = new IcarusSimulator(dir).run("bitmap_pe_tb", List.of("bitmap_pe.v", "bitmap_pe_tb.v"));
+    String output =
+        new IcarusSimulator(dir).run("bitmap_pe_tb", List.of("bitmap_pe.v", "bitmap_pe_tb.v"));
     assertThat(result(output)).containsExactly(10_000, 0);
   }
 
   @Test
   @DisplayName("the testbench catches a wrong expected value (the check can fail)")
   void testbenchDetectsMismatch(@TempDir Path dir) throws IOException {
-    assumeTrue(IcarusSimulator.available(),
+    assumeTrue(
+        IcarusSimulator.available(),
         "Icarus Verilog (iverilog, vvp) is not installed; install with apt-get install -y iverilog");
     BitmapPeVerilog rtl = new BitmapPeVerilog(16, 4, 16);
     List<PeStimulus> stimuli = rtl.randomStimuli(200, 3);
@@ -50,7 +55,8 @@ class BitmapPeVerilogTest {
     long wrong = (Long.parseLong(lines.get(100), 16) + 1) & 0xFFFF;
     lines.set(100, Long.toHexString(wrong));
     Files.write(expected, lines);
-    String output = new IcarusSimulator(dir).run("bitmap_pe_tb", List.of("bitmap_pe.v", "bitmap_pe_tb.v"));
+    String output =
+        new IcarusSimulator(dir).run("bitmap_pe_tb", List.of("bitmap_pe.v", "bitmap_pe_tb.v"));
     assertThat(result(output)).containsExactly(200, 1);
     assertThat(output).contains("MISMATCH vector=100");
   }
@@ -68,10 +74,12 @@ class BitmapPeVerilogTest {
   }
 
   @Test
-  @DisplayName("packed values are selected by the popcount of the weight bitmap below the matched position")
+  @DisplayName(
+      "packed values are selected by the popcount of the weight bitmap below the matched position")
   void popcountIndexing() {
     BitmapPeModel model = new BitmapPeModel(8, 4, 16);
-    // Weights at positions 1, 4, 6 hold packed values 3, -2, 5; spikes at 4 and 6 match the 2nd and 3rd.
+    // Weights at positions 1, 4, 6 hold packed values 3, -2, 5; spikes at 4 and 6 match the 2nd and
+    // 3rd.
     int[] values = {3, -2, 5, 1, 1, 1, 1, 1};
     PeStimulus in = new PeStimulus(false, true, true, 0b0101_0000, 0b0101_0010, values);
     assertThat(model.segmentSum(in)).isEqualTo(3);

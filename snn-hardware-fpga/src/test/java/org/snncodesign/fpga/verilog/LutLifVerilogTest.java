@@ -14,31 +14,41 @@ import org.snncodesign.fpga.lsm.LutLsmConfig;
 
 class LutLifVerilogTest {
   private static final List<String> SOURCES = List.of("lut_lif.v", "lut_lif_tb.v");
-  /** 12-bit state, 4-bit weights, 32-entry LUTs, gain 3/16, 3 refractory steps: a second shape of every width. */
-  private static final LutLsmConfig SMALL = new LutLsmConfig(4, 12, 5, 10, 2, 4, 4, 3, 3, 1, 1, 100e6);
+
+  /**
+   * 12-bit state, 4-bit weights, 32-entry LUTs, gain 3/16, 3 refractory steps: a second shape of
+   * every width.
+   */
+  private static final LutLsmConfig SMALL =
+      new LutLsmConfig(4, 12, 5, 10, 2, 4, 4, 3, 3, 1, 1, 100e6);
 
   private static void assumeIcarus() {
-    assumeTrue(IcarusSimulator.available(),
+    assumeTrue(
+        IcarusSimulator.available(),
         "Icarus Verilog (iverilog, vvp) is not installed; install with apt-get install -y iverilog");
   }
 
   @Test
-  @DisplayName("the generated lut-lsm LIF core agrees bit-exactly with the Java model on 10,000 random cycles")
+  @DisplayName(
+      "the generated lut-lsm LIF core agrees bit-exactly with the Java model on 10,000 random cycles")
   void bitExactDefault(@TempDir Path dir) throws IOException {
     assumeIcarus();
     LutLifVerilog rtl = LutLifVerilog.of(LutLsmConfig.DEFAULT);
     rtl.writeTo(dir, rtl.randomStimuli(10_000, 7));
-    SimulationResult result = SimulationResult.parse(new IcarusSimulator(dir).run("lut_lif_tb", SOURCES));
+    SimulationResult result =
+        SimulationResult.parse(new IcarusSimulator(dir).run("lut_lif_tb", SOURCES));
     assertThat(result).isEqualTo(new SimulationResult(10_000, 0));
   }
 
   @Test
-  @DisplayName("a second shape (12-bit state, narrower 11-bit input ports, 3 refractory steps) is bit-exact too")
+  @DisplayName(
+      "a second shape (12-bit state, narrower 11-bit input ports, 3 refractory steps) is bit-exact too")
   void bitExactSmall(@TempDir Path dir) throws IOException {
     assumeIcarus();
     LutLifVerilog rtl = new LutLifVerilog(LutLifVerilog.of(SMALL).liquid(), 11);
     rtl.writeTo(dir, rtl.randomStimuli(10_000, 11));
-    SimulationResult result = SimulationResult.parse(new IcarusSimulator(dir).run("lut_lif_tb", SOURCES));
+    SimulationResult result =
+        SimulationResult.parse(new IcarusSimulator(dir).run("lut_lif_tb", SOURCES));
     assertThat(result).isEqualTo(new SimulationResult(10_000, 0));
   }
 
@@ -59,10 +69,13 @@ class LutLifVerilogTest {
   }
 
   @Test
-  @DisplayName("the random stimuli exercise spikes, refractory holds, saturation and negative potentials")
+  @DisplayName(
+      "the random stimuli exercise spikes, refractory holds, saturation and negative potentials")
   void stimuliCoverTheDynamics() {
-    for (LutLifVerilog rtl : List.of(LutLifVerilog.of(LutLsmConfig.DEFAULT),
-        new LutLifVerilog(LutLifVerilog.of(SMALL).liquid(), 11))) {
+    for (LutLifVerilog rtl :
+        List.of(
+            LutLifVerilog.of(LutLsmConfig.DEFAULT),
+            new LutLifVerilog(LutLifVerilog.of(SMALL).liquid(), 11))) {
       LutLifModel model = new LutLifModel(rtl.liquid());
       long maxState = (1L << (rtl.liquid().config().stateBits() - 1)) - 1;
       int spikes = 0;
@@ -73,8 +86,11 @@ class LutLifVerilogTest {
         model.step(s);
         spikes += model.spike() ? 1 : 0;
         holds += model.refractory() > 0 ? 1 : 0;
-        saturated += Math.abs(model.excitatoryCurrent()) >= maxState || Math.abs(model.inhibitoryCurrent()) >= maxState
-            ? 1 : 0;
+        saturated +=
+            Math.abs(model.excitatoryCurrent()) >= maxState
+                    || Math.abs(model.inhibitoryCurrent()) >= maxState
+                ? 1
+                : 0;
         negative += model.potential() < 0 ? 1 : 0;
       }
       String shape = "SB=" + rtl.liquid().config().stateBits() + " IB=" + rtl.inputBits() + ": ";
@@ -92,7 +108,10 @@ class LutLifVerilogTest {
     String module = rtl.module();
     int[] lut = rtl.liquid().membraneLut();
     assertThat(rtl.liquid().threshold()).isEqualTo(127);
-    assertThat(module).contains("THETA = 127").contains("7'd1: lut_m = ")
-        .containsPattern("7'd127: lut_m = \\d+'d" + lut[127] + ";").doesNotContain("%");
+    assertThat(module)
+        .contains("THETA = 127")
+        .contains("7'd1: lut_m = ")
+        .containsPattern("7'd127: lut_m = \\d+'d" + lut[127] + ";")
+        .doesNotContain("%");
   }
 }

@@ -24,24 +24,40 @@ class PeArrayVerilogTest {
   private static final List<String> SOURCES = List.of("bitmap_pe_array.v", "bitmap_pe_array_tb.v");
 
   private static void assumeIcarus() {
-    assumeTrue(IcarusSimulator.available(),
+    assumeTrue(
+        IcarusSimulator.available(),
         "Icarus Verilog (iverilog, vvp) is not installed; install with apt-get install -y iverilog");
   }
 
-  private static PeArrayCycleCheck.Outcome javaOnly(PeArrayVerilog rtl, PeArrayVerilog.LayerStimulus layer)
-      throws IOException {
+  private static PeArrayCycleCheck.Outcome javaOnly(
+      PeArrayVerilog rtl, PeArrayVerilog.LayerStimulus layer) throws IOException {
     return PeArrayCycleCheck.run(rtl, layer, 0, null, false);
   }
 
   @ParameterizedTest(name = "R={0} C={1} W={2} L={3} WB={4} AB={5} THETA={6}")
-  @CsvSource({"2, 4, 16, 2, 4, 16, 24", "1, 4, 8, 1, 4, 12, 10", "3, 2, 32, 3, 4, 16, 20", "2, 2, 64, 4, 3, 10, 6"})
-  @DisplayName("the generated PE array agrees with the cycle-accurate Java model on every output of 10,000 random "
-      + "cycles in Icarus Verilog")
-  void bitExactInIcarus(int rows, int cols, int width, int lanes, int valueBits, int accBits, int threshold,
-      @TempDir Path dir) throws IOException {
+  @CsvSource({
+    "2, 4, 16, 2, 4, 16, 24",
+    "1, 4, 8, 1, 4, 12, 10",
+    "3, 2, 32, 3, 4, 16, 20",
+    "2, 2, 64, 4, 3, 10, 6"
+  })
+  @DisplayName(
+      "the generated PE array agrees with the cycle-accurate Java model on every output of 10,000 random "
+          + "cycles in Icarus Verilog")
+  void bitExactInIcarus(
+      int rows,
+      int cols,
+      int width,
+      int lanes,
+      int valueBits,
+      int accBits,
+      int threshold,
+      @TempDir Path dir)
+      throws IOException {
     assumeIcarus();
-    PeArrayVerilog rtl = new PeArrayVerilog(
-        new PeArrayConfig(rows, cols, width, lanes, valueBits, accBits, threshold));
+    PeArrayVerilog rtl =
+        new PeArrayVerilog(
+            new PeArrayConfig(rows, cols, width, lanes, valueBits, accBits, threshold));
     rtl.writeTo(dir, rtl.randomStimuli(10_000, 17 + width));
     String output = new IcarusSimulator(dir).run(PeArrayVerilog.MODULE + "_tb", SOURCES);
     assertThat(SimulationResult.parse(output)).isEqualTo(new SimulationResult(10_000, 0));
@@ -64,7 +80,8 @@ class PeArrayVerilogTest {
   }
 
   @Test
-  @DisplayName("the check layer ends in partial tiles on both sides, is seeded, and the model's cycles agree on it")
+  @DisplayName(
+      "the check layer ends in partial tiles on both sides, is seeded, and the model's cycles agree on it")
   void checkLayer() throws IOException {
     PeArrayVerilog rtl = new PeArrayVerilog(PeArrayConfig.DEFAULT);
     PeArrayVerilog.LayerStimulus layer = rtl.checkLayer(3);
@@ -76,12 +93,14 @@ class PeArrayVerilogTest {
   }
 
   @Test
-  @DisplayName("in Icarus the array finishes a layer in exactly the firefly-s model's compute cycles")
+  @DisplayName(
+      "in Icarus the array finishes a layer in exactly the firefly-s model's compute cycles")
   void rtlCyclesMatchFireFly(@TempDir Path dir) throws IOException {
     assumeIcarus();
     PeArrayVerilog rtl = new PeArrayVerilog(PeArrayConfig.DEFAULT);
-    PeArrayCycleCheck.Outcome outcome = PeArrayCycleCheck.run(rtl,
-        rtl.randomLayer(new Random(9), 6, 70, 10, 0.3, 0.3), 1, dir, true);
+    PeArrayCycleCheck.Outcome outcome =
+        PeArrayCycleCheck.run(
+            rtl, rtl.randomLayer(new Random(9), 6, 70, 10, 0.3, 0.3), 1, dir, true);
     assertThat(outcome.mismatches()).isZero();
     assertThat(outcome.rtlTiles()).isEqualTo(outcome.tiles()).isEqualTo(3 * 3);
     assertThat((double) outcome.rtlCycles()).isEqualTo(outcome.fireFlyCycles());
@@ -91,27 +110,46 @@ class PeArrayVerilogTest {
 
   @ParameterizedTest(name = "seed {0}")
   @CsvSource({"1", "2", "3", "4", "5", "6", "7", "8"})
-  @DisplayName("the Java array model takes the firefly-s model's compute cycles and synaptic operations on random "
-      + "layers and array shapes")
+  @DisplayName(
+      "the Java array model takes the firefly-s model's compute cycles and synaptic operations on random "
+          + "layers and array shapes")
   void modelCyclesMatchFireFly(long seed) throws IOException {
     Random random = new Random(seed);
     int[] widths = {8, 16, 32, 64};
-    PeArrayConfig config = new PeArrayConfig(1 + random.nextInt(4), 1 + random.nextInt(5),
-        widths[random.nextInt(4)], 1 + random.nextInt(4), 4, 16, 20);
+    PeArrayConfig config =
+        new PeArrayConfig(
+            1 + random.nextInt(4),
+            1 + random.nextInt(5),
+            widths[random.nextInt(4)],
+            1 + random.nextInt(4),
+            4,
+            16,
+            20);
     PeArrayVerilog rtl = new PeArrayVerilog(config);
-    PeArrayVerilog.LayerStimulus layer = rtl.randomLayer(random, 1 + random.nextInt(9), 10 + random.nextInt(150),
-        1 + random.nextInt(12), 0.02 + 0.4 * random.nextDouble(), 0.05 + 0.5 * random.nextDouble());
+    PeArrayVerilog.LayerStimulus layer =
+        rtl.randomLayer(
+            random,
+            1 + random.nextInt(9),
+            10 + random.nextInt(150),
+            1 + random.nextInt(12),
+            0.02 + 0.4 * random.nextDouble(),
+            0.05 + 0.5 * random.nextDouble());
     PeArrayCycleCheck.Outcome outcome = javaOnly(rtl, layer);
-    assertThat((double) outcome.modelCycles()).as(config.toString()).isEqualTo(outcome.fireFlyCycles());
+    assertThat((double) outcome.modelCycles())
+        .as(config.toString())
+        .isEqualTo(outcome.fireFlyCycles());
     assertThat(outcome.cyclesAgree()).isTrue();
-    assertThat(outcome.matches()).isEqualTo(TestWorkloads.synapticPairs(layer.spikes(), layer.weights()));
+    assertThat(outcome.matches())
+        .isEqualTo(TestWorkloads.synapticPairs(layer.spikes(), layer.weights()));
   }
 
   @Test
-  @DisplayName("hand-computed: one PE, one lane, a segment with three matches then one with one costs 3 + 1 + 3 cycles")
+  @DisplayName(
+      "hand-computed: one PE, one lane, a segment with three matches then one with one costs 3 + 1 + 3 cycles")
   void handComputedCycles() throws IOException {
     PeArrayConfig config = new PeArrayConfig(1, 1, 8, 1, 4, 16, 100);
-    // Inputs 0..15 (two 8-bit segments); weights at 1, 2, 5 (values 3, -2, 5) and 9 (value 7); spikes at 1, 2, 5, 9.
+    // Inputs 0..15 (two 8-bit segments); weights at 1, 2, 5 (values 3, -2, 5) and 9 (value 7);
+    // spikes at 1, 2, 5, 9.
     SpikeRaster spikes = TestWorkloads.raster(16, new int[] {1, 2, 5, 9});
     float[] dense = new float[16];
     dense[1] = 3;
@@ -122,8 +160,8 @@ class PeArrayVerilogTest {
     PeArrayTiling tiling = new PeArrayTiling(config, spikes, CsrMatrix.fromDense(16, 1, dense));
     List<PeArraySegment> segments = tiling.segments();
     assertThat(segments).hasSize(2);
-    PeArrayCycleCheck.Outcome outcome = javaOnly(rtl, new PeArrayVerilog.LayerStimulus(spikes,
-        CsrMatrix.fromDense(16, 1, dense)));
+    PeArrayCycleCheck.Outcome outcome =
+        javaOnly(rtl, new PeArrayVerilog.LayerStimulus(spikes, CsrMatrix.fromDense(16, 1, dense)));
     assertThat(outcome.modelCycles()).isEqualTo(3 + 1 + 3);
     assertThat(outcome.fireFlyCycles()).isEqualTo(7.0);
     PeArrayModel model = new PeArrayModel(config);
@@ -147,13 +185,16 @@ class PeArrayVerilogTest {
     List<PeArraySegment> segments = tiling.segments();
     assertThat(tiling.tiles()).isEqualTo(4);
     assertThat(segments).hasSize(4).allMatch(PeArraySegment::last);
-    PeArrayCycleCheck.Outcome outcome = javaOnly(rtl, new PeArrayVerilog.LayerStimulus(spikes,
-        CsrMatrix.fromDense(8, 3, dense)));
+    PeArrayCycleCheck.Outcome outcome =
+        javaOnly(rtl, new PeArrayVerilog.LayerStimulus(spikes, CsrMatrix.fromDense(8, 3, dense)));
     assertThat(outcome.modelCycles()).isEqualTo(4 * 3);
     assertThat(outcome.fireFlyCycles()).isEqualTo(12.0);
   }
 
-  /** A direct integrate-and-fire reference: dense sums per step, 16-bit saturating membrane, reset to 0. */
+  /**
+   * A direct integrate-and-fire reference: dense sums per step, 16-bit saturating membrane, reset
+   * to 0.
+   */
   private static boolean[][] referenceSpikes(PeArrayVerilog.LayerStimulus layer, int threshold) {
     SpikeRaster spikes = layer.spikes();
     float[] w = layer.weights().toDense();
@@ -178,12 +219,14 @@ class PeArrayVerilogTest {
 
   @ParameterizedTest(name = "seed {0}")
   @CsvSource({"11", "12", "13"})
-  @DisplayName("the array's fire stage gives the spikes of a plain integrate-and-fire layer over the dense sums")
+  @DisplayName(
+      "the array's fire stage gives the spikes of a plain integrate-and-fire layer over the dense sums")
   void firesLikeReferenceLayer(long seed) {
     PeArrayConfig config = new PeArrayConfig(3, 2, 16, 2, 4, 16, 12);
     PeArrayVerilog rtl = new PeArrayVerilog(config);
     PeArrayVerilog.LayerStimulus layer = rtl.randomLayer(new Random(seed), 7, 40, 5, 0.4, 0.5);
-    List<PeArraySegment> segments = new PeArrayTiling(config, layer.spikes(), layer.weights()).segments();
+    List<PeArraySegment> segments =
+        new PeArrayTiling(config, layer.spikes(), layer.weights()).segments();
     PeArrayModel model = new PeArrayModel(config);
     List<boolean[]> tileSpikes = new ArrayList<>();
     for (PeArrayCycle cycle : rtl.drive(segments, new Random(seed), 0.2, 0)) {
@@ -203,7 +246,8 @@ class PeArrayVerilogTest {
     for (int j = 0; j < 5; j++) {
       for (int t = 0; t < steps; t++) {
         boolean[] tile = tileSpikes.get(j / config.cols() * tilesPerBlock + t / config.rows());
-        assertThat(tile[(t % config.rows()) * config.cols() + j % config.cols()]).as("t=%d j=%d", t, j)
+        assertThat(tile[(t % config.rows()) * config.cols() + j % config.cols()])
+            .as("t=%d j=%d", t, j)
             .isEqualTo(expected[t][j]);
         fired += expected[t][j] ? 1 : 0;
       }
@@ -216,7 +260,8 @@ class PeArrayVerilogTest {
   }
 
   @Test
-  @DisplayName("the random stimuli exercise stalls, held segments, multi-cycle segments, spikes and resets")
+  @DisplayName(
+      "the random stimuli exercise stalls, held segments, multi-cycle segments, spikes and resets")
   void stimuliCoverTheProtocol() {
     PeArrayVerilog rtl = new PeArrayVerilog(PeArrayConfig.DEFAULT);
     PeArrayConfig config = rtl.config();
@@ -231,11 +276,26 @@ class PeArrayVerilogTest {
       model.step(cycle);
       count(counts, "tiles finished", model.done());
       for (int p = 0; p < config.processingElements(); p++) {
-        count(counts, "spikes fired", model.done() && model.spike(p / config.cols(), p % config.cols()));
+        count(
+            counts,
+            "spikes fired",
+            model.done() && model.spike(p / config.cols(), p % config.cols()));
       }
     }
-    Map<String, Integer> minimum = Map.of("segments held while not ready", 100, "stall cycles within a tile", 100,
-        "multi-cycle fetches and drain/fire cycles", 1000, "resets", 5, "tiles finished", 300, "spikes fired", 100);
+    Map<String, Integer> minimum =
+        Map.of(
+            "segments held while not ready",
+            100,
+            "stall cycles within a tile",
+            100,
+            "multi-cycle fetches and drain/fire cycles",
+            1000,
+            "resets",
+            5,
+            "tiles finished",
+            300,
+            "spikes fired",
+            100);
     assertThat(counts.keySet()).isEqualTo(minimum.keySet());
     minimum.forEach((what, least) -> assertThat(counts.get(what)).as(what).isGreaterThan(least));
   }
@@ -244,8 +304,14 @@ class PeArrayVerilogTest {
   @DisplayName("the module carries the configuration's parameters and no unformatted placeholders")
   void moduleCarriesParameters() {
     String module = new PeArrayVerilog(PeArrayConfig.DEFAULT).module();
-    assertThat(module).contains("parameter R  = 2,").contains("parameter C  = 4,").contains("parameter W  = 16,")
-        .contains("parameter L  = 2,").contains("parameter integer THETA = 24").contains("(p % C)")
-        .doesNotContain("%%").doesNotContain("%d");
+    assertThat(module)
+        .contains("parameter R  = 2,")
+        .contains("parameter C  = 4,")
+        .contains("parameter W  = 16,")
+        .contains("parameter L  = 2,")
+        .contains("parameter integer THETA = 24")
+        .contains("(p % C)")
+        .doesNotContain("%%")
+        .doesNotContain("%d");
   }
 }

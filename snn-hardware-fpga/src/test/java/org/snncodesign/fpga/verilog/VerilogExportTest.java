@@ -13,7 +13,8 @@ import org.snncodesign.fpga.lsm.LutLsmConfig;
 class VerilogExportTest {
 
   @Test
-  @DisplayName("without simulation an export writes the module, its testbench and hex files, and passes")
+  @DisplayName(
+      "without simulation an export writes the module, its testbench and hex files, and passes")
   void writesFiles(@TempDir Path dir) throws IOException {
     VerilogExport.Outcome outcome = VerilogExport.bitmapPe(16, 4, 16).writeTo(dir, 50, 1, false);
     assertThat(outcome.module()).isEqualTo(BitmapPeVerilog.MODULE);
@@ -27,11 +28,15 @@ class VerilogExportTest {
   }
 
   @Test
-  @DisplayName("the PE array's export carries its configuration and a cycle check that agrees with firefly-s")
+  @DisplayName(
+      "the PE array's export carries its configuration and a cycle check that agrees with firefly-s")
   void peArrayCycleCheck(@TempDir Path dir) throws IOException {
-    VerilogExport.Outcome outcome = VerilogExport.peArray(PeArrayConfig.DEFAULT).writeTo(dir, 50, 2, false);
+    VerilogExport.Outcome outcome =
+        VerilogExport.peArray(PeArrayConfig.DEFAULT).writeTo(dir, 50, 2, false);
     assertThat(outcome.config()).contains(PeArrayConfig.DEFAULT);
-    assertThat(outcome.cycleCheck()).get().satisfies(check -> assertThat(check.cyclesAgree()).isTrue());
+    assertThat(outcome.cycleCheck())
+        .get()
+        .satisfies(check -> assertThat(check.cyclesAgree()).isTrue());
     assertThat(outcome.passed()).isTrue();
   }
 
@@ -39,7 +44,8 @@ class VerilogExportTest {
   @DisplayName("simulated in Icarus, the LUT-leak LIF core is bit-exact with the Java model")
   void lutLifBitExact(@TempDir Path dir) throws IOException {
     assumeTrue(IcarusSimulator.available(), "Icarus Verilog (iverilog, vvp) is not installed");
-    VerilogExport.Outcome outcome = VerilogExport.lutLif(LutLsmConfig.DEFAULT).writeTo(dir, 200, 3, true);
+    VerilogExport.Outcome outcome =
+        VerilogExport.lutLif(LutLsmConfig.DEFAULT).writeTo(dir, 200, 3, true);
     assertThat(outcome.simulation()).get().isEqualTo(new SimulationResult(200, 0));
     assertThat(outcome.passed()).isTrue();
   }

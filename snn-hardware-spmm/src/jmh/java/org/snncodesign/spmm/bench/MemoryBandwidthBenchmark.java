@@ -10,8 +10,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The machine's single-thread memory bandwidth, STREAM-copy style: copying 64 MiB ({@code 2 x 64 MiB} moved per
- * operation, far beyond the caches) gives the ceiling the SpMM kernel's achieved GB/s is compared with.
+ * The machine's single-thread memory bandwidth, STREAM-copy style: copying 64 MiB ({@code 2 x 64
+ * MiB} moved per operation, far beyond the caches) gives the ceiling the SpMM kernel's achieved
+ * GB/s is compared with.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -26,10 +26,10 @@ import org.snncodesign.spmm.kernel.SpikeIndexLists;
 import org.snncodesign.spmm.workload.RandomSpmmOperands;
 
 /**
- * S (rows x K binary spikes) x W (K x M sparse weights), K = M = 1024, 256 rows: the Gustavson kernel (one and
- * all threads; float CSR, bitmap and int8 weights) against a straightforward dense float GEMM and EJML's sparse
- * CSC multiply, side by side on the same seeded operands. Every method returns its output so nothing is
- * dead-code eliminated.
+ * S (rows x K binary spikes) x W (K x M sparse weights), K = M = 1024, 256 rows: the Gustavson
+ * kernel (one and all threads; float CSR, bitmap and int8 weights) against a straightforward dense
+ * float GEMM and EJML's sparse CSC multiply, side by side on the same seeded operands. Every method
+ * returns its output so nothing is dead-code eliminated.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

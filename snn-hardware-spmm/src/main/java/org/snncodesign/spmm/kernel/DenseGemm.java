@@ -8,10 +8,11 @@ import org.snncodesign.api.Checks;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * The plain dense reference and baseline: {@code C = A B} for row-major dense arrays, by the i-k-j loop, with no
- * zero skipping. For each output {@code C[i][j]} the terms are added in ascending {@code k}, the same order the
- * Gustavson kernel uses, so float results agree bit for bit (a zero term adds {@code +-0}, which leaves a sum
- * unchanged). The j loop is unit-stride, which C2 vectorises: this is a fair "straightforward dense GEMM".
+ * The plain dense reference and baseline: {@code C = A B} for row-major dense arrays, by the i-k-j
+ * loop, with no zero skipping. For each output {@code C[i][j]} the terms are added in ascending
+ * {@code k}, the same order the Gustavson kernel uses, so float results agree bit for bit (a zero
+ * term adds {@code +-0}, which leaves a sum unchanged). The j loop is unit-stride, which C2
+ * vectorises: this is a fair "straightforward dense GEMM".
  */
 public final class DenseGemm {
   private DenseGemm() {}
@@ -24,36 +25,40 @@ public final class DenseGemm {
   }
 
   /** Writes {@code a b} into {@code out} (overwritten). */
-  public static void multiplyInto(float[] a, int rows, int inner, float[] b, int cols, float[] out) {
+  public static void multiplyInto(
+      float[] a, int rows, int inner, float[] b, int cols, float[] out) {
     checkShapes(a.length, rows, inner, b.length, cols, out.length);
     multiplyRows(a, inner, b, cols, out, 0, rows);
   }
 
   /** As {@link #multiplyInto}, rows split over {@code pool}. */
-  public static void multiplyInto(float[] a, int rows, int inner, float[] b, int cols, float[] out,
-      ForkJoinPool pool) {
+  public static void multiplyInto(
+      float[] a, int rows, int inner, float[] b, int cols, float[] out, ForkJoinPool pool) {
     checkShapes(a.length, rows, inner, b.length, cols, out.length);
     int chunks = Math.max(1, Math.min(rows, pool.getParallelism() * 4));
     List<RecursiveAction> tasks = new ArrayList<>(chunks);
     for (int c = 0; c < chunks; c++) {
       int from = (int) ((long) rows * c / chunks);
       int to = (int) ((long) rows * (c + 1) / chunks);
-      tasks.add(new RecursiveAction() {
-        @Override
-        protected void compute() {
-          multiplyRows(a, inner, b, cols, out, from, to);
-        }
-      });
+      tasks.add(
+          new RecursiveAction() {
+            @Override
+            protected void compute() {
+              multiplyRows(a, inner, b, cols, out, from, to);
+            }
+          });
     }
-    pool.invoke(new RecursiveAction() {
-      @Override
-      protected void compute() {
-        invokeAll(tasks);
-      }
-    });
+    pool.invoke(
+        new RecursiveAction() {
+          @Override
+          protected void compute() {
+            invokeAll(tasks);
+          }
+        });
   }
 
-  private static void multiplyRows(float[] a, int inner, float[] b, int cols, float[] out, int from, int to) {
+  private static void multiplyRows(
+      float[] a, int inner, float[] b, int cols, float[] out, int from, int to) {
     for (int i = from; i < to; i++) {
       int o = i * cols;
       java.util.Arrays.fill(out, o, o + cols, 0f);
@@ -111,12 +116,23 @@ public final class DenseGemm {
     return out;
   }
 
-  private static void checkShapes(long aLength, int rows, int inner, long bLength, int cols, long outLength) {
-    Checks.checkArgument(rows >= 0 && inner >= 0 && cols >= 0, "shape %d x %d x %d has a negative size", rows, inner,
+  private static void checkShapes(
+      long aLength, int rows, int inner, long bLength, int cols, long outLength) {
+    Checks.checkArgument(
+        rows >= 0 && inner >= 0 && cols >= 0,
+        "shape %d x %d x %d has a negative size",
+        rows,
+        inner,
         cols);
-    Checks.checkArgument(aLength == (long) rows * inner, "a has %d values, expected %d x %d", aLength, rows, inner);
-    Checks.checkArgument(bLength == (long) inner * cols, "b has %d values, expected %d x %d", bLength, inner, cols);
-    Checks.checkArgument(outLength == (long) rows * cols, "out has %d values, expected %d x %d", outLength, rows,
+    Checks.checkArgument(
+        aLength == (long) rows * inner, "a has %d values, expected %d x %d", aLength, rows, inner);
+    Checks.checkArgument(
+        bLength == (long) inner * cols, "b has %d values, expected %d x %d", bLength, inner, cols);
+    Checks.checkArgument(
+        outLength == (long) rows * cols,
+        "out has %d values, expected %d x %d",
+        outLength,
+        rows,
         cols);
   }
 }

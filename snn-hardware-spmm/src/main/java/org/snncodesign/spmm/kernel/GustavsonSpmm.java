@@ -11,26 +11,34 @@ import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * Row-wise (Gustavson) product of a binary spike matrix and a sparse weight matrix: {@code C = S W} with
- * {@code S} of {@code rows x K} (rows are time steps, or time steps x batch, flattened) and {@code W} of
- * {@code K x M}.
+ * Row-wise (Gustavson) product of a binary spike matrix and a sparse weight matrix: {@code C = S W}
+ * with {@code S} of {@code rows x K} (rows are time steps, or time steps x batch, flattened) and
+ * {@code W} of {@code K x M}.
  *
- * <p>Row {@code i} of the product is {@code C[i,:] = sum over k with S[i,k] = 1 of W[k,:]}
- * (F. G. Gustavson, ACM TOMS 4(3), 1978): each spike selects a weight row, and because spikes are binary there is
- * no multiply, only the accumulate. The work is {@code sum_i sum_{k in spikes(i)} nnz(W[k,:])} adds, so it shrinks
- * with both spike and weight sparsity, against {@code rows K M} multiply-adds for a dense product.
+ * <p>Row {@code i} of the product is {@code C[i,:] = sum over k with S[i,k] = 1 of W[k,:]} (F. G.
+ * Gustavson, ACM TOMS 4(3), 1978): each spike selects a weight row, and because spikes are binary
+ * there is no multiply, only the accumulate. The work is {@code sum_i sum_{k in spikes(i)}
+ * nnz(W[k,:])} adds, so it shrinks with both spike and weight sparsity, against {@code rows K M}
+ * multiply-adds for a dense product.
  *
- * <p>Within a row, spikes are visited in ascending {@code k}, so every output is summed in the same order as the
- * dense i-k-j reference ({@link DenseGemm}) and float results agree exactly. Rows are split over a
- * {@link ForkJoinPool} when the estimated adds exceed a threshold; each task allocates its scratch once, and the
- * inner loops allocate nothing.
+ * <p>Within a row, spikes are visited in ascending {@code k}, so every output is summed in the same
+ * order as the dense i-k-j reference ({@link DenseGemm}) and float results agree exactly. Rows are
+ * split over a {@link ForkJoinPool} when the estimated adds exceed a threshold; each task allocates
+ * its scratch once, and the inner loops allocate nothing.
  *
  * <p>Instances are immutable and thread-safe.
  */
 public final class GustavsonSpmm {
-  /** Estimated adds above which rows are split over threads (below it, task overhead outweighs the gain). */
+  /**
+   * Estimated adds above which rows are split over threads (below it, task overhead outweighs the
+   * gain).
+   */
   public static final long DEFAULT_PARALLEL_THRESHOLD = 1L << 17;
-  /** {@link Accumulator#AUTO} takes the hash accumulator when a row's output bound is at most M / this. */
+
+  /**
+   * {@link Accumulator#AUTO} takes the hash accumulator when a row's output bound is at most M /
+   * this.
+   */
   public static final int DEFAULT_HASH_RATIO = 16;
 
   private final ForkJoinPool pool;
@@ -49,7 +57,8 @@ public final class GustavsonSpmm {
    */
   public GustavsonSpmm(ForkJoinPool pool, long parallelThreshold, int hashRatio) {
     Checks.checkArgument(pool != null, "pool must not be null");
-    Checks.checkArgument(parallelThreshold >= 0, "parallelThreshold must be >= 0, got %d", parallelThreshold);
+    Checks.checkArgument(
+        parallelThreshold >= 0, "parallelThreshold must be >= 0, got %d", parallelThreshold);
     this.pool = pool;
     this.parallelThreshold = parallelThreshold;
     this.hashRatio = Checks.positive(hashRatio, "hashRatio");
@@ -60,12 +69,16 @@ public final class GustavsonSpmm {
     return new GustavsonSpmm(ForkJoinPool.commonPool(), Long.MAX_VALUE, DEFAULT_HASH_RATIO);
   }
 
-  /** A kernel that splits every product over {@code pool}, whatever its size (for tests and benchmarks). */
+  /**
+   * A kernel that splits every product over {@code pool}, whatever its size (for tests and
+   * benchmarks).
+   */
   public static GustavsonSpmm parallel(ForkJoinPool pool) {
     return new GustavsonSpmm(pool, 0, DEFAULT_HASH_RATIO);
   }
 
-  // ---- dense output ------------------------------------------------------------------------------------------
+  // ---- dense output
+  // ------------------------------------------------------------------------------------------
 
   /** {@code spikes x weights} as a new row-major {@code timeSteps x M} array. */
   public float[] multiply(SpikeRaster spikes, CsrMatrix weights) {
@@ -104,7 +117,10 @@ public final class GustavsonSpmm {
     return dense(SpikeRows.of(spikes), WeightRows.of(weights), out);
   }
 
-  /** Bit-set spikes, quantized weights: the exact integer sums of codes (multiply by the scale to get weights). */
+  /**
+   * Bit-set spikes, quantized weights: the exact integer sums of codes (multiply by the scale to
+   * get weights).
+   */
   public long multiplyCodes(SpikeRaster spikes, QuantizedCsrMatrix weights, int[] out) {
     return codes(SpikeRows.of(spikes), (WeightRows.Quantized) WeightRows.of(weights), out);
   }
@@ -117,51 +133,62 @@ public final class GustavsonSpmm {
   private long dense(SpikeRows s, WeightRows w, float[] out) {
     checkShapes(s, w, out.length);
     final int m = w.cols();
-    return chunked(s.rows(), estimate(s, w), (from, to) -> {
-      Workspace ws = new Workspace(s.direct() == null ? s.cols() : 0, w.intRowLength());
-      long adds = 0;
-      for (int i = from; i < to; i++) {
-        int offset = i * m;
-        WeightRows.clear(out, offset, m);
-        int n = s.row(i, ws.spikes);
-        int[] src = s.direct() == null ? ws.spikes : s.direct();
-        adds += w.writeRow(src, s.start(i), n, out, offset, ws);
-      }
-      return adds;
-    });
+    return chunked(
+        s.rows(),
+        estimate(s, w),
+        (from, to) -> {
+          Workspace ws = new Workspace(s.direct() == null ? s.cols() : 0, w.intRowLength());
+          long adds = 0;
+          for (int i = from; i < to; i++) {
+            int offset = i * m;
+            WeightRows.clear(out, offset, m);
+            int n = s.row(i, ws.spikes);
+            int[] src = s.direct() == null ? ws.spikes : s.direct();
+            adds += w.writeRow(src, s.start(i), n, out, offset, ws);
+          }
+          return adds;
+        });
   }
 
   private long codes(SpikeRows s, WeightRows.Quantized w, int[] out) {
     checkShapes(s, w, out.length);
     final int m = w.cols();
-    return chunked(s.rows(), estimate(s, w), (from, to) -> {
-      int[] scratch = new int[s.direct() == null ? s.cols() : 0];
-      long adds = 0;
-      for (int i = from; i < to; i++) {
-        int offset = i * m;
-        Arrays.fill(out, offset, offset + m, 0);
-        int n = s.row(i, scratch);
-        int[] src = s.direct() == null ? scratch : s.direct();
-        adds += w.accumulateCodes(src, s.start(i), n, out, offset);
-      }
-      return adds;
-    });
+    return chunked(
+        s.rows(),
+        estimate(s, w),
+        (from, to) -> {
+          int[] scratch = new int[s.direct() == null ? s.cols() : 0];
+          long adds = 0;
+          for (int i = from; i < to; i++) {
+            int offset = i * m;
+            Arrays.fill(out, offset, offset + m, 0);
+            int n = s.row(i, scratch);
+            int[] src = s.direct() == null ? scratch : s.direct();
+            adds += w.accumulateCodes(src, s.start(i), n, out, offset);
+          }
+          return adds;
+        });
   }
 
-  // ---- sparse output -----------------------------------------------------------------------------------------
+  // ---- sparse output
+  // -----------------------------------------------------------------------------------------
 
-  /** {@code spikes x weights} in CSR form, accumulator chosen per row ({@link Accumulator#AUTO}). */
+  /**
+   * {@code spikes x weights} in CSR form, accumulator chosen per row ({@link Accumulator#AUTO}).
+   */
   public SparseProduct multiplySparse(SpikeRaster spikes, CsrMatrix weights) {
     return multiplySparse(spikes, weights, Accumulator.AUTO);
   }
 
   /** {@code spikes x weights} in CSR form with the given accumulator policy. */
-  public SparseProduct multiplySparse(SpikeRaster spikes, CsrMatrix weights, Accumulator accumulator) {
+  public SparseProduct multiplySparse(
+      SpikeRaster spikes, CsrMatrix weights, Accumulator accumulator) {
     return sparse(SpikeRows.of(spikes), (WeightRows.Csr) WeightRows.of(weights), accumulator);
   }
 
   /** Index-list spikes, CSR output. */
-  public SparseProduct multiplySparse(SpikeIndexLists spikes, CsrMatrix weights, Accumulator accumulator) {
+  public SparseProduct multiplySparse(
+      SpikeIndexLists spikes, CsrMatrix weights, Accumulator accumulator) {
     return sparse(SpikeRows.of(spikes), (WeightRows.Csr) WeightRows.of(weights), accumulator);
   }
 
@@ -172,20 +199,28 @@ public final class GustavsonSpmm {
     int m = w.cols();
     int chunks = chunkCount(rows, estimate(s, w));
     SparseChunk[] pieces = new SparseChunk[chunks];
-    long adds = run(chunks, rows, (c, from, to) -> {
-      SparseChunk piece = new SparseChunk(from, to, Math.max(16, (int) Math.min(1 << 20, (long) (to - from) * 8)));
-      int hashCapacity = Integer.highestOneBit(Math.max(1, mode == Accumulator.HASH ? m : m / hashRatio)) * 4;
-      Workspace ws = new Workspace(s.direct() == null ? s.cols() : 0, 0);
-      ws.prepareSparse(m, hashCapacity);
-      long done = 0;
-      for (int i = from; i < to; i++) {
-        int n = s.row(i, ws.spikes);
-        int[] src = s.direct() == null ? ws.spikes : s.direct();
-        done += sparseRow(src, s.start(i), n, w, ws, piece, mode, i - from);
-      }
-      pieces[c] = piece;
-      return done;
-    });
+    long adds =
+        run(
+            chunks,
+            rows,
+            (c, from, to) -> {
+              SparseChunk piece =
+                  new SparseChunk(
+                      from, to, Math.max(16, (int) Math.min(1 << 20, (long) (to - from) * 8)));
+              int hashCapacity =
+                  Integer.highestOneBit(Math.max(1, mode == Accumulator.HASH ? m : m / hashRatio))
+                      * 4;
+              Workspace ws = new Workspace(s.direct() == null ? s.cols() : 0, 0);
+              ws.prepareSparse(m, hashCapacity);
+              long done = 0;
+              for (int i = from; i < to; i++) {
+                int n = s.row(i, ws.spikes);
+                int[] src = s.direct() == null ? ws.spikes : s.direct();
+                done += sparseRow(src, s.start(i), n, w, ws, piece, mode, i - from);
+              }
+              pieces[c] = piece;
+              return done;
+            });
     int[] pointers = new int[rows + 1];
     int total = 0;
     for (SparseChunk p : pieces) {
@@ -207,8 +242,15 @@ public final class GustavsonSpmm {
     return new SparseProduct(new CsrMatrix(rows, m, pointers, columns, values), adds, hashRows);
   }
 
-  private long sparseRow(int[] spikes, int from, int n, WeightRows.Csr w, Workspace ws, SparseChunk out,
-      Accumulator mode, int localRow) {
+  private long sparseRow(
+      int[] spikes,
+      int from,
+      int n,
+      WeightRows.Csr w,
+      Workspace ws,
+      SparseChunk out,
+      Accumulator mode,
+      int localRow) {
     final int[] ptr = w.rowStarts;
     final int[] col = w.columns;
     final float[] val = w.values;
@@ -219,11 +261,13 @@ public final class GustavsonSpmm {
     }
     int bound = (int) Math.min(m, work);
     out.ensure(bound);
-    boolean hash = mode == Accumulator.HASH || (mode == Accumulator.AUTO && (long) bound * hashRatio <= m);
+    boolean hash =
+        mode == Accumulator.HASH || (mode == Accumulator.AUTO && (long) bound * hashRatio <= m);
     int[] touched = ws.touched;
     int count = 0;
     if (hash) {
-      // Open addressing, linear probing, Fibonacci hashing (Knuth, TAOCP 3, 6.4) into a table at most half full.
+      // Open addressing, linear probing, Fibonacci hashing (Knuth, TAOCP 3, 6.4) into a table at
+      // most half full.
       int capacity = Integer.highestOneBit(Math.max(2, bound * 2 - 1)) << 1;
       int shift = 32 - Integer.numberOfTrailingZeros(capacity);
       int mask = capacity - 1;
@@ -326,7 +370,8 @@ public final class GustavsonSpmm {
     }
   }
 
-  // ---- parallel driver ---------------------------------------------------------------------------------------
+  // ---- parallel driver
+  // ---------------------------------------------------------------------------------------
 
   @FunctionalInterface
   private interface RangeBody {
@@ -343,7 +388,10 @@ public final class GustavsonSpmm {
     return w.rows() == 0 ? 0 : (long) (s.count() * ((double) w.nonZeros() / w.rows()));
   }
 
-  /** Tasks to split {@code rows} into: 1 below the threshold, else four per worker (for load balance). */
+  /**
+   * Tasks to split {@code rows} into: 1 below the threshold, else four per worker (for load
+   * balance).
+   */
   int chunkCount(int rows, long estimatedAdds) {
     if (rows < 2 || estimatedAdds < parallelThreshold || pool.getParallelism() < 2) {
       return 1;
@@ -364,29 +412,38 @@ public final class GustavsonSpmm {
       final int chunk = c;
       final int from = (int) ((long) rows * c / chunks);
       final int to = (int) ((long) rows * (c + 1) / chunks);
-      tasks.add(new RecursiveTask<>() {
-        @Override
-        protected Long compute() {
-          return body.run(chunk, from, to);
-        }
-      });
+      tasks.add(
+          new RecursiveTask<>() {
+            @Override
+            protected Long compute() {
+              return body.run(chunk, from, to);
+            }
+          });
     }
-    return pool.invoke(new RecursiveTask<Long>() {
-      @Override
-      protected Long compute() {
-        long sum = 0;
-        for (RecursiveTask<Long> t : invokeAll(tasks)) {
-          sum += t.join();
-        }
-        return sum;
-      }
-    });
+    return pool.invoke(
+        new RecursiveTask<Long>() {
+          @Override
+          protected Long compute() {
+            long sum = 0;
+            for (RecursiveTask<Long> t : invokeAll(tasks)) {
+              sum += t.join();
+            }
+            return sum;
+          }
+        });
   }
 
   private static void checkShapes(SpikeRows s, WeightRows w, long outLength) {
-    Checks.checkArgument(s.cols() == w.rows(), "spikes have %d columns but weights have %d rows", s.cols(),
+    Checks.checkArgument(
+        s.cols() == w.rows(),
+        "spikes have %d columns but weights have %d rows",
+        s.cols(),
         w.rows());
-    Checks.checkArgument(outLength == (long) s.rows() * w.cols(), "output has %d values, expected %d x %d",
-        outLength, s.rows(), w.cols());
+    Checks.checkArgument(
+        outLength == (long) s.rows() * w.cols(),
+        "output has %d values, expected %d x %d",
+        outLength,
+        s.rows(),
+        w.cols());
   }
 }

@@ -5,18 +5,20 @@ import org.snncodesign.api.Checks;
 import org.snncodesign.api.sparse.CsrMatrix;
 
 /**
- * A CSR weight matrix with integer values of 8 or 4 bits and one symmetric per-tensor scale:
- * {@code w = scale * q}, {@code q in [-(2^(b-1) - 1), 2^(b-1) - 1]} (so {@code [-127, 127]} or {@code [-7, 7]};
- * the most negative code is left unused to keep the grid symmetric about zero).
+ * A CSR weight matrix with integer values of 8 or 4 bits and one symmetric per-tensor scale: {@code
+ * w = scale * q}, {@code q in [-(2^(b-1) - 1), 2^(b-1) - 1]} (so {@code [-127, 127]} or {@code [-7,
+ * 7]}; the most negative code is left unused to keep the grid symmetric about zero).
  *
- * <p>Quantization ({@link #quantize}) takes {@code scale = max|w| / qmax} and {@code q = round(w / scale)},
- * the per-tensor symmetric scheme of Jacob et al. (CVPR 2018) without a zero point. Weights that round to zero are
- * dropped from the structure, so quantization can only make the matrix sparser. Products with binary spikes sum
- * integers exactly in an {@code int} accumulator and apply the scale once per output, which is why the quantized
- * kernel is bit-exact against any summation order.
+ * <p>Quantization ({@link #quantize}) takes {@code scale = max|w| / qmax} and {@code q = round(w /
+ * scale)}, the per-tensor symmetric scheme of Jacob et al. (CVPR 2018) without a zero point.
+ * Weights that round to zero are dropped from the structure, so quantization can only make the
+ * matrix sparser. Products with binary spikes sum integers exactly in an {@code int} accumulator
+ * and apply the scale once per output, which is why the quantized kernel is bit-exact against any
+ * summation order.
  *
- * <p>8-bit codes are stored one per byte; 4-bit codes two per byte (entry {@code p} in the low nibble of byte
- * {@code p / 2} when {@code p} is even, the high nibble when odd), the storage an accelerator would stream.
+ * <p>8-bit codes are stored one per byte; 4-bit codes two per byte (entry {@code p} in the low
+ * nibble of byte {@code p / 2} when {@code p} is even, the high nibble when odd), the storage an
+ * accelerator would stream.
  */
 public final class QuantizedCsrMatrix {
   private final int rows;
@@ -27,7 +29,13 @@ public final class QuantizedCsrMatrix {
   private final int[] columnIndices;
   private final byte[] codes;
 
-  private QuantizedCsrMatrix(int rows, int cols, int bits, float scale, int[] rowPointers, int[] columnIndices,
+  private QuantizedCsrMatrix(
+      int rows,
+      int cols,
+      int bits,
+      float scale,
+      int[] rowPointers,
+      int[] columnIndices,
       byte[] codes) {
     this.rows = rows;
     this.cols = cols;
@@ -44,20 +52,37 @@ public final class QuantizedCsrMatrix {
    * @param values one code per entry of {@code columnIndices}, each in {@code [-qmax, qmax]}
    * @throws IllegalArgumentException naming the bad argument
    */
-  public static QuantizedCsrMatrix of(int rows, int cols, int bits, float scale, int[] rowPointers,
-      int[] columnIndices, int[] values) {
-    Checks.checkArgument(bits == 8 || bits == 4, "quantized weights must have 8 or 4 bits, got %d", bits);
-    Checks.checkArgument(scale > 0 && Float.isFinite(scale), "scale must be finite and > 0, got %s", scale);
-    Checks.checkArgument(values.length == columnIndices.length, "values (%d) and columnIndices (%d) differ",
-        values.length, columnIndices.length);
+  public static QuantizedCsrMatrix of(
+      int rows,
+      int cols,
+      int bits,
+      float scale,
+      int[] rowPointers,
+      int[] columnIndices,
+      int[] values) {
+    Checks.checkArgument(
+        bits == 8 || bits == 4, "quantized weights must have 8 or 4 bits, got %d", bits);
+    Checks.checkArgument(
+        scale > 0 && Float.isFinite(scale), "scale must be finite and > 0, got %s", scale);
+    Checks.checkArgument(
+        values.length == columnIndices.length,
+        "values (%d) and columnIndices (%d) differ",
+        values.length,
+        columnIndices.length);
     // Reuse CsrMatrix's structural checks (pointers, ascending columns, bounds).
     new CsrMatrix(rows, cols, rowPointers, columnIndices, new float[values.length]);
     int qmax = qmax(bits);
     byte[] codes = new byte[bits == 8 ? values.length : (values.length + 1) / 2];
     for (int p = 0; p < values.length; p++) {
       int q = values[p];
-      Checks.checkArgument(q >= -qmax && q <= qmax, "code %d of entry %d outside [-%d, %d] for %d bits", q, p, qmax,
-          qmax, bits);
+      Checks.checkArgument(
+          q >= -qmax && q <= qmax,
+          "code %d of entry %d outside [-%d, %d] for %d bits",
+          q,
+          p,
+          qmax,
+          qmax,
+          bits);
       if (bits == 8) {
         codes[p] = (byte) q;
       } else {
@@ -73,11 +98,12 @@ public final class QuantizedCsrMatrix {
   }
 
   /**
-   * Quantizes {@code weights} symmetrically per tensor to {@code bits} (8 or 4); entries that round to 0 are
-   * dropped. An all-zero (or empty) matrix gets scale 1.
+   * Quantizes {@code weights} symmetrically per tensor to {@code bits} (8 or 4); entries that round
+   * to 0 are dropped. An all-zero (or empty) matrix gets scale 1.
    */
   public static QuantizedCsrMatrix quantize(CsrMatrix weights, int bits) {
-    Checks.checkArgument(bits == 8 || bits == 4, "quantized weights must have 8 or 4 bits, got %d", bits);
+    Checks.checkArgument(
+        bits == 8 || bits == 4, "quantized weights must have 8 or 4 bits, got %d", bits);
     float[] v = weights.values();
     float maxAbs = 0f;
     for (float x : v) {
@@ -102,7 +128,14 @@ public final class QuantizedCsrMatrix {
       }
       pointers[r + 1] = n;
     }
-    return of(weights.rows(), weights.cols(), bits, scale, pointers, Arrays.copyOf(columns, n), Arrays.copyOf(q, n));
+    return of(
+        weights.rows(),
+        weights.cols(),
+        bits,
+        scale,
+        pointers,
+        Arrays.copyOf(columns, n),
+        Arrays.copyOf(q, n));
   }
 
   public int rows() {
@@ -144,11 +177,15 @@ public final class QuantizedCsrMatrix {
 
   /** The integer code of entry {@code p} (in CSR order). */
   public int code(int p) {
-    Checks.checkArgument(p >= 0 && p < columnIndices.length, "entry %d outside [0, %d)", p, columnIndices.length);
+    Checks.checkArgument(
+        p >= 0 && p < columnIndices.length, "entry %d outside [0, %d)", p, columnIndices.length);
     return bits == 8 ? codes[p] : nibble(codes, p);
   }
 
-  /** Sign-extends the 4-bit code of entry {@code p}: shift the nibble to the top of an int, then back. */
+  /**
+   * Sign-extends the 4-bit code of entry {@code p}: shift the nibble to the top of an int, then
+   * back.
+   */
   static int nibble(byte[] packed, int p) {
     return (packed[p >>> 1] << (28 - ((p & 1) << 2))) >> 28;
   }
@@ -180,7 +217,16 @@ public final class QuantizedCsrMatrix {
 
   @Override
   public String toString() {
-    return "QuantizedCsrMatrix[" + rows + " x " + cols + ", int" + bits + ", " + columnIndices.length
-        + " non-zeros, scale " + scale + "]";
+    return "QuantizedCsrMatrix["
+        + rows
+        + " x "
+        + cols
+        + ", int"
+        + bits
+        + ", "
+        + columnIndices.length
+        + " non-zeros, scale "
+        + scale
+        + "]";
   }
 }

@@ -5,10 +5,10 @@ import org.snncodesign.api.Checks;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * A binary {@code rows x cols} spike matrix as index lists: row {@code r} holds the ascending column indices
- * {@code indices[rowPointers[r] .. rowPointers[r+1]-1]}. It is CSR without values, the form an event-driven
- * front end produces (address-event lists), and the natural operand of a Gustavson product: each index selects a
- * weight row.
+ * A binary {@code rows x cols} spike matrix as index lists: row {@code r} holds the ascending
+ * column indices {@code indices[rowPointers[r] .. rowPointers[r+1]-1]}. It is CSR without values,
+ * the form an event-driven front end produces (address-event lists), and the natural operand of a
+ * Gustavson product: each index selects a weight row.
  */
 public final class SpikeIndexLists {
   private final int rows;
@@ -24,18 +24,30 @@ public final class SpikeIndexLists {
   public SpikeIndexLists(int rows, int cols, int[] rowPointers, int[] indices) {
     this.rows = Checks.nonNegative(rows, "rows");
     this.cols = Checks.nonNegative(cols, "cols");
-    Checks.checkArgument(rowPointers.length == rows + 1, "rowPointers has %d entries, expected rows + 1 = %d",
-        rowPointers.length, rows + 1);
+    Checks.checkArgument(
+        rowPointers.length == rows + 1,
+        "rowPointers has %d entries, expected rows + 1 = %d",
+        rowPointers.length,
+        rows + 1);
     Checks.checkArgument(rowPointers[0] == 0, "rowPointers[0] must be 0, got %d", rowPointers[0]);
-    Checks.checkArgument(rowPointers[rows] == indices.length, "rowPointers[%d] = %d but there are %d indices",
-        rows, rowPointers[rows], indices.length);
+    Checks.checkArgument(
+        rowPointers[rows] == indices.length,
+        "rowPointers[%d] = %d but there are %d indices",
+        rows,
+        rowPointers[rows],
+        indices.length);
     for (int r = 0; r < rows; r++) {
-      Checks.checkArgument(rowPointers[r] <= rowPointers[r + 1], "rowPointers decrease at row %d", r);
+      Checks.checkArgument(
+          rowPointers[r] <= rowPointers[r + 1], "rowPointers decrease at row %d", r);
       for (int k = rowPointers[r]; k < rowPointers[r + 1]; k++) {
         int c = indices[k];
-        Checks.checkArgument(c >= 0 && c < cols, "spike index %d of row %d outside [0, %d)", c, r, cols);
-        Checks.checkArgument(k == rowPointers[r] || indices[k - 1] < c,
-            "spike indices of row %d must ascend without repeats (entry %d)", r, k);
+        Checks.checkArgument(
+            c >= 0 && c < cols, "spike index %d of row %d outside [0, %d)", c, r, cols);
+        Checks.checkArgument(
+            k == rowPointers[r] || indices[k - 1] < c,
+            "spike indices of row %d must ascend without repeats (entry %d)",
+            r,
+            k);
       }
     }
     this.rowPointers = rowPointers;
@@ -45,7 +57,9 @@ public final class SpikeIndexLists {
   /** The spikes of a raster, one row per time step. */
   public static SpikeIndexLists fromRaster(SpikeRaster raster) {
     long total = raster.count();
-    Checks.checkArgument(total <= Integer.MAX_VALUE - 8, "raster holds %d spikes, more than an index list holds",
+    Checks.checkArgument(
+        total <= Integer.MAX_VALUE - 8,
+        "raster holds %d spikes, more than an index list holds",
         total);
     int[] pointers = new int[raster.timeSteps() + 1];
     int[] idx = new int[(int) total];
@@ -104,8 +118,11 @@ public final class SpikeIndexLists {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SpikeIndexLists s && s.rows == rows && s.cols == cols
-        && Arrays.equals(s.rowPointers, rowPointers) && Arrays.equals(s.indices, indices);
+    return o instanceof SpikeIndexLists s
+        && s.rows == rows
+        && s.cols == cols
+        && Arrays.equals(s.rowPointers, rowPointers)
+        && Arrays.equals(s.indices, indices);
   }
 
   @Override

@@ -3,8 +3,9 @@ package org.snncodesign.spmm.kernel;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * The left operand of the kernel, one row at a time: row {@code i}'s spike indices, ascending, decoded into a
- * caller's scratch array so the kernel's loops see plain {@code int[]} whatever the spike format.
+ * The left operand of the kernel, one row at a time: row {@code i}'s spike indices, ascending,
+ * decoded into a caller's scratch array so the kernel's loops see plain {@code int[]} whatever the
+ * spike format.
  */
 abstract class SpikeRows {
   private final int rows;
@@ -27,8 +28,9 @@ abstract class SpikeRows {
   abstract long count();
 
   /**
-   * Row {@code i}'s spike indices, ascending. Returns the count; the indices are in {@code scratch[0..count)}
-   * unless {@link #direct()} is non-null, in which case they are {@code direct()[start(i) .. start(i)+count)}.
+   * Row {@code i}'s spike indices, ascending. Returns the count; the indices are in {@code
+   * scratch[0..count)} unless {@link #direct()} is non-null, in which case they are {@code
+   * direct()[start(i) .. start(i)+count)}.
    */
   abstract int row(int i, int[] scratch);
 

@@ -5,17 +5,18 @@ import org.snncodesign.api.sparse.BitmapMatrix;
 import org.snncodesign.api.sparse.CsrMatrix;
 
 /**
- * The right operand of the kernel: a weight format that can add the rows selected by one row's spikes into a
- * dense output row. Each subclass holds the loop for its format; the call is per output row, so its dispatch
- * cost is amortised over the row's spikes and weights.
+ * The right operand of the kernel: a weight format that can add the rows selected by one row's
+ * spikes into a dense output row. Each subclass holds the loop for its format; the call is per
+ * output row, so its dispatch cost is amortised over the row's spikes and weights.
  */
 abstract class WeightRows {
   private final int rows;
   private final int cols;
   private final long nonZeros;
+
   /**
-   * Where each weight row's entries start in the format's value (or code) array, length {@code rows + 1}: row
-   * {@code k} ends where row {@code k + 1} starts (CSR row pointers, bitmap row offsets).
+   * Where each weight row's entries start in the format's value (or code) array, length {@code rows
+   * + 1}: row {@code k} ends where row {@code k + 1} starts (CSR row pointers, bitmap row offsets).
    */
   final int[] rowStarts;
 
@@ -44,9 +45,9 @@ abstract class WeightRows {
   }
 
   /**
-   * Writes {@code out[offset + j] = sum over the n spikes k in spikes[from..from+n) of w[k][j]}, summing in
-   * ascending k (the order of a dense i-k-j product, so float results match it bit for bit). {@code out}'s row is
-   * zero on entry. Returns the number of adds performed.
+   * Writes {@code out[offset + j] = sum over the n spikes k in spikes[from..from+n) of w[k][j]},
+   * summing in ascending k (the order of a dense i-k-j product, so float results match it bit for
+   * bit). {@code out}'s row is zero on entry. Returns the number of adds performed.
    */
   abstract long writeRow(int[] spikes, int from, int n, float[] out, int offset, Workspace ws);
 
@@ -97,7 +98,10 @@ abstract class WeightRows {
     }
   }
 
-  /** Float bitmap: each spike walks its weight row's occupancy words; values follow in row-major order. */
+  /**
+   * Float bitmap: each spike walks its weight row's occupancy words; values follow in row-major
+   * order.
+   */
   static final class Bitmap extends WeightRows {
     final long[] bitmap;
     final float[] values;
@@ -166,7 +170,9 @@ abstract class WeightRows {
       return adds;
     }
 
-    /** Adds the codes of the selected rows into {@code acc[offset ..]}; returns the adds performed. */
+    /**
+     * Adds the codes of the selected rows into {@code acc[offset ..]}; returns the adds performed.
+     */
     long accumulateCodes(int[] spikes, int from, int n, int[] acc, int offset) {
       final int[] ptr = rowStarts;
       final int[] col = columns;

@@ -1,12 +1,13 @@
 package org.snncodesign.spmm.kernel;
 
 /**
- * Scratch arrays of one worker, allocated once per task (never per row or per spike) so that the kernel's inner
- * loops allocate nothing.
+ * Scratch arrays of one worker, allocated once per task (never per row or per spike) so that the
+ * kernel's inner loops allocate nothing.
  */
 final class Workspace {
   /** Decoded spike indices of the current row (bit-set spikes only). */
   final int[] spikes;
+
   /** Integer accumulator row for quantized weights; empty otherwise. */
   final int[] intRow;
 

@@ -12,10 +12,10 @@ import org.snncodesign.api.energy.OperationCounts;
 import org.snncodesign.api.hardware.HardwareReport;
 
 /**
- * The tally of one model run: cycles, the cycles each limit alone would take (its bound), operations charged to
- * named hardware components (each in one {@link EnergyCategory}), DRAM bytes. Layers run one after another, so
- * sheets add. No static power: the SpMM models are ASIC-style designs without a leakage figure, so their reports
- * leave the static category empty and say so.
+ * The tally of one model run: cycles, the cycles each limit alone would take (its bound),
+ * operations charged to named hardware components (each in one {@link EnergyCategory}), DRAM bytes.
+ * Layers run one after another, so sheets add. No static power: the SpMM models are ASIC-style
+ * designs without a leakage figure, so their reports leave the static category empty and say so.
  */
 final class CostSheet {
   static final String COMPUTE = "compute";
@@ -50,7 +50,9 @@ final class CostSheet {
     counters.merge(name, value, Double::sum);
   }
 
-  /** Charges {@code count} operations of kind {@code op} to {@code component} of {@code category}. */
+  /**
+   * Charges {@code count} operations of kind {@code op} to {@code component} of {@code category}.
+   */
   void charge(EnergyCategory category, String component, Operation op, double count) {
     Operation previous = componentOps.putIfAbsent(component, op);
     if (previous != null && previous != op) {
@@ -79,8 +81,8 @@ final class CostSheet {
     cycles += other.cycles;
     dramBytes += other.dramBytes;
     other.bounds.forEach(this::addBound);
-    other.componentCounts.forEach((c, n) -> charge(other.componentCategories.get(c), c, other.componentOps.get(c),
-        n));
+    other.componentCounts.forEach(
+        (c, n) -> charge(other.componentCategories.get(c), c, other.componentOps.get(c), n));
     other.counters.forEach(this::counter);
   }
 
@@ -94,18 +96,28 @@ final class CostSheet {
   }
 
   /** A report of this sheet on {@code accelerator}'s design, all but the mapping filled in. */
-  HardwareReport.Builder report(String accelerator, Map<String, String> configuration, double clockHz,
-      EnergyModel energy, Map<String, Long> resources) {
+  HardwareReport.Builder report(
+      String accelerator,
+      Map<String, String> configuration,
+      double clockHz,
+      EnergyModel energy,
+      Map<String, Long> resources) {
     EnergyBreakdown.Builder breakdown = EnergyBreakdown.builder();
-    componentCounts.forEach((c, n) -> breakdown.charge(componentCategories.get(c), c, energy, componentOps.get(c),
-        n));
+    componentCounts.forEach(
+        (c, n) -> breakdown.charge(componentCategories.get(c), c, energy, componentOps.get(c), n));
     Map<String, Double> allCounters = new TreeMap<>(counters);
     allCounters.put("dram_bytes", dramBytes);
     bounds.forEach((limit, c) -> allCounters.put("bound_cycles_" + limit, c));
     componentCounts.forEach((c, n) -> allCounters.put("accesses_" + c, n));
-    return HardwareReport.builder(accelerator).configuration(configuration).cycles((long) Math.ceil(cycles - 1e-9))
-        .clockHz(clockHz).energy(breakdown.build()).energyModel(energy).resources(resources)
-        .bottleneck(bottleneck()).counters(allCounters);
+    return HardwareReport.builder(accelerator)
+        .configuration(configuration)
+        .cycles((long) Math.ceil(cycles - 1e-9))
+        .clockHz(clockHz)
+        .energy(breakdown.build())
+        .energyModel(energy)
+        .resources(resources)
+        .bottleneck(bottleneck())
+        .counters(allCounters);
   }
 
   double dramBytes() {

@@ -7,14 +7,17 @@ final class Costing {
   private Costing() {}
 
   /**
-   * Accumulator width for {@code weightBits}-bit weights: 16 bits for up to 8-bit integers (room for 256
-   * full-scale adds of int8), 32 bits otherwise (int16 or float32).
+   * Accumulator width for {@code weightBits}-bit weights: 16 bits for up to 8-bit integers (room
+   * for 256 full-scale adds of int8), 32 bits otherwise (int16 or float32).
    */
   static int accumulatorBits(int weightBits) {
     return weightBits <= 8 ? 16 : 32;
   }
 
-  /** The add that accumulates a {@code weightBits} weight: int16 / int32 adds, fp32 for 32-bit (float) weights. */
+  /**
+   * The add that accumulates a {@code weightBits} weight: int16 / int32 adds, fp32 for 32-bit
+   * (float) weights.
+   */
   static Operation addFor(int weightBits) {
     if (weightBits <= 8) {
       return Operation.ADD_INT16;
@@ -22,7 +25,10 @@ final class Costing {
     return weightBits <= 16 ? Operation.ADD_INT32 : Operation.ADD_FP32;
   }
 
-  /** The Horowitz SRAM class of a buffer of {@code bytes}: up to 8 KB, up to 32 KB, larger (priced as 1 MB). */
+  /**
+   * The Horowitz SRAM class of a buffer of {@code bytes}: up to 8 KB, up to 32 KB, larger (priced
+   * as 1 MB).
+   */
   static Operation sramFor(long bytes) {
     if (bytes <= 8 * 1024) {
       return Operation.SRAM_READ_8KB;
@@ -31,8 +37,8 @@ final class Costing {
   }
 
   /**
-   * Makespan of {@code jobs} (cycles each) dispatched in order to {@code machines} units, each job to the unit
-   * that frees first: the behaviour of a hardware row dispatcher with a ready queue.
+   * Makespan of {@code jobs} (cycles each) dispatched in order to {@code machines} units, each job
+   * to the unit that frees first: the behaviour of a hardware row dispatcher with a ready queue.
    */
   static double makespan(double[] jobs, int count, int machines) {
     double[] load = new double[Math.max(1, Math.min(machines, Math.max(1, count)))];

@@ -9,12 +9,13 @@ import org.snncodesign.api.hardware.DesignSpace;
 import org.snncodesign.api.hardware.HardwareReport;
 
 /**
- * {@code dense-array}: a dense weight-stationary array of {@code R x C} spike-gated adders, the baseline that
- * ignores sparsity. The weight matrix is cut into {@code ceil(K/R) x ceil(M/C)} tiles; each tile is loaded
- * ({@code R} cycles), then all {@code rows} spike vectors stream through it with the systolic skew
- * ({@code rows + R + C - 2} cycles), and partial sums of the K tiles are added in an output buffer. So a layer
- * computes for {@code tiles * (2R + C + rows - 2)} cycles whatever its sparsity. Weights are stored dense
- * ({@code K M b} bits) and read from DRAM once; the layer takes {@code max(compute, DRAM)} cycles.
+ * {@code dense-array}: a dense weight-stationary array of {@code R x C} spike-gated adders, the
+ * baseline that ignores sparsity. The weight matrix is cut into {@code ceil(K/R) x ceil(M/C)}
+ * tiles; each tile is loaded ({@code R} cycles), then all {@code rows} spike vectors stream through
+ * it with the systolic skew ({@code rows + R + C - 2} cycles), and partial sums of the K tiles are
+ * added in an output buffer. So a layer computes for {@code tiles * (2R + C + rows - 2)} cycles
+ * whatever its sparsity. Weights are stored dense ({@code K M b} bits) and read from DRAM once; the
+ * layer takes {@code max(compute, DRAM)} cycles.
  */
 public final class DenseArrayAccelerator extends LayerCostModel<DenseArrayConfig> {
 
@@ -45,9 +46,12 @@ public final class DenseArrayAccelerator extends LayerCostModel<DenseArrayConfig
   @Override
   HardwareReport.Builder report(CostSheet total, EnergyModel energy) {
     DenseArrayConfig c = config;
-    Map<String, Long> resources = Map.of(
-        "adders", (long) c.arrayRows() * c.arrayCols(),
-        "spike_buffer_bytes", c.spikeBufferBytes());
+    Map<String, Long> resources =
+        Map.of(
+            "adders",
+            (long) c.arrayRows() * c.arrayCols(),
+            "spike_buffer_bytes",
+            c.spikeBufferBytes());
     return total.report(name(), c.toMap(), c.clockHz(), energy, resources);
   }
 
@@ -78,13 +82,20 @@ public final class DenseArrayAccelerator extends LayerCostModel<DenseArrayConfig
     sheet.addDramBytes(dramBytes);
     sheet.charge(EnergyCategory.COMPUTE, "adders", Costing.addFor(weightBits), adds);
     // Weights pass through the array once; they are staged in a buffer the size of one tile row.
-    sheet.charge(EnergyCategory.ON_CHIP_MEMORY, "weight_buffer",
+    sheet.charge(
+        EnergyCategory.ON_CHIP_MEMORY,
+        "weight_buffer",
         Costing.sramFor((long) c.arrayRows() * m * weightBits / 8),
         weightBytes / 8);
-    sheet.charge(EnergyCategory.ON_CHIP_MEMORY, "spike_buffer",
-        Costing.sramFor(c.spikeBufferBytes()), tilesM * spikeBytes / 8);
+    sheet.charge(
+        EnergyCategory.ON_CHIP_MEMORY,
+        "spike_buffer",
+        Costing.sramFor(c.spikeBufferBytes()),
+        tilesM * spikeBytes / 8);
     // Partial sums of each K tile: read, add, write back (writes priced as reads).
-    sheet.charge(EnergyCategory.ON_CHIP_MEMORY, "accumulator",
+    sheet.charge(
+        EnergyCategory.ON_CHIP_MEMORY,
+        "accumulator",
         Costing.sramFor((long) rows * c.arrayCols() * accBits / 8),
         tilesK * rows * m * 2.0 * accBits / 64);
     sheet.charge(EnergyCategory.OFF_CHIP_MEMORY, "dram", Operation.DRAM_ACCESS, dramBytes / 8);

@@ -9,21 +9,33 @@ import org.snncodesign.api.Checks;
  *
  * @param arrayRows rows of the array (the K extent of a weight tile)
  * @param arrayCols columns of the array (the M extent of a weight tile)
- * @param spikeBufferBytes on-chip spike buffer; spikes that do not fit are re-read for every column tile
- * @param spikeGating when true, an adder whose input spike is 0 is gated and costs no energy (but its cycle)
+ * @param spikeBufferBytes on-chip spike buffer; spikes that do not fit are re-read for every column
+ *     tile
+ * @param spikeGating when true, an adder whose input spike is 0 is gated and costs no energy (but
+ *     its cycle)
  * @param dramBytesPerSecond DRAM bandwidth
  * @param clockHz clock frequency
  */
-public record DenseArrayConfig(int arrayRows, int arrayCols, long spikeBufferBytes, boolean spikeGating,
-    double dramBytesPerSecond, double clockHz) {
+public record DenseArrayConfig(
+    int arrayRows,
+    int arrayCols,
+    long spikeBufferBytes,
+    boolean spikeGating,
+    double dramBytesPerSecond,
+    double clockHz) {
 
-  /** 8 x 8 = 64 adders (the adder budget of the default SpikedGustavson), same buffers, DRAM and clock. */
-  public static final DenseArrayConfig DEFAULT = new DenseArrayConfig(8, 8, 64L * 1024, true, 25.6e9, 500e6);
+  /**
+   * 8 x 8 = 64 adders (the adder budget of the default SpikedGustavson), same buffers, DRAM and
+   * clock.
+   */
+  public static final DenseArrayConfig DEFAULT =
+      new DenseArrayConfig(8, 8, 64L * 1024, true, 25.6e9, 500e6);
 
   public DenseArrayConfig {
     Checks.positive(arrayRows, "arrayRows");
     Checks.positive(arrayCols, "arrayCols");
-    Checks.checkArgument(spikeBufferBytes >= 0, "spikeBufferBytes must be >= 0, got %d", spikeBufferBytes);
+    Checks.checkArgument(
+        spikeBufferBytes >= 0, "spikeBufferBytes must be >= 0, got %d", spikeBufferBytes);
     Checks.positive(dramBytesPerSecond, "dramBytesPerSecond");
     Checks.positive(clockHz, "clockHz");
   }

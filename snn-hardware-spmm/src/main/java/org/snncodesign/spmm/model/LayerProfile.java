@@ -6,12 +6,14 @@ import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.spmm.kernel.SpikeIndexLists;
 
 /**
- * What the SpMM models need to know about one layer {@code S (rows x K) x W (K x M)}: per output row, its spikes
- * and the weight entries they select, optionally restricted to one of several equal column tiles of {@code W}.
+ * What the SpMM models need to know about one layer {@code S (rows x K) x W (K x M)}: per output
+ * row, its spikes and the weight entries they select, optionally restricted to one of several equal
+ * column tiles of {@code W}.
  *
- * <p>With measured spikes and weights every figure is exact. With statistics only, every row is the expected row:
- * {@code K * spikeRate} spikes, each selecting a weight row of {@code M * weightDensity} entries; the models then
- * see {@link #uniform()} rows and multiply one row's cost by the row count.
+ * <p>With measured spikes and weights every figure is exact. With statistics only, every row is the
+ * expected row: {@code K * spikeRate} spikes, each selecting a weight row of {@code M *
+ * weightDensity} entries; the models then see {@link #uniform()} rows and multiply one row's cost
+ * by the row count.
  */
 public final class LayerProfile {
   private final String name;
@@ -40,7 +42,10 @@ public final class LayerProfile {
     this.weights = measured ? layer.weights().orElseThrow() : null;
   }
 
-  /** The profile of {@code layer}: exact when it carries both spikes and weights, expected otherwise. */
+  /**
+   * The profile of {@code layer}: exact when it carries both spikes and weights, expected
+   * otherwise.
+   */
   public static LayerProfile of(LayerWorkload layer) {
     return new LayerProfile(layer);
   }
@@ -88,7 +93,10 @@ public final class LayerProfile {
     return uniform() ? inputs * spikeRate : spikes.rowPointers()[i + 1] - spikes.rowPointers()[i];
   }
 
-  /** Spikes on input {@code k} over all rows (a column of S, what an outer product multiplies by row k of W). */
+  /**
+   * Spikes on input {@code k} over all rows (a column of S, what an outer product multiplies by row
+   * k of W).
+   */
   public double columnSpikes(int k) {
     if (uniform()) {
       return rows * spikeRate;
@@ -98,10 +106,15 @@ public final class LayerProfile {
 
   /** Stored entries of weight row {@code k}. */
   public double weightRowLength(int k) {
-    return uniform() ? outputs * weightDensity : weights.rowPointers()[k + 1] - weights.rowPointers()[k];
+    return uniform()
+        ? outputs * weightDensity
+        : weights.rowPointers()[k + 1] - weights.rowPointers()[k];
   }
 
-  /** Adds row {@code i} needs in column tile {@code tile} of {@code tiles}: its selected weight entries there. */
+  /**
+   * Adds row {@code i} needs in column tile {@code tile} of {@code tiles}: its selected weight
+   * entries there.
+   */
   public double rowWork(int i, int tile, int tiles) {
     if (uniform()) {
       return rowSpikes(0) * outputs * weightDensity / tiles;
@@ -117,8 +130,9 @@ public final class LayerProfile {
   }
 
   /**
-   * Beats to fetch row {@code i}'s selected weight rows in tile {@code tile} at {@code width} entries per beat:
-   * {@code sum over spikes k of max(1, ceil(len(k, tile) / width))} (an empty row still costs its pointer read).
+   * Beats to fetch row {@code i}'s selected weight rows in tile {@code tile} at {@code width}
+   * entries per beat: {@code sum over spikes k of max(1, ceil(len(k, tile) / width))} (an empty row
+   * still costs its pointer read).
    */
   public double rowFetchBeats(int i, int tile, int tiles, int width) {
     if (uniform()) {
@@ -134,7 +148,10 @@ public final class LayerProfile {
     return beats;
   }
 
-  /** Entries of weight row {@code k} in column tile {@code tile}; tile {@code t} covers columns [tM/n, (t+1)M/n). */
+  /**
+   * Entries of weight row {@code k} in column tile {@code tile}; tile {@code t} covers columns
+   * [tM/n, (t+1)M/n).
+   */
   public double weightRowLength(int k, int tile, int tiles) {
     return uniform() ? outputs * weightDensity / tiles : tileLengths(tiles)[k * tiles + tile];
   }
@@ -178,7 +195,8 @@ public final class LayerProfile {
   }
 
   /** A measured profile straight from operands (for tests and the CLI). */
-  public static LayerProfile measured(String name, SpikeRaster spikes, CsrMatrix weights, int weightBits) {
+  public static LayerProfile measured(
+      String name, SpikeRaster spikes, CsrMatrix weights, int weightBits) {
     return of(LayerWorkload.measured(name, spikes, weights, weightBits));
   }
 }

@@ -9,15 +9,18 @@ import org.snncodesign.api.hardware.DesignSpace;
 import org.snncodesign.api.hardware.HardwareReport;
 
 /**
- * {@code outer-product}: an OuterSPACE-style baseline (Pal et al., HPCA 2018), {@code C = sum_k S[:,k] W[k,:]}.
+ * {@code outer-product}: an OuterSPACE-style baseline (Pal et al., HPCA 2018), {@code C = sum_k
+ * S[:,k] W[k,:]}.
  *
- * <p>Multiply phase: a PE takes input {@code k}, and for each of the {@code c_k} rows that spiked on it copies
- * weight row {@code k} ({@code r_k} entries) into that row's partial-product list, {@code productWidth} per cycle:
- * {@code ceil(c_k r_k / productWidth)} cycles, inputs dispatched to the first free PE. Merge phase: a PE merges
- * row {@code i}'s {@code s_i} column-sorted lists with a two-way merger in {@code ceil(log2 s_i)} passes over its
- * {@code work_i} partial products, {@code mergeWidth} per cycle. Partial products ({@code index + accumulator}
- * bits each) stay on chip if they fit the partial buffer; otherwise all are written to DRAM and read back, the
- * cost that makes outer products lose when outputs are dense. Each phase takes {@code max(compute, DRAM)}.
+ * <p>Multiply phase: a PE takes input {@code k}, and for each of the {@code c_k} rows that spiked
+ * on it copies weight row {@code k} ({@code r_k} entries) into that row's partial-product list,
+ * {@code productWidth} per cycle: {@code ceil(c_k r_k / productWidth)} cycles, inputs dispatched to
+ * the first free PE. Merge phase: a PE merges row {@code i}'s {@code s_i} column-sorted lists with
+ * a two-way merger in {@code ceil(log2 s_i)} passes over its {@code work_i} partial products,
+ * {@code mergeWidth} per cycle. Partial products ({@code index + accumulator} bits each) stay on
+ * chip if they fit the partial buffer; otherwise all are written to DRAM and read back, the cost
+ * that makes outer products lose when outputs are dense. Each phase takes {@code max(compute,
+ * DRAM)}.
  */
 public final class OuterProductAccelerator extends LayerCostModel<OuterProductConfig> {
 
@@ -48,10 +51,14 @@ public final class OuterProductAccelerator extends LayerCostModel<OuterProductCo
   @Override
   HardwareReport.Builder report(CostSheet total, EnergyModel energy) {
     OuterProductConfig c = config;
-    Map<String, Long> resources = Map.of(
-        "processing_elements", (long) c.processingElements(),
-        "lanes", (long) c.processingElements() * c.productWidth(),
-        "partial_buffer_bytes", c.partialBufferBytes());
+    Map<String, Long> resources =
+        Map.of(
+            "processing_elements",
+            (long) c.processingElements(),
+            "lanes",
+            (long) c.processingElements() * c.productWidth(),
+            "partial_buffer_bytes",
+            c.partialBufferBytes());
     return total.report(name(), c.toMap(), c.clockHz(), energy, resources);
   }
 
@@ -74,8 +81,10 @@ public final class OuterProductAccelerator extends LayerCostModel<OuterProductCo
       partials += layer.uniform() ? products * k : products;
       jobs[q] = Costing.ceilDiv(products, c.productWidth());
     }
-    double multiply = layer.uniform() ? Costing.uniformMakespan(jobs[0], k, c.processingElements())
-        : Costing.makespan(jobs, columnJobs, c.processingElements());
+    double multiply =
+        layer.uniform()
+            ? Costing.uniformMakespan(jobs[0], k, c.processingElements())
+            : Costing.makespan(jobs, columnJobs, c.processingElements());
 
     // Merge phase.
     int rowJobs = layer.uniform() ? 1 : rows;
@@ -88,21 +97,25 @@ public final class OuterProductAccelerator extends LayerCostModel<OuterProductCo
       merges[i] = Costing.ceilDiv(work, c.mergeWidth()) * passes;
       mergeReads += (layer.uniform() ? rows : 1) * work * passes;
     }
-    double merge = layer.uniform() ? Costing.uniformMakespan(merges[0], rows, c.processingElements())
-        : Costing.makespan(merges, rowJobs, c.processingElements());
+    double merge =
+        layer.uniform()
+            ? Costing.uniformMakespan(merges[0], rows, c.processingElements())
+            : Costing.makespan(merges, rowJobs, c.processingElements());
 
     int partialBits = c.indexBits() + accBits;
     double partialBytes = Math.ceil(partials * partialBits / 8);
     boolean spill = partialBytes > c.partialBufferBytes();
     double spikeBytes = Math.ceil(layer.totalSpikes() * c.indexBits() / 8) + 4.0 * (k + 1);
-    double weightBytes = Math.ceil(layer.weightNonZeros() * (weightBits + c.indexBits()) / 8) + 4.0 * (k + 1);
+    double weightBytes =
+        Math.ceil(layer.weightNonZeros() * (weightBits + c.indexBits()) / 8) + 4.0 * (k + 1);
     double outputBytes = (double) rows * m * accBits / 8;
     double multiplyDram = spikeBytes + weightBytes + (spill ? partialBytes : 0);
     double mergeDram = (spill ? partialBytes : 0) + outputBytes;
 
     CostSheet sheet = new CostSheet();
-    sheet.addCycles(Math.ceil(Math.max(multiply, multiplyDram / bytesPerCycle) - 1e-9)
-        + Math.ceil(Math.max(merge, mergeDram / bytesPerCycle) - 1e-9));
+    sheet.addCycles(
+        Math.ceil(Math.max(multiply, multiplyDram / bytesPerCycle) - 1e-9)
+            + Math.ceil(Math.max(merge, mergeDram / bytesPerCycle) - 1e-9));
     sheet.addBound(CostSheet.COMPUTE, multiply);
     sheet.addBound(CostSheet.MERGE, merge);
     sheet.addBound(CostSheet.MEMORY, (multiplyDram + mergeDram) / bytesPerCycle);
@@ -110,11 +123,21 @@ public final class OuterProductAccelerator extends LayerCostModel<OuterProductCo
     sheet.charge(EnergyCategory.COMPUTE, "adders", Costing.addFor(weightBits), partials);
     Operation partialSram = Costing.sramFor(c.partialBufferBytes());
     // Each partial product is written once and read once per merge pass (writes priced as reads).
-    sheet.charge(EnergyCategory.ON_CHIP_MEMORY, "partial_buffer",
-        partialSram, (partials + mergeReads) * partialBits / 64);
-    sheet.charge(EnergyCategory.ON_CHIP_MEMORY, "operand_reads",
-        Operation.SRAM_READ_32KB, (spikeBytes + weightBytes) / 8);
-    sheet.charge(EnergyCategory.OFF_CHIP_MEMORY, "dram", Operation.DRAM_ACCESS, (multiplyDram + mergeDram) / 8);
+    sheet.charge(
+        EnergyCategory.ON_CHIP_MEMORY,
+        "partial_buffer",
+        partialSram,
+        (partials + mergeReads) * partialBits / 64);
+    sheet.charge(
+        EnergyCategory.ON_CHIP_MEMORY,
+        "operand_reads",
+        Operation.SRAM_READ_32KB,
+        (spikeBytes + weightBytes) / 8);
+    sheet.charge(
+        EnergyCategory.OFF_CHIP_MEMORY,
+        "dram",
+        Operation.DRAM_ACCESS,
+        (multiplyDram + mergeDram) / 8);
     sheet.counter("adds", partials);
     sheet.counter("partial_products", partials);
     sheet.counter("partial_spill", spill ? 1 : 0);

@@ -13,9 +13,11 @@ import org.snncodesign.api.Checks;
  * @param fetchWidth weight entries a fetch unit reads per cycle
  * @param mergeWidth adds per cycle of a PE's merge unit (banked accumulator)
  * @param drainWidth accumulator entries a PE writes out (and clears) per cycle
- * @param accumulatorEntries output columns a PE's accumulator row holds; wider layers are tiled by columns
+ * @param accumulatorEntries output columns a PE's accumulator row holds; wider layers are tiled by
+ *     columns
  * @param weightBufferBytes on-chip weight buffer; weights that do not fit are tiled by columns
- * @param spikeBufferBytes on-chip spike buffer; spikes that do not fit are re-read from DRAM for every tile
+ * @param spikeBufferBytes on-chip spike buffer; spikes that do not fit are re-read from DRAM for
+ *     every tile
  * @param indexBits bits of a stored column index
  * @param dramBytesPerSecond DRAM bandwidth
  * @param clockHz clock frequency
@@ -33,9 +35,12 @@ public record SpikedGustavsonConfig(
     double dramBytesPerSecond,
     double clockHz) {
 
-  /** 16 PEs x 2 fetch units x 4 entries, 4-wide merge, 512 KiB weights, 64 KiB spikes, 25.6 GB/s, 500 MHz. */
-  public static final SpikedGustavsonConfig DEFAULT = new SpikedGustavsonConfig(16, 2, 4, 4, 16, 1024,
-      512L * 1024, 64L * 1024, 16, 25.6e9, 500e6);
+  /**
+   * 16 PEs x 2 fetch units x 4 entries, 4-wide merge, 512 KiB weights, 64 KiB spikes, 25.6 GB/s,
+   * 500 MHz.
+   */
+  public static final SpikedGustavsonConfig DEFAULT =
+      new SpikedGustavsonConfig(16, 2, 4, 4, 16, 1024, 512L * 1024, 64L * 1024, 16, 25.6e9, 500e6);
 
   public SpikedGustavsonConfig {
     Checks.positive(processingElements, "processingElements");
@@ -44,9 +49,12 @@ public record SpikedGustavsonConfig(
     Checks.positive(mergeWidth, "mergeWidth");
     Checks.positive(drainWidth, "drainWidth");
     Checks.positive(accumulatorEntries, "accumulatorEntries");
-    Checks.checkArgument(weightBufferBytes > 0, "weightBufferBytes must be > 0, got %d", weightBufferBytes);
-    Checks.checkArgument(spikeBufferBytes >= 0, "spikeBufferBytes must be >= 0, got %d", spikeBufferBytes);
-    Checks.checkArgument(indexBits >= 1 && indexBits <= 32, "indexBits must be in [1, 32], got %d", indexBits);
+    Checks.checkArgument(
+        weightBufferBytes > 0, "weightBufferBytes must be > 0, got %d", weightBufferBytes);
+    Checks.checkArgument(
+        spikeBufferBytes >= 0, "spikeBufferBytes must be >= 0, got %d", spikeBufferBytes);
+    Checks.checkArgument(
+        indexBits >= 1 && indexBits <= 32, "indexBits must be in [1, 32], got %d", indexBits);
     Checks.positive(dramBytesPerSecond, "dramBytesPerSecond");
     Checks.positive(clockHz, "clockHz");
   }
@@ -162,8 +170,18 @@ public record SpikedGustavsonConfig(
     }
 
     public SpikedGustavsonConfig build() {
-      return new SpikedGustavsonConfig(processingElements, fetchUnitsPerPe, fetchWidth, mergeWidth, drainWidth,
-          accumulatorEntries, weightBufferBytes, spikeBufferBytes, indexBits, dramBytesPerSecond, clockHz);
+      return new SpikedGustavsonConfig(
+          processingElements,
+          fetchUnitsPerPe,
+          fetchWidth,
+          mergeWidth,
+          drainWidth,
+          accumulatorEntries,
+          weightBufferBytes,
+          spikeBufferBytes,
+          indexBits,
+          dramBytesPerSecond,
+          clockHz);
     }
   }
 }

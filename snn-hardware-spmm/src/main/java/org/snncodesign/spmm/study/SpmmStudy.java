@@ -15,9 +15,9 @@ import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * Where a row-wise SpMM accelerator wins: one spiking layer priced on several accelerator models (SpikedGustavson,
- * the dense-array and outer-product baselines) for every pair of weight sparsity and spike rate, in that order
- * (sparsities outer, rates inner).
+ * Where a row-wise SpMM accelerator wins: one spiking layer priced on several accelerator models
+ * (SpikedGustavson, the dense-array and outer-product baselines) for every pair of weight sparsity
+ * and spike rate, in that order (sparsities outer, rates inner).
  *
  * @param layer the layer's shape and operand seed
  * @param weightBits bits per stored weight
@@ -25,7 +25,11 @@ import org.snncodesign.api.spike.SpikeRaster;
  * @param weightSparsities fractions of zero weights, each in [0, 1]
  * @param spikeRates fractions of (row, input) cells that spike, each in [0, 1]
  */
-public record SpmmStudy(SpmmLayer layer, int weightBits, Operands operands, List<Double> weightSparsities,
+public record SpmmStudy(
+    SpmmLayer layer,
+    int weightBits,
+    Operands operands,
+    List<Double> weightSparsities,
     List<Double> spikeRates) {
 
   /** What the layer workloads are built from. */
@@ -67,7 +71,8 @@ public record SpmmStudy(SpmmLayer layer, int weightBits, Operands operands, List
 
   /** Checks the bit width and that every sparsity and rate is a fraction. */
   public SpmmStudy {
-    Checks.checkArgument(weightBits >= 1 && weightBits <= 32, "weight bits must be in [1, 32], got %s", weightBits);
+    Checks.checkArgument(
+        weightBits >= 1 && weightBits <= 32, "weight bits must be in [1, 32], got %s", weightBits);
     Checks.checkArgument(layer != null && operands != null, "layer and operands must be given");
     weightSparsities = List.copyOf(weightSparsities);
     spikeRates = List.copyOf(spikeRates);
@@ -94,8 +99,14 @@ public record SpmmStudy(SpmmLayer layer, int weightBits, Operands operands, List
   public LayerWorkload workload(Setting setting) {
     double density = 1 - setting.weightSparsity();
     if (operands == Operands.STATISTICS) {
-      return LayerWorkload.ofStatistics("spmm", layer.rows(), layer.inputs(), layer.outputs(), setting.spikeRate(),
-          density, weightBits);
+      return LayerWorkload.ofStatistics(
+          "spmm",
+          layer.rows(),
+          layer.inputs(),
+          layer.outputs(),
+          setting.spikeRate(),
+          density,
+          weightBits);
     }
     SpikeRaster spikes = layer.spikes(setting.spikeRate());
     CsrMatrix weights = layer.weights(setting.weightSparsity());

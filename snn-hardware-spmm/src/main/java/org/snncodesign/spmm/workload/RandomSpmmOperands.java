@@ -6,9 +6,10 @@ import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * Seeded synthetic operands of a spike x weight product: Bernoulli spikes and Bernoulli-occupied weights with
- * values uniform in [-1, 1). The same seed gives the same operands. Used by the CPU backend when a workload has
- * statistics only, by the {@code snn spmm} command and by the benchmarks.
+ * Seeded synthetic operands of a spike x weight product: Bernoulli spikes and Bernoulli-occupied
+ * weights with values uniform in [-1, 1). The same seed gives the same operands. Used by the CPU
+ * backend when a workload has statistics only, by the {@code snn spmm} command and by the
+ * benchmarks.
  */
 public final class RandomSpmmOperands {
   private RandomSpmmOperands() {}
@@ -30,9 +31,12 @@ public final class RandomSpmmOperands {
     return raster;
   }
 
-  /** A {@code rows x cols} CSR matrix where each cell is stored with probability {@code density}. */
+  /**
+   * A {@code rows x cols} CSR matrix where each cell is stored with probability {@code density}.
+   */
   public static CsrMatrix weights(int rows, int cols, double density, long seed) {
-    Checks.checkArgument(density >= 0 && density <= 1, "weight density must be in [0, 1], got %s", density);
+    Checks.checkArgument(
+        density >= 0 && density <= 1, "weight density must be in [0, 1], got %s", density);
     Checks.positive(rows, "rows");
     Checks.positive(cols, "cols");
     SplittableRandom random = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
@@ -55,7 +59,11 @@ public final class RandomSpmmOperands {
       }
       pointers[r + 1] = n;
     }
-    return new CsrMatrix(rows, cols, pointers, java.util.Arrays.copyOf(columns, n),
+    return new CsrMatrix(
+        rows,
+        cols,
+        pointers,
+        java.util.Arrays.copyOf(columns, n),
         java.util.Arrays.copyOf(values, n));
   }
 }

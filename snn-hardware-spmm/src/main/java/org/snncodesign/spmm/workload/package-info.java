@@ -1,4 +1,2 @@
-/**
- * Seeded synthetic operands of spike x weight products, for tests and benchmarks.
- */
+/** Seeded synthetic operands of spike x weight products, for tests and benchmarks. */
 package org.snncodesign.spmm.workload;

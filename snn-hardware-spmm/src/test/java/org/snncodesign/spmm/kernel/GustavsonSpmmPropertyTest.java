@@ -16,9 +16,10 @@ import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * The law "Gustavson product == dense product", over a grid of spike and weight densities (0 and 1 included),
- * shapes that do and do not fill 64-bit words, forced empty rows and columns, every spike and weight format,
- * sequential and parallel runs. Float results are compared exactly: both sides sum in ascending k.
+ * The law "Gustavson product == dense product", over a grid of spike and weight densities (0 and 1
+ * included), shapes that do and do not fill 64-bit words, forced empty rows and columns, every
+ * spike and weight format, sequential and parallel runs. Float results are compared exactly: both
+ * sides sum in ascending k.
  */
 @DisplayName("The Gustavson kernel equals the dense product")
 class GustavsonSpmmPropertyTest {
@@ -35,8 +36,17 @@ class GustavsonSpmmPropertyTest {
     pool.shutdownNow();
   }
 
-  /** One grid point: a {@code rows x k} spike raster times a {@code k x m} weight matrix, seeded. */
-  record Case(int rows, int k, int m, double spikeDensity, double weightDensity, long seed, boolean emptyLines) {
+  /**
+   * One grid point: a {@code rows x k} spike raster times a {@code k x m} weight matrix, seeded.
+   */
+  record Case(
+      int rows,
+      int k,
+      int m,
+      double spikeDensity,
+      double weightDensity,
+      long seed,
+      boolean emptyLines) {
     SpikeRaster spikes() {
       return RandomOperands.spikes(rows, k, spikeDensity, seed, emptyLines);
     }
@@ -52,8 +62,19 @@ class GustavsonSpmmPropertyTest {
 
     @Override
     public String toString() {
-      return rows + "x" + k + "x" + m + " spikes " + spikeDensity + " weights " + weightDensity + " seed " + seed
-          + " empty lines " + emptyLines;
+      return rows
+          + "x"
+          + k
+          + "x"
+          + m
+          + " spikes "
+          + spikeDensity
+          + " weights "
+          + weightDensity
+          + " seed "
+          + seed
+          + " empty lines "
+          + emptyLines;
     }
   }
 
@@ -64,7 +85,15 @@ class GustavsonSpmmPropertyTest {
     for (int[] shape : shapes) {
       for (double spikeDensity : DENSITIES) {
         for (double weightDensity : DENSITIES) {
-          cases.add(new Case(shape[0], shape[1], shape[2], spikeDensity, weightDensity, seed++, seed % 2 == 0));
+          cases.add(
+              new Case(
+                  shape[0],
+                  shape[1],
+                  shape[2],
+                  spikeDensity,
+                  weightDensity,
+                  seed++,
+                  seed % 2 == 0));
         }
       }
     }
@@ -122,10 +151,13 @@ class GustavsonSpmmPropertyTest {
       for (Accumulator mode : Accumulator.values()) {
         SparseProduct product = kernel.multiplySparse(s, w, mode);
         assertThat(product.accumulates()).isEqualTo(adds);
-        assertThat(product.product().toDense()).as("accumulator %s", mode).containsExactly(expected);
+        assertThat(product.product().toDense())
+            .as("accumulator %s", mode)
+            .containsExactly(expected);
         assertThat(kernel.multiplySparse(SpikeIndexLists.fromRaster(s), w, mode).product())
             .isEqualTo(product.product());
-        int expectedHashRows = mode == Accumulator.HASH ? c.rows() : mode == Accumulator.DENSE ? 0 : -1;
+        int expectedHashRows =
+            mode == Accumulator.HASH ? c.rows() : mode == Accumulator.DENSE ? 0 : -1;
         if (expectedHashRows >= 0) {
           assertThat(product.hashRows()).isEqualTo(expectedHashRows);
         }
@@ -143,12 +175,14 @@ class GustavsonSpmmPropertyTest {
     CsrMatrix w = c.weights();
     for (int bits : new int[] {8, 4}) {
       QuantizedCsrMatrix q = QuantizedCsrMatrix.quantize(w, bits);
-      int[] expected = DenseGemm.multiply(DenseGemm.toDenseInt(s), rows, c.k(), q.toDenseCodes(), m);
+      int[] expected =
+          DenseGemm.multiply(DenseGemm.toDenseInt(s), rows, c.k(), q.toDenseCodes(), m);
       float[] expectedFloat = new float[expected.length];
       for (int i = 0; i < expected.length; i++) {
         expectedFloat[i] = q.scale() * expected[i];
       }
-      for (GustavsonSpmm kernel : List.of(GustavsonSpmm.sequential(), GustavsonSpmm.parallel(pool))) {
+      for (GustavsonSpmm kernel :
+          List.of(GustavsonSpmm.sequential(), GustavsonSpmm.parallel(pool))) {
         int[] codes = new int[rows * m];
         java.util.Arrays.fill(codes, 12345);
         kernel.multiplyCodes(s, q, codes);

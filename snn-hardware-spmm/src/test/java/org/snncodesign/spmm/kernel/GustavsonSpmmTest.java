@@ -27,7 +27,8 @@ class GustavsonSpmmTest {
   }
 
   @Test
-  @DisplayName("AUTO takes the hash accumulator for rows whose output is tiny and the dense one otherwise")
+  @DisplayName(
+      "AUTO takes the hash accumulator for rows whose output is tiny and the dense one otherwise")
   void autoChoosesByDensity() {
     int m = 1024;
     float[] dense = new float[2 * m];
@@ -61,7 +62,8 @@ class GustavsonSpmmTest {
     SpikeRaster s = new SpikeRaster(2, 4);
     assertThatThrownBy(() -> GustavsonSpmm.sequential().multiply(s, w))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("4 columns").hasMessageContaining("3 rows");
+        .hasMessageContaining("4 columns")
+        .hasMessageContaining("3 rows");
     SpikeRaster ok = new SpikeRaster(2, 3);
     assertThatThrownBy(() -> GustavsonSpmm.sequential().multiply(ok, w, new float[5]))
         .hasMessageContaining("output has 5 values");

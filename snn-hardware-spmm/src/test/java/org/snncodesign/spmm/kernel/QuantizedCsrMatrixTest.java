@@ -15,7 +15,8 @@ class QuantizedCsrMatrixTest {
 
   @ParameterizedTest(name = "{0} bits")
   @ValueSource(ints = {8, 4})
-  @DisplayName("dequantizes every kept weight to within half a step and drops those that round to zero")
+  @DisplayName(
+      "dequantizes every kept weight to within half a step and drops those that round to zero")
   void quantizationErrorIsHalfAStep(int bits) {
     CsrMatrix w = RandomOperands.weights(40, 50, 0.3, 7, false);
     QuantizedCsrMatrix q = QuantizedCsrMatrix.quantize(w, bits);
@@ -40,8 +41,9 @@ class QuantizedCsrMatrixTest {
     for (int i = 0; i < codes.length; i++) {
       columns[i] = i;
     }
-    QuantizedCsrMatrix q = QuantizedCsrMatrix.of(1, codes.length, 4, 0.5f, new int[] {0, codes.length}, columns,
-        codes);
+    QuantizedCsrMatrix q =
+        QuantizedCsrMatrix.of(
+            1, codes.length, 4, 0.5f, new int[] {0, codes.length}, columns, codes);
     assertThat(q.codes()).hasSize(8);
     for (int p = 0; p < codes.length; p++) {
       assertThat(q.code(p)).isEqualTo(codes[p]);
@@ -51,9 +53,13 @@ class QuantizedCsrMatrixTest {
   @Test
   @DisplayName("refuses codes outside the symmetric range and unsupported widths")
   void rejectsBadCodes() {
-    assertThatThrownBy(() -> QuantizedCsrMatrix.of(1, 1, 4, 1f, new int[] {0, 1}, new int[] {0}, new int[] {-8}))
-        .hasMessageContaining("code -8").hasMessageContaining("[-7, 7]");
-    assertThatThrownBy(() -> QuantizedCsrMatrix.quantize(CsrMatrix.fromDense(1, 1, new float[] {1}), 3))
+    assertThatThrownBy(
+            () ->
+                QuantizedCsrMatrix.of(1, 1, 4, 1f, new int[] {0, 1}, new int[] {0}, new int[] {-8}))
+        .hasMessageContaining("code -8")
+        .hasMessageContaining("[-7, 7]");
+    assertThatThrownBy(
+            () -> QuantizedCsrMatrix.quantize(CsrMatrix.fromDense(1, 1, new float[] {1}), 3))
         .hasMessageContaining("got 3");
   }
 

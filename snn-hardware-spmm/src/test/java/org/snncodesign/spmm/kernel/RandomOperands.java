@@ -4,11 +4,16 @@ import java.util.SplittableRandom;
 import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.api.spike.SpikeRaster;
 
-/** Seeded random spike rasters and weight matrices for the property tests, with forced empty rows and columns. */
+/**
+ * Seeded random spike rasters and weight matrices for the property tests, with forced empty rows
+ * and columns.
+ */
 final class RandomOperands {
   private RandomOperands() {}
 
-  /** Bernoulli({@code density}) spikes; density 0 and 1 are exact. Every fifth row is forced empty. */
+  /**
+   * Bernoulli({@code density}) spikes; density 0 and 1 are exact. Every fifth row is forced empty.
+   */
   static SpikeRaster spikes(int rows, int cols, double density, long seed, boolean emptyRows) {
     SplittableRandom random = new SplittableRandom(seed);
     SpikeRaster raster = new SpikeRaster(rows, cols);
@@ -26,8 +31,8 @@ final class RandomOperands {
   }
 
   /**
-   * Weights with Bernoulli({@code density}) occupancy and values in (-1, 1) away from 0; every seventh column
-   * and every sixth row forced empty when asked.
+   * Weights with Bernoulli({@code density}) occupancy and values in (-1, 1) away from 0; every
+   * seventh column and every sixth row forced empty when asked.
    */
   static CsrMatrix weights(int rows, int cols, double density, long seed, boolean emptyLines) {
     SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);

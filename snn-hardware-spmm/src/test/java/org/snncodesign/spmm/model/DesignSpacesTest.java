@@ -14,8 +14,8 @@ import org.snncodesign.api.hardware.Workload;
 
 @DisplayName("The SpMM models' design spaces")
 class DesignSpacesTest {
-  private static final Workload LAYER = new Workload("fc",
-      List.of(LayerWorkload.ofStatistics("fc", 8, 128, 64, 0.1, 0.2, 8)));
+  private static final Workload LAYER =
+      new Workload("fc", List.of(LayerWorkload.ofStatistics("fc", 8, 128, 64, 0.1, 0.2, 8)));
 
   // Every genome of a one- or two-gene space, in order.
   private static List<int[]> genomes(DesignSpace space) {
@@ -38,16 +38,19 @@ class DesignSpacesTest {
   @Test
   @DisplayName("every design of each space keeps its default's adder (or lane) budget")
   void budgetHeld() {
-    Map<DesignSpace, String> spaces = Map.of(
-        new SpikedGustavsonAccelerator().designSpace().orElseThrow(), "adders",
-        new DenseArrayAccelerator().designSpace().orElseThrow(), "adders",
-        new OuterProductAccelerator().designSpace().orElseThrow(), "lanes");
-    spaces.forEach((space, budget) -> {
-      for (int[] genes : genomes(space)) {
-        assertThat(resource(space, genes, budget)).as("%s %s", space.name(), java.util.Arrays.toString(genes))
-            .isEqualTo(64);
-      }
-    });
+    Map<DesignSpace, String> spaces =
+        Map.of(
+            new SpikedGustavsonAccelerator().designSpace().orElseThrow(), "adders",
+            new DenseArrayAccelerator().designSpace().orElseThrow(), "adders",
+            new OuterProductAccelerator().designSpace().orElseThrow(), "lanes");
+    spaces.forEach(
+        (space, budget) -> {
+          for (int[] genes : genomes(space)) {
+            assertThat(resource(space, genes, budget))
+                .as("%s %s", space.name(), java.util.Arrays.toString(genes))
+                .isEqualTo(64);
+          }
+        });
   }
 
   @Test

@@ -14,7 +14,8 @@ import org.snncodesign.api.spike.SpikeRaster;
 class QuickKernelTimingTest {
 
   @Test
-  @DisplayName("times the three kernels, finds the kernel's product equal to the dense one, and counts its adds")
+  @DisplayName(
+      "times the three kernels, finds the kernel's product equal to the dense one, and counts its adds")
   void timesAndChecks() {
     SpmmLayer layer = new SpmmLayer(16, 96, 40, 3);
     List<String> announced = new ArrayList<>();
@@ -49,7 +50,8 @@ class QuickKernelTimingTest {
   void median() {
     int[] calls = {0};
     double median = QuickKernelTiming.median(() -> calls[0]++, 0);
-    assertThat(calls[0]).isEqualTo(6); // 3 warm-up and 3 timed runs when the budget is spent at once
+    assertThat(calls[0])
+        .isEqualTo(6); // 3 warm-up and 3 timed runs when the budget is spent at once
     assertThat(median).isGreaterThanOrEqualTo(0);
   }
 }

@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One optimiser step (forward over T steps, BPTT, Adam update) of a 784-500-10 LIF network on a batch of 64
- * MNIST-like inputs (about 19 % non-zero pixels, as in MNIST), T = 8.
+ * One optimiser step (forward over T steps, BPTT, Adam update) of a 784-500-10 LIF network on a
+ * batch of 64 MNIST-like inputs (about 19 % non-zero pixels, as in MNIST), T = 8.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,10 +48,12 @@ public class TrainingStepBenchmark {
         features[s * 784 + i] = random.nextFloat() < 0.19f ? random.nextFloat() : 0f;
       }
     }
-    SpikingNetwork network = SpikingNetwork.initialise(new int[] {784, 500, 10}, timesteps, 0.9f, 1f,
-        ResetMode.SUBTRACT, Readout.MEMBRANE, 1);
-    trainer = new SurrogateGradientTrainer(network,
-        TrainingOptions.builder().threads(threads).batchSize(batch).build());
+    SpikingNetwork network =
+        SpikingNetwork.initialise(
+            new int[] {784, 500, 10}, timesteps, 0.9f, 1f, ResetMode.SUBTRACT, Readout.MEMBRANE, 1);
+    trainer =
+        new SurrogateGradientTrainer(
+            network, TrainingOptions.builder().threads(threads).batchSize(batch).build());
   }
 
   @TearDown(Level.Trial)

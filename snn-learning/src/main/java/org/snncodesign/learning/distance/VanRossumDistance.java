@@ -3,22 +3,24 @@ package org.snncodesign.learning.distance;
 import org.snncodesign.api.Checks;
 
 /**
- * The van Rossum distance between two spike trains (M. C. W. van Rossum, "A novel spike distance", Neural
- * Computation 13:751, 2001): each train is filtered with a causal exponential kernel, {@code f(t) = sum_i
- * H(t - t_i) exp(-(t - t_i) / tau)}, and {@code D^2 = (1 / tau) * integral (f - g)^2 dt}. The integral has the
- * closed form
+ * The van Rossum distance between two spike trains (M. C. W. van Rossum, "A novel spike distance",
+ * Neural Computation 13:751, 2001): each train is filtered with a causal exponential kernel, {@code
+ * f(t) = sum_i H(t - t_i) exp(-(t - t_i) / tau)}, and {@code D^2 = (1 / tau) * integral (f - g)^2
+ * dt}. The integral has the closed form
  *
  * <pre>
  *   D^2 = 1/2 [ sum_ij e^{-|a_i - a_j| / tau} + sum_ij e^{-|b_i - b_j| / tau} - 2 sum_ij e^{-|a_i - b_j| / tau} ]
  * </pre>
  *
- * <p>so one spike against none is {@code 1 / sqrt(2)}, and {@code D^2} counts roughly one half per unmatched spike.
- * Times and tau share one unit (seconds or steps). Cost O(n m).
+ * <p>so one spike against none is {@code 1 / sqrt(2)}, and {@code D^2} counts roughly one half per
+ * unmatched spike. Times and tau share one unit (seconds or steps). Cost O(n m).
  */
 public final class VanRossumDistance {
   private VanRossumDistance() {}
 
-  /** The distance between spike times {@code a} and {@code b} with time constant {@code tau} > 0. */
+  /**
+   * The distance between spike times {@code a} and {@code b} with time constant {@code tau} > 0.
+   */
   public static double distance(double[] a, double[] b, double tau) {
     Checks.positive(tau, "tau");
     double d2 = 0.5 * (sum(a, a, tau) + sum(b, b, tau) - 2 * sum(a, b, tau));

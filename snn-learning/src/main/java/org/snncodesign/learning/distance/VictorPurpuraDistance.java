@@ -3,11 +3,11 @@ package org.snncodesign.learning.distance;
 import org.snncodesign.api.Checks;
 
 /**
- * The Victor-Purpura spike-time distance (J. D. Victor &amp; K. P. Purpura, "Nature and precision of temporal
- * coding in visual cortex", J. Neurophysiol. 76:1310, 1996): the least total cost of turning one train into the
- * other, where deleting or inserting a spike costs 1 and moving a spike by {@code dt} costs {@code q |dt|}. With
- * q = 0 it is the difference in spike counts; for q large, the number of non-coincident spikes. Computed by the
- * dynamic programme
+ * The Victor-Purpura spike-time distance (J. D. Victor &amp; K. P. Purpura, "Nature and precision
+ * of temporal coding in visual cortex", J. Neurophysiol. 76:1310, 1996): the least total cost of
+ * turning one train into the other, where deleting or inserting a spike costs 1 and moving a spike
+ * by {@code dt} costs {@code q |dt|}. With q = 0 it is the difference in spike counts; for q large,
+ * the number of non-coincident spikes. Computed by the dynamic programme
  *
  * <pre>
  *   G[i][j] = min(G[i-1][j] + 1, G[i][j-1] + 1, G[i-1][j-1] + q |a_i - b_j|)
@@ -18,9 +18,13 @@ import org.snncodesign.api.Checks;
 public final class VictorPurpuraDistance {
   private VictorPurpuraDistance() {}
 
-  /** The distance between sorted spike times {@code a} and {@code b} with cost {@code q} >= 0 per unit shift. */
+  /**
+   * The distance between sorted spike times {@code a} and {@code b} with cost {@code q} >= 0 per
+   * unit shift.
+   */
   public static double distance(double[] a, double[] b, double q) {
-    Checks.checkArgument(q >= 0 && Double.isFinite(q), "shift cost q must be finite and >= 0, got %s", q);
+    Checks.checkArgument(
+        q >= 0 && Double.isFinite(q), "shift cost q must be finite and >= 0, got %s", q);
     int m = b.length;
     double[] previous = new double[m + 1];
     double[] current = new double[m + 1];

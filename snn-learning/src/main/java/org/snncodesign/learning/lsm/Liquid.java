@@ -6,13 +6,13 @@ import org.snncodesign.api.Checks;
 import org.snncodesign.api.sparse.CsrMatrix;
 
 /**
- * The structure of a liquid: neurons on a 3-D grid, their type, the recurrent synapses and the input projection
- * (Maass, Natschläger &amp; Markram 2002). Immutable in structure; the weight arrays of {@link #recurrent()} may be
- * changed in place by learning rules.
+ * The structure of a liquid: neurons on a 3-D grid, their type, the recurrent synapses and the
+ * input projection (Maass, Natschläger &amp; Markram 2002). Immutable in structure; the weight
+ * arrays of {@link #recurrent()} may be changed in place by learning rules.
  *
- * <p>{@link #recurrent()} is {@code neurons x neurons}, row = presynaptic neuron, with positive weights on rows of
- * excitatory neurons and negative weights on rows of inhibitory ones. {@link #input()} is
- * {@code inputChannels x neurons}, non-negative. Neuron {@code i} sits at grid point
+ * <p>{@link #recurrent()} is {@code neurons x neurons}, row = presynaptic neuron, with positive
+ * weights on rows of excitatory neurons and negative weights on rows of inhibitory ones. {@link
+ * #input()} is {@code inputChannels x neurons}, non-negative. Neuron {@code i} sits at grid point
  * {@code (x[i], y[i], z[i])}; after pruning, neurons keep their original positions.
  */
 public final class Liquid {
@@ -28,20 +28,42 @@ public final class Liquid {
   /**
    * Wraps a liquid's parts (not copied).
    *
-   * @param originalIndex index of each neuron in the liquid it was pruned from (identity for a new liquid)
+   * @param originalIndex index of each neuron in the liquid it was pruned from (identity for a new
+   *     liquid)
    */
-  public Liquid(LiquidParameters parameters, int[] x, int[] y, int[] z, boolean[] excitatory, int[] originalIndex,
-      CsrMatrix recurrent, CsrMatrix input) {
+  public Liquid(
+      LiquidParameters parameters,
+      int[] x,
+      int[] y,
+      int[] z,
+      boolean[] excitatory,
+      int[] originalIndex,
+      CsrMatrix recurrent,
+      CsrMatrix input) {
     int n = excitatory.length;
-    Checks.checkArgument(x.length == n && y.length == n && z.length == n && originalIndex.length == n,
-        "positions (%d, %d, %d) and original indices (%d) must match %d neurons", x.length, y.length, z.length,
-        originalIndex.length, n);
-    Checks.checkArgument(recurrent.rows() == n && recurrent.cols() == n,
-        "recurrent matrix is %d x %d but the liquid has %d neurons", recurrent.rows(), recurrent.cols(), n);
-    Checks.checkArgument(input.cols() == n, "input matrix has %d columns but the liquid has %d neurons",
-        input.cols(), n);
-    Checks.checkArgument(input.rows() == parameters.inputChannels(),
-        "input matrix has %d rows but the parameters state %d input channels", input.rows(),
+    Checks.checkArgument(
+        x.length == n && y.length == n && z.length == n && originalIndex.length == n,
+        "positions (%d, %d, %d) and original indices (%d) must match %d neurons",
+        x.length,
+        y.length,
+        z.length,
+        originalIndex.length,
+        n);
+    Checks.checkArgument(
+        recurrent.rows() == n && recurrent.cols() == n,
+        "recurrent matrix is %d x %d but the liquid has %d neurons",
+        recurrent.rows(),
+        recurrent.cols(),
+        n);
+    Checks.checkArgument(
+        input.cols() == n,
+        "input matrix has %d columns but the liquid has %d neurons",
+        input.cols(),
+        n);
+    Checks.checkArgument(
+        input.rows() == parameters.inputChannels(),
+        "input matrix has %d rows but the parameters state %d input channels",
+        input.rows(),
         parameters.inputChannels());
     this.parameters = parameters;
     this.x = x;
@@ -62,9 +84,10 @@ public final class Liquid {
   }
 
   /**
-   * Draws a liquid: grid positions in row-major order of the grid, a seeded random choice of the excitatory
-   * neurons, then for every ordered pair (a, b), a != b, a synapse with probability
-   * {@code C(a, b) exp(-(D(a, b) / lambda)^2)} and weight {@code +-w(a, b) u}, u uniform in [0.5, 1.5).
+   * Draws a liquid: grid positions in row-major order of the grid, a seeded random choice of the
+   * excitatory neurons, then for every ordered pair (a, b), a != b, a synapse with probability
+   * {@code C(a, b) exp(-(D(a, b) / lambda)^2)} and weight {@code +-w(a, b) u}, u uniform in [0.5,
+   * 1.5).
    */
   public static Liquid create(LiquidParameters p) {
     int n = p.neurons();
@@ -97,8 +120,9 @@ public final class Liquid {
         double dx = xs[a] - xs[b];
         double dy = ys[a] - ys[b];
         double dz = zs[a] - zs[b];
-        double prob = p.connectionConstant(exc[a], exc[b])
-            * Math.exp(-(dx * dx + dy * dy + dz * dz) * inverseLambdaSquared);
+        double prob =
+            p.connectionConstant(exc[a], exc[b])
+                * Math.exp(-(dx * dx + dy * dy + dz * dz) * inverseLambdaSquared);
         if (random.nextDouble() < prob) {
           if (k == columns.length) {
             columns = Arrays.copyOf(columns, k * 2);
@@ -111,7 +135,8 @@ public final class Liquid {
       }
       pointers[a + 1] = k;
     }
-    CsrMatrix recurrent = new CsrMatrix(n, n, pointers, Arrays.copyOf(columns, k), Arrays.copyOf(values, k));
+    CsrMatrix recurrent =
+        new CsrMatrix(n, n, pointers, Arrays.copyOf(columns, k), Arrays.copyOf(values, k));
     CsrMatrix input = drawInput(p, n, random);
     int[] identity = new int[n];
     Arrays.setAll(identity, i -> i);
@@ -121,7 +146,8 @@ public final class Liquid {
   private static CsrMatrix drawInput(LiquidParameters p, int n, SplittableRandom random) {
     int channels = p.inputChannels();
     int[] pointers = new int[channels + 1];
-    int[] columns = new int[Math.max(16, (int) Math.ceil(channels * n * p.inputProbability() * 1.2) + 16)];
+    int[] columns =
+        new int[Math.max(16, (int) Math.ceil(channels * n * p.inputProbability() * 1.2) + 16)];
     float[] values = new float[columns.length];
     int k = 0;
     for (int c = 0; c < channels; c++) {
@@ -137,7 +163,8 @@ public final class Liquid {
       }
       pointers[c + 1] = k;
     }
-    return new CsrMatrix(channels, n, pointers, Arrays.copyOf(columns, k), Arrays.copyOf(values, k));
+    return new CsrMatrix(
+        channels, n, pointers, Arrays.copyOf(columns, k), Arrays.copyOf(values, k));
   }
 
   private static int[] permutation(int n, SplittableRandom random) {
@@ -212,8 +239,8 @@ public final class Liquid {
   }
 
   /**
-   * Bytes of the liquid's parameters as stored in a memory: CSR of recurrent and input synapses (4-byte indices
-   * and weights), one type bit per neuron rounded up to bytes.
+   * Bytes of the liquid's parameters as stored in a memory: CSR of recurrent and input synapses
+   * (4-byte indices and weights), one type bit per neuron rounded up to bytes.
    */
   public long storageBytes() {
     return recurrent.storageBytes() + input.storageBytes() + (neurons() + 7) / 8;
@@ -230,21 +257,25 @@ public final class Liquid {
   }
 
   private static CsrMatrix copyOf(CsrMatrix m) {
-    return new CsrMatrix(m.rows(), m.cols(), m.rowPointers().clone(), m.columnIndices().clone(),
-        m.values().clone());
+    return new CsrMatrix(
+        m.rows(), m.cols(), m.rowPointers().clone(), m.columnIndices().clone(), m.values().clone());
   }
 
   /**
-   * The liquid restricted to the neurons {@code keep} (strictly ascending indices): every synapse from or to a
-   * removed neuron is dropped, input synapses onto removed neurons too.
+   * The liquid restricted to the neurons {@code keep} (strictly ascending indices): every synapse
+   * from or to a removed neuron is dropped, input synapses onto removed neurons too.
    */
   public Liquid subLiquid(int[] keep) {
     int n = neurons();
     int[] newIndex = new int[n];
     Arrays.fill(newIndex, -1);
     for (int i = 0; i < keep.length; i++) {
-      Checks.checkArgument(keep[i] >= 0 && keep[i] < n, "kept neuron %d outside [0, %d)", keep[i], n);
-      Checks.checkArgument(i == 0 || keep[i] > keep[i - 1], "kept neurons must ascend, got %d after %d", keep[i],
+      Checks.checkArgument(
+          keep[i] >= 0 && keep[i] < n, "kept neuron %d outside [0, %d)", keep[i], n);
+      Checks.checkArgument(
+          i == 0 || keep[i] > keep[i - 1],
+          "kept neurons must ascend, got %d after %d",
+          keep[i],
           i == 0 ? -1 : keep[i - 1]);
       newIndex[keep[i]] = i;
     }
@@ -298,7 +329,14 @@ public final class Liquid {
 
   @Override
   public String toString() {
-    return "Liquid[" + neurons() + " neurons (" + excitatoryCount() + " E), " + synapses() + " recurrent, "
-        + inputSynapses() + " input synapses]";
+    return "Liquid["
+        + neurons()
+        + " neurons ("
+        + excitatoryCount()
+        + " E), "
+        + synapses()
+        + " recurrent, "
+        + inputSynapses()
+        + " input synapses]";
   }
 }

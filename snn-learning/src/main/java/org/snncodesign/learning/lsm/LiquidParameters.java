@@ -5,17 +5,18 @@ import org.snncodesign.api.neuron.NeuronModel;
 import org.snncodesign.neurons.lif.LeakyIntegrateAndFire;
 
 /**
- * The settings of a liquid (Maass, Natschläger &amp; Markram 2002, "Real-time computing without stable states",
- * Neural Computation 14:2531): {@code neurons} current-based LIF neurons on a 3-D grid, a fraction
- * {@code excitatoryFraction} of them excitatory, neuron a connected to neuron b with probability
- * {@code C(a, b) * exp(-(D(a, b) / lambda)^2)}, D the Euclidean grid distance and C one of {@code cEE, cEI, cIE, cII}
- * by the types of a and b (Maass et al.: 0.3, 0.2, 0.4, 0.1). Each input channel reaches each liquid neuron with
- * probability {@code inputProbability}.
+ * The settings of a liquid (Maass, Natschläger &amp; Markram 2002, "Real-time computing without
+ * stable states", Neural Computation 14:2531): {@code neurons} current-based LIF neurons on a 3-D
+ * grid, a fraction {@code excitatoryFraction} of them excitatory, neuron a connected to neuron b
+ * with probability {@code C(a, b) * exp(-(D(a, b) / lambda)^2)}, D the Euclidean grid distance and
+ * C one of {@code cEE, cEI, cIE, cII} by the types of a and b (Maass et al.: 0.3, 0.2, 0.4, 0.1).
+ * Each input channel reaches each liquid neuron with probability {@code inputProbability}.
  *
- * <p>Weights are jumps of the synaptic current (model units, threshold {@code v_th} = 1): a synapse of type XY
- * gets {@code wXY * u} with u uniform in [0.5, 1.5); inhibitory synapses enter the LIF's inhibitory channel with
- * negative sign. Maass et al. draw weights from a Gamma distribution around the same means; the uniform spread
- * keeps the draw simple and seeded. Times are in seconds. Build with {@link #builder()}.
+ * <p>Weights are jumps of the synaptic current (model units, threshold {@code v_th} = 1): a synapse
+ * of type XY gets {@code wXY * u} with u uniform in [0.5, 1.5); inhibitory synapses enter the LIF's
+ * inhibitory channel with negative sign. Maass et al. draw weights from a Gamma distribution around
+ * the same means; the uniform spread keeps the draw simple and seeded. Times are in seconds. Build
+ * with {@link #builder()}.
  */
 public final class LiquidParameters {
   private final int neurons;
@@ -43,8 +44,10 @@ public final class LiquidParameters {
 
   private LiquidParameters(Builder b) {
     this.neurons = Checks.positive(b.neurons, "neurons");
-    Checks.checkArgument(b.excitatoryFraction >= 0 && b.excitatoryFraction <= 1,
-        "excitatory fraction must be in [0, 1], got %s", b.excitatoryFraction);
+    Checks.checkArgument(
+        b.excitatoryFraction >= 0 && b.excitatoryFraction <= 1,
+        "excitatory fraction must be in [0, 1], got %s",
+        b.excitatoryFraction);
     this.excitatoryFraction = b.excitatoryFraction;
     this.lambda = Checks.positive(b.lambda, "lambda");
     this.cEE = probability(b.cEE, "cEE");
@@ -63,8 +66,10 @@ public final class LiquidParameters {
     this.tauSynE = nonNegative(b.tauSynE, "tau_syn_e");
     this.tauSynI = nonNegative(b.tauSynI, "tau_syn_i");
     this.tRef = nonNegative(b.tRef, "t_ref");
-    Checks.checkArgument(b.delaySteps >= 1 && b.delaySteps <= Short.MAX_VALUE,
-        "delay must be in [1, 32767] steps, got %d", b.delaySteps);
+    Checks.checkArgument(
+        b.delaySteps >= 1 && b.delaySteps <= Short.MAX_VALUE,
+        "delay must be in [1, 32767] steps, got %d",
+        b.delaySteps);
     this.delaySteps = b.delaySteps;
     this.seed = b.seed;
     Checks.checkArgument(b.neuronModel != null, "the liquid needs a neuron model");
@@ -77,11 +82,15 @@ public final class LiquidParameters {
   }
 
   private static double nonNegative(double v, String name) {
-    Checks.checkArgument(v >= 0 && Double.isFinite(v), "%s must be finite and >= 0, got %s", name, v);
+    Checks.checkArgument(
+        v >= 0 && Double.isFinite(v), "%s must be finite and >= 0, got %s", name, v);
     return v;
   }
 
-  /** A builder with the defaults of this project's tuned liquid (see the field docs of {@link Builder}). */
+  /**
+   * A builder with the defaults of this project's tuned liquid (see the field docs of {@link
+   * Builder}).
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -175,9 +184,10 @@ public final class LiquidParameters {
   }
 
   /**
-   * The model of the liquid's neurons: {@code lif} by default, or any {@link NeuronModel} plugin with two input
-   * channels (excitatory, inhibitory) that takes the parameters {@code tau_m}, {@code tau_syn_e},
-   * {@code tau_syn_i}, {@code t_ref}, {@code v_th}, {@code v_rest} and {@code v_reset}.
+   * The model of the liquid's neurons: {@code lif} by default, or any {@link NeuronModel} plugin
+   * with two input channels (excitatory, inhibitory) that takes the parameters {@code tau_m},
+   * {@code tau_syn_e}, {@code tau_syn_i}, {@code t_ref}, {@code v_th}, {@code v_rest} and {@code
+   * v_reset}.
    */
   public NeuronModel neuronModel() {
     return neuronModel;
@@ -193,11 +203,51 @@ public final class LiquidParameters {
 
   @Override
   public String toString() {
-    return "LiquidParameters[neurons=" + neurons + ", E=" + excitatoryFraction + ", lambda=" + lambda + ", C=("
-        + cEE + ", " + cEI + ", " + cIE + ", " + cII + "), w=(" + wEE + ", " + wEI + ", " + wIE + ", " + wII
-        + "), inputs=" + inputChannels + " x p" + inputProbability + " x w" + inputWeight + ", dt=" + dt
-        + ", tau_m=" + tauM + ", tau_syn=(" + tauSynE + ", " + tauSynI + "), t_ref=" + tRef + ", delay="
-        + delaySteps + ", seed=" + seed + ", neuronModel=" + neuronModel.name() + "]";
+    return "LiquidParameters[neurons="
+        + neurons
+        + ", E="
+        + excitatoryFraction
+        + ", lambda="
+        + lambda
+        + ", C=("
+        + cEE
+        + ", "
+        + cEI
+        + ", "
+        + cIE
+        + ", "
+        + cII
+        + "), w=("
+        + wEE
+        + ", "
+        + wEI
+        + ", "
+        + wIE
+        + ", "
+        + wII
+        + "), inputs="
+        + inputChannels
+        + " x p"
+        + inputProbability
+        + " x w"
+        + inputWeight
+        + ", dt="
+        + dt
+        + ", tau_m="
+        + tauM
+        + ", tau_syn=("
+        + tauSynE
+        + ", "
+        + tauSynI
+        + "), t_ref="
+        + tRef
+        + ", delay="
+        + delaySteps
+        + ", seed="
+        + seed
+        + ", neuronModel="
+        + neuronModel.name()
+        + "]";
   }
 
   /** Mutable settings; every setter checks nothing until {@link #build()}. */
@@ -321,7 +371,9 @@ public final class LiquidParameters {
       return this;
     }
 
-    /** @throws IllegalArgumentException naming the first bad setting */
+    /**
+     * @throws IllegalArgumentException naming the first bad setting
+     */
     public LiquidParameters build() {
       return new LiquidParameters(this);
     }

@@ -11,16 +11,18 @@ import org.snncodesign.neurons.engine.Network;
 import org.snncodesign.neurons.engine.PropagationMode;
 
 /**
- * Runs a {@link Liquid} on the project's engine ({@link Network}): a {@link SpikeReplay} input population, the
- * LIF liquid ({@code lif} with the liquid's tau_m, tau_syn_e, tau_syn_i, t_ref, v_th = 1, v_rest = v_reset = 0),
- * an input projection onto the excitatory channel, the excitatory rows of the recurrent matrix onto channel 0 and
- * the inhibitory rows (negative weights) onto channel 1, all with the liquid's delay.
+ * Runs a {@link Liquid} on the project's engine ({@link Network}): a {@link SpikeReplay} input
+ * population, the LIF liquid ({@code lif} with the liquid's tau_m, tau_syn_e, tau_syn_i, t_ref,
+ * v_th = 1, v_rest = v_reset = 0), an input projection onto the excitatory channel, the excitatory
+ * rows of the recurrent matrix onto channel 0 and the inhibitory rows (negative weights) onto
+ * channel 1, all with the liquid's delay.
  *
- * <p>Every sample starts from rest ({@link Network#reset()}), so states do not depend on the order of samples.
- * The liquid state of a sample is its spike count per neuron in each of {@code bins} equal time bins spanning the
- * sample's own duration (input steps plus {@code tailSteps}); feature {@code b * neurons + i} is neuron i in bin b.
- * Spikes per neuron are also summed over every run into {@link #activity()}, the measure the inactive-neuron
- * pruner uses. Not thread-safe: one simulator per thread.
+ * <p>Every sample starts from rest ({@link Network#reset()}), so states do not depend on the order
+ * of samples. The liquid state of a sample is its spike count per neuron in each of {@code bins}
+ * equal time bins spanning the sample's own duration (input steps plus {@code tailSteps}); feature
+ * {@code b * neurons + i} is neuron i in bin b. Spikes per neuron are also summed over every run
+ * into {@link #activity()}, the measure the inactive-neuron pruner uses. Not thread-safe: one
+ * simulator per thread.
  */
 public final class LiquidSimulator {
   static final String INPUT = "input";
@@ -42,21 +44,42 @@ public final class LiquidSimulator {
     this.liquid = liquid;
     this.tailSteps = Checks.nonNegative(tailSteps, "tailSteps");
     LiquidParameters p = liquid.parameters();
-    NeuronParameters np = new NeuronParameters(p.dt(), Map.of("tau_m", p.tauM(), "tau_syn_e", p.tauSynE(),
-        "tau_syn_i", p.tauSynI(), "t_ref", p.tRef(), "v_th", 1.0, "v_rest", 0.0, "v_reset", 0.0));
+    NeuronParameters np =
+        new NeuronParameters(
+            p.dt(),
+            Map.of(
+                "tau_m",
+                p.tauM(),
+                "tau_syn_e",
+                p.tauSynE(),
+                "tau_syn_i",
+                p.tauSynI(),
+                "t_ref",
+                p.tRef(),
+                "v_th",
+                1.0,
+                "v_rest",
+                0.0,
+                "v_reset",
+                0.0));
     this.replay = new SpikeReplay(p.inputChannels(), p.dt());
     CsrMatrix[] split = splitByType(liquid);
     NeuronPopulation neurons = p.neuronModel().create(liquid.neurons(), np);
-    Checks.checkArgument(neurons.channels() >= 2, "neuron model '%s' takes %d input channel(s); the liquid needs two"
-        + " (excitatory, inhibitory)", p.neuronModel().name(), neurons.channels());
-    this.network = Network.builder(p.dt())
-        .population(INPUT, replay)
-        .population(LIQUID, neurons)
-        .projection("input", INPUT, LIQUID, liquid.input(), p.delaySteps(), 0)
-        .projection("excitatory", LIQUID, LIQUID, split[0], p.delaySteps(), 0)
-        .projection("inhibitory", LIQUID, LIQUID, split[1], p.delaySteps(), 1)
-        .mode(mode)
-        .build();
+    Checks.checkArgument(
+        neurons.channels() >= 2,
+        "neuron model '%s' takes %d input channel(s); the liquid needs two"
+            + " (excitatory, inhibitory)",
+        p.neuronModel().name(),
+        neurons.channels());
+    this.network =
+        Network.builder(p.dt())
+            .population(INPUT, replay)
+            .population(LIQUID, neurons)
+            .projection("input", INPUT, LIQUID, liquid.input(), p.delaySteps(), 0)
+            .projection("excitatory", LIQUID, LIQUID, split[0], p.delaySteps(), 0)
+            .projection("inhibitory", LIQUID, LIQUID, split[1], p.delaySteps(), 1)
+            .mode(mode)
+            .build();
     this.activity = new long[liquid.neurons()];
   }
 
@@ -65,7 +88,10 @@ public final class LiquidSimulator {
     this(liquid, tailSteps, PropagationMode.EVENT);
   }
 
-  /** The recurrent matrix split into its excitatory rows and its inhibitory rows (two matrices of full shape). */
+  /**
+   * The recurrent matrix split into its excitatory rows and its inhibitory rows (two matrices of
+   * full shape).
+   */
   static CsrMatrix[] splitByType(Liquid liquid) {
     CsrMatrix m = liquid.recurrent();
     int n = m.rows();
@@ -106,14 +132,19 @@ public final class LiquidSimulator {
   }
 
   /**
-   * Runs one sample and adds its liquid state, {@code bins x neurons} spike counts, into
-   * {@code state[offset ..]} (which the caller zeroes).
+   * Runs one sample and adds its liquid state, {@code bins x neurons} spike counts, into {@code
+   * state[offset ..]} (which the caller zeroes).
    */
   public void state(SpikeRaster input, int bins, float[] state, int offset) {
     Checks.positive(bins, "bins");
     int n = liquid.neurons();
-    Checks.checkArgument(offset >= 0 && offset + (long) bins * n <= state.length,
-        "state array of %d cannot hold %d bins x %d neurons at offset %d", state.length, bins, n, offset);
+    Checks.checkArgument(
+        offset >= 0 && offset + (long) bins * n <= state.length,
+        "state array of %d cannot hold %d bins x %d neurons at offset %d",
+        state.length,
+        bins,
+        n,
+        offset);
     start(input);
     int total = stepsFor(input.timeSteps());
     long[] bits = network.lastSpikes(LIQUID);
@@ -159,8 +190,10 @@ public final class LiquidSimulator {
   }
 
   private void start(SpikeRaster input) {
-    Checks.checkArgument(input.neurons() == liquid.parameters().inputChannels(),
-        "input raster has %d channels but the liquid takes %d", input.neurons(),
+    Checks.checkArgument(
+        input.neurons() == liquid.parameters().inputChannels(),
+        "input raster has %d channels but the liquid takes %d",
+        input.neurons(),
         liquid.parameters().inputChannels());
     network.reset();
     replay.load(input);

@@ -6,7 +6,9 @@ import org.snncodesign.api.Checks;
 import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.learning.lsm.readout.Features;
 
-/** Liquid states of many samples: one row of {@code bins x neurons} spike counts per input raster. */
+/**
+ * Liquid states of many samples: one row of {@code bins x neurons} spike counts per input raster.
+ */
 public final class LiquidStates {
   private LiquidStates() {}
 
@@ -15,8 +17,8 @@ public final class LiquidStates {
    *
    * @param progress called with the number of samples done after each one (e.g. to print progress)
    */
-  public static Features compute(LiquidSimulator simulator, List<SpikeRaster> inputs, int bins,
-      IntConsumer progress) {
+  public static Features compute(
+      LiquidSimulator simulator, List<SpikeRaster> inputs, int bins, IntConsumer progress) {
     Checks.positive(bins, "bins");
     int d = Math.multiplyExact(bins, simulator.liquid().neurons());
     float[] values = new float[Math.multiplyExact(inputs.size(), d)];

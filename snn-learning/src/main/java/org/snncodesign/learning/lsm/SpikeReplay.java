@@ -6,9 +6,9 @@ import org.snncodesign.api.neuron.NeuronPopulation;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * A population that emits the spikes of a loaded raster, step by step, and nothing after its end: the input
- * layer of a liquid inside the engine. Its input is ignored. {@link #reset()} rewinds to step 0 and keeps the
- * raster.
+ * A population that emits the spikes of a loaded raster, step by step, and nothing after its end:
+ * the input layer of a liquid inside the engine. Its input is ignored. {@link #reset()} rewinds to
+ * step 0 and keeps the raster.
  */
 public final class SpikeReplay implements NeuronPopulation {
   private final int size;
@@ -30,8 +30,11 @@ public final class SpikeReplay implements NeuronPopulation {
 
   /** Loads the spikes to replay from the next step on, starting at the raster's step 0. */
   public void load(SpikeRaster spikes) {
-    Checks.checkArgument(spikes.neurons() == size, "raster has %d channels but the replay has %d",
-        spikes.neurons(), size);
+    Checks.checkArgument(
+        spikes.neurons() == size,
+        "raster has %d channels but the replay has %d",
+        spikes.neurons(),
+        size);
     this.raster = spikes;
     this.step = 0;
   }

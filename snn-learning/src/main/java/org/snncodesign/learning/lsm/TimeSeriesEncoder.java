@@ -5,14 +5,14 @@ import org.snncodesign.api.Checks;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * Rate coding of a multichannel time series (frames x channels, values in [0, 1], clamped) into input spikes for
- * a liquid: every frame lasts {@code stepsPerFrame} steps, during which channel c fires with probability
- * {@code p = maxProbability * value} per step.
+ * Rate coding of a multichannel time series (frames x channels, values in [0, 1], clamped) into
+ * input spikes for a liquid: every frame lasts {@code stepsPerFrame} steps, during which channel c
+ * fires with probability {@code p = maxProbability * value} per step.
  *
  * <ul>
- *   <li>{@link Mode#REGULAR}: deterministic, an accumulator per channel adds p every step and spikes (subtracting
- *       1) when it reaches 1 (integrate-and-fire / sigma-delta rate coding). Carries the rate with no sampling
- *       noise, so small liquids see clean input.
+ *   <li>{@link Mode#REGULAR}: deterministic, an accumulator per channel adds p every step and
+ *       spikes (subtracting 1) when it reaches 1 (integrate-and-fire / sigma-delta rate coding).
+ *       Carries the rate with no sampling noise, so small liquids see clean input.
  *   <li>{@link Mode#POISSON}: a Bernoulli draw per step (the discrete Poisson process), seeded.
  * </ul>
  */
@@ -33,8 +33,10 @@ public final class TimeSeriesEncoder {
    */
   public TimeSeriesEncoder(int stepsPerFrame, double maxProbability, Mode mode) {
     this.stepsPerFrame = Checks.positive(stepsPerFrame, "stepsPerFrame");
-    Checks.checkArgument(maxProbability > 0 && maxProbability <= 1,
-        "maximum spike probability per step must be in (0, 1], got %s", maxProbability);
+    Checks.checkArgument(
+        maxProbability > 0 && maxProbability <= 1,
+        "maximum spike probability per step must be in (0, 1], got %s",
+        maxProbability);
     this.maxProbability = maxProbability;
     this.mode = java.util.Objects.requireNonNull(mode, "mode must not be null");
   }
@@ -51,8 +53,12 @@ public final class TimeSeriesEncoder {
   public SpikeRaster encode(float[] values, int frames, int channels, long seed) {
     Checks.positive(channels, "channels");
     Checks.nonNegative(frames, "frames");
-    Checks.checkArgument(values.length >= (long) frames * channels,
-        "%d values cannot hold %d frames x %d channels", values.length, frames, channels);
+    Checks.checkArgument(
+        values.length >= (long) frames * channels,
+        "%d values cannot hold %d frames x %d channels",
+        values.length,
+        frames,
+        channels);
     SpikeRaster raster = new SpikeRaster(frames * stepsPerFrame, channels);
     long[] words = raster.words();
     int wordsPerStep = raster.wordsPerStep();

@@ -8,20 +8,23 @@ import org.snncodesign.learning.surrogate.SpikingNetwork;
 import org.snncodesign.learning.surrogate.WeightTransform;
 
 /**
- * Learned step size quantisation (LSQ; Esser et al., "Learned step size quantization", ICLR 2020) of the weights
- * to signed {@code b}-bit integers with one trained step {@code s} per layer:
+ * Learned step size quantisation (LSQ; Esser et al., "Learned step size quantization", ICLR 2020)
+ * of the weights to signed {@code b}-bit integers with one trained step {@code s} per layer:
+ *
  * <pre>
  *   q = clip(round(w / s), -Q_N, Q_P),   w_q = q s,   Q_N = 2^(b-1), Q_P = 2^(b-1) - 1
  * </pre>
- * Backward: the straight-through estimator passes {@code dL/dw_q} to {@code w} inside the clipping range and
- * blocks it outside; the step receives
- * {@code dL/ds = g sum_i dL/dw_q,i * (round(w_i/s) - w_i/s  inside, -Q_N or Q_P when clipped)} with the gradient
- * scale {@code g = 1 / sqrt(N Q_P)} (N weights in the layer). The step starts at {@code 2 mean|w| / sqrt(Q_P)}.
  *
- * <p>For spiking networks (as in FireFly-S) only the synaptic weights are quantised; spikes are already binary.
- * Zero weights (pruned synapses) stay exactly zero. Each forward pass records {@code bits} and the step in the
- * {@link SpikingLayer} (dense or convolutional: the step is per layer, the kernel weights are quantised like any
- * others), so {@link QuantizedWeights#of(SpikingLayer)} exports the integers.
+ * Backward: the straight-through estimator passes {@code dL/dw_q} to {@code w} inside the clipping
+ * range and blocks it outside; the step receives {@code dL/ds = g sum_i dL/dw_q,i * (round(w_i/s) -
+ * w_i/s inside, -Q_N or Q_P when clipped)} with the gradient scale {@code g = 1 / sqrt(N Q_P)} (N
+ * weights in the layer). The step starts at {@code 2 mean|w| / sqrt(Q_P)}.
+ *
+ * <p>For spiking networks (as in FireFly-S) only the synaptic weights are quantised; spikes are
+ * already binary. Zero weights (pruned synapses) stay exactly zero. Each forward pass records
+ * {@code bits} and the step in the {@link SpikingLayer} (dense or convolutional: the step is per
+ * layer, the kernel weights are quantised like any others), so {@link
+ * QuantizedWeights#of(SpikingLayer)} exports the integers.
  */
 public final class LsqQuantizer implements WeightTransform {
   private static final float MIN_STEP = 1e-8f;
@@ -33,7 +36,9 @@ public final class LsqQuantizer implements WeightTransform {
   private final List<float[]> stepGradients = new ArrayList<>();
   private SpikingNetwork network;
 
-  /** @param bits weight bit width, 2 to 8 */
+  /**
+   * @param bits weight bit width, 2 to 8
+   */
   public LsqQuantizer(int bits) {
     Checks.checkArgument(bits >= 2 && bits <= 8, "LSQ bit width must be in [2, 8], got %d", bits);
     this.bits = bits;
@@ -87,7 +92,10 @@ public final class LsqQuantizer implements WeightTransform {
     }
   }
 
-  /** The integer level of {@code w}: {@code clip(round(w / step), low, high)} (round half away from zero). */
+  /**
+   * The integer level of {@code w}: {@code clip(round(w / step), low, high)} (round half away from
+   * zero).
+   */
   static int level(float w, float step, int low, int high) {
     float v = w / step;
     int q = (int) Math.signum(v) * (int) (Math.abs(v) + 0.5f);
@@ -112,7 +120,8 @@ public final class LsqQuantizer implements WeightTransform {
         stepGradient += g * (rounded - v);
       }
     }
-    stepGradients.get(layer)[0] += (float) (stepGradient / Math.sqrt((double) input.length * positiveLevels));
+    stepGradients.get(layer)[0] +=
+        (float) (stepGradient / Math.sqrt((double) input.length * positiveLevels));
   }
 
   @Override

@@ -8,11 +8,13 @@ import org.snncodesign.learning.surrogate.DenseLayer;
 import org.snncodesign.learning.surrogate.SpikingLayer;
 
 /**
- * The integer form of a quantised layer, for hardware models: weight {@code (i, j)} (pre {@code i}, post {@code j})
- * equals {@code levels[i * cols + j] * scale}, each level a signed {@code bits}-bit integer.
+ * The integer form of a quantised layer, for hardware models: weight {@code (i, j)} (pre {@code i},
+ * post {@code j}) equals {@code levels[i * cols + j] * scale}, each level a signed {@code bits}-bit
+ * integer.
  *
- * <p>For a {@link DenseLayer} rows are the inputs and columns the outputs; for a {@link ConvLayer} rows are the
- * kernel taps and input channels {@code (ky k + kx) C_in + ci} and columns the output channels.
+ * <p>For a {@link DenseLayer} rows are the inputs and columns the outputs; for a {@link ConvLayer}
+ * rows are the kernel taps and input channels {@code (ky k + kx) C_in + ci} and columns the output
+ * channels.
  *
  * @param rows presynaptic inputs (or kernel taps x input channels)
  * @param cols postsynaptic outputs (or output channels)
@@ -22,20 +24,31 @@ import org.snncodesign.learning.surrogate.SpikingLayer;
  */
 public record QuantizedWeights(int rows, int cols, int bits, float scale, int[] levels) {
   public QuantizedWeights {
-    Checks.checkArgument(levels.length == (long) rows * cols, "%d levels for a %d x %d matrix", levels.length, rows,
+    Checks.checkArgument(
+        levels.length == (long) rows * cols,
+        "%d levels for a %d x %d matrix",
+        levels.length,
+        rows,
         cols);
     int low = -(1 << (bits - 1));
     int high = (1 << (bits - 1)) - 1;
     for (int i = 0; i < levels.length; i++) {
-      Checks.checkArgument(levels[i] >= low && levels[i] <= high, "level %d at %d outside %d-bit range [%d, %d]",
-          levels[i], i, bits, low, high);
+      Checks.checkArgument(
+          levels[i] >= low && levels[i] <= high,
+          "level %d at %d outside %d-bit range [%d, %d]",
+          levels[i],
+          i,
+          bits,
+          low,
+          high);
     }
   }
 
   /**
    * The integers of a layer trained with {@link LsqQuantizer}.
    *
-   * @throws IllegalArgumentException if the layer is not quantised or a weight is not an integer times its scale
+   * @throws IllegalArgumentException if the layer is not quantised or a weight is not an integer
+   *     times its scale
    */
   public static QuantizedWeights of(SpikingLayer layer) {
     Checks.checkArgument(layer.bits() > 0, "layer %s is not quantised", layer);
@@ -46,10 +59,12 @@ public record QuantizedWeights(int rows, int cols, int bits, float scale, int[] 
     int high = (1 << (layer.bits() - 1)) - 1;
     for (int i = 0; i < w.length; i++) {
       int q = LsqQuantizer.level(w[i], scale, low, high);
-      Checks.checkArgument(q * scale == w[i], "weight %s at %d is not a multiple of the scale %s", w[i], i, scale);
+      Checks.checkArgument(
+          q * scale == w[i], "weight %s at %d is not a multiple of the scale %s", w[i], i, scale);
       levels[i] = q;
     }
-    return new QuantizedWeights(layer.weightRows(), layer.weightCols(), layer.bits(), scale, levels);
+    return new QuantizedWeights(
+        layer.weightRows(), layer.weightCols(), layer.bits(), scale, levels);
   }
 
   /** The weights as floats, {@code level * scale}. */
@@ -88,8 +103,12 @@ public record QuantizedWeights(int rows, int cols, int bits, float scale, int[] 
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof QuantizedWeights q && q.rows == rows && q.cols == cols && q.bits == bits
-        && Float.floatToIntBits(q.scale) == Float.floatToIntBits(scale) && java.util.Arrays.equals(q.levels, levels);
+    return o instanceof QuantizedWeights q
+        && q.rows == rows
+        && q.cols == cols
+        && q.bits == bits
+        && Float.floatToIntBits(q.scale) == Float.floatToIntBits(scale)
+        && java.util.Arrays.equals(q.levels, levels);
   }
 
   @Override

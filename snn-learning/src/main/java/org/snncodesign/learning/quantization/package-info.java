@@ -1,4 +1,5 @@
 /**
- * Learned step size quantisation (LSQ) of weights, and the integer form of a quantised layer for hardware models.
+ * Learned step size quantisation (LSQ) of weights, and the integer form of a quantised layer for
+ * hardware models.
  */
 package org.snncodesign.learning.quantization;

@@ -6,21 +6,24 @@ import org.snncodesign.api.Checks;
 import org.snncodesign.learning.surrogate.WeightTransform;
 
 /**
- * Gradient rewiring (Grad R; Chen, Yu, Ma, Huang, "Pruning of deep spiking neural networks through gradient
- * rewiring", IJCAI 2021): each synapse has a fixed sign {@code s_i} and a hidden parameter {@code theta_i}, and the
- * network uses {@code w_i = s_i max(theta_i, 0)}, so a synapse is connected exactly while {@code theta_i > 0}.
+ * Gradient rewiring (Grad R; Chen, Yu, Ma, Huang, "Pruning of deep spiking neural networks through
+ * gradient rewiring", IJCAI 2021): each synapse has a fixed sign {@code s_i} and a hidden parameter
+ * {@code theta_i}, and the network uses {@code w_i = s_i max(theta_i, 0)}, so a synapse is
+ * connected exactly while {@code theta_i > 0}.
  *
- * <p>The rewiring is in the backward pass: the gradient of {@code theta} is taken as {@code s_i dL/dw_i} for every
- * synapse, connected or not (the ReLU's zero derivative is deliberately ignored), so a pruned synapse whose
- * gradient keeps pointing outward grows back. A Laplace prior {@code p(theta) ~ exp(-|theta - mu| / b)} adds
- * {@code alpha sign(theta - mu)} (with {@code alpha = 1 / (b N)}, N the training-set size) and drifts unused
- * synapses toward {@code mu <= 0}, i.e. toward disconnection.
+ * <p>The rewiring is in the backward pass: the gradient of {@code theta} is taken as {@code s_i
+ * dL/dw_i} for every synapse, connected or not (the ReLU's zero derivative is deliberately
+ * ignored), so a pruned synapse whose gradient keeps pointing outward grows back. A Laplace prior
+ * {@code p(theta) ~ exp(-|theta - mu| / b)} adds {@code alpha sign(theta - mu)} (with {@code alpha
+ * = 1 / (b N)}, N the training-set size) and drifts unused synapses toward {@code mu <= 0}, i.e.
+ * toward disconnection.
  *
- * <p>FireFly-S needs a guaranteed budget, which the original rule reaches only by tuning the prior. This adaptation
- * adds one projection after every optimiser step: when more than {@code (1 - s(t)) N} synapses of a layer are
- * connected, for the {@link SparsitySchedule} target {@code s(t)}, the weakest connected ones (smallest
- * {@code theta}) are disconnected by setting {@code theta = 0}. Regrowth still happens through the rewired gradient;
- * the projection only caps the number of live synapses, so each layer's sparsity is at least the scheduled target.
+ * <p>FireFly-S needs a guaranteed budget, which the original rule reaches only by tuning the prior.
+ * This adaptation adds one projection after every optimiser step: when more than {@code (1 - s(t))
+ * N} synapses of a layer are connected, for the {@link SparsitySchedule} target {@code s(t)}, the
+ * weakest connected ones (smallest {@code theta}) are disconnected by setting {@code theta = 0}.
+ * Regrowth still happens through the rewired gradient; the projection only caps the number of live
+ * synapses, so each layer's sparsity is at least the scheduled target.
  */
 public final class GradientRewiring implements WeightTransform {
   private final SparsitySchedule schedule;
@@ -36,9 +39,12 @@ public final class GradientRewiring implements WeightTransform {
    */
   public GradientRewiring(SparsitySchedule schedule, float priorStrength, float priorMean) {
     Checks.checkArgument(schedule != null, "schedule must not be null");
-    Checks.checkArgument(priorStrength >= 0 && Float.isFinite(priorStrength), "prior strength must be >= 0, got %s",
+    Checks.checkArgument(
+        priorStrength >= 0 && Float.isFinite(priorStrength),
+        "prior strength must be >= 0, got %s",
         priorStrength);
-    Checks.checkArgument(priorMean <= 0 && Float.isFinite(priorMean), "prior mean must be <= 0, got %s", priorMean);
+    Checks.checkArgument(
+        priorMean <= 0 && Float.isFinite(priorMean), "prior mean must be <= 0, got %s", priorMean);
     this.schedule = schedule;
     this.priorStrength = priorStrength;
     this.priorMean = priorMean;
@@ -81,7 +87,8 @@ public final class GradientRewiring implements WeightTransform {
   public void backward(int layer, float[] theta, float[] gradient) {
     float[] sign = signs.get(layer);
     for (int i = 0; i < theta.length; i++) {
-      float prior = theta[i] > priorMean ? priorStrength : theta[i] < priorMean ? -priorStrength : 0f;
+      float prior =
+          theta[i] > priorMean ? priorStrength : theta[i] < priorMean ? -priorStrength : 0f;
       gradient[i] = sign[i] * gradient[i] + prior;
     }
   }
@@ -103,7 +110,8 @@ public final class GradientRewiring implements WeightTransform {
   }
 
   /**
-   * Disconnects the weakest connected synapses until at most {@code floor((1 - sparsity) n)} remain.
+   * Disconnects the weakest connected synapses until at most {@code floor((1 - sparsity) n)}
+   * remain.
    *
    * @param work scratch array at least as long as {@code theta}
    */
@@ -124,7 +132,8 @@ public final class GradientRewiring implements WeightTransform {
       }
       return;
     }
-    // The budget-th largest live value: keep strictly larger ones, then equal ones until the budget is used.
+    // The budget-th largest live value: keep strictly larger ones, then equal ones until the budget
+    // is used.
     float cut = select(work, live, live - budget);
     int above = 0;
     for (int i = 0; i < live; i++) {

@@ -3,9 +3,12 @@ package org.snncodesign.learning.rewiring;
 import org.snncodesign.api.Checks;
 
 /**
- * Target weight sparsity as a function of the optimiser step: zero before {@code startStep}, then the cubic ramp of
- * Zhu and Gupta ("To prune, or not to prune", 2017)
- * <pre>  s(t) = s_f (1 - (1 - (t - t_0) / n)^3)  for t_0 &lt;= t &lt; t_0 + n,   s_f afterwards</pre>
+ * Target weight sparsity as a function of the optimiser step: zero before {@code startStep}, then
+ * the cubic ramp of Zhu and Gupta ("To prune, or not to prune", 2017)
+ *
+ * <pre>  s(t) = s_f (1 - (1 - (t - t_0) / n)^3)  for t_0 &lt;= t &lt; t_0 + n,   s_f afterwards
+ * </pre>
+ *
  * which prunes fast while many redundant weights remain and slowly near the target.
  *
  * @param finalSparsity target fraction of zero weights, in [0, 1)
@@ -14,9 +17,14 @@ import org.snncodesign.api.Checks;
  */
 public record SparsitySchedule(double finalSparsity, long startStep, long rampSteps) {
   public SparsitySchedule {
-    Checks.checkArgument(finalSparsity >= 0 && finalSparsity < 1, "final sparsity must be in [0, 1), got %s",
+    Checks.checkArgument(
+        finalSparsity >= 0 && finalSparsity < 1,
+        "final sparsity must be in [0, 1), got %s",
         finalSparsity);
-    Checks.checkArgument(startStep >= 0 && rampSteps >= 0, "start (%d) and ramp (%d) steps must be >= 0", startStep,
+    Checks.checkArgument(
+        startStep >= 0 && rampSteps >= 0,
+        "start (%d) and ramp (%d) steps must be >= 0",
+        startStep,
         rampSteps);
   }
 

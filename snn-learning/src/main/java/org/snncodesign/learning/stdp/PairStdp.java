@@ -9,8 +9,9 @@ import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * Pair-based additive STDP with exponential traces, plugin name {@code stdp} (Song, Miller &amp; Abbott 2000,
- * Nat. Neurosci. 3:919; the trace formulation of Morrison, Diesmann &amp; Gerstner 2008, Biol. Cybern. 98:459):
+ * Pair-based additive STDP with exponential traces, plugin name {@code stdp} (Song, Miller &amp;
+ * Abbott 2000, Nat. Neurosci. 3:919; the trace formulation of Morrison, Diesmann &amp; Gerstner
+ * 2008, Biol. Cybern. 98:459):
  *
  * <pre>
  *   x_i &lt;- x_i e^{-dt/tau_plus} + s_i(t)       (presynaptic trace)
@@ -20,10 +21,11 @@ import org.snncodesign.api.spike.SpikeRaster;
  *   w_ij clipped to [w_min, w_max]
  * </pre>
  *
- * <p>Traces are all-to-all (every earlier pairing counts, weighted by its age). Within one step the traces are
- * decayed first, then both updates use the traces before this step's spikes are added, so simultaneous spikes
- * cause no change. Parameters: {@code a_plus} (0.01), {@code a_minus} (0.0105), {@code tau_plus} (0.02 s),
- * {@code tau_minus} (0.02 s), {@code w_min} (0), {@code w_max} (1).
+ * <p>Traces are all-to-all (every earlier pairing counts, weighted by its age). Within one step the
+ * traces are decayed first, then both updates use the traces before this step's spikes are added,
+ * so simultaneous spikes cause no change. Parameters: {@code a_plus} (0.01), {@code a_minus}
+ * (0.0105), {@code tau_plus} (0.02 s), {@code tau_minus} (0.02 s), {@code w_min} (0), {@code w_max}
+ * (1).
  */
 public final class PairStdp implements LearningRule {
 
@@ -58,14 +60,20 @@ public final class PairStdp implements LearningRule {
   }
 
   @Override
-  public WeightUpdate apply(SpikeRaster pre, SpikeRaster post, CsrMatrix weights, double dt,
+  public WeightUpdate apply(
+      SpikeRaster pre,
+      SpikeRaster post,
+      CsrMatrix weights,
+      double dt,
       Map<String, Double> parameters) {
     Checks.positive(dt, "dt");
     Map<String, Double> p = new LinkedHashMap<>(defaultParameters());
-    parameters.forEach((k, v) -> {
-      Checks.checkArgument(p.containsKey(k), "unknown STDP parameter '%s'; known: %s", k, p.keySet());
-      p.put(k, v);
-    });
+    parameters.forEach(
+        (k, v) -> {
+          Checks.checkArgument(
+              p.containsKey(k), "unknown STDP parameter '%s'; known: %s", k, p.keySet());
+          p.put(k, v);
+        });
     double aPlus = p.get("a_plus");
     double aMinus = p.get("a_minus");
     double wMin = p.get("w_min");
@@ -73,11 +81,18 @@ public final class PairStdp implements LearningRule {
     Checks.checkArgument(wMin <= wMax, "w_min %s must not exceed w_max %s", wMin, wMax);
     double decayPlus = Math.exp(-dt / Checks.positive(p.get("tau_plus"), "tau_plus"));
     double decayMinus = Math.exp(-dt / Checks.positive(p.get("tau_minus"), "tau_minus"));
-    Checks.checkArgument(pre.timeSteps() == post.timeSteps(), "pre raster has %d steps but post has %d",
-        pre.timeSteps(), post.timeSteps());
-    Checks.checkArgument(pre.neurons() == weights.rows() && post.neurons() == weights.cols(),
-        "rasters of %d pre and %d post neurons do not fit a %d x %d weight matrix", pre.neurons(),
-        post.neurons(), weights.rows(), weights.cols());
+    Checks.checkArgument(
+        pre.timeSteps() == post.timeSteps(),
+        "pre raster has %d steps but post has %d",
+        pre.timeSteps(),
+        post.timeSteps());
+    Checks.checkArgument(
+        pre.neurons() == weights.rows() && post.neurons() == weights.cols(),
+        "rasters of %d pre and %d post neurons do not fit a %d x %d weight matrix",
+        pre.neurons(),
+        post.neurons(),
+        weights.rows(),
+        weights.cols());
     int[] rp = weights.rowPointers();
     int[] ci = weights.columnIndices();
     float[] w = weights.values();

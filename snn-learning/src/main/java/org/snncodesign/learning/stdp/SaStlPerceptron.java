@@ -7,23 +7,25 @@ import org.snncodesign.learning.lsm.Liquid;
 import org.snncodesign.learning.lsm.LiquidParameters;
 
 /**
- * The teacher-forced linear model of the outputs behind {@link SaStl.Rule#PERCEPTRON}, a precise-timing perceptron
- * (after Memmesheimer, Rubin, Ölveczky &amp; Sompolinsky 2014, Neuron 82:925, and PBSNLR, Xu, Zeng, Han &amp; Yang
- * 2013, Neural Networks 43:99).
+ * The teacher-forced linear model of the outputs behind {@link SaStl.Rule#PERCEPTRON}, a
+ * precise-timing perceptron (after Memmesheimer, Rubin, Ölveczky &amp; Sompolinsky 2014, Neuron
+ * 82:925, and PBSNLR, Xu, Zeng, Han &amp; Yang 2013, Neural Networks 43:99).
  *
- * <p>The outputs are the engine's current-based LIF neurons (exact propagator, {@code v_reset = v_rest = 0},
- * threshold 1): per step {@code I = I' + in(t)}, {@code v = v dm + I g}, {@code I' = I d}, with {@code in(t)} the
- * presynaptic spikes of step {@code t - 1} (the liquid's delay of one step), dm, g, d those of
- * {@link org.snncodesign.neurons.lif.LeakyIntegrateAndFire} for the synapse's channel. When the output is forced to
- * spike exactly at its target times (v set to 0 there, held for the refractory steps, synaptic currents going on),
- * its potential is linear in its recurrent weights: {@code V(t) = v_fixed(t) + sum_k w_k v_k(t)}, where
- * {@code v_k(t)} is the potential one unit of weight on afferent k would produce and {@code v_fixed} that of the
- * untrained direct input synapses. Spiking exactly at the targets and nowhere else then reads as linear
- * constraints, one per step: {@code V(t) >= 1} at a target step, {@code V(t) < 1} at every other free step except
- * the {@code tolerance} steps just before a target (an early spike there costs little). Every violated constraint
- * gives the perceptron update {@code dw_k = +-eta v_k(t)}, summed over the presentation. Because the model's
- * constraints do not depend on the weights, the perceptron (with sign constraints for Dale's law) converges when they
- * can be met, unlike ReSuMe on the free-running output.
+ * <p>The outputs are the engine's current-based LIF neurons (exact propagator, {@code v_reset =
+ * v_rest = 0}, threshold 1): per step {@code I = I' + in(t)}, {@code v = v dm + I g}, {@code I' = I
+ * d}, with {@code in(t)} the presynaptic spikes of step {@code t - 1} (the liquid's delay of one
+ * step), dm, g, d those of {@link org.snncodesign.neurons.lif.LeakyIntegrateAndFire} for the
+ * synapse's channel. When the output is forced to spike exactly at its target times (v set to 0
+ * there, held for the refractory steps, synaptic currents going on), its potential is linear in its
+ * recurrent weights: {@code V(t) = v_fixed(t) + sum_k w_k v_k(t)}, where {@code v_k(t)} is the
+ * potential one unit of weight on afferent k would produce and {@code v_fixed} that of the
+ * untrained direct input synapses. Spiking exactly at the targets and nowhere else then reads as
+ * linear constraints, one per step: {@code V(t) >= 1} at a target step, {@code V(t) < 1} at every
+ * other free step except the {@code tolerance} steps just before a target (an early spike there
+ * costs little). Every violated constraint gives the perceptron update {@code dw_k = +-eta v_k(t)},
+ * summed over the presentation. Because the model's constraints do not depend on the weights, the
+ * perceptron (with sign constraints for Dale's law) converges when they can be met, unlike ReSuMe
+ * on the free-running output.
  */
 final class SaStlPerceptron {
   private final int[] outputs;
@@ -113,8 +115,8 @@ final class SaStlPerceptron {
   }
 
   /**
-   * Adds the perceptron updates of one presentation to {@code delta} (indexed like the recurrent values), for
-   * every afferent, live or not (a removed synapse's update is its regrowth signal).
+   * Adds the perceptron updates of one presentation to {@code delta} (indexed like the recurrent
+   * values), for every afferent, live or not (a removed synapse's update is its regrowth signal).
    *
    * @param spikes the liquid's spikes in this presentation (the afferents' trains)
    * @param targets target trains, one per output
@@ -123,7 +125,12 @@ final class SaStlPerceptron {
    * @param tolerance free steps just before a target that carry no constraint
    * @return violated constraints
    */
-  int accumulate(SpikeRaster spikes, SpikeRaster targets, float[] values, double eta, int tolerance,
+  int accumulate(
+      SpikeRaster spikes,
+      SpikeRaster targets,
+      float[] values,
+      double eta,
+      int tolerance,
       double[] delta) {
     int violations = 0;
     int steps = input.timeSteps();
@@ -164,7 +171,9 @@ final class SaStlPerceptron {
     return violations;
   }
 
-  /** First target step of output o at or after {@code from}; {@code Integer.MAX_VALUE / 2} if none. */
+  /**
+   * First target step of output o at or after {@code from}; {@code Integer.MAX_VALUE / 2} if none.
+   */
   private static int nextTarget(SpikeRaster targets, int o, int from, int steps) {
     for (int t = from; t < steps; t++) {
       if (targets.get(t, o)) {
@@ -175,8 +184,8 @@ final class SaStlPerceptron {
   }
 
   /**
-   * The model run free (reset at its own threshold crossings instead of the targets): output o's spike steps.
-   * It must reproduce the engine's spikes, which is how the model is tested.
+   * The model run free (reset at its own threshold crossings instead of the targets): output o's
+   * spike steps. It must reproduce the engine's spikes, which is how the model is tested.
    */
   int[] freeRun(int o, SpikeRaster spikes, float[] values) {
     int steps = input.timeSteps();
@@ -193,8 +202,9 @@ final class SaStlPerceptron {
   }
 
   /**
-   * Output o's membrane contributions: per afferent the voltage a unit weight would have produced since the last
-   * reset ({@code v}, linear in the weights), plus the fixed direct input's voltage, with the refractory clamp.
+   * Output o's membrane contributions: per afferent the voltage a unit weight would have produced
+   * since the last reset ({@code v}, linear in the weights), plus the fixed direct input's voltage,
+   * with the refractory clamp.
    */
   private final class Kernels {
     final int o;
@@ -212,7 +222,9 @@ final class SaStlPerceptron {
       this.v = new double[pre.length];
     }
 
-    /** Propagates one step of the afferents' and the direct input's spikes; false while refractory. */
+    /**
+     * Propagates one step of the afferents' and the direct input's spikes; false while refractory.
+     */
     boolean advance(int t, SpikeRaster spikes) {
       double[] g = gain[o];
       double[] d = decay[o];

@@ -4,21 +4,21 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
- * A range of samples cut into chunks of {@link #SAMPLES_PER_CHUNK} consecutive samples whose losses, hit counts
- * and gradients are summed in chunk order, whichever thread ran which chunk.
+ * A range of samples cut into chunks of {@link #SAMPLES_PER_CHUNK} consecutive samples whose
+ * losses, hit counts and gradients are summed in chunk order, whichever thread ran which chunk.
  *
- * <p>Floating-point addition is not associative, so a sum depends on how it is grouped. Cutting the batch by a
- * fixed chunk size (never by the number of threads) and folding the chunks into the total left to right,
- * {@code ((g0 + g1) + g2) + ...}, makes every sum, and so the trained model, the same bytes whatever the number
- * of threads. A chunk accumulates into a buffer taken from a small pool; once every chunk before it is folded, it
- * is added to the total, zeroed and returned, so the buffers in use stay few (and warm in the cache) however
- * many chunks a batch has.
+ * <p>Floating-point addition is not associative, so a sum depends on how it is grouped. Cutting the
+ * batch by a fixed chunk size (never by the number of threads) and folding the chunks into the
+ * total left to right, {@code ((g0 + g1) + g2) + ...}, makes every sum, and so the trained model,
+ * the same bytes whatever the number of threads. A chunk accumulates into a buffer taken from a
+ * small pool; once every chunk before it is folded, it is added to the total, zeroed and returned,
+ * so the buffers in use stay few (and warm in the cache) however many chunks a batch has.
  */
 final class BatchChunks {
   /**
-   * Samples per chunk. A chunk's gradients cost one pass over every weight to fold in, so fewer, larger chunks
-   * cost less; 8 keeps that pass near a tenth of a step of a 784-500-10 network at T = 8 (measured with
-   * {@code TrainingStepBenchmark}) while a batch of 32 still feeds 4 threads.
+   * Samples per chunk. A chunk's gradients cost one pass over every weight to fold in, so fewer,
+   * larger chunks cost less; 8 keeps that pass near a tenth of a step of a 784-500-10 network at T
+   * = 8 (measured with {@code TrainingStepBenchmark}) while a batch of 32 still feeds 4 threads.
    */
   static final int SAMPLES_PER_CHUNK = 8;
 
@@ -38,9 +38,9 @@ final class BatchChunks {
   }
 
   /**
-   * Cuts {@code [from, to)} into chunks whose gradients (when {@code total} is not null) are to be summed into
-   * {@code total}. Grows the per-chunk arrays only when this range has more chunks than any before it, so a
-   * training loop of equal batches allocates only on its first step.
+   * Cuts {@code [from, to)} into chunks whose gradients (when {@code total} is not null) are to be
+   * summed into {@code total}. Grows the per-chunk arrays only when this range has more chunks than
+   * any before it, so a training loop of equal batches allocates only on its first step.
    */
   void cut(int from, int to, GradientBuffer total) {
     this.from = from;
@@ -87,8 +87,9 @@ final class BatchChunks {
   }
 
   /**
-   * Records chunk {@code c}'s summed loss, correct predictions and gradients ({@code gradients} may be null when
-   * the range has no total), and folds every chunk that is now next in order into the total.
+   * Records chunk {@code c}'s summed loss, correct predictions and gradients ({@code gradients} may
+   * be null when the range has no total), and folds every chunk that is now next in order into the
+   * total.
    */
   synchronized void finish(int c, double loss, int correct, GradientBuffer gradients) {
     losses[c] = loss;

@@ -3,24 +3,26 @@ package org.snncodesign.learning.surrogate;
 import java.util.Arrays;
 
 /**
- * One thread's buffers for the forward pass over T steps and backpropagation through time of one sample; the
- * gradients go to the accumulators set with {@link #accumulateInto}. Everything is allocated once; a sample
- * allocates nothing.
+ * One thread's buffers for the forward pass over T steps and backpropagation through time of one
+ * sample; the gradients go to the accumulators set with {@link #accumulateInto}. Everything is
+ * allocated once; a sample allocates nothing.
  *
- * <p>Memory per layer of {@code n} neurons is {@code 4 T n} floats (pre-reset membrane {@code h}, spikes {@code s},
- * gradient of the input current, gradient of the spikes), i.e. linear in T.
+ * <p>Memory per layer of {@code n} neurons is {@code 4 T n} floats (pre-reset membrane {@code h},
+ * spikes {@code s}, gradient of the input current, gradient of the spikes), i.e. linear in T.
  *
- * <p>Backward pass (derived from the update in {@link SpikingNetwork}; {@code g_x = dL/dx}, {@code S'} the
- * surrogate, {@code g_v[t] = beta g_h[t+1]}, {@code g_v[T-1] = 0}):
+ * <p>Backward pass (derived from the update in {@link SpikingNetwork}; {@code g_x = dL/dx}, {@code
+ * S'} the surrogate, {@code g_v[t] = beta g_h[t+1]}, {@code g_v[T-1] = 0}):
+ *
  * <pre>
  *   SUBTRACT: g_h[t] = (g_s[t] - v_th g_v[t]) S'(h[t] - v_th) + g_v[t]
  *   ZERO:     g_h[t] = (g_s[t] - h[t] g_v[t]) S'(h[t] - v_th) + (1 - s[t]) g_v[t]
  * </pre>
- * where the reset term ({@code v_th g_v} or {@code h g_v}) is dropped when the reset is detached from the graph
- * (Zenke and Vogels 2021 find this trains better). Then {@code g_I[t] = g_h[t]}, {@code g_b = sum_t g_I[t]},
- * {@code g_W[i][j] = sum_t x_i[t] g_I[t][j]} and the spikes below receive {@code g_s[t] = W g_I[t]} (for a
- * {@link ConvLayer} the same sums run over the positions that share each kernel weight and channel bias; see
- * {@link LayerKernels}).
+ *
+ * where the reset term ({@code v_th g_v} or {@code h g_v}) is dropped when the reset is detached
+ * from the graph (Zenke and Vogels 2021 find this trains better). Then {@code g_I[t] = g_h[t]},
+ * {@code g_b = sum_t g_I[t]}, {@code g_W[i][j] = sum_t x_i[t] g_I[t][j]} and the spikes below
+ * receive {@code g_s[t] = W g_I[t]} (for a {@link ConvLayer} the same sums run over the positions
+ * that share each kernel weight and channel bias; see {@link LayerKernels}).
  */
 final class BpttWorkspace {
   private final SpikingNetwork network;
@@ -30,28 +32,41 @@ final class BpttWorkspace {
   private final int steps;
   private final int depth;
   private final int[] widths;
+
   /** Pre-reset membrane h[t], [t * n + j]. */
   private final float[][] membrane;
+
   /** Spikes s[t] (0 or 1; the smooth step value when smoothSpikes). */
   private final float[][] spikes;
+
   /** dL/dI[t] for each layer. */
   private final float[][] currentGradient;
+
   /** dL/ds[t] for each layer. */
   private final float[][] spikeGradient;
+
   /** What each layer passes up: its spikes, or their average pooling for a pooling conv layer. */
   private final float[][] passed;
+
   private final int[] passedWidths;
+
   /** dL/d(passed), the spike gradient itself unless the layer pools. */
   private final float[][] passedGradient;
+
   /** Post-reset membrane of the step being simulated. */
   private final float[] potential;
+
   private final float[] inputCurrent;
   private final float[] logits;
   private GradientBuffer gradients;
   private float[] input;
   private int inputOffset;
 
-  BpttWorkspace(SpikingNetwork network, SurrogateFunction surrogate, boolean smoothSpikes, boolean detachReset,
+  BpttWorkspace(
+      SpikingNetwork network,
+      SurrogateFunction surrogate,
+      boolean smoothSpikes,
+      boolean detachReset,
       boolean withGradients) {
     this.network = network;
     this.surrogate = surrogate;
@@ -82,7 +97,8 @@ final class BpttWorkspace {
       boolean pools = n != layer.outputs();
       passedWidths[l] = layer.outputs();
       passed[l] = pools ? new float[steps * layer.outputs()] : spikes[l];
-      passedGradient[l] = pools && withGradients ? new float[steps * layer.outputs()] : spikeGradient[l];
+      passedGradient[l] =
+          pools && withGradients ? new float[steps * layer.outputs()] : spikeGradient[l];
     }
     this.potential = new float[widest];
     this.inputCurrent = new float[widest];
@@ -143,7 +159,8 @@ final class BpttWorkspace {
           for (int j = 0; j < n; j++) {
             float hj = beta * potential[j] + h[base + j];
             h[base + j] = hj;
-            float sj = smoothSpikes ? surrogate.smoothStep(hj - threshold) : (hj >= threshold ? 1f : 0f);
+            float sj =
+                smoothSpikes ? surrogate.smoothStep(hj - threshold) : (hj >= threshold ? 1f : 0f);
             s[base + j] = sj;
             potential[j] = subtract ? hj - threshold * sj : hj * (1f - sj);
           }
@@ -191,8 +208,8 @@ final class BpttWorkspace {
   }
 
   /**
-   * Backpropagates the cross-entropy of the last {@link #forward} against {@code label}, scaled by {@code scale}
-   * (1 / batch size for a mean loss), adding to the gradient accumulators.
+   * Backpropagates the cross-entropy of the last {@link #forward} against {@code label}, scaled by
+   * {@code scale} (1 / batch size for a mean loss), adding to the gradient accumulators.
    *
    * @return the unscaled loss of this sample
    */
@@ -237,7 +254,8 @@ final class BpttWorkspace {
         if (passedGradient[l] != spikeGradient[l]) {
           ConvLayer pooling = (ConvLayer) network.layer(l);
           for (int t = 0; t < steps; t++) {
-            LayerKernels.unpool(pooling, passedGradient[l], t * passedWidths[l], spikeGradient[l], t * widths[l]);
+            LayerKernels.unpool(
+                pooling, passedGradient[l], t * passedWidths[l], spikeGradient[l], t * widths[l]);
           }
         }
         spikingBackward(l);

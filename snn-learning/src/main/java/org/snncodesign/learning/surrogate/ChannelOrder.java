@@ -3,11 +3,12 @@ package org.snncodesign.learning.surrogate;
 import org.snncodesign.api.graph.Shape;
 
 /**
- * Reorders the trainer's channel-last parameters into the graph's channel-first (PyTorch, NIR) layout and back.
- * The trainer stores maps as {@code [(y * W + x) * C + c]} and kernels as {@code [ky][kx][ci][co]}
- * ({@link ConvLayer}) and dense weights pre-major, {@code [i * outputs + j]} ({@link DenseLayer}); the graph stores
- * maps as {@code [(c * H + y) * W + x]}, kernels as {@code [co][ci][ky][kx]} and dense weights as
- * {@code [outputs][inputs]}. Every method moves values without arithmetic, so a round trip is bit-exact.
+ * Reorders the trainer's channel-last parameters into the graph's channel-first (PyTorch, NIR)
+ * layout and back. The trainer stores maps as {@code [(y * W + x) * C + c]} and kernels as {@code
+ * [ky][kx][ci][co]} ({@link ConvLayer}) and dense weights pre-major, {@code [i * outputs + j]}
+ * ({@link DenseLayer}); the graph stores maps as {@code [(c * H + y) * W + x]}, kernels as {@code
+ * [co][ci][ky][kx]} and dense weights as {@code [outputs][inputs]}. Every method moves values
+ * without arithmetic, so a round trip is bit-exact.
  */
 final class ChannelOrder {
   private ChannelOrder() {}
@@ -15,21 +16,29 @@ final class ChannelOrder {
   /** The trainer's {@code [ky][kx][ci][co]} kernel as {@code [co][ci][ky][kx]}. */
   static float[] kernelToChannelFirst(float[] hwio, int kernel, int inChannels, int outChannels) {
     float[] oihw = new float[hwio.length];
-    forEachKernelTap(kernel, inChannels, outChannels, (hwioIndex, oihwIndex) -> oihw[oihwIndex] = hwio[hwioIndex]);
+    forEachKernelTap(
+        kernel,
+        inChannels,
+        outChannels,
+        (hwioIndex, oihwIndex) -> oihw[oihwIndex] = hwio[hwioIndex]);
     return oihw;
   }
 
   /** The inverse of {@link #kernelToChannelFirst}. */
   static float[] kernelToChannelLast(float[] oihw, int kernel, int inChannels, int outChannels) {
     float[] hwio = new float[oihw.length];
-    forEachKernelTap(kernel, inChannels, outChannels, (hwioIndex, oihwIndex) -> hwio[hwioIndex] = oihw[oihwIndex]);
+    forEachKernelTap(
+        kernel,
+        inChannels,
+        outChannels,
+        (hwioIndex, oihwIndex) -> hwio[hwioIndex] = oihw[oihwIndex]);
     return hwio;
   }
 
   /**
-   * The trainer's pre-major dense weights as {@code [outputs][inputs]} with the inputs in the graph's order:
-   * {@code maps} is the channel-first shape the inputs were flattened from ({@code [inputs]} when they are a
-   * vector, in which case only the transpose remains).
+   * The trainer's pre-major dense weights as {@code [outputs][inputs]} with the inputs in the
+   * graph's order: {@code maps} is the channel-first shape the inputs were flattened from ({@code
+   * [inputs]} when they are a vector, in which case only the transpose remains).
    */
   static float[] denseToGraph(float[] preMajor, int outputs, Shape maps) {
     int inputs = maps.size();
@@ -57,8 +66,8 @@ final class ChannelOrder {
   }
 
   /**
-   * Where the value at channel-first flat index {@code g} of {@code maps} sits in the trainer's channel-last
-   * layout; the identity for a vector or a single channel.
+   * Where the value at channel-first flat index {@code g} of {@code maps} sits in the trainer's
+   * channel-last layout; the identity for a vector or a single channel.
    */
   static int channelLastIndex(int g, Shape maps) {
     if (maps.rank() != 3) {
@@ -73,7 +82,8 @@ final class ChannelOrder {
     void visit(int hwioIndex, int oihwIndex);
   }
 
-  private static void forEachKernelTap(int kernel, int inChannels, int outChannels, TapVisitor visitor) {
+  private static void forEachKernelTap(
+      int kernel, int inChannels, int outChannels, TapVisitor visitor) {
     for (int ky = 0; ky < kernel; ky++) {
       for (int kx = 0; kx < kernel; kx++) {
         for (int ci = 0; ci < inChannels; ci++) {

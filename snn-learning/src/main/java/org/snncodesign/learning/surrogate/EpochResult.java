@@ -10,5 +10,10 @@ package org.snncodesign.learning.surrogate;
  * @param weightSparsity fraction of zero weights at the end of the epoch
  * @param seconds wall time
  */
-public record EpochResult(int epoch, double loss, double trainAccuracy, double learningRate, double weightSparsity,
+public record EpochResult(
+    int epoch,
+    double loss,
+    double trainAccuracy,
+    double learningRate,
+    double weightSparsity,
     double seconds) {}

@@ -2,7 +2,9 @@ package org.snncodesign.learning.surrogate;
 
 import java.util.Arrays;
 
-/** Weight and bias gradient accumulators for every layer of one network, shaped like its parameters. */
+/**
+ * Weight and bias gradient accumulators for every layer of one network, shaped like its parameters.
+ */
 final class GradientBuffer {
   private final float[][] weights;
   private final float[][] biases;

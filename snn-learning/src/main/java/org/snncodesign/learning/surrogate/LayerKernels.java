@@ -1,9 +1,10 @@
 package org.snncodesign.learning.surrogate;
 
 /**
- * The synaptic part of each {@link SpikingLayer} kind for one time step, on primitive arrays and without
- * allocation: input currents from the values below (forward) and, given {@code g_I = dL/dI}, the weight, bias and
- * input gradients (backward). Only non-zero inputs scatter, so spike inputs cost in proportion to the spikes.
+ * The synaptic part of each {@link SpikingLayer} kind for one time step, on primitive arrays and
+ * without allocation: input currents from the values below (forward) and, given {@code g_I =
+ * dL/dI}, the weight, bias and input gradients (backward). Only non-zero inputs scatter, so spike
+ * inputs cost in proportion to the spikes.
  */
 final class LayerKernels {
   private LayerKernels() {}
@@ -18,11 +19,19 @@ final class LayerKernels {
   }
 
   /**
-   * Adds {@code dL/dW} and {@code dL/db} for inputs {@code x} and current gradient {@code g_I}, and when
-   * {@code gIn != null} writes {@code dL/dx = W^T g_I} to {@code gIn[gInOff ..]}.
+   * Adds {@code dL/dW} and {@code dL/db} for inputs {@code x} and current gradient {@code g_I}, and
+   * when {@code gIn != null} writes {@code dL/dx = W^T g_I} to {@code gIn[gInOff ..]}.
    */
-  static void backward(SpikingLayer layer, float[] in, int inOff, float[] gOut, int gOutOff, float[] gW, float[] gB,
-      float[] gIn, int gInOff) {
+  static void backward(
+      SpikingLayer layer,
+      float[] in,
+      int inOff,
+      float[] gOut,
+      int gOutOff,
+      float[] gW,
+      float[] gB,
+      float[] gIn,
+      int gInOff) {
     if (layer instanceof DenseLayer dense) {
       denseBackward(dense, in, inOff, gOut, gOutOff, gW, gB, gIn, gInOff);
     } else {
@@ -30,7 +39,8 @@ final class LayerKernels {
     }
   }
 
-  private static void denseCurrent(DenseLayer layer, float[] in, int inOff, float[] out, int outOff) {
+  private static void denseCurrent(
+      DenseLayer layer, float[] in, int inOff, float[] out, int outOff) {
     int n = layer.outputs();
     int m = layer.inputs();
     float[] w = layer.weights();
@@ -43,8 +53,16 @@ final class LayerKernels {
     }
   }
 
-  private static void denseBackward(DenseLayer layer, float[] in, int inOff, float[] gOut, int gOutOff, float[] gW,
-      float[] gB, float[] gIn, int gInOff) {
+  private static void denseBackward(
+      DenseLayer layer,
+      float[] in,
+      int inOff,
+      float[] gOut,
+      int gOutOff,
+      float[] gW,
+      float[] gB,
+      float[] gIn,
+      int gInOff) {
     int n = layer.outputs();
     int m = layer.inputs();
     float[] w = layer.weights();
@@ -69,8 +87,16 @@ final class LayerKernels {
     convScatter(layer, in, inOff, out, outOff, null, null, 0);
   }
 
-  private static void convBackward(ConvLayer layer, float[] in, int inOff, float[] gOut, int gOutOff, float[] gW,
-      float[] gB, float[] gIn, int gInOff) {
+  private static void convBackward(
+      ConvLayer layer,
+      float[] in,
+      int inOff,
+      float[] gOut,
+      int gOutOff,
+      float[] gW,
+      float[] gB,
+      float[] gIn,
+      int gInOff) {
     int oc = layer.outChannels();
     for (int pos = 0; pos < layer.outHeight() * layer.outWidth(); pos++) {
       axpy(1f, gOut, gOutOff + pos * oc, gB, 0, oc);
@@ -79,14 +105,22 @@ final class LayerKernels {
   }
 
   /**
-   * Scatter form of the convolution: input {@code (y, x, ci)} reaches output {@code (oy, ox)} through tap
-   * {@code (ky, kx)} when {@code y + p - ky = oy s} and {@code x + p - kx = ox s} (taps from {@link #firstTap}).
-   * Forward and backward visit the same (input, tap, output) triples, so they share this walk: with
-   * {@code gW == null} it adds {@code x W} to the currents {@code a}; otherwise {@code a} holds {@code g_I}, and it
-   * adds {@code x g_I} to {@code gW} and, when {@code gIn != null}, writes {@code W^T g_I} to {@code gIn}.
+   * Scatter form of the convolution: input {@code (y, x, ci)} reaches output {@code (oy, ox)}
+   * through tap {@code (ky, kx)} when {@code y + p - ky = oy s} and {@code x + p - kx = ox s} (taps
+   * from {@link #firstTap}). Forward and backward visit the same (input, tap, output) triples, so
+   * they share this walk: with {@code gW == null} it adds {@code x W} to the currents {@code a};
+   * otherwise {@code a} holds {@code g_I}, and it adds {@code x g_I} to {@code gW} and, when {@code
+   * gIn != null}, writes {@code W^T g_I} to {@code gIn}.
    */
-  private static void convScatter(ConvLayer layer, float[] in, int inOff, float[] a, int aOff, float[] gW,
-      float[] gIn, int gInOff) {
+  private static void convScatter(
+      ConvLayer layer,
+      float[] in,
+      int inOff,
+      float[] a,
+      int aOff,
+      float[] gW,
+      float[] gIn,
+      int gInOff) {
     int c = layer.inChannels();
     int h = layer.height();
     int wd = layer.width();
@@ -107,7 +141,8 @@ final class LayerKernels {
         int inIndex = (y * wd + x) * c;
         for (int ci = 0; ci < c; ci++) {
           float v = in[inOff + inIndex + ci];
-          // Forward has gIn == null, so zero inputs are skipped there; backward still needs W^T g_I for them.
+          // Forward has gIn == null, so zero inputs are skipped there; backward still needs W^T g_I
+          // for them.
           if (v == 0f && gIn == null) {
             continue;
           }
@@ -139,10 +174,11 @@ final class LayerKernels {
   }
 
   /**
-   * Smallest kernel tap {@code t} along one axis through which input coordinate {@code i} reaches an output
-   * {@code o = (i + p - t) / s < limit} exactly; the others follow every {@code s} taps up to
-   * {@code min(k - 1, i + p)} (the result exceeds that bound when there is none). Scanning taps upwards from here
-   * visits the same taps in the same order as testing every {@code t} in {@code [0, k)}.
+   * Smallest kernel tap {@code t} along one axis through which input coordinate {@code i} reaches
+   * an output {@code o = (i + p - t) / s < limit} exactly; the others follow every {@code s} taps
+   * up to {@code min(k - 1, i + p)} (the result exceeds that bound when there is none). Scanning
+   * taps upwards from here visits the same taps in the same order as testing every {@code t} in
+   * {@code [0, k)}.
    */
   private static int firstTap(int i, int p, int s, int limit) {
     int lo = Math.max(0, i + p - s * (limit - 1));
@@ -153,8 +189,9 @@ final class LayerKernels {
   }
 
   /**
-   * Average pooling of one step of a conv layer's spikes, {@code q x q} windows with stride q (neurons beyond the
-   * last whole window are dropped); only neurons that spiked are read into the zeroed output.
+   * Average pooling of one step of a conv layer's spikes, {@code q x q} windows with stride q
+   * (neurons beyond the last whole window are dropped); only neurons that spiked are read into the
+   * zeroed output.
    */
   static void pool(ConvLayer layer, float[] spikes, int sOff, float[] out, int oOff) {
     int c = layer.outChannels();
@@ -179,7 +216,10 @@ final class LayerKernels {
     }
   }
 
-  /** The transpose of {@link #pool}: each neuron receives {@code 1/q^2} of its window's gradient (0 outside). */
+  /**
+   * The transpose of {@link #pool}: each neuron receives {@code 1/q^2} of its window's gradient (0
+   * outside).
+   */
   static void unpool(ConvLayer layer, float[] gOut, int gOff, float[] gSpikes, int sOff) {
     int c = layer.outChannels();
     int q = layer.pool();
@@ -207,7 +247,10 @@ final class LayerKernels {
     }
   }
 
-  /** Dot product with four partial sums (float reductions are not auto-vectorised, this shortens the chain). */
+  /**
+   * Dot product with four partial sums (float reductions are not auto-vectorised, this shortens the
+   * chain).
+   */
   static float dot(float[] a, int ao, float[] b, int bo, int n) {
     float s0 = 0f;
     float s1 = 0f;

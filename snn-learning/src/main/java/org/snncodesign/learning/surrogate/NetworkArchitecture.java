@@ -8,32 +8,39 @@ import java.util.regex.Pattern;
 import org.snncodesign.api.Checks;
 
 /**
- * The layer structure of a {@link SpikingNetwork} written as a string, for the command line and reports.
+ * The layer structure of a {@link SpikingNetwork} written as a string, for the command line and
+ * reports.
  *
  * <p>Syntax: {@code -}-separated tokens, the input first.
+ *
  * <ul>
  *   <li>Dense only (as before): layer sizes such as {@code 784-500-10} (also {@code 784x500x10} or
- *       {@code 784,500,10}).</li>
- *   <li>With convolutions: the input shape {@code CxHxW} (e.g. {@code 1x28x28}, channel-last in memory, see
- *       {@link ConvLayer}) followed by conv tokens {@code c<out>k<kernel>[s<stride>][p<padding>][a<pool>]} (stride
- *       1, padding 0 and no pooling by default; {@code a2} average-pools the layer's spikes over 2x2) and dense
- *       sizes, e.g. {@code 1x28x28-c16k5s2-c32k3s2-10}: a 5x5 stride-2 convolution to
- *       16 channels (12x12), a 3x3 stride-2 one to 32 channels (5x5), then a fully connected layer to 10 neurons.
- *       Likewise {@code 1x28x28-c16k5p2a2-c32k5p2a2-10}: two padded 5x5 convolutions, each followed by 2x2
- *       average pooling (28 -> 14 -> 7). Convolutions must come before the dense layers.</li>
+ *       {@code 784,500,10}).
+ *   <li>With convolutions: the input shape {@code CxHxW} (e.g. {@code 1x28x28}, channel-last in
+ *       memory, see {@link ConvLayer}) followed by conv tokens {@code
+ *       c<out>k<kernel>[s<stride>][p<padding>][a<pool>]} (stride 1, padding 0 and no pooling by
+ *       default; {@code a2} average-pools the layer's spikes over 2x2) and dense sizes, e.g. {@code
+ *       1x28x28-c16k5s2-c32k3s2-10}: a 5x5 stride-2 convolution to 16 channels (12x12), a 3x3
+ *       stride-2 one to 32 channels (5x5), then a fully connected layer to 10 neurons. Likewise
+ *       {@code 1x28x28-c16k5p2a2-c32k5p2a2-10}: two padded 5x5 convolutions, each followed by 2x2
+ *       average pooling (28 -> 14 -> 7). Convolutions must come before the dense layers.
  * </ul>
  *
  * @param layers freshly built layers of zero weights, input side first
  */
 public record NetworkArchitecture(List<SpikingLayer> layers) {
-  private static final Pattern CONV = Pattern.compile("c(\\d+)k(\\d+)(?:s(\\d+))?(?:p(\\d+))?(?:a(\\d+))?");
+  private static final Pattern CONV =
+      Pattern.compile("c(\\d+)k(\\d+)(?:s(\\d+))?(?:p(\\d+))?(?:a(\\d+))?");
   private static final Pattern SHAPE = Pattern.compile("(\\d+)x(\\d+)x(\\d+)");
 
   public NetworkArchitecture {
     layers = List.copyOf(layers);
   }
 
-  /** Whether {@code architecture} uses the convolutional syntax (a conv token or a {@code CxHxW} input shape). */
+  /**
+   * Whether {@code architecture} uses the convolutional syntax (a conv token or a {@code CxHxW}
+   * input shape).
+   */
   public static boolean isConvolutional(String architecture) {
     String a = architecture.trim().toLowerCase(Locale.ROOT);
     String first = a.split("-", -1)[0];
@@ -51,7 +58,9 @@ public record NetworkArchitecture(List<SpikingLayer> layers) {
       return new NetworkArchitecture(layers);
     }
     String[] tokens = architecture.trim().toLowerCase(Locale.ROOT).split("-");
-    Checks.checkArgument(tokens.length >= 2, "architecture '%s' needs an input shape and at least one layer",
+    Checks.checkArgument(
+        tokens.length >= 2,
+        "architecture '%s' needs an input shape and at least one layer",
         architecture);
     int channels;
     int height;
@@ -74,9 +83,13 @@ public record NetworkArchitecture(List<SpikingLayer> layers) {
       String token = tokens[i].trim();
       Matcher conv = CONV.matcher(token);
       if (conv.matches()) {
-        Checks.checkArgument(spatial, "architecture '%s': conv token '%s' (layer %d) needs CxHxW maps below it, "
-            + "not a flat vector (convolutions come first, after an input shape such as 1x28x28)", architecture,
-            token, i - 1);
+        Checks.checkArgument(
+            spatial,
+            "architecture '%s': conv token '%s' (layer %d) needs CxHxW maps below it, "
+                + "not a flat vector (convolutions come first, after an input shape such as 1x28x28)",
+            architecture,
+            token,
+            i - 1);
         int out = number(conv.group(1), architecture, token);
         int kernel = number(conv.group(2), architecture, token);
         int stride = conv.group(3) == null ? 1 : number(conv.group(3), architecture, token);
@@ -86,8 +99,16 @@ public record NetworkArchitecture(List<SpikingLayer> layers) {
         try {
           layer = new ConvLayer(channels, height, width, out, kernel, stride, padding, pool);
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("architecture '" + architecture + "', layer " + (i - 1) + " ('" + token
-              + "'): " + e.getMessage(), e);
+          throw new IllegalArgumentException(
+              "architecture '"
+                  + architecture
+                  + "', layer "
+                  + (i - 1)
+                  + " ('"
+                  + token
+                  + "'): "
+                  + e.getMessage(),
+              e);
         }
         layers.add(layer);
         channels = out;
@@ -135,10 +156,15 @@ public record NetworkArchitecture(List<SpikingLayer> layers) {
     try {
       value = Integer.parseInt(text.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("architecture '" + architecture + "': '" + token
-          + "' is neither a layer size, an input shape CxHxW nor a conv token such as c16k5s2p1a2");
+      throw new IllegalArgumentException(
+          "architecture '"
+              + architecture
+              + "': '"
+              + token
+              + "' is neither a layer size, an input shape CxHxW nor a conv token such as c16k5s2p1a2");
     }
-    Checks.checkArgument(value > 0, "architecture '%s': %d in '%s' must be > 0", architecture, value, token);
+    Checks.checkArgument(
+        value > 0, "architecture '%s': %d in '%s' must be > 0", architecture, value, token);
     return value;
   }
 }

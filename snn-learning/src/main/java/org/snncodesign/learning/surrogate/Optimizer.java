@@ -24,8 +24,12 @@ final class Optimizer {
 
   void register(float[] parameter, float[] gradient) {
     if (parameter.length != gradient.length) {
-      throw new IllegalArgumentException("parameter (" + parameter.length + ") and gradient (" + gradient.length
-          + ") differ in length");
+      throw new IllegalArgumentException(
+          "parameter ("
+              + parameter.length
+              + ") and gradient ("
+              + gradient.length
+              + ") differ in length");
     }
     parameters.add(parameter);
     gradients.add(gradient);

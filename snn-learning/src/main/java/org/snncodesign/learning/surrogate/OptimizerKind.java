@@ -4,7 +4,10 @@ package org.snncodesign.learning.surrogate;
 public enum OptimizerKind {
   /** Stochastic gradient descent with heavy-ball momentum: {@code v = mu v + g; p -= lr v}. */
   SGD,
-  /** Adam (Kingma and Ba, ICLR 2015) with bias correction, {@code beta1 = 0.9, beta2 = 0.999, eps = 1e-8}. */
+  /**
+   * Adam (Kingma and Ba, ICLR 2015) with bias correction, {@code beta1 = 0.9, beta2 = 0.999, eps =
+   * 1e-8}.
+   */
   ADAM;
 
   /** The optimiser named {@code name} ({@code sgd} or {@code adam}). */

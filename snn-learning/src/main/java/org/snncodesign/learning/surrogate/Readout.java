@@ -5,8 +5,8 @@ public enum Readout {
   /** The last layer spikes; logit {@code k} is its spike count {@code sum_t s_k[t]}. */
   SPIKE_COUNT,
   /**
-   * The last layer is a non-spiking leaky integrator; logit {@code k} is its mean membrane potential
-   * {@code (1/T) sum_t v_k[t]}.
+   * The last layer is a non-spiking leaky integrator; logit {@code k} is its mean membrane
+   * potential {@code (1/T) sum_t v_k[t]}.
    */
   MEMBRANE;
 
@@ -18,6 +18,7 @@ public enum Readout {
         return r;
       }
     }
-    throw new IllegalArgumentException("unknown readout '" + name + "', expected spike-count or membrane");
+    throw new IllegalArgumentException(
+        "unknown readout '" + name + "', expected spike-count or membrane");
   }
 }

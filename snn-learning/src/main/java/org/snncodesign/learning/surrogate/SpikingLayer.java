@@ -1,22 +1,26 @@
 package org.snncodesign.learning.surrogate;
 
 /**
- * One synapse layer of a {@link SpikingNetwork} together with the LIF/IF neurons it drives: a linear map from the
- * {@link #inputs()} values below (the analog input for the first layer, spikes otherwise) to the input currents of
- * {@link #outputs()} neurons, plus a bias. All layers share the network's neuron model (beta, threshold, reset).
+ * One synapse layer of a {@link SpikingNetwork} together with the LIF/IF neurons it drives: a
+ * linear map from the {@link #inputs()} values below (the analog input for the first layer, spikes
+ * otherwise) to the input currents of {@link #outputs()} neurons, plus a bias. All layers share the
+ * network's neuron model (beta, threshold, reset).
  *
- * <p>The weights form a {@link #weightRows()} x {@link #weightCols()} row-major matrix whose rows are indexed by the
- * presynaptic side (an input for {@link DenseLayer}, a kernel tap and input channel for {@link ConvLayer}) and whose
- * columns are the postsynaptic neurons or output channels; the arrays are the live parameters, written in place by
- * {@link SurrogateGradientTrainer} and by {@link WeightTransform}s (pruning and quantisation act on them whatever the
- * layer kind).
+ * <p>The weights form a {@link #weightRows()} x {@link #weightCols()} row-major matrix whose rows
+ * are indexed by the presynaptic side (an input for {@link DenseLayer}, a kernel tap and input
+ * channel for {@link ConvLayer}) and whose columns are the postsynaptic neurons or output channels;
+ * the arrays are the live parameters, written in place by {@link SurrogateGradientTrainer} and by
+ * {@link WeightTransform}s (pruning and quantisation act on them whatever the layer kind).
  */
 public sealed interface SpikingLayer permits DenseLayer, ConvLayer {
 
   /** Number of input values (flattened). */
   int inputs();
 
-  /** Number of values passed to the next layer (flattened): the neurons' spikes, pooled for a pooling conv layer. */
+  /**
+   * Number of values passed to the next layer (flattened): the neurons' spikes, pooled for a
+   * pooling conv layer.
+   */
   int outputs();
 
   /** Number of LIF/IF neurons; equals {@link #outputs()} unless the layer pools its spikes. */

@@ -7,21 +7,25 @@ import java.util.Random;
 import org.snncodesign.api.Checks;
 
 /**
- * A feed-forward spiking network of fully connected ({@link DenseLayer}) and convolutional ({@link ConvLayer})
- * layers of leaky integrate-and-fire neurons, run for
- * {@code T} discrete time steps (the differentiable formulation trained by {@link SurrogateGradientTrainer}).
+ * A feed-forward spiking network of fully connected ({@link DenseLayer}) and convolutional ({@link
+ * ConvLayer}) layers of leaky integrate-and-fire neurons, run for {@code T} discrete time steps
+ * (the differentiable formulation trained by {@link SurrogateGradientTrainer}).
  *
- * <p>Per layer and step (snnTorch / SpikingJelly discrete LIF, time step folded into {@code beta = exp(-dt/tau)}):
+ * <p>Per layer and step (snnTorch / SpikingJelly discrete LIF, time step folded into {@code beta =
+ * exp(-dt/tau)}):
+ *
  * <pre>
  *   h[t] = beta * v[t-1] + I[t],        I[t] = W^T x[t] + b
  *   s[t] = H(h[t] - v_th)
  *   v[t] = h[t] - v_th * s[t]            (ResetMode.SUBTRACT)   or   h[t] * (1 - s[t])   (ResetMode.ZERO)
  * </pre>
- * with {@code v[-1] = 0}. {@code beta = 1} gives the integrate-and-fire neuron. The first layer receives the analog
- * input itself as a constant current at every step (direct encoding, as in FireFly-S and Fang et al. 2021); later
- * layers receive the spikes of the layer below. The last layer either spikes (readout {@link Readout#SPIKE_COUNT})
- * or only integrates ({@link Readout#MEMBRANE}). For a convolution, {@code W^T x} is the convolution of the input
- * maps and {@code b} is broadcast over positions; the neuron update is the same.
+ *
+ * with {@code v[-1] = 0}. {@code beta = 1} gives the integrate-and-fire neuron. The first layer
+ * receives the analog input itself as a constant current at every step (direct encoding, as in
+ * FireFly-S and Fang et al. 2021); later layers receive the spikes of the layer below. The last
+ * layer either spikes (readout {@link Readout#SPIKE_COUNT}) or only integrates ({@link
+ * Readout#MEMBRANE}). For a convolution, {@code W^T x} is the convolution of the input maps and
+ * {@code b} is broadcast over positions; the neuron update is the same.
  */
 public final class SpikingNetwork {
   private final int timesteps;
@@ -37,28 +41,52 @@ public final class SpikingNetwork {
    * @param threshold firing threshold v_th, finite and positive
    * @param layers at least one, each taking the previous one's outputs as inputs
    */
-  public SpikingNetwork(int timesteps, float beta, float threshold, ResetMode reset, Readout readout,
+  public SpikingNetwork(
+      int timesteps,
+      float beta,
+      float threshold,
+      ResetMode reset,
+      Readout readout,
       List<? extends SpikingLayer> layers) {
     this.timesteps = Checks.positive(timesteps, "timesteps");
     Checks.checkArgument(beta > 0f && beta <= 1f, "beta must be in (0, 1], got %s", beta);
-    Checks.checkArgument(threshold > 0f && Float.isFinite(threshold), "threshold must be finite and > 0, got %s",
+    Checks.checkArgument(
+        threshold > 0f && Float.isFinite(threshold),
+        "threshold must be finite and > 0, got %s",
         threshold);
     Checks.checkArgument(reset != null && readout != null, "reset and readout must not be null");
     Checks.checkArgument(!layers.isEmpty(), "a network needs at least one layer");
     for (int l = 1; l < layers.size(); l++) {
       SpikingLayer below = layers.get(l - 1);
       SpikingLayer above = layers.get(l);
-      Checks.checkArgument(above.inputs() == below.outputs(), "layer %d (%s) has %d inputs but layer %d (%s) has %d outputs",
-          l, above, above.inputs(), l - 1, below, below.outputs());
+      Checks.checkArgument(
+          above.inputs() == below.outputs(),
+          "layer %d (%s) has %d inputs but layer %d (%s) has %d outputs",
+          l,
+          above,
+          above.inputs(),
+          l - 1,
+          below,
+          below.outputs());
       if (below instanceof ConvLayer b && above instanceof ConvLayer a) {
-        Checks.checkArgument(a.inChannels() == b.outChannels() && a.height() == b.pooledHeight()
-            && a.width() == b.pooledWidth(), "layer %d (%s) takes %s maps but layer %d (%s) produces %s maps", l, a,
-            a.inputShape(), l - 1, b, b.outputShape());
+        Checks.checkArgument(
+            a.inChannels() == b.outChannels()
+                && a.height() == b.pooledHeight()
+                && a.width() == b.pooledWidth(),
+            "layer %d (%s) takes %s maps but layer %d (%s) produces %s maps",
+            l,
+            a,
+            a.inputShape(),
+            l - 1,
+            b,
+            b.outputShape());
       }
     }
     SpikingLayer top = layers.get(layers.size() - 1);
-    Checks.checkArgument(top.neurons() == top.outputs(),
-        "the last layer (%s) cannot pool: the readout needs one logit per neuron", top);
+    Checks.checkArgument(
+        top.neurons() == top.outputs(),
+        "the last layer (%s) cannot pool: the readout needs one logit per neuron",
+        top);
     this.beta = beta;
     this.threshold = threshold;
     this.reset = reset;
@@ -67,17 +95,27 @@ public final class SpikingNetwork {
   }
 
   /**
-   * A network with layer sizes {@code sizes} (e.g. {@code 784, 500, 10}) and weights and biases drawn uniformly from
-   * {@code [-1/sqrt(fan_in), 1/sqrt(fan_in)]} (the PyTorch default for linear layers) from {@code seed}.
+   * A network with layer sizes {@code sizes} (e.g. {@code 784, 500, 10}) and weights and biases
+   * drawn uniformly from {@code [-1/sqrt(fan_in), 1/sqrt(fan_in)]} (the PyTorch default for linear
+   * layers) from {@code seed}.
    */
-  public static SpikingNetwork initialise(int[] sizes, int timesteps, float beta, float threshold, ResetMode reset,
-      Readout readout, long seed) {
-    Checks.checkArgument(sizes.length >= 2, "need at least an input and an output size, got %d sizes", sizes.length);
+  public static SpikingNetwork initialise(
+      int[] sizes,
+      int timesteps,
+      float beta,
+      float threshold,
+      ResetMode reset,
+      Readout readout,
+      long seed) {
+    Checks.checkArgument(
+        sizes.length >= 2, "need at least an input and an output size, got %d sizes", sizes.length);
     Random random = new Random(seed);
     List<DenseLayer> layers = new ArrayList<>();
     for (int l = 0; l + 1 < sizes.length; l++) {
-      DenseLayer layer = new DenseLayer(Checks.positive(sizes[l], "size " + l), Checks.positive(sizes[l + 1],
-          "size " + (l + 1)));
+      DenseLayer layer =
+          new DenseLayer(
+              Checks.positive(sizes[l], "size " + l),
+              Checks.positive(sizes[l + 1], "size " + (l + 1)));
       float bound = (float) (1 / Math.sqrt(sizes[l]));
       float[] w = layer.weights();
       for (int i = 0; i < w.length; i++) {
@@ -93,16 +131,24 @@ public final class SpikingNetwork {
   }
 
   /**
-   * A network built from an architecture string (see {@link NetworkArchitecture}), e.g. {@code 784-500-10} or
-   * {@code 1x28x28-c16k5s2-c32k3s2-10}, with weights and biases drawn uniformly from
-   * {@code [-1/sqrt(fan_in), 1/sqrt(fan_in)]} ({@code fan_in = k k C_in} for a convolution) from {@code seed}.
+   * A network built from an architecture string (see {@link NetworkArchitecture}), e.g. {@code
+   * 784-500-10} or {@code 1x28x28-c16k5s2-c32k3s2-10}, with weights and biases drawn uniformly from
+   * {@code [-1/sqrt(fan_in), 1/sqrt(fan_in)]} ({@code fan_in = k k C_in} for a convolution) from
+   * {@code seed}.
    */
-  public static SpikingNetwork initialise(String architecture, int timesteps, float beta, float threshold,
-      ResetMode reset, Readout readout, long seed) {
+  public static SpikingNetwork initialise(
+      String architecture,
+      int timesteps,
+      float beta,
+      float threshold,
+      ResetMode reset,
+      Readout readout,
+      long seed) {
     Random random = new Random(seed);
     List<SpikingLayer> layers = NetworkArchitecture.parse(architecture).layers();
     for (SpikingLayer layer : layers) {
-      int fanIn = layer instanceof ConvLayer c ? c.kernel() * c.kernel() * c.inChannels() : layer.inputs();
+      int fanIn =
+          layer instanceof ConvLayer c ? c.kernel() * c.kernel() * c.inChannels() : layer.inputs();
       float bound = (float) (1 / Math.sqrt(fanIn));
       float[] w = layer.weights();
       for (int i = 0; i < w.length; i++) {
@@ -119,17 +165,20 @@ public final class SpikingNetwork {
   /** Parses a dense architecture string such as {@code 784-500-10}. */
   public static int[] parseArchitecture(String architecture) {
     String[] parts = architecture.trim().split("[-x,]");
-    Checks.checkArgument(parts.length >= 2, "architecture '%s' needs at least two sizes such as 784-10",
+    Checks.checkArgument(
+        parts.length >= 2,
+        "architecture '%s' needs at least two sizes such as 784-10",
         architecture);
     int[] sizes = new int[parts.length];
     for (int i = 0; i < parts.length; i++) {
       try {
         sizes[i] = Integer.parseInt(parts[i].trim());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("architecture '" + architecture + "': '" + parts[i]
-            + "' is not a layer size");
+        throw new IllegalArgumentException(
+            "architecture '" + architecture + "': '" + parts[i] + "' is not a layer size");
       }
-      Checks.checkArgument(sizes[i] > 0, "architecture '%s': layer size %d must be > 0", architecture, sizes[i]);
+      Checks.checkArgument(
+          sizes[i] > 0, "architecture '%s': layer size %d must be > 0", architecture, sizes[i]);
     }
     return sizes;
   }
@@ -173,7 +222,8 @@ public final class SpikingNetwork {
     if (layer instanceof DenseLayer dense) {
       return dense;
     }
-    throw new IllegalArgumentException("layer " + index + " is " + layer + ", not a fully connected layer");
+    throw new IllegalArgumentException(
+        "layer " + index + " is " + layer + ", not a fully connected layer");
   }
 
   /** Whether every layer is fully connected. */
@@ -204,7 +254,10 @@ public final class SpikingNetwork {
     return sizes;
   }
 
-  /** Total number of weights, zero or not (a convolution kernel weight counts once, however often it is shared). */
+  /**
+   * Total number of weights, zero or not (a convolution kernel weight counts once, however often it
+   * is shared).
+   */
   public long synapses() {
     long n = 0;
     for (SpikingLayer layer : layers) {
@@ -222,11 +275,19 @@ public final class SpikingNetwork {
     return (double) zeros / synapses();
   }
 
-  /** The class the network predicts for one input of {@link #inputs()} values (allocates a small workspace). */
+  /**
+   * The class the network predicts for one input of {@link #inputs()} values (allocates a small
+   * workspace).
+   */
   public int predict(float[] input) {
-    Checks.checkArgument(input.length == inputs(), "input has %d values, the network takes %d", input.length,
+    Checks.checkArgument(
+        input.length == inputs(),
+        "input has %d values, the network takes %d",
+        input.length,
         inputs());
-    BpttWorkspace workspace = new BpttWorkspace(this, SurrogateFunction.of(SurrogateKind.FAST_SIGMOID), false, true, false);
+    BpttWorkspace workspace =
+        new BpttWorkspace(
+            this, SurrogateFunction.of(SurrogateKind.FAST_SIGMOID), false, true, false);
     workspace.forward(input, 0);
     return workspace.predicted();
   }
@@ -242,10 +303,13 @@ public final class SpikingNetwork {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SpikingNetwork n && n.timesteps == timesteps
+    return o instanceof SpikingNetwork n
+        && n.timesteps == timesteps
         && Float.floatToIntBits(n.beta) == Float.floatToIntBits(beta)
-        && Float.floatToIntBits(n.threshold) == Float.floatToIntBits(threshold) && n.reset == reset
-        && n.readout == readout && n.layers.equals(layers);
+        && Float.floatToIntBits(n.threshold) == Float.floatToIntBits(threshold)
+        && n.reset == reset
+        && n.readout == readout
+        && n.layers.equals(layers);
   }
 
   @Override
@@ -256,7 +320,18 @@ public final class SpikingNetwork {
   @Override
   public String toString() {
     String arch = NetworkArchitecture.describe(layers);
-    return "SpikingNetwork[" + arch + ", T=" + timesteps + ", beta=" + beta + ", v_th=" + threshold + ", " + reset
-        + ", " + readout + "]";
+    return "SpikingNetwork["
+        + arch
+        + ", T="
+        + timesteps
+        + ", beta="
+        + beta
+        + ", v_th="
+        + threshold
+        + ", "
+        + reset
+        + ", "
+        + readout
+        + "]";
   }
 }

@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.Base64;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.snncodesign.api.InvalidInputException;
 
@@ -20,32 +20,41 @@ import org.snncodesign.api.InvalidInputException;
  * Saves a {@link SpikingNetwork} as JSON and loads it back bit-exact.
  *
  * <p>Layout:
+ *
  * <pre>
  * {"format": "snn-codesign/spiking-network", "schema_version": 1, "timesteps": 8, "beta": 0.9, "threshold": 1.0,
  *  "reset": "SUBTRACT", "readout": "MEMBRANE",
  *  "layers": [{"kind": "dense", "inputs": 784, "outputs": 500, "bits": 4, "scale": 0.0123, "weights": "base64",
  *              "bias": "base64"}]}
  * </pre>
- * Dense weights are pre-major ({@code [i * outputs + j]}). A convolution layer (schema version 2) reads
+ *
+ * Dense weights are pre-major ({@code [i * outputs + j]}). A convolution layer (schema version 2)
+ * reads
+ *
  * <pre>
  *   {"kind": "conv", "in_channels": 1, "height": 28, "width": 28, "out_channels": 16, "kernel": 5, "stride": 2,
  *    "padding": 0, "pool": 1, "inputs": 784, "outputs": 2304, "bits": 0, "scale": 0.0, "weights": "base64",
  *    "bias": "base64"}
  * </pre>
- * with weights {@code [ky][kx][ci][co]} and one bias per output channel ({@link ConvLayer}); {@code pool} (1 when
- * absent) is the side of the average pooling of the layer's spikes and {@code outputs} counts the pooled values. A layer without
- * {@code kind} is dense, so version-1 files (written before convolutions existed) load unchanged; networks with only
- * dense layers are still written as version 1 (older readers ignore the added {@code kind}), and a network with a
- * convolution is written as version 2 so that an older reader refuses it instead of misreading it. The weight and bias arrays are little-endian IEEE-754 float32
- * values in base64, so every bit (negative zero included) survives and a 784-500-10 network stays near 2 MB. The
- * scalar floats are written as the shortest decimal that identifies them and read back through an exact decimal
- * and {@link Float#parseFloat}, which rounds correctly; they are positive, so no sign of zero is lost.
+ *
+ * with weights {@code [ky][kx][ci][co]} and one bias per output channel ({@link ConvLayer}); {@code
+ * pool} (1 when absent) is the side of the average pooling of the layer's spikes and {@code
+ * outputs} counts the pooled values. A layer without {@code kind} is dense, so version-1 files
+ * (written before convolutions existed) load unchanged; networks with only dense layers are still
+ * written as version 1 (older readers ignore the added {@code kind}), and a network with a
+ * convolution is written as version 2 so that an older reader refuses it instead of misreading it.
+ * The weight and bias arrays are little-endian IEEE-754 float32 values in base64, so every bit
+ * (negative zero included) survives and a 784-500-10 network stays near 2 MB. The scalar floats are
+ * written as the shortest decimal that identifies them and read back through an exact decimal and
+ * {@link Float#parseFloat}, which rounds correctly; they are positive, so no sign of zero is lost.
  */
 public final class SpikingNetworkJson {
   /** Value of the {@code format} field. */
   public static final String FORMAT = "snn-codesign/spiking-network";
+
   /** Layout version of dense-only networks; bump when a field changes meaning. */
   public static final int SCHEMA_VERSION = 1;
+
   /** Layout version of networks with a convolution layer (adds the {@code kind} {@code conv}). */
   public static final int CONV_SCHEMA_VERSION = 2;
 
@@ -131,12 +140,20 @@ public final class SpikingNetworkJson {
 
   private static SpikingNetwork fromTree(JsonNode root, String source) {
     if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
-      throw new InvalidInputException(source + ": not a spiking network file (format must be \"" + FORMAT + "\")");
+      throw new InvalidInputException(
+          source + ": not a spiking network file (format must be \"" + FORMAT + "\")");
     }
     int version = root.path("schema_version").asInt(-1);
     if (version != SCHEMA_VERSION && version != CONV_SCHEMA_VERSION) {
-      throw new InvalidInputException(source + ": schema_version " + version + " is not supported (expected "
-          + SCHEMA_VERSION + " or " + CONV_SCHEMA_VERSION + ")");
+      throw new InvalidInputException(
+          source
+              + ": schema_version "
+              + version
+              + " is not supported (expected "
+              + SCHEMA_VERSION
+              + " or "
+              + CONV_SCHEMA_VERSION
+              + ")");
     }
     try {
       List<SpikingLayer> layers = new ArrayList<>();
@@ -146,28 +163,42 @@ public final class SpikingNetworkJson {
         String where = source + ": layers[" + l + "]";
         String kind = node.path("kind").asText("dense");
         if (kind.equals("conv")) {
-          layers.add(new ConvLayer(required(node, "in_channels", where).asInt(),
-              required(node, "height", where).asInt(), required(node, "width", where).asInt(),
-              required(node, "out_channels", where).asInt(), required(node, "kernel", where).asInt(),
-              required(node, "stride", where).asInt(), required(node, "padding", where).asInt(),
-              node.path("pool").asInt(1), floats(required(node, "weights", where), where + ".weights"),
-              floats(required(node, "bias", where), where + ".bias"), required(node, "bits", where).asInt(),
-              floatOf(required(node, "scale", where), where + ".scale")));
+          layers.add(
+              new ConvLayer(
+                  required(node, "in_channels", where).asInt(),
+                  required(node, "height", where).asInt(),
+                  required(node, "width", where).asInt(),
+                  required(node, "out_channels", where).asInt(),
+                  required(node, "kernel", where).asInt(),
+                  required(node, "stride", where).asInt(),
+                  required(node, "padding", where).asInt(),
+                  node.path("pool").asInt(1),
+                  floats(required(node, "weights", where), where + ".weights"),
+                  floats(required(node, "bias", where), where + ".bias"),
+                  required(node, "bits", where).asInt(),
+                  floatOf(required(node, "scale", where), where + ".scale")));
           continue;
         }
         if (!kind.equals("dense")) {
-          throw new InvalidInputException(where + ": unknown layer kind \"" + kind + "\" (expected dense or conv)");
+          throw new InvalidInputException(
+              where + ": unknown layer kind \"" + kind + "\" (expected dense or conv)");
         }
-        layers.add(new DenseLayer(required(node, "inputs", where).asInt(), required(node, "outputs", where).asInt(),
-            floats(required(node, "weights", where), where + ".weights"),
-            floats(required(node, "bias", where), where + ".bias"), required(node, "bits", where).asInt(),
-            floatOf(required(node, "scale", where), where + ".scale")));
+        layers.add(
+            new DenseLayer(
+                required(node, "inputs", where).asInt(),
+                required(node, "outputs", where).asInt(),
+                floats(required(node, "weights", where), where + ".weights"),
+                floats(required(node, "bias", where), where + ".bias"),
+                required(node, "bits", where).asInt(),
+                floatOf(required(node, "scale", where), where + ".scale")));
       }
-      return new SpikingNetwork(required(root, "timesteps", source).asInt(),
+      return new SpikingNetwork(
+          required(root, "timesteps", source).asInt(),
           floatOf(required(root, "beta", source), source + ": beta"),
           floatOf(required(root, "threshold", source), source + ": threshold"),
           ResetMode.valueOf(required(root, "reset", source).asText()),
-          Readout.valueOf(required(root, "readout", source).asText()), layers);
+          Readout.valueOf(required(root, "readout", source).asText()),
+          layers);
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(source + ": " + e.getMessage(), e);
     }
@@ -181,7 +212,10 @@ public final class SpikingNetworkJson {
     return value;
   }
 
-  /** IEEE-754 float32 values, little-endian, base64 (exact for every bit pattern, incl. -0 and NaN payloads). */
+  /**
+   * IEEE-754 float32 values, little-endian, base64 (exact for every bit pattern, incl. -0 and NaN
+   * payloads).
+   */
   static String encode(float[] values) {
     ByteBuffer buffer = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
     buffer.asFloatBuffer().put(values);
@@ -190,7 +224,8 @@ public final class SpikingNetworkJson {
 
   private static float[] floats(JsonNode node, String where) {
     if (!node.isTextual()) {
-      throw new InvalidInputException(where + " must be a base64 string of little-endian float32 values");
+      throw new InvalidInputException(
+          where + " must be a base64 string of little-endian float32 values");
     }
     byte[] bytes;
     try {
@@ -199,14 +234,17 @@ public final class SpikingNetworkJson {
       throw new InvalidInputException(where + ": invalid base64: " + e.getMessage(), e);
     }
     if (bytes.length % 4 != 0) {
-      throw new InvalidInputException(where + ": " + bytes.length + " bytes is not a whole number of float32 values");
+      throw new InvalidInputException(
+          where + ": " + bytes.length + " bytes is not a whole number of float32 values");
     }
     float[] values = new float[bytes.length / 4];
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
     for (int i = 0; i < values.length; i++) {
       if (!Float.isFinite(values[i])) {
-        // One NaN makes every output NaN: refuse the model rather than report chance accuracy as a result.
-        throw new InvalidInputException(where + "[" + i + "] is " + values[i] + "; weights must be finite numbers");
+        // One NaN makes every output NaN: refuse the model rather than report chance accuracy as a
+        // result.
+        throw new InvalidInputException(
+            where + "[" + i + "] is " + values[i] + "; weights must be finite numbers");
       }
     }
     return values;
@@ -217,7 +255,10 @@ public final class SpikingNetworkJson {
     if (!node.isNumber()) {
       throw new InvalidInputException(where + " must be a number, got " + node);
     }
-    float value = node.isIntegralNumber() ? node.floatValue() : Float.parseFloat(node.decimalValue().toString());
+    float value =
+        node.isIntegralNumber()
+            ? node.floatValue()
+            : Float.parseFloat(node.decimalValue().toString());
     if (!Float.isFinite(value)) {
       throw new InvalidInputException(where + " is " + node + ", beyond the float range");
     }

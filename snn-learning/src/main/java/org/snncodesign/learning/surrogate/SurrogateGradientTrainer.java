@@ -12,16 +12,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.snncodesign.api.Checks;
 
 /**
- * Direct training of a {@link SpikingNetwork} by backpropagation through time with surrogate gradients (Neftci,
- * Mostafa and Zenke 2019; Wu et al. 2018, "Spatio-temporal backpropagation"): the forward pass emits binary spikes,
- * the backward pass replaces the derivative of the spike step by a {@link SurrogateFunction}, and the loss is the
- * softmax cross-entropy of the {@link Readout} logits averaged over the mini-batch.
+ * Direct training of a {@link SpikingNetwork} by backpropagation through time with surrogate
+ * gradients (Neftci, Mostafa and Zenke 2019; Wu et al. 2018, "Spatio-temporal backpropagation"):
+ * the forward pass emits binary spikes, the backward pass replaces the derivative of the spike step
+ * by a {@link SurrogateFunction}, and the loss is the softmax cross-entropy of the {@link Readout}
+ * logits averaged over the mini-batch.
  *
- * <p>The mini-batch is cut into chunks of a fixed number of samples ({@link BatchChunks}); worker threads, each
- * with its own {@link BpttWorkspace}, take chunks as they come free, and the chunks' losses and gradients are
- * summed in chunk order. So a trained model is the same bytes for a given seed whatever the number of threads.
- * Optional {@link WeightTransform}s (gradient rewiring, LSQ quantisation) sit between the
- * optimiser's variables and the weights the network runs with. Close the trainer to stop its threads.
+ * <p>The mini-batch is cut into chunks of a fixed number of samples ({@link BatchChunks}); worker
+ * threads, each with its own {@link BpttWorkspace}, take chunks as they come free, and the chunks'
+ * losses and gradients are summed in chunk order. So a trained model is the same bytes for a given
+ * seed whatever the number of threads. Optional {@link WeightTransform}s (gradient rewiring, LSQ
+ * quantisation) sit between the optimiser's variables and the weights the network runs with. Close
+ * the trainer to stop its threads.
  */
 public final class SurrogateGradientTrainer implements AutoCloseable {
   private final SpikingNetwork network;
@@ -51,8 +53,8 @@ public final class SurrogateGradientTrainer implements AutoCloseable {
    * @param network trained in place: its layers' weights and biases are updated after every step
    * @param transforms applied in order from the optimiser's variables to the running weights
    */
-  public SurrogateGradientTrainer(SpikingNetwork network, TrainingOptions options,
-      List<WeightTransform> transforms) {
+  public SurrogateGradientTrainer(
+      SpikingNetwork network, TrainingOptions options, List<WeightTransform> transforms) {
     this.network = network;
     this.options = options;
     this.transforms = List.copyOf(transforms);
@@ -62,16 +64,22 @@ public final class SurrogateGradientTrainer implements AutoCloseable {
     this.chunks = new BatchChunks(network);
     this.total = new GradientBuffer(network);
     for (int w = 0; w < threads; w++) {
-      workers[w] = new BpttWorkspace(network, options.surrogate(), options.smoothSpikes(), options.detachReset(),
-          true);
+      workers[w] =
+          new BpttWorkspace(
+              network, options.surrogate(), options.smoothSpikes(), options.detachReset(), true);
       final int worker = w;
       tasks.add(() -> work(worker));
     }
-    this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "bptt-worker");
-      thread.setDaemon(true);
-      return thread;
-    }) : null;
+    this.pool =
+        threads > 1
+            ? Executors.newFixedThreadPool(
+                threads,
+                runnable -> {
+                  Thread thread = new Thread(runnable, "bptt-worker");
+                  thread.setDaemon(true);
+                  return thread;
+                })
+            : null;
     for (WeightTransform transform : this.transforms) {
       transform.attach(network);
     }
@@ -113,16 +121,17 @@ public final class SurrogateGradientTrainer implements AutoCloseable {
   }
 
   /**
-   * The variables the optimiser updates for layer {@code layer}: the weights themselves without transforms, else the
-   * first transform's input (e.g. the rewiring's hidden parameters). Live array.
+   * The variables the optimiser updates for layer {@code layer}: the weights themselves without
+   * transforms, else the first transform's input (e.g. the rewiring's hidden parameters). Live
+   * array.
    */
   public float[] variables(int layer) {
     return variables[layer];
   }
 
   /**
-   * One epoch over the samples in an order shuffled with the seed and epoch number, in mini-batches of the
-   * configured size (the last one may be smaller).
+   * One epoch over the samples in an order shuffled with the seed and epoch number, in mini-batches
+   * of the configured size (the last one may be smaller).
    *
    * @param features row-major samples of {@link SpikingNetwork#inputs()} values each
    * @param labels class of each sample, in {@code [0, outputs)}
@@ -151,7 +160,12 @@ public final class SurrogateGradientTrainer implements AutoCloseable {
       lossSum += result[0];
       correct += (long) result[1];
     }
-    return new EpochResult(epoch, lossSum / n, (double) correct / n, rate, network.weightSparsity(),
+    return new EpochResult(
+        epoch,
+        lossSum / n,
+        (double) correct / n,
+        rate,
+        network.weightSparsity(),
         (System.nanoTime() - start) / 1e9);
   }
 
@@ -161,8 +175,12 @@ public final class SurrogateGradientTrainer implements AutoCloseable {
    * @return {sum of the samples' losses, number classified correctly} before the update
    */
   public double[] step(float[] features, int[] labels, int[] order, int from, int to, float rate) {
-    Checks.checkArgument(from >= 0 && from < to && to <= order.length, "batch [%d, %d) outside the order of %d",
-        from, to, order.length);
+    Checks.checkArgument(
+        from >= 0 && from < to && to <= order.length,
+        "batch [%d, %d) outside the order of %d",
+        from,
+        to,
+        order.length);
     double[] result = accumulate(features, labels, order, from, to, true);
     int depth = network.layers().size();
     for (int l = 0; l < depth; l++) {
@@ -200,9 +218,9 @@ public final class SurrogateGradientTrainer implements AutoCloseable {
   }
 
   /**
-   * Gradient of the mean loss over all given samples with respect to the optimiser's variables (weights through any
-   * transforms) and biases, without updating anything: {@code [layer][0]} weights, {@code [layer][1]} biases.
-   * Exposed for gradient checks.
+   * Gradient of the mean loss over all given samples with respect to the optimiser's variables
+   * (weights through any transforms) and biases, without updating anything: {@code [layer][0]}
+   * weights, {@code [layer][1]} biases. Exposed for gradient checks.
    */
   public float[][][] gradients(float[] features, int[] labels) {
     checkData(features, labels);
@@ -228,7 +246,8 @@ public final class SurrogateGradientTrainer implements AutoCloseable {
     return out;
   }
 
-  private double[] accumulate(float[] features, int[] labels, int[] order, int from, int to, boolean backward) {
+  private double[] accumulate(
+      float[] features, int[] labels, int[] order, int from, int to, boolean backward) {
     chunks.cut(from, to, backward ? total : null);
     batchFeatures = features;
     batchLabels = labels;
@@ -282,12 +301,20 @@ public final class SurrogateGradientTrainer implements AutoCloseable {
 
   private void checkData(float[] features, int[] labels) {
     int inputs = network.inputs();
-    Checks.checkArgument(features.length == (long) labels.length * inputs,
-        "features hold %d values, expected %d samples x %d inputs", features.length, labels.length, inputs);
+    Checks.checkArgument(
+        features.length == (long) labels.length * inputs,
+        "features hold %d values, expected %d samples x %d inputs",
+        features.length,
+        labels.length,
+        inputs);
     int classes = network.outputs();
     for (int i = 0; i < labels.length; i++) {
-      Checks.checkArgument(labels[i] >= 0 && labels[i] < classes, "label %d of sample %d outside [0, %d)",
-          labels[i], i, classes);
+      Checks.checkArgument(
+          labels[i] >= 0 && labels[i] < classes,
+          "label %d of sample %d outside [0, %d)",
+          labels[i],
+          i,
+          classes);
     }
   }
 

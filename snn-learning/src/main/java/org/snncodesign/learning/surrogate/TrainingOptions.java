@@ -12,26 +12,42 @@ import org.snncodesign.api.Checks;
  * @param batchSize samples per update
  * @param threads worker threads the batch is split over (1 runs on the caller's thread)
  * @param seed seeds the shuffling of each epoch
- * @param cosineEpochs when positive, the rate follows {@code lr/2 (1 + cos(pi e / cosineEpochs))} over epochs
- *     (Loshchilov and Hutter 2017, without restarts); 0 keeps it constant
+ * @param cosineEpochs when positive, the rate follows {@code lr/2 (1 + cos(pi e / cosineEpochs))}
+ *     over epochs (Loshchilov and Hutter 2017, without restarts); 0 keeps it constant
  * @param detachReset drop the reset's dependence on the membrane from the gradient
- * @param smoothSpikes emit the smooth step {@code S(h - v_th)} instead of binary spikes (for exact gradient checks)
+ * @param smoothSpikes emit the smooth step {@code S(h - v_th)} instead of binary spikes (for exact
+ *     gradient checks)
  */
-public record TrainingOptions(SurrogateFunction surrogate, OptimizerKind optimizer, float learningRate,
-    float momentum, int batchSize, int threads, long seed, int cosineEpochs, boolean detachReset,
+public record TrainingOptions(
+    SurrogateFunction surrogate,
+    OptimizerKind optimizer,
+    float learningRate,
+    float momentum,
+    int batchSize,
+    int threads,
+    long seed,
+    int cosineEpochs,
+    boolean detachReset,
     boolean smoothSpikes) {
 
   public TrainingOptions {
-    Checks.checkArgument(surrogate != null && optimizer != null, "surrogate and optimizer must not be null");
-    Checks.checkArgument(learningRate > 0 && Float.isFinite(learningRate), "learning rate must be > 0, got %s",
+    Checks.checkArgument(
+        surrogate != null && optimizer != null, "surrogate and optimizer must not be null");
+    Checks.checkArgument(
+        learningRate > 0 && Float.isFinite(learningRate),
+        "learning rate must be > 0, got %s",
         learningRate);
-    Checks.checkArgument(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got %s", momentum);
+    Checks.checkArgument(
+        momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got %s", momentum);
     Checks.positive(batchSize, "batchSize");
     Checks.positive(threads, "threads");
     Checks.nonNegative(cosineEpochs, "cosineEpochs");
   }
 
-  /** Defaults: fast sigmoid (alpha 5), Adam, rate 1e-3, batch 64, one thread per core, seed 1, detached reset. */
+  /**
+   * Defaults: fast sigmoid (alpha 5), Adam, rate 1e-3, batch 64, one thread per core, seed 1,
+   * detached reset.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -111,8 +127,17 @@ public record TrainingOptions(SurrogateFunction surrogate, OptimizerKind optimiz
     }
 
     public TrainingOptions build() {
-      return new TrainingOptions(surrogate, optimizer, learningRate, momentum, batchSize, threads, seed,
-          cosineEpochs, detachReset, smoothSpikes);
+      return new TrainingOptions(
+          surrogate,
+          optimizer,
+          learningRate,
+          momentum,
+          batchSize,
+          threads,
+          seed,
+          cosineEpochs,
+          detachReset,
+          smoothSpikes);
     }
   }
 }

@@ -15,7 +15,8 @@ import org.snncodesign.neurons.engine.PropagationMode;
 class LiquidSimulatorTest {
 
   private static Liquid liquid(int neurons, int channels, long seed) {
-    return Liquid.create(LiquidParameters.builder().neurons(neurons).inputChannels(channels).seed(seed).build());
+    return Liquid.create(
+        LiquidParameters.builder().neurons(neurons).inputChannels(channels).seed(seed).build());
   }
 
   private static SpikeRaster randomInput(int steps, int channels, double p, long seed) {
@@ -61,7 +62,8 @@ class LiquidSimulatorTest {
   }
 
   @Test
-  @DisplayName("the binned state sums, over bins, to each neuron's spike count, which the activity also holds")
+  @DisplayName(
+      "the binned state sums, over bins, to each neuron's spike count, which the activity also holds")
   void statesAreBinnedCounts() {
     Liquid l = liquid(90, 3, 7);
     SpikeRaster input = randomInput(60, 3, 0.3, 4);
@@ -83,7 +85,8 @@ class LiquidSimulatorTest {
   }
 
   @Test
-  @DisplayName("a liquid with a ridge readout tells 'A then B' from 'B then A', which spike totals cannot")
+  @DisplayName(
+      "a liquid with a ridge readout tells 'A then B' from 'B then A', which spike totals cannot")
   void liquidRemembersOrder() {
     Liquid l = liquid(135, 2, 2);
     int samples = 160;
@@ -114,11 +117,13 @@ class LiquidSimulatorTest {
     int[] test = java.util.stream.IntStream.range(120, samples).toArray();
     int[] trainLabels = java.util.Arrays.copyOfRange(labels, 0, 120);
     int[] testLabels = java.util.Arrays.copyOfRange(labels, 120, samples);
-    double accuracy = RidgeRegression.fit(states.rows(train), trainLabels, 2, 10).accuracy(states.rows(test),
-        testLabels);
+    double accuracy =
+        RidgeRegression.fit(states.rows(train), trainLabels, 2, 10)
+            .accuracy(states.rows(test), testLabels);
     Features inputTotals = new Features(samples, 2, totals);
-    double baseline = RidgeRegression.fit(inputTotals.rows(train), trainLabels, 2, 10)
-        .accuracy(inputTotals.rows(test), testLabels);
+    double baseline =
+        RidgeRegression.fit(inputTotals.rows(train), trainLabels, 2, 10)
+            .accuracy(inputTotals.rows(test), testLabels);
     assertThat(accuracy).isGreaterThanOrEqualTo(0.8);
     assertThat(baseline).isLessThan(accuracy - 0.15);
   }

@@ -10,8 +10,13 @@ import org.snncodesign.api.sparse.CsrMatrix;
 class LiquidTest {
 
   private static Liquid liquid(int neurons, double lambda, long seed) {
-    return Liquid.create(LiquidParameters.builder().neurons(neurons).lambda(lambda).inputChannels(3).seed(seed)
-        .build());
+    return Liquid.create(
+        LiquidParameters.builder()
+            .neurons(neurons)
+            .lambda(lambda)
+            .inputChannels(3)
+            .seed(seed)
+            .build());
   }
 
   @Test
@@ -24,7 +29,8 @@ class LiquidTest {
   }
 
   @Test
-  @DisplayName("excitatory rows carry positive weights, inhibitory rows negative ones, and nobody synapses onto itself")
+  @DisplayName(
+      "excitatory rows carry positive weights, inhibitory rows negative ones, and nobody synapses onto itself")
   void signsFollowTypes() {
     Liquid l = liquid(200, 2, 5);
     CsrMatrix m = l.recurrent();
@@ -41,7 +47,8 @@ class LiquidTest {
   }
 
   @Test
-  @DisplayName("the number of synapses matches the sum of C exp(-(D/lambda)^2) over all pairs within 5 sigma")
+  @DisplayName(
+      "the number of synapses matches the sum of C exp(-(D/lambda)^2) over all pairs within 5 sigma")
   void synapseCountMatchesConnectionProbability() {
     LiquidParameters p = LiquidParameters.builder().neurons(343).lambda(2).seed(11).build();
     Liquid l = Liquid.create(p);
@@ -50,14 +57,16 @@ class LiquidTest {
     for (int a = 0; a < l.neurons(); a++) {
       for (int b = 0; b < l.neurons(); b++) {
         if (a != b) {
-          double q = p.connectionConstant(l.isExcitatory(a), l.isExcitatory(b))
-              * Math.exp(-l.distanceSquared(a, b) / 4.0);
+          double q =
+              p.connectionConstant(l.isExcitatory(a), l.isExcitatory(b))
+                  * Math.exp(-l.distanceSquared(a, b) / 4.0);
           mean += q;
           variance += q * (1 - q);
         }
       }
     }
-    assertThat((double) l.synapses()).isBetween(mean - 5 * Math.sqrt(variance), mean + 5 * Math.sqrt(variance));
+    assertThat((double) l.synapses())
+        .isBetween(mean - 5 * Math.sqrt(variance), mean + 5 * Math.sqrt(variance));
   }
 
   @Test
@@ -118,10 +127,14 @@ class LiquidTest {
   @Test
   @DisplayName("bad settings are refused with the setting's name")
   void badSettings() {
-    assertThatThrownBy(() -> LiquidParameters.builder().neurons(0).build()).hasMessageContaining("neurons");
-    assertThatThrownBy(() -> LiquidParameters.builder().connectionConstants(1.5, 0.2, 0.4, 0.1).build())
+    assertThatThrownBy(() -> LiquidParameters.builder().neurons(0).build())
+        .hasMessageContaining("neurons");
+    assertThatThrownBy(
+            () -> LiquidParameters.builder().connectionConstants(1.5, 0.2, 0.4, 0.1).build())
         .hasMessageContaining("cEE");
-    assertThatThrownBy(() -> LiquidParameters.builder().lambda(-1).build()).hasMessageContaining("lambda");
-    assertThatThrownBy(() -> liquid(10, 2, 1).subLiquid(new int[] {3, 2})).hasMessageContaining("ascend");
+    assertThatThrownBy(() -> LiquidParameters.builder().lambda(-1).build())
+        .hasMessageContaining("lambda");
+    assertThatThrownBy(() -> liquid(10, 2, 1).subLiquid(new int[] {3, 2}))
+        .hasMessageContaining("ascend");
   }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.snncodesign.api.spike.SpikeRaster;
 
 class TimeSeriesEncoderTest {
@@ -18,7 +18,8 @@ class TimeSeriesEncoderTest {
     TimeSeriesEncoder encoder = new TimeSeriesEncoder(40, 0.5, TimeSeriesEncoder.Mode.REGULAR);
     SpikeRaster r = encoder.encode(new float[] {(float) value}, 1, 1, 0);
     assertThat(r.timeSteps()).isEqualTo(40);
-    assertThat((double) r.count()).isCloseTo(value * 0.5 * 40, org.assertj.core.data.Offset.offset(1.0));
+    assertThat((double) r.count())
+        .isCloseTo(value * 0.5 * 40, org.assertj.core.data.Offset.offset(1.0));
   }
 
   @Test

@@ -26,7 +26,8 @@ class LsqQuantizerTest {
 
   @ParameterizedTest
   @ValueSource(ints = {2, 3, 4, 6, 8})
-  @DisplayName("quantised weights export to integers in range and dequantise to exactly the same floats")
+  @DisplayName(
+      "quantised weights export to integers in range and dequantise to exactly the same floats")
   void roundTrip(int bits) {
     Random random = new Random(bits);
     float[] w = new float[60];
@@ -58,7 +59,8 @@ class LsqQuantizerTest {
   }
 
   @Test
-  @DisplayName("the straight-through estimator passes gradients inside the range and blocks clipped weights")
+  @DisplayName(
+      "the straight-through estimator passes gradients inside the range and blocks clipped weights")
   void straightThrough() {
     LsqQuantizer lsq = new LsqQuantizer(2); // levels -2..1
     float[] w = {0.1f, -0.1f, 5f, -5f};
@@ -69,19 +71,24 @@ class LsqQuantizerTest {
     assertThat(gradient).containsExactly(1f, 2f, 0f, 0f);
     // d w_q / d s: inside round(v) - v = -0.2 and 0.2; clipped: Q_P = 1 and -Q_N = -2.
     double expected = (1 * -0.2 + 2 * 0.2 + 3 * 1 + 4 * -2) / Math.sqrt(4 * 1);
-    assertThat((double) lsq.parameterGradients(0)[0]).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-5));
+    assertThat((double) lsq.parameterGradients(0)[0])
+        .isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-5));
   }
 
   @Test
-  @DisplayName("a 4-bit LSQ network with 80 % Grad R sparsity learns the task and exports sparse integers")
+  @DisplayName(
+      "a 4-bit LSQ network with 80 % Grad R sparsity learns the task and exports sparse integers")
   void quantisedSparseTraining() {
     ToyData train = ToyData.blocks(400, 16, 4, 0.5f, 1);
-    SpikingNetwork net = SpikingNetwork.initialise(new int[] {16, 32, 4}, 6, 0.9f, 1f, ResetMode.SUBTRACT,
-        Readout.MEMBRANE, 7);
+    SpikingNetwork net =
+        SpikingNetwork.initialise(
+            new int[] {16, 32, 4}, 6, 0.9f, 1f, ResetMode.SUBTRACT, Readout.MEMBRANE, 7);
     GradientRewiring rewiring = new GradientRewiring(new SparsitySchedule(0.8, 0, 50));
     LsqQuantizer lsq = new LsqQuantizer(4);
-    TrainingOptions options = TrainingOptions.builder().learningRate(1e-2f).batchSize(16).threads(2).build();
-    try (SurrogateGradientTrainer trainer = new SurrogateGradientTrainer(net, options, List.of(rewiring, lsq))) {
+    TrainingOptions options =
+        TrainingOptions.builder().learningRate(1e-2f).batchSize(16).threads(2).build();
+    try (SurrogateGradientTrainer trainer =
+        new SurrogateGradientTrainer(net, options, List.of(rewiring, lsq))) {
       for (int epoch = 0; epoch < 8; epoch++) {
         trainer.trainEpoch(train.features, train.labels, epoch);
       }
@@ -101,6 +108,7 @@ class LsqQuantizerTest {
   @DisplayName("bit widths outside 2..8 and float layers are refused")
   void rejects() {
     assertThatThrownBy(() -> new LsqQuantizer(9)).hasMessageContaining("9");
-    assertThatThrownBy(() -> QuantizedWeights.of(new DenseLayer(2, 2))).hasMessageContaining("not quantised");
+    assertThatThrownBy(() -> QuantizedWeights.of(new DenseLayer(2, 2)))
+        .hasMessageContaining("not quantised");
   }
 }

@@ -20,7 +20,8 @@ import org.snncodesign.learning.surrogate.TrainingOptions;
 class GradientRewiringTest {
 
   @Test
-  @DisplayName("the budget keeps exactly the largest connected parameters, for any sparsity and ties")
+  @DisplayName(
+      "the budget keeps exactly the largest connected parameters, for any sparsity and ties")
   void budgetKeepsTheLargest() {
     Random random = new Random(4);
     for (int trial = 0; trial < 200; trial++) {
@@ -56,7 +57,8 @@ class GradientRewiringTest {
   }
 
   @Test
-  @DisplayName("the cubic schedule starts at zero, rises monotonically and holds the final sparsity")
+  @DisplayName(
+      "the cubic schedule starts at zero, rises monotonically and holds the final sparsity")
   void cubicSchedule() {
     SparsitySchedule schedule = new SparsitySchedule(0.9, 10, 100);
     assertThat(schedule.sparsityAt(0)).isZero();
@@ -92,18 +94,23 @@ class GradientRewiringTest {
   @DisplayName("training under Grad R holds every layer at the target sparsity and still learns")
   void trainingHoldsTargetSparsity() {
     ToyData train = ToyData.blocks(400, 16, 4, 0.5f, 1);
-    SpikingNetwork net = SpikingNetwork.initialise(new int[] {16, 32, 4}, 6, 0.9f, 1f, ResetMode.SUBTRACT,
-        Readout.SPIKE_COUNT, 7);
+    SpikingNetwork net =
+        SpikingNetwork.initialise(
+            new int[] {16, 32, 4}, 6, 0.9f, 1f, ResetMode.SUBTRACT, Readout.SPIKE_COUNT, 7);
     SparsitySchedule schedule = new SparsitySchedule(0.8, 5, 60);
     GradientRewiring rewiring = new GradientRewiring(schedule, 1e-4f, -0.01f);
-    TrainingOptions options = TrainingOptions.builder().learningRate(1e-2f).batchSize(16).threads(2).build();
+    TrainingOptions options =
+        TrainingOptions.builder().learningRate(1e-2f).batchSize(16).threads(2).build();
     double[] perEpoch = new double[10];
-    try (SurrogateGradientTrainer trainer = new SurrogateGradientTrainer(net, options, List.of(rewiring))) {
+    try (SurrogateGradientTrainer trainer =
+        new SurrogateGradientTrainer(net, options, List.of(rewiring))) {
       for (int epoch = 0; epoch < perEpoch.length; epoch++) {
         perEpoch[epoch] = trainer.trainEpoch(train.features, train.labels, epoch).weightSparsity();
         for (int l = 0; l < 2; l++) {
-          double layerSparsity = (double) net.layer(l).zeroWeights() / net.layer(l).weights().length;
-          assertThat(layerSparsity).isGreaterThanOrEqualTo(schedule.sparsityAt(trainer.steps()) - 1e-9);
+          double layerSparsity =
+              (double) net.layer(l).zeroWeights() / net.layer(l).weights().length;
+          assertThat(layerSparsity)
+              .isGreaterThanOrEqualTo(schedule.sparsityAt(trainer.steps()) - 1e-9);
         }
       }
       assertThat(trainer.steps()).isGreaterThan(65);

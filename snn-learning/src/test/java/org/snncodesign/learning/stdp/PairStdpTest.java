@@ -27,7 +27,8 @@ class PairStdpTest {
   }
 
   @Test
-  @DisplayName("pre 5 ms before post potentiates by a_plus e^{-5/20}, post before pre depresses by a_minus e^{-5/20}")
+  @DisplayName(
+      "pre 5 ms before post potentiates by a_plus e^{-5/20}, post before pre depresses by a_minus e^{-5/20}")
   void pairWindow() {
     PairStdp stdp = new PairStdp();
     CsrMatrix w = one(0.5f);
@@ -35,7 +36,8 @@ class PairStdpTest {
     assertThat(w.values()[0]).isCloseTo((float) (0.5 + 0.01 * Math.exp(-0.25)), within(1e-6f));
     assertThat(up.potentiated()).isEqualTo(1);
     CsrMatrix w2 = one(0.5f);
-    LearningRule.WeightUpdate down = stdp.apply(spikesAt(20, 10), spikesAt(20, 5), w2, 1e-3, Map.of());
+    LearningRule.WeightUpdate down =
+        stdp.apply(spikesAt(20, 10), spikesAt(20, 5), w2, 1e-3, Map.of());
     assertThat(w2.values()[0]).isCloseTo((float) (0.5 - 0.0105 * Math.exp(-0.25)), within(1e-6f));
     assertThat(down.depressed()).isEqualTo(1);
     assertThat(down.totalChange()).isCloseTo(0.0105 * Math.exp(-0.25), within(1e-6));
@@ -60,14 +62,17 @@ class PairStdpTest {
   }
 
   @Test
-  @DisplayName("the rule is found by ServiceLoader as 'stdp' and refuses unknown parameters by name")
+  @DisplayName(
+      "the rule is found by ServiceLoader as 'stdp' and refuses unknown parameters by name")
   void plugin() {
     boolean found = false;
     for (LearningRule rule : ServiceLoader.load(LearningRule.class)) {
       found |= rule.name().equals("stdp");
     }
     assertThat(found).isTrue();
-    assertThatThrownBy(() -> new PairStdp().apply(spikesAt(5), spikesAt(5), one(0.1f), 1e-3,
-        Map.of("tau", 1.0))).hasMessageContaining("'tau'");
+    assertThatThrownBy(
+            () ->
+                new PairStdp().apply(spikesAt(5), spikesAt(5), one(0.1f), 1e-3, Map.of("tau", 1.0)))
+        .hasMessageContaining("'tau'");
   }
 }

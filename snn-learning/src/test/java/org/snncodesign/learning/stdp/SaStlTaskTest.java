@@ -13,7 +13,8 @@ import org.snncodesign.learning.lsm.LiquidSimulator;
 class SaStlTaskTest {
 
   @Test
-  @DisplayName("outputs are excitatory, send no synapses, have the asked afferents and fire about the asked count")
+  @DisplayName(
+      "outputs are excitatory, send no synapses, have the asked afferents and fire about the asked count")
   void structure() {
     SaStlTask task = SaStlTask.create(100, 200, 3, 25, 0.05, 0.6, 0.5, 2);
     var w = task.student().recurrent();
@@ -42,7 +43,8 @@ class SaStlTaskTest {
   }
 
   @Test
-  @DisplayName("the teacher keeps about the asked share of the synapses onto the outputs and zeroes the rest")
+  @DisplayName(
+      "the teacher keeps about the asked share of the synapses onto the outputs and zeroes the rest")
   void teacherDensity() {
     SaStlTask task = SaStlTask.create(150, 100, 5, 40, 0.05, 0.6, 0.4, 3);
     var t = task.teacher().recurrent();
@@ -59,8 +61,9 @@ class SaStlTaskTest {
   }
 
   @Test
-  @DisplayName("the teacher-oracle student keeps, per output, the ceil(keep x afferents) synapses the teacher weights "
-      + "most and leaves the liquid's own synapses alone")
+  @DisplayName(
+      "the teacher-oracle student keeps, per output, the ceil(keep x afferents) synapses the teacher weights "
+          + "most and leaves the liquid's own synapses alone")
   void oracleStudent() {
     SaStlTask task = SaStlTask.create(100, 200, 3, 25, 0.05, 0.6, 1.0, 4);
     var oracle = task.studentKeepingTeachersStrongest(0.5).recurrent();
@@ -94,10 +97,12 @@ class SaStlTaskTest {
   }
 
   @Test
-  @DisplayName("Poisson targets have exactly the calibrated count per output, respect the refractory gap, are seeded, "
-      + "and leave the student, the input and the teacher as in the teacher task")
+  @DisplayName(
+      "Poisson targets have exactly the calibrated count per output, respect the refractory gap, are seeded, "
+          + "and leave the student, the input and the teacher as in the teacher task")
   void poissonTargets() {
-    SaStlTask poisson = SaStlTask.create(100, 200, 4, 25, 0.05, 0.6, 1.0, SaStlTask.Targets.POISSON, 5);
+    SaStlTask poisson =
+        SaStlTask.create(100, 200, 4, 25, 0.05, 0.6, 1.0, SaStlTask.Targets.POISSON, 5);
     SaStlTask teacher = SaStlTask.create(100, 200, 4, 25, 0.05, 0.6, 1.0, 5);
     int gap = SaStlTask.minimumTargetGap(poisson.student().parameters());
     assertThat(gap).isEqualTo(3);
@@ -113,14 +118,17 @@ class SaStlTaskTest {
     assertThat(poisson.teacher().recurrent()).isEqualTo(teacher.teacher().recurrent());
     assertThat(poisson.input()).isEqualTo(teacher.input());
     assertThat(poisson.targets()).isNotEqualTo(teacher.targets());
-    SaStlTask again = SaStlTask.create(100, 200, 4, 25, 0.05, 0.6, 1.0, SaStlTask.Targets.POISSON, 5);
+    SaStlTask again =
+        SaStlTask.create(100, 200, 4, 25, 0.05, 0.6, 1.0, SaStlTask.Targets.POISSON, 5);
     assertThat(again.targets()).isEqualTo(poisson.targets());
-    SaStlTask other = SaStlTask.create(100, 200, 4, 25, 0.05, 0.6, 1.0, SaStlTask.Targets.POISSON, 6);
+    SaStlTask other =
+        SaStlTask.create(100, 200, 4, 25, 0.05, 0.6, 1.0, SaStlTask.Targets.POISSON, 6);
     assertThat(other.targets()).isNotEqualTo(poisson.targets());
   }
 
   @Test
-  @DisplayName("random trains have the exact count, the minimum gap, and place spikes uniformly over the steps")
+  @DisplayName(
+      "random trains have the exact count, the minimum gap, and place spikes uniformly over the steps")
   void randomTrains() {
     for (int gap = 1; gap <= 6; gap++) {
       SpikeRaster r = SaStlTask.randomTrains(60, 20, 10, gap, gap);
@@ -135,25 +143,33 @@ class SaStlTaskTest {
     // The tightest packing has only one placement: every gap-th step from 0.
     assertThat(SaStlTask.randomTrains(28, 1, 10, 3, 1).train(0).times())
         .containsExactly(0, 3, 6, 9, 12, 15, 18, 21, 24, 27);
-    assertThat(SaStlTask.randomTrains(100, 3, 7, 3, 9)).isEqualTo(SaStlTask.randomTrains(100, 3, 7, 3, 9));
+    assertThat(SaStlTask.randomTrains(100, 3, 7, 3, 9))
+        .isEqualTo(SaStlTask.randomTrains(100, 3, 7, 3, 9));
     // One spike in 10 steps, 5000 trains: every step gets about 500 (binomial sd 21).
     SpikeRaster single = SaStlTask.randomTrains(10, 5000, 1, 3, 2);
     for (int t = 0; t < 10; t++) {
       assertThat(single.countAt(t)).as("trains with their spike at step %d", t).isBetween(400, 600);
     }
     assertThatThrownBy(() -> SaStlTask.randomTrains(27, 1, 10, 3, 1)).hasMessageContaining("count");
-    assertThat(SaStlTask.minimumTargetGap(LiquidParameters.builder().refractoryPeriod(0.004).build())).isEqualTo(5);
+    assertThat(
+            SaStlTask.minimumTargetGap(LiquidParameters.builder().refractoryPeriod(0.004).build()))
+        .isEqualTo(5);
   }
 
-  /** A small task with inhibitory afferents: 100 neurons (80 E, 20 I), 3 outputs x 40 afferents, 10 of them I. */
+  /**
+   * A small task with inhibitory afferents: 100 neurons (80 E, 20 I), 3 outputs x 40 afferents, 10
+   * of them I.
+   */
   private static SaStlTask inhibitoryTask(long seed) {
-    return SaStlTask.create(100, 200, 3, 40, 0.05, 0, 1.0, SaStlTask.Targets.POISSON, 0.25, 0.8, seed);
+    return SaStlTask.create(
+        100, 200, 3, 40, 0.05, 0, 1.0, SaStlTask.Targets.POISSON, 0.25, 0.8, seed);
   }
 
   @Test
-  @DisplayName("with inhibitory afferents each output gets the asked share from inhibitory neurons with negative "
-      + "weights, its inhibitory charge is the asked multiple of its excitatory one, and it fires about the asked "
-      + "count")
+  @DisplayName(
+      "with inhibitory afferents each output gets the asked share from inhibitory neurons with negative "
+          + "weights, its inhibitory charge is the asked multiple of its excitatory one, and it fires about the asked "
+          + "count")
   void inhibitoryAfferents() {
     SaStlTask task = inhibitoryTask(3);
     var w = task.student().recurrent();
@@ -190,14 +206,16 @@ class SaStlTaskTest {
       assertThat(task.targets().train(o).times()).hasSize(10);
     }
     // The other balance changes only the inhibitory weights' scale.
-    SaStlTask balanced = SaStlTask.create(100, 200, 3, 40, 0.05, 0, 1.0, SaStlTask.Targets.POISSON, 0.25, 0.5, 3);
+    SaStlTask balanced =
+        SaStlTask.create(100, 200, 3, 40, 0.05, 0, 1.0, SaStlTask.Targets.POISSON, 0.25, 0.5, 3);
     assertThat(balanced.targets()).isEqualTo(task.targets());
     assertThat(balanced.student().recurrent().columnIndices()).isEqualTo(w.columnIndices());
   }
 
   @Test
-  @DisplayName("inhibitory afferents: the same seed gives the same task, another seed another wiring, and share 0 "
-      + "is the excitatory-only task draw for draw")
+  @DisplayName(
+      "inhibitory afferents: the same seed gives the same task, another seed another wiring, and share 0 "
+          + "is the excitatory-only task draw for draw")
   void inhibitoryDeterminism() {
     SaStlTask a = inhibitoryTask(4);
     SaStlTask b = inhibitoryTask(4);
@@ -207,21 +225,31 @@ class SaStlTaskTest {
     assertThat(a.targets()).isEqualTo(b.targets());
     assertThat(inhibitoryTask(5).student().recurrent()).isNotEqualTo(a.student().recurrent());
     SaStlTask old = SaStlTask.create(100, 200, 3, 25, 0.05, 0.6, 1.0, SaStlTask.Targets.TEACHER, 6);
-    SaStlTask zero = SaStlTask.create(100, 200, 3, 25, 0.05, 0.6, 1.0, SaStlTask.Targets.TEACHER, 0, 0.8, 6);
+    SaStlTask zero =
+        SaStlTask.create(100, 200, 3, 25, 0.05, 0.6, 1.0, SaStlTask.Targets.TEACHER, 0, 0.8, 6);
     assertThat(zero.student().recurrent()).isEqualTo(old.student().recurrent());
     assertThat(zero.teacher().recurrent()).isEqualTo(old.teacher().recurrent());
     assertThat(zero.targets()).isEqualTo(old.targets());
   }
 
   @Test
-  @DisplayName("the task rejects an inhibitory share outside [0, 1], a balance <= 0 and more inhibitory afferents "
-      + "than inhibitory neurons")
+  @DisplayName(
+      "the task rejects an inhibitory share outside [0, 1], a balance <= 0 and more inhibitory afferents "
+          + "than inhibitory neurons")
   void inhibitoryChecks() {
-    assertThatThrownBy(() -> SaStlTask.create(100, 50, 2, 20, 0.05, 0, 1, SaStlTask.Targets.POISSON, 1.5, 0.8, 1))
+    assertThatThrownBy(
+            () ->
+                SaStlTask.create(
+                    100, 50, 2, 20, 0.05, 0, 1, SaStlTask.Targets.POISSON, 1.5, 0.8, 1))
         .hasMessageContaining("inhibitoryShare");
-    assertThatThrownBy(() -> SaStlTask.create(100, 50, 2, 20, 0.05, 0, 1, SaStlTask.Targets.POISSON, 0.5, 0, 1))
+    assertThatThrownBy(
+            () ->
+                SaStlTask.create(100, 50, 2, 20, 0.05, 0, 1, SaStlTask.Targets.POISSON, 0.5, 0, 1))
         .hasMessageContaining("inhibitoryBalance");
-    assertThatThrownBy(() -> SaStlTask.create(100, 50, 2, 40, 0.05, 0, 1, SaStlTask.Targets.POISSON, 0.75, 0.8, 1))
+    assertThatThrownBy(
+            () ->
+                SaStlTask.create(
+                    100, 50, 2, 40, 0.05, 0, 1, SaStlTask.Targets.POISSON, 0.75, 0.8, 1))
         .hasMessageContaining("inhibitory afferents");
   }
 }

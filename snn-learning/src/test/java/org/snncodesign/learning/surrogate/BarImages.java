@@ -2,7 +2,10 @@ package org.snncodesign.learning.surrogate;
 
 import java.util.Random;
 
-/** Seeded toy images for convolution tests: one horizontal (class 0) or vertical (class 1) bar plus noise. */
+/**
+ * Seeded toy images for convolution tests: one horizontal (class 0) or vertical (class 1) bar plus
+ * noise.
+ */
 final class BarImages {
   final float[] features;
   final int[] labels;
@@ -25,7 +28,8 @@ final class BarImages {
       for (int y = 0; y < size; y++) {
         for (int x = 0; x < size; x++) {
           boolean on = label == 0 ? y == line : x == line;
-          features[base + y * size + x] = Math.min(1f, (on ? 0.9f : 0f) + noise * random.nextFloat());
+          features[base + y * size + x] =
+              Math.min(1f, (on ? 0.9f : 0f) + noise * random.nextFloat());
         }
       }
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ConvLayerTest {
 
-  private static ConvLayer randomLayer(int c, int h, int w, int oc, int k, int s, int p, Random random) {
+  private static ConvLayer randomLayer(
+      int c, int h, int w, int oc, int k, int s, int p, Random random) {
     ConvLayer layer = new ConvLayer(c, h, w, oc, k, s, p);
     for (int i = 0; i < layer.weights().length; i++) {
       layer.weights()[i] = random.nextFloat() * 2 - 1;
@@ -39,8 +40,10 @@ class ConvLayerTest {
                 continue;
               }
               for (int ci = 0; ci < l.inChannels(); ci++) {
-                sum += l.weights()[((ky * l.kernel() + kx) * l.inChannels() + ci) * l.outChannels() + co]
-                    * in[(y * l.width() + x) * l.inChannels() + ci];
+                sum +=
+                    l.weights()[
+                            ((ky * l.kernel() + kx) * l.inChannels() + ci) * l.outChannels() + co]
+                        * in[(y * l.width() + x) * l.inChannels() + ci];
               }
             }
           }
@@ -52,9 +55,15 @@ class ConvLayerTest {
   }
 
   @ParameterizedTest(name = "{0}x{1}x{2} -> {3} channels, k{4} s{5} p{6}")
-  @CsvSource({"1, 6, 6, 2, 3, 1, 0", "2, 7, 5, 3, 3, 2, 1", "3, 8, 8, 4, 5, 2, 2", "1, 4, 4, 1, 4, 1, 0",
-      "2, 9, 9, 2, 2, 3, 1"})
-  @DisplayName("the event-driven scatter equals the gather definition of the convolution, and so does its transpose")
+  @CsvSource({
+    "1, 6, 6, 2, 3, 1, 0",
+    "2, 7, 5, 3, 3, 2, 1",
+    "3, 8, 8, 4, 5, 2, 2",
+    "1, 4, 4, 1, 4, 1, 0",
+    "2, 9, 9, 2, 2, 3, 1"
+  })
+  @DisplayName(
+      "the event-driven scatter equals the gather definition of the convolution, and so does its transpose")
   void scatterEqualsGather(int c, int h, int w, int oc, int k, int s, int p) {
     Random random = new Random(c * 31 + k);
     ConvLayer layer = randomLayer(c, h, w, oc, k, s, p, random);
@@ -74,7 +83,8 @@ class ConvLayerTest {
       g[j] = random.nextFloat() - 0.5f;
     }
     float[] gIn = new float[layer.inputs()];
-    LayerKernels.backward(layer, in, 3, g, 0, new float[layer.weights().length], new float[oc], gIn, 0);
+    LayerKernels.backward(
+        layer, in, 3, g, 0, new float[layer.weights().length], new float[oc], gIn, 0);
     double lhs = 0;
     for (int j = 0; j < g.length; j++) {
       lhs += g[j] * (expected[j] - layer.bias()[j % oc]);
@@ -87,7 +97,8 @@ class ConvLayerTest {
   }
 
   @Test
-  @DisplayName("average pooling sums each window over q^2, drops the ragged edge, and unpooling is its transpose")
+  @DisplayName(
+      "average pooling sums each window over q^2, drops the ragged edge, and unpooling is its transpose")
   void poolingAndItsTranspose() {
     ConvLayer layer = new ConvLayer(1, 5, 5, 2, 1, 1, 0, 2);
     assertThat(layer.neurons()).isEqualTo(50);
@@ -139,8 +150,10 @@ class ConvLayerTest {
     ConvLayer conv = randomLayer(2, 3, 3, 5, 3, 1, 0, random);
     assertThat(conv.outputs()).isEqualTo(5);
     DenseLayer dense = new DenseLayer(18, 5, conv.weights().clone(), conv.bias().clone(), 0, 0f);
-    SpikingNetwork a = new SpikingNetwork(6, 0.9f, 0.5f, ResetMode.SUBTRACT, Readout.MEMBRANE, List.of(conv));
-    SpikingNetwork b = new SpikingNetwork(6, 0.9f, 0.5f, ResetMode.SUBTRACT, Readout.MEMBRANE, List.of(dense));
+    SpikingNetwork a =
+        new SpikingNetwork(6, 0.9f, 0.5f, ResetMode.SUBTRACT, Readout.MEMBRANE, List.of(conv));
+    SpikingNetwork b =
+        new SpikingNetwork(6, 0.9f, 0.5f, ResetMode.SUBTRACT, Readout.MEMBRANE, List.of(dense));
     for (int trial = 0; trial < 20; trial++) {
       float[] x = new float[18];
       for (int i = 0; i < x.length; i++) {
@@ -153,7 +166,8 @@ class ConvLayerTest {
   @Test
   @DisplayName("shapes that do not fit are refused with the layer and the sizes")
   void rejectsBadShapes() {
-    assertThatThrownBy(() -> new ConvLayer(1, 4, 4, 2, 7, 1, 1)).hasMessageContaining("1x4x4")
+    assertThatThrownBy(() -> new ConvLayer(1, 4, 4, 2, 7, 1, 1))
+        .hasMessageContaining("1x4x4")
         .hasMessageContaining("kernel does not fit");
     assertThatThrownBy(() -> new ConvLayer(1, 4, 4, 2, 3, 1, 0, new float[17], new float[2], 0, 0f))
         .hasMessageContaining("18 weights, got 17");
@@ -161,15 +175,29 @@ class ConvLayerTest {
     ConvLayer first = new ConvLayer(1, 6, 6, 2, 3, 1, 0);
     ConvLayer wrong = new ConvLayer(4, 4, 2, 2, 3, 1, 1);
     assertThat(wrong.inputs()).isEqualTo(first.outputs());
-    assertThatThrownBy(() -> new SpikingNetwork(4, 0.9f, 1f, ResetMode.SUBTRACT, Readout.SPIKE_COUNT,
-        List.of(first, wrong))).hasMessageContaining("layer 1").hasMessageContaining("4x4x2")
+    assertThatThrownBy(
+            () ->
+                new SpikingNetwork(
+                    4, 0.9f, 1f, ResetMode.SUBTRACT, Readout.SPIKE_COUNT, List.of(first, wrong)))
+        .hasMessageContaining("layer 1")
+        .hasMessageContaining("4x4x2")
         .hasMessageContaining("2x4x4");
-    assertThatThrownBy(() -> new SpikingNetwork(4, 0.9f, 1f, ResetMode.SUBTRACT, Readout.SPIKE_COUNT,
-        List.of(first, new DenseLayer(30, 2)))).hasMessageContaining("30 inputs").hasMessageContaining("32 outputs");
+    assertThatThrownBy(
+            () ->
+                new SpikingNetwork(
+                    4,
+                    0.9f,
+                    1f,
+                    ResetMode.SUBTRACT,
+                    Readout.SPIKE_COUNT,
+                    List.of(first, new DenseLayer(30, 2))))
+        .hasMessageContaining("30 inputs")
+        .hasMessageContaining("32 outputs");
   }
 
   @Test
-  @DisplayName("architecture strings build conv layers of the right shapes and describe themselves back")
+  @DisplayName(
+      "architecture strings build conv layers of the right shapes and describe themselves back")
   void architectureStrings() {
     NetworkArchitecture arch = NetworkArchitecture.parse("1x28x28-c16k5s2-c32k3s2-10");
     assertThat(arch.layers()).hasSize(3);
@@ -179,39 +207,55 @@ class ConvLayerTest {
     assertThat(c2.outputShape()).isEqualTo("32x5x5");
     assertThat(arch.layers().get(2).inputs()).isEqualTo(800);
     assertThat(NetworkArchitecture.describe(arch.layers())).isEqualTo("1x28x28-c16k5s2-c32k3s2-10");
-    assertThat(NetworkArchitecture.describe(NetworkArchitecture.parse("2x8x8-c4k3p1-20-3").layers()))
+    assertThat(
+            NetworkArchitecture.describe(NetworkArchitecture.parse("2x8x8-c4k3p1-20-3").layers()))
         .isEqualTo("2x8x8-c4k3p1-20-3");
-    assertThat(NetworkArchitecture.parse("784-500-10").layers()).allMatch(l -> l instanceof DenseLayer);
+    assertThat(NetworkArchitecture.parse("784-500-10").layers())
+        .allMatch(l -> l instanceof DenseLayer);
     assertThat(NetworkArchitecture.parse("784x500x10").layers()).hasSize(2);
-    assertThatThrownBy(() -> NetworkArchitecture.parse("1x8x8-10-c4k3")).hasMessageContaining("c4k3")
+    assertThatThrownBy(() -> NetworkArchitecture.parse("1x8x8-10-c4k3"))
+        .hasMessageContaining("c4k3")
         .hasMessageContaining("layer 1");
-    assertThatThrownBy(() -> NetworkArchitecture.parse("1x4x4-c4k7")).hasMessageContaining("layer 0")
+    assertThatThrownBy(() -> NetworkArchitecture.parse("1x4x4-c4k7"))
+        .hasMessageContaining("layer 0")
         .hasMessageContaining("1x4x4");
-    assertThatThrownBy(() -> NetworkArchitecture.parse("1x8x8-c4q3-2")).hasMessageContaining("c4q3");
+    assertThatThrownBy(() -> NetworkArchitecture.parse("1x8x8-c4q3-2"))
+        .hasMessageContaining("c4q3");
     NetworkArchitecture pooled = NetworkArchitecture.parse("1x28x28-c16k5p2a2-c32k5p2a2-10");
     assertThat(((ConvLayer) pooled.layers().get(0)).outputShape()).isEqualTo("16x14x14");
     assertThat(((ConvLayer) pooled.layers().get(0)).neuronShape()).isEqualTo("16x28x28");
     assertThat(((ConvLayer) pooled.layers().get(1)).outputShape()).isEqualTo("32x7x7");
     assertThat(pooled.layers().get(2).inputs()).isEqualTo(32 * 49);
-    assertThat(NetworkArchitecture.describe(pooled.layers())).isEqualTo("1x28x28-c16k5p2a2-c32k5p2a2-10");
-    assertThatThrownBy(() -> SpikingNetwork.initialise("1x8x8-c2k3a2", 2, 0.9f, 1f, ResetMode.SUBTRACT,
-        Readout.SPIKE_COUNT, 1)).hasMessageContaining("cannot pool");
-    assertThatThrownBy(() -> NetworkArchitecture.parse("1x4x4-c2k3a3-2")).hasMessageContaining("3x3 pooling")
+    assertThat(NetworkArchitecture.describe(pooled.layers()))
+        .isEqualTo("1x28x28-c16k5p2a2-c32k5p2a2-10");
+    assertThatThrownBy(
+            () ->
+                SpikingNetwork.initialise(
+                    "1x8x8-c2k3a2", 2, 0.9f, 1f, ResetMode.SUBTRACT, Readout.SPIKE_COUNT, 1))
+        .hasMessageContaining("cannot pool");
+    assertThatThrownBy(() -> NetworkArchitecture.parse("1x4x4-c2k3a3-2"))
+        .hasMessageContaining("3x3 pooling")
         .hasMessageContaining("2x2 output");
   }
 
   @Test
   @DisplayName("a dense architecture string initialises exactly like the size array")
   void denseStringMatchesSizes() {
-    SpikingNetwork a = SpikingNetwork.initialise("16-12-4", 4, 0.9f, 1f, ResetMode.SUBTRACT, Readout.SPIKE_COUNT, 9);
-    SpikingNetwork b = SpikingNetwork.initialise(new int[] {16, 12, 4}, 4, 0.9f, 1f, ResetMode.SUBTRACT,
-        Readout.SPIKE_COUNT, 9);
+    SpikingNetwork a =
+        SpikingNetwork.initialise(
+            "16-12-4", 4, 0.9f, 1f, ResetMode.SUBTRACT, Readout.SPIKE_COUNT, 9);
+    SpikingNetwork b =
+        SpikingNetwork.initialise(
+            new int[] {16, 12, 4}, 4, 0.9f, 1f, ResetMode.SUBTRACT, Readout.SPIKE_COUNT, 9);
     assertThat(a).isEqualTo(b);
-    SpikingNetwork conv = SpikingNetwork.initialise("1x6x6-c2k3-3", 4, 0.9f, 1f, ResetMode.SUBTRACT,
-        Readout.SPIKE_COUNT, 9);
+    SpikingNetwork conv =
+        SpikingNetwork.initialise(
+            "1x6x6-c2k3-3", 4, 0.9f, 1f, ResetMode.SUBTRACT, Readout.SPIKE_COUNT, 9);
     assertThat(conv.toString()).contains("1x6x6-c2k3-3");
     assertThat(conv.synapses()).isEqualTo(9 * 2 + 32 * 3);
     assertThat(conv.isDense()).isFalse();
-    assertThatThrownBy(() -> conv.denseLayer(0)).hasMessageContaining("layer 0").hasMessageContaining("ConvLayer");
+    assertThatThrownBy(() -> conv.denseLayer(0))
+        .hasMessageContaining("layer 0")
+        .hasMessageContaining("ConvLayer");
   }
 }

@@ -17,10 +17,11 @@ import org.snncodesign.api.graph.Pool2dNode;
 import org.snncodesign.api.graph.Shape;
 
 /**
- * A test-only reference reading of a chain graph, in double precision, by the semantics the engine implements:
- * forward Euler at the graph's dt, the Input held at every step, feed-forward edges delivering in the same step,
- * {@code v += dt / tau (v_leak - v + r I)} (LIF, LI) or {@code v += dt r I} (IF, I), a spike when
- * {@code v > v_threshold}, then {@code v = v_reset} or, with the reset annotation, {@code v -= v_threshold}.
+ * A test-only reference reading of a chain graph, in double precision, by the semantics the engine
+ * implements: forward Euler at the graph's dt, the Input held at every step, feed-forward edges
+ * delivering in the same step, {@code v += dt / tau (v_leak - v + r I)} (LIF, LI) or {@code v += dt
+ * r I} (IF, I), a spike when {@code v > v_threshold}, then {@code v = v_reset} or, with the reset
+ * annotation, {@code v -= v_threshold}.
  */
 final class EulerChainSimulator {
   private final NetworkGraph graph;
@@ -51,7 +52,8 @@ final class EulerChainSimulator {
     return outputs;
   }
 
-  private double[] apply(String name, GraphNode node, double[] x, Shape in, Map<String, double[]> membranes) {
+  private double[] apply(
+      String name, GraphNode node, double[] x, Shape in, Map<String, double[]> membranes) {
     if (node instanceof AffineNode affine) {
       return affine(affine, x);
     } else if (node instanceof Conv2dNode conv) {
@@ -119,8 +121,9 @@ final class EulerChainSimulator {
                 int iy = oy * stride - pad + ky;
                 int ix = ox * stride - pad + kx;
                 if (iy >= 0 && iy < in.dim(1) && ix >= 0 && ix < in.dim(2)) {
-                  sum += conv.weight().get(((co * channels + ci) * k + ky) * k + kx)
-                      * x[(ci * in.dim(1) + iy) * in.dim(2) + ix];
+                  sum +=
+                      conv.weight().get(((co * channels + ci) * k + ky) * k + kx)
+                          * x[(ci * in.dim(1) + iy) * in.dim(2) + ix];
                 }
               }
             }

@@ -10,10 +10,12 @@ import org.snncodesign.api.spike.SpikeRaster;
 @DisplayName("Recording a trained network's spikes")
 class SpikeRecorderTest {
   @Test
-  @DisplayName("predictions equal predict() and each layer's recorded spikes drive the next layer exactly")
+  @DisplayName(
+      "predictions equal predict() and each layer's recorded spikes drive the next layer exactly")
   void recordsWhatTheNetworkDid() {
-    SpikingNetwork network = SpikingNetwork.initialise(new int[] {12, 20, 16, 4}, 5, 0.9f, 0.3f,
-        ResetMode.SUBTRACT, Readout.MEMBRANE, 3);
+    SpikingNetwork network =
+        SpikingNetwork.initialise(
+            new int[] {12, 20, 16, 4}, 5, 0.9f, 0.3f, ResetMode.SUBTRACT, Readout.MEMBRANE, 3);
     int samples = 7;
     float[] features = new float[samples * 12];
     Random random = new Random(11);
@@ -26,7 +28,8 @@ class SpikeRecorderTest {
     assertThat(recording.layerSpikes()).hasSize(2);
     assertThat(recording.layerSpikes()[0].neurons()).isEqualTo(20);
     assertThat(recording.layerSpikes()[0].timeSteps()).isEqualTo(samples * 5);
-    assertThat(recording.layerSpikes()[0].count()).as("hidden layer must spike for the test to mean anything")
+    assertThat(recording.layerSpikes()[0].count())
+        .as("hidden layer must spike for the test to mean anything")
         .isPositive();
     for (int k = 0; k < samples; k++) {
       float[] sample = java.util.Arrays.copyOfRange(features, k * 12, (k + 1) * 12);
@@ -37,7 +40,8 @@ class SpikeRecorderTest {
         .isEqualTo(recording.layerSpikes()[1]);
   }
 
-  private static SpikeRaster replayLayer(SpikingNetwork network, int l, SpikeRaster below, int samples) {
+  private static SpikeRaster replayLayer(
+      SpikingNetwork network, int l, SpikeRaster below, int samples) {
     DenseLayer layer = network.denseLayer(l);
     int n = layer.outputs();
     int steps = network.timesteps();

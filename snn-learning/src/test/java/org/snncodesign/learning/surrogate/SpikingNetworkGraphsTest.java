@@ -25,7 +25,8 @@ class SpikingNetworkGraphsTest {
   private static final double DT = 1e-3;
   private static final String CONV = "2x10x10-c3k3p1a2-c4k3s2-6-3";
 
-  private static SpikingNetwork network(String architecture, float beta, ResetMode reset, Readout readout) {
+  private static SpikingNetwork network(
+      String architecture, float beta, ResetMode reset, Readout readout) {
     return SpikingNetwork.initialise(architecture, 6, beta, 0.5f, reset, readout, 7);
   }
 
@@ -34,14 +35,16 @@ class SpikingNetworkGraphsTest {
   }
 
   @Test
-  @DisplayName("a dense network with reset by subtraction and spike-count read-out comes back equal")
+  @DisplayName(
+      "a dense network with reset by subtraction and spike-count read-out comes back equal")
   void denseRoundTrip() {
     SpikingNetwork network = network("12-8-3", 0.9f, ResetMode.SUBTRACT, Readout.SPIKE_COUNT);
     assertThat(roundTrip(network)).isEqualTo(network);
   }
 
   @Test
-  @DisplayName("a network with reset to zero comes back equal and its graph carries no subtraction annotation")
+  @DisplayName(
+      "a network with reset to zero comes back equal and its graph carries no subtraction annotation")
   void zeroResetRoundTrip() {
     SpikingNetwork network = network("12-8-3", 0.8f, ResetMode.ZERO, Readout.SPIKE_COUNT);
     NetworkGraph graph = SpikingNetworkGraphs.toGraph(network, DT);
@@ -55,12 +58,14 @@ class SpikingNetworkGraphsTest {
     SpikingNetwork network = network("12-8-3", 0.95f, ResetMode.SUBTRACT, Readout.MEMBRANE);
     NetworkGraph graph = SpikingNetworkGraphs.toGraph(network, DT);
     assertThat(graph.node("li1")).isInstanceOf(LiNode.class);
-    assertThat(graph.metadata()).containsEntry(GraphAnnotations.READOUT, GraphAnnotations.READOUT_MEAN_MEMBRANE);
+    assertThat(graph.metadata())
+        .containsEntry(GraphAnnotations.READOUT, GraphAnnotations.READOUT_MEAN_MEMBRANE);
     assertThat(SpikingNetworkGraphs.fromGraph(graph)).isEqualTo(network);
   }
 
   @Test
-  @DisplayName("an integrate-and-fire network with membrane read-out becomes IF and I nodes and comes back equal")
+  @DisplayName(
+      "an integrate-and-fire network with membrane read-out becomes IF and I nodes and comes back equal")
   void integrateAndFireRoundTrip() {
     SpikingNetwork network = network("12-8-3", 1f, ResetMode.ZERO, Readout.MEMBRANE);
     NetworkGraph graph = SpikingNetworkGraphs.toGraph(network, DT);
@@ -70,21 +75,24 @@ class SpikingNetworkGraphsTest {
   }
 
   @Test
-  @DisplayName("a network whose only layer is the membrane read-out keeps its unused threshold and reset")
+  @DisplayName(
+      "a network whose only layer is the membrane read-out keeps its unused threshold and reset")
   void readoutOnlyRoundTrip() {
     SpikingNetwork network = network("12-3", 0.9f, ResetMode.ZERO, Readout.MEMBRANE);
     assertThat(roundTrip(network)).isEqualTo(network);
   }
 
   @Test
-  @DisplayName("a two-channel convolutional network with stride, padding and average pooling comes back equal")
+  @DisplayName(
+      "a two-channel convolutional network with stride, padding and average pooling comes back equal")
   void convolutionalRoundTrip() {
     SpikingNetwork network = network(CONV, 0.9f, ResetMode.SUBTRACT, Readout.SPIKE_COUNT);
     assertThat(roundTrip(network)).isEqualTo(network);
   }
 
   @Test
-  @DisplayName("a quantised network comes back with its bit widths, steps and de-quantised weights bit for bit")
+  @DisplayName(
+      "a quantised network comes back with its bit widths, steps and de-quantised weights bit for bit")
   void quantisedRoundTrip() {
     SpikingNetwork network = network(CONV, 0.9f, ResetMode.SUBTRACT, Readout.MEMBRANE);
     SplittableRandom random = new SplittableRandom(3);
@@ -97,13 +105,15 @@ class SpikingNetworkGraphsTest {
       layer.setQuantization(4, scale);
     }
     NetworkGraph graph = SpikingNetworkGraphs.toGraph(network, DT);
-    assertThat(graph.metadata()).containsEntry(SpikingNetworkGraphs.weightBitsKey("conv0"), "4")
+    assertThat(graph.metadata())
+        .containsEntry(SpikingNetworkGraphs.weightBitsKey("conv0"), "4")
         .containsEntry(SpikingNetworkGraphs.weightScaleKey("fc3"), "0.037");
     assertThat(SpikingNetworkGraphs.fromGraph(graph)).isEqualTo(network);
   }
 
   @Test
-  @DisplayName("LIF nodes get tau = dt / (1 - beta), r = tau / dt, v_leak = v_reset = 0 and the threshold")
+  @DisplayName(
+      "LIF nodes get tau = dt / (1 - beta), r = tau / dt, v_leak = v_reset = 0 and the threshold")
   void lifParametersFollowTheMapping() {
     SpikingNetwork network = network("12-8-3", 0.9f, ResetMode.SUBTRACT, Readout.SPIKE_COUNT);
     LifNode lif = (LifNode) SpikingNetworkGraphs.toGraph(network, DT).node("lif0");
@@ -124,12 +134,14 @@ class SpikingNetworkGraphsTest {
   }
 
   @Test
-  @DisplayName("the graph states dt, T, the read-out and reset by subtraction for every spiking node")
+  @DisplayName(
+      "the graph states dt, T, the read-out and reset by subtraction for every spiking node")
   void metadataStatesTheRun() {
     SpikingNetwork network = network("12-8-3", 0.9f, ResetMode.SUBTRACT, Readout.SPIKE_COUNT);
     NetworkGraph graph = SpikingNetworkGraphs.toGraph(network, DT);
     assertThat(GraphAnnotations.timeStep(graph)).hasValue(DT);
-    assertThat(graph.metadata()).containsEntry(GraphAnnotations.TIME_STEPS, "6")
+    assertThat(graph.metadata())
+        .containsEntry(GraphAnnotations.TIME_STEPS, "6")
         .containsEntry(GraphAnnotations.READOUT, GraphAnnotations.READOUT_SPIKE_COUNT);
     assertThat(GraphAnnotations.resetsBySubtraction(graph, "lif0")).isTrue();
     assertThat(GraphAnnotations.resetsBySubtraction(graph, "lif1")).isTrue();
@@ -145,7 +157,8 @@ class SpikingNetworkGraphsTest {
   }
 
   @Test
-  @DisplayName("a Conv2d weight [co][ci][ky][kx] is the layer's kernel tap (ky, kx, ci) to channel co")
+  @DisplayName(
+      "a Conv2d weight [co][ci][ky][kx] is the layer's kernel tap (ky, kx, ci) to channel co")
   void convolutionIsChannelFirst() {
     SpikingNetwork network = network(CONV, 0.9f, ResetMode.SUBTRACT, Readout.SPIKE_COUNT);
     NetworkGraph graph = SpikingNetworkGraphs.toGraph(network, DT);
@@ -155,11 +168,14 @@ class SpikingNetworkGraphsTest {
     int ci = 1;
     int ky = 0;
     int kx = 2;
-    assertThat(conv.weight().get(((co * 2 + ci) * 3 + ky) * 3 + kx)).isEqualTo(hwio[((ky * 3 + kx) * 2 + ci) * 3 + co]);
+    assertThat(conv.weight().get(((co * 2 + ci) * 3 + ky) * 3 + kx))
+        .isEqualTo(hwio[((ky * 3 + kx) * 2 + ci) * 3 + co]);
     assertThat(conv.stride()).isEqualTo(Size2d.square(1));
     assertThat(conv.padding()).isEqualTo(Size2d.square(1));
-    assertThat(graph.node("pool0")).isEqualTo(new Pool2dNode(Pool2dNode.Pooling.AVERAGE, Size2d.square(2),
-        Size2d.square(2), Size2d.square(0)));
+    assertThat(graph.node("pool0"))
+        .isEqualTo(
+            new Pool2dNode(
+                Pool2dNode.Pooling.AVERAGE, Size2d.square(2), Size2d.square(2), Size2d.square(0)));
   }
 
   @Test
@@ -170,7 +186,9 @@ class SpikingNetworkGraphsTest {
       float beta = Math.max(Float.MIN_NORMAL, (float) random.nextDouble(1e-6, 1));
       double dt = Math.pow(10, random.nextDouble(-6, 0));
       LifNode lif = (LifNode) SnnTorchNeuronMapping.spiking(Shape.of(1), beta, 1f, dt);
-      assertThat(SnnTorchNeuronMapping.beta("lif", lif, dt)).as("beta %s at dt %s", beta, dt).isEqualTo(beta);
+      assertThat(SnnTorchNeuronMapping.beta("lif", lif, dt))
+          .as("beta %s at dt %s", beta, dt)
+          .isEqualTo(beta);
     }
   }
 
@@ -181,12 +199,16 @@ class SpikingNetworkGraphsTest {
   }
 
   @Test
-  @DisplayName("the graph run by forward Euler gives the trainer's mean membrane (convolutional network)")
+  @DisplayName(
+      "the graph run by forward Euler gives the trainer's mean membrane (convolutional network)")
   void convolutionalGraphRunsLikeTheTrainer() {
     assertRunsLikeTheTrainer(network(CONV, 0.9f, ResetMode.ZERO, Readout.MEMBRANE), 1e-4);
   }
 
-  /** Compares the trainer's logits with the graph's, fed the sample channel-first, on a few random samples. */
+  /**
+   * Compares the trainer's logits with the graph's, fed the sample channel-first, on a few random
+   * samples.
+   */
   private static void assertRunsLikeTheTrainer(SpikingNetwork network, double tolerance) {
     for (SpikingLayer layer : network.layers()) {
       float[] w = layer.weights();
@@ -198,8 +220,9 @@ class SpikingNetworkGraphsTest {
     EulerChainSimulator simulator = new EulerChainSimulator(graph);
     Shape inputShape = graph.outputShape("input");
     SplittableRandom random = new SplittableRandom(5);
-    BpttWorkspace trainer = new BpttWorkspace(network, SurrogateFunction.of(SurrogateKind.FAST_SIGMOID), false, true,
-        false);
+    BpttWorkspace trainer =
+        new BpttWorkspace(
+            network, SurrogateFunction.of(SurrogateKind.FAST_SIGMOID), false, true, false);
     double activity = 0;
     for (int sample = 0; sample < 5; sample++) {
       float[] channelLast = new float[network.inputs()];
@@ -220,7 +243,9 @@ class SpikingNetworkGraphsTest {
         if (network.readout() == Readout.MEMBRANE) {
           logit /= network.timesteps();
         }
-        assertThat(logit).as("sample %d, output %d", sample, k).isCloseTo(trainer.logits()[k], within(tolerance));
+        assertThat(logit)
+            .as("sample %d, output %d", sample, k)
+            .isCloseTo(trainer.logits()[k], within(tolerance));
         activity += Math.abs(logit);
       }
     }
@@ -230,53 +255,72 @@ class SpikingNetworkGraphsTest {
   @Test
   @DisplayName("a graph with sum pooling is refused, naming the node")
   void sumPoolingIsRefused() {
-    NetworkGraph graph = SpikingNetworkGraphs.toGraph(network(CONV, 0.9f, ResetMode.SUBTRACT,
-        Readout.SPIKE_COUNT), DT);
-    NetworkGraph summed = graph.toBuilder().replace("pool0", new Pool2dNode(Pool2dNode.Pooling.SUM,
-        Size2d.square(2), Size2d.square(2), Size2d.square(0))).build();
-    assertThatThrownBy(() -> SpikingNetworkGraphs.fromGraph(summed)).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("'pool0'").hasMessageContaining("SumPool2d");
+    NetworkGraph graph =
+        SpikingNetworkGraphs.toGraph(
+            network(CONV, 0.9f, ResetMode.SUBTRACT, Readout.SPIKE_COUNT), DT);
+    NetworkGraph summed =
+        graph.toBuilder()
+            .replace(
+                "pool0",
+                new Pool2dNode(
+                    Pool2dNode.Pooling.SUM, Size2d.square(2), Size2d.square(2), Size2d.square(0)))
+            .build();
+    assertThatThrownBy(() -> SpikingNetworkGraphs.fromGraph(summed))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'pool0'")
+        .hasMessageContaining("SumPool2d");
   }
 
   @Test
   @DisplayName("a graph without the number of time steps is refused, naming the metadata key")
   void missingTimestepsIsRefused() {
-    NetworkGraph graph = SpikingNetworkGraphs.toGraph(network("12-8-3", 0.9f, ResetMode.SUBTRACT,
-        Readout.SPIKE_COUNT), DT);
+    NetworkGraph graph =
+        SpikingNetworkGraphs.toGraph(
+            network("12-8-3", 0.9f, ResetMode.SUBTRACT, Readout.SPIKE_COUNT), DT);
     NetworkGraph.Builder builder = NetworkGraph.builder();
     graph.nodes().forEach(builder::node);
     graph.edges().forEach(e -> builder.edge(e.source(), e.target()));
     builder.metadata(GraphAnnotations.TIME_STEP, Double.toString(DT));
     assertThatThrownBy(() -> SpikingNetworkGraphs.fromGraph(builder.build()))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining(GraphAnnotations.TIME_STEPS);
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(GraphAnnotations.TIME_STEPS);
   }
 
   @Test
   @DisplayName("layers with different thresholds are refused: the trainer's network has one")
   void differentThresholdsAreRefused() {
-    NetworkGraph graph = SpikingNetworkGraphs.toGraph(network("12-8-3", 0.9f, ResetMode.SUBTRACT,
-        Readout.SPIKE_COUNT), DT);
+    NetworkGraph graph =
+        SpikingNetworkGraphs.toGraph(
+            network("12-8-3", 0.9f, ResetMode.SUBTRACT, Readout.SPIKE_COUNT), DT);
     LifNode lif = (LifNode) graph.node("lif1");
-    NetworkGraph changed = graph.toBuilder().replace("lif1", new LifNode(lif.tau(), lif.r(), lif.vLeak(),
-        lif.vReset(), lif.vReset())).build();
-    assertThatThrownBy(() -> SpikingNetworkGraphs.fromGraph(changed)).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("'lif1'").hasMessageContaining("one threshold");
+    NetworkGraph changed =
+        graph.toBuilder()
+            .replace(
+                "lif1", new LifNode(lif.tau(), lif.r(), lif.vLeak(), lif.vReset(), lif.vReset()))
+            .build();
+    assertThatThrownBy(() -> SpikingNetworkGraphs.fromGraph(changed))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'lif1'")
+        .hasMessageContaining("one threshold");
   }
 
   @Test
   @DisplayName("a non-positive time step is refused at export")
   void badTimeStepIsRefused() {
     SpikingNetwork network = network("12-8-3", 0.9f, ResetMode.SUBTRACT, Readout.SPIKE_COUNT);
-    assertThatThrownBy(() -> SpikingNetworkGraphs.toGraph(network, 0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> SpikingNetworkGraphs.toGraph(network, 0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("dt");
   }
 
   @Test
   @DisplayName("the Input of a convolutional network has the first layer's [C, H, W] shape")
   void convolutionalInputShape() {
-    NetworkGraph graph = SpikingNetworkGraphs.toGraph(network(CONV, 0.9f, ResetMode.SUBTRACT,
-        Readout.SPIKE_COUNT), DT);
+    NetworkGraph graph =
+        SpikingNetworkGraphs.toGraph(
+            network(CONV, 0.9f, ResetMode.SUBTRACT, Readout.SPIKE_COUNT), DT);
     assertThat(graph.outputShape("input")).isEqualTo(Shape.of(2, 10, 10));
-    assertThat(((Conv2dNode) graph.node("conv0")).inputSize()).isEqualTo(Optional.of(new Size2d(10, 10)));
+    assertThat(((Conv2dNode) graph.node("conv0")).inputSize())
+        .isEqualTo(Optional.of(new Size2d(10, 10)));
   }
 }

@@ -17,7 +17,8 @@ class SurrogateFunctionTest {
     SurrogateFunction f = SurrogateFunction.of(kind);
     for (float x = -2f; x <= 2f; x += 0.037f) {
       double eps = 1e-3;
-      double numeric = (f.smoothStep((float) (x + eps)) - f.smoothStep((float) (x - eps))) / (2 * eps);
+      double numeric =
+          (f.smoothStep((float) (x + eps)) - f.smoothStep((float) (x - eps))) / (2 * eps);
       assertThat((double) f.derivative(x)).as("%s at %s", kind, x).isCloseTo(numeric, within(2e-3));
     }
   }
@@ -44,7 +45,9 @@ class SurrogateFunctionTest {
   void shape(SurrogateKind kind) {
     SurrogateFunction f = new SurrogateFunction(kind, 3f);
     for (float x = 0f; x <= 3f; x += 0.1f) {
-      assertThat(f.derivative(x)).isEqualTo(f.derivative(-x)).isGreaterThanOrEqualTo(0f)
+      assertThat(f.derivative(x))
+          .isEqualTo(f.derivative(-x))
+          .isGreaterThanOrEqualTo(0f)
           .isLessThanOrEqualTo(f.derivative(0f));
     }
   }
@@ -52,7 +55,8 @@ class SurrogateFunctionTest {
   @org.junit.jupiter.api.Test
   @DisplayName("a non-positive sharpness or an unknown name is refused with the bad value")
   void rejectsBadArguments() {
-    assertThatThrownBy(() -> new SurrogateFunction(SurrogateKind.ARCTAN, 0f)).hasMessageContaining("0.0");
+    assertThatThrownBy(() -> new SurrogateFunction(SurrogateKind.ARCTAN, 0f))
+        .hasMessageContaining("0.0");
     assertThatThrownBy(() -> SurrogateKind.parse("sigmoidal")).hasMessageContaining("sigmoidal");
     assertThat(SurrogateKind.parse("fast-sigmoid")).isEqualTo(SurrogateKind.FAST_SIGMOID);
   }

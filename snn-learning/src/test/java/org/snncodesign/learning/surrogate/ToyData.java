@@ -13,8 +13,8 @@ public final class ToyData {
   }
 
   /**
-   * {@code samples} points in {@code [0, 1]^inputs}: class {@code c} lights up its own block of inputs (a linearly
-   * separable task), plus uniform noise of amplitude {@code noise}.
+   * {@code samples} points in {@code [0, 1]^inputs}: class {@code c} lights up its own block of
+   * inputs (a linearly separable task), plus uniform noise of amplitude {@code noise}.
    */
   public static ToyData blocks(int samples, int inputs, int classes, float noise, long seed) {
     Random random = new Random(seed);

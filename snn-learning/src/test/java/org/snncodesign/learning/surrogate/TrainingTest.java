@@ -17,9 +17,11 @@ class TrainingTest {
   void learnsSeparableTask(Readout readout) {
     ToyData train = ToyData.blocks(400, 16, 4, 0.5f, 1);
     ToyData test = ToyData.blocks(200, 16, 4, 0.5f, 2);
-    SpikingNetwork net = SpikingNetwork.initialise(new int[] {16, 24, 4}, 6, 0.9f, 1f, ResetMode.SUBTRACT, readout,
-        7);
-    TrainingOptions options = TrainingOptions.builder().learningRate(1e-2f).batchSize(16).threads(2).build();
+    SpikingNetwork net =
+        SpikingNetwork.initialise(
+            new int[] {16, 24, 4}, 6, 0.9f, 1f, ResetMode.SUBTRACT, readout, 7);
+    TrainingOptions options =
+        TrainingOptions.builder().learningRate(1e-2f).batchSize(16).threads(2).build();
     try (SurrogateGradientTrainer trainer = new SurrogateGradientTrainer(net, options)) {
       double before = trainer.evaluate(test.features, test.labels).accuracy();
       EpochResult last = null;
@@ -43,10 +45,17 @@ class TrainingTest {
   @DisplayName("SGD with momentum and the IF neuron (beta = 1) also learn the task")
   void sgdAndIntegrateAndFire() {
     ToyData train = ToyData.blocks(400, 16, 4, 0.5f, 3);
-    SpikingNetwork net = SpikingNetwork.initialise(new int[] {16, 24, 4}, 6, 1f, 1f, ResetMode.ZERO,
-        Readout.MEMBRANE, 7);
-    TrainingOptions options = TrainingOptions.builder().optimizer(OptimizerKind.SGD).learningRate(0.1f)
-        .batchSize(16).threads(1).surrogate(SurrogateFunction.of(SurrogateKind.TRIANGLE)).build();
+    SpikingNetwork net =
+        SpikingNetwork.initialise(
+            new int[] {16, 24, 4}, 6, 1f, 1f, ResetMode.ZERO, Readout.MEMBRANE, 7);
+    TrainingOptions options =
+        TrainingOptions.builder()
+            .optimizer(OptimizerKind.SGD)
+            .learningRate(0.1f)
+            .batchSize(16)
+            .threads(1)
+            .surrogate(SurrogateFunction.of(SurrogateKind.TRIANGLE))
+            .build();
     try (SurrogateGradientTrainer trainer = new SurrogateGradientTrainer(net, options)) {
       for (int epoch = 0; epoch < 8; epoch++) {
         trainer.trainEpoch(train.features, train.labels, epoch);
@@ -57,23 +66,32 @@ class TrainingTest {
 
   @ParameterizedTest
   @ValueSource(ints = {2, 3, 16})
-  @DisplayName("the same seed gives bit-identical weights, biases and losses on any number of threads")
+  @DisplayName(
+      "the same seed gives bit-identical weights, biases and losses on any number of threads")
   void deterministicOnAnyThreadCount(int threads) {
     assertThat(trainedBytes(threads)).isEqualTo(trainedBytes(1));
   }
 
-  /** Every weight, bias and loss after two epochs in batches of 10: a full chunk of 8 samples and a ragged one. */
+  /**
+   * Every weight, bias and loss after two epochs in batches of 10: a full chunk of 8 samples and a
+   * ragged one.
+   */
   private static String trainedBytes(int threads) {
     ToyData train = ToyData.blocks(100, 16, 4, 0.5f, 3);
-    SpikingNetwork net = SpikingNetwork.initialise(new int[] {16, 12, 4}, 4, 0.9f, 1f, ResetMode.SUBTRACT,
-        Readout.SPIKE_COUNT, 9);
+    SpikingNetwork net =
+        SpikingNetwork.initialise(
+            new int[] {16, 12, 4}, 4, 0.9f, 1f, ResetMode.SUBTRACT, Readout.SPIKE_COUNT, 9);
     StringBuilder bytes = new StringBuilder();
-    try (SurrogateGradientTrainer trainer = new SurrogateGradientTrainer(net,
-        TrainingOptions.builder().threads(threads).batchSize(10).build())) {
+    try (SurrogateGradientTrainer trainer =
+        new SurrogateGradientTrainer(
+            net, TrainingOptions.builder().threads(threads).batchSize(10).build())) {
       for (int epoch = 0; epoch < 2; epoch++) {
-        bytes.append(Double.doubleToRawLongBits(trainer.trainEpoch(train.features, train.labels, epoch).loss()));
+        bytes.append(
+            Double.doubleToRawLongBits(
+                trainer.trainEpoch(train.features, train.labels, epoch).loss()));
       }
-      bytes.append(Double.doubleToRawLongBits(trainer.evaluate(train.features, train.labels).loss()));
+      bytes.append(
+          Double.doubleToRawLongBits(trainer.evaluate(train.features, train.labels).loss()));
     }
     for (SpikingLayer layer : net.layers()) {
       bytes.append(java.util.Arrays.toString(floatBits(layer.weights())));
@@ -93,13 +111,17 @@ class TrainingTest {
   @Test
   @DisplayName("data of the wrong shape and labels out of range are refused with the bad values")
   void rejectsBadData() {
-    SpikingNetwork net = SpikingNetwork.initialise(new int[] {4, 3}, 2, 0.9f, 1f, ResetMode.SUBTRACT,
-        Readout.SPIKE_COUNT, 1);
-    try (SurrogateGradientTrainer trainer = new SurrogateGradientTrainer(net,
-        TrainingOptions.builder().threads(1).build())) {
-      assertThatThrownBy(() -> trainer.trainEpoch(new float[7], new int[2], 0)).hasMessageContaining("7");
-      assertThatThrownBy(() -> trainer.evaluate(new float[4], new int[] {3})).hasMessageContaining("label 3");
+    SpikingNetwork net =
+        SpikingNetwork.initialise(
+            new int[] {4, 3}, 2, 0.9f, 1f, ResetMode.SUBTRACT, Readout.SPIKE_COUNT, 1);
+    try (SurrogateGradientTrainer trainer =
+        new SurrogateGradientTrainer(net, TrainingOptions.builder().threads(1).build())) {
+      assertThatThrownBy(() -> trainer.trainEpoch(new float[7], new int[2], 0))
+          .hasMessageContaining("7");
+      assertThatThrownBy(() -> trainer.evaluate(new float[4], new int[] {3}))
+          .hasMessageContaining("label 3");
     }
-    assertThatThrownBy(() -> SpikingNetwork.parseArchitecture("784-abc-10")).hasMessageContaining("abc");
+    assertThatThrownBy(() -> SpikingNetwork.parseArchitecture("784-abc-10"))
+        .hasMessageContaining("abc");
   }
 }

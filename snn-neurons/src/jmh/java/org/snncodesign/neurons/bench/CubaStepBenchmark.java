@@ -16,7 +16,9 @@ import org.snncodesign.neurons.cuba.CubaNetwork;
 import org.snncodesign.neurons.engine.Network;
 import org.snncodesign.neurons.engine.PropagationMode;
 
-/** The CUBA network (Brette et al. 2007): one operation is 100 ms of biological time (1,000 steps). */
+/**
+ * The CUBA network (Brette et al. 2007): one operation is 100 ms of biological time (1,000 steps).
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

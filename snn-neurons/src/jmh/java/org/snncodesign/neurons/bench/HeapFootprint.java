@@ -10,8 +10,8 @@ import org.snncodesign.neurons.engine.RandomConnectivity;
 import org.snncodesign.neurons.lif.LeakyIntegrateAndFire;
 
 /**
- * Measures the live heap of a 100,000-neuron LIF network with about 10 million synapses (0.1% connectivity):
- * used heap after full GCs, before and after building, and after 100 steps. Run with
+ * Measures the live heap of a 100,000-neuron LIF network with about 10 million synapses (0.1%
+ * connectivity): used heap after full GCs, before and after building, and after 100 steps. Run with
  * {@code java -cp target/benchmarks.jar org.snncodesign.neurons.bench.HeapFootprint}.
  */
 public final class HeapFootprint {
@@ -31,18 +31,28 @@ public final class HeapFootprint {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long before = usedAfterGc(memory);
     CsrMatrix w = RandomConnectivity.bernoulli(n, n, 0.001, 0.01f, 1);
-    Network net = Network.builder(dt)
-        .population("p", new LeakyIntegrateAndFire().create(n,
-            NeuronParameters.withDt(dt).with("tau_syn_e", 0.005).with("v_rest", 1.05)))
-        .projection("w", "p", "p", w, 1, 0)
-        .mode(PropagationMode.EVENT)
-        .build();
+    Network net =
+        Network.builder(dt)
+            .population(
+                "p",
+                new LeakyIntegrateAndFire()
+                    .create(
+                        n,
+                        NeuronParameters.withDt(dt).with("tau_syn_e", 0.005).with("v_rest", 1.05)))
+            .projection("w", "p", "p", w, 1, 0)
+            .mode(PropagationMode.EVENT)
+            .build();
     net.run(100);
     long after = usedAfterGc(memory);
-    System.out.printf(java.util.Locale.ROOT,
+    System.out.printf(
+        java.util.Locale.ROOT,
         "{\"neurons\":%d,\"synapses\":%d,\"heap_bytes\":%d,\"heap_mb\":%.1f,\"network_array_bytes\":%d,"
             + "\"spikes\":%d}%n",
-        net.neuronCount(), net.synapseCount(), after - before, (after - before) / 1048576.0, net.heapBytes(),
+        net.neuronCount(),
+        net.synapseCount(),
+        after - before,
+        (after - before) / 1048576.0,
+        net.heapBytes(),
         net.spikeCount());
   }
 }

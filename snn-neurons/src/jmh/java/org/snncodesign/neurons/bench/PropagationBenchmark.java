@@ -21,14 +21,16 @@ import org.snncodesign.neurons.engine.RandomConnectivity;
 import org.snncodesign.neurons.lif.LeakyIntegrateAndFire;
 
 /**
- * Clock-driven vs event-driven propagation at 1% activity: 100,000 Poisson neurons (each spiking in 1% of the
- * 1 ms steps, 10 Hz) project with 1% connectivity (about 100 million synapses) onto 100,000 LIF neurons. One
- * operation is one network step.
+ * Clock-driven vs event-driven propagation at 1% activity: 100,000 Poisson neurons (each spiking in
+ * 1% of the 1 ms steps, 10 Hz) project with 1% connectivity (about 100 million synapses) onto
+ * 100,000 LIF neurons. One operation is one network step.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 public class PropagationBenchmark {
   private static final double DT = 1e-3;
 
@@ -54,12 +56,14 @@ public class PropagationBenchmark {
       cachedKey = key;
     }
     double rate = -Math.log1p(-0.01) / DT;
-    network = Network.builder(DT)
-        .population("input", new PoissonSource(neurons, DT, rate, 7))
-        .population("lif", new LeakyIntegrateAndFire().create(neurons, NeuronParameters.withDt(DT)))
-        .projection("w", "input", "lif", cached, 1, 0)
-        .mode(mode)
-        .build();
+    network =
+        Network.builder(DT)
+            .population("input", new PoissonSource(neurons, DT, rate, 7))
+            .population(
+                "lif", new LeakyIntegrateAndFire().create(neurons, NeuronParameters.withDt(DT)))
+            .projection("w", "input", "lif", cached, 1, 0)
+            .mode(mode)
+            .build();
     network.run(10);
   }
 

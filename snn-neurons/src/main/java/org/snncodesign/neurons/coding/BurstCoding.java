@@ -7,17 +7,18 @@ import org.snncodesign.api.coding.SpikeEncoder;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * Burst coding, plugin name {@code burst} (after Park et al. 2019, "Fast and efficient information transmission
- * with burst spikes in deep spiking neural networks", DAC): the value sets the length of a burst of closely spaced
- * spikes at the start of every period.
+ * Burst coding, plugin name {@code burst} (after Park et al. 2019, "Fast and efficient information
+ * transmission with burst spikes in deep spiking neural networks", DAC): the value sets the length
+ * of a burst of closely spaced spikes at the start of every period.
  *
  * <pre>
  *   n = round(x N_max);  spikes at steps p P + j isi, j = 0 .. n-1, for every full period p
  *   x = (spikes in full periods) / (periods N_max)
  * </pre>
  *
- * <p>Options: {@code max_spikes} N_max (&gt;= 1, default 5), {@code isi} (steps between burst spikes, &gt;= 1,
- * default 1), {@code period} P (default T); needs (N_max - 1) isi &lt; P &lt;= T. Resolution {@code 0.5 / N_max}.
+ * <p>Options: {@code max_spikes} N_max (&gt;= 1, default 5), {@code isi} (steps between burst
+ * spikes, &gt;= 1, default 1), {@code period} P (default T); needs (N_max - 1) isi &lt; P &lt;= T.
+ * Resolution {@code 0.5 / N_max}.
  */
 public final class BurstCoding implements SpikeEncoder, SpikeDecoder {
   static final String NAME = "burst";
@@ -48,8 +49,13 @@ public final class BurstCoding implements SpikeEncoder, SpikeDecoder {
     int isi = CodingChecks.intOption(NAME, parameters, "isi", 1, 1, t);
     int period = CodingChecks.intOption(NAME, parameters, "period", t, 1, t);
     if ((long) (maxSpikes - 1) * isi >= period) {
-      throw new IllegalArgumentException("coding 'burst' needs (max_spikes - 1) * isi < period, got max_spikes = "
-          + maxSpikes + ", isi = " + isi + ", period = " + period);
+      throw new IllegalArgumentException(
+          "coding 'burst' needs (max_spikes - 1) * isi < period, got max_spikes = "
+              + maxSpikes
+              + ", isi = "
+              + isi
+              + ", period = "
+              + period);
     }
     return new Shape(maxSpikes, isi, period);
   }

@@ -7,16 +7,18 @@ import org.snncodesign.api.coding.SpikeEncoder;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * Phase coding with weighted spikes, plugin name {@code phase} (Kim et al. 2018, "Deep neural networks with
- * weighted spikes", Neurocomputing 311:373): a period of K phases repeats over the window; the spike at phase k
- * (k = 0 .. K-1) weighs {@code 2^-(k+1)}, so one period sends the K-bit binary expansion of the value.
+ * Phase coding with weighted spikes, plugin name {@code phase} (Kim et al. 2018, "Deep neural
+ * networks with weighted spikes", Neurocomputing 311:373): a period of K phases repeats over the
+ * window; the spike at phase k (k = 0 .. K-1) weighs {@code 2^-(k+1)}, so one period sends the
+ * K-bit binary expansion of the value.
  *
  * <pre>
  *   q = round(x (2^K - 1));  spike at step t  iff  bit (K - 1 - t mod K) of q is 1
  *   x = (2^K / (2^K - 1)) * mean over full periods of sum_k s_k 2^-(k+1)
  * </pre>
  *
- * <p>Options: {@code phases} K (1..30, default 8; needs T &gt;= K). Resolution {@code 0.5 / (2^K - 1)}.
+ * <p>Options: {@code phases} K (1..30, default 8; needs T &gt;= K). Resolution {@code 0.5 / (2^K -
+ * 1)}.
  */
 public final class PhaseCoding implements SpikeEncoder, SpikeDecoder {
   static final String NAME = "phase";
@@ -42,8 +44,11 @@ public final class PhaseCoding implements SpikeEncoder, SpikeDecoder {
   private static int phases(CodingParameters parameters) {
     int k = CodingChecks.intOption(NAME, parameters, "phases", 8, 1, 30);
     if (k > parameters.timeSteps()) {
-      throw new IllegalArgumentException("coding 'phase' needs timeSteps >= phases, got timeSteps = "
-          + parameters.timeSteps() + " and phases = " + k);
+      throw new IllegalArgumentException(
+          "coding 'phase' needs timeSteps >= phases, got timeSteps = "
+              + parameters.timeSteps()
+              + " and phases = "
+              + k);
     }
     return k;
   }

@@ -8,14 +8,15 @@ import org.snncodesign.api.coding.SpikeEncoder;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * Rate coding, plugin name {@code rate}: every step each neuron spikes independently with probability
- * {@code p = x * max_rate}, the discrete-time Poisson (Bernoulli) process used to feed images to SNNs
- * (e.g. Diehl et al. 2015). Decoding is the spike count over the window, {@code x = n / (T max_rate)}.
+ * Rate coding, plugin name {@code rate}: every step each neuron spikes independently with
+ * probability {@code p = x * max_rate}, the discrete-time Poisson (Bernoulli) process used to feed
+ * images to SNNs (e.g. Diehl et al. 2015). Decoding is the spike count over the window, {@code x =
+ * n / (T max_rate)}.
  *
- * <p>Options: {@code max_rate} (spike probability per step at x = 1, in (0, 1], default 1). Random choices come
- * from {@code parameters.seed()}. The count is Binomial(T, p), so the decoding error is random with standard
- * deviation at most {@code 1 / (2 sqrt(T) max_rate)}; {@link #resolution} states five of them, a bound a single
- * value exceeds with probability below 1e-6.
+ * <p>Options: {@code max_rate} (spike probability per step at x = 1, in (0, 1], default 1). Random
+ * choices come from {@code parameters.seed()}. The count is Binomial(T, p), so the decoding error
+ * is random with standard deviation at most {@code 1 / (2 sqrt(T) max_rate)}; {@link #resolution}
+ * states five of them, a bound a single value exceeds with probability below 1e-6.
  */
 public final class RateCoding implements SpikeEncoder, SpikeDecoder {
   static final String NAME = "rate";
@@ -41,7 +42,8 @@ public final class RateCoding implements SpikeEncoder, SpikeDecoder {
   private static double maxRate(CodingParameters parameters) {
     double m = parameters.option("max_rate", 1.0);
     if (!(m > 0 && m <= 1)) {
-      throw new IllegalArgumentException("option max_rate of coding 'rate' must be in (0, 1], got " + m);
+      throw new IllegalArgumentException(
+          "option max_rate of coding 'rate' must be in (0, 1], got " + m);
     }
     return m;
   }

@@ -7,8 +7,8 @@ import org.snncodesign.api.coding.SpikeEncoder;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * Time-to-first-spike coding, plugin name {@code ttfs} (latency coding; Thorpe et al. 2001, Rueckauer &amp; Liu
- * 2018): the larger the value, the earlier its single spike.
+ * Time-to-first-spike coding, plugin name {@code ttfs} (latency coding; Thorpe et al. 2001,
+ * Rueckauer &amp; Liu 2018): the larger the value, the earlier its single spike.
  *
  * <pre>
  *   t(x) = round((1 - x) (T - 1))   for x &gt; 0;  no spike for x = 0
@@ -40,7 +40,8 @@ public final class TimeToFirstSpikeCoding implements SpikeEncoder, SpikeDecoder 
 
   private static int lastStep(CodingParameters parameters) {
     if (parameters.timeSteps() < 2) {
-      throw new IllegalArgumentException("coding 'ttfs' needs timeSteps >= 2, got " + parameters.timeSteps());
+      throw new IllegalArgumentException(
+          "coding 'ttfs' needs timeSteps >= 2, got " + parameters.timeSteps());
     }
     return parameters.timeSteps() - 1;
   }

@@ -14,8 +14,17 @@ package org.snncodesign.neurons.cuba;
  * @param buildSeconds wall-clock time to build the network
  * @param warmupSeconds biological time run first to warm up the JIT (not timed)
  */
-public record CubaResult(String mode, double simSeconds, long neurons, long synapses, long spikes,
-    long synapticEvents, double meanRateHz, double wallSeconds, double buildSeconds, double warmupSeconds) {
+public record CubaResult(
+    String mode,
+    double simSeconds,
+    long neurons,
+    long synapses,
+    long spikes,
+    long synapticEvents,
+    double meanRateHz,
+    double wallSeconds,
+    double buildSeconds,
+    double warmupSeconds) {
 
   /** Synaptic events per second of wall time. */
   public double synapticEventsPerSecond() {
@@ -29,12 +38,23 @@ public record CubaResult(String mode, double simSeconds, long neurons, long syna
 
   /** One-line JSON with snake_case keys. */
   public String toJson() {
-    return String.format(java.util.Locale.ROOT,
+    return String.format(
+        java.util.Locale.ROOT,
         "{\"mode\":\"%s\",\"sim_seconds\":%s,\"neurons\":%d,\"synapses\":%d,\"spikes\":%d,"
             + "\"synaptic_events\":%d,\"mean_rate_hz\":%.4f,\"wall_seconds\":%.6f,"
             + "\"wall_seconds_per_sim_second\":%.6f,\"synaptic_events_per_second\":%.1f,\"build_seconds\":%.4f,"
             + "\"warmup_sim_seconds\":%s}",
-        mode, simSeconds, neurons, synapses, spikes, synapticEvents, meanRateHz, wallSeconds,
-        wallSecondsPerSimSecond(), synapticEventsPerSecond(), buildSeconds, warmupSeconds);
+        mode,
+        simSeconds,
+        neurons,
+        synapses,
+        spikes,
+        synapticEvents,
+        meanRateHz,
+        wallSeconds,
+        wallSecondsPerSimSecond(),
+        synapticEventsPerSecond(),
+        buildSeconds,
+        warmupSeconds);
   }
 }

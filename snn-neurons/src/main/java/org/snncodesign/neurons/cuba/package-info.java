@@ -1,4 +1,2 @@
-/**
- * The CUBA benchmark network of Brette et al. 2007 and its in-process timing.
- */
+/** The CUBA benchmark network of Brette et al. 2007 and its in-process timing. */
 package org.snncodesign.neurons.cuba;

@@ -8,15 +8,17 @@ import org.snncodesign.api.neuron.NeuronPopulation;
 /**
  * A spiking network of populations and sparse projections, advanced in steps of dt.
  *
- * <p>Each step first advances every population with the input that arrived for this step (plus its constant
- * {@linkplain #setInputCurrent input current} on channel 0), then propagates this step's spikes along every
- * projection into ring buffers of delayed input (one per target population and channel, {@code max delay + 1}
- * slots). A projection with synapses of delay 0 (feed-forward delivery within the step) instead propagates right
- * after its source population steps, into the slot its later target is about to read. Projections may carry
- * spikes or, from a non-spiking source, its membrane potential as an analog value ({@link TransmittedSignal}).
- * Spikes are bit sets ({@code long[]}), connectivity is CSR, and a step allocates nothing. {@link PropagationMode#CLOCK} visits every synapse each step, {@link PropagationMode#EVENT} only those
- * of neurons that spiked; both add the same terms in the same order (rows ascending), so they give identical
- * spikes.
+ * <p>Each step first advances every population with the input that arrived for this step (plus its
+ * constant {@linkplain #setInputCurrent input current} on channel 0), then propagates this step's
+ * spikes along every projection into ring buffers of delayed input (one per target population and
+ * channel, {@code max delay + 1} slots). A projection with synapses of delay 0 (feed-forward
+ * delivery within the step) instead propagates right after its source population steps, into the
+ * slot its later target is about to read. Projections may carry spikes or, from a non-spiking
+ * source, its membrane potential as an analog value ({@link TransmittedSignal}). Spikes are bit
+ * sets ({@code long[]}), connectivity is CSR, and a step allocates nothing. {@link
+ * PropagationMode#CLOCK} visits every synapse each step, {@link PropagationMode#EVENT} only those
+ * of neurons that spiked; both add the same terms in the same order (rows ascending), so they give
+ * identical spikes.
  *
  * <pre>{@code
  * Network net = Network.builder(1e-4)
@@ -42,7 +44,8 @@ public final class Network {
   private final float[][] inputCurrents;
   private final long[][] spikes;
   private final int[] ringSize;
-  // ring[p][channel][slot] holds the input population p receives at the step whose index is slot mod ringSize[p].
+  // ring[p][channel][slot] holds the input population p receives at the step whose index is slot
+  // mod ringSize[p].
   private final float[][][][] ring;
   private final float[][][] stepInputs;
   private final long[] spikeCounts;
@@ -51,8 +54,13 @@ public final class Network {
   private long synapticEvents;
   private int step;
 
-  Network(double dt, List<String> names, List<NeuronPopulation> populations, Projection[] projections,
-      PropagationMode mode, float[][] inputCurrents) {
+  Network(
+      double dt,
+      List<String> names,
+      List<NeuronPopulation> populations,
+      Projection[] projections,
+      PropagationMode mode,
+      float[][] inputCurrents) {
     this.dt = dt;
     this.names = List.copyOf(names);
     this.populations = populations.toArray(new NeuronPopulation[0]);
@@ -126,7 +134,8 @@ public final class Network {
   private int index(String population) {
     int i = names.indexOf(population);
     if (i < 0) {
-      throw new IllegalArgumentException("no population '" + population + "' in the network; known: " + names);
+      throw new IllegalArgumentException(
+          "no population '" + population + "' in the network; known: " + names);
     }
     return i;
   }
@@ -149,8 +158,13 @@ public final class Network {
     int p = index(population);
     for (int neuron : neurons) {
       if (neuron < 0 || neuron >= populations[p].size()) {
-        throw new IllegalArgumentException("neuron " + neuron + " outside population '" + population + "' of "
-            + populations[p].size());
+        throw new IllegalArgumentException(
+            "neuron "
+                + neuron
+                + " outside population '"
+                + population
+                + "' of "
+                + populations[p].size());
       }
     }
     StateMonitor monitor = new StateMonitor(population, neurons, dt);
@@ -159,11 +173,13 @@ public final class Network {
   }
 
   /**
-   * Sets the current added to channel 0 of {@code population} at every following step (copied into the network's
-   * own array; allocates only the first time a population without a current gets one).
+   * Sets the current added to channel 0 of {@code population} at every following step (copied into
+   * the network's own array; allocates only the first time a population without a current gets
+   * one).
    *
    * @param current one finite value per neuron
-   * @throws IllegalArgumentException naming the population, the length or the value that does not fit
+   * @throws IllegalArgumentException naming the population, the length or the value that does not
+   *     fit
    */
   public void setInputCurrent(String population, float[] current) {
     int p = index(population);
@@ -217,8 +233,8 @@ public final class Network {
   }
 
   /**
-   * Bytes held by the network's own arrays and the CSR arrays it wraps (connectivity, ring buffers, spike bits),
-   * not counting the populations' state.
+   * Bytes held by the network's own arrays and the CSR arrays it wraps (connectivity, ring buffers,
+   * spike bits), not counting the populations' state.
    */
   public long heapBytes() {
     long bytes = 0;
@@ -288,9 +304,9 @@ public final class Network {
   }
 
   /**
-   * Adds this step's spikes of the projection's source to the ring slots of its target. EVENT walks only the set
-   * bits; CLOCK walks every row and multiplies by s_pre in {0, 1}: adding 0 * w leaves every sum unchanged and
-   * 1 * w is w, which is why both modes agree bit for bit.
+   * Adds this step's spikes of the projection's source to the ring slots of its target. EVENT walks
+   * only the set bits; CLOCK walks every row and multiplies by s_pre in {0, 1}: adding 0 * w leaves
+   * every sum unchanged and 1 * w is w, which is why both modes agree bit for bit.
    */
   private long propagate(Projection projection, int t, boolean eventDriven) {
     if (projection.signal == TransmittedSignal.MEMBRANE_POTENTIAL) {
@@ -330,9 +346,10 @@ public final class Network {
   }
 
   /**
-   * Adds {@code v_pre * w} of every synapse to the target's slots, {@code v_pre} the source's membrane potential
-   * after this step. EVENT walks only the rows with {@code v_pre != 0}; CLOCK walks every row. A skipped row would
-   * have added {@code 0 * w = +-0}, which leaves a sum unchanged, so both modes agree bit for bit.
+   * Adds {@code v_pre * w} of every synapse to the target's slots, {@code v_pre} the source's
+   * membrane potential after this step. EVENT walks only the rows with {@code v_pre != 0}; CLOCK
+   * walks every row. A skipped row would have added {@code 0 * w = +-0}, which leaves a sum
+   * unchanged, so both modes agree bit for bit.
    */
   private long propagateValues(Projection projection, int t, boolean eventDriven) {
     float[] values = populations[projection.pre].membranePotential();
@@ -350,19 +367,38 @@ public final class Network {
       } else if (eventDriven) {
         continue;
       }
-      deliver(row, value, pointers, projection.columns, projection.weights, projection.delays, target, slots, base,
+      deliver(
+          row,
+          value,
+          pointers,
+          projection.columns,
+          projection.weights,
+          projection.delays,
+          target,
+          slots,
+          base,
           size);
     }
     return events;
   }
 
   /**
-   * Adds {@code s * w} of each synapse of {@code row} to its target's slot: {@code target} for the projection's
-   * single delay, else the ring slot {@code base + delay} (mod {@code size}). Small and static so that the JIT
-   * inlines it into both loops of {@link #propagate} and folds {@code 1f * w} to {@code w}.
+   * Adds {@code s * w} of each synapse of {@code row} to its target's slot: {@code target} for the
+   * projection's single delay, else the ring slot {@code base + delay} (mod {@code size}). Small
+   * and static so that the JIT inlines it into both loops of {@link #propagate} and folds {@code 1f
+   * * w} to {@code w}.
    */
-  private static void deliver(int row, float s, int[] pointers, int[] columns, float[] weights, short[] delays,
-      float[] target, float[][] slots, int base, int size) {
+  private static void deliver(
+      int row,
+      float s,
+      int[] pointers,
+      int[] columns,
+      float[] weights,
+      short[] delays,
+      float[] target,
+      float[][] slots,
+      int base,
+      int size) {
     int start = pointers[row];
     int end = pointers[row + 1];
     if (delays == null) {
@@ -378,8 +414,8 @@ public final class Network {
   }
 
   /**
-   * Back to step 0: populations reset, pending input and counters cleared, monitors emptied. Input currents are
-   * settings, not state: they stay.
+   * Back to step 0: populations reset, pending input and counters cleared, monitors emptied. Input
+   * currents are settings, not state: they stay.
    */
   public void reset() {
     for (NeuronPopulation p : populations) {

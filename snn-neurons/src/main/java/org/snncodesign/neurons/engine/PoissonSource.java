@@ -5,9 +5,9 @@ import java.util.SplittableRandom;
 import org.snncodesign.api.neuron.NeuronPopulation;
 
 /**
- * Independent Poisson spike sources (the discrete-time Bernoulli approximation: each neuron spikes in a step with
- * probability {@code p = 1 - exp(-rate dt)}), used as external drive. Input is ignored. Seeded: the same seed gives
- * the same spikes, and {@link #reset()} restarts the sequence.
+ * Independent Poisson spike sources (the discrete-time Bernoulli approximation: each neuron spikes
+ * in a step with probability {@code p = 1 - exp(-rate dt)}), used as external drive. Input is
+ * ignored. Seeded: the same seed gives the same spikes, and {@link #reset()} restarts the sequence.
  */
 public final class PoissonSource implements NeuronPopulation {
   private final int size;
@@ -62,14 +62,16 @@ public final class PoissonSource implements NeuronPopulation {
   public int step(float[] input, long[] spikes) {
     int words = (size + 63) >>> 6;
     if (spikes.length < words) {
-      throw new IllegalArgumentException("spikes must hold at least " + words + " words, got " + spikes.length);
+      throw new IllegalArgumentException(
+          "spikes must hold at least " + words + " words, got " + spikes.length);
     }
     Arrays.fill(spikes, 0, words, 0L);
     if (probability <= 0) {
       return 0;
     }
     int count = 0;
-    // Geometric skipping: the gap to the next spiking neuron is geometric, so the cost follows the spike count.
+    // Geometric skipping: the gap to the next spiking neuron is geometric, so the cost follows the
+    // spike count.
     long i = -1;
     while (true) {
       double u = random.nextDouble();

@@ -15,7 +15,14 @@ final class Projection {
   final int delay;
   final short[] delays;
 
-  Projection(String name, int pre, int post, int channel, TransmittedSignal signal, CsrMatrix matrix, int delay,
+  Projection(
+      String name,
+      int pre,
+      int post,
+      int channel,
+      TransmittedSignal signal,
+      CsrMatrix matrix,
+      int delay,
       short[] delays) {
     this.name = name;
     this.pre = pre;
@@ -41,8 +48,8 @@ final class Projection {
   }
 
   /**
-   * Whether some synapse delivers in the step of the spike (delay 0): such a projection is propagated right after
-   * its source population steps, before its (later) target does.
+   * Whether some synapse delivers in the step of the spike (delay 0): such a projection is
+   * propagated right after its source population steps, before its (later) target does.
    */
   boolean immediate() {
     if (delays == null) {
@@ -57,6 +64,7 @@ final class Projection {
   }
 
   long heapBytes() {
-    return 4L * (rowPointers.length + columns.length + weights.length) + (delays == null ? 0 : 2L * delays.length);
+    return 4L * (rowPointers.length + columns.length + weights.length)
+        + (delays == null ? 0 : 2L * delays.length);
   }
 }

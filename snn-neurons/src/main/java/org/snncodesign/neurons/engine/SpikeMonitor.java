@@ -9,8 +9,9 @@ import java.util.Arrays;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * Records every spike of one population as (step, neuron) pairs in growing primitive arrays (amortised growth; no
- * per-spike objects). Read it after or between runs; write it to CSV with {@link #writeCsv}.
+ * Records every spike of one population as (step, neuron) pairs in growing primitive arrays
+ * (amortised growth; no per-spike objects). Read it after or between runs; write it to CSV with
+ * {@link #writeCsv}.
  */
 public final class SpikeMonitor {
   private final String population;

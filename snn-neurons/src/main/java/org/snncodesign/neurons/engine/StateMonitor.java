@@ -31,7 +31,9 @@ public final class StateMonitor {
     if (samples == stepsRecorded.length) {
       int grown = (int) Math.min(Integer.MAX_VALUE - 8L, stepsRecorded.length * 2L);
       stepsRecorded = Arrays.copyOf(stepsRecorded, grown);
-      values = Arrays.copyOf(values, (int) Math.min(Integer.MAX_VALUE - 8L, (long) grown * neurons.length));
+      values =
+          Arrays.copyOf(
+              values, (int) Math.min(Integer.MAX_VALUE - 8L, (long) grown * neurons.length));
     }
     int base = samples * neurons.length;
     for (int k = 0; k < neurons.length; k++) {
@@ -57,7 +59,8 @@ public final class StateMonitor {
   /** The trace of the {@code k}-th monitored neuron (a copy). */
   public float[] trace(int k) {
     if (k < 0 || k >= neurons.length) {
-      throw new IllegalArgumentException("trace index " + k + " outside [0, " + neurons.length + ")");
+      throw new IllegalArgumentException(
+          "trace index " + k + " outside [0, " + neurons.length + ")");
     }
     float[] trace = new float[samples];
     for (int s = 0; s < samples; s++) {
@@ -84,7 +87,8 @@ public final class StateMonitor {
       }
       out.write(header.append('\n').toString());
       for (int s = 0; s < samples; s++) {
-        StringBuilder row = new StringBuilder().append(stepsRecorded[s]).append(',').append(stepsRecorded[s] * dt);
+        StringBuilder row =
+            new StringBuilder().append(stepsRecorded[s]).append(',').append(stepsRecorded[s] * dt);
         for (int k = 0; k < neurons.length; k++) {
           row.append(',').append(values[s * neurons.length + k]);
         }

@@ -15,8 +15,9 @@ import org.snncodesign.api.sparse.CsrMatrix;
 record DelayedMatrix(CsrMatrix weights, int[] delaySteps) {
 
   /**
-   * Merges matrices keyed by delay into as few delayed matrices as possible: one, unless the same (row, column)
-   * pair has weights at several delays, in which case the k-th delay of a pair goes to the k-th matrix.
+   * Merges matrices keyed by delay into as few delayed matrices as possible: one, unless the same
+   * (row, column) pair has weights at several delays, in which case the k-th delay of a pair goes
+   * to the k-th matrix.
    */
   static List<DelayedMatrix> split(TreeMap<Integer, CsrMatrix> groups) {
     CsrMatrix[] matrices = groups.values().toArray(new CsrMatrix[0]);

@@ -7,12 +7,13 @@ import org.snncodesign.api.graph.Edge;
 import org.snncodesign.api.graph.NetworkGraph;
 
 /**
- * Which edges of a graph are recurrent, and an order of its nodes in which every other edge points forward.
+ * Which edges of a graph are recurrent, and an order of its nodes in which every other edge points
+ * forward.
  *
- * <p>A depth-first search from the Input nodes (in node order, successors in edge order; then from any node not
- * yet reached, in node order) marks as recurrent each edge that reaches a node still on the search path: the edges
- * that close a cycle. Without them the graph is acyclic, and its nodes are sorted topologically, ties broken by
- * node order.
+ * <p>A depth-first search from the Input nodes (in node order, successors in edge order; then from
+ * any node not yet reached, in node order) marks as recurrent each edge that reaches a node still
+ * on the search path: the edges that close a cycle. Without them the graph is acyclic, and its
+ * nodes are sorted topologically, ties broken by node order.
  */
 final class GraphOrder {
   private final List<String> names;
@@ -74,7 +75,8 @@ final class GraphOrder {
       int node = ready.poll();
       sorted.add(names.get(node));
       for (int e = 0; e < edges.size(); e++) {
-        if (!recurrent[e] && names.indexOf(edges.get(e).source()) == node
+        if (!recurrent[e]
+            && names.indexOf(edges.get(e).source()) == node
             && --pending[names.indexOf(edges.get(e).target())] == 0) {
           ready.add(names.indexOf(edges.get(e).target()));
         }

@@ -7,9 +7,10 @@ import org.snncodesign.api.Checks;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * What one run of a {@link GraphSimulator} produced, step by step: the spikes of every spiking neuron node and of
- * every Input fed with spikes, the values of every Output node, the voltages of the neuron nodes when recorded,
- * and the stimuli it was given. Arrays are this recording's own, indexed {@code [step][neuron]}.
+ * What one run of a {@link GraphSimulator} produced, step by step: the spikes of every spiking
+ * neuron node and of every Input fed with spikes, the values of every Output node, the voltages of
+ * the neuron nodes when recorded, and the stimuli it was given. Arrays are this recording's own,
+ * indexed {@code [step][neuron]}.
  */
 public final class GraphRecording {
   private final int timeSteps;
@@ -19,8 +20,13 @@ public final class GraphRecording {
   private final Map<String, float[][]> outputs;
   private final long synapticEvents;
 
-  GraphRecording(int timeSteps, Map<String, Stimulus> stimuli, Map<String, SpikeRaster> spikes,
-      Map<String, float[][]> voltages, Map<String, float[][]> outputs, long synapticEvents) {
+  GraphRecording(
+      int timeSteps,
+      Map<String, Stimulus> stimuli,
+      Map<String, SpikeRaster> spikes,
+      Map<String, float[][]> voltages,
+      Map<String, float[][]> outputs,
+      long synapticEvents) {
     this.timeSteps = timeSteps;
     this.stimuli = Collections.unmodifiableMap(stimuli);
     this.spikes = Collections.unmodifiableMap(spikes);
@@ -54,8 +60,8 @@ public final class GraphRecording {
   }
 
   /**
-   * The voltage {@code v} of every neuron of {@code node} after each step, {@code [step][neuron]} (after the reset
-   * of a spiking neuron; for I, LI and CubaLI the node's output).
+   * The voltage {@code v} of every neuron of {@code node} after each step, {@code [step][neuron]}
+   * (after the reset of a spiking neuron; for I, LI and CubaLI the node's output).
    */
   public float[][] voltages(String node) {
     return lookup(voltages, node, "voltages (recorded only when the simulator records voltages)");
@@ -73,7 +79,10 @@ public final class GraphRecording {
 
   /** The value of the graph's only Output node at each step. */
   public float[][] output() {
-    Checks.checkArgument(outputs.size() == 1, "the graph has %d Output nodes %s; name one", outputs.size(),
+    Checks.checkArgument(
+        outputs.size() == 1,
+        "the graph has %d Output nodes %s; name one",
+        outputs.size(),
         outputs.keySet());
     return outputs.values().iterator().next();
   }
@@ -95,7 +104,11 @@ public final class GraphRecording {
 
   private static <T> T lookup(Map<String, T> map, String node, String what) {
     T value = map.get(node);
-    Checks.checkArgument(value != null, "node '%s' has no %s in this recording; nodes that have: %s", node, what,
+    Checks.checkArgument(
+        value != null,
+        "node '%s' has no %s in this recording; nodes that have: %s",
+        node,
+        what,
         map.keySet());
     return value;
   }

@@ -22,28 +22,31 @@ import org.snncodesign.neurons.engine.NetworkBuilder;
 import org.snncodesign.neurons.engine.PropagationMode;
 
 /**
- * Runs any {@link NetworkGraph}: built once, then run sample by sample ({@link #run(Stimulus)} resets, feeds the
- * stimulus, steps and records). Same graph and stimulus, same bytes; {@link PropagationMode#CLOCK} and
- * {@link PropagationMode#EVENT} give identical results.
+ * Runs any {@link NetworkGraph}: built once, then run sample by sample ({@link #run(Stimulus)}
+ * resets, feeds the stimulus, steps and records). Same graph and stimulus, same bytes; {@link
+ * PropagationMode#CLOCK} and {@link PropagationMode#EVENT} give identical results.
  *
  * <p>How the graph becomes a {@link Network} (docs/GRAPH-ENGINE.md states it with every equation):
+ *
  * <ul>
- *   <li>Time is discrete at {@code dt}. A spike is an input of value 1 held for one step; an Input node takes, per
- *       step, spikes or analog values ({@link Stimulus}).
- *   <li>A neuron node's input of a step is {@code S = sum over its edges of (M x + b)}: the linear maps of the
- *       path applied to the source's output of that step, plus their biases (a constant current every step).
- *   <li>The linear nodes between sources (Inputs, neuron nodes) and targets (neuron nodes, Outputs) are composed
- *       into sparse projections ({@link ComposedProjection}); a Delay node adds {@code round(delay / dt)} steps to
- *       the synapses behind it.
- *   <li>A feed-forward edge delivers in the same step (a spike of layer 1 at step t is input of layer 2 at step t,
- *       as snnTorch's per-step forward). A recurrent edge, one that closes a cycle in a depth-first search from
- *       the Inputs in node order, delivers one step later (snnTorch's RLeaky and RSynaptic use {@code s[t-1]}).
- *   <li>Each neuron node is a population of the {@link NeuronModel} it maps to: by default {@code lif} for LIF, LI,
- *       CubaLIF and CubaLI and {@code if} for IF, I and Threshold, overridable per node type or node name. The
- *       population integrates NIR's equation at the {@link Discretization} (see
- *       {@link org.snncodesign.neurons.model.GraphNeuronPopulation}); a node resets by subtraction when
- *       {@link GraphAnnotations#resetsBySubtraction} says so. A spiking node passes on spikes, an I, LI or CubaLI
- *       node its voltage {@code v} as an analog value.
+ *   <li>Time is discrete at {@code dt}. A spike is an input of value 1 held for one step; an Input
+ *       node takes, per step, spikes or analog values ({@link Stimulus}).
+ *   <li>A neuron node's input of a step is {@code S = sum over its edges of (M x + b)}: the linear
+ *       maps of the path applied to the source's output of that step, plus their biases (a constant
+ *       current every step).
+ *   <li>The linear nodes between sources (Inputs, neuron nodes) and targets (neuron nodes, Outputs)
+ *       are composed into sparse projections ({@link ComposedProjection}); a Delay node adds {@code
+ *       round(delay / dt)} steps to the synapses behind it.
+ *   <li>A feed-forward edge delivers in the same step (a spike of layer 1 at step t is input of
+ *       layer 2 at step t, as snnTorch's per-step forward). A recurrent edge, one that closes a
+ *       cycle in a depth-first search from the Inputs in node order, delivers one step later
+ *       (snnTorch's RLeaky and RSynaptic use {@code s[t-1]}).
+ *   <li>Each neuron node is a population of the {@link NeuronModel} it maps to: by default {@code
+ *       lif} for LIF, LI, CubaLIF and CubaLI and {@code if} for IF, I and Threshold, overridable
+ *       per node type or node name. The population integrates NIR's equation at the {@link
+ *       Discretization} (see {@link org.snncodesign.neurons.model.GraphNeuronPopulation}); a node
+ *       resets by subtraction when {@link GraphAnnotations#resetsBySubtraction} says so. A spiking
+ *       node passes on spikes, an I, LI or CubaLI node its voltage {@code v} as an analog value.
  *   <li>An Output node's value of a step is its summed input of that step.
  * </ul>
  *
@@ -108,23 +111,31 @@ public final class GraphSimulator {
     this.spikeViews = new LinkedHashMap<>();
     this.voltageViews = new LinkedHashMap<>();
     this.outputViews = new LinkedHashMap<>();
-    neuronPopulations.forEach((name, population) -> {
-      if (((NeuronNode) graph.node(name)).spiking()) {
-        spikeViews.put(name, network.lastSpikes(name));
-      }
-      if (builder.recordVoltages) {
-        voltageViews.put(name, population.membranePotential());
-      }
-    });
-    outputPopulations.forEach((name, population) -> outputViews.put(name, population.membranePotential()));
+    neuronPopulations.forEach(
+        (name, population) -> {
+          if (((NeuronNode) graph.node(name)).spiking()) {
+            spikeViews.put(name, network.lastSpikes(name));
+          }
+          if (builder.recordVoltages) {
+            voltageViews.put(name, population.membranePotential());
+          }
+        });
+    outputPopulations.forEach(
+        (name, population) -> outputViews.put(name, population.membranePotential()));
   }
 
   private NeuronPopulation create(NeuronModelChoice models, String name, NeuronNode node) {
     NeuronModel model = models.modelFor(name, node);
-    NeuronPopulation population = model.create(node, discretization, GraphAnnotations.resetsBySubtraction(graph,
-        name));
-    Checks.checkArgument(population.size() == node.neurons(), "neuron model '%s' made %d neurons for node '%s'"
-        + " (%s) of %d neurons", model.name(), population.size(), name, node.nirType(), node.neurons());
+    NeuronPopulation population =
+        model.create(node, discretization, GraphAnnotations.resetsBySubtraction(graph, name));
+    Checks.checkArgument(
+        population.size() == node.neurons(),
+        "neuron model '%s' made %d neurons for node '%s'" + " (%s) of %d neurons",
+        model.name(),
+        population.size(),
+        name,
+        node.nirType(),
+        node.neurons());
     return population;
   }
 
@@ -161,8 +172,11 @@ public final class GraphSimulator {
 
   /** Runs the graph's only Input node on {@code stimulus}. */
   public GraphRecording run(Stimulus stimulus) {
-    Checks.checkArgument(inputs.size() == 1, "the graph has %d Input nodes %s; give a stimulus per Input",
-        inputs.size(), inputs.keySet());
+    Checks.checkArgument(
+        inputs.size() == 1,
+        "the graph has %d Input nodes %s; give a stimulus per Input",
+        inputs.size(),
+        inputs.keySet());
     return run(Map.of(inputs.keySet().iterator().next(), stimulus));
   }
 
@@ -170,22 +184,33 @@ public final class GraphSimulator {
    * From the resting state, runs {@code T} steps, {@code T} the stimuli's common length.
    *
    * @param stimuli one per Input node, by name, all of the same length
-   * @throws IllegalArgumentException naming an Input without a stimulus, an unknown name, or a stimulus whose size
-   *     or length does not fit
+   * @throws IllegalArgumentException naming an Input without a stimulus, an unknown name, or a
+   *     stimulus whose size or length does not fit
    */
   public GraphRecording run(Map<String, Stimulus> stimuli) {
-    Checks.checkArgument(stimuli.keySet().equals(inputs.keySet()), "stimuli are given for %s but the Input nodes"
-        + " are %s", stimuli.keySet(), inputs.keySet());
+    Checks.checkArgument(
+        stimuli.keySet().equals(inputs.keySet()),
+        "stimuli are given for %s but the Input nodes" + " are %s",
+        stimuli.keySet(),
+        inputs.keySet());
     int steps = -1;
     Stimulus[] given = new Stimulus[inputs.size()];
     InputPopulation[] fed = new InputPopulation[inputs.size()];
     int k = 0;
     for (Map.Entry<String, InputPopulation> input : inputs.entrySet()) {
       Stimulus stimulus = stimuli.get(input.getKey());
-      Checks.checkArgument(stimulus.neurons() == input.getValue().size(), "Input '%s' takes %d values per step,"
-          + " its stimulus has %d", input.getKey(), input.getValue().size(), stimulus.neurons());
-      Checks.checkArgument(steps < 0 || stimulus.timeSteps() == steps, "the stimulus of Input '%s' has %d steps,"
-          + " another has %d", input.getKey(), stimulus.timeSteps(), steps);
+      Checks.checkArgument(
+          stimulus.neurons() == input.getValue().size(),
+          "Input '%s' takes %d values per step," + " its stimulus has %d",
+          input.getKey(),
+          input.getValue().size(),
+          stimulus.neurons());
+      Checks.checkArgument(
+          steps < 0 || stimulus.timeSteps() == steps,
+          "the stimulus of Input '%s' has %d steps," + " another has %d",
+          input.getKey(),
+          stimulus.timeSteps(),
+          steps);
       steps = stimulus.timeSteps();
       given[k] = stimulus;
       fed[k++] = input.getValue();
@@ -193,7 +218,8 @@ public final class GraphSimulator {
     return record(stimuli, given, fed, Math.max(steps, 0));
   }
 
-  private GraphRecording record(Map<String, Stimulus> stimuli, Stimulus[] given, InputPopulation[] fed, int steps) {
+  private GraphRecording record(
+      Map<String, Stimulus> stimuli, Stimulus[] given, InputPopulation[] fed, int steps) {
     Map<String, SpikeRaster> spikes = new LinkedHashMap<>();
     List<String> inputNames = new ArrayList<>(inputs.keySet());
     for (int i = 0; i < given.length; i++) {
@@ -201,7 +227,8 @@ public final class GraphSimulator {
         spikes.put(inputNames.get(i), new SpikeRaster(steps, fed[i].size()));
       }
     }
-    spikeViews.forEach((name, view) -> spikes.put(name, new SpikeRaster(steps, graph.outputShape(name).size())));
+    spikeViews.forEach(
+        (name, view) -> spikes.put(name, new SpikeRaster(steps, graph.outputShape(name).size())));
     Map<String, float[][]> voltages = traces(voltageViews, steps);
     Map<String, float[][]> outputs = traces(outputViews, steps);
     SpikeRaster[] spikeRasters = spikes.values().toArray(new SpikeRaster[0]);
@@ -219,15 +246,19 @@ public final class GraphSimulator {
       }
       network.step();
       for (int r = 0; r < spikeRasters.length; r++) {
-        System.arraycopy(spikeSources[r], 0, spikeRasters[r].words(), spikeRasters[r].stepOffset(t),
+        System.arraycopy(
+            spikeSources[r],
+            0,
+            spikeRasters[r].words(),
+            spikeRasters[r].stepOffset(t),
             spikeRasters[r].wordsPerStep());
       }
       for (int v = 0; v < traceTargets.length; v++) {
         System.arraycopy(traceSources[v], 0, traceTargets[v][t], 0, traceSources[v].length);
       }
     }
-    return new GraphRecording(steps, new LinkedHashMap<>(stimuli), spikes, voltages, outputs,
-        network.synapticEvents());
+    return new GraphRecording(
+        steps, new LinkedHashMap<>(stimuli), spikes, voltages, outputs, network.synapticEvents());
   }
 
   private static Map<String, float[][]> traces(Map<String, float[]> views, int steps) {
@@ -258,12 +289,15 @@ public final class GraphSimulator {
 
     private Builder(NetworkGraph graph, Discretization discretization) {
       Checks.checkArgument(graph != null, "the simulator needs a graph");
-      Checks.checkArgument(discretization != null, "the simulator needs a discretization (dt and integration)");
+      Checks.checkArgument(
+          discretization != null, "the simulator needs a discretization (dt and integration)");
       this.graph = graph;
       this.discretization = discretization;
     }
 
-    /** Clock-driven or event-driven propagation (default event-driven); the results are identical. */
+    /**
+     * Clock-driven or event-driven propagation (default event-driven); the results are identical.
+     */
     public Builder mode(PropagationMode mode) {
       Checks.checkArgument(mode != null, "propagation mode must be CLOCK or EVENT");
       this.mode = mode;
@@ -277,9 +311,14 @@ public final class GraphSimulator {
       return this;
     }
 
-    /** Runs every node of NIR type {@code nirType} with the neuron model plugin named {@code plugin}. */
+    /**
+     * Runs every node of NIR type {@code nirType} with the neuron model plugin named {@code
+     * plugin}.
+     */
     public Builder modelForType(String nirType, String plugin) {
-      Checks.checkArgument(plugin != null && !plugin.isBlank(), "plugin name for type %s must not be blank",
+      Checks.checkArgument(
+          plugin != null && !plugin.isBlank(),
+          "plugin name for type %s must not be blank",
           nirType);
       models.forType(nirType, new NeuronModelChoice.ModelRef(null, plugin));
       return this;
@@ -294,12 +333,16 @@ public final class GraphSimulator {
 
     /** Runs the node called {@code node} with the neuron model plugin named {@code plugin}. */
     public Builder modelForNode(String node, String plugin) {
-      Checks.checkArgument(plugin != null && !plugin.isBlank(), "plugin name for node %s must not be blank", node);
+      Checks.checkArgument(
+          plugin != null && !plugin.isBlank(), "plugin name for node %s must not be blank", node);
       models.forNode(node, new NeuronModelChoice.ModelRef(null, plugin));
       return this;
     }
 
-    /** Where plugins named by name are looked up (default: {@link PluginRegistry#discover()}, when needed). */
+    /**
+     * Where plugins named by name are looked up (default: {@link PluginRegistry#discover()}, when
+     * needed).
+     */
     public Builder plugins(PluginRegistry registry) {
       Checks.checkArgument(registry != null, "plugin registry must not be null");
       models.registry(registry);
@@ -315,8 +358,10 @@ public final class GraphSimulator {
     /**
      * The simulator.
      *
-     * @throws IllegalArgumentException naming the node whose model does not run its type, or a bad parameter
-     * @throws org.snncodesign.api.graph.InvalidGraphException naming a loop of linear nodes without a neuron
+     * @throws IllegalArgumentException naming the node whose model does not run its type, or a bad
+     *     parameter
+     * @throws org.snncodesign.api.graph.InvalidGraphException naming a loop of linear nodes without
+     *     a neuron
      */
     public GraphSimulator build() {
       return new GraphSimulator(this);

@@ -5,9 +5,10 @@ import org.snncodesign.api.neuron.NeuronPopulation;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * An Input node inside the engine: a population with no input of its own that emits, each step, the frame loaded
- * before the step. Its "membrane potential" is the frame's values (1 where a spike, for spike frames), which is
- * what its projections carry; its spikes are the frame's bits (none for analog frames).
+ * An Input node inside the engine: a population with no input of its own that emits, each step, the
+ * frame loaded before the step. Its "membrane potential" is the frame's values (1 where a spike,
+ * for spike frames), which is what its projections carry; its spikes are the frame's bits (none for
+ * analog frames).
  */
 final class InputPopulation implements NeuronPopulation {
   private final int size;

@@ -15,9 +15,9 @@ import org.snncodesign.api.graph.Tensor;
 import org.snncodesign.api.sparse.CsrMatrix;
 
 /**
- * Lowers one linear graph node to a sparse matrix over flat row-major indices, input-major: {@code y_o = sum_i
- * M[i][o] x_i + b_o}. Convolutions and pooling become the matrix of all their (output, kernel tap) pairs, so the
- * lowering is exact.
+ * Lowers one linear graph node to a sparse matrix over flat row-major indices, input-major: {@code
+ * y_o = sum_i M[i][o] x_i + b_o}. Convolutions and pooling become the matrix of all their (output,
+ * kernel tap) pairs, so the lowering is exact.
  */
 final class LinearMapLowering {
   private LinearMapLowering() {}
@@ -48,8 +48,14 @@ final class LinearMapLowering {
       int[] steps = new int[n.delay().size()];
       for (int i = 0; i < steps.length; i++) {
         double s = Math.rint(n.delay().get(i) / dt);
-        Checks.checkArgument(s <= Short.MAX_VALUE, "Delay of %s s at element %d is %s steps of dt = %s s, more"
-            + " than %d", n.delay().get(i), i, s, dt, Short.MAX_VALUE);
+        Checks.checkArgument(
+            s <= Short.MAX_VALUE,
+            "Delay of %s s at element %d is %s steps of dt = %s s, more" + " than %d",
+            n.delay().get(i),
+            i,
+            s,
+            dt,
+            Short.MAX_VALUE);
         steps[i] = (int) s;
       }
       return new LoweredMap(SparseBuilder.identity(steps.length), null, steps);
@@ -57,27 +63,75 @@ final class LinearMapLowering {
     if (node instanceof Conv2dNode n) {
       Shape in = n.inputShape().orElse(input);
       float[] bias = channelBias(n.bias().toFloatArray(), output.size() / n.outChannels());
-      return new LoweredMap(new Window(in.dim(0), in.dim(1), in.dim(2), n.outChannels(), n.kernel().height(),
-          n.kernel().width(), n.stride().height(), n.stride().width(), n.padding().height(), n.padding().width(),
-          n.dilation().height(), n.dilation().width(), n.groups()).matrix(n.weight().toFloatArray(), 0f), bias,
+      return new LoweredMap(
+          new Window(
+                  in.dim(0),
+                  in.dim(1),
+                  in.dim(2),
+                  n.outChannels(),
+                  n.kernel().height(),
+                  n.kernel().width(),
+                  n.stride().height(),
+                  n.stride().width(),
+                  n.padding().height(),
+                  n.padding().width(),
+                  n.dilation().height(),
+                  n.dilation().width(),
+                  n.groups())
+              .matrix(n.weight().toFloatArray(), 0f),
+          bias,
           null);
     }
     if (node instanceof Conv1dNode n) {
       Shape in = n.inputShape().orElse(input);
       float[] bias = channelBias(n.bias().toFloatArray(), output.size() / n.outChannels());
       // A 1-d convolution over [C, N] is the 2-d one over [C, 1, N] with a 1 x k kernel.
-      return new LoweredMap(new Window(in.dim(0), 1, in.dim(1), n.outChannels(), 1, n.kernel(), 1, n.stride(), 0,
-          n.padding(), 1, n.dilation(), n.groups()).matrix(n.weight().toFloatArray(), 0f), bias, null);
+      return new LoweredMap(
+          new Window(
+                  in.dim(0),
+                  1,
+                  in.dim(1),
+                  n.outChannels(),
+                  1,
+                  n.kernel(),
+                  1,
+                  n.stride(),
+                  0,
+                  n.padding(),
+                  1,
+                  n.dilation(),
+                  n.groups())
+              .matrix(n.weight().toFloatArray(), 0f),
+          bias,
+          null);
     }
     Pool2dNode n = (Pool2dNode) node;
     int c = input.dim(0);
-    // Pooling is a depthwise convolution with a constant kernel: 1 (sum) or 1 / (k_h k_w) (average, padding's
+    // Pooling is a depthwise convolution with a constant kernel: 1 (sum) or 1 / (k_h k_w) (average,
+    // padding's
     // zeros counted as PyTorch's count_include_pad).
-    float tap = n.pooling() == Pool2dNode.Pooling.SUM ? 1f
-        : (float) (1.0 / ((double) n.kernel().height() * n.kernel().width()));
-    return new LoweredMap(new Window(c, input.dim(1), input.dim(2), c, n.kernel().height(), n.kernel().width(),
-        n.stride().height(), n.stride().width(), n.padding().height(), n.padding().width(), 1, 1, c)
-        .matrix(null, tap), null, null);
+    float tap =
+        n.pooling() == Pool2dNode.Pooling.SUM
+            ? 1f
+            : (float) (1.0 / ((double) n.kernel().height() * n.kernel().width()));
+    return new LoweredMap(
+        new Window(
+                c,
+                input.dim(1),
+                input.dim(2),
+                c,
+                n.kernel().height(),
+                n.kernel().width(),
+                n.stride().height(),
+                n.stride().width(),
+                n.padding().height(),
+                n.padding().width(),
+                1,
+                1,
+                c)
+            .matrix(null, tap),
+        null,
+        null);
   }
 
   /** {@code W [outputs, inputs]} as the input-major {@code inputs x outputs} matrix. */
@@ -120,12 +174,24 @@ final class LinearMapLowering {
 
   /**
    * A 2-d sliding window over {@code [C_in, H, W]} giving {@code [C_out, H_out, W_out]} (PyTorch's
-   * cross-correlation): output {@code (co, oy, ox)} sums input {@code (g C_in/groups + ci, oy s_h - p_h + ky d_h,
-   * ox s_w - p_w + kx d_w)} times {@code weight[co, ci, ky, kx]}, {@code g = co / (C_out / groups)}; taps in the
-   * padding read zeros and are left out.
+   * cross-correlation): output {@code (co, oy, ox)} sums input {@code (g C_in/groups + ci, oy s_h -
+   * p_h + ky d_h, ox s_w - p_w + kx d_w)} times {@code weight[co, ci, ky, kx]}, {@code g = co /
+   * (C_out / groups)}; taps in the padding read zeros and are left out.
    */
-  private record Window(int cIn, int h, int w, int cOut, int kh, int kw, int sh, int sw, int ph, int pw, int dh,
-      int dw, int groups) {
+  private record Window(
+      int cIn,
+      int h,
+      int w,
+      int cOut,
+      int kh,
+      int kw,
+      int sh,
+      int sw,
+      int ph,
+      int pw,
+      int dh,
+      int dw,
+      int groups) {
     int outHeight() {
       return (h + 2 * ph - dh * (kh - 1) - 1) / sh + 1;
     }
@@ -159,7 +225,8 @@ final class LinearMapLowering {
                   if (x < 0 || x >= w) {
                     continue;
                   }
-                  float value = weight == null ? tap : weight[((co * inPerGroup + ci) * kh + ky) * kw + kx];
+                  float value =
+                      weight == null ? tap : weight[((co * inPerGroup + ci) * kh + ky) * kw + kx];
                   out.add((channel * h + y) * w + x, o, value);
                 }
               }

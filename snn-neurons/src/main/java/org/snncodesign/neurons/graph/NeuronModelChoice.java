@@ -7,14 +7,28 @@ import org.snncodesign.api.neuron.NeuronModel;
 import org.snncodesign.api.plugin.PluginRegistry;
 
 /**
- * Which {@link NeuronModel} runs each neuron node: an override for the node's name, else for its type, else the
- * default plugin of its type ({@link #DEFAULT_PLUGINS}). Plugins named by name are looked up in a
- * {@link PluginRegistry}, discovered only when a name needs it.
+ * Which {@link NeuronModel} runs each neuron node: an override for the node's name, else for its
+ * type, else the default plugin of its type ({@link #DEFAULT_PLUGINS}). Plugins named by name are
+ * looked up in a {@link PluginRegistry}, discovered only when a name needs it.
  */
 final class NeuronModelChoice {
   /** The built-in plugin that runs each NIR neuron type. */
-  static final Map<String, String> DEFAULT_PLUGINS = Map.of("LIF", "lif", "LI", "lif", "CubaLIF", "lif",
-      "CubaLI", "lif", "IF", "if", "I", "if", "Threshold", "if");
+  static final Map<String, String> DEFAULT_PLUGINS =
+      Map.of(
+          "LIF",
+          "lif",
+          "LI",
+          "lif",
+          "CubaLIF",
+          "lif",
+          "CubaLI",
+          "lif",
+          "IF",
+          "if",
+          "I",
+          "if",
+          "Threshold",
+          "if");
 
   /** A model given as an instance or by plugin name (exactly one is set). */
   record ModelRef(NeuronModel instance, String plugin) {}
@@ -38,8 +52,8 @@ final class NeuronModelChoice {
   /**
    * The model for node {@code name}.
    *
-   * @throws IllegalArgumentException naming the node, its type, the plugin and the types that plugin runs, when it
-   *     does not run this type (or when no plugin is known for the type)
+   * @throws IllegalArgumentException naming the node, its type, the plugin and the types that
+   *     plugin runs, when it does not run this type (or when no plugin is known for the type)
    * @throws org.snncodesign.api.SnnException naming the plugin when no plugin has that name
    */
   NeuronModel modelFor(String name, NeuronNode node) {
@@ -47,8 +61,12 @@ final class NeuronModelChoice {
     if (ref == null) {
       String plugin = DEFAULT_PLUGINS.get(node.nirType());
       if (plugin == null) {
-        throw new IllegalArgumentException("neuron node '" + name + "' (" + node.nirType()
-            + ") has no default neuron model; choose one for the node or its type");
+        throw new IllegalArgumentException(
+            "neuron node '"
+                + name
+                + "' ("
+                + node.nirType()
+                + ") has no default neuron model; choose one for the node or its type");
       }
       ref = new ModelRef(null, plugin);
     }
@@ -60,9 +78,18 @@ final class NeuronModelChoice {
       model = registry.require(NeuronModel.class, ref.plugin());
     }
     if (!model.graphNodeTypes().contains(node.nirType())) {
-      throw new IllegalArgumentException("neuron node '" + name + "' (" + node.nirType() + ") is mapped to neuron"
-          + " model plugin '" + model.name() + "', which runs " + model.graphNodeTypes() + ", not "
-          + node.nirType());
+      throw new IllegalArgumentException(
+          "neuron node '"
+              + name
+              + "' ("
+              + node.nirType()
+              + ") is mapped to neuron"
+              + " model plugin '"
+              + model.name()
+              + "', which runs "
+              + model.graphNodeTypes()
+              + ", not "
+              + node.nirType());
     }
     return model;
   }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import org.snncodesign.api.neuron.NeuronPopulation;
 
 /**
- * An Output node inside the engine: its "membrane potential" after a step is the summed input of that step (the
- * Output's value), and it never spikes.
+ * An Output node inside the engine: its "membrane potential" after a step is the summed input of
+ * that step (the Output's value), and it never spikes.
  */
 final class OutputPopulation implements NeuronPopulation {
   private final int size;

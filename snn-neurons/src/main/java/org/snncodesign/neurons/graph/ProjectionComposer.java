@@ -18,15 +18,16 @@ import org.snncodesign.neurons.engine.TransmittedSignal;
 import org.snncodesign.neurons.graph.LinearMapLowering.LoweredMap;
 
 /**
- * Composes the linear nodes between sources (Inputs, neuron nodes) and targets (neuron nodes, Outputs) into sparse
- * projections and per-target bias currents.
+ * Composes the linear nodes between sources (Inputs, neuron nodes) and targets (neuron nodes,
+ * Outputs) into sparse projections and per-target bias currents.
  *
- * <p>From every source, each path through linear nodes is followed, multiplying the lowered matrices
- * ({@code M_path = M_1 M_2 ... M_k}, input-major) and keeping one matrix per delay: a Delay node moves each column
- * to the group of its own {@code round(delay / dt)} steps, a recurrent edge on the path adds 1 step. Paths that
- * meet at the same target are summed per delay. A bias {@code b} of a node {@code L} reaches each target as
- * {@code b M_after}, where {@code M_after} is the product of the nodes after {@code L}; it is a constant current of
- * every step (Delay nodes do not shift it).
+ * <p>From every source, each path through linear nodes is followed, multiplying the lowered
+ * matrices ({@code M_path = M_1 M_2 ... M_k}, input-major) and keeping one matrix per delay: a
+ * Delay node moves each column to the group of its own {@code round(delay / dt)} steps, a recurrent
+ * edge on the path adds 1 step. Paths that meet at the same target are summed per delay. A bias
+ * {@code b} of a node {@code L} reaches each target as {@code b M_after}, where {@code M_after} is
+ * the product of the nodes after {@code L}; it is a constant current of every step (Delay nodes do
+ * not shift it).
  */
 final class ProjectionComposer {
   private final NetworkGraph graph;
@@ -59,14 +60,16 @@ final class ProjectionComposer {
       GraphNode node = graph.node(name);
       if (node instanceof InputNode || node instanceof NeuronNode) {
         int n = graph.outputShape(name).size();
-        composer.followEdgesOut(name, name, group(0, SparseBuilder.identity(n)), false, new HashSet<>());
+        composer.followEdgesOut(
+            name, name, group(0, SparseBuilder.identity(n)), false, new HashSet<>());
       } else if (node instanceof LinearMapNode && composer.lowered(name).bias() != null) {
         float[] bias = composer.lowered(name).bias();
         SparseBuilder row = new SparseBuilder(1, bias.length);
         for (int o = 0; o < bias.length; o++) {
           row.add(0, o, bias[o]);
         }
-        composer.followEdgesOut(null, name, group(0, row.build()), false, new HashSet<>(Set.of(name)));
+        composer.followEdgesOut(
+            null, name, group(0, row.build()), false, new HashSet<>(Set.of(name)));
       }
     }
     return composer.result();
@@ -79,16 +82,24 @@ final class ProjectionComposer {
   }
 
   private LoweredMap lowered(String name) {
-    return lowered.computeIfAbsent(name, n -> LinearMapLowering.lower((LinearMapNode) graph.node(n),
-        graph.inputShape(n), graph.outputShape(n), dt));
+    return lowered.computeIfAbsent(
+        name,
+        n ->
+            LinearMapLowering.lower(
+                (LinearMapNode) graph.node(n), graph.inputShape(n), graph.outputShape(n), dt));
   }
 
   /**
-   * Follows the edges out of {@code node}, whose output is {@code groups} (per delay, rows = the origin's values).
+   * Follows the edges out of {@code node}, whose output is {@code groups} (per delay, rows = the
+   * origin's values).
    *
    * @param source the source node, or null when the origin is a bias
    */
-  private void followEdgesOut(String source, String node, TreeMap<Integer, CsrMatrix> groups, boolean recurrent,
+  private void followEdgesOut(
+      String source,
+      String node,
+      TreeMap<Integer, CsrMatrix> groups,
+      boolean recurrent,
       Set<String> onPath) {
     List<org.snncodesign.api.graph.Edge> edges = graph.edges();
     for (int e = 0; e < edges.size(); e++) {
@@ -98,7 +109,11 @@ final class ProjectionComposer {
     }
   }
 
-  private void follow(String source, String node, TreeMap<Integer, CsrMatrix> groups, boolean recurrent,
+  private void follow(
+      String source,
+      String node,
+      TreeMap<Integer, CsrMatrix> groups,
+      boolean recurrent,
       Set<String> onPath) {
     GraphNode target = graph.node(node);
     if (!(target instanceof LinearMapNode)) {
@@ -106,8 +121,12 @@ final class ProjectionComposer {
       return;
     }
     if (onPath.contains(node)) {
-      throw new InvalidGraphException("linear node '" + node + "' lies on a loop of linear nodes " + onPath
-          + " without a neuron node; such an algebraic loop has no step-by-step meaning");
+      throw new InvalidGraphException(
+          "linear node '"
+              + node
+              + "' lies on a loop of linear nodes "
+              + onPath
+              + " without a neuron node; such an algebraic loop has no step-by-step meaning");
     }
     LoweredMap map = lowered(node);
     TreeMap<Integer, CsrMatrix> next = new TreeMap<>();
@@ -116,7 +135,8 @@ final class ProjectionComposer {
       if (map.delaySteps() == null) {
         next.merge(g.getKey(), product, SparseProduct::add);
       } else {
-        delayed(g.getKey(), product, map.delaySteps()).forEach((d, m) -> next.merge(d, m, SparseProduct::add));
+        delayed(g.getKey(), product, map.delaySteps())
+            .forEach((d, m) -> next.merge(d, m, SparseProduct::add));
       }
     }
     Set<String> path = new HashSet<>(onPath);
@@ -124,13 +144,17 @@ final class ProjectionComposer {
     followEdgesOut(source, node, next, recurrent, path);
   }
 
-  /** Splits {@code matrix} by the delay of its columns, each group moved {@code base} steps further. */
+  /**
+   * Splits {@code matrix} by the delay of its columns, each group moved {@code base} steps further.
+   */
   private static TreeMap<Integer, CsrMatrix> delayed(int base, CsrMatrix matrix, int[] delaySteps) {
     TreeMap<Integer, SparseBuilder> builders = new TreeMap<>();
     for (int r = 0; r < matrix.rows(); r++) {
       for (int k = matrix.rowPointers()[r]; k < matrix.rowPointers()[r + 1]; k++) {
         int c = matrix.columnIndices()[k];
-        builders.computeIfAbsent(base + delaySteps[c], d -> new SparseBuilder(matrix.rows(), matrix.cols()))
+        builders
+            .computeIfAbsent(
+                base + delaySteps[c], d -> new SparseBuilder(matrix.rows(), matrix.cols()))
             .add(r, c, matrix.values()[k]);
       }
     }
@@ -155,36 +179,48 @@ final class ProjectionComposer {
       }
       return;
     }
-    TreeMap<Integer, CsrMatrix> sum = links.computeIfAbsent(new Link(source, target), l -> new TreeMap<>());
+    TreeMap<Integer, CsrMatrix> sum =
+        links.computeIfAbsent(new Link(source, target), l -> new TreeMap<>());
     groups.forEach((d, m) -> sum.merge(d, m, SparseProduct::add));
   }
 
   private Composition result() {
     List<String> sequence = order.order();
     List<Link> sorted = new ArrayList<>(links.keySet());
-    sorted.sort((a, b) -> a.target().equals(b.target())
-        ? Integer.compare(sequence.indexOf(a.source()), sequence.indexOf(b.source()))
-        : Integer.compare(sequence.indexOf(a.target()), sequence.indexOf(b.target())));
+    sorted.sort(
+        (a, b) ->
+            a.target().equals(b.target())
+                ? Integer.compare(sequence.indexOf(a.source()), sequence.indexOf(b.source()))
+                : Integer.compare(sequence.indexOf(a.target()), sequence.indexOf(b.target())));
     List<ComposedProjection> projections = new ArrayList<>();
     for (Link link : sorted) {
       GraphNode source = graph.node(link.source());
-      TransmittedSignal signal = source instanceof NeuronNode n && n.spiking() ? TransmittedSignal.SPIKES
-          : TransmittedSignal.MEMBRANE_POTENTIAL;
+      TransmittedSignal signal =
+          source instanceof NeuronNode n && n.spiking()
+              ? TransmittedSignal.SPIKES
+              : TransmittedSignal.MEMBRANE_POTENTIAL;
       List<DelayedMatrix> parts = DelayedMatrix.split(links.get(link));
       for (int p = 0; p < parts.size(); p++) {
         String name = link.source() + "->" + link.target() + (p == 0 ? "" : " #" + (p + 1));
-        projections.add(new ComposedProjection(name, link.source(), link.target(), parts.get(p).weights(),
-            parts.get(p).delaySteps(), signal));
+        projections.add(
+            new ComposedProjection(
+                name,
+                link.source(),
+                link.target(),
+                parts.get(p).weights(),
+                parts.get(p).delaySteps(),
+                signal));
       }
     }
     Map<String, float[]> currents = new LinkedHashMap<>();
-    biases.forEach((target, sum) -> {
-      float[] current = new float[sum.length];
-      for (int i = 0; i < sum.length; i++) {
-        current[i] = (float) sum[i];
-      }
-      currents.put(target, current);
-    });
+    biases.forEach(
+        (target, sum) -> {
+          float[] current = new float[sum.length];
+          for (int i = 0; i < sum.length; i++) {
+            current[i] = (float) sum[i];
+          }
+          currents.put(target, current);
+        });
     return new Composition(projections, currents);
   }
 }

@@ -4,12 +4,15 @@ import java.util.Arrays;
 import org.snncodesign.api.sparse.CsrMatrix;
 
 /**
- * Collects the entries of a sparse matrix in any row order and builds its CSR form. Within a row, entries must
- * arrive with ascending columns (the lowerings and products here produce them that way); exact zeros are dropped,
- * since a synapse of weight 0 adds nothing to any sum.
+ * Collects the entries of a sparse matrix in any row order and builds its CSR form. Within a row,
+ * entries must arrive with ascending columns (the lowerings and products here produce them that
+ * way); exact zeros are dropped, since a synapse of weight 0 adds nothing to any sum.
  */
 final class SparseBuilder {
-  /** Most entries one matrix may hold (about 1.6 GB of CSR arrays): refused with a message rather than memory. */
+  /**
+   * Most entries one matrix may hold (about 1.6 GB of CSR arrays): refused with a message rather
+   * than memory.
+   */
   static final int MAX_ENTRIES = 1 << 27;
 
   private final int rows;
@@ -30,8 +33,14 @@ final class SparseBuilder {
     }
     if (count == rowOf.length) {
       if (count >= MAX_ENTRIES) {
-        throw new IllegalArgumentException("a composed " + rows + " x " + cols + " projection has more than "
-            + MAX_ENTRIES + " synapses, more than the engine holds in one projection");
+        throw new IllegalArgumentException(
+            "a composed "
+                + rows
+                + " x "
+                + cols
+                + " projection has more than "
+                + MAX_ENTRIES
+                + " synapses, more than the engine holds in one projection");
       }
       int grown = Math.min(Math.multiplyExact(count, 2), MAX_ENTRIES);
       rowOf = Arrays.copyOf(rowOf, grown);

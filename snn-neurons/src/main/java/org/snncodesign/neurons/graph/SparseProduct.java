@@ -5,9 +5,9 @@ import org.snncodesign.api.Checks;
 import org.snncodesign.api.sparse.CsrMatrix;
 
 /**
- * Products and sums of CSR matrices, row by row with a dense accumulator (Gustavson's algorithm, ACM TOMS 4:250,
- * 1978). Terms are accumulated in double in a fixed order and rounded once, so the result is deterministic; exact
- * zeros are dropped.
+ * Products and sums of CSR matrices, row by row with a dense accumulator (Gustavson's algorithm,
+ * ACM TOMS 4:250, 1978). Terms are accumulated in double in a fixed order and rounded once, so the
+ * result is deterministic; exact zeros are dropped.
  */
 final class SparseProduct {
   private SparseProduct() {}
@@ -38,7 +38,8 @@ final class SparseProduct {
 
   /** {@code a + b} of equal shapes. */
   static CsrMatrix add(CsrMatrix a, CsrMatrix b) {
-    Checks.checkArgument(a.rows() == b.rows() && a.cols() == b.cols(), "cannot add %s and %s", a, b);
+    Checks.checkArgument(
+        a.rows() == b.rows() && a.cols() == b.cols(), "cannot add %s and %s", a, b);
     Accumulator acc = new Accumulator(a.cols());
     SparseBuilder out = new SparseBuilder(a.rows(), a.cols());
     for (int r = 0; r < a.rows(); r++) {

@@ -4,8 +4,9 @@ import org.snncodesign.api.Checks;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * What one Input node receives over a run: spikes (a 1 held for the step of each spike), analog values per step,
- * or the same analog values every step (direct encoding, e.g. pixels as a constant current). Arrays are copied.
+ * What one Input node receives over a run: spikes (a 1 held for the step of each spike), analog
+ * values per step, or the same analog values every step (direct encoding, e.g. pixels as a constant
+ * current). Arrays are copied.
  */
 public final class Stimulus {
   private final int timeSteps;
@@ -31,16 +32,21 @@ public final class Stimulus {
   /**
    * Analog values, {@code perStep[t][i]} for step t and input i.
    *
-   * @throws IllegalArgumentException naming the step whose length differs or the value that is not finite
+   * @throws IllegalArgumentException naming the step whose length differs or the value that is not
+   *     finite
    */
   public static Stimulus values(float[][] perStep) {
-    Checks.checkArgument(perStep != null && perStep.length > 0 && perStep[0] != null,
+    Checks.checkArgument(
+        perStep != null && perStep.length > 0 && perStep[0] != null,
         "an analog stimulus needs at least one step of values");
     float[][] copy = new float[perStep.length][];
     for (int t = 0; t < perStep.length; t++) {
-      Checks.checkArgument(perStep[t] != null && perStep[t].length == perStep[0].length,
-          "step %d of the stimulus has %s values, step 0 has %d", t,
-          perStep[t] == null ? "no" : perStep[t].length, perStep[0].length);
+      Checks.checkArgument(
+          perStep[t] != null && perStep[t].length == perStep[0].length,
+          "step %d of the stimulus has %s values, step 0 has %d",
+          t,
+          perStep[t] == null ? "no" : perStep[t].length,
+          perStep[0].length);
       copy[t] = finite(perStep[t], t);
     }
     return new Stimulus(perStep.length, perStep[0].length, null, copy);
@@ -54,8 +60,9 @@ public final class Stimulus {
   }
 
   /**
-   * Random spikes: each of {@code neurons} inputs spikes at each of {@code timeSteps} steps with probability
-   * {@code rate}, independently, drawn from {@code seed} (the same seed gives the same raster).
+   * Random spikes: each of {@code neurons} inputs spikes at each of {@code timeSteps} steps with
+   * probability {@code rate}, independently, drawn from {@code seed} (the same seed gives the same
+   * raster).
    *
    * @throws IllegalArgumentException naming a rate outside [0, 1] or a non-positive size
    */
@@ -77,8 +84,12 @@ public final class Stimulus {
 
   private static float[] finite(float[] values, int step) {
     for (int i = 0; i < values.length; i++) {
-      Checks.checkArgument(Float.isFinite(values[i]), "stimulus value %d at step %d is %s, expected a finite"
-          + " number", i, step, values[i]);
+      Checks.checkArgument(
+          Float.isFinite(values[i]),
+          "stimulus value %d at step %d is %s, expected a finite" + " number",
+          i,
+          step,
+          values[i]);
     }
     return values.clone();
   }

@@ -8,8 +8,8 @@ import org.snncodesign.neurons.model.AbstractNeuronModel;
 import org.snncodesign.neurons.model.ModelParameters;
 
 /**
- * The (non-leaky) integrate-and-fire neuron, plugin name {@code if}: a perfect integrator as used in ANN-to-SNN
- * conversion (Rueckauer et al. 2017, Front. Neurosci. 11:682).
+ * The (non-leaky) integrate-and-fire neuron, plugin name {@code if}: a perfect integrator as used
+ * in ANN-to-SNN conversion (Rueckauer et al. 2017, Front. Neurosci. 11:682).
  *
  * <pre>
  *   v[t] = v[t-1] + x[t]                         (x: input, a potential increment per step)
@@ -17,19 +17,24 @@ import org.snncodesign.neurons.model.ModelParameters;
  *                     or      v[t] = v[t] - (v_th - v_reset) (reset_by_subtraction = 1, keeps the residue)
  * </pre>
  *
- * <p>Parameters: {@code v_th} (threshold, default 1), {@code v_reset} (default 0, also the initial potential),
- * {@code reset_by_subtraction} (0 or 1, default 0), {@code t_ref} (refractory period in s, default 0: while
- * {@code t - t_spike < t_ref} the input is ignored and v stays at its reset value).
+ * <p>Parameters: {@code v_th} (threshold, default 1), {@code v_reset} (default 0, also the initial
+ * potential), {@code reset_by_subtraction} (0 or 1, default 0), {@code t_ref} (refractory period in
+ * s, default 0: while {@code t - t_spike < t_ref} the input is ignored and v stays at its reset
+ * value).
  *
- * <p>In a network graph it runs the IF, I (integrator) and Threshold nodes with their own per-neuron parameters and
- * NIR's equations (see {@link org.snncodesign.neurons.model.GraphNeuronPopulation}).
+ * <p>In a network graph it runs the IF, I (integrator) and Threshold nodes with their own
+ * per-neuron parameters and NIR's equations (see {@link
+ * org.snncodesign.neurons.model.GraphNeuronPopulation}).
  */
 public final class IntegrateAndFire extends AbstractNeuronModel {
   static final String NAME = "if";
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
   public IntegrateAndFire() {
-    super(NAME, "integrate-and-fire (perfect integrator) with reset to v_reset or by subtraction", defaults(),
+    super(
+        NAME,
+        "integrate-and-fire (perfect integrator) with reset to v_reset or by subtraction",
+        defaults(),
         Set.of("IF", "I", "Threshold"));
   }
 
@@ -45,7 +50,12 @@ public final class IntegrateAndFire extends AbstractNeuronModel {
   @Override
   protected NeuronPopulation create(int size, ModelParameters p) {
     p.requireBelow("v_reset", "v_th");
-    return new IntegrateAndFirePopulation(ModelParameters.size(size), p.dt(), (float) p.get("v_th"),
-        (float) p.get("v_reset"), p.flag("reset_by_subtraction"), p.steps("t_ref"));
+    return new IntegrateAndFirePopulation(
+        ModelParameters.size(size),
+        p.dt(),
+        (float) p.get("v_th"),
+        (float) p.get("v_reset"),
+        p.flag("reset_by_subtraction"),
+        p.steps("t_ref"));
   }
 }

@@ -12,7 +12,8 @@ final class IntegrateAndFirePopulation extends AbstractSynapticPopulation {
   private final int refractorySteps;
   private final int[] refractory;
 
-  IntegrateAndFirePopulation(int size, double dt, float vTh, float vReset, boolean subtract, int refractorySteps) {
+  IntegrateAndFirePopulation(
+      int size, double dt, float vTh, float vReset, boolean subtract, int refractorySteps) {
     super(IntegrateAndFire.NAME, size, dt, 1);
     this.vTh = vTh;
     this.vReset = vReset;
@@ -29,7 +30,8 @@ final class IntegrateAndFirePopulation extends AbstractSynapticPopulation {
     int count = 0;
     for (int i = 0; i < size; i++) {
       float x = InputChecks.finite(model, i, input[i]);
-      // Refractory: the step of the spike counts, so the neuron is silent while t - t_spike < t_ref.
+      // Refractory: the step of the spike counts, so the neuron is silent while t - t_spike <
+      // t_ref.
       if (stillRefractory(refractory, i)) {
         x = 0f;
       }

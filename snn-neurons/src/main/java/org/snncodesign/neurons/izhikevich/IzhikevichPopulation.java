@@ -17,12 +17,14 @@ final class IzhikevichPopulation extends AbstractSynapticPopulation {
   private final float vInit;
   private final float[] u;
 
-  IzhikevichPopulation(int size, double dt, float a, float b, float c, float d, float vPeak, float vInit) {
+  IzhikevichPopulation(
+      int size, double dt, float a, float b, float c, float d, float vPeak, float vInit) {
     super(Izhikevich.NAME, size, dt, 1);
     double dtMs = dt * 1000;
     this.substeps = (int) Math.max(1, Math.ceil(dtMs / MAX_SUBSTEP_MS - 1e-9));
     if (substeps > 1_000_000) {
-      throw new IllegalArgumentException("dt = " + dt + " s is too long for the Izhikevich model (at most 100 s)");
+      throw new IllegalArgumentException(
+          "dt = " + dt + " s is too long for the Izhikevich model (at most 100 s)");
     }
     this.h = (float) (dtMs / substeps);
     this.a = a;

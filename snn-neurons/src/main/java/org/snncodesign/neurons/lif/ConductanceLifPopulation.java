@@ -42,7 +42,9 @@ final class ConductanceLifPopulation extends AbstractSynapticPopulation {
     reset();
   }
 
-  /** Channel 0 adds to g_e, channel 1 to g_i, channel 2 is an external current held over the step. */
+  /**
+   * Channel 0 adds to g_e, channel 1 to g_i, channel 2 is an external current held over the step.
+   */
   @Override
   protected int advance(float[][] inputs, long[] spikes) {
     float[] inE = inputs[0];

@@ -8,8 +8,9 @@ import org.snncodesign.neurons.model.AbstractNeuronModel;
 import org.snncodesign.neurons.model.ModelParameters;
 
 /**
- * The current-based leaky integrate-and-fire neuron, plugin name {@code lif}, integrated with the exact
- * exponential propagator of its linear equations (Rotter &amp; Diesmann 1999, Biol. Cybern. 81:381):
+ * The current-based leaky integrate-and-fire neuron, plugin name {@code lif}, integrated with the
+ * exact exponential propagator of its linear equations (Rotter &amp; Diesmann 1999, Biol. Cybern.
+ * 81:381):
  *
  * <pre>
  *   tau_m dv/dt     = -(v - v_rest) + R (I_e + I_i)
@@ -18,25 +19,29 @@ import org.snncodesign.neurons.model.ModelParameters;
  *               v stays clamped while t - t_spike &lt; t_ref
  * </pre>
  *
- * <p>Channel 0 (excitatory, {@code tau_syn_e}) and channel 1 (inhibitory, {@code tau_syn_i}) each take, per step,
- * a jump of their synaptic current ({@code I += x} at the step's start). A synaptic time constant of 0 (the
- * default) makes the channel a plain current held over the step, so that with constant input x
- * {@code v[t] = v_rest + (v[t-1] - v_rest) e^{-dt/tau_m} + R x (1 - e^{-dt/tau_m})} and the firing rate is
- * {@code 1 / (t_ref + tau_m ln((R x + v_rest - v_reset) / (R x + v_rest - v_th)))} for {@code R x > v_th - v_rest}.
+ * <p>Channel 0 (excitatory, {@code tau_syn_e}) and channel 1 (inhibitory, {@code tau_syn_i}) each
+ * take, per step, a jump of their synaptic current ({@code I += x} at the step's start). A synaptic
+ * time constant of 0 (the default) makes the channel a plain current held over the step, so that
+ * with constant input x {@code v[t] = v_rest + (v[t-1] - v_rest) e^{-dt/tau_m} + R x (1 -
+ * e^{-dt/tau_m})} and the firing rate is {@code 1 / (t_ref + tau_m ln((R x + v_rest - v_reset) / (R
+ * x + v_rest - v_th)))} for {@code R x > v_th - v_rest}.
  *
- * <p>Parameters (times in seconds, potentials in model units): {@code tau_m} (0.02), {@code v_rest} (0),
- * {@code v_reset} (0), {@code v_th} (1), {@code t_ref} (0), {@code R} (1), {@code tau_syn_e} (0),
- * {@code tau_syn_i} (0), {@code reset_by_subtraction} (0).
+ * <p>Parameters (times in seconds, potentials in model units): {@code tau_m} (0.02), {@code v_rest}
+ * (0), {@code v_reset} (0), {@code v_th} (1), {@code t_ref} (0), {@code R} (1), {@code tau_syn_e}
+ * (0), {@code tau_syn_i} (0), {@code reset_by_subtraction} (0).
  *
- * <p>In a network graph it runs the LIF, LI, CubaLIF and CubaLI nodes with their own per-neuron parameters and
- * NIR's equations (see {@link org.snncodesign.neurons.model.GraphNeuronPopulation}).
+ * <p>In a network graph it runs the LIF, LI, CubaLIF and CubaLI nodes with their own per-neuron
+ * parameters and NIR's equations (see {@link org.snncodesign.neurons.model.GraphNeuronPopulation}).
  */
 public final class LeakyIntegrateAndFire extends AbstractNeuronModel {
   static final String NAME = "lif";
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
   public LeakyIntegrateAndFire() {
-    super(NAME, "leaky integrate-and-fire, current-based exponential synapses, exact integration", defaults(),
+    super(
+        NAME,
+        "leaky integrate-and-fire, current-based exponential synapses, exact integration",
+        defaults(),
         Set.of("LIF", "LI", "CubaLIF", "CubaLI"));
   }
 

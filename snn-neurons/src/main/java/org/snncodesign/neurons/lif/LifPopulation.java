@@ -6,8 +6,9 @@ import org.snncodesign.neurons.model.InputChecks;
 import org.snncodesign.neurons.model.ModelParameters;
 
 /**
- * State of current-based LIF neurons, optionally with an adaptive threshold, integrated exactly over each step
- * (see {@link LeakyIntegrateAndFire} and {@link AdaptiveLeakyIntegrateAndFire} for the equations).
+ * State of current-based LIF neurons, optionally with an adaptive threshold, integrated exactly
+ * over each step (see {@link LeakyIntegrateAndFire} and {@link AdaptiveLeakyIntegrateAndFire} for
+ * the equations).
  */
 final class LifPopulation extends AbstractSynapticPopulation {
   private final float vRest;
@@ -76,10 +77,11 @@ final class LifPopulation extends AbstractSynapticPopulation {
   }
 
   /**
-   * Change of v over one step per unit of synaptic current present at the step's start. For tau_syn = 0 the
-   * current is held for the step: R (1 - e^{-dt/tau_m}). For tau_syn > 0 it decays: solving
-   * tau_m dv/dt = -(v - v_rest) + R I0 e^{-t/tau_syn} gives R tau_syn / (tau_syn - tau_m) (e^{-dt/tau_syn} -
-   * e^{-dt/tau_m}), whose limit at tau_syn = tau_m is R (dt / tau_m) e^{-dt/tau_m}.
+   * Change of v over one step per unit of synaptic current present at the step's start. For tau_syn
+   * = 0 the current is held for the step: R (1 - e^{-dt/tau_m}). For tau_syn > 0 it decays: solving
+   * tau_m dv/dt = -(v - v_rest) + R I0 e^{-t/tau_syn} gives R tau_syn / (tau_syn - tau_m)
+   * (e^{-dt/tau_syn} - e^{-dt/tau_m}), whose limit at tau_syn = tau_m is R (dt / tau_m)
+   * e^{-dt/tau_m}.
    */
   static double gain(double dt, double tauM, double tauSyn, double r) {
     if (tauSyn == 0) {
@@ -99,7 +101,9 @@ final class LifPopulation extends AbstractSynapticPopulation {
    * A non-finite input makes v NaN in pass A; passes B and C detect it and name the input.
    */
   @Override
-  @SuppressWarnings("IdentityBinaryExpression") // (x - x) in pass A is the deliberate NaN propagation described there
+  @SuppressWarnings(
+      "IdentityBinaryExpression") // (x - x) in pass A is the deliberate NaN propagation described
+  // there
   protected int advance(float[][] inputs, long[] spikes) {
     float[] inE = inputs[0];
     float[] inI = inputs[1];
@@ -116,8 +120,10 @@ final class LifPopulation extends AbstractSynapticPopulation {
     for (int i = 0; i < n0; i++) {
       float ie = ce[i] + inE[i];
       float ii = ci[i] + inI[i];
-      // (x - x) is +0 for finite x and NaN for NaN or +-Infinity: it adds nothing to a finite v but turns any
-      // non-finite input into NaN, which the threshold pass then reports without a second check per neuron.
+      // (x - x) is +0 for finite x and NaN for NaN or +-Infinity: it adds nothing to a finite v but
+      // turns any
+      // non-finite input into NaN, which the threshold pass then reports without a second check per
+      // neuron.
       float vi = rest + (vs[i] - rest) * dm + ie * ge + ii * gi + ((ie - ie) + (ii - ii));
       vs[i] = vi;
       ce[i] = ie * de;
@@ -145,7 +151,8 @@ final class LifPopulation extends AbstractSynapticPopulation {
     clearSpikes(spikes);
     int count = 0;
     float[] a = adaptation;
-    // Spikes are rare: first collect the candidates in a tight loop with one well-predicted branch (NaN fails
+    // Spikes are rare: first collect the candidates in a tight loop with one well-predicted branch
+    // (NaN fails
     // "v < threshold" too), then fire them.
     int[] found = candidates;
     int c = 0;
@@ -164,7 +171,8 @@ final class LifPopulation extends AbstractSynapticPopulation {
       }
     }
     for (int k = 0; k < c; k++) {
-      // A clamped potential at or above threshold (reset by subtraction of a huge input) must not fire again.
+      // A clamped potential at or above threshold (reset by subtraction of a huge input) must not
+      // fire again.
       if (!inRefractoryList[found[k]] || !(Math.abs(vs[found[k]]) <= Float.MAX_VALUE)) {
         count += fire(found[k], vs, spikes, inE, inI);
       }
@@ -206,8 +214,14 @@ final class LifPopulation extends AbstractSynapticPopulation {
     float bad = Math.abs(inE[neuron]) <= Float.MAX_VALUE ? inI[neuron] : inE[neuron];
     if (Math.abs(bad) <= Float.MAX_VALUE) {
       // The input itself was finite: the state overflowed (e.g. weights far too large).
-      return new IllegalArgumentException("membrane potential of neuron " + neuron + " (model '" + model
-          + "') became " + v[neuron] + "; input current too large");
+      return new IllegalArgumentException(
+          "membrane potential of neuron "
+              + neuron
+              + " (model '"
+              + model
+              + "') became "
+              + v[neuron]
+              + "; input current too large");
     }
     return InputChecks.notFinite(model, neuron, bad);
   }

@@ -13,9 +13,10 @@ import org.snncodesign.api.neuron.NeuronParameters;
 import org.snncodesign.api.neuron.NeuronPopulation;
 
 /**
- * Skeleton of a {@link NeuronModel} plugin of API version 1.0: it holds the plugin name, the description and the
- * default parameters (in the order the model's Javadoc lists them), and resolves the caller's parameters over the
- * defaults, refusing unknown names, before {@link #create(int, ModelParameters)} builds the population.
+ * Skeleton of a {@link NeuronModel} plugin of API version 1.0: it holds the plugin name, the
+ * description and the default parameters (in the order the model's Javadoc lists them), and
+ * resolves the caller's parameters over the defaults, refusing unknown names, before {@link
+ * #create(int, ModelParameters)} builds the population.
  */
 public abstract class AbstractNeuronModel implements NeuronModel {
   private final String name;
@@ -38,10 +39,11 @@ public abstract class AbstractNeuronModel implements NeuronModel {
    * @param name plugin name (short kebab-case)
    * @param description one-line description
    * @param defaults parameter names with their default values, copied in iteration order
-   * @param graphNodeTypes the NIR neuron node types the model runs in a graph (see {@link GraphNeuronPopulation})
+   * @param graphNodeTypes the NIR neuron node types the model runs in a graph (see {@link
+   *     GraphNeuronPopulation})
    */
-  protected AbstractNeuronModel(String name, String description, Map<String, Double> defaults,
-      Set<String> graphNodeTypes) {
+  protected AbstractNeuronModel(
+      String name, String description, Map<String, Double> defaults, Set<String> graphNodeTypes) {
     this.name = name;
     this.description = description;
     this.defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
@@ -49,8 +51,8 @@ public abstract class AbstractNeuronModel implements NeuronModel {
   }
 
   /**
-   * A population of {@code size} neurons (not yet checked: call {@link ModelParameters#size(int)}) with the
-   * resolved parameters; range checks name the parameter.
+   * A population of {@code size} neurons (not yet checked: call {@link ModelParameters#size(int)})
+   * with the resolved parameters; range checks name the parameter.
    */
   protected abstract NeuronPopulation create(int size, ModelParameters parameters);
 
@@ -86,11 +88,16 @@ public abstract class AbstractNeuronModel implements NeuronModel {
   }
 
   @Override
-  public final GraphNeuronPopulation create(NeuronNode node, Discretization discretization,
-      boolean resetBySubtraction) {
+  public final GraphNeuronPopulation create(
+      NeuronNode node, Discretization discretization, boolean resetBySubtraction) {
     if (!graphNodeTypes.contains(node.nirType())) {
-      throw new UnsupportedOperationException("neuron model '" + name + "' does not run graph nodes of type "
-          + node.nirType() + "; it runs " + graphNodeTypes);
+      throw new UnsupportedOperationException(
+          "neuron model '"
+              + name
+              + "' does not run graph nodes of type "
+              + node.nirType()
+              + "; it runs "
+              + graphNodeTypes);
     }
     return GraphNeuronPopulation.of(name, node, discretization, resetBySubtraction);
   }

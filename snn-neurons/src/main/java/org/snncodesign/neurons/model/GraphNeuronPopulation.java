@@ -1,6 +1,5 @@
 package org.snncodesign.neurons.model;
 
-import org.snncodesign.api.neuron.NeuronPopulation;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.graph.CubaLiNode;
 import org.snncodesign.api.graph.CubaLifNode;
@@ -14,9 +13,10 @@ import org.snncodesign.api.graph.ThresholdNode;
 import org.snncodesign.api.neuron.Discretization;
 
 /**
- * The neurons of one graph neuron node of NIR's family (LIF, LI, CubaLIF, CubaLI, IF, I, Threshold), each with its
- * own parameters, discretised at {@code dt}. One class runs the whole family: a node type only chooses which of
- * the terms below exist. {@code S} is the summed input of the step (spikes as 1 held for the step).
+ * The neurons of one graph neuron node of NIR's family (LIF, LI, CubaLIF, CubaLI, IF, I,
+ * Threshold), each with its own parameters, discretised at {@code dt}. One class runs the whole
+ * family: a node type only chooses which of the terms below exist. {@code S} is the summed input of
+ * the step (spikes as 1 held for the step).
  *
  * <pre>
  *   synaptic current (CubaLIF, CubaLI; else I = S):
@@ -30,12 +30,13 @@ import org.snncodesign.api.neuron.Discretization;
  *   Threshold: stateless, a spike where S &gt; threshold (v reports S)
  * </pre>
  *
- * <p>Both rules have the form {@code x = d x + (1 - d) u}, with {@code d = 1 - dt/tau} (forward Euler) or
- * {@code d = e^{-dt/tau}} (exponential Euler). The step evaluates it as {@code v = d v + k v_leak + (k r) I} with
- * {@code k = 1 - d} and the products {@code k v_leak}, {@code k r}, {@code k w_in} formed in double precision at
- * construction: snnTorch exports {@code tau = dt / (1 - beta)}, {@code r = tau / dt}, {@code w_in = tau_syn / dt},
- * so under forward Euler {@code k r = 1} and the step is exactly snnTorch's {@code v = beta v + I} in float. The
- * state starts at {@code v = v_leak} (0 for IF and I) and {@code I_syn = 0}.
+ * <p>Both rules have the form {@code x = d x + (1 - d) u}, with {@code d = 1 - dt/tau} (forward
+ * Euler) or {@code d = e^{-dt/tau}} (exponential Euler). The step evaluates it as {@code v = d v +
+ * k v_leak + (k r) I} with {@code k = 1 - d} and the products {@code k v_leak}, {@code k r}, {@code
+ * k w_in} formed in double precision at construction: snnTorch exports {@code tau = dt / (1 -
+ * beta)}, {@code r = tau / dt}, {@code w_in = tau_syn / dt}, so under forward Euler {@code k r = 1}
+ * and the step is exactly snnTorch's {@code v = beta v + I} in float. The state starts at {@code v
+ * = v_leak} (0 for IF and I) and {@code I_syn = 0}.
  */
 public final class GraphNeuronPopulation extends AbstractSynapticPopulation {
   private final boolean synaptic;
@@ -46,7 +47,8 @@ public final class GraphNeuronPopulation extends AbstractSynapticPopulation {
   private final float[] synDecay;
   private final float[] synGain;
   private final float[] iSyn;
-  // v = memDecay v + memLeak + memGain I, memLeak = (1 - memDecay) v_leak, memGain = (1 - memDecay) r (dt r for IF).
+  // v = memDecay v + memLeak + memGain I, memLeak = (1 - memDecay) v_leak, memGain = (1 - memDecay)
+  // r (dt r for IF).
   private final float[] memDecay;
   private final float[] memLeak;
   private final float[] memGain;
@@ -55,10 +57,20 @@ public final class GraphNeuronPopulation extends AbstractSynapticPopulation {
   private final float[] vReset;
 
   /** Which terms a node type has; null tensors mean the term is absent. */
-  private record Terms(Tensor tauSyn, Tensor wIn, Tensor tau, Tensor r, Tensor vLeak, Tensor vThreshold,
+  private record Terms(
+      Tensor tauSyn,
+      Tensor wIn,
+      Tensor tau,
+      Tensor r,
+      Tensor vLeak,
+      Tensor vThreshold,
       Tensor vReset) {}
 
-  private GraphNeuronPopulation(String model, int size, Discretization discretization, boolean resetBySubtraction,
+  private GraphNeuronPopulation(
+      String model,
+      int size,
+      Discretization discretization,
+      boolean resetBySubtraction,
       Terms terms) {
     super(model, size, discretization.dt(), 1);
     double dt = discretization.dt();
@@ -112,10 +124,13 @@ public final class GraphNeuronPopulation extends AbstractSynapticPopulation {
    * @param resetBySubtraction {@code v -= v_threshold} after a spike instead of {@code v = v_reset}
    * @throws IllegalArgumentException naming a parameter that does not fit single precision
    */
-  public static GraphNeuronPopulation of(String model, NeuronNode node, Discretization discretization,
-      boolean resetBySubtraction) {
-    Checks.checkArgument(node != null && discretization != null, "a graph population needs a node and a discretization");
-    return new GraphNeuronPopulation(model, node.neurons(), discretization, resetBySubtraction, terms(node));
+  public static GraphNeuronPopulation of(
+      String model, NeuronNode node, Discretization discretization, boolean resetBySubtraction) {
+    Checks.checkArgument(
+        node != null && discretization != null,
+        "a graph population needs a node and a discretization");
+    return new GraphNeuronPopulation(
+        model, node.neurons(), discretization, resetBySubtraction, terms(node));
   }
 
   private static Terms terms(NeuronNode node) {
@@ -126,7 +141,8 @@ public final class GraphNeuronPopulation extends AbstractSynapticPopulation {
       return new Terms(null, null, n.tau(), n.r(), n.vLeak(), null, null);
     }
     if (node instanceof CubaLifNode n) {
-      return new Terms(n.tauSyn(), n.wIn(), n.tauMem(), n.r(), n.vLeak(), n.vThreshold(), n.vReset());
+      return new Terms(
+          n.tauSyn(), n.wIn(), n.tauMem(), n.r(), n.vLeak(), n.vThreshold(), n.vReset());
     }
     if (node instanceof CubaLiNode n) {
       return new Terms(n.tauSyn(), n.wIn(), n.tauMem(), n.r(), n.vLeak(), null, null);
@@ -143,7 +159,9 @@ public final class GraphNeuronPopulation extends AbstractSynapticPopulation {
 
   /** d: e^{-dt/tau} (exponential Euler) or 1 - dt/tau (forward Euler). */
   private static double decay(double dt, double tau, Discretization.Integration rule) {
-    return rule == Discretization.Integration.EXPONENTIAL_EULER ? Math.exp(-dt / tau) : 1 - dt / tau;
+    return rule == Discretization.Integration.EXPONENTIAL_EULER
+        ? Math.exp(-dt / tau)
+        : 1 - dt / tau;
   }
 
   /** k = 1 - d, computed without cancellation: -expm1(-dt/tau), or dt/tau. */
@@ -153,8 +171,13 @@ public final class GraphNeuronPopulation extends AbstractSynapticPopulation {
 
   private static void checkFinite(String model, float[] values, String parameter) {
     for (int i = 0; i < values.length; i++) {
-      Checks.checkArgument(Float.isFinite(values[i]), "neuron model '%s': %s of neuron %d gives %s in single"
-          + " precision", model, parameter, i, values[i]);
+      Checks.checkArgument(
+          Float.isFinite(values[i]),
+          "neuron model '%s': %s of neuron %d gives %s in single" + " precision",
+          model,
+          parameter,
+          i,
+          values[i]);
     }
   }
 
@@ -180,7 +203,8 @@ public final class GraphNeuronPopulation extends AbstractSynapticPopulation {
       if (stateless) {
         vi = s;
       } else {
-        // v += dt/tau (v_leak - v + r I), i.e. v = d v + (1 - d) v_leak + (1 - d) r I; IF and I: v += dt r I.
+        // v += dt/tau (v_leak - v + r I), i.e. v = d v + (1 - d) v_leak + (1 - d) r I; IF and I: v
+        // += dt r I.
         vi = memDecay[i] * v[i] + memLeak[i] + memGain[i] * current;
       }
       if (spiking && vi > vThreshold[i]) {

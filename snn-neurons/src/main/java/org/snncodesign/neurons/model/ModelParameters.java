@@ -5,8 +5,9 @@ import java.util.TreeMap;
 import org.snncodesign.api.neuron.NeuronParameters;
 
 /**
- * The resolved parameters of one neuron model: the user's values over the model's defaults, with unknown names
- * refused. Getters check ranges and name the parameter, the model and the bad value in their messages.
+ * The resolved parameters of one neuron model: the user's values over the model's defaults, with
+ * unknown names refused. Getters check ranges and name the parameter, the model and the bad value
+ * in their messages.
  */
 public final class ModelParameters {
   private final String model;
@@ -24,19 +25,29 @@ public final class ModelParameters {
    *
    * @throws IllegalArgumentException naming a parameter the model does not know, or a bad dt
    */
-  public static ModelParameters resolve(String model, Map<String, Double> defaults, NeuronParameters given) {
+  public static ModelParameters resolve(
+      String model, Map<String, Double> defaults, NeuronParameters given) {
     if (given == null) {
-      throw new IllegalArgumentException("neuron parameters of model '" + model + "' must not be null");
+      throw new IllegalArgumentException(
+          "neuron parameters of model '" + model + "' must not be null");
     }
-    // NeuronParameters already refuses dt <= 0; check again so a subclass-free record change cannot slip by.
+    // NeuronParameters already refuses dt <= 0; check again so a subclass-free record change cannot
+    // slip by.
     if (!(given.dt() > 0) || !Double.isFinite(given.dt())) {
       throw new IllegalArgumentException("dt must be finite and > 0, got " + given.dt());
     }
     Map<String, Double> merged = new TreeMap<>(defaults);
     for (Map.Entry<String, Double> e : given.values().entrySet()) {
       if (!defaults.containsKey(e.getKey())) {
-        throw new IllegalArgumentException("unknown parameter '" + e.getKey() + "' = " + e.getValue()
-            + " for neuron model '" + model + "'; known: " + defaults.keySet());
+        throw new IllegalArgumentException(
+            "unknown parameter '"
+                + e.getKey()
+                + "' = "
+                + e.getValue()
+                + " for neuron model '"
+                + model
+                + "'; known: "
+                + defaults.keySet());
       }
       merged.put(e.getKey(), e.getValue());
     }
@@ -61,16 +72,21 @@ public final class ModelParameters {
   public double positive(String name) {
     double v = get(name);
     if (!(v > 0)) {
-      throw new IllegalArgumentException(name + " must be > 0 for neuron model '" + model + "', got " + v);
+      throw new IllegalArgumentException(
+          name + " must be > 0 for neuron model '" + model + "', got " + v);
     }
     return v;
   }
 
-  /** A value that must be >= 0 (refractory periods, optional time constants where 0 switches a term off). */
+  /**
+   * A value that must be >= 0 (refractory periods, optional time constants where 0 switches a term
+   * off).
+   */
   public double nonNegative(String name) {
     double v = get(name);
     if (!(v >= 0)) {
-      throw new IllegalArgumentException(name + " must be >= 0 for neuron model '" + model + "', got " + v);
+      throw new IllegalArgumentException(
+          name + " must be >= 0 for neuron model '" + model + "', got " + v);
     }
     return v;
   }
@@ -79,7 +95,8 @@ public final class ModelParameters {
   public boolean flag(String name) {
     double v = get(name);
     if (v != 0 && v != 1) {
-      throw new IllegalArgumentException(name + " must be 0 or 1 for neuron model '" + model + "', got " + v);
+      throw new IllegalArgumentException(
+          name + " must be 0 or 1 for neuron model '" + model + "', got " + v);
     }
     return v == 1;
   }
@@ -87,8 +104,17 @@ public final class ModelParameters {
   /** Throws naming both parameters unless {@code get(low) < get(high)}. */
   public void requireBelow(String low, String high) {
     if (!(get(low) < get(high))) {
-      throw new IllegalArgumentException(low + " (" + get(low) + ") must be below " + high + " (" + get(high)
-          + ") for neuron model '" + model + "'");
+      throw new IllegalArgumentException(
+          low
+              + " ("
+              + get(low)
+              + ") must be below "
+              + high
+              + " ("
+              + get(high)
+              + ") for neuron model '"
+              + model
+              + "'");
     }
   }
 
@@ -96,7 +122,8 @@ public final class ModelParameters {
   public int steps(String name) {
     double steps = Math.rint(nonNegative(name) / dt);
     if (steps > Integer.MAX_VALUE / 2) {
-      throw new IllegalArgumentException(name + " = " + get(name) + " s is too many steps of dt = " + dt);
+      throw new IllegalArgumentException(
+          name + " = " + get(name) + " s is too many steps of dt = " + dt);
     }
     return (int) steps;
   }

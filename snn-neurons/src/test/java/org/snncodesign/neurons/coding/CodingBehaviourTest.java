@@ -18,8 +18,11 @@ class CodingBehaviourTest {
   @Test
   @DisplayName("All five codings are found through ServiceLoader by their short names")
   void providersAreListed() {
-    List<String> names = ServiceLoader.load(SpikeEncoder.class).stream().map(ServiceLoader.Provider::get)
-        .map(Plugin::name).toList();
+    List<String> names =
+        ServiceLoader.load(SpikeEncoder.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .map(Plugin::name)
+            .toList();
     assertThat(names).contains("rate", "ttfs", "phase", "phase1", "burst");
   }
 
@@ -38,14 +41,16 @@ class CodingBehaviourTest {
   @Test
   @DisplayName("TTFS sends larger values earlier and zero not at all")
   void ttfsOrder() {
-    SpikeRaster r = new TimeToFirstSpikeCoding().encode(new float[] {1f, 0.5f, 0f}, CodingParameters.of(11, 0));
+    SpikeRaster r =
+        new TimeToFirstSpikeCoding().encode(new float[] {1f, 0.5f, 0f}, CodingParameters.of(11, 0));
     assertThat(r.train(0).times()).containsExactly(0);
     assertThat(r.train(1).times()).containsExactly(5);
     assertThat(r.train(2).times()).isEmpty();
   }
 
   @Test
-  @DisplayName("Phase coding sends the binary expansion: 0.625 ~ 0.101 in binary spikes at phases 0 and 2")
+  @DisplayName(
+      "Phase coding sends the binary expansion: 0.625 ~ 0.101 in binary spikes at phases 0 and 2")
   void phaseBits() {
     CodingParameters p = new CodingParameters(6, 0, Map.of("phases", 3.0));
     SpikeRaster r = new PhaseCoding().encode(new float[] {5f / 7f}, p);
@@ -66,28 +71,45 @@ class CodingBehaviourTest {
   @DisplayName("Burst coding sends round(x N_max) spikes isi apart")
   void burstShape() {
     CodingParameters p = new CodingParameters(10, 0, Map.of("max_spikes", 4.0, "isi", 2.0));
-    assertThat(new BurstCoding().encode(new float[] {0.75f}, p).train(0).times()).containsExactly(0, 2, 4);
+    assertThat(new BurstCoding().encode(new float[] {0.75f}, p).train(0).times())
+        .containsExactly(0, 2, 4);
   }
 
   @Test
   @DisplayName("Values outside [0, 1] or NaN are refused naming the index and value")
   void badValues() {
-    assertThatThrownBy(() -> new RateCoding().encode(new float[] {0.1f, 1.5f}, CodingParameters.of(5, 0)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("value 1").hasMessageContaining("1.5");
-    assertThatThrownBy(() -> new PhaseCoding().encode(new float[] {Float.NaN}, CodingParameters.of(8, 0)))
-        .hasMessageContaining("value 0").hasMessageContaining("NaN");
+    assertThatThrownBy(
+            () -> new RateCoding().encode(new float[] {0.1f, 1.5f}, CodingParameters.of(5, 0)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("value 1")
+        .hasMessageContaining("1.5");
+    assertThatThrownBy(
+            () -> new PhaseCoding().encode(new float[] {Float.NaN}, CodingParameters.of(8, 0)))
+        .hasMessageContaining("value 0")
+        .hasMessageContaining("NaN");
   }
 
   @Test
   @DisplayName("Bad options are refused naming the option and value")
   void badOptions() {
-    assertThatThrownBy(() -> new SingleSpikePhaseCoding().encode(new float[] {0.5f},
-        new CodingParameters(8, 0, Map.of("base", 1.0)))).hasMessageContaining("base").hasMessageContaining("1.0");
-    assertThatThrownBy(() -> new PhaseCoding().encode(new float[] {0.5f},
-        new CodingParameters(4, 0, Map.of("phases", 8.0)))).hasMessageContaining("phases = 8");
-    assertThatThrownBy(() -> new TimeToFirstSpikeCoding().encode(new float[] {0.5f}, CodingParameters.of(1, 0)))
+    assertThatThrownBy(
+            () ->
+                new SingleSpikePhaseCoding()
+                    .encode(new float[] {0.5f}, new CodingParameters(8, 0, Map.of("base", 1.0))))
+        .hasMessageContaining("base")
+        .hasMessageContaining("1.0");
+    assertThatThrownBy(
+            () ->
+                new PhaseCoding()
+                    .encode(new float[] {0.5f}, new CodingParameters(4, 0, Map.of("phases", 8.0))))
+        .hasMessageContaining("phases = 8");
+    assertThatThrownBy(
+            () ->
+                new TimeToFirstSpikeCoding().encode(new float[] {0.5f}, CodingParameters.of(1, 0)))
         .hasMessageContaining("timeSteps >= 2, got 1");
-    assertThatThrownBy(() -> new RateCoding().decode(new SpikeRaster(3, 1), CodingParameters.of(4, 0)))
-        .hasMessageContaining("3 steps").hasMessageContaining("timeSteps = 4");
+    assertThatThrownBy(
+            () -> new RateCoding().decode(new SpikeRaster(3, 1), CodingParameters.of(4, 0)))
+        .hasMessageContaining("3 steps")
+        .hasMessageContaining("timeSteps = 4");
   }
 }

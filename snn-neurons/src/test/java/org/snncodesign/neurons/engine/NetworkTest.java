@@ -20,7 +20,10 @@ import org.snncodesign.neurons.lif.LeakyIntegrateAndFire;
 class NetworkTest {
   private static final double DT = 1e-3;
 
-  /** Poisson drive -> LIF (random per-synapse delays) -> Izhikevich, with a recurrent LIF projection. */
+  /**
+   * Poisson drive -> LIF (random per-synapse delays) -> Izhikevich, with a recurrent LIF
+   * projection.
+   */
   private static Network mixed(PropagationMode mode, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     CsrMatrix drive = RandomConnectivity.bernoulli(300, 200, 0.1, 0.4f, random.nextLong());
@@ -37,8 +40,15 @@ class NetworkTest {
     }
     return Network.builder(DT)
         .population("in", new PoissonSource(300, DT, 40, random.nextLong()))
-        .population("lif", new LeakyIntegrateAndFire().create(200,
-            NeuronParameters.withDt(DT).with("tau_syn_e", 0.005).with("tau_syn_i", 0.01).with("t_ref", 0.002)))
+        .population(
+            "lif",
+            new LeakyIntegrateAndFire()
+                .create(
+                    200,
+                    NeuronParameters.withDt(DT)
+                        .with("tau_syn_e", 0.005)
+                        .with("tau_syn_i", 0.01)
+                        .with("t_ref", 0.002)))
         .population("izh", new Izhikevich().create(100, NeuronParameters.withDt(DT)))
         .projection("drive", "in", "lif", drive, delays, 0)
         .projection("rec", "lif", "lif", recurrent, 2, 1)
@@ -48,12 +58,15 @@ class NetworkTest {
   }
 
   @Test
-  @DisplayName("Clock-driven and event-driven runs give the same spikes, spike for spike, with per-synapse delays")
+  @DisplayName(
+      "Clock-driven and event-driven runs give the same spikes, spike for spike, with per-synapse delays")
   void clockAndEventAgreeOnAMixedNetwork() {
     Network clock = mixed(PropagationMode.CLOCK, 11);
     Network event = mixed(PropagationMode.EVENT, 11);
-    List<SpikeMonitor> c = List.of(clock.monitorSpikes("in"), clock.monitorSpikes("lif"), clock.monitorSpikes("izh"));
-    List<SpikeMonitor> e = List.of(event.monitorSpikes("in"), event.monitorSpikes("lif"), event.monitorSpikes("izh"));
+    List<SpikeMonitor> c =
+        List.of(clock.monitorSpikes("in"), clock.monitorSpikes("lif"), clock.monitorSpikes("izh"));
+    List<SpikeMonitor> e =
+        List.of(event.monitorSpikes("in"), event.monitorSpikes("lif"), event.monitorSpikes("izh"));
     clock.run(1000);
     event.run(1000);
     for (int i = 0; i < 3; i++) {
@@ -61,8 +74,8 @@ class NetworkTest {
       assertThat(e.get(i).toRaster(0, 1000)).isEqualTo(c.get(i).toRaster(0, 1000));
     }
     assertThat(event.synapticEvents()).isEqualTo(clock.synapticEvents()).isPositive();
-    assertThat(event.population("lif").membranePotential()).containsExactly(
-        clock.population("lif").membranePotential());
+    assertThat(event.population("lif").membranePotential())
+        .containsExactly(clock.population("lif").membranePotential());
   }
 
   @Test
@@ -90,7 +103,9 @@ class NetworkTest {
     a.run(500);
     b.run(500);
     other.run(500);
-    assertThat(ma.toRaster(0, 500)).isEqualTo(mb.toRaster(0, 500)).isNotEqualTo(mo.toRaster(0, 500));
+    assertThat(ma.toRaster(0, 500))
+        .isEqualTo(mb.toRaster(0, 500))
+        .isNotEqualTo(mo.toRaster(0, 500));
   }
 
   @Test
@@ -112,14 +127,18 @@ class NetworkTest {
   @Test
   @DisplayName("A spike arrives exactly delay steps later, on the chosen channel")
   void delayIsExact() {
-    // One IF neuron driven over threshold at step 0 by a pulse source; the target integrates weight 2 after 4 steps.
+    // One IF neuron driven over threshold at step 0 by a pulse source; the target integrates weight
+    // 2 after 4 steps.
     CsrMatrix one = new CsrMatrix(1, 1, new int[] {0, 1}, new int[] {0}, new float[] {2f});
-    Network net = Network.builder(DT)
-        .population("src", new PoissonSource(1, DT, 1e9, 1))
-        .population("dst", new org.snncodesign.neurons.integrate.IntegrateAndFire().create(1,
-            NeuronParameters.withDt(DT).with("v_th", 100)))
-        .projection("p", "src", "dst", one, 4, 0)
-        .build();
+    Network net =
+        Network.builder(DT)
+            .population("src", new PoissonSource(1, DT, 1e9, 1))
+            .population(
+                "dst",
+                new org.snncodesign.neurons.integrate.IntegrateAndFire()
+                    .create(1, NeuronParameters.withDt(DT).with("v_th", 100)))
+            .projection("p", "src", "dst", one, 4, 0)
+            .build();
     StateMonitor v = net.monitorState("dst", 0);
     net.run(6);
     assertThat(v.trace(0)).containsExactly(0f, 0f, 0f, 0f, 2f, 4f);
@@ -130,7 +149,8 @@ class NetworkTest {
   void stepDoesNotAllocate() {
     Network net = mixed(PropagationMode.EVENT, 2);
     net.run(2000);
-    com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean bean =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long before = bean.getCurrentThreadAllocatedBytes();
     net.run(2000);
     long allocated = bean.getCurrentThreadAllocatedBytes() - before;
@@ -157,32 +177,44 @@ class NetworkTest {
   }
 
   @Test
-  @DisplayName("Mismatched shapes, unknown populations, bad delays and channels are refused by name")
+  @DisplayName(
+      "Mismatched shapes, unknown populations, bad delays and channels are refused by name")
   void badWiring() {
-    NetworkBuilder b = Network.builder(DT)
-        .population("a", new LeakyIntegrateAndFire().create(10, NeuronParameters.withDt(DT)))
-        .population("b", new LeakyIntegrateAndFire().create(20, NeuronParameters.withDt(DT)));
+    NetworkBuilder b =
+        Network.builder(DT)
+            .population("a", new LeakyIntegrateAndFire().create(10, NeuronParameters.withDt(DT)))
+            .population("b", new LeakyIntegrateAndFire().create(20, NeuronParameters.withDt(DT)));
     CsrMatrix wrong = RandomConnectivity.bernoulli(10, 10, 0.5, 1f, 1);
     CsrMatrix right = RandomConnectivity.bernoulli(10, 20, 0.5, 1f, 1);
     assertThatThrownBy(() -> b.projection("p", "a", "b", wrong, 1, 0))
-        .hasMessageContaining("10 x 10").hasMessageContaining("20 of 'b'");
+        .hasMessageContaining("10 x 10")
+        .hasMessageContaining("20 of 'b'");
     assertThatThrownBy(() -> b.projection("p", "a", "c", right, 1, 0)).hasMessageContaining("'c'");
-    assertThatThrownBy(() -> b.projection("p", "a", "b", right, 0, 0)).hasMessageContaining("got 0");
-    assertThatThrownBy(() -> b.projection("p", "a", "b", right, 1, 2)).hasMessageContaining("channel 2");
-    assertThatThrownBy(() -> b.population("x", new LeakyIntegrateAndFire().create(1, NeuronParameters.withDt(2e-3))))
+    assertThatThrownBy(() -> b.projection("p", "a", "b", right, 0, 0))
+        .hasMessageContaining("got 0");
+    assertThatThrownBy(() -> b.projection("p", "a", "b", right, 1, 2))
+        .hasMessageContaining("channel 2");
+    assertThatThrownBy(
+            () ->
+                b.population(
+                    "x", new LeakyIntegrateAndFire().create(1, NeuronParameters.withDt(2e-3))))
         .hasMessageContaining("dt = 0.002");
-    assertThatThrownBy(() -> Network.builder(-0.1)).hasMessageContaining("dt").hasMessageContaining("-0.1");
+    assertThatThrownBy(() -> Network.builder(-0.1))
+        .hasMessageContaining("dt")
+        .hasMessageContaining("-0.1");
   }
 
   @Test
-  @DisplayName("100k neurons with 10M synapses take well under 200 MB (CSR arrays, ring buffers, state)")
+  @DisplayName(
+      "100k neurons with 10M synapses take well under 200 MB (CSR arrays, ring buffers, state)")
   void hundredThousandNeuronsFitIn200Megabytes() {
     int n = 100_000;
     CsrMatrix w = RandomConnectivity.bernoulli(n, n, 0.001, 0.01f, 9);
-    Network net = Network.builder(DT)
-        .population("p", new LeakyIntegrateAndFire().create(n, NeuronParameters.withDt(DT)))
-        .projection("w", "p", "p", w, 1, 0)
-        .build();
+    Network net =
+        Network.builder(DT)
+            .population("p", new LeakyIntegrateAndFire().create(n, NeuronParameters.withDt(DT)))
+            .projection("w", "p", "p", w, 1, 0)
+            .build();
     assertThat(net.synapseCount()).isBetween(9_900_000L, 10_100_000L);
     // Populations: v, two currents, refractory counter, a zero buffer: 5 x 4 bytes per neuron.
     long bytes = net.heapBytes() + 20L * n;

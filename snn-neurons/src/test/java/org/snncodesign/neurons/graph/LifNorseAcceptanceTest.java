@@ -21,8 +21,8 @@ import org.snncodesign.api.neuron.Discretization;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
- * The NIR paper's single-neuron benchmark: the graph of lif_norse.nir (Input -> Affine [[1]] -> LIF tau 2.5 ms,
- * threshold 0.1 -> Output) at dt = 0.1 ms against the exact solution in lif_exact.csv.
+ * The NIR paper's single-neuron benchmark: the graph of lif_norse.nir (Input -> Affine [[1]] -> LIF
+ * tau 2.5 ms, threshold 0.1 -> Output) at dt = 0.1 ms against the exact solution in lif_exact.csv.
  */
 class LifNorseAcceptanceTest {
   private static final Path EXACT = Path.of("../../shared/nir/files/lif_exact.csv");
@@ -50,15 +50,23 @@ class LifNorseAcceptanceTest {
     return NetworkGraph.builder()
         .node("input", new InputNode(one))
         .node("affine", new AffineNode(Tensor.ofFloats(Shape.of(1, 1), 1f), Tensor.vector(0f)))
-        .node("lif", new LifNode(Tensor.ofDoubles(one, 0.0025), Tensor.ofDoubles(one, 1), Tensor.ofDoubles(one, 0),
-            Tensor.ofDoubles(one, 0.1), Tensor.ofDoubles(one, 0)))
+        .node(
+            "lif",
+            new LifNode(
+                Tensor.ofDoubles(one, 0.0025),
+                Tensor.ofDoubles(one, 1),
+                Tensor.ofDoubles(one, 0),
+                Tensor.ofDoubles(one, 0.1),
+                Tensor.ofDoubles(one, 0)))
         .node("output", new OutputNode(one))
         .chain("input", "affine", "lif", "output")
         .build();
   }
 
   private static GraphRecording run(Discretization discretization) {
-    return GraphSimulator.builder(lifNorse(), discretization).recordVoltages(true).build()
+    return GraphSimulator.builder(lifNorse(), discretization)
+        .recordVoltages(true)
+        .build()
         .run(Stimulus.spikes(input));
   }
 
@@ -73,21 +81,24 @@ class LifNorseAcceptanceTest {
   }
 
   @Test
-  @DisplayName("Under forward Euler the LIF fires at steps 460, 510, 710 and 760, as the exact solution")
+  @DisplayName(
+      "Under forward Euler the LIF fires at steps 460, 510, 710 and 760, as the exact solution")
   void forwardEulerFiresWhenTheExactSolutionDoes() {
     assertThat(run(Discretization.forwardEuler(DT)).spikes("lif").train(0).times())
         .containsExactly(460, 510, 710, 760);
   }
 
   @Test
-  @DisplayName("Under exponential Euler the LIF fires at steps 460, 510, 710 and 760, as the exact solution")
+  @DisplayName(
+      "Under exponential Euler the LIF fires at steps 460, 510, 710 and 760, as the exact solution")
   void exponentialEulerFiresWhenTheExactSolutionDoes() {
     assertThat(run(Discretization.exponentialEuler(DT)).spikes("lif").train(0).times())
         .containsExactly(460, 510, 710, 760);
   }
 
   @Test
-  @DisplayName("Under forward Euler the voltage is within 3 % relative RMS of the exact solution (Norse: 2.7 %)")
+  @DisplayName(
+      "Under forward Euler the voltage is within 3 % relative RMS of the exact solution (Norse: 2.7 %)")
   void forwardEulerVoltageIsCloseToExact() {
     double rms = relativeRms(run(Discretization.forwardEuler(DT)).voltages("lif"));
     System.out.printf("lif_norse forward Euler: relative RMS %.4f %%%n", 100 * rms);
@@ -95,7 +106,8 @@ class LifNorseAcceptanceTest {
   }
 
   @Test
-  @DisplayName("Under exponential Euler the voltage is within 3 % relative RMS of the exact solution")
+  @DisplayName(
+      "Under exponential Euler the voltage is within 3 % relative RMS of the exact solution")
   void exponentialEulerVoltageIsCloseToExact() {
     double rms = relativeRms(run(Discretization.exponentialEuler(DT)).voltages("lif"));
     System.out.printf("lif_norse exponential Euler: relative RMS %.4f %%%n", 100 * rms);

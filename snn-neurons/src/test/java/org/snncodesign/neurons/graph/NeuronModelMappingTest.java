@@ -35,8 +35,14 @@ class NeuronModelMappingTest {
     return NetworkGraph.builder()
         .node("input", new InputNode(ONE))
         .node("fc", new AffineNode(Tensor.ofFloats(Shape.of(1, 1), 1f), Tensor.vector(0f)))
-        .node("lif", new LifNode(Tensor.ofDoubles(ONE, tau), Tensor.ofDoubles(ONE, r), Tensor.ofDoubles(ONE, 0),
-            Tensor.ofDoubles(ONE, threshold), Tensor.ofDoubles(ONE, 0)))
+        .node(
+            "lif",
+            new LifNode(
+                Tensor.ofDoubles(ONE, tau),
+                Tensor.ofDoubles(ONE, r),
+                Tensor.ofDoubles(ONE, 0),
+                Tensor.ofDoubles(ONE, threshold),
+                Tensor.ofDoubles(ONE, 0)))
         .node("output", new OutputNode(ONE))
         .chain("input", "fc", "lif", "output")
         .build();
@@ -50,7 +56,9 @@ class NeuronModelMappingTest {
     return raster;
   }
 
-  /** A third-party LIF, not a built-in: forward Euler written out, one neuron array per parameter. */
+  /**
+   * A third-party LIF, not a built-in: forward Euler written out, one neuron array per parameter.
+   */
   static final class ThirdPartyLif implements NeuronModel {
     @Override
     public String name() {
@@ -83,7 +91,8 @@ class NeuronModelMappingTest {
     }
 
     @Override
-    public NeuronPopulation create(NeuronNode node, Discretization discretization, boolean resetBySubtraction) {
+    public NeuronPopulation create(
+        NeuronNode node, Discretization discretization, boolean resetBySubtraction) {
       LifNode lif = (LifNode) node;
       double[] tau = lif.tau().toDoubleArray();
       double[] r = lif.r().toDoubleArray();
@@ -136,26 +145,40 @@ class NeuronModelMappingTest {
     NetworkGraph graph = lif(2.5e-3, 1, 0.1);
     SpikeRaster input = regularSpikes(2000, 7);
 
-    SpikeRaster builtIn = GraphSimulator.builder(graph, Discretization.forwardEuler(DT)).build()
-        .run(Stimulus.spikes(input)).spikes("lif");
-    SpikeRaster thirdParty = GraphSimulator.builder(graph, Discretization.forwardEuler(DT))
-        .modelForNode("lif", new ThirdPartyLif()).build().run(Stimulus.spikes(input)).spikes("lif");
+    SpikeRaster builtIn =
+        GraphSimulator.builder(graph, Discretization.forwardEuler(DT))
+            .build()
+            .run(Stimulus.spikes(input))
+            .spikes("lif");
+    SpikeRaster thirdParty =
+        GraphSimulator.builder(graph, Discretization.forwardEuler(DT))
+            .modelForNode("lif", new ThirdPartyLif())
+            .build()
+            .run(Stimulus.spikes(input))
+            .spikes("lif");
 
     assertThat(builtIn.count()).isGreaterThan(10);
     assertThat(thirdParty).isEqualTo(builtIn);
   }
 
   @Test
-  @DisplayName("A plugin that does not run the node's type is refused naming node, type, plugin and what it runs")
+  @DisplayName(
+      "A plugin that does not run the node's type is refused naming node, type, plugin and what it runs")
   void pluginWithoutTheTypeIsRefused() {
-    assertThatThrownBy(() -> GraphSimulator.builder(lif(2.5e-3, 1, 0.1), Discretization.forwardEuler(DT))
-        .modelForType("LIF", "if").build())
-        .hasMessageContaining("'lif'").hasMessageContaining("(LIF)").hasMessageContaining("'if'")
+    assertThatThrownBy(
+            () ->
+                GraphSimulator.builder(lif(2.5e-3, 1, 0.1), Discretization.forwardEuler(DT))
+                    .modelForType("LIF", "if")
+                    .build())
+        .hasMessageContaining("'lif'")
+        .hasMessageContaining("(LIF)")
+        .hasMessageContaining("'if'")
         .hasMessageContaining("[I, IF, Threshold]");
   }
 
   @Test
-  @DisplayName("snnTorch's export (tau = dt / (1 - beta), r = tau / dt) runs as v = beta v + I, bit for bit")
+  @DisplayName(
+      "snnTorch's export (tau = dt / (1 - beta), r = tau / dt) runs as v = beta v + I, bit for bit")
   void snnTorchExportMapsBackToBeta() {
     float beta = 0.9f;
     double tau = DT / (1 - beta);
@@ -164,8 +187,12 @@ class NeuronModelMappingTest {
       current[t] = new float[] {(float) Math.sin(0.3 * t)};
     }
 
-    float[][] v = GraphSimulator.builder(lif(tau, tau / DT, 1e6), Discretization.forwardEuler(DT))
-        .recordVoltages(true).build().run(Stimulus.values(current)).voltages("lif");
+    float[][] v =
+        GraphSimulator.builder(lif(tau, tau / DT, 1e6), Discretization.forwardEuler(DT))
+            .recordVoltages(true)
+            .build()
+            .run(Stimulus.values(current))
+            .voltages("lif");
 
     float expected = 0f;
     for (int t = 0; t < current.length; t++) {
@@ -177,23 +204,39 @@ class NeuronModelMappingTest {
   @Test
   @DisplayName("A node annotated to reset by subtraction keeps the residue above threshold")
   void resetBySubtractionFollowsTheAnnotation() {
-    NetworkGraph plain = NetworkGraph.builder()
-        .node("input", new InputNode(ONE))
-        .node("if", new IfNode(Tensor.filled(ONE, 1 / DT, ElementType.FLOAT64), Tensor.ofDoubles(ONE, 1),
-            Tensor.ofDoubles(ONE, 0)))
-        .node("output", new OutputNode(ONE))
-        .chain("input", "if", "output")
-        .build();
-    NetworkGraph subtracting = plain.toBuilder()
-        .metadata(GraphAnnotations.resetKey("if"), GraphAnnotations.RESET_BY_SUBTRACTION).build();
+    NetworkGraph plain =
+        NetworkGraph.builder()
+            .node("input", new InputNode(ONE))
+            .node(
+                "if",
+                new IfNode(
+                    Tensor.filled(ONE, 1 / DT, ElementType.FLOAT64),
+                    Tensor.ofDoubles(ONE, 1),
+                    Tensor.ofDoubles(ONE, 0)))
+            .node("output", new OutputNode(ONE))
+            .chain("input", "if", "output")
+            .build();
+    NetworkGraph subtracting =
+        plain.toBuilder()
+            .metadata(GraphAnnotations.resetKey("if"), GraphAnnotations.RESET_BY_SUBTRACTION)
+            .build();
     Stimulus input = Stimulus.constant(new float[] {1.5f}, 3);
 
-    float[][] reset = GraphSimulator.builder(plain, Discretization.forwardEuler(DT)).recordVoltages(true).build()
-        .run(input).voltages("if");
-    float[][] residue = GraphSimulator.builder(subtracting, Discretization.forwardEuler(DT)).recordVoltages(true)
-        .build().run(input).voltages("if");
+    float[][] reset =
+        GraphSimulator.builder(plain, Discretization.forwardEuler(DT))
+            .recordVoltages(true)
+            .build()
+            .run(input)
+            .voltages("if");
+    float[][] residue =
+        GraphSimulator.builder(subtracting, Discretization.forwardEuler(DT))
+            .recordVoltages(true)
+            .build()
+            .run(input)
+            .voltages("if");
 
     assertThat(new float[] {reset[0][0], reset[1][0], reset[2][0]}).containsExactly(0f, 0f, 0f);
-    assertThat(new float[] {residue[0][0], residue[1][0], residue[2][0]}).containsExactly(0.5f, 1f, 1.5f);
+    assertThat(new float[] {residue[0][0], residue[1][0], residue[2][0]})
+        .containsExactly(0.5f, 1f, 1.5f);
   }
 }

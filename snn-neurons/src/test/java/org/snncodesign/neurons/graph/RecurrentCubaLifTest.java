@@ -19,8 +19,8 @@ import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.neurons.engine.PropagationMode;
 
 /**
- * A recurrent CubaLIF layer with per-neuron parameters and a CubaLI readout (the shape of the NIR paper's Braille
- * network), against a loop written from the equations.
+ * A recurrent CubaLIF layer with per-neuron parameters and a CubaLI readout (the shape of the NIR
+ * paper's Braille network), against a loop written from the equations.
  */
 class RecurrentCubaLifTest {
   static final double DT = 1e-3;
@@ -76,18 +76,34 @@ class RecurrentCubaLifTest {
     Shape out = Shape.of(OUT);
     return NetworkGraph.builder()
         .node("input", new InputNode(Shape.of(IN)))
-        .node("fc_in", new AffineNode(Tensor.ofFloats(Shape.of(HIDDEN, IN), wIn), Tensor.vector(bIn)))
-        .node("hidden", new CubaLifNode(Tensor.ofDoubles(hidden, tauSyn), Tensor.ofDoubles(hidden, tauMem),
-            Tensor.ofDoubles(hidden, r), Tensor.ofDoubles(hidden, vLeak), Tensor.ofDoubles(hidden, vTh),
-            Tensor.ofDoubles(hidden, vReset), Tensor.ofDoubles(hidden, wInNeuron)))
-        .node("fc_rec", new AffineNode(Tensor.ofFloats(Shape.of(HIDDEN, HIDDEN), wRec),
-            Tensor.vector(new float[HIDDEN])))
-        .node("fc_out", new AffineNode(Tensor.ofFloats(Shape.of(OUT, HIDDEN), wOut), Tensor.vector(new float[OUT])))
-        .node("readout", new CubaLiNode(Tensor.filled(out, 4e-3, org.snncodesign.api.graph.ElementType.FLOAT64),
-            Tensor.filled(out, 10e-3, org.snncodesign.api.graph.ElementType.FLOAT64),
-            Tensor.filled(out, 1, org.snncodesign.api.graph.ElementType.FLOAT64),
-            Tensor.filled(out, 0, org.snncodesign.api.graph.ElementType.FLOAT64),
-            Tensor.filled(out, 1, org.snncodesign.api.graph.ElementType.FLOAT64)))
+        .node(
+            "fc_in", new AffineNode(Tensor.ofFloats(Shape.of(HIDDEN, IN), wIn), Tensor.vector(bIn)))
+        .node(
+            "hidden",
+            new CubaLifNode(
+                Tensor.ofDoubles(hidden, tauSyn),
+                Tensor.ofDoubles(hidden, tauMem),
+                Tensor.ofDoubles(hidden, r),
+                Tensor.ofDoubles(hidden, vLeak),
+                Tensor.ofDoubles(hidden, vTh),
+                Tensor.ofDoubles(hidden, vReset),
+                Tensor.ofDoubles(hidden, wInNeuron)))
+        .node(
+            "fc_rec",
+            new AffineNode(
+                Tensor.ofFloats(Shape.of(HIDDEN, HIDDEN), wRec), Tensor.vector(new float[HIDDEN])))
+        .node(
+            "fc_out",
+            new AffineNode(
+                Tensor.ofFloats(Shape.of(OUT, HIDDEN), wOut), Tensor.vector(new float[OUT])))
+        .node(
+            "readout",
+            new CubaLiNode(
+                Tensor.filled(out, 4e-3, org.snncodesign.api.graph.ElementType.FLOAT64),
+                Tensor.filled(out, 10e-3, org.snncodesign.api.graph.ElementType.FLOAT64),
+                Tensor.filled(out, 1, org.snncodesign.api.graph.ElementType.FLOAT64),
+                Tensor.filled(out, 0, org.snncodesign.api.graph.ElementType.FLOAT64),
+                Tensor.filled(out, 1, org.snncodesign.api.graph.ElementType.FLOAT64)))
         .node("output", new OutputNode(out))
         .chain("input", "fc_in", "hidden", "fc_out", "readout", "output")
         .chain("hidden", "fc_rec", "hidden")
@@ -95,12 +111,16 @@ class RecurrentCubaLifTest {
   }
 
   GraphRecording simulate(PropagationMode mode) {
-    return GraphSimulator.builder(graph(), Discretization.forwardEuler(DT)).mode(mode).recordVoltages(true).build()
+    return GraphSimulator.builder(graph(), Discretization.forwardEuler(DT))
+        .mode(mode)
+        .recordVoltages(true)
+        .build()
         .run(Stimulus.spikes(input));
   }
 
   @Test
-  @DisplayName("Spikes and voltages match a loop of the forward-Euler equations, recurrent input one step late")
+  @DisplayName(
+      "Spikes and voltages match a loop of the forward-Euler equations, recurrent input one step late")
   void matchesTheEquations() {
     GraphRecording run = simulate(PropagationMode.EVENT);
     double[] iSyn = new double[HIDDEN];
@@ -126,8 +146,11 @@ class RecurrentCubaLifTest {
           v[n] = vReset[n];
           spikes++;
         }
-        assertThat(run.spikes("hidden").get(t, n)).as("spike of neuron %d at step %d", n, t).isEqualTo(now[n]);
-        assertThat(run.voltages("hidden")[t][n]).as("v of neuron %d at step %d", n, t)
+        assertThat(run.spikes("hidden").get(t, n))
+            .as("spike of neuron %d at step %d", n, t)
+            .isEqualTo(now[n]);
+        assertThat(run.voltages("hidden")[t][n])
+            .as("v of neuron %d at step %d", n, t)
             .isCloseTo((float) v[n], within(1e-4f));
       }
       for (int o = 0; o < OUT; o++) {
@@ -137,7 +160,9 @@ class RecurrentCubaLifTest {
         }
         iOut[o] += DT / 4e-3 * (-iOut[o] + s);
         vOut[o] += DT / 10e-3 * (-vOut[o] + iOut[o]);
-        assertThat(run.output()[t][o]).as("readout %d at step %d", o, t).isCloseTo((float) vOut[o], within(1e-4f));
+        assertThat(run.output()[t][o])
+            .as("readout %d at step %d", o, t)
+            .isCloseTo((float) vOut[o], within(1e-4f));
       }
       previous = now;
     }
@@ -145,7 +170,8 @@ class RecurrentCubaLifTest {
   }
 
   @Test
-  @DisplayName("Clock-driven and event-driven runs give the same spikes, voltages and outputs, bit for bit")
+  @DisplayName(
+      "Clock-driven and event-driven runs give the same spikes, voltages and outputs, bit for bit")
   void clockAndEventAgree() {
     GraphRecording clock = simulate(PropagationMode.CLOCK);
     GraphRecording event = simulate(PropagationMode.EVENT);
@@ -155,9 +181,11 @@ class RecurrentCubaLifTest {
   }
 
   @Test
-  @DisplayName("The same graph and input give the same bytes, run after run and simulator after simulator")
+  @DisplayName(
+      "The same graph and input give the same bytes, run after run and simulator after simulator")
   void runsAreReproducible() {
-    GraphSimulator simulator = GraphSimulator.builder(graph(), Discretization.forwardEuler(DT)).build();
+    GraphSimulator simulator =
+        GraphSimulator.builder(graph(), Discretization.forwardEuler(DT)).build();
     GraphRecording first = simulator.run(Stimulus.spikes(input));
     GraphRecording again = simulator.run(Stimulus.spikes(input));
     GraphRecording fresh = simulate(PropagationMode.EVENT);

@@ -19,21 +19,26 @@ class IntegrateAndFireTest {
   private final IntegrateAndFire model = new IntegrateAndFire();
 
   @Property(tries = 200, seed = "20070301")
-  @Label("With reset by subtraction the spike count over T steps is floor(T x / v_th) (rate = input)")
+  @Label(
+      "With reset by subtraction the spike count over T steps is floor(T x / v_th) (rate = input)")
   void subtractionCountsExactly(@ForAll @FloatRange(min = 0f, max = 1f) float x) {
-    NeuronPopulation p = model.create(1, NeuronParameters.withDt(1e-3).with("reset_by_subtraction", 1));
+    NeuronPopulation p =
+        model.create(1, NeuronParameters.withDt(1e-3).with("reset_by_subtraction", 1));
     List<List<Integer>> times = Spikes.drive(p, new float[] {x}, 200);
     // Float accumulation may move a boundary case by one spike.
     assertThat((double) times.get(0).size()).isCloseTo(Math.floor(200.0 * x), within(1.0));
   }
 
   @Test
-  @DisplayName("Reset to zero discards the residue, so it fires less often than reset by subtraction")
+  @DisplayName(
+      "Reset to zero discards the residue, so it fires less often than reset by subtraction")
   void resetToZeroLosesResidue() {
     NeuronParameters base = NeuronParameters.withDt(1e-3);
     int zero = Spikes.drive(model.create(1, base), new float[] {0.6f}, 100).get(0).size();
-    int sub = Spikes.drive(model.create(1, base.with("reset_by_subtraction", 1)), new float[] {0.6f}, 100)
-        .get(0).size();
+    int sub =
+        Spikes.drive(model.create(1, base.with("reset_by_subtraction", 1)), new float[] {0.6f}, 100)
+            .get(0)
+            .size();
     assertThat(zero).isEqualTo(50);
     assertThat(sub).isEqualTo(60);
   }
@@ -48,11 +53,15 @@ class IntegrateAndFireTest {
   @Test
   @DisplayName("Bad flags and NaN inputs are refused by name")
   void badInput() {
-    assertThatThrownBy(() -> model.create(1, NeuronParameters.withDt(1e-3).with("reset_by_subtraction", 2)))
-        .hasMessageContaining("reset_by_subtraction").hasMessageContaining("2.0");
+    assertThatThrownBy(
+            () -> model.create(1, NeuronParameters.withDt(1e-3).with("reset_by_subtraction", 2)))
+        .hasMessageContaining("reset_by_subtraction")
+        .hasMessageContaining("2.0");
     NeuronPopulation p = model.create(2, NeuronParameters.withDt(1e-3));
     assertThatThrownBy(() -> p.step(new float[] {Float.POSITIVE_INFINITY, 0f}, new long[1]))
-        .hasMessageContaining("neuron 0").hasMessageContaining("Infinity");
-    assertThatThrownBy(() -> model.create(-1, NeuronParameters.withDt(1e-3))).hasMessageContaining("-1");
+        .hasMessageContaining("neuron 0")
+        .hasMessageContaining("Infinity");
+    assertThatThrownBy(() -> model.create(-1, NeuronParameters.withDt(1e-3)))
+        .hasMessageContaining("-1");
   }
 }

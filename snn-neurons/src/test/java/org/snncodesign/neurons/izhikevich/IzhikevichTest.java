@@ -8,18 +8,24 @@ import org.junit.jupiter.api.Test;
 import org.snncodesign.api.neuron.NeuronParameters;
 import org.snncodesign.neurons.support.Spikes;
 
-/** The four classic patterns of Izhikevich (2003), Fig. 2, under a step current I = 10 for 500 ms. */
+/**
+ * The four classic patterns of Izhikevich (2003), Fig. 2, under a step current I = 10 for 500 ms.
+ */
 class IzhikevichTest {
   private static final double DT = 1e-4;
 
   private static double[] intervalsMs(double a, double b, double c, double d) {
-    NeuronParameters p = NeuronParameters.withDt(DT).with("a", a).with("b", b).with("c", c).with("d", d);
-    int[] isi = Spikes.intervals(Spikes.drive(new Izhikevich().create(1, p), new float[] {10f}, 5_000).get(0));
+    NeuronParameters p =
+        NeuronParameters.withDt(DT).with("a", a).with("b", b).with("c", c).with("d", d);
+    int[] isi =
+        Spikes.intervals(
+            Spikes.drive(new Izhikevich().create(1, p), new float[] {10f}, 5_000).get(0));
     return Arrays.stream(isi).mapToDouble(s -> s * DT * 1000).toArray();
   }
 
   @Test
-  @DisplayName("Regular spiking (a=0.02, b=0.2, c=-65, d=8): tonic spikes that slow down (adaptation), ~10-40 Hz")
+  @DisplayName(
+      "Regular spiking (a=0.02, b=0.2, c=-65, d=8): tonic spikes that slow down (adaptation), ~10-40 Hz")
   void regularSpiking() {
     double[] isi = intervalsMs(0.02, 0.2, -65, 8);
     assertThat(isi.length).isGreaterThan(5);
@@ -30,17 +36,20 @@ class IzhikevichTest {
   }
 
   @Test
-  @DisplayName("Fast spiking (a=0.1, d=2): high steady rate (> 100 Hz) with nearly constant intervals")
+  @DisplayName(
+      "Fast spiking (a=0.1, d=2): high steady rate (> 100 Hz) with nearly constant intervals")
   void fastSpiking() {
     double[] isi = intervalsMs(0.1, 0.2, -65, 2);
     double[] late = Arrays.copyOfRange(isi, 5, isi.length);
     double mean = Arrays.stream(late).average().orElseThrow();
     assertThat(1000 / mean).isGreaterThan(100);
-    assertThat(Arrays.stream(late).max().orElseThrow() / Arrays.stream(late).min().orElseThrow()).isLessThan(1.1);
+    assertThat(Arrays.stream(late).max().orElseThrow() / Arrays.stream(late).min().orElseThrow())
+        .isLessThan(1.1);
   }
 
   @Test
-  @DisplayName("Chattering (c=-50, d=2): repeated bursts of short intervals (< 6 ms) separated by long pauses (> 30 ms)")
+  @DisplayName(
+      "Chattering (c=-50, d=2): repeated bursts of short intervals (< 6 ms) separated by long pauses (> 30 ms)")
   void chattering() {
     double[] isi = intervalsMs(0.02, 0.2, -50, 2);
     long pauses = Arrays.stream(isi).filter(t -> t > 30).count();
@@ -51,7 +60,8 @@ class IzhikevichTest {
   }
 
   @Test
-  @DisplayName("Intrinsically bursting (c=-55, d=4): an initial burst, then only single tonic spikes")
+  @DisplayName(
+      "Intrinsically bursting (c=-55, d=4): an initial burst, then only single tonic spikes")
   void intrinsicallyBursting() {
     double[] isi = intervalsMs(0.02, 0.2, -55, 4);
     assertThat(isi[0]).isLessThan(6);

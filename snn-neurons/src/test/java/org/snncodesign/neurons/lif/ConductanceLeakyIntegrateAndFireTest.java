@@ -1,6 +1,5 @@
 package org.snncodesign.neurons.lif;
 
-import org.snncodesign.api.neuron.NeuronPopulation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.snncodesign.api.neuron.NeuronParameters;
+import org.snncodesign.api.neuron.NeuronPopulation;
 
 class ConductanceLeakyIntegrateAndFireTest {
   private final ConductanceLeakyIntegrateAndFire model = new ConductanceLeakyIntegrateAndFire();
@@ -31,7 +31,8 @@ class ConductanceLeakyIntegrateAndFireTest {
   }
 
   @Test
-  @DisplayName("Inhibition pulls v toward e_i, and the effect of an input scales with the driving force")
+  @DisplayName(
+      "Inhibition pulls v toward e_i, and the effect of an input scales with the driving force")
   void inhibitionPullsTowardItsReversal() {
     NeuronPopulation p = neuron();
     float[][] in = {{0f}, {0f}, {0f}};
@@ -47,7 +48,8 @@ class ConductanceLeakyIntegrateAndFireTest {
   }
 
   @Test
-  @DisplayName("With the synapses silent the neuron relaxes to v_rest exactly as a passive membrane")
+  @DisplayName(
+      "With the synapses silent the neuron relaxes to v_rest exactly as a passive membrane")
   void passiveRelaxation() {
     NeuronPopulation p = neuron();
     p.setMembranePotential(new float[] {-50f});
@@ -63,6 +65,7 @@ class ConductanceLeakyIntegrateAndFireTest {
   @DisplayName("Mismatched channel counts are refused")
   void wrongChannelCount() {
     NeuronPopulation p = neuron();
-    assertThatThrownBy(() -> p.step(new float[][] {{0f}}, new long[1])).hasMessageContaining("3 input channels");
+    assertThatThrownBy(() -> p.step(new float[][] {{0f}}, new long[1]))
+        .hasMessageContaining("3 input channels");
   }
 }

@@ -15,21 +15,25 @@ class LeakyIntegrateAndFireTest {
   private final LeakyIntegrateAndFire model = new LeakyIntegrateAndFire();
 
   @Test
-  @DisplayName("The f-I curve matches 1 / (t_ref + tau_m ln((R I - v_reset) / (R I - v_th))) within 0.5%")
+  @DisplayName(
+      "The f-I curve matches 1 / (t_ref + tau_m ln((R I - v_reset) / (R I - v_th))) within 0.5%")
   void fICurveMatchesTheAnalyticRate() {
     double dt = 1e-5;
     double tauM = 0.02;
     double tRef = 0.002;
     float[] currents = {1.05f, 1.2f, 1.5f, 2f, 3f, 5f};
-    NeuronPopulation p = model.create(currents.length,
-        NeuronParameters.withDt(dt).with("tau_m", tauM).with("t_ref", tRef));
+    NeuronPopulation p =
+        model.create(
+            currents.length, NeuronParameters.withDt(dt).with("tau_m", tauM).with("t_ref", tRef));
     List<List<Integer>> times = Spikes.drive(p, currents, 100_000);
     for (int i = 0; i < currents.length; i++) {
       List<Integer> t = times.get(i);
       assertThat(t.size()).as("spikes at I = %s", currents[i]).isGreaterThan(5);
       double measured = (t.size() - 1) / ((t.get(t.size() - 1) - t.get(0)) * dt);
       double analytic = 1 / (tRef + tauM * Math.log(currents[i] / (currents[i] - 1.0)));
-      assertThat(measured).as("rate at I = %s", currents[i]).isCloseTo(analytic, within(0.005 * analytic));
+      assertThat(measured)
+          .as("rate at I = %s", currents[i])
+          .isCloseTo(analytic, within(0.005 * analytic));
     }
   }
 
@@ -43,7 +47,8 @@ class LeakyIntegrateAndFireTest {
   }
 
   @Test
-  @DisplayName("During the refractory period no spike occurs: intervals are never shorter than t_ref")
+  @DisplayName(
+      "During the refractory period no spike occurs: intervals are never shorter than t_ref")
   void refractoryPeriodBoundsTheIntervals() {
     double dt = 1e-4;
     NeuronPopulation p = model.create(1, NeuronParameters.withDt(dt).with("t_ref", 0.005));
@@ -53,10 +58,12 @@ class LeakyIntegrateAndFireTest {
   }
 
   @Test
-  @DisplayName("With reset by subtraction a residue above threshold still waits out the refractory period")
+  @DisplayName(
+      "With reset by subtraction a residue above threshold still waits out the refractory period")
   void subtractionResidueRespectsRefractoriness() {
-    NeuronPopulation p = model.create(1, NeuronParameters.withDt(1e-4).with("t_ref", 0.005)
-        .with("reset_by_subtraction", 1));
+    NeuronPopulation p =
+        model.create(
+            1, NeuronParameters.withDt(1e-4).with("t_ref", 0.005).with("reset_by_subtraction", 1));
     List<List<Integer>> times = Spikes.drive(p, new float[] {1000f}, 1_000);
     assertThat(Spikes.intervals(times.get(0))).isNotEmpty().containsOnly(50);
   }
@@ -64,8 +71,8 @@ class LeakyIntegrateAndFireTest {
   @Test
   @DisplayName("The membrane is clamped to v_reset during refractoriness")
   void potentialIsClampedWhileRefractory() {
-    NeuronPopulation p = model.create(1, NeuronParameters.withDt(1e-4).with("t_ref", 0.001)
-        .with("v_reset", -0.5));
+    NeuronPopulation p =
+        model.create(1, NeuronParameters.withDt(1e-4).with("t_ref", 0.001).with("v_reset", -0.5));
     long[] spikes = new long[1];
     float[] big = {1000f};
     assertThat(p.step(big, spikes)).isEqualTo(1);
@@ -80,7 +87,8 @@ class LeakyIntegrateAndFireTest {
   @Test
   @DisplayName("Reset by subtraction keeps the residue above threshold")
   void resetBySubtractionKeepsResidue() {
-    NeuronPopulation p = model.create(1, NeuronParameters.withDt(1e-4).with("reset_by_subtraction", 1));
+    NeuronPopulation p =
+        model.create(1, NeuronParameters.withDt(1e-4).with("reset_by_subtraction", 1));
     long[] spikes = new long[1];
     p.step(new float[] {1.5f / (float) -Math.expm1(-1e-4 / 0.02)}, spikes);
     assertThat(spikes[0]).isEqualTo(1L);
@@ -93,8 +101,9 @@ class LeakyIntegrateAndFireTest {
     double dt = 1e-4;
     double tauM = 0.02;
     double tauS = 0.005;
-    NeuronPopulation p = (NeuronPopulation) model.create(1,
-        NeuronParameters.withDt(dt).with("tau_syn_e", tauS).with("v_th", 100));
+    NeuronPopulation p =
+        (NeuronPopulation)
+            model.create(1, NeuronParameters.withDt(dt).with("tau_syn_e", tauS).with("v_th", 100));
     long[] spikes = new long[1];
     float[][] in = {{1f}, {0f}};
     p.step(in, spikes);
@@ -111,16 +120,21 @@ class LeakyIntegrateAndFireTest {
   @DisplayName("tau_m <= 0 is refused with a message naming tau_m and its value")
   void nonPositiveTauIsRefused() {
     assertThatThrownBy(() -> model.create(3, NeuronParameters.withDt(1e-3).with("tau_m", 0)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tau_m").hasMessageContaining("0.0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tau_m")
+        .hasMessageContaining("0.0");
     assertThatThrownBy(() -> model.create(3, NeuronParameters.withDt(1e-3).with("tau_m", -0.01)))
-        .hasMessageContaining("tau_m").hasMessageContaining("-0.01");
+        .hasMessageContaining("tau_m")
+        .hasMessageContaining("-0.01");
   }
 
   @Test
   @DisplayName("A negative dt is refused naming dt and its value")
   void negativeDtIsRefused() {
     assertThatThrownBy(() -> model.create(3, NeuronParameters.withDt(-1e-3)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dt").hasMessageContaining("-0.001");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("dt")
+        .hasMessageContaining("-0.001");
   }
 
   @Test
@@ -128,33 +142,52 @@ class LeakyIntegrateAndFireTest {
   void nanCurrentIsRefused() {
     NeuronPopulation p = model.create(3, NeuronParameters.withDt(1e-3));
     assertThatThrownBy(() -> p.step(new float[] {0f, Float.NaN, 0f}, new long[1]))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("neuron 1").hasMessageContaining("NaN");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("neuron 1")
+        .hasMessageContaining("NaN");
   }
 
   @Test
-  @DisplayName("Infinite inputs on either channel, and NaN during refractoriness, are refused naming the neuron")
+  @DisplayName(
+      "Infinite inputs on either channel, and NaN during refractoriness, are refused naming the neuron")
   void nonFiniteInputsOnAnyChannelAreRefused() {
-    NeuronPopulation p = (NeuronPopulation) model.create(3,
-        NeuronParameters.withDt(1e-4).with("tau_syn_i", 0.01).with("t_ref", 0.002));
-    assertThatThrownBy(() -> p.step(new float[][] {{0f, 0f, Float.NEGATIVE_INFINITY}, {0f, 0f, 0f}}, new long[1]))
-        .hasMessageContaining("neuron 2").hasMessageContaining("-Infinity");
+    NeuronPopulation p =
+        (NeuronPopulation)
+            model.create(
+                3, NeuronParameters.withDt(1e-4).with("tau_syn_i", 0.01).with("t_ref", 0.002));
+    assertThatThrownBy(
+            () ->
+                p.step(
+                    new float[][] {{0f, 0f, Float.NEGATIVE_INFINITY}, {0f, 0f, 0f}}, new long[1]))
+        .hasMessageContaining("neuron 2")
+        .hasMessageContaining("-Infinity");
     p.reset();
-    assertThatThrownBy(() -> p.step(new float[][] {{0f, 0f, 0f}, {Float.POSITIVE_INFINITY, 0f, 0f}}, new long[1]))
-        .hasMessageContaining("neuron 0").hasMessageContaining("Infinity");
+    assertThatThrownBy(
+            () ->
+                p.step(
+                    new float[][] {{0f, 0f, 0f}, {Float.POSITIVE_INFINITY, 0f, 0f}}, new long[1]))
+        .hasMessageContaining("neuron 0")
+        .hasMessageContaining("Infinity");
     p.reset();
     p.step(new float[][] {{0f, 1e6f, 0f}, {0f, 0f, 0f}}, new long[1]);
     assertThatThrownBy(() -> p.step(new float[][] {{0f, Float.NaN, 0f}, {0f, 0f, 0f}}, new long[1]))
-        .hasMessageContaining("neuron 1").hasMessageContaining("NaN");
+        .hasMessageContaining("neuron 1")
+        .hasMessageContaining("NaN");
   }
 
   @Test
-  @DisplayName("Input and spike arrays of the wrong size are refused naming expected and actual sizes")
+  @DisplayName(
+      "Input and spike arrays of the wrong size are refused naming expected and actual sizes")
   void mismatchedSizesAreRefused() {
     NeuronPopulation p = model.create(70, NeuronParameters.withDt(1e-3));
     assertThatThrownBy(() -> p.step(new float[69], new long[2]))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("70").hasMessageContaining("69");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("70")
+        .hasMessageContaining("69");
     assertThatThrownBy(() -> p.step(new float[70], new long[1]))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 words").hasMessageContaining("got 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2 words")
+        .hasMessageContaining("got 1");
   }
 
   @Test
@@ -163,7 +196,8 @@ class LeakyIntegrateAndFireTest {
     assertThatThrownBy(() -> model.create(1, NeuronParameters.withDt(1e-3).with("tau", 0.02)))
         .hasMessageContaining("unknown parameter 'tau'");
     assertThatThrownBy(() -> model.create(1, NeuronParameters.withDt(1e-3).with("v_reset", 2)))
-        .hasMessageContaining("v_reset (2.0)").hasMessageContaining("v_th (1.0)");
+        .hasMessageContaining("v_reset (2.0)")
+        .hasMessageContaining("v_th (1.0)");
   }
 
   @Test

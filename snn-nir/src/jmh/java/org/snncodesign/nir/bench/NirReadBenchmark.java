@@ -27,7 +27,8 @@ import org.snncodesign.nir.NirWriter;
 
 /**
  * Reading a NIR file holding one {@code neurons x neurons} float32 Affine layer and its LIF neurons
- * ({@code neurons = 1000}: 1 M weights, 4 MB), written by {@link NirWriter}. Target: under 1 s per read.
+ * ({@code neurons = 1000}: 1 M weights, 4 MB), written by {@link NirWriter}. Target: under 1 s per
+ * read.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,14 +50,21 @@ public class NirReadBenchmark {
     }
     Tensor ones = Tensor.filled(Shape.of(neurons), 1, ElementType.FLOAT32);
     Tensor zeros = Tensor.filled(Shape.of(neurons), 0, ElementType.FLOAT32);
-    NetworkGraph graph = NetworkGraph.builder()
-        .node("input", new InputNode(Shape.of(neurons)))
-        .node("fc", new AffineNode(Tensor.ofFloats(Shape.of(neurons, neurons), weights), zeros))
-        .node("lif", new LifNode(Tensor.filled(Shape.of(neurons), 0.01, ElementType.FLOAT32),
-            ones, zeros, ones, zeros))
-        .node("output", new OutputNode(Shape.of(neurons)))
-        .chain("input", "fc", "lif", "output")
-        .build();
+    NetworkGraph graph =
+        NetworkGraph.builder()
+            .node("input", new InputNode(Shape.of(neurons)))
+            .node("fc", new AffineNode(Tensor.ofFloats(Shape.of(neurons, neurons), weights), zeros))
+            .node(
+                "lif",
+                new LifNode(
+                    Tensor.filled(Shape.of(neurons), 0.01, ElementType.FLOAT32),
+                    ones,
+                    zeros,
+                    ones,
+                    zeros))
+            .node("output", new OutputNode(Shape.of(neurons)))
+            .chain("input", "fc", "lif", "output")
+            .build();
     folder = Files.createTempDirectory("nir-bench");
     file = folder.resolve("dense.nir");
     new NirWriter().write(graph, file);

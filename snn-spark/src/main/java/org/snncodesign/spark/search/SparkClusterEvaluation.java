@@ -10,9 +10,10 @@ import org.snncodesign.fpga.search.SearchTask;
 import org.snncodesign.spark.SparkSessions;
 
 /**
- * Apache Spark as the cluster of {@code snn hw search --master URL} ({@link ClusterEvaluation}, registered in
- * {@code META-INF/services}): a session on the master ({@link SparkSessions#open}, so {@code spark.*} system
- * properties and spark-submit's settings apply), stopped when the search closes it.
+ * Apache Spark as the cluster of {@code snn hw search --master URL} ({@link ClusterEvaluation},
+ * registered in {@code META-INF/services}): a session on the master ({@link SparkSessions#open}, so
+ * {@code spark.*} system properties and spark-submit's settings apply), stopped when the search
+ * closes it.
  */
 public final class SparkClusterEvaluation implements ClusterEvaluation {
 
@@ -25,7 +26,8 @@ public final class SparkClusterEvaluation implements ClusterEvaluation {
     SparkCandidateEvaluator evaluator = new SparkCandidateEvaluator(spark);
     return new Session() {
       @Override
-      public <R extends Serializable> List<R> evaluate(SearchProblem problem, List<? extends SearchTask<R>> tasks) {
+      public <R extends Serializable> List<R> evaluate(
+          SearchProblem problem, List<? extends SearchTask<R>> tasks) {
         return evaluator.evaluate(problem, tasks);
       }
 

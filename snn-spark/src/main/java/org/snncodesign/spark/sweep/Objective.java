@@ -16,7 +16,9 @@ public record Objective(String column, boolean maximise) {
     return switch (goal.toLowerCase(Locale.ROOT)) {
       case "min" -> new Objective(column, false);
       case "max" -> new Objective(column, true);
-      default -> throw new InvalidInputException("objective " + column + ": goal must be min or max, got " + goal);
+      default ->
+          throw new InvalidInputException(
+              "objective " + column + ": goal must be min or max, got " + goal);
     };
   }
 

@@ -14,8 +14,9 @@ import org.snncodesign.flow.report.PngFile;
 import org.snncodesign.flow.sweep.SampleStatistics;
 
 /**
- * The two objectives of a sweep, one point per setting at its mean over seeds (error bars: the 95 % interval of
- * the y objective), with the Pareto front (the settings no other setting beats in both) drawn as a line.
+ * The two objectives of a sweep, one point per setting at its mean over seeds (error bars: the 95 %
+ * interval of the y objective), with the Pareto front (the settings no other setting beats in both)
+ * drawn as a line.
  */
 public final class ParetoChart {
   private ParetoChart() {}
@@ -36,12 +37,21 @@ public final class ParetoChart {
     return places;
   }
 
-  /** The places no other place dominates (at least as good in both objectives and better in one), by x. */
+  /**
+   * The places no other place dominates (at least as good in both objectives and better in one), by
+   * x.
+   */
   static List<Place> front(List<Place> places, Objective x, Objective y) {
     List<Place> front = new ArrayList<>();
     for (Place p : places) {
-      boolean dominated = places.stream().anyMatch(q -> q != p && x.atLeastAsGood(q.x(), p.x())
-          && y.atLeastAsGood(q.y(), p.y()) && (q.x() != p.x() || q.y() != p.y()));
+      boolean dominated =
+          places.stream()
+              .anyMatch(
+                  q ->
+                      q != p
+                          && x.atLeastAsGood(q.x(), p.x())
+                          && y.atLeastAsGood(q.y(), p.y())
+                          && (q.x() != p.x() || q.y() != p.y()));
       if (!dominated) {
         front.add(p);
       }
@@ -56,19 +66,36 @@ public final class ParetoChart {
     System.setProperty("java.awt.headless", "true");
     List<Place> places = places(summary, x, y);
     if (places.isEmpty()) {
-      throw new IllegalStateException("no setting has both " + x.column() + " and " + y.column()
-          + "; the Pareto chart needs numeric columns of the step's record");
+      throw new IllegalStateException(
+          "no setting has both "
+              + x.column()
+              + " and "
+              + y.column()
+              + "; the Pareto chart needs numeric columns of the step's record");
     }
-    XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(x.label())
-        .yAxisTitle(y.label() + ", mean +- 95 % CI").build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(900)
+            .height(560)
+            .title(title)
+            .xAxisTitle(x.label())
+            .yAxisTitle(y.label() + ", mean +- 95 % CI")
+            .build();
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
-    XYSeries all = chart.addSeries("settings (mean over seeds)", places.stream().mapToDouble(Place::x).toArray(),
-        places.stream().mapToDouble(Place::y).toArray(), places.stream().mapToDouble(Place::yCi95).toArray());
+    XYSeries all =
+        chart.addSeries(
+            "settings (mean over seeds)",
+            places.stream().mapToDouble(Place::x).toArray(),
+            places.stream().mapToDouble(Place::y).toArray(),
+            places.stream().mapToDouble(Place::yCi95).toArray());
     all.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     all.setMarker(SeriesMarkers.CIRCLE);
     List<Place> front = front(places, x, y);
-    XYSeries line = chart.addSeries("Pareto front", front.stream().mapToDouble(Place::x).toArray(),
-        front.stream().mapToDouble(Place::y).toArray());
+    XYSeries line =
+        chart.addSeries(
+            "Pareto front",
+            front.stream().mapToDouble(Place::x).toArray(),
+            front.stream().mapToDouble(Place::y).toArray());
     line.setMarker(SeriesMarkers.DIAMOND);
     PngFile.save(chart, file);
   }

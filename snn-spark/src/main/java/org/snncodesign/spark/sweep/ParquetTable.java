@@ -13,10 +13,10 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Writes a {@link SweepTable} as a Parquet folder with Spark: a column whose values are all whole numbers is a
- * long, all numbers a double, all booleans a boolean, anything else a string. The write runs as a Spark job, so on
- * a cluster the folder must be on storage the executors share (HDFS, NFS); {@code results.csv} is written by the
- * driver alone.
+ * Writes a {@link SweepTable} as a Parquet folder with Spark: a column whose values are all whole
+ * numbers is a long, all numbers a double, all booleans a boolean, anything else a string. The
+ * write runs as a Spark job, so on a cluster the folder must be on storage the executors share
+ * (HDFS, NFS); {@code results.csv} is written by the driver alone.
  */
 final class ParquetTable {
   private ParquetTable() {}
@@ -39,13 +39,21 @@ final class ParquetTable {
       Object[] values = new Object[row.size()];
       for (int c = 0; c < values.length; c++) {
         Object v = row.get(c);
-        values[c] = v == null ? null : types.get(c) == DataTypes.DoubleType ? ((Number) v).doubleValue()
-            : types.get(c) == DataTypes.StringType ? v.toString() : v;
+        values[c] =
+            v == null
+                ? null
+                : types.get(c) == DataTypes.DoubleType
+                    ? ((Number) v).doubleValue()
+                    : types.get(c) == DataTypes.StringType ? v.toString() : v;
       }
       data.add(RowFactory.create(values));
     }
-    spark.createDataFrame(data, new StructType(fields.toArray(StructField[]::new))).coalesce(1).write()
-        .mode(SaveMode.Overwrite).parquet(folder.toAbsolutePath().toString());
+    spark
+        .createDataFrame(data, new StructType(fields.toArray(StructField[]::new)))
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(folder.toAbsolutePath().toString());
   }
 
   private static DataType typeOf(List<List<Object>> rows, int column) {
@@ -62,7 +70,12 @@ final class ParquetTable {
         booleans &= v instanceof Boolean;
       }
     }
-    return !any ? DataTypes.StringType : longs ? DataTypes.LongType : numbers ? DataTypes.DoubleType : booleans ? DataTypes.BooleanType
-        : DataTypes.StringType;
+    return !any
+        ? DataTypes.StringType
+        : longs
+            ? DataTypes.LongType
+            : numbers
+                ? DataTypes.DoubleType
+                : booleans ? DataTypes.BooleanType : DataTypes.StringType;
   }
 }

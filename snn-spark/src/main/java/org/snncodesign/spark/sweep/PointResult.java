@@ -22,17 +22,19 @@ public record PointResult(SweepPoint point, SweepRecord record, String error, do
   }
 
   /**
-   * Runs the point's step on this machine. A bad parameter or an exception in the step becomes a failed result, so
-   * that one point never stops a sweep.
+   * Runs the point's step on this machine. A bad parameter or an exception in the step becomes a
+   * failed result, so that one point never stops a sweep.
    */
   public static PointResult run(SweepPoint point) {
     long start = System.nanoTime();
     try {
       SweepStep step = SweepStep.named(point.step());
-      SweepRecord record = step.run(SweepParameters.resolve(step, point.settingView()), point.seed());
+      SweepRecord record =
+          step.run(SweepParameters.resolve(step, point.settingView()), point.seed());
       return new PointResult(point, record, null, seconds(start));
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
-      // LinkageError: a step whose plugin jar is missing on this machine fails alone, like a bad parameter.
+      // LinkageError: a step whose plugin jar is missing on this machine fails alone, like a bad
+      // parameter.
       String message = e.getMessage() == null ? "" : ": " + e.getMessage();
       return new PointResult(point, null, e.getClass().getSimpleName() + message, seconds(start));
     }

@@ -11,8 +11,8 @@ import java.util.Set;
 import org.snncodesign.flow.sweep.SampleStatistics;
 
 /**
- * A sweep's table summarised per setting across seeds: for every numeric record column (and {@code seconds}) the
- * {@link SampleStatistics} of its successful points.
+ * A sweep's table summarised per setting across seeds: for every numeric record column (and {@code
+ * seconds}) the {@link SampleStatistics} of its successful points.
  *
  * @param parameters the parameter columns that identify a setting
  * @param metrics the summarised columns
@@ -28,7 +28,8 @@ public record SeedSummary(List<String> parameters, List<String> metrics, List<Se
    * @param failed of those, the failed ones
    * @param statistics per metric
    */
-  public record Setting(List<Object> values, int runs, int failed, Map<String, SampleStatistics> statistics) {}
+  public record Setting(
+      List<Object> values, int runs, int failed, Map<String, SampleStatistics> statistics) {}
 
   /** Summarises {@code table}. */
   public static SeedSummary of(SweepTable table) {
@@ -40,28 +41,44 @@ public record SeedSummary(List<String> parameters, List<String> metrics, List<Se
       parameters.forEach(p -> key.add(r.point().settingView().get(p)));
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
       if (r.succeeded()) {
-        r.record().values().forEach((name, value) -> {
-          if (value instanceof Number) {
-            metrics.add(name);
-          }
-        });
+        r.record()
+            .values()
+            .forEach(
+                (name, value) -> {
+                  if (value instanceof Number) {
+                    metrics.add(name);
+                  }
+                });
       }
     }
     List<Setting> settings = new ArrayList<>();
-    groups.forEach((values, results) -> {
-      List<PointResult> ok = results.stream().filter(PointResult::succeeded).toList();
-      Map<String, SampleStatistics> statistics = new LinkedHashMap<>();
-      for (String metric : metrics) {
-        statistics.put(metric, SampleStatistics.of(ok.stream().map(r -> metric.equals("seconds") ? r.seconds()
-            : r.record().values().get(metric)).filter(v -> v instanceof Number)
-            .mapToDouble(v -> ((Number) v).doubleValue()).toArray()));
-      }
-      settings.add(new Setting(values, results.size(), results.size() - ok.size(), statistics));
-    });
+    groups.forEach(
+        (values, results) -> {
+          List<PointResult> ok = results.stream().filter(PointResult::succeeded).toList();
+          Map<String, SampleStatistics> statistics = new LinkedHashMap<>();
+          for (String metric : metrics) {
+            statistics.put(
+                metric,
+                SampleStatistics.of(
+                    ok.stream()
+                        .map(
+                            r ->
+                                metric.equals("seconds")
+                                    ? r.seconds()
+                                    : r.record().values().get(metric))
+                        .filter(v -> v instanceof Number)
+                        .mapToDouble(v -> ((Number) v).doubleValue())
+                        .toArray()));
+          }
+          settings.add(new Setting(values, results.size(), results.size() - ok.size(), statistics));
+        });
     return new SeedSummary(parameters, List.copyOf(metrics), settings);
   }
 
-  /** Writes one row per setting: parameters, runs, failed, then {@code m_mean, m_sd, m_ci95} per metric. */
+  /**
+   * Writes one row per setting: parameters, runs, failed, then {@code m_mean, m_sd, m_ci95} per
+   * metric.
+   */
   public void writeCsv(Path file) throws IOException {
     List<String> header = new ArrayList<>(parameters);
     header.add("runs");
@@ -69,16 +86,20 @@ public record SeedSummary(List<String> parameters, List<String> metrics, List<Se
     for (String m : metrics) {
       header.addAll(List.of(m + "_mean", m + "_sd", m + "_ci95"));
     }
-    SweepTable.writeCsv(file, header, r -> {
-      Setting s = settings.get(r);
-      List<Object> row = new ArrayList<>(s.values());
-      row.add(s.runs());
-      row.add(s.failed());
-      for (String m : metrics) {
-        SampleStatistics st = s.statistics().get(m);
-        row.addAll(List.of(st.mean(), st.sd(), st.ci95()));
-      }
-      return row;
-    }, settings.size());
+    SweepTable.writeCsv(
+        file,
+        header,
+        r -> {
+          Setting s = settings.get(r);
+          List<Object> row = new ArrayList<>(s.values());
+          row.add(s.runs());
+          row.add(s.failed());
+          for (String m : metrics) {
+            SampleStatistics st = s.statistics().get(m);
+            row.addAll(List.of(st.mean(), st.sd(), st.ci95()));
+          }
+          return row;
+        },
+        settings.size());
   }
 }

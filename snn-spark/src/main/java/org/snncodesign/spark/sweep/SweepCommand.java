@@ -12,30 +12,48 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code snn-spark sweep FILE --out DIR}: runs a sweep file's points as Spark tasks and writes the table, the
- * summary across seeds and the Pareto chart (see docs/SWEEPS.md).
+ * {@code snn-spark sweep FILE --out DIR}: runs a sweep file's points as Spark tasks and writes the
+ * table, the summary across seeds and the Pareto chart (see docs/SWEEPS.md).
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
-    description = "Run every point of a sweep file as a Spark task; write results.csv/.parquet, summary.csv and "
-        + "pareto.png into --out.")
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run every point of a sweep file as a Spark task; write results.csv/.parquet, summary.csv and "
+            + "pareto.png into --out.")
 public final class SweepCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE", description = "The sweep file (JSON), see docs/SWEEPS.md.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "The sweep file (JSON), see docs/SWEEPS.md.")
   Path file;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR",
-      description = "Output folder: points/ (one file per finished point), results.csv, results.parquet, "
-          + "summary.csv, pareto.png.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description =
+          "Output folder: points/ (one file per finished point), results.csv, results.parquet, "
+              + "summary.csv, pareto.png.")
   Path out;
 
-  @Option(names = "--master", paramLabel = "URL",
-      description = "Spark master, e.g. spark://HOST:7077 or local[2] (default: the one spark-submit gives, else "
-          + "local[*], embedded).")
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "Spark master, e.g. spark://HOST:7077 or local[2] (default: the one spark-submit gives, else "
+              + "local[*], embedded).")
   String master;
 
-  @Option(names = "--resume", description = "Keep the results already in --out and run only the missing points.")
+  @Option(
+      names = "--resume",
+      description = "Keep the results already in --out and run only the missing points.")
   boolean resume;
 
-  @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting (repeatable), as spark-submit's.")
+  @Option(
+      names = "--conf",
+      paramLabel = "KEY=VALUE",
+      description = "A Spark setting (repeatable), as spark-submit's.")
   Map<String, String> settings = new LinkedHashMap<>();
 
   public SweepCommand() {}
@@ -45,9 +63,16 @@ public final class SweepCommand implements Callable<Integer> {
     SweepFile sweep = SweepFile.read(file);
     SparkSession spark = SparkSessions.open("snn sweep " + file.getFileName(), master, settings);
     try {
-      SparkSweep.Outcome outcome = new SparkSweep(spark, System.err::println).run(sweep, out, resume);
-      System.out.printf(Locale.ROOT, "%d points (%d run, %d resumed), %d failed, %.1f s; table %s%n",
-          outcome.points(), outcome.ran(), outcome.skipped(), outcome.failed(), outcome.runSeconds(),
+      SparkSweep.Outcome outcome =
+          new SparkSweep(spark, System.err::println).run(sweep, out, resume);
+      System.out.printf(
+          Locale.ROOT,
+          "%d points (%d run, %d resumed), %d failed, %.1f s; table %s%n",
+          outcome.points(),
+          outcome.ran(),
+          outcome.skipped(),
+          outcome.failed(),
+          outcome.runSeconds(),
           out.resolve("results.csv"));
       return 0;
     } finally {

@@ -29,9 +29,10 @@ import org.snncodesign.api.InvalidInputException;
  * }
  * }</pre>
  *
- * <p>The settings are the product of the grid's combinations (last parameter fastest), the lists' rows and the
- * random draws, each over {@code fixed}; every setting runs once per seed. Random values come from one stream
- * seeded by {@code random.seed}, drawn parameter by parameter, draw by draw, so a file always gives the same points.
+ * <p>The settings are the product of the grid's combinations (last parameter fastest), the lists'
+ * rows and the random draws, each over {@code fixed}; every setting runs once per seed. Random
+ * values come from one stream seeded by {@code random.seed}, drawn parameter by parameter, draw by
+ * draw, so a file always gives the same points.
  *
  * @param step the step's name
  * @param fixed values every point gets
@@ -40,8 +41,13 @@ import org.snncodesign.api.InvalidInputException;
  * @param seeds the seeds every setting runs with
  * @param objectives none or two columns for the Pareto chart
  */
-public record SweepFile(String step, Map<String, Object> fixed, List<Map<String, Object>> settings,
-    List<String> varied, List<Long> seeds, List<Objective> objectives) {
+public record SweepFile(
+    String step,
+    Map<String, Object> fixed,
+    List<Map<String, Object>> settings,
+    List<String> varied,
+    List<Long> seeds,
+    List<Objective> objectives) {
   public static final int SCHEMA_VERSION = 1;
 
   /** Reads and checks a sweep file. */
@@ -57,38 +63,58 @@ public record SweepFile(String step, Map<String, Object> fixed, List<Map<String,
     }
     for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!List.of("schema_version", "step", "fixed", "grid", "lists", "random", "seeds", "objectives")
+      if (!List.of(
+              "schema_version", "step", "fixed", "grid", "lists", "random", "seeds", "objectives")
           .contains(name)) {
         throw new InvalidInputException(source + ": unknown key '" + name + "'");
       }
     }
     int version = root.path("schema_version").asInt(SCHEMA_VERSION);
     if (version != SCHEMA_VERSION) {
-      throw new InvalidInputException(source + ": schema_version " + version + " is not " + SCHEMA_VERSION);
+      throw new InvalidInputException(
+          source + ": schema_version " + version + " is not " + SCHEMA_VERSION);
     }
     String step = root.path("step").asText("");
     if (step.isEmpty()) {
       throw new InvalidInputException(source + ": \"step\" must name a sweep step");
     }
     Map<String, Object> fixed = new LinkedHashMap<>();
-    root.path("fixed").fields().forEachRemaining(e -> fixed.put(e.getKey(), value(e.getValue(), e.getKey())));
-    List<Map<String, Object>> settings = product(product(grid(root.path("grid"), source),
-        lists(root.path("lists"), source)), draws(root.path("random"), source));
+    root.path("fixed")
+        .fields()
+        .forEachRemaining(e -> fixed.put(e.getKey(), value(e.getValue(), e.getKey())));
+    List<Map<String, Object>> settings =
+        product(
+            product(grid(root.path("grid"), source), lists(root.path("lists"), source)),
+            draws(root.path("random"), source));
     List<String> varied = new ArrayList<>(settings.get(0).keySet());
     for (String name : varied) {
       if (fixed.containsKey(name)) {
-        throw new InvalidInputException(source + ": parameter " + name + " is both fixed and varied");
+        throw new InvalidInputException(
+            source + ": parameter " + name + " is both fixed and varied");
       }
     }
     for (int a = 0; a < settings.size(); a++) {
       int first = settings.indexOf(settings.get(a));
       if (first != a) {
-        // Two equal settings would be one point run twice, and one row counted twice in the summary.
-        throw new InvalidInputException(source + ": settings " + first + " and " + a + " are the same, "
-            + settings.get(a) + "; give each value once (or fewer random draws of few choices)");
+        // Two equal settings would be one point run twice, and one row counted twice in the
+        // summary.
+        throw new InvalidInputException(
+            source
+                + ": settings "
+                + first
+                + " and "
+                + a
+                + " are the same, "
+                + settings.get(a)
+                + "; give each value once (or fewer random draws of few choices)");
       }
     }
-    return new SweepFile(step, fixed, settings, List.copyOf(varied), seeds(root.path("seeds"), source),
+    return new SweepFile(
+        step,
+        fixed,
+        settings,
+        List.copyOf(varied),
+        seeds(root.path("seeds"), source),
         objectives(root.path("objectives"), source));
   }
 
@@ -116,13 +142,14 @@ public record SweepFile(String step, Map<String, Object> fixed, List<Map<String,
     } else if (node.isTextual()) {
       return node.asText();
     }
-    throw new InvalidInputException("parameter " + name + ": a value must be a number, boolean or string, got "
-        + node);
+    throw new InvalidInputException(
+        "parameter " + name + ": a value must be a number, boolean or string, got " + node);
   }
 
   private static List<Object> values(JsonNode list, String name, String source) {
     if (!list.isArray() || list.isEmpty()) {
-      throw new InvalidInputException(source + ": " + name + " must have a non-empty list of values, got " + list);
+      throw new InvalidInputException(
+          source + ": " + name + " must have a non-empty list of values, got " + list);
     }
     List<Object> values = new ArrayList<>();
     list.forEach(v -> values.add(value(v, name)));
@@ -131,34 +158,45 @@ public record SweepFile(String step, Map<String, Object> fixed, List<Map<String,
 
   private static List<Map<String, Object>> grid(JsonNode grid, String source) {
     List<Map<String, Object>> settings = new ArrayList<>(List.of(new LinkedHashMap<>()));
-    grid.fields().forEachRemaining(e -> {
-      List<Map<String, Object>> next = new ArrayList<>();
-      for (Map<String, Object> s : settings) {
-        for (Object v : values(e.getValue(), e.getKey(), source)) {
-          Map<String, Object> m = new LinkedHashMap<>(s);
-          m.put(e.getKey(), v);
-          next.add(m);
-        }
-      }
-      settings.clear();
-      settings.addAll(next);
-    });
+    grid.fields()
+        .forEachRemaining(
+            e -> {
+              List<Map<String, Object>> next = new ArrayList<>();
+              for (Map<String, Object> s : settings) {
+                for (Object v : values(e.getValue(), e.getKey(), source)) {
+                  Map<String, Object> m = new LinkedHashMap<>(s);
+                  m.put(e.getKey(), v);
+                  next.add(m);
+                }
+              }
+              settings.clear();
+              settings.addAll(next);
+            });
     return settings;
   }
 
   private static List<Map<String, Object>> lists(JsonNode lists, String source) {
     Map<String, List<Object>> columns = new LinkedHashMap<>();
-    lists.fields().forEachRemaining(e -> columns.put(e.getKey(), values(e.getValue(), e.getKey(), source)));
+    lists
+        .fields()
+        .forEachRemaining(e -> columns.put(e.getKey(), values(e.getValue(), e.getKey(), source)));
     if (columns.isEmpty()) {
       return List.of(Map.of());
     }
     int rows = columns.values().iterator().next().size();
-    columns.forEach((name, v) -> {
-      if (v.size() != rows) {
-        throw new InvalidInputException(source + ": lists must have equal lengths; " + name + " has " + v.size()
-            + ", the first " + rows);
-      }
-    });
+    columns.forEach(
+        (name, v) -> {
+          if (v.size() != rows) {
+            throw new InvalidInputException(
+                source
+                    + ": lists must have equal lengths; "
+                    + name
+                    + " has "
+                    + v.size()
+                    + ", the first "
+                    + rows);
+          }
+        });
     List<Map<String, Object>> settings = new ArrayList<>();
     for (int r = 0; r < rows; r++) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -176,11 +214,15 @@ public record SweepFile(String step, Map<String, Object> fixed, List<Map<String,
     }
     int count = random.path("draws").asInt(0);
     if (count < 1 || !random.has("seed")) {
-      throw new InvalidInputException(source + ": random needs \"draws\" >= 1 and a \"seed\", got " + random);
+      throw new InvalidInputException(
+          source + ": random needs \"draws\" >= 1 and a \"seed\", got " + random);
     }
     Map<String, RandomDraw> parameters = new LinkedHashMap<>();
-    random.path("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(),
-        RandomDraw.read(e.getKey(), e.getValue())));
+    random
+        .path("parameters")
+        .fields()
+        .forEachRemaining(
+            e -> parameters.put(e.getKey(), RandomDraw.read(e.getKey(), e.getValue())));
     Random stream = new Random(random.get("seed").asLong());
     List<Map<String, Object>> settings = new ArrayList<>();
     for (int d = 0; d < count; d++) {
@@ -191,14 +233,16 @@ public record SweepFile(String step, Map<String, Object> fixed, List<Map<String,
     return settings;
   }
 
-  private static List<Map<String, Object>> product(List<Map<String, Object>> a, List<Map<String, Object>> b) {
+  private static List<Map<String, Object>> product(
+      List<Map<String, Object>> a, List<Map<String, Object>> b) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Map<String, Object> x : a) {
       for (Map<String, Object> y : b) {
         Map<String, Object> m = new LinkedHashMap<>(x);
         for (String name : y.keySet()) {
           if (m.containsKey(name)) {
-            throw new InvalidInputException("parameter " + name + " is varied twice (grid, lists or random)");
+            throw new InvalidInputException(
+                "parameter " + name + " is varied twice (grid, lists or random)");
           }
         }
         m.putAll(y);
@@ -220,18 +264,22 @@ public record SweepFile(String step, Map<String, Object> fixed, List<Map<String,
       }
     }
     if (out.isEmpty() || out.stream().distinct().count() != out.size()) {
-      throw new InvalidInputException(source + ": \"seeds\" must be a list of distinct seeds or "
-          + "{\"first\": F, \"count\": N} with N >= 1, got " + seeds);
+      throw new InvalidInputException(
+          source
+              + ": \"seeds\" must be a list of distinct seeds or "
+              + "{\"first\": F, \"count\": N} with N >= 1, got "
+              + seeds);
     }
     return List.copyOf(out);
   }
 
   private static List<Objective> objectives(JsonNode node, String source) {
     List<Objective> out = new ArrayList<>();
-    node.forEach(o -> out.add(Objective.of(o.path("column").asText(""), o.path("goal").asText(""))));
+    node.forEach(
+        o -> out.add(Objective.of(o.path("column").asText(""), o.path("goal").asText(""))));
     if (!out.isEmpty() && out.size() != 2) {
-      throw new InvalidInputException(source + ": \"objectives\" names two columns (a Pareto chart), got "
-          + out.size());
+      throw new InvalidInputException(
+          source + ": \"objectives\" names two columns (a Pareto chart), got " + out.size());
     }
     return List.copyOf(out);
   }

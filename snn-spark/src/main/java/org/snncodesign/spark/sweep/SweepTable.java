@@ -16,13 +16,15 @@ import org.apache.commons.csv.CSVPrinter;
 import org.snncodesign.flow.report.AtomicFile;
 
 /**
- * One row per point, in the sweep's order: {@code point, seed}, the parameters the sweep file sets, {@code status}
- * ({@code ok} or {@code failed}), {@code error}, {@code seconds} (wall time of the run, the only column that differs
- * between two runs of a sweep), then the step's record columns (empty for a failed point).
+ * One row per point, in the sweep's order: {@code point, seed}, the parameters the sweep file sets,
+ * {@code status} ({@code ok} or {@code failed}), {@code error}, {@code seconds} (wall time of the
+ * run, the only column that differs between two runs of a sweep), then the step's record columns
+ * (empty for a failed point).
  */
 public final class SweepTable {
   /** The columns every table starts with, before the parameters. */
   static final List<String> LEAD = List.of("point", "seed");
+
   /** The columns between the parameters and the record. */
   static final List<String> STATUS = List.of("status", "error", "seconds");
 
@@ -52,7 +54,9 @@ public final class SweepTable {
     columns.addAll(parameters);
     columns.addAll(STATUS);
     columns.addAll(recordColumns);
-    return new SweepTable(List.copyOf(parameters), Collections.unmodifiableList(columns),
+    return new SweepTable(
+        List.copyOf(parameters),
+        Collections.unmodifiableList(columns),
         Collections.unmodifiableList(sorted));
   }
 
@@ -83,7 +87,8 @@ public final class SweepTable {
     row.add(result.succeeded() ? "ok" : "failed");
     row.add(result.error());
     row.add(result.seconds());
-    columns.subList(LEAD.size() + parameters.size() + STATUS.size(), columns.size())
+    columns
+        .subList(LEAD.size() + parameters.size() + STATUS.size(), columns.size())
         .forEach(c -> row.add(record.get(c)));
     return row;
   }
@@ -105,14 +110,17 @@ public final class SweepTable {
 
   /** Writes a header and rows to a temporary file and moves it over {@code file}. */
   static void writeCsv(Path file, List<String> header, Rows rows, int count) throws IOException {
-    AtomicFile.write(file, temporary -> {
-      try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
-          CSVPrinter csv = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build().print(out)) {
-        csv.printRecord(header);
-        for (int r = 0; r < count; r++) {
-          csv.printRecord(rows.row(r));
-        }
-      }
-    });
+    AtomicFile.write(
+        file,
+        temporary -> {
+          try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+              CSVPrinter csv =
+                  CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build().print(out)) {
+            csv.printRecord(header);
+            for (int r = 0; r < count; r++) {
+              csv.printRecord(rows.row(r));
+            }
+          }
+        });
   }
 }

@@ -19,10 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real Spark standalone cluster on 127.0.0.1 for tests: Spark's own {@code Master} and {@code Worker} classes,
- * each in a JVM of its own started from the test class path, as {@code sbin/start-master.sh} and
- * {@code start-worker.sh} would. Executors are JVMs the workers start, with the test class path (so they find the
- * test steps) as {@code spark.executor.extraClassPath}.
+ * A real Spark standalone cluster on 127.0.0.1 for tests: Spark's own {@code Master} and {@code
+ * Worker} classes, each in a JVM of its own started from the test class path, as {@code
+ * sbin/start-master.sh} and {@code start-worker.sh} would. Executors are JVMs the workers start,
+ * with the test class path (so they find the test steps) as {@code spark.executor.extraClassPath}.
  */
 final class StandaloneCluster implements AutoCloseable {
   private static final String HOST = "127.0.0.1";
@@ -42,11 +42,23 @@ final class StandaloneCluster implements AutoCloseable {
 
   /** Starts a master (no workers yet) with its files under {@code folder}. */
   static StandaloneCluster start(Path folder) throws IOException, InterruptedException {
-    // SPARK_HOME/jars must exist for a worker to build an executor's command; the classes come from the class path.
+    // SPARK_HOME/jars must exist for a worker to build an executor's command; the classes come from
+    // the class path.
     Files.createDirectories(folder.resolve("home/jars"));
     int port = freePort();
     int webPort = freePort();
-    Process master = launch(folder, "master", List.of("org.apache.spark.deploy.master.Master", "--host", HOST, "--port", "" + port, "--webui-port", "" + webPort));
+    Process master =
+        launch(
+            folder,
+            "master",
+            List.of(
+                "org.apache.spark.deploy.master.Master",
+                "--host",
+                HOST,
+                "--port",
+                "" + port,
+                "--webui-port",
+                "" + webPort));
     StandaloneCluster cluster = new StandaloneCluster(folder, master, port, webPort);
     cluster.awaitPort(port);
     return cluster;
@@ -59,17 +71,38 @@ final class StandaloneCluster implements AutoCloseable {
 
   /** The settings a driver of this cluster needs. */
   Map<String, String> driverSettings() {
-    return Map.of("spark.executor.extraClassPath", System.getProperty("java.class.path"),
-        "spark.driver.host", HOST, "spark.driver.bindAddress", HOST, "spark.executor.memory", "512m");
+    return Map.of(
+        "spark.executor.extraClassPath",
+        System.getProperty("java.class.path"),
+        "spark.driver.host",
+        HOST,
+        "spark.driver.bindAddress",
+        HOST,
+        "spark.executor.memory",
+        "512m");
   }
 
   /** Starts a worker with two cores and waits until the master counts it alive. */
   Process startWorker(String name) throws IOException, InterruptedException {
     int alive = aliveWorkers();
     Path work = Files.createDirectories(folder.resolve("work-" + name));
-    Process worker = launch(folder, "worker-" + name, List.of("org.apache.spark.deploy.worker.Worker", "--host",
-        HOST, "--cores", "2", "--memory", "1g", "--work-dir", work.toString(), "--webui-port", "" + freePort(),
-        url()));
+    Process worker =
+        launch(
+            folder,
+            "worker-" + name,
+            List.of(
+                "org.apache.spark.deploy.worker.Worker",
+                "--host",
+                HOST,
+                "--cores",
+                "2",
+                "--memory",
+                "1g",
+                "--work-dir",
+                work.toString(),
+                "--webui-port",
+                "" + freePort(),
+                url()));
     workers.add(worker);
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (aliveWorkers() <= alive) {
@@ -105,8 +138,12 @@ final class StandaloneCluster implements AutoCloseable {
 
   private int aliveWorkers() throws InterruptedException {
     try {
-      HttpResponse<String> json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          URI.create("http://" + HOST + ":" + webPort + "/json/")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> json =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + webPort + "/json/"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       Matcher m = Pattern.compile("\"aliveworkers\"\\s*:\\s*(\\d+)").matcher(json.body());
       return m.find() ? Integer.parseInt(m.group(1)) : 0;
     } catch (IOException e) {
@@ -127,20 +164,34 @@ final class StandaloneCluster implements AutoCloseable {
     throw new IllegalStateException("the Spark master did not open port " + p + "; see " + folder);
   }
 
-  private static Process launch(Path folder, String name, List<String> mainAndArguments) throws IOException {
+  private static Process launch(Path folder, String name, List<String> mainAndArguments)
+      throws IOException {
     List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
+    command.add(
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(System.getProperty("java.home") + "/bin/java"));
     // The --add-opens Spark needs on Java 17, as this test JVM got them from surefire's argLine.
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+IgnoreUnrecognized")
-            || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty"))
+        .filter(
+            a ->
+                a.startsWith("--add-opens")
+                    || a.startsWith("-XX:+IgnoreUnrecognized")
+                    || a.startsWith("-Djdk.reflect")
+                    || a.startsWith("-Dio.netty"))
         .forEach(command::add);
-    // A short worker timeout (workers heartbeat every quarter of it): the master notices a killed worker in
+    // A short worker timeout (workers heartbeat every quarter of it): the master notices a killed
+    // worker in
     // seconds instead of a minute.
-    command.addAll(List.of("-Xmx256m", "-Dspark.worker.timeout=4", "-cp", System.getProperty("java.class.path")));
+    command.addAll(
+        List.of(
+            "-Xmx256m", "-Dspark.worker.timeout=4", "-cp", System.getProperty("java.class.path")));
     command.addAll(mainAndArguments);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(folder.resolve(name + ".log").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(folder.resolve(name + ".log").toFile());
     builder.environment().put("SPARK_HOME", folder.resolve("home").toString());
     builder.environment().put("SPARK_LOCAL_IP", HOST);
     builder.environment().put("SPARK_SCALA_VERSION", "2.13");

@@ -27,13 +27,11 @@ import org.snncodesign.spark.sweep.SweepTestTables;
 
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class StandaloneClusterTest {
-  @TempDir
-  static Path clusterFolder;
+  @TempDir static Path clusterFolder;
 
   private static StandaloneCluster cluster;
 
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   @BeforeAll
   static void start() throws IOException, InterruptedException {
@@ -50,8 +48,9 @@ class StandaloneClusterTest {
     cluster.close();
   }
 
-  private static SparkSweep.Outcome run(String master, Map<String, String> settings, SweepFile sweep, Path out,
-      boolean resume) throws IOException {
+  private static SparkSweep.Outcome run(
+      String master, Map<String, String> settings, SweepFile sweep, Path out, boolean resume)
+      throws IOException {
     SparkSession spark = SparkSessions.open("StandaloneClusterTest", master, settings);
     try {
       return new SparkSweep(spark, System.err::println).run(sweep, out, resume);
@@ -61,37 +60,49 @@ class StandaloneClusterTest {
   }
 
   @Test
-  @DisplayName("a sweep on a standalone master and worker gives the table of the embedded run and of a plain loop")
+  @DisplayName(
+      "a sweep on a standalone master and worker gives the table of the embedded run and of a plain loop")
   void sameTableEverywhere() throws Exception {
     cluster.startWorker("same");
-    SweepFile sweep = SweepFile.parse("""
+    SweepFile sweep =
+        SweepFile.parse(
+            """
         {"step": "test-spin", "grid": {"iterations": [100, 2000], "scale": [1, 2]}, "seeds": [1, 2],
-         "fixed": {"fail_seed": 2}}""", "cluster.json");
+         "fixed": {"fail_seed": 2}}""",
+            "cluster.json");
 
     run(cluster.url(), cluster.driverSettings(), sweep, folder.resolve("cluster"), false);
     run("local[2]", Map.of(), sweep, folder.resolve("embedded"), false);
 
-    List<List<String>> onCluster = SweepTestTables.withoutSeconds(folder.resolve("cluster/results.csv"));
+    List<List<String>> onCluster =
+        SweepTestTables.withoutSeconds(folder.resolve("cluster/results.csv"));
     assertThat(onCluster).hasSize(9).anySatisfy(row -> assertThat(row).contains("failed"));
-    assertThat(SweepTestTables.withoutSeconds(folder.resolve("embedded/results.csv"))).isEqualTo(onCluster);
+    assertThat(SweepTestTables.withoutSeconds(folder.resolve("embedded/results.csv")))
+        .isEqualTo(onCluster);
     assertThat(SweepTestTables.sequential(sweep, folder.resolve("loop.csv"))).isEqualTo(onCluster);
   }
 
   @Test
-  @DisplayName("a worker killed mid-sweep costs a retry on another worker, and --resume runs only what is missing")
+  @DisplayName(
+      "a worker killed mid-sweep costs a retry on another worker, and --resume runs only what is missing")
   void killedWorker() throws Exception {
     Process doomed = cluster.startWorker("doomed");
     // About a second of CPU per point: the kill lands while points are running.
-    SweepFile sweep = SweepFile.parse("""
-        {"step": "test-spin", "fixed": {"iterations": 300000000}, "seeds": {"first": 1, "count": 8}}""", "kill.json");
+    SweepFile sweep =
+        SweepFile.parse(
+            """
+        {"step": "test-spin", "fixed": {"iterations": 300000000}, "seeds": {"first": 1, "count": 8}}""",
+            "kill.json");
     Path out = folder.resolve("out");
-    CompletableFuture<SparkSweep.Outcome> sweeping = CompletableFuture.supplyAsync(() -> {
-      try {
-        return run(cluster.url(), cluster.driverSettings(), sweep, out, false);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    CompletableFuture<SparkSweep.Outcome> sweeping =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return run(cluster.url(), cluster.driverSettings(), sweep, out, false);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
     while (!Files.isDirectory(out.resolve("points")) || SweepTestTables.pointFiles(out).isEmpty()) {
       assertThat(sweeping).isNotDone();
       Thread.sleep(100);
@@ -114,12 +125,14 @@ class StandaloneClusterTest {
   }
 
   @Test
-  @DisplayName("a joint co-search with fine-tuning, its candidates as tasks on a standalone worker's executor, equals "
-      + "the sequential search (the executor rebuilds the network, data and spaces from the shipped problem)")
+  @DisplayName(
+      "a joint co-search with fine-tuning, its candidates as tasks on a standalone worker's executor, equals "
+          + "the sequential search (the executor rebuilds the network, data and spaces from the shipped problem)")
   void coSearch() throws Exception {
     cluster.startWorker("search");
-    SparkSession spark = SparkSessions.open("StandaloneClusterTest co-search", cluster.url(),
-        cluster.driverSettings());
+    SparkSession spark =
+        SparkSessions.open(
+            "StandaloneClusterTest co-search", cluster.url(), cluster.driverSettings());
     try {
       assertThat(CoSearchFixtures.joint(new SparkCandidateEvaluator(spark)))
           .isEqualTo(CoSearchFixtures.joint(CandidateEvaluator.inProcess(1)));

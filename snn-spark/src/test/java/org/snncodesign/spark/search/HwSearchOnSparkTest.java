@@ -16,8 +16,18 @@ import org.snncodesign.spark.SnnSpark;
 
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class HwSearchOnSparkTest {
-  private static final String[] SEARCH = {"--synthetic", "--random", "12", "--population", "6", "--generations",
-      "2", "--seed", "5", "--json"};
+  private static final String[] SEARCH = {
+    "--synthetic",
+    "--random",
+    "12",
+    "--population",
+    "6",
+    "--generations",
+    "2",
+    "--seed",
+    "5",
+    "--json"
+  };
 
   /** The exit code and the last line {@code run} printed on standard output. */
   private static List<String> lastLine(Supplier<Integer> run) {
@@ -43,7 +53,8 @@ class HwSearchOnSparkTest {
   }
 
   @Test
-  @DisplayName("snn-spark hw-search --master local[2] prints the JSON of snn hw search on one thread, byte for byte")
+  @DisplayName(
+      "snn-spark hw-search --master local[2] prints the JSON of snn hw search on one thread, byte for byte")
   void sameJsonAsSnnHwSearch() {
     List<String> onSpark = lastLine(() -> SnnSpark.run(with("hw-search", "--master", "local[2]")));
     String[] sequential = with("hw", "search", "--threads", "1");

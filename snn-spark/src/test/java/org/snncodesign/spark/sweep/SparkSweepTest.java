@@ -21,8 +21,7 @@ import org.snncodesign.spark.SparkSessions;
 class SparkSweepTest {
   private static SparkSession spark;
 
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   @BeforeAll
   static void start() {
@@ -35,13 +34,15 @@ class SparkSweepTest {
   }
 
   private static SweepFile sweep(String extra) throws IOException {
-    return SweepFile.parse("""
+    return SweepFile.parse(
+        """
         {"step": "test-spin", "grid": {"iterations": [1000, 5000], "scale": [1, 3]}, "seeds": [1, 2, 3]%s}"""
-        .formatted(extra), "test.json");
+            .formatted(extra),
+        "test.json");
   }
 
   private SparkSweep.Outcome run(SweepFile sweep, Path out, boolean resume) throws IOException {
-    return new SparkSweep(spark, line -> { }).run(sweep, out, resume);
+    return new SparkSweep(spark, line -> {}).run(sweep, out, resume);
   }
 
   @Test
@@ -66,12 +67,14 @@ class SparkSweepTest {
     assertThat(outcome.failed()).isEqualTo(4);
     List<List<String>> rows = SweepTestTables.withoutSeconds(folder.resolve("results.csv"));
     List<String> header = rows.get(0);
-    assertThat(rows.subList(1, rows.size())).allSatisfy(row -> {
-      boolean seedTwo = row.get(header.indexOf("seed")).equals("2");
-      assertThat(row.get(header.indexOf("status"))).isEqualTo(seedTwo ? "failed" : "ok");
-      assertThat(row.get(header.indexOf("error")))
-          .isEqualTo(seedTwo ? "IllegalStateException: asked to fail on seed 2" : "");
-    });
+    assertThat(rows.subList(1, rows.size()))
+        .allSatisfy(
+            row -> {
+              boolean seedTwo = row.get(header.indexOf("seed")).equals("2");
+              assertThat(row.get(header.indexOf("status"))).isEqualTo(seedTwo ? "failed" : "ok");
+              assertThat(row.get(header.indexOf("error")))
+                  .isEqualTo(seedTwo ? "IllegalStateException: asked to fail on seed 2" : "");
+            });
     assertThat(Files.readAllLines(folder.resolve("summary.csv")).get(1)).contains(",3,1,");
   }
 
@@ -98,7 +101,8 @@ class SparkSweepTest {
     SweepFile sweep = sweep("");
     run(sweep, folder, false);
 
-    assertThatThrownBy(() -> run(sweep, folder, false)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> run(sweep, folder, false))
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("--resume");
   }
 
@@ -107,8 +111,12 @@ class SparkSweepTest {
   void parquet() throws IOException {
     run(sweep(""), folder, false);
 
-    List<Row> rows = spark.read().parquet(folder.resolve("results.parquet").toString()).orderBy("point")
-        .collectAsList();
+    List<Row> rows =
+        spark
+            .read()
+            .parquet(folder.resolve("results.parquet").toString())
+            .orderBy("point")
+            .collectAsList();
 
     assertThat(rows).hasSize(12);
     assertThat(rows.get(11).<Long>getAs("point")).isEqualTo(11L);
@@ -119,8 +127,12 @@ class SparkSweepTest {
   @Test
   @DisplayName("a sweep with two objectives writes the Pareto chart as a PNG")
   void paretoChart() throws IOException {
-    run(sweep(", \"objectives\": [{\"column\": \"low_bits\", \"goal\": \"min\"}, "
-        + "{\"column\": \"value\", \"goal\": \"max\"}]"), folder, false);
+    run(
+        sweep(
+            ", \"objectives\": [{\"column\": \"low_bits\", \"goal\": \"min\"}, "
+                + "{\"column\": \"value\", \"goal\": \"max\"}]"),
+        folder,
+        false);
 
     byte[] png = Files.readAllBytes(folder.resolve("pareto.png"));
     assertThat(png).startsWith(0x89, 'P', 'N', 'G');

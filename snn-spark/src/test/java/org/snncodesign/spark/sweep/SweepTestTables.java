@@ -14,7 +14,10 @@ import org.apache.commons.csv.CSVRecord;
 public final class SweepTestTables {
   private SweepTestTables() {}
 
-  /** The CSV's rows (header first) without the {@code seconds} column, the one that differs between runs. */
+  /**
+   * The CSV's rows (header first) without the {@code seconds} column, the one that differs between
+   * runs.
+   */
   public static List<List<String>> withoutSeconds(Path csv) throws IOException {
     List<List<String>> rows = new ArrayList<>();
     try (Reader in = Files.newBufferedReader(csv)) {

@@ -3,14 +3,15 @@ package org.snncodesign.datasets.audio.frontend;
 import org.snncodesign.api.Checks;
 
 /**
- * A mel-spaced triangular filter bank over the short-time power spectrum: the audio front end that turns a
- * waveform into per-band energies a liquid can be driven with (Davis &amp; Mermelstein 1980, IEEE Trans. ASSP
- * 28:357; the mel scale {@code m = 2595 log10(1 + f / 700)} of O'Shaughnessy 1987).
+ * A mel-spaced triangular filter bank over the short-time power spectrum: the audio front end that
+ * turns a waveform into per-band energies a liquid can be driven with (Davis &amp; Mermelstein
+ * 1980, IEEE Trans. ASSP 28:357; the mel scale {@code m = 2595 log10(1 + f / 700)} of O'Shaughnessy
+ * 1987).
  *
- * <p>Frames of {@code fftSize} samples every {@code hop} samples are Hann-windowed, transformed by a radix-2 FFT,
- * and their power {@code |X_k|^2} is summed with {@code channels} triangular weights whose centres are equally
- * spaced in mel between {@code fMin} and {@code fMax}. The output is {@code 10 log10(energy + 1e-10)} in dB.
- * Allocation happens per clip, not per frame.
+ * <p>Frames of {@code fftSize} samples every {@code hop} samples are Hann-windowed, transformed by
+ * a radix-2 FFT, and their power {@code |X_k|^2} is summed with {@code channels} triangular weights
+ * whose centres are equally spaced in mel between {@code fMin} and {@code fMax}. The output is
+ * {@code 10 log10(energy + 1e-10)} in dB. Allocation happens per clip, not per frame.
  */
 public final class MelFilterBank {
   private final int sampleRate;
@@ -30,15 +31,21 @@ public final class MelFilterBank {
    * @param fMin lowest band edge in Hz, >= 0
    * @param fMax highest band edge in Hz, at most sampleRate / 2
    */
-  public MelFilterBank(int sampleRate, int fftSize, int hop, int channels, double fMin, double fMax) {
+  public MelFilterBank(
+      int sampleRate, int fftSize, int hop, int channels, double fMin, double fMax) {
     this.sampleRate = Checks.positive(sampleRate, "sampleRate");
-    Checks.checkArgument(fftSize >= 2 && Integer.bitCount(fftSize) == 1, "FFT size must be a power of two >= 2, "
-        + "got %d", fftSize);
+    Checks.checkArgument(
+        fftSize >= 2 && Integer.bitCount(fftSize) == 1,
+        "FFT size must be a power of two >= 2, " + "got %d",
+        fftSize);
     this.fftSize = fftSize;
     this.hop = Checks.positive(hop, "hop");
     this.channels = Checks.positive(channels, "channels");
-    Checks.checkArgument(fMin >= 0 && fMin < fMax && fMax <= sampleRate / 2.0,
-        "band edges must satisfy 0 <= fMin < fMax <= sampleRate / 2 = %s, got %s and %s", sampleRate / 2.0, fMin,
+    Checks.checkArgument(
+        fMin >= 0 && fMin < fMax && fMax <= sampleRate / 2.0,
+        "band edges must satisfy 0 <= fMin < fMax <= sampleRate / 2 = %s, got %s and %s",
+        sampleRate / 2.0,
+        fMin,
         fMax);
     this.window = new double[fftSize];
     for (int i = 0; i < fftSize; i++) {
@@ -66,7 +73,8 @@ public final class MelFilterBank {
         w[k - from] = f <= mid ? (f - lo) / (mid - lo) : (hi - f) / (hi - mid);
         w[k - from] = Math.max(0, w[k - from]);
       }
-      // Narrow low bands may fall between bins: give them the nearest bin so no band is always silent.
+      // Narrow low bands may fall between bins: give them the nearest bin so no band is always
+      // silent.
       if (w.length == 0 || java.util.Arrays.stream(w).sum() == 0) {
         from = Math.min(bins - 1, (int) Math.round(mid / binHz));
         w = new double[] {1};
@@ -98,7 +106,10 @@ public final class MelFilterBank {
     return sampleRate;
   }
 
-  /** Frames a clip of {@code samples} samples gives: one per hop, the last zero-padded, at least one. */
+  /**
+   * Frames a clip of {@code samples} samples gives: one per hop, the last zero-padded, at least
+   * one.
+   */
   public int frames(int samples) {
     return Math.max(1, (samples + hop - 1) / hop);
   }

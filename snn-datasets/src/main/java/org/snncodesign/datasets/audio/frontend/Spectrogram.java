@@ -3,8 +3,8 @@ package org.snncodesign.datasets.audio.frontend;
 import org.snncodesign.api.Checks;
 
 /**
- * A time-frequency image: {@code frames x channels} values, row-major (frame-major), e.g. log mel energies in
- * decibels.
+ * A time-frequency image: {@code frames x channels} values, row-major (frame-major), e.g. log mel
+ * energies in decibels.
  *
  * @param frames time frames
  * @param channels frequency channels
@@ -14,8 +14,12 @@ public record Spectrogram(int frames, int channels, float[] values) {
   public Spectrogram {
     Checks.nonNegative(frames, "frames");
     Checks.positive(channels, "channels");
-    Checks.checkArgument(values.length == (long) frames * channels,
-        "spectrogram has %d values, expected %d frames x %d channels", values.length, frames, channels);
+    Checks.checkArgument(
+        values.length == (long) frames * channels,
+        "spectrogram has %d values, expected %d frames x %d channels",
+        values.length,
+        frames,
+        channels);
   }
 
   /** Largest value, or negative infinity when empty. */
@@ -28,8 +32,8 @@ public record Spectrogram(int frames, int channels, float[] values) {
   }
 
   /**
-   * Drops leading and trailing frames whose loudest channel is more than {@code thresholdDb} below the clip's
-   * loudest value (silence before and after the word); keeps at least one frame.
+   * Drops leading and trailing frames whose loudest channel is more than {@code thresholdDb} below
+   * the clip's loudest value (silence before and after the word); keeps at least one frame.
    */
   public Spectrogram trimmed(double thresholdDb) {
     Checks.checkArgument(thresholdDb > 0, "silence threshold must be > 0 dB, got %s", thresholdDb);
@@ -59,21 +63,25 @@ public record Spectrogram(int frames, int channels, float[] values) {
   }
 
   /**
-   * Values mapped to [0, 1]: the loudest value to 1, {@code dynamicRangeDb} below it (and anything quieter) to 0,
-   * linearly in decibels. Makes the input independent of recording level, as a cochlea's gain control does.
+   * Values mapped to [0, 1]: the loudest value to 1, {@code dynamicRangeDb} below it (and anything
+   * quieter) to 0, linearly in decibels. Makes the input independent of recording level, as a
+   * cochlea's gain control does.
    */
   public Spectrogram normalized(double dynamicRangeDb) {
-    Checks.checkArgument(dynamicRangeDb > 0, "dynamic range must be > 0 dB, got %s", dynamicRangeDb);
+    Checks.checkArgument(
+        dynamicRangeDb > 0, "dynamic range must be > 0 dB, got %s", dynamicRangeDb);
     float max = max();
     float[] out = new float[values.length];
     for (int i = 0; i < values.length; i++) {
-      out[i] = (float) Math.min(1, Math.max(0, (values[i] - (max - dynamicRangeDb)) / dynamicRangeDb));
+      out[i] =
+          (float) Math.min(1, Math.max(0, (values[i] - (max - dynamicRangeDb)) / dynamicRangeDb));
     }
     return new Spectrogram(frames, channels, out);
   }
 
   /**
-   * The first {@code count} frames, padded with zero frames when shorter (zero = silence after normalisation).
+   * The first {@code count} frames, padded with zero frames when shorter (zero = silence after
+   * normalisation).
    */
   public Spectrogram fitted(int count) {
     Checks.nonNegative(count, "frames");

@@ -29,7 +29,8 @@ class BsaEncoderTest {
   }
 
   @Test
-  @DisplayName("a BSA-encoded envelope decoded by the same filter is within RMSE 0.08 of the input, bias below 0.03")
+  @DisplayName(
+      "a BSA-encoded envelope decoded by the same filter is within RMSE 0.08 of the input, bias below 0.03")
   void reconstructsEnvelope() {
     double[] s = envelope(2000);
     BsaEncoder bsa = new BsaEncoder(BsaEncoder.hann(12, 2), 1.4);
@@ -48,7 +49,8 @@ class BsaEncoderTest {
   }
 
   @Test
-  @DisplayName("a signal that is exactly a decaying filter placed at step 7 encodes to one spike there, decoded exactly")
+  @DisplayName(
+      "a signal that is exactly a decaying filter placed at step 7 encodes to one spike there, decoded exactly")
   void exactFilterCopy() {
     double[] h = {1, 0.5, 0.25, 0.125};
     double[] s = new double[30];
@@ -64,7 +66,8 @@ class BsaEncoderTest {
   }
 
   @Test
-  @DisplayName("every spike lowers the total L1 error by at least the threshold (random signals, 40 seeds)")
+  @DisplayName(
+      "every spike lowers the total L1 error by at least the threshold (random signals, 40 seeds)")
   void errorLaw() {
     SplittableRandom random = new SplittableRandom(3);
     for (int seed = 0; seed < 40; seed++) {
@@ -75,7 +78,9 @@ class BsaEncoderTest {
         s[t] = level * random.nextDouble();
       }
       double threshold = random.nextDouble(0, 1);
-      BsaEncoder bsa = new BsaEncoder(BsaEncoder.hann(1 + random.nextInt(20), random.nextDouble(0.5, 4)), threshold);
+      BsaEncoder bsa =
+          new BsaEncoder(
+              BsaEncoder.hann(1 + random.nextInt(20), random.nextDouble(0.5, 4)), threshold);
       boolean[] spikes = bsa.encode(s);
       double[] r = bsa.decode(spikes);
       double error = 0;
@@ -89,7 +94,8 @@ class BsaEncoderTest {
   }
 
   @Test
-  @DisplayName("a constant level v >= 0.4 is coded at about v / sum(h) spikes per step; the threshold silences v <= 0.2")
+  @DisplayName(
+      "a constant level v >= 0.4 is coded at about v / sum(h) spikes per step; the threshold silences v <= 0.2")
   void rate() {
     BsaEncoder bsa = new BsaEncoder(BsaEncoder.hann(12, 2), 1.4);
     for (double v : new double[] {0.4, 0.6, 0.8, 1.0}) {
@@ -105,7 +111,8 @@ class BsaEncoderTest {
   }
 
   @Test
-  @DisplayName("a spectrogram's channels are coded independently: a silent band never fires, a loud one fires often")
+  @DisplayName(
+      "a spectrogram's channels are coded independently: a silent band never fires, a loud one fires often")
   void spectrogram() {
     int frames = 40;
     float[] values = new float[frames * 2];
@@ -131,8 +138,10 @@ class BsaEncoderTest {
   @Test
   @DisplayName("bad filters, thresholds and signals are rejected with the offending value")
   void checks() {
-    assertThatThrownBy(() -> new BsaEncoder(new double[] {0.1, -0.2}, 0)).hasMessageContaining("-0.2");
-    assertThatThrownBy(() -> new BsaEncoder(new double[] {0, 0}, 0)).hasMessageContaining("all zero");
+    assertThatThrownBy(() -> new BsaEncoder(new double[] {0.1, -0.2}, 0))
+        .hasMessageContaining("-0.2");
+    assertThatThrownBy(() -> new BsaEncoder(new double[] {0, 0}, 0))
+        .hasMessageContaining("all zero");
     assertThatThrownBy(() -> new BsaEncoder(new double[] {1}, -1)).hasMessageContaining("-1");
     BsaEncoder bsa = new BsaEncoder(new double[] {1}, 0);
     assertThatThrownBy(() -> bsa.encode(new double[] {0.5, -0.25})).hasMessageContaining("-0.25");

@@ -47,7 +47,8 @@ class MelFilterBankTest {
   }
 
   @Test
-  @DisplayName("a pure tone lights up the band whose centre is nearest its frequency, louder tones louder")
+  @DisplayName(
+      "a pure tone lights up the band whose centre is nearest its frequency, louder tones louder")
   void toneLandsInItsBand() {
     MelFilterBank bank = new MelFilterBank(8000, 256, 80, 20, 50, 4000);
     int loudest1 = loudest(bank.apply(tone(500, 0.5f)));
@@ -78,7 +79,8 @@ class MelFilterBankTest {
   }
 
   @Test
-  @DisplayName("trimming drops silent edges and normalising maps the loudest value to 1 and quiet ones to 0")
+  @DisplayName(
+      "trimming drops silent edges and normalising maps the loudest value to 1 and quiet ones to 0")
   void trimAndNormalise() {
     float[] samples = new float[8000];
     float[] t = tone(1000, 0.5f);
@@ -100,7 +102,9 @@ class MelFilterBankTest {
   @Test
   @DisplayName("bad settings name the setting")
   void badSettings() {
-    assertThatThrownBy(() -> new MelFilterBank(8000, 200, 80, 20, 0, 4000)).hasMessageContaining("power of two");
-    assertThatThrownBy(() -> new MelFilterBank(8000, 256, 80, 20, 0, 5000)).hasMessageContaining("band edges");
+    assertThatThrownBy(() -> new MelFilterBank(8000, 200, 80, 20, 0, 4000))
+        .hasMessageContaining("power of two");
+    assertThatThrownBy(() -> new MelFilterBank(8000, 256, 80, 20, 0, 5000))
+        .hasMessageContaining("band edges");
   }
 }

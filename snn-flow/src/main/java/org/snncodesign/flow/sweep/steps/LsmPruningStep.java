@@ -18,9 +18,9 @@ import org.snncodesign.learning.lsm.pruning.PruningStudy;
 import org.snncodesign.learning.lsm.readout.ReadoutKind;
 
 /**
- * {@code lsm-pruning}: the inactive-neuron pruning study of {@code snn lsm} ({@link LsmStudy}) on the embedded
- * digits, official split: a liquid drawn from the seed, its readout, pruning to {@code keep} and the pruned
- * liquid's readout; sizes and accuracies before and after.
+ * {@code lsm-pruning}: the inactive-neuron pruning study of {@code snn lsm} ({@link LsmStudy}) on
+ * the embedded digits, official split: a liquid drawn from the seed, its readout, pruning to {@code
+ * keep} and the pruned liquid's readout; sizes and accuracies before and after.
  */
 public final class LsmPruningStep implements SweepStep {
   public LsmPruningStep() {}
@@ -43,8 +43,10 @@ public final class LsmPruningStep implements SweepStep {
         SweepParameter.text("ranking", "activity", "activity, readout-weight or fisher"),
         SweepParameter.text("readout", "ridge", "ridge or logistic"),
         SweepParameter.integer("rounds", 1, "prune-retrain-rank rounds"),
-        SweepParameter.flag("rewire", false, "re-wire removed neurons' synapses to the nearest kept neuron"),
-        SweepParameter.flag("balance", false, "restore kept neurons' recurrent drive before pruning"),
+        SweepParameter.flag(
+            "rewire", false, "re-wire removed neurons' synapses to the nearest kept neuron"),
+        SweepParameter.flag(
+            "balance", false, "restore kept neurons' recurrent drive before pruning"),
         SweepParameter.integer("tail", 10, "steps simulated after each input ends"),
         SweepParameter.integer("max_samples", 0, "use at most this many samples (0: all 1797)"),
         SweepParameter.text("neuron", "lif", "neuron model plugin of the liquid"));
@@ -56,33 +58,51 @@ public final class LsmPruningStep implements SweepStep {
     if (!(keep > 0 && keep <= 1)) {
       throw new InvalidInputException("parameter keep must be in (0, 1], got " + keep);
     }
-    NeuronRanking ranking = Choices.parse(NeuronRanking.class, p.text("ranking"), "parameter ranking");
-    ReadoutKind readout = switch (p.text("readout")) {
-      case "ridge" -> ReadoutKind.RIDGE;
-      case "logistic" -> ReadoutKind.LOGISTIC;
-      default -> throw new InvalidInputException("parameter readout must be ridge or logistic, got "
-          + p.text("readout"));
-    };
-    PruningStudy.Method method = new PruningStudy.Method(ranking, p.flag("rewire"), false, p.flag("balance"),
-        p.integer("rounds"));
+    NeuronRanking ranking =
+        Choices.parse(NeuronRanking.class, p.text("ranking"), "parameter ranking");
+    ReadoutKind readout =
+        switch (p.text("readout")) {
+          case "ridge" -> ReadoutKind.RIDGE;
+          case "logistic" -> ReadoutKind.LOGISTIC;
+          default ->
+              throw new InvalidInputException(
+                  "parameter readout must be ridge or logistic, got " + p.text("readout"));
+        };
+    PruningStudy.Method method =
+        new PruningStudy.Method(
+            ranking, p.flag("rewire"), false, p.flag("balance"), p.integer("rounds"));
     LsmTask task;
     try {
       task = LsmTask.digits(null, p.integer("max_samples"));
     } catch (IOException e) {
       throw new UncheckedIOException("reading the embedded digits", e);
     }
-    LsmStudy.Official study = LsmStudy.run(task, LsmStudy.Settings.builder().neurons(p.integer("liquid"))
-        .neuronModel(p.text("neuron")).keep(keep).method(method).readout(readout).tailSteps(p.integer("tail"))
-        .seed(seed).build(), PluginRegistry.discover(), line -> { }).official();
+    LsmStudy.Official study =
+        LsmStudy.run(
+                task,
+                LsmStudy.Settings.builder()
+                    .neurons(p.integer("liquid"))
+                    .neuronModel(p.text("neuron"))
+                    .keep(keep)
+                    .method(method)
+                    .readout(readout)
+                    .tailSteps(p.integer("tail"))
+                    .seed(seed)
+                    .build(),
+                PluginRegistry.discover(),
+                line -> {})
+            .official();
     SweepRecord.Builder record = SweepRecord.builder().put("method", method.label());
     put(record, "before", study.before());
     put(record, "after", study.after());
-    return record.put("simulation_seconds", study.simulationSecondsBefore() + study.simulationSecondsAfter())
+    return record
+        .put("simulation_seconds", study.simulationSecondsBefore() + study.simulationSecondsAfter())
         .build();
   }
 
   private static void put(SweepRecord.Builder record, String suffix, PruningPoint point) {
-    record.put("neurons_" + suffix, point.size().neurons())
+    record
+        .put("neurons_" + suffix, point.size().neurons())
         .put("synapses_" + suffix, point.size().synapses())
         .put("readout_parameters_" + suffix, point.size().readoutParameters())
         .put("bytes_" + suffix, point.size().bytes())

@@ -1,5 +1,5 @@
 /**
- * The sweep steps of the flow: digits training, the LSM pruning study and the SA-STL study, each one run with typed
- * parameters.
+ * The sweep steps of the flow: digits training, the LSM pruning study and the SA-STL study, each
+ * one run with typed parameters.
  */
 package org.snncodesign.flow.sweep.steps;

@@ -18,7 +18,8 @@ class BuiltInStepsTest {
   }
 
   @Test
-  @DisplayName("lsm-pruning keeps the asked share of a small liquid and reports accuracies in [0, 1]")
+  @DisplayName(
+      "lsm-pruning keeps the asked share of a small liquid and reports accuracies in [0, 1]")
   void lsmPruning() {
     SweepRecord r = run("lsm-pruning", Map.of("liquid", 60, "keep", 0.5, "max_samples", 200), 3);
 
@@ -29,20 +30,28 @@ class BuiltInStepsTest {
   @Test
   @DisplayName("lsm-pruning refuses an unknown ranking with the choices it has")
   void lsmPruningBadRanking() {
-    assertThatThrownBy(() -> run("lsm-pruning", Map.of("ranking", "loudest", "liquid", 20, "max_samples", 40), 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("readout-weight");
+    assertThatThrownBy(
+            () ->
+                run(
+                    "lsm-pruning",
+                    Map.of("ranking", "loudest", "liquid", 20, "max_samples", 40),
+                    1))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("readout-weight");
   }
 
   @Test
   @DisplayName("sastl gives the same record for the same seed, and prunes to the kept share")
   void saStl() {
-    Map<String, Object> tiny = Map.of("liquid", 40, "steps", 60, "outputs", 2, "afferents", 10, "epochs", 6,
-        "keep", 0.5);
+    Map<String, Object> tiny =
+        Map.of("liquid", 40, "steps", 60, "outputs", 2, "afferents", 10, "epochs", 6, "keep", 0.5);
 
     SweepRecord first = run("sastl", tiny, 5);
 
     assertThat(run("sastl", tiny, 5)).isEqualTo(first);
-    assertThat(first.values()).containsEntry("trainable_synapses", 20L).containsEntry("kept_synapses", 10L);
+    assertThat(first.values())
+        .containsEntry("trainable_synapses", 20L)
+        .containsEntry("kept_synapses", 10L);
   }
 
   @Test
@@ -50,6 +59,7 @@ class BuiltInStepsTest {
   void digitsTraining() {
     SweepRecord r = run("digits-training", Map.of("epochs", 3, "sparsity", 0.5, "bits", 4), 1);
 
-    assertThat((double) r.values().get("weight_sparsity")).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.05));
+    assertThat((double) r.values().get("weight_sparsity"))
+        .isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.05));
   }
 }

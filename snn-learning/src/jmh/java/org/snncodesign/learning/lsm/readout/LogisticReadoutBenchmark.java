@@ -14,10 +14,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * One logistic-readout fit (150 accelerated-gradient steps, 10 classes) on LSM-shaped states: 1348 training
- * samples (the digits task's training part) of 4000 spike-count features (4 bins x 1000 neurons, Poisson counts
- * with class-dependent rates), in primal coordinates and in dual coordinates. The dual time includes building the
- * Gram matrix, which a cross-validation shares between its folds and lambdas, so the ratio is a lower bound.
+ * One logistic-readout fit (150 accelerated-gradient steps, 10 classes) on LSM-shaped states: 1348
+ * training samples (the digits task's training part) of 4000 spike-count features (4 bins x 1000
+ * neurons, Poisson counts with class-dependent rates), in primal coordinates and in dual
+ * coordinates. The dual time includes building the Gram matrix, which a cross-validation shares
+ * between its folds and lambdas, so the ratio is a lower bound.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -6,29 +6,36 @@ import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.learning.lsm.Liquid;
 
 /**
- * Pruning with adaptive re-connection (thesis 2.2): instead of dropping the synapses of a removed neuron, they are
- * handed to the nearest kept neuron of the same type (squared grid distance, ties to the lower index), so the
- * active neurons inherit the drive the removed ones would have received and passed on:
+ * Pruning with adaptive re-connection (thesis 2.2): instead of dropping the synapses of a removed
+ * neuron, they are handed to the nearest kept neuron of the same type (squared grid distance, ties
+ * to the lower index), so the active neurons inherit the drive the removed ones would have received
+ * and passed on:
  *
  * <ul>
- *   <li>a synapse {@code a -> r} onto removed r (from a kept neuron or an input channel) becomes {@code a -> r'};
- *   <li>a synapse {@code r -> b} from removed r onto kept b becomes {@code r' -> b} (r' keeps its own sign, being
- *       of r's type);
+ *   <li>a synapse {@code a -> r} onto removed r (from a kept neuron or an input channel) becomes
+ *       {@code a -> r'};
+ *   <li>a synapse {@code r -> b} from removed r onto kept b becomes {@code r' -> b} (r' keeps its
+ *       own sign, being of r's type);
  * </ul>
  *
- * <p>where r' is r's heir. A re-wired synapse that would duplicate an existing one, or connect a neuron to itself,
- * is dropped. The pruned liquid therefore keeps most synapses but concentrates them on active neurons.
+ * <p>where r' is r's heir. A re-wired synapse that would duplicate an existing one, or connect a
+ * neuron to itself, is dropped. The pruned liquid therefore keeps most synapses but concentrates
+ * them on active neurons.
  *
- * <p>With {@code restoreFanIn} the re-connection only replaces lost partners: every kept neuron may receive at most
- * as many recurrent synapses (and input synapses) as it had before pruning. Its surviving original synapses stay;
- * re-wired candidates fill the free places strongest |w| first (ties by presynaptic, then postsynaptic index). The
- * liquid then keeps its per-neuron connection density, so synapses shrink with neurons (about as many times fewer),
- * while no kept neuron loses inputs.
+ * <p>With {@code restoreFanIn} the re-connection only replaces lost partners: every kept neuron may
+ * receive at most as many recurrent synapses (and input synapses) as it had before pruning. Its
+ * surviving original synapses stay; re-wired candidates fill the free places strongest |w| first
+ * (ties by presynaptic, then postsynaptic index). The liquid then keeps its per-neuron connection
+ * density, so synapses shrink with neurons (about as many times fewer), while no kept neuron loses
+ * inputs.
  */
 public final class AdaptiveReconnection {
   private AdaptiveReconnection() {}
 
-  /** The heir of every neuron: itself if kept, else the nearest kept neuron of its type (-1 if none). */
+  /**
+   * The heir of every neuron: itself if kept, else the nearest kept neuron of its type (-1 if
+   * none).
+   */
   public static int[] heirs(Liquid liquid, int[] keep) {
     int n = liquid.neurons();
     boolean[] kept = new boolean[n];
@@ -58,14 +65,17 @@ public final class AdaptiveReconnection {
     return heir;
   }
 
-  /** The liquid restricted to {@code keep} (ascending) with the removed neurons' synapses re-wired to heirs. */
+  /**
+   * The liquid restricted to {@code keep} (ascending) with the removed neurons' synapses re-wired
+   * to heirs.
+   */
   public static Liquid prune(Liquid liquid, int[] keep) {
     return prune(liquid, keep, false);
   }
 
   /**
-   * As {@link #prune(Liquid, int[])}; with {@code restoreFanIn} no kept neuron ends with more recurrent or input
-   * synapses than it had before.
+   * As {@link #prune(Liquid, int[])}; with {@code restoreFanIn} no kept neuron ends with more
+   * recurrent or input synapses than it had before.
    */
   public static Liquid prune(Liquid liquid, int[] keep, boolean restoreFanIn) {
     int n = liquid.neurons();
@@ -192,25 +202,32 @@ public final class AdaptiveReconnection {
       for (int i = 0; i < size; i++) {
         order[i] = i;
       }
-      Arrays.sort(order, (x, y) -> {
-        int c = Float.compare(Math.abs(weight[y]), Math.abs(weight[x]));
-        if (c != 0) {
-          return c;
-        }
-        c = Integer.compare(from[x], from[y]);
-        return c != 0 ? c : Integer.compare(to[x], to[y]);
-      });
+      Arrays.sort(
+          order,
+          (x, y) -> {
+            int c = Float.compare(Math.abs(weight[y]), Math.abs(weight[x]));
+            if (c != 0) {
+              return c;
+            }
+            c = Integer.compare(from[x], from[y]);
+            return c != 0 ? c : Integer.compare(to[x], to[y]);
+          });
       for (int i : order) {
         int t = to[i];
-        if (fanIn[t] < cap[t] && AdaptiveReconnection.add(columns, weights, counts, from[i], t, weight[i])) {
+        if (fanIn[t] < cap[t]
+            && AdaptiveReconnection.add(columns, weights, counts, from[i], t, weight[i])) {
           fanIn[t]++;
         }
       }
     }
   }
 
-  /** Adds a synapse unless the row already has one onto {@code column}; returns whether it was added. */
-  private static boolean add(int[][] columns, float[][] weights, int[] counts, int row, int column, float weight) {
+  /**
+   * Adds a synapse unless the row already has one onto {@code column}; returns whether it was
+   * added.
+   */
+  private static boolean add(
+      int[][] columns, float[][] weights, int[] counts, int row, int column, float weight) {
     int[] cols = columns[row];
     for (int i = 0; i < counts[row]; i++) {
       if (cols[i] == column) {
@@ -226,7 +243,8 @@ public final class AdaptiveReconnection {
     return true;
   }
 
-  private static CsrMatrix toCsr(int[][] columns, float[][] weights, int[] counts, int rows, int cols) {
+  private static CsrMatrix toCsr(
+      int[][] columns, float[][] weights, int[] counts, int rows, int cols) {
     int[] pointers = new int[rows + 1];
     for (int r = 0; r < rows; r++) {
       pointers[r + 1] = pointers[r] + counts[r];

@@ -5,18 +5,19 @@ import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.learning.lsm.Liquid;
 
 /**
- * Keeps the total recurrent synaptic drive of every kept neuron when a liquid is pruned: for kept neuron i (neuron
- * {@code keep[i]} of the liquid before pruning) the summed excitatory weight onto it, and separately the summed
- * inhibitory |weight|, are rescaled to what they were before pruning,
+ * Keeps the total recurrent synaptic drive of every kept neuron when a liquid is pruned: for kept
+ * neuron i (neuron {@code keep[i]} of the liquid before pruning) the summed excitatory weight onto
+ * it, and separately the summed inhibitory |weight|, are rescaled to what they were before pruning,
  *
  * <pre>
  *   w'_ji = w_ji * min(cap, D_before(i) / D_after(i))     (per sign; D = sum of |w| onto i)
  * </pre>
  *
- * <p>so a neuron that lost presynaptic partners (plain pruning) or gained duplicates-dropped heirs (adaptive
- * re-connection) sees the same mean recurrent input as before (homeostatic synaptic scaling, Turrigiano 2008,
- * Cell 135:422, applied once). The factor is capped so that a neuron left with one weak synapse is not given a
- * huge one; a neuron that lost all synapses of a sign keeps none.
+ * <p>so a neuron that lost presynaptic partners (plain pruning) or gained duplicates-dropped heirs
+ * (adaptive re-connection) sees the same mean recurrent input as before (homeostatic synaptic
+ * scaling, Turrigiano 2008, Cell 135:422, applied once). The factor is capped so that a neuron left
+ * with one weak synapse is not given a huge one; a neuron that lost all synapses of a sign keeps
+ * none.
  */
 public final class DriveBalance {
   /** Largest factor one neuron's incoming weights of one sign are scaled by. */
@@ -25,12 +26,15 @@ public final class DriveBalance {
   private DriveBalance() {}
 
   /**
-   * The pruned liquid {@code after} (neuron i = neuron {@code keep[i]} of {@code before}) with its recurrent
-   * weights rescaled; the input projection is unchanged.
+   * The pruned liquid {@code after} (neuron i = neuron {@code keep[i]} of {@code before}) with its
+   * recurrent weights rescaled; the input projection is unchanged.
    */
   public static Liquid restore(Liquid before, int[] keep, Liquid after) {
-    Checks.checkArgument(keep.length == after.neurons(), "%d kept indices for a liquid of %d neurons",
-        keep.length, after.neurons());
+    Checks.checkArgument(
+        keep.length == after.neurons(),
+        "%d kept indices for a liquid of %d neurons",
+        keep.length,
+        after.neurons());
     double[][] target = incoming(before.recurrent());
     double[][] now = incoming(after.recurrent());
     int m = after.neurons();
@@ -48,7 +52,8 @@ public final class DriveBalance {
     for (int k = 0; k < values.length; k++) {
       values[k] = (float) (values[k] * scale[values[k] >= 0 ? 0 : 1][columns[k]]);
     }
-    CsrMatrix rescaled = new CsrMatrix(r.rows(), r.cols(), r.rowPointers().clone(), columns.clone(), values);
+    CsrMatrix rescaled =
+        new CsrMatrix(r.rows(), r.cols(), r.rowPointers().clone(), columns.clone(), values);
     return after.withSynapses(rescaled, after.input());
   }
 

@@ -10,13 +10,18 @@ import org.snncodesign.learning.lsm.readout.LinearReadout;
  * @param synapses recurrent synapses
  * @param inputSynapses input-to-liquid synapses
  * @param readoutParameters readout weights and biases
- * @param bytes liquid storage ({@link Liquid#storageBytes()}) plus readout storage
- *     ({@link LinearReadout#storageBytes()})
+ * @param bytes liquid storage ({@link Liquid#storageBytes()}) plus readout storage ({@link
+ *     LinearReadout#storageBytes()})
  */
-public record LiquidSize(int neurons, int synapses, int inputSynapses, long readoutParameters, long bytes) {
+public record LiquidSize(
+    int neurons, int synapses, int inputSynapses, long readoutParameters, long bytes) {
 
   public static LiquidSize of(Liquid liquid, LinearReadout readout) {
-    return new LiquidSize(liquid.neurons(), liquid.synapses(), liquid.inputSynapses(), readout.parameterCount(),
+    return new LiquidSize(
+        liquid.neurons(),
+        liquid.synapses(),
+        liquid.inputSynapses(),
+        readout.parameterCount(),
         liquid.storageBytes() + readout.storageBytes());
   }
 }

@@ -7,25 +7,50 @@ package org.snncodesign.learning.lsm.pruning;
  * @param ranking how neurons were ranked
  * @param rewired whether removed neurons' synapses were re-wired ({@link AdaptiveReconnection})
  * @param size the pruned machine's size
- * @param cvAccuracy cross-validated accuracy on the training set (used to choose lambda and the operating point)
+ * @param cvAccuracy cross-validated accuracy on the training set (used to choose lambda and the
+ *     operating point)
  * @param testAccuracy accuracy on the held-out set
  * @param lambda the readout's regularisation
  * @param meanRateHz mean firing rate of the pruned liquid on the training set
- * @param rounds prune-retrain-rank rounds that led to this liquid (0 for the full liquid, 1 for one shot)
+ * @param rounds prune-retrain-rank rounds that led to this liquid (0 for the full liquid, 1 for one
+ *     shot)
  * @param bins time bins of the liquid state the readout uses
  */
-public record PruningPoint(double keepFraction, NeuronRanking ranking, boolean rewired, LiquidSize size,
-    double cvAccuracy, double testAccuracy, double lambda, double meanRateHz, int rounds, int bins) {
+public record PruningPoint(
+    double keepFraction,
+    NeuronRanking ranking,
+    boolean rewired,
+    LiquidSize size,
+    double cvAccuracy,
+    double testAccuracy,
+    double lambda,
+    double meanRateHz,
+    int rounds,
+    int bins) {
 
   /** Header of {@link #csvRow()}. */
-  public static final String CSV_HEADER = "keep_fraction,ranking,rewired,neurons,synapses,input_synapses,"
-      + "readout_parameters,bytes,cv_accuracy,test_accuracy,lambda,mean_rate_hz,rounds,bins";
+  public static final String CSV_HEADER =
+      "keep_fraction,ranking,rewired,neurons,synapses,input_synapses,"
+          + "readout_parameters,bytes,cv_accuracy,test_accuracy,lambda,mean_rate_hz,rounds,bins";
 
   /** The point as one CSV row (no line break). */
   public String csvRow() {
-    return String.format(java.util.Locale.ROOT, "%.4f,%s,%s,%d,%d,%d,%d,%d,%.5f,%.5f,%g,%.3f,%d,%d", keepFraction,
-        ranking.name().toLowerCase(java.util.Locale.ROOT), rewired, size.neurons(), size.synapses(),
-        size.inputSynapses(), size.readoutParameters(), size.bytes(), cvAccuracy, testAccuracy, lambda,
-        meanRateHz, rounds, bins);
+    return String.format(
+        java.util.Locale.ROOT,
+        "%.4f,%s,%s,%d,%d,%d,%d,%d,%.5f,%.5f,%g,%.3f,%d,%d",
+        keepFraction,
+        ranking.name().toLowerCase(java.util.Locale.ROOT),
+        rewired,
+        size.neurons(),
+        size.synapses(),
+        size.inputSynapses(),
+        size.readoutParameters(),
+        size.bytes(),
+        cvAccuracy,
+        testAccuracy,
+        lambda,
+        meanRateHz,
+        rounds,
+        bins);
   }
 }

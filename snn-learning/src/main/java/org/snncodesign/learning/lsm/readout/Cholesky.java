@@ -1,10 +1,10 @@
 package org.snncodesign.learning.lsm.readout;
 
 /**
- * Cholesky factorisation {@code A = L L^T} of a symmetric positive definite matrix, in place, and the solution of
- * {@code A X = B} by forward and back substitution (Golub &amp; Van Loan, Matrix Computations, 4th ed., Alg.
- * 4.2.1). Ridge systems {@code G + lambda I} with lambda > 0 are positive definite, so the factorisation exists
- * and is backward stable without pivoting.
+ * Cholesky factorisation {@code A = L L^T} of a symmetric positive definite matrix, in place, and
+ * the solution of {@code A X = B} by forward and back substitution (Golub &amp; Van Loan, Matrix
+ * Computations, 4th ed., Alg. 4.2.1). Ridge systems {@code G + lambda I} with lambda > 0 are
+ * positive definite, so the factorisation exists and is backward stable without pivoting.
  */
 final class Cholesky {
   private Cholesky() {}
@@ -12,7 +12,8 @@ final class Cholesky {
   /**
    * Overwrites the lower triangle of the row-major {@code m x m} matrix {@code a} with L.
    *
-   * @throws IllegalArgumentException when a pivot is not positive (the matrix is not positive definite)
+   * @throws IllegalArgumentException when a pivot is not positive (the matrix is not positive
+   *     definite)
    */
   static void factor(double[] a, int m) {
     for (int j = 0; j < m; j++) {
@@ -22,8 +23,12 @@ final class Cholesky {
         diagonal -= a[rowJ + k] * a[rowJ + k];
       }
       if (!(diagonal > 0)) {
-        throw new IllegalArgumentException("matrix is not positive definite: pivot " + j + " is " + diagonal
-            + "; increase the regularisation");
+        throw new IllegalArgumentException(
+            "matrix is not positive definite: pivot "
+                + j
+                + " is "
+                + diagonal
+                + "; increase the regularisation");
       }
       double ljj = Math.sqrt(diagonal);
       a[rowJ + j] = ljj;
@@ -39,7 +44,9 @@ final class Cholesky {
     }
   }
 
-  /** Solves {@code L L^T X = B} in place for the row-major {@code m x k} right-hand sides {@code b}. */
+  /**
+   * Solves {@code L L^T X = B} in place for the row-major {@code m x k} right-hand sides {@code b}.
+   */
   static void solve(double[] l, int m, double[] b, int k) {
     for (int i = 0; i < m; i++) {
       int rowI = i * m;

@@ -6,25 +6,27 @@ import java.util.SplittableRandom;
 import org.snncodesign.api.Checks;
 
 /**
- * The outcome of choosing a regularisation strength by k-fold cross-validation: the mean held-out accuracy of
- * each candidate and the readout refitted on all training data with the best one (ties go to the larger lambda,
- * the simpler model).
+ * The outcome of choosing a regularisation strength by k-fold cross-validation: the mean held-out
+ * accuracy of each candidate and the readout refitted on all training data with the best one (ties
+ * go to the larger lambda, the simpler model).
  *
  * @param lambdas candidates, as given
  * @param accuracies mean held-out accuracy per candidate
  * @param bestLambda the chosen strength
  * @param readout refitted with {@code bestLambda} on all the data
  */
-public record CrossValidation(List<Double> lambdas, List<Double> accuracies, double bestLambda,
-    LinearReadout readout) {
+public record CrossValidation(
+    List<Double> lambdas, List<Double> accuracies, double bestLambda, LinearReadout readout) {
 
   /**
-   * Stratified folds: samples are shuffled with {@code seed}, grouped by label, and dealt round robin, so every
-   * fold holds nearly the same share of each class. Returns the fold of each sample.
+   * Stratified folds: samples are shuffled with {@code seed}, grouped by label, and dealt round
+   * robin, so every fold holds nearly the same share of each class. Returns the fold of each
+   * sample.
    */
   public static int[] stratifiedFolds(int[] labels, int folds, long seed) {
     Checks.checkArgument(folds >= 2, "cross-validation needs at least 2 folds, got %d", folds);
-    Checks.checkArgument(labels.length >= folds, "%d samples cannot fill %d folds", labels.length, folds);
+    Checks.checkArgument(
+        labels.length >= folds, "%d samples cannot fill %d folds", labels.length, folds);
     int n = labels.length;
     Integer[] order = new Integer[n];
     SplittableRandom random = new SplittableRandom(seed);

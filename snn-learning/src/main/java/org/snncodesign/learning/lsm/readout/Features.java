@@ -3,7 +3,8 @@ package org.snncodesign.learning.lsm.readout;
 import org.snncodesign.api.Checks;
 
 /**
- * A {@code samples x dimension} matrix of real features, row-major: the liquid states a readout learns from.
+ * A {@code samples x dimension} matrix of real features, row-major: the liquid states a readout
+ * learns from.
  *
  * @param samples rows
  * @param dimension columns
@@ -13,8 +14,12 @@ public record Features(int samples, int dimension, float[] values) {
   public Features {
     Checks.nonNegative(samples, "samples");
     Checks.positive(dimension, "dimension");
-    Checks.checkArgument(values.length == (long) samples * dimension,
-        "feature array has %d values, expected %d samples x %d = %d", values.length, samples, dimension,
+    Checks.checkArgument(
+        values.length == (long) samples * dimension,
+        "feature array has %d values, expected %d samples x %d = %d",
+        values.length,
+        samples,
+        dimension,
         (long) samples * dimension);
   }
 
@@ -22,7 +27,8 @@ public record Features(int samples, int dimension, float[] values) {
   public Features rows(int[] rows) {
     float[] out = new float[Math.multiplyExact(rows.length, dimension)];
     for (int i = 0; i < rows.length; i++) {
-      Checks.checkArgument(rows[i] >= 0 && rows[i] < samples, "row %d outside [0, %d)", rows[i], samples);
+      Checks.checkArgument(
+          rows[i] >= 0 && rows[i] < samples, "row %d outside [0, %d)", rows[i], samples);
       System.arraycopy(values, rows[i] * dimension, out, i * dimension, dimension);
     }
     return new Features(rows.length, dimension, out);

@@ -1,6 +1,9 @@
 package org.snncodesign.learning.lsm.readout;
 
-/** Inner products between the rows of a row-major matrix, shared by the dual (kernel) forms of the readouts. */
+/**
+ * Inner products between the rows of a row-major matrix, shared by the dual (kernel) forms of the
+ * readouts.
+ */
 final class GramMatrix {
   private GramMatrix() {}
 

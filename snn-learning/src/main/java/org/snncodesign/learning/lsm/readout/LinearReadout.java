@@ -3,9 +3,9 @@ package org.snncodesign.learning.lsm.readout;
 import org.snncodesign.api.Checks;
 
 /**
- * A trained linear readout: features are standardised with the training statistics, then class scores are
- * {@code s_k = b_k + sum_j w_jk z_j} and the predicted class is the arg max. Ridge regression and multinomial
- * logistic regression both produce one.
+ * A trained linear readout: features are standardised with the training statistics, then class
+ * scores are {@code s_k = b_k + sum_j w_jk z_j} and the predicted class is the arg max. Ridge
+ * regression and multinomial logistic regression both produce one.
  */
 public final class LinearReadout {
   private final String method;
@@ -16,7 +16,12 @@ public final class LinearReadout {
   private final double[] bias;
   private final int classes;
 
-  LinearReadout(String method, double lambda, Standardizer standardizer, double[] weights, double[] bias,
+  LinearReadout(
+      String method,
+      double lambda,
+      Standardizer standardizer,
+      double[] weights,
+      double[] bias,
       int classes) {
     this.method = method;
     this.lambda = lambda;
@@ -59,7 +64,10 @@ public final class LinearReadout {
     return used;
   }
 
-  /** Bytes to store the readout with 4-byte weights and biases, plus the 8-byte mean and scale per feature. */
+  /**
+   * Bytes to store the readout with 4-byte weights and biases, plus the 8-byte mean and scale per
+   * feature.
+   */
   public long storageBytes() {
     return 4 * parameterCount() + 8L * usedFeatures();
   }
@@ -79,8 +87,11 @@ public final class LinearReadout {
 
   /** Class scores of one sample (row {@code row} of x). */
   public double[] scores(Features x, int row) {
-    Checks.checkArgument(x.dimension() == mean.length, "features have %d columns, the readout expects %d",
-        x.dimension(), mean.length);
+    Checks.checkArgument(
+        x.dimension() == mean.length,
+        "features have %d columns, the readout expects %d",
+        x.dimension(),
+        mean.length);
     double[] s = bias.clone();
     float[] v = x.values();
     int base = row * x.dimension();
@@ -107,7 +118,8 @@ public final class LinearReadout {
 
   /** Fraction of rows whose predicted class equals the label. */
   public double accuracy(Features x, int[] labels) {
-    Checks.checkArgument(labels.length == x.samples(), "%d labels for %d samples", labels.length, x.samples());
+    Checks.checkArgument(
+        labels.length == x.samples(), "%d labels for %d samples", labels.length, x.samples());
     if (labels.length == 0) {
       return 0;
     }

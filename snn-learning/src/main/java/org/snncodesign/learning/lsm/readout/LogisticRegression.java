@@ -6,24 +6,27 @@ import java.util.function.BiConsumer;
 import org.snncodesign.api.Checks;
 
 /**
- * Multinomial logistic regression (softmax readout) with an L2 penalty on the weights, on standardised features:
+ * Multinomial logistic regression (softmax readout) with an L2 penalty on the weights, on
+ * standardised features:
  *
  * <pre>
  *   p_k(z) = exp(b_k + w_k . z) / sum_c exp(b_c + w_c . z)
  *   loss(W, b) = -(1/n) sum_s log p_{y_s}(z_s) + (lambda / 2) ||W||^2
  * </pre>
  *
- * <p>The loss is convex and smooth; its gradient is Lipschitz with constant at most
- * {@code L = sigma_max(Z)^2 / (2 n) + lambda} (the softmax Hessian is bounded by half the identity; Böhning 1992,
- * Ann. Inst. Stat. Math. 44:197), where sigma_max is estimated by power iteration. Nesterov's accelerated
- * gradient with step 1/L then converges at rate O(1/t^2) for any conditioning, and linearly when lambda > 0
- * (Nesterov, Introductory Lectures on Convex Optimization, 2004, 2.2.1). Starts from zero: deterministic.
+ * <p>The loss is convex and smooth; its gradient is Lipschitz with constant at most {@code L =
+ * sigma_max(Z)^2 / (2 n) + lambda} (the softmax Hessian is bounded by half the identity; Böhning
+ * 1992, Ann. Inst. Stat. Math. 44:197), where sigma_max is estimated by power iteration. Nesterov's
+ * accelerated gradient with step 1/L then converges at rate O(1/t^2) for any conditioning, and
+ * linearly when lambda > 0 (Nesterov, Introductory Lectures on Convex Optimization, 2004, 2.2.1).
+ * Starts from zero: deterministic.
  *
- * <p>When there are fewer training samples than features (LSM states: thousands of bins x neurons) the iterates
- * are kept in dual coordinates: every gradient of the loss lies in the span of the training rows, so starting from
- * zero the weights stay {@code W = Z_S^T A} with one coefficient row per training sample, and each accelerated step
- * on W is the same step on A with the scores {@code K A} taken from the Gram matrix {@code K = Z Z^T} (computed
- * once, shared by every fold and lambda). A step then costs {@code |S|^2 k} instead of {@code 2 |S| d k}.
+ * <p>When there are fewer training samples than features (LSM states: thousands of bins x neurons)
+ * the iterates are kept in dual coordinates: every gradient of the loss lies in the span of the
+ * training rows, so starting from zero the weights stay {@code W = Z_S^T A} with one coefficient
+ * row per training sample, and each accelerated step on W is the same step on A with the scores
+ * {@code K A} taken from the Gram matrix {@code K = Z Z^T} (computed once, shared by every fold and
+ * lambda). A step then costs {@code |S|^2 k} instead of {@code 2 |S| d k}.
  */
 public final class LogisticRegression {
   /** Largest sample count for the dual form (its Gram matrix holds samples^2 doubles). */
@@ -32,19 +35,28 @@ public final class LogisticRegression {
   private LogisticRegression() {}
 
   /** Fits with {@code iterations} accelerated-gradient steps. */
-  public static LinearReadout fit(Features x, int[] labels, int classes, double lambda, int iterations) {
+  public static LinearReadout fit(
+      Features x, int[] labels, int classes, double lambda, int iterations) {
     checkInput(x, labels, classes, lambda, iterations);
     Standardizer standardizer = Standardizer.fit(x);
     Coordinates space = Coordinates.choose(standardizer.apply(x), x.samples(), x.dimension());
     int[] all = new int[x.samples()];
     Arrays.setAll(all, i -> i);
-    double[] wb = space.weightsAndBiases(train(space, labels, all, classes, lambda, iterations), all, classes);
+    double[] wb =
+        space.weightsAndBiases(
+            train(space, labels, all, classes, lambda, iterations), all, classes);
     return readout(standardizer, wb, x.dimension(), classes, lambda);
   }
 
   /** Chooses lambda by stratified cross-validation, then refits on all of {@code x}. */
-  public static CrossValidation crossValidate(Features x, int[] labels, int classes, double[] lambdas, int folds,
-      int iterations, long seed) {
+  public static CrossValidation crossValidate(
+      Features x,
+      int[] labels,
+      int classes,
+      double[] lambdas,
+      int folds,
+      int iterations,
+      long seed) {
     Checks.checkArgument(lambdas.length > 0, "give at least one lambda");
     for (double l : lambdas) {
       checkInput(x, labels, classes, l, iterations);
@@ -71,46 +83,71 @@ public final class LogisticRegression {
     int best = CrossValidation.best(lambdas, accuracy);
     int[] all = new int[x.samples()];
     Arrays.setAll(all, i -> i);
-    double[] wb = space.weightsAndBiases(train(space, labels, all, classes, lambdas[best], iterations), all,
-        classes);
-    return new CrossValidation(CrossValidation.list(lambdas), CrossValidation.list(accuracy), lambdas[best],
+    double[] wb =
+        space.weightsAndBiases(
+            train(space, labels, all, classes, lambdas[best], iterations), all, classes);
+    return new CrossValidation(
+        CrossValidation.list(lambdas),
+        CrossValidation.list(accuracy),
+        lambdas[best],
         readout(standardizer, wb, d, classes, lambdas[best]));
   }
 
-  private static void checkInput(Features x, int[] labels, int classes, double lambda, int iterations) {
-    Checks.checkArgument(labels.length == x.samples(), "%d labels for %d samples", labels.length, x.samples());
+  private static void checkInput(
+      Features x, int[] labels, int classes, double lambda, int iterations) {
+    Checks.checkArgument(
+        labels.length == x.samples(), "%d labels for %d samples", labels.length, x.samples());
     Checks.checkArgument(x.samples() > 0, "no samples to fit a readout");
     Checks.positive(classes, "classes");
-    Checks.checkArgument(lambda >= 0 && Double.isFinite(lambda), "lambda must be finite and >= 0, got %s", lambda);
+    Checks.checkArgument(
+        lambda >= 0 && Double.isFinite(lambda), "lambda must be finite and >= 0, got %s", lambda);
     Checks.positive(iterations, "iterations");
     for (int i = 0; i < labels.length; i++) {
-      Checks.checkArgument(labels[i] >= 0 && labels[i] < classes, "label %d of sample %d outside [0, %d)",
-          labels[i], i, classes);
+      Checks.checkArgument(
+          labels[i] >= 0 && labels[i] < classes,
+          "label %d of sample %d outside [0, %d)",
+          labels[i],
+          i,
+          classes);
     }
   }
 
   private static int[] rows(int[] fold, int f, boolean inFold) {
-    return java.util.stream.IntStream.range(0, fold.length).filter(s -> (fold[s] == f) == inFold).toArray();
+    return java.util.stream.IntStream.range(0, fold.length)
+        .filter(s -> (fold[s] == f) == inFold)
+        .toArray();
   }
 
-  private static LinearReadout readout(Standardizer standardizer, double[] wb, int d, int k, double lambda) {
-    return new LinearReadout("logistic", lambda, standardizer, Arrays.copyOf(wb, d * k),
-        Arrays.copyOfRange(wb, d * k, d * k + k), k);
+  private static LinearReadout readout(
+      Standardizer standardizer, double[] wb, int d, int k, double lambda) {
+    return new LinearReadout(
+        "logistic",
+        lambda,
+        standardizer,
+        Arrays.copyOf(wb, d * k),
+        Arrays.copyOfRange(wb, d * k, d * k + k),
+        k);
   }
 
   /** Primal fit on standardised rows: weights (d x k, row-major) followed by the k biases. */
-  static double[] train(double[] z, int d, int[] labels, int[] rows, int k, double lambda, int iterations) {
+  static double[] train(
+      double[] z, int d, int[] labels, int[] rows, int k, double lambda, int iterations) {
     return train(new Primal(z, d), labels, rows, k, lambda, iterations);
   }
 
   /** Dual fit on standardised rows, returned as weights and biases like the primal one. */
-  static double[] trainDual(double[] z, int d, int[] labels, int[] rows, int k, double lambda, int iterations) {
+  static double[] trainDual(
+      double[] z, int d, int[] labels, int[] rows, int k, double lambda, int iterations) {
     Dual dual = new Dual(z, labels.length, d);
     return dual.weightsAndBiases(train(dual, labels, rows, k, lambda, iterations), rows, k);
   }
 
-  /** Accelerated gradient in the given coordinates: the coefficients (rows x k) followed by the k biases. */
-  static double[] train(Coordinates space, int[] labels, int[] rows, int k, double lambda, int iterations) {
+  /**
+   * Accelerated gradient in the given coordinates: the coefficients (rows x k) followed by the k
+   * biases.
+   */
+  static double[] train(
+      Coordinates space, int[] labels, int[] rows, int k, double lambda, int iterations) {
     int biasAt = space.coefficientRows(rows) * k;
     int size = biasAt + k;
     double lipschitz = space.sigmaSquared(rows) / (2.0 * rows.length) + lambda;
@@ -137,8 +174,16 @@ public final class LogisticRegression {
     return w;
   }
 
-  private static void gradient(Coordinates space, int[] labels, int[] rows, int k, double lambda, int biasAt,
-      double[] coefficients, double[] gradient, double[] scores) {
+  private static void gradient(
+      Coordinates space,
+      int[] labels,
+      int[] rows,
+      int k,
+      double lambda,
+      int biasAt,
+      double[] coefficients,
+      double[] gradient,
+      double[] scores) {
     Arrays.fill(gradient, 0);
     double inverseN = 1.0 / rows.length;
     for (int index = 0; index < rows.length; index++) {
@@ -159,13 +204,16 @@ public final class LogisticRegression {
       }
       space.addGradient(gradient, index, s, k, scores);
     }
-    // The penalty's gradient lambda W is lambda A in dual coordinates, since W = Z_S^T A is linear in A.
+    // The penalty's gradient lambda W is lambda A in dual coordinates, since W = Z_S^T A is linear
+    // in A.
     for (int i = 0; i < biasAt; i++) {
       gradient[i] += lambda * coefficients[i];
     }
   }
 
-  /** The coordinates the iterates live in, over standardised rows {@code z} ({@code d} values each). */
+  /**
+   * The coordinates the iterates live in, over standardised rows {@code z} ({@code d} values each).
+   */
   abstract static class Coordinates {
     final double[] z;
     final int d;
@@ -175,7 +223,10 @@ public final class LogisticRegression {
       this.d = d;
     }
 
-    /** The dual form when there are fewer samples than features (and the Gram matrix fits), else the primal. */
+    /**
+     * The dual form when there are fewer samples than features (and the Gram matrix fits), else the
+     * primal.
+     */
     static Coordinates choose(double[] z, int n, int d) {
       return n < d && n <= DUAL_MAX_SAMPLES ? new Dual(z, n, d) : new Primal(z, d);
     }
@@ -183,10 +234,15 @@ public final class LogisticRegression {
     /** Rows of the coefficient matrix when training on {@code rows}. */
     abstract int coefficientRows(int[] rows);
 
-    /** The class scores of sample {@code s} under coefficients (and biases) trained on {@code rows}. */
+    /**
+     * The class scores of sample {@code s} under coefficients (and biases) trained on {@code rows}.
+     */
     abstract void scores(double[] coefficients, int[] rows, int s, int k, double[] out);
 
-    /** Adds the loss gradient of training sample {@code s} (the {@code index}-th row) with residual {@code r}. */
+    /**
+     * Adds the loss gradient of training sample {@code s} (the {@code index}-th row) with residual
+     * {@code r}.
+     */
     abstract void addGradient(double[] gradient, int index, int s, int k, double[] r);
 
     /** sigma_max([Z_S 1])^2 (over-estimated by 10 %), the Lipschitz scale of the loss. */
@@ -239,20 +295,22 @@ public final class LogisticRegression {
     /** By power iteration on [Z 1]^T [Z 1]. */
     @Override
     double sigmaSquared(int[] rows) {
-      return largestEigenvalue(d + 1, (v, next) -> {
-        Arrays.fill(next, 0);
-        for (int s : rows) {
-          int base = s * d;
-          double dot = v[d];
-          for (int j = 0; j < d; j++) {
-            dot += z[base + j] * v[j];
-          }
-          for (int j = 0; j < d; j++) {
-            next[j] += dot * z[base + j];
-          }
-          next[d] += dot;
-        }
-      });
+      return largestEigenvalue(
+          d + 1,
+          (v, next) -> {
+            Arrays.fill(next, 0);
+            for (int s : rows) {
+              int base = s * d;
+              double dot = v[d];
+              for (int j = 0; j < d; j++) {
+                dot += z[base + j] * v[j];
+              }
+              for (int j = 0; j < d; j++) {
+                next[j] += dot * z[base + j];
+              }
+              next[d] += dot;
+            }
+          });
     }
 
     @Override
@@ -261,7 +319,10 @@ public final class LogisticRegression {
     }
   }
 
-  /** One coefficient row per training sample: W = Z_S^T A, scores from the Gram matrix of all samples. */
+  /**
+   * One coefficient row per training sample: W = Z_S^T A, scores from the Gram matrix of all
+   * samples.
+   */
   static final class Dual extends Coordinates {
     private final int n;
     private final double[] gram;
@@ -298,24 +359,29 @@ public final class LogisticRegression {
       }
     }
 
-    /** By power iteration on K_SS + 1 1^T, which has the same non-zero spectrum as [Z_S 1]^T [Z_S 1]. */
+    /**
+     * By power iteration on K_SS + 1 1^T, which has the same non-zero spectrum as [Z_S 1]^T [Z_S
+     * 1].
+     */
     @Override
     double sigmaSquared(int[] rows) {
       int m = rows.length;
-      return largestEigenvalue(m, (v, next) -> {
-        double sum = 0;
-        for (double e : v) {
-          sum += e;
-        }
-        for (int a = 0; a < m; a++) {
-          int base = rows[a] * n;
-          double acc = sum;
-          for (int b = 0; b < m; b++) {
-            acc += gram[base + rows[b]] * v[b];
-          }
-          next[a] = acc;
-        }
-      });
+      return largestEigenvalue(
+          m,
+          (v, next) -> {
+            double sum = 0;
+            for (double e : v) {
+              sum += e;
+            }
+            for (int a = 0; a < m; a++) {
+              int base = rows[a] * n;
+              double acc = sum;
+              for (int b = 0; b < m; b++) {
+                acc += gram[base + rows[b]] * v[b];
+              }
+              next[a] = acc;
+            }
+          });
     }
 
     @Override
@@ -339,9 +405,10 @@ public final class LogisticRegression {
   }
 
   /**
-   * The largest eigenvalue of a symmetric positive semi-definite operator ({@code multiply(v, next)} writes
-   * {@code next = M v}) by 50 steps of power iteration from a fixed positive start, plus a 10 % margin: power
-   * iteration approaches it from below, and the margin keeps the gradient step safely under 1/L.
+   * The largest eigenvalue of a symmetric positive semi-definite operator ({@code multiply(v,
+   * next)} writes {@code next = M v}) by 50 steps of power iteration from a fixed positive start,
+   * plus a 10 % margin: power iteration approaches it from below, and the margin keeps the gradient
+   * step safely under 1/L.
    */
   private static double largestEigenvalue(int size, BiConsumer<double[], double[]> multiply) {
     double[] v = new double[size];

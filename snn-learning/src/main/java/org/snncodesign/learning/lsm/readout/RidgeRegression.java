@@ -3,19 +3,20 @@ package org.snncodesign.learning.lsm.readout;
 import org.snncodesign.api.Checks;
 
 /**
- * Ridge regression onto one-hot class targets (a least-squares linear readout, as in Maass et al. 2002 and most
- * LSM work), solved in closed form: with standardised features Z augmented by a constant column and one-hot
- * targets T,
+ * Ridge regression onto one-hot class targets (a least-squares linear readout, as in Maass et al.
+ * 2002 and most LSM work), solved in closed form: with standardised features Z augmented by a
+ * constant column and one-hot targets T,
  *
  * <pre>
  *   primal (d + 1 &lt;= n):  W = (Z^T Z + lambda I)^-1 Z^T T
  *   dual   (d + 1 &gt;  n):  W = Z^T (Z Z^T + lambda I)^-1 T
  * </pre>
  *
- * <p>both by Cholesky factorisation of a positive definite matrix (lambda &gt; 0). The two forms are equal (push-
- * through identity); the smaller Gram matrix is used. Cross-validation computes the Gram matrix once: in the primal
- * a fold's training Gram is the total minus the fold's own, in the dual it is a sub-matrix. The constant column is
- * regularised like the others; features are centred, so this only shrinks the class priors slightly.
+ * <p>both by Cholesky factorisation of a positive definite matrix (lambda &gt; 0). The two forms
+ * are equal (push- through identity); the smaller Gram matrix is used. Cross-validation computes
+ * the Gram matrix once: in the primal a fold's training Gram is the total minus the fold's own, in
+ * the dual it is a sub-matrix. The constant column is regularised like the others; features are
+ * centred, so this only shrinks the class priors slightly.
  */
 public final class RidgeRegression {
   private RidgeRegression() {}
@@ -27,11 +28,11 @@ public final class RidgeRegression {
   }
 
   /**
-   * Chooses lambda among {@code lambdas} by stratified {@code folds}-fold cross-validation, then refits on all of
-   * {@code x}.
+   * Chooses lambda among {@code lambdas} by stratified {@code folds}-fold cross-validation, then
+   * refits on all of {@code x}.
    */
-  public static CrossValidation crossValidate(Features x, int[] labels, int classes, double[] lambdas, int folds,
-      long seed) {
+  public static CrossValidation crossValidate(
+      Features x, int[] labels, int classes, double[] lambdas, int folds, long seed) {
     Checks.checkArgument(lambdas.length > 0, "give at least one lambda");
     for (double l : lambdas) {
       Checks.positive(l, "lambda");
@@ -46,7 +47,10 @@ public final class RidgeRegression {
       }
     }
     int best = CrossValidation.best(lambdas, accuracy);
-    return new CrossValidation(CrossValidation.list(lambdas), CrossValidation.list(accuracy), lambdas[best],
+    return new CrossValidation(
+        CrossValidation.list(lambdas),
+        CrossValidation.list(accuracy),
+        lambdas[best],
         p.readout(lambdas[best]));
   }
 
@@ -64,12 +68,17 @@ public final class RidgeRegression {
     final double[] gram;
 
     Problem(Features x, int[] labels, int classes) {
-      Checks.checkArgument(labels.length == x.samples(), "%d labels for %d samples", labels.length, x.samples());
+      Checks.checkArgument(
+          labels.length == x.samples(), "%d labels for %d samples", labels.length, x.samples());
       Checks.checkArgument(x.samples() > 0, "no samples to fit a readout");
       Checks.positive(classes, "classes");
       for (int i = 0; i < labels.length; i++) {
-        Checks.checkArgument(labels[i] >= 0 && labels[i] < classes, "label %d of sample %d outside [0, %d)",
-            labels[i], i, classes);
+        Checks.checkArgument(
+            labels[i] >= 0 && labels[i] < classes,
+            "label %d of sample %d outside [0, %d)",
+            labels[i],
+            i,
+            classes);
       }
       this.standardizer = Standardizer.fit(x);
       this.n = x.samples();

@@ -1,9 +1,10 @@
 package org.snncodesign.learning.lsm.readout;
 
 /**
- * Per-feature z-scoring fitted on training data: {@code z = (x - mean) / sd}; features with zero spread (e.g.
- * neurons that never fire) map to 0, so they carry no weight. Standardising makes one regularisation strength fit
- * features of very different firing rates and keeps the normal equations well conditioned.
+ * Per-feature z-scoring fitted on training data: {@code z = (x - mean) / sd}; features with zero
+ * spread (e.g. neurons that never fire) map to 0, so they carry no weight. Standardising makes one
+ * regularisation strength fit features of very different firing rates and keeps the normal
+ * equations well conditioned.
  */
 final class Standardizer {
   final double[] mean;

@@ -1,4 +1,5 @@
 /**
- * Linear readouts of liquid states: ridge and logistic regression with cross-validated regularisation.
+ * Linear readouts of liquid states: ridge and logistic regression with cross-validated
+ * regularisation.
  */
 package org.snncodesign.learning.lsm.readout;

@@ -25,11 +25,18 @@ class InactiveNeuronPrunerTest {
   }
 
   @Test
-  @DisplayName("removing neurons that never fired leaves every other neuron's spikes exactly as they were")
+  @DisplayName(
+      "removing neurons that never fired leaves every other neuron's spikes exactly as they were")
   void removingSilentNeuronsIsExact() {
     // Sparse input reaches only some neurons, so part of the liquid stays silent.
-    Liquid liquid = Liquid.create(LiquidParameters.builder().neurons(150).inputChannels(2).inputProbability(0.1)
-        .seed(3).build());
+    Liquid liquid =
+        Liquid.create(
+            LiquidParameters.builder()
+                .neurons(150)
+                .inputChannels(2)
+                .inputProbability(0.1)
+                .seed(3)
+                .build());
     List<SpikeRaster> inputs = List.of(input(1), input(2), input(3));
     LiquidSimulator full = new LiquidSimulator(liquid, 10);
     SpikeRaster[] before = new SpikeRaster[3];
@@ -62,9 +69,11 @@ class InactiveNeuronPrunerTest {
   }
 
   @Test
-  @DisplayName("re-connection hands removed neurons' synapses to the nearest kept neuron of the same type")
+  @DisplayName(
+      "re-connection hands removed neurons' synapses to the nearest kept neuron of the same type")
   void reconnection() {
-    Liquid liquid = Liquid.create(LiquidParameters.builder().neurons(125).inputChannels(2).seed(8).build());
+    Liquid liquid =
+        Liquid.create(LiquidParameters.builder().neurons(125).inputChannels(2).seed(8).build());
     int[] keep = java.util.stream.IntStream.range(0, 125).filter(i -> i % 4 == 0).toArray();
     int[] heir = AdaptiveReconnection.heirs(liquid, keep);
     for (int r = 0; r < 125; r++) {
@@ -72,7 +81,8 @@ class InactiveNeuronPrunerTest {
         assertThat(liquid.isExcitatory(heir[r])).isEqualTo(liquid.isExcitatory(r));
         for (int k : keep) {
           if (liquid.isExcitatory(k) == liquid.isExcitatory(r)) {
-            assertThat(liquid.distanceSquared(r, k)).isGreaterThanOrEqualTo(liquid.distanceSquared(r, heir[r]));
+            assertThat(liquid.distanceSquared(r, k))
+                .isGreaterThanOrEqualTo(liquid.distanceSquared(r, heir[r]));
           }
         }
       }
@@ -91,23 +101,46 @@ class InactiveNeuronPrunerTest {
         }
       }
       assertThat(rewired.recurrent().get(i, i)).isZero();
-      for (int k = rewired.recurrent().rowPointers()[i]; k < rewired.recurrent().rowPointers()[i + 1]; k++) {
+      for (int k = rewired.recurrent().rowPointers()[i];
+          k < rewired.recurrent().rowPointers()[i + 1];
+          k++) {
         assertThat(rewired.recurrent().values()[k] > 0).isEqualTo(rewired.isExcitatory(i));
       }
     }
   }
 
   @Test
-  @DisplayName("the operating point is the smallest liquid within the tolerance of the full one's CV accuracy")
+  @DisplayName(
+      "the operating point is the smallest liquid within the tolerance of the full one's CV accuracy")
   void operatingPoint() {
     LiquidSize big = new LiquidSize(100, 1000, 50, 1010, 9000);
-    List<PruningPoint> points = List.of(
-        new PruningPoint(1, NeuronRanking.ACTIVITY, false, big, 0.90, 0.91, 1, 10, 0, 4),
-        new PruningPoint(0.5, NeuronRanking.ACTIVITY, false, new LiquidSize(50, 400, 25, 510, 4000), 0.895,
-            0.9, 1, 10, 1, 4),
-        new PruningPoint(0.2, NeuronRanking.ACTIVITY, false, new LiquidSize(20, 100, 10, 210, 1000), 0.85, 0.95,
-            1, 10, 1, 4));
+    List<PruningPoint> points =
+        List.of(
+            new PruningPoint(1, NeuronRanking.ACTIVITY, false, big, 0.90, 0.91, 1, 10, 0, 4),
+            new PruningPoint(
+                0.5,
+                NeuronRanking.ACTIVITY,
+                false,
+                new LiquidSize(50, 400, 25, 510, 4000),
+                0.895,
+                0.9,
+                1,
+                10,
+                1,
+                4),
+            new PruningPoint(
+                0.2,
+                NeuronRanking.ACTIVITY,
+                false,
+                new LiquidSize(20, 100, 10, 210, 1000),
+                0.85,
+                0.95,
+                1,
+                10,
+                1,
+                4));
     assertThat(PruningStudy.operatingPoint(points, 0.01).size().neurons()).isEqualTo(50);
-    assertThat(points.get(0).csvRow()).startsWith("1.0000,activity,false,100,1000,50,1010,9000,0.90000");
+    assertThat(points.get(0).csvRow())
+        .startsWith("1.0000,activity,false,100,1000,50,1010,9000,0.90000");
   }
 }

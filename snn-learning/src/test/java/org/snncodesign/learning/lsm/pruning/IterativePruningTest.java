@@ -19,7 +19,10 @@ import org.snncodesign.learning.lsm.readout.Features;
 
 class IterativePruningTest {
 
-  /** Two classes: channel 0 busy early (class 0) or channel 1 busy late (class 1), with random extra spikes. */
+  /**
+   * Two classes: channel 0 busy early (class 0) or channel 1 busy late (class 1), with random extra
+   * spikes.
+   */
   private static SpikeRaster input(int label, long seed) {
     SpikeRaster r = new SpikeRaster(40, 2);
     SplittableRandom random = new SplittableRandom(seed);
@@ -49,20 +52,42 @@ class IterativePruningTest {
       testLabels[i] = i % 2;
       test.add(input(i % 2, 1000 + i));
     }
-    PruningStudy study = new PruningStudy(train, trainLabels, test, testLabels, 2, bins[bins.length - 1], 5,
-        new double[] {1, 10, 100}, 3, 1, line -> {});
+    PruningStudy study =
+        new PruningStudy(
+            train,
+            trainLabels,
+            test,
+            testLabels,
+            2,
+            bins[bins.length - 1],
+            5,
+            new double[] {1, 10, 100},
+            3,
+            1,
+            line -> {});
     return bins.length > 1 ? study.withBinChoices(bins) : study;
   }
 
   @Test
-  @DisplayName("iterative pruning shrinks the liquid geometrically to the asked size and evaluates every round")
+  @DisplayName(
+      "iterative pruning shrinks the liquid geometrically to the asked size and evaluates every round")
   void iterativeRounds() {
-    Liquid liquid = Liquid.create(LiquidParameters.builder().neurons(64).inputChannels(2).inputProbability(0.3)
-        .seed(2).build());
+    Liquid liquid =
+        Liquid.create(
+            LiquidParameters.builder()
+                .neurons(64)
+                .inputChannels(2)
+                .inputProbability(0.3)
+                .seed(2)
+                .build());
     PruningStudy study = study(30, new int[] {2});
     PruningStudy.Evaluation full = study.evaluate(liquid, 1, NeuronRanking.ACTIVITY, false, 0);
-    PruningStudy.Run run = study.prune(liquid, full, 0.25,
-        new PruningStudy.Method(NeuronRanking.READOUT_WEIGHT, true, true, true, 2));
+    PruningStudy.Run run =
+        study.prune(
+            liquid,
+            full,
+            0.25,
+            new PruningStudy.Method(NeuronRanking.READOUT_WEIGHT, true, true, true, 2));
     assertThat(run.rounds()).hasSize(3);
     assertThat(run.rounds().stream().mapToInt(e -> e.point().size().neurons()).toArray())
         .containsExactly(64, 32, 16);
@@ -70,34 +95,51 @@ class IterativePruningTest {
     assertThat(run.pruned().neurons()).isEqualTo(16);
     assertThat(run.last().cvAccuracy()).isBetween(0.0, 1.0);
     // The one-shot run of the same method reaches the same size in one round.
-    PruningStudy.Run once = study.prune(liquid, full, 0.25, PruningStudy.Method.oneShot(NeuronRanking.FISHER,
-        false));
+    PruningStudy.Run once =
+        study.prune(liquid, full, 0.25, PruningStudy.Method.oneShot(NeuronRanking.FISHER, false));
     assertThat(once.rounds()).hasSize(2);
     assertThat(once.last().size().neurons()).isEqualTo(16);
-    assertThatThrownBy(() -> new PruningStudy.Method(NeuronRanking.ACTIVITY, false, false, false, 0))
+    assertThatThrownBy(
+            () -> new PruningStudy.Method(NeuronRanking.ACTIVITY, false, false, false, 0))
         .hasMessageContaining("0");
   }
 
   @Test
-  @DisplayName("the one-shot curve starts with the full liquid, then plain and re-wired points per fraction")
+  @DisplayName(
+      "the one-shot curve starts with the full liquid, then plain and re-wired points per fraction")
   void oneShotCurve() {
-    Liquid liquid = Liquid.create(LiquidParameters.builder().neurons(48).inputChannels(2).inputProbability(0.3)
-        .seed(6).build());
-    List<PruningPoint> points = study(24, new int[] {2}).curve(liquid, new double[] {0.5, 0.25},
-        List.of(NeuronRanking.ACTIVITY), true);
+    Liquid liquid =
+        Liquid.create(
+            LiquidParameters.builder()
+                .neurons(48)
+                .inputChannels(2)
+                .inputProbability(0.3)
+                .seed(6)
+                .build());
+    List<PruningPoint> points =
+        study(24, new int[] {2})
+            .curve(liquid, new double[] {0.5, 0.25}, List.of(NeuronRanking.ACTIVITY), true);
     assertThat(points).hasSize(5);
     assertThat(points.get(0).size().neurons()).isEqualTo(48);
-    assertThat(points.stream().skip(1).mapToInt(p -> p.size().neurons()).toArray()).containsExactly(24, 24, 12, 12);
-    assertThat(points.stream().skip(1).map(PruningPoint::rewired).toList()).containsExactly(false, true, false,
-        true);
-    assertThat(points.get(2).size().synapses()).isGreaterThanOrEqualTo(points.get(1).size().synapses());
+    assertThat(points.stream().skip(1).mapToInt(p -> p.size().neurons()).toArray())
+        .containsExactly(24, 24, 12, 12);
+    assertThat(points.stream().skip(1).map(PruningPoint::rewired).toList())
+        .containsExactly(false, true, false, true);
+    assertThat(points.get(2).size().synapses())
+        .isGreaterThanOrEqualTo(points.get(1).size().synapses());
   }
 
   @Test
   @DisplayName("states summed into fewer bins equal the states simulated with fewer bins")
   void coarserBinsAreExact() {
-    Liquid liquid = Liquid.create(LiquidParameters.builder().neurons(40).inputChannels(2).inputProbability(0.3)
-        .seed(5).build());
+    Liquid liquid =
+        Liquid.create(
+            LiquidParameters.builder()
+                .neurons(40)
+                .inputChannels(2)
+                .inputProbability(0.3)
+                .seed(5)
+                .build());
     List<SpikeRaster> inputs = List.of(input(0, 1), input(1, 2), input(0, 3));
     Features six = LiquidStates.compute(new LiquidSimulator(liquid, 7), inputs, 6);
     for (int bins : new int[] {1, 2, 3, 6}) {
@@ -109,19 +151,27 @@ class IterativePruningTest {
   @Test
   @DisplayName("with several bin counts the study keeps the one cross-validation prefers")
   void binChoice() {
-    Liquid liquid = Liquid.create(LiquidParameters.builder().neurons(30).inputChannels(2).inputProbability(0.3)
-        .seed(4).build());
-    PruningStudy.Evaluation e = study(24, new int[] {1, 2, 4}).evaluate(liquid, 1, NeuronRanking.ACTIVITY, false,
-        0);
+    Liquid liquid =
+        Liquid.create(
+            LiquidParameters.builder()
+                .neurons(30)
+                .inputChannels(2)
+                .inputProbability(0.3)
+                .seed(4)
+                .build());
+    PruningStudy.Evaluation e =
+        study(24, new int[] {1, 2, 4}).evaluate(liquid, 1, NeuronRanking.ACTIVITY, false, 0);
     assertThat(e.bins()).isIn(1, 2, 4);
     assertThat(e.point().bins()).isEqualTo(e.bins());
     assertThat(e.trainStates().dimension()).isEqualTo(e.bins() * 30);
     assertThat(e.readout().dimension()).isEqualTo(e.bins() * 30);
-    assertThatThrownBy(() -> study(10, new int[] {2}).withBinChoices(3, 4)).hasMessageContaining("divide");
+    assertThatThrownBy(() -> study(10, new int[] {2}).withBinChoices(3, 4))
+        .hasMessageContaining("divide");
   }
 
   @Test
-  @DisplayName("the Fisher ratio is high for a neuron whose count tracks the class and zero for a silent one")
+  @DisplayName(
+      "the Fisher ratio is high for a neuron whose count tracks the class and zero for a silent one")
   void fisher() {
     // 3 neurons, 1 bin: neuron 0 = class, neuron 1 = noise independent of class, neuron 2 silent.
     int n = 40;
@@ -140,9 +190,11 @@ class IterativePruningTest {
   }
 
   @Test
-  @DisplayName("re-connection with restored fan-in gives no kept neuron more inputs than before and keeps originals")
+  @DisplayName(
+      "re-connection with restored fan-in gives no kept neuron more inputs than before and keeps originals")
   void fanInRestored() {
-    Liquid liquid = Liquid.create(LiquidParameters.builder().neurons(125).inputChannels(3).seed(8).build());
+    Liquid liquid =
+        Liquid.create(LiquidParameters.builder().neurons(125).inputChannels(3).seed(8).build());
     int[] keep = IntStream.range(0, 125).filter(i -> i % 3 == 0).toArray();
     Liquid plain = InactiveNeuronPruner.prune(liquid, keep);
     Liquid all = AdaptiveReconnection.prune(liquid, keep, false);
@@ -166,9 +218,11 @@ class IterativePruningTest {
   }
 
   @Test
-  @DisplayName("drive balance restores each kept neuron's summed excitatory and inhibitory input, up to the cap")
+  @DisplayName(
+      "drive balance restores each kept neuron's summed excitatory and inhibitory input, up to the cap")
   void driveBalance() {
-    Liquid liquid = Liquid.create(LiquidParameters.builder().neurons(125).inputChannels(2).seed(9).build());
+    Liquid liquid =
+        Liquid.create(LiquidParameters.builder().neurons(125).inputChannels(2).seed(9).build());
     int[] keep = IntStream.range(0, 125).filter(i -> i % 2 == 0).toArray();
     Liquid plain = InactiveNeuronPruner.prune(liquid, keep);
     Liquid balanced = DriveBalance.restore(liquid, keep, plain);
@@ -181,14 +235,18 @@ class IterativePruningTest {
         if (lost[sign][i] == 0) {
           assertThat(after[sign][i]).isZero();
         } else if (want <= DriveBalance.MAX_SCALE * lost[sign][i]) {
-          assertThat(after[sign][i]).isCloseTo(want, org.assertj.core.data.Offset.offset(1e-4 * want + 1e-6));
+          assertThat(after[sign][i])
+              .isCloseTo(want, org.assertj.core.data.Offset.offset(1e-4 * want + 1e-6));
         } else {
-          assertThat(after[sign][i]).isCloseTo(DriveBalance.MAX_SCALE * lost[sign][i],
-              org.assertj.core.data.Offset.offset(1e-4 * want));
+          assertThat(after[sign][i])
+              .isCloseTo(
+                  DriveBalance.MAX_SCALE * lost[sign][i],
+                  org.assertj.core.data.Offset.offset(1e-4 * want));
         }
       }
     }
-    assertThat(balanced.recurrent().columnIndices()).containsExactly(plain.recurrent().columnIndices());
+    assertThat(balanced.recurrent().columnIndices())
+        .containsExactly(plain.recurrent().columnIndices());
     assertThat(balanced.input()).isSameAs(plain.input());
   }
 

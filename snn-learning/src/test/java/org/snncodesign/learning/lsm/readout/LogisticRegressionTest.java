@@ -15,10 +15,12 @@ class LogisticRegressionTest {
     Features x = RidgeRegressionTest.blobs(300, 8, 3, 21, labels);
     int[] train = java.util.stream.IntStream.range(0, 200).toArray();
     int[] test = java.util.stream.IntStream.range(200, 300).toArray();
-    CrossValidation cv = LogisticRegression.crossValidate(x.rows(train), Arrays.copyOf(labels, 200), 3,
-        new double[] {1e-3, 1e-1}, 3, 200, 1);
+    CrossValidation cv =
+        LogisticRegression.crossValidate(
+            x.rows(train), Arrays.copyOf(labels, 200), 3, new double[] {1e-3, 1e-1}, 3, 200, 1);
     assertThat(cv.readout().method()).isEqualTo("logistic");
-    assertThat(cv.readout().accuracy(x.rows(test), Arrays.copyOfRange(labels, 200, 300))).isGreaterThan(0.9);
+    assertThat(cv.readout().accuracy(x.rows(test), Arrays.copyOfRange(labels, 200, 300)))
+        .isGreaterThan(0.9);
   }
 
   @Test
@@ -41,13 +43,15 @@ class LogisticRegressionTest {
   }
 
   @Test
-  @DisplayName("with fewer samples than features the dual coordinates reach the primal fit's weights and loss")
+  @DisplayName(
+      "with fewer samples than features the dual coordinates reach the primal fit's weights and loss")
   void dualMatchesPrimal() {
     int[] labels = new int[60];
     Features x = RidgeRegressionTest.blobs(60, 150, 3, 5, labels);
     double[] z = standardized(x);
     int[] rows = java.util.stream.IntStream.range(0, 60).filter(s -> s % 5 != 0).toArray();
-    assertThat(LogisticRegression.Coordinates.choose(z, 60, 150)).isInstanceOf(LogisticRegression.Dual.class);
+    assertThat(LogisticRegression.Coordinates.choose(z, 60, 150))
+        .isInstanceOf(LogisticRegression.Dual.class);
     for (int iterations : new int[] {20, 400}) {
       double[] primal = LogisticRegression.train(z, 150, labels, rows, 3, 0.05, iterations);
       double[] dual = LogisticRegression.trainDual(z, 150, labels, rows, 3, 0.05, iterations);
@@ -56,7 +60,9 @@ class LogisticRegressionTest {
         assertThat(dual[i]).isCloseTo(primal[i], org.assertj.core.data.Offset.offset(2e-3 * scale));
       }
       assertThat(loss(z, 150, labels, rows, 3, 0.05, dual))
-          .isCloseTo(loss(z, 150, labels, rows, 3, 0.05, primal), org.assertj.core.data.Offset.offset(1e-4));
+          .isCloseTo(
+              loss(z, 150, labels, rows, 3, 0.05, primal),
+              org.assertj.core.data.Offset.offset(1e-4));
     }
   }
 
@@ -65,10 +71,12 @@ class LogisticRegressionTest {
   }
 
   private static double loss(double[] z, int d, int[] labels, int k, double lambda, double[] wb) {
-    return loss(z, d, labels, java.util.stream.IntStream.range(0, labels.length).toArray(), k, lambda, wb);
+    return loss(
+        z, d, labels, java.util.stream.IntStream.range(0, labels.length).toArray(), k, lambda, wb);
   }
 
-  private static double loss(double[] z, int d, int[] labels, int[] rows, int k, double lambda, double[] wb) {
+  private static double loss(
+      double[] z, int d, int[] labels, int[] rows, int k, double lambda, double[] wb) {
     double total = 0;
     int n = rows.length;
     for (int s : rows) {

@@ -28,7 +28,9 @@ class RidgeRegressionTest {
     return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
   }
 
-  /** Scores by the textbook formula W = (Z^T Z + lambda I)^-1 Z^T T solved by Gaussian elimination. */
+  /**
+   * Scores by the textbook formula W = (Z^T Z + lambda I)^-1 Z^T T solved by Gaussian elimination.
+   */
   static double[][] referenceScores(Features x, int[] labels, int classes, double lambda) {
     int n = x.samples();
     int d = x.dimension();
@@ -95,7 +97,8 @@ class RidgeRegressionTest {
 
   @ParameterizedTest(name = "n = {0}, d = {1}")
   @CsvSource({"40, 6", "12, 30", "20, 19"})
-  @DisplayName("primal and dual Cholesky solutions both equal the textbook normal-equation solution")
+  @DisplayName(
+      "primal and dual Cholesky solutions both equal the textbook normal-equation solution")
   void matchesNormalEquations(int n, int d) {
     int[] labels = new int[n];
     Features x = blobs(n, d, 3, n * 31L + d, labels);
@@ -116,15 +119,22 @@ class RidgeRegressionTest {
     Features x = blobs(300, 10, 4, 5, labels);
     int[] train = java.util.stream.IntStream.range(0, 200).toArray();
     int[] test = java.util.stream.IntStream.range(200, 300).toArray();
-    CrossValidation cv = RidgeRegression.crossValidate(x.rows(train), java.util.Arrays.copyOf(labels, 200), 4,
-        new double[] {0.1, 1, 10, 100}, 4, 1);
+    CrossValidation cv =
+        RidgeRegression.crossValidate(
+            x.rows(train),
+            java.util.Arrays.copyOf(labels, 200),
+            4,
+            new double[] {0.1, 1, 10, 100},
+            4,
+            1);
     assertThat(cv.accuracies()).hasSize(4);
     assertThat(cv.readout().accuracy(x.rows(test), java.util.Arrays.copyOfRange(labels, 200, 300)))
         .isGreaterThan(0.9);
   }
 
   @Test
-  @DisplayName("cross-validation picks the lambda of highest held-out accuracy, ties to the larger lambda")
+  @DisplayName(
+      "cross-validation picks the lambda of highest held-out accuracy, ties to the larger lambda")
   void crossValidationPicksBest() {
     int[] labels = new int[60];
     Features x = blobs(60, 200, 2, 9, labels);
@@ -133,7 +143,8 @@ class RidgeRegressionTest {
     double best = cv.accuracies().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
     assertThat(cv.accuracies().get(cv.lambdas().indexOf(cv.bestLambda()))).isEqualTo(best);
     assertThat(cv.readout().lambda()).isEqualTo(cv.bestLambda());
-    assertThat(CrossValidation.best(new double[] {1, 10, 100}, new double[] {0.8, 0.9, 0.9})).isEqualTo(2);
+    assertThat(CrossValidation.best(new double[] {1, 10, 100}, new double[] {0.8, 0.9, 0.9}))
+        .isEqualTo(2);
   }
 
   @Test
