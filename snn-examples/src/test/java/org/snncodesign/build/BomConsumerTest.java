@@ -32,7 +32,8 @@ class BomConsumerTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
   @ParameterizedTest(name = "examples/{0}")
-  @ValueSource(strings = {"quickstart", "third-party-plugin", "third-party-neuron"})
+  @ValueSource(
+      strings = {"quickstart", "third-party-plugin", "third-party-neuron", "third-party-dataset"})
   @DisplayName(
       "a sample project importing snn-bom manages exactly the reactor's modules, all org.snncodesign")
   void managesOnlyOurModules(String example) throws Exception {

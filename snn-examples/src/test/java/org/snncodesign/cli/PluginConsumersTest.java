@@ -98,14 +98,19 @@ class PluginConsumersTest {
                               "--json")),
               PluginKind.DATASET,
                   new Consumer(
-                      "DatasetLocator.locate",
+                      "TrainingData.load, LsmTask.load (DatasetLocator.named), DatasetLocator.locate",
                       dir ->
                           List.of(
-                              "data",
-                              "info",
+                              "train",
+                              "--data",
+                              dir.resolve("points.csv").toString(),
                               "--format",
-                              "uci-digits",
-                              "embedded:digits",
+                              "csv",
+                              "--epochs",
+                              "1",
+                              "--out",
+                              dir.resolve("train-csv").toString(),
+                              "--no-chart",
                               "--json"))));
 
   @ParameterizedTest(name = "{0}")
@@ -129,6 +134,13 @@ class PluginConsumersTest {
               work.resolve("train").toString(),
               "--no-chart");
       assertThat(train.exitCode()).as(train.err()).isZero();
+    }
+    if (kind == PluginKind.DATASET) {
+      StringBuilder csv = new StringBuilder();
+      for (int i = 0; i < 20; i++) {
+        csv.append(i % 5).append(',').append(i % 2).append('\n');
+      }
+      Files.writeString(work.resolve("points.csv"), csv);
     }
     CommandOutput run = CommandOutput.ofCli(consumer.command().apply(work).toArray(String[]::new));
     assertThat(run.exitCode()).as(run.err()).isZero();

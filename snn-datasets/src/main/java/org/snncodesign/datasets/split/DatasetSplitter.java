@@ -107,6 +107,32 @@ public final class DatasetSplitter {
     return new LabeledDataset(name, data.shape(), features, labels, data.classNames());
   }
 
+  /**
+   * The samples of {@code first} followed by those of {@code second}, which must share its sample
+   * shape and classes (a training part and its test part).
+   *
+   * @throws IllegalArgumentException when the shapes or the class names differ
+   */
+  public static LabeledDataset concat(LabeledDataset first, LabeledDataset second, String name) {
+    Checks.checkArgument(
+        Arrays.equals(first.shape(), second.shape())
+            && first.classNames().equals(second.classNames()),
+        "cannot join %s (shape %s, classes %s) and %s (shape %s, classes %s)",
+        first.name(),
+        Arrays.toString(first.shape()),
+        first.classNames(),
+        second.name(),
+        Arrays.toString(second.shape()),
+        second.classNames());
+    float[] features =
+        Arrays.copyOf(first.features(), first.features().length + second.features().length);
+    System.arraycopy(
+        second.features(), 0, features, first.features().length, second.features().length);
+    int[] labels = Arrays.copyOf(first.labels(), first.samples() + second.samples());
+    System.arraycopy(second.labels(), 0, labels, first.samples(), second.samples());
+    return new LabeledDataset(name, first.shape(), features, labels, first.classNames());
+  }
+
   /** Fisher-Yates shuffle of {@code values} in place (Knuth, TAOCP vol. 2, Algorithm 3.4.2 P). */
   static void shuffle(int[] values, SplittableRandom random) {
     for (int i = values.length - 1; i > 0; i--) {

@@ -82,6 +82,22 @@ class DatasetSplitterTest {
   }
 
   @Test
+  @DisplayName(
+      "joining the train and test parts of a split gives every sample once, and other shapes are"
+          + " refused")
+  void concatInvertsASplit() {
+    LabeledDataset data = traced(30, 3, 5);
+    DatasetSplit split = DatasetSplitter.stratified(data, 0.8, 0, 9);
+    LabeledDataset joined = DatasetSplitter.concat(split.train(), split.test(), "joined");
+    assertThat(joined.samples()).isEqualTo(30);
+    assertThat(ids(joined)).doesNotHaveDuplicates().hasSize(30);
+    assertThat(joined.sample(joined.samples() - 1))
+        .isEqualTo(split.test().sample(split.test().samples() - 1));
+    assertThatThrownBy(() -> DatasetSplitter.concat(data, EmbeddedDigits.load(), "x"))
+        .hasMessageContaining("cannot join");
+  }
+
+  @Test
   @DisplayName("the same seed gives the same split, another seed another one")
   void determinism() {
     LabeledDataset digits = EmbeddedDigits.load();

@@ -12,6 +12,7 @@ import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.plugin.PluginRegistry;
+import org.snncodesign.cli.data.DataOptions;
 import org.snncodesign.cli.nir.GraphSimulationOptions;
 import org.snncodesign.cli.nir.GraphStimulusOptions;
 import org.snncodesign.flow.data.IdxDataset;
@@ -52,18 +53,7 @@ final class NetworkWorkloadOptions {
               + "form the workload. Default: the demo's 64-128-64-10 digits network, trained in a few seconds.")
   Path network;
 
-  @Option(
-      names = "--dataset",
-      defaultValue = "digits",
-      description =
-          "Held-out data the network runs on: digits (embedded), mnist, fashion-mnist or idx:NAME (IDX"
-              + " files in --data-dir, reported as NAME). Default: ${DEFAULT-VALUE}.")
-  String dataset;
-
-  @Option(
-      names = "--data-dir",
-      description = "Folder with the IDX files of --dataset (mnist, fashion-mnist, idx:NAME).")
-  Path dataDir;
+  @Mixin DataOptions dataOptions;
 
   @Option(
       names = "--synthetic",
@@ -146,6 +136,11 @@ final class NetworkWorkloadOptions {
     };
   }
 
+  /** The data set the network runs on: {@code --dataset} (digits by default) or {@code --data}. */
+  private DataOptions.Choice data() {
+    return dataOptions.resolve("digits");
+  }
+
   /**
    * The trained network a joint search compresses: {@code --network} with its {@code --dataset}, or
    * the demo's digits network when none is given (trained by the search).
@@ -153,7 +148,8 @@ final class NetworkWorkloadOptions {
   CoDesignSearch.TrainedNetwork trainedNetwork() throws IOException {
     return network == null
         ? CoDesignSearch.TrainedNetwork.defaultDigits()
-        : new CoDesignSearch.TrainedNetwork(SpikingNetworkJson.read(network), dataset, dataDir);
+        : new CoDesignSearch.TrainedNetwork(
+            SpikingNetworkJson.read(network), data().dataset(), data().dataDir());
   }
 
   /**
@@ -165,14 +161,18 @@ final class NetworkWorkloadOptions {
     if (synthetic || nir != null && inputRate != null) {
       return;
     }
+    DataOptions.Choice choice = data();
     if (network == null && nir == null) {
       report.put("dataset", "digits");
-    } else if (IdxDataset.names(dataset)) {
-      IdxDataset data = IdxDataset.of(dataset, dataDir);
+    } else if (IdxDataset.names(choice.dataset())) {
+      IdxDataset data = IdxDataset.of(choice.dataset(), choice.dataDir());
       report.put("dataset", data.name());
       report.put("dataset_sha256", data.sha256());
     } else {
-      report.put("dataset", dataset);
+      report.put("dataset", choice.dataset());
+      if (choice.dataDir() != null) {
+        report.put("data", choice.dataDir().toString());
+      }
     }
   }
 
@@ -193,7 +193,7 @@ final class NetworkWorkloadOptions {
     }
     return MeasuredWorkload.of(
         SpikingNetworkJson.read(network),
-        TrainingData.load(dataset, dataDir, seed).testSet(),
+        TrainingData.load(data().dataset(), data().dataDir(), seed).testSet(),
         first,
         progress);
   }
@@ -230,7 +230,7 @@ final class NetworkWorkloadOptions {
       stimuli = GraphMeasurement.randomSpikes(graph, samples, steps, inputRate, seed);
       source = "random input spikes at rate " + inputRate;
     } else {
-      LabeledDataset test = TrainingData.load(dataset, dataDir, seed).testSet();
+      LabeledDataset test = TrainingData.load(data().dataset(), data().dataDir(), seed).testSet();
       try {
         stimuli =
             coding == null
@@ -251,7 +251,7 @@ final class NetworkWorkloadOptions {
                 + "random spikes, or a data set of that size");
       }
       source =
-          dataset
+          data().dataset()
               + " test samples "
               + (coding == null ? "as constant input" : "in " + coding + " coding");
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.cli.data.DataOptions;
 import org.snncodesign.flow.lsm.LeaveOneSpeakerOut;
 import org.snncodesign.flow.lsm.LsmStudy;
 import org.snncodesign.flow.lsm.LsmTask;
@@ -27,6 +28,7 @@ import org.snncodesign.learning.lsm.pruning.PruningPoint;
 import org.snncodesign.learning.lsm.pruning.PruningStudy;
 import org.snncodesign.learning.lsm.readout.ReadoutKind;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,19 +54,7 @@ import picocli.CommandLine.Option;
         "Liquid state machine with a ridge or logistic readout, before and after inactive-neuron pruning.")
 public final class LsmCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--dataset",
-      defaultValue = "digits",
-      description = "digits, fsdd or mnist (default digits).")
-  String dataset;
-
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description =
-          "fsdd: the recordings folder (required); mnist: the folder of the IDX files (required); "
-              + "digits: a UCI digits CSV file (default: the embedded copy).")
-  Path dataDir;
+  @Mixin DataOptions dataOptions;
 
   @Option(
       names = "--encoding",
@@ -317,22 +307,10 @@ public final class LsmCommand implements Callable<Integer> {
             .seed(seed)
             .split(splitKind)
             .build();
+    DataOptions.Choice choice = dataOptions.resolve("digits");
     LsmTask task =
-        switch (dataset) {
-          case "digits" -> LsmTask.digits(dataDir, maxSamples);
-          case "fsdd" -> {
-            if (dataDir == null) {
-              throw new InvalidInputException(
-                  "--dataset fsdd needs --data-dir, the folder of Free Spoken Digit Dataset "
-                      + "WAV files named {digit}_{speaker}_{index}.wav");
-            }
-            yield LsmTask.fsdd(dataDir, maxSamples, encoding, LsmCommand::progress);
-          }
-          case "mnist" -> LsmTask.mnist(dataDir, maxSamples, LsmCommand::progress);
-          default ->
-              throw new InvalidInputException(
-                  "--dataset must be digits, fsdd or mnist, got " + dataset);
-        };
+        LsmTask.load(
+            choice.dataset(), choice.dataDir(), maxSamples, encoding, LsmCommand::progress);
     LsmStudy.Result result =
         LsmStudy.run(task, settings, PluginRegistry.discover(), LsmCommand::progress);
     ObjectNode report = JsonReport.create("lsm");

@@ -3,15 +3,15 @@ package org.snncodesign.cli.lsm;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.cli.data.DataOptions;
 import org.snncodesign.flow.lsm.LiquidOnLutLsm;
 import org.snncodesign.flow.lsm.LsmTask;
 import org.snncodesign.fpga.lsm.LutLsmAccelerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,17 +30,7 @@ import picocli.CommandLine.Option;
         "Full and pruned liquid (digits or FSDD) on the lut-lsm model vs the software engine's CPU time,"
             + " with the readout accuracy of both arithmetics.")
 public final class LsmHardwareCommand implements Callable<Integer> {
-  @Option(
-      names = "--dataset",
-      defaultValue = "digits",
-      description = "digits or fsdd (default digits).")
-  String dataset;
-
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "fsdd: the recordings folder (required).")
-  Path dataDir;
+  @Mixin DataOptions dataOptions;
 
   @Option(
       names = "--encoding",
@@ -85,19 +75,9 @@ public final class LsmHardwareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    DataOptions.Choice choice = dataOptions.resolve("digits");
     LsmTask task =
-        switch (dataset) {
-          case "digits" -> LsmTask.digits(null, 0);
-          case "fsdd" -> {
-            if (dataDir == null) {
-              throw new InvalidInputException(
-                  "--dataset fsdd needs --data-dir, the FSDD recordings folder");
-            }
-            yield LsmTask.fsdd(dataDir, 0, encoding, System.err::println);
-          }
-          default ->
-              throw new InvalidInputException("--dataset must be digits or fsdd, got " + dataset);
-        };
+        LsmTask.load(choice.dataset(), choice.dataDir(), 0, encoding, System.err::println);
     int tail = tailOption > 0 ? tailOption : LiquidOnLutLsm.defaultTailSteps(task);
     LiquidOnLutLsm.Settings settings = new LiquidOnLutLsm.Settings(tail, samples, accuracySamples);
     LiquidOnLutLsm.Comparison comparison =

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.Choices;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.cli.data.DataOptions;
 import org.snncodesign.flow.data.TrainingData;
 import org.snncodesign.flow.graph.NirExport;
 import org.snncodesign.flow.report.LearningCurveChart;
@@ -23,6 +24,7 @@ import org.snncodesign.learning.surrogate.SpikingNetworkJson;
 import org.snncodesign.learning.surrogate.SurrogateKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -41,19 +43,7 @@ import picocli.CommandLine.ParameterException;
             + "with LSQ (--bits).")
 public final class TrainCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--dataset",
-      defaultValue = "digits",
-      description =
-          "digits (embedded UCI 8x8, no download), mnist, fashion-mnist or idx:NAME (any folder of IDX"
-              + " files in MNIST's layout, reported as NAME). Default: ${DEFAULT-VALUE}.")
-  String dataset;
-
-  @Option(
-      names = "--data-dir",
-      description =
-          "Folder with the IDX files (train-/t10k-images/labels, gzip or raw); needed for all but digits.")
-  Path dataDir;
+  @Mixin DataOptions dataOptions;
 
   @Option(
       names = "--arch",
@@ -191,11 +181,12 @@ public final class TrainCommand implements Callable<Integer> {
     }
     // Settings out of range, an unknown data set or an architecture that does not fit it end in one
     // line.
+    DataOptions.Choice choice = dataOptions.resolve("digits");
     SurrogateGradientTraining training =
         SurrogateGradientTraining.prepare(
             SurrogateGradientTraining.Settings.builder()
-                .dataset(dataset)
-                .dataDir(dataDir)
+                .dataset(choice.dataset())
+                .dataDir(choice.dataDir())
                 .architecture(architecture)
                 .timesteps(timesteps)
                 .sparsity(sparsity)

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.dataset.LabeledDataset;
+import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.datasets.digits.EmbeddedDigits;
 import org.snncodesign.datasets.encoding.MinMaxScaling;
 import org.snncodesign.datasets.idx.IdxReader;
@@ -34,26 +35,79 @@ public record TrainingData(
     int[] testLabels) {
 
   /**
-   * {@code digits} (embedded, {@code dataDir} unused), or an IDX folder ({@code mnist}, {@code
-   * fashion-mnist} or {@code idx:NAME}, see {@link IdxDataset}) in {@code dataDir}.
+   * Per class, the share of the samples that trains when a data-set plugin's files keep no test
+   * part apart (the rest tests); the embedded digits are split the same way.
+   */
+  public static final double TRAIN_FRACTION = 0.8;
+
+  /**
+   * {@code digits} (embedded, {@code dataDir} unused), an IDX folder ({@code mnist}, {@code
+   * fashion-mnist} or {@code idx:NAME}, see {@link IdxDataset}) in {@code dataDir}, or else the
+   * file or folder {@code dataDir} read by the data-set plugin named {@code dataset} (see {@link
+   * #plugin}), looked up among the plugins of the context class loader.
    *
-   * @throws InvalidInputException naming the data set or the missing folder
+   * @throws InvalidInputException naming the data set, the missing folder or the plugins there are
    */
   public static TrainingData load(String dataset, Path dataDir, long seed) throws IOException {
     if (dataset.equalsIgnoreCase("digits")) {
       return digits(seed);
     }
-    if (!IdxDataset.names(dataset)) {
-      throw new InvalidInputException(
-          "unknown data set '"
-              + dataset
-              + "': expected digits, "
-              + String.join(", ", IdxDataset.KNOWN)
-              + " or "
-              + IdxDataset.USER_NAMED
-              + "NAME (any folder of IDX files)");
+    if (IdxDataset.names(dataset)) {
+      return idx(IdxDataset.of(dataset, dataDir));
     }
-    return idx(IdxDataset.of(dataset, dataDir));
+    return plugin(new DatasetLocator(PluginRegistry.discover()), dataset, dataDir, seed);
+  }
+
+  /**
+   * The file or folder {@code path} read by data-set plugin {@code format}: its own test part when
+   * the files keep one apart ({@link DatasetLocator#locateParts}), else a stratified split of
+   * {@link #TRAIN_FRACTION} per class, shuffled by {@code seed}. Values are scaled to [0, 1] by the
+   * training part's smallest and largest value ({@link MinMaxScaling#fit}; test values outside are
+   * clamped), as the digits are by 0..16 and IDX pixels by 0..255.
+   *
+   * @throws InvalidInputException as {@link DatasetLocator#named} does, or when a part is empty
+   */
+  public static TrainingData plugin(DatasetLocator locator, String format, Path path, long seed)
+      throws IOException {
+    DatasetLocator.Parts parts =
+        locator.named(
+            format,
+            path,
+            "digits, "
+                + String.join(", ", IdxDataset.KNOWN)
+                + ", "
+                + IdxDataset.USER_NAMED
+                + "NAME (any folder of IDX files)");
+    LabeledDataset train;
+    LabeledDataset test;
+    if (parts.test().isPresent()) {
+      train = parts.train();
+      test = parts.test().get();
+    } else {
+      DatasetSplit split = DatasetSplitter.stratified(parts.train(), TRAIN_FRACTION, 0, seed);
+      train = split.train();
+      test = split.test();
+    }
+    if (train.samples() == 0 || test.samples() == 0) {
+      throw new InvalidInputException(
+          path
+              + ": "
+              + parts.train().samples()
+              + " samples leave "
+              + train.samples()
+              + " to train and "
+              + test.samples()
+              + " to test; both need at least one");
+    }
+    MinMaxScaling scaling = MinMaxScaling.fit(train);
+    return new TrainingData(
+        parts.train().name(),
+        train.sampleSize(),
+        train.classes(),
+        scaling.apply(train).features(),
+        train.labels(),
+        scaling.apply(test).features(),
+        test.labels());
   }
 
   /**
@@ -63,7 +117,7 @@ public record TrainingData(
   public static TrainingData digits(long seed) {
     LabeledDataset all =
         MinMaxScaling.range(0, EmbeddedDigits.MAX_VALUE).apply(EmbeddedDigits.load());
-    DatasetSplit split = DatasetSplitter.stratified(all, 0.8, 0, seed);
+    DatasetSplit split = DatasetSplitter.stratified(all, TRAIN_FRACTION, 0, seed);
     return new TrainingData(
         "digits",
         all.sampleSize(),

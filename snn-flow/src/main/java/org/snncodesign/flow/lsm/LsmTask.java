@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.dataset.LabeledDataset;
+import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.api.spike.SpikeRaster;
 import org.snncodesign.datasets.audio.AudioClip;
 import org.snncodesign.datasets.audio.WavFolderReader;
@@ -15,8 +17,11 @@ import org.snncodesign.datasets.audio.frontend.BsaEncoder;
 import org.snncodesign.datasets.audio.frontend.MelFilterBank;
 import org.snncodesign.datasets.audio.frontend.Spectrogram;
 import org.snncodesign.datasets.digits.EmbeddedDigits;
+import org.snncodesign.datasets.encoding.MinMaxScaling;
 import org.snncodesign.datasets.idx.IdxImages;
 import org.snncodesign.datasets.idx.IdxReader;
+import org.snncodesign.datasets.split.DatasetSplitter;
+import org.snncodesign.flow.data.DatasetLocator;
 import org.snncodesign.learning.lsm.LiquidParameters;
 import org.snncodesign.learning.lsm.TimeSeriesEncoder;
 
@@ -64,6 +69,41 @@ public record LsmTask(
 
   public static final int FSDD_CHANNELS = 32;
 
+  /**
+   * The task {@code dataset} names: {@code digits} (the embedded copy, or the UCI digits CSV {@code
+   * dataDir}), {@code fsdd} or {@code mnist} (folders in {@code dataDir}), or else the file or
+   * folder {@code dataDir} read by the data-set plugin of that name ({@link #plugin}), looked up
+   * among the plugins of the context class loader.
+   *
+   * @param maxSamples at most this many samples, 0 for all
+   * @param encoding {@code fsdd}'s spike coding, {@code rate} or {@code bsa}; unused by the others
+   * @throws InvalidInputException naming the data set, the plugins there are or the missing folder
+   */
+  public static LsmTask load(
+      String dataset, Path dataDir, int maxSamples, String encoding, Consumer<String> progress)
+      throws IOException {
+    return switch (dataset) {
+      case "digits" -> digits(dataDir, maxSamples);
+      case "fsdd" -> {
+        if (dataDir == null) {
+          throw new InvalidInputException(
+              "--dataset fsdd needs --data-dir, the folder of Free Spoken Digit Dataset "
+                  + "WAV files named {digit}_{speaker}_{index}.wav");
+        }
+        yield fsdd(dataDir, maxSamples, encoding, progress);
+      }
+      case "mnist" -> mnist(dataDir, maxSamples, progress);
+      default ->
+          plugin(
+              new DatasetLocator(PluginRegistry.discover()),
+              dataset,
+              dataDir,
+              maxSamples,
+              progress);
+    };
+  }
+
+  /** The first {@code maxSamples} (0: all) UCI digits, embedded or from the CSV {@code csv}. */
   public static LsmTask digits(Path csv, int maxSamples) throws IOException {
     LabeledDataset data;
     if (csv == null) {
@@ -72,24 +112,86 @@ public record LsmTask(
       data = new org.snncodesign.datasets.digits.UciDigitsProvider().load(csv);
     }
     int n = maxSamples > 0 ? Math.min(maxSamples, data.samples()) : data.samples();
-    TimeSeriesEncoder encoder = new TimeSeriesEncoder(10, 0.5, TimeSeriesEncoder.Mode.REGULAR);
-    List<SpikeRaster> inputs = new ArrayList<>(n);
-    int[] labels = new int[n];
-    String[] groups = new String[n];
     boolean[] test = new boolean[n];
-    float scale = 1f / EmbeddedDigits.MAX_VALUE;
     for (int i = 0; i < n; i++) {
-      float[] pixels = data.sample(i);
-      float[] values = new float[64];
-      for (int j = 0; j < 64; j++) {
-        values[j] = pixels[j] * scale;
-      }
-      inputs.add(encoder.encode(values, 8, 8, i));
-      labels[i] = data.labels()[i];
-      groups[i] = "all";
       test[i] = i % 4 == 3;
     }
-    return new LsmTask("digits", inputs, labels, groups, test, data.classes(), 8, 4);
+    return rows(
+        "digits",
+        DatasetSplitter.select(data, IntStream.range(0, n).toArray(), data.name()),
+        MinMaxScaling.range(0, EmbeddedDigits.MAX_VALUE),
+        test,
+        8,
+        10);
+  }
+
+  /**
+   * The file or folder {@code path} read by data-set plugin {@code format}, each sample presented
+   * row by row as the digits and MNIST are: a sample of shape {@code [R, ...]} is {@code R} frames
+   * of the remaining values (the input channels), a flat sample one frame; each frame for 10 steps
+   * of 1 ms when there are at most 8 frames, else 5 (as digits and MNIST), regular rate coding with
+   * at most 0.5 spikes per step, 4 time bins. Values are scaled to [0, 1] by the smallest and
+   * largest value of the training part ({@link MinMaxScaling#fit}). Test part: the files' own when
+   * they keep one apart ({@link DatasetLocator#locateParts}), else every 4th sample; {@code
+   * maxSamples} keeps every k-th sample of the training then the test part.
+   *
+   * @throws InvalidInputException as {@link DatasetLocator#named} does
+   */
+  public static LsmTask plugin(
+      DatasetLocator locator, String format, Path path, int maxSamples, Consumer<String> progress)
+      throws IOException {
+    progress.accept("reading " + path + " ...");
+    DatasetLocator.Parts parts = locator.named(format, path, "digits, fsdd, mnist");
+    LabeledDataset train = parts.train();
+    int trainSamples = train.samples();
+    LabeledDataset all =
+        parts.test().isEmpty()
+            ? train
+            : DatasetSplitter.concat(train, parts.test().get(), train.name());
+    int total = all.samples();
+    int n = maxSamples > 0 ? Math.min(maxSamples, total) : total;
+    int[] rows = new int[n];
+    boolean[] test = new boolean[n];
+    double step = (double) total / n;
+    for (int i = 0; i < n; i++) {
+      // Every k-th sample keeps both parts and every class in a small run.
+      rows[i] = (int) (i * step);
+      test[i] = parts.test().isEmpty() ? i % 4 == 3 : rows[i] >= trainSamples;
+    }
+    int[] shape = train.shape();
+    int frames = shape.length > 1 ? shape[0] : 1;
+    return rows(
+        train.name(),
+        DatasetSplitter.select(all, rows, train.name()),
+        MinMaxScaling.fit(train),
+        test,
+        frames,
+        frames <= 8 ? 10 : MNIST_STEPS_PER_ROW);
+  }
+
+  /**
+   * Every sample of {@code data}, scaled, as {@code frames} frames of its values in order, each for
+   * {@code stepsPerFrame} steps of regular rate coding (at most 0.5 spikes per step); one group, 4
+   * time bins.
+   */
+  private static LsmTask rows(
+      String name,
+      LabeledDataset data,
+      MinMaxScaling scaling,
+      boolean[] test,
+      int frames,
+      int stepsPerFrame) {
+    int n = data.samples();
+    int channels = data.sampleSize() / frames;
+    TimeSeriesEncoder encoder =
+        new TimeSeriesEncoder(stepsPerFrame, 0.5, TimeSeriesEncoder.Mode.REGULAR);
+    List<SpikeRaster> inputs = new ArrayList<>(n);
+    String[] groups = new String[n];
+    for (int i = 0; i < n; i++) {
+      inputs.add(encoder.encode(scaling.apply(data.sample(i)), frames, channels, i));
+      groups[i] = "all";
+    }
+    return new LsmTask(name, inputs, data.labels(), groups, test, data.classes(), channels, 4);
   }
 
   /** How the official / fixed test part of this task is chosen, as printed in reports. */

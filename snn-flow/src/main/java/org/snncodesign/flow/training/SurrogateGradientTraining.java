@@ -70,13 +70,13 @@ public final class SurrogateGradientTraining {
     if (settings.limit() != null) {
       data = data.limit(settings.limit(), data.testLabels().length);
     }
-    // IDX image sets are MNIST-shaped (28x28, 60k samples): they share its default network and
-    // epochs.
+    // IDX image sets are MNIST-shaped (28x28, 60k samples): they share its default hidden layer
+    // and epochs; the digits and plugin data sets get the digits' ones.
     boolean idx = IdxDataset.names(settings.dataset());
     String architecture =
         settings.architecture() != null
             ? settings.architecture()
-            : idx ? "784-800-10" : "64-128-10";
+            : data.inputs() + (idx ? "-800-" : "-128-") + data.classes();
     List<SpikingLayer> shapes;
     try {
       shapes = NetworkArchitecture.parse(architecture).layers();
@@ -270,11 +270,13 @@ public final class SurrogateGradientTraining {
   /**
    * How {@code snn train} trains; build with {@link #builder()}.
    *
-   * @param dataset {@code digits}, {@code mnist}, {@code fashion-mnist} or {@code idx:NAME} ({@link
-   *     TrainingData#load})
-   * @param dataDir the folder of an IDX data set's files, null for the embedded digits
+   * @param dataset {@code digits}, {@code mnist}, {@code fashion-mnist}, {@code idx:NAME} or a
+   *     data-set plugin's name ({@link TrainingData#load})
+   * @param dataDir the folder of an IDX data set's files or the file or folder a plugin reads, null
+   *     for the embedded digits
    * @param architecture layer sizes or a convolutional architecture ({@link NetworkArchitecture});
-   *     null for the data set's default, 64-128-10 for digits and 784-800-10 for IDX sets
+   *     null for the data set's default: INPUTS-128-CLASSES (64-128-10 for digits), 784-800-10 for
+   *     IDX sets
    * @param timesteps time steps T per sample
    * @param sparsity target weight sparsity reached by gradient rewiring, in [0, 1) (0 = dense)
    * @param bits LSQ weight bits, 2..8, or 0 for float weights

@@ -32,6 +32,24 @@ class DatasetLocatorTest {
 
   @Test
   @DisplayName(
+      "a file named with the word train takes the sibling named test as its test part, classes"
+          + " matched by name")
+  void testPartBeside(@TempDir Path dir) throws Exception {
+    Path train =
+        Files.writeString(dir.resolve("points-train.csv"), "0.1,0.2,a\n0.3,0.4,b\n0.5,0.6,b\n");
+    Files.writeString(dir.resolve("points-test.csv"), "0.7,0.8,b\n");
+    DatasetLocator.Parts parts = locator.locateParts(train, "csv");
+    assertThat(parts.train().samples()).isEqualTo(3);
+    assertThat(parts.test()).isPresent();
+    // The test file knows only class b, its class 0; it is the training part's class 1.
+    assertThat(parts.test().get().labels()).containsExactly(1);
+    assertThat(parts.test().get().classNames()).isEqualTo(parts.train().classNames());
+    assertThat(locator.locateParts(dir.resolve("points-test.csv"), "csv").test()).isEmpty();
+    assertThat(DatasetLocator.testPartOf(dir.resolve("retrain.csv"))).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
       "a missing path, an unknown plugin and a plugin without an embedded set are refused by name")
   void refusals(@TempDir Path dir) {
     assertThatThrownBy(() -> locator.locate(dir.resolve("gone").toString(), null))
@@ -43,5 +61,11 @@ class DatasetLocatorTest {
     assertThatThrownBy(() -> locator.locate("embedded:digits", "foo")).hasMessageContaining("foo");
     assertThatThrownBy(() -> locator.locate("embedded:digits", "csv"))
         .hasMessageContaining("does not apply to embedded:digits");
+    assertThatThrownBy(() -> locator.named("no-such-set", dir, "digits"))
+        .hasMessageStartingWith(
+            "unknown data set 'no-such-set': expected digits or a data-set plugin [")
+        .hasMessageContaining("csv");
+    assertThatThrownBy(() -> locator.named("csv", null, "digits"))
+        .hasMessageContaining("needs the file or folder it reads");
   }
 }

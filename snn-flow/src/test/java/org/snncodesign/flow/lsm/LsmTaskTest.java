@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.api.spike.SpikeRaster;
+import org.snncodesign.flow.data.DatasetLocator;
 
 class LsmTaskTest {
 
@@ -40,6 +42,25 @@ class LsmTaskTest {
     assertThat(spikesAt(third, 15, 20)).isBetween(2 * 28, 3 * 28);
     assertThat(spikesAt(third, 0, 15) + spikesAt(third, 20, third.timeSteps())).isZero();
     assertThat(task.labels()[13]).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName(
+      "an IDX file read by the idx data-set plugin is presented as the built-in MNIST task, with its"
+          + " t10k file as the test part")
+  void pluginDataAsMnist(@TempDir Path dir) throws IOException {
+    LsmTask builtIn = LsmTask.mnist(TinyMnist.write(dir), 0, line -> {});
+    LsmTask plugin =
+        LsmTask.plugin(
+            new DatasetLocator(PluginRegistry.discover()),
+            "idx",
+            dir.resolve("train-images-idx3-ubyte"),
+            0,
+            line -> {});
+    assertThat(plugin.inputs()).isEqualTo(builtIn.inputs());
+    assertThat(plugin.labels()).isEqualTo(builtIn.labels());
+    assertThat(plugin.officialTest()).isEqualTo(builtIn.officialTest());
+    assertThat(plugin.channels()).isEqualTo(28);
   }
 
   @Test

@@ -1,0 +1,200 @@
+package org.snncodesign.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snncodesign.api.plugin.PluginJarBuilder;
+
+/**
+ * The sample data-set plugin of examples/third-party-dataset, compiled against snn-api outside the
+ * reactor and loaded from its jar with {@code --plugins}, is read wherever a data set is taken:
+ * {@code snn train}, {@code snn lsm} and the hardware commands' {@code --data}; so is a CSV file
+ * through the built-in {@code csv} plugin. Bad data options end in one line.
+ */
+@DisplayName("A third-party data-set plugin")
+class ThirdPartyDatasetPluginTest {
+  private static final Path SAMPLE =
+      Path.of("..", "examples", "third-party-dataset", "src", "main");
+  private static final String NAME = "example-libsvm";
+
+  @TempDir static Path work;
+  private static Path plugins;
+  private static Path train;
+
+  @BeforeAll
+  static void buildPluginJarAndData() throws Exception {
+    assumeThat(SAMPLE).as("sample plugin sources under examples/third-party-dataset").isDirectory();
+    plugins = Files.createDirectories(work.resolve("plugins"));
+    PluginJarBuilder.build(
+        SAMPLE.resolve("java"),
+        SAMPLE.resolve("resources"),
+        Files.createDirectories(work.resolve("build")),
+        plugins.resolve("libsvm-dataset-plugin.jar"));
+    train = write(work.resolve("blobs-train.svm"), 240, 1);
+    write(work.resolve("blobs-test.svm"), 60, 2);
+  }
+
+  /**
+   * Three classes of 6 features around different centres, in LIBSVM's sparse lines (feature 6
+   * always written, so both files have 6).
+   */
+  private static Path write(Path file, int samples, long seed) throws IOException {
+    SplittableRandom random = new SplittableRandom(seed);
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < samples; i++) {
+      int label = i % 3;
+      text.append(label);
+      for (int f = 0; f < 6; f++) {
+        double value = (f % 3 == label ? 3 : 0) + random.nextGaussian() * 0.5;
+        text.append(String.format(Locale.ROOT, " %d:%.3f", f + 1, value));
+      }
+      text.append('\n');
+    }
+    return Files.writeString(file, text);
+  }
+
+  private static JsonNode json(CommandOutput run) throws Exception {
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return new ObjectMapper().readTree(run.lastLine());
+  }
+
+  private static CommandOutput withPlugin(String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "--plugins";
+    all[1] = plugins.toString();
+    System.arraycopy(args, 0, all, 2, args.length);
+    return CommandOutput.ofCli(all);
+  }
+
+  @Test
+  @DisplayName(
+      "trains snn train --data, found by file name, its test file beside it as the test part")
+  void trains() throws Exception {
+    JsonNode report =
+        json(
+            withPlugin(
+                "train",
+                "--data",
+                train.toString(),
+                "--epochs",
+                "20",
+                "--lr",
+                "0.01",
+                "--out",
+                work.resolve("train").toString(),
+                "--no-chart",
+                "--json"));
+    assertThat(report.get("dataset").asText()).isEqualTo("blobs-train.svm");
+    assertThat(report.get("architecture").asText()).isEqualTo("6-128-3");
+    assertThat(report.get("train_samples").asInt()).isEqualTo(240);
+    assertThat(report.get("test_samples").asInt()).isEqualTo(60);
+    assertThat(report.get("test_accuracy").asDouble()).isGreaterThan(0.8);
+  }
+
+  @Test
+  @DisplayName("is the liquid's input of snn lsm --data --format, and the liquid learns it")
+  void runsTheLiquid() throws Exception {
+    JsonNode report =
+        json(
+            withPlugin(
+                "lsm",
+                "--data",
+                train.toString(),
+                "--format",
+                NAME,
+                "--liquid",
+                "48",
+                "--readout",
+                "logistic",
+                "--logistic-iterations",
+                "40",
+                "--json"));
+    assertThat(report.get("dataset").asText()).isEqualTo("blobs-train.svm");
+    assertThat(report.get("accuracy_before").asDouble()).isGreaterThan(0.6);
+  }
+
+  @Test
+  @DisplayName("a CSV file trains through the built-in csv plugin, split 80/20 by the seed")
+  void csvTrains() throws Exception {
+    StringBuilder csv = new StringBuilder("a,b,label\n");
+    SplittableRandom random = new SplittableRandom(3);
+    for (int i = 0; i < 200; i++) {
+      int label = i % 2;
+      csv.append(
+          String.format(
+              Locale.ROOT,
+              "%.3f,%.3f,%s%n",
+              label * 2 + random.nextGaussian() * 0.4,
+              random.nextGaussian(),
+              label == 0 ? "no" : "yes"));
+    }
+    Path file = Files.writeString(work.resolve("points.csv"), csv);
+    Path out = work.resolve("csv");
+    JsonNode report =
+        json(
+            CommandOutput.ofCli(
+                "train",
+                "--data",
+                file.toString(),
+                "--epochs",
+                "20",
+                "--lr",
+                "0.01",
+                "--out",
+                out.toString(),
+                "--no-chart",
+                "--json"));
+    assertThat(report.get("train_samples").asInt()).isEqualTo(160);
+    assertThat(report.get("test_samples").asInt()).isEqualTo(40);
+    assertThat(report.get("test_accuracy").asDouble()).isGreaterThan(0.8);
+    JsonNode priced =
+        json(
+            CommandOutput.ofCli(
+                "hw",
+                "estimate",
+                "--network",
+                out.resolve("model.json").toString(),
+                "--data",
+                file.toString(),
+                "--json"));
+    assertThat(priced.get("dataset").asText()).isEqualTo("csv");
+  }
+
+  @Test
+  @DisplayName(
+      "refuses in one line: an unknown data set (listing the plugins), a file no plugin reads,"
+          + " --data with --dataset, a file the plugin refuses, a sample that does not fit --arch")
+  void refusals() throws Exception {
+    CommandOutput unknown = withPlugin("train", "--dataset", "no-such-set");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err().strip())
+        .startsWith("snn train: unknown data set 'no-such-set': expected digits")
+        .contains(NAME, "csv")
+        .doesNotContain("\n");
+    Path odd = Files.writeString(work.resolve("notes.xyz"), "?");
+    assertThat(withPlugin("train", "--data", odd.toString()).err().strip())
+        .startsWith("snn train: no data-set plugin accepts " + odd + "; plugins: [")
+        .contains(NAME)
+        .endsWith("] (choose one with --format)");
+    assertThat(withPlugin("train", "--data", train.toString(), "--dataset", "digits").err())
+        .contains("leave out --dataset and --data-dir");
+    Path broken = Files.writeString(work.resolve("broken.svm"), "1 3-0.5\n");
+    assertThat(withPlugin("train", "--data", broken.toString()).err().strip())
+        .isEqualTo("snn train: " + broken + ", line 1: '3-0.5' is not INDEX:VALUE");
+    assertThat(withPlugin("train", "--data", train.toString(), "--arch", "64-10-3").err().strip())
+        .isEqualTo(
+            "snn train: architecture must start with 6 inputs and end with 3 classes for"
+                + " blobs-train.svm");
+  }
+}
