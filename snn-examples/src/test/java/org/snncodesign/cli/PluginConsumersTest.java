@@ -37,7 +37,7 @@ class PluginConsumersTest {
               PluginKind.NEURON_MODEL,
                   new Consumer(
                       "LiquidParameters.Builder.neuronModel, GraphSimulator.Builder."
-                          + "modelForType, CnnConversion (EngineRateRunner)",
+                          + "modelForType, CnnConversion (RateSimulator, EngineRateRunner)",
                       dir ->
                           List.of(
                               "lsm",
@@ -149,8 +149,9 @@ class PluginConsumersTest {
 
   @Test
   @DisplayName(
-      "snn convert takes its coding and the engine's neuron model by plugin name, and refuses a coding it"
-          + " cannot run in one line")
+      "snn convert takes its coding and a rate-coded network's neuron model by plugin name on either"
+          + " backend, and refuses in one line a coding it cannot run, an unknown neuron model and a"
+          + " neuron model for phase coding")
   void convertConsumesCodingAndNeuron() throws Exception {
     Path mnist = Path.of("..", "..", "shared", "data", "mnist");
     assumeTrue(
@@ -168,22 +169,38 @@ class PluginConsumersTest {
             "--test-samples",
             "10",
             "--json");
-    CommandOutput engine =
+    for (String backend : List.of("simulator", "engine")) {
+      CommandOutput rate =
+          CommandOutput.ofCli(
+              Stream.concat(
+                      convert.stream(),
+                      Stream.of(
+                          "--coding",
+                          "rate",
+                          "--rate-steps",
+                          "16",
+                          "--backend",
+                          backend,
+                          "--neuron",
+                          "lif"))
+                  .toArray(String[]::new));
+      assertThat(rate.exitCode()).as(rate.err()).isZero();
+      assertThat(rate.lastLine()).contains("\"neuron\":\"lif\"");
+    }
+    CommandOutput unknown =
         CommandOutput.ofCli(
-            Stream.concat(
-                    convert.stream(),
-                    Stream.of(
-                        "--coding",
-                        "rate",
-                        "--rate-steps",
-                        "16",
-                        "--backend",
-                        "engine",
-                        "--neuron",
-                        "lif"))
+            Stream.concat(convert.stream(), Stream.of("--coding", "rate", "--neuron", "nope"))
                 .toArray(String[]::new));
-    assertThat(engine.exitCode()).as(engine.err()).isZero();
-    assertThat(engine.lastLine()).contains("\"neuron\":\"lif\"");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err().strip()).contains("nope").doesNotContain("\n");
+    CommandOutput phase =
+        CommandOutput.ofCli(
+            Stream.concat(convert.stream(), Stream.of("--neuron", "lif")).toArray(String[]::new));
+    assertThat(phase.exitCode()).isEqualTo(2);
+    assertThat(phase.err().strip())
+        .isEqualTo(
+            "neuron lif: coding phase1 runs its own one-spike neurons, whose threshold is the phase"
+                + " code, and takes only neuron if; coding rate runs any neuron model plugin");
     CommandOutput refused =
         CommandOutput.ofCli(
             Stream.concat(convert.stream(), Stream.of("--coding", "ttfs")).toArray(String[]::new));

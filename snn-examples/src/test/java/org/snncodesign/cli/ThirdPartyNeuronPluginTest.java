@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.neuron.Discretization;
 import org.snncodesign.api.neuron.NeuronModel;
@@ -29,7 +31,7 @@ import org.snncodesign.nir.NirReader;
  * The sample neuron model of examples/third-party-neuron, compiled against snn-api outside the
  * reactor and loaded from its jar, runs wherever a neuron model is taken by name: in the liquid of
  * {@code snn lsm}, in a graph built from a network trained here, in a NIR graph written by
- * snnTorch, and in a rate-converted CNN on the engine.
+ * snnTorch, and in a rate-converted CNN on the rate simulator and on the engine.
  */
 @DisplayName("A third-party neuron model plugin")
 class ThirdPartyNeuronPluginTest {
@@ -156,10 +158,11 @@ class ThirdPartyNeuronPluginTest {
         .isCloseTo(reference, org.assertj.core.data.Percentage.withPercentage(10));
   }
 
-  @Test
+  @ParameterizedTest
+  @ValueSource(strings = {"simulator", "engine"})
   @DisplayName(
-      "is the neuron model of a rate-converted CNN on the engine with snn convert --neuron")
-  void runsAConvertedNetwork() throws Exception {
+      "is the neuron model of a rate-converted CNN on either backend with snn convert --neuron")
+  void runsAConvertedNetwork(String backend) throws Exception {
     Path mnist = Path.of("..", "..", "shared", "data", "mnist");
     assumeThat(mnist.resolve("t10k-images-idx3-ubyte.gz"))
         .as("MNIST in ../shared/data/mnist")
@@ -183,12 +186,14 @@ class ThirdPartyNeuronPluginTest {
                 "--test-samples",
                 "10",
                 "--backend",
-                "engine",
+                backend,
                 "--neuron",
                 NAME,
                 "--json"));
     assertThat(report.get("neuron").asText()).isEqualTo(NAME);
+    assertThat(report.get("backend").asText()).isEqualTo(backend);
     assertThat(report.get("samples").asInt()).isEqualTo(10);
+    assertThat(report.get("spikes_per_neuron").asDouble()).isPositive();
   }
 
   private static String[] concat(String[] first, String... second) {

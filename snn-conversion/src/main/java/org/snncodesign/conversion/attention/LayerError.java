@@ -1,5 +1,7 @@
 package org.snncodesign.conversion.attention;
 
+import java.util.List;
+
 /**
  * Error of one spiking population against the ANN activation it replaces, accumulated over samples:
  * {@code sqrt(sum (snn - ann)^2 / sum ann^2)} (relative RMS) and the mean absolute error.
@@ -10,4 +12,17 @@ package org.snncodesign.conversion.attention;
  * @param values values compared
  */
 public record LayerError(
-    String layer, double relativeRmsError, double meanAbsoluteError, long values) {}
+    String layer, double relativeRmsError, double meanAbsoluteError, long values) {
+  private static final List<String> CSV_COLUMNS =
+      List.of("layer", "relative_rms_error", "mean_absolute_error", "values");
+
+  /** The CSV columns, in the order of {@link #csvValues()}. */
+  public static List<String> csvColumns() {
+    return CSV_COLUMNS;
+  }
+
+  /** The CSV row's values, typed, in the order of {@link #csvColumns()}. */
+  public List<Object> csvValues() {
+    return List.of(layer, relativeRmsError, meanAbsoluteError, values);
+  }
+}

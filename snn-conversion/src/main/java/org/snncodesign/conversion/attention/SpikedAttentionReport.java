@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.snncodesign.api.energy.EnergyModel;
 import org.snncodesign.api.energy.Operation;
 import org.snncodesign.conversion.snn.ConversionReport;
@@ -133,17 +134,11 @@ public record SpikedAttentionReport(
     return toJsonNode().toString();
   }
 
-  /** CSV of the per-layer errors: {@code layer,relative_rms_error,mean_absolute_error,values}. */
+  /** CSV of the per-layer errors, unquoted: {@link LayerError#csvColumns()}, one row per layer. */
   public String layerErrorsCsv() {
-    StringBuilder sb = new StringBuilder("layer,relative_rms_error,mean_absolute_error,values\n");
+    StringBuilder sb = new StringBuilder(String.join(",", LayerError.csvColumns())).append('\n');
     for (LayerError e : layerErrors) {
-      sb.append(e.layer())
-          .append(',')
-          .append(e.relativeRmsError())
-          .append(',')
-          .append(e.meanAbsoluteError())
-          .append(',')
-          .append(e.values())
+      sb.append(e.csvValues().stream().map(String::valueOf).collect(Collectors.joining(",")))
           .append('\n');
     }
     return sb.toString();

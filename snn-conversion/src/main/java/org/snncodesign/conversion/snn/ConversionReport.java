@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.snncodesign.api.energy.EnergyModel;
 import org.snncodesign.api.energy.Operation;
 
@@ -76,6 +77,31 @@ public record ConversionReport(
 
   private static final ObjectMapper MAPPER =
       JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+
+  private static final List<String> CSV_COLUMNS =
+      List.of(
+          "dataset",
+          "model",
+          "coding",
+          "samples",
+          "ann_accuracy",
+          "snn_accuracy",
+          "accuracy_drop_points",
+          "timesteps",
+          "phases_per_layer",
+          "base",
+          "spikes_per_neuron",
+          "ann_macs",
+          "snn_acs",
+          "snn_neuron_ops",
+          "ann_energy_pj",
+          "snn_energy_pj",
+          "snn_synaptic_energy_pj",
+          "energy_ratio",
+          "energy_ratio_synaptic_only",
+          "energy_model",
+          "conversion_seconds",
+          "snn_seconds");
 
   /** Builds the report; {@code coding} is null for rate coding. */
   public static ConversionReport of(
@@ -193,40 +219,50 @@ public record ConversionReport(
     }
   }
 
-  /** CSV header matching {@link #csvRow()}. */
-  public static String csvHeader() {
-    return "dataset,model,coding,samples,ann_accuracy,snn_accuracy,accuracy_drop_points,timesteps,"
-        + "phases_per_layer,base,spikes_per_neuron,ann_macs,snn_acs,snn_neuron_ops,ann_energy_pj,snn_energy_pj,"
-        + "snn_synaptic_energy_pj,energy_ratio,energy_ratio_synaptic_only,energy_model,conversion_seconds,"
-        + "snn_seconds";
+  /** The CSV columns, in the order of {@link #csvValues()}. */
+  public static List<String> csvColumns() {
+    return CSV_COLUMNS;
   }
 
-  /** One CSV row (no assumptions column; they are in the JSON). */
-  public String csvRow() {
-    return String.join(
-        ",",
+  /**
+   * The CSV row's values, typed (numbers as {@link Integer}, {@link Long} and {@link Double}, whose
+   * {@code toString} is the text), in the order of {@link #csvColumns()}; the assumptions are in
+   * the JSON only.
+   */
+  public List<Object> csvValues() {
+    return List.of(
         dataset,
         model,
         coding,
-        Integer.toString(samples),
-        num(annAccuracy),
-        num(snnAccuracy),
-        num(accuracyDropPoints),
-        Integer.toString(timesteps),
-        Integer.toString(phasesPerLayer),
-        num(base),
-        num(spikesPerNeuron),
-        Long.toString(annMacs),
-        num(snnAcs),
-        num(snnNeuronOps),
-        num(annEnergyPj),
-        num(snnEnergyPj),
-        num(snnSynapticEnergyPj),
-        num(energyRatio),
-        num(energyRatioSynapticOnly),
+        samples,
+        annAccuracy,
+        snnAccuracy,
+        accuracyDropPoints,
+        timesteps,
+        phasesPerLayer,
+        base,
+        spikesPerNeuron,
+        annMacs,
+        snnAcs,
+        snnNeuronOps,
+        annEnergyPj,
+        snnEnergyPj,
+        snnSynapticEnergyPj,
+        energyRatio,
+        energyRatioSynapticOnly,
         energyModel,
-        num(conversionSeconds),
-        num(snnSeconds));
+        conversionSeconds,
+        snnSeconds);
+  }
+
+  /** CSV header matching {@link #csvRow()}. */
+  public static String csvHeader() {
+    return String.join(",", CSV_COLUMNS);
+  }
+
+  /** One CSV row, unquoted: {@link #csvValues()} joined by commas. */
+  public String csvRow() {
+    return csvValues().stream().map(String::valueOf).collect(Collectors.joining(","));
   }
 
   /** A short human-readable table row. */
@@ -247,9 +283,5 @@ public record ConversionReport(
         annEnergyPj / 1000,
         energyRatio,
         energyRatioSynapticOnly);
-  }
-
-  private static String num(double v) {
-    return Double.toString(v);
   }
 }

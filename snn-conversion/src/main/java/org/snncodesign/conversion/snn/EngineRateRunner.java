@@ -3,11 +3,9 @@ package org.snncodesign.conversion.snn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.neuron.NeuronModel;
-import org.snncodesign.api.neuron.NeuronParameters;
 import org.snncodesign.api.neuron.NeuronPopulation;
 import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.conversion.ann.LabeledImages;
@@ -24,11 +22,11 @@ import org.snncodesign.neurons.integrate.IntegrateAndFire;
  * <p>Mapping (Diehl et al. 2015; Rueckauer et al. 2017): every stage becomes one population of the
  * {@code if} plugin ({@link IntegrateAndFire}) with {@code v_th = 1} and reset by subtraction,
  * {@code V <- V + x; if V >= 1: spike, V <- V - 1}; the read-out is an {@code if} population whose
- * threshold ({@value #READOUT_THRESHOLD}) is never reached, so it only accumulates. Every fan-out
- * matrix of the converted network becomes a projection that wraps the same CSR arrays. The engine
- * has no external current, so a one-neuron pacemaker that spikes every step delivers the constant
- * terms: the input drive {@code pixel / lambda_in} (a projection whose weights are rewritten per
- * sample) and each stage's bias.
+ * threshold ({@value RateNeurons#READOUT_THRESHOLD}) is never reached, so it only accumulates.
+ * Every fan-out matrix of the converted network becomes a projection that wraps the same CSR
+ * arrays. The engine has no external current, so a one-neuron pacemaker that spikes every step
+ * delivers the constant terms: the input drive {@code pixel / lambda_in} (a projection whose
+ * weights are rewritten per sample) and each stage's bias.
  *
  * <p>Timing: the engine delivers a spike at step {@code e} at step {@code e + delay} with {@code
  * delay >= 1}, while {@link RateSimulator} passes spikes through all stages within one step. Each
@@ -54,10 +52,7 @@ import org.snncodesign.neurons.integrate.IntegrateAndFire;
  * matrices and runs as is.
  */
 public final class EngineRateRunner {
-  /** Threshold of the read-out population: far above any potential a converted network reaches. */
-  static final double READOUT_THRESHOLD = 1e30;
-
-  private static final double DT = 1e-3;
+  private static final double DT = RateNeurons.DT;
   private static final String PACEMAKER = "pacemaker";
 
   private final ConvertedNetwork network;
@@ -79,8 +74,9 @@ public final class EngineRateRunner {
   /**
    * A runner whose stages are populations of {@code neuron} instead of the {@code if} plugin, given
    * the same parameters where it declares them ({@code v_th = 1}, {@code v_reset = 0}, {@code
-   * reset_by_subtraction = 1}, the read-out's threshold out of reach) and otherwise its defaults;
-   * the rate code's equalities above hold for an integrate-and-fire model.
+   * reset_by_subtraction = 1}, the read-out's threshold out of reach) and otherwise its defaults,
+   * as {@link RateSimulator#RateSimulator(ConvertedNetwork, NeuronModel, int...)} gives them; the
+   * rate code's equalities above hold for an integrate-and-fire model.
    *
    * @param neuron a neuron model, e.g. a plugin found by name ({@code
    *     PluginRegistry.require(NeuronModel.class, name)}); it must accept those parameters
@@ -251,23 +247,6 @@ public final class EngineRateRunner {
     }
   }
 
-  /**
-   * {@code v_th = threshold}, {@code v_reset = 0} and reset by subtraction, each only where the
-   * neuron model declares the parameter (a model without reset by subtraction resets to {@code
-   * v_reset}).
-   */
-  private NeuronParameters parameters(double threshold) {
-    Map<String, Double> declared = neuron.defaultParameters();
-    NeuronParameters p = NeuronParameters.withDt(DT);
-    for (Map.Entry<String, Double> e :
-        Map.of("v_th", threshold, "v_reset", 0.0, "reset_by_subtraction", 1.0).entrySet()) {
-      if (declared.containsKey(e.getKey())) {
-        p = p.with(e.getKey(), e.getValue());
-      }
-    }
-    return p;
-  }
-
   private static String populationName(int stage) {
     return "s" + stage;
   }
@@ -291,15 +270,11 @@ public final class EngineRateRunner {
       this.images = images;
       NetworkBuilder b = Network.builder(DT).mode(mode);
       b.population(PACEMAKER, new Pacemaker(DT));
-      NeuronParameters spiking = parameters(1.0);
-      NeuronParameters readout = parameters(READOUT_THRESHOLD);
       int n = stages.size();
       stageFanout = new int[n][];
       for (int s = 0; s < n; s++) {
         ConvertedNetwork.Stage stage = stages.get(s);
-        b.population(
-            populationName(s),
-            neuron.create(stage.neurons(), stage.kind() == StageKind.OUTPUT ? readout : spiking));
+        b.population(populationName(s), RateNeurons.create(neuron, stage));
         stageFanout[s] = new int[stage.neurons()];
       }
       int inputs = stages.get(0).neurons();

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.neuron.NeuronModel;
+import org.snncodesign.api.neuron.NeuronPopulation;
 import org.snncodesign.api.sparse.CsrMatrix;
 import org.snncodesign.conversion.ann.LabeledImages;
 
@@ -14,17 +16,46 @@ import org.snncodesign.conversion.ann.LabeledImages;
  * V + b + W^T s(t); if V >= 1: spike, V <- V - 1}; max-pool neurons relay the spikes of the input
  * with the highest spike count so far; the read-out accumulates its potential and is read at each
  * checkpoint.
+ *
+ * <p>The neurons of the input, spiking and read-out stages are either this class's own
+ * integrate-and-fire loop (the fast path, {@link #RateSimulator(ConvertedNetwork, int...)}) or
+ * populations of a neuron model plugin ({@link #RateSimulator(ConvertedNetwork, NeuronModel,
+ * int...)}), which get a stage's summed input per step, {@code x = b + W^T s(t)}, and run their own
+ * equations. For the {@code if} plugin the two are the same neurons; they add the same terms in a
+ * different order ({@code (V + b) + w_1 + ...} here, {@code V + (b + w_1 + ...)} in a population),
+ * so they agree bit for bit when every partial sum is exact in float and otherwise within rounding.
+ * The plugin populations sum as {@link EngineRateRunner} does, so both backends give a model the
+ * same spikes on feed-forward networks.
  */
 public final class RateSimulator {
   private final ConvertedNetwork network;
+  private final NeuronModel neuron;
   private final int[] checkpoints;
   private final List<ConvertedNetwork.Stage> stages;
 
   /**
+   * A simulator with its own integrate-and-fire neurons.
+   *
    * @param checkpoints ascending time steps at which the read-out is evaluated; the last one is the
    *     run length
    */
   public RateSimulator(ConvertedNetwork network, int... checkpoints) {
+    this(network, null, checkpoints);
+  }
+
+  /**
+   * A simulator whose input, spiking and read-out stages are populations of {@code neuron}, given
+   * {@code v_th = 1}, {@code v_reset = 0} and reset by subtraction where the model declares them
+   * (the read-out's threshold out of reach) and otherwise the model's defaults; operations are
+   * counted as for integrate-and-fire neurons.
+   *
+   * @param neuron a neuron model, e.g. a plugin found by name ({@code
+   *     PluginRegistry.require(NeuronModel.class, name)}); null for the built-in loop
+   * @param checkpoints ascending time steps at which the read-out is evaluated; the last one is the
+   *     run length
+   */
+  public RateSimulator(ConvertedNetwork network, NeuronModel neuron, int... checkpoints) {
+    Checks.checkArgument(network != null, "network must not be null");
     Checks.checkArgument(checkpoints.length > 0, "need at least one checkpoint");
     for (int i = 0; i < checkpoints.length; i++) {
       Checks.positive(checkpoints[i], "checkpoint");
@@ -34,6 +65,7 @@ public final class RateSimulator {
           java.util.Arrays.toString(checkpoints));
     }
     this.network = network;
+    this.neuron = neuron;
     this.checkpoints = checkpoints.clone();
     this.stages = network.stageList();
   }
@@ -87,7 +119,12 @@ public final class RateSimulator {
   private final class Run implements ParallelSamples.Worker {
     RateTrace trace;
     final LabeledImages images;
+    // The built-in neurons' potentials, or a population per stage (null for max pooling) with its
+    // input and spike words.
     final float[][] v;
+    final NeuronPopulation[] populations;
+    final float[][] input;
+    final long[][] bits;
     final int[][] spiking;
     final int[] spikingCount;
     final int[][] counts;
@@ -100,15 +137,49 @@ public final class RateSimulator {
       this.images = images;
       int n = stages.size();
       v = new float[n][];
+      populations = new NeuronPopulation[n];
+      input = new float[n][];
+      bits = new long[n][];
       spiking = new int[n][];
       spikingCount = new int[n];
       counts = new int[n][];
       for (int s = 0; s < n; s++) {
-        int size = stages.get(s).neurons();
+        ConvertedNetwork.Stage stage = stages.get(s);
+        int size = stage.neurons();
         v[s] = new float[size];
         spiking[s] = new int[size];
         counts[s] = new int[size];
+        if (neuron != null && stage.kind() != StageKind.MAX_POOL) {
+          populations[s] = RateNeurons.create(neuron, stage);
+          input[s] = new float[size];
+          bits[s] = new long[(size + 63) >>> 6];
+        }
       }
+    }
+
+    /** The read-out's potentials (a live view). */
+    private float[] readout() {
+      int last = stages.size() - 1;
+      return populations[last] != null ? populations[last].membranePotential() : v[last];
+    }
+
+    /**
+     * Steps stage {@code s}'s population with its input and lists the neurons that spiked in {@code
+     * spiking[s]}; returns their number.
+     */
+    private int fire(int s) {
+      populations[s].step(input[s], bits[s]);
+      long[] word = bits[s];
+      int[] out = spiking[s];
+      int n = 0;
+      for (int w = 0; w < word.length; w++) {
+        long x = word[w];
+        while (x != 0) {
+          out[n++] = (w << 6) + Long.numberOfTrailingZeros(x);
+          x &= x - 1;
+        }
+      }
+      return n;
     }
 
     @Override
@@ -118,6 +189,9 @@ public final class RateSimulator {
       for (int s = 0; s < stages.size(); s++) {
         java.util.Arrays.fill(v[s], 0f);
         java.util.Arrays.fill(counts[s], 0);
+        if (populations[s] != null) {
+          populations[s].reset();
+        }
       }
       syn = 0;
       neu = 0;
@@ -130,7 +204,7 @@ public final class RateSimulator {
           System.arraycopy(spikingCount, 0, trace.spikes()[t - 1], 0, spikingCount.length);
         }
         if (t == checkpoints[next]) {
-          float[] out = v[stages.size() - 1];
+          float[] out = readout();
           if (trace != null) {
             trace.output()[next] = out.clone();
           }
@@ -152,18 +226,33 @@ public final class RateSimulator {
         switch (stage.kind()) {
           case INPUT -> {
             float inv = (float) (1 / stage.scale());
-            for (int i = 0; i < pot.length; i++) {
-              pot[i] += pixels[offset + i] * inv;
-              if (pot[i] >= 1f) {
-                pot[i] -= 1f;
-                out[n++] = i;
-                neu++;
+            if (populations[s] != null) {
+              float[] x = input[s];
+              for (int i = 0; i < x.length; i++) {
+                x[i] = pixels[offset + i] * inv;
+              }
+              n = fire(s);
+              neu += n;
+            } else {
+              for (int i = 0; i < pot.length; i++) {
+                pot[i] += pixels[offset + i] * inv;
+                if (pot[i] >= 1f) {
+                  pot[i] -= 1f;
+                  out[n++] = i;
+                  neu++;
+                }
               }
             }
             neu += 2L * pot.length;
           }
           case SPIKING, OUTPUT -> {
             float[] bias = stage.bias();
+            boolean plugin = populations[s] != null;
+            if (plugin) {
+              // A population takes the step's summed input, bias first (as EngineRateRunner sums).
+              pot = input[s];
+              java.util.Arrays.fill(pot, 0f);
+            }
             for (int i = 0; i < pot.length; i++) {
               if (bias[i] != 0f) {
                 pot[i] += bias[i];
@@ -185,7 +274,12 @@ public final class RateSimulator {
                 }
               }
             }
-            if (stage.kind() == StageKind.SPIKING) {
+            if (plugin) {
+              n = fire(s);
+              if (stage.kind() == StageKind.SPIKING) {
+                neu += n + pot.length;
+              }
+            } else if (stage.kind() == StageKind.SPIKING) {
               for (int i = 0; i < pot.length; i++) {
                 if (pot[i] >= 1f) {
                   pot[i] -= 1f;

@@ -125,7 +125,7 @@ class EngineRateRunnerTest {
     return b;
   }
 
-  private static LabeledImages gridImages(int n, int size, long seed) {
+  static LabeledImages gridImages(int n, int size, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     float[] px = new float[n * size];
     for (int i = 0; i < px.length; i++) {

@@ -3,8 +3,8 @@ package org.snncodesign.cli.conversion;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.InvalidInputException;
@@ -13,9 +13,12 @@ import org.snncodesign.api.dataset.InputNormalization;
 import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.conversion.attention.LayerError;
 import org.snncodesign.conversion.attention.SpikedAttentionReport;
 import org.snncodesign.conversion.onnx.OnnxExporter;
+import org.snncodesign.conversion.snn.ConversionReport;
 import org.snncodesign.flow.conversion.CnnConversion;
+import org.snncodesign.flow.conversion.ConversionCsv;
 import org.snncodesign.flow.conversion.ConversionSettings;
 import org.snncodesign.flow.conversion.VitConversion;
 import org.snncodesign.flow.report.StagedOutput;
@@ -83,8 +86,11 @@ public final class ConvertCommand implements Callable<Integer> {
       names = "--neuron",
       defaultValue = ConversionSettings.DEFAULT_NEURON,
       description =
-          "With --backend engine: name of the neuron model plugin of the spiking populations (given"
-              + " v_th = 1, v_reset = 0 and reset by subtraction where it declares them). Default: ${DEFAULT-VALUE}.")
+          "With --coding rate (backend simulator or engine): name of the neuron model plugin of the"
+              + " input, spiking and read-out neurons (given v_th = 1, v_reset = 0, reset by subtraction and,"
+              + " with tau_m, R = 1 / (1 - e^(-dt/tau_m)) where it declares them; dt = 1 ms). --coding phase1"
+              + " and --arch vit take only if: their one-spike neurons are the phase code. Default:"
+              + " ${DEFAULT-VALUE}.")
   String neuron;
 
   @Option(
@@ -148,7 +154,7 @@ public final class ConvertCommand implements Callable<Integer> {
           "simulator (the conversion module's own simulators, multi-threaded); for phase1 also the name"
               + " of an executing Accelerator plugin, e.g. cpu-gustavson, that computes every layer's synaptic"
               + " accumulation sum_k B^-k (S_k x W) (dense and conv stages; single-threaded, batched); for rate also"
-              + " engine: the neuron engine (if populations, CSR projections, one step of delay per stage).")
+              + " engine: the neuron engine (--neuron populations, CSR projections, one step of delay per stage).")
   String backend;
 
   @Option(
@@ -290,34 +296,32 @@ public final class ConvertCommand implements Callable<Integer> {
     }
     CnnConversion.Result result = conversion.evaluate(converted);
     result.checkpoints().forEach(report -> err.println(report.tableRow()));
-    return finish(result.toJson(), result.csv(), null, result.report().tableRow());
+    return finish(result.toJson(), result.report(), null, result.report().tableRow());
   }
 
   private int vit(ConversionSettings settings, PluginRegistry registry) throws IOException {
     SpikedAttentionReport report = VitConversion.run(settings, registry, err);
     err.print(report.table());
     return finish(
-        VitConversion.json(report),
-        VitConversion.csv(report),
-        report.layerErrorsCsv(),
-        report.base().tableRow());
+        VitConversion.json(report), report.base(), report.layerErrors(), report.base().tableRow());
   }
 
   /** Writes the report files when --out is given and prints the JSON line or the table row. */
-  private int finish(ObjectNode fields, String csv, String layersCsv, String tableRow)
+  private int finish(
+      ObjectNode fields, ConversionReport report, List<LayerError> layers, String tableRow)
       throws IOException {
     ObjectNode node = JsonReport.create("convert");
     node.setAll(fields);
     if (outDir != null) {
       JsonReport.write(node, outDir.resolve("conversion.json"));
-      Files.writeString(outDir.resolve("conversion.csv"), csv);
-      if (layersCsv != null) {
-        Files.writeString(outDir.resolve("conversion-layers.csv"), layersCsv);
+      ConversionCsv.write(outDir.resolve("conversion.csv"), report);
+      if (layers != null) {
+        ConversionCsv.writeLayerErrors(outDir.resolve("conversion-layers.csv"), layers);
       }
       err.println(
           "wrote "
               + StagedOutput.shown(outDir.resolve("conversion.json"))
-              + (layersCsv != null
+              + (layers != null
                   ? ", conversion.csv and conversion-layers.csv"
                   : " and conversion.csv"));
     }

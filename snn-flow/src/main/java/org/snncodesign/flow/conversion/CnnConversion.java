@@ -58,9 +58,11 @@ import org.snncodesign.flow.data.IdxDataset;
  * }</pre>
  *
  * <p>The phase-coded network runs on the conversion's own multi-threaded simulator or on an
- * executing {@link Accelerator} plugin; the rate-coded one on the conversion's rate simulator or on
- * the neuron engine, whose populations are of the neuron model plugin named in the settings. The
- * same settings give the same result (times apart).
+ * executing {@link Accelerator} plugin, with the phase code's own one-spike neurons (no neuron
+ * model plugin but the default {@code if} is accepted). The rate-coded one runs on the conversion's
+ * rate simulator or on the neuron engine, in both with populations of the neuron model plugin named
+ * in the settings ({@code if}, the default, on the rate simulator's built-in loop, which gives the
+ * same spikes). The same settings give the same result (times apart).
  */
 public final class CnnConversion {
   /** Training images the activations are normalised on (threshold balancing). */
@@ -141,12 +143,16 @@ public final class CnnConversion {
     String backend = settings.backend();
     Accelerator kernel = null;
     NeuronModel neuron = null;
+    if (!coding.isPhase()) {
+      neuron = registry.require(NeuronModel.class, settings.neuron());
+    } else if (!settings.neuron().equals(ConversionSettings.DEFAULT_NEURON)) {
+      throw new InvalidInputException(phaseNeuronRefusal(settings.neuron(), coding.name()));
+    }
     if (backend.equals(ENGINE)) {
       if (coding.isPhase()) {
         throw new InvalidInputException(
             "backend engine runs only coding rate, got " + coding.name());
       }
-      neuron = registry.require(NeuronModel.class, settings.neuron());
     } else if (!backend.equals(SIMULATOR)) {
       if (!coding.isPhase()) {
         throw new InvalidInputException(
@@ -160,13 +166,6 @@ public final class CnnConversion {
                 + " models hardware and does not execute layers; use"
                 + " an executing backend such as cpu-gustavson");
       }
-    }
-    if (neuron == null && !settings.neuron().equals(ConversionSettings.DEFAULT_NEURON)) {
-      throw new InvalidInputException(
-          "neuron "
-              + settings.neuron()
-              + " needs backend engine (the simulators run"
-              + " their own integrate-and-fire neurons)");
     }
     if (!Files.isDirectory(settings.dataDir())) {
       throw new InvalidInputException("data dir " + settings.dataDir() + " is not a folder");
@@ -310,7 +309,7 @@ public final class CnnConversion {
     } else {
       int[] checkpoints = checkpoints(settings.rateSteps());
       List<SnnEvaluation> runs;
-      if (neuron != null) {
+      if (settings.backend().equals(ENGINE)) {
         EngineRateRunner runner =
             new EngineRateRunner(snn, neuron, settings.propagation(), checkpoints);
         runs = runner.evaluate(test, settings.threads());
@@ -322,7 +321,11 @@ public final class CnnConversion {
             runner.engineSteps(settings.rateSteps()),
             runs.get(runs.size() - 1).seconds());
       } else {
-        runs = new RateSimulator(snn, checkpoints).evaluate(test, settings.threads());
+        // The built-in loop is the if plugin's neurons, summed in its own order
+        // (RateSimulatorTest);
+        // it keeps the default's figures as they were.
+        NeuronModel populations = defaultNeuron(settings) ? null : neuron;
+        runs = new RateSimulator(snn, populations, checkpoints).evaluate(test, settings.threads());
       }
       for (SnnEvaluation e : runs) {
         reports.add(report(converted, e));
@@ -335,10 +338,10 @@ public final class CnnConversion {
         snn.inputNormalization(),
         snn.inputNormalizationNote(),
         settings.backend(),
-        neuron != null ? settings.propagation().name().toLowerCase(Locale.ROOT) : null,
-        neuron != null && !settings.neuron().equals(ConversionSettings.DEFAULT_NEURON)
-            ? settings.neuron()
+        settings.backend().equals(ENGINE)
+            ? settings.propagation().name().toLowerCase(Locale.ROOT)
             : null,
+        defaultNeuron(settings) ? null : settings.neuron(),
         kernelAdds,
         kernelCalls);
   }
@@ -353,6 +356,28 @@ public final class CnnConversion {
             EnergyTable.HOROWITZ_45NM,
             converted.conversionSeconds())
         .withModel(modelName);
+  }
+
+  private static boolean defaultNeuron(ConversionSettings settings) {
+    return settings.neuron().equals(ConversionSettings.DEFAULT_NEURON);
+  }
+
+  /**
+   * Why a phase-coded run takes no neuron model: its neurons are the code. Each integrates one
+   * window of input without leak and fires once, in the first phase whose threshold {@code B^-k}
+   * its potential reaches, subtracting that threshold, so that the spike's phase is the value's
+   * digit in base {@code B}; a model with its own leak, reset or threshold would change the code,
+   * not the neuron, and no plugin contract says how to keep it exact.
+   */
+  static String phaseNeuronRefusal(String neuron, String coding) {
+    return "neuron "
+        + neuron
+        + ": coding "
+        + coding
+        + " runs its own one-spike neurons, whose threshold is the phase code, and takes only"
+        + " neuron "
+        + ConversionSettings.DEFAULT_NEURON
+        + "; coding rate runs any neuron model plugin";
   }
 
   /** 16, 32, 64, ... below {@code steps}, then {@code steps}. */
@@ -431,7 +456,7 @@ public final class CnnConversion {
    * @param backend the backend that ran the network
    * @param propagation the engine's propagation ({@code event} or {@code clock}), null for other
    *     backends
-   * @param neuron the engine's neuron model plugin when it is not {@code if}, else null
+   * @param neuron the rate-coded network's neuron model plugin when it is not {@code if}, else null
    * @param kernelAdds fp32 adds an executing accelerator reported, null for other backends
    * @param kernelCalls the accelerator's {@code execute} calls, null for other backends
    */
@@ -486,11 +511,6 @@ public final class CnnConversion {
         node.put("kernel_calls", kernelCalls);
       }
       return node;
-    }
-
-    /** The last report as a CSV file's text: header and one row. */
-    public String csv() {
-      return ConversionReport.csvHeader() + "\n" + report().csvRow() + "\n";
     }
   }
 }

@@ -20,8 +20,9 @@ import org.snncodesign.neurons.engine.PropagationMode;
  * @param normalization the input normalisation the model was trained with, null for the model's own
  * @param cacheDir where the default CNN is cached, null for {@code ~/.cache/snn-codesign}
  * @param coding name of the coding plugin the network runs: {@code phase1} or {@code rate}
- * @param neuron name of the neuron model plugin of the engine's populations ({@code if} by default;
- *     only with the engine backend)
+ * @param neuron name of the neuron model plugin of a rate-coded network's populations, on the rate
+ *     simulator and on the engine ({@code if} by default); phase coding takes only {@code if}, its
+ *     own one-spike neurons
  * @param baseRoot m of the phase base {@code 2^(1/m)}, null for the architecture's default (CNN 2,
  *     ViT 4)
  * @param octaves the phase coding's dynamic range in octaves; {@code K = m * octaves}
@@ -59,7 +60,7 @@ public record ConversionSettings(
     int batch,
     int threads,
     long seed) {
-  /** The neuron model of the engine's populations unless another is named. */
+  /** The neuron model of a rate-coded network unless another is named. */
   public static final String DEFAULT_NEURON = "if";
 
   public ConversionSettings {

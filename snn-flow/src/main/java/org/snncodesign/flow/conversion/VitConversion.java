@@ -15,7 +15,6 @@ import org.snncodesign.conversion.attention.SpikedAttentionConverter;
 import org.snncodesign.conversion.attention.SpikedAttentionEvaluation;
 import org.snncodesign.conversion.attention.SpikedAttentionReport;
 import org.snncodesign.conversion.attention.SpikingVit;
-import org.snncodesign.conversion.snn.ConversionReport;
 import org.snncodesign.conversion.training.Optimizer;
 import org.snncodesign.conversion.training.TrainingSettings;
 import org.snncodesign.conversion.transformer.VitConfig;
@@ -36,7 +35,8 @@ import org.snncodesign.flow.data.IdxDataset;
  * <p>{@code digits} uses the embedded UCI set (the first 1,400 samples to train, the rest to test)
  * and needs no data folder; an IDX set is read from its folder. Of the {@link ConversionSettings}
  * it uses the data set, model, cache, coding, phase base, octaves, percentile, sample counts,
- * epochs, threads and seed.
+ * epochs, threads and seed; a neuron model other than {@code if} is refused (its one-spike neurons
+ * are the phase code's). {@link ConversionCsv} writes its CSV files.
  */
 public final class VitConversion {
   /** Embedded digits used for training (and calibration); the rest are the test set. */
@@ -70,6 +70,10 @@ public final class VitConversion {
     if (!coding.isPhase()) {
       throw new InvalidInputException(
           "a vision transformer converts with coding phase1 only, got '" + settings.coding() + "'");
+    }
+    if (!settings.neuron().equals(ConversionSettings.DEFAULT_NEURON)) {
+      throw new InvalidInputException(
+          CnnConversion.phaseNeuronRefusal(settings.neuron(), coding.name()));
     }
     LabeledImages train;
     LabeledImages test;
@@ -117,11 +121,6 @@ public final class VitConversion {
     node.remove("schema_version");
     node.put("report_schema_version", report.base().schemaVersion());
     return node;
-  }
-
-  /** The report's summary as a CSV file's text: the CNN conversion's header and one row. */
-  public static String csv(SpikedAttentionReport report) {
-    return ConversionReport.csvHeader() + "\n" + report.base().csvRow() + "\n";
   }
 
   /**

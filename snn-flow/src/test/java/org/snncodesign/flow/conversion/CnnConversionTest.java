@@ -62,7 +62,8 @@ class CnnConversionTest {
 
   @Test
   @DisplayName(
-      "a neuron model is taken by plugin name for the engine, and refused for the simulators")
+      "a neuron model is taken by plugin name for rate coding on either backend, and refused in one"
+          + " line for phase coding")
   void neuronByPluginName(@TempDir Path tmp) {
     assertThatThrownBy(
             () ->
@@ -79,8 +80,19 @@ class CnnConversionTest {
     assertThatThrownBy(
             () ->
                 CnnConversion.prepare(
+                    settings(tmp).coding("rate").neuron("nope").build(),
+                    PluginRegistry.discover(),
+                    QUIET))
+        .hasMessageContaining("NeuronModel")
+        .hasMessageContaining("nope");
+    assertThatThrownBy(
+            () ->
+                CnnConversion.prepare(
                     settings(tmp).neuron("lif").build(), PluginRegistry.discover(), QUIET))
-        .hasMessageContaining("needs backend engine");
+        .isInstanceOf(SnnException.class)
+        .hasMessage(
+            "neuron lif: coding phase1 runs its own one-spike neurons, whose threshold is the phase"
+                + " code, and takes only neuron if; coding rate runs any neuron model plugin");
     assertThatThrownBy(
             () ->
                 CnnConversion.prepare(
@@ -113,6 +125,24 @@ class CnnConversionTest {
 
   @Test
   @DisplayName(
+      "the rate simulator runs a named neuron model: lif neurons leak, spike less than if neurons"
+          + " and still classify, and the report names them")
+  void rateSimulatorWithNamedNeuron(@TempDir Path tmp) throws Exception {
+    Path model = smallLenet(tmp);
+    ConversionSettings.Builder rate = settings(MNIST).model(model).coding("rate").rateSteps(64);
+    CnnConversion.Result integrate = run(rate.build());
+    CnnConversion.Result leaky = run(rate.neuron("lif").build());
+    assertThat(leaky.report().spikesPerNeuron()).isLessThan(integrate.report().spikesPerNeuron());
+    assertThat(leaky.report().snnAccuracy())
+        .isCloseTo(integrate.report().snnAccuracy(), org.assertj.core.data.Offset.offset(0.25));
+    assertThat(leaky.toJson().get("neuron").asText()).isEqualTo("lif");
+    assertThat(leaky.toJson().get("backend").asText()).isEqualTo("simulator");
+    assertThat(leaky.toJson().has("propagation")).isFalse();
+    assertThat(integrate.toJson().has("neuron")).isFalse();
+  }
+
+  @Test
+  @DisplayName(
       "the phase-coded network's report carries the data set's hash, the normalisation and the backend")
   void phaseCodedReport(@TempDir Path tmp) throws Exception {
     Path model = smallLenet(tmp);
@@ -122,7 +152,10 @@ class CnnConversionTest {
     assertThat(result.toJson().get("dataset_sha256").asText()).hasSize(64);
     assertThat(result.toJson().get("backend").asText()).isEqualTo("simulator");
     assertThat(result.toJson().has("schema_version")).isFalse();
-    assertThat(result.csv()).startsWith(ConversionReport.csvHeader());
+    Path csv = tmp.resolve("conversion.csv");
+    ConversionCsv.write(csv, result.report());
+    assertThat(Files.readString(csv))
+        .isEqualTo(ConversionReport.csvHeader() + "\n" + result.report().csvRow() + "\n");
   }
 
   @Test
