@@ -1,16 +1,9 @@
 package org.snncodesign.examples;
 
-import java.util.List;
-import java.util.SplittableRandom;
 import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.conversion.ann.AnnModel;
 import org.snncodesign.conversion.ann.AnnNetwork;
-import org.snncodesign.conversion.ann.AvgPoolLayer;
-import org.snncodesign.conversion.ann.Conv2dLayer;
-import org.snncodesign.conversion.ann.DenseLayer;
-import org.snncodesign.conversion.ann.FlattenLayer;
 import org.snncodesign.conversion.ann.LabeledImages;
-import org.snncodesign.conversion.ann.ReluLayer;
 import org.snncodesign.conversion.ann.TensorShape;
 import org.snncodesign.conversion.snn.AnnToSnnConverter;
 import org.snncodesign.conversion.snn.ConversionReport;
@@ -49,26 +42,9 @@ public final class ConvertCnnToOneSpike {
     LabeledImages test =
         new LabeledImages(image, digits.testFeatures(), digits.testLabels(), digits.classes());
 
-    // conv 3x3 (16 filters, padded) - ReLU - average pool 2 - dense 64 - ReLU - dense 10
-    Conv2dLayer conv = Conv2dLayer.zeros("conv", 1, 16, 3, 1, 1);
-    DenseLayer hidden = DenseLayer.zeros("fc1", 16 * 4 * 4, 64);
-    DenseLayer output = DenseLayer.zeros("fc2", 64, 10);
-    SplittableRandom random = new SplittableRandom(seed);
-    CnnArchitectures.heUniform(conv.weights(), conv.fanIn(), random);
-    CnnArchitectures.heUniform(hidden.weights(), hidden.inputs(), random);
-    CnnArchitectures.heUniform(output.weights(), output.inputs(), random);
-    AnnModel cnn =
-        AnnModel.of(
-            "digits-cnn",
-            image,
-            List.of(
-                conv,
-                new ReluLayer("relu1"),
-                new AvgPoolLayer("pool", 2, 2),
-                new FlattenLayer("flatten"),
-                hidden,
-                new ReluLayer("relu2"),
-                output));
+    // conv 3x3 (16 filters, padded) - ReLU - average pool 2 - dense 64 - ReLU - dense 10,
+    // He-uniform weights.
+    AnnModel cnn = CnnArchitectures.digits(seed);
     AnnNetwork ann = new AnnNetwork(cnn);
     // Adam, 10 epochs; a step of 1e-2 (decayed by 0.7 per epoch) suits this small training set.
     new AnnTrainer(TrainingSettings.adam(10, seed).withLearningRate(1e-2))

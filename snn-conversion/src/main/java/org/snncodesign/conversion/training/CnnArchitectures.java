@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.snncodesign.api.Checks;
 import org.snncodesign.conversion.ann.AnnLayer;
 import org.snncodesign.conversion.ann.AnnModel;
+import org.snncodesign.conversion.ann.AvgPoolLayer;
 import org.snncodesign.conversion.ann.Conv2dLayer;
 import org.snncodesign.conversion.ann.DenseLayer;
 import org.snncodesign.conversion.ann.FlattenLayer;
@@ -51,6 +52,32 @@ public final class CnnArchitectures {
             fc2);
     return AnnModel.of(
         "lenet-" + c1 + "-" + c2 + "-" + hidden, new TensorShape(channels, size, size), layers);
+  }
+
+  /**
+   * The small CNN for the embedded {@code 1 x 8 x 8} digits (10 classes), named {@code digits-cnn}:
+   * conv 3x3 (16 filters, zero padding 1) - ReLU - average pool 2 - flatten - dense 64 - ReLU -
+   * dense 10. Average pooling keeps it exportable to NIR, which has no max pooling.
+   */
+  public static AnnModel digits(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Conv2dLayer conv = Conv2dLayer.zeros("conv", 1, 16, 3, 1, 1);
+    DenseLayer hidden = DenseLayer.zeros("fc1", 16 * 4 * 4, 64);
+    DenseLayer output = DenseLayer.zeros("fc2", 64, 10);
+    heUniform(conv.weights(), conv.fanIn(), random);
+    heUniform(hidden.weights(), hidden.inputs(), random);
+    heUniform(output.weights(), output.inputs(), random);
+    return AnnModel.of(
+        "digits-cnn",
+        new TensorShape(1, 8, 8),
+        List.of(
+            conv,
+            new ReluLayer("relu1"),
+            new AvgPoolLayer("pool", 2, 2),
+            new FlattenLayer("flatten"),
+            hidden,
+            new ReluLayer("relu2"),
+            output));
   }
 
   /** The default MNIST CNN: {@code lenet(1, 28, 16, 32, 128, 10, seed)}. */
