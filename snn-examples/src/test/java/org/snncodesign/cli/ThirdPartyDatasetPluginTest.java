@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,12 +16,19 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snncodesign.api.plugin.PluginJarBuilder;
+import org.snncodesign.conversion.ann.AnnJson;
+import org.snncodesign.conversion.ann.AnnModel;
+import org.snncodesign.conversion.ann.DenseLayer;
+import org.snncodesign.conversion.ann.FlattenLayer;
+import org.snncodesign.conversion.ann.ReluLayer;
+import org.snncodesign.conversion.ann.TensorShape;
 
 /**
  * The sample data-set plugin of examples/third-party-dataset, compiled against snn-api outside the
  * reactor and loaded from its jar with {@code --plugins}, is read wherever a data set is taken:
- * {@code snn train}, {@code snn lsm} and the hardware commands' {@code --data}; so is a CSV file
- * through the built-in {@code csv} plugin. Bad data options end in one line.
+ * {@code snn train}, {@code snn lsm}, {@code snn convert} and the hardware commands' {@code
+ * --data}; so is a CSV file through the built-in {@code csv} plugin. Bad data options end in one
+ * line.
  */
 @DisplayName("A third-party data-set plugin")
 class ThirdPartyDatasetPluginTest {
@@ -122,6 +130,40 @@ class ThirdPartyDatasetPluginTest {
                 "--json"));
     assertThat(report.get("dataset").asText()).isEqualTo("blobs-train.svm");
     assertThat(report.get("accuracy_before").asDouble()).isGreaterThan(0.6);
+  }
+
+  @Test
+  @DisplayName("is converted by snn convert --data with a model of its shape")
+  void converts() throws Exception {
+    // Hidden unit f copies feature f; class c sums the features f with f % 3 == c.
+    DenseLayer hidden = DenseLayer.zeros("fc1", 6, 6);
+    DenseLayer out = DenseLayer.zeros("fc2", 6, 3);
+    for (int f = 0; f < 6; f++) {
+      hidden.weights()[f * 6 + f] = 1;
+      out.weights()[(f % 3) * 6 + f] = 1;
+    }
+    Path model = work.resolve("blobs-mlp.json");
+    AnnJson.write(
+        AnnModel.of(
+            "blobs-mlp",
+            new TensorShape(1, 1, 6),
+            List.of(new FlattenLayer("flatten"), hidden, new ReluLayer("relu"), out)),
+        model);
+    JsonNode report =
+        json(
+            withPlugin(
+                "convert",
+                "--data",
+                train.toString(),
+                "--model",
+                model.toString(),
+                "--test-samples",
+                "30",
+                "--json"));
+    assertThat(report.get("dataset").asText()).isEqualTo("blobs-train.svm");
+    assertThat(report.get("samples").asInt()).isEqualTo(30);
+    assertThat(report.get("ann_accuracy").asDouble()).isGreaterThan(0.8);
+    assertThat(report.get("dataset_sha256").asText()).matches("[0-9a-f]{64}");
   }
 
   @Test

@@ -13,6 +13,7 @@ import org.snncodesign.api.dataset.InputNormalization;
 import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.cli.data.DataOptions;
 import org.snncodesign.conversion.attention.LayerError;
 import org.snncodesign.conversion.attention.SpikedAttentionReport;
 import org.snncodesign.conversion.onnx.OnnxExporter;
@@ -25,6 +26,7 @@ import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.neurons.engine.PropagationMode;
 import org.snncodesign.nir.NirWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,14 +44,7 @@ public final class ConvertCommand implements Callable<Integer> {
   private final PrintStream out;
   private final PrintStream err;
 
-  @Option(
-      names = "--dataset",
-      defaultValue = "mnist",
-      description =
-          "mnist, fashion-mnist or idx:NAME (any folder"
-              + " of IDX files in MNIST's layout, reported as NAME), read from --data-dir; with --arch vit also digits (the"
-              + " embedded UCI set). Default: ${DEFAULT-VALUE}.")
-  String dataset;
+  @Mixin DataOptions dataOptions;
 
   @Option(
       names = "--normalize",
@@ -68,11 +63,6 @@ public final class ConvertCommand implements Callable<Integer> {
       description =
           "cnn (LeNet-class CNN) or vit (small vision transformer, SpikedAttention conversion).")
   String arch;
-
-  @Option(
-      names = "--data-dir",
-      description = "Folder with the data set's IDX files (not needed for digits).")
-  Path dataDir;
 
   @Option(
       names = "--coding",
@@ -236,10 +226,11 @@ public final class ConvertCommand implements Callable<Integer> {
       return 2;
     }
     try {
+      DataOptions.Choice choice = dataOptions.resolve("mnist");
       ConversionSettings settings =
           ConversionSettings.builder()
-              .dataset(dataset)
-              .dataDir(dataDir)
+              .dataset(choice.dataset())
+              .dataDir(choice.dataDir())
               .model(model)
               .onnx(onnx)
               .normalization(

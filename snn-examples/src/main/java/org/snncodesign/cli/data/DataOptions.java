@@ -22,8 +22,8 @@ public final class DataOptions {
           "A built-in data set: digits (the embedded UCI 8x8 set, no download), mnist, fashion-mnist"
               + " or idx:NAME (a folder of IDX files in MNIST's layout, in --data-dir, reported as"
               + " NAME); snn lsm reads digits, mnist and fsdd (FSDD WAVs in --data-dir), snn convert"
-              + " a CNN on IDX sets only. Or a data-set plugin's name (snn plugins) reading"
-              + " --data-dir. Default: digits (snn convert: mnist).")
+              + " the IDX sets (--arch vit also digits). Or a data-set plugin's name (snn plugins)"
+              + " reading --data-dir. Default: digits (snn convert: mnist).")
   String dataset;
 
   @Option(

@@ -23,6 +23,7 @@ import org.snncodesign.conversion.ann.AnnModel;
 import org.snncodesign.conversion.ann.AnnNetwork;
 import org.snncodesign.conversion.ann.InputNormalizationFolding;
 import org.snncodesign.conversion.ann.LabeledImages;
+import org.snncodesign.conversion.ann.TensorShape;
 import org.snncodesign.conversion.onnx.OnnxImportException;
 import org.snncodesign.conversion.onnx.OnnxImporter;
 import org.snncodesign.conversion.snn.AcceleratedOneSpikeSimulator;
@@ -37,8 +38,8 @@ import org.snncodesign.conversion.snn.SnnEvaluation;
 import org.snncodesign.conversion.training.AnnTrainer;
 import org.snncodesign.conversion.training.CnnArchitectures;
 import org.snncodesign.conversion.training.TrainingSettings;
-import org.snncodesign.flow.data.ConversionData;
 import org.snncodesign.flow.data.IdxDataset;
+import org.snncodesign.flow.data.ImageSet;
 
 /**
  * The recipe of {@code snn convert --arch cnn}: a CNN (a model JSON, an ONNX import, or the default
@@ -80,7 +81,7 @@ public final class CnnConversion {
   private final ConversionCoding coding;
   private final Accelerator kernel;
   private final NeuronModel neuron;
-  private final IdxDataset data;
+  private final ImageSet data;
   private final AnnModel ann;
   private final String modelName;
   private final LabeledImages test;
@@ -92,7 +93,7 @@ public final class CnnConversion {
       ConversionCoding coding,
       Accelerator kernel,
       NeuronModel neuron,
-      IdxDataset data,
+      ImageSet data,
       AnnModel ann,
       String modelName,
       LabeledImages test,
@@ -127,15 +128,15 @@ public final class CnnConversion {
     Checks.checkArgument(
         settings != null && registry != null && progress != null,
         "settings, registry and progress must be given");
-    if (!IdxDataset.names(settings.dataset())) {
+    if (settings.dataset().equals("digits")) {
       throw new InvalidInputException(
-          "a CNN conversion reads an IDX data set (mnist, fashion-mnist, idx:NAME), not "
-              + settings.dataset()
-              + " (which --arch vit converts)");
+          "a CNN conversion reads an IDX data set (mnist, fashion-mnist, idx:NAME) or a data-set"
+              + " plugin's file, not digits (which --arch vit converts)");
     }
     if (settings.dataDir() == null) {
       throw new InvalidInputException(
-          "a CNN conversion reads an IDX data set: give its folder (data dir)");
+          "a CNN conversion reads an IDX data set or a data-set plugin's file: give its folder or"
+              + " file (data dir)");
     }
     ConversionCoding coding =
         ConversionCoding.resolve(
@@ -167,7 +168,7 @@ public final class CnnConversion {
                 + " an executing backend such as cpu-gustavson");
       }
     }
-    if (!Files.isDirectory(settings.dataDir())) {
+    if (IdxDataset.names(settings.dataset()) && !Files.isDirectory(settings.dataDir())) {
       throw new InvalidInputException("data dir " + settings.dataDir() + " is not a folder");
     }
     if (settings.onnx() != null && settings.model() != null) {
@@ -179,7 +180,7 @@ public final class CnnConversion {
             : settings.model() != null && settings.model().toString().endsWith(".onnx")
                 ? settings.model()
                 : null;
-    IdxDataset data = IdxDataset.of(settings.dataset(), settings.dataDir());
+    ImageSet data = ImageSet.of(settings.dataset(), settings.dataDir(), settings.seed());
     AnnModel ann;
     try {
       ann =
@@ -190,8 +191,8 @@ public final class CnnConversion {
       throw new InvalidInputException("cannot read model: " + e.getMessage());
     }
     Path modelFile = onnxFile != null ? onnxFile : settings.model();
-    LabeledImages test = ConversionData.load(data, "t10k", settings.testSamples());
-    LabeledImages calibration = ConversionData.load(data, "train", CALIBRATION_SAMPLES);
+    LabeledImages test = data.test(settings.testSamples());
+    LabeledImages calibration = data.train(CALIBRATION_SAMPLES);
     ann = ann != null ? ann : cachedOrTrained(settings, data, progress);
     InputNormalization normalization = settings.normalization();
     ann =
@@ -219,7 +220,7 @@ public final class CnnConversion {
   }
 
   /** The data set. */
-  public IdxDataset data() {
+  public ImageSet data() {
     return data;
   }
 
@@ -401,7 +402,7 @@ public final class CnnConversion {
   }
 
   private static AnnModel cachedOrTrained(
-      ConversionSettings settings, IdxDataset data, PrintStream progress) throws IOException {
+      ConversionSettings settings, ImageSet data, PrintStream progress) throws IOException {
     Path dir =
         settings.cacheDir() != null
             ? settings.cacheDir()
@@ -419,9 +420,22 @@ public final class CnnConversion {
       progress.println("using cached model " + file);
       return AnnJson.read(file);
     }
-    LabeledImages train = ConversionData.load(data, "train", settings.trainSamples());
+    LabeledImages train = data.train(settings.trainSamples());
+    TensorShape shape = train.shape();
+    if (shape.channels() != 1 || shape.height() != shape.width()) {
+      throw new InvalidInputException(
+          "the default LeNet takes square one-channel images; "
+              + data.name()
+              + " has "
+              + shape.channels()
+              + " x "
+              + shape.height()
+              + " x "
+              + shape.width()
+              + " (give one with --model)");
+    }
     AnnModel fresh =
-        CnnArchitectures.lenet(1, train.shape().height(), 16, 32, 128, 10, settings.seed());
+        CnnArchitectures.lenet(1, shape.height(), 16, 32, 128, train.classes(), settings.seed());
     progress.printf(
         "training %s on %d samples for %d epochs (cached afterwards in %s)%n",
         fresh.name(), train.count(), epochs(settings), file);

@@ -24,6 +24,7 @@ import org.snncodesign.conversion.transformer.VitNetwork;
 import org.snncodesign.conversion.transformer.VitTrainer;
 import org.snncodesign.flow.data.ConversionData;
 import org.snncodesign.flow.data.IdxDataset;
+import org.snncodesign.flow.data.ImageSet;
 
 /**
  * The recipe of {@code snn convert --arch vit}: a small vision transformer (read from a ViT JSON,
@@ -86,13 +87,14 @@ public final class VitConversion {
       config = VitConfig.digits();
       epochs = settings.epochs() != null ? settings.epochs() : 30;
     } else {
-      if (settings.dataDir() == null || !Files.isDirectory(settings.dataDir())) {
+      if (IdxDataset.names(settings.dataset())
+          && (settings.dataDir() == null || !Files.isDirectory(settings.dataDir()))) {
         throw new InvalidInputException(
             "data set " + settings.dataset() + " needs the folder of its IDX files");
       }
-      IdxDataset data = IdxDataset.of(settings.dataset(), settings.dataDir());
-      train = ConversionData.load(data, "train", settings.trainSamples());
-      test = ConversionData.load(data, "t10k", settings.testSamples());
+      ImageSet data = ImageSet.of(settings.dataset(), settings.dataDir(), settings.seed());
+      train = data.train(settings.trainSamples());
+      test = data.test(settings.testSamples());
       config = VitConfig.mnist();
       epochs = settings.epochs() != null ? settings.epochs() : 12;
     }

@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.conversion.ann.LabeledImages;
 import org.snncodesign.datasets.idx.IdxReader;
 
 /**
@@ -21,7 +23,7 @@ import org.snncodesign.datasets.idx.IdxReader;
  * @param name the data set's name in reports
  * @param dir the folder holding the files
  */
-public record IdxDataset(String name, Path dir) {
+public record IdxDataset(String name, Path dir) implements ImageSet {
   /** The names that need no {@code idx:} prefix. */
   public static final List<String> KNOWN = List.of("mnist", "fashion-mnist");
 
@@ -95,7 +97,18 @@ public record IdxDataset(String name, Path dir) {
    * labels) and hashed as one stream of their bytes as stored (compressed ones compressed), in
    * lower-case hex.
    */
+  @Override
   public String sha256() throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (String split : SPLITS) {
+      files.add(images(split));
+      files.add(labels(split));
+    }
+    return sha256(files);
+  }
+
+  /** SHA-256 of {@code files} hashed as one stream of their bytes, in order, in lower-case hex. */
+  public static String sha256(List<Path> files) throws IOException {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
@@ -103,16 +116,26 @@ public record IdxDataset(String name, Path dir) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
     byte[] buffer = new byte[1 << 16];
-    for (String split : SPLITS) {
-      for (Path file : List.of(images(split), labels(split))) {
-        try (InputStream in = Files.newInputStream(file)) {
-          for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-            digest.update(buffer, 0, n);
-          }
+    for (Path file : files) {
+      try (InputStream in = Files.newInputStream(file)) {
+        for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+          digest.update(buffer, 0, n);
         }
       }
     }
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** The first {@code limit} images of the train split ({@link ConversionData#load}). */
+  @Override
+  public LabeledImages train(int limit) throws IOException {
+    return ConversionData.load(this, "train", limit);
+  }
+
+  /** The first {@code limit} images of the t10k split ({@link ConversionData#load}). */
+  @Override
+  public LabeledImages test(int limit) throws IOException {
+    return ConversionData.load(this, "t10k", limit);
   }
 
   private Path find(String base) {
