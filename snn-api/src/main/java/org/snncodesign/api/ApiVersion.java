@@ -10,7 +10,7 @@ package org.snncodesign.api;
 public record ApiVersion(int major, int minor) implements Comparable<ApiVersion> {
 
   /** The API version of this build of {@code snn-api}. */
-  public static final ApiVersion CURRENT = new ApiVersion(1, 1);
+  public static final ApiVersion CURRENT = new ApiVersion(1, 2);
 
   public ApiVersion {
     if (major < 0 || minor < 0) {

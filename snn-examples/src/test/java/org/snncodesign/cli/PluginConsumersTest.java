@@ -37,7 +37,8 @@ class PluginConsumersTest {
               PluginKind.NEURON_MODEL,
                   new Consumer(
                       "LiquidParameters.Builder.neuronModel, GraphSimulator.Builder."
-                          + "modelForType, CnnConversion (RateSimulator, EngineRateRunner)",
+                          + "modelForType, CnnConversion (RateSimulator, EngineRateRunner), "
+                          + "SurrogateGradientTraining (Settings.neuron)",
                       dir ->
                           List.of(
                               "lsm",

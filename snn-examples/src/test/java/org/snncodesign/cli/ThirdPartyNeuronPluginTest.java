@@ -17,6 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.neuron.Discretization;
 import org.snncodesign.api.neuron.NeuronModel;
+import org.snncodesign.api.neuron.NeuronParameters;
+import org.snncodesign.api.neuron.SurrogateDynamicsCheck;
+import org.snncodesign.api.neuron.TrainableNeuronModel;
 import org.snncodesign.api.plugin.PluginJarBuilder;
 import org.snncodesign.api.plugin.PluginJars;
 import org.snncodesign.api.plugin.PluginRegistry;
@@ -31,7 +34,8 @@ import org.snncodesign.nir.NirReader;
  * The sample neuron model of examples/third-party-neuron, compiled against snn-api outside the
  * reactor and loaded from its jar, runs wherever a neuron model is taken by name: in the liquid of
  * {@code snn lsm}, in a graph built from a network trained here, in a NIR graph written by
- * snnTorch, and in a rate-converted CNN on the rate simulator and on the engine.
+ * snnTorch, in a rate-converted CNN on the rate simulator and on the engine, and in {@code snn
+ * train}, which trains with its surrogate-gradient dynamics.
  */
 @DisplayName("A third-party neuron model plugin")
 class ThirdPartyNeuronPluginTest {
@@ -123,6 +127,84 @@ class ThirdPartyNeuronPluginTest {
     assertThat(result.accuracy())
         .isCloseTo(
             report.get("test_accuracy").asDouble(), org.assertj.core.data.Offset.offset(0.01));
+  }
+
+  @Test
+  @DisplayName(
+      "trains with snn train --neuron, and the exported graph runs on the engine with it as trained")
+  void trainsWithSurrogateGradients() throws Exception {
+    Path nir = work.resolve("euler-digits.nir");
+    Path out = work.resolve("train-euler");
+    JsonNode report =
+        json(
+            CommandOutput.ofCli(
+                "--plugins",
+                plugins.toString(),
+                "train",
+                "--dataset",
+                "digits",
+                "--epochs",
+                "5",
+                "--neuron",
+                NAME,
+                "--export-nir",
+                nir.toString(),
+                "--out",
+                out.toString(),
+                "--no-chart",
+                "--json"));
+    assertThat(report.get("neuron").asText()).isEqualTo(NAME);
+    assertThat(report.get("test_accuracy").asDouble()).isGreaterThan(0.8);
+    assertThat(Files.readString(out.resolve("model.json"))).contains("\"neuron\":\"" + NAME + "\"");
+    NetworkGraph graph = new NirReader().read(nir);
+    assertThat(graph.metadata())
+        .containsEntry(org.snncodesign.api.graph.GraphAnnotations.neuronModelKey("lif0"), NAME);
+    // The engine ran the re-imported graph with the plugin the graph names.
+    assertThat(report.get("nir_export").get("engine_test_accuracy").asDouble())
+        .isCloseTo(
+            report.get("test_accuracy").asDouble(), org.assertj.core.data.Offset.offset(0.02));
+  }
+
+  @Test
+  @DisplayName("differentiates its training dynamics exactly (smooth spikes, attached reset)")
+  void surrogateDynamicsPassTheGradientCheck() {
+    ClassLoader loader = PluginJars.loader(List.of(plugins), getClass().getClassLoader());
+    TrainableNeuronModel plugin =
+        (TrainableNeuronModel) PluginRegistry.discover(loader).require(NeuronModel.class, NAME);
+    for (boolean subtract : new boolean[] {true, false}) {
+      NeuronParameters parameters =
+          NeuronParameters.withDt(1e-3)
+              .with("tau_m", 4e-3)
+              .with("R", 3)
+              .with("v_th", 0.5)
+              .with("v_reset", -0.1);
+      SurrogateDynamicsCheck check =
+          new SurrogateDynamicsCheck(plugin.surrogateDynamics(parameters, subtract), 7, 6, 0.3f, 5);
+      assertThat(check.worstRelativeError()).as("subtract %s", subtract).isLessThan(1e-2);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "beside it, snn train refuses a neuron model without surrogate-gradient dynamics in one line")
+  void untrainableModelIsRefused() {
+    CommandOutput run =
+        CommandOutput.ofCli(
+            "--plugins",
+            plugins.toString(),
+            "train",
+            "--neuron",
+            "izhikevich",
+            "--out",
+            work.resolve("refused").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip())
+        .isEqualTo(
+            "snn train: neuron model 'izhikevich' cannot be trained with surrogate gradients: it"
+                + " does not implement TrainableNeuronModel (its discrete dynamics and their"
+                + " derivatives); trainable models: "
+                + NAME
+                + ", if, lif");
   }
 
   @Test

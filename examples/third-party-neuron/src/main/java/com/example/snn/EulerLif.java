@@ -14,12 +14,16 @@ import org.snncodesign.api.neuron.Discretization;
 import org.snncodesign.api.neuron.NeuronModel;
 import org.snncodesign.api.neuron.NeuronParameters;
 import org.snncodesign.api.neuron.NeuronPopulation;
+import org.snncodesign.api.neuron.SurrogateDynamics;
+import org.snncodesign.api.neuron.TrainableNeuronModel;
 
 /**
  * A sample third-party neuron model: leaky integrate-and-fire neurons with current synapses, integrated with
  * forward Euler, written against {@code snn-api} only. It runs wherever the framework takes a neuron model by
- * name: the liquid of {@code snn lsm --neuron example-euler-lif} (two channels, excitatory and inhibitory), and
- * the LIF, LI and CubaLIF nodes of any network graph (trained, converted or imported from NIR).
+ * name: the liquid of {@code snn lsm --neuron example-euler-lif} (two channels, excitatory and inhibitory),
+ * the LIF, LI and CubaLIF nodes of any network graph (trained, converted or imported from NIR), and the spiking
+ * layers of {@code snn train --neuron example-euler-lif}, which it trains with surrogate gradients
+ * ({@link TrainableNeuronModel}).
  *
  * <pre>
  *   tau_syn dI/dt = -I + input               (one synaptic current per channel; tau_syn = 0: I = input)
@@ -27,7 +31,7 @@ import org.snncodesign.api.neuron.NeuronPopulation;
  *   v &gt; v_th: spike, v = v_reset, held for t_ref
  * </pre>
  */
-public final class EulerLif implements NeuronModel {
+public final class EulerLif implements TrainableNeuronModel {
   @Override
   public String name() {
     return "example-euler-lif";
@@ -40,7 +44,8 @@ public final class EulerLif implements NeuronModel {
 
   @Override
   public ApiVersion apiVersion() {
-    return new ApiVersion(1, 0);
+    // 1.2: the API that added TrainableNeuronModel.
+    return new ApiVersion(1, 2);
   }
 
   @Override
@@ -98,6 +103,89 @@ public final class EulerLif implements NeuronModel {
       }
     }
     return population;
+  }
+
+  /**
+   * For training: the same equation with one forward-Euler step per training step, synaptic currents and
+   * refractory period off (tau_syn = t_ref = 0), the membrane the only state variable.
+   */
+  @Override
+  public SurrogateDynamics surrogateDynamics(NeuronParameters p, boolean resetBySubtraction) {
+    for (String name : p.values().keySet()) {
+      if (!defaultParameters().containsKey(name)) {
+        throw new IllegalArgumentException("example-euler-lif has no parameter " + name);
+      }
+    }
+    for (String off : new String[] {"tau_syn_e", "tau_syn_i", "t_ref"}) {
+      if (p.get(off, 0) != 0) {
+        throw new IllegalArgumentException("example-euler-lif trains only with " + off + " = 0");
+      }
+    }
+    double rate = p.dt() / p.get("tau_m", 0.02);
+    if (!(rate > 0 && rate < 1)) {
+      throw new IllegalArgumentException("example-euler-lif trains only with tau_m > dt > 0");
+    }
+    return new Dynamics((float) (1 - rate), (float) (rate * p.get("v_rest", 0)), (float) (rate * p.get("R", 1)),
+        (float) p.get("v_th", 1), (float) p.get("v_reset", 0), resetBySubtraction);
+  }
+
+  /**
+   * One state variable, the membrane v:
+   * <pre>
+   *   h = decay v + leak + gain I,    x = h - v_th
+   *   v = h - v_th s  (subtraction)   or   h (1 - s) + v_reset s
+   * </pre>
+   * and backward, g_v the gradient of the new v and S' the surrogate at x:
+   * <pre>
+   *   g_h = g_v dv/dh + (g_s + g_v dv/ds) S'   (the dv/ds term dropped when the reset is detached)
+   *   g_I = gain g_h,   g_v(previous) = decay g_h
+   * </pre>
+   */
+  private record Dynamics(float decay, float leak, float gain, float threshold, float reset, boolean subtract)
+      implements SurrogateDynamics {
+    @Override
+    public int stateSize() {
+      return 1;
+    }
+
+    @Override
+    public void rest(float[] state, int n) {
+      Arrays.fill(state, 0, n, 0f);
+    }
+
+    @Override
+    public void integrate(int n, float[] state, float[] current, int currentOffset, float[] trace, int traceOffset,
+        float[] spikeArgument, int argumentOffset) {
+      for (int j = 0; j < n; j++) {
+        float h = decay * state[j] + leak + gain * current[currentOffset + j];
+        trace[traceOffset + j] = h;
+        spikeArgument[argumentOffset + j] = h - threshold;
+      }
+    }
+
+    @Override
+    public void reset(int n, float[] trace, int traceOffset, float[] spikes, int spikesOffset, float[] state) {
+      for (int j = 0; j < n; j++) {
+        float h = trace[traceOffset + j];
+        float s = spikes[spikesOffset + j];
+        state[j] = subtract ? h - threshold * s : h * (1 - s) + reset * s;
+      }
+    }
+
+    @Override
+    public void backward(int n, float[] trace, int traceOffset, float[] spikes, int spikesOffset, float[] surrogate,
+        float[] spikeGradient, int spikeGradientOffset, float[] stateGradient, float[] currentGradient,
+        int currentGradientOffset, boolean detachReset) {
+      for (int j = 0; j < n; j++) {
+        float gv = stateGradient[j];
+        float s = spikes[spikesOffset + j];
+        float dvdh = subtract ? 1 : 1 - s;
+        float dvds = subtract ? -threshold : reset - trace[traceOffset + j];
+        float gh = gv * dvdh + (spikeGradient[spikeGradientOffset + j] + (detachReset ? 0 : gv * dvds)) * surrogate[j];
+        currentGradient[currentGradientOffset + j] = gain * gh;
+        stateGradient[j] = decay * gh;
+      }
+    }
   }
 
   private static final class Population implements NeuronPopulation {

@@ -119,6 +119,27 @@ public final class GraphAnnotations {
     return "snn-codesign.reset." + node;
   }
 
+  /**
+   * The key naming the neuron model plugin ({@link org.snncodesign.api.neuron.NeuronModel#name()})
+   * that neuron node {@code node} was made for, e.g. a third-party model a network was trained
+   * with; absent means the default model of the node's type. A simulator runs the node with that
+   * plugin unless told otherwise.
+   *
+   * @since API 1.2
+   */
+  public static String neuronModelKey(String node) {
+    return "snn-codesign.neuron-model." + node;
+  }
+
+  /**
+   * The neuron model plugin the graph names for {@code node} ({@link #neuronModelKey}), if any.
+   *
+   * @since API 1.2
+   */
+  public static java.util.Optional<String> neuronModel(NetworkGraph graph, String node) {
+    return java.util.Optional.ofNullable(graph.metadata().get(neuronModelKey(node)));
+  }
+
   /** Whether the graph says that {@code node} resets by subtraction. */
   public static boolean resetsBySubtraction(NetworkGraph graph, String node) {
     return RESET_BY_SUBTRACTION.equals(graph.metadata().get(resetKey(node)));

@@ -29,11 +29,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * {@code snn train}: direct surrogate-gradient training of a dense or convolutional LIF network
- * (see {@link NetworkArchitecture} for the {@code --arch} syntax), optionally pruned by gradient
- * rewiring and quantised by LSQ (the FireFly-S software flow; the recipe is {@link
- * SurrogateGradientTraining}), with a progress line per epoch on stderr and a JSON report, a CSV
- * log, the model JSON and a PNG learning curve in the output folder.
+ * {@code snn train}: direct surrogate-gradient training of a dense or convolutional spiking network
+ * of LIF neurons or a trainable neuron model plugin ({@code --neuron}; see {@link
+ * NetworkArchitecture} for the {@code --arch} syntax), optionally pruned by gradient rewiring and
+ * quantised by LSQ (the FireFly-S software flow; the recipe is {@link SurrogateGradientTraining}),
+ * with a progress line per epoch on stderr and a JSON report, a CSV log, the model JSON and a PNG
+ * learning curve in the output folder.
  */
 @Command(
     name = "train",
@@ -125,6 +126,16 @@ public final class TrainCommand implements Callable<Integer> {
       description = "subtract or zero. Default: ${DEFAULT-VALUE}.")
   String reset;
 
+  @Option(
+      names = "--neuron",
+      paramLabel = "NAME",
+      description =
+          "Neuron model plugin of the spiking layers, one that can be trained (TrainableNeuronModel: "
+              + "lif, if or a plugin's, see snn plugins); --beta and --threshold reach it as tau_m = dt / "
+              + "(1 - beta), R = tau_m / dt and v_th where it declares them. The NIR export names it, so "
+              + "the engine runs the network with it. Default: lif, or if with --beta 1.")
+  String neuron;
+
   @Option(names = "--threads", description = "Worker threads. Default: available processors.")
   Integer threads;
 
@@ -200,6 +211,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .beta(beta)
                 .threshold(threshold)
                 .reset(Choices.parse(ResetMode.class, reset, "--reset"))
+                .neuron(neuron)
                 .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
                 .seed(seed)
                 .limit(limit)

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.neuron.TrainableNeuronModel;
+import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.flow.data.IdxDataset;
 import org.snncodesign.flow.data.TrainingData;
 import org.snncodesign.flow.report.ResultTable;
@@ -23,14 +25,16 @@ import org.snncodesign.learning.surrogate.SpikingNetwork;
 import org.snncodesign.learning.surrogate.SurrogateFunction;
 import org.snncodesign.learning.surrogate.SurrogateGradientTrainer;
 import org.snncodesign.learning.surrogate.SurrogateKind;
+import org.snncodesign.learning.surrogate.TrainableNeurons;
 import org.snncodesign.learning.surrogate.TrainingOptions;
 import org.snncodesign.learning.surrogate.WeightTransform;
 
 /**
  * The recipe of {@code snn train}: direct surrogate-gradient training of a dense or convolutional
- * LIF network ({@link NetworkArchitecture} syntax) on a named data set, optionally pruned by
- * gradient rewiring to a target weight sparsity and quantised by LSQ (the FireFly-S software flow),
- * the test set evaluated after every epoch.
+ * spiking network (built-in LIF neurons, or any trainable neuron model plugin by name) ({@link
+ * NetworkArchitecture} syntax) on a named data set, optionally pruned by gradient rewiring to a
+ * target weight sparsity and quantised by LSQ (the FireFly-S software flow), the test set evaluated
+ * after every epoch.
  *
  * <pre>{@code
  * SurrogateGradientTraining training = SurrogateGradientTraining.prepare(
@@ -47,25 +51,48 @@ public final class SurrogateGradientTraining {
   private final TrainingData data;
   private final String architecture;
   private final int epochs;
+  private final TrainableNeuronModel neuron;
 
   private SurrogateGradientTraining(
-      Settings settings, TrainingData data, String architecture, int epochs) {
+      Settings settings,
+      TrainingData data,
+      String architecture,
+      int epochs,
+      TrainableNeuronModel neuron) {
     this.settings = settings;
     this.data = data;
     this.architecture = architecture;
     this.epochs = epochs;
+    this.neuron = neuron;
   }
 
   /**
-   * Loads the data set and checks the architecture against it, so that a bad setting fails before
-   * any training.
+   * {@link #prepare(Settings, PluginRegistry)} with the plugins of the context class loader.
    *
-   * @throws InvalidInputException when the data set is unknown or unreadable, or the architecture
-   *     does not parse or does not fit the data set's inputs and classes
+   * @throws InvalidInputException when a setting is bad (see there)
    * @throws IOException when the data set's files cannot be read
    */
   public static SurrogateGradientTraining prepare(Settings settings) throws IOException {
-    Checks.checkArgument(settings != null, "settings must be given");
+    return prepare(settings, PluginRegistry.discover());
+  }
+
+  /**
+   * Loads the data set, checks the architecture against it and finds the neuron model in {@code
+   * registry}, so that a bad setting fails before any training.
+   *
+   * @throws InvalidInputException when the data set is unknown or unreadable, the architecture does
+   *     not parse or does not fit the data set's inputs and classes, or the neuron model is not
+   *     trainable ({@link org.snncodesign.api.neuron.TrainableNeuronModel}) or cannot train with
+   *     beta, threshold and reset
+   * @throws org.snncodesign.api.SnnException when no neuron model plugin has the name
+   * @throws IOException when the data set's files cannot be read
+   */
+  public static SurrogateGradientTraining prepare(Settings settings, PluginRegistry registry)
+      throws IOException {
+    Checks.checkArgument(
+        settings != null && registry != null, "settings and registry must be given");
+    TrainableNeuronModel neuron =
+        settings.neuron() == null ? null : TrainableNeurons.require(registry, settings.neuron());
     TrainingData data = TrainingData.load(settings.dataset(), settings.dataDir(), settings.seed());
     if (settings.limit() != null) {
       data = data.limit(settings.limit(), data.testLabels().length);
@@ -94,7 +121,14 @@ public final class SurrogateGradientTraining {
               + data.name());
     }
     int epochs = settings.epochs() != null ? settings.epochs() : idx ? 15 : 30;
-    return new SurrogateGradientTraining(settings, data, architecture, epochs);
+    SurrogateGradientTraining training =
+        new SurrogateGradientTraining(settings, data, architecture, epochs, neuron);
+    try {
+      training.initialNetwork();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage(), e);
+    }
+    return training;
   }
 
   /** The settings trained by. */
@@ -136,16 +170,21 @@ public final class SurrogateGradientTraining {
         .build();
   }
 
-  /** A freshly initialised network of {@link #architecture()}, its weights drawn from the seed. */
+  /**
+   * A freshly initialised network of {@link #architecture()} and the settings' neuron model, its
+   * weights drawn from the seed.
+   */
   public SpikingNetwork initialNetwork() {
-    return SpikingNetwork.initialise(
-        architecture,
-        settings.timesteps(),
-        settings.beta(),
-        settings.threshold(),
-        settings.reset(),
-        settings.readout(),
-        settings.seed());
+    SpikingNetwork network =
+        SpikingNetwork.initialise(
+            architecture,
+            settings.timesteps(),
+            settings.beta(),
+            settings.threshold(),
+            settings.reset(),
+            settings.readout(),
+            settings.seed());
+    return neuron == null ? network : network.withNeuron(neuron);
   }
 
   /**
@@ -289,6 +328,11 @@ public final class SurrogateGradientTraining {
    * @param beta membrane decay per step, in (0, 1] (1 = IF neurons)
    * @param threshold firing threshold
    * @param reset reset after a spike
+   * @param neuron plugin name of the spiking layers' neuron model, a {@link
+   *     org.snncodesign.api.neuron.TrainableNeuronModel} ({@code lif}, {@code if} or a third-party
+   *     one); null for the built-in one, {@code lif}, or {@code if} when beta is 1. It is given
+   *     beta and the threshold as {@code tau_m = dt / (1 - beta)}, {@code R = tau_m / dt} and
+   *     {@code v_th} where it declares them, so a model without {@code tau_m} trains with beta 1
    * @param threads trainer threads; the result does not depend on them
    * @param seed seed of the weights, the shuffling and the data split
    * @param limit use only the first this many training samples, null for all
@@ -309,6 +353,7 @@ public final class SurrogateGradientTraining {
       float beta,
       float threshold,
       ResetMode reset,
+      String neuron,
       int threads,
       long seed,
       Integer limit) {
@@ -328,6 +373,8 @@ public final class SurrogateGradientTraining {
       Checks.checkArgument(epochs == null || epochs >= 0, "epochs must be >= 0, got %s", epochs);
       Checks.positive(batch, "batch");
       Checks.checkArgument(beta > 0 && beta <= 1, "beta must be in (0, 1], got %s", beta);
+      Checks.checkArgument(
+          neuron == null || !neuron.isBlank(), "neuron must be a plugin name or null");
       Checks.positive(threads, "threads");
       Checks.checkArgument(limit == null || limit > 0, "limit must be > 0, got %s", limit);
     }
@@ -335,8 +382,8 @@ public final class SurrogateGradientTraining {
     /**
      * A builder starting from {@code snn train}'s defaults: digits, the data set's default
      * architecture and epochs, 8 time steps, dense float weights, batch 64, Adam at 0.001,
-     * fast-sigmoid surrogate, membrane read-out, beta 0.9, threshold 1, reset by subtraction, one
-     * thread per core, seed 1.
+     * fast-sigmoid surrogate, membrane read-out, beta 0.9, threshold 1, reset by subtraction, the
+     * built-in neuron model, one thread per core, seed 1.
      */
     public static Builder builder() {
       return new Builder();
@@ -359,6 +406,7 @@ public final class SurrogateGradientTraining {
       private float beta = 0.9f;
       private float threshold = 1f;
       private ResetMode reset = ResetMode.SUBTRACT;
+      private String neuron;
       private int threads = Runtime.getRuntime().availableProcessors();
       private long seed = 1;
       private Integer limit;
@@ -455,6 +503,12 @@ public final class SurrogateGradientTraining {
         return this;
       }
 
+      /** See {@link Settings#neuron()}. */
+      public Builder neuron(String value) {
+        neuron = value;
+        return this;
+      }
+
       /** See {@link Settings#threads()}. */
       public Builder threads(int value) {
         threads = value;
@@ -491,6 +545,7 @@ public final class SurrogateGradientTraining {
             beta,
             threshold,
             reset,
+            neuron,
             threads,
             seed,
             limit);

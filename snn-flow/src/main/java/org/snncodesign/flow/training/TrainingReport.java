@@ -23,7 +23,8 @@ import org.snncodesign.learning.surrogate.SpikingNetwork;
  * @param datasetSha256 SHA-256 of an IDX data set's four files, null for the embedded digits
  * @param architecture the trained layers ({@link NetworkArchitecture#describe})
  * @param timesteps time steps per sample
- * @param neuron {@code IF} when beta is 1, else {@code LIF}
+ * @param neuron {@code IF} or {@code LIF} for the built-in neurons (beta 1 or below), else the
+ *     plugin name of the network's neuron model
  * @param beta membrane decay per step
  * @param readout read-out of the last layer, lower case
  * @param surrogate surrogate derivative, lower case
@@ -106,7 +107,9 @@ public record TrainingReport(
         sha256,
         NetworkArchitecture.describe(network.layers()),
         settings.timesteps(),
-        settings.beta() == 1f ? "IF" : "LIF",
+        network.hasBuiltInNeurons()
+            ? settings.beta() == 1f ? "IF" : "LIF"
+            : network.neuronModel().name(),
         settings.beta(),
         network.readout().name().toLowerCase(Locale.ROOT),
         settings.surrogate().name().toLowerCase(Locale.ROOT),

@@ -1,28 +1,26 @@
 package org.snncodesign.learning.surrogate;
 
 import java.util.Arrays;
+import org.snncodesign.api.neuron.SurrogateDynamics;
 
 /**
  * One thread's buffers for the forward pass over T steps and backpropagation through time of one
  * sample; the gradients go to the accumulators set with {@link #accumulateInto}. Everything is
  * allocated once; a sample allocates nothing.
  *
- * <p>Memory per layer of {@code n} neurons is {@code 4 T n} floats (pre-reset membrane {@code h},
- * spikes {@code s}, gradient of the input current, gradient of the spikes), i.e. linear in T.
+ * <p>The spiking layers step through the network's {@link SurrogateDynamics} (see there for the
+ * order of calls): per step the input current {@code I[t]}, then the dynamics' pre-spike state
+ * {@code h[t]} (the trace) and spike argument {@code x[t]}, the spike {@code s[t] = H(x[t])} (or
+ * the smooth step {@code S(x[t])} in gradient checks) and the reset. Memory per layer of {@code n}
+ * neurons with {@code k} state variables is {@code (k + 4) T n} floats (trace, spike argument,
+ * spikes, gradients of the current and of the spikes), i.e. linear in T.
  *
- * <p>Backward pass (derived from the update in {@link SpikingNetwork}; {@code g_x = dL/dx}, {@code
- * S'} the surrogate, {@code g_v[t] = beta g_h[t+1]}, {@code g_v[T-1] = 0}):
- *
- * <pre>
- *   SUBTRACT: g_h[t] = (g_s[t] - v_th g_v[t]) S'(h[t] - v_th) + g_v[t]
- *   ZERO:     g_h[t] = (g_s[t] - h[t] g_v[t]) S'(h[t] - v_th) + (1 - s[t]) g_v[t]
- * </pre>
- *
- * where the reset term ({@code v_th g_v} or {@code h g_v}) is dropped when the reset is detached
- * from the graph (Zenke and Vogels 2021 find this trains better). Then {@code g_I[t] = g_h[t]},
- * {@code g_b = sum_t g_I[t]}, {@code g_W[i][j] = sum_t x_i[t] g_I[t][j]} and the spikes below
- * receive {@code g_s[t] = W g_I[t]} (for a {@link ConvLayer} the same sums run over the positions
- * that share each kernel weight and channel bias; see {@link LayerKernels}).
+ * <p>Backward pass: for {@code t = T-1 .. 0} the dynamics turn {@code g_s[t] = dL/ds[t]}, the
+ * surrogate {@code S'(x[t])} and the state gradient into {@code g_I[t]}. Then {@code g_b = sum_t
+ * g_I[t]}, {@code g_W[i][j] = sum_t x_i[t] g_I[t][j]} and the spikes below receive {@code g_s[t] =
+ * W g_I[t]} (for a {@link ConvLayer} the same sums run over the positions that share each kernel
+ * weight and channel bias; see {@link LayerKernels}). The membrane read-out is the trainer's own
+ * leaky integrator {@code h[t] = beta h[t-1] + I[t]}, whatever the neuron model.
  */
 final class BpttWorkspace {
   private final SpikingNetwork network;
@@ -33,8 +31,14 @@ final class BpttWorkspace {
   private final int depth;
   private final int[] widths;
 
-  /** Pre-reset membrane h[t], [t * n + j]. */
-  private final float[][] membrane;
+  /**
+   * The dynamics' pre-spike state h[t] ({@code [t * k n + v n + j]}); the read-out's membrane
+   * ({@code [t * n + j]}).
+   */
+  private final float[][] trace;
+
+  /** Spike argument x[t], [t * n + j]; null for the read-out. */
+  private final float[][] spikeArgument;
 
   /** Spikes s[t] (0 or 1; the smooth step value when smoothSpikes). */
   private final float[][] spikes;
@@ -53,10 +57,21 @@ final class BpttWorkspace {
   /** dL/d(passed), the spike gradient itself unless the layer pools. */
   private final float[][] passedGradient;
 
-  /** Post-reset membrane of the step being simulated. */
+  private final SurrogateDynamics dynamics;
+  private final int stateSize;
+
+  /** Post-reset state of the step being simulated ({@code k n}), or its gradient backwards. */
+  private final float[] state;
+
+  /** The read-out's membrane of the step being simulated. */
   private final float[] potential;
 
+  /** The input current of the step, or the surrogate derivatives of a step backwards. */
   private final float[] inputCurrent;
+
+  /** The first layer's current, the same at every step (direct encoding). */
+  private final float[] firstCurrent;
+
   private final float[] logits;
   private GradientBuffer gradients;
   private float[] input;
@@ -75,7 +90,10 @@ final class BpttWorkspace {
     this.steps = network.timesteps();
     this.depth = network.layers().size();
     this.widths = new int[depth];
-    this.membrane = new float[depth][];
+    this.dynamics = network.dynamics();
+    this.stateSize = dynamics.stateSize();
+    this.trace = new float[depth][];
+    this.spikeArgument = new float[depth][];
     this.spikes = new float[depth][];
     this.currentGradient = new float[depth][];
     this.spikeGradient = new float[depth][];
@@ -88,7 +106,9 @@ final class BpttWorkspace {
       int n = layer.neurons();
       widths[l] = n;
       widest = Math.max(widest, n);
-      membrane[l] = new float[steps * n];
+      boolean readout = l == depth - 1 && network.readout() == Readout.MEMBRANE;
+      trace[l] = new float[steps * n * (readout ? 1 : stateSize)];
+      spikeArgument[l] = readout ? null : new float[steps * n];
       spikes[l] = new float[steps * n];
       if (withGradients) {
         currentGradient[l] = new float[steps * n];
@@ -100,8 +120,10 @@ final class BpttWorkspace {
       passedGradient[l] =
           pools && withGradients ? new float[steps * layer.outputs()] : spikeGradient[l];
     }
+    this.state = new float[widest * stateSize];
     this.potential = new float[widest];
     this.inputCurrent = new float[widest];
+    this.firstCurrent = new float[network.layer(0).neurons()];
     this.logits = new float[network.outputs()];
   }
 
@@ -123,54 +145,36 @@ final class BpttWorkspace {
   void forward(float[] features, int offset) {
     this.input = features;
     this.inputOffset = offset;
-    float beta = network.beta();
-    float threshold = network.threshold();
-    boolean subtract = network.reset() == ResetMode.SUBTRACT;
     boolean membraneReadout = network.readout() == Readout.MEMBRANE;
     Arrays.fill(logits, 0f);
+    // Direct encoding: the same analog current at every step, computed once.
+    LayerKernels.current(network.layer(0), features, offset, firstCurrent, 0);
     for (int l = 0; l < depth; l++) {
       SpikingLayer layer = network.layer(l);
-      int n = widths[l];
-      float[] h = membrane[l];
-      float[] s = spikes[l];
       boolean last = l == depth - 1;
-      boolean integrateOnly = last && membraneReadout;
-      Arrays.fill(potential, 0, n, 0f);
-      if (l == 0) {
-        // Direct encoding: the same analog current at every step, computed once.
-        LayerKernels.current(layer, features, offset, inputCurrent, 0);
+      if (last && membraneReadout) {
+        integrate(l);
+        continue;
       }
+      int n = widths[l];
+      float[] h = trace[l];
+      float[] x = spikeArgument[l];
+      float[] s = spikes[l];
+      dynamics.rest(state, n);
       for (int t = 0; t < steps; t++) {
         int base = t * n;
-        if (l == 0) {
-          System.arraycopy(inputCurrent, 0, h, base, n);
-        } else {
-          // Event-driven: only presynaptic neurons that spiked at t scatter their weights.
-          LayerKernels.current(layer, passed[l - 1], t * passedWidths[l - 1], h, base);
+        dynamics.integrate(n, state, current(l, t), 0, h, base * stateSize, x, base);
+        for (int j = 0; j < n; j++) {
+          float xj = x[base + j];
+          s[base + j] = smoothSpikes ? surrogate.smoothStep(xj) : (xj >= 0f ? 1f : 0f);
         }
-        if (integrateOnly) {
+        dynamics.reset(n, h, base * stateSize, s, base, state);
+        if (passed[l] != s) {
+          LayerKernels.pool((ConvLayer) layer, s, base, passed[l], t * passedWidths[l]);
+        }
+        if (last) {
           for (int j = 0; j < n; j++) {
-            float hj = beta * potential[j] + h[base + j];
-            h[base + j] = hj;
-            potential[j] = hj;
-            logits[j] += hj;
-          }
-        } else {
-          for (int j = 0; j < n; j++) {
-            float hj = beta * potential[j] + h[base + j];
-            h[base + j] = hj;
-            float sj =
-                smoothSpikes ? surrogate.smoothStep(hj - threshold) : (hj >= threshold ? 1f : 0f);
-            s[base + j] = sj;
-            potential[j] = subtract ? hj - threshold * sj : hj * (1f - sj);
-          }
-          if (passed[l] != s) {
-            LayerKernels.pool((ConvLayer) layer, s, base, passed[l], t * passedWidths[l]);
-          }
-          if (last) {
-            for (int j = 0; j < n; j++) {
-              logits[j] += s[base + j];
-            }
+            logits[j] += s[base + j];
           }
         }
       }
@@ -179,6 +183,36 @@ final class BpttWorkspace {
       float inv = 1f / steps;
       for (int j = 0; j < logits.length; j++) {
         logits[j] *= inv;
+      }
+    }
+  }
+
+  /**
+   * The input current of layer {@code l} at step {@code t}: the first layer's constant current, or
+   * (event-driven) the weights of the presynaptic neurons that spiked at t.
+   */
+  private float[] current(int l, int t) {
+    if (l == 0) {
+      return firstCurrent;
+    }
+    LayerKernels.current(network.layer(l), passed[l - 1], t * passedWidths[l - 1], inputCurrent, 0);
+    return inputCurrent;
+  }
+
+  /** The membrane read-out, layer l: {@code h[t] = beta h[t-1] + I[t]}, logits += h[t]. */
+  private void integrate(int l) {
+    int n = widths[l];
+    float beta = network.beta();
+    float[] h = trace[l];
+    Arrays.fill(potential, 0, n, 0f);
+    for (int t = 0; t < steps; t++) {
+      int base = t * n;
+      float[] current = current(l, t);
+      for (int j = 0; j < n; j++) {
+        float hj = beta * potential[j] + current[j];
+        h[base + j] = hj;
+        potential[j] = hj;
+        logits[j] += hj;
       }
     }
   }
@@ -268,28 +302,20 @@ final class BpttWorkspace {
   /** From dL/ds of layer l to dL/dI, through time. */
   private void spikingBackward(int l) {
     int n = widths[l];
-    float beta = network.beta();
-    float threshold = network.threshold();
-    boolean subtract = network.reset() == ResetMode.SUBTRACT;
-    float[] h = membrane[l];
+    float[] h = trace[l];
+    float[] x = spikeArgument[l];
     float[] s = spikes[l];
     float[] gs = spikeGradient[l];
     float[] gI = currentGradient[l];
+    float[] sg = inputCurrent;
+    Arrays.fill(state, 0, n * stateSize, 0f);
     for (int t = steps - 1; t >= 0; t--) {
       int base = t * n;
-      boolean lastStep = t == steps - 1;
       for (int j = 0; j < n; j++) {
-        float gv = lastStep ? 0f : beta * gI[base + n + j];
-        float hj = h[base + j];
-        float sg = surrogate.derivative(hj - threshold);
-        float gh;
-        if (subtract) {
-          gh = (gs[base + j] - (detachReset ? 0f : threshold * gv)) * sg + gv;
-        } else {
-          gh = (gs[base + j] - (detachReset ? 0f : hj * gv)) * sg + (1f - s[base + j]) * gv;
-        }
-        gI[base + j] = gh;
+        sg[j] = surrogate.derivative(x[base + j]);
       }
+      dynamics.backward(
+          n, h, base * stateSize, s, base, sg, gs, base, state, gI, base, detachReset);
     }
   }
 

@@ -14,6 +14,7 @@ import org.snncodesign.api.graph.OutputNode;
 import org.snncodesign.api.graph.Pool2dNode;
 import org.snncodesign.api.graph.Shape;
 import org.snncodesign.api.graph.Size2d;
+import org.snncodesign.api.plugin.PluginRegistry;
 
 /**
  * Reads a {@link SpikingNetwork} back from a graph of the form {@link SpikingNetworkGraphs} writes:
@@ -61,7 +62,15 @@ final class SpikingGraphReader {
     float threshold = threshold();
     Readout readout = readout();
     try {
-      return new SpikingNetwork(timesteps(), beta, threshold, reset(), readout, layers);
+      String model = neuronModel();
+      return new SpikingNetwork(
+          timesteps(),
+          beta,
+          threshold,
+          reset(),
+          readout,
+          layers,
+          model == null ? null : TrainableNeurons.require(PluginRegistry.discover(), model));
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("the graph is not a trainer's network: " + e.getMessage(), e);
     }
@@ -386,6 +395,32 @@ final class SpikingGraphReader {
       }
     }
     return subtract ? ResetMode.SUBTRACT : ResetMode.ZERO;
+  }
+
+  /**
+   * The neuron model plugin the spiking nodes name ({@link GraphAnnotations#neuronModelKey}), null
+   * when they name none (the built-in model).
+   */
+  private String neuronModel() {
+    String model = null;
+    boolean first = true;
+    for (int l = 0; l < neuronNames.size(); l++) {
+      if (!neuron(l).spiking()) {
+        continue;
+      }
+      String own = GraphAnnotations.neuronModel(graph, neuronNames.get(l)).orElse(null);
+      if (!first && !java.util.Objects.equals(own, model)) {
+        throw new InvalidInputException(
+            "node '"
+                + neuronNames.get(l)
+                + "' is of neuron model "
+                + (own == null ? "the default" : "'" + own + "'")
+                + " unlike an earlier layer; the trainer's network has one neuron model");
+      }
+      model = own;
+      first = false;
+    }
+    return model;
   }
 
   private int timesteps() {

@@ -69,6 +69,9 @@ final class SpikingGraphWriter {
       if (neurons.spiking() && network.reset() == ResetMode.SUBTRACT) {
         builder.metadata(GraphAnnotations.resetKey(name), GraphAnnotations.RESET_BY_SUBTRACTION);
       }
+      if (neurons.spiking() && !network.hasBuiltInNeurons()) {
+        builder.metadata(GraphAnnotations.neuronModelKey(name), network.neuronModel().name());
+      }
       if (layer instanceof ConvLayer conv && conv.pool() > 1) {
         Size2d window = Size2d.square(conv.pool());
         append(

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.snncodesign.api.Checks;
+import org.snncodesign.api.neuron.SurrogateDynamics;
+import org.snncodesign.api.neuron.TrainableNeuronModel;
 
 /**
  * A feed-forward spiking network of fully connected ({@link DenseLayer}) and convolutional ({@link
@@ -26,6 +28,12 @@ import org.snncodesign.api.Checks;
  * layer either spikes (readout {@link Readout#SPIKE_COUNT}) or only integrates ({@link
  * Readout#MEMBRANE}). For a convolution, {@code W^T x} is the convolution of the input maps and
  * {@code b} is broadcast over positions; the neuron update is the same.
+ *
+ * <p>The spiking layers' neurons are a {@link TrainableNeuronModel} plugin: by default the built-in
+ * {@code lif} ({@code if} for {@code beta = 1}), whose {@link SurrogateDynamics} are the update
+ * above; another model runs its own update, given {@code beta} and {@code v_th} as its parameters
+ * {@code tau_m = dt / (1 - beta)}, {@code R = tau_m / dt} and {@code v_th} where it declares them,
+ * and the reset rule. The membrane read-out is always the leaky integrator above.
  */
 public final class SpikingNetwork {
   private final int timesteps;
@@ -34,8 +42,11 @@ public final class SpikingNetwork {
   private final ResetMode reset;
   private final Readout readout;
   private final List<SpikingLayer> layers;
+  private final NeuronChoice neuron;
 
   /**
+   * A network of the built-in neurons ({@code lif}, or {@code if} for {@code beta = 1}).
+   *
    * @param timesteps T, at least 1
    * @param beta membrane decay per step in (0, 1]; 1 is IF
    * @param threshold firing threshold v_th, finite and positive
@@ -48,6 +59,28 @@ public final class SpikingNetwork {
       ResetMode reset,
       Readout readout,
       List<? extends SpikingLayer> layers) {
+    this(timesteps, beta, threshold, reset, readout, layers, null);
+  }
+
+  /**
+   * A network whose spiking layers are of neuron model {@code neuron}.
+   *
+   * @param timesteps T, at least 1
+   * @param beta membrane decay per step in (0, 1]; 1 is IF
+   * @param threshold firing threshold v_th, finite and positive
+   * @param layers at least one, each taking the previous one's outputs as inputs
+   * @param neuron the spiking layers' model, null for the built-in one
+   * @throws IllegalArgumentException naming the model when it cannot train with beta, v_th and the
+   *     reset
+   */
+  public SpikingNetwork(
+      int timesteps,
+      float beta,
+      float threshold,
+      ResetMode reset,
+      Readout readout,
+      List<? extends SpikingLayer> layers,
+      TrainableNeuronModel neuron) {
     this.timesteps = Checks.positive(timesteps, "timesteps");
     Checks.checkArgument(beta > 0f && beta <= 1f, "beta must be in (0, 1], got %s", beta);
     Checks.checkArgument(
@@ -92,6 +125,20 @@ public final class SpikingNetwork {
     this.reset = reset;
     this.readout = readout;
     this.layers = Collections.unmodifiableList(new ArrayList<>(layers));
+    this.neuron =
+        NeuronChoice.of(
+            neuron != null ? neuron : NeuronChoice.builtIn(beta), beta, threshold, reset);
+  }
+
+  /**
+   * This network's live layers with spiking neurons of model {@code neuron} (null: the built-in
+   * one).
+   *
+   * @throws IllegalArgumentException naming the model when it cannot train with this network's
+   *     beta, v_th and reset
+   */
+  public SpikingNetwork withNeuron(TrainableNeuronModel neuron) {
+    return new SpikingNetwork(timesteps, beta, threshold, reset, readout, layers, neuron);
   }
 
   /**
@@ -203,6 +250,24 @@ public final class SpikingNetwork {
     return readout;
   }
 
+  /** The neuron model of the spiking layers. */
+  public TrainableNeuronModel neuronModel() {
+    return neuron.model();
+  }
+
+  /**
+   * Whether the spiking layers are of the built-in model ({@code lif}, or {@code if} for {@code
+   * beta = 1}), which files and graphs leave unsaid.
+   */
+  public boolean hasBuiltInNeurons() {
+    return neuron.isBuiltIn(beta);
+  }
+
+  /** The spiking layers' update, with this network's parameters. */
+  SurrogateDynamics dynamics() {
+    return neuron.dynamics();
+  }
+
   /** The layers, input side first (unmodifiable list of live layers). */
   public List<SpikingLayer> layers() {
     return layers;
@@ -298,7 +363,7 @@ public final class SpikingNetwork {
     for (SpikingLayer layer : layers) {
       copies.add(layer.copy());
     }
-    return new SpikingNetwork(timesteps, beta, threshold, reset, readout, copies);
+    return new SpikingNetwork(timesteps, beta, threshold, reset, readout, copies, neuron.model());
   }
 
   @Override
@@ -309,6 +374,7 @@ public final class SpikingNetwork {
         && Float.floatToIntBits(n.threshold) == Float.floatToIntBits(threshold)
         && n.reset == reset
         && n.readout == readout
+        && n.neuronModel().name().equals(neuronModel().name())
         && n.layers.equals(layers);
   }
 
@@ -332,6 +398,7 @@ public final class SpikingNetwork {
         + reset
         + ", "
         + readout
+        + (hasBuiltInNeurons() ? "" : ", neuron=" + neuronModel().name())
         + "]";
   }
 }

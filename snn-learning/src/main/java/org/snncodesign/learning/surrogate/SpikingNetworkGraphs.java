@@ -29,7 +29,8 @@ import org.snncodesign.api.graph.NetworkGraph;
  *       {@code r = 1 / dt}. Forward Euler at dt then gives the trainer's {@code h = beta v + I}
  *       exactly. {@link ResetMode#SUBTRACT} is {@link GraphAnnotations#resetKey} {@code =
  *       "subtract"} on each spiking node; {@link ResetMode#ZERO} is NIR's own {@code v = v_reset =
- *       0}.
+ *       0}. Spiking layers of a neuron model other than the built-in one name its plugin in {@link
+ *       GraphAnnotations#neuronModelKey}, so that a simulator runs them with that model.
  *   <li>The read-out: with {@link Readout#SPIKE_COUNT} the last layer is spiking as above; with
  *       {@link Readout#MEMBRANE} it is {@code li<l>} (LI, same tau and r) or {@code i<l>} (I,
  *       {@code r = 1 / dt}). {@code output} carries its spikes or membrane per step.

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.plugin.PluginRegistry;
 
 /**
  * Saves a {@link SpikingNetwork} as JSON and loads it back bit-exact.
@@ -47,6 +48,11 @@ import org.snncodesign.api.InvalidInputException;
  * (negative zero included) survives and a 784-500-10 network stays near 2 MB. The scalar floats are
  * written as the shortest decimal that identifies them and read back through an exact decimal and
  * {@link Float#parseFloat}, which rounds correctly; they are positive, so no sign of zero is lost.
+ *
+ * <p>A network whose spiking layers are not of the built-in neuron model ({@link
+ * SpikingNetwork#hasBuiltInNeurons()}) also has {@code "neuron": "NAME"}, the plugin name of its
+ * {@link org.snncodesign.api.neuron.TrainableNeuronModel}, found again on the context class loader
+ * when the file is read.
  */
 public final class SpikingNetworkJson {
   /** Value of the {@code format} field. */
@@ -74,6 +80,9 @@ public final class SpikingNetworkJson {
     root.put("threshold", network.threshold());
     root.put("reset", network.reset().name());
     root.put("readout", network.readout().name());
+    if (!network.hasBuiltInNeurons()) {
+      root.put("neuron", network.neuronModel().name());
+    }
     ArrayNode layers = root.putArray("layers");
     for (SpikingLayer layer : network.layers()) {
       ObjectNode node = layers.addObject();
@@ -198,7 +207,10 @@ public final class SpikingNetworkJson {
           floatOf(required(root, "threshold", source), source + ": threshold"),
           ResetMode.valueOf(required(root, "reset", source).asText()),
           Readout.valueOf(required(root, "readout", source).asText()),
-          layers);
+          layers,
+          root.hasNonNull("neuron")
+              ? TrainableNeurons.require(PluginRegistry.discover(), root.get("neuron").asText())
+              : null);
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(source + ": " + e.getMessage(), e);
     }

@@ -70,6 +70,24 @@ class GradientCheckTest {
     assertThat(worstRelativeError(net, options, data, false)).isLessThan(1e-2);
   }
 
+  @ParameterizedTest(name = "{0} reset")
+  @CsvSource({"SUBTRACT", "ZERO"})
+  @DisplayName("with IF neurons (beta 1, the if model), BPTT gradients match finite differences")
+  void integrateAndFireGradientsMatchFiniteDifferences(ResetMode reset) {
+    SpikingNetwork net =
+        SpikingNetwork.initialise(new int[] {6, 5, 3}, 5, 1f, 0.5f, reset, Readout.SPIKE_COUNT, 4);
+    assertThat(net.neuronModel().name()).isEqualTo("if");
+    TrainingOptions options =
+        TrainingOptions.builder()
+            .surrogate(new SurrogateFunction(SurrogateKind.ARCTAN, 1f))
+            .smoothSpikes(true)
+            .detachReset(false)
+            .threads(1)
+            .build();
+    assertThat(worstRelativeError(net, options, ToyData.blocks(4, 6, 3, 0.3f, 11), false))
+        .isLessThan(1e-2);
+  }
+
   @Test
   @DisplayName(
       "with real spikes, the gradients of the non-spiking membrane readout layer are exact")

@@ -125,7 +125,7 @@ public final class GraphSimulator {
   }
 
   private NeuronPopulation create(NeuronModelChoice models, String name, NeuronNode node) {
-    NeuronModel model = models.modelFor(name, node);
+    NeuronModel model = models.modelFor(graph, name, node);
     NeuronPopulation population =
         model.create(node, discretization, GraphAnnotations.resetsBySubtraction(graph, name));
     Checks.checkArgument(

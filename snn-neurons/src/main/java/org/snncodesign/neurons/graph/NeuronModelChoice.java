@@ -2,14 +2,17 @@ package org.snncodesign.neurons.graph;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.snncodesign.api.graph.GraphAnnotations;
+import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.graph.NeuronNode;
 import org.snncodesign.api.neuron.NeuronModel;
 import org.snncodesign.api.plugin.PluginRegistry;
 
 /**
  * Which {@link NeuronModel} runs each neuron node: an override for the node's name, else for its
- * type, else the default plugin of its type ({@link #DEFAULT_PLUGINS}). Plugins named by name are
- * looked up in a {@link PluginRegistry}, discovered only when a name needs it.
+ * type, else the plugin the graph names for the node ({@link GraphAnnotations#neuronModelKey}),
+ * else the default plugin of its type ({@link #DEFAULT_PLUGINS}). Plugins named by name are looked
+ * up in a {@link PluginRegistry}, discovered only when a name needs it.
  */
 final class NeuronModelChoice {
   /** The built-in plugin that runs each NIR neuron type. */
@@ -50,14 +53,17 @@ final class NeuronModelChoice {
   }
 
   /**
-   * The model for node {@code name}.
+   * The model for node {@code name} of {@code graph}.
    *
    * @throws IllegalArgumentException naming the node, its type, the plugin and the types that
    *     plugin runs, when it does not run this type (or when no plugin is known for the type)
    * @throws org.snncodesign.api.SnnException naming the plugin when no plugin has that name
    */
-  NeuronModel modelFor(String name, NeuronNode node) {
+  NeuronModel modelFor(NetworkGraph graph, String name, NeuronNode node) {
     ModelRef ref = byNode.getOrDefault(name, byType.get(node.nirType()));
+    if (ref == null) {
+      ref = GraphAnnotations.neuronModel(graph, name).map(p -> new ModelRef(null, p)).orElse(null);
+    }
     if (ref == null) {
       String plugin = DEFAULT_PLUGINS.get(node.nirType());
       if (plugin == null) {

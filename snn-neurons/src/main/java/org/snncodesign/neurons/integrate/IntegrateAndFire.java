@@ -3,8 +3,12 @@ package org.snncodesign.neurons.integrate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.snncodesign.api.neuron.NeuronParameters;
 import org.snncodesign.api.neuron.NeuronPopulation;
+import org.snncodesign.api.neuron.SurrogateDynamics;
+import org.snncodesign.api.neuron.TrainableNeuronModel;
 import org.snncodesign.neurons.model.AbstractNeuronModel;
+import org.snncodesign.neurons.model.DiscreteLifDynamics;
 import org.snncodesign.neurons.model.ModelParameters;
 
 /**
@@ -25,8 +29,13 @@ import org.snncodesign.neurons.model.ModelParameters;
  * <p>In a network graph it runs the IF, I (integrator) and Threshold nodes with their own
  * per-neuron parameters and NIR's equations (see {@link
  * org.snncodesign.neurons.model.GraphNeuronPopulation}).
+ *
+ * <p>It trains with surrogate gradients ({@link TrainableNeuronModel}) with its own update, {@code
+ * v[t] = v[t-1] + I[t]} ({@link DiscreteLifDynamics} with {@code beta = 1}); {@code v_reset} and
+ * {@code t_ref} must be 0, and the reset rule is the trainer's ({@code reset_by_subtraction} is not
+ * read).
  */
-public final class IntegrateAndFire extends AbstractNeuronModel {
+public final class IntegrateAndFire extends AbstractNeuronModel implements TrainableNeuronModel {
   static final String NAME = "if";
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
@@ -45,6 +54,15 @@ public final class IntegrateAndFire extends AbstractNeuronModel {
     d.put("reset_by_subtraction", 0.0);
     d.put("t_ref", 0.0);
     return d;
+  }
+
+  @Override
+  public SurrogateDynamics surrogateDynamics(
+      NeuronParameters parameters, boolean resetBySubtraction) {
+    ModelParameters p = resolve(parameters);
+    p.requireZero("v_reset", "trains");
+    p.requireZero("t_ref", "trains");
+    return new DiscreteLifDynamics(1f, 1f, (float) p.get("v_th"), resetBySubtraction);
   }
 
   @Override

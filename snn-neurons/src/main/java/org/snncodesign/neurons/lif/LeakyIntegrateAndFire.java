@@ -3,8 +3,12 @@ package org.snncodesign.neurons.lif;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.snncodesign.api.neuron.NeuronParameters;
 import org.snncodesign.api.neuron.NeuronPopulation;
+import org.snncodesign.api.neuron.SurrogateDynamics;
+import org.snncodesign.api.neuron.TrainableNeuronModel;
 import org.snncodesign.neurons.model.AbstractNeuronModel;
+import org.snncodesign.neurons.model.DiscreteLifDynamics;
 import org.snncodesign.neurons.model.ModelParameters;
 
 /**
@@ -32,8 +36,16 @@ import org.snncodesign.neurons.model.ModelParameters;
  *
  * <p>In a network graph it runs the LIF, LI, CubaLIF and CubaLI nodes with their own per-neuron
  * parameters and NIR's equations (see {@link org.snncodesign.neurons.model.GraphNeuronPopulation}).
+ *
+ * <p>It trains with surrogate gradients ({@link TrainableNeuronModel}) as NIR's LIF, {@code tau_m
+ * dv/dt = -v + R I}, discretised by forward Euler at {@code dt} (as a graph exported from the
+ * trainer runs it): {@code v[t] = beta v[t-1] + gain I[t]} with {@code beta = 1 - dt / tau_m} and
+ * {@code gain = dt R / tau_m} ({@link DiscreteLifDynamics}); {@code tau_m} must exceed {@code dt},
+ * and {@code v_rest}, {@code v_reset}, {@code t_ref}, {@code tau_syn_e} and {@code tau_syn_i} must
+ * be 0. The reset rule is the trainer's ({@code reset_by_subtraction} is not read).
  */
-public final class LeakyIntegrateAndFire extends AbstractNeuronModel {
+public final class LeakyIntegrateAndFire extends AbstractNeuronModel
+    implements TrainableNeuronModel {
   static final String NAME = "lif";
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
@@ -57,6 +69,29 @@ public final class LeakyIntegrateAndFire extends AbstractNeuronModel {
     d.put("tau_syn_i", 0.0);
     d.put("reset_by_subtraction", 0.0);
     return d;
+  }
+
+  @Override
+  public SurrogateDynamics surrogateDynamics(
+      NeuronParameters parameters, boolean resetBySubtraction) {
+    ModelParameters p = resolve(parameters);
+    for (String zero : new String[] {"v_rest", "v_reset", "t_ref", "tau_syn_e", "tau_syn_i"}) {
+      p.requireZero(zero, "trains");
+    }
+    double tau = p.positive("tau_m");
+    if (!(tau > p.dt())) {
+      throw new IllegalArgumentException(
+          "neuron model 'lif' trains with forward Euler, which needs tau_m > dt; got tau_m = "
+              + tau
+              + " s at dt = "
+              + p.dt()
+              + " s");
+    }
+    return new DiscreteLifDynamics(
+        (float) (1 - p.dt() / tau),
+        (float) (p.dt() / tau * p.get("R")),
+        (float) p.get("v_th"),
+        resetBySubtraction);
   }
 
   @Override

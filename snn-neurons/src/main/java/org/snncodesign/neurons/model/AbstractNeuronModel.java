@@ -79,7 +79,12 @@ public abstract class AbstractNeuronModel implements NeuronModel {
 
   @Override
   public final NeuronPopulation create(int size, NeuronParameters parameters) {
-    return create(size, ModelParameters.resolve(name, defaults, parameters));
+    return create(size, resolve(parameters));
+  }
+
+  /** The caller's parameters over the defaults, unknown names refused. */
+  protected final ModelParameters resolve(NeuronParameters parameters) {
+    return ModelParameters.resolve(name, defaults, parameters);
   }
 
   @Override

@@ -118,6 +118,18 @@ public final class ModelParameters {
     }
   }
 
+  /**
+   * Throws naming the parameter, the model and {@code what} unless {@code get(name) == 0}, for
+   * parameters a use of the model (e.g. surrogate-gradient training) cannot take.
+   */
+  public void requireZero(String name, String what) {
+    double v = get(name);
+    if (v != 0) {
+      throw new IllegalArgumentException(
+          "neuron model '" + model + "' " + what + " only with " + name + " = 0, got " + v);
+    }
+  }
+
   /** A duration as a whole number of steps, {@code round(seconds / dt)}. */
   public int steps(String name) {
     double steps = Math.rint(nonNegative(name) / dt);
