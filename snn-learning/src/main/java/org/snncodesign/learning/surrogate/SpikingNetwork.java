@@ -45,12 +45,9 @@ public final class SpikingNetwork {
   private final NeuronChoice neuron;
 
   /**
-   * A network of the built-in neurons ({@code lif}, or {@code if} for {@code beta = 1}).
-   *
-   * @param timesteps T, at least 1
-   * @param beta membrane decay per step in (0, 1]; 1 is IF
-   * @param threshold firing threshold v_th, finite and positive
-   * @param layers at least one, each taking the previous one's outputs as inputs
+   * A network of the built-in neurons ({@code lif}, or {@code if} for {@code beta = 1}); the
+   * arguments are those of {@link #SpikingNetwork(int, float, float, ResetMode, Readout, List,
+   * TrainableNeuronModel)}.
    */
   public SpikingNetwork(
       int timesteps,
