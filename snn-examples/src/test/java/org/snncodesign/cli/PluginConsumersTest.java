@@ -99,7 +99,8 @@ class PluginConsumersTest {
                               "--json")),
               PluginKind.DATASET,
                   new Consumer(
-                      "TrainingData.load, LsmTask.load (DatasetLocator.named), DatasetLocator.locate",
+                      "TrainingData.load, LsmTask.load (sweep step lsm-pruning), ImageSet.of,"
+                          + " DatasetLocator.locate",
                       dir ->
                           List.of(
                               "train",

@@ -13,6 +13,9 @@ import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.dataset.DatasetProvider;
 import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.plugin.PluginRegistry;
+import org.snncodesign.datasets.encoding.MinMaxScaling;
+import org.snncodesign.datasets.split.DatasetSplit;
+import org.snncodesign.datasets.split.DatasetSplitter;
 
 /**
  * The flow step that loads data through the data-set plugins ({@link DatasetProvider}), by plugin
@@ -35,7 +38,37 @@ public final class DatasetLocator {
    * @param train every sample, or the training part when {@code test} is present
    * @param test the test part stored beside the training part, if any
    */
-  public record Parts(String format, LabeledDataset train, Optional<LabeledDataset> test) {}
+  public record Parts(String format, LabeledDataset train, Optional<LabeledDataset> test) {
+    /**
+     * The training and test parts (no validation part), scaled to [0, 1] by the training part's
+     * smallest and largest value ({@link MinMaxScaling#fit}; test values outside are clamped): the
+     * stored test part, else a stratified split of {@code trainFraction} per class shuffled by
+     * {@code seed}.
+     *
+     * @throws InvalidInputException when the training or the test part would be empty
+     */
+    public DatasetSplit scaledSplit(double trainFraction, long seed) {
+      DatasetSplit split =
+          test.isPresent()
+              ? new DatasetSplit(
+                  train, DatasetSplitter.select(train, new int[0], train.name()), test.get())
+              : DatasetSplitter.stratified(train, trainFraction, 0, seed);
+      if (split.train().samples() == 0 || split.test().samples() == 0) {
+        throw new InvalidInputException(
+            train.name()
+                + ": "
+                + (train.samples() + test.map(LabeledDataset::samples).orElse(0))
+                + " samples leave "
+                + split.train().samples()
+                + " to train and "
+                + split.test().samples()
+                + " to test; both need at least one");
+      }
+      MinMaxScaling scaling = MinMaxScaling.fit(split.train());
+      return new DatasetSplit(
+          scaling.apply(split.train()), split.validation(), scaling.apply(split.test()));
+    }
+  }
 
   /**
    * {@code train} as a word of a file name: MNIST's {@code train-images-...}, {@code a_train.csv}.

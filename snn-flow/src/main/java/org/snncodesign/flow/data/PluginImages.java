@@ -9,9 +9,7 @@ import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.conversion.ann.LabeledImages;
 import org.snncodesign.conversion.ann.TensorShape;
-import org.snncodesign.datasets.encoding.MinMaxScaling;
 import org.snncodesign.datasets.split.DatasetSplit;
-import org.snncodesign.datasets.split.DatasetSplitter;
 
 /**
  * A data-set plugin's samples as images: its test part when the files keep one apart, else the same
@@ -41,25 +39,16 @@ public record PluginImages(
             format,
             path,
             String.join(", ", IdxDataset.KNOWN) + ", " + IdxDataset.USER_NAMED + "NAME");
-    LabeledDataset train;
-    LabeledDataset test;
+    DatasetSplit split = parts.scaledSplit(TrainingData.TRAIN_FRACTION, seed);
     List<Path> files = new ArrayList<>(List.of(path));
     if (parts.test().isPresent()) {
-      train = parts.train();
-      test = parts.test().get();
       DatasetLocator.testPartOf(path).ifPresent(files::add);
-    } else {
-      DatasetSplit split =
-          DatasetSplitter.stratified(parts.train(), TrainingData.TRAIN_FRACTION, 0, seed);
-      train = split.train();
-      test = split.test();
     }
-    TensorShape shape = shapeOf(train, path);
-    MinMaxScaling scaling = MinMaxScaling.fit(train);
+    TensorShape shape = shapeOf(split.train(), path);
     return new PluginImages(
         parts.train().name(),
-        images(scaling.apply(train), shape),
-        images(scaling.apply(test), shape),
+        images(split.train(), shape),
+        images(split.test(), shape),
         Files.isRegularFile(path) ? IdxDataset.sha256(files) : null);
   }
 

@@ -62,8 +62,8 @@ public record TrainingData(
    * The file or folder {@code path} read by data-set plugin {@code format}: its own test part when
    * the files keep one apart ({@link DatasetLocator#locateParts}), else a stratified split of
    * {@link #TRAIN_FRACTION} per class, shuffled by {@code seed}. Values are scaled to [0, 1] by the
-   * training part's smallest and largest value ({@link MinMaxScaling#fit}; test values outside are
-   * clamped), as the digits are by 0..16 and IDX pixels by 0..255.
+   * training part's range ({@link DatasetLocator.Parts#scaledSplit}), as the digits are by 0..16
+   * and IDX pixels by 0..255.
    *
    * @throws InvalidInputException as {@link DatasetLocator#named} does, or when a part is empty
    */
@@ -78,36 +78,15 @@ public record TrainingData(
                 + ", "
                 + IdxDataset.USER_NAMED
                 + "NAME (any folder of IDX files)");
-    LabeledDataset train;
-    LabeledDataset test;
-    if (parts.test().isPresent()) {
-      train = parts.train();
-      test = parts.test().get();
-    } else {
-      DatasetSplit split = DatasetSplitter.stratified(parts.train(), TRAIN_FRACTION, 0, seed);
-      train = split.train();
-      test = split.test();
-    }
-    if (train.samples() == 0 || test.samples() == 0) {
-      throw new InvalidInputException(
-          path
-              + ": "
-              + parts.train().samples()
-              + " samples leave "
-              + train.samples()
-              + " to train and "
-              + test.samples()
-              + " to test; both need at least one");
-    }
-    MinMaxScaling scaling = MinMaxScaling.fit(train);
+    DatasetSplit split = parts.scaledSplit(TRAIN_FRACTION, seed);
     return new TrainingData(
         parts.train().name(),
-        train.sampleSize(),
-        train.classes(),
-        scaling.apply(train).features(),
-        train.labels(),
-        scaling.apply(test).features(),
-        test.labels());
+        split.train().sampleSize(),
+        split.train().classes(),
+        split.train().features(),
+        split.train().labels(),
+        split.test().features(),
+        split.test().labels());
   }
 
   /**

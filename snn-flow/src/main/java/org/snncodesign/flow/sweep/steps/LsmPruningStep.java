@@ -2,6 +2,7 @@ package org.snncodesign.flow.sweep.steps;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.snncodesign.api.Choices;
 import org.snncodesign.api.InvalidInputException;
@@ -19,8 +20,9 @@ import org.snncodesign.learning.lsm.readout.ReadoutKind;
 
 /**
  * {@code lsm-pruning}: the inactive-neuron pruning study of {@code snn lsm} ({@link LsmStudy}) on
- * the embedded digits, official split: a liquid drawn from the seed, its readout, pruning to {@code
- * keep} and the pruned liquid's readout; sizes and accuracies before and after.
+ * the embedded digits (or the data set of parameters {@code dataset} and {@code data}), official
+ * split: a liquid drawn from the seed, its readout, pruning to {@code keep} and the pruned liquid's
+ * readout; sizes and accuracies before and after.
  */
 public final class LsmPruningStep implements SweepStep {
   public LsmPruningStep() {}
@@ -49,7 +51,14 @@ public final class LsmPruningStep implements SweepStep {
             "balance", false, "restore kept neurons' recurrent drive before pruning"),
         SweepParameter.integer("tail", 10, "steps simulated after each input ends"),
         SweepParameter.integer("max_samples", 0, "use at most this many samples (0: all 1797)"),
-        SweepParameter.text("neuron", "lif", "neuron model plugin of the liquid"));
+        SweepParameter.text("neuron", "lif", "neuron model plugin of the liquid"),
+        SweepParameter.text(
+            "dataset", "digits", "digits, fsdd, mnist or a data-set plugin's name (LsmTask.load)"),
+        SweepParameter.text(
+            "data",
+            "",
+            "the data set's file or folder (fsdd's, mnist's or what the plugin reads); empty for"
+                + " the embedded digits"));
   }
 
   @Override
@@ -72,10 +81,17 @@ public final class LsmPruningStep implements SweepStep {
         new PruningStudy.Method(
             ranking, p.flag("rewire"), false, p.flag("balance"), p.integer("rounds"));
     LsmTask task;
+    String data = p.text("data");
     try {
-      task = LsmTask.digits(null, p.integer("max_samples"));
+      task =
+          LsmTask.load(
+              p.text("dataset"),
+              data.isEmpty() ? null : Path.of(data),
+              p.integer("max_samples"),
+              "rate",
+              line -> {});
     } catch (IOException e) {
-      throw new UncheckedIOException("reading the embedded digits", e);
+      throw new UncheckedIOException("reading data set " + p.text("dataset"), e);
     }
     LsmStudy.Official study =
         LsmStudy.run(

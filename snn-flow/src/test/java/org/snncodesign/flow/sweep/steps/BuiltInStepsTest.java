@@ -3,9 +3,12 @@ package org.snncodesign.flow.sweep.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.flow.sweep.SweepParameters;
 import org.snncodesign.flow.sweep.SweepRecord;
@@ -25,6 +28,28 @@ class BuiltInStepsTest {
 
     assertThat(r.values()).containsEntry("neurons_before", 60L).containsEntry("neurons_after", 30L);
     assertThat((double) r.values().get("accuracy_after")).isBetween(0.0, 1.0);
+  }
+
+  @Test
+  @DisplayName("lsm-pruning runs on a data-set plugin's file named by parameters dataset and data")
+  void lsmPruningOnPluginData(@TempDir Path dir) throws Exception {
+    StringBuilder csv = new StringBuilder();
+    // Class c lights the features f with f % 3 == c.
+    for (int i = 0; i < 120; i++) {
+      for (int f = 0; f < 9; f++) {
+        csv.append(f % 3 == i % 3 ? "1," : "0,");
+      }
+      csv.append(i % 3).append('\n');
+    }
+    Path file = Files.writeString(dir.resolve("two.csv"), csv);
+    SweepRecord r =
+        run(
+            "lsm-pruning",
+            Map.of("liquid", 40, "keep", 0.5, "dataset", "csv", "data", file.toString()),
+            3);
+
+    assertThat(r.values()).containsEntry("neurons_after", 20L);
+    assertThat((double) r.values().get("accuracy_before")).isGreaterThan(0.6);
   }
 
   @Test
