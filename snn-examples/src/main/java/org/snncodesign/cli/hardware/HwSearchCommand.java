@@ -1,29 +1,19 @@
 package org.snncodesign.cli.hardware;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.energy.StaticPower;
-import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.plugin.PluginRegistry;
-import org.snncodesign.cli.JsonReport;
-import org.snncodesign.flow.report.AccuracyParetoChart;
-import org.snncodesign.flow.report.HwJson;
-import org.snncodesign.flow.report.ParetoChart;
-import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.flow.search.AcceleratorLineup;
-import org.snncodesign.flow.search.ClusterEvaluation;
 import org.snncodesign.flow.search.CoDesignSearch;
+import org.snncodesign.flow.search.CoSearchPlan;
+import org.snncodesign.flow.search.CoSearchPlanJson;
+import org.snncodesign.flow.search.CoSearchRun;
 import org.snncodesign.flow.search.CompressedNetworkSpace;
-import org.snncodesign.fpga.search.Candidate;
 import org.snncodesign.fpga.search.CandidateEvaluator;
-import org.snncodesign.fpga.search.NetworkVariant;
-import org.snncodesign.fpga.search.SearchResult;
 import org.snncodesign.fpga.search.SearchSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,9 +24,10 @@ import picocli.CommandLine.Option;
  * search of an accelerator family's parameters for the least EDP under an FPGA budget, with {@code
  * --network-genes} jointly with per-layer weight sparsity and width of the trained network, {@link
  * CompressedNetworkSpace}), and its report: the summary on standard output, or one JSON object with
- * {@code --json}, and the Pareto fronts as CSV and PNG in {@code --out}. With {@code --master} the
- * candidates are evaluated on a cluster ({@link ClusterEvaluation}, present in {@code
- * snn-spark.jar} only) with the same result.
+ * {@code --json}, and the Pareto fronts as CSV and PNG in {@code --out}, all the library's ({@link
+ * CoSearchRun}). {@code --save-search FILE} writes the search as data ({@link CoSearchPlanJson})
+ * for {@code snn-spark.jar hw-search --search FILE}, which evaluates the candidates as Spark tasks
+ * with the same report; {@code snn} itself has no Spark.
  */
 @Command(
     name = "search",
@@ -132,18 +123,27 @@ public final class HwSearchCommand implements Callable<Integer> {
       names = "--master",
       paramLabel = "URL",
       description =
-          "Evaluate the candidates as Spark tasks on this "
-              + "master (spark://HOST:7077, local[N]), with the same result: only in snn-spark.jar (java -jar snn-spark.jar "
-              + "hw-search, the same options; see docs/SWEEPS.md).")
+          "Not in snn, which has no Spark: save the search with --save-search FILE and run java -jar "
+              + "snn-spark.jar hw-search --search FILE --master URL (see docs/SWEEPS.md).")
   String master;
+
+  @Option(
+      names = "--save-search",
+      paramLabel = "FILE",
+      description =
+          "Write the search these options describe (settings and network, paths made absolute) to FILE "
+              + "as JSON and exit without searching: java -jar snn-spark.jar hw-search --search FILE runs it "
+              + "on Spark with the same report (see docs/SWEEPS.md). Not with --nir.")
+  Path saveSearch;
 
   @Override
   public Integer call() throws IOException {
     PrintStream stdout = System.out;
-    if (networkGenes && network.synthetic) {
+    if (networkGenes && (network.synthetic || network.nir != null)) {
       throw new InvalidInputException(
           "--network-genes needs a trained network to prune and quantise; drop "
-              + "--synthetic (the default digits network is used) or give --network model.json");
+              + (network.synthetic ? "--synthetic" : "--nir")
+              + " (the default digits network is used) or give --network model.json");
     }
     SearchSettings search =
         SearchSettings.DEFAULT
@@ -162,181 +162,49 @@ public final class HwSearchCommand implements Callable<Integer> {
             .fineTuneEpochs(fineTuneEpochs)
             .firstLayer(network.firstLayer())
             .build();
+    CoSearchPlan plan = new CoSearchPlan(settings, networkGenes, network.source());
     PluginRegistry registry = PluginRegistry.discover();
-    // Built first in any case: a bad --model or --budget is refused before a cluster is contacted.
-    CoDesignSearch coSearch =
-        search(settings, registry, CandidateEvaluator.inProcess(search.threads()));
-    if (master == null) {
-      report(coSearch, stdout);
+    // Built first: a bad --model or --budget is refused before a file is written.
+    CoSearchRun inProcess = run(plan, registry, CandidateEvaluator.inProcess(search.threads()));
+    if (saveSearch != null) {
+      if (network.nir != null) {
+        throw new InvalidInputException(
+            "--save-search: a search on a --nir graph cannot be saved yet; give --network or "
+                + "--synthetic");
+      }
+      CoSearchPlanJson.write(plan, saveSearch);
+      System.err.println(
+          "hw search: wrote "
+              + saveSearch
+              + "; run it with java -jar snn-spark.jar hw-search --search "
+              + saveSearch);
       return 0;
     }
-    ClusterEvaluation cluster =
-        ClusterEvaluation.find(Thread.currentThread().getContextClassLoader())
-            .orElseThrow(
-                () ->
-                    new InvalidInputException(
-                        "--master: this snn has no Spark; run the distributed search "
-                            + "with java -jar snn-spark.jar hw-search and the same options (see docs/SWEEPS.md)"));
-    try (ClusterEvaluation.Session session = cluster.open(master)) {
-      report(search(settings, registry, session), stdout);
+    if (master != null) {
+      throw new InvalidInputException(
+          "--master: snn has no Spark; save the search with --save-search FILE and run java -jar "
+              + "snn-spark.jar hw-search --search FILE --master "
+              + master
+              + " (see docs/SWEEPS.md)");
     }
+    report(inProcess.run(out), stdout);
     return 0;
   }
 
-  private CoDesignSearch search(
-      CoDesignSearch.Settings settings, PluginRegistry registry, CandidateEvaluator evaluator) {
+  private CoSearchRun run(
+      CoSearchPlan plan, PluginRegistry registry, CandidateEvaluator evaluator) {
     try {
-      return new CoDesignSearch(settings, registry, evaluator, System.err);
+      return new CoSearchRun(plan, registry, evaluator, System.err);
     } catch (InvalidInputException e) {
       throw new InvalidInputException("--model " + model + ": " + e.getMessage());
     }
   }
 
-  private void report(CoDesignSearch coSearch, PrintStream stdout) throws IOException {
-    ObjectNode report = networkGenes ? joint(coSearch, stdout) : acceleratorOnly(coSearch, stdout);
+  private void report(CoSearchRun.Outcome outcome, PrintStream stdout) {
     if (json) {
-      JsonReport.printLine(report, stdout);
+      stdout.println(outcome.report().toJsonLine());
+    } else {
+      outcome.summary().forEach(stdout::println);
     }
-  }
-
-  private ObjectNode acceleratorOnly(CoDesignSearch coSearch, PrintStream stdout)
-      throws IOException {
-    Workload workload = network.workload(seed, System.err);
-    SearchResult result = coSearch.acceleratorOnly(workload);
-    ObjectNode report = common(result, workload.name());
-    report.put("network_genes", false);
-    network.putDataset(report);
-    report.set("best", HwJson.report(result.best().report()));
-    report.put("pareto_size", result.paretoFront().size());
-    if (out != null) {
-      writeLatencyFront(result, workload.name(), report);
-      JsonReport.write(report, out.resolve("search.json"));
-      report.put("pareto_csv", shown("pareto.csv"));
-    }
-    if (!json) {
-      stdout.printf(
-          "baseline %s EDP %.4e J*s%n",
-          result.baseline().configuration(), result.baseline().energyDelayProduct());
-      stdout.printf(
-          "best     %s EDP %.4e J*s%n",
-          result.best().report().configuration(), result.best().edp());
-      stdout.printf(
-          "EDP reduction %.2fx over %d designs; Pareto front of %d%n",
-          result.edpReduction(), result.evaluated().size(), result.paretoFront().size());
-    }
-    return report;
-  }
-
-  private ObjectNode joint(CoDesignSearch coSearch, PrintStream stdout) throws IOException {
-    CoDesignSearch.JointResult found = coSearch.joint(network.trainedNetwork());
-    SearchResult result = found.joint();
-    SearchResult alone = found.acceleratorOnly();
-    NetworkVariant reference = found.reference();
-    Candidate best = found.best();
-    String name = found.network();
-    double minAccuracy = result.minAccuracy();
-
-    ObjectNode report = common(result, reference.workload().name());
-    report.put("network_genes", true);
-    report.put("network", name);
-    network.putDataset(report);
-    report.put("first_layer", network.firstLayer().note());
-    report.put("fine_tune_epochs", fineTuneEpochs);
-    report.put("validation_samples", found.validationSamples());
-    report.put("test_samples", found.testSamples());
-    report.put("max_accuracy_drop_points", maxAccuracyDrop);
-    report.put("min_accuracy", minAccuracy);
-    report.put("baseline_accuracy", reference.accuracy());
-    report.put("best_accuracy", best.accuracy());
-    report.put("baseline_test_accuracy", found.baselineTestAccuracy());
-    report.put("best_test_accuracy", found.bestTestAccuracy());
-    report.put("network_variants", found.networkVariants());
-    report.put("rejected_for_accuracy", found.rejectedForAccuracy());
-    ObjectNode aloneNode = report.putObject("accelerator_only");
-    aloneNode.put("best_edp", alone.best().edp());
-    aloneNode.put("edp_reduction", alone.edpReduction());
-    aloneNode.put("evaluated", alone.evaluated().size());
-    aloneNode.set("best", HwJson.report(alone.best().report()));
-    report.put("network_genes_gain", found.networkGenesGain());
-    ObjectNode bestNode = HwJson.report(best.report());
-    ObjectNode networkNode = bestNode.putObject("network");
-    best.network().configuration().forEach(networkNode::put);
-    report.set("best", bestNode);
-    ObjectNode referenceNode = report.putObject("baseline_network");
-    reference.configuration().forEach(referenceNode::put);
-    report.put("pareto_size", result.paretoFront().size());
-    report.put("accuracy_front_size", result.accuracyFront().size());
-    if (out != null) {
-      writeLatencyFront(result, name, report);
-      Files.writeString(out.resolve("pareto-accuracy.csv"), result.accuracyFrontCsv());
-      AccuracyParetoChart.write(
-          out.resolve("pareto-accuracy.png"), result, name, reference.accuracy());
-      report.put("pareto_accuracy_png", shown("pareto-accuracy.png"));
-      JsonReport.write(report, out.resolve("search.json"));
-      report.put("pareto_csv", shown("pareto.csv"));
-      report.put("pareto_accuracy_csv", shown("pareto-accuracy.csv"));
-    }
-    if (!json) {
-      stdout.printf(
-          Locale.ROOT,
-          "baseline %s on the unmodified network (%.2f %%) EDP %.4e J*s%n",
-          result.baseline().configuration(),
-          100 * reference.accuracy(),
-          result.baseline().energyDelayProduct());
-      stdout.printf(
-          Locale.ROOT,
-          "accelerator only: EDP %.4e J*s, reduction %.2fx%n",
-          alone.best().edp(),
-          alone.edpReduction());
-      stdout.printf(
-          Locale.ROOT,
-          "joint: %s %s (%.2f %% validation, %.2f %% test vs %.2f %%) EDP %.4e J*s%n",
-          best.report().configuration(),
-          best.network().configuration(),
-          100 * best.accuracy(),
-          100 * found.bestTestAccuracy(),
-          100 * found.baselineTestAccuracy(),
-          best.edp());
-      stdout.printf(
-          Locale.ROOT,
-          "EDP reduction %.2fx (accelerator only %.2fx) over %d designs; %d rejected for "
-              + "accuracy%n",
-          result.edpReduction(),
-          alone.edpReduction(),
-          result.evaluated().size(),
-          found.rejectedForAccuracy());
-    }
-    return report;
-  }
-
-  private ObjectNode common(SearchResult result, String workload) {
-    ObjectNode report = JsonReport.create("hw search");
-    report.put("space", result.space());
-    report.put("workload", workload);
-    report.put("budget", budget);
-    report.put("seed", seed);
-    report.put("static_energy", includeStatic ? "included" : "excluded (reported apart)");
-    report.put("evaluated", result.evaluated().size());
-    report.put("baseline_edp", result.baseline().energyDelayProduct());
-    report.put("best_edp", result.best().edp());
-    report.put("edp_reduction", result.edpReduction());
-    report.set("baseline", HwJson.report(result.baseline()));
-    return report;
-  }
-
-  private void writeLatencyFront(SearchResult result, String workload, ObjectNode report)
-      throws IOException {
-    Files.createDirectories(out);
-    Files.writeString(out.resolve("pareto.csv"), result.paretoCsv());
-    ParetoChart.write(out.resolve("pareto.png"), result, workload);
-    report.put("pareto_png", shown("pareto.png"));
-  }
-
-  /**
-   * Where a file of {@code --out} ends up, for the report (not the staging folder it is written
-   * in).
-   */
-  private String shown(String file) {
-    return StagedOutput.shown(out.resolve(file)).toString();
   }
 }

@@ -15,14 +15,11 @@ import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.data.DataOptions;
 import org.snncodesign.cli.nir.GraphSimulationOptions;
 import org.snncodesign.cli.nir.GraphStimulusOptions;
-import org.snncodesign.flow.data.IdxDataset;
 import org.snncodesign.flow.data.TrainingData;
 import org.snncodesign.flow.graph.GraphMeasurement;
 import org.snncodesign.flow.measure.MeasuredRun;
 import org.snncodesign.flow.measure.MeasuredWorkload;
-import org.snncodesign.flow.search.CoDesignSearch;
-import org.snncodesign.flow.training.DigitsDemoNetwork;
-import org.snncodesign.learning.surrogate.SpikingNetworkJson;
+import org.snncodesign.flow.measure.NetworkSource;
 import org.snncodesign.neurons.graph.GraphSimulator;
 import org.snncodesign.neurons.graph.Stimulus;
 import org.snncodesign.nir.NirReader;
@@ -142,60 +139,64 @@ final class NetworkWorkloadOptions {
   }
 
   /**
-   * The trained network a joint search compresses: {@code --network} with its {@code --dataset}, or
-   * the demo's digits network when none is given (trained by the search).
+   * The network the options name: a NIR graph run on the engine ({@code --nir}), the synthetic MLP
+   * ({@code --synthetic}), or a trained network ({@code --network} on {@code --dataset} or {@code
+   * --data}, by default the demo's digits network, trained on the spot).
    */
-  CoDesignSearch.TrainedNetwork trainedNetwork() throws IOException {
+  NetworkSource source() {
+    if (nir != null) {
+      return new NirGraph();
+    }
+    if (synthetic) {
+      return new NetworkSource.Synthetic(steps, weightDensity);
+    }
     return network == null
-        ? CoDesignSearch.TrainedNetwork.defaultDigits()
-        : new CoDesignSearch.TrainedNetwork(
-            SpikingNetworkJson.read(network), data().dataset(), data().dataDir());
+        ? NetworkSource.Trained.defaultDigits()
+        : new NetworkSource.Trained(network, data().dataset(), data().dataDir());
   }
 
   /**
-   * Puts the data set the network runs on into {@code report}: {@code dataset} (its name) and, for
-   * an IDX folder, {@code dataset_sha256} ({@link IdxDataset#sha256()}); nothing for the synthetic
-   * or random-spike workloads.
+   * Puts the data set the network runs on into {@code report} ({@link NetworkSource.Dataset}):
+   * {@code dataset} (its name), {@code dataset_sha256} for an IDX folder, {@code data} for a
+   * plugin's file; nothing for the synthetic or random-spike workloads.
    */
   void putDataset(ObjectNode report) throws IOException {
-    if (synthetic || nir != null && inputRate != null) {
-      return;
-    }
-    DataOptions.Choice choice = data();
-    if (network == null && nir == null) {
-      report.put("dataset", "digits");
-    } else if (IdxDataset.names(choice.dataset())) {
-      IdxDataset data = IdxDataset.of(choice.dataset(), choice.dataDir());
-      report.put("dataset", data.name());
-      report.put("dataset_sha256", data.sha256());
-    } else {
-      report.put("dataset", choice.dataset());
-      if (choice.dataDir() != null) {
-        report.put("data", choice.dataDir().toString());
+    Optional<NetworkSource.Dataset> data = source().reportedDataset();
+    if (data.isPresent()) {
+      report.put("dataset", data.get().name());
+      if (data.get().sha256() != null) {
+        report.put("dataset_sha256", data.get().sha256());
+      }
+      if (data.get().data() != null) {
+        report.put("data", data.get().data());
       }
     }
   }
 
   /** The workload priced and its spike-driven part, from the network the options name. */
   MeasuredWorkload measure(long seed, PrintStream progress) throws IOException {
-    MeasuredRun.FirstLayer first = firstLayer();
-    if (nir != null) {
+    return source().measure(seed, firstLayer(), progress);
+  }
+
+  /** {@code --nir}: a NIR graph run on the engine, on data set samples or random spikes. */
+  private final class NirGraph implements NetworkSource {
+    @Override
+    public MeasuredWorkload measure(long seed, MeasuredRun.FirstLayer first, PrintStream progress)
+        throws IOException {
       return measureGraph(seed, progress, first);
     }
-    if (synthetic) {
-      return MeasuredWorkload.synthetic(steps, weightDensity, seed);
+
+    @Override
+    public Optional<Dataset> reportedDataset() throws IOException {
+      return inputRate != null
+          ? Optional.empty()
+          : Optional.of(Dataset.of(data().dataset(), data().dataDir()));
     }
-    if (network == null) {
-      progress.println(
-          "training the default digits network (give --network model.json to price your own)");
-      DigitsDemoNetwork demo = DigitsDemoNetwork.train(seed, progress);
-      return MeasuredWorkload.of(demo.network(), demo.data().testSet(), first, progress);
+
+    @Override
+    public String toString() {
+      return "NIR graph " + nir;
     }
-    return MeasuredWorkload.of(
-        SpikingNetworkJson.read(network),
-        TrainingData.load(data().dataset(), data().dataDir(), seed).testSet(),
-        first,
-        progress);
   }
 
   /** A NIR graph run on the engine: the mean inference over the measured samples. */

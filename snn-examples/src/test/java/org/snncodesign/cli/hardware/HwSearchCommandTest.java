@@ -3,12 +3,20 @@ package org.snncodesign.cli.hardware;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.CommandOutput;
+import org.snncodesign.flow.measure.NetworkSource;
+import org.snncodesign.flow.search.CoSearchPlan;
+import org.snncodesign.flow.search.CoSearchPlanJson;
+import org.snncodesign.flow.search.CoSearchRun;
+import org.snncodesign.fpga.search.CandidateEvaluator;
 
 class HwSearchCommandTest {
 
@@ -82,7 +90,8 @@ class HwSearchCommandTest {
 
   @Test
   @DisplayName(
-      "--master in snn.jar, which has no Spark, is one line naming snn-spark.jar's hw-search")
+      "--master in snn.jar, which has no Spark, is one line naming --save-search and snn-spark.jar's "
+          + "hw-search")
   void masterNeedsSnnSpark() {
     CommandOutput output =
         CommandOutput.ofCli(
@@ -91,6 +100,70 @@ class HwSearchCommandTest {
     assertThat(output.err().strip())
         .doesNotContain("\n")
         .contains("--master")
-        .contains("java -jar snn-spark.jar hw-search");
+        .contains("--save-search FILE")
+        .contains("java -jar snn-spark.jar hw-search --search FILE --master local[2]");
+  }
+
+  @Test
+  @DisplayName(
+      "--save-search writes the search without running it, and the library's run of that file "
+          + "prints hw search's JSON byte for byte (what snn-spark.jar hw-search --search runs)")
+  void savedSearchRunsAsTheOptions(@TempDir Path dir) throws Exception {
+    String[] options = {
+      "--synthetic",
+      "--random",
+      "12",
+      "--population",
+      "6",
+      "--generations",
+      "2",
+      "--seed",
+      "5",
+      "--threads",
+      "1"
+    };
+    Path file = dir.resolve("plans/search.json");
+    CommandOutput saved =
+        CommandOutput.of(new HwSearchCommand(), with(options, "--save-search", file.toString()));
+    CommandOutput direct = CommandOutput.of(new HwSearchCommand(), with(options, "--json"));
+
+    assertThat(saved.exitCode()).isZero();
+    assertThat(saved.out()).isEmpty();
+    assertThat(saved.err()).contains("hw-search --search " + file);
+    CoSearchPlan plan = CoSearchPlanJson.read(file);
+    assertThat(plan.network()).isEqualTo(new NetworkSource.Synthetic(8, 0.15));
+    String fromFile =
+        new CoSearchRun(
+                plan,
+                PluginRegistry.discover(),
+                CandidateEvaluator.inProcess(1),
+                new PrintStream(OutputStream.nullOutputStream()))
+            .run(null)
+            .report()
+            .toJsonLine();
+    assertThat(direct.exitCode()).isZero();
+    assertThat(direct.lastLine()).startsWith("{\"schema_version\":1,").isEqualTo(fromFile);
+  }
+
+  @Test
+  @DisplayName("--save-search with --nir is refused in one line: a measured graph cannot be saved")
+  void nirCannotBeSaved(@TempDir Path dir) {
+    CommandOutput output =
+        CommandOutput.ofCli(
+            "hw",
+            "search",
+            "--nir",
+            dir.resolve("graph.nir").toString(),
+            "--save-search",
+            dir.resolve("search.json").toString());
+    assertThat(output.exitCode()).isNotZero();
+    assertThat(output.err().strip()).doesNotContain("\n").contains("--save-search");
+    assertThat(dir.resolve("search.json")).doesNotExist();
+  }
+
+  private static String[] with(String[] options, String... more) {
+    String[] args = java.util.Arrays.copyOf(options, options.length + more.length);
+    System.arraycopy(more, 0, args, options.length, more.length);
+    return args;
   }
 }

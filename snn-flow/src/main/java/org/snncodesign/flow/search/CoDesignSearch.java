@@ -43,11 +43,11 @@ import org.snncodesign.learning.surrogate.SpikingNetworkJson;
  * to it, so that what the network genes gain is stated.
  *
  * <p>Candidates are evaluated by a {@link CandidateEvaluator}: by default on {@link
- * SearchSettings#threads()} threads of this JVM, or on a cluster ({@link ClusterEvaluation}). The
- * evaluator is given the search's problem as data, from which any JVM rebuilds the same spaces (the
- * trained network travels as its JSON, bit-exact; the data set is read again, so an IDX folder must
- * be readable there); the candidates are generated and selected here and the results combined in
- * candidate order.
+ * SearchSettings#threads()} threads of this JVM, or on a cluster (Spark tasks, module snn-spark).
+ * The evaluator is given the search's problem as data, from which any JVM rebuilds the same spaces
+ * (the trained network travels as its JSON, bit-exact; the data set is read again, so an IDX folder
+ * must be readable there); the candidates are generated and selected here and the results combined
+ * in candidate order.
  *
  * <p>Energies are priced with {@link EnergyTable#HOROWITZ_45NM}. The same settings give the same
  * result, whatever the evaluator.

@@ -1,39 +1,109 @@
 package org.snncodesign.spark.search;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.SparkConf;
-import org.snncodesign.cli.SnnCli;
+import org.apache.spark.sql.SparkSession;
+import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.plugin.PluginRegistry;
+import org.snncodesign.flow.report.StagedOutput;
+import org.snncodesign.flow.search.CoSearchPlan;
+import org.snncodesign.flow.search.CoSearchPlanJson;
+import org.snncodesign.flow.search.CoSearchRun;
+import org.snncodesign.fpga.search.CandidateEvaluator;
 import org.snncodesign.spark.SparkSessions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Option;
 
 /**
- * {@code snn-spark hw-search OPTIONS}: {@code snn hw search OPTIONS} with its candidates evaluated
- * as Spark tasks, on {@code --master} if given, else the master spark-submit gives, else embedded
- * ({@code local[*]}), as for {@code sweep}. The options, checks, outputs and errors are {@code snn
- * hw search}'s own: this command hands them to it.
+ * {@code snn-spark hw-search --search FILE}: the co-design search that {@code snn hw search
+ * --save-search FILE} saved ({@link CoSearchPlanJson}), its candidates evaluated as Spark tasks
+ * ({@link SparkCandidateEvaluator}) on {@code --master} if given, else the master spark-submit
+ * gives, else embedded ({@code local[*]}), as for {@code sweep}. The report, the summary and the
+ * files of {@code --out} are the library's ({@link CoSearchRun}), so they are {@code snn hw
+ * search}'s with the same options.
  */
 @Command(
     name = "hw-search",
+    mixinStandardHelpOptions = true,
     description =
-        "snn hw search with its candidates evaluated as Spark tasks: the same options (--help lists them), "
-            + "--master URL (default: the one spark-submit gives, else local[*], embedded).")
+        "Run the co-design search saved by snn hw search --save-search FILE with its candidates "
+            + "evaluated as Spark tasks: the same report as snn hw search.")
 public final class HwSearchOnSpark implements Callable<Integer> {
-  @Unmatched List<String> options = new ArrayList<>();
+  @Option(
+      names = "--search",
+      required = true,
+      paramLabel = "FILE",
+      description = "The search, as snn hw search --save-search FILE wrote it.")
+  Path search;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "Spark master, e.g. spark://HOST:7077 or local[2] (default: the one spark-submit gives, else "
+              + "local[*], embedded).")
+  String master;
+
+  @Option(
+      names = "--conf",
+      paramLabel = "KEY=VALUE",
+      description = "A Spark setting (repeatable), as spark-submit's.")
+  Map<String, String> settings = new LinkedHashMap<>();
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Folder for pareto.csv, pareto.png and search.json (for a joint search also "
+              + "pareto-accuracy.csv and pareto-accuracy.png), moved in when the search has finished.")
+  Path out;
+
+  @Option(
+      names = "--json",
+      description = "Print one JSON object as the last line of standard output.")
+  boolean json;
 
   public HwSearchOnSpark() {}
 
   @Override
-  public Integer call() {
-    List<String> args = new ArrayList<>(List.of("hw", "search"));
-    args.addAll(options);
-    if (options.stream().noneMatch(o -> o.equals("--master") || o.startsWith("--master="))) {
-      // SparkConf reads spark.master from the system properties, which is where spark-submit puts
-      // --master.
-      args.addAll(List.of("--master", new SparkConf().get("spark.master", SparkSessions.EMBEDDED)));
+  public Integer call() throws Exception {
+    CoSearchPlan plan = CoSearchPlanJson.read(search);
+    PluginRegistry registry = PluginRegistry.discover();
+    // A plan naming an unknown accelerator or budget is refused before Spark starts.
+    run(plan, registry, CandidateEvaluator.inProcess(1));
+    PrintStream stdout = System.out;
+    try (StagedOutput staged = out == null ? null : StagedOutput.to(out)) {
+      SparkSession spark =
+          SparkSessions.open("snn hw search " + search.getFileName(), master, settings);
+      CoSearchRun.Outcome outcome;
+      try {
+        outcome =
+            run(plan, registry, new SparkCandidateEvaluator(spark))
+                .run(staged == null ? null : staged.stagedPath());
+      } finally {
+        spark.stop();
+      }
+      if (staged != null) {
+        staged.commit();
+      }
+      if (json) {
+        stdout.println(outcome.report().toJsonLine());
+      } else {
+        outcome.summary().forEach(stdout::println);
+      }
     }
-    return SnnCli.run(args.toArray(String[]::new));
+    return 0;
+  }
+
+  private CoSearchRun run(
+      CoSearchPlan plan, PluginRegistry registry, CandidateEvaluator evaluator) {
+    try {
+      return new CoSearchRun(plan, registry, evaluator, System.err);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(search + ": " + e.getMessage());
+    }
   }
 }

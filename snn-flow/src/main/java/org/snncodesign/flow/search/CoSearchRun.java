@@ -1,0 +1,278 @@
+package org.snncodesign.flow.search;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.snncodesign.api.energy.StaticPower;
+import org.snncodesign.api.hardware.Workload;
+import org.snncodesign.api.plugin.PluginRegistry;
+import org.snncodesign.flow.measure.NetworkSource;
+import org.snncodesign.flow.report.AccuracyParetoChart;
+import org.snncodesign.flow.report.HwJson;
+import org.snncodesign.flow.report.ParetoChart;
+import org.snncodesign.flow.report.StagedOutput;
+import org.snncodesign.fpga.search.Candidate;
+import org.snncodesign.fpga.search.CandidateEvaluator;
+import org.snncodesign.fpga.search.NetworkVariant;
+import org.snncodesign.fpga.search.SearchResult;
+import org.snncodesign.learning.surrogate.SpikingNetworkJson;
+
+/**
+ * Runs a {@link CoSearchPlan} and reports it, the one code path of {@code snn hw search} and {@code
+ * snn-spark.jar hw-search}: the network's workload is measured here, the candidates are evaluated
+ * by the given {@link CandidateEvaluator} (in process, or Spark tasks), and the report ({@link
+ * CoSearchReport}), the Pareto fronts as CSV and PNG and {@code search.json} are written into an
+ * output folder when one is given. The same plan gives the same report, whatever the evaluator.
+ */
+public final class CoSearchRun {
+  private final CoSearchPlan plan;
+  private final CoDesignSearch search;
+  private final PrintStream progress;
+
+  /**
+   * A run of {@code plan} whose candidates {@code evaluator} evaluates.
+   *
+   * @param progress told what the search is doing, one line at a time (e.g. standard error)
+   * @throws org.snncodesign.api.InvalidInputException when the accelerator is unknown, declares no
+   *     design space, or the budget is unknown (checked here, before any work)
+   */
+  public CoSearchRun(
+      CoSearchPlan plan,
+      PluginRegistry registry,
+      CandidateEvaluator evaluator,
+      PrintStream progress) {
+    this.plan = plan;
+    this.search = new CoDesignSearch(plan.settings(), registry, evaluator, progress);
+    this.progress = progress;
+  }
+
+  /**
+   * What a run gives.
+   *
+   * @param report the report
+   * @param summary the report in a few lines of text, for a terminal
+   */
+  public record Outcome(CoSearchReport report, List<String> summary) {
+    /** Copies the summary. */
+    public Outcome {
+      summary = List.copyOf(summary);
+    }
+  }
+
+  /**
+   * Runs the search.
+   *
+   * @param out folder for {@code pareto.csv}, {@code pareto.png}, {@code search.json} (and for a
+   *     joint search {@code pareto-accuracy.csv}, {@code pareto-accuracy.png}), created if missing;
+   *     null for none
+   * @throws IOException when the network or its data set cannot be read, or an output not written
+   */
+  public Outcome run(Path out) throws IOException {
+    return plan.networkGenes() ? joint(out) : acceleratorOnly(out);
+  }
+
+  private Outcome acceleratorOnly(Path out) throws IOException {
+    long seed = plan.settings().search().seed();
+    Workload workload =
+        plan.network().measure(seed, plan.settings().firstLayer(), progress).priced();
+    SearchResult result = search.acceleratorOnly(workload);
+    NetworkSource.Dataset dataset = plan.network().reportedDataset().orElse(null);
+    String paretoPng = out == null ? null : writeLatencyFront(out, result, workload.name());
+    CoSearchReport report =
+        new CoSearchReport(
+            CoSearchReport.SCHEMA_VERSION,
+            "hw search",
+            result.space(),
+            workload.name(),
+            plan.settings().budget(),
+            seed,
+            staticEnergy(),
+            result.evaluated().size(),
+            result.baseline().energyDelayProduct(),
+            result.best().edp(),
+            result.edpReduction(),
+            HwJson.report(result.baseline()),
+            false,
+            null,
+            dataset == null ? null : dataset.name(),
+            dataset == null ? null : dataset.sha256(),
+            dataset == null ? null : dataset.data(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            HwJson.report(result.best().report()),
+            null,
+            result.paretoFront().size(),
+            null,
+            paretoPng,
+            null,
+            out == null ? null : shown(out, "pareto.csv"),
+            null);
+    if (out != null) {
+      report.write(out.resolve("search.json"));
+    }
+    List<String> summary =
+        List.of(
+            String.format(
+                Locale.ROOT,
+                "baseline %s EDP %.4e J*s",
+                result.baseline().configuration(),
+                result.baseline().energyDelayProduct()),
+            String.format(
+                Locale.ROOT,
+                "best     %s EDP %.4e J*s",
+                result.best().report().configuration(),
+                result.best().edp()),
+            String.format(
+                Locale.ROOT,
+                "EDP reduction %.2fx over %d designs; Pareto front of %d",
+                result.edpReduction(),
+                result.evaluated().size(),
+                result.paretoFront().size()));
+    return new Outcome(report, summary);
+  }
+
+  private Outcome joint(Path out) throws IOException {
+    NetworkSource.Trained source = (NetworkSource.Trained) plan.network();
+    CoDesignSearch.JointResult found =
+        search.joint(
+            new CoDesignSearch.TrainedNetwork(
+                source.network() == null ? null : SpikingNetworkJson.read(source.network()),
+                source.dataset(),
+                source.dataDir()));
+    SearchResult result = found.joint();
+    SearchResult alone = found.acceleratorOnly();
+    NetworkVariant reference = found.reference();
+    Candidate best = found.best();
+    String name = found.network();
+    NetworkSource.Dataset dataset = source.reportedDataset().orElseThrow();
+    String paretoPng = null;
+    String paretoAccuracyPng = null;
+    if (out != null) {
+      paretoPng = writeLatencyFront(out, result, name);
+      Files.writeString(out.resolve("pareto-accuracy.csv"), result.accuracyFrontCsv());
+      AccuracyParetoChart.write(
+          out.resolve("pareto-accuracy.png"), result, name, reference.accuracy());
+      paretoAccuracyPng = shown(out, "pareto-accuracy.png");
+    }
+    ObjectNode bestNode = HwJson.report(best.report());
+    best.network().configuration().forEach(bestNode.putObject("network")::put);
+    CoSearchReport report =
+        new CoSearchReport(
+            CoSearchReport.SCHEMA_VERSION,
+            "hw search",
+            result.space(),
+            reference.workload().name(),
+            plan.settings().budget(),
+            plan.settings().search().seed(),
+            staticEnergy(),
+            result.evaluated().size(),
+            result.baseline().energyDelayProduct(),
+            result.best().edp(),
+            result.edpReduction(),
+            HwJson.report(result.baseline()),
+            true,
+            name,
+            dataset.name(),
+            dataset.sha256(),
+            dataset.data(),
+            plan.settings().firstLayer().note(),
+            plan.settings().fineTuneEpochs(),
+            found.validationSamples(),
+            found.testSamples(),
+            plan.settings().maxAccuracyDrop(),
+            result.minAccuracy(),
+            reference.accuracy(),
+            best.accuracy(),
+            found.baselineTestAccuracy(),
+            found.bestTestAccuracy(),
+            found.networkVariants(),
+            found.rejectedForAccuracy(),
+            new CoSearchReport.AcceleratorOnly(
+                alone.best().edp(),
+                alone.edpReduction(),
+                alone.evaluated().size(),
+                HwJson.report(alone.best().report())),
+            found.networkGenesGain(),
+            bestNode,
+            reference.configuration(),
+            result.paretoFront().size(),
+            result.accuracyFront().size(),
+            paretoPng,
+            paretoAccuracyPng,
+            out == null ? null : shown(out, "pareto.csv"),
+            out == null ? null : shown(out, "pareto-accuracy.csv"));
+    if (out != null) {
+      report.write(out.resolve("search.json"));
+    }
+    List<String> summary =
+        List.of(
+            String.format(
+                Locale.ROOT,
+                "baseline %s on the unmodified network (%.2f %%) EDP %.4e J*s",
+                result.baseline().configuration(),
+                100 * reference.accuracy(),
+                result.baseline().energyDelayProduct()),
+            String.format(
+                Locale.ROOT,
+                "accelerator only: EDP %.4e J*s, reduction %.2fx",
+                alone.best().edp(),
+                alone.edpReduction()),
+            String.format(
+                Locale.ROOT,
+                "joint: %s %s (%.2f %% validation, %.2f %% test vs %.2f %%) EDP %.4e J*s",
+                best.report().configuration(),
+                best.network().configuration(),
+                100 * best.accuracy(),
+                100 * found.bestTestAccuracy(),
+                100 * found.baselineTestAccuracy(),
+                best.edp()),
+            String.format(
+                Locale.ROOT,
+                "EDP reduction %.2fx (accelerator only %.2fx) over %d designs; %d rejected for "
+                    + "accuracy",
+                result.edpReduction(),
+                alone.edpReduction(),
+                result.evaluated().size(),
+                found.rejectedForAccuracy()));
+    return new Outcome(report, summary);
+  }
+
+  private String staticEnergy() {
+    return plan.settings().search().staticPower() == StaticPower.INCLUDED
+        ? "included"
+        : "excluded (reported apart)";
+  }
+
+  /** Writes {@code pareto.csv} and {@code pareto.png} into {@code out}; the chart's shown path. */
+  private static String writeLatencyFront(Path out, SearchResult result, String workload)
+      throws IOException {
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("pareto.csv"), result.paretoCsv());
+    ParetoChart.write(out.resolve("pareto.png"), result, workload);
+    return shown(out, "pareto.png");
+  }
+
+  /**
+   * Where file {@code name} of {@code out} ends up, for the report (not the staging folder it is
+   * written in).
+   */
+  private static String shown(Path out, String name) {
+    return StagedOutput.shown(out.resolve(name)).toString();
+  }
+}
