@@ -3,7 +3,6 @@ package org.snncodesign.flow.search;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,11 +57,7 @@ public final class CoSearchPlanJson {
     }
     AtomicFile.write(
         file,
-        temporary ->
-            MAPPER
-                .copy()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValue(temporary.toFile(), json));
+        temporary -> MAPPER.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), json));
   }
 
   /** The JSON form of {@code plan}. */

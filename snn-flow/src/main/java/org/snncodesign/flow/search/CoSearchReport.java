@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -145,10 +144,6 @@ public record CoSearchReport(
     json.remove("pareto_accuracy_csv");
     AtomicFile.write(
         file,
-        temporary ->
-            MAPPER
-                .copy()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValue(temporary.toFile(), json));
+        temporary -> MAPPER.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), json));
   }
 }
