@@ -199,7 +199,10 @@ public record LsmTask(
     return switch (name) {
       case "fsdd" -> "official (takes 0-4 test, 5-49 train)";
       case "mnist" -> "official (MNIST training file train, t10k file test)";
-      default -> "every 4th sample test (index % 4 == 3)";
+      default ->
+          IntStream.range(0, officialTest.length).allMatch(i -> officialTest[i] == (i % 4 == 3))
+              ? "every 4th sample test (index % 4 == 3)"
+              : "official (the data set's own test file)";
     };
   }
 

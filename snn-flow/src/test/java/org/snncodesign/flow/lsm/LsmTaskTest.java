@@ -61,6 +61,8 @@ class LsmTaskTest {
     assertThat(plugin.labels()).isEqualTo(builtIn.labels());
     assertThat(plugin.officialTest()).isEqualTo(builtIn.officialTest());
     assertThat(plugin.channels()).isEqualTo(28);
+    assertThat(plugin.officialSplit()).isEqualTo("official (the data set's own test file)");
+    assertThat(LsmTask.digits(null, 40).officialSplit()).startsWith("every 4th sample");
   }
 
   @Test
