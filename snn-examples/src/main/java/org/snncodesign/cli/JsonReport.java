@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.snncodesign.flow.report.AtomicFile;
 
 /**
  * Machine-readable output: one JSON object on the last line of stdout, and the same object,
@@ -29,6 +30,16 @@ public final class JsonReport {
     return node;
   }
 
+  /**
+   * The report of {@code command}: the schema version and the command, then the fields Jackson
+   * writes for {@code report} (a report record of the library).
+   */
+  public static ObjectNode of(String command, Object report) {
+    ObjectNode node = create(command);
+    node.setAll((ObjectNode) MAPPER.valueToTree(report));
+    return node;
+  }
+
   public static ObjectMapper mapper() {
     return MAPPER;
   }
@@ -42,12 +53,21 @@ public final class JsonReport {
     }
   }
 
-  /** Writes {@code report} pretty-printed to {@code file}, creating folders. */
+  /**
+   * Writes {@code report} pretty-printed to {@code file}, creating folders; the file is written
+   * under a temporary name and moved in when complete ({@link AtomicFile}).
+   */
   public static void write(ObjectNode report, Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), report);
+    AtomicFile.write(
+        file,
+        temporary ->
+            MAPPER
+                .copy()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(temporary.toFile(), report));
   }
 }

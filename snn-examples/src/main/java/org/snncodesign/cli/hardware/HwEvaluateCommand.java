@@ -1,20 +1,21 @@
 package org.snncodesign.cli.hardware;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.api.energy.StaticPower;
-import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.flow.measure.MeasuredWorkload;
-import org.snncodesign.flow.report.HwJson;
+import org.snncodesign.flow.report.DesignRow;
+import org.snncodesign.flow.report.EvaluationReport;
+import org.snncodesign.flow.report.FireFlyReport;
+import org.snncodesign.flow.report.HardwareFigures;
 import org.snncodesign.flow.search.AcceleratorLineup;
 import org.snncodesign.flow.search.PricedDesign;
 import org.snncodesign.fpga.firefly.FireFlyConfig;
@@ -130,31 +131,6 @@ public final class HwEvaluateCommand implements Callable<Integer> {
     Workload workload = measured.priced();
     StaticPower staticPower = StaticPower.of(includeStatic);
     EnergyTable energy = EnergyTable.HOROWITZ_45NM;
-    ObjectNode report = JsonReport.create("hw evaluate");
-    report.put("workload", workload.name());
-    report.put("energy_model", energy.name());
-    report.put("technology_node", energy.technologyNode());
-    report.put("static_energy", includeStatic ? "included" : "excluded (reported apart)");
-    report.put("first_layer", measured.firstLayerNote());
-    network.putDataset(report);
-    report.put("layers", workload.layers().size());
-    ArrayNode rows = report.putArray("reports");
-    if (!json) {
-      out.printf(
-          "%-18s %-11s %12s %12s %14s %14s %14s %10s %8s %6s %s%n",
-          "ACCELERATOR",
-          "DESIGN",
-          "CYCLES",
-          "LATENCY_S",
-          "ENERGY_PJ",
-          "STATIC_PJ",
-          "EDP_JS",
-          "LUT",
-          "BRAM36",
-          "DSP",
-          "BOTTLENECK");
-    }
-    int failures = 0;
     List<ComparedDesign> designs =
         new DesignPointComparison(
                 energy,
@@ -162,64 +138,77 @@ public final class HwEvaluateCommand implements Callable<Integer> {
                 budget,
                 SearchSettings.QUICK.withSeed(seed).withStaticPower(staticPower))
             .compare(lineup.accelerators(), workload);
-    List<String> notes = new ArrayList<>();
-    for (PricedDesign priced :
-        PricedDesign.priceAll(designs, List.of(workload), energy, staticPower)) {
-      ComparedDesign design = priced.design();
-      if (priced.declined()) {
-        rows.add(HwJson.row(design, null));
-        notes.add(design.accelerator() + ": " + design.assumption());
-        if (!json) {
-          out.printf("%-18s %-11s %s%n", design.accelerator(), "-", "declined (see below)");
-        }
-        continue;
-      }
-      if (priced.failure().isPresent()) {
-        // One broken model must not hide the others.
-        failures++;
-        System.err.println(
-            "hw evaluate: " + design.accelerator() + " failed: " + priced.failure().get());
-        ObjectNode failed = rows.addObject();
-        failed.put("accelerator", design.accelerator());
-        failed.put("design_point", design.point().label());
-        failed.put("error", priced.failure().get());
-        continue;
-      }
-      HardwareReport r = priced.report().orElseThrow();
-      rows.add(HwJson.row(design, r));
-      notes.add(design.accelerator() + " (" + design.point().label() + "): " + design.assumption());
-      if (!json) {
-        out.printf(
-            "%-18s %-11s %12d %12.4e %14.4e %14.4e %14.4e %10d %8d %6d %s%n",
-            r.accelerator(),
-            design.point().label(),
-            r.cycles(),
-            r.latencySeconds(),
-            r.energyPicojoules(),
-            r.energy().staticPicojoules(),
-            r.energyDelayProduct(),
-            r.resources().getOrDefault("lut", 0L),
-            r.resources().getOrDefault("bram36", 0L),
-            r.resources().getOrDefault("dsp", 0L),
-            r.bottleneck());
-      }
-    }
-    if (!json) {
-      out.printf(
-          "%nenergies priced with %s (%s); static energy %s%n",
-          energy.name(),
-          energy.technologyNode(),
-          includeStatic ? "included" : "excluded from ENERGY_PJ and EDP_JS (STATIC_PJ shows it)");
-      notes.forEach(note -> out.println("  " + note));
-    }
-    if (lineup.fireFly().isPresent()) {
-      compareWithFireFlyS(
-          measured, lineup.fireFly().get(), report.putObject("firefly_s_vs_published"), out);
+    Optional<FireFlyEfficiency.Comparison> fireFly =
+        lineup.fireFly().map(design -> compareWithFireFlyS(measured, design));
+    EvaluationReport report =
+        EvaluationReport.of(
+            measured,
+            network.dataset(),
+            energy,
+            staticPower,
+            PricedDesign.priceAll(designs, List.of(workload), energy, staticPower),
+            fireFly.map(comparison -> FireFlyReport.of(comparison, fpgaEnergyFactor)).orElse(null));
+    // One broken model must not hide the others.
+    for (DesignRow failed : report.failures()) {
+      System.err.println("hw evaluate: " + failed.accelerator() + " failed: " + failed.error());
     }
     if (json) {
-      JsonReport.printLine(report, out);
+      JsonReport.printLine(JsonReport.of("hw evaluate", report), out);
+    } else {
+      print(report, out);
+      fireFly.ifPresent(comparison -> print(comparison, lineup.fireFly().get(), out));
     }
-    return failures == 0 ? 0 : 1;
+    return report.failures().isEmpty() ? 0 : 1;
+  }
+
+  /** The table of designs and their notes. */
+  private void print(EvaluationReport report, PrintStream out) {
+    out.printf(
+        "%-18s %-11s %12s %12s %14s %14s %14s %10s %8s %6s %s%n",
+        "ACCELERATOR",
+        "DESIGN",
+        "CYCLES",
+        "LATENCY_S",
+        "ENERGY_PJ",
+        "STATIC_PJ",
+        "EDP_JS",
+        "LUT",
+        "BRAM36",
+        "DSP",
+        "BOTTLENECK");
+    for (DesignRow row : report.reports()) {
+      if (row.failed()) {
+        continue;
+      }
+      HardwareFigures r = row.figures();
+      if (r == null) {
+        out.printf("%-18s %-11s %s%n", row.accelerator(), "-", "declined (see below)");
+        continue;
+      }
+      out.printf(
+          "%-18s %-11s %12d %12.4e %14.4e %14.4e %14.4e %10d %8d %6d %s%n",
+          row.accelerator(),
+          row.designPoint(),
+          r.cycles(),
+          r.latencyS(),
+          r.energyPj(),
+          r.staticPj(),
+          r.edpJs(),
+          r.resource("lut"),
+          r.resource("bram36"),
+          r.resource("dsp"),
+          r.bottleneck());
+    }
+    out.printf(
+        "%nenergies priced with %s (%s); static energy %s%n",
+        report.energyModel(),
+        report.technologyNode(),
+        includeStatic ? "included" : "excluded from ENERGY_PJ and EDP_JS (STATIC_PJ shows it)");
+    for (DesignRow row : report.reports()) {
+      if (!row.failed()) {
+        out.println("  " + row.note());
+      }
+    }
   }
 
   private FireFlyConfig fireFlyConfig() {
@@ -234,70 +223,49 @@ public final class HwEvaluateCommand implements Callable<Integer> {
   }
 
   // FPS/W of firefly-s with one assumption changed at a time, next to the published figure.
-  private void compareWithFireFlyS(
-      MeasuredWorkload measured, FireFlyConfig design, ObjectNode node, PrintStream out) {
-    FireFlyEfficiency.Comparison comparison =
-        FireFlyEfficiency.compare(
-            measured.spikeLayersOnly().orElse(null),
-            measured.priced(),
-            FireFlyConfig.DEFAULT,
-            EnergyTable.HOROWITZ_45NM,
-            fpgaEnergyFactor,
-            design.staticPowerWatts(),
-            design.clockHz());
+  private FireFlyEfficiency.Comparison compareWithFireFlyS(
+      MeasuredWorkload measured, FireFlyConfig design) {
+    return FireFlyEfficiency.compare(
+        measured.spikeLayersOnly().orElse(null),
+        measured.priced(),
+        FireFlyConfig.DEFAULT,
+        EnergyTable.HOROWITZ_45NM,
+        fpgaEnergyFactor,
+        design.staticPowerWatts(),
+        design.clockHz());
+  }
+
+  private static void print(
+      FireFlyEfficiency.Comparison comparison, FireFlyConfig design, PrintStream out) {
     FireFlyEfficiency.Step dynamicFpga = comparison.dynamicFpga();
-    node.put("published_fps_per_watt", FireFlyEfficiency.PUBLISHED_FPS_PER_WATT);
-    node.put("fpga_energy_factor", fpgaEnergyFactor);
-    node.put(
-        "fpga_energy_factor_source",
-        "Kuon and Rose, IEEE TCAD 26(2), 2007: FPGA/ASIC dynamic power ~14x");
-    node.put("break_even_static_w", comparison.breakEvenStaticWatts());
-    if (Double.isFinite(comparison.breakEvenFps())) {
-      node.put("break_even_fps", comparison.breakEvenFps());
-    }
-    ArrayNode rows = node.putArray("steps");
-    if (!json) {
-      out.printf(
-          "%nfirefly-s FPS/W next to FireFly-S's published %,.0f FPS/W (one assumption changed per row):%n",
-          FireFlyEfficiency.PUBLISHED_FPS_PER_WATT);
-      out.printf(
-          "%-26s %14s %12s %10s %14s %10s  %s%n",
-          "STEP", "FPS", "DYNAMIC_W", "STATIC_W", "FPS_PER_W", "X_PAPER", "ASSUMPTION");
-    }
+    out.printf(
+        "%nfirefly-s FPS/W next to FireFly-S's published %,.0f FPS/W (one assumption changed per row):%n",
+        FireFlyEfficiency.PUBLISHED_FPS_PER_WATT);
+    out.printf(
+        "%-26s %14s %12s %10s %14s %10s  %s%n",
+        "STEP", "FPS", "DYNAMIC_W", "STATIC_W", "FPS_PER_W", "X_PAPER", "ASSUMPTION");
     for (FireFlyEfficiency.Step step : comparison.steps()) {
-      ObjectNode row = rows.addObject();
-      row.put("key", step.key());
-      row.put("assumption", step.assumption());
-      row.put("fps", step.fps());
-      row.put("dynamic_w", step.dynamicWatts());
-      row.put("static_w", step.staticWatts());
-      row.put("fps_per_watt", step.fpsPerWatt());
-      row.put("over_published", step.overPublished());
-      if (!json) {
-        out.printf(
-            "%-26s %14.1f %12.4g %10.3f %14.1f %10.2f  %s%n",
-            step.key(),
-            step.fps(),
-            step.dynamicWatts(),
-            step.staticWatts(),
-            step.fpsPerWatt(),
-            step.overPublished(),
-            step.assumption());
-      }
-    }
-    if (!json) {
       out.printf(
-          "static power at which %s falls to %,.0f FPS/W: %.3f W%n",
-          dynamicFpga.key(),
-          FireFlyEfficiency.PUBLISHED_FPS_PER_WATT,
-          comparison.breakEvenStaticWatts());
-      out.printf(
-          "frame rate at which FPGA dynamic energy + %.3f W static gives %,.0f FPS/W: %,.0f FPS "
-              + "(the model runs %,.0f FPS)%n",
-          design.staticPowerWatts(),
-          FireFlyEfficiency.PUBLISHED_FPS_PER_WATT,
-          comparison.breakEvenFps(),
-          dynamicFpga.fps());
+          "%-26s %14.1f %12.4g %10.3f %14.1f %10.2f  %s%n",
+          step.key(),
+          step.fps(),
+          step.dynamicWatts(),
+          step.staticWatts(),
+          step.fpsPerWatt(),
+          step.overPublished(),
+          step.assumption());
     }
+    out.printf(
+        "static power at which %s falls to %,.0f FPS/W: %.3f W%n",
+        dynamicFpga.key(),
+        FireFlyEfficiency.PUBLISHED_FPS_PER_WATT,
+        comparison.breakEvenStaticWatts());
+    out.printf(
+        "frame rate at which FPGA dynamic energy + %.3f W static gives %,.0f FPS/W: %,.0f FPS "
+            + "(the model runs %,.0f FPS)%n",
+        design.staticPowerWatts(),
+        FireFlyEfficiency.PUBLISHED_FPS_PER_WATT,
+        comparison.breakEvenFps(),
+        dynamicFpga.fps());
   }
 }

@@ -1,6 +1,5 @@
 package org.snncodesign.cli.hardware;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import org.snncodesign.flow.graph.GraphMeasurement;
 import org.snncodesign.flow.measure.MeasuredRun;
 import org.snncodesign.flow.measure.MeasuredWorkload;
 import org.snncodesign.flow.measure.NetworkSource;
+import org.snncodesign.flow.report.DatasetName;
 import org.snncodesign.neurons.graph.GraphSimulator;
 import org.snncodesign.neurons.graph.Stimulus;
 import org.snncodesign.nir.NirReader;
@@ -156,21 +156,15 @@ final class NetworkWorkloadOptions {
   }
 
   /**
-   * Puts the data set the network runs on into {@code report} ({@link NetworkSource.Dataset}):
-   * {@code dataset} (its name), {@code dataset_sha256} for an IDX folder, {@code data} for a
-   * plugin's file; nothing for the synthetic or random-spike workloads.
+   * The data set the network runs on ({@link NetworkSource.Dataset} as a {@link DatasetName}: its
+   * name, the hash of an IDX folder, a plugin's file); null for the synthetic or random-spike
+   * workloads.
    */
-  void putDataset(ObjectNode report) throws IOException {
-    Optional<NetworkSource.Dataset> data = source().reportedDataset();
-    if (data.isPresent()) {
-      report.put("dataset", data.get().name());
-      if (data.get().sha256() != null) {
-        report.put("dataset_sha256", data.get().sha256());
-      }
-      if (data.get().data() != null) {
-        report.put("data", data.get().data());
-      }
-    }
+  DatasetName dataset() throws IOException {
+    return source()
+        .reportedDataset()
+        .map(data -> new DatasetName(data.name(), data.sha256(), data.data()))
+        .orElse(null);
   }
 
   /** The workload priced and its spike-driven part, from the network the options name. */

@@ -1,21 +1,17 @@
 package org.snncodesign.cli.spmm;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.api.hardware.Accelerator;
-import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
-import org.snncodesign.flow.report.ResultTable;
+import org.snncodesign.flow.report.SpmmReport;
 import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.spmm.study.SpmmLayer;
 import org.snncodesign.spmm.study.SpmmStudy;
@@ -129,34 +125,13 @@ public final class SpmmCommand implements Callable<Integer> {
             sparsity,
             spikeRates);
     EnergyTable energy = EnergyTable.HOROWITZ_45NM;
-
-    ObjectNode report = JsonReport.create("spmm");
-    ObjectNode workload = report.putObject("workload");
-    workload.put("rows", rows);
-    workload.put("inputs", inputs);
-    workload.put("outputs", outputs);
-    workload.put("weight_bits", weightBits);
-    workload.put("operands", statistics ? "statistics" : "synthetic");
-    workload.put("seed", seed);
-    workload.put("energy_table", energy.name());
-    ArrayNode results = report.putArray("results");
-    ResultTable table =
-        new ResultTable(
-            List.of(
-                "weight_sparsity",
-                "spike_rate",
-                "model",
-                "cycles",
-                "latency_s",
-                "energy_pj",
-                "dram_bytes",
-                "bottleneck",
-                "edp_js"));
-
     if (!json) {
       out.printf(
           "S %d x %d (binary spikes) x W %d x %d (%d-bit weights), energy %s%n",
           rows, inputs, inputs, outputs, weightBits, energy.name());
+    }
+    SpmmReport report = SpmmReport.run(study, models, energy, err);
+    if (!json) {
       out.printf(
           "%-9s %-6s %-17s %12s %10s %14s %12s %-8s%n",
           "w-sparse",
@@ -167,62 +142,29 @@ public final class SpmmCommand implements Callable<Integer> {
           "energy_nJ",
           "dram_bytes",
           "bottleneck");
-    }
-    for (SpmmStudy.Setting setting : study.settings()) {
-      double s = setting.weightSparsity();
-      double rate = setting.spikeRate();
-      err.printf("spmm: weight sparsity %.4f, spike rate %.4f%n", s, rate);
-      SpmmStudy.Point p = study.evaluate(setting, models, energy);
-      ObjectNode point = results.addObject();
-      point.put("weight_sparsity", s);
-      point.put("spike_rate", rate);
-      point.put("measured_spike_rate", p.layer().spikeRate());
-      point.put("measured_weight_density", p.layer().weightDensity());
-      ObjectNode perModel = point.putObject("models");
-      for (Map.Entry<String, HardwareReport> e : p.reports().entrySet()) {
-        HardwareReport r = e.getValue();
-        double dram = r.counters().getOrDefault("dram_bytes", 0.0);
-        ObjectNode m = perModel.putObject(e.getKey());
-        m.put("cycles", r.cycles());
-        m.put("latency_s", r.latencySeconds());
-        m.put("energy_pj", r.energyPicojoules());
-        m.put("dram_bytes", dram);
-        m.put("bottleneck", r.bottleneck());
-        m.put("edp_js", r.energyDelayProduct());
-        table.add(
-            s,
-            rate,
-            e.getKey(),
-            r.cycles(),
-            r.latencySeconds(),
-            r.energyPicojoules(),
-            dram,
-            r.bottleneck(),
-            r.energyDelayProduct());
-        if (!json) {
-          out.printf(
-              "%-9.4f %-6.4f %-17s %12d %10.2f %14.2f %12.0f %-8s%n",
-              s,
-              rate,
-              e.getKey(),
-              r.cycles(),
-              r.latencySeconds() * 1e6,
-              r.energyPicojoules() / 1000,
-              dram,
-              r.bottleneck());
-        }
+      for (SpmmReport.Result result : report.results()) {
+        result
+            .models()
+            .forEach(
+                (model, f) ->
+                    out.printf(
+                        "%-9.4f %-6.4f %-17s %12d %10.2f %14.2f %12.0f %-8s%n",
+                        result.weightSparsity(),
+                        result.spikeRate(),
+                        model,
+                        f.cycles(),
+                        f.latencyS() * 1e6,
+                        f.energyPj() / 1000,
+                        f.dramBytes(),
+                        f.bottleneck()));
       }
-      point.put("fastest", p.fastest());
-    }
-    if (results.size() == 1) {
-      report.set("models", results.get(0).get("models").deepCopy());
     }
     if (csv != null) {
-      table.writeCsv(csv);
+      report.writeCsv(csv);
       err.println("spmm: wrote " + StagedOutput.shown(csv));
     }
     if (json) {
-      JsonReport.printLine(report, out);
+      JsonReport.printLine(JsonReport.of("spmm", report), out);
     }
     return 0;
   }

@@ -1,5 +1,6 @@
 package org.snncodesign.flow.demo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.LayerWorkload;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.flow.report.BarChart;
-import org.snncodesign.flow.report.HwJson;
+import org.snncodesign.flow.report.DesignRow;
 import org.snncodesign.flow.report.ResultTable;
 import org.snncodesign.flow.search.PricedDesign;
 import org.snncodesign.fpga.resources.FpgaResources;
@@ -32,6 +33,8 @@ import org.snncodesign.fpga.search.SearchSettings;
  * hardware-edp.png} (its title states the design points and the static energy policy).
  */
 public final class HardwareStage implements DemoStage {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
   /**
    * One workload per inference, with measured spikes and weights, from the software run, and their
    * mean (the workload the co-search sizes each design for).
@@ -117,7 +120,7 @@ public final class HardwareStage implements DemoStage {
         PricedDesign.priceAll(designs, inferences.workloads(), energy, staticPower)) {
       ComparedDesign design = priced.design();
       if (priced.declined()) {
-        rows.add(HwJson.row(design, null));
+        rows.add(summary(priced, null, count));
         table.add(
             design.accelerator(),
             design.point().label(),
@@ -141,7 +144,7 @@ public final class HardwareStage implements DemoStage {
         continue;
       }
       HardwareReport total = priced.report().orElseThrow();
-      rows.add(summary(design, total, count));
+      rows.add(summary(priced, total, count));
       table.add(
           design.accelerator(),
           design.point().label(),
@@ -175,10 +178,12 @@ public final class HardwareStage implements DemoStage {
   }
 
   // The demo's JSON keeps one line per design: the figures a reader compares, not every counter.
-  private static ObjectNode summary(ComparedDesign design, HardwareReport total, int count) {
-    ObjectNode node = HwJson.row(design, total);
-    node.remove(List.of("counters", "energy_components_pj", "resources"));
-    node.put("energy_per_inference_pj", total.energyPicojoules() / count);
+  private static ObjectNode summary(PricedDesign priced, HardwareReport total, int count) {
+    ObjectNode node = MAPPER.valueToTree(DesignRow.of(priced));
+    if (total != null) {
+      node.remove(List.of("counters", "energy_components_pj", "resources"));
+      node.put("energy_per_inference_pj", total.energyPicojoules() / count);
+    }
     return node;
   }
 }

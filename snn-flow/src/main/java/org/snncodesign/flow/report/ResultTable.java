@@ -71,21 +71,31 @@ public final class ResultTable {
     return text.toString();
   }
 
-  /** Writes the table as RFC 4180 CSV with a header, creating folders. */
+  /**
+   * Writes the table as RFC 4180 CSV with a header, creating folders; the file is written under a
+   * temporary name and moved in when complete ({@link AtomicFile}).
+   */
   public void writeCsv(Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    try (Writer writer = Files.newBufferedWriter(file);
-        CSVPrinter csv =
-            new CSVPrinter(
-                writer,
-                CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get())) {
-      for (List<Object> row : rows) {
-        csv.printRecord(row);
-      }
-    }
+    AtomicFile.write(
+        file,
+        temporary -> {
+          try (Writer writer = Files.newBufferedWriter(temporary);
+              CSVPrinter csv =
+                  new CSVPrinter(
+                      writer,
+                      CSVFormat.RFC4180
+                          .builder()
+                          .setHeader(columns.toArray(String[]::new))
+                          .get())) {
+            for (List<Object> row : rows) {
+              csv.printRecord(row);
+            }
+          }
+        });
   }
 
   private static String show(Object value) {
