@@ -1,13 +1,10 @@
 package org.snncodesign.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
-import org.snncodesign.api.ApiVersion;
-import org.snncodesign.api.plugin.PluginDescriptor;
 import org.snncodesign.api.plugin.PluginRegistry;
+import org.snncodesign.flow.report.PluginsReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,58 +30,26 @@ final class PluginsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintStream out = System.out;
+    PluginsReport report = PluginsReport.of(registry);
     if (json) {
-      JsonReport.printLine(toJson(), out);
+      JsonReport.printLine(JsonReport.of("plugins", report), out);
       return 0;
     }
     out.printf(
         "%-14s %-22s %-14s %-5s %-12s %s%n", "KIND", "NAME", "VERSION", "API", "STATUS", "SOURCE");
-    for (PluginDescriptor d : registry.all()) {
+    for (PluginsReport.Entry p : report.plugins()) {
       out.printf(
           "%-14s %-22s %-14s %-5s %-12s %s%n",
-          d.kind().label(),
-          d.name(),
-          d.version(),
-          d.apiVersion(),
-          d.status().name().toLowerCase(),
-          shortSource(d.source()));
+          p.kind(), p.name(), p.version(), p.apiVersion(), p.status(), p.sourceName());
     }
-    for (PluginDescriptor d : registry.problems()) {
-      out.println("problem: " + d.problem().orElse("?"));
+    for (PluginsReport.Entry p : report.plugins()) {
+      if (!p.loaded()) {
+        out.println("problem: " + (p.problem() == null ? "?" : p.problem()));
+      }
     }
     out.printf(
         "%d plugins loaded, %d refused or failed (snn-api %s)%n",
-        registry.all().size() - registry.problems().size(),
-        registry.problems().size(),
-        ApiVersion.CURRENT);
+        report.loaded(), report.problems(), report.apiVersion());
     return 0;
-  }
-
-  private ObjectNode toJson() {
-    ObjectNode report = JsonReport.create("plugins");
-    report.put("api_version", ApiVersion.CURRENT.toString());
-    ArrayNode plugins = report.putArray("plugins");
-    for (PluginDescriptor d : registry.all()) {
-      ObjectNode p = plugins.addObject();
-      p.put("kind", d.kind().label());
-      p.put("name", d.name());
-      p.put("version", d.version());
-      p.put("api_version", d.apiVersion());
-      p.put("class", d.className());
-      p.put("source", d.source());
-      p.put("status", d.status().name().toLowerCase());
-      d.problem().ifPresent(problem -> p.put("problem", problem));
-      d.instance().ifPresent(plugin -> p.put("description", plugin.description()));
-    }
-    report.put("loaded", registry.all().size() - registry.problems().size());
-    report.put("problems", registry.problems().size());
-    return report;
-  }
-
-  // The jar's file name is what a user recognises; the full URL is in the JSON.
-  private static String shortSource(String source) {
-    int slash =
-        source.lastIndexOf('/', source.endsWith("/") ? source.length() - 2 : source.length());
-    return slash < 0 ? source : source.substring(slash + 1);
   }
 }

@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.plugin.PluginJars;
@@ -119,11 +120,16 @@ public final class SnnCli implements Runnable {
    */
   static List<Path> pluginOptions(String... args) {
     List<Path> locations = new ArrayList<>();
-    for (int i = 0; i < args.length && args[i].startsWith("-"); i++) {
-      if (args[i].equals(PLUGINS_OPTION) && i + 1 < args.length) {
-        locations.addAll(PluginJars.parsePath(args[++i]));
-      } else if (args[i].startsWith(PLUGINS_OPTION + "=")) {
-        locations.addAll(PluginJars.parsePath(args[i].substring(PLUGINS_OPTION.length() + 1)));
+    Iterator<String> arguments = List.of(args).iterator();
+    while (arguments.hasNext()) {
+      String argument = arguments.next();
+      if (!argument.startsWith("-")) {
+        break;
+      }
+      if (argument.equals(PLUGINS_OPTION) && arguments.hasNext()) {
+        locations.addAll(PluginJars.parsePath(arguments.next()));
+      } else if (argument.startsWith(PLUGINS_OPTION + "=")) {
+        locations.addAll(PluginJars.parsePath(argument.split("=", 2)[1]));
       }
     }
     return locations;

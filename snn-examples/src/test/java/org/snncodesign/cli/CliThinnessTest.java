@@ -31,10 +31,10 @@ import org.snncodesign.api.plugin.Plugin;
  * library and print. Domain computation (building workloads, pricing, summing reports, building
  * stimuli, statistics, benchmark loops) belongs in the library modules, where it is typed,
  * documented and tested on its own. Two readers enforce it: {@link ComputationFinder} reads the
- * bytecode for arithmetic (floating point other than a change of unit, array loops), and ArchUnit
- * rules forbid the calls that computation needs (random draws, floating-point math, stream sums)
- * and the shortcuts around the library's API (constructing a plugin instead of taking it by name,
- * pricing a workload on an accelerator directly).
+ * bytecode for arithmetic (floating point other than a change of unit, any integer arithmetic,
+ * array loops), and ArchUnit rules forbid the calls that computation needs (random draws,
+ * floating-point math, stream sums) and the shortcuts around the library's API (constructing a
+ * plugin instead of taking it by name, pricing a workload on an accelerator directly).
  */
 @DisplayName(
     "The snn command line parses, calls the library and prints; it computes nothing itself")
@@ -59,7 +59,8 @@ class CliThinnessTest {
 
   @Test
   @DisplayName(
-      "no command computes: no floating-point arithmetic but a change of unit, no loop over an array")
+      "no command computes: no floating-point arithmetic but a change of unit, no integer arithmetic, "
+          + "no loop over an array")
   void noArithmetic() throws IOException, URISyntaxException {
     Path classes =
         Path.of(SnnCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -83,16 +84,19 @@ class CliThinnessTest {
 
   @Test
   @DisplayName(
-      "the bytecode reader finds a sum over an array and floating-point arithmetic, and lets a change of "
-          + "unit pass")
+      "the bytecode reader finds a sum over an array, floating-point arithmetic, an integer sum, a tally "
+          + "and a loop counter, and lets a change of unit pass")
   void findsPlantedComputation() throws IOException {
     try (InputStream in =
         CliThinnessTest.class.getResourceAsStream("CliThinnessTest$Planted.class")) {
       assertThat(ComputationFinder.find(in))
-          .hasSize(3)
+          .hasSize(6)
           .anySatisfy(f -> assertThat(f).contains("mean").contains("array read daload in a loop"))
           .anySatisfy(f -> assertThat(f).contains("mean").contains("floating-point dadd"))
           .anySatisfy(f -> assertThat(f).contains("mean").contains("floating-point ddiv"))
+          .anySatisfy(f -> assertThat(f).contains("mean").contains("integer iinc"))
+          .anySatisfy(f -> assertThat(f).contains("total").contains("integer iadd"))
+          .anySatisfy(f -> assertThat(f).contains("failures").contains("integer iinc"))
           .noneSatisfy(f -> assertThat(f).contains("milliseconds"));
     }
   }
@@ -172,6 +176,24 @@ class CliThinnessTest {
 
     static double milliseconds(double seconds) {
       return seconds * 1e3;
+    }
+
+    static int total(List<Integer> counts) {
+      int total = 0;
+      for (int count : counts) {
+        total += count;
+      }
+      return total;
+    }
+
+    static int failures(List<String> errors) {
+      int failures = 0;
+      for (String error : errors) {
+        if (error != null) {
+          failures++;
+        }
+      }
+      return failures;
     }
   }
 

@@ -25,13 +25,22 @@ import org.objectweb.asm.tree.analysis.SourceValue;
 /**
  * Finds domain computation in a class's bytecode, the part of {@link CliThinnessTest} that
  * dependency rules cannot see: floating-point arithmetic other than scaling by a literal power of
- * ten (seconds to milliseconds, a fraction to percent: printing), and primitive-array element
- * access inside a loop (summing, averaging, filling). Lambda bodies are methods of the class, so
- * they are read too.
+ * ten (seconds to milliseconds, a fraction to percent: printing), any integer arithmetic (sums,
+ * counts, differences of counts, sizes multiplied, index arithmetic, {@code i++}), and
+ * primitive-array element access inside a loop (summing, averaging, filling). Lambda bodies are
+ * methods of the class, so they are read too.
+ *
+ * <p>Integer arithmetic has no allowance at all, not even a loop counter: a command iterates a list
+ * (an iterator, no arithmetic), parses {@code NAME=VALUE} with {@code split}, and takes counts and
+ * totals from the library's report records. Option bounds, which multiply sizes by nature, live in
+ * {@code cli.options}, which {@link CliThinnessTest} leaves out as a whole.
  */
 final class ComputationFinder {
   private static final Map<Integer, String> FLOAT_ARITHMETIC =
       opcodes("DADD DSUB DMUL DDIV DREM DNEG FADD FSUB FMUL FDIV FREM FNEG");
+  // IINC is javac's i++ and i += constant: a loop counter or a tally.
+  private static final Map<Integer, String> INTEGER_ARITHMETIC =
+      opcodes("IADD ISUB IMUL IDIV IREM INEG LADD LSUB LMUL LDIV LREM LNEG IINC");
   private static final Map<Integer, String> PRIMITIVE_LOADS =
       opcodes("IALOAD LALOAD FALOAD DALOAD BALOAD CALOAD SALOAD");
   private static final Map<Integer, String> PRIMITIVE_STORES =
@@ -78,6 +87,8 @@ final class ComputationFinder {
         String what = null;
         if (FLOAT_ARITHMETIC.containsKey(op) && !unitScaling(op, frame)) {
           what = "floating-point " + FLOAT_ARITHMETIC.get(op);
+        } else if (INTEGER_ARITHMETIC.containsKey(op)) {
+          what = "integer " + INTEGER_ARITHMETIC.get(op);
         } else if (inLoop[i] && PRIMITIVE_LOADS.containsKey(op) && !enumSwitchMap(frame, 2)) {
           what = "array read " + PRIMITIVE_LOADS.get(op) + " in a loop";
         } else if (inLoop[i] && PRIMITIVE_STORES.containsKey(op) && !enumSwitchMap(frame, 3)) {

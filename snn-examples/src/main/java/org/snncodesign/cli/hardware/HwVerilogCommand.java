@@ -1,7 +1,5 @@
 package org.snncodesign.cli.hardware;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.snncodesign.api.Choices;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.cli.JsonReport;
-import org.snncodesign.flow.report.StagedOutput;
+import org.snncodesign.flow.report.VerilogReport;
 import org.snncodesign.fpga.lsm.LutLsmConfig;
 import org.snncodesign.fpga.verilog.IcarusSimulator;
 import org.snncodesign.fpga.verilog.PeArrayConfig;
@@ -117,41 +115,33 @@ public final class HwVerilogCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ObjectNode report = JsonReport.create("hw verilog");
     boolean simulate = !noSimulate && IcarusSimulator.available();
+    String skipped = null;
     if (!noSimulate && !simulate) {
-      report.put("skipped", "iverilog/vvp not found; install with apt-get install -y iverilog");
+      skipped = "iverilog/vvp not found; install with apt-get install -y iverilog";
       System.err.println("hw verilog: iverilog not found, files written but not simulated");
     }
-    if (block != Block.ALL) {
+    VerilogReport report;
+    boolean passed;
+    if (block == Block.ALL) {
+      VerilogExport.Summary summary =
+          VerilogExport.writeAll(
+              List.of(exportOf(Block.BITMAP_PE), exportOf(Block.LUT_LIF), exportOf(Block.PE_ARRAY)),
+              out,
+              vectors,
+              seed,
+              simulate);
+      report = VerilogReport.of(summary, out, vectors, simulate, skipped);
+      passed = summary.passed();
+    } else {
       VerilogExport.Outcome outcome = exportOf(block).writeTo(out, vectors, seed, simulate);
-      print(outcome, simulate, report);
-      return finish(report, outcome.passed());
+      report = VerilogReport.of(outcome, vectors, simulate, skipped);
+      passed = outcome.passed();
     }
-    ArrayNode blocks = report.putArray("blocks");
-    boolean passed = true;
-    int mismatches = 0;
-    for (Block b : List.of(Block.BITMAP_PE, Block.LUT_LIF, Block.PE_ARRAY)) {
-      VerilogExport export = exportOf(b);
-      VerilogExport.Outcome outcome =
-          export.writeTo(out.resolve(export.module()), vectors, seed, simulate);
-      print(outcome, simulate, blocks.addObject());
-      passed &= outcome.passed();
-      mismatches += outcome.mismatches();
-    }
-    report.put("out", StagedOutput.shown(out).toString());
-    report.put("vectors", vectors);
-    report.put("simulated", simulate);
-    if (simulate) {
-      report.put("mismatches", mismatches);
-      report.put("bit_exact", mismatches == 0);
-    }
-    return finish(report, passed);
-  }
-
-  private int finish(ObjectNode report, boolean passed) {
     if (json) {
-      JsonReport.printLine(report, System.out);
+      JsonReport.printLine(JsonReport.of("hw verilog", report), System.out);
+    } else {
+      report.allBlocks().forEach(this::print);
     }
     return passed ? 0 : 1;
   }
@@ -167,69 +157,29 @@ public final class HwVerilogCommand implements Callable<Integer> {
     };
   }
 
-  /**
-   * One block's files, cycle check and simulation, into {@code report} and (without --json) on
-   * standard output.
-   */
-  private void print(VerilogExport.Outcome outcome, boolean simulate, ObjectNode report) {
-    outcome
-        .config()
-        .ifPresent(
-            config -> {
-              ObjectNode node = report.putObject("config");
-              config.toMap().forEach(node::put);
-            });
-    report.put("module", outcome.module());
-    report.put("out", StagedOutput.shown(outcome.dir()).toString());
-    ArrayNode written = report.putArray("files");
-    outcome.files().forEach(f -> written.add(StagedOutput.shown(f).toString()));
-    report.put("vectors", vectors);
-    report.put("simulated", simulate);
-    if (!json) {
-      System.out.println("wrote " + outcome.files().stream().map(StagedOutput::shown).toList());
+  /** One block's files, cycle check and simulation on standard output. */
+  private void print(VerilogReport.Block written) {
+    System.out.println("wrote " + written.files());
+    VerilogReport.CycleCheck check = written.cycleCheck();
+    if (check != null) {
+      System.out.println(
+          "pe-array layer check: "
+              + check.tiles()
+              + " tiles, firefly-s "
+              + check.fireflyComputeCycles()
+              + " cycles, Java model "
+              + check.modelCycles()
+              + (written.simulated() ? ", RTL " + check.rtlCycles() : ""));
     }
-    outcome
-        .cycleCheck()
-        .ifPresent(
-            check -> {
-              ObjectNode node = report.putObject("cycle_check");
-              node.put("tiles", check.tiles());
-              node.put("synaptic_ops", check.matches());
-              node.put("firefly_compute_cycles", check.fireFlyCycles());
-              node.put("model_cycles", check.modelCycles());
-              if (simulate) {
-                node.put("rtl_cycles", check.rtlCycles());
-                node.put("rtl_tiles", check.rtlTiles());
-                node.put("mismatches", check.mismatches());
-              }
-              node.put("cycles_agree", check.cyclesAgree());
-              if (!json) {
-                System.out.println(
-                    "pe-array layer check: "
-                        + check.tiles()
-                        + " tiles, firefly-s "
-                        + check.fireFlyCycles()
-                        + " cycles, Java model "
-                        + check.modelCycles()
-                        + (simulate ? ", RTL " + check.rtlCycles() : ""));
-              }
-            });
-    outcome
-        .simulation()
-        .ifPresent(
-            result -> {
-              report.put("mismatches", result.errors());
-              report.put("bit_exact", result.bitExact());
-              if (!json) {
-                System.out.println(
-                    "Icarus Verilog ("
-                        + outcome.module()
-                        + "): "
-                        + vectors
-                        + " vectors, "
-                        + result.errors()
-                        + " mismatches");
-              }
-            });
+    if (written.mismatches() != null) {
+      System.out.println(
+          "Icarus Verilog ("
+              + written.module()
+              + "): "
+              + vectors
+              + " vectors, "
+              + written.mismatches()
+              + " mismatches");
+    }
   }
 }

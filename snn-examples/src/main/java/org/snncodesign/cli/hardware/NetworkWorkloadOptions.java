@@ -13,7 +13,7 @@ import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.data.DataOptions;
 import org.snncodesign.cli.nir.GraphSimulationOptions;
-import org.snncodesign.cli.nir.GraphStimulusOptions;
+import org.snncodesign.cli.options.RecordedCells;
 import org.snncodesign.flow.data.TrainingData;
 import org.snncodesign.flow.graph.GraphMeasurement;
 import org.snncodesign.flow.measure.MeasuredRun;
@@ -213,7 +213,7 @@ final class NetworkWorkloadOptions {
       throw new InvalidInputException(nir + ": " + e.getMessage());
     }
     // Every inference's recording is kept until the mean is taken.
-    GraphStimulusOptions.checkCells((graph.neuronCount() + width) * samples, steps);
+    RecordedCells.check(graph.neuronCount(), width, samples, steps);
     GraphSimulator simulator = simulation.simulator(graph, PluginRegistry.discover(), false);
     List<Stimulus> stimuli;
     String source;

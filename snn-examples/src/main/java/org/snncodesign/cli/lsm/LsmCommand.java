@@ -219,21 +219,20 @@ public final class LsmCommand implements Callable<Integer> {
         report.get("dataset").asText() + " (" + report.get("split").asText() + ")",
         "before",
         "after");
-    for (String[] row :
-        new String[][] {
-          {"neurons", "neurons_before", "neurons_after"},
-          {"synapses", "synapses_before", "synapses_after"},
-          {"readout parameters", "readout_parameters_before", "readout_parameters_after"},
-          {"bytes", "bytes_before", "bytes_after"},
-          {"accuracy", "accuracy_before", "accuracy_after"}
-        }) {
-      if (report.has(row[1])) {
+    for (List<String> row :
+        List.of(
+            List.of("neurons", "neurons_before", "neurons_after"),
+            List.of("synapses", "synapses_before", "synapses_after"),
+            List.of("readout parameters", "readout_parameters_before", "readout_parameters_after"),
+            List.of("bytes", "bytes_before", "bytes_after"),
+            List.of("accuracy", "accuracy_before", "accuracy_after"))) {
+      if (report.has(row.get(1))) {
         out.printf(
             Locale.ROOT,
             "%-22s %12s %12s%n",
-            row[0],
-            cell(report.get(row[1])),
-            cell(report.get(row[2])));
+            row.get(0),
+            cell(report.get(row.get(1))),
+            cell(report.get(row.get(2))));
       }
     }
     if (json) {

@@ -200,7 +200,7 @@ public final class LsmSaStlCommand implements Callable<Integer> {
       description =
           "Selections, any of relevance (SA-STL), magnitude, random, taylor (|summed ReSuMe update| x |w|) "
               + "(default relevance).")
-  String[] selections;
+  List<String> selections;
 
   @Option(names = "--seeds", defaultValue = "5", description = "Number of seeds (default 5).")
   int seeds;

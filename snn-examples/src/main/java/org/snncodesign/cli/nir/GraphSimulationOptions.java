@@ -80,10 +80,9 @@ public final class GraphSimulationOptions {
             .plugins(registry)
             .recordVoltages(recordVoltages);
     for (String choice : neurons) {
-      int equals = choice.indexOf('=');
-      if (equals >= 0) {
-        builder.modelForType(
-            choice.substring(0, equals).strip(), choice.substring(equals + 1).strip());
+      String[] typeAndModel = choice.split("=", 2);
+      if (typeAndModel.length == 2) {
+        builder.modelForType(typeAndModel[0].strip(), typeAndModel[1].strip());
       } else {
         NeuronModel model = registry.require(NeuronModel.class, choice.strip());
         if (model.graphNodeTypes().isEmpty()) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.graph.NetworkGraph;
+import org.snncodesign.cli.options.RecordedCells;
 import org.snncodesign.flow.graph.StimulusCsv;
 import org.snncodesign.neurons.graph.Stimulus;
 import picocli.CommandLine.Option;
@@ -16,12 +17,6 @@ import picocli.CommandLine.Option;
 public final class GraphStimulusOptions {
   /** Most steps a run may take: bounds the arrays before they are allocated. */
   static final int MAX_STEPS = 10_000_000;
-
-  /**
-   * Most (step, neuron) cells a run may record, input and neurons together: 2^33 bits, 1 GiB of
-   * spike rasters.
-   */
-  static final long MAX_CELLS = 1L << 33;
 
   @Option(
       names = "--input",
@@ -88,28 +83,10 @@ public final class GraphStimulusOptions {
             "--input-rate " + inputRate + ": expected a probability in [0, 1]");
       }
       int length = steps == null ? 100 : steps;
-      checkCells(width, length);
+      RecordedCells.check(0, width, 1, length);
       return Stimulus.bernoulli(width, length, inputRate, seed);
     }
     return fromCsv(width);
-  }
-
-  /**
-   * Refuses a run whose recorded spikes would not fit in memory, before anything is allocated.
-   *
-   * @param neurons the neurons recorded per step (the Input's and the graph's)
-   */
-  public static void checkCells(long neurons, int steps) {
-    if (neurons * steps > MAX_CELLS) {
-      throw new InvalidInputException(
-          "--steps "
-              + steps
-              + " x "
-              + neurons
-              + " neurons is more than "
-              + MAX_CELLS
-              + " recorded (step, neuron) cells; give fewer --steps");
-    }
   }
 
   private Stimulus fromCsv(int width) throws IOException {

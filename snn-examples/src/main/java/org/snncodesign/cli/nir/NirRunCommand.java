@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.cli.options.RecordedCells;
 import org.snncodesign.cli.report.SelfStaged;
 import org.snncodesign.flow.graph.RecordingCsv;
 import org.snncodesign.flow.report.StagedOutput;
@@ -74,8 +75,8 @@ public final class NirRunCommand implements Callable<Integer>, SelfStaged {
     NetworkGraph graph = new NirReader().read(file);
     String input = GraphStimulusOptions.singleInput(graph, file);
     Stimulus drive = stimulus.stimulus(graph.outputShape(input).size());
-    GraphStimulusOptions.checkCells(graph.neuronCount() + drive.neurons(), drive.timeSteps());
-    long voltageValues = graph.neuronCount() * drive.timeSteps();
+    RecordedCells.check(graph.neuronCount(), drive.neurons(), 1, drive.timeSteps());
+    long voltageValues = RecordedCells.voltageValues(graph.neuronCount(), drive.timeSteps());
     boolean voltages = !noVoltages && voltageValues <= VOLTAGE_VALUE_LIMIT;
     if (!noVoltages && !voltages) {
       System.err.printf(

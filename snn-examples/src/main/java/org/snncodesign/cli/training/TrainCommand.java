@@ -12,6 +12,7 @@ import org.snncodesign.cli.data.DataOptions;
 import org.snncodesign.flow.data.TrainingData;
 import org.snncodesign.flow.graph.NirExport;
 import org.snncodesign.flow.report.LearningCurveChart;
+import org.snncodesign.flow.report.ProgressBar;
 import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.flow.training.SurrogateGradientTraining;
 import org.snncodesign.flow.training.TrainingReport;
@@ -237,7 +238,7 @@ public final class TrainCommand implements Callable<Integer> {
                     "epoch %3d/%d %s loss %.4f  train %.2f%%  test %.2f%%  sparsity %.1f%%  %.1f s%n",
                     epoch.number(),
                     epoch.of(),
-                    bar(epoch.number(), epoch.of()),
+                    ProgressBar.of(epoch.number(), epoch.of(), 20),
                     epoch.train().loss(),
                     100 * epoch.train().trainAccuracy(),
                     100 * epoch.testAccuracy(),
@@ -287,12 +288,5 @@ public final class TrainCommand implements Callable<Integer> {
           out);
     }
     return 0;
-  }
-
-  /** A 20-character progress bar, e.g. {@code [#####...............]}. */
-  private static String bar(int done, int total) {
-    int width = 20;
-    int filled = done * width / total;
-    return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "]";
   }
 }

@@ -25,6 +25,9 @@ import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.flow.measure.MeasuredWorkload;
 import org.snncodesign.flow.search.PricedDesign;
 import org.snncodesign.fpga.search.ComparedDesign;
+import org.snncodesign.fpga.verilog.PeArrayConfig;
+import org.snncodesign.fpga.verilog.SimulationResult;
+import org.snncodesign.fpga.verilog.VerilogExport;
 import org.snncodesign.spmm.study.SpmmLayer;
 import org.snncodesign.spmm.study.SpmmStudy;
 
@@ -171,5 +174,73 @@ class ReportRecordsTest {
     JsonNode json = MAPPER.valueToTree(report);
     assertThat(json.get("models")).isEqualTo(json.at("/results/0/models"));
     assertThat(json.at("/workload/operands").asText()).isEqualTo("statistics");
+  }
+
+  @Test
+  @DisplayName("the plugins report counts loaded and refused providers and names each one's jar")
+  void pluginsReport() {
+    PluginsReport report = PluginsReport.of(PLUGINS);
+    assertThat(report.loaded() + report.problems()).isEqualTo(PLUGINS.all().size());
+    assertThat(report.problems()).isEqualTo(PLUGINS.problems().size());
+    JsonNode json = MAPPER.valueToTree(report);
+    assertThat(keys(json)).containsExactly("api_version", "plugins", "loaded", "problems");
+    assertThat(keys(json.at("/plugins/0")))
+        .startsWith("kind", "name", "version", "api_version", "class", "source", "status");
+    PluginsReport.Entry jar =
+        new PluginsReport.Entry(
+            "accelerator", "x", "1", "1.0", "X", "file:/a/b/x.jar", "loaded", null, "x");
+    PluginsReport.Entry folder =
+        new PluginsReport.Entry(
+            "accelerator", "x", "1", "1.0", "X", "file:/a/classes/", "failed", "no", null);
+    assertThat(jar.sourceName()).isEqualTo("x.jar");
+    assertThat(folder.sourceName()).isEqualTo("classes/");
+    assertThat(folder.loaded()).isFalse();
+  }
+
+  @Test
+  @DisplayName("a progress bar fills its width in proportion, rounded down")
+  void progressBar() {
+    assertThat(ProgressBar.of(5, 20, 20)).isEqualTo("[#####...............]");
+    assertThat(ProgressBar.of(1, 3, 4)).isEqualTo("[#...]");
+    assertThat(ProgressBar.of(3, 3, 4)).isEqualTo("[####]");
+  }
+
+  @Test
+  @DisplayName(
+      "a Verilog report puts one block's fields in line, or lists the blocks with their mismatches summed")
+  void verilogReport(@TempDir Path dir) throws Exception {
+    VerilogExport.Summary summary =
+        VerilogExport.writeAll(
+            List.of(
+                VerilogExport.bitmapPe(16, 4, 16), VerilogExport.peArray(PeArrayConfig.DEFAULT)),
+            dir,
+            20,
+            1,
+            false);
+    JsonNode one =
+        MAPPER.valueToTree(VerilogReport.of(summary.outcomes().get(1), 20, false, "no iverilog"));
+    assertThat(keys(one))
+        .containsExactly(
+            "skipped", "config", "module", "out", "files", "vectors", "simulated", "cycle_check");
+    assertThat(keys(one.get("cycle_check")))
+        .containsExactly(
+            "tiles", "synaptic_ops", "firefly_compute_cycles", "model_cycles", "cycles_agree");
+    JsonNode all = MAPPER.valueToTree(VerilogReport.of(summary, dir, 20, false, null));
+    assertThat(keys(all)).containsExactly("blocks", "out", "vectors", "simulated");
+    assertThat(all.get("blocks")).hasSize(2);
+    VerilogExport.Outcome exact =
+        new VerilogExport.Outcome(
+            "m",
+            dir,
+            List.of(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(new SimulationResult(10, 2)));
+    JsonNode simulated =
+        MAPPER.valueToTree(
+            VerilogReport.of(
+                new VerilogExport.Summary(List.of(exact, exact)), dir, 10, true, null));
+    assertThat(simulated.get("mismatches").asLong()).isEqualTo(4);
+    assertThat(simulated.get("bit_exact").asBoolean()).isFalse();
   }
 }

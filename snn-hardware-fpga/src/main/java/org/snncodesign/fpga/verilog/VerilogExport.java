@@ -2,6 +2,7 @@ package org.snncodesign.fpga.verilog;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.snncodesign.api.Checks;
@@ -110,6 +111,45 @@ public final class VerilogExport {
     public int mismatches() {
       return simulation.map(SimulationResult::errors).orElse(0);
     }
+  }
+
+  /**
+   * What several exports gave, in order: each block's outcome, whether all passed and their
+   * testbench mismatches in total.
+   *
+   * @param outcomes one outcome per block
+   */
+  public record Summary(List<Outcome> outcomes) {
+    /** Copies the outcomes. */
+    public Summary {
+      outcomes = List.copyOf(outcomes);
+    }
+
+    /** Whether every block passed ({@link Outcome#passed()}). */
+    public boolean passed() {
+      return outcomes.stream().allMatch(Outcome::passed);
+    }
+
+    /** The testbenches' mismatches summed over the blocks, 0 when not simulated. */
+    public long mismatches() {
+      return outcomes.stream().mapToLong(Outcome::mismatches).sum();
+    }
+  }
+
+  /**
+   * Writes every export of {@code exports} into its own sub-folder of {@code dir}, named after its
+   * module, as {@link #writeTo} does.
+   *
+   * @throws IOException when a file cannot be written or the simulator fails to run
+   */
+  public static Summary writeAll(
+      List<VerilogExport> exports, Path dir, int vectors, long seed, boolean simulate)
+      throws IOException {
+    List<Outcome> outcomes = new ArrayList<>();
+    for (VerilogExport export : exports) {
+      outcomes.add(export.writeTo(dir.resolve(export.module()), vectors, seed, simulate));
+    }
+    return new Summary(outcomes);
   }
 
   /**

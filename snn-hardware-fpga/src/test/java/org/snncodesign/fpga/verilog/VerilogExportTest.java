@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +40,43 @@ class VerilogExportTest {
         .get()
         .satisfies(check -> assertThat(check.cyclesAgree()).isTrue());
     assertThat(outcome.passed()).isTrue();
+  }
+
+  @Test
+  @DisplayName(
+      "several exports go into a sub-folder each, named after the module, and sum their mismatches")
+  void writeAll(@TempDir Path dir) throws IOException {
+    VerilogExport.Summary summary =
+        VerilogExport.writeAll(
+            List.of(VerilogExport.bitmapPe(16, 4, 16), VerilogExport.lutLif(LutLsmConfig.DEFAULT)),
+            dir,
+            50,
+            1,
+            false);
+    assertThat(summary.outcomes())
+        .extracting(VerilogExport.Outcome::dir)
+        .containsExactly(
+            dir.resolve(BitmapPeVerilog.MODULE),
+            dir.resolve(VerilogExport.lutLif(LutLsmConfig.DEFAULT).module()));
+    assertThat(summary.mismatches()).isZero();
+    assertThat(summary.passed()).isTrue();
+  }
+
+  @Test
+  @DisplayName(
+      "the mismatches of several simulated exports add up, and one that is not bit-exact fails them all")
+  void summaryTotals(@TempDir Path dir) {
+    VerilogExport.Outcome exact = outcome(dir, new SimulationResult(100, 0));
+    VerilogExport.Outcome off = outcome(dir, new SimulationResult(100, 3));
+    VerilogExport.Summary summary = new VerilogExport.Summary(List.of(exact, off, off));
+    assertThat(summary.mismatches()).isEqualTo(6);
+    assertThat(summary.passed()).isFalse();
+    assertThat(new VerilogExport.Summary(List.of(exact)).passed()).isTrue();
+  }
+
+  private static VerilogExport.Outcome outcome(Path dir, SimulationResult simulation) {
+    return new VerilogExport.Outcome(
+        "m", dir, List.of(), Optional.empty(), Optional.empty(), Optional.of(simulation));
   }
 
   @Test
