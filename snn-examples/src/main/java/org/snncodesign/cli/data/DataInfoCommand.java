@@ -1,7 +1,5 @@
 package org.snncodesign.cli.data;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -13,6 +11,7 @@ import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.datasets.encoding.ValueRange;
 import org.snncodesign.flow.data.DatasetLocator;
+import org.snncodesign.flow.report.DatasetInfoReport;
 import org.snncodesign.flow.report.LabelHistogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,31 +60,15 @@ public final class DataInfoCommand implements Callable<Integer> {
     System.err.println("reading " + path + " ...");
     DatasetLocator.Located located = new DatasetLocator(registry).locate(path, format);
     LabeledDataset data = located.dataset();
-    Optional<ValueRange> values = ValueRange.of(data.features());
     List<LabelHistogram.Bar> bars = LabelHistogram.of(data, BAR_WIDTH);
     PrintStream out = System.out;
     if (json) {
-      ObjectNode report = JsonReport.create("data info");
-      report.put("path", path);
-      report.put("format", located.format());
-      report.put("name", data.name());
-      report.put("samples", data.samples());
-      ArrayNode shape = report.putArray("shape");
-      Arrays.stream(data.shape()).forEach(shape::add);
-      report.put("sample_size", data.sampleSize());
-      report.put("classes", data.classes());
-      ArrayNode names = report.putArray("class_names");
-      data.classNames().forEach(names::add);
-      ObjectNode histogram = report.putObject("label_counts");
-      bars.forEach(bar -> histogram.put(bar.label(), bar.count()));
-      values.ifPresent(
-          range -> {
-            report.put("value_min", range.min());
-            report.put("value_max", range.max());
-          });
-      JsonReport.printLine(report, out);
+      JsonReport.printLine(
+          JsonReport.of("data info", DatasetInfoReport.of(path, located.format(), data, bars)),
+          out);
       return 0;
     }
+    Optional<ValueRange> values = ValueRange.of(data.features());
     out.printf("data set   %s%n", data.name());
     out.printf("format     %s%n", located.format());
     out.printf("samples    %d%n", data.samples());

@@ -1,7 +1,5 @@
 package org.snncodesign.cli.data;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -18,6 +16,7 @@ import org.snncodesign.datasets.encoding.SpikeInput;
 import org.snncodesign.flow.data.DatasetLocator;
 import org.snncodesign.flow.report.PngFile;
 import org.snncodesign.flow.report.SampleImage;
+import org.snncodesign.flow.report.SampleImageReport;
 import org.snncodesign.flow.report.StagedOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -122,22 +121,20 @@ public final class DataShowCommand implements Callable<Integer> {
     String label = data.classNames().get(data.labels()[index]);
     System.err.println("wrote " + StagedOutput.shown(file));
     if (json) {
-      ObjectNode report = JsonReport.create("data show");
-      report.put("path", path);
-      report.put("format", located.format());
-      report.put("index", index);
-      report.put("label", label);
-      ArrayNode shape = report.putArray("shape");
-      Arrays.stream(data.shape()).forEach(shape::add);
-      report.put("image", StagedOutput.shown(file).toString());
-      report.put("width", image.getWidth());
-      report.put("height", image.getHeight());
-      if (coding != null) {
-        report.put("coding", coding);
-        report.put("time_steps", steps);
-        report.put("spikes", spikes);
-      }
-      JsonReport.printLine(report, System.out);
+      SampleImageReport report =
+          new SampleImageReport(
+              path,
+              located.format(),
+              index,
+              label,
+              Arrays.stream(data.shape()).boxed().toList(),
+              StagedOutput.shown(file).toString(),
+              image.getWidth(),
+              image.getHeight(),
+              coding,
+              coding == null ? null : steps,
+              coding == null ? null : spikes);
+      JsonReport.printLine(JsonReport.of("data show", report), System.out);
     } else {
       System.out.printf(
           "sample %d (label %s, shape %s) -> %s (%d x %d)%n",

@@ -1,10 +1,10 @@
 package org.snncodesign.cli.neurons;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.flow.report.CubaBenchReport;
 import org.snncodesign.neurons.cuba.CubaBenchmark;
 import org.snncodesign.neurons.cuba.CubaResult;
 import org.snncodesign.neurons.engine.PropagationMode;
@@ -84,21 +84,7 @@ public final class CubaBenchCommand implements Callable<Integer> {
     }
     PrintStream out = System.out;
     if (json) {
-      ObjectNode report = JsonReport.create("bench cuba");
-      report.put("mode", r.mode());
-      report.put("seed", seed);
-      report.put("sim_seconds", r.simSeconds());
-      report.put("neurons", r.neurons());
-      report.put("synapses", r.synapses());
-      report.put("spikes", r.spikes());
-      report.put("synaptic_events", r.synapticEvents());
-      report.put("mean_rate_hz", r.meanRateHz());
-      report.put("wall_seconds", r.wallSeconds());
-      report.put("wall_seconds_per_sim_second", r.wallSecondsPerSimSecond());
-      report.put("synaptic_events_per_second", r.synapticEventsPerSecond());
-      report.put("warmup_sim_seconds", r.warmupSeconds());
-      report.put("repeats", repeats);
-      JsonReport.printLine(report, out);
+      JsonReport.printLine(JsonReport.of("bench cuba", CubaBenchReport.of(r, seed, repeats)), out);
     } else {
       out.printf(
           Locale.ROOT,

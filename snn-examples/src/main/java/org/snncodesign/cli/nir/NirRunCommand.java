@@ -1,10 +1,10 @@
 package org.snncodesign.cli.nir;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.plugin.PluginRegistry;
@@ -12,6 +12,7 @@ import org.snncodesign.cli.JsonReport;
 import org.snncodesign.cli.options.RecordedCells;
 import org.snncodesign.cli.report.SelfStaged;
 import org.snncodesign.flow.graph.RecordingCsv;
+import org.snncodesign.flow.report.GraphRunReport;
 import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.neurons.graph.GraphRecording;
 import org.snncodesign.neurons.graph.GraphSimulator;
@@ -88,35 +89,34 @@ public final class NirRunCommand implements Callable<Integer>, SelfStaged {
     System.err.printf(
         "running %s: %d steps of dt = %s s (%s)%n",
         file, drive.timeSteps(), simulator.discretization().dt(), simulation.integrationName());
-    GraphRecording recording = simulator.run(java.util.Map.of(input, drive));
-    ObjectNode report = JsonReport.create("nir run");
-    report.put("file", file.toString());
-    report.put("dt_s", simulator.discretization().dt());
-    report.put("integration", simulation.integrationName());
-    report.put("steps", recording.timeSteps());
-    report.put("input", drive.isSpikes() ? "spikes" : "analog values");
-    report.put("synaptic_events", recording.synapticEvents());
-    ObjectNode counts = report.putObject("spikes");
-    for (RecordingCsv.SpikeCount count :
-        RecordingCsv.writeSpikes(recording, output.file("spikes.csv"))) {
-      counts
-          .putObject(count.node())
-          .put("count", count.count())
-          .put("rate_per_step", count.ratePerStep());
-    }
+    GraphRecording recording = simulator.run(Map.of(input, drive));
+    Map<String, GraphRunReport.NodeSpikes> spikes =
+        GraphRunReport.byNode(RecordingCsv.writeSpikes(recording, output.file("spikes.csv")));
     if (voltages) {
       RecordingCsv.writeVoltages(recording, output.file("voltages.csv"));
     }
     RecordingCsv.writeOutputs(recording, output.file("output.csv"));
     output.commit();
-    report.put("out", out.toString());
+    GraphRunReport report =
+        new GraphRunReport(
+            file.toString(),
+            simulator.discretization().dt(),
+            simulation.integrationName(),
+            recording.timeSteps(),
+            drive.isSpikes() ? "spikes" : "analog values",
+            recording.synapticEvents(),
+            spikes,
+            out.toString());
     PrintStream stdout = System.out;
     if (json) {
-      JsonReport.printLine(report, stdout);
+      JsonReport.printLine(JsonReport.of("nir run", report), stdout);
     } else {
       stdout.printf(
           "%d steps of %s s; spikes per node: %s; written to %s%n",
-          recording.timeSteps(), simulator.discretization().dt(), counts, out);
+          recording.timeSteps(),
+          simulator.discretization().dt(),
+          JsonReport.mapper().writeValueAsString(spikes),
+          out);
     }
     return 0;
   }

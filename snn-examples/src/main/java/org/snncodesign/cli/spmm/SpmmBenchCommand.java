@@ -1,9 +1,9 @@
 package org.snncodesign.cli.spmm;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.flow.report.SpmmBenchReport;
 import org.snncodesign.spmm.study.QuickKernelTiming;
 import org.snncodesign.spmm.study.SpmmLayer;
 import picocli.CommandLine.Command;
@@ -76,38 +76,18 @@ public final class SpmmBenchCommand implements Callable<Integer> {
     }
     PrintStream out = System.out;
     PrintStream err = System.err;
+    SpmmLayer layer = new SpmmLayer(rows, inputs, outputs, seed);
     QuickKernelTiming.Result t =
         QuickKernelTiming.run(
-            new SpmmLayer(rows, inputs, outputs, seed),
+            layer,
             sparsity,
             spikeRate,
             seconds,
             kernel -> err.println("bench spmm: " + kernel + "..."));
 
-    ObjectNode report = JsonReport.create("bench spmm");
-    report.put(
-        "measurement",
-        "quick in-process timing (median after JIT warm-up); JMH gives the figures of record");
-    ObjectNode workload = report.putObject("workload");
-    workload.put("rows", rows);
-    workload.put("inputs", inputs);
-    workload.put("outputs", outputs);
-    workload.put("weight_sparsity", sparsity);
-    workload.put("spike_rate", spikeRate);
-    workload.put("measured_spike_rate", t.measuredSpikeRate());
-    workload.put("measured_weight_density", t.measuredWeightDensity());
-    workload.put("seed", seed);
-    report.put("dense_ms", t.denseSeconds() * 1e3);
-    report.put("gustavson_ms", t.gustavsonSeconds() * 1e3);
-    report.put("gustavson_parallel_ms", t.gustavsonParallelSeconds() * 1e3);
-    report.put("threads", t.threads());
-    report.put("speedup_vs_dense", t.speedupVsDense());
-    report.put("parallel_speedup_vs_dense", t.parallelSpeedupVsDense());
-    report.put("adds", t.adds());
-    report.put("gustavson_gb_per_s", t.gustavsonGigabytesPerSecond());
-    report.put("results_equal", t.resultsEqual());
     if (json) {
-      JsonReport.printLine(report, out);
+      JsonReport.printLine(
+          JsonReport.of("bench spmm", SpmmBenchReport.of(t, layer, sparsity, spikeRate)), out);
     } else {
       out.printf("quick measurement (JMH gives the figures of record)%n");
       out.printf(
