@@ -109,29 +109,17 @@ public record HardwareFigures(
 
   /** The same figures without the accelerator's name, for a row that names it itself. */
   public HardwareFigures unnamed() {
-    return new HardwareFigures(
-        null,
-        cycles,
-        clockHz,
-        latencyS,
-        energyPj,
-        staticIncluded,
-        edpJs,
-        bottleneck,
-        basis,
-        configuration,
-        energyByCategoryPj,
-        energyComponentsPj,
-        resources,
-        counters,
-        measuredTiming,
-        network);
+    return with(null, network);
   }
 
   /** The same figures with the network variant the design runs ({@code sparsity}, bits). */
   public HardwareFigures withNetwork(Map<String, String> variant) {
+    return with(accelerator, new LinkedHashMap<>(variant));
+  }
+
+  private HardwareFigures with(String name, Map<String, String> variant) {
     return new HardwareFigures(
-        accelerator,
+        name,
         cycles,
         clockHz,
         latencyS,
@@ -146,7 +134,7 @@ public record HardwareFigures(
         resources,
         counters,
         measuredTiming,
-        new LinkedHashMap<>(variant));
+        variant);
   }
 
   /** The resource {@code name} (e.g. {@code lut}), 0 when the design reports none. */
