@@ -23,6 +23,7 @@ import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.flow.measure.MeasuredWorkload;
+import org.snncodesign.flow.search.DesignRow;
 import org.snncodesign.flow.search.PricedDesign;
 import org.snncodesign.fpga.search.ComparedDesign;
 import org.snncodesign.fpga.verilog.PeArrayConfig;

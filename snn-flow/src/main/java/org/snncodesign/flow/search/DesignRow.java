@@ -1,11 +1,11 @@
-package org.snncodesign.flow.report;
+package org.snncodesign.flow.search;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import org.snncodesign.flow.search.PricedDesign;
+import org.snncodesign.flow.report.HardwareFigures;
 import org.snncodesign.fpga.search.ComparedDesign;
 
 /**

@@ -1,4 +1,4 @@
-package org.snncodesign.flow.report;
+package org.snncodesign.flow.search;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -10,7 +10,8 @@ import java.util.List;
 import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.api.energy.StaticPower;
 import org.snncodesign.flow.measure.MeasuredWorkload;
-import org.snncodesign.flow.search.PricedDesign;
+import org.snncodesign.flow.report.DatasetName;
+import org.snncodesign.flow.report.FireFlyReport;
 
 /**
  * What {@code snn hw evaluate} reports: one workload priced on several accelerator designs side by
