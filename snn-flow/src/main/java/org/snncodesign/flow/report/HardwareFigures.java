@@ -16,7 +16,7 @@ import org.snncodesign.api.hardware.HardwareReport;
  * categories follow their declaration order. Wall-clock measurements, which vary from run to run,
  * appear only under {@code measured_timing}.
  *
- * @param accelerator the accelerator plugin's name; null in a row that names it itself ({@link
+ * @param accelerator the accelerator plugin's name; null in a row that names it itself ({@code
  *     DesignRow})
  * @param cycles clock cycles
  * @param clockHz the clock
