@@ -1,4 +1,4 @@
-package org.snncodesign.flow.report;
+package org.snncodesign.flow.graph;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.snncodesign.flow.graph.RecordingCsv;
 
 /**
  * One run of a graph on the engine, as {@code snn nir run} reports it: the time step, the
