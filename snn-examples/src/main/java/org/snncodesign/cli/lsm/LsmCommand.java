@@ -1,7 +1,6 @@
 package org.snncodesign.cli.lsm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,7 +15,7 @@ import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.cli.data.DataOptions;
-import org.snncodesign.flow.lsm.LeaveOneSpeakerOut;
+import org.snncodesign.flow.lsm.LsmReport;
 import org.snncodesign.flow.lsm.LsmStudy;
 import org.snncodesign.flow.lsm.LsmTask;
 import org.snncodesign.flow.report.LsmCurveChart;
@@ -312,118 +311,29 @@ public final class LsmCommand implements Callable<Integer> {
             choice.dataset(), choice.dataDir(), maxSamples, encoding, LsmCommand::progress);
     LsmStudy.Result result =
         LsmStudy.run(task, settings, PluginRegistry.discover(), LsmCommand::progress);
-    ObjectNode report = JsonReport.create("lsm");
-    report.put("dataset", result.dataset());
-    report.put("liquid", result.liquid());
-    report.put("neuron_model", result.neuronModel());
-    if (result.plasticity() != null) {
-      LsmStudy.PlasticityReport plasticity = result.plasticity();
-      ObjectNode node = report.putObject("plasticity");
-      node.put("rule", plasticity.rule());
-      node.put("presentations", plasticity.presentations());
-      node.put("potentiated", plasticity.potentiated());
-      node.put("depressed", plasticity.depressed());
-      node.put("total_change", plasticity.totalChange());
-      plasticity.parameters().forEach((name, value) -> node.with("parameters").put(name, value));
-    }
-    report.put("bins", result.bins().toString());
-    report.put("readout", result.readout());
-    report.put("readout_iterations", result.readoutIterations());
-    report.put("method", result.method());
-    report.put("tail_steps", tail);
-    report.put("ranking", ranking);
-    report.put("rewired", rewire);
-    report.put("keep_fraction", keep);
-    if (result.official() != null) {
-      official(task, result, report);
-    } else {
-      speakers(result, report);
-    }
-    report.put("wall_seconds", result.wallSeconds());
-    return report;
+    return JsonReport.of("lsm", LsmReport.of(settings, result, curveFiles(task, result)));
   }
 
-  private void official(LsmTask task, LsmStudy.Result result, ObjectNode report)
-      throws IOException {
-    LsmStudy.Official official = result.official();
-    report.put("split", official.split());
-    report.put("train_samples", official.trainSamples());
-    report.put("test_samples", official.testSamples());
-    report.put("inactive_neurons", official.inactiveNeurons());
-    put(report, "before", official.before());
-    put(report, "after", official.after());
-    report.put("simulation_seconds_before", official.simulationSecondsBefore());
-    report.put("simulation_seconds_after", official.simulationSecondsAfter());
-    ArrayNode roundArray = report.putArray("rounds");
-    official.rounds().forEach(p -> node(roundArray, p));
-    if (!official.curve().isEmpty()) {
-      ArrayNode array = report.putArray("curve");
-      official.curve().forEach(p -> node(array, p));
-      if (csv != null) {
-        PruningCurveCsv.write(csv, official.curve());
-        report.put("csv", StagedOutput.shown(csv).toString());
-        Path png = PngFile.nextTo(csv);
-        LsmCurveChart.write(
-            png,
-            task.name()
-                + ", "
-                + result.neurons()
-                + "-neuron liquid: accuracy vs size ("
-                + result.method()
-                + ", "
-                + result.readout()
-                + ")",
-            official.curve());
-        report.put("chart", StagedOutput.shown(png).toString());
-      }
+  /** Writes the curve's CSV and chart when both were asked for; null otherwise. */
+  private LsmReport.CurveFiles curveFiles(LsmTask task, LsmStudy.Result result) throws IOException {
+    if (csv == null || result.official() == null || result.official().curve().isEmpty()) {
+      return null;
     }
-  }
-
-  private static void node(ArrayNode array, PruningPoint p) {
-    ObjectNode node = array.addObject();
-    node.put("keep_fraction", p.keepFraction());
-    node.put("rewired", p.rewired());
-    node.put("rounds", p.rounds());
-    node.put("neurons", p.size().neurons());
-    node.put("synapses", p.size().synapses());
-    node.put("bytes", p.size().bytes());
-    node.put("bins", p.bins());
-    node.put("cv_accuracy", p.cvAccuracy());
-    node.put("test_accuracy", p.testAccuracy());
-  }
-
-  private static void put(ObjectNode report, String suffix, PruningPoint p) {
-    report.put("accuracy_" + suffix, p.testAccuracy());
-    report.put("cv_accuracy_" + suffix, p.cvAccuracy());
-    report.put("neurons_" + suffix, p.size().neurons());
-    report.put("synapses_" + suffix, p.size().synapses());
-    report.put("input_synapses_" + suffix, p.size().inputSynapses());
-    report.put("readout_parameters_" + suffix, p.size().readoutParameters());
-    report.put("bytes_" + suffix, p.size().bytes());
-    report.put("lambda_" + suffix, p.lambda());
-    report.put("mean_rate_hz_" + suffix, p.meanRateHz());
-    report.put("bins_" + suffix, p.bins());
-  }
-
-  private static void speakers(LsmStudy.Result study, ObjectNode report) {
-    LeaveOneSpeakerOut.Result result = study.speakers();
-    report.put("split", "leave one speaker out (" + result.folds().size() + " folds)");
-    ArrayNode folds = report.putArray("folds");
-    for (LeaveOneSpeakerOut.Fold f : result.folds()) {
-      ObjectNode fold = folds.addObject();
-      fold.put("speaker", f.speaker());
-      fold.put("test_samples", f.testSamples());
-      fold.put("accuracy_before", f.accuracyBefore());
-      fold.put("accuracy_after", f.accuracyAfter());
-    }
-    report.put("lambda", result.lambda());
-    report.put("accuracy_before", result.accuracyBefore());
-    report.put("accuracy_after", result.accuracyAfter());
-    report.put("neurons_before", study.neurons());
-    report.put("neurons_after", result.neuronsAfter());
-    report.put("synapses_before", study.synapses());
-    // Pruned liquids differ per fold; the last fold's is reported (the kept count is the same in
-    // every fold).
-    report.put("synapses_after", result.synapsesAfter());
+    List<PruningPoint> points = result.official().curve();
+    PruningCurveCsv.write(csv, points);
+    Path png = PngFile.nextTo(csv);
+    LsmCurveChart.write(
+        png,
+        task.name()
+            + ", "
+            + result.neurons()
+            + "-neuron liquid: accuracy vs size ("
+            + result.method()
+            + ", "
+            + result.readout()
+            + ")",
+        points);
+    return new LsmReport.CurveFiles(
+        StagedOutput.shown(csv).toString(), StagedOutput.shown(png).toString());
   }
 }

@@ -1,15 +1,13 @@
 package org.snncodesign.cli.lsm;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.cli.data.DataOptions;
 import org.snncodesign.flow.lsm.LiquidOnLutLsm;
+import org.snncodesign.flow.lsm.LsmHardwareReport;
 import org.snncodesign.flow.lsm.LsmTask;
-import org.snncodesign.fpga.lsm.LutLsmAccelerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -82,14 +80,6 @@ public final class LsmHardwareCommand implements Callable<Integer> {
     LiquidOnLutLsm.Settings settings = new LiquidOnLutLsm.Settings(tail, samples, accuracySamples);
     LiquidOnLutLsm.Comparison comparison =
         LiquidOnLutLsm.fullAndPruned(task, neurons, keep, settings, System.err::println);
-    ObjectNode report = JsonReport.create("lsm hardware");
-    report.put("dataset", task.name());
-    if (task.name().equals("fsdd")) {
-      report.put("encoding", encoding);
-    }
-    report.put("samples", comparison.samples());
-    report.put("accelerator", LutLsmAccelerator.NAME);
-    ArrayNode rows = report.putArray("liquids");
     System.out.println(
         "liquid,neurons,synapses,cpu_us_per_sample,hw_cycles_per_sample,hw_latency_us,"
             + "hw_energy_nj,lut,ff,bram36,dsp,sw_spikes_per_sample,hw_spikes_per_sample,accuracy_float,"
@@ -113,26 +103,11 @@ public final class LsmHardwareCommand implements Callable<Integer> {
           r.hwSpikesPerSample(),
           r.accuracyFloat().orElse(Double.NaN),
           r.accuracyFixedPoint().orElse(Double.NaN));
-      ObjectNode row = rows.addObject();
-      row.put("liquid", r.liquid());
-      row.put("neurons", r.neurons());
-      row.put("synapses", r.synapses());
-      row.put("cpu_us_per_sample", r.cpuMicrosPerSample());
-      row.put("hw_cycles_per_sample", r.hwCyclesPerSample());
-      row.put("hw_latency_us", r.hwLatencyMicros());
-      row.put("hw_energy_nj", r.hwEnergyNanojoules());
-      r.resources().forEach(row::put);
-      r.accuracyFloat().ifPresent(v -> row.put("accuracy_float", v));
-      r.accuracyFixedPoint().ifPresent(v -> row.put("accuracy_fixed_point", v));
-    }
-    if (accuracySamples >= 0) {
-      report.put("accuracy_samples", LiquidOnLutLsm.accuracySamples(task, settings));
-      report.put("split", task.officialSplit());
-      report.put("bins", task.bins());
-      report.put("tail_steps", tail);
     }
     if (json) {
-      JsonReport.printLine(report, System.out);
+      JsonReport.printLine(
+          JsonReport.of("lsm hardware", LsmHardwareReport.of(task, encoding, settings, comparison)),
+          System.out);
     }
     return 0;
   }

@@ -1,5 +1,8 @@
 package org.snncodesign.flow.lsm;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -63,6 +66,8 @@ public final class LeaveOneSpeakerOut {
    * @param accuracyBefore readout accuracy on them with the full liquid
    * @param accuracyAfter with the pruned liquid
    */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  @JsonPropertyOrder(alphabetic = false)
   public record Fold(
       String speaker, int testSamples, double accuracyBefore, double accuracyAfter) {}
 

@@ -1,5 +1,9 @@
 package org.snncodesign.flow.lsm;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -252,15 +256,18 @@ public final class LsmStudy {
    * @param potentiated synapse changes upwards
    * @param depressed synapse changes downwards
    * @param totalChange sum of absolute weight changes
-   * @param parameters the rule's parameters as applied, sorted by name
+   * @param parameters the rule's parameters as applied, sorted by name (Jackson leaves them out
+   *     when there are none)
    */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  @JsonPropertyOrder(alphabetic = false)
   public record PlasticityReport(
       String rule,
       int presentations,
       long potentiated,
       long depressed,
       double totalChange,
-      Map<String, Double> parameters) {}
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> parameters) {}
 
   /**
    * The official split's outcome.

@@ -29,10 +29,9 @@ class LsmStudyTest {
       "one-shot pruning on a few digits keeps the asked share of neurons, fewer synapses, and a readout that "
           + "still beats chance")
   void oneShot() throws Exception {
-    LsmStudy.Result result =
-        run(
-            LsmTask.digits(null, 240),
-            LsmStudy.Settings.builder().neurons(135).keep(0.5).curve(List.of(0.5)).build());
+    LsmStudy.Settings settings =
+        LsmStudy.Settings.builder().neurons(135).keep(0.5).curve(List.of(0.5)).build();
+    LsmStudy.Result result = run(LsmTask.digits(null, 240), settings);
     LsmStudy.Official official = result.official();
     assertThat(result.speakers()).isNull();
     assertThat(result.bins()).containsExactly(4);
@@ -46,6 +45,16 @@ class LsmStudyTest {
     // The curve: the full liquid, then one point per fraction.
     assertThat(official.curve()).hasSize(2);
     assertThat(new ObjectMapper().writeValueAsString(result)).contains("\"dataset\":\"digits\"");
+    // The report: before/after figures flat with a suffix; no plasticity, no CSV without files.
+    String json = new ObjectMapper().writeValueAsString(LsmReport.of(settings, result, null));
+    assertThat(json)
+        .contains("\"ranking\":\"activity\",\"rewired\":false,\"keep_fraction\":0.5,\"split\":")
+        .contains("\"neurons_before\":135,")
+        .contains("\"neurons_after\":68,")
+        .contains("\"curve\":[{\"keep_fraction\":1.0,")
+        .doesNotContain("plasticity")
+        .doesNotContain("\"csv\"")
+        .doesNotContain("folds");
   }
 
   @Test
