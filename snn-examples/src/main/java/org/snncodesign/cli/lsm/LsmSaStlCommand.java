@@ -1,7 +1,5 @@
 package org.snncodesign.cli.lsm;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.Choices;
 import org.snncodesign.cli.JsonReport;
+import org.snncodesign.flow.lsm.SaStlReport;
 import org.snncodesign.flow.lsm.SaStlSeedStudy;
 import org.snncodesign.flow.report.ResultTable;
 import org.snncodesign.flow.report.SaStlChart;
@@ -315,8 +314,6 @@ public final class LsmSaStlCommand implements Callable<Integer> {
                 "ratio_to_full",
                 "recurrent_kept",
                 "recurrent_total"));
-    ObjectNode report = JsonReport.create("lsm sastl");
-    ArrayNode rows = report.putArray("rows");
     for (SaStlSeedStudy.Run r : result.runs()) {
       table.add(
           r.seed(),
@@ -331,32 +328,9 @@ public final class LsmSaStlCommand implements Callable<Integer> {
           fmt(r.ratioToFull()),
           r.recurrentSynapsesKept(),
           r.recurrentSynapses());
-      ObjectNode row = rows.addObject();
-      row.put("seed", r.seed());
-      row.put("selection", r.selection());
-      row.put("keep_fraction", r.keepFraction());
-      row.put("kept_synapses", r.keptSynapses());
-      row.put("trainable_synapses", r.trainableSynapses());
-      row.put("van_rossum_start", r.vanRossumStart());
-      row.put("van_rossum_end", r.vanRossumEnd());
-      row.put("victor_purpura_start", r.victorPurpuraStart());
-      row.put("victor_purpura_end", r.victorPurpuraEnd());
-      row.put("ratio_to_full", r.ratioToFull());
-      row.put("recurrent_synapses_kept", r.recurrentSynapsesKept());
-      row.put("recurrent_synapses", r.recurrentSynapses());
     }
     System.out.println(table.render());
-    ArrayNode summaryNode = report.putArray("summary");
     for (SaStlSeedStudy.Summary v : result.summary()) {
-      ObjectNode s = summaryNode.addObject();
-      s.put("selection", v.selection());
-      s.put("keep_fraction", v.keepFraction());
-      s.put("van_rossum_mean", v.vanRossum().mean());
-      s.put("van_rossum_sd", v.vanRossum().sdOrZero());
-      s.put("victor_purpura_mean", v.victorPurpura().mean());
-      s.put("victor_purpura_sd", v.victorPurpura().sdOrZero());
-      s.put("ratio_mean", v.ratio().mean());
-      s.put("ratio_sd", v.ratio().sdOrZero());
       System.out.printf(
           Locale.ROOT,
           "%-9s keep %.2f: van Rossum %.3f +- %.3f, Victor-Purpura %.2f +- %.2f, "
@@ -370,68 +344,19 @@ public final class LsmSaStlCommand implements Callable<Integer> {
           v.ratio().mean(),
           v.ratio().sdOrZero());
     }
-    SaStlSeedStudy.Headline h = result.headline();
-    report.put(
-        "task",
-        (targetKind == SaStlTask.Targets.POISSON ? "random (Poisson) targets" : "teacher-student")
-            + " (SaStlTask): liquid "
-            + neurons
-            + ", "
-            + outputs
-            + " outputs x "
-            + afferents
-            + " afferents ("
-            + inhibitoryShare
-            + " inhibitory), "
-            + steps
-            + " steps, input scale "
-            + inputScale
-            + ", teacher density "
-            + teacherDensity);
-    report.put("inhibitory_afferents", inhibitoryShare);
-    report.put("inhibitory_balance", inhibitoryBalance);
-    report.put("afferents", afferents);
-    report.put("input_scale", inputScale);
-    report.put("teacher_density", teacherDensity);
-    report.put("distance_silent", h.distanceSilent());
-    report.put("victor_purpura_silent", h.victorPurpuraSilent());
-    report.put("full_over_silent", h.fullOverSilent());
-    report.put("targets", targetKind.name().toLowerCase(Locale.ROOT));
-    report.put("budget", budgetKind.name().toLowerCase(Locale.ROOT));
-    report.put("liquid_score", liquidScoreKind.name().toLowerCase(Locale.ROOT));
-    report.put("rule", ruleKind.name().toLowerCase(Locale.ROOT));
-    report.put("selection", h.selection());
-    report.put("keep_fraction", h.keepFraction());
-    report.put("seeds", seeds);
-    report.put("first_seed", firstSeed);
-    report.put("regrow_every", regrowEvery);
-    report.put("epochs", epochs);
-    report.put("distance_start", h.distanceStart());
-    report.put("distance_full", h.distanceFull());
-    report.put("distance_pruned", h.distancePruned());
-    report.put("ratio", h.ratio());
-    report.put("learning_reduction", h.learningReduction());
-    report.put("victor_purpura_start", h.victorPurpuraStart());
-    report.put("victor_purpura_full", h.victorPurpuraFull());
-    report.put("victor_purpura_pruned", h.victorPurpuraPruned());
-    report.put("synapses_before", h.synapsesBefore());
-    report.put("synapses_after", h.synapsesAfter());
-    report.put("recurrent_synapses_before", h.recurrentSynapsesBefore());
-    report.put("recurrent_synapses_after", h.recurrentSynapsesAfter());
-    ArrayNode last10 = report.putArray("mean_van_rossum_last10");
-    h.meanVanRossumLast10().forEach(last10::add);
-    report.put("recurrent_share_kept", h.recurrentShareKept());
-    report.put("target_met", h.targetMet());
+    String csvShown = null;
     if (csv != null) {
       table.writeCsv(csv);
-      report.put("csv", StagedOutput.shown(csv).toString());
+      csvShown = StagedOutput.shown(csv).toString();
     }
+    String chartShown = null;
     if (png != null) {
       SaStlChart.write(png, result);
-      report.put("chart", StagedOutput.shown(png).toString());
+      chartShown = StagedOutput.shown(png).toString();
     }
     if (json) {
-      JsonReport.printLine(report, System.out);
+      JsonReport.printLine(
+          JsonReport.of("lsm sastl", SaStlReport.of(result, csvShown, chartShown)), System.out);
     }
     return 0;
   }

@@ -1,5 +1,9 @@
 package org.snncodesign.flow.lsm;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -280,8 +284,10 @@ public final class SaStlSeedStudy {
    * @param recurrentSynapsesKept recurrent synapses alive at the end, the liquid's own included
    * @param recurrentSynapses recurrent synapses at the start
    * @param vanRossumLast10 mean van Rossum distance of the last 10 recorded epochs (the wandering
-   *     of the current weights, not the returned pocket weights)
+   *     of the current weights, not the returned pocket weights); Jackson leaves it out
    */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  @JsonPropertyOrder(alphabetic = false)
   public record Run(
       long seed,
       String selection,
@@ -295,7 +301,7 @@ public final class SaStlSeedStudy {
       double ratioToFull,
       int recurrentSynapsesKept,
       int recurrentSynapses,
-      double vanRossumLast10) {}
+      @JsonIgnore double vanRossumLast10) {}
 
   /**
    * Statistics over seeds of the runs of one selection and kept share.
