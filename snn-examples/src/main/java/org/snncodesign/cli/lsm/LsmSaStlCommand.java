@@ -330,20 +330,6 @@ public final class LsmSaStlCommand implements Callable<Integer> {
           r.recurrentSynapses());
     }
     System.out.println(table.render());
-    for (SaStlSeedStudy.Summary v : result.summary()) {
-      System.out.printf(
-          Locale.ROOT,
-          "%-9s keep %.2f: van Rossum %.3f +- %.3f, Victor-Purpura %.2f +- %.2f, "
-              + "ratio to full %.3f +- %.3f%n",
-          v.selection(),
-          v.keepFraction(),
-          v.vanRossum().mean(),
-          v.vanRossum().sdOrZero(),
-          v.victorPurpura().mean(),
-          v.victorPurpura().sdOrZero(),
-          v.ratio().mean(),
-          v.ratio().sdOrZero());
-    }
     String csvShown = null;
     if (csv != null) {
       table.writeCsv(csv);
@@ -354,9 +340,23 @@ public final class LsmSaStlCommand implements Callable<Integer> {
       SaStlChart.write(png, result);
       chartShown = StagedOutput.shown(png).toString();
     }
+    SaStlReport report = SaStlReport.of(result, csvShown, chartShown);
+    for (SaStlReport.SummaryRow v : report.summary()) {
+      System.out.printf(
+          Locale.ROOT,
+          "%-9s keep %.2f: van Rossum %.3f +- %.3f, Victor-Purpura %.2f +- %.2f, "
+              + "ratio to full %.3f +- %.3f%n",
+          v.selection(),
+          v.keepFraction(),
+          v.vanRossumMean(),
+          v.vanRossumSd(),
+          v.victorPurpuraMean(),
+          v.victorPurpuraSd(),
+          v.ratioMean(),
+          v.ratioSd());
+    }
     if (json) {
-      JsonReport.printLine(
-          JsonReport.of("lsm sastl", SaStlReport.of(result, csvShown, chartShown)), System.out);
+      JsonReport.printLine(JsonReport.of("lsm sastl", report), System.out);
     }
     return 0;
   }
