@@ -15,6 +15,7 @@ import org.snncodesign.flow.report.LearningCurveChart;
 import org.snncodesign.flow.report.ProgressBar;
 import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.flow.training.SurrogateGradientTraining;
+import org.snncodesign.flow.training.TrainRunReport;
 import org.snncodesign.flow.training.TrainingReport;
 import org.snncodesign.learning.surrogate.NetworkArchitecture;
 import org.snncodesign.learning.surrogate.OptimizerKind;
@@ -258,18 +259,20 @@ public final class TrainCommand implements Callable<Integer> {
           epochList.stream().map(SurrogateGradientTraining.Epoch::testAccuracy).toList(),
           epochList.stream().map(e -> e.train().weightSparsity()).toList());
     }
-    ObjectNode report = JsonReport.create("train");
-    if (exportNir != null) {
-      report.set(
-          "nir_export", NirExport.writeAndCheck(network, dt, exportNir, data.testSet(), err));
-    }
+    TrainRunReport.NirCheck nir =
+        exportNir == null
+            ? null
+            : NirExport.writeAndCheck(network, dt, exportNir, data.testSet(), err);
     TrainingReport figures = result.report();
-    report.setAll((ObjectNode) JsonReport.mapper().valueToTree(figures));
-    report.put("model_file", StagedOutput.shown(modelFile).toString());
-    report.put("csv_file", StagedOutput.shown(csvFile).toString());
-    if (!noChart) {
-      report.put("png_file", StagedOutput.shown(pngFile).toString());
-    }
+    ObjectNode report =
+        JsonReport.of(
+            "train",
+            new TrainRunReport(
+                nir,
+                figures,
+                StagedOutput.shown(modelFile).toString(),
+                StagedOutput.shown(csvFile).toString(),
+                noChart ? null : StagedOutput.shown(pngFile).toString()));
     JsonReport.write(report, out.resolve("train.json"));
     PrintStream stdout = System.out;
     if (json) {

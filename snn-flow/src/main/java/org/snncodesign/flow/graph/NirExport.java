@@ -1,13 +1,12 @@
 package org.snncodesign.flow.graph;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.neuron.Discretization;
+import org.snncodesign.flow.training.TrainRunReport;
 import org.snncodesign.learning.surrogate.SpikingNetwork;
 import org.snncodesign.learning.surrogate.SpikingNetworkGraphs;
 import org.snncodesign.neurons.graph.GraphClassifier;
@@ -23,7 +22,11 @@ import org.snncodesign.nir.NirWriter;
 public final class NirExport {
   private NirExport() {}
 
-  public static ObjectNode writeAndCheck(
+  /**
+   * Writes {@code network} to {@code file}, reads it back and classifies {@code test} with it on
+   * the engine.
+   */
+  public static TrainRunReport.NirCheck writeAndCheck(
       SpikingNetwork network, double dt, Path file, LabeledDataset test, PrintStream progress)
       throws IOException {
     new NirWriter().write(SpikingNetworkGraphs.toGraph(network, dt), file);
@@ -40,12 +43,7 @@ public final class NirExport {
             GraphClassifier.timeSteps(imported, network.timesteps()),
             GraphClassifier.Scoring.of(imported),
             test.samples());
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
-    node.put("file", file.toString());
-    node.put("dt_s", dt);
-    node.put("integration", "forward-euler");
-    node.put("engine_test_accuracy", result.accuracy());
-    node.put("engine_test_samples", result.samples());
-    return node;
+    return new TrainRunReport.NirCheck(
+        file.toString(), dt, "forward-euler", result.accuracy(), result.samples());
   }
 }
