@@ -3,7 +3,6 @@ package org.snncodesign.flow.search;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -13,14 +12,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.snncodesign.flow.report.AtomicFile;
-import org.snncodesign.flow.report.HwJson;
+import org.snncodesign.flow.report.HardwareFigures;
 
 /**
  * The report of a co-design search ({@link CoSearchRun}), as {@code snn hw search --json} and
  * {@code snn-spark.jar hw-search --json} print it and write it to {@code search.json}; Jackson
  * writes it with snake-case keys in this order, leaving out what is null: the joint search's fields
  * for an accelerator-only search, the data set for the synthetic workload, the files without {@code
- * --out}. Hardware reports are in {@link HwJson}'s form.
+ * --out}. Hardware reports are {@link HardwareFigures}.
  *
  * @param schemaVersion version of the report layout, {@link #SCHEMA_VERSION}
  * @param command {@code hw search}
@@ -78,7 +77,7 @@ public record CoSearchReport(
     double baselineEdp,
     double bestEdp,
     double edpReduction,
-    JsonNode baseline,
+    HardwareFigures baseline,
     boolean networkGenes,
     String network,
     String dataset,
@@ -98,7 +97,7 @@ public record CoSearchReport(
     Long rejectedForAccuracy,
     AcceleratorOnly acceleratorOnly,
     Double networkGenesGain,
-    JsonNode best,
+    HardwareFigures best,
     Map<String, String> baselineNetwork,
     int paretoSize,
     Integer accuracyFrontSize,
@@ -123,7 +122,7 @@ public record CoSearchReport(
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonPropertyOrder(alphabetic = false)
   public record AcceleratorOnly(
-      double bestEdp, double edpReduction, int evaluated, JsonNode best) {}
+      double bestEdp, double edpReduction, int evaluated, HardwareFigures best) {}
 
   /** The report as one line of JSON. */
   public String toJsonLine() {

@@ -1,6 +1,5 @@
 package org.snncodesign.flow.search;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -12,7 +11,7 @@ import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.flow.measure.NetworkSource;
 import org.snncodesign.flow.report.AccuracyParetoChart;
-import org.snncodesign.flow.report.HwJson;
+import org.snncodesign.flow.report.HardwareFigures;
 import org.snncodesign.flow.report.ParetoChart;
 import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.fpga.search.Candidate;
@@ -95,7 +94,7 @@ public final class CoSearchRun {
             result.baseline().energyDelayProduct(),
             result.best().edp(),
             result.edpReduction(),
-            HwJson.report(result.baseline()),
+            HardwareFigures.of(result.baseline()),
             false,
             null,
             dataset == null ? null : dataset.name(),
@@ -115,7 +114,7 @@ public final class CoSearchRun {
             null,
             null,
             null,
-            HwJson.report(result.best().report()),
+            HardwareFigures.of(result.best().report()),
             null,
             result.paretoFront().size(),
             null,
@@ -170,8 +169,6 @@ public final class CoSearchRun {
           out.resolve("pareto-accuracy.png"), result, name, reference.accuracy());
       paretoAccuracyPng = shown(out, "pareto-accuracy.png");
     }
-    ObjectNode bestNode = HwJson.report(best.report());
-    best.network().configuration().forEach(bestNode.putObject("network")::put);
     CoSearchReport report =
         new CoSearchReport(
             CoSearchReport.SCHEMA_VERSION,
@@ -185,7 +182,7 @@ public final class CoSearchRun {
             result.baseline().energyDelayProduct(),
             result.best().edp(),
             result.edpReduction(),
-            HwJson.report(result.baseline()),
+            HardwareFigures.of(result.baseline()),
             true,
             name,
             dataset.name(),
@@ -207,9 +204,9 @@ public final class CoSearchRun {
                 alone.best().edp(),
                 alone.edpReduction(),
                 alone.evaluated().size(),
-                HwJson.report(alone.best().report())),
+                HardwareFigures.of(alone.best().report())),
             found.networkGenesGain(),
-            bestNode,
+            HardwareFigures.of(best.report()).withNetwork(best.network().configuration()),
             reference.configuration(),
             result.paretoFront().size(),
             result.accuracyFront().size(),
