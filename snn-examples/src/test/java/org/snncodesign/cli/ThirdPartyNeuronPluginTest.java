@@ -156,6 +156,8 @@ class ThirdPartyNeuronPluginTest {
     assertThat(report.get("neuron").asText()).isEqualTo(NAME);
     assertThat(report.get("test_accuracy").asDouble()).isGreaterThan(0.8);
     assertThat(Files.readString(out.resolve("model.json"))).contains("\"neuron\":\"" + NAME + "\"");
+    // The report names the file where the user finds it, not the staging folder it was written in.
+    assertThat(report.get("nir_export").get("file").asText()).isEqualTo(nir.toString());
     NetworkGraph graph = new NirReader().read(nir);
     assertThat(graph.metadata())
         .containsEntry(org.snncodesign.api.graph.GraphAnnotations.neuronModelKey("lif0"), NAME);

@@ -262,7 +262,8 @@ public final class TrainCommand implements Callable<Integer> {
     TrainRunReport.NirCheck nir =
         exportNir == null
             ? null
-            : NirExport.writeAndCheck(network, dt, exportNir, data.testSet(), err);
+            : NirExport.writeAndCheck(network, dt, exportNir, data.testSet(), err)
+                .shownAs(StagedOutput.shown(exportNir));
     TrainingReport figures = result.report();
     ObjectNode report =
         JsonReport.of(

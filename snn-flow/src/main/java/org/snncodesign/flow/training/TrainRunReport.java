@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.nio.file.Path;
 
 /**
  * What {@code snn train} reports: the NIR export's check, the training's figures (flat, as {@link
@@ -43,5 +44,18 @@ public record TrainRunReport(
       double dtS,
       String integration,
       double engineTestAccuracy,
-      int engineTestSamples) {}
+      int engineTestSamples) {
+
+    /**
+     * This check naming {@code shown} as its file: the place a user finds the file, when it was
+     * written into a staging folder that is moved there at the end.
+     *
+     * @param shown the file's final place
+     * @return the same check with {@code file} set to {@code shown}
+     */
+    public NirCheck shownAs(Path shown) {
+      return new NirCheck(
+          shown.toString(), dtS, integration, engineTestAccuracy, engineTestSamples);
+    }
+  }
 }
