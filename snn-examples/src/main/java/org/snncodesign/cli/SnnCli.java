@@ -41,6 +41,7 @@ import picocli.CommandLine.Command;
       ConvertCommand.class,
       LsmCommand.class,
       NirCommand.class,
+      SweepCommand.class,
     })
 public final class SnnCli implements Runnable {
 

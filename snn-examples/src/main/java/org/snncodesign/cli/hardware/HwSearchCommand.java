@@ -2,17 +2,23 @@ package org.snncodesign.cli.hardware;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.energy.StaticPower;
 import org.snncodesign.api.plugin.PluginRegistry;
+import org.snncodesign.cli.report.SelfStaged;
+import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.flow.search.AcceleratorLineup;
 import org.snncodesign.flow.search.CoDesignSearch;
 import org.snncodesign.flow.search.CoSearchPlan;
 import org.snncodesign.flow.search.CoSearchPlanJson;
 import org.snncodesign.flow.search.CoSearchRun;
 import org.snncodesign.flow.search.CompressedNetworkSpace;
+import org.snncodesign.flow.spark.SparkJar;
 import org.snncodesign.fpga.search.CandidateEvaluator;
 import org.snncodesign.fpga.search.SearchSettings;
 import picocli.CommandLine.Command;
@@ -27,7 +33,9 @@ import picocli.CommandLine.Option;
  * {@code --json}, and the Pareto fronts as CSV and PNG in {@code --out}, all the library's ({@link
  * CoSearchRun}). {@code --save-search FILE} writes the search as data ({@link CoSearchPlanJson})
  * for {@code snn-spark.jar hw-search --search FILE}, which evaluates the candidates as Spark tasks
- * with the same report; {@code snn} itself has no Spark.
+ * with the same report; {@code --master URL} does both in one step, running that jar in a JVM of
+ * its own ({@link SparkJar}), as {@code snn} itself has no Spark. The command stages {@code --out}
+ * itself ({@link SelfStaged}): on Spark, {@code hw-search} stages and reports it.
  */
 @Command(
     name = "search",
@@ -35,7 +43,7 @@ import picocli.CommandLine.Option;
     description =
         "Search accelerator parameters (and with --network-genes per-layer weight sparsity and width) "
             + "for minimum energy-delay product under an FPGA resource budget.")
-public final class HwSearchCommand implements Callable<Integer> {
+public final class HwSearchCommand implements Callable<Integer>, SelfStaged {
 
   @Option(
       names = {"--model", "--space"},
@@ -123,9 +131,19 @@ public final class HwSearchCommand implements Callable<Integer> {
       names = "--master",
       paramLabel = "URL",
       description =
-          "Not in snn, which has no Spark: save the search with --save-search FILE and run java -jar "
-              + "snn-spark.jar hw-search --search FILE --master URL (see docs/SWEEPS.md).")
+          "Evaluate the candidates as Spark tasks on this master (e.g. local[2] or "
+              + "spark://HOST:7077): runs java -jar snn-spark.jar hw-search in a JVM of its own, with the "
+              + "same report (see docs/SWEEPS.md).")
   String master;
+
+  @Option(
+      names = "--spark-jar",
+      paramLabel = "JAR",
+      description =
+          "With --master: snn-spark.jar (default: the "
+              + SparkJar.ENVIRONMENT_VARIABLE
+              + " environment variable, else snn-spark.jar beside snn.jar or in its build tree).")
+  Path sparkJar;
 
   @Option(
       names = "--save-search",
@@ -166,12 +184,12 @@ public final class HwSearchCommand implements Callable<Integer> {
     PluginRegistry registry = PluginRegistry.discover();
     // Built first: a bad --model or --budget is refused before a file is written.
     CoSearchRun inProcess = run(plan, registry, CandidateEvaluator.inProcess(search.threads()));
+    if ((saveSearch != null || master != null) && network.nir != null) {
+      throw new InvalidInputException(
+          (saveSearch != null ? "--save-search" : "--master")
+              + ": a search on a --nir graph cannot be saved yet; give --network or --synthetic");
+    }
     if (saveSearch != null) {
-      if (network.nir != null) {
-        throw new InvalidInputException(
-            "--save-search: a search on a --nir graph cannot be saved yet; give --network or "
-                + "--synthetic");
-      }
       CoSearchPlanJson.write(plan, saveSearch);
       System.err.println(
           "hw search: wrote "
@@ -181,14 +199,41 @@ public final class HwSearchCommand implements Callable<Integer> {
       return 0;
     }
     if (master != null) {
-      throw new InvalidInputException(
-          "--master: snn has no Spark; save the search with --save-search FILE and run java -jar "
-              + "snn-spark.jar hw-search --search FILE --master "
-              + master
-              + " (see docs/SWEEPS.md)");
+      return onSpark(plan);
     }
-    report(inProcess.run(out), stdout);
+    try (StagedOutput staged = out == null ? null : StagedOutput.to(out)) {
+      CoSearchRun.Outcome outcome = inProcess.run(staged == null ? null : staged.stagedPath());
+      if (staged != null) {
+        staged.commit();
+      }
+      report(outcome, stdout);
+    }
     return 0;
+  }
+
+  /**
+   * Runs {@code plan} with {@code snn-spark.jar hw-search}, saved to a temporary file: that command
+   * stages {@code --out} and prints the report itself, so its output is this command's.
+   */
+  private int onSpark(CoSearchPlan plan) throws IOException {
+    SparkJar jar =
+        SparkJar.locate(
+            sparkJar, System.getenv(), SparkJar.locationOf(HwSearchCommand.class).orElse(null));
+    Path file = Files.createTempFile("snn-hw-search", ".json");
+    try {
+      CoSearchPlanJson.write(plan, file);
+      List<String> arguments =
+          new ArrayList<>(List.of("hw-search", "--search", file.toString(), "--master", master));
+      if (out != null) {
+        arguments.addAll(List.of("--out", out.toString()));
+      }
+      if (json) {
+        arguments.add("--json");
+      }
+      return jar.run(arguments);
+    } finally {
+      Files.deleteIfExists(file);
+    }
   }
 
   private CoSearchRun run(

@@ -90,18 +90,27 @@ class HwSearchCommandTest {
 
   @Test
   @DisplayName(
-      "--master in snn.jar, which has no Spark, is one line naming --save-search and snn-spark.jar's "
-          + "hw-search")
-  void masterNeedsSnnSpark() {
+      "--master runs snn-spark.jar hw-search; a jar that is not there is one line naming it and the "
+          + "build (the run itself: snn-spark's SnnLauncherIT)")
+  void masterNeedsSnnSpark(@TempDir Path dir) {
+    Path missing = dir.resolve("snn-spark.jar");
     CommandOutput output =
         CommandOutput.ofCli(
-            "hw", "search", "--random", "4", "--generations", "0", "--master", "local[2]");
+            "hw",
+            "search",
+            "--random",
+            "4",
+            "--generations",
+            "0",
+            "--master",
+            "local[2]",
+            "--spark-jar",
+            missing.toString());
     assertThat(output.exitCode()).isNotZero();
     assertThat(output.err().strip())
         .doesNotContain("\n")
-        .contains("--master")
-        .contains("--save-search FILE")
-        .contains("java -jar snn-spark.jar hw-search --search FILE --master local[2]");
+        .contains("--spark-jar " + missing + ": no such file")
+        .contains("./mvnw -B -pl snn-spark -am package -DskipTests");
   }
 
   @Test
