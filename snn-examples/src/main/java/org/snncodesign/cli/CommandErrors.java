@@ -2,9 +2,8 @@ package org.snncodesign.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileSystemException;
-import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.SnnException;
+import org.snncodesign.flow.report.ErrorLine;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -33,7 +32,7 @@ final class CommandErrors {
         command.getErr(),
         command.getCommandSpec().qualifiedName()
             + ": "
-            + oneLine(e.getMessage())
+            + ErrorLine.oneLine(e.getMessage())
             + " (see "
             + command.getCommandSpec().qualifiedName()
             + " --help)",
@@ -57,19 +56,19 @@ final class CommandErrors {
       return FAILED;
     }
     if (isBadInput(thrown)) {
-      print(command.getErr(), name + ": " + describe(thrown), thrown);
+      print(command.getErr(), name + ": " + ErrorLine.describe(thrown), thrown);
       return BAD_INPUT;
     }
     IOException io = ioCause(thrown);
     if (io != null) {
-      print(command.getErr(), name + ": " + describe(io), thrown);
+      print(command.getErr(), name + ": " + ErrorLine.describe(io), thrown);
       return FAILED;
     }
     print(
         command.getErr(),
         name
             + ": "
-            + describe(thrown)
+            + ErrorLine.describe(thrown)
             + " (unexpected: run again with "
             + DEBUG_OPTION
             + " for the stack trace and report it)",
@@ -119,49 +118,6 @@ final class CommandErrors {
       }
     }
     return null;
-  }
-
-  /** The message of the exception a user can act on: the innermost one with a message. */
-  private static String describe(Throwable thrown) {
-    String message = null;
-    for (Throwable t = thrown; t != null; t = t.getCause()) {
-      if (t instanceof FileSystemException file) {
-        return oneLine(describe(file));
-      }
-      if (t.getMessage() != null && !t.getMessage().isBlank()) {
-        message = t.getMessage();
-        if (t instanceof InvalidInputException) {
-          break;
-        }
-      }
-    }
-    return message == null ? thrown.getClass().getSimpleName() : oneLine(message);
-  }
-
-  /**
-   * A file error with its reason, which the JDK keeps in the exception's type: "access denied:
-   * /sys/x".
-   */
-  private static String describe(FileSystemException file) {
-    String kind =
-        switch (file.getClass().getSimpleName()) {
-          case "NoSuchFileException" -> "no such file or folder";
-          case "AccessDeniedException" -> "access denied";
-          case "FileAlreadyExistsException" -> "already exists";
-          case "NotDirectoryException" -> "not a folder";
-          case "DirectoryNotEmptyException" -> "folder not empty";
-          default -> file.getClass().getSimpleName();
-        };
-    String reason = file.getReason() == null ? "" : " (" + file.getReason() + ")";
-    return kind
-        + reason
-        + ": "
-        + file.getFile()
-        + (file.getOtherFile() == null ? "" : " -> " + file.getOtherFile());
-  }
-
-  private static String oneLine(String text) {
-    return text.strip().replaceAll("\\s*\\R\\s*", "; ");
   }
 
   private void print(PrintWriter err, String line, Throwable thrown) {

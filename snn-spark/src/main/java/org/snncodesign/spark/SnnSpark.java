@@ -1,5 +1,6 @@
 package org.snncodesign.spark;
 
+import org.snncodesign.flow.report.ErrorLine;
 import org.snncodesign.spark.search.HwSearchOnSpark;
 import org.snncodesign.spark.sweep.SweepCommand;
 import picocli.CommandLine;
@@ -27,8 +28,7 @@ public final class SnnSpark {
     CommandLine line = new CommandLine(SnnSpark.class);
     line.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          cmd.getErr()
-              .println("snn-spark: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+          cmd.getErr().println("snn-spark: " + ErrorLine.describe(e));
           return 1;
         });
     return line.execute(args);
