@@ -8,6 +8,7 @@ import org.snncodesign.api.energy.StaticPower;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.flow.demo.DemoContext;
 import org.snncodesign.flow.demo.DemoPipeline;
+import org.snncodesign.flow.demo.DemoReport;
 import org.snncodesign.flow.demo.DemoSummary;
 import org.snncodesign.flow.demo.HardwareStage;
 import org.snncodesign.flow.report.StagedOutput;
@@ -58,18 +59,17 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ObjectNode report = JsonReport.create("demo");
-    report.put("seed", seed);
-    DemoContext context = new DemoContext(registry, out, seed, report, System.err);
+    DemoContext context = new DemoContext(registry, out, seed, System.err);
     context.put(HardwareStage.STATIC_POWER, StaticPower.of(includeStatic));
-    DemoPipeline.run(DemoPipeline.demoStages(), context);
+    DemoReport figures = DemoPipeline.run(DemoPipeline.demoStages(), context);
+    ObjectNode report = JsonReport.of("demo", figures);
     Path reportFile = out.resolve("report.json");
     JsonReport.write(report, reportFile);
     System.err.println("report written to " + StagedOutput.shown(reportFile).toAbsolutePath());
     if (json) {
       JsonReport.printLine(report, System.out);
     } else {
-      System.out.println(DemoSummary.render(report));
+      System.out.println(DemoSummary.render(figures));
     }
     return 0;
   }

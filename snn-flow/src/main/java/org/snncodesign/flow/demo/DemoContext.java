@@ -1,6 +1,5 @@
 package org.snncodesign.flow.demo;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -9,9 +8,7 @@ import java.util.Optional;
 import org.snncodesign.api.SnnException;
 import org.snncodesign.api.plugin.PluginRegistry;
 
-/**
- * What the demo's stages share: settings, the plugins, the report and the values stages hand on.
- */
+/** What the demo's stages share: settings, the plugins and the values stages hand on. */
 public final class DemoContext {
 
   /** A typed name for a value one stage hands to the next. */
@@ -20,7 +17,6 @@ public final class DemoContext {
   private final PluginRegistry plugins;
   private final Path outputFolder;
   private final long seed;
-  private final ObjectNode report;
   private final PrintStream progress;
   private final Map<Key<?>, Object> values = new HashMap<>();
 
@@ -30,19 +26,12 @@ public final class DemoContext {
    * @param plugins where stages find neuron models, kernels and accelerators
    * @param outputFolder where stages write their files (CSV, PNG)
    * @param seed the seed of every random choice
-   * @param report the report the stages' figures go into, under {@code stages.<stage>}
    * @param progress where stages print progress
    */
-  public DemoContext(
-      PluginRegistry plugins,
-      Path outputFolder,
-      long seed,
-      ObjectNode report,
-      PrintStream progress) {
+  public DemoContext(PluginRegistry plugins, Path outputFolder, long seed, PrintStream progress) {
     this.plugins = plugins;
     this.outputFolder = outputFolder;
     this.seed = seed;
-    this.report = report;
     this.progress = progress;
   }
 
@@ -59,19 +48,6 @@ public final class DemoContext {
   /** The seed of every random choice. */
   public long seed() {
     return seed;
-  }
-
-  /** The node a stage writes its figures into, {@code stages.<stage>} of the report. */
-  public ObjectNode results(DemoStage stage) {
-    ObjectNode stages = report.with("stages");
-    return stages.has(stage.name())
-        ? (ObjectNode) stages.get(stage.name())
-        : stages.putObject(stage.name());
-  }
-
-  /** The node of the report that holds wall-clock times, {@code measured_timing}. */
-  ObjectNode measuredTiming() {
-    return report.with("measured_timing");
   }
 
   /** Where stages print progress (standard error). */

@@ -1,8 +1,9 @@
 package org.snncodesign.flow.demo;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The co-design demo as a recipe: plugins, training, software run and hardware pricing on the
@@ -17,7 +18,7 @@ public final class DemoPipeline {
   /**
    * The stages of the co-design loop, in pipeline order: plugins, training, software run, hardware.
    */
-  public static List<DemoStage> coDesignStages() {
+  public static List<DemoStage<?>> coDesignStages() {
     return List.of(
         new PluginCheckStage(),
         new TrainingDemoStage(),
@@ -29,31 +30,31 @@ public final class DemoPipeline {
    * The stages of {@code snn demo}: the co-design loop, then the liquid state machine ({@link
    * LsmDemoStage}).
    */
-  public static List<DemoStage> demoStages() {
-    List<DemoStage> stages = new ArrayList<>(coDesignStages());
+  public static List<DemoStage<?>> demoStages() {
+    List<DemoStage<?>> stages = new ArrayList<>(coDesignStages());
     stages.add(new LsmDemoStage());
     return List.copyOf(stages);
   }
 
   /**
    * Runs {@code stages} in order on {@code context}: announces each on the progress stream as
-   * {@code [i/n] name: description}, gives every stage its node under {@code stages} of the report
-   * (one without figures too), and records its wall time as {@code measured_timing.<name>_seconds}.
+   * {@code [i/n] name: description}, and reports every stage's figures under its name (an empty
+   * object for a stage without figures) and its wall time as {@code <name>_seconds}.
    */
-  public static void run(List<DemoStage> stages, DemoContext context) throws Exception {
-    // Wall-clock times vary from run to run; they go under measured_timing, apart from the figures
-    // that must not.
-    ObjectNode timing = context.measuredTiming();
+  public static DemoReport run(List<? extends DemoStage<?>> stages, DemoContext context)
+      throws Exception {
+    Map<String, Double> timing = new LinkedHashMap<>();
+    Map<String, Object> figures = new LinkedHashMap<>();
     for (int i = 0; i < stages.size(); i++) {
-      DemoStage stage = stages.get(i);
+      DemoStage<?> stage = stages.get(i);
       context
           .progress()
           .printf("[%d/%d] %s: %s%n", i + 1, stages.size(), stage.name(), stage.description());
       long start = System.nanoTime();
-      stage.run(context);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      context.results(stage);
-      timing.put(stage.name() + "_seconds", seconds);
+      Object stageFigures = stage.run(context);
+      timing.put(stage.name() + "_seconds", (System.nanoTime() - start) / 1e9);
+      figures.put(stage.name(), stageFigures == null ? Map.of() : stageFigures);
     }
+    return new DemoReport(context.seed(), timing, figures);
   }
 }

@@ -1,6 +1,7 @@
 package org.snncodesign.flow.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -9,13 +10,16 @@ import java.util.Map;
  * their key.
  */
 public final class DemoSummary {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
   private DemoSummary() {}
 
   /**
    * The report's {@code stages}, then {@code measured_timing}, one figure a line; numbers to 4
    * significant digits.
    */
-  public static String render(JsonNode report) {
+  public static String render(DemoReport demo) {
+    JsonNode report = MAPPER.valueToTree(demo);
     StringBuilder text = new StringBuilder("snn demo results\n");
     Iterator<Map.Entry<String, JsonNode>> stages = report.path("stages").fields();
     while (stages.hasNext()) {

@@ -1,11 +1,15 @@
 package org.snncodesign.flow.demo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.api.energy.StaticPower;
@@ -32,8 +36,48 @@ import org.snncodesign.fpga.search.SearchSettings;
  * hardware.csv} (one row per model and design point, with the row's assumption) and {@code
  * hardware-edp.png} (its title states the design points and the static energy policy).
  */
-public final class HardwareStage implements DemoStage {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+public final class HardwareStage implements DemoStage<HardwareStage.Figures> {
+
+  /**
+   * What the pricing rests on, and one line per model and design point.
+   *
+   * @param inferences inferences priced, one after another
+   * @param layers the network's layers, comma-separated
+   * @param energyTable the energy table's name
+   * @param energyTableCitation where its figures come from
+   * @param technologyNode its technology node
+   * @param staticEnergy whether energies include static energy, in words
+   * @param designs each model's default and co-searched design, declined ones with their reason
+   * @param failures why pricing failed, by {@code accelerator design-point}; left out when none did
+   */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record Figures(
+      int inferences,
+      String layers,
+      String energyTable,
+      String energyTableCitation,
+      String technologyNode,
+      String staticEnergy,
+      List<Design> designs,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> failures) {
+    /** Keeps the designs and failures read-only, the failures in the order they happened. */
+    public Figures {
+      designs = List.copyOf(designs);
+      failures = Collections.unmodifiableMap(new LinkedHashMap<>(failures));
+    }
+  }
+
+  /**
+   * One design as the demo reports it: the figures a reader compares ({@link
+   * org.snncodesign.flow.report.HardwareFigures#headline()}, not every counter) and the energy of
+   * one inference.
+   *
+   * @param row the design's row, its figures without detail; no figures when declined
+   * @param energyPerInferencePj energy per inference; null when the model declined
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record Design(@JsonUnwrapped DesignRow row, Double energyPerInferencePj) {}
 
   /**
    * One workload per inference, with measured spikes and weights, from the software run, and their
@@ -69,24 +113,11 @@ public final class HardwareStage implements DemoStage {
   }
 
   @Override
-  public void run(DemoContext context) throws Exception {
+  public Figures run(DemoContext context) throws Exception {
     Inferences inferences = context.get(INFERENCES);
     StaticPower staticPower = context.find(STATIC_POWER).orElse(StaticPower.EXCLUDED);
     int count = inferences.workloads().size();
     EnergyTable energy = EnergyTable.HOROWITZ_45NM;
-    ObjectNode results = context.results(this);
-    results.put("inferences", count);
-    results.put(
-        "layers",
-        String.join(
-            ", ",
-            inferences.workloads().get(0).layers().stream().map(LayerWorkload::name).toList()));
-    results.put("energy_table", energy.name());
-    results.put("energy_table_citation", energy.citation());
-    results.put("technology_node", energy.technologyNode());
-    results.put(
-        "static_energy",
-        staticPower == StaticPower.INCLUDED ? "included" : "excluded (reported apart)");
     List<Accelerator> accelerators =
         new ArrayList<>(context.plugins().providers(Accelerator.class));
     accelerators.sort(Comparator.comparing(Accelerator::name));
@@ -113,14 +144,15 @@ public final class HardwareStage implements DemoStage {
                 "edp_pj_s",
                 "bottleneck",
                 "assumption"));
-    ArrayNode rows = results.putArray("designs");
+    List<Design> rows = new ArrayList<>();
+    Map<String, String> failures = new LinkedHashMap<>();
     List<String> names = new ArrayList<>();
     List<Double> edps = new ArrayList<>();
     for (PricedDesign priced :
         PricedDesign.priceAll(designs, inferences.workloads(), energy, staticPower)) {
       ComparedDesign design = priced.design();
       if (priced.declined()) {
-        rows.add(summary(priced, null, count));
+        rows.add(new Design(DesignRow.of(priced), null));
         table.add(
             design.accelerator(),
             design.point().label(),
@@ -138,13 +170,11 @@ public final class HardwareStage implements DemoStage {
         context
             .progress()
             .println("  " + design.accelerator() + " failed: " + priced.failure().get());
-        results
-            .with("failures")
-            .put(design.accelerator() + " " + design.point().label(), priced.failure().get());
+        failures.put(design.accelerator() + " " + design.point().label(), priced.failure().get());
         continue;
       }
       HardwareReport total = priced.report().orElseThrow();
-      rows.add(summary(priced, total, count));
+      rows.add(new Design(DesignRow.of(priced).headline(), total.energyPicojoules() / count));
       table.add(
           design.accelerator(),
           design.point().label(),
@@ -175,15 +205,16 @@ public final class HardwareStage implements DemoStage {
           names,
           edps);
     }
-  }
-
-  // The demo's JSON keeps one line per design: the figures a reader compares, not every counter.
-  private static ObjectNode summary(PricedDesign priced, HardwareReport total, int count) {
-    ObjectNode node = MAPPER.valueToTree(DesignRow.of(priced));
-    if (total != null) {
-      node.remove(List.of("counters", "energy_components_pj", "resources"));
-      node.put("energy_per_inference_pj", total.energyPicojoules() / count);
-    }
-    return node;
+    return new Figures(
+        count,
+        String.join(
+            ", ",
+            inferences.workloads().get(0).layers().stream().map(LayerWorkload::name).toList()),
+        energy.name(),
+        energy.citation(),
+        energy.technologyNode(),
+        staticPower == StaticPower.INCLUDED ? "included" : "excluded (reported apart)",
+        rows,
+        failures);
   }
 }

@@ -1,6 +1,7 @@
 package org.snncodesign.flow.demo;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.IOException;
 import org.snncodesign.flow.lsm.LsmStudy;
 import org.snncodesign.flow.lsm.LsmTask;
@@ -12,7 +13,37 @@ import org.snncodesign.learning.lsm.pruning.PruningPoint;
  * its defaults otherwise (LIF neurons, ridge readout, one-shot activity pruning, official split),
  * seeded by the demo's seed.
  */
-public final class LsmDemoStage implements DemoStage {
+public final class LsmDemoStage implements DemoStage<LsmDemoStage.Figures> {
+
+  /**
+   * The liquid's size and accuracy before and after pruning.
+   *
+   * @param split how the samples were split into training and test parts
+   * @param neuronsBefore liquid neurons before pruning
+   * @param neuronsAfter liquid neurons after pruning
+   * @param synapsesBefore liquid synapses before pruning
+   * @param synapsesAfter liquid synapses after pruning
+   * @param readoutParametersBefore readout parameters before pruning
+   * @param readoutParametersAfter readout parameters after pruning
+   * @param bytesBefore bytes of the machine before pruning
+   * @param bytesAfter bytes of the machine after pruning
+   * @param accuracyBefore test accuracy before pruning
+   * @param accuracyAfter test accuracy after pruning
+   */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record Figures(
+      String split,
+      int neuronsBefore,
+      int neuronsAfter,
+      int synapsesBefore,
+      int synapsesAfter,
+      long readoutParametersBefore,
+      long readoutParametersAfter,
+      long bytesBefore,
+      long bytesAfter,
+      double accuracyBefore,
+      double accuracyAfter) {}
+
   static final int NEURONS = 300;
   static final double KEEP = 0.5;
 
@@ -31,7 +62,7 @@ public final class LsmDemoStage implements DemoStage {
   }
 
   @Override
-  public void run(DemoContext context) throws IOException {
+  public Figures run(DemoContext context) throws IOException {
     LsmStudy.Settings settings =
         LsmStudy.Settings.builder().neurons(NEURONS).keep(KEEP).seed(context.seed()).build();
     LsmStudy.Official study =
@@ -40,18 +71,6 @@ public final class LsmDemoStage implements DemoStage {
             .official();
     PruningPoint before = study.before();
     PruningPoint after = study.after();
-    ObjectNode results = context.results(this);
-    results.put("split", study.split());
-    results.put("neurons_before", before.size().neurons());
-    results.put("neurons_after", after.size().neurons());
-    results.put("synapses_before", before.size().synapses());
-    results.put("synapses_after", after.size().synapses());
-    results.put("readout_parameters_before", before.size().readoutParameters());
-    results.put("readout_parameters_after", after.size().readoutParameters());
-    results.put("bytes_before", before.size().bytes());
-    results.put("bytes_after", after.size().bytes());
-    results.put("accuracy_before", before.testAccuracy());
-    results.put("accuracy_after", after.testAccuracy());
     context
         .progress()
         .printf(
@@ -62,5 +81,17 @@ public final class LsmDemoStage implements DemoStage {
             after.size().synapses(),
             100 * before.testAccuracy(),
             100 * after.testAccuracy());
+    return new Figures(
+        study.split(),
+        before.size().neurons(),
+        after.size().neurons(),
+        before.size().synapses(),
+        after.size().synapses(),
+        before.size().readoutParameters(),
+        after.size().readoutParameters(),
+        before.size().bytes(),
+        after.size().bytes(),
+        before.testAccuracy(),
+        after.testAccuracy());
   }
 }

@@ -1,7 +1,8 @@
 package org.snncodesign.flow.demo;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
 import org.snncodesign.api.hardware.Accelerator;
 import org.snncodesign.flow.measure.KernelExecution;
 import org.snncodesign.flow.measure.MeasuredRun;
@@ -11,8 +12,32 @@ import org.snncodesign.flow.measure.MeasuredRun;
  * spike-driven layer on the {@code cpu-gustavson} sparse kernel, checked against a dense product.
  * Hands each inference's measured spikes and the weights on as the accelerator workloads.
  */
-public final class SoftwareRunStage implements DemoStage {
+public final class SoftwareRunStage implements DemoStage<SoftwareRunStage.Figures> {
   private static final String KERNEL = "cpu-gustavson";
+  private static final String FIRST_LAYER =
+      "analog input (direct encoding): not spike-driven, so computed densely here";
+
+  /**
+   * The software run's accuracy and each spike-driven layer as the sparse kernel ran it.
+   *
+   * @param inferences held-out samples run
+   * @param timesteps time steps per inference
+   * @param accuracy accuracy on them
+   * @param firstLayer how the first layer, which takes analog input, was computed
+   * @param spikeDrivenLayers each spike-driven layer on the kernel, checked against a dense product
+   */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record Figures(
+      int inferences,
+      int timesteps,
+      double accuracy,
+      String firstLayer,
+      List<KernelExecution.LayerCheck> spikeDrivenLayers) {
+    /** Keeps the layers read-only. */
+    public Figures {
+      spikeDrivenLayers = List.copyOf(spikeDrivenLayers);
+    }
+  }
 
   @Override
   public String name() {
@@ -27,32 +52,14 @@ public final class SoftwareRunStage implements DemoStage {
   }
 
   @Override
-  public void run(DemoContext context) {
+  public Figures run(DemoContext context) {
     MeasuredRun run =
         MeasuredRun.of(
             context.get(TrainingDemoStage.NETWORK), context.get(TrainingDemoStage.TEST_SET));
     int samples = run.inferences();
-    ObjectNode results = context.results(this);
-    results.put("inferences", samples);
-    results.put("timesteps", run.timesteps());
-    results.put("accuracy", run.accuracy());
-    results.put(
-        "first_layer",
-        "analog input (direct encoding): not spike-driven, so computed densely here");
-
     Accelerator kernel = context.plugins().require(Accelerator.class, KERNEL);
-    ArrayNode perLayer = results.putArray("spike_driven_layers");
-    for (KernelExecution.LayerCheck layer : KernelExecution.run(kernel, run)) {
-      ObjectNode node = perLayer.addObject();
-      node.put("layer", layer.layer());
-      node.put("input_spike_rate", layer.inputSpikeRate());
-      node.put("input_spikes_per_neuron_per_inference", layer.spikesPerNeuronPerInference());
-      node.put("weight_density", layer.weightDensity());
-      node.put("weight_bits", layer.weightBits());
-      node.put("kernel_adds", layer.kernelAdds());
-      node.put("dense_macs", layer.denseMacs());
-      node.put("ops_saved_vs_dense", layer.opsSavedVsDense());
-      node.put("max_abs_difference_vs_dense", layer.maxAbsDifference());
+    List<KernelExecution.LayerCheck> layers = KernelExecution.run(kernel, run);
+    for (KernelExecution.LayerCheck layer : layers) {
       context
           .progress()
           .printf(
@@ -74,5 +81,6 @@ public final class SoftwareRunStage implements DemoStage {
         new HardwareStage.Inferences(
             run.perInference(MeasuredRun.FirstLayer.BIT_PLANES),
             run.meanInference(MeasuredRun.FirstLayer.BIT_PLANES)));
+    return new Figures(samples, run.timesteps(), run.accuracy(), FIRST_LAYER, layers);
   }
 }

@@ -1,6 +1,7 @@
 package org.snncodesign.flow.demo;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.flow.training.DigitsDemoNetwork;
 import org.snncodesign.learning.surrogate.SpikingNetwork;
@@ -10,7 +11,31 @@ import org.snncodesign.learning.surrogate.SpikingNetwork;
  * gradient rewiring to 80 % weight sparsity and 4-bit LSQ weights; hands the trained network on
  * under {@link #NETWORK} and the held-out samples under {@link #TEST_SET}.
  */
-public final class TrainingDemoStage implements DemoStage {
+public final class TrainingDemoStage implements DemoStage<TrainingDemoStage.Figures> {
+
+  /**
+   * What was trained and how well it does.
+   *
+   * @param dataset the data set's name
+   * @param architecture the layer sizes, e.g. {@code 64-128-64-10}
+   * @param timesteps time steps per inference
+   * @param testAccuracy accuracy on the held-out samples
+   * @param weightSparsity fraction of zero weights
+   * @param bits weight bits
+   * @param epochs training epochs
+   * @param trainSeconds wall time of the training epochs (varies from run to run)
+   */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record Figures(
+      String dataset,
+      String architecture,
+      int timesteps,
+      double testAccuracy,
+      double weightSparsity,
+      int bits,
+      int epochs,
+      double trainSeconds) {}
+
   /** The trained, sparse, 4-bit network. */
   public static final DemoContext.Key<SpikingNetwork> NETWORK =
       new DemoContext.Key<>("trained-snn", SpikingNetwork.class);
@@ -33,19 +58,19 @@ public final class TrainingDemoStage implements DemoStage {
   }
 
   @Override
-  public void run(DemoContext context) {
+  public Figures run(DemoContext context) {
     DigitsDemoNetwork trained = DigitsDemoNetwork.train(context.seed(), context.progress());
     SpikingNetwork network = trained.network();
-    ObjectNode results = context.results(this);
-    results.put("dataset", "digits");
-    results.put("architecture", DigitsDemoNetwork.ARCHITECTURE);
-    results.put("timesteps", network.timesteps());
-    results.put("test_accuracy", trained.testAccuracy());
-    results.put("weight_sparsity", network.weightSparsity());
-    results.put("bits", DigitsDemoNetwork.BITS);
-    results.put("epochs", DigitsDemoNetwork.EPOCHS);
-    results.put("train_seconds", trained.trainSeconds());
     context.put(NETWORK, network);
     context.put(TEST_SET, trained.data().testSet());
+    return new Figures(
+        "digits",
+        DigitsDemoNetwork.ARCHITECTURE,
+        network.timesteps(),
+        trained.testAccuracy(),
+        network.weightSparsity(),
+        DigitsDemoNetwork.BITS,
+        DigitsDemoNetwork.EPOCHS,
+        trained.trainSeconds());
   }
 }

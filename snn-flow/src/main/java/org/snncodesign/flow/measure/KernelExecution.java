@@ -1,5 +1,9 @@
 package org.snncodesign.flow.measure;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.ArrayList;
 import java.util.List;
 import org.snncodesign.api.Checks;
@@ -18,7 +22,8 @@ public final class KernelExecution {
   private KernelExecution() {}
 
   /**
-   * One layer as the kernel ran it.
+   * One layer as the kernel ran it; Jackson writes it with snake-case keys, the derived {@code
+   * ops_saved_vs_dense} before the difference from the dense product.
    *
    * @param layer the layer's name
    * @param inputSpikeRate fraction of (step, input) cells holding a spike
@@ -29,16 +34,29 @@ public final class KernelExecution {
    * @param denseMacs multiply-accumulates of the dense product
    * @param maxAbsDifference largest difference of the kernel's output from the dense product
    */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  @JsonPropertyOrder({
+    "layer",
+    "input_spike_rate",
+    "input_spikes_per_neuron_per_inference",
+    "weight_density",
+    "weight_bits",
+    "kernel_adds",
+    "dense_macs",
+    "ops_saved_vs_dense",
+    "max_abs_difference_vs_dense"
+  })
   public record LayerCheck(
       String layer,
       double inputSpikeRate,
-      double spikesPerNeuronPerInference,
+      @JsonProperty("input_spikes_per_neuron_per_inference") double spikesPerNeuronPerInference,
       double weightDensity,
       int weightBits,
       long kernelAdds,
       long denseMacs,
-      float maxAbsDifference) {
+      @JsonProperty("max_abs_difference_vs_dense") float maxAbsDifference) {
     /** Fraction of the dense product's operations the kernel skipped. */
+    @JsonProperty("ops_saved_vs_dense")
     public double opsSavedVsDense() {
       return denseMacs == 0 ? 0 : 1 - (double) kernelAdds / denseMacs;
     }

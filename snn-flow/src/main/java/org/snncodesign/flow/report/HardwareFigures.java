@@ -109,15 +109,28 @@ public record HardwareFigures(
 
   /** The same figures without the accelerator's name, for a row that names it itself. */
   public HardwareFigures unnamed() {
-    return with(null, network);
+    return with(null, energyComponentsPj, resources, counters, network);
   }
 
   /** The same figures with the network variant the design runs ({@code sparsity}, bits). */
   public HardwareFigures withNetwork(Map<String, String> variant) {
-    return with(accelerator, new LinkedHashMap<>(variant));
+    return with(accelerator, energyComponentsPj, resources, counters, new LinkedHashMap<>(variant));
   }
 
-  private HardwareFigures with(String name, Map<String, String> variant) {
+  /**
+   * The same figures without energy components, resources and counters: the ones a reader compares
+   * across designs, for a one-line summary.
+   */
+  public HardwareFigures headline() {
+    return with(accelerator, null, null, null, network);
+  }
+
+  private HardwareFigures with(
+      String name,
+      Map<String, Double> components,
+      Map<String, Long> resourceCounts,
+      Map<String, Double> counterValues,
+      Map<String, String> variant) {
     return new HardwareFigures(
         name,
         cycles,
@@ -130,16 +143,16 @@ public record HardwareFigures(
         basis,
         configuration,
         energyByCategoryPj,
-        energyComponentsPj,
-        resources,
-        counters,
+        components,
+        resourceCounts,
+        counterValues,
         measuredTiming,
         variant);
   }
 
   /** The resource {@code name} (e.g. {@code lut}), 0 when the design reports none. */
   public long resource(String name) {
-    return resources.getOrDefault(name, 0L);
+    return resources == null ? 0 : resources.getOrDefault(name, 0L);
   }
 
   /** Static energy in picojoules, reported apart whether or not {@code energyPj} includes it. */

@@ -47,6 +47,13 @@ public record DesignRow(
         priced.report().map(r -> HardwareFigures.of(r).unnamed()).orElse(null));
   }
 
+  /** The same row with its figures' {@link HardwareFigures#headline() headline} only. */
+  public DesignRow headline() {
+    return figures == null
+        ? this
+        : new DesignRow(accelerator, designPoint, assumption, declined, error, figures.headline());
+  }
+
   /** Whether pricing the design failed. */
   public boolean failed() {
     return error != null;
