@@ -1,7 +1,10 @@
 package org.snncodesign.flow.search;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -11,105 +14,108 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
+import org.snncodesign.flow.measure.NetworkSource;
 import org.snncodesign.flow.report.AtomicFile;
 import org.snncodesign.flow.report.HardwareFigures;
 
 /**
  * The report of a co-design search ({@link CoSearchRun}), as {@code snn hw search --json} and
- * {@code snn-spark.jar hw-search --json} print it and write it to {@code search.json}; Jackson
- * writes it with snake-case keys in this order, leaving out what is null: the joint search's fields
- * for an accelerator-only search, the data set for the synthetic workload, the files without {@code
- * --out}. Hardware reports are {@link HardwareFigures}.
+ * {@code snn-spark.jar hw-search --json} print it and write it to {@code search.json}: what every
+ * search reports, the data set, the joint search's part (null for an accelerator-only search) and
+ * the files written (null without {@code --out}). Jackson writes it as one flat object with
+ * snake-case keys, the parts' keys interleaved in a fixed order ({@code schema_version}, {@code
+ * command}, the search's figures, {@code network_genes}, the network and its data set, the joint
+ * search's figures, best design, front sizes, files), leaving out what is absent.
  *
- * @param schemaVersion version of the report layout, {@link #SCHEMA_VERSION}
- * @param command {@code hw search}
- * @param space the design space searched
- * @param workload the workload's name
- * @param budget the FPGA budget's name
- * @param seed the search's seed
- * @param staticEnergy whether the minimised EDP included static energy, in words
- * @param evaluated designs evaluated
- * @param baselineEdp EDP of the baseline design, J*s
- * @param bestEdp EDP of the best design, J*s
- * @param edpReduction baseline over best EDP
- * @param baseline the baseline design's hardware report
- * @param networkGenes whether the network was searched too
- * @param network joint: the network's name
+ * @param search what every search reports
  * @param dataset the data set the network ran on, null for synthetic weights and spikes
- * @param datasetSha256 SHA-256 of an IDX data set's files, else null
- * @param data the file a data-set plugin read, else null
- * @param firstLayer joint: how the analog-input first layer was priced
- * @param fineTuneEpochs joint: fine-tuning epochs per variant
- * @param validationSamples joint: samples the variants ran on
- * @param testSamples joint: samples of the held-out half the search never saw
- * @param maxAccuracyDropPoints joint: the accuracy drop allowed, percentage points
- * @param minAccuracy joint: the accuracy floor
- * @param baselineAccuracy joint: the unmodified network's validation accuracy
- * @param bestAccuracy joint: the best variant's validation accuracy
- * @param baselineTestAccuracy joint: the unmodified network's test accuracy
- * @param bestTestAccuracy joint: the best variant's test accuracy
- * @param networkVariants joint: distinct network genomes evaluated
- * @param rejectedForAccuracy joint: designs whose variant fell below the floor
- * @param acceleratorOnly joint: the accelerator search alone on the unmodified network
- * @param networkGenesGain joint: accelerator-only best EDP over the joint best EDP
- * @param best the best design's hardware report (joint: with its network configuration)
- * @param baselineNetwork joint: the unmodified network's configuration
- * @param paretoSize designs on the EDP Pareto front
- * @param accuracyFrontSize joint: designs on the accuracy Pareto front
- * @param paretoPng the latency-energy chart, with {@code --out}
- * @param paretoAccuracyPng joint: the accuracy chart, with {@code --out}
- * @param paretoCsv the latency-energy front, with {@code --out} (not in {@code search.json})
- * @param paretoAccuracyCsv joint: the accuracy front, with {@code --out} (not in {@code
- *     search.json})
+ * @param joint the joint search's part, null for an accelerator-only search
+ * @param files the files written, null without {@code --out}
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonPropertyOrder(alphabetic = false)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CoSearchReport(
-    int schemaVersion,
-    String command,
-    String space,
-    String workload,
-    String budget,
-    long seed,
-    String staticEnergy,
-    int evaluated,
-    double baselineEdp,
-    double bestEdp,
-    double edpReduction,
-    HardwareFigures baseline,
-    boolean networkGenes,
-    String network,
-    String dataset,
-    String datasetSha256,
-    String data,
-    String firstLayer,
-    Integer fineTuneEpochs,
-    Integer validationSamples,
-    Integer testSamples,
-    Double maxAccuracyDropPoints,
-    Double minAccuracy,
-    Double baselineAccuracy,
-    Double bestAccuracy,
-    Double baselineTestAccuracy,
-    Double bestTestAccuracy,
-    Long networkVariants,
-    Long rejectedForAccuracy,
-    AcceleratorOnly acceleratorOnly,
-    Double networkGenesGain,
-    HardwareFigures best,
-    Map<String, String> baselineNetwork,
-    int paretoSize,
-    Integer accuracyFrontSize,
-    String paretoPng,
-    String paretoAccuracyPng,
-    String paretoCsv,
-    String paretoAccuracyCsv) {
+    Search search, NetworkSource.Dataset dataset, Joint joint, Files files) {
 
   /** Version of the report layout; bump when a field changes meaning or disappears. */
   public static final int SCHEMA_VERSION = 1;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /**
+   * What every search reports.
+   *
+   * @param space the design space searched
+   * @param workload the workload's name
+   * @param budget the FPGA budget's name
+   * @param seed the search's seed
+   * @param staticEnergy whether the minimised EDP included static energy, in words
+   * @param evaluated designs evaluated
+   * @param baselineEdp EDP of the baseline design, J*s
+   * @param bestEdp EDP of the best design, J*s
+   * @param edpReduction baseline over best EDP
+   * @param baseline the baseline design's hardware report
+   * @param best the best design's hardware report (joint: with its network configuration)
+   * @param paretoSize designs on the EDP Pareto front
+   */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  @JsonPropertyOrder(alphabetic = false)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Search(
+      String space,
+      String workload,
+      String budget,
+      long seed,
+      String staticEnergy,
+      int evaluated,
+      double baselineEdp,
+      double bestEdp,
+      double edpReduction,
+      HardwareFigures baseline,
+      HardwareFigures best,
+      int paretoSize) {}
+
+  /**
+   * What a search of the network's compression next to the accelerator's parameters adds.
+   *
+   * @param network the network's name
+   * @param firstLayer how the analog-input first layer was priced
+   * @param fineTuneEpochs fine-tuning epochs per variant
+   * @param validationSamples samples the variants ran on
+   * @param testSamples samples of the held-out half the search never saw
+   * @param maxAccuracyDropPoints the accuracy drop allowed, percentage points
+   * @param minAccuracy the accuracy floor
+   * @param baselineAccuracy the unmodified network's validation accuracy
+   * @param bestAccuracy the best variant's validation accuracy
+   * @param baselineTestAccuracy the unmodified network's test accuracy
+   * @param bestTestAccuracy the best variant's test accuracy
+   * @param networkVariants distinct network genomes evaluated
+   * @param rejectedForAccuracy designs whose variant fell below the floor
+   * @param acceleratorOnly the accelerator search alone on the unmodified network
+   * @param networkGenesGain accelerator-only best EDP over the joint best EDP
+   * @param baselineNetwork the unmodified network's configuration
+   * @param accuracyFrontSize designs on the accuracy Pareto front
+   */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  @JsonPropertyOrder(alphabetic = false)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Joint(
+      String network,
+      String firstLayer,
+      int fineTuneEpochs,
+      int validationSamples,
+      int testSamples,
+      double maxAccuracyDropPoints,
+      double minAccuracy,
+      double baselineAccuracy,
+      double bestAccuracy,
+      double baselineTestAccuracy,
+      double bestTestAccuracy,
+      long networkVariants,
+      long rejectedForAccuracy,
+      AcceleratorOnly acceleratorOnly,
+      double networkGenesGain,
+      Map<String, String> baselineNetwork,
+      int accuracyFrontSize) {}
 
   /**
    * The accelerator-only search beside a joint one.
@@ -123,6 +129,28 @@ public record CoSearchReport(
   @JsonPropertyOrder(alphabetic = false)
   public record AcceleratorOnly(
       double bestEdp, double edpReduction, int evaluated, HardwareFigures best) {}
+
+  /**
+   * The files of an output folder, as the report names them (where they end up).
+   *
+   * @param paretoPng the latency-energy chart
+   * @param paretoCsv the latency-energy front (not in {@code search.json})
+   * @param paretoAccuracyPng the accuracy chart of a joint search, else null
+   * @param paretoAccuracyCsv the accuracy front of a joint search, else null (not in {@code
+   *     search.json})
+   */
+  public record Files(
+      String paretoPng, String paretoCsv, String paretoAccuracyPng, String paretoAccuracyCsv) {
+    /** The files of an accelerator-only search: the latency-energy front alone. */
+    public Files(String paretoPng, String paretoCsv) {
+      this(paretoPng, paretoCsv, null, null);
+    }
+  }
+
+  /** Whether the network was searched too. */
+  public boolean networkGenes() {
+    return joint != null;
+  }
 
   /** The report as one line of JSON. */
   public String toJsonLine() {
@@ -145,4 +173,61 @@ public record CoSearchReport(
         file,
         temporary -> MAPPER.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), json));
   }
+
+  /** What Jackson writes for the report: its parts laid out as {@link Layout} orders them. */
+  @JsonValue
+  private Layout layout() {
+    return new Layout(
+        SCHEMA_VERSION,
+        "hw search",
+        search,
+        networkGenes(),
+        field(joint, Joint::network),
+        field(dataset, NetworkSource.Dataset::name),
+        field(dataset, NetworkSource.Dataset::sha256),
+        field(dataset, NetworkSource.Dataset::data),
+        joint,
+        search.best(),
+        field(joint, Joint::baselineNetwork),
+        search.paretoSize(),
+        field(joint, Joint::accuracyFrontSize),
+        field(files, Files::paretoPng),
+        field(files, Files::paretoAccuracyPng),
+        field(files, Files::paretoCsv),
+        field(files, Files::paretoAccuracyCsv));
+  }
+
+  /** Field {@code field} of {@code part}, null when the report has no such part. */
+  private static <P, T> T field(P part, Function<P, T> field) {
+    return part == null ? null : field.apply(part);
+  }
+
+  /**
+   * The keys of the report in the order {@code search.json} has always had them, which interleaves
+   * the parts: the search's and the joint part's runs of keys are unwrapped in place (Jackson
+   * writes an unwrapped record component where it is declared), their other keys placed one by one;
+   * null values are left out.
+   */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  @JsonPropertyOrder(alphabetic = false)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private record Layout(
+      int schemaVersion,
+      String command,
+      @JsonUnwrapped @JsonIgnoreProperties({"best", "pareto_size"}) Search search,
+      boolean networkGenes,
+      String network,
+      String dataset,
+      String datasetSha256,
+      String data,
+      @JsonUnwrapped @JsonIgnoreProperties({"network", "baseline_network", "accuracy_front_size"})
+          Joint joint,
+      HardwareFigures best,
+      Map<String, String> baselineNetwork,
+      int paretoSize,
+      Integer accuracyFrontSize,
+      String paretoPng,
+      String paretoAccuracyPng,
+      String paretoCsv,
+      String paretoAccuracyCsv) {}
 }

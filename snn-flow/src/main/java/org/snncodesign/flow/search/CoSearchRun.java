@@ -83,45 +83,10 @@ public final class CoSearchRun {
     String paretoPng = out == null ? null : writeLatencyFront(out, result, workload.name());
     CoSearchReport report =
         new CoSearchReport(
-            CoSearchReport.SCHEMA_VERSION,
-            "hw search",
-            result.space(),
-            workload.name(),
-            plan.settings().budget(),
-            seed,
-            staticEnergy(),
-            result.evaluated().size(),
-            result.baseline().energyDelayProduct(),
-            result.best().edp(),
-            result.edpReduction(),
-            HardwareFigures.of(result.baseline()),
-            false,
+            searchReport(result, workload.name(), HardwareFigures.of(result.best().report())),
+            dataset,
             null,
-            dataset == null ? null : dataset.name(),
-            dataset == null ? null : dataset.sha256(),
-            dataset == null ? null : dataset.data(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            HardwareFigures.of(result.best().report()),
-            null,
-            result.paretoFront().size(),
-            null,
-            paretoPng,
-            null,
-            out == null ? null : shown(out, "pareto.csv"),
-            null);
+            out == null ? null : new CoSearchReport.Files(paretoPng, shown(out, "pareto.csv")));
     if (out != null) {
       report.write(out.resolve("search.json"));
     }
@@ -159,7 +124,6 @@ public final class CoSearchRun {
     NetworkVariant reference = found.reference();
     Candidate best = found.best();
     String name = found.network();
-    NetworkSource.Dataset dataset = source.reportedDataset().orElseThrow();
     String paretoPng = null;
     String paretoAccuracyPng = null;
     if (out != null) {
@@ -169,25 +133,9 @@ public final class CoSearchRun {
           out.resolve("pareto-accuracy.png"), result, name, reference.accuracy());
       paretoAccuracyPng = shown(out, "pareto-accuracy.png");
     }
-    CoSearchReport report =
-        new CoSearchReport(
-            CoSearchReport.SCHEMA_VERSION,
-            "hw search",
-            result.space(),
-            reference.workload().name(),
-            plan.settings().budget(),
-            plan.settings().search().seed(),
-            staticEnergy(),
-            result.evaluated().size(),
-            result.baseline().energyDelayProduct(),
-            result.best().edp(),
-            result.edpReduction(),
-            HardwareFigures.of(result.baseline()),
-            true,
+    CoSearchReport.Joint joint =
+        new CoSearchReport.Joint(
             name,
-            dataset.name(),
-            dataset.sha256(),
-            dataset.data(),
             plan.settings().firstLayer().note(),
             plan.settings().fineTuneEpochs(),
             found.validationSamples(),
@@ -206,14 +154,23 @@ public final class CoSearchRun {
                 alone.evaluated().size(),
                 HardwareFigures.of(alone.best().report())),
             found.networkGenesGain(),
-            HardwareFigures.of(best.report()).withNetwork(best.network().configuration()),
             reference.configuration(),
-            result.paretoFront().size(),
-            result.accuracyFront().size(),
-            paretoPng,
-            paretoAccuracyPng,
-            out == null ? null : shown(out, "pareto.csv"),
-            out == null ? null : shown(out, "pareto-accuracy.csv"));
+            result.accuracyFront().size());
+    CoSearchReport report =
+        new CoSearchReport(
+            searchReport(
+                result,
+                reference.workload().name(),
+                HardwareFigures.of(best.report()).withNetwork(best.network().configuration())),
+            source.reportedDataset().orElseThrow(),
+            joint,
+            out == null
+                ? null
+                : new CoSearchReport.Files(
+                    paretoPng,
+                    shown(out, "pareto.csv"),
+                    paretoAccuracyPng,
+                    shown(out, "pareto-accuracy.csv")));
     if (out != null) {
       report.write(out.resolve("search.json"));
     }
@@ -248,6 +205,24 @@ public final class CoSearchRun {
                 result.evaluated().size(),
                 found.rejectedForAccuracy()));
     return new Outcome(report, summary);
+  }
+
+  /** What every search reports of {@code result}, whose best design's report is {@code best}. */
+  private CoSearchReport.Search searchReport(
+      SearchResult result, String workload, HardwareFigures best) {
+    return new CoSearchReport.Search(
+        result.space(),
+        workload,
+        plan.settings().budget(),
+        plan.settings().search().seed(),
+        staticEnergy(),
+        result.evaluated().size(),
+        result.baseline().energyDelayProduct(),
+        result.best().edp(),
+        result.edpReduction(),
+        HardwareFigures.of(result.baseline()),
+        best,
+        result.paretoFront().size());
   }
 
   private String staticEnergy() {
