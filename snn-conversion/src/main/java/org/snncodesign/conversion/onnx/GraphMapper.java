@@ -199,10 +199,10 @@ final class GraphMapper {
     if (!result.layer().equals(lastLayer)) {
       add(new RouteLayer(uniqueName(output + "_route"), List.of(result.layer())));
     }
-    return model(modelName, input.getName(), dims);
+    return model(modelName, dims);
   }
 
-  private AnnModel model(String modelName, String inputName, long[] dims) {
+  private AnnModel model(String modelName, long[] dims) {
     AnnModel model;
     try {
       model = AnnModel.of(modelName, shapeOf(dims), layers);

@@ -38,7 +38,6 @@ public final class AedatReader {
   public static final int MAX_SENSOR_SIDE = 1024;
 
   private static final int MAX_HEADER_LINE = 1 << 16;
-  private static final int PACKET_HEADER = 28;
   private static final int POLARITY_EVENT = 1;
 
   private AedatReader() {}

@@ -231,7 +231,6 @@ public final class CoSearch {
    */
   private final class Evaluation {
     final SearchProblem problem;
-    final NetworkSpace network;
     final double minAccuracy;
     final CandidateEvaluator evaluator;
     final List<DesignParameter> parameters;
@@ -246,7 +245,6 @@ public final class CoSearch {
         double minAccuracy,
         CandidateEvaluator evaluator) {
       this.problem = problem;
-      this.network = network;
       this.minAccuracy = minAccuracy;
       this.evaluator = evaluator;
       List<DesignParameter> all = new ArrayList<>(space.parameters());

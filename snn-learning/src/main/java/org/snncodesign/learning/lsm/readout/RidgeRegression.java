@@ -59,7 +59,6 @@ public final class RidgeRegression {
     final Standardizer standardizer;
     final int n;
     final int d;
-    final int m;
     final int k;
     final double[] z;
     final double[] t;
@@ -97,7 +96,6 @@ public final class RidgeRegression {
         t[s * k + labels[s]] = 1;
       }
       this.primal = d <= n;
-      this.m = primal ? d : n;
       this.gram = primal ? covariance(null, -1) : GramMatrix.ofRows(z, n, d);
     }
 
