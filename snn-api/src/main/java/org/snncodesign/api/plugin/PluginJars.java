@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.snncodesign.api.InvalidInputException;
 
@@ -30,7 +31,7 @@ public final class PluginJars {
    * are taken in name order (so discovery order does not depend on the file system).
    *
    * @throws InvalidInputException naming a location that does not exist or is neither a folder nor
-   *     a jar
+   *     a jar, or a jar that cannot be read as one (a class loader would skip it without a word)
    */
   public static List<Path> jars(List<Path> locations) {
     List<Path> jars = new ArrayList<>();
@@ -52,7 +53,17 @@ public final class PluginJars {
             "plugin location " + location + ": no such folder or .jar file");
       }
     }
+    jars.forEach(PluginJars::checkReadable);
     return jars;
+  }
+
+  private static void checkReadable(Path jar) {
+    try (JarFile ignored = new JarFile(jar.toFile())) {
+      // Opening reads the zip's central directory: enough to tell a jar from a damaged file.
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          "plugin jar " + jar + ": not a readable jar (zip) file (" + e.getMessage() + ")");
+    }
   }
 
   /**
