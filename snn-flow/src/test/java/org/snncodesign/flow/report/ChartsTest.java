@@ -3,6 +3,7 @@ package org.snncodesign.flow.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -29,6 +30,25 @@ class ChartsTest {
     BarChart.write(file, "energy", "pJ", List.of("a", "b"), List.of(1.0, 1e5));
     assertThat(image(file).getWidth()).isEqualTo(800);
     assertThat(dir.resolve("charts/bars.png.png")).doesNotExist();
+  }
+
+  @Test
+  @DisplayName(
+      "a chart is moved in whole: it replaces an earlier file and leaves no temporary file, and a "
+          + "name without .png is kept as given")
+  void writtenWhole(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bars.png");
+    Files.writeString(file, "an earlier run's chart");
+    BarChart.write(file, "energy", "pJ", List.of("a"), List.of(1.0));
+    Path unsuffixed = dir.resolve("bars-chart");
+    BarChart.write(unsuffixed, "energy", "pJ", List.of("a"), List.of(1.0));
+
+    assertThat(image(file).getWidth()).isEqualTo(800);
+    assertThat(image(unsuffixed).getWidth()).isEqualTo(800);
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("bars.png", "bars-chart");
+    }
   }
 
   @Test
