@@ -1,5 +1,8 @@
 package org.snncodesign.conversion.attention;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
 /**
@@ -11,6 +14,8 @@ import java.util.List;
  * @param meanAbsoluteError mean {@code |snn - ann|} per value
  * @param values values compared
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonPropertyOrder(alphabetic = false)
 public record LayerError(
     String layer, double relativeRmsError, double meanAbsoluteError, long values) {
   private static final List<String> CSV_COLUMNS =

@@ -1,10 +1,12 @@
 package org.snncodesign.conversion.attention;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,16 +21,19 @@ import org.snncodesign.conversion.transformer.VitModel;
  * ANN transformer versus its one-spike conversion: the same fields as the CNN conversion's {@link
  * ConversionReport} (accuracy, time steps, spikes, operations, energy with the same accounting,
  * {@code E_ANN = MACs (E_mult + E_add)}, {@code E_SNN = (ACs + neuron ops) E_add}) plus the
- * per-layer errors.
+ * per-layer errors. Jackson writes it as one object with snake-case keys: every field of the CNN
+ * conversion report, {@code "arch": "vit"}, {@code windows} and {@code layer_errors} (a list of
+ * {@code {layer, relative_rms_error, mean_absolute_error, values}}).
  *
  * @param base the CNN-compatible figures
  * @param windows layer windows of {@code K} phases on the critical path
  * @param layerErrors error of every spiking population against the ANN
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonPropertyOrder({"base", "arch", "windows", "layer_errors"})
 public record SpikedAttentionReport(
-    ConversionReport base, int windows, List<LayerError> layerErrors) {
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+    @JsonUnwrapped ConversionReport base, int windows, List<LayerError> layerErrors) {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** Builds the report from an evaluation. */
   public static SpikedAttentionReport of(
@@ -114,24 +119,19 @@ public record SpikedAttentionReport(
     return new SpikedAttentionReport(base, snn.windows(), e.layerErrors());
   }
 
-  /**
-   * One JSON object: every field of the CNN conversion report, {@code "arch": "vit"}, {@code
-   * windows} and {@code layer_errors} (list of {@code {layer, relative_rms_error,
-   * mean_absolute_error, values}}).
-   */
-  public ObjectNode toJsonNode() {
-    ObjectNode node = MAPPER.valueToTree(base);
-    node.put("arch", "vit");
-    node.put("windows", windows);
-    ArrayNode errors = node.putArray("layer_errors");
-    for (LayerError e : layerErrors) {
-      errors.add((ObjectNode) MAPPER.valueToTree(e));
-    }
-    return node;
+  /** {@code "vit"}: tells this report from a CNN's in JSON. */
+  @JsonProperty
+  public String arch() {
+    return "vit";
   }
 
+  /** The report as one line of JSON (see the class comment). */
   public String toJson() {
-    return toJsonNode().toString();
+    try {
+      return MAPPER.writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write report", e);
+    }
   }
 
   /** CSV of the per-layer errors, unquoted: {@link LayerError#csvColumns()}, one row per layer. */

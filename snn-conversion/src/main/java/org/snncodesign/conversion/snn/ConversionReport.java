@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +46,7 @@ import org.snncodesign.api.energy.Operation;
  * @param snnSeconds time to run the SNN over the samples
  * @param assumptions what the energy figures assume
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder(alphabetic = false)
 public record ConversionReport(
     int schemaVersion,
@@ -75,8 +76,7 @@ public record ConversionReport(
 
   public static final int SCHEMA_VERSION = 1;
 
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private static final List<String> CSV_COLUMNS =
       List.of(

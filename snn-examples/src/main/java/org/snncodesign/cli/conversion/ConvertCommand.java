@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.InvalidInputException;
@@ -14,13 +13,12 @@ import org.snncodesign.api.graph.NetworkGraph;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.cli.data.DataOptions;
-import org.snncodesign.conversion.attention.LayerError;
 import org.snncodesign.conversion.attention.SpikedAttentionReport;
 import org.snncodesign.conversion.onnx.OnnxExporter;
-import org.snncodesign.conversion.snn.ConversionReport;
 import org.snncodesign.flow.conversion.CnnConversion;
 import org.snncodesign.flow.conversion.ConversionCsv;
 import org.snncodesign.flow.conversion.ConversionSettings;
+import org.snncodesign.flow.conversion.ConvertRunReport;
 import org.snncodesign.flow.conversion.VitConversion;
 import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.neurons.engine.PropagationMode;
@@ -287,39 +285,35 @@ public final class ConvertCommand implements Callable<Integer> {
     }
     CnnConversion.Result result = conversion.evaluate(converted);
     result.checkpoints().forEach(report -> err.println(report.tableRow()));
-    return finish(result.toJson(), result.report(), null, result.report().tableRow());
+    return finish(ConvertRunReport.of(result));
   }
 
   private int vit(ConversionSettings settings, PluginRegistry registry) throws IOException {
     SpikedAttentionReport report = VitConversion.run(settings, registry, err);
     err.print(report.table());
-    return finish(
-        VitConversion.json(report), report.base(), report.layerErrors(), report.base().tableRow());
+    return finish(ConvertRunReport.of(report));
   }
 
   /** Writes the report files when --out is given and prints the JSON line or the table row. */
-  private int finish(
-      ObjectNode fields, ConversionReport report, List<LayerError> layers, String tableRow)
-      throws IOException {
-    ObjectNode node = JsonReport.create("convert");
-    node.setAll(fields);
+  private int finish(ConvertRunReport report) throws IOException {
+    ObjectNode node = JsonReport.of("convert", report);
+    boolean layers = report.layerErrors() != null;
     if (outDir != null) {
       JsonReport.write(node, outDir.resolve("conversion.json"));
-      ConversionCsv.write(outDir.resolve("conversion.csv"), report);
-      if (layers != null) {
-        ConversionCsv.writeLayerErrors(outDir.resolve("conversion-layers.csv"), layers);
+      ConversionCsv.write(outDir.resolve("conversion.csv"), report.conversion());
+      if (layers) {
+        ConversionCsv.writeLayerErrors(
+            outDir.resolve("conversion-layers.csv"), report.layerErrors());
       }
       err.println(
           "wrote "
               + StagedOutput.shown(outDir.resolve("conversion.json"))
-              + (layers != null
-                  ? ", conversion.csv and conversion-layers.csv"
-                  : " and conversion.csv"));
+              + (layers ? ", conversion.csv and conversion-layers.csv" : " and conversion.csv"));
     }
     if (json) {
       JsonReport.printLine(node, out);
     } else {
-      out.println(tableRow);
+      out.println(report.conversion().tableRow());
     }
     return 0;
   }

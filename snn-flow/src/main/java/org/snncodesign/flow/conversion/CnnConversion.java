@@ -1,7 +1,10 @@
 package org.snncodesign.flow.conversion;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -74,8 +77,6 @@ public final class CnnConversion {
 
   /** The backend that runs a rate-coded network on the neuron engine. */
   public static final String ENGINE = "engine";
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final ConversionSettings settings;
   private final ConversionCoding coding;
@@ -336,8 +337,7 @@ public final class CnnConversion {
         List.copyOf(reports),
         ann.name(),
         data.sha256(),
-        snn.inputNormalization(),
-        snn.inputNormalizationNote(),
+        AppliedNormalization.of(snn.inputNormalization(), snn.inputNormalizationNote()),
         settings.backend(),
         settings.backend().equals(ENGINE)
             ? settings.propagation().name().toLowerCase(Locale.ROOT)
@@ -457,16 +457,15 @@ public final class CnnConversion {
   public record Converted(ConvertedNetwork network, double annAccuracy, double conversionSeconds) {}
 
   /**
-   * What a CNN conversion measured; {@link #toJson()} gives the fields of {@code snn convert}'s
-   * report.
+   * What a CNN conversion measured. Jackson writes the run's own fields, with snake-case keys in
+   * this order and null fields left out; {@link ConvertRunReport#of(Result)} puts them after the
+   * last report's, as {@code snn convert} reports them.
    *
    * @param checkpoints the report of every read-out: one for phase coding, one per checkpoint for
    *     rate coding
    * @param graphName the ANN graph's own name (e.g. {@code torch_jit} for a PyTorch export)
    * @param datasetSha256 SHA-256 of the data set's four IDX files
-   * @param inputNormalization the input normalisation the network applies
-   * @param inputNormalizationApplied how it is applied (folded into the first layer or applied to
-   *     the input)
+   * @param inputNormalization the input normalisation the network applies, and how
    * @param backend the backend that ran the network
    * @param propagation the engine's propagation ({@code event} or {@code clock}), null for other
    *     backends
@@ -474,12 +473,14 @@ public final class CnnConversion {
    * @param kernelAdds fp32 adds an executing accelerator reported, null for other backends
    * @param kernelCalls the accelerator's {@code execute} calls, null for other backends
    */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  @JsonPropertyOrder(alphabetic = false)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Result(
-      List<ConversionReport> checkpoints,
+      @JsonIgnore List<ConversionReport> checkpoints,
       String graphName,
       String datasetSha256,
-      InputNormalization inputNormalization,
-      String inputNormalizationApplied,
+      AppliedNormalization inputNormalization,
       String backend,
       String propagation,
       String neuron,
@@ -490,41 +491,37 @@ public final class CnnConversion {
     public ConversionReport report() {
       return checkpoints.get(checkpoints.size() - 1);
     }
+  }
 
-    /**
-     * The last report's fields (its {@code schema_version} as {@code report_schema_version}), then
-     * the graph name, the data set's hash, the input normalisation and the backend's fields; null
-     * fields are left out.
-     */
-    public ObjectNode toJson() {
-      ConversionReport report = report();
-      ObjectNode node = MAPPER.createObjectNode();
-      try {
-        node.setAll((ObjectNode) MAPPER.readTree(report.toJson()));
-      } catch (IOException e) {
-        throw new IllegalStateException("a conversion report did not read back as JSON", e);
+  /**
+   * The input normalisation a converted network applies, as its report states it: {@code (pixel /
+   * pixelScale - mean[c]) / std[c]} per channel {@code c} ({@link InputNormalization}).
+   *
+   * @param pixelScale what raw pixels are divided by first
+   * @param mean every channel's mean
+   * @param std every channel's standard deviation
+   * @param applied how it is applied: folded into the first layer, or applied to the input
+   */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  @JsonPropertyOrder(alphabetic = false)
+  public record AppliedNormalization(
+      float pixelScale, List<Float> mean, List<Float> std, String applied) {
+
+    /** {@code normalization}'s figures, applied as {@code applied} says. */
+    public static AppliedNormalization of(InputNormalization normalization, String applied) {
+      return new AppliedNormalization(
+          normalization.pixelScale(),
+          boxed(normalization.mean()),
+          boxed(normalization.std()),
+          applied);
+    }
+
+    private static List<Float> boxed(float[] values) {
+      List<Float> list = new ArrayList<>(values.length);
+      for (float value : values) {
+        list.add(value);
       }
-      node.remove("schema_version");
-      node.put("report_schema_version", report.schemaVersion());
-      node.put("graph_name", graphName);
-      node.put("dataset_sha256", datasetSha256);
-      ObjectNode normalization = node.putObject("input_normalization");
-      normalization.put("pixel_scale", inputNormalization.pixelScale());
-      normalization.set("mean", MAPPER.valueToTree(inputNormalization.mean()));
-      normalization.set("std", MAPPER.valueToTree(inputNormalization.std()));
-      normalization.put("applied", inputNormalizationApplied);
-      node.put("backend", backend);
-      if (propagation != null) {
-        node.put("propagation", propagation);
-      }
-      if (neuron != null) {
-        node.put("neuron", neuron);
-      }
-      if (kernelAdds != null) {
-        node.put("kernel_adds", kernelAdds);
-        node.put("kernel_calls", kernelCalls);
-      }
-      return node;
+      return List.copyOf(list);
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.snncodesign.flow.conversion;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -37,7 +36,8 @@ import org.snncodesign.flow.data.ImageSet;
  * and needs no data folder; an IDX set is read from its folder. Of the {@link ConversionSettings}
  * it uses the data set, model, cache, coding, phase base, octaves, percentile, sample counts,
  * epochs, threads and seed; a neuron model other than {@code if} is refused (its one-spike neurons
- * are the phase code's). {@link ConversionCsv} writes its CSV files.
+ * are the phase code's). {@link ConvertRunReport#of(SpikedAttentionReport)} gives its {@code snn
+ * convert} report and {@link ConversionCsv} writes its CSV files.
  */
 public final class VitConversion {
   /** Embedded digits used for training (and calibration); the rest are the test set. */
@@ -112,17 +112,6 @@ public final class VitConversion {
             model, snn, test, settings.threads(), Math.min(test.count(), LAYER_ERROR_SAMPLES));
     return SpikedAttentionReport.of(
         settings.dataset(), model, snn, e, EnergyTable.HOROWITZ_45NM, conversion);
-  }
-
-  /**
-   * The fields of {@code snn convert --arch vit}'s report: {@code report}'s, its {@code
-   * schema_version} as {@code report_schema_version}.
-   */
-  public static ObjectNode json(SpikedAttentionReport report) {
-    ObjectNode node = report.toJsonNode().deepCopy();
-    node.remove("schema_version");
-    node.put("report_schema_version", report.base().schemaVersion());
-    return node;
   }
 
   /**

@@ -12,7 +12,8 @@ import org.snncodesign.conversion.attention.LayerError;
 import org.snncodesign.conversion.snn.ConversionReport;
 
 class ConversionCsvTest {
-  private static ConversionReport report(String model) {
+  /** A rate-coded report as a real run gives it; {@link ConvertRunReportTest} uses it too. */
+  static ConversionReport report(String model) {
     return new ConversionReport(
         ConversionReport.SCHEMA_VERSION,
         "mnist",
