@@ -22,20 +22,14 @@ public final class JsonReport {
 
   private JsonReport() {}
 
-  /** A new report object for {@code command}, with the schema version filled in. */
-  public static ObjectNode create(String command) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("schema_version", SCHEMA_VERSION);
-    node.put("command", command);
-    return node;
-  }
-
   /**
    * The report of {@code command}: the schema version and the command, then the fields Jackson
    * writes for {@code report} (a report record of the library).
    */
   public static ObjectNode of(String command, Object report) {
-    ObjectNode node = create(command);
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("schema_version", SCHEMA_VERSION);
+    node.put("command", command);
     node.setAll((ObjectNode) MAPPER.valueToTree(report));
     return node;
   }
