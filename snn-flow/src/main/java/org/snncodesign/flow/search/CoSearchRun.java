@@ -13,6 +13,7 @@ import org.snncodesign.flow.measure.NetworkSource;
 import org.snncodesign.flow.report.AccuracyParetoChart;
 import org.snncodesign.flow.report.HardwareFigures;
 import org.snncodesign.flow.report.ParetoChart;
+import org.snncodesign.flow.report.ParetoCsv;
 import org.snncodesign.flow.report.StagedOutput;
 import org.snncodesign.fpga.search.Candidate;
 import org.snncodesign.fpga.search.CandidateEvaluator;
@@ -128,7 +129,7 @@ public final class CoSearchRun {
     String paretoAccuracyPng = null;
     if (out != null) {
       paretoPng = writeLatencyFront(out, result, name);
-      Files.writeString(out.resolve("pareto-accuracy.csv"), result.accuracyFrontCsv());
+      ParetoCsv.writeAccuracyFront(out.resolve("pareto-accuracy.csv"), result);
       AccuracyParetoChart.write(
           out.resolve("pareto-accuracy.png"), result, name, reference.accuracy());
       paretoAccuracyPng = shown(out, "pareto-accuracy.png");
@@ -235,7 +236,7 @@ public final class CoSearchRun {
   private static String writeLatencyFront(Path out, SearchResult result, String workload)
       throws IOException {
     Files.createDirectories(out);
-    Files.writeString(out.resolve("pareto.csv"), result.paretoCsv());
+    ParetoCsv.writeLatencyFront(out.resolve("pareto.csv"), result);
     ParetoChart.write(out.resolve("pareto.png"), result, workload);
     return shown(out, "pareto.png");
   }

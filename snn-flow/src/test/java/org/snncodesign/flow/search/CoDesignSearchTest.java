@@ -125,7 +125,7 @@ class CoDesignSearchTest {
             .acceleratorOnly(workload);
 
     assertThat(two.best().report()).isEqualTo(one.best().report());
-    assertThat(two.paretoCsv()).isEqualTo(one.paretoCsv());
+    assertThat(two.paretoFront()).isEqualTo(one.paretoFront());
   }
 
   @Test

@@ -2,11 +2,7 @@ package org.snncodesign.fpga.search;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.BiPredicate;
 import org.snncodesign.api.hardware.DesignParameter;
 import org.snncodesign.api.hardware.HardwareReport;
@@ -71,60 +67,6 @@ public record SearchResult(
             Candidate::dominatesInEdpAndAccuracy);
     front.sort(CoSearch.BY_EDP);
     return front;
-  }
-
-  /**
-   * The energy-latency Pareto front as CSV: {@code latency_s, energy_pj, edp_js, cycles, lut, ff,
-   * bram36, dsp}, then, when network genes were searched, {@code accuracy} and the network
-   * configuration, then the design's configuration parameters, one design per line.
-   */
-  public String paretoCsv() {
-    return csv(paretoFront());
-  }
-
-  /** {@link #accuracyFront()} in the columns of {@link #paretoCsv()}. */
-  public String accuracyFrontCsv() {
-    return csv(accuracyFront());
-  }
-
-  private String csv(List<Candidate> rows) {
-    Set<String> keys = new LinkedHashSet<>();
-    Set<String> networkKeys = new LinkedHashSet<>();
-    for (Candidate c : rows) {
-      keys.addAll(c.report().configuration().keySet());
-      networkKeys.addAll(c.network().configuration().keySet());
-    }
-    StringBuilder out = new StringBuilder("latency_s,energy_pj,edp_js,cycles,lut,ff,bram36,dsp");
-    if (searchedNetwork()) {
-      out.append(",accuracy");
-      networkKeys.forEach(k -> out.append(',').append(k));
-    }
-    keys.forEach(k -> out.append(',').append(k));
-    out.append('\n');
-    for (Candidate c : rows) {
-      HardwareReport r = c.report();
-      Map<String, Long> res = r.resources();
-      out.append(
-          String.format(
-              Locale.ROOT,
-              "%.6e,%.6e,%.6e,%d,%d,%d,%d,%d",
-              r.latencySeconds(),
-              r.energyPicojoules(),
-              r.energyDelayProduct(),
-              r.cycles(),
-              res.getOrDefault("lut", 0L),
-              res.getOrDefault("ff", 0L),
-              res.getOrDefault("bram36", 0L),
-              res.getOrDefault("dsp", 0L)));
-      if (searchedNetwork()) {
-        out.append(String.format(Locale.ROOT, ",%.4f", c.accuracy()));
-        networkKeys.forEach(
-            k -> out.append(',').append(c.network().configuration().getOrDefault(k, "")));
-      }
-      keys.forEach(k -> out.append(',').append(r.configuration().getOrDefault(k, "")));
-      out.append('\n');
-    }
-    return out.toString();
   }
 
   private static List<Candidate> front(
