@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -108,6 +110,15 @@ class ThirdPartyDatasetPluginTest {
     assertThat(report.get("train_samples").asInt()).isEqualTo(240);
     assertThat(report.get("test_samples").asInt()).isEqualTo(60);
     assertThat(report.get("test_accuracy").asDouble()).isGreaterThan(0.8);
+    assertThat(report.get("dataset_sha256").asText()).isEqualTo(bothFilesSha256());
+  }
+
+  /** SHA-256 of blobs-train.svm's bytes followed by blobs-test.svm's, the parts read. */
+  private static String bothFilesSha256() throws Exception {
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    digest.update(Files.readAllBytes(train));
+    digest.update(Files.readAllBytes(work.resolve("blobs-test.svm")));
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   @Test
@@ -163,7 +174,7 @@ class ThirdPartyDatasetPluginTest {
     assertThat(report.get("dataset").asText()).isEqualTo("blobs-train.svm");
     assertThat(report.get("samples").asInt()).isEqualTo(30);
     assertThat(report.get("ann_accuracy").asDouble()).isGreaterThan(0.8);
-    assertThat(report.get("dataset_sha256").asText()).matches("[0-9a-f]{64}");
+    assertThat(report.get("dataset_sha256").asText()).isEqualTo(bothFilesSha256());
   }
 
   @Test
@@ -211,6 +222,10 @@ class ThirdPartyDatasetPluginTest {
                 file.toString(),
                 "--json"));
     assertThat(priced.get("dataset").asText()).isEqualTo("csv");
+    assertThat(priced.get("dataset_sha256").asText())
+        .isEqualTo(
+            HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
   }
 
   @Test

@@ -464,7 +464,7 @@ public final class CnnConversion {
    * @param checkpoints the report of every read-out: one for phase coding, one per checkpoint for
    *     rate coding
    * @param graphName the ANN graph's own name (e.g. {@code torch_jit} for a PyTorch export)
-   * @param datasetSha256 SHA-256 of the data set's four IDX files
+   * @param datasetSha256 SHA-256 of the data set's files ({@link ImageSet#sha256()})
    * @param inputNormalization the input normalisation the network applies, and how
    * @param backend the backend that ran the network
    * @param propagation the engine's propagation ({@code event} or {@code clock}), null for other

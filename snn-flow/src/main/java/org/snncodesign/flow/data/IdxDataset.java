@@ -1,13 +1,9 @@
 package org.snncodesign.flow.data;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.snncodesign.api.InvalidInputException;
@@ -104,26 +100,7 @@ public record IdxDataset(String name, Path dir) implements ImageSet {
       files.add(images(split));
       files.add(labels(split));
     }
-    return sha256(files);
-  }
-
-  /** SHA-256 of {@code files} hashed as one stream of their bytes, in order, in lower-case hex. */
-  public static String sha256(List<Path> files) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-    byte[] buffer = new byte[1 << 16];
-    for (Path file : files) {
-      try (InputStream in = Files.newInputStream(file)) {
-        for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-          digest.update(buffer, 0, n);
-        }
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
+    return DatasetHash.ofFiles(files);
   }
 
   /** The first {@code limit} images of the train split ({@link ConversionData#load}). */

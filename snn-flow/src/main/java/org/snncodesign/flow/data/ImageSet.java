@@ -19,7 +19,7 @@ public interface ImageSet {
   /** The first {@code limit} images of the test part. */
   LabeledImages test(int limit) throws IOException;
 
-  /** SHA-256 of the files read, in lower-case hex; null when the data is a folder of many files. */
+  /** SHA-256 of the files read, in lower-case hex ({@link DatasetHash}). */
   String sha256() throws IOException;
 
   /**

@@ -1,10 +1,7 @@
 package org.snncodesign.flow.data;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.conversion.ann.LabeledImages;
@@ -20,7 +17,8 @@ import org.snncodesign.datasets.split.DatasetSplit;
  * @param name the data set's name in reports (the file's name)
  * @param trainPart the training images
  * @param testPart the test images
- * @param sha256 SHA-256 of the file(s) read, null for a folder
+ * @param sha256 SHA-256 of the file or folder read and its test part ({@link
+ *     DatasetHash#ofPluginData})
  */
 public record PluginImages(
     String name, LabeledImages trainPart, LabeledImages testPart, String sha256)
@@ -40,16 +38,12 @@ public record PluginImages(
             path,
             String.join(", ", IdxDataset.KNOWN) + ", " + IdxDataset.USER_NAMED + "NAME");
     DatasetSplit split = parts.scaledSplit(TrainingData.TRAIN_FRACTION, seed);
-    List<Path> files = new ArrayList<>(List.of(path));
-    if (parts.test().isPresent()) {
-      DatasetLocator.testPartOf(path).ifPresent(files::add);
-    }
     TensorShape shape = shapeOf(split.train(), path);
     return new PluginImages(
         parts.train().name(),
         images(split.train(), shape),
         images(split.test(), shape),
-        Files.isRegularFile(path) ? IdxDataset.sha256(files) : null);
+        DatasetHash.ofPluginData(path));
   }
 
   @Override

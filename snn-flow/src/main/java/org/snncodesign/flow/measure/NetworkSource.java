@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.snncodesign.api.Checks;
+import org.snncodesign.flow.data.DatasetHash;
 import org.snncodesign.flow.data.IdxDataset;
 import org.snncodesign.flow.data.TrainingData;
 import org.snncodesign.flow.training.DigitsDemoNetwork;
@@ -112,7 +113,7 @@ public interface NetworkSource {
    *
    * @param name its name ({@code digits}, {@code mnist}, an {@code idx:NAME} set's NAME, a data-set
    *     plugin's)
-   * @param sha256 SHA-256 of an IDX data set's four files ({@link IdxDataset#sha256()}), else null
+   * @param sha256 SHA-256 of the files read ({@link DatasetHash#of}), null for the embedded digits
    * @param data the file a data-set plugin read, else null
    */
   record Dataset(String name, String sha256, String data) {
@@ -122,17 +123,17 @@ public interface NetworkSource {
     }
 
     /**
-     * Data set {@code dataset} of {@link TrainingData#load} in {@code dataDir}, hashed when it is
-     * an IDX folder.
+     * Data set {@code dataset} of {@link TrainingData#load} in {@code dataDir}, with the hash of
+     * the files read ({@link DatasetHash#of}).
      *
-     * @throws IOException when an IDX data set's files cannot be read
+     * @throws IOException when the data set's files cannot be read
      */
     public static Dataset of(String dataset, Path dataDir) throws IOException {
-      if (!IdxDataset.names(dataset)) {
-        return new Dataset(dataset, null, dataDir == null ? null : dataDir.toString());
+      String sha256 = DatasetHash.of(dataset, dataDir);
+      if (IdxDataset.names(dataset)) {
+        return new Dataset(IdxDataset.of(dataset, dataDir).name(), sha256, null);
       }
-      IdxDataset data = IdxDataset.of(dataset, dataDir);
-      return new Dataset(data.name(), data.sha256(), null);
+      return new Dataset(dataset, sha256, dataDir == null ? null : dataDir.toString());
     }
   }
 }

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.Locale;
 import org.snncodesign.api.sparse.BitmapMatrix;
 import org.snncodesign.api.sparse.CsrMatrix;
-import org.snncodesign.flow.data.IdxDataset;
+import org.snncodesign.flow.data.DatasetHash;
 import org.snncodesign.learning.quantization.QuantizedWeights;
 import org.snncodesign.learning.surrogate.NetworkArchitecture;
 import org.snncodesign.learning.surrogate.SpikingLayer;
@@ -17,10 +17,11 @@ import org.snncodesign.learning.surrogate.SpikingNetwork;
 /**
  * The figures of a {@link SurrogateGradientTraining} run, in the order {@code snn train} reports
  * them; Jackson writes it with snake-case keys ({@code test_accuracy}), {@code dataset_sha256} only
- * for IDX data sets.
+ * for data read from files.
  *
  * @param dataset the data set's name
- * @param datasetSha256 SHA-256 of an IDX data set's four files, null for the embedded digits
+ * @param datasetSha256 SHA-256 of the files read ({@link DatasetHash#of}: an IDX data set's four
+ *     files, a data-set plugin's file and its test part), null for the embedded digits
  * @param architecture the trained layers ({@link NetworkArchitecture#describe})
  * @param timesteps time steps per sample
  * @param neuron {@code IF} or {@code LIF} for the built-in neurons (beta 1 or below), else the
@@ -77,16 +78,13 @@ public record TrainingReport(
   /**
    * The report of {@code result}.
    *
-   * @throws IOException when an IDX data set's files cannot be read for their hash
+   * @throws IOException when the data set's files cannot be read for their hash
    */
   static TrainingReport of(SurrogateGradientTraining.Result result) throws IOException {
     SurrogateGradientTraining training = result.training();
     SurrogateGradientTraining.Settings settings = training.settings();
     SpikingNetwork network = result.network();
-    String sha256 =
-        IdxDataset.names(settings.dataset())
-            ? IdxDataset.of(settings.dataset(), settings.dataDir()).sha256()
-            : null;
+    String sha256 = DatasetHash.of(settings.dataset(), settings.dataDir());
     int bits = settings.bits();
     long nonZeros = 0;
     long bitmapBytes = 0;

@@ -3,10 +3,15 @@ package org.snncodesign.flow.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.learning.quantization.QuantizedWeights;
 import org.snncodesign.learning.surrogate.ConvLayer;
@@ -55,6 +60,25 @@ class SurrogateGradientTrainingTest {
     for (var layer : result.network().layers()) {
       assertThat(QuantizedWeights.of(layer).bits()).isEqualTo(4);
     }
+  }
+
+  @Test
+  @DisplayName("a data-set plugin's file is reported with the SHA-256 of its bytes")
+  void pluginDataHashed(@TempDir Path dir) throws Exception {
+    StringBuilder csv = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      csv.append(i % 7).append(',').append(i % 2).append('\n');
+    }
+    Path file = Files.writeString(dir.resolve("numbers.csv"), csv);
+    TrainingReport report =
+        SurrogateGradientTraining.prepare(
+                digits(1).dataset("csv").dataDir(file).architecture("1-4-2").build())
+            .run(epoch -> {})
+            .report();
+    assertThat(report.datasetSha256())
+        .isEqualTo(
+            HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
   }
 
   @Test
