@@ -412,7 +412,7 @@ public final class CnnConversion {
             String.format(
                 Locale.ROOT,
                 "%s-lenet-e%d-n%d-s%d.json",
-                data.name(),
+                data.cacheKey(),
                 epochs(settings),
                 settings.trainSamples(),
                 settings.seed()));

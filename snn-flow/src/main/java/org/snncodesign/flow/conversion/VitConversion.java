@@ -80,7 +80,9 @@ public final class VitConversion {
     LabeledImages test;
     VitConfig config;
     int epochs;
+    String cacheKey;
     if (settings.dataset().equals("digits")) {
+      cacheKey = "digits";
       LabeledImages all = ConversionData.digits();
       train = all.range(0, Math.min(DIGITS_TRAIN, settings.trainSamples()));
       test = all.range(DIGITS_TRAIN, Math.min(all.count(), DIGITS_TRAIN + settings.testSamples()));
@@ -95,13 +97,14 @@ public final class VitConversion {
       ImageSet data = ImageSet.of(settings.dataset(), settings.dataDir(), settings.seed());
       train = data.train(settings.trainSamples());
       test = data.test(settings.testSamples());
+      cacheKey = data.cacheKey();
       config = VitConfig.mnist();
       epochs = settings.epochs() != null ? settings.epochs() : 12;
     }
     VitModel model =
         settings.model() != null
             ? VitJson.read(settings.model())
-            : cachedOrTrained(settings, config, train, epochs, progress);
+            : cachedOrTrained(settings, cacheKey, config, train, epochs, progress);
     long t0 = System.nanoTime();
     SpikingVit snn =
         new SpikedAttentionConverter(settings.percentile())
@@ -125,6 +128,7 @@ public final class VitConversion {
 
   private static VitModel cachedOrTrained(
       ConversionSettings settings,
+      String cacheKey,
       VitConfig config,
       LabeledImages train,
       int epochs,
@@ -139,7 +143,7 @@ public final class VitConversion {
             String.format(
                 Locale.ROOT,
                 "%s-vit-d%d-b%d-e%d-n%d-s%d.json",
-                settings.dataset(),
+                cacheKey,
                 config.dim(),
                 config.depth(),
                 epochs,

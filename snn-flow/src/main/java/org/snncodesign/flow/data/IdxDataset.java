@@ -93,6 +93,12 @@ public record IdxDataset(String name, Path dir) implements ImageSet {
    * labels) and hashed as one stream of their bytes as stored (compressed ones compressed), in
    * lower-case hex.
    */
+  /** The data set's name: MNIST's and Fashion-MNIST's files are the published ones. */
+  @Override
+  public String cacheKey() {
+    return name;
+  }
+
   @Override
   public String sha256() throws IOException {
     List<Path> files = new ArrayList<>();

@@ -23,6 +23,12 @@ public interface ImageSet {
   String sha256() throws IOException;
 
   /**
+   * What a model trained on these images is cached under: a name that differs whenever the images
+   * may.
+   */
+  String cacheKey() throws IOException;
+
+  /**
    * The IDX folder {@code dataDir} when {@code dataset} is {@code mnist}, {@code fashion-mnist} or
    * {@code idx:NAME}, else the file or folder {@code dataDir} read by the data-set plugin named
    * {@code dataset} among those of the context class loader ({@link PluginImages#load}).

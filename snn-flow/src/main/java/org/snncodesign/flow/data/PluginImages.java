@@ -46,6 +46,15 @@ public record PluginImages(
         DatasetHash.ofPluginData(path));
   }
 
+  /**
+   * The SHA-256 of the files: two files of one name (a {@code train.csv} in two folders) are
+   * different data.
+   */
+  @Override
+  public String cacheKey() {
+    return sha256;
+  }
+
   @Override
   public LabeledImages train(int limit) {
     return trainPart.head(limit);

@@ -8,16 +8,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snncodesign.api.SnnException;
+import org.snncodesign.api.plugin.PluginJarBuilder;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.conversion.ann.AnnJson;
 import org.snncodesign.conversion.snn.ConversionReport;
 import org.snncodesign.conversion.training.CnnArchitectures;
+import org.snncodesign.flow.lsm.TinyMnist;
 import org.snncodesign.neurons.engine.PropagationMode;
 
 class CnnConversionTest {
@@ -163,6 +169,88 @@ class CnnConversionTest {
     ConversionCsv.write(csv, result.report());
     assertThat(Files.readString(csv))
         .isEqualTo(ConversionReport.csvHeader() + "\n" + result.report().csvRow() + "\n");
+  }
+
+  @Test
+  @DisplayName(
+      "the default CNN trained on a plugin's file is cached under the file's hash: a file of the"
+          + " same name in another folder trains its own, and each is found again")
+  void cacheKeyedByContent(@TempDir Path tmp) throws Exception {
+    Path first = TinyMnist.write(Files.createDirectories(tmp.resolve("first")));
+    Path second = TinyMnist.write(Files.createDirectories(tmp.resolve("second")));
+    Path images = second.resolve("train-images-idx3-ubyte");
+    byte[] bytes = Files.readAllBytes(images);
+    bytes[16] = 7; // the first pixel, after the 16-byte IDX header
+    Files.write(images, bytes);
+    Path cache = tmp.resolve("cache");
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    try (URLClassLoader plugins = fileNamedIdxPlugin(tmp)) {
+      Thread.currentThread().setContextClassLoader(plugins);
+      assertThat(prepareOn(first, cache)).contains("training");
+      assertThat(prepareOn(second, cache)).contains("training").doesNotContain("using cached");
+      assertThat(prepareOn(first, cache)).contains("using cached model");
+    } finally {
+      Thread.currentThread().setContextClassLoader(context);
+    }
+    try (var files = Files.list(cache)) {
+      assertThat(files).hasSize(2);
+    }
+  }
+
+  /**
+   * A data-set plugin reading IDX images that names its data by the file name alone, as the libsvm
+   * sample plugin does (the built-in idx plugin gives the whole path), built into a jar.
+   */
+  private static URLClassLoader fileNamedIdxPlugin(Path tmp) throws Exception {
+    Path jar =
+        PluginJarBuilder.build(
+            PluginJarBuilder.writeTree(
+                tmp.resolve("src"),
+                Map.of(
+                    "com/example/FileNamedIdx.java",
+"""
+                    package com.example;
+                    import java.nio.file.Path;
+import java.util.Map;
+                    import org.snncodesign.api.dataset.DatasetProvider;
+                    import org.snncodesign.api.dataset.LabeledDataset;
+                    import org.snncodesign.datasets.idx.IdxReader;
+                    public final class FileNamedIdx implements DatasetProvider {
+                      public String name() { return "file-named-idx"; }
+                      public String description() { return "test fixture"; }
+                      public boolean accepts(Path path) { return false; }
+                      public LabeledDataset load(Path path) throws java.io.IOException {
+                        LabeledDataset d = IdxReader.load(path);
+                        return new LabeledDataset(path.getFileName().toString(), d.shape(),
+                            d.features(), d.labels(), d.classNames());
+                      }
+                    }
+                    """)),
+            PluginJarBuilder.writeTree(
+                tmp.resolve("res"),
+                Map.of(
+                    "META-INF/services/org.snncodesign.api.dataset.DatasetProvider",
+                    "com.example.FileNamedIdx\n")),
+            Files.createDirectories(tmp.resolve("classes")),
+            tmp.resolve("file-named-idx.jar"));
+    return new URLClassLoader(
+        new URL[] {jar.toUri().toURL()}, CnnConversionTest.class.getClassLoader());
+  }
+
+  /** What preparing a conversion of {@code folder}'s training images printed. */
+  private static String prepareOn(Path folder, Path cache) throws Exception {
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    CnnConversion.prepare(
+        settings(folder.resolve("train-images-idx3-ubyte"))
+            .dataset("file-named-idx")
+            .cacheDir(cache)
+            .trainSamples(12)
+            .testSamples(4)
+            .epochs(1)
+            .build(),
+        PluginRegistry.discover(),
+        new PrintStream(progress, true, StandardCharsets.UTF_8));
+    return progress.toString(StandardCharsets.UTF_8);
   }
 
   @Test
