@@ -30,7 +30,10 @@ public record PluginDescriptor(
   public enum Status {
     /** Instantiated and compatible. */
     LOADED,
-    /** Instantiated, but built for an incompatible API version. */
+    /**
+     * Instantiated, but refused: built for an incompatible API version, or a data-set plugin named
+     * like a built-in data set.
+     */
     INCOMPATIBLE,
     /** Its class could not be loaded or its constructor threw. */
     FAILED

@@ -11,12 +11,14 @@ import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.snncodesign.api.ApiVersion;
 import org.snncodesign.api.SnnException;
+import org.snncodesign.api.dataset.DatasetProvider;
 
 /**
  * Every provider found with {@link ServiceLoader} on a class loader, by kind.
  *
  * <p>Discovery never stops at a broken provider: a class that cannot be loaded, a constructor that
- * throws, or a plugin built for another API major version is recorded with its problem, and the
+ * throws, a plugin built for another API major version, or a data-set plugin that takes a built-in
+ * data set's name ({@link DatasetProvider#builtInName}) is recorded with its problem, and the
  * others load as usual.
  */
 public final class PluginRegistry {
@@ -83,22 +85,7 @@ public final class PluginRegistry {
           Optional.of("its name(), version() or apiVersion() threw " + e),
           Optional.empty());
     }
-    if (!ApiVersion.CURRENT.accepts(builtFor)) {
-      String problem =
-          String.format(
-              "plugin '%s' (%s) from %s was built for snn-api %s, but this is snn-api %s; refused",
-              name, className, source, builtFor, ApiVersion.CURRENT);
-      return new PluginDescriptor(
-          kind,
-          name,
-          version,
-          builtFor.toString(),
-          className,
-          source,
-          PluginDescriptor.Status.INCOMPATIBLE,
-          Optional.of(problem),
-          Optional.empty());
-    }
+    Optional<String> refusal = refusal(kind, name, className, source, builtFor);
     return new PluginDescriptor(
         kind,
         name,
@@ -106,9 +93,36 @@ public final class PluginRegistry {
         builtFor.toString(),
         className,
         source,
-        PluginDescriptor.Status.LOADED,
-        Optional.empty(),
-        Optional.of(plugin));
+        refusal.isPresent() ? PluginDescriptor.Status.INCOMPATIBLE : PluginDescriptor.Status.LOADED,
+        refusal,
+        refusal.isPresent() ? Optional.empty() : Optional.of(plugin));
+  }
+
+  /**
+   * Why a plugin that loaded is refused: built for another API major version, or a data-set plugin
+   * that takes a built-in data set's name; empty when it is not.
+   */
+  private static Optional<String> refusal(
+      PluginKind kind, String name, String className, String source, ApiVersion builtFor) {
+    if (!ApiVersion.CURRENT.accepts(builtFor)) {
+      return Optional.of(
+          String.format(
+              "plugin '%s' (%s) from %s was built for snn-api %s, but this is snn-api %s; refused",
+              name, className, source, builtFor, ApiVersion.CURRENT));
+    }
+    if (kind.contract() == DatasetProvider.class && DatasetProvider.builtInName(name)) {
+      return Optional.of(
+          String.format(
+              "data-set plugin '%s' (%s) from %s has the name of a built-in data set (%s or %sNAME),"
+                  + " which --dataset %s would read in its place; refused, rename it",
+              name,
+              className,
+              source,
+              String.join(", ", DatasetProvider.BUILT_IN_NAMES),
+              DatasetProvider.USER_NAMED_IDX,
+              name));
+    }
+    return Optional.empty();
   }
 
   private static PluginDescriptor failed(PluginKind kind, ServiceConfigurationError error) {

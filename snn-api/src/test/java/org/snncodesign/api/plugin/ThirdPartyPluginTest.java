@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snncodesign.api.ApiVersion;
+import org.snncodesign.api.dataset.DatasetProvider;
 import org.snncodesign.api.energy.EnergyCategory;
 import org.snncodesign.api.energy.EnergyTable;
 import org.snncodesign.api.hardware.Accelerator;
@@ -167,5 +168,57 @@ class ThirdPartyPluginTest {
             "snn-api 2.0",
             "snn-api " + ApiVersion.CURRENT);
     assertThat(registry.find(Accelerator.class, "futureaccelerator")).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "a data-set plugin named like a built-in data set is refused naming plugin, jar and name;"
+          + " one of another name beside it loads")
+  void builtInDatasetNameIsRefused() throws Exception {
+    Map<String, String> sources = new java.util.HashMap<>();
+    StringBuilder services = new StringBuilder();
+    for (String name : List.of("mnist", "IDX:kmnist", "my-format")) {
+      String type = "Named" + Math.abs(name.hashCode());
+      sources.put(
+          "com/example/named/" + type + ".java",
+          "package com.example.named;\n"
+              + "import java.nio.file.Path; import org.snncodesign.api.dataset.*;\n"
+              + "public final class "
+              + type
+              + " implements DatasetProvider {\n"
+              + "public String name() { return \""
+              + name
+              + "\"; }\n"
+              + "public String description() { return \"test fixture\"; }\n"
+              + "public boolean accepts(Path p) { return false; }\n"
+              + "public LabeledDataset load(Path p) { throw new UnsupportedOperationException(); }\n"
+              + "}\n");
+      services.append("com.example.named.").append(type).append('\n');
+    }
+    Path jar =
+        PluginJarBuilder.build(
+            PluginJarBuilder.writeTree(work.resolve("named-src"), sources),
+            PluginJarBuilder.writeTree(
+                work.resolve("named-res"),
+                Map.of(
+                    "META-INF/services/org.snncodesign.api.dataset.DatasetProvider",
+                    services.toString())),
+            Files.createDirectories(work.resolve("named")),
+            work.resolve("named-datasets.jar"));
+
+    PluginRegistry registry = discover(jar);
+
+    assertThat(registry.providers(DatasetProvider.class))
+        .extracting(DatasetProvider::name)
+        .containsExactly("my-format");
+    assertThat(registry.problems())
+        .extracting(PluginDescriptor::name)
+        .containsExactlyInAnyOrder("mnist", "IDX:kmnist");
+    PluginDescriptor mnist = registry.problems().get(0);
+    assertThat(mnist.status()).isEqualTo(PluginDescriptor.Status.INCOMPATIBLE);
+    assertThat(mnist.problem().orElseThrow())
+        .startsWith("data-set plugin 'mnist' (com.example.named.")
+        .contains("named-datasets.jar", "has the name of a built-in data set", "--dataset mnist")
+        .endsWith("refused, rename it");
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.dataset.DatasetProvider;
 import org.snncodesign.conversion.ann.LabeledImages;
 import org.snncodesign.datasets.idx.IdxReader;
 
@@ -24,7 +25,7 @@ public record IdxDataset(String name, Path dir) implements ImageSet {
   public static final List<String> KNOWN = List.of("mnist", "fashion-mnist");
 
   /** The prefix of a user-named IDX folder. */
-  public static final String USER_NAMED = "idx:";
+  public static final String USER_NAMED = DatasetProvider.USER_NAMED_IDX;
 
   /** The splits, in the order the checksum reads them. */
   private static final List<String> SPLITS = List.of("train", "t10k");

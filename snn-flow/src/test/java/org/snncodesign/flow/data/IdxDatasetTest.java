@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.dataset.DatasetProvider;
 
 class IdxDatasetTest {
   private static final Path FASHION = Path.of("..", "..", "shared", "data", "fashion-mnist");
@@ -80,5 +83,16 @@ class IdxDatasetTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("t10k-images-idx3-ubyte")
         .hasMessageContaining("fashion-mnist");
+  }
+
+  @Test
+  @DisplayName(
+      "every data-set name the flow reads itself is one a data-set plugin may not take, so none is"
+          + " hidden behind a built-in set")
+  void builtInNamesAreReserved() {
+    List<String> flowNames = new ArrayList<>(IdxDataset.KNOWN);
+    flowNames.addAll(List.of("digits", "fsdd", IdxDataset.USER_NAMED + "kmnist"));
+    assertThat(flowNames).allMatch(DatasetProvider::builtInName);
+    assertThat(DatasetProvider.builtInName("uci-digits")).isFalse();
   }
 }
