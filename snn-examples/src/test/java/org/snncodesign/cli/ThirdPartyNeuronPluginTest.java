@@ -1,6 +1,7 @@
 package org.snncodesign.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,9 @@ import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.conversion.ann.AnnJson;
 import org.snncodesign.conversion.training.CnnArchitectures;
 import org.snncodesign.flow.data.TrainingData;
+import org.snncodesign.flow.training.SurrogateGradientTraining;
+import org.snncodesign.learning.surrogate.SpikingNetwork;
+import org.snncodesign.learning.surrogate.SpikingNetworkJson;
 import org.snncodesign.neurons.graph.GraphClassifier;
 import org.snncodesign.neurons.graph.GraphSimulator;
 import org.snncodesign.nir.NirReader;
@@ -127,6 +131,32 @@ class ThirdPartyNeuronPluginTest {
     assertThat(result.accuracy())
         .isCloseTo(
             report.get("test_accuracy").asDouble(), org.assertj.core.data.Offset.offset(0.01));
+  }
+
+  @Test
+  @DisplayName(
+      "a saved network of its neurons loads through the registry that holds the jar, which the"
+          + " context class loader does not see")
+  void loadsASavedNetworkThroughTheRegistry() throws Exception {
+    PluginRegistry registry =
+        PluginRegistry.discover(PluginJars.loader(List.of(plugins), getClass().getClassLoader()));
+    SpikingNetwork trained =
+        SurrogateGradientTraining.prepare(
+                SurrogateGradientTraining.Settings.builder()
+                    .dataset("digits")
+                    .neuron(NAME)
+                    .epochs(1)
+                    .timesteps(4)
+                    .limit(100)
+                    .build(),
+                registry)
+            .run(epoch -> {})
+            .network();
+    Path file = work.resolve("euler-network.json");
+    SpikingNetworkJson.write(trained, file);
+    assertThat(SpikingNetworkJson.read(file, registry)).isEqualTo(trained);
+    assertThatThrownBy(() -> SpikingNetworkJson.read(file))
+        .hasMessageContaining("no NeuronModel plugin named '" + NAME + "'");
   }
 
   @Test

@@ -127,7 +127,7 @@ public final class HwEvaluateCommand implements Callable<Integer> {
     AcceleratorLineup.Lineup lineup =
         new AcceleratorLineup(models, fireFlyConfig(), measureCpuTime).resolve(registry);
     FpgaResources limit = FpgaResources.device(budget);
-    MeasuredWorkload measured = network.measure(seed, System.err);
+    MeasuredWorkload measured = network.measure(seed, registry, System.err);
     Workload workload = measured.priced();
     StaticPower staticPower = StaticPower.of(includeStatic);
     EnergyTable energy = EnergyTable.HOROWITZ_45NM;

@@ -9,7 +9,6 @@ import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.coding.SpikeEncoder;
 import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.graph.NetworkGraph;
-import org.snncodesign.api.hardware.Workload;
 import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.data.DataOptions;
 import org.snncodesign.cli.nir.GraphSimulationOptions;
@@ -115,14 +114,6 @@ final class NetworkWorkloadOptions {
               + "only). Default ${DEFAULT-VALUE}.")
   String firstLayer = "bit-planes";
 
-  /**
-   * The workload of one inference, measured where a network is run; progress goes to {@code
-   * progress}.
-   */
-  Workload workload(long seed, PrintStream progress) throws IOException {
-    return measure(seed, progress).priced();
-  }
-
   MeasuredRun.FirstLayer firstLayer() {
     return switch (firstLayer) {
       case "bit-planes" -> MeasuredRun.FirstLayer.BIT_PLANES;
@@ -167,17 +158,22 @@ final class NetworkWorkloadOptions {
         .orElse(null);
   }
 
-  /** The workload priced and its spike-driven part, from the network the options name. */
-  MeasuredWorkload measure(long seed, PrintStream progress) throws IOException {
-    return source().measure(seed, firstLayer(), progress);
+  /**
+   * The workload priced and its spike-driven part, from the network the options name, its plugins
+   * (neuron models, codings) found in {@code registry}.
+   */
+  MeasuredWorkload measure(long seed, PluginRegistry registry, PrintStream progress)
+      throws IOException {
+    return source().measure(seed, firstLayer(), registry, progress);
   }
 
   /** {@code --nir}: a NIR graph run on the engine, on data set samples or random spikes. */
   private final class NirGraph implements NetworkSource {
     @Override
-    public MeasuredWorkload measure(long seed, MeasuredRun.FirstLayer first, PrintStream progress)
+    public MeasuredWorkload measure(
+        long seed, MeasuredRun.FirstLayer first, PluginRegistry registry, PrintStream progress)
         throws IOException {
-      return measureGraph(seed, progress, first);
+      return measureGraph(seed, registry, progress, first);
     }
 
     @Override
@@ -195,7 +191,8 @@ final class NetworkWorkloadOptions {
 
   /** A NIR graph run on the engine: the mean inference over the measured samples. */
   private MeasuredWorkload measureGraph(
-      long seed, PrintStream progress, MeasuredRun.FirstLayer first) throws IOException {
+      long seed, PluginRegistry registry, PrintStream progress, MeasuredRun.FirstLayer first)
+      throws IOException {
     if (synthetic || network != null) {
       throw new InvalidInputException("--nir cannot be combined with --synthetic or --network");
     }
@@ -214,7 +211,7 @@ final class NetworkWorkloadOptions {
     }
     // Every inference's recording is kept until the mean is taken.
     RecordedCells.check(graph.neuronCount(), width, samples, steps);
-    GraphSimulator simulator = simulation.simulator(graph, PluginRegistry.discover(), false);
+    GraphSimulator simulator = simulation.simulator(graph, registry, false);
     List<Stimulus> stimuli;
     String source;
     if (inputRate != null) {
@@ -233,7 +230,7 @@ final class NetworkWorkloadOptions {
                 : GraphMeasurement.encodedSamples(
                     graph,
                     test,
-                    PluginRegistry.discover().require(SpikeEncoder.class, coding),
+                    registry.require(SpikeEncoder.class, coding),
                     samples,
                     steps,
                     seed);

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.snncodesign.api.Checks;
+import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.flow.data.DatasetHash;
 import org.snncodesign.flow.data.IdxDataset;
 import org.snncodesign.flow.data.TrainingData;
@@ -19,13 +20,14 @@ import org.snncodesign.learning.surrogate.SpikingNetworkJson;
 public interface NetworkSource {
 
   /**
-   * The workload of one inference, measured where a network is run; progress goes to {@code
-   * progress}.
+   * The workload of one inference, measured where a network is run, the plugins it names (a trained
+   * network's neuron model) found in {@code registry}; progress goes to {@code progress}.
    *
    * @param seed seed of the synthetic weights, of the default network's training and of the split
    * @throws IOException when the network or its data set cannot be read
    */
-  MeasuredWorkload measure(long seed, MeasuredRun.FirstLayer firstLayer, PrintStream progress)
+  MeasuredWorkload measure(
+      long seed, MeasuredRun.FirstLayer firstLayer, PluginRegistry registry, PrintStream progress)
       throws IOException;
 
   /**
@@ -54,7 +56,10 @@ public interface NetworkSource {
 
     @Override
     public MeasuredWorkload measure(
-        long seed, MeasuredRun.FirstLayer firstLayer, PrintStream progress) {
+        long seed,
+        MeasuredRun.FirstLayer firstLayer,
+        PluginRegistry registry,
+        PrintStream progress) {
       return MeasuredWorkload.synthetic(steps, weightDensity, seed);
     }
 
@@ -87,7 +92,8 @@ public interface NetworkSource {
 
     @Override
     public MeasuredWorkload measure(
-        long seed, MeasuredRun.FirstLayer firstLayer, PrintStream progress) throws IOException {
+        long seed, MeasuredRun.FirstLayer firstLayer, PluginRegistry registry, PrintStream progress)
+        throws IOException {
       if (network == null) {
         progress.println(
             "training the default digits network (give --network model.json to price your own)");
@@ -95,7 +101,7 @@ public interface NetworkSource {
         return MeasuredWorkload.of(demo.network(), demo.data().testSet(), firstLayer, progress);
       }
       return MeasuredWorkload.of(
-          SpikingNetworkJson.read(network),
+          SpikingNetworkJson.read(network, registry),
           TrainingData.load(dataset, dataDir, seed).testSet(),
           firstLayer,
           progress);

@@ -30,6 +30,7 @@ import org.snncodesign.learning.surrogate.SpikingNetworkJson;
  */
 public final class CoSearchRun {
   private final CoSearchPlan plan;
+  private final PluginRegistry registry;
   private final CoDesignSearch search;
   private final PrintStream progress;
 
@@ -46,6 +47,7 @@ public final class CoSearchRun {
       CandidateEvaluator evaluator,
       PrintStream progress) {
     this.plan = plan;
+    this.registry = registry;
     this.search = new CoDesignSearch(plan.settings(), registry, evaluator, progress);
     this.progress = progress;
   }
@@ -78,7 +80,7 @@ public final class CoSearchRun {
   private Outcome acceleratorOnly(Path out) throws IOException {
     long seed = plan.settings().search().seed();
     Workload workload =
-        plan.network().measure(seed, plan.settings().firstLayer(), progress).priced();
+        plan.network().measure(seed, plan.settings().firstLayer(), registry, progress).priced();
     SearchResult result = search.acceleratorOnly(workload);
     NetworkSource.Dataset dataset = plan.network().reportedDataset().orElse(null);
     String paretoPng = out == null ? null : writeLatencyFront(out, result, workload.name());
@@ -117,7 +119,9 @@ public final class CoSearchRun {
     CoDesignSearch.JointResult found =
         search.joint(
             new CoDesignSearch.TrainedNetwork(
-                source.network() == null ? null : SpikingNetworkJson.read(source.network()),
+                source.network() == null
+                    ? null
+                    : SpikingNetworkJson.read(source.network(), registry),
                 source.dataset(),
                 source.dataDir()));
     SearchResult result = found.joint();

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.snncodesign.api.Checks;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.plugin.PluginRegistry;
 
@@ -51,8 +52,8 @@ import org.snncodesign.api.plugin.PluginRegistry;
  *
  * <p>A network whose spiking layers are not of the built-in neuron model ({@link
  * SpikingNetwork#hasBuiltInNeurons()}) also has {@code "neuron": "NAME"}, the plugin name of its
- * {@link org.snncodesign.api.neuron.TrainableNeuronModel}, found again on the context class loader
- * when the file is read.
+ * {@link org.snncodesign.api.neuron.TrainableNeuronModel}, found again when the file is read: in
+ * the registry given to {@link #read(Path, PluginRegistry)}, else on the context class loader.
  */
 public final class SpikingNetworkJson {
   /** Value of the {@code format} field. */
@@ -130,24 +131,46 @@ public final class SpikingNetworkJson {
   /** Parses a network saved by {@link #toJson}. */
   public static SpikingNetwork fromJson(String json) {
     try {
-      return fromTree(READER.readTree(json), "<string>");
+      return fromTree(READER.readTree(json), "<string>", null);
     } catch (JsonProcessingException e) {
       throw new InvalidInputException("not valid JSON: " + e.getOriginalMessage(), e);
     }
   }
 
-  /** Reads a network saved by {@link #write}. */
+  /**
+   * Reads a network saved by {@link #write}, its neuron model plugin (if it names one) looked up
+   * among the plugins of the context class loader.
+   */
   public static SpikingNetwork read(Path file) throws IOException {
+    return readFile(file, null);
+  }
+
+  /**
+   * Reads a network saved by {@link #write}, its neuron model plugin (if it names one) looked up in
+   * {@code registry}: the plugins a caller loaded itself, such as jars given to {@code snn
+   * --plugins}, which the context class loader need not see.
+   *
+   * @throws org.snncodesign.api.SnnException when the network names a neuron model the registry has
+   *     not
+   */
+  public static SpikingNetwork read(Path file, PluginRegistry registry) throws IOException {
+    Checks.checkArgument(registry != null, "the plugin registry must be given");
+    return readFile(file, registry);
+  }
+
+  /** The network in {@code file}; {@code registry} null for the context class loader's plugins. */
+  private static SpikingNetwork readFile(Path file, PluginRegistry registry) throws IOException {
     JsonNode root;
     try {
       root = READER.readTree(file.toFile());
     } catch (JsonProcessingException e) {
       throw new InvalidInputException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
     }
-    return fromTree(root, file.toString());
+    return fromTree(root, file.toString(), registry);
   }
 
-  private static SpikingNetwork fromTree(JsonNode root, String source) {
+  /** The network of {@code root}; {@code registry} null for the context class loader's plugins. */
+  private static SpikingNetwork fromTree(JsonNode root, String source, PluginRegistry registry) {
     if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
       throw new InvalidInputException(
           source + ": not a spiking network file (format must be \"" + FORMAT + "\")");
@@ -209,7 +232,9 @@ public final class SpikingNetworkJson {
           Readout.valueOf(required(root, "readout", source).asText()),
           layers,
           root.hasNonNull("neuron")
-              ? TrainableNeurons.require(PluginRegistry.discover(), root.get("neuron").asText())
+              ? TrainableNeurons.require(
+                  registry != null ? registry : PluginRegistry.discover(),
+                  root.get("neuron").asText())
               : null);
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(source + ": " + e.getMessage(), e);
