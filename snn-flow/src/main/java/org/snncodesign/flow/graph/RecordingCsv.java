@@ -9,12 +9,15 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.snncodesign.api.spike.SpikeRaster;
+import org.snncodesign.flow.report.AtomicFile;
 import org.snncodesign.neurons.graph.GraphRecording;
 
 /**
  * A graph simulation's recording as long-format CSV files, one value a row, nodes in name order:
  * every spike ({@code step,node,neuron}), the neuron voltages ({@code step,node,neuron,v}) and the
- * Output values ({@code step,output,index,value}).
+ * Output values ({@code step,output,index,value}). Each file is written as Commons CSV's default
+ * format (lines ended by {@code \r\n}) row by row and appears only when complete ({@link
+ * AtomicFile}).
  */
 public final class RecordingCsv {
   private RecordingCsv() {}
@@ -34,38 +37,55 @@ public final class RecordingCsv {
   public static List<SpikeCount> writeSpikes(GraphRecording recording, Path file)
       throws IOException {
     List<SpikeCount> counts = new ArrayList<>();
-    try (CSVPrinter csv = printer(file, "step", "node", "neuron")) {
-      for (String node : recording.spikingNodes().stream().sorted().toList()) {
-        SpikeRaster raster = recording.spikes(node);
-        counts.add(new SpikeCount(node, raster.count(), raster.density()));
-        for (int t = 0; t < raster.timeSteps(); t++) {
-          for (int n = 0; n < raster.neurons(); n++) {
-            if (raster.get(t, n)) {
-              csv.printRecord(t, node, n);
+    write(
+        file,
+        csv -> {
+          for (String node : recording.spikingNodes().stream().sorted().toList()) {
+            SpikeRaster raster = recording.spikes(node);
+            counts.add(new SpikeCount(node, raster.count(), raster.density()));
+            for (int t = 0; t < raster.timeSteps(); t++) {
+              for (int n = 0; n < raster.neurons(); n++) {
+                if (raster.get(t, n)) {
+                  csv.printRecord(t, node, n);
+                }
+              }
             }
           }
-        }
-      }
-    }
+        },
+        "step",
+        "node",
+        "neuron");
     return counts;
   }
 
   /** Writes the voltage of every recorded neuron at every step to {@code file}. */
   public static void writeVoltages(GraphRecording recording, Path file) throws IOException {
-    try (CSVPrinter csv = printer(file, "step", "node", "neuron", "v")) {
-      for (String node : recording.voltageNodes().stream().sorted().toList()) {
-        writeValues(csv, node, recording.voltages(node));
-      }
-    }
+    write(
+        file,
+        csv -> {
+          for (String node : recording.voltageNodes().stream().sorted().toList()) {
+            writeValues(csv, node, recording.voltages(node));
+          }
+        },
+        "step",
+        "node",
+        "neuron",
+        "v");
   }
 
   /** Writes the values of every Output node at every step to {@code file}. */
   public static void writeOutputs(GraphRecording recording, Path file) throws IOException {
-    try (CSVPrinter csv = printer(file, "step", "output", "index", "value")) {
-      for (String node : recording.outputNodes().stream().sorted().toList()) {
-        writeValues(csv, node, recording.output(node));
-      }
-    }
+    write(
+        file,
+        csv -> {
+          for (String node : recording.outputNodes().stream().sorted().toList()) {
+            writeValues(csv, node, recording.output(node));
+          }
+        },
+        "step",
+        "output",
+        "index",
+        "value");
   }
 
   private static void writeValues(CSVPrinter csv, String node, float[][] values)
@@ -77,13 +97,22 @@ public final class RecordingCsv {
     }
   }
 
-  private static CSVPrinter printer(Path file, String... header) throws IOException {
-    Writer writer = Files.newBufferedWriter(file);
-    try {
-      return new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header).get());
-    } catch (IOException | RuntimeException e) {
-      writer.close();
-      throw e;
-    }
+  /** Prints a file's rows; recordings can be long, so rows are streamed, not collected. */
+  @FunctionalInterface
+  private interface Rows {
+    void printTo(CSVPrinter csv) throws IOException;
+  }
+
+  /** Writes {@code header} and the rows {@code rows} prints to {@code file}, moved in when done. */
+  private static void write(Path file, Rows rows, String... header) throws IOException {
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header).get();
+    AtomicFile.write(
+        file,
+        temporary -> {
+          try (Writer writer = Files.newBufferedWriter(temporary);
+              CSVPrinter csv = new CSVPrinter(writer, format)) {
+            rows.printTo(csv);
+          }
+        });
   }
 }

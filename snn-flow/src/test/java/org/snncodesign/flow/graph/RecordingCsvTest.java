@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,5 +87,22 @@ class RecordingCsvTest {
     List<String> outputs = Files.readAllLines(dir.resolve("output.csv"));
     assertThat(outputs.get(0)).isEqualTo("step,output,index,value");
     assertThat(outputs).hasSize(1 + 20 * 2);
+  }
+
+  @Test
+  @DisplayName(
+      "moves a complete file over an earlier one instead of rewriting it, leaving no temporary file")
+  void atomic(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("output.csv"), "an earlier run's output\n");
+    // A file rewritten in place would change under this second name too.
+    Path earlier = Files.createLink(dir.resolve("earlier"), file);
+
+    RecordingCsv.writeOutputs(recording, file);
+
+    assertThat(Files.readString(file)).startsWith("step,output,index,value\r\n0,output,0,");
+    assertThat(earlier).hasContent("an earlier run's output");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactlyInAnyOrder(file, earlier);
+    }
   }
 }

@@ -26,31 +26,4 @@ public record PruningPoint(
     double lambda,
     double meanRateHz,
     int rounds,
-    int bins) {
-
-  /** Header of {@link #csvRow()}. */
-  public static final String CSV_HEADER =
-      "keep_fraction,ranking,rewired,neurons,synapses,input_synapses,"
-          + "readout_parameters,bytes,cv_accuracy,test_accuracy,lambda,mean_rate_hz,rounds,bins";
-
-  /** The point as one CSV row (no line break). */
-  public String csvRow() {
-    return String.format(
-        java.util.Locale.ROOT,
-        "%.4f,%s,%s,%d,%d,%d,%d,%d,%.5f,%.5f,%g,%.3f,%d,%d",
-        keepFraction,
-        ranking.name().toLowerCase(java.util.Locale.ROOT),
-        rewired,
-        size.neurons(),
-        size.synapses(),
-        size.inputSynapses(),
-        size.readoutParameters(),
-        size.bytes(),
-        cvAccuracy,
-        testAccuracy,
-        lambda,
-        meanRateHz,
-        rounds,
-        bins);
-  }
-}
+    int bins) {}
