@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snncodesign.api.plugin.PluginJarBuilder;
+import org.snncodesign.api.plugin.PluginJars;
+import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.conversion.ann.AnnJson;
 import org.snncodesign.conversion.ann.AnnModel;
 import org.snncodesign.conversion.ann.DenseLayer;
@@ -141,6 +145,69 @@ class ThirdPartyDatasetPluginTest {
                 "--json"));
     assertThat(report.get("dataset").asText()).isEqualTo("blobs-train.svm");
     assertThat(report.get("accuracy_before").asDouble()).isGreaterThan(0.6);
+  }
+
+  @Test
+  @DisplayName(
+      "is found through the registry the commands are given, not the context class loader: "
+          + "snn lsm, lsm hardware and train on an injector over the plugin jar")
+  void takenFromTheInjectedRegistry() throws Exception {
+    ClassLoader jars = PluginJars.loader(List.of(plugins), getClass().getClassLoader());
+    Injector injector = Guice.createInjector(new SnnModule(PluginRegistry.discover(jars)));
+    assertThat(Thread.currentThread().getContextClassLoader()).isNotSameAs(jars);
+    String file = train.toString();
+
+    JsonNode lsm =
+        json(
+            CommandOutput.capture(
+                err ->
+                    SnnCli.execute(
+                        injector,
+                        "lsm",
+                        "--data",
+                        file,
+                        "--format",
+                        NAME,
+                        "--liquid",
+                        "24",
+                        "--json")));
+    JsonNode trained =
+        json(
+            CommandOutput.capture(
+                err ->
+                    SnnCli.execute(
+                        injector,
+                        "train",
+                        "--data",
+                        file,
+                        "--epochs",
+                        "1",
+                        "--no-chart",
+                        "--out",
+                        work.resolve("injected-train").toString(),
+                        "--json")));
+    CommandOutput lsmHardware =
+        CommandOutput.capture(
+            err ->
+                SnnCli.execute(
+                    injector,
+                    "lsm",
+                    "hardware",
+                    "--data",
+                    file,
+                    "--format",
+                    NAME,
+                    "--liquid",
+                    "24",
+                    "--samples",
+                    "2",
+                    "--accuracy-samples",
+                    "20",
+                    "--json"));
+
+    assertThat(lsm.get("dataset").asText()).isEqualTo("blobs-train.svm");
+    assertThat(trained.get("dataset").asText()).isEqualTo("blobs-train.svm");
+    assertThat(lsmHardware.exitCode()).as(lsmHardware.err()).isZero();
   }
 
   @Test

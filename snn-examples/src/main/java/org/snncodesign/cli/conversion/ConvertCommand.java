@@ -1,6 +1,7 @@
 package org.snncodesign.cli.conversion;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Option;
 public final class ConvertCommand implements Callable<Integer> {
   private final PrintStream out;
   private final PrintStream err;
+  private final PluginRegistry registry;
 
   @Mixin DataOptions dataOptions;
 
@@ -197,13 +199,19 @@ public final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object as the last line of stdout.")
   boolean json;
 
-  public ConvertCommand() {
-    this(System.out, System.err);
+  @Inject
+  ConvertCommand(PluginRegistry registry) {
+    this(System.out, System.err, registry);
   }
 
   ConvertCommand(PrintStream out, PrintStream err) {
+    this(out, err, PluginRegistry.discover());
+  }
+
+  private ConvertCommand(PrintStream out, PrintStream err, PluginRegistry registry) {
     this.out = out;
     this.err = err;
+    this.registry = registry;
   }
 
   @Override
@@ -251,7 +259,6 @@ public final class ConvertCommand implements Callable<Integer> {
               .threads(threads)
               .seed(seed)
               .build();
-      PluginRegistry registry = PluginRegistry.discover();
       return arch.equals("vit") ? vit(settings, registry) : cnn(settings, registry);
     } catch (SnnException | IllegalArgumentException e) {
       // A setting the converter cannot run (unknown plugin, wrong combination, unreadable model):

@@ -1,5 +1,6 @@
 package org.snncodesign.cli.data;
 
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.plugin.PluginRegistry;
@@ -15,6 +16,19 @@ import picocli.CommandLine.Option;
  * path.
  */
 public final class DataOptions {
+  private final PluginRegistry registry;
+
+  /** With the plugins of the context class loader, as picocli builds it without Guice. */
+  public DataOptions() {
+    this(PluginRegistry.discover());
+  }
+
+  /** With the plugins {@code snn} was started with ({@code --plugins}, the class path). */
+  @Inject
+  DataOptions(PluginRegistry registry) {
+    this.registry = registry;
+  }
+
   @Option(
       names = "--dataset",
       paramLabel = "NAME",
@@ -82,6 +96,6 @@ public final class DataOptions {
               + " is read by a data-set plugin; leave out --dataset and --data-dir, or choose"
               + " the plugin with --format");
     }
-    return new Choice(new DatasetLocator(PluginRegistry.discover()).formatOf(data, format), data);
+    return new Choice(new DatasetLocator(registry).formatOf(data, format), data);
   }
 }

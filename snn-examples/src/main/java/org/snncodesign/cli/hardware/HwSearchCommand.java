@@ -1,5 +1,6 @@
 package org.snncodesign.cli.hardware;
 
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -44,6 +45,18 @@ import picocli.CommandLine.Option;
         "Search accelerator parameters (and with --network-genes per-layer weight sparsity and width) "
             + "for minimum energy-delay product under an FPGA resource budget.")
 public final class HwSearchCommand implements Callable<Integer>, SelfStaged {
+  private final PluginRegistry registry;
+
+  /** With the plugins of the context class loader, as picocli builds it without Guice. */
+  public HwSearchCommand() {
+    this(PluginRegistry.discover());
+  }
+
+  /** With the plugins {@code snn} was started with ({@code --plugins}, the class path). */
+  @Inject
+  HwSearchCommand(PluginRegistry registry) {
+    this.registry = registry;
+  }
 
   @Option(
       names = {"--model", "--space"},
@@ -181,7 +194,6 @@ public final class HwSearchCommand implements Callable<Integer>, SelfStaged {
             .firstLayer(network.firstLayer())
             .build();
     CoSearchPlan plan = new CoSearchPlan(settings, networkGenes, network.source());
-    PluginRegistry registry = PluginRegistry.discover();
     // Built first: a bad --model or --budget is refused before a file is written.
     CoSearchRun inProcess = run(plan, registry, CandidateEvaluator.inProcess(search.threads()));
     if ((saveSearch != null || master != null) && network.nir != null) {

@@ -222,7 +222,8 @@ final class NetworkWorkloadOptions {
       stimuli = GraphMeasurement.randomSpikes(graph, samples, steps, inputRate, seed);
       source = "random input spikes at rate " + inputRate;
     } else {
-      LabeledDataset test = TrainingData.load(data().dataset(), data().dataDir(), seed).testSet();
+      LabeledDataset test =
+          TrainingData.load(data().dataset(), data().dataDir(), seed, registry).testSet();
       try {
         stimuli =
             coding == null

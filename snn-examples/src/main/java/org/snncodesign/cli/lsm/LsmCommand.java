@@ -2,6 +2,7 @@ package org.snncodesign.cli.lsm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -202,7 +203,18 @@ public final class LsmCommand implements Callable<Integer> {
       description = "Print one JSON object as the last line of standard output.")
   boolean json;
 
-  public LsmCommand() {}
+  private final PluginRegistry registry;
+
+  /** With the plugins of the context class loader, as picocli builds it without Guice. */
+  public LsmCommand() {
+    this(PluginRegistry.discover());
+  }
+
+  /** With the plugins {@code snn} was started with ({@code --plugins}, the class path). */
+  @Inject
+  LsmCommand(PluginRegistry registry) {
+    this.registry = registry;
+  }
 
   private static void progress(String line) {
     System.err.println(line);
@@ -308,9 +320,13 @@ public final class LsmCommand implements Callable<Integer> {
     DataOptions.Choice choice = dataOptions.resolve("digits");
     LsmTask task =
         LsmTask.load(
-            choice.dataset(), choice.dataDir(), maxSamples, encoding, LsmCommand::progress);
-    LsmStudy.Result result =
-        LsmStudy.run(task, settings, PluginRegistry.discover(), LsmCommand::progress);
+            choice.dataset(),
+            choice.dataDir(),
+            maxSamples,
+            encoding,
+            LsmCommand::progress,
+            registry);
+    LsmStudy.Result result = LsmStudy.run(task, settings, registry, LsmCommand::progress);
     return JsonReport.of("lsm", LsmReport.of(settings, result, curveFiles(task, result)));
   }
 

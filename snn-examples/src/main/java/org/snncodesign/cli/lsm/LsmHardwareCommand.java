@@ -1,8 +1,10 @@
 package org.snncodesign.cli.lsm;
 
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.cli.data.DataOptions;
 import org.snncodesign.flow.lsm.LiquidOnLutLsm;
@@ -69,13 +71,25 @@ public final class LsmHardwareCommand implements Callable<Integer> {
       description = "Print one JSON object as the last line of standard output.")
   boolean json;
 
-  public LsmHardwareCommand() {}
+  private final PluginRegistry registry;
+
+  /** With the plugins of the context class loader, as picocli builds it without Guice. */
+  public LsmHardwareCommand() {
+    this(PluginRegistry.discover());
+  }
+
+  /** With the plugins {@code snn} was started with ({@code --plugins}, the class path). */
+  @Inject
+  LsmHardwareCommand(PluginRegistry registry) {
+    this.registry = registry;
+  }
 
   @Override
   public Integer call() throws IOException {
     DataOptions.Choice choice = dataOptions.resolve("digits");
     LsmTask task =
-        LsmTask.load(choice.dataset(), choice.dataDir(), 0, encoding, System.err::println);
+        LsmTask.load(
+            choice.dataset(), choice.dataDir(), 0, encoding, System.err::println, registry);
     int tail = tailOption > 0 ? tailOption : LiquidOnLutLsm.defaultTailSteps(task);
     LiquidOnLutLsm.Settings settings = new LiquidOnLutLsm.Settings(tail, samples, accuracySamples);
     LiquidOnLutLsm.Comparison comparison =

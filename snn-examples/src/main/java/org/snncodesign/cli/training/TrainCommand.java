@@ -1,12 +1,14 @@
 package org.snncodesign.cli.training;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.snncodesign.api.Choices;
+import org.snncodesign.api.plugin.PluginRegistry;
 import org.snncodesign.cli.JsonReport;
 import org.snncodesign.cli.data.DataOptions;
 import org.snncodesign.flow.data.TrainingData;
@@ -182,8 +184,18 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Print one JSON object as the last line of standard output.")
   boolean json;
 
-  /** For picocli and Guice. */
-  public TrainCommand() {}
+  private final PluginRegistry registry;
+
+  /** With the plugins of the context class loader, as picocli builds it without Guice. */
+  public TrainCommand() {
+    this(PluginRegistry.discover());
+  }
+
+  /** With the plugins {@code snn} was started with ({@code --plugins}, the class path). */
+  @Inject
+  TrainCommand(PluginRegistry registry) {
+    this.registry = registry;
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -217,7 +229,8 @@ public final class TrainCommand implements Callable<Integer> {
                 .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
                 .seed(seed)
                 .limit(limit)
-                .build());
+                .build(),
+            registry);
     TrainingData data = training.data();
     SpikingNetwork network = training.initialNetwork();
     err.printf(

@@ -181,7 +181,7 @@ public final class CnnConversion {
             : settings.model() != null && settings.model().toString().endsWith(".onnx")
                 ? settings.model()
                 : null;
-    ImageSet data = ImageSet.of(settings.dataset(), settings.dataDir(), settings.seed());
+    ImageSet data = ImageSet.of(settings.dataset(), settings.dataDir(), settings.seed(), registry);
     AnnModel ann;
     try {
       ann =

@@ -94,7 +94,8 @@ public final class VitConversion {
         throw new InvalidInputException(
             "data set " + settings.dataset() + " needs the folder of its IDX files");
       }
-      ImageSet data = ImageSet.of(settings.dataset(), settings.dataDir(), settings.seed());
+      ImageSet data =
+          ImageSet.of(settings.dataset(), settings.dataDir(), settings.seed(), registry);
       train = data.train(settings.trainSamples());
       test = data.test(settings.testSamples());
       cacheKey = data.cacheKey();

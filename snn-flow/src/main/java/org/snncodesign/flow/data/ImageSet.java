@@ -31,15 +31,16 @@ public interface ImageSet {
   /**
    * The IDX folder {@code dataDir} when {@code dataset} is {@code mnist}, {@code fashion-mnist} or
    * {@code idx:NAME}, else the file or folder {@code dataDir} read by the data-set plugin named
-   * {@code dataset} among those of the context class loader ({@link PluginImages#load}).
+   * {@code dataset} among {@code plugins} ({@link PluginImages#load}).
    *
    * @throws org.snncodesign.api.InvalidInputException naming the data set, the plugins there are or
    *     the missing file
    */
-  static ImageSet of(String dataset, Path dataDir, long seed) throws IOException {
+  static ImageSet of(String dataset, Path dataDir, long seed, PluginRegistry plugins)
+      throws IOException {
     if (IdxDataset.names(dataset)) {
       return IdxDataset.of(dataset, dataDir);
     }
-    return PluginImages.load(new DatasetLocator(PluginRegistry.discover()), dataset, dataDir, seed);
+    return PluginImages.load(new DatasetLocator(plugins), dataset, dataDir, seed);
   }
 }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
+import org.snncodesign.api.Checks;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.dataset.LabeledDataset;
 import org.snncodesign.api.plugin.PluginRegistry;
@@ -49,13 +51,31 @@ public record TrainingData(
    * @throws InvalidInputException naming the data set, the missing folder or the plugins there are
    */
   public static TrainingData load(String dataset, Path dataDir, long seed) throws IOException {
+    return load(dataset, dataDir, seed, PluginRegistry::discover);
+  }
+
+  /**
+   * As {@link #load(String, Path, long)}, with data-set plugins looked up in {@code plugins} (such
+   * as a registry over plugin jars outside the class path, {@link
+   * org.snncodesign.api.plugin.PluginJars}).
+   */
+  public static TrainingData load(String dataset, Path dataDir, long seed, PluginRegistry plugins)
+      throws IOException {
+    Checks.checkArgument(plugins != null, "plugins must be given");
+    return load(dataset, dataDir, seed, () -> plugins);
+  }
+
+  // The context class loader's registry is built only when a plugin is needed.
+  private static TrainingData load(
+      String dataset, Path dataDir, long seed, Supplier<PluginRegistry> plugins)
+      throws IOException {
     if (dataset.equalsIgnoreCase("digits")) {
       return digits(seed);
     }
     if (IdxDataset.names(dataset)) {
       return idx(IdxDataset.of(dataset, dataDir));
     }
-    return plugin(new DatasetLocator(PluginRegistry.discover()), dataset, dataDir, seed);
+    return plugin(new DatasetLocator(plugins.get()), dataset, dataDir, seed);
   }
 
   /**

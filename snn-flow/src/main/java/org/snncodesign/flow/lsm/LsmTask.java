@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.dataset.LabeledDataset;
@@ -82,6 +83,37 @@ public record LsmTask(
   public static LsmTask load(
       String dataset, Path dataDir, int maxSamples, String encoding, Consumer<String> progress)
       throws IOException {
+    return load(dataset, dataDir, maxSamples, encoding, progress, PluginRegistry::discover);
+  }
+
+  /**
+   * As {@link #load(String, Path, int, String, Consumer)}, with data-set plugins looked up in
+   * {@code plugins} (such as a registry over plugin jars outside the class path, {@link
+   * org.snncodesign.api.plugin.PluginJars}).
+   */
+  public static LsmTask load(
+      String dataset,
+      Path dataDir,
+      int maxSamples,
+      String encoding,
+      Consumer<String> progress,
+      PluginRegistry plugins)
+      throws IOException {
+    if (plugins == null) {
+      throw new IllegalArgumentException("plugins must be given");
+    }
+    return load(dataset, dataDir, maxSamples, encoding, progress, () -> plugins);
+  }
+
+  // The context class loader's registry is built only when a plugin is needed.
+  private static LsmTask load(
+      String dataset,
+      Path dataDir,
+      int maxSamples,
+      String encoding,
+      Consumer<String> progress,
+      Supplier<PluginRegistry> plugins)
+      throws IOException {
     return switch (dataset) {
       case "digits" -> digits(dataDir, maxSamples);
       case "fsdd" -> {
@@ -93,13 +125,7 @@ public record LsmTask(
         yield fsdd(dataDir, maxSamples, encoding, progress);
       }
       case "mnist" -> mnist(dataDir, maxSamples, progress);
-      default ->
-          plugin(
-              new DatasetLocator(PluginRegistry.discover()),
-              dataset,
-              dataDir,
-              maxSamples,
-              progress);
+      default -> plugin(new DatasetLocator(plugins.get()), dataset, dataDir, maxSamples, progress);
     };
   }
 

@@ -102,7 +102,7 @@ public interface NetworkSource {
       }
       return MeasuredWorkload.of(
           SpikingNetworkJson.read(network, registry),
-          TrainingData.load(dataset, dataDir, seed).testSet(),
+          TrainingData.load(dataset, dataDir, seed, registry).testSet(),
           firstLayer,
           progress);
     }

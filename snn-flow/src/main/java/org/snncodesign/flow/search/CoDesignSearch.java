@@ -59,6 +59,7 @@ public final class CoDesignSearch {
   private final FpgaResources budget;
   private final CandidateEvaluator evaluator;
   private final PrintStream progress;
+  private final PluginRegistry registry;
 
   /**
    * A search by {@code settings} on {@link SearchSettings#threads()} threads of this JVM, its
@@ -96,6 +97,7 @@ public final class CoDesignSearch {
     this.settings = settings;
     this.evaluator = evaluator;
     this.progress = progress;
+    this.registry = registry;
     this.baseline = registry.require(Accelerator.class, settings.accelerator());
     this.space = designSpace(registry, settings.accelerator());
     this.budget = FpgaResources.device(settings.budget());
@@ -171,7 +173,7 @@ public final class CoDesignSearch {
       data = demo.data();
     } else {
       trained = network.network();
-      data = TrainingData.load(network.dataset(), network.dataDir(), seed);
+      data = TrainingData.load(network.dataset(), network.dataDir(), seed, registry);
     }
     // Variants are selected on one half of the held-out data and reported on the other, so the
     // reported accuracy

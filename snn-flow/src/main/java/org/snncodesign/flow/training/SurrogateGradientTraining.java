@@ -93,7 +93,8 @@ public final class SurrogateGradientTraining {
         settings != null && registry != null, "settings and registry must be given");
     TrainableNeuronModel neuron =
         settings.neuron() == null ? null : TrainableNeurons.require(registry, settings.neuron());
-    TrainingData data = TrainingData.load(settings.dataset(), settings.dataDir(), settings.seed());
+    TrainingData data =
+        TrainingData.load(settings.dataset(), settings.dataDir(), settings.seed(), registry);
     if (settings.limit() != null) {
       data = data.limit(settings.limit(), data.testLabels().length);
     }

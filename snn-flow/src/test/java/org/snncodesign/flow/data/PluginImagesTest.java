@@ -46,8 +46,9 @@ class PluginImagesTest {
     PluginImages images = PluginImages.load(locator, "csv", file, 3);
     assertThat(images.train(100).shape()).isEqualTo(new TensorShape(1, 1, 2));
     assertThat(images.train(100).count() + images.test(100).count()).isEqualTo(10);
-    assertThat(ImageSet.of("csv", file, 3).name()).isEqualTo(images.name());
-    assertThatThrownBy(() -> ImageSet.of("no-such", file, 3))
+    assertThat(ImageSet.of("csv", file, 3, PluginRegistry.discover()).name())
+        .isEqualTo(images.name());
+    assertThatThrownBy(() -> ImageSet.of("no-such", file, 3, PluginRegistry.discover()))
         .hasMessageStartingWith("unknown data set 'no-such'");
   }
 }
