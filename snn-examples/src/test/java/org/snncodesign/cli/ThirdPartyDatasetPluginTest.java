@@ -158,56 +158,44 @@ class ThirdPartyDatasetPluginTest {
     String file = train.toString();
 
     JsonNode lsm =
-        json(
-            CommandOutput.capture(
-                err ->
-                    SnnCli.execute(
-                        injector,
-                        "lsm",
-                        "--data",
-                        file,
-                        "--format",
-                        NAME,
-                        "--liquid",
-                        "24",
-                        "--json")));
+        json(run(injector, "lsm", "--data", file, "--format", NAME, "--liquid", "24", "--json"));
     JsonNode trained =
         json(
-            CommandOutput.capture(
-                err ->
-                    SnnCli.execute(
-                        injector,
-                        "train",
-                        "--data",
-                        file,
-                        "--epochs",
-                        "1",
-                        "--no-chart",
-                        "--out",
-                        work.resolve("injected-train").toString(),
-                        "--json")));
+            run(
+                injector,
+                "train",
+                "--data",
+                file,
+                "--epochs",
+                "1",
+                "--no-chart",
+                "--out",
+                work.resolve("injected-train").toString(),
+                "--json"));
     CommandOutput lsmHardware =
-        CommandOutput.capture(
-            err ->
-                SnnCli.execute(
-                    injector,
-                    "lsm",
-                    "hardware",
-                    "--data",
-                    file,
-                    "--format",
-                    NAME,
-                    "--liquid",
-                    "24",
-                    "--samples",
-                    "2",
-                    "--accuracy-samples",
-                    "20",
-                    "--json"));
+        run(
+            injector,
+            "lsm",
+            "hardware",
+            "--data",
+            file,
+            "--format",
+            NAME,
+            "--liquid",
+            "24",
+            "--samples",
+            "2",
+            "--accuracy-samples",
+            "20",
+            "--json");
 
     assertThat(lsm.get("dataset").asText()).isEqualTo("blobs-train.svm");
     assertThat(trained.get("dataset").asText()).isEqualTo("blobs-train.svm");
     assertThat(lsmHardware.exitCode()).as(lsmHardware.err()).isZero();
+  }
+
+  private static CommandOutput run(Injector injector, String... args) {
+    return CommandOutput.capture(err -> SnnCli.execute(injector, args));
   }
 
   @Test
