@@ -18,7 +18,7 @@ import org.snncodesign.conversion.snn.SnnEvaluation;
 /**
  * Full MNIST conversion, not a test: {@code java -cp ...
  * org.snncodesign.conversion.MnistConversionRun DATA_DIR MODEL.json [RATE_SAMPLES] [THREADS]}.
- * Prints one table row, JSON and CSV line per configuration.
+ * Prints one table row (standard error) and one JSON line (standard output) per configuration.
  */
 public final class MnistConversionRun {
   private MnistConversionRun() {}
@@ -40,7 +40,6 @@ public final class MnistConversionRun {
     ConvertedNetwork snn = new AnnToSnnConverter(99.9).convert(model, calibration);
     double conversion = (System.nanoTime() - t0) / 1e9;
     System.err.printf("conversion %.2f s: %s, %d synapses%n", conversion, snn, snn.synapses());
-    System.out.println(ConversionReport.csvHeader());
     for (int m : new int[] {1, 2, 4}) {
       PhaseCoding coding = PhaseCoding.rootOfTwo(m, 8);
       SnnEvaluation e = new OneSpikeSimulator(snn, coding).evaluate(test, threads);
@@ -50,8 +49,7 @@ public final class MnistConversionRun {
       System.err.println(
           r.tableRow()
               + String.format("  (base 2^(1/%d), K=%d, %.1f s)", m, coding.phases(), e.seconds()));
-      System.out.println(r.csvRow());
-      System.err.println(r.toJson());
+      System.out.println(r.toJson());
     }
     LabeledImages subset = test.head(rateSamples);
     double annSubset = ann.accuracy(subset, threads);
@@ -62,7 +60,7 @@ public final class MnistConversionRun {
           ConversionReport.of(
               "mnist", snn, annSubset, e, null, EnergyTable.HOROWITZ_45NM, conversion);
       System.err.println(r.tableRow() + String.format("  (%d samples)", subset.count()));
-      System.out.println(r.csvRow());
+      System.out.println(r.toJson());
     }
   }
 }

@@ -8,7 +8,6 @@ import org.snncodesign.conversion.attention.SpikedAttentionConverter;
 import org.snncodesign.conversion.attention.SpikedAttentionEvaluation;
 import org.snncodesign.conversion.attention.SpikedAttentionReport;
 import org.snncodesign.conversion.attention.SpikingVit;
-import org.snncodesign.conversion.snn.ConversionReport;
 import org.snncodesign.conversion.snn.PhaseCoding;
 import org.snncodesign.conversion.transformer.VitJson;
 import org.snncodesign.conversion.transformer.VitModel;
@@ -41,10 +40,6 @@ public final class VitConversionRun {
       Path out = Path.of(args[5]);
       Files.createDirectories(out);
       Files.writeString(out.resolve("spiked-attention.json"), report.toJson() + "\n");
-      Files.writeString(
-          out.resolve("spiked-attention.csv"),
-          ConversionReport.csvHeader() + "\n" + report.base().csvRow() + "\n");
-      Files.writeString(out.resolve("spiked-attention-layers.csv"), report.layerErrorsCsv());
     }
   }
 }

@@ -3,7 +3,6 @@ package org.snncodesign.conversion.attention;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import java.util.List;
 
 /**
  * Error of one spiking population against the ANN activation it replaces, accumulated over samples:
@@ -17,17 +16,4 @@ import java.util.List;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder(alphabetic = false)
 public record LayerError(
-    String layer, double relativeRmsError, double meanAbsoluteError, long values) {
-  private static final List<String> CSV_COLUMNS =
-      List.of("layer", "relative_rms_error", "mean_absolute_error", "values");
-
-  /** The CSV columns, in the order of {@link #csvValues()}. */
-  public static List<String> csvColumns() {
-    return CSV_COLUMNS;
-  }
-
-  /** The CSV row's values, typed, in the order of {@link #csvColumns()}. */
-  public List<Object> csvValues() {
-    return List.of(layer, relativeRmsError, meanAbsoluteError, values);
-  }
-}
+    String layer, double relativeRmsError, double meanAbsoluteError, long values) {}

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.snncodesign.api.energy.EnergyModel;
 import org.snncodesign.api.energy.Operation;
 import org.snncodesign.conversion.snn.ConversionReport;
@@ -132,16 +131,6 @@ public record SpikedAttentionReport(
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write report", e);
     }
-  }
-
-  /** CSV of the per-layer errors, unquoted: {@link LayerError#csvColumns()}, one row per layer. */
-  public String layerErrorsCsv() {
-    StringBuilder sb = new StringBuilder(String.join(",", LayerError.csvColumns())).append('\n');
-    for (LayerError e : layerErrors) {
-      sb.append(e.csvValues().stream().map(String::valueOf).collect(Collectors.joining(",")))
-          .append('\n');
-    }
-    return sb.toString();
   }
 
   /** Summary row and one row per layer, for the terminal. */

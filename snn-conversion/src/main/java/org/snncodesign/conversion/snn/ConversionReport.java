@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.snncodesign.api.energy.EnergyModel;
 import org.snncodesign.api.energy.Operation;
 
@@ -77,31 +76,6 @@ public record ConversionReport(
   public static final int SCHEMA_VERSION = 1;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-
-  private static final List<String> CSV_COLUMNS =
-      List.of(
-          "dataset",
-          "model",
-          "coding",
-          "samples",
-          "ann_accuracy",
-          "snn_accuracy",
-          "accuracy_drop_points",
-          "timesteps",
-          "phases_per_layer",
-          "base",
-          "spikes_per_neuron",
-          "ann_macs",
-          "snn_acs",
-          "snn_neuron_ops",
-          "ann_energy_pj",
-          "snn_energy_pj",
-          "snn_synaptic_energy_pj",
-          "energy_ratio",
-          "energy_ratio_synaptic_only",
-          "energy_model",
-          "conversion_seconds",
-          "snn_seconds");
 
   /** Builds the report; {@code coding} is null for rate coding. */
   public static ConversionReport of(
@@ -217,52 +191,6 @@ public record ConversionReport(
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write report", e);
     }
-  }
-
-  /** The CSV columns, in the order of {@link #csvValues()}. */
-  public static List<String> csvColumns() {
-    return CSV_COLUMNS;
-  }
-
-  /**
-   * The CSV row's values, typed (numbers as {@link Integer}, {@link Long} and {@link Double}, whose
-   * {@code toString} is the text), in the order of {@link #csvColumns()}; the assumptions are in
-   * the JSON only.
-   */
-  public List<Object> csvValues() {
-    return List.of(
-        dataset,
-        model,
-        coding,
-        samples,
-        annAccuracy,
-        snnAccuracy,
-        accuracyDropPoints,
-        timesteps,
-        phasesPerLayer,
-        base,
-        spikesPerNeuron,
-        annMacs,
-        snnAcs,
-        snnNeuronOps,
-        annEnergyPj,
-        snnEnergyPj,
-        snnSynapticEnergyPj,
-        energyRatio,
-        energyRatioSynapticOnly,
-        energyModel,
-        conversionSeconds,
-        snnSeconds);
-  }
-
-  /** CSV header matching {@link #csvRow()}. */
-  public static String csvHeader() {
-    return String.join(",", CSV_COLUMNS);
-  }
-
-  /** One CSV row, unquoted: {@link #csvValues()} joined by commas. */
-  public String csvRow() {
-    return csvValues().stream().map(String::valueOf).collect(Collectors.joining(","));
   }
 
   /** A short human-readable table row. */

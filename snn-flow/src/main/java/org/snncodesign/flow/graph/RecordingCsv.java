@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.snncodesign.api.spike.SpikeRaster;
@@ -60,41 +62,35 @@ public final class RecordingCsv {
 
   /** Writes the voltage of every recorded neuron at every step to {@code file}. */
   public static void writeVoltages(GraphRecording recording, Path file) throws IOException {
-    write(
-        file,
-        csv -> {
-          for (String node : recording.voltageNodes().stream().sorted().toList()) {
-            writeValues(csv, node, recording.voltages(node));
-          }
-        },
-        "step",
-        "node",
-        "neuron",
-        "v");
+    writeValues(file, recording.voltageNodes(), recording::voltages, "step", "node", "neuron", "v");
   }
 
   /** Writes the values of every Output node at every step to {@code file}. */
   public static void writeOutputs(GraphRecording recording, Path file) throws IOException {
+    writeValues(
+        file, recording.outputNodes(), recording::output, "step", "output", "index", "value");
+  }
+
+  /**
+   * Writes {@code header} (step, node, index, value) and a row for every value of {@code nodes}, in
+   * name order, each node's values by step.
+   */
+  private static void writeValues(
+      Path file, Set<String> nodes, Function<String, float[][]> valuesOf, String... header)
+      throws IOException {
     write(
         file,
         csv -> {
-          for (String node : recording.outputNodes().stream().sorted().toList()) {
-            writeValues(csv, node, recording.output(node));
+          for (String node : nodes.stream().sorted().toList()) {
+            float[][] values = valuesOf.apply(node);
+            for (int t = 0; t < values.length; t++) {
+              for (int i = 0; i < values[t].length; i++) {
+                csv.printRecord(t, node, i, values[t][i]);
+              }
+            }
           }
         },
-        "step",
-        "output",
-        "index",
-        "value");
-  }
-
-  private static void writeValues(CSVPrinter csv, String node, float[][] values)
-      throws IOException {
-    for (int t = 0; t < values.length; t++) {
-      for (int i = 0; i < values[t].length; i++) {
-        csv.printRecord(t, node, i, values[t][i]);
-      }
-    }
+        header);
   }
 
   /** Prints a file's rows; recordings can be long, so rows are streamed, not collected. */

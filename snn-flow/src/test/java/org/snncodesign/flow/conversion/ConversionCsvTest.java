@@ -43,16 +43,22 @@ class ConversionCsvTest {
 
   @Test
   @DisplayName(
-      "conversion.csv is the report's header and row as the plain text was, lines ended by \\n, and"
-          + " no temporary file stays behind")
+      "conversion.csv is the report's header and row, numbers as Java prints them, lines ended by"
+          + " \\n, and no temporary file stays behind")
   void sameBytesAsThePlainText(@TempDir Path tmp) throws Exception {
     Path file = tmp.resolve("conversion.csv");
     ConversionReport report = report("lenet-16-32-128");
     ConversionCsv.write(file, report);
     assertThat(Files.readString(file))
-        .isEqualTo(ConversionReport.csvHeader() + "\n" + report.csvRow() + "\n")
-        .contains(",1.1687194508E7,")
-        .doesNotContain("\r");
+        .isEqualTo(
+            "dataset,model,coding,samples,ann_accuracy,snn_accuracy,accuracy_drop_points,"
+                + "timesteps,phases_per_layer,base,spikes_per_neuron,ann_macs,snn_acs,"
+                + "snn_neuron_ops,ann_energy_pj,snn_energy_pj,snn_synaptic_energy_pj,energy_ratio,"
+                + "energy_ratio_synaptic_only,energy_model,conversion_seconds,snn_seconds\n"
+                + "mnist,lenet-16-32-128,rate,500,0.884,0.892,-0.8000000000000007,64,0,0.0,"
+                + "5.430617662753469,1116416,1.1687194508E7,2338198.81,5135513.600000001,"
+                + "1.26228539862E7,1.05184750572E7,0.40684251007057737,0.48823746522883,"
+                + "horowitz-45nm,1.754946097,12.51903789\n");
     try (var files = Files.list(tmp)) {
       assertThat(files).containsExactly(file);
     }
