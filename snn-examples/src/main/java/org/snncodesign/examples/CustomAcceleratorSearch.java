@@ -35,6 +35,10 @@ public final class CustomAcceleratorSearch {
    *     example-dense-mac})
    */
   public static void main(String[] args) {
+    if (args.length < 1) {
+      System.err.println("usage: CustomAcceleratorSearch PLUGIN_DIR [ACCELERATOR]");
+      System.exit(2);
+    }
     String name = args.length > 1 ? args[1] : "example-dense-mac";
     // The plugin jars load as snn --plugins DIR loads them: in a class loader of their own, found
     // by name.

@@ -31,6 +31,10 @@ public final class CustomNeuronInTrainedNetwork {
    *     example-euler-lif})
    */
   public static void main(String[] args) throws Exception {
+    if (args.length < 1) {
+      System.err.println("usage: CustomNeuronInTrainedNetwork PLUGIN_DIR");
+      System.exit(2);
+    }
     // The plugin jars load as snn --plugins DIR loads them: in a class loader of their own, found
     // by name.
     ClassLoader plugins =

@@ -39,6 +39,10 @@ public final class ImportNirAndPrice {
    * @throws IOException when the file cannot be read
    */
   public static void main(String[] args) throws IOException {
+    if (args.length < 2) {
+      System.err.println("usage: ImportNirAndPrice FILE.nir DT_SECONDS");
+      System.exit(2);
+    }
     NetworkGraph graph = new NirReader().read(Path.of(args[0]));
     GraphSimulator simulator =
         GraphSimulator.builder(graph, Discretization.forwardEuler(Double.parseDouble(args[1])))
