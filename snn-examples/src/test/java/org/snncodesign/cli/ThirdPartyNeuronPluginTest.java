@@ -270,6 +270,9 @@ class ThirdPartyNeuronPluginTest {
     // The same equations, rounded differently: the counts agree to a few percent.
     assertThat((double) sample.get("spikes").get("lif1.lif").get("count").asLong())
         .isCloseTo(reference, org.assertj.core.data.Percentage.withPercentage(10));
+    // The report names the model that ran each neuron node.
+    assertThat(sample.get("neuron_models").get("lif1.lif").asText()).isEqualTo(NAME);
+    assertThat(builtIn.get("neuron_models").get("lif1.lif").asText()).isNotEqualTo(NAME);
   }
 
   @ParameterizedTest

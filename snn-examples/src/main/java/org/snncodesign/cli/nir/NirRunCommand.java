@@ -102,6 +102,7 @@ public final class NirRunCommand implements Callable<Integer>, SelfStaged {
             file.toString(),
             simulator.discretization().dt(),
             simulation.integrationName(),
+            simulator.neuronModels(),
             recording.timeSteps(),
             drive.isSpikes() ? "spikes" : "analog values",
             recording.synapticEvents(),

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param file the graph's file
  * @param dtS the time step in seconds
  * @param integration how the neuron equations were integrated
+ * @param neuronModels the neuron model plugin that ran each neuron node, by node name
  * @param steps time steps run
  * @param input {@code spikes} or {@code analog values}
  * @param synapticEvents synaptic events delivered
@@ -27,6 +28,7 @@ public record GraphRunReport(
     String file,
     double dtS,
     String integration,
+    Map<String, String> neuronModels,
     int steps,
     String input,
     long synapticEvents,

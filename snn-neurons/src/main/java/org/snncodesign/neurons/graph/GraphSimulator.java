@@ -68,6 +68,7 @@ public final class GraphSimulator {
   private final Map<String, long[]> spikeViews;
   private final Map<String, float[]> voltageViews;
   private final Map<String, float[]> outputViews;
+  private final Map<String, String> neuronModels;
 
   private GraphSimulator(Builder builder) {
     this.graph = builder.graph.flatten();
@@ -81,6 +82,7 @@ public final class GraphSimulator {
     Map<String, InputPopulation> inputPopulations = new LinkedHashMap<>();
     Map<String, NeuronPopulation> neuronPopulations = new LinkedHashMap<>();
     Map<String, NeuronPopulation> outputPopulations = new LinkedHashMap<>();
+    Map<String, String> models = new LinkedHashMap<>();
     List<String> populations = new ArrayList<>();
     for (String name : order.order()) {
       GraphNode node = graph.node(name);
@@ -90,8 +92,10 @@ public final class GraphSimulator {
         inputPopulations.put(name, input);
         population = input;
       } else if (node instanceof NeuronNode neuron) {
-        population = create(builder.models, name, neuron);
+        NeuronModel model = builder.models.modelFor(graph, name, neuron);
+        population = create(model, name, neuron);
         neuronPopulations.put(name, population);
+        models.put(name, model.name());
       } else if (node instanceof OutputNode out) {
         population = new OutputPopulation(out.shape().size(), dt);
         outputPopulations.put(name, population);
@@ -108,6 +112,7 @@ public final class GraphSimulator {
     this.network = net.build();
     this.populationOrder = List.copyOf(populations);
     this.inputs = Collections.unmodifiableMap(inputPopulations);
+    this.neuronModels = Collections.unmodifiableMap(models);
     this.spikeViews = new LinkedHashMap<>();
     this.voltageViews = new LinkedHashMap<>();
     this.outputViews = new LinkedHashMap<>();
@@ -124,8 +129,7 @@ public final class GraphSimulator {
         (name, population) -> outputViews.put(name, population.membranePotential()));
   }
 
-  private NeuronPopulation create(NeuronModelChoice models, String name, NeuronNode node) {
-    NeuronModel model = models.modelFor(graph, name, node);
+  private NeuronPopulation create(NeuronModel model, String name, NeuronNode node) {
     NeuronPopulation population =
         model.create(node, discretization, GraphAnnotations.resetsBySubtraction(graph, name));
     Checks.checkArgument(
@@ -168,6 +172,15 @@ public final class GraphSimulator {
   /** Input, neuron and Output nodes in the order the engine steps them. */
   public List<String> populationOrder() {
     return populationOrder;
+  }
+
+  /**
+   * The neuron model plugin that runs each neuron node, by node name in the order the populations
+   * are stepped: the record of which models a run used (a plugin chosen by type or by node, or the
+   * built-in default).
+   */
+  public Map<String, String> neuronModels() {
+    return neuronModels;
   }
 
   /** Runs the graph's only Input node on {@code stimulus}. */

@@ -2,6 +2,7 @@ package org.snncodesign.neurons.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -150,15 +151,18 @@ class NeuronModelMappingTest {
             .build()
             .run(Stimulus.spikes(input))
             .spikes("lif");
-    SpikeRaster thirdParty =
+    GraphSimulator withPlugin =
         GraphSimulator.builder(graph, Discretization.forwardEuler(DT))
             .modelForNode("lif", new ThirdPartyLif())
-            .build()
-            .run(Stimulus.spikes(input))
-            .spikes("lif");
+            .build();
+    SpikeRaster thirdParty = withPlugin.run(Stimulus.spikes(input)).spikes("lif");
 
     assertThat(builtIn.count()).isGreaterThan(10);
     assertThat(thirdParty).isEqualTo(builtIn);
+    assertThat(withPlugin.neuronModels()).containsExactly(entry("lif", new ThirdPartyLif().name()));
+    assertThat(
+            GraphSimulator.builder(graph, Discretization.forwardEuler(DT)).build().neuronModels())
+        .containsExactly(entry("lif", "lif"));
   }
 
   @Test
