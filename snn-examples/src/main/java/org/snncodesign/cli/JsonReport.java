@@ -8,7 +8,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.snncodesign.flow.report.AtomicFile;
+import org.snncodesign.api.io.AtomicFile;
 
 /**
  * Machine-readable output: one JSON object on the last line of stdout, and the same object,

@@ -5,13 +5,11 @@ import io.jhdf.WritableHdfFile;
 import io.jhdf.exceptions.HdfException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 import org.snncodesign.api.graph.NetworkGraph;
+import org.snncodesign.api.io.AtomicFile;
 
 /**
  * Writes {@link NetworkGraph}s as {@code .nir} files (HDF5) that the reference package's {@code
@@ -42,26 +40,14 @@ public final class NirWriter {
     if (Files.isDirectory(target)) {
       throw new IOException(file + " is a folder; expected the path of a .nir file to write");
     }
-    Files.createDirectories(target.getParent());
-    // createFile rather than createTempFile: the finished file gets the directory's usual
-    // permissions, not 0600.
-    Path temporary =
-        Files.createFile(
-            target.resolveSibling(
-                "."
-                    + target.getFileName()
-                    + "."
-                    + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                    + ".tmp"));
-    try {
-      writeHdf(graph, temporary);
-      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-        channel.force(true);
-      }
-      moveIntoPlace(temporary, target);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    AtomicFile.write(
+        target,
+        temporary -> {
+          writeHdf(graph, temporary);
+          try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            channel.force(true);
+          }
+        });
   }
 
   private static void writeHdf(NetworkGraph graph, Path path) throws IOException {
@@ -70,15 +56,6 @@ public final class NirWriter {
       GraphEncoder.encode(graph, hdf.putGroup(NirFormat.ROOT_NODE));
     } catch (HdfException e) {
       throw new IOException("cannot write NIR file " + path + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void moveIntoPlace(Path temporary, Path target) throws IOException {
-    try {
-      Files.move(
-          temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 }

@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.io.AtomicFile;
 
 /**
  * JSON form of an {@link AnnModel}: snake_case fields, {@code "schema_version"}, layers tagged by
@@ -59,20 +58,8 @@ public final class AnnJson {
    * runs) never sees half a model.
    */
   public static void write(AnnModel model, Path file) throws IOException {
-    Path target = file.toAbsolutePath();
-    Files.createDirectories(target.getParent());
-    Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
-    try {
-      Files.writeString(partial, toJson(model));
-      try {
-        Files.move(
-            partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(partial);
-    }
+    String json = toJson(model);
+    AtomicFile.write(file, temporary -> Files.writeString(temporary, json));
   }
 
   /**

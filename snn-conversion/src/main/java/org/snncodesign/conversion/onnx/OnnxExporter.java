@@ -6,13 +6,13 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.dataset.InputNormalization;
 import org.snncodesign.api.graph.GraphAnnotations;
+import org.snncodesign.api.io.AtomicFile;
 import org.snncodesign.conversion.ann.AnnLayer;
 import org.snncodesign.conversion.ann.AnnModel;
 import org.snncodesign.conversion.ann.AvgPoolLayer;
@@ -100,16 +100,8 @@ public final class OnnxExporter {
   }
 
   private static void write(ModelProto proto, Path file) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-    try {
-      Files.write(temporary, proto.toByteArray());
-      Files.move(
-          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    byte[] bytes = proto.toByteArray();
+    AtomicFile.write(file, temporary -> Files.write(temporary, bytes));
   }
 
   private ModelProto build() {

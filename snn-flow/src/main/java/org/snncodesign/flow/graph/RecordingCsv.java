@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.snncodesign.api.io.AtomicFile;
 import org.snncodesign.api.spike.SpikeRaster;
-import org.snncodesign.flow.report.AtomicFile;
 import org.snncodesign.neurons.graph.GraphRecording;
 
 /**

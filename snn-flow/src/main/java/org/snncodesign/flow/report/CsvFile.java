@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.snncodesign.api.io.AtomicFile;
 
 /**
  * A CSV file of a header and rows, written with Commons CSV in UTF-8: lines ended by {@code \n}, a

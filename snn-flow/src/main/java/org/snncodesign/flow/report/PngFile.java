@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.snncodesign.api.io.AtomicFile;
 
 /**
  * Writes an XChart chart or an image to a PNG file, creating its folders; the file is written under

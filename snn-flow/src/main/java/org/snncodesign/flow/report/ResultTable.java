@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.snncodesign.api.Checks;
+import org.snncodesign.api.io.AtomicFile;
 
 /** A table of figures with named columns, rendered for the terminal and written as CSV. */
 public final class ResultTable {

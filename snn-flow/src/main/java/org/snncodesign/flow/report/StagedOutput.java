@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.io.AtomicFile;
 
 /**
  * An output (a folder or one file) written into a staging folder beside it and moved into place

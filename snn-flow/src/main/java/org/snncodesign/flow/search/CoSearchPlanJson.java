@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import org.snncodesign.api.InvalidInputException;
 import org.snncodesign.api.energy.StaticPower;
+import org.snncodesign.api.io.AtomicFile;
 import org.snncodesign.flow.measure.MeasuredRun;
 import org.snncodesign.flow.measure.NetworkSource;
-import org.snncodesign.flow.report.AtomicFile;
 import org.snncodesign.fpga.search.SearchSettings;
 
 /**

@@ -15,8 +15,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
+import org.snncodesign.api.io.AtomicFile;
 import org.snncodesign.flow.measure.NetworkSource;
-import org.snncodesign.flow.report.AtomicFile;
 import org.snncodesign.flow.report.HardwareFigures;
 
 /**

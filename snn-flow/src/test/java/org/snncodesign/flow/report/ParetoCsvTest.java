@@ -16,6 +16,7 @@ import org.snncodesign.api.energy.EnergyCategory;
 import org.snncodesign.api.hardware.DesignParameter;
 import org.snncodesign.api.hardware.HardwareReport;
 import org.snncodesign.api.hardware.Workload;
+import org.snncodesign.api.io.AtomicFile;
 import org.snncodesign.fpga.search.Candidate;
 import org.snncodesign.fpga.search.NetworkVariant;
 import org.snncodesign.fpga.search.ReferenceWorkloads;

@@ -9,13 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.snncodesign.api.Checks;
 import org.snncodesign.api.InvalidInputException;
+import org.snncodesign.api.io.AtomicFile;
 import org.snncodesign.api.plugin.PluginRegistry;
 
 /**
@@ -121,11 +121,8 @@ public final class SpikingNetworkJson {
 
   /** Writes the network to {@code file}, creating parent folders. */
   public static void write(SpikingNetwork network, Path file) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    WRITER.writeValue(file.toFile(), toTree(network));
+    JsonNode tree = toTree(network);
+    AtomicFile.write(file, temporary -> WRITER.writeValue(temporary.toFile(), tree));
   }
 
   /** Parses a network saved by {@link #toJson}. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.snncodesign.api.io.AtomicFile;
 import org.snncodesign.api.spike.SpikeRaster;
 
 /**
@@ -96,17 +97,17 @@ public final class SpikeMonitor {
     count = 0;
   }
 
-  /** Writes {@code step,time_s,neuron} rows with a header. */
+  /** Writes {@code step,time_s,neuron} rows with a header, moved in when complete. */
   public void writeCsv(Path file) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write("step,time_s,neuron\n");
-      for (int i = 0; i < count; i++) {
-        out.write(steps[i] + "," + (steps[i] * dt) + "," + neurons[i] + "\n");
-      }
-    }
+    AtomicFile.write(
+        file,
+        temporary -> {
+          try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            out.write("step,time_s,neuron\n");
+            for (int i = 0; i < count; i++) {
+              out.write(steps[i] + "," + (steps[i] * dt) + "," + neurons[i] + "\n");
+            }
+          }
+        });
   }
 }

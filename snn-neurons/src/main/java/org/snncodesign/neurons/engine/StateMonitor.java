@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.snncodesign.api.io.AtomicFile;
 
 /**
  * Records the membrane potential of chosen neurons of one population every step, into one growing
@@ -74,26 +75,29 @@ public final class StateMonitor {
     samples = 0;
   }
 
-  /** Writes {@code step,time_s,v_<neuron>...} rows with a header. */
+  /** Writes {@code step,time_s,v_<neuron>...} rows with a header, moved in when complete. */
   public void writeCsv(Path file) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      StringBuilder header = new StringBuilder("step,time_s");
-      for (int n : neurons) {
-        header.append(",v_").append(n);
-      }
-      out.write(header.append('\n').toString());
-      for (int s = 0; s < samples; s++) {
-        StringBuilder row =
-            new StringBuilder().append(stepsRecorded[s]).append(',').append(stepsRecorded[s] * dt);
-        for (int k = 0; k < neurons.length; k++) {
-          row.append(',').append(values[s * neurons.length + k]);
-        }
-        out.write(row.append('\n').toString());
-      }
-    }
+    AtomicFile.write(
+        file,
+        temporary -> {
+          try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            StringBuilder header = new StringBuilder("step,time_s");
+            for (int n : neurons) {
+              header.append(",v_").append(n);
+            }
+            out.write(header.append('\n').toString());
+            for (int s = 0; s < samples; s++) {
+              StringBuilder row =
+                  new StringBuilder()
+                      .append(stepsRecorded[s])
+                      .append(',')
+                      .append(stepsRecorded[s] * dt);
+              for (int k = 0; k < neurons.length; k++) {
+                row.append(',').append(values[s * neurons.length + k]);
+              }
+              out.write(row.append('\n').toString());
+            }
+          }
+        });
   }
 }

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.snncodesign.flow.report.AtomicFile;
+import org.snncodesign.api.io.AtomicFile;
 import org.snncodesign.flow.sweep.SweepRecord;
 
 /**

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.snncodesign.flow.report.AtomicFile;
+import org.snncodesign.api.io.AtomicFile;
 
 /**
  * One row per point, in the sweep's order: {@code point, seed}, the parameters the sweep file sets,

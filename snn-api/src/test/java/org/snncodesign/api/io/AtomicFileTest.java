@@ -1,7 +1,8 @@
-package org.snncodesign.flow.report;
+package org.snncodesign.api.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("An atomically written file")
 class AtomicFileTest {
+
+  @Test
+  @DisplayName(
+      "gives the file the permissions any new file in its folder gets (not a temporary file's "
+          + "owner-only ones), creating the folder")
+  void usualPermissions(@TempDir Path dir) throws Exception {
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX files");
+    Path file = dir.resolve("out/report.json");
+    AtomicFile.write(file, temporary -> Files.writeString(temporary, "{}"));
+    Path plain = Files.writeString(dir.resolve("out/plain.json"), "{}");
+    assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
+  }
 
   @Test
   @DisplayName("replaces the earlier file whole and leaves no temporary file")
