@@ -3,9 +3,7 @@ package org.snncodesign.flow.report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import java.io.IOException;
 import org.snncodesign.flow.data.DatasetHash;
-import org.snncodesign.flow.data.IdxDataset;
 
 /**
  * The data set a report's network ran on: its name and the hash of its files, so that a figure can
@@ -19,20 +17,4 @@ import org.snncodesign.flow.data.IdxDataset;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DatasetName(String dataset, String datasetSha256, String data) {
-
-  /**
-   * The data set {@code name} names: an IDX data set ({@link IdxDataset#names}) by its name, any
-   * other by its name and {@code dataDir} (may be null); each with the hash of its files ({@link
-   * DatasetHash#of}).
-   *
-   * @throws IOException when the data set's files cannot be read
-   */
-  public static DatasetName of(String name, java.nio.file.Path dataDir) throws IOException {
-    String sha256 = DatasetHash.of(name, dataDir);
-    if (IdxDataset.names(name)) {
-      return new DatasetName(IdxDataset.of(name, dataDir).name(), sha256, null);
-    }
-    return new DatasetName(name, sha256, dataDir == null ? null : dataDir.toString());
-  }
-}
+public record DatasetName(String dataset, String datasetSha256, String data) {}
