@@ -2,8 +2,6 @@ package org.snncodesign.spark.search;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.snncodesign.api.InvalidInputException;
@@ -13,8 +11,9 @@ import org.snncodesign.flow.search.CoSearchPlan;
 import org.snncodesign.flow.search.CoSearchPlanJson;
 import org.snncodesign.flow.search.CoSearchRun;
 import org.snncodesign.fpga.search.CandidateEvaluator;
-import org.snncodesign.spark.SparkSessions;
+import org.snncodesign.spark.SparkOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,19 +38,7 @@ public final class HwSearchOnSpark implements Callable<Integer> {
       description = "The search, as snn hw search --save-search FILE wrote it.")
   Path search;
 
-  @Option(
-      names = "--master",
-      paramLabel = "URL",
-      description =
-          "Spark master, e.g. spark://HOST:7077 or local[2] (default: the one spark-submit gives, else "
-              + "local[*], embedded).")
-  String master;
-
-  @Option(
-      names = "--conf",
-      paramLabel = "KEY=VALUE",
-      description = "A Spark setting (repeatable), as spark-submit's.")
-  Map<String, String> settings = new LinkedHashMap<>();
+  @Mixin SparkOptions sparkOptions;
 
   @Option(
       names = "--out",
@@ -76,8 +63,7 @@ public final class HwSearchOnSpark implements Callable<Integer> {
     run(plan, registry, CandidateEvaluator.inProcess(1));
     PrintStream stdout = System.out;
     try (StagedOutput staged = out == null ? null : StagedOutput.to(out)) {
-      SparkSession spark =
-          SparkSessions.open("snn hw search " + search.getFileName(), master, settings);
+      SparkSession spark = sparkOptions.open("snn hw search " + search.getFileName());
       CoSearchRun.Outcome outcome;
       try {
         outcome =

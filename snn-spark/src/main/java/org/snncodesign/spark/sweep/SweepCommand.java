@@ -1,13 +1,12 @@
 package org.snncodesign.spark.sweep;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.snncodesign.spark.SparkSessions;
+import org.snncodesign.spark.SparkOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,31 +36,19 @@ public final class SweepCommand implements Callable<Integer> {
               + "summary.csv, pareto.png.")
   Path out;
 
-  @Option(
-      names = "--master",
-      paramLabel = "URL",
-      description =
-          "Spark master, e.g. spark://HOST:7077 or local[2] (default: the one spark-submit gives, else "
-              + "local[*], embedded).")
-  String master;
+  @Mixin SparkOptions sparkOptions;
 
   @Option(
       names = "--resume",
       description = "Keep the results already in --out and run only the missing points.")
   boolean resume;
 
-  @Option(
-      names = "--conf",
-      paramLabel = "KEY=VALUE",
-      description = "A Spark setting (repeatable), as spark-submit's.")
-  Map<String, String> settings = new LinkedHashMap<>();
-
   public SweepCommand() {}
 
   @Override
   public Integer call() throws Exception {
     SweepFile sweep = SweepFile.read(file);
-    SparkSession spark = SparkSessions.open("snn sweep " + file.getFileName(), master, settings);
+    SparkSession spark = sparkOptions.open("snn sweep " + file.getFileName());
     try {
       SparkSweep.Outcome outcome =
           new SparkSweep(spark, System.err::println).run(sweep, out, resume);
